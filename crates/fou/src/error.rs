@@ -1,0 +1,52 @@
+//! Fatal errors: input that cannot be read at all.
+//!
+//! Problems *inside* a readable report never become an [`Error`]; they are
+//! reported as [`Diagnostic`](crate::Diagnostic)s on the [`Report`](crate::Report).
+
+use std::path::PathBuf;
+
+/// Why a report could not be read.
+///
+/// ```
+/// let err = fou::parse_bytes(&[0x66, 0xff, 0xfe, 0x00, 0x80]).unwrap_err();
+/// assert!(matches!(err, fou::Error::Decode { .. }));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be opened or read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path that was read.
+        path: PathBuf,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The bytes are not text in any encoding fou understands.
+    #[error("input is not valid {encoding}: undecodable byte at offset {offset}")]
+    Decode {
+        /// The encoding that was tried.
+        encoding: &'static str,
+        /// Byte offset of the first byte that could not be decoded.
+        offset: usize,
+    },
+    /// The input looks like binary data rather than text.
+    #[error(
+        "input looks like binary data (NUL or control bytes at offset {offset}), not a text report"
+    )]
+    Binary {
+        /// Byte offset of the first suspicious byte.
+        offset: usize,
+    },
+}
+
+impl Error {
+    /// Attach a path to an error that came from reading bytes.
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! # fou — NAV's R&D annual reports as typed data
+//!
+//! `fou` reads the text of a NAV FoU report (*FoU-rapport*, *FoU-årsrapport*),
+//! as plain text extracted from PDF/DOCX or as Markdown from a converter, and
+//! returns a [`Report`]: year and title, preface and signatory, completed
+//! projects, portfolio lists, internal analyses, publications, PhD candidates,
+//! framework vendors, stated counts, dates and the outline — each item with
+//! its source [`Span`].
+//!
+//! ```
+//! let text = "\
+//! FoU-rapport 2021
+//!
+//! Bidragsfinansierte prosjekter
+//!
+//! Ved utgangen av 2021 hadde vi 2 pågående bidragsfinansierte prosjekter.
+//!
+//! Arbeid og helse
+//!
+//! - Jobb og helse i nord, Nordlandsforskning (2020-2022)
+//! - Tidlig innsats, NTNU og UiO (2021-2023)
+//! ";
+//! let report = fou::parse(text)?;
+//! assert_eq!(report.year, Some(2021));
+//! assert_eq!(report.portfolio.len(), 2);
+//! let item = &report.portfolio[1];
+//! assert_eq!(item.institutions, ["NTNU", "UiO"]);
+//! assert_eq!(item.theme.as_deref(), Some("Arbeid og helse"));
+//! assert_eq!(item.span.line_start, 10);
+//! assert_eq!(report.stated_counts[0].value, 2);
+//! # Ok::<(), fou::Error>(())
+//! ```
+//!
+//! ## Layers
+//!
+//! The parser is layered the way the text is:
+//!
+//! 1. [`source`]: bytes → decoded text and a line index;
+//! 2. [`lines`]: text → physical lines, inline markup cleaned, offsets kept;
+//! 3. [`blocks`]: lines → headings, paragraphs, list items, TOC entries, labelled fields;
+//! 4. [`sections`]: blocks → report parts (projects, lists, analyses …) → [`Report`].
+//!
+//! The small languages inside the text have their own public grammars in [`grammar`].
+
+pub mod blocks;
+pub mod error;
+pub mod grammar;
+pub mod lines;
+pub mod model;
+pub mod sections;
+pub mod source;
+
+pub use error::Error;
+pub use model::*;
+pub use sections::Part;
+pub use source::{LineIndex, Source, detect_format};
+
+use std::path::Path;
+
+/// Options for a parse.
+///
+/// ```
+/// let opts = fou::Options::default().with_format(fou::Format::Markdown).with_path("a.md");
+/// let report = fou::parse_with("# FoU-rapport 2020\n", &opts).unwrap();
+/// assert_eq!(report.source.format, fou::Format::Markdown);
+/// assert_eq!(report.source.path.as_deref(), Some("a.md"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Force a format instead of detecting it.
+    pub format: Option<Format>,
+    /// The path to record in `source.path`.
+    pub path: Option<String>,
+}
+
+impl Options {
+    /// Force the input format.
+    pub fn with_format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// Record a path in the report.
+    pub fn with_path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+}
+
+/// Parse report text.
+///
+/// A report with problems still parses and carries [`Diagnostic`]s; `Err` is
+/// reserved for input that cannot be read at all (never for `&str` input today).
+///
+/// ```
+/// let r = fou::parse("Ingen rapport her").unwrap();
+/// assert!(r.projects.is_empty());
+/// ```
+pub fn parse(text: &str) -> Result<Report, Error> {
+    parse_with(text, &Options::default())
+}
+
+/// Parse report bytes: UTF-8 with or without a byte-order mark.
+///
+/// ```
+/// let r = fou::parse_bytes(b"\xEF\xBB\xBFFoU-rapport 2020\n").unwrap();
+/// assert_eq!(r.source.encoding, "utf-8-sig");
+/// assert_eq!(r.year, Some(2020));
+/// assert!(fou::parse_bytes(b"\xff\xfe\x00garbage").is_err());
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+    parse_bytes_with(bytes, &Options::default())
+}
+
+/// Parse report text with options.
+pub fn parse_with(text: &str, options: &Options) -> Result<Report, Error> {
+    Ok(parse_source(&Source::from_text(text), options).0)
+}
+
+/// Parse report bytes with options.
+pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report, Error> {
+    Ok(parse_source(&Source::from_bytes(bytes)?, options).0)
+}
+
+/// Read and parse a file; the path is recorded in `source.path`.
+///
+/// ```no_run
+/// let report = fou::parse_file("examples/data/sample-2021.txt")?;
+/// println!("{} projects", report.projects.len());
+/// # Ok::<(), fou::Error>(())
+/// ```
+pub fn parse_file(path: impl AsRef<Path>) -> Result<Report, Error> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let options = Options::default().with_path(path.display().to_string());
+    parse_bytes_with(&bytes, &options)
+}
+
+/// Parse a decoded source and also return, for every block, the part it was
+/// placed in (what `fou explain` prints).
+///
+/// ```
+/// let src = fou::Source::from_text("FoU-rapport 2020\n\nForord\n\nTekst.\n");
+/// let (report, blocks) = fou::parse_source(&src, &fou::Options::default());
+/// assert_eq!(report.year, Some(2020));
+/// assert_eq!(blocks.len(), 3);
+/// assert_eq!(blocks[2].1, fou::Part::Preface);
+/// ```
+pub fn parse_source(src: &Source, options: &Options) -> (Report, Vec<(blocks::Block, Part)>) {
+    let format = options.format.unwrap_or_else(|| src.detect_format());
+    let blocks = blocks::split(src.text(), format);
+    let report = Report {
+        schema_version: SCHEMA_VERSION,
+        source: SourceInfo {
+            path: options.path.clone(),
+            format,
+            encoding: src.encoding().to_owned(),
+            bytes: src.text().len(),
+            lines: src.line_count(),
+        },
+        year: None,
+        title: None,
+        preface: None,
+        outline: Vec::new(),
+        projects: Vec::new(),
+        portfolio: Vec::new(),
+        analyses: Vec::new(),
+        publications: Vec::new(),
+        phd: Vec::new(),
+        vendors: Vec::new(),
+        stated_counts: Vec::new(),
+        dates: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let (report, parts) = sections::read(src, &blocks, report);
+    (report, blocks.into_iter().zip(parts).collect())
+}

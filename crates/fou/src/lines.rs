@@ -1,0 +1,377 @@
+//! Layer 1: raw text → physical lines, inline markup cleaned, positions kept.
+//!
+//! Each [`Line`] knows its byte range in the input and carries a
+//! [`CleanText`]: the text with Markdown/HTML inline markup removed
+//! (`**bold**`, `*em*`, `<b>`, `[links](…)`, escapes, soft hyphens) and an
+//! offset map back to the input, so later layers can report exact spans for
+//! any part of a cleaned string.
+
+/// A hyperlink found while cleaning inline markup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link text.
+    pub text: String,
+    /// The target.
+    pub url: String,
+}
+
+/// Cleaned text with a map from its byte offsets to input byte offsets.
+///
+/// ```
+/// use fou::lines::CleanText;
+/// let c = CleanText::clean("a **bold** [link](http://x)", 100);
+/// assert_eq!(c.text, "a bold link");
+/// assert_eq!(c.source_offset(2), 104);       // 'b' of bold
+/// assert_eq!(c.links[0].url, "http://x");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CleanText {
+    /// The cleaned text.
+    pub text: String,
+    /// Segments `(clean_offset, source_offset)`: from each clean offset on,
+    /// bytes were copied contiguously from the source offset.
+    map: Vec<(usize, usize)>,
+    /// Links, in order.
+    pub links: Vec<Link>,
+}
+
+impl CleanText {
+    /// Clean one line of input that starts at byte `base` of the source.
+    pub fn clean(raw: &str, base: usize) -> Self {
+        let mut out = CleanText::default();
+        clean_into(&mut out, raw, base);
+        out.trim_end();
+        out
+    }
+
+    /// Text copied verbatim (no markup removal).
+    pub fn verbatim(raw: &str, base: usize) -> Self {
+        let mut out = CleanText::default();
+        out.push_src(raw, base);
+        out
+    }
+
+    /// Append source text that starts at source offset `at`.
+    pub fn push_src(&mut self, s: &str, at: usize) {
+        if s.is_empty() {
+            return;
+        }
+        let clean_at = self.text.len();
+        let contiguous = self
+            .map
+            .last()
+            .is_some_and(|&(c, r)| r + (clean_at - c) == at);
+        if !contiguous {
+            self.map.push((clean_at, at));
+        }
+        self.text.push_str(s);
+    }
+
+    /// Append a synthetic character (a joining space, a replaced NBSP).
+    pub fn push_synthetic(&mut self, ch: char, at: usize) {
+        let clean_at = self.text.len();
+        self.map.push((clean_at, at));
+        self.text.push(ch);
+        // The next copied byte must start a new segment.
+        self.map.push((self.text.len(), at + 1));
+    }
+
+    /// Append another cleaned text, joined by `sep`.
+    pub fn append(&mut self, other: &CleanText, sep: char) {
+        if other.text.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            let at = other.map.first().map_or(0, |m| m.1);
+            self.push_synthetic(sep, at.saturating_sub(1));
+        }
+        let shift = self.text.len();
+        self.map
+            .extend(other.map.iter().map(|&(c, r)| (c + shift, r)));
+        self.text.push_str(&other.text);
+        self.links.extend(other.links.iter().cloned());
+    }
+
+    /// Source byte offset of clean byte offset `clean`.
+    pub fn source_offset(&self, clean: usize) -> usize {
+        let i = self.map.partition_point(|&(c, _)| c <= clean);
+        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
+            Some(&(c, r)) => r + (clean - c),
+            None => self.map.first().map_or(0, |m| m.1),
+        }
+    }
+
+    /// Source byte range for the clean range `start..end`.
+    pub fn source_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.source_offset(start);
+        let e = if end > start {
+            self.source_offset(end - 1) + 1
+        } else {
+            s
+        };
+        // A multi-byte char at the end: extend to its boundary in the source.
+        let last_len = self.text[..end.min(self.text.len())]
+            .chars()
+            .next_back()
+            .map_or(1, char::len_utf8);
+        (s, e.max(s) + last_len - 1)
+    }
+
+    /// The part `start..end` of this text, with its map.
+    ///
+    /// ```
+    /// let c = fou::lines::CleanText::clean("x *ab* cd", 10);
+    /// let s = c.slice(2, 4);
+    /// assert_eq!(s.text, "ab");
+    /// assert_eq!(s.source_offset(0), 13);
+    /// ```
+    pub fn slice(&self, start: usize, end: usize) -> CleanText {
+        let end = end.min(self.text.len());
+        let start = start.min(end);
+        let mut out = CleanText {
+            text: self.text[start..end].to_owned(),
+            map: Vec::new(),
+            links: self.links.clone(),
+        };
+        out.map.push((0, self.source_offset(start)));
+        let first = self.map.partition_point(|&(c, _)| c <= start);
+        for &(c, r) in &self.map[first..] {
+            if c >= end {
+                break;
+            }
+            out.map.push((c - start, r));
+        }
+        out
+    }
+
+    /// The text with surrounding white space removed, map kept.
+    pub fn trimmed(&self) -> CleanText {
+        let t = self.text.trim_start();
+        let start = self.text.len() - t.len();
+        let end = start + t.trim_end().len();
+        self.slice(start, end)
+    }
+
+    fn trim_end(&mut self) {
+        let t = self.text.trim_end().len();
+        self.text.truncate(t);
+        while self.map.last().is_some_and(|&(c, _)| c > t) {
+            self.map.pop();
+        }
+    }
+}
+
+/// True when a `*` or `_` at byte `i` of `s` is an emphasis delimiter
+/// (touches a word on exactly one side, or on both sides when it is `*`).
+fn is_emphasis(s: &str, i: usize, ch: char) -> bool {
+    let before = s[..i].chars().next_back();
+    let after = s[i + 1..].chars().next();
+    let ws = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    match ch {
+        '*' => !(ws(before) && ws(after)),
+        _ => (ws(before) || !wordy(before)) != (ws(after) || !wordy(after)),
+    }
+}
+
+fn clean_into(out: &mut CleanText, raw: &str, base: usize) {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    let mut run_start = 0;
+    let flush = |out: &mut CleanText, from: usize, to: usize| {
+        if to > from {
+            out.push_src(&raw[from..to], base + from);
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\\' if i + 1 < bytes.len() && b"*_[]()#.-`!<>\\".contains(&bytes[i + 1]) => {
+                flush(out, run_start, i);
+                run_start = i + 1;
+                i += 2;
+            }
+            b'*' | b'_' if is_emphasis(raw, i, b as char) => {
+                flush(out, run_start, i);
+                i += 1;
+                run_start = i;
+            }
+            b'<' => {
+                if let Some(len) = html_tag_len(&raw[i..]) {
+                    flush(out, run_start, i);
+                    let inner = &raw[i + 1..i + len - 1];
+                    if inner.starts_with("http") || inner.contains('@') {
+                        out.push_src(inner, base + i + 1);
+                    } else if inner.eq_ignore_ascii_case("br") || inner.eq_ignore_ascii_case("br/")
+                    {
+                        out.push_synthetic(' ', base + i);
+                    }
+                    i += len;
+                    run_start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            b'!' if bytes.get(i + 1) == Some(&b'[') => {
+                if let Some((text_end, url, total)) = link_at(&raw[i + 1..]) {
+                    flush(out, run_start, i);
+                    let text = &raw[i + 2..i + 1 + text_end];
+                    let mut sub = CleanText::default();
+                    clean_into(&mut sub, text, base + i + 2);
+                    out.links.push(Link {
+                        text: sub.text.clone(),
+                        url: url.to_owned(),
+                    });
+                    out.append_inline(sub);
+                    i += 1 + total;
+                    run_start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            b'[' => {
+                if let Some((text_end, url, total)) = link_at(&raw[i..]) {
+                    flush(out, run_start, i);
+                    let text = &raw[i + 1..i + text_end];
+                    let mut sub = CleanText::default();
+                    clean_into(&mut sub, text, base + i + 1);
+                    out.links.push(Link {
+                        text: sub.text.clone(),
+                        url: url.to_owned(),
+                    });
+                    out.append_inline(sub);
+                    i += total;
+                    run_start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => {
+                // NO-BREAK SPACE → space
+                flush(out, run_start, i);
+                out.push_synthetic(' ', base + i);
+                i += 2;
+                run_start = i;
+            }
+            0xC2 if bytes.get(i + 1) == Some(&0xAD) => {
+                // SOFT HYPHEN → dropped
+                flush(out, run_start, i);
+                i += 2;
+                run_start = i;
+            }
+            b'\t' | b'\x0c' | b'\x0b' => {
+                flush(out, run_start, i);
+                out.push_synthetic(' ', base + i);
+                i += 1;
+                run_start = i;
+            }
+            b if b < 0x20 => {
+                // other control characters (NUL, ESC …) are dropped
+                flush(out, run_start, i);
+                i += 1;
+                run_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    flush(out, run_start, bytes.len());
+}
+
+impl CleanText {
+    fn append_inline(&mut self, sub: CleanText) {
+        let shift = self.text.len();
+        self.map
+            .extend(sub.map.iter().map(|&(c, r)| (c + shift, r)));
+        self.text.push_str(&sub.text);
+    }
+}
+
+/// Length of an HTML-ish tag (`<b>`, `</b>`, `<br/>`, `<https://…>`) at the start of `s`.
+fn html_tag_len(s: &str) -> Option<usize> {
+    let end = s.find('>')?;
+    let inner = &s[1..end];
+    let name = inner.trim_start_matches('/');
+    let ok_tag = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && !name.contains(char::is_whitespace)
+        || name.contains("://")
+        || (name.contains('@') && !name.contains(' '));
+    (ok_tag && end < 200).then_some(end + 1)
+}
+
+/// A Markdown link `[text](url)` at the start of `s`: (end of text, url, total length).
+fn link_at(s: &str) -> Option<(usize, &str, usize)> {
+    let mut depth = 0usize;
+    let mut close = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let rest = &s[close + 1..];
+    if !rest.starts_with('(') {
+        return None;
+    }
+    let end = rest.find(')')?;
+    let url = rest[1..end].trim();
+    if url.contains(' ') && !url.starts_with('<') {
+        return None;
+    }
+    Some((close, url, close + 1 + end + 1))
+}
+
+/// One physical line of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawLine<'a> {
+    /// The text without its line terminator.
+    pub text: &'a str,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// 1-based line number.
+    pub number: usize,
+}
+
+/// Split `text` into physical lines (`\n`, `\r\n`, lone `\r`).
+///
+/// ```
+/// let lines: Vec<_> = fou::lines::split_lines("a\r\nb\rc\n").map(|l| l.text).collect();
+/// assert_eq!(lines, ["a", "b", "c"]);
+/// ```
+pub fn split_lines(text: &str) -> impl Iterator<Item = RawLine<'_>> {
+    let bytes = text.as_bytes();
+    let mut pos = 0usize;
+    let mut number = 0usize;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
+            end += 1;
+        }
+        let mut next = end;
+        if next < bytes.len() {
+            next += if bytes[next] == b'\r' && bytes.get(next + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        }
+        pos = next;
+        number += 1;
+        Some(RawLine {
+            text: &text[start..end],
+            start,
+            number,
+        })
+    })
+}

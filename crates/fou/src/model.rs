@@ -1,0 +1,445 @@
+//! The typed report model: what a FoU report says, each item with its source span.
+//!
+//! Every type derives `serde` (the JSON contract of `schema_version` 1) and
+//! `schemars::JsonSchema` (so `fou schema` can print the contract).
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON contract produced by [`Report`]'s serialisation.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A byte range of the input with the 1-based lines it covers.
+///
+/// ```
+/// let span = fou::Span { start: 0, end: 5, line_start: 1, line_end: 1 };
+/// assert_eq!(span.len(), 5);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct Span {
+    /// First byte (inclusive).
+    pub start: usize,
+    /// Last byte (exclusive).
+    pub end: usize,
+    /// First line (1-based).
+    pub line_start: usize,
+    /// Last line (1-based, inclusive).
+    pub line_end: usize,
+}
+
+impl Span {
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True for an empty range.
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// The style of the input text.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&fou::Format::Markdown).unwrap(), "\"markdown\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text extracted from PDF or DOCX.
+    Plain,
+    /// Markdown produced by a converter.
+    Markdown,
+}
+
+/// How a project is financed.
+///
+/// ```
+/// assert_eq!("bidrag".parse::<fou::Funding>().unwrap(), fou::Funding::Bidrag);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Funding {
+    /// Grant after an open call (*bidragsfinansiert*).
+    Bidrag,
+    /// Commissioned research (*oppdrag*).
+    Oppdrag,
+}
+
+impl Funding {
+    /// The contract's name: `"bidrag"` or `"oppdrag"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Funding::Bidrag => "bidrag",
+            Funding::Oppdrag => "oppdrag",
+        }
+    }
+}
+
+impl std::str::FromStr for Funding {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "bidrag" => Ok(Funding::Bidrag),
+            "oppdrag" => Ok(Funding::Oppdrag),
+            other => Err(format!("unknown funding {other:?}")),
+        }
+    }
+}
+
+/// Status of a portfolio entry.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&fou::PortfolioStatus::Granted).unwrap(), "\"granted\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PortfolioStatus {
+    /// Running at the end of the report year.
+    Ongoing,
+    /// Newly granted funds in the report year.
+    Granted,
+}
+
+/// Status of a PhD candidate.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&fou::PhdStatus::Completed).unwrap(), "\"completed\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PhdStatus {
+    /// The degree was completed in the report year.
+    Completed,
+    /// Still working on the degree.
+    Ongoing,
+}
+
+/// A project period in years, `(2019-2021)`; a single year gives `start == end`.
+///
+/// ```
+/// assert_eq!(fou::grammar::period("(2019-2021)").unwrap(), fou::Period { start: 2019, end: 2021 });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct Period {
+    /// First year.
+    pub start: i32,
+    /// Last year.
+    pub end: i32,
+}
+
+/// Where the input came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceInfo {
+    /// File path, when the report was read from a file.
+    pub path: Option<String>,
+    /// Plain text or Markdown.
+    pub format: Format,
+    /// Detected encoding of the input bytes.
+    pub encoding: String,
+    /// Size of the input in bytes.
+    pub bytes: usize,
+    /// Number of lines.
+    pub lines: usize,
+}
+
+/// Who signed the preface.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Signatory {
+    /// Name as written.
+    pub name: String,
+    /// Title or role, e.g. "Avdelingsdirektør".
+    pub role: Option<String>,
+}
+
+/// The preface (*Forord*).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Preface {
+    /// The preface's paragraphs, separated by blank lines.
+    pub text: String,
+    /// The signature after "Vennlig hilsen", if any.
+    pub signatory: Option<Signatory>,
+}
+
+/// A heading of the report's outline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Heading {
+    /// Nesting level (1 = top); Markdown `#` count, or inferred for plain text.
+    pub level: u8,
+    /// Heading text without markup.
+    pub title: String,
+    /// Where the heading is.
+    pub span: Span,
+}
+
+/// A completed project that the report summarises.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Project {
+    /// Project title.
+    pub title: String,
+    /// Institution text as written.
+    pub institution_raw: Option<String>,
+    /// The institutions, split into organisations.
+    pub institutions: Vec<String>,
+    /// Funding, from the section or inferred from the summary.
+    pub funding: Option<Funding>,
+    /// Theme heading the project stands under.
+    pub theme: Option<String>,
+    /// The one-line lead (`Sammendrag: …`), when the record has one.
+    pub lead: Option<String>,
+    /// Summary paragraphs.
+    pub summary: Vec<String>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// A project the report only lists (ongoing, or newly granted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PortfolioItem {
+    /// Project title.
+    pub title: String,
+    /// Institution text as written.
+    pub institution_raw: Option<String>,
+    /// The institutions, split into organisations.
+    pub institutions: Vec<String>,
+    /// Project period, when given.
+    pub period: Option<Period>,
+    /// Funding of the list the item stands in.
+    pub funding: Option<Funding>,
+    /// Theme heading above the list.
+    pub theme: Option<String>,
+    /// Ongoing or newly granted.
+    pub status: PortfolioStatus,
+    /// The list item.
+    pub span: Span,
+}
+
+/// An internal analysis (article in *Arbeid og velferd*).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Analysis {
+    /// Edition number (`Utgave N`).
+    pub issue: Option<u32>,
+    /// Edition year.
+    pub year: Option<i32>,
+    /// Title.
+    pub title: String,
+    /// Subtitle, when the title is followed by a second heading line.
+    pub subtitle: Option<String>,
+    /// Authors from the `Av A, B og C` line.
+    pub authors: Vec<String>,
+    /// Abstract paragraphs.
+    #[serde(rename = "abstract")]
+    pub abstract_: Vec<String>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// A publication reference, `Authors (2020): Title, Venue`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Publication {
+    /// Author names as written.
+    pub authors: Vec<String>,
+    /// Publication year.
+    pub year: Option<i32>,
+    /// Title.
+    pub title: String,
+    /// Journal or other venue.
+    pub venue: Option<String>,
+    /// The reference.
+    pub span: Span,
+}
+
+/// A PhD candidate (`Title. Stipendiat Name, Institution`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PhdCandidate {
+    /// Thesis project title.
+    pub title: String,
+    /// Candidate's name.
+    pub candidate: String,
+    /// Institution.
+    pub institution: Option<String>,
+    /// Completed or ongoing.
+    pub status: PhdStatus,
+    /// The list item.
+    pub span: Span,
+}
+
+/// A supplier in NAV's framework agreements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Vendor {
+    /// Name as written.
+    pub name: String,
+    /// The list item.
+    pub span: Span,
+}
+
+/// What a stated count counts.
+///
+/// ```
+/// assert_eq!(fou::RefersTo::ProjectsBidrag.as_str(), "projects/bidrag");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum RefersTo {
+    /// Completed bidrag projects.
+    #[serde(rename = "projects/bidrag")]
+    ProjectsBidrag,
+    /// Completed oppdrag projects.
+    #[serde(rename = "projects/oppdrag")]
+    ProjectsOppdrag,
+    /// Ongoing bidrag projects.
+    #[serde(rename = "portfolio/bidrag/ongoing")]
+    PortfolioBidragOngoing,
+    /// Ongoing oppdrag projects.
+    #[serde(rename = "portfolio/oppdrag/ongoing")]
+    PortfolioOppdragOngoing,
+    /// Newly granted bidrag projects.
+    #[serde(rename = "portfolio/bidrag/granted")]
+    PortfolioBidragGranted,
+    /// Internal analyses.
+    #[serde(rename = "analyses")]
+    Analyses,
+    /// PhD candidates who completed.
+    #[serde(rename = "phd/completed")]
+    PhdCompleted,
+    /// PhD candidates still working.
+    #[serde(rename = "phd/ongoing")]
+    PhdOngoing,
+    /// Anything else (sketches, agreements, themes …).
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl RefersTo {
+    /// The contract's name, e.g. `"portfolio/bidrag/ongoing"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefersTo::ProjectsBidrag => "projects/bidrag",
+            RefersTo::ProjectsOppdrag => "projects/oppdrag",
+            RefersTo::PortfolioBidragOngoing => "portfolio/bidrag/ongoing",
+            RefersTo::PortfolioOppdragOngoing => "portfolio/oppdrag/ongoing",
+            RefersTo::PortfolioBidragGranted => "portfolio/bidrag/granted",
+            RefersTo::Analyses => "analyses",
+            RefersTo::PhdCompleted => "phd/completed",
+            RefersTo::PhdOngoing => "phd/ongoing",
+            RefersTo::Other => "other",
+        }
+    }
+}
+
+/// A count the text states, e.g. "Åtte bidragsfinansierte prosjekter ble ferdigstilt".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct StatedCount {
+    /// The clause that states the count.
+    pub text: String,
+    /// The number.
+    pub value: u32,
+    /// What is counted.
+    pub refers_to: RefersTo,
+    /// The clause.
+    pub span: Span,
+}
+
+/// A date written in the text ("30. mars 2020").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DateMention {
+    /// The date; a missing year is taken from context.
+    pub date: NaiveDate,
+    /// The date as written.
+    pub text: String,
+    /// The sentence that holds the date.
+    pub span: Span,
+}
+
+/// How serious a diagnostic is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The report could not be fully understood.
+    Error,
+    /// Something is probably wrong (e.g. a stated count disagrees with the items found).
+    Warning,
+    /// For information.
+    Info,
+}
+
+/// A problem found while parsing, with its place in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// Severity.
+    pub severity: Severity,
+    /// Stable machine-readable code, e.g. `count-mismatch`.
+    pub code: String,
+    /// Human-readable message.
+    pub message: String,
+    /// Where, when it has a place.
+    pub span: Option<Span>,
+}
+
+/// A parsed FoU report.
+///
+/// ```
+/// let report = fou::parse("FoU-rapport 2021\n\nForord\n\nEn kort tekst.\n").unwrap();
+/// assert_eq!(report.year, Some(2021));
+/// assert_eq!(report.schema_version, fou::SCHEMA_VERSION);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// Version of the JSON contract ([`SCHEMA_VERSION`]).
+    pub schema_version: u32,
+    /// Where the text came from.
+    pub source: SourceInfo,
+    /// Report year.
+    pub year: Option<i32>,
+    /// Report title as written.
+    pub title: Option<String>,
+    /// Preface and signatory.
+    pub preface: Option<Preface>,
+    /// Headings in document order.
+    pub outline: Vec<Heading>,
+    /// Completed projects with summaries.
+    pub projects: Vec<Project>,
+    /// Listed ongoing or newly granted projects.
+    pub portfolio: Vec<PortfolioItem>,
+    /// Internal analyses.
+    pub analyses: Vec<Analysis>,
+    /// Publication references.
+    pub publications: Vec<Publication>,
+    /// PhD candidates.
+    pub phd: Vec<PhdCandidate>,
+    /// Framework-agreement vendors.
+    pub vendors: Vec<Vendor>,
+    /// Counts stated in the text.
+    pub stated_counts: Vec<StatedCount>,
+    /// Dates in the text.
+    pub dates: Vec<DateMention>,
+    /// Problems found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Serialise to the JSON contract (pretty-printed).
+    ///
+    /// ```
+    /// let json = fou::parse("FoU-rapport 2021\n").unwrap().to_json();
+    /// assert!(json.contains("\"schema_version\": 1"));
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Serialise to one line of JSON (for NDJSON output).
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// True when a diagnostic has [`Severity::Error`].
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}

@@ -1,0 +1,45 @@
+//! Norwegian dates in running text, each with the span of its sentence.
+
+use super::Doc;
+use super::counts::sentences;
+use super::front::year_in;
+use crate::blocks::BlockKind;
+use crate::grammar::find_dates;
+use crate::model::{DateMention, Severity};
+
+/// Find the dates of every text block.
+pub(crate) fn read_dates(doc: &mut Doc<'_>) {
+    let default_year = doc.report.year;
+    let mut found = Vec::new();
+    let mut bad = Vec::new();
+    for (k, b) in doc.blocks.iter().enumerate() {
+        if matches!(b.kind, BlockKind::TocEntry) {
+            continue;
+        }
+        let text = b.text();
+        for (ss, se) in sentences(text) {
+            let sentence = &text[ss..se];
+            for (ds, de, d) in find_dates(sentence) {
+                let year = d.year.or_else(|| year_in(sentence)).or(default_year);
+                let span = doc.sub_span(k, ss, se);
+                match year.and_then(|y| d.to_date(y)) {
+                    Some(date) => found.push(DateMention {
+                        date,
+                        text: sentence[ds..de].to_owned(),
+                        span,
+                    }),
+                    None => bad.push((sentence[ds..de].to_owned(), span)),
+                }
+            }
+        }
+    }
+    doc.report.dates = found;
+    for (t, span) in bad {
+        doc.diag(
+            Severity::Info,
+            "invalid-date",
+            format!("{t:?} is not a calendar date (or has no year)"),
+            Some(span),
+        );
+    }
+}

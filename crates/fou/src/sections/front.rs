@@ -1,0 +1,173 @@
+//! Front matter: title and year, table of contents, preface and signatory.
+
+use super::{Doc, Part, Role, norm, role_of};
+use crate::blocks::BlockKind;
+use crate::model::{Preface, Signatory};
+
+/// The table of contents: entry titles, normalised, with their top-level flag.
+#[derive(Debug, Default)]
+pub(crate) struct Toc {
+    entries: Vec<(String, bool)>,
+}
+
+impl Toc {
+    /// Is `title` listed as a top-level entry?
+    pub fn is_top_level(&self, title: &str) -> bool {
+        let t = toc_key(title);
+        self.entries.iter().any(|(e, top)| *top && *e == t)
+    }
+}
+
+fn toc_key(title: &str) -> String {
+    norm(title.trim_end_matches(|c: char| {
+        c == '.' || c == '…' || c.is_ascii_digit() || c.is_whitespace()
+    }))
+}
+
+/// A year 1990–2099 in the text.
+pub(crate) fn year_in(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| (1990..2100).contains(y))
+}
+
+fn is_title(text: &str) -> bool {
+    let t = norm(text);
+    year_in(&t).is_some() && (t.contains("rapport") || t.contains("fou")) && t.chars().count() < 120
+}
+
+/// Title, year and table of contents; marks the blocks it claims.
+pub(crate) fn read_front(doc: &mut Doc<'_>) -> Toc {
+    let blocks = doc.blocks;
+    // The title: the first block near the top that names a report and a year.
+    for (i, b) in blocks.iter().enumerate().take(12) {
+        if matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) && is_title(b.text())
+        {
+            doc.report.title = Some(b.text().trim().to_owned());
+            doc.report.year = year_in(b.text());
+            doc.parts[i] = Part::Front;
+            break;
+        }
+    }
+    let mut toc = Toc::default();
+    let any_bold = blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::TocEntry && doc.src.text()[b.start..b.end].contains("<b>"));
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind == BlockKind::TocEntry {
+            let raw = &doc.src.text()[b.start..b.end];
+            let top = !any_bold || raw.contains("<b>");
+            toc.entries.push((toc_key(b.text()), top));
+            doc.parts[i] = Part::Toc;
+        } else if b.is_heading() && role_of(b.text(), false) == Role::Toc {
+            doc.parts[i] = Part::Toc;
+            doc.roles[i] = Some(Role::Toc);
+        }
+    }
+    // Front-page lines before the first heading after the title (e.g. a picture credit).
+    toc
+}
+
+const GREETINGS: &[&str] = &[
+    "vennlig hilsen",
+    "med vennlig hilsen",
+    "hilsen",
+    "beste hilsen",
+    "mvh",
+];
+const ROLE_WORDS: &[&str] = &[
+    "direktør",
+    "leder",
+    "rådgiver",
+    "sjef",
+    "seksjon",
+    "avdeling",
+    "konsulent",
+    "forsker",
+    "koordinator",
+    "redaktør",
+    "fagdirektør",
+    "head",
+    "director",
+];
+
+fn looks_like_role(text: &str) -> bool {
+    let t = norm(text);
+    t.chars().count() <= 80 && ROLE_WORDS.iter().any(|w| t.contains(w))
+}
+
+fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && !text.contains(['?', ':', '!'])
+}
+
+/// The preface: paragraphs up to the greeting; the signature after it.
+pub(crate) fn read_preface(doc: &mut Doc<'_>, start: usize, end: usize) {
+    let blocks = doc.blocks;
+    let mut paragraphs = Vec::new();
+    let mut signatory = None;
+    let mut i = start;
+    while i < end {
+        let b = &blocks[i];
+        let first_line = b.text().lines().next().unwrap_or("").trim();
+        let greeting = GREETINGS
+            .iter()
+            .any(|g| norm(first_line).trim_end_matches([',', '.']) == *g);
+        if greeting {
+            // The signature lines: in the same block (hard breaks) or the next short blocks.
+            let mut lines: Vec<(usize, String)> = b
+                .text()
+                .lines()
+                .skip(1)
+                .map(|l| (i, l.trim().to_owned()))
+                .filter(|(_, l)| !l.is_empty())
+                .collect();
+            doc.parts[i] = Part::Preface;
+            let mut j = i + 1;
+            while j < end && lines.len() < 2 && blocks[j].text().chars().count() <= 80 {
+                let t = blocks[j].text().trim();
+                let fits = if lines.is_empty() {
+                    looks_like_name(t)
+                } else {
+                    looks_like_role(t)
+                };
+                if !fits {
+                    break;
+                }
+                lines.push((j, t.to_owned()));
+                j += 1;
+            }
+            for &(k, _) in &lines {
+                doc.parts[k] = Part::Preface;
+            }
+            let mut it = lines.into_iter().map(|(_, l)| l);
+            if let Some(name) = it.next() {
+                signatory = Some(Signatory {
+                    name,
+                    role: it.next(),
+                });
+            }
+            break;
+        }
+        if b.is_heading() && doc.roles[i].is_some_and(Role::is_major) {
+            break;
+        }
+        if matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { level: None }
+        ) {
+            paragraphs.push(b.text().trim().to_owned());
+            doc.parts[i] = Part::Preface;
+        }
+        i += 1;
+    }
+    doc.report.preface = Some(Preface {
+        text: paragraphs.join("\n\n"),
+        signatory,
+    });
+}

@@ -1,0 +1,336 @@
+//! Layer 3: blocks → report parts.
+//!
+//! Headings are given a *role* from what they say (`Forord`, `… avsluttet i
+//! 2020`, `Analyser levert …`, `Utgave 2 – 2020`, a section number), never
+//! from their Markdown level. Major headings cut the document into sections;
+//! each section is read by the part parsers in the sibling modules:
+//!
+//! | module | part |
+//! |---|---|
+//! | [`front`] | title, year, table of contents, preface and signatory |
+//! | [`lists`] | portfolio lists, PhD lists, vendor lists, references |
+//! | [`projects`] | completed-project records, labelled or heading style |
+//! | [`analyses`] | internal analyses grouped by edition |
+//! | [`counts`] | counts the text states, checked against the items found |
+//! | [`dates`] | Norwegian dates |
+
+pub mod analyses;
+pub mod counts;
+pub mod dates;
+pub mod front;
+pub mod lists;
+pub mod projects;
+
+use crate::blocks::{Block, BlockKind};
+use crate::model::{Diagnostic, Funding, Heading, Report, Severity, Span};
+use crate::source::Source;
+
+/// Which part of the report a block was placed in (see `fou explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Title page.
+    Front,
+    /// Table of contents.
+    Toc,
+    /// Preface and signature.
+    Preface,
+    /// A heading of the outline.
+    Heading,
+    /// A completed-project record.
+    Project,
+    /// A portfolio list item.
+    Portfolio,
+    /// An internal analysis.
+    Analysis,
+    /// A publication reference.
+    Publication,
+    /// A PhD list item.
+    Phd,
+    /// A vendor list item.
+    Vendor,
+    /// Running text of a known section.
+    Prose,
+    /// Text before the first heading that no part claimed.
+    Unplaced,
+}
+
+impl Part {
+    /// Short lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Front => "front",
+            Part::Toc => "toc",
+            Part::Preface => "preface",
+            Part::Heading => "heading",
+            Part::Project => "project",
+            Part::Portfolio => "portfolio",
+            Part::Analysis => "analysis",
+            Part::Publication => "publication",
+            Part::Phd => "phd",
+            Part::Vendor => "vendor",
+            Part::Prose => "prose",
+            Part::Unplaced => "unplaced",
+        }
+    }
+}
+
+/// What a heading announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `Forord`
+    Preface,
+    /// `Innhold`, `Innholdsfortegnelse`
+    Toc,
+    /// Completed projects (`… avsluttet i 2020`, `Oversikt avsluttede prosjekter`).
+    Completed(Option<Funding>),
+    /// Internal analyses (`Analyser levert i 2020`, `Interne analyser`).
+    Analyses,
+    /// `Utgave N – YEAR`
+    Edition(u32, Option<i32>),
+    /// A section about one funding kind (`Bidragsfinansierte prosjekter`, `FoU-oppdrag`).
+    FundingIntro(Funding),
+    /// A numbered or top-level section heading with no special meaning.
+    Section,
+    /// Any other heading: a theme, a sub-heading.
+    Generic,
+}
+
+impl Role {
+    /// Major roles end the current section.
+    pub fn is_major(self) -> bool {
+        !matches!(self, Role::Generic | Role::Edition(..))
+    }
+}
+
+/// Lower-case, single-spaced text for keyword tests.
+pub(crate) fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Funding named by a text: `bidrag…` or `oppdrag…`, `None` when both or neither.
+pub(crate) fn funding_in(text: &str) -> Option<Funding> {
+    let t = norm(text);
+    let b = t.contains("bidragsfinans") || t.contains("bidragsprosjekt") || t.contains("bidrag ");
+    let o = t.contains("oppdrag");
+    match (b, o) {
+        (true, false) => Some(Funding::Bidrag),
+        (false, true) => Some(Funding::Oppdrag),
+        _ => None,
+    }
+}
+
+fn strip_number(title: &str) -> &str {
+    let t = title.trim_start();
+    let n = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if n > 0 && t[n..].starts_with(' ') {
+        t[n..].trim_start()
+    } else {
+        t
+    }
+}
+
+fn has_number(title: &str) -> bool {
+    strip_number(title).len() != title.trim_start().len()
+}
+
+/// Classify a heading by what it says.
+///
+/// ```
+/// use fou::sections::{role_of, Role};
+/// use fou::Funding;
+/// assert_eq!(role_of("Forord", false), Role::Preface);
+/// assert_eq!(role_of("Oppdragsprosjekter avsluttet i 2020", false), Role::Completed(Some(Funding::Oppdrag)));
+/// assert_eq!(role_of("Utgave 2 – 2020", false), Role::Edition(2, Some(2020)));
+/// assert_eq!(role_of("Arbeid og helse", false), Role::Generic);
+/// ```
+pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
+    let bare = strip_number(title);
+    let t = norm(bare);
+    if t == "forord" || t.starts_with("forord ") {
+        return Role::Preface;
+    }
+    if t.starts_with("innhold") {
+        return Role::Toc;
+    }
+    if let Ok((n, y)) = crate::grammar::edition(bare) {
+        return Role::Edition(n, y);
+    }
+    let about_projects = t.contains("prosjekt") || t.contains("oppdrag");
+    let finished = ["avslutt", "ferdigstil", "fullført", "sluttført"]
+        .iter()
+        .any(|w| t.contains(w));
+    if about_projects && finished {
+        return Role::Completed(funding_in(&t));
+    }
+    if t.contains("analyse")
+        && !about_projects
+        && (t.contains("levert") || t.contains("intern") || t.contains("publisert"))
+    {
+        return Role::Analyses;
+    }
+    if about_projects
+        && t.split_whitespace().count() <= 4
+        && let Some(f) = funding_in(&t)
+    {
+        return Role::FundingIntro(f);
+    }
+    if has_number(title) || top_level_in_toc || t == "vedlegg" || t.starts_with("vedlegg ") {
+        return Role::Section;
+    }
+    Role::Generic
+}
+
+/// Everything the part parsers share while reading one report.
+pub(crate) struct Doc<'a> {
+    pub src: &'a Source,
+    pub blocks: &'a [Block],
+    pub roles: Vec<Option<Role>>,
+    pub parts: Vec<Part>,
+    pub report: Report,
+}
+
+impl<'a> Doc<'a> {
+    pub fn span_of(&self, i: usize) -> Span {
+        let b = &self.blocks[i];
+        self.src.span(b.start, b.end)
+    }
+
+    pub fn span_range(&self, first: usize, last: usize) -> Span {
+        self.src
+            .span(self.blocks[first].start, self.blocks[last].end)
+    }
+
+    /// Span of the clean range `start..end` of block `i`.
+    pub fn sub_span(&self, i: usize, start: usize, end: usize) -> Span {
+        let (s, e) = self.blocks[i].text.source_range(start, end);
+        self.src.span(s, e)
+    }
+
+    pub fn diag(&mut self, severity: Severity, code: &str, message: String, span: Option<Span>) {
+        self.report.diagnostics.push(Diagnostic {
+            severity,
+            code: code.to_owned(),
+            message,
+            span,
+        });
+    }
+
+    pub fn role(&self, i: usize) -> Option<Role> {
+        self.roles.get(i).copied().flatten()
+    }
+}
+
+/// Read all parts of a report from its blocks.
+pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, Vec<Part>) {
+    let mut doc = Doc {
+        src,
+        blocks,
+        roles: vec![None; blocks.len()],
+        parts: vec![Part::Unplaced; blocks.len()],
+        report,
+    };
+    let toc = front::read_front(&mut doc);
+    for (i, b) in blocks.iter().enumerate() {
+        if b.is_heading() && doc.parts[i] == Part::Unplaced {
+            let top = toc.is_top_level(b.text());
+            doc.roles[i] = Some(role_of(b.text(), top));
+        }
+    }
+    // Cut into sections at major headings.
+    let mut starts: Vec<usize> = (0..blocks.len())
+        .filter(|&i| doc.role(i).is_some_and(Role::is_major))
+        .collect();
+    starts.push(blocks.len());
+    let first = starts.first().copied().unwrap_or(blocks.len());
+    for i in 0..first {
+        if doc.parts[i] == Part::Unplaced && blocks[i].is_heading() {
+            doc.parts[i] = Part::Heading;
+        }
+    }
+    for w in starts.windows(2) {
+        let (start, end) = (w[0], w[1]);
+        doc.parts[start] = Part::Heading;
+        match doc.role(start) {
+            Some(Role::Preface) => front::read_preface(&mut doc, start + 1, end),
+            Some(Role::Completed(f)) => projects::read_completed(&mut doc, start + 1, end, f),
+            Some(Role::Analyses) => analyses::read_analyses(&mut doc, start + 1, end),
+            Some(Role::Toc) => {}
+            _ => {}
+        }
+        let funding = match doc.role(start) {
+            Some(Role::FundingIntro(f)) => Some(f),
+            Some(Role::Completed(f)) => f,
+            _ => None,
+        };
+        lists::read_lists(&mut doc, start + 1, end, funding);
+        for i in start + 1..end {
+            if doc.parts[i] == Part::Unplaced {
+                doc.parts[i] = if blocks[i].is_heading() {
+                    Part::Heading
+                } else {
+                    Part::Prose
+                };
+            }
+        }
+    }
+    // Blocks no part claimed before the first section heading.
+    let unplaced: Vec<usize> = (0..first)
+        .filter(|&i| doc.parts[i] == Part::Unplaced)
+        .collect();
+    for i in unplaced {
+        let span = doc.span_of(i);
+        doc.diag(
+            Severity::Info,
+            "unplaced-text",
+            format!(
+                "text outside any known section: {:?}",
+                short(blocks[i].text())
+            ),
+            Some(span),
+        );
+    }
+    counts::read_counts(&mut doc);
+    dates::read_dates(&mut doc);
+    counts::check_counts(&mut doc);
+    outline(&mut doc, &toc);
+    (doc.report, doc.parts)
+}
+
+pub(crate) fn short(s: &str) -> String {
+    let mut t: String = s.chars().take(60).collect();
+    if t.len() < s.len() {
+        t.push('…');
+    }
+    t
+}
+
+fn outline(doc: &mut Doc<'_>, toc: &front::Toc) {
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let BlockKind::Heading { level } = b.kind else {
+            continue;
+        };
+        if level.is_none() && !matches!(doc.parts[i], Part::Heading | Part::Front) {
+            continue;
+        }
+        let level = level.unwrap_or_else(|| {
+            if toc.is_top_level(b.text()) || doc.roles[i].is_some_and(Role::is_major) {
+                1
+            } else {
+                2
+            }
+        });
+        let span = doc.span_of(i);
+        doc.report.outline.push(Heading {
+            level,
+            title: b.text().trim().to_owned(),
+            span,
+        });
+    }
+}
