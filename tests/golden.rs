@@ -2,6 +2,8 @@
 //! with the hand-checked results in `../shared/gold`, field by field.
 //! Every miss is collected and printed before the test fails.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use fou_tests::{score, shared_dir};
 
 fn golden(corpus: &str, gold: &str) {

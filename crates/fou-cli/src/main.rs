@@ -130,7 +130,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     bi += 1;
                 }
                 let label = match blocks.get(bi) {
-                    Some((b, part)) if b.line_start <= no => {
+                    Some((b, part)) if b.line_start <= no && !line.text.trim().is_empty() => {
                         format!(
                             "#{:<4} {:<9} {:<11}",
                             bi + 1,

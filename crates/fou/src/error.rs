@@ -8,8 +8,10 @@ use std::path::PathBuf;
 /// Why a report could not be read.
 ///
 /// ```
-/// let err = fou::parse_bytes(&[0x66, 0xff, 0xfe, 0x00, 0x80]).unwrap_err();
-/// assert!(matches!(err, fou::Error::Decode { .. }));
+/// let err = fou::parse_bytes(&[0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]).unwrap_err();
+/// assert!(matches!(err, fou::Error::Decode { offset: 2, .. }));
+/// let err = fou::parse_bytes(&[0, 1, 2, 3, 4, 5, 6, 7, 0x66]).unwrap_err();
+/// assert!(matches!(err, fou::Error::Binary { .. }));
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

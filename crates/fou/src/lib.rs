@@ -50,6 +50,11 @@ pub mod model;
 pub mod sections;
 pub mod source;
 
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub use error::Error;
 pub use model::*;
 pub use sections::Part;
@@ -100,13 +105,14 @@ pub fn parse(text: &str) -> Result<Report, Error> {
     parse_with(text, &Options::default())
 }
 
-/// Parse report bytes: UTF-8 with or without a byte-order mark.
+/// Parse report bytes: UTF-8 (with or without a byte-order mark), UTF-16 or
+/// Windows-1252; see [`Source::from_bytes`].
 ///
 /// ```
 /// let r = fou::parse_bytes(b"\xEF\xBB\xBFFoU-rapport 2020\n").unwrap();
 /// assert_eq!(r.source.encoding, "utf-8-sig");
 /// assert_eq!(r.year, Some(2020));
-/// assert!(fou::parse_bytes(b"\xff\xfe\x00garbage").is_err());
+/// assert!(fou::parse_bytes(b"\x00\x01\x02\x03garbage").is_err());
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
     parse_bytes_with(bytes, &Options::default())

@@ -253,6 +253,18 @@ fn clean_into(out: &mut CleanText, raw: &str, base: usize) {
                 i += 2;
                 run_start = i;
             }
+            0xEF if bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF) => {
+                // BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE → dropped
+                flush(out, run_start, i);
+                i += 3;
+                run_start = i;
+            }
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x8B) => {
+                // ZERO WIDTH SPACE → dropped
+                flush(out, run_start, i);
+                i += 3;
+                run_start = i;
+            }
             0xC2 if bytes.get(i + 1) == Some(&0xAD) => {
                 // SOFT HYPHEN → dropped
                 flush(out, run_start, i);

@@ -30,29 +30,27 @@ impl Source {
         }
     }
 
-    /// Decode bytes: UTF-8, with or without a byte-order mark.
+    /// Decode bytes, detecting the encoding:
     ///
-    /// Binary input (NUL bytes in the first kilobytes) and invalid UTF-8 are
-    /// errors naming the byte offset.
+    /// - UTF-8, with or without a byte-order mark (`"utf-8"`, `"utf-8-sig"`);
+    /// - UTF-16 LE/BE with a byte-order mark, or without one when the NUL
+    ///   bytes give it away (`"utf-16le"`, `"utf-16be"`);
+    /// - otherwise Windows-1252, the superset of Latin-1 that older Norwegian
+    ///   files use for æ, ø, å (`"windows-1252"`).
+    ///
+    /// Binary data (many control bytes) is [`Error::Binary`]; malformed UTF-16
+    /// is [`Error::Decode`] naming the byte offset. For UTF-8 input the text
+    /// keeps a byte-order mark, so offsets equal input offsets; other
+    /// encodings are decoded to UTF-8 and offsets index the decoded text.
+    ///
+    /// ```
+    /// let src = fou::Source::from_bytes(b"Bl\xe5b\xe6r").unwrap();
+    /// assert_eq!((src.text(), src.encoding()), ("Blåbær", "windows-1252"));
+    /// let src = fou::Source::from_bytes(b"\xff\xfeA\x00\xe5\x00").unwrap();
+    /// assert_eq!((src.text(), src.encoding()), ("Aå", "utf-16le"));
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let (body, encoding, skip) = match bytes {
-            [0xEF, 0xBB, 0xBF, ..] => (&bytes[3..], "utf-8-sig", 3usize),
-            _ => (bytes, "utf-8", 0usize),
-        };
-        match std::str::from_utf8(body) {
-            Ok(_) => {}
-            Err(e) => {
-                return Err(Error::Decode {
-                    encoding: "UTF-8",
-                    offset: skip + e.valid_up_to(),
-                });
-            }
-        }
-        if let Some(pos) = body.iter().take(8192).position(|&b| b == 0) {
-            return Err(Error::Binary { offset: skip + pos });
-        }
-        // Byte offsets index the input including the BOM, so keep it in the text.
-        let text = String::from_utf8_lossy(bytes).into_owned();
+        let (text, encoding) = decode(bytes)?;
         Ok(Source {
             index: LineIndex::new(&text),
             text,
@@ -91,6 +89,99 @@ impl Source {
     }
 }
 
+/// Is this a control byte that text files do not contain?
+fn is_binary_byte(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a)) || b == 0x7f
+}
+
+/// Reject data that is not text: more than 1 in 20 bytes of the first 64 KiB
+/// are control bytes.
+fn check_not_binary(bytes: &[u8]) -> Result<(), Error> {
+    let head = &bytes[..bytes.len().min(65536)];
+    let controls = head.iter().filter(|&&b| is_binary_byte(b)).count();
+    if controls * 20 > head.len().max(1) {
+        let offset = head.iter().position(|&b| is_binary_byte(b)).unwrap_or(0);
+        return Err(Error::Binary { offset });
+    }
+    Ok(())
+}
+
+/// Guess UTF-16 without a BOM: most even (BE) or odd (LE) bytes are NUL.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd * 10 >= pairs * 7 && even * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Offset of the first malformed code unit in UTF-16 data.
+fn utf16_error_offset(body: &[u8], big_endian: bool) -> usize {
+    let unit = |i: usize| {
+        let (a, b) = (body[i], body[i + 1]);
+        if big_endian { u16::from_be_bytes([a, b]) } else { u16::from_le_bytes([a, b]) }
+    };
+    let mut i = 0;
+    while i + 1 < body.len() {
+        let u = unit(i);
+        if (0xD800..0xDC00).contains(&u) {
+            if i + 3 < body.len() && (0xDC00..0xE000).contains(&unit(i + 2)) {
+                i += 4;
+                continue;
+            }
+            return i;
+        }
+        if (0xDC00..0xE000).contains(&u) {
+            return i;
+        }
+        i += 2;
+    }
+    i
+}
+
+/// Decode input bytes to text; see [`Source::from_bytes`].
+fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
+    use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+    let (utf16, skip) = match bytes {
+        [0xFF, 0xFE, ..] => (Some(UTF_16LE), 2),
+        [0xFE, 0xFF, ..] => (Some(UTF_16BE), 2),
+        _ => (sniff_utf16(bytes), 0),
+    };
+    if let Some(enc) = utf16 {
+        let body = &bytes[skip..];
+        let name = if enc == UTF_16LE { "utf-16le" } else { "utf-16be" };
+        if body.len() % 2 == 1 {
+            return Err(Error::Decode { encoding: name, offset: bytes.len() - 1 });
+        }
+        return match enc.decode_without_bom_handling_and_without_replacement(body) {
+            Some(text) => {
+                check_not_binary(text.as_bytes())?;
+                Ok((text.into_owned(), name))
+            }
+            None => Err(Error::Decode {
+                encoding: name,
+                offset: skip + utf16_error_offset(body, enc == UTF_16BE),
+            }),
+        };
+    }
+    check_not_binary(bytes)?;
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let name = if text.starts_with('\u{feff}') { "utf-8-sig" } else { "utf-8" };
+        return Ok((text.to_owned(), name));
+    }
+    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+    Ok((text.into_owned(), "windows-1252"))
+}
+
 /// Sniff the input style: Markdown when ATX headings, `**bold**`, `<b>` tags or
 /// `[links](…)` appear at the start of lines or inline; otherwise plain text.
 ///
@@ -109,7 +200,7 @@ pub fn detect_format(text: &str) -> Format {
         if t.contains("**") || t.contains("<b>") || t.contains("](") {
             score += 1;
         }
-        if score >= 3 {
+        if score >= 2 {
             return Format::Markdown;
         }
     }

@@ -60,19 +60,14 @@ fn is_institution_list(s: &str) -> bool {
     let flat = s.replace(['(', ')'], ",");
     let pieces: Vec<&str> = flat
         .split([',', '/'])
-        .flat_map(|p| p.split(" og "))
+        .flat_map(|p| super::institutions::split_and(p.trim()))
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
     !pieces.is_empty()
         && pieces.len() <= 6
         && s.split_whitespace().count() <= 14
-        && pieces.iter().all(|p| {
-            is_institution_name(p)
-                || (p.chars().next().is_some_and(char::is_lowercase)
-                    && p.split_whitespace().count() <= 3
-                    && s.contains(&format!(" og {p}")))
-        })
+        && pieces.iter().all(|p| is_institution_name(p))
 }
 
 /// Parse a project line. The title/institution boundary is the first `, `,

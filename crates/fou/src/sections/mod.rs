@@ -190,6 +190,7 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
 /// Everything the part parsers share while reading one report.
 pub(crate) struct Doc<'a> {
     pub src: &'a Source,
+    pub format: crate::Format,
     pub blocks: &'a [Block],
     pub roles: Vec<Option<Role>>,
     pub parts: Vec<Part>,
@@ -231,6 +232,7 @@ impl<'a> Doc<'a> {
 pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, Vec<Part>) {
     let mut doc = Doc {
         src,
+        format: report.source.format,
         blocks,
         roles: vec![None; blocks.len()],
         parts: vec![Part::Unplaced; blocks.len()],
@@ -270,6 +272,7 @@ pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, V
             _ => None,
         };
         lists::read_lists(&mut doc, start + 1, end, funding);
+        let mut prose = 0;
         for i in start + 1..end {
             if doc.parts[i] == Part::Unplaced {
                 doc.parts[i] = if blocks[i].is_heading() {
@@ -277,24 +280,31 @@ pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, V
                 } else {
                     Part::Prose
                 };
+                prose += usize::from(!blocks[i].is_heading());
             }
         }
+        let generic = matches!(doc.role(start), Some(Role::Section | Role::Generic));
+        if generic
+            && prose > 0
+            && (start + 1..end).all(|i| matches!(doc.parts[i], Part::Prose | Part::Heading))
+        {
+            let span = doc.span_of(start);
+            doc.diag(
+                Severity::Info,
+                "generic-section",
+                format!(
+                    "section {:?} holds no projects, lists or analyses; its {prose} block(s) are kept as prose",
+                    short(blocks[start].text())
+                ),
+                Some(span),
+            );
+        }
     }
-    // Blocks no part claimed before the first section heading.
-    let unplaced: Vec<usize> = (0..first)
-        .filter(|&i| doc.parts[i] == Part::Unplaced)
-        .collect();
-    for i in unplaced {
-        let span = doc.span_of(i);
-        doc.diag(
-            Severity::Info,
-            "unplaced-text",
-            format!(
-                "text outside any known section: {:?}",
-                short(blocks[i].text())
-            ),
-            Some(span),
-        );
+    // Blocks before the first section heading are front matter (a picture credit, a subtitle).
+    for i in 0..first {
+        if doc.parts[i] == Part::Unplaced {
+            doc.parts[i] = Part::Front;
+        }
     }
     counts::read_counts(&mut doc);
     dates::read_dates(&mut doc);

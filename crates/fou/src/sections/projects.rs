@@ -63,7 +63,7 @@ fn heading_record(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     match b.kind {
         BlockKind::Heading { .. } => next_is_body && (b.bold || has_inst),
         // A short one-line paragraph (heading markup lost) that reads `Title, Institution.`
-        BlockKind::Paragraph => {
+        BlockKind::Paragraph if doc.format == crate::Format::Plain => {
             next_is_body
                 && b.n_lines == 1
                 && b.text().chars().count() <= 200
