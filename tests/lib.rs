@@ -434,3 +434,70 @@ pub fn score(found: &Value, gold: &Value) -> Score {
     );
     sc
 }
+
+// ===========================================================================
+// Renderings (tests/renderings.rs)
+//
+// A rendering of a sample report (PDF text, pandoc output, CRLF, …) is scored
+// against the parse of the sample itself: that parse plays the gold file.
+// Nothing above this line is changed by this section.
+// ===========================================================================
+
+/// The item lists a rendering is compared on (stated counts and dates are not).
+pub const RENDERING_KINDS: [&str; 6] = [
+    "projects",
+    "portfolio",
+    "analyses",
+    "publications",
+    "phd",
+    "vendors",
+];
+
+/// Turn a parsed report (as JSON) into a gold-shaped value for [`score`]:
+/// only [`RENDERING_KINDS`] and the top-level fields are kept, and each project
+/// and analysis gets `first_words_of_body` (the first 8 words of its first
+/// summary or abstract paragraph) as the gold files have it.
+pub fn gold_from_parse(parsed: &Value) -> Value {
+    let mut gold = serde_json::Map::new();
+    for k in ["schema_version", "year", "title", "preface"] {
+        gold.insert(k.to_owned(), parsed[k].clone());
+    }
+    for kind in RENDERING_KINDS {
+        let items: Vec<Value> = parsed[kind]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|mut item| {
+                let body = ["summary", "abstract"]
+                    .iter()
+                    .find_map(|k| item[*k].get(0).and_then(Value::as_str))
+                    .map(|p| p.split_whitespace().take(8).collect::<Vec<_>>().join(" "));
+                if let Some(o) = item.as_object_mut() {
+                    o.remove("span");
+                    if kind == "projects" || kind == "analyses" {
+                        o.insert(
+                            "first_words_of_body".to_owned(),
+                            body.map(Value::String).unwrap_or(Value::Null),
+                        );
+                    }
+                }
+                item
+            })
+            .collect();
+        gold.insert(kind.to_owned(), Value::Array(items));
+    }
+    Value::Object(gold)
+}
+
+/// Score the parse of a rendering against the parse of its source: entity F1
+/// over [`RENDERING_KINDS`] (matched by title, vendors by name) and field
+/// accuracy on the matched items, with the same folding as [`score`].
+pub fn score_rendering(found: &Value, source: &Value) -> Score {
+    let gold = gold_from_parse(source);
+    let mut found = found.clone();
+    if let Some(o) = found.as_object_mut() {
+        o.remove("stated_counts");
+    }
+    score(&found, &gold)
+}
