@@ -1,0 +1,94 @@
+"""The exceptions of :mod:`fou`.
+
+Every error the parser raises is a :class:`FouError`. Its subclasses say what
+went wrong:
+
+- :class:`ReadError`: the file could not be read (missing, a directory, no
+  permission);
+- :class:`DecodeError`: the bytes are not UTF-8 text, or look binary;
+- :class:`GrammarError`: a small grammar of :mod:`fou.grammar` did not match
+  (also a :class:`ValueError`).
+
+Problems *inside* a readable report never raise; they are listed in
+``Report.diagnostics``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DecodeError", "FouError", "GrammarError", "ReadError"]
+
+
+class FouError(Exception):
+    """Base class of every error raised by :mod:`fou`.
+
+    Raised as such for an internal error of the parser (a bug: please report
+    it) and for kinds of errors newer than this package.
+
+    Attributes:
+        message: what went wrong, naming the file when there is one.
+        path: the file, when the input came from one; else ``None``.
+        line: the 1-based line of the problem, when known; else ``None``.
+    """
+
+    message: str
+    path: str | None
+    line: int | None
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ReadError(FouError):
+    """A report file could not be read: it is missing, a directory, or unreadable.
+
+    ``path`` is the file; ``line`` is always ``None``.
+    """
+
+
+class DecodeError(FouError):
+    """The input is not text fou can decode: invalid UTF-8, or binary data.
+
+    Attributes:
+        offset: byte offset of the first undecodable (or binary) byte.
+        line: 1-based line holding that byte.
+        path: the file, or ``None`` for :func:`fou.parse` without ``path=``.
+    """
+
+    offset: int | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        offset: int | None = None,
+    ) -> None:
+        super().__init__(message, path=path, line=line)
+        self.offset = offset
+
+
+class GrammarError(FouError, ValueError):
+    """A small grammar of :mod:`fou.grammar` did not match its input.
+
+    Attributes:
+        expected: what the grammar expected, e.g. ``"a period like (2019-2021)"``.
+        offset: byte offset in the (trimmed) input where matching failed.
+        input: the input (shortened to 80 characters).
+    """
+
+    expected: str
+    offset: int
+    input: str
+
+    def __init__(self, message: str, *, expected: str = "", offset: int = 0, input: str = "") -> None:
+        super().__init__(message)
+        self.expected = expected
+        self.offset = offset
+        self.input = input
