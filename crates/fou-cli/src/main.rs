@@ -173,6 +173,7 @@ fn kind_name(kind: fou::blocks::BlockKind) -> &'static str {
         ListItem => "item",
         TocEntry => "toc",
         Field(_) => "field",
+        Marker => "marker",
     }
 }
 

@@ -26,6 +26,9 @@ pub enum BlockKind {
     TocEntry,
     /// A labelled field, `Prosjekttittel: …`; the text is the value.
     Field(Label),
+    /// Page furniture: a bullet alone on its line, a page number. Kept so
+    /// every line belongs to a block; the report parts skip it.
+    Marker,
 }
 
 /// A block of the report with cleaned text and its position.
@@ -154,6 +157,85 @@ fn extend(block: &mut Block, line: &RawLine<'_>, text: &CleanText, hard_break: b
     block.n_lines += 1;
 }
 
+/// Width of the text's wrapped lines: the 90th percentile of line lengths.
+fn wrap_width(text: &str) -> usize {
+    let mut lens: Vec<usize> = split_lines(text)
+        .map(|l| l.text.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    let k = (lens.len() * 9 / 10).min(lens.len() - 1);
+    let (_, w, _) = lens.select_nth_unstable(k);
+    (*w).max(20)
+}
+
+const JOIN_WORDS: &[&str] = &[
+    "og", "eller", "samt", "til", "enn", "i", "av", "for", "med", "på",
+];
+
+/// In plain text without blank lines between paragraphs, does line `next`
+/// continue the block whose last line is `prev`? (Hard-wrapped PDF text.)
+fn continues(prev: &str, next: &str, width: usize) -> bool {
+    let (p, n) = (prev.trim(), next.trim());
+    let Some(first) = n.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() || (first == '(' && n.len() < 40) {
+        return true;
+    }
+    if p.ends_with([',', '-', '–', '/', '&']) {
+        return true;
+    }
+    let last_word = p.rsplit(' ').next().unwrap_or("");
+    if JOIN_WORDS.contains(&last_word) {
+        return true;
+    }
+    // A long line that does not end a sentence (or an item's `(2019-2021)`) wraps
+    // on, unless it reads as a `Title, Institution` heading.
+    p.chars().count() * 10 >= width * 9
+        && !p.ends_with(['.', '!', '?', ':', ';', ')'])
+        && crate::grammar::project_line(p).map_or(true, |l| l.institution_raw.is_none())
+}
+
+/// Does line `next` continue the list item whose last line is `prev`? Items
+/// in a bullet run often start in lower case, so only a long unfinished line
+/// (or an indented next line) carries on.
+fn list_continues(prev: &str, next: &str, width: usize) -> bool {
+    let indented = next.starts_with([' ', '\t']) && !prev.starts_with([' ', '\t']);
+    let p = prev.trim();
+    let long_prev =
+        p.chars().count() * 10 >= width * 7 && !p.ends_with(['.', '!', '?', ':', ';', ')']);
+    indented
+        || (long_prev && (continues(prev, next, width) || next.trim().chars().count() * 2 < width))
+}
+
+/// Join two wrapped lines, mending a word split with a hyphen at the line end.
+fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &CleanText) {
+    let prev = block.text.text.trim_end();
+    let next_word = text.text.split_whitespace().next().unwrap_or("");
+    let before_hyphen = prev.strip_suffix('-').and_then(|p| p.chars().next_back());
+    let next_lower = next_word.chars().next().is_some_and(char::is_lowercase);
+    if let Some(c) = before_hyphen
+        && c.is_alphabetic()
+        && next_lower
+        && !JOIN_WORDS.contains(&next_word)
+    {
+        if c.is_lowercase() {
+            // `arbeids-` + `ledighet` → `arbeidsledighet`
+            let cut = prev.len() - 1;
+            block.text = block.text.slice(0, cut);
+        }
+        block.text.append_tight(text);
+        block.end = line.start + line.text.len();
+        block.line_end = line.number;
+        block.n_lines += 1;
+        return;
+    }
+    extend(block, line, text, false);
+}
+
 /// Split a report into blocks.
 ///
 /// ```
@@ -162,48 +244,101 @@ fn extend(block: &mut Block, line: &RawLine<'_>, text: &CleanText, hard_break: b
 /// assert_eq!(blocks.len(), 3);
 /// assert_eq!(blocks[1].text(), "Some text wrapped.");
 /// assert_eq!(blocks[2].kind, BlockKind::ListItem);
+///
+/// // Plain text as PDF extractors give it: no blank lines, hard wraps, bullets alone.
+/// let pdf = "Forord\nDette er en tekst som er\nbrutt over to linjer.\nArbeid og helse\n•\n•\nFørste prosjekt, AFI\n(2020-2021)\nAndre prosjekt, NTNU (2021)\n7\n";
+/// let blocks = split(pdf, fou::Format::Plain);
+/// let texts: Vec<_> = blocks.iter().map(|b| (b.kind, b.text())).collect();
+/// assert_eq!(texts[1].1, "Dette er en tekst som er brutt over to linjer.");
+/// assert!(texts.contains(&(BlockKind::ListItem, "Første prosjekt, AFI (2020-2021)")));
+/// assert!(texts.contains(&(BlockKind::ListItem, "Andre prosjekt, NTNU (2021)")));
+/// assert_eq!(blocks.last().map(|b| b.kind), Some(BlockKind::Marker)); // the page number
 /// ```
 pub fn split(text: &str, format: Format) -> Vec<Block> {
+    let plain = format == Format::Plain;
+    let width = if plain { wrap_width(text) } else { 80 };
     let mut b = Builder {
         blocks: Vec::new(),
         open: None,
     };
     let mut prev_hard_break = false;
-    let mut pending_bullet: Option<RawLine<'_>> = None;
-    for line in split_lines(text) {
-        let (kind, skip) = classify(line.text);
+    let mut pending_bullets = 0usize;
+    let mut prev_line: Option<RawLine<'_>> = None;
+    let lines: Vec<RawLine<'_>> = split_lines(text).collect();
+    for (li, &line) in lines.iter().enumerate() {
+        let (mut kind, skip) = classify(line.text);
         // Byte offset inside the line where the content starts.
         let skip = skip.min(line.text.len());
         let content = &line.text[skip..];
         let hard_break =
             format == Format::Markdown && (line.text.ends_with("  ") || line.text.ends_with('\\'));
-        match kind {
-            LineKind::Blank => {
-                b.close();
-                prev_hard_break = false;
-                continue;
+        if kind == LineKind::Blank {
+            b.close();
+            prev_hard_break = false;
+            prev_line = None;
+            continue;
+        }
+        let trimmed = line.text.trim();
+        let next_blank = lines
+            .get(li + 1)
+            .is_none_or(|n| n.text.trim().is_empty() || n.text.starts_with('\u{c}'));
+        let page_number = plain
+            && trimmed.len() <= 4
+            && trimmed.chars().all(|c| c.is_ascii_digit())
+            && (prev_line.is_none() || next_blank);
+        if kind == LineKind::BulletOnly || page_number {
+            // `•` alone on a line (the item text follows later), or a page number.
+            b.close();
+            if kind == LineKind::BulletOnly {
+                pending_bullets += 1;
             }
-            LineKind::BulletOnly => {
-                b.close();
-                pending_bullet = Some(line);
-                continue;
-            }
-            _ => {}
+            b.blocks.push(new_block(
+                BlockKind::Marker,
+                CleanText::default(),
+                &line,
+                false,
+            ));
+            prev_line = None;
+            continue;
         }
         let clean = CleanText::clean(
             content.trim_start(),
             line.start + skip + (content.len() - content.trim_start().len()),
         );
-        if let Some(bullet) = pending_bullet.take() {
-            // `•` alone on a line, the item text on the next one (PDF extractors).
-            let mut blk = new_block(BlockKind::ListItem, clean, &line, false);
-            blk.start = bullet.start;
-            blk.line_start = bullet.number;
-            blk.n_lines = 2;
-            b.open = Some(blk);
-            prev_hard_break = hard_break;
-            continue;
+        if kind == LineKind::Text && pending_bullets > 0 {
+            let continued = b
+                .open
+                .as_ref()
+                .is_some_and(|o| o.kind == BlockKind::ListItem)
+                && prev_line.is_some_and(|p| list_continues(p.text, line.text, width));
+            if !continued && field(&clean.text).is_none() {
+                b.close();
+                pending_bullets -= 1;
+                b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
+                prev_line = Some(line);
+                continue;
+            }
         }
+        if kind == LineKind::Text && plain && field(&clean.text).is_none() {
+            // Hard-wrapped plain text: a line joins the open block only if it continues it.
+            if let (Some(open), Some(prev)) = (b.open.as_mut(), prev_line) {
+                let goes_on = match open.kind {
+                    BlockKind::ListItem => list_continues(prev.text, line.text, width),
+                    BlockKind::Paragraph | BlockKind::Field(_) => {
+                        continues(prev.text, line.text, width)
+                    }
+                    _ => false,
+                };
+                if goes_on {
+                    join_wrapped(open, &line, &clean);
+                    prev_line = Some(line);
+                    continue;
+                }
+                b.close();
+            }
+            kind = LineKind::Text;
+        }
+        prev_line = Some(line);
         match kind {
             LineKind::Heading(level) => {
                 b.close();
@@ -261,16 +396,6 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
         }
         prev_hard_break = hard_break;
     }
-    if let Some(bullet) = pending_bullet {
-        // A lone bullet at the very end still belongs to a block.
-        b.close();
-        b.blocks.push(new_block(
-            BlockKind::ListItem,
-            CleanText::default(),
-            &bullet,
-            false,
-        ));
-    }
     b.close();
     let blocks = join_page_breaks(b.blocks);
     infer_headings(blocks, format)
@@ -292,12 +417,17 @@ fn starts_lower(text: &str) -> bool {
 fn join_page_breaks(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for blk in blocks {
-        if let Some(prev) = out.last_mut()
+        let last = out.iter().rposition(|b| b.kind != BlockKind::Marker);
+        if let Some(li) = last
             && blk.kind == BlockKind::Paragraph
-            && matches!(prev.kind, BlockKind::Paragraph | BlockKind::ListItem)
-            && ends_open(prev.text())
+            && matches!(out[li].kind, BlockKind::Paragraph | BlockKind::ListItem)
+            && ends_open(out[li].text())
             && starts_lower(blk.text())
+            && out[li + 1..].iter().all(|m| m.text().is_empty())
         {
+            // Page numbers between the two halves are absorbed into the joined block.
+            out.truncate(li + 1);
+            let prev = &mut out[li];
             prev.text.append(&blk.text, ' ');
             prev.end = blk.end;
             prev.line_end = blk.line_end;
@@ -325,7 +455,9 @@ pub fn heading_like(text: &str) -> bool {
 
 fn infer_headings(mut blocks: Vec<Block>, format: Format) -> Vec<Block> {
     for blk in &mut blocks {
-        if blk.kind != BlockKind::Paragraph || blk.n_lines != 1 {
+        // A heading wrapped onto a second line by a PDF extractor still reads as one.
+        let max_lines = if format == Format::Plain { 2 } else { 1 };
+        if blk.kind != BlockKind::Paragraph || blk.n_lines > max_lines {
             continue;
         }
         let plain_rule = format == Format::Plain && heading_like(blk.text());

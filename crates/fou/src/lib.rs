@@ -178,6 +178,14 @@ pub fn parse_source(src: &Source, options: &Options) -> (Report, Vec<(blocks::Bl
         dates: Vec::new(),
         diagnostics: Vec::new(),
     };
-    let (report, parts) = sections::read(src, &blocks, report);
-    (report, blocks.into_iter().zip(parts).collect())
+    // Page furniture (bullets alone on a line, page numbers) is kept for the
+    // line accounting but not shown to the part parsers.
+    let (content, markers): (Vec<_>, Vec<_>) = blocks
+        .into_iter()
+        .partition(|b| b.kind != blocks::BlockKind::Marker);
+    let (report, parts) = sections::read(src, &content, report);
+    let mut all: Vec<(blocks::Block, Part)> = content.into_iter().zip(parts).collect();
+    all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
+    all.sort_by_key(|(b, _)| b.start);
+    (report, all)
 }

@@ -39,6 +39,12 @@ impl CleanText {
     /// Clean one line of input that starts at byte `base` of the source.
     pub fn clean(raw: &str, base: usize) -> Self {
         let mut out = CleanText::default();
+        // A trailing backslash is a Markdown hard line break, not text.
+        let raw = raw.trim_end();
+        let raw = raw
+            .strip_suffix('\\')
+            .filter(|r| !r.ends_with('\\'))
+            .unwrap_or(raw);
         clean_into(&mut out, raw, base);
         out.trim_end();
         out
@@ -76,6 +82,13 @@ impl CleanText {
         self.map.push((self.text.len(), at + 1));
     }
 
+    fn push_dash(&mut self, at: usize) {
+        let clean_at = self.text.len();
+        self.map.push((clean_at, at));
+        self.text.push('–');
+        self.map.push((self.text.len(), at + 2));
+    }
+
     /// Append another cleaned text, joined by `sep`.
     pub fn append(&mut self, other: &CleanText, sep: char) {
         if other.text.is_empty() {
@@ -85,6 +98,15 @@ impl CleanText {
             let at = other.map.first().map_or(0, |m| m.1);
             self.push_synthetic(sep, at.saturating_sub(1));
         }
+        let shift = self.text.len();
+        self.map
+            .extend(other.map.iter().map(|&(c, r)| (c + shift, r)));
+        self.text.push_str(&other.text);
+        self.links.extend(other.links.iter().cloned());
+    }
+
+    /// Append another cleaned text with no separator (a word mended across lines).
+    pub fn append_tight(&mut self, other: &CleanText) {
         let shift = self.text.len();
         self.map
             .extend(other.map.iter().map(|&(c, r)| (c + shift, r)));
@@ -194,6 +216,13 @@ fn clean_into(out: &mut CleanText, raw: &str, base: usize) {
             b'*' | b'_' if is_emphasis(raw, i, b as char) => {
                 flush(out, run_start, i);
                 i += 1;
+                run_start = i;
+            }
+            b'-' if raw[i..].starts_with("-- ") && (i == 0 || bytes[i - 1] == b' ') => {
+                // `--` for an en dash (pandoc's smart punctuation, typewriter habit)
+                flush(out, run_start, i);
+                out.push_dash(base + i);
+                i += 2;
                 run_start = i;
             }
             b'<' => {
@@ -341,7 +370,7 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
 }
 
 /// One physical line of the input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawLine<'a> {
     /// The text without its line terminator.
     pub text: &'a str,

@@ -128,7 +128,11 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 fn utf16_error_offset(body: &[u8], big_endian: bool) -> usize {
     let unit = |i: usize| {
         let (a, b) = (body[i], body[i + 1]);
-        if big_endian { u16::from_be_bytes([a, b]) } else { u16::from_le_bytes([a, b]) }
+        if big_endian {
+            u16::from_be_bytes([a, b])
+        } else {
+            u16::from_le_bytes([a, b])
+        }
     };
     let mut i = 0;
     while i + 1 < body.len() {
@@ -158,9 +162,16 @@ fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
     };
     if let Some(enc) = utf16 {
         let body = &bytes[skip..];
-        let name = if enc == UTF_16LE { "utf-16le" } else { "utf-16be" };
+        let name = if enc == UTF_16LE {
+            "utf-16le"
+        } else {
+            "utf-16be"
+        };
         if body.len() % 2 == 1 {
-            return Err(Error::Decode { encoding: name, offset: bytes.len() - 1 });
+            return Err(Error::Decode {
+                encoding: name,
+                offset: bytes.len() - 1,
+            });
         }
         return match enc.decode_without_bom_handling_and_without_replacement(body) {
             Some(text) => {
@@ -175,7 +186,11 @@ fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
     }
     check_not_binary(bytes)?;
     if let Ok(text) = std::str::from_utf8(bytes) {
-        let name = if text.starts_with('\u{feff}') { "utf-8-sig" } else { "utf-8" };
+        let name = if text.starts_with('\u{feff}') {
+            "utf-8-sig"
+        } else {
+            "utf-8"
+        };
         return Ok((text.to_owned(), name));
     }
     let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);

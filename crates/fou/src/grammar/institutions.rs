@@ -2,26 +2,68 @@
 
 /// Words that never begin an organisation's name (they begin sentences and titles).
 const NOT_ORG_START: &[&str] = &[
-    "hvordan", "hva", "hvilke", "hvilken", "hvem", "hvorfor", "når", "kan", "er", "en", "et", "ei", "om",
-    "fra", "til", "med", "for", "i", "på", "av", "og", "som", "slik", "kva", "korleis", "vi", "du", "jeg",
-    "the", "a", "an", "how", "what", "why", "mange", "flere", "noen", "alle", "dette", "denne", "disse",
+    "hvordan", "hva", "hvilke", "hvilken", "hvem", "hvorfor", "når", "kan", "er", "en", "et", "ei",
+    "om", "fra", "til", "med", "for", "i", "på", "av", "og", "som", "slik", "kva", "korleis", "vi",
+    "du", "jeg", "the", "a", "an", "how", "what", "why", "mange", "flere", "noen", "alle", "dette",
+    "denne", "disse",
 ];
 
 /// Stems that mark an organisation or a unit of one.
 const ORG_STEMS: &[&str] = &[
-    "universitet", "høgskule", "høgskole", "høyskole", "høgskulen", "institutt", "senter", "sentral",
-    "fakultet", "sykehus", "hospital", "forskning", "forsking", "forsk", "analyse", "economics", "research",
-    "consulting", "centre", "center", "stiftelse", "akademi", "direktorat", "avdeling", "seksjon", "kommune",
-    "fylkeskommune", "klinikk", "helseforetak", "laboratori", "lab", "institute", "university", "college",
-    "school", "department", "office", "group", "gruppen", "rådgivning", "management", "partners",
+    "universitet",
+    "høgskule",
+    "høgskole",
+    "høyskole",
+    "høgskulen",
+    "institutt",
+    "senter",
+    "sentral",
+    "fakultet",
+    "sykehus",
+    "hospital",
+    "forskning",
+    "forsking",
+    "forsk",
+    "analyse",
+    "economics",
+    "research",
+    "consulting",
+    "centre",
+    "center",
+    "stiftelse",
+    "akademi",
+    "direktorat",
+    "avdeling",
+    "seksjon",
+    "kommune",
+    "fylkeskommune",
+    "klinikk",
+    "helseforetak",
+    "laboratori",
+    "lab",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "department",
+    "office",
+    "group",
+    "gruppen",
+    "rådgivning",
+    "management",
+    "partners",
 ];
 
 /// Legal-form suffixes: `AS`, `ASA`, `HF`, `SA`, `BA`, `Ltd`.
-const LEGAL_FORMS: &[&str] = &["as", "asa", "hf", "sa", "ba", "ltd", "inc", "ab", "ans", "da", "iks"];
+const LEGAL_FORMS: &[&str] = &[
+    "as", "asa", "hf", "sa", "ba", "ltd", "inc", "ab", "ans", "da", "iks",
+];
 
 fn has_org_word(words: &[&str]) -> bool {
     words.iter().any(|w| {
-        let lw = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let lw = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         is_acronym(w)
             || LEGAL_FORMS.contains(&lw.as_str())
             || ORG_STEMS.iter().any(|s| lw.contains(s))
@@ -69,10 +111,15 @@ pub fn is_acronym(token: &str) -> bool {
 pub fn is_institution_name(s: &str) -> bool {
     let t = s.trim();
     let words: Vec<&str> = t.split_whitespace().collect();
-    let Some(first) = words.first() else { return false };
+    let Some(first) = words.first() else {
+        return false;
+    };
     let first_lower = first.to_lowercase();
     if words.len() > 8
-        || !first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || !first
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || NOT_ORG_START.contains(&first_lower.as_str())
         || t.contains(['?', '!', ':', ';', '«', '»', '"', '“', '”'])
         || t.ends_with(['?', ','])
@@ -93,7 +140,11 @@ pub fn is_institution_name(s: &str) -> bool {
     // One word (`Fafo`, `Frischsenteret`), every word capitalised (`Oslo Economics`,
     // `Agenda Kaupang`), or an organisation word somewhere (`Proba samfunnsanalyse`,
     // `Universitetet i Agder`, `NAV Troms`, `Det juridiske fakultet`).
-    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
     words.len() == 1 || (words.len() <= 4 && words.iter().all(capitalised)) || has_org_word(&words)
 }
 

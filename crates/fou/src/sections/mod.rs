@@ -52,6 +52,8 @@ pub enum Part {
     Prose,
     /// Text before the first heading that no part claimed.
     Unplaced,
+    /// Page furniture: page numbers, bullets alone on a line.
+    Furniture,
 }
 
 impl Part {
@@ -70,6 +72,7 @@ impl Part {
             Part::Vendor => "vendor",
             Part::Prose => "prose",
             Part::Unplaced => "unplaced",
+            Part::Furniture => "furniture",
         }
     }
 }
@@ -89,8 +92,12 @@ pub enum Role {
     Edition(u32, Option<i32>),
     /// A section about one funding kind (`Bidragsfinansierte prosjekter`, `FoU-oppdrag`).
     FundingIntro(Funding),
-    /// A numbered or top-level section heading with no special meaning.
+    /// A numbered section heading (`3.1 …`) or `Vedlegg`, with no special meaning.
     Section,
+    /// A heading the table of contents lists at the top level; it ends a
+    /// section unless it stands inside a completed-projects section, where
+    /// unnumbered top-level entries are themes.
+    TocSection,
     /// Any other heading: a theme, a sub-heading.
     Generic,
 }
@@ -181,8 +188,11 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
     {
         return Role::FundingIntro(f);
     }
-    if has_number(title) || top_level_in_toc || t == "vedlegg" || t.starts_with("vedlegg ") {
+    if has_number(title) || t == "vedlegg" || t.starts_with("vedlegg ") {
         return Role::Section;
+    }
+    if top_level_in_toc {
+        return Role::TocSection;
     }
     Role::Generic
 }
@@ -246,9 +256,18 @@ pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, V
         }
     }
     // Cut into sections at major headings.
-    let mut starts: Vec<usize> = (0..blocks.len())
-        .filter(|&i| doc.role(i).is_some_and(Role::is_major))
-        .collect();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut in_completed = false;
+    for i in 0..blocks.len() {
+        match doc.role(i) {
+            Some(Role::TocSection) if in_completed => doc.roles[i] = Some(Role::Generic),
+            Some(r) if r.is_major() => {
+                in_completed = matches!(r, Role::Completed(_));
+                starts.push(i);
+            }
+            _ => {}
+        }
+    }
     starts.push(blocks.len());
     let first = starts.first().copied().unwrap_or(blocks.len());
     for i in 0..first {
@@ -283,7 +302,10 @@ pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, V
                 prose += usize::from(!blocks[i].is_heading());
             }
         }
-        let generic = matches!(doc.role(start), Some(Role::Section | Role::Generic));
+        let generic = matches!(
+            doc.role(start),
+            Some(Role::Section | Role::TocSection | Role::Generic)
+        );
         if generic
             && prose > 0
             && (start + 1..end).all(|i| matches!(doc.parts[i], Part::Prose | Part::Heading))
