@@ -157,18 +157,48 @@ fn extend(block: &mut Block, line: &RawLine<'_>, text: &CleanText, hard_break: b
     block.n_lines += 1;
 }
 
-/// Width of the text's wrapped lines: the 90th percentile of line lengths.
-fn wrap_width(text: &str) -> usize {
-    let mut lens: Vec<usize> = split_lines(text)
-        .map(|l| l.text.trim().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    if lens.is_empty() {
-        return 80;
+/// How the plain text is laid out, measured once per document.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// Width of the wrapped lines (75th percentile of the lengths of lines
+    /// 30–130 characters long), or a huge value when lines are not wrapped.
+    width: usize,
+    /// Paragraphs are separated by blank lines (most lines that end a
+    /// sentence are followed by a blank line), so consecutive lines always
+    /// belong together.
+    separated: bool,
+}
+
+fn measure(lines: &[RawLine<'_>]) -> Layout {
+    let mut lens: Vec<usize> = Vec::new();
+    let mut long = 0usize;
+    let (mut ends, mut ends_blank) = (0usize, 0usize);
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        let n = t.chars().count();
+        if n > 130 {
+            long += 1;
+        }
+        if (30..=130).contains(&n) {
+            lens.push(n);
+        }
+        if t.ends_with(['.', '!', '?']) {
+            ends += 1;
+            if lines.get(i + 1).is_none_or(|n| n.text.trim().is_empty()) {
+                ends_blank += 1;
+            }
+        }
     }
-    let k = (lens.len() * 9 / 10).min(lens.len() - 1);
-    let (_, w, _) = lens.select_nth_unstable(k);
-    (*w).max(20)
+    let width = if lens.is_empty() || long * 5 > lens.len() + long {
+        usize::MAX / 16
+    } else {
+        let k = (lens.len() * 3 / 4).min(lens.len() - 1);
+        *lens.select_nth_unstable(k).1
+    };
+    Layout {
+        width,
+        separated: ends > 0 && ends_blank * 2 >= ends,
+    }
 }
 
 const JOIN_WORDS: &[&str] = &[
@@ -256,7 +286,6 @@ fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &CleanText) {
 /// ```
 pub fn split(text: &str, format: Format) -> Vec<Block> {
     let plain = format == Format::Plain;
-    let width = if plain { wrap_width(text) } else { 80 };
     let mut b = Builder {
         blocks: Vec::new(),
         open: None,
@@ -265,6 +294,8 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
     let mut pending_bullets = 0usize;
     let mut prev_line: Option<RawLine<'_>> = None;
     let lines: Vec<RawLine<'_>> = split_lines(text).collect();
+    let layout = measure(&lines);
+    let width = layout.width;
     for (li, &line) in lines.iter().enumerate() {
         let (mut kind, skip) = classify(line.text);
         // Byte offset inside the line where the content starts.
@@ -322,7 +353,12 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
         if kind == LineKind::Text && plain && field(&clean.text).is_none() {
             // Hard-wrapped plain text: a line joins the open block only if it continues it.
             if let (Some(open), Some(prev)) = (b.open.as_mut(), prev_line) {
+                let joinable = matches!(
+                    open.kind,
+                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Field(_)
+                );
                 let goes_on = match open.kind {
+                    _ if layout.separated && pending_bullets == 0 => joinable,
                     BlockKind::ListItem => list_continues(prev.text, line.text, width),
                     BlockKind::Paragraph | BlockKind::Field(_) => {
                         continues(prev.text, line.text, width)
@@ -354,9 +390,22 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 ));
             }
             LineKind::Toc => {
-                b.close();
-                b.blocks
-                    .push(new_block(BlockKind::TocEntry, clean, &line, false));
+                // A long entry wrapped before its dot leader: `3.1 Hvordan … av` + `NAV?..... 9`.
+                let wrapped = b
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.kind == BlockKind::Paragraph && o.n_lines == 1)
+                    && prev_line
+                        .is_some_and(|p| continues(p.text, line.text, width) || layout.separated);
+                if wrapped && let Some(open) = b.open.as_mut() {
+                    extend(open, &line, &clean, false);
+                    open.kind = BlockKind::TocEntry;
+                    b.close();
+                } else {
+                    b.close();
+                    b.blocks
+                        .push(new_block(BlockKind::TocEntry, clean, &line, false));
+                }
             }
             LineKind::Bullet => {
                 b.close();

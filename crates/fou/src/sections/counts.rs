@@ -300,6 +300,7 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
         match doc.role(k) {
             Some(Role::FundingIntro(f)) => section_funding = Some(f),
             Some(Role::Completed(f)) => section_funding = f,
+            Some(Role::TocSection) => {}
             Some(r) if r.is_major() => section_funding = None,
             _ => {}
         }

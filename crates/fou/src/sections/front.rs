@@ -115,18 +115,41 @@ pub(crate) fn read_preface(doc: &mut Doc<'_>, start: usize, end: usize) {
     while i < end {
         let b = &blocks[i];
         let first_line = b.text().lines().next().unwrap_or("").trim();
-        let greeting = GREETINGS
-            .iter()
-            .any(|g| norm(first_line).trim_end_matches([',', '.']) == *g);
-        if greeting {
-            // The signature lines: in the same block (hard breaks) or the next short blocks.
-            let mut lines: Vec<(usize, String)> = b
-                .text()
-                .lines()
-                .skip(1)
-                .map(|l| (i, l.trim().to_owned()))
-                .filter(|(_, l)| !l.is_empty())
-                .collect();
+        let lower = norm(first_line);
+        let greeting = GREETINGS.iter().find(|g| {
+            lower.starts_with(*g) && {
+                let rest = &lower[g.len()..];
+                rest.is_empty() || rest.starts_with([' ', ',', '.'])
+            }
+        });
+        if let Some(g) = greeting {
+            // The signature lines: in the same block (hard breaks), on the greeting's own
+            // line (`Vennlig hilsen Kari Nordmann Seniorrådgiver`), or the next short blocks.
+            let mut lines: Vec<(usize, String)> = Vec::new();
+            let same_line = first_line
+                .get(g.len()..)
+                .map(|r| r.trim_start_matches([',', '.', ' ']).trim())
+                .unwrap_or("");
+            if !same_line.is_empty() {
+                let words: Vec<&str> = same_line.split_whitespace().collect();
+                let cut = (2..words.len())
+                    .find(|&k| {
+                        looks_like_role(&words[k..].join(" "))
+                            && !looks_like_role(&words[..k].join(" "))
+                    })
+                    .unwrap_or(words.len());
+                lines.push((i, words[..cut].join(" ")));
+                if cut < words.len() {
+                    lines.push((i, words[cut..].join(" ")));
+                }
+            }
+            lines.extend(
+                b.text()
+                    .lines()
+                    .skip(1)
+                    .map(|l| (i, l.trim().to_owned()))
+                    .filter(|(_, l)| !l.is_empty()),
+            );
             doc.parts[i] = Part::Preface;
             let mut j = i + 1;
             while j < end && lines.len() < 2 && blocks[j].text().chars().count() <= 80 {

@@ -275,6 +275,7 @@ pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, V
             doc.parts[i] = Part::Heading;
         }
     }
+    let mut funding_ctx: Option<Funding> = None;
     for w in starts.windows(2) {
         let (start, end) = (w[0], w[1]);
         doc.parts[start] = Part::Heading;
@@ -285,11 +286,21 @@ pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, V
             Some(Role::Toc) => {}
             _ => {}
         }
-        let funding = match doc.role(start) {
+        // Funding carries on through headings the TOC lists without a number.
+        funding_ctx = match doc.role(start) {
             Some(Role::FundingIntro(f)) => Some(f),
             Some(Role::Completed(f)) => f,
+            Some(Role::TocSection) => funding_ctx,
             _ => None,
         };
+        let funding = funding_ctx;
+        if doc.role(start) == Some(Role::Toc) {
+            for i in start + 1..end {
+                if doc.parts[i] == Part::Unplaced && !blocks[i].is_heading() {
+                    doc.parts[i] = Part::Toc;
+                }
+            }
+        }
         lists::read_lists(&mut doc, start + 1, end, funding);
         let mut prose = 0;
         for i in start + 1..end {
