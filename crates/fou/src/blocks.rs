@@ -235,9 +235,14 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
 fn list_continues(prev: &str, next: &str, width: usize) -> bool {
     let indented = next.starts_with([' ', '\t']) && !prev.starts_with([' ', '\t']);
     let p = prev.trim();
-    let long_prev =
-        p.chars().count() * 10 >= width * 7 && !p.ends_with(['.', '!', '?', ':', ';', ')']);
+    let unfinished = !p.ends_with(['.', '!', '?', ':', ';', ')']);
+    let long_prev = p.chars().count() * 10 >= width.min(200) * 7 && unfinished;
+    // `… NAV` + `Troms (2018-2022)`: the period that ends every item comes on the next line.
+    let period_follows = unfinished
+        && next.trim_end().ends_with(')')
+        && crate::grammar::project_line::split_period(next).1.is_some();
     indented
+        || period_follows
         || (long_prev && (continues(prev, next, width) || next.trim().chars().count() * 2 < width))
 }
 
