@@ -236,14 +236,12 @@ fn list_continues(prev: &str, next: &str, width: usize) -> bool {
     let indented = next.starts_with([' ', '\t']) && !prev.starts_with([' ', '\t']);
     let p = prev.trim();
     let unfinished = !p.ends_with(['.', '!', '?', ':', ';', ')']);
-    let long_prev = p.chars().count() * 10 >= width.min(200) * 7 && unfinished;
+    let long_prev = p.chars().count() * 10 >= width * 7 && unfinished;
     // `… NAV` + `Troms (2018-2022)`: the period that ends every item comes on the next line.
     let period_follows = unfinished
         && next.trim_end().ends_with(')')
         && crate::grammar::project_line::split_period(next).1.is_some();
-    indented
-        || period_follows
-        || (long_prev && (continues(prev, next, width) || next.trim().chars().count() * 2 < width))
+    indented || period_follows || (long_prev && continues(prev, next, width))
 }
 
 /// Join two wrapped lines, mending a word split with a hyphen at the line end.
@@ -342,10 +340,19 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
             line.start + skip + (content.len() - content.trim_start().len()),
         );
         if kind == LineKind::Text && pending_bullets > 0 {
-            let continued = b
-                .open
-                .as_ref()
-                .is_some_and(|o| o.kind == BlockKind::ListItem)
+            // As many lines left in this run as bullets waiting: one item per line.
+            let run = lines[li..]
+                .iter()
+                .take_while(|l| {
+                    classify(l.text).0 == LineKind::Text
+                        && !l.text.trim().chars().all(|c| c.is_ascii_digit())
+                })
+                .count();
+            let one_per_line = run <= pending_bullets;
+            let continued = !one_per_line
+                && b.open
+                    .as_ref()
+                    .is_some_and(|o| o.kind == BlockKind::ListItem)
                 && prev_line.is_some_and(|p| list_continues(p.text, line.text, width));
             if !continued && field(&clean.text).is_none() {
                 b.close();

@@ -132,11 +132,8 @@ pub(crate) fn read_preface(doc: &mut Doc<'_>, start: usize, end: usize) {
                 .unwrap_or("");
             if !same_line.is_empty() {
                 let words: Vec<&str> = same_line.split_whitespace().collect();
-                let cut = (2..words.len())
-                    .find(|&k| {
-                        looks_like_role(&words[k..].join(" "))
-                            && !looks_like_role(&words[..k].join(" "))
-                    })
+                let cut = (1..words.len())
+                    .find(|&k| looks_like_role(words[k]))
                     .unwrap_or(words.len());
                 lines.push((i, words[..cut].join(" ")));
                 if cut < words.len() {
