@@ -29,7 +29,7 @@ echo "== pip install .[pandas] (maturin builds fou._fou)"
 "$VPY" -m pip install --quiet --disable-pip-version-check --no-build-isolation ".[pandas]"
 
 echo "== stubtest"
-"$VPY" -m mypy.stubtest fou
+"$VPY" -m mypy.stubtest fou --mypy-config-file pyproject.toml --allowlist python/stubtest-allowlist.txt
 
 echo "== mypy (package and stubs, strict)"
 "$VPY" -m mypy

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 from fou._fou import Report
 
 if TYPE_CHECKING:
-    import pandas
+    from typing import TypeAlias
+
+    import pandas as _pd
 
 __all__ = [
     "RecordKind",
@@ -31,7 +33,7 @@ __all__ = [
     "to_records",
 ]
 
-RecordKind = Literal[
+RecordKind: TypeAlias = Literal[
     "projects",
     "portfolio",
     "analyses",
@@ -45,7 +47,7 @@ RecordKind = Literal[
 ]
 """The item lists of a report that :func:`to_records` can flatten."""
 
-Reports = Union[Report, Iterable[Report]]
+_Reports: TypeAlias = Union[Report, Iterable[Report]]
 
 _REPORT_COLUMNS = ("report_year", "report_path")
 _SPAN = ("line_start", "line_end")
@@ -76,7 +78,7 @@ _INT_COLUMNS = frozenset(
 )
 
 
-def _reports(reports: Reports) -> list[Report]:
+def _reports(reports: _Reports) -> list[Report]:
     if isinstance(reports, Report):
         return [reports]
     out = list(reports)
@@ -102,7 +104,7 @@ def _flatten(item: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def to_records(reports: Reports, kind: RecordKind = "projects") -> list[dict[str, Any]]:
+def to_records(reports: _Reports, kind: RecordKind = "projects") -> list[dict[str, Any]]:
     """Flatten the items of one or more reports into a list of plain dicts.
 
     ``reports`` is a :class:`fou.Report` or an iterable of them; ``kind`` names
@@ -124,7 +126,7 @@ def to_records(reports: Reports, kind: RecordKind = "projects") -> list[dict[str
     return rows
 
 
-def _pandas() -> Any:
+def _require_pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:
@@ -136,14 +138,14 @@ def _pandas() -> Any:
     return pandas
 
 
-def to_frame(reports: Reports, kind: RecordKind = "projects") -> pandas.DataFrame:
+def to_frame(reports: _Reports, kind: RecordKind = "projects") -> _pd.DataFrame:
     """The rows of :func:`to_records` as a pandas DataFrame.
 
     Integer columns that may be missing (``period_start``, ``issue`` …) use
     pandas' nullable ``Int64``; an empty input still has every column.
     Raises :class:`ImportError` when pandas is not installed.
     """
-    pd = _pandas()
+    pd = _require_pandas()
     records = to_records(reports, kind)
     columns = [*_REPORT_COLUMNS, *_COLUMNS[kind]]
     for row in records:
@@ -155,7 +157,7 @@ def to_frame(reports: Reports, kind: RecordKind = "projects") -> pandas.DataFram
     return frame
 
 
-def projects_frame(reports: Reports) -> pandas.DataFrame:
+def projects_frame(reports: _Reports) -> _pd.DataFrame:
     """Completed projects as a DataFrame: one row per project.
 
     Columns: ``report_year``, ``report_path``, ``title``, ``institution_raw``,
@@ -165,7 +167,7 @@ def projects_frame(reports: Reports) -> pandas.DataFrame:
     return to_frame(reports, "projects")
 
 
-def portfolio_frame(reports: Reports) -> pandas.DataFrame:
+def portfolio_frame(reports: _Reports) -> _pd.DataFrame:
     """Listed (ongoing or granted) projects as a DataFrame: one row per item.
 
     Columns: ``report_year``, ``report_path``, ``title``, ``institution_raw``,
@@ -175,7 +177,7 @@ def portfolio_frame(reports: Reports) -> pandas.DataFrame:
     return to_frame(reports, "portfolio")
 
 
-def analyses_frame(reports: Reports) -> pandas.DataFrame:
+def analyses_frame(reports: _Reports) -> _pd.DataFrame:
     """Internal analyses as a DataFrame: one row per analysis.
 
     Columns: ``report_year``, ``report_path``, ``issue``, ``year``, ``title``,
