@@ -218,6 +218,20 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
     if p.ends_with([',', '-', '–', '/', '&']) {
         return true;
     }
+    // `… arbeid? Oslo` + `Economics og Frischsenteret`: the end of an institution name.
+    let prev_cap = p
+        .rsplit(' ')
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    if prev_cap
+        && (p.contains(", ") || p.contains("? ") || p.contains(". "))
+        && !p.ends_with(['.', '!', '?', ':', ';'])
+        && n.split_whitespace().count() <= 4
+        && crate::grammar::project_line::is_institution_list(n)
+    {
+        return true;
+    }
     let last_word = p.rsplit(' ').next().unwrap_or("");
     if JOIN_WORDS.contains(&last_word) {
         return true;
@@ -241,7 +255,57 @@ fn list_continues(prev: &str, next: &str, width: usize) -> bool {
     let period_follows = unfinished
         && next.trim_end().ends_with(')')
         && crate::grammar::project_line::split_period(next).1.is_some();
-    indented || period_follows || (long_prev && continues(prev, next, width))
+    // `Title.` + `Stipendiat Name, Inst`, `… Stipendiat Karianne Nyheim` + `Stray, USN`
+    let phd_goes_on = next.trim_start().starts_with("Stipendiat ")
+        || p.rsplit_once("Stipendiat ")
+            .is_some_and(|(_, name)| !name.contains(','));
+    indented || period_follows || phd_goes_on || (long_prev && continues(prev, next, width))
+}
+
+/// Split a run of text lines that follows `bullets` bullets alone on their
+/// lines into at most that many items: the most likely item boundaries win.
+/// Returns the indices (into `run`) of the lines that start an item.
+fn segment_run(run: &[RawLine<'_>], bullets: usize, width: usize) -> Vec<usize> {
+    let n = run
+        .iter()
+        .take_while(|l| {
+            let t = l.text.trim();
+            classify(l.text).0 == LineKind::Text && !t.chars().all(|c| c.is_ascii_digit())
+        })
+        .count();
+    if n <= bullets {
+        return (0..n).collect();
+    }
+    // Score each gap between line i and i+1: high means "a new item starts".
+    let mut gaps: Vec<(i32, usize)> = (0..n - 1)
+        .map(|i| {
+            let (p, x) = (run[i].text.trim(), run[i + 1].text.trim());
+            let mut score = 0;
+            if p.ends_with(['.', '!', '?', ')']) {
+                score += 2;
+            }
+            if p.rsplit_once("Stipendiat ")
+                .is_some_and(|(_, name)| name.contains(','))
+            {
+                score += 3;
+            }
+            if p.chars().count() * 10 < width * 6 {
+                score += 1;
+            }
+            if list_continues(run[i].text, run[i + 1].text, width)
+                || x.chars().next().is_some_and(char::is_lowercase)
+            {
+                score -= 4;
+            }
+            (score, i + 1)
+        })
+        .collect();
+    gaps.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut starts: Vec<usize> = std::iter::once(0)
+        .chain(gaps.iter().take(bullets - 1).map(|g| g.1))
+        .collect();
+    starts.sort_unstable();
+    starts
 }
 
 /// Join two wrapped lines, mending a word split with a hyphen at the line end.
@@ -295,6 +359,8 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
     };
     let mut prev_hard_break = false;
     let mut pending_bullets = 0usize;
+    // Lines (indices) that start an item in the current run after bullets alone.
+    let mut item_starts: Vec<usize> = Vec::new();
     let mut prev_line: Option<RawLine<'_>> = None;
     let lines: Vec<RawLine<'_>> = split_lines(text).collect();
     let layout = measure(&lines);
@@ -307,6 +373,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
         let hard_break =
             format == Format::Markdown && (line.text.ends_with("  ") || line.text.ends_with('\\'));
         if kind == LineKind::Blank {
+            item_starts.clear();
             b.close();
             prev_hard_break = false;
             prev_line = None;
@@ -320,6 +387,9 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
             && trimmed.len() <= 4
             && trimmed.chars().all(|c| c.is_ascii_digit())
             && (prev_line.is_none() || next_blank);
+        if kind != LineKind::Text || pending_bullets == 0 {
+            item_starts.clear();
+        }
         if kind == LineKind::BulletOnly || page_number {
             // `•` alone on a line (the item text follows later), or a page number.
             b.close();
@@ -340,24 +410,21 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
             line.start + skip + (content.len() - content.trim_start().len()),
         );
         if kind == LineKind::Text && pending_bullets > 0 {
-            // As many lines left in this run as bullets waiting: one item per line.
-            let run = lines[li..]
-                .iter()
-                .take_while(|l| {
-                    classify(l.text).0 == LineKind::Text
-                        && !l.text.trim().chars().all(|c| c.is_ascii_digit())
-                })
-                .count();
-            let one_per_line = run <= pending_bullets;
-            let continued = !one_per_line
-                && b.open
-                    .as_ref()
-                    .is_some_and(|o| o.kind == BlockKind::ListItem)
-                && prev_line.is_some_and(|p| list_continues(p.text, line.text, width));
-            if !continued && field(&clean.text).is_none() {
+            if item_starts.is_empty() {
+                item_starts = segment_run(&lines[li..], pending_bullets, width)
+                    .into_iter()
+                    .map(|k| li + k)
+                    .collect();
+            }
+            if item_starts.contains(&li) && field(&clean.text).is_none() {
                 b.close();
                 pending_bullets -= 1;
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
+                prev_line = Some(line);
+                continue;
+            }
+            if let Some(open) = b.open.as_mut().filter(|o| o.kind == BlockKind::ListItem) {
+                join_wrapped(open, &line, &clean);
                 prev_line = Some(line);
                 continue;
             }

@@ -55,7 +55,7 @@ fn strip_report_from(s: &str) -> &str {
 }
 
 /// Is `s` a list of institution names?
-fn is_institution_list(s: &str) -> bool {
+pub(crate) fn is_institution_list(s: &str) -> bool {
     let s = strip_report_from(trim_period(s));
     let flat = s.replace(['(', ')'], ",");
     let pieces: Vec<&str> = flat

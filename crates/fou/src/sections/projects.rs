@@ -65,7 +65,7 @@ fn heading_record(doc: &Doc<'_>, k: usize, end: usize) -> bool {
         // A short one-line paragraph (heading markup lost) that reads `Title, Institution.`
         BlockKind::Paragraph if doc.format == crate::Format::Plain => {
             next_is_body
-                && b.n_lines == 1
+                && b.n_lines <= 2
                 && b.text().chars().count() <= 200
                 && has_inst
                 && {
