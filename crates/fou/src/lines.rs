@@ -31,6 +31,9 @@ pub struct CleanText {
     /// Segments `(clean_offset, source_offset)`: from each clean offset on,
     /// bytes were copied contiguously from the source offset.
     map: Vec<(usize, usize)>,
+    /// Synthetic characters `(clean_offset, source_length)`: a joining space,
+    /// an NBSP made a space, `--` made an en dash.
+    syn: Vec<(usize, usize)>,
     /// Links, in order.
     pub links: Vec<Link>,
 }
@@ -73,20 +76,23 @@ impl CleanText {
         self.text.push_str(s);
     }
 
-    /// Append a synthetic character (a joining space, a replaced NBSP).
+    /// Append a synthetic character standing for `src_len` source bytes at `at`
+    /// (a joining space, an NBSP made a space).
     pub fn push_synthetic(&mut self, ch: char, at: usize) {
+        self.push_replacement(ch, at, 1);
+    }
+
+    fn push_replacement(&mut self, ch: char, at: usize, src_len: usize) {
         let clean_at = self.text.len();
         self.map.push((clean_at, at));
+        self.syn.push((clean_at, src_len));
         self.text.push(ch);
         // The next copied byte must start a new segment.
-        self.map.push((self.text.len(), at + 1));
+        self.map.push((self.text.len(), at + src_len));
     }
 
     fn push_dash(&mut self, at: usize) {
-        let clean_at = self.text.len();
-        self.map.push((clean_at, at));
-        self.text.push('–');
-        self.map.push((self.text.len(), at + 2));
+        self.push_replacement('–', at, 2);
     }
 
     /// Append another cleaned text, joined by `sep`.
@@ -101,6 +107,8 @@ impl CleanText {
         let shift = self.text.len();
         self.map
             .extend(other.map.iter().map(|&(c, r)| (c + shift, r)));
+        self.syn
+            .extend(other.syn.iter().map(|&(c, l)| (c + shift, l)));
         self.text.push_str(&other.text);
         self.links.extend(other.links.iter().cloned());
     }
@@ -124,19 +132,31 @@ impl CleanText {
     }
 
     /// Source byte range for the clean range `start..end`.
+    ///
+    /// ```
+    /// let c = fou::lines::CleanText::clean("**Tre** prosjekter -- ø", 0);
+    /// assert_eq!(c.text, "Tre prosjekter – ø");
+    /// assert_eq!(c.source_range(0, 3), (2, 5));     // `Tre`, not its `**`
+    /// assert_eq!(c.source_range(0, 21), (2, 24));   // ends after `ø`
+    /// assert_eq!(c.source_range(15, 18), (19, 21)); // `–` stands for the two bytes `--`
+    /// ```
     pub fn source_range(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.source_offset(start);
-        let e = if end > start {
-            self.source_offset(end - 1) + 1
-        } else {
-            s
+        let end = end.min(self.text.len());
+        let Some(last) = self
+            .text
+            .get(..end)
+            .and_then(|t| t.chars().next_back())
+            .filter(|_| end > start)
+        else {
+            return (s, s);
         };
-        // A multi-byte char at the end: extend to its boundary in the source.
-        let last_len = self.text[..end.min(self.text.len())]
-            .chars()
-            .next_back()
-            .map_or(1, char::len_utf8);
-        (s, e.max(s) + last_len - 1)
+        let last_start = end - last.len_utf8();
+        let src_len = match self.syn.binary_search_by_key(&last_start, |&(c, _)| c) {
+            Ok(i) => self.syn[i].1,
+            Err(_) => last.len_utf8(),
+        };
+        (s, (self.source_offset(last_start) + src_len).max(s))
     }
 
     /// The part `start..end` of this text, with its map.
@@ -153,6 +173,12 @@ impl CleanText {
         let mut out = CleanText {
             text: self.text[start..end].to_owned(),
             map: Vec::new(),
+            syn: self
+                .syn
+                .iter()
+                .filter(|&&(c, _)| c >= start && c < end)
+                .map(|&(c, l)| (c - start, l))
+                .collect(),
             links: self.links.clone(),
         };
         out.map.push((0, self.source_offset(start)));
@@ -177,6 +203,9 @@ impl CleanText {
     fn trim_end(&mut self) {
         let t = self.text.trim_end().len();
         self.text.truncate(t);
+        while self.syn.last().is_some_and(|&(c, _)| c >= t) {
+            self.syn.pop();
+        }
         while self.map.last().is_some_and(|&(c, _)| c > t) {
             self.map.pop();
         }
@@ -278,7 +307,7 @@ fn clean_into(out: &mut CleanText, raw: &str, base: usize) {
             0xC2 if bytes.get(i + 1) == Some(&0xA0) => {
                 // NO-BREAK SPACE → space
                 flush(out, run_start, i);
-                out.push_synthetic(' ', base + i);
+                out.push_replacement(' ', base + i, 2);
                 i += 2;
                 run_start = i;
             }
@@ -321,6 +350,8 @@ fn clean_into(out: &mut CleanText, raw: &str, base: usize) {
 impl CleanText {
     fn append_inline(&mut self, sub: CleanText) {
         let shift = self.text.len();
+        self.syn
+            .extend(sub.syn.iter().map(|&(c, l)| (c + shift, l)));
         self.map
             .extend(sub.map.iter().map(|&(c, r)| (c + shift, r)));
         self.text.push_str(&sub.text);
