@@ -416,7 +416,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                     .map(|k| li + k)
                     .collect();
             }
-            if item_starts.contains(&li) && field(&clean.text).is_none() {
+            if item_starts.binary_search(&li).is_ok() && field(&clean.text).is_none() {
                 b.close();
                 pending_bullets -= 1;
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));

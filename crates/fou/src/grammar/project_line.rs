@@ -6,6 +6,9 @@ use super::period::period_parser;
 use super::{GrammarError, trim_period};
 use crate::Period;
 
+/// Longest text searched for a title/institution boundary.
+const MAX_LINE: usize = 1000;
+
 /// A parsed project line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectLine {
@@ -93,7 +96,13 @@ pub fn project_line(line: &str) -> Result<ProjectLine, GrammarError> {
     if body.is_empty() {
         return Err(GrammarError::new("a project title", line, line));
     }
-    let bytes = body.as_bytes();
+    // A project line is short; a very long one is all title (and this keeps
+    // the boundary search linear).
+    let bytes = if body.len() <= MAX_LINE {
+        body.as_bytes()
+    } else {
+        &[]
+    };
     for (i, &b) in bytes.iter().enumerate() {
         if !matches!(b, b',' | b'?' | b'.' | b'!') || bytes.get(i + 1) != Some(&b' ') {
             continue;

@@ -33,7 +33,10 @@ pub(crate) fn read_analyses(doc: &mut Doc<'_>, start: usize, end: usize) {
     let mut firsts = Vec::with_capacity(authors_at.len());
     for &a in &authors_at {
         let mut f = a;
-        while f > start && a - f < 2 && is_title_line(doc, f - 1) && !authors_at.contains(&(f - 1))
+        while f > start
+            && a - f < 2
+            && is_title_line(doc, f - 1)
+            && authors_at.binary_search(&(f - 1)).is_err()
         {
             f -= 1;
         }

@@ -331,9 +331,10 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
                     // Split a clause that states two counts before the ` og ` that joins them.
                     let mut from = 0;
                     if n > 0 {
-                        from = clause[..c.at]
+                        let prev_at = cands[n - 1].at;
+                        from = clause[prev_at..c.at]
                             .rfind(" og ")
-                            .map_or(cands[n - 1].at, |i| i + 1);
+                            .map_or(prev_at, |i| prev_at + i + 1);
                     }
                     let mut to = clause.len();
                     if let Some(next) = cands.get(n + 1)
@@ -393,34 +394,46 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
 /// Warn where a stated count disagrees with the items found.
 pub(crate) fn check_counts(doc: &mut Doc<'_>) {
     let r = &doc.report;
-    let projects = |f: Funding| r.projects.iter().filter(|p| p.funding == Some(f)).count();
-    let portfolio = |f: Funding, s: PortfolioStatus| {
-        r.portfolio
-            .iter()
-            .filter(|p| p.funding == Some(f) && p.status == s)
-            .count()
-    };
-    let phd = |s: PhdStatus| r.phd.iter().filter(|p| p.status == s).count();
+    // Tally the items once: (funding, status) of projects, portfolio and PhD lists.
+    let mut projects = [0usize; 2];
+    for p in &r.projects {
+        match p.funding {
+            Some(Funding::Bidrag) => projects[0] += 1,
+            Some(Funding::Oppdrag) => projects[1] += 1,
+            None => {}
+        }
+    }
+    let mut portfolio = [[0usize; 2]; 2];
+    for p in &r.portfolio {
+        let f = match p.funding {
+            Some(Funding::Bidrag) => 0,
+            Some(Funding::Oppdrag) => 1,
+            None => continue,
+        };
+        let s = usize::from(p.status == PortfolioStatus::Granted);
+        portfolio[f][s] += 1;
+    }
+    let completed_phd = r
+        .phd
+        .iter()
+        .filter(|p| p.status == PhdStatus::Completed)
+        .count();
+    let ongoing_phd = r.phd.len() - completed_phd;
     let mut diags = Vec::new();
     for c in &r.stated_counts {
         let (found, what) = match c.refers_to {
-            RefersTo::ProjectsBidrag => (projects(Funding::Bidrag), "completed bidrag projects"),
-            RefersTo::ProjectsOppdrag => (projects(Funding::Oppdrag), "completed oppdrag projects"),
-            RefersTo::PortfolioBidragOngoing => (
-                portfolio(Funding::Bidrag, PortfolioStatus::Ongoing),
-                "ongoing bidrag projects listed",
-            ),
-            RefersTo::PortfolioOppdragOngoing => (
-                portfolio(Funding::Oppdrag, PortfolioStatus::Ongoing),
-                "ongoing oppdrag projects listed",
-            ),
-            RefersTo::PortfolioBidragGranted => (
-                portfolio(Funding::Bidrag, PortfolioStatus::Granted),
-                "newly granted bidrag projects listed",
-            ),
+            RefersTo::ProjectsBidrag => (projects[0], "completed bidrag projects"),
+            RefersTo::ProjectsOppdrag => (projects[1], "completed oppdrag projects"),
+            RefersTo::PortfolioBidragOngoing => (portfolio[0][0], "ongoing bidrag projects listed"),
+            RefersTo::PortfolioOppdragOngoing => {
+                (portfolio[1][0], "ongoing oppdrag projects listed")
+            }
+            RefersTo::PortfolioBidragGranted => {
+                (portfolio[0][1], "newly granted bidrag projects listed")
+            }
             RefersTo::Analyses => (r.analyses.len(), "analyses"),
-            RefersTo::PhdCompleted => (phd(PhdStatus::Completed), "completed PhD candidates"),
-            RefersTo::PhdOngoing => (phd(PhdStatus::Ongoing), "ongoing PhD candidates"),
+            RefersTo::PhdCompleted => (completed_phd, "completed PhD candidates"),
+            RefersTo::PhdOngoing => (ongoing_phd, "ongoing PhD candidates"),
             RefersTo::Other => continue,
         };
         if found != c.value as usize {

@@ -7,14 +7,14 @@ use crate::model::{Preface, Signatory};
 /// The table of contents: entry titles, normalised, with their top-level flag.
 #[derive(Debug, Default)]
 pub(crate) struct Toc {
-    entries: Vec<(String, bool)>,
+    top: std::collections::HashSet<String>,
 }
 
 impl Toc {
     /// Is `title` listed as a top-level entry?
     pub fn is_top_level(&self, title: &str) -> bool {
         let t = toc_key(title);
-        self.entries.iter().any(|(e, top)| *top && *e == t)
+        self.top.contains(&t)
     }
 }
 
@@ -58,7 +58,10 @@ pub(crate) fn read_front(doc: &mut Doc<'_>) -> Toc {
         if b.kind == BlockKind::TocEntry {
             let raw = &doc.src.text()[b.start..b.end];
             let top = !any_bold || raw.contains("<b>");
-            toc.entries.push((toc_key(b.text()), top));
+            let key = toc_key(b.text());
+            if top {
+                toc.top.insert(key);
+            }
             doc.parts[i] = Part::Toc;
         } else if b.is_heading() && role_of(b.text(), false) == Role::Toc {
             doc.parts[i] = Part::Toc;
