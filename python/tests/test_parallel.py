@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,18 @@ def test_parse_many_releases_the_gil(copies: list[Path]) -> None:
     # intervals (5 ms each) at most; released, it runs at a good part of its pace.
     assert busy_s > 0.1
     assert busy_rate > 0.2 * idle_rate, (busy_rate, idle_rate, busy_s)
+
+
+def _parse_many_in_child(paths: list[Path]) -> list[str]:
+    return [r.source.path or "" for r in fou.parse_many(paths)]
+
+
+# Python >= 3.12 warns about fork() in a process with threads; that is the point here.
+@pytest.mark.filterwarnings("ignore:.*fork.*:DeprecationWarning")
+def test_parse_many_in_a_forked_child() -> None:
+    """parse_many works in a process forked after parse_many ran (rayon's global pool would hang)."""
+    paths = corpus_paths()
+    assert len(fou.parse_many(paths)) == 2  # the parent has used its threads
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        assert pool.submit(_parse_many_in_child, paths).result(timeout=60) == [str(p) for p in paths]

@@ -128,9 +128,10 @@ fn parse_all(paths: &[PathBuf]) -> Vec<Result<fou::Report, Failure>> {
 /// Parse many report files in parallel on Rust threads, with the GIL released.
 ///
 /// `paths` is an iterable of `str` / `os.PathLike`. The reports come back in
-/// the order of `paths`. `threads=None` uses rayon's global pool (one thread
-/// per core, or `RAYON_NUM_THREADS`); a number runs a pool of that many
-/// threads for this call.
+/// the order of `paths`. Each call runs its own pool of `threads` threads;
+/// `threads=None` means rayon's default (`RAYON_NUM_THREADS`, or one per core).
+/// (Never rayon's global pool, so `parse_many` also works in a process forked
+/// after it was used.)
 ///
 /// When a file fails, every file is still attempted, then the error of the
 /// *first failing path in input order* is raised (`ReadError`, `DecodeError`
@@ -155,30 +156,29 @@ pub fn parse_many(
         .try_iter()?
         .map(|item| item.and_then(|p| p.extract::<PathBuf>()))
         .collect::<PyResult<_>>()?;
-    let pool = match threads {
-        None => None,
-        Some(n) if n >= 1 => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(usize::try_from(n).unwrap_or(usize::MAX))
-                .build()
-                .map_err(|e| {
-                    to_pyerr(
-                        py,
-                        Failure::Panic(format!("cannot start {n} threads: {e}")),
-                        Context::default(),
-                    )
-                })?,
-        ),
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    match threads {
+        // rayon's default size: RAYON_NUM_THREADS, or one thread per core
+        None => {}
+        Some(n) if n >= 1 => {
+            builder = builder.num_threads(usize::try_from(n).unwrap_or(usize::MAX))
+        }
         Some(n) => {
             return Err(PyValueError::new_err(format!(
                 "threads must be at least 1 (or None), not {n}"
             )));
         }
-    };
-    let results = py.detach(|| match &pool {
-        Some(pool) => pool.install(|| parse_all(&paths)),
-        None => parse_all(&paths),
-    });
+    }
+    // A pool per call, never rayon's global pool: the global pool's threads do
+    // not survive fork(), so a forked child (multiprocessing) would hang in it.
+    let pool = builder.build().map_err(|e| {
+        to_pyerr(
+            py,
+            Failure::Panic(format!("cannot start the parser threads: {e}")),
+            Context::default(),
+        )
+    })?;
+    let results = py.detach(|| pool.install(|| parse_all(&paths)));
     let mut reports = Vec::with_capacity(results.len());
     for (result, path) in results.into_iter().zip(&paths) {
         match result {
