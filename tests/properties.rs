@@ -123,8 +123,7 @@ fn check_blocks(text: &str, blocks: &[Block]) -> Result<(), String> {
         }
     }
     for (n, &(s, e)) in lines.lines.iter().enumerate() {
-        let tolerated = !strict() && is_lone_bullet(&text[s..e]);
-        if owner[n].is_none() && !is_blank(&text[s..e]) && !tolerated {
+        if owner[n].is_none() && !is_blank(&text[s..e]) {
             return Err(format!(
                 "line {} {:?} is in no block",
                 n + 1,
@@ -173,92 +172,42 @@ fn report_spans(r: &Report) -> Vec<(String, Span)> {
     out
 }
 
-/// Known parser bugs that the properties tolerate until they are fixed (each
-/// has a failing case in `pending_regressions.rs`). `FOU_STRICT=1` turns the
-/// tolerance off. See also [`is_lone_bullet`].
-///
-/// `END_SLACK`: `CleanText::source_range` adds `len_utf8(last char) - 1` to an
-/// end that is already past the last char, so a span of a clean-text range
-/// (stated counts, dates, `invalid-date` diagnostics) that ends in a
-/// multi-byte char ends up to 3 bytes too far: past the input, inside a char
-/// or on the next line.
-const END_SLACK: usize = 3;
-
-/// `LONE_BULLET`: a bullet alone on its line is held until the next line; a
-/// second lone bullet replaces the first, so the first line is in no block
-/// (`"•\n•"`).
-fn is_lone_bullet(line: &str) -> bool {
-    matches!(line.trim(), "•" | "-" | "–" | "▪" | "●" | "◦" | "·")
-}
-
-fn strict() -> bool {
-    std::env::var_os("FOU_STRICT").is_some_and(|v| v != "0")
-}
-
 /// (c) A span is a range of the input on char boundaries and its line
-/// numbers are those of its first and last byte. Returns the span with the
-/// end it was checked at (see [`END_SLACK`]).
-fn check_span(text: &str, lines: &Lines, name: &str, s: &Span) -> Result<Span, String> {
-    let slack = if strict() { 0 } else { END_SLACK };
-    let ok_end_byte = |e: usize| e >= s.start && e <= text.len() && text.is_char_boundary(e);
-    let ok_end =
-        |e: usize| ok_end_byte(e) && s.line_end == lines.line_of(e.saturating_sub(1).max(s.start));
-    if s.start > text.len() || s.start > s.end {
-        return Err(format!(
-            "{name}: {s:?} is not a range of the input ({} bytes)",
-            text.len()
-        ));
-    }
-    if !text.is_char_boundary(s.start) {
-        return Err(format!("{name}: {s:?} does not start on a char boundary"));
-    }
-    if s.line_start > s.line_end {
-        return Err(format!("{name}: {s:?} has line_start > line_end"));
-    }
-    let want_start = lines.line_of(s.start);
-    if s.line_start != want_start {
-        return Err(format!(
-            "{name}: {s:?} but its first byte is on line {want_start}"
-        ));
-    }
-    // The end checked: the span's own, or (tolerating END_SLACK) the end of a
-    // multi-byte char that the span overshoots by `len_utf8 - 1` bytes.
-    let overshoot = |d: usize| {
-        let e = s.end.checked_sub(d)?;
-        let last = text.get(..e)?.chars().next_back()?;
-        (last.len_utf8() == d + 1).then_some(e)
-    };
-    // (The overshot span's `line_end` is that of its wrong end.)
-    let wrong_line_end = lines.line_of(s.end.saturating_sub(1).max(s.start));
-    let end = (1..=slack)
-        .filter_map(overshoot)
-        .find(|&e| ok_end(e) || (ok_end_byte(e) && s.line_end == wrong_line_end))
-        .or_else(|| ok_end(s.end).then_some(s.end));
-    if let Some(end) = end {
-        return Ok(Span { end, ..*s });
-    }
+/// numbers are those of its first and last byte.
+fn check_span(text: &str, lines: &Lines, name: &str, s: &Span) -> Result<(), String> {
     let lossy = |a: usize, b: usize| {
         let b = b.min(text.len());
         short(&String::from_utf8_lossy(&text.as_bytes()[a.min(b)..b]))
     };
-    if s.end > text.len() {
-        Err(format!(
-            "{name}: {s:?} ends past the input ({} bytes): {:?}",
+    if !(s.start <= s.end && s.end <= text.len()) {
+        return Err(format!(
+            "{name}: {s:?} is not a range of the input ({} bytes): {:?}",
             text.len(),
             lossy(s.start, s.end)
-        ))
-    } else if !text.is_char_boundary(s.end) {
-        Err(format!(
-            "{name}: {s:?} ends inside a char: {:?}",
-            lossy(s.start, s.end)
-        ))
-    } else {
-        Err(format!(
-            "{name}: {s:?} but its last byte is on line {} ({:?})",
-            lines.line_of(s.end.saturating_sub(1).max(s.start)),
-            lossy(s.start, s.end)
-        ))
+        ));
     }
+    if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+        return Err(format!(
+            "{name}: {s:?} does not start and end on char boundaries: {:?}",
+            lossy(s.start, s.end)
+        ));
+    }
+    if s.line_start > s.line_end {
+        return Err(format!("{name}: {s:?} has line_start > line_end"));
+    }
+    let want = (
+        lines.line_of(s.start),
+        lines.line_of(s.end.saturating_sub(1).max(s.start)),
+    );
+    if (s.line_start, s.line_end) != want {
+        return Err(format!(
+            "{name}: {s:?} but its bytes are on lines {}..={} ({:?})",
+            want.0,
+            want.1,
+            lossy(s.start, s.end)
+        ));
+    }
+    Ok(())
 }
 
 /// (d) A span lies inside the blocks: it starts inside one block and ends
@@ -286,7 +235,7 @@ fn check_source(src: &Source) -> Result<Report, String> {
     check_blocks(text, &blocks).map_err(|e| format!("(b) blocks: {e}"))?;
     let lines = Lines::new(text);
     for (name, span) in report_spans(&report) {
-        let span = check_span(text, &lines, &name, &span).map_err(|e| format!("(c) span: {e}"))?;
+        check_span(text, &lines, &name, &span).map_err(|e| format!("(c) span: {e}"))?;
         check_in_blocks(&name, &span, &blocks).map_err(|e| format!("(d) in blocks: {e}"))?;
     }
     if report.source.bytes != text.len() {
@@ -871,7 +820,7 @@ proptest! {
         for (name, span) in report_spans(&report) {
             res = res
                 .and_then(|()| check_span(&text, &lines, &name, &span))
-                .and_then(|span| check_in_blocks(&name, &span, &blocks));
+                .and_then(|()| check_in_blocks(&name, &span, &blocks));
         }
         if let Err(e) = res {
             prop_assert!(false, "{format:?}: {e}\ninput: {text:?}");
@@ -950,15 +899,8 @@ fn checks_reject_bad_spans() {
     assert!(check_span(text, &lines, "mid-char end", &span(4, 5, 3, 3)).is_err());
     assert!(check_span(text, &lines, "wrong line", &span(0, 2, 2, 2)).is_err());
     assert!(check_span(text, &lines, "reversed", &span(2, 1, 1, 1)).is_err());
-    // `ø` overshot by one byte: tolerated (END_SLACK) unless FOU_STRICT is set.
-    assert_eq!(
-        check_span(text, &lines, "overshoot", &span(4, 7, 3, 3)).is_err(),
-        strict()
-    );
-    assert_eq!(
-        check_span(text, &lines, "overshoot", &span(4, 11, 3, 3)).is_err(),
-        strict()
-    );
+    assert!(check_span(text, &lines, "overshoot", &span(4, 7, 3, 3)).is_err());
+    assert!(check_span("Øøø", &Lines::new("Øøø"), "past end", &span(0, 7, 1, 1)).is_err());
     let blocks = split(text, Format::Plain);
     assert_eq!(blocks.len(), 2);
     assert!(check_blocks(text, &blocks).is_ok());

@@ -1,0 +1,373 @@
+//! Linear-time checks: parsing an input `k` times larger takes about `k`
+//! times as long.
+//!
+//! Each test parses a small and a large input built by the same generator,
+//! alternating small and large runs, and compares the medians: the ratio
+//! `time(large) / time(small)` must stay below `3 × k` (a quadratic pass
+//! gives about `k²`, i.e. 64 for `k = 8`). No absolute times are asserted, so
+//! the tests hold on slow or busy machines and in debug builds, where
+//! `cargo test --workspace` runs them. The tests take a lock so they do not
+//! time each other, and print their figures (`--nocapture` shows them).
+//!
+//! Sizes are kept moderate for debug builds. The 50 MB single line
+//! ([`single_line_of_50_mb`]) runs only in release builds or with
+//! `FOU_SCALING_50MB=1`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// One scaling test at a time, so they do not slow each other down.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// Times below this are treated as this (timer and scheduler noise).
+const FLOOR: Duration = Duration::from_millis(2);
+
+fn time_parse(text: &str) -> Duration {
+    let start = Instant::now();
+    let report = fou::parse(black_box(text)).unwrap();
+    let elapsed = start.elapsed();
+    black_box(report);
+    elapsed
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Parse `small` and `large` (about `factor` times larger) `runs` times each,
+/// interleaved, and check that the median time grows at most `3 × factor`.
+fn assert_linear(name: &str, small: &str, large: &str, runs: usize) {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let factor = large.len() as f64 / small.len().max(1) as f64;
+    time_parse(small); // warm-up
+    let (mut ts, mut tl) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        ts.push(time_parse(small));
+        tl.push(time_parse(large));
+    }
+    let (s, l) = (median(ts), median(tl));
+    let ratio = l.as_secs_f64() / s.max(FLOOR).as_secs_f64();
+    let bound = 3.0 * factor;
+    println!(
+        "{name}: {} B in {:.1} ms, {} B in {:.1} ms: ratio {ratio:.1} for size ×{factor:.1} (bound {bound:.0})",
+        small.len(),
+        s.as_secs_f64() * 1e3,
+        large.len(),
+        l.as_secs_f64() * 1e3,
+    );
+    assert!(
+        ratio < bound,
+        "{name}: parsing ×{factor:.1} the input took ×{ratio:.1} the time \
+         ({:.1} ms → {:.1} ms); expected about ×{factor:.1}, at most ×{bound:.0}",
+        s.as_secs_f64() * 1e3,
+        l.as_secs_f64() * 1e3,
+    );
+}
+
+/// Check `make(n)` against `make(8 n)`.
+fn assert_linear_in(name: &str, n: usize, make: impl Fn(usize) -> String) {
+    assert_linear(name, &make(n), &make(8 * n), 3);
+}
+
+// ---------------------------------------------------------------------------
+// Report-like text.
+
+fn corpus(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A small fictional report in the plain-text style, every part present.
+fn synthetic_report() -> String {
+    let mut s = String::from(
+        "FoU-rapport 2031\n\nInnhold\n\nForord ..... 2\nBidragsfinansierte prosjekter ..... 3\n\
+         Analyser levert i 2031 ..... 5\n\nForord\n\nDette er en oppdiktet rapport. \
+         Åtte bidragsfinansierte prosjekter ble ferdigstilt, og 12 pågikk ved årsskiftet.\n\n\
+         Vennlig hilsen\n\nKari Nordmann\n\nAvdelingsdirektør\n\n\
+         Bidragsfinansierte prosjekter\n\nVed utgangen av 2031 hadde vi 3 pågående \
+         bidragsfinansierte prosjekter:\n\nArbeid og helse\n\n",
+    );
+    for i in 0..3 {
+        s.push_str(&format!(
+            "- Tiltak nummer {i} for unge brukere, NTNU og UiO (2030-2033)\n"
+        ));
+    }
+    s.push_str("\nBidragsfinansierte prosjekter avsluttet i 2031\n\n");
+    for i in 0..4 {
+        s.push_str(&format!(
+            "Prosjekttittel: Et avsluttet prosjekt {i}\nForskningsinstitusjon: AFI og \
+             Proba samfunnsanalyse\nSammendrag: Kort om funnene.\n\nProsjektet startet \
+             1. mars 2029 og ble avsluttet 30. juni 2031. Det fant lite.\n\n"
+        ));
+    }
+    s.push_str("Analyser levert i 2031\n\nUtgave 1 – 2031\n\n");
+    for i in 0..3 {
+        s.push_str(&format!(
+            "Om arbeid og helse del {i}\n\nAv Ola Nordmann og Åse Ødegård\n\n\
+             Analysen ser på sykefravær blant unge.\n\n"
+        ));
+    }
+    s.push_str(
+        "Publikasjoner\n\nDet ble publisert 2 artikler:\n\n\
+         - Nordmann og Hansen (2031): *En tittel*, Tidsskrift\n\
+         - Ødegård (2030): Et notat, Søkelys\n\n\
+         Doktorgrader\n\nTo stipendiater er i gang:\n\n\
+         - Fattigdom og arbeid. Stipendiat Per Hansen, UiO\n\
+         - Unge uføre. Stipendiat Kari Olsen, NTNU\n",
+    );
+    s
+}
+
+#[test]
+fn concatenated_reports_2020() {
+    let one = corpus("fou-2020.txt");
+    assert_linear("fou-2020.txt ×8", &one, &one.repeat(8), 3);
+}
+
+#[test]
+fn concatenated_reports_2022() {
+    let one = corpus("fou-2022.md");
+    assert_linear("fou-2022.md ×8", &one, &one.repeat(8), 3);
+}
+
+#[test]
+fn concatenated_synthetic_reports() {
+    let one = synthetic_report().repeat(4);
+    assert_linear("synthetic report ×8", &one, &one.repeat(8), 3);
+}
+
+// ---------------------------------------------------------------------------
+// A single long line.
+
+/// Prose on one line (sentences with counts and dates), `n` bytes or so.
+fn prose_line(n: usize) -> String {
+    "Arbeid og helse i NAV for unge brukere, 30. mars 2030: tre prosjekter ble ferdigstilt. "
+        .repeat(n / 88 + 1)
+}
+
+#[test]
+fn single_long_line_of_prose() {
+    assert_linear_in("one line of prose", 128 << 10, prose_line);
+}
+
+#[test]
+fn single_long_sentence() {
+    assert_linear_in("one sentence of words", 64 << 10, |n| {
+        "Arbeid og helse i NAV for unge brukere ".repeat(n / 39)
+    });
+}
+
+/// The 50 MB single line: release builds, or `FOU_SCALING_50MB=1`.
+#[test]
+fn single_line_of_50_mb() {
+    let enabled = !cfg!(debug_assertions) || std::env::var_os("FOU_SCALING_50MB").is_some();
+    if !enabled {
+        println!("single_line_of_50_mb: skipped in debug builds (set FOU_SCALING_50MB=1)");
+        return;
+    }
+    let large = prose_line(50 << 20);
+    let small = &large[..large.len() / 8];
+    assert_linear("one line of 50 MB", small, &large, 3);
+}
+
+#[test]
+fn single_line_of_dot_leaders() {
+    assert_linear_in("one line of dots", 128 << 10, |n| ".".repeat(n));
+}
+
+#[test]
+fn single_line_of_emphasis_markers() {
+    assert_linear_in("one line of `*_`", 32 << 10, |n| "*a_ ".repeat(n / 4));
+}
+
+#[test]
+fn single_line_of_links() {
+    assert_linear_in("one line of links", 64 << 10, |n| {
+        "[lenke](x) ".repeat(n / 11)
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Blank lines, markers, `#`.
+
+#[test]
+fn a_million_blank_lines() {
+    assert_linear(
+        "blank lines",
+        &"\n".repeat(125_000),
+        &"\n".repeat(1_000_000),
+        3,
+    );
+}
+
+#[test]
+fn blank_lines_with_white_space_and_crlf() {
+    assert_linear_in("white-space lines", 16_000, |n| " \u{a0}\t\r\n".repeat(n));
+}
+
+#[test]
+fn nested_list_markers_100_000() {
+    assert_linear(
+        "`- - - …` ×100 000",
+        &"- ".repeat(12_500),
+        &"- ".repeat(100_000),
+        3,
+    );
+}
+
+#[test]
+fn nested_quote_markers_100_000() {
+    assert_linear(
+        "`> > > …` ×100 000",
+        &"> ".repeat(12_500),
+        &"> ".repeat(100_000),
+        3,
+    );
+}
+
+#[test]
+fn a_file_of_only_hashes() {
+    assert_linear_in("`#` only", 64 << 10, |n| "#".repeat(n));
+}
+
+#[test]
+fn many_empty_headings() {
+    assert_linear_in("`#` lines", 2_000, |n| "#\n".repeat(n));
+}
+
+#[test]
+fn many_headings() {
+    assert_linear_in("`# x` lines", 1_000, |n| {
+        (0..n).map(|i| format!("# Tema {i}\n\n")).collect()
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Labels, author lines, dot leaders.
+
+#[test]
+fn repeated_labels_on_one_line() {
+    assert_linear_in("`Prosjekttittel: ` on one line", 64 << 10, |n| {
+        "Prosjekttittel: ".repeat(n / 16)
+    });
+}
+
+#[test]
+fn many_label_lines() {
+    assert_linear_in("label lines", 1_000, |n| {
+        "Prosjekttittel: Et prosjekt\nForskningsinstitusjon: NTNU\n".repeat(n)
+    });
+}
+
+#[test]
+fn many_labelled_records() {
+    assert_linear_in("labelled records", 300, |n| {
+        let mut s = String::from("Bidragsfinansierte prosjekter avsluttet i 2030\n\n");
+        for i in 0..n {
+            s.push_str(&format!(
+                "Prosjekttittel: Prosjekt {i}\nForskningsinstitusjon: NTNU og UiO\n\
+                 Sammendrag: Kort.\n\nTekst om prosjektet.\n\n"
+            ));
+        }
+        s
+    });
+}
+
+#[test]
+fn many_author_lines() {
+    assert_linear_in("`Av` lines", 500, |n| {
+        "Av Ola Nordmann og Kari Nordmann\n".repeat(n)
+    });
+}
+
+#[test]
+fn many_analyses() {
+    assert_linear_in("analyses", 200, |n| {
+        let mut s = String::from("Analyser levert i 2030\n\nUtgave 1 – 2030\n\n");
+        for i in 0..n {
+            s.push_str(&format!(
+                "Analyse nummer {i}\n\nAv Ola Nordmann og Kari Nordmann\n\nOm unge.\n\n"
+            ));
+        }
+        s
+    });
+}
+
+#[test]
+fn many_dot_leaders() {
+    assert_linear_in("TOC lines", 2_000, |n| {
+        (0..n)
+            .map(|i| format!("Kapittel {i} ..... {i}\n"))
+            .collect()
+    });
+}
+
+#[test]
+fn table_of_contents_and_headings() {
+    assert_linear_in("TOC + headings", 500, |n| {
+        let mut s = String::from("Innhold\n\n");
+        for i in 0..n {
+            s.push_str(&format!("Kapittel {i} ..... {i}\n"));
+        }
+        for i in 0..n {
+            s.push_str(&format!("\nKapittel {i}\n\nTekst.\n"));
+        }
+        s
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Lists and paragraphs.
+
+#[test]
+fn many_portfolio_items() {
+    assert_linear_in("portfolio items", 500, |n| {
+        let mut s = String::from(
+            "Bidragsfinansierte prosjekter\n\nDet pågikk 12 bidragsfinansierte prosjekter:\n\n",
+        );
+        for i in 0..n {
+            s.push_str(&format!(
+                "- Prosjekt {i} om arbeid, NTNU og UiO (2030-2033)\n"
+            ));
+        }
+        s
+    });
+}
+
+#[test]
+fn many_phd_and_reference_items() {
+    assert_linear_in("PhD and reference items", 300, |n| {
+        let mut s = String::from("Doktorgrader\n\nFem stipendiater er i gang:\n\n");
+        for i in 0..n {
+            s.push_str(&format!("- Tittel {i}. Stipendiat Per Hansen, UiO\n"));
+        }
+        s.push_str("\nPublikasjoner\n\nDet ble publisert 3 artikler:\n\n");
+        for i in 0..n {
+            s.push_str(&format!(
+                "- Hansen og Olsen (2030): *Tittel {i}*, Tidsskrift\n"
+            ));
+        }
+        s
+    });
+}
+
+#[test]
+fn one_long_hard_wrapped_paragraph() {
+    assert_linear_in("hard-wrapped paragraph", 1_000, |n| {
+        "arbeid og helse for unge brukere i NAV\n".repeat(n)
+    });
+}
+
+#[test]
+fn many_dated_sentences() {
+    assert_linear_in("dated sentences", 500, |n| {
+        "Den 30. mars 2030 startet tre prosjekter. ".repeat(n)
+    });
+}
