@@ -65,9 +65,19 @@ fn read_input(path: &PathBuf) -> Result<(fou::Source, Option<String>), String> {
         let bytes = std::fs::read(path).map_err(|e| format!("fou: {}: {e}", path.display()))?;
         (bytes, Some(path.display().to_string()))
     };
-    let src = fou::Source::from_bytes(&bytes)
+    let src = fou::Source::from_vec(bytes)
         .map_err(|e| format!("fou: {}: {e}", name.as_deref().unwrap_or("<stdin>")))?;
     Ok((src, name))
+}
+
+/// Read and parse one input, keeping only the report.
+fn parse_report(path: &PathBuf) -> Result<fou::Report, String> {
+    let (src, name) = read_input(path)?;
+    let mut opts = fou::Options::default();
+    if let Some(n) = name {
+        opts = opts.with_path(n);
+    }
+    Ok(fou::parse_report(&src, &opts))
 }
 
 type Parsed = (
@@ -94,21 +104,33 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     };
     match cli.command {
         Command::Parse { files, format } => {
-            let mut reports = Vec::new();
-            for f in &files {
-                let (report, _, _) = parse_one(f)?;
-                match format {
-                    OutputFormat::Ndjson => w(&mut out, &report.to_json_line())?,
-                    OutputFormat::Json => reports.push(report),
-                }
+            // Reports are written straight to the output, one at a time, so memory
+            // stays a few times the largest input, not the sum of all outputs.
+            let write_err = |e: serde_json::Error| format!("fou: cannot write output: {e}");
+            let several = files.len() > 1 && matches!(format, OutputFormat::Json);
+            if several {
+                w(&mut out, "[")?;
             }
-            if let OutputFormat::Json = format {
-                let text = if reports.len() == 1 {
-                    reports[0].to_json()
+            for (i, f) in files.iter().enumerate() {
+                let report = parse_report(f)?;
+                match format {
+                    OutputFormat::Ndjson => {
+                        serde_json::to_writer(&mut out, &report).map_err(write_err)?
+                    }
+                    OutputFormat::Json => {
+                        serde_json::to_writer_pretty(&mut out, &report).map_err(write_err)?
+                    }
+                }
+                let sep = if several && i + 1 < files.len() {
+                    ",\n"
                 } else {
-                    serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?
+                    "\n"
                 };
-                w(&mut out, &text)?;
+                out.write_all(sep.as_bytes())
+                    .map_err(|e| format!("fou: cannot write output: {e}"))?;
+            }
+            if several {
+                w(&mut out, "]")?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -120,12 +120,12 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
 
 /// Parse report text with options.
 pub fn parse_with(text: &str, options: &Options) -> Result<Report, Error> {
-    Ok(parse_source(&Source::from_text(text), options).0)
+    Ok(parse_report(&Source::from_text(text), options))
 }
 
 /// Parse report bytes with options.
 pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report, Error> {
-    Ok(parse_source(&Source::from_bytes(bytes)?, options).0)
+    Ok(parse_report(&Source::from_bytes(bytes)?, options))
 }
 
 /// Read and parse a file; the path is recorded in `source.path`.
@@ -139,7 +139,7 @@ pub fn parse_file(path: impl AsRef<Path>) -> Result<Report, Error> {
     let path = path.as_ref();
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let options = Options::default().with_path(path.display().to_string());
-    parse_bytes_with(&bytes, &options)
+    Ok(parse_report(&Source::from_vec(bytes)?, &options))
 }
 
 /// Parse a decoded source and also return, for every block, the part it was
@@ -153,6 +153,26 @@ pub fn parse_file(path: impl AsRef<Path>) -> Result<Report, Error> {
 /// assert_eq!(blocks[2].1, fou::Part::Preface);
 /// ```
 pub fn parse_source(src: &Source, options: &Options) -> (Report, Vec<(blocks::Block, Part)>) {
+    let (report, content, parts, markers) = read_source(src, options);
+    let mut all: Vec<(blocks::Block, Part)> = content.into_iter().zip(parts).collect();
+    all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
+    all.sort_by_key(|(b, _)| b.start);
+    (report, all)
+}
+
+/// Parse a decoded source into a report only (the blocks are dropped early).
+///
+/// ```
+/// let src = fou::Source::from_text("FoU-rapport 2020\n");
+/// assert_eq!(fou::parse_report(&src, &fou::Options::default()).year, Some(2020));
+/// ```
+pub fn parse_report(src: &Source, options: &Options) -> Report {
+    read_source(src, options).0
+}
+
+type Read = (Report, Vec<blocks::Block>, Vec<Part>, Vec<blocks::Block>);
+
+fn read_source(src: &Source, options: &Options) -> Read {
     let format = options.format.unwrap_or_else(|| src.detect_format());
     let blocks = blocks::split(src.text(), format);
     let report = Report {
@@ -180,12 +200,10 @@ pub fn parse_source(src: &Source, options: &Options) -> (Report, Vec<(blocks::Bl
     };
     // Page furniture (bullets alone on a line, page numbers) is kept for the
     // line accounting but not shown to the part parsers.
-    let (content, markers): (Vec<_>, Vec<_>) = blocks
-        .into_iter()
-        .partition(|b| b.kind != blocks::BlockKind::Marker);
+    let mut content = blocks;
+    let markers: Vec<_> = content
+        .extract_if(.., |b| b.kind == blocks::BlockKind::Marker)
+        .collect();
     let (report, parts) = sections::read(src, &content, report);
-    let mut all: Vec<(blocks::Block, Part)> = content.into_iter().zip(parts).collect();
-    all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
-    all.sort_by_key(|(b, _)| b.start);
-    (report, all)
+    (report, content, parts, markers)
 }

@@ -58,6 +58,37 @@ impl Source {
         })
     }
 
+    /// Like [`Source::from_bytes`], but takes ownership so UTF-8 input is not copied.
+    ///
+    /// ```
+    /// let src = fou::Source::from_vec(b"FoU-rapport 2020".to_vec()).unwrap();
+    /// assert_eq!(src.encoding(), "utf-8");
+    /// ```
+    pub fn from_vec(bytes: Vec<u8>) -> Result<Self, Error> {
+        if !bytes.starts_with(&[0xFF, 0xFE])
+            && !bytes.starts_with(&[0xFE, 0xFF])
+            && sniff_utf16(&bytes).is_none()
+        {
+            check_not_binary(&bytes)?;
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    let encoding = if text.starts_with('\u{feff}') {
+                        "utf-8-sig"
+                    } else {
+                        "utf-8"
+                    };
+                    return Ok(Source {
+                        index: LineIndex::new(&text),
+                        text,
+                        encoding,
+                    });
+                }
+                Err(e) => return Self::from_bytes(e.as_bytes()),
+            }
+        }
+        Self::from_bytes(&bytes)
+    }
+
     /// The decoded text (a byte-order mark, if any, is kept so offsets match the input).
     pub fn text(&self) -> &str {
         &self.text
