@@ -225,7 +225,7 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
         .and_then(|w| w.chars().next())
         .is_some_and(char::is_uppercase);
     if prev_cap
-        && (p.contains(", ") || p.contains("? ") || p.contains(". "))
+        && (p.contains(", ") || p.contains("? ") || sentence_break(p))
         && !p.ends_with(['.', '!', '?', ':', ';'])
         && n.split_whitespace().count() <= 4
         && crate::grammar::project_line::is_institution_list(n)
@@ -241,6 +241,16 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
     p.chars().count() * 10 >= width * 9
         && !p.ends_with(['.', '!', '?', ':', ';', ')'])
         && crate::grammar::project_line(p).map_or(true, |l| l.institution_raw.is_none())
+}
+
+/// A `. ` that ends a sentence, not an initial (`Helle C. Sundby`) or an abbreviation.
+fn sentence_break(p: &str) -> bool {
+    p.match_indices(". ").any(|(i, _)| {
+        p[..i]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().count() > 3)
+    })
 }
 
 /// Does line `next` continue the list item whose last line is `prev`? Items
@@ -359,6 +369,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
     };
     let mut prev_hard_break = false;
     let mut pending_bullets = 0usize;
+    let mut item_indent: Option<usize> = None;
     // Lines (indices) that start an item in the current run after bullets alone.
     let mut item_starts: Vec<usize> = Vec::new();
     let mut prev_line: Option<RawLine<'_>> = None;
@@ -387,7 +398,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
             && trimmed.len() <= 4
             && trimmed.chars().all(|c| c.is_ascii_digit())
             && (prev_line.is_none() || next_blank);
-        if kind != LineKind::Text || pending_bullets == 0 {
+        if kind != LineKind::Text {
             item_starts.clear();
         }
         if kind == LineKind::BulletOnly || page_number {
@@ -409,7 +420,14 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
             content.trim_start(),
             line.start + skip + (content.len() - content.trim_start().len()),
         );
-        if kind == LineKind::Text && pending_bullets > 0 {
+        if matches!(
+            kind,
+            LineKind::Bullet | LineKind::Heading(_) | LineKind::Toc
+        ) {
+            // Bullets alone on their lines only ever wait for the text lines after them.
+            pending_bullets = 0;
+        }
+        if kind == LineKind::Text && (pending_bullets > 0 || !item_starts.is_empty()) {
             if item_starts.is_empty() {
                 item_starts = segment_run(&lines[li..], pending_bullets, width)
                     .into_iter()
@@ -418,7 +436,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
             }
             if item_starts.binary_search(&li).is_ok() && field(&clean.text).is_none() {
                 b.close();
-                pending_bullets -= 1;
+                pending_bullets = pending_bullets.saturating_sub(1);
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
                 prev_line = Some(line);
                 continue;
@@ -438,7 +456,11 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 );
                 let goes_on = match open.kind {
                     _ if layout.separated && pending_bullets == 0 => joinable,
-                    BlockKind::ListItem => list_continues(prev.text, line.text, width),
+                    BlockKind::ListItem => {
+                        let indent = line.text.len() - line.text.trim_start().len();
+                        item_indent.is_some_and(|c| indent > 0 && indent + 1 >= c)
+                            || list_continues(prev.text, line.text, width)
+                    }
                     BlockKind::Paragraph | BlockKind::Field(_) => {
                         continues(prev.text, line.text, width)
                     }
@@ -488,6 +510,9 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
             }
             LineKind::Bullet => {
                 b.close();
+                // The column where the item's text starts: deeper lines continue it.
+                let text_at = skip + (content.len() - content.trim_start().len());
+                item_indent = Some(line.text[..text_at].chars().count());
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
             }
             LineKind::Text => {

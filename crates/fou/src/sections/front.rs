@@ -154,6 +154,17 @@ pub(crate) fn read_preface(doc: &mut Doc<'_>, start: usize, end: usize) {
             let mut j = i + 1;
             while j < end && lines.len() < 2 && blocks[j].text().chars().count() <= 80 {
                 let t = blocks[j].text().trim();
+                if lines.is_empty() && !looks_like_role(t) {
+                    // `Helle C. Sundby Seniorrådgiver` on one line: a name, then a role.
+                    let words: Vec<&str> = t.split_whitespace().collect();
+                    if let Some(k) = (2..words.len()).find(|&k| looks_like_role(words[k]))
+                        && looks_like_name(&words[..k].join(" "))
+                    {
+                        lines.push((j, words[..k].join(" ")));
+                        lines.push((j, words[k..].join(" ")));
+                        break;
+                    }
+                }
                 let fits = if lines.is_empty() {
                     looks_like_name(t)
                 } else {

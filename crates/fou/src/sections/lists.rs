@@ -139,7 +139,18 @@ fn read_list(
         return;
     }
     // Publication references
-    let refs: Vec<_> = (first..end).map(|k| reference(&raw_item(doc, k))).collect();
+    // The raw text keeps `*italics*` that mark the title; without them the
+    // cleaned text (hyphenation mended, markup gone) is the better input.
+    let refs: Vec<_> = (first..end)
+        .map(|k| {
+            let raw = raw_item(doc, k);
+            if raw.contains(['*', '_']) {
+                reference(&raw)
+            } else {
+                reference(blocks[k].text())
+            }
+        })
+        .collect();
     if refs.iter().filter(|r| r.is_ok()).count() * 2 > n {
         for (k, r) in (first..end).zip(refs) {
             if let Ok(r) = r {

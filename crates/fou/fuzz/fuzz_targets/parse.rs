@@ -1,0 +1,100 @@
+//! The whole parser from bytes: never panics; on UTF-8 input every non-blank
+//! line is in exactly one block and every span of the report is a range of
+//! the input on char boundaries whose line numbers match its bytes.
+
+#![no_main]
+
+use fou::blocks::{Block, split};
+use fou::{Format, Options, Report, Source, Span};
+use libfuzzer_sys::fuzz_target;
+
+/// Line starts and content ends (`\n`, `\r\n`, lone `\r`), independent of `fou`.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < b.len() {
+        let start = pos;
+        let mut end = start;
+        while end < b.len() && b[end] != b'\n' && b[end] != b'\r' {
+            end += 1;
+        }
+        pos = end;
+        if pos < b.len() {
+            pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') { 2 } else { 1 };
+        }
+        out.push((start, end));
+    }
+    out
+}
+
+fn line_of(lines: &[(usize, usize)], offset: usize) -> usize {
+    lines.partition_point(|&(s, _)| s <= offset).max(1)
+}
+
+fn check_blocks(text: &str, lines: &[(usize, usize)], blocks: &[Block]) {
+    let mut covered = vec![false; lines.len()];
+    let mut prev = 0;
+    for b in blocks {
+        assert!(b.line_start > prev, "blocks overlap or go back: {b:?}");
+        assert!(b.line_start <= b.line_end && b.line_end <= lines.len(), "{b:?}");
+        assert_eq!(
+            (b.start, b.end),
+            (lines[b.line_start - 1].0, lines[b.line_end - 1].1),
+            "block bytes do not match its lines"
+        );
+        prev = b.line_end;
+        covered[b.line_start - 1..b.line_end].fill(true);
+    }
+    for (n, &(s, e)) in lines.iter().enumerate() {
+        assert!(
+            covered[n] || text[s..e].trim().is_empty(),
+            "line {} {:?} is in no block",
+            n + 1,
+            &text[s..e]
+        );
+    }
+}
+
+fn spans(r: &Report) -> Vec<Span> {
+    let mut v: Vec<Span> = Vec::new();
+    v.extend(r.outline.iter().map(|x| x.span));
+    v.extend(r.projects.iter().map(|x| x.span));
+    v.extend(r.portfolio.iter().map(|x| x.span));
+    v.extend(r.analyses.iter().map(|x| x.span));
+    v.extend(r.publications.iter().map(|x| x.span));
+    v.extend(r.phd.iter().map(|x| x.span));
+    v.extend(r.vendors.iter().map(|x| x.span));
+    v.extend(r.stated_counts.iter().map(|x| x.span));
+    v.extend(r.dates.iter().map(|x| x.span));
+    v.extend(r.diagnostics.iter().filter_map(|d| d.span));
+    v
+}
+
+fn check_spans(text: &str, lines: &[(usize, usize)], report: &Report, blocks: &[Block]) {
+    for s in spans(report) {
+        assert!(s.start <= s.end && s.end <= text.len(), "{s:?} out of {} bytes", text.len());
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?}");
+        assert_eq!(s.line_start, line_of(lines, s.start), "{s:?}");
+        assert_eq!(s.line_end, line_of(lines, s.end.saturating_sub(1).max(s.start)), "{s:?}");
+        let inside = |o: usize| blocks.iter().any(|b| b.start <= o && o <= b.end);
+        assert!(inside(s.start) && inside(s.end), "{s:?} not inside the blocks");
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let _ = fou::parse_bytes(data);
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let _ = fou::parse(text);
+    let lines = lines(text);
+    for format in [Format::Plain, Format::Markdown] {
+        check_blocks(text, &lines, &split(text, format));
+    }
+    let src = Source::from_text(text);
+    let (report, placed) = fou::parse_source(&src, &Options::default());
+    let blocks: Vec<Block> = placed.into_iter().map(|(b, _)| b).collect();
+    check_blocks(text, &lines, &blocks);
+    check_spans(text, &lines, &report, &blocks);
+});
