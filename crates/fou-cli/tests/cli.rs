@@ -175,3 +175,67 @@ fn check_prints_diagnostics_with_a_caret() {
     assert!(text.contains("fou-2020.txt:99:"), "{text}");
     assert!(text.contains('^'));
 }
+
+/// Every sample, every rendering of it and both real reports.
+fn all_fixtures() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in [
+        "examples/data",
+        "tests/fixtures/renderings/sample-2021",
+        "tests/fixtures/renderings/sample-2023",
+    ] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt" || x == "md") && !p.ends_with("README.md") {
+                files.push(p);
+            }
+        }
+    }
+    files.push(PathBuf::from(corpus("fou-2020.txt")));
+    files.push(PathBuf::from(corpus("fou-2022.md")));
+    files.sort();
+    assert!(files.len() >= 26, "{files:?}");
+    files
+}
+
+#[test]
+fn explain_and_check_work_on_every_fixture() {
+    for path in all_fixtures() {
+        let p = path.to_str().unwrap();
+        let out = fou(&["explain", p]);
+        assert!(
+            out.status.success(),
+            "explain {p}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let shown = String::from_utf8(out.stdout).unwrap();
+        let src = fou::Source::from_bytes(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(
+            shown.lines().count(),
+            src.line_count(),
+            "explain {p}: one output line per input line"
+        );
+        let out = fou(&["check", p]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "check {p}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+#[test]
+fn check_fails_on_text_that_is_not_a_report() {
+    let dir = std::env::temp_dir().join(format!("fou-cli-notreport-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("notes.txt");
+    std::fs::write(&f, "handleliste: melk, brød og ost\nring tannlegen\n").unwrap();
+    let out = fou(&["check", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error[not-a-report]"), "{text}");
+    assert!(text.contains("notes.txt:1:1"), "{text}");
+    assert!(text.contains("expected a title"), "{text}");
+}

@@ -342,8 +342,48 @@ pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, V
     counts::read_counts(&mut doc);
     dates::read_dates(&mut doc);
     counts::check_counts(&mut doc);
+    check_front(&mut doc);
     outline(&mut doc, &toc);
     (doc.report, doc.parts)
+}
+
+/// Say so when the text does not look like a FoU report at all.
+fn check_front(doc: &mut Doc<'_>) {
+    let r = &doc.report;
+    let first = (!doc.blocks.is_empty()).then(|| doc.span_of(0));
+    let (no_title, no_year) = (r.title.is_none(), r.year.is_none());
+    let items = r.projects.len()
+        + r.portfolio.len()
+        + r.analyses.len()
+        + r.publications.len()
+        + r.phd.len()
+        + r.vendors.len();
+    let no_preface = r.preface.is_none();
+    if no_title {
+        doc.diag(
+            Severity::Warning,
+            "no-title",
+            "expected a title naming the report and its year (e.g. `FoU-rapport 2020`) near the top".to_owned(),
+            first,
+        );
+    } else if no_year {
+        doc.diag(
+            Severity::Warning,
+            "no-year",
+            "the title gives no year".to_owned(),
+            first,
+        );
+    }
+    let sections = doc.roles.iter().flatten().filter(|r| r.is_major()).count();
+    if items == 0 && sections == 0 && no_preface {
+        doc.diag(
+            Severity::Error,
+            "not-a-report",
+            "found no report sections (Forord, project summaries, lists, analyses) and no items: is this a FoU report?"
+                .to_owned(),
+            first,
+        );
+    }
 }
 
 pub(crate) fn short(s: &str) -> String {
