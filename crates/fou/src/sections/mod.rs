@@ -399,11 +399,17 @@ fn outline(doc: &mut Doc<'_>, toc: &front::Toc) {
         let BlockKind::Heading { level } = b.kind else {
             continue;
         };
-        if level.is_none() && !matches!(doc.parts[i], Part::Heading | Part::Front) {
+        // An inferred heading must stand as one: not a list's intro (`… pågikk 12 prosjekter:`).
+        let inferred_ok = matches!(doc.parts[i], Part::Heading | Part::Front)
+            && !b.text().trim_end().ends_with(':');
+        if level.is_none() && !inferred_ok {
             continue;
         }
         let level = level.unwrap_or_else(|| {
-            if toc.is_top_level(b.text()) || doc.roles[i].is_some_and(Role::is_major) {
+            if doc.parts[i] == Part::Front
+                || toc.is_top_level(b.text())
+                || doc.roles[i].is_some_and(Role::is_major)
+            {
                 1
             } else {
                 2
