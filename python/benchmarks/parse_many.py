@@ -3,7 +3,7 @@
     .venv/bin/python python/benchmarks/parse_many.py [--copies 100] [--repeat 7] [--threads 2]
 
 Copies each report of ../shared/corpus COPIES times into a temporary directory
-(2 x COPIES files), then times, REPEAT times each, best and median:
+(2 x COPIES files), then times, REPEAT rounds of each (interleaved), best and median:
   - sequential parse_file() in a Python loop,
   - sequential parse() of text already in memory (no file reading),
   - parse_many(threads=1) and parse_many(threads=THREADS).
@@ -25,14 +25,18 @@ import fou
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    fn()  # warm up (page cache, thread pool)
-    times = []
+def timed(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """Time every run REPEAT times, interleaved (round-robin), so a change of
+    machine load during the benchmark affects all runs alike."""
+    for fn in runs.values():
+        fn()  # warm up (page cache, allocator)
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times)
+        for name, fn in runs.items():
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    return times
 
 
 def main() -> None:
@@ -62,8 +66,8 @@ def main() -> None:
         }
         print(f"fou {fou.__version__}: {len(paths)} reports, {mb:.1f} MB, {os.cpu_count()} CPUs, best/median of {args.repeat}")
         base = None
-        for name, fn in runs.items():
-            best, median = timed(fn, args.repeat)
+        for name, ts in timed(runs, args.repeat).items():
+            best, median = min(ts), statistics.median(ts)
             base = base or best
             print(
                 f"  {name:<26} best {best * 1e3:7.1f} ms  median {median * 1e3:7.1f} ms  "

@@ -19,6 +19,8 @@ pub enum Failure {
     Fou(fou::Error),
     /// The core panicked; the payload's message.
     Panic(String),
+    /// Something around the core failed (e.g. threads could not be started).
+    Other(String),
 }
 
 /// Run a call into the core so that a panic becomes a [`Failure::Panic`]
@@ -128,6 +130,12 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
         None => msg,
     };
     match failure {
+        Failure::Other(msg) => ExcSpec {
+            class: "FouError",
+            message: prefix(msg),
+            path,
+            ..ExcSpec::default()
+        },
         Failure::Panic(msg) => ExcSpec {
             class: "FouError",
             message: prefix(format!(

@@ -174,7 +174,7 @@ pub fn parse_many(
     let pool = builder.build().map_err(|e| {
         to_pyerr(
             py,
-            Failure::Panic(format!("cannot start the parser threads: {e}")),
+            Failure::Other(format!("cannot start the parser threads: {e}")),
             Context::default(),
         )
     })?;
