@@ -8,7 +8,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use rayon::prelude::*;
 
 /// Reports in the collection.
@@ -27,7 +29,8 @@ fn collection(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("collection");
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(10);
+    // About 2 s per sequential run: flat sampling, ten samples.
+    group.sampling_mode(SamplingMode::Flat).sample_size(10);
 
     group.bench_function("sequential", |b| {
         b.iter(|| {
@@ -68,7 +71,7 @@ fn collection(c: &mut Criterion) {
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_secs(2))
-        .measurement_time(Duration::from_secs(10))
+        .measurement_time(Duration::from_secs(20))
 }
 
 #[allow(

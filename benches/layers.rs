@@ -18,7 +18,11 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group,
+    criterion_main,
+};
 use fou::lines::{CleanText, split_lines};
 use fou::{Options, Source};
 use fou_bench::{Style, Tier};
@@ -46,13 +50,23 @@ fn inputs() -> Vec<Input> {
     out
 }
 
+/// Samples per tier: flat sampling (the same iteration count in every
+/// sample) for the tiers whose iterations take milliseconds, so a run stays
+/// within its measurement time.
+fn sampling(group: &mut BenchmarkGroup<'_, WallTime>, tier: Tier) {
+    match tier {
+        Tier::Small => group.sampling_mode(SamplingMode::Auto).sample_size(50),
+        Tier::Medium => group.sampling_mode(SamplingMode::Flat).sample_size(30),
+        Tier::Large => group.sampling_mode(SamplingMode::Flat).sample_size(15),
+    };
+}
+
 /// Run `f` over every input in a group named `layer`.
 fn bench_layer(c: &mut Criterion, layer: &str, f: impl Fn(&Input) -> usize) {
     let mut group = c.benchmark_group(layer);
     for input in inputs() {
         group.throughput(Throughput::Bytes(input.text.len() as u64));
-        // Fewer samples for the 1 MB tier so a run stays within minutes.
-        group.sample_size(if input.tier == Tier::Large { 10 } else { 30 });
+        sampling(&mut group, input.tier);
         group.bench_with_input(
             BenchmarkId::new(input.style.name(), input.tier.name()),
             &input,
@@ -89,7 +103,7 @@ fn blocks_sections(c: &mut Criterion) {
     for input in inputs() {
         let src = Source::from_text(&input.text);
         group.throughput(Throughput::Bytes(input.text.len() as u64));
-        group.sample_size(if input.tier == Tier::Large { 10 } else { 30 });
+        sampling(&mut group, input.tier);
         group.bench_with_input(
             BenchmarkId::new(input.style.name(), input.tier.name()),
             &src,
@@ -108,7 +122,7 @@ fn full(c: &mut Criterion) {
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
+        .measurement_time(Duration::from_secs(5))
 }
 
 #[allow(
