@@ -607,13 +607,19 @@ pub fn heading_like(text: &str) -> bool {
 }
 
 fn infer_headings(mut blocks: Vec<Block>, format: Format) -> Vec<Block> {
+    // Markdown whose converter dropped the heading markup reads like plain text.
+    let marked = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading { level: Some(_) }))
+        .count();
+    let short_lines_are_headings = format == Format::Plain || marked < 3;
     for blk in &mut blocks {
         // A heading wrapped onto a second line by a PDF extractor still reads as one.
         let max_lines = if format == Format::Plain { 2 } else { 1 };
         if blk.kind != BlockKind::Paragraph || blk.n_lines > max_lines {
             continue;
         }
-        let plain_rule = format == Format::Plain && heading_like(blk.text());
+        let plain_rule = short_lines_are_headings && heading_like(blk.text());
         let bold_rule = blk.bold && blk.text().chars().count() <= 200;
         if plain_rule || bold_rule {
             blk.kind = BlockKind::Heading { level: None };

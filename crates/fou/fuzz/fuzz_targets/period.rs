@@ -11,6 +11,6 @@ fuzz_target!(|s: &str| {
     let _ = fou::grammar::project_line::split_period(s);
     if let Ok(p) = period(s) {
         assert!(p.start <= p.end && p.end - p.start <= 30, "{p:?}");
-        assert_eq!(period(&format!("({}-{})", p.start, p.end)), Ok(p));
+        assert_eq!(period(&format!("({:04}-{:04})", p.start, p.end)), Ok(p));
     }
 });
