@@ -157,6 +157,70 @@ fn extend(block: &mut Block, line: &RawLine<'_>, text: &CleanText, hard_break: b
     block.n_lines += 1;
 }
 
+/// Running headers and footers of a paged text (pages cut by form feeds):
+/// lines that stand first or last on at least half the pages (and on three
+/// or more), compared with their digits masked (`Side 3 av 30`).
+fn running_lines(lines: &[RawLine<'_>]) -> Vec<bool> {
+    let mut furniture = vec![false; lines.len()];
+    let mut pages: Vec<usize> = vec![0];
+    pages.extend((1..lines.len()).filter(|&i| lines[i].text.starts_with('\u{c}')));
+    if pages.len() < 3 {
+        return furniture;
+    }
+    // Digit runs masked: `Side 3 av 30` and `Side 12 av 30` are one footer.
+    let key = |i: usize| -> String {
+        let mut k = String::new();
+        for c in lines[i]
+            .text
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
+            .chars()
+        {
+            if c.is_ascii_digit() {
+                if !k.ends_with('#') {
+                    k.push('#');
+                }
+            } else {
+                k.push(c);
+            }
+        }
+        k
+    };
+    // The first two and last two non-blank lines of each page.
+    let mut edges: Vec<usize> = Vec::new();
+    for (p, &start) in pages.iter().enumerate() {
+        let end = pages.get(p + 1).copied().unwrap_or(lines.len());
+        let filled: Vec<usize> = (start..end).filter(|&i| !key(i).is_empty()).collect();
+        let mut page_edges: Vec<usize> = filled
+            .iter()
+            .take(2)
+            .chain(filled.iter().rev().take(2))
+            .copied()
+            .collect();
+        page_edges.sort_unstable();
+        page_edges.dedup();
+        edges.extend(page_edges);
+    }
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &i in &edges {
+        let k = key(i);
+        if k.chars().count() <= 80 {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let need = (pages.len() / 2).max(3);
+    // The document's first line is its title, even when the running header repeats it.
+    let first = (0..lines.len()).find(|&i| !key(i).is_empty());
+    for &i in &edges {
+        if Some(i) == first {
+            continue;
+        }
+        if counts.get(&key(i)).is_some_and(|&n| n >= need) {
+            furniture[i] = true;
+        }
+    }
+    furniture
+}
+
 /// How the plain text is laid out, measured once per document.
 #[derive(Debug, Clone, Copy)]
 struct Layout {
@@ -375,6 +439,11 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
     let mut prev_line: Option<RawLine<'_>> = None;
     let lines: Vec<RawLine<'_>> = split_lines(text).collect();
     let layout = measure(&lines);
+    let running = if plain {
+        running_lines(&lines)
+    } else {
+        vec![false; lines.len()]
+    };
     let width = layout.width;
     for (li, &line) in lines.iter().enumerate() {
         let (mut kind, skip) = classify(line.text);
@@ -394,10 +463,11 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
         let next_blank = lines
             .get(li + 1)
             .is_none_or(|n| n.text.trim().is_empty() || n.text.starts_with('\u{c}'));
-        let page_number = plain
-            && trimmed.len() <= 4
-            && trimmed.chars().all(|c| c.is_ascii_digit())
-            && (prev_line.is_none() || next_blank);
+        let page_number = running[li]
+            || (plain
+                && trimmed.len() <= 4
+                && trimmed.chars().all(|c| c.is_ascii_digit())
+                && (prev_line.is_none() || next_blank));
         if kind != LineKind::Text {
             item_starts.clear();
         }
