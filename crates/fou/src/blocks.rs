@@ -103,6 +103,22 @@ fn classify(raw: &str) -> (LineKind, usize) {
     (LineKind::Text, indent)
 }
 
+/// Entries of a table of contents run together: several `TITLE page` pairs
+/// (`FORORD 2 NAV-FINANSIERTE … 2020 3`), or a line ending in a page number
+/// after an all-caps title.
+fn toc_like(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let numbers = words
+        .iter()
+        .filter(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+        .count();
+    numbers >= 2 || (numbers >= 1 && caps * 2 >= words.len() && words.len() >= 2)
+}
+
 /// A table-of-contents line: a dot leader (`.....`), or a tab before a page number.
 fn is_toc_line(t: &str) -> bool {
     let stripped = t
@@ -565,9 +581,10 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 let wrapped = b
                     .open
                     .as_ref()
-                    .is_some_and(|o| o.kind == BlockKind::Paragraph && o.n_lines == 1)
-                    && prev_line
-                        .is_some_and(|p| continues(p.text, line.text, width) || layout.separated);
+                    .is_some_and(|o| o.kind == BlockKind::Paragraph && o.n_lines <= 4)
+                    && prev_line.is_some_and(|p| {
+                        continues(p.text, line.text, width) || layout.separated || toc_like(p.text)
+                    });
                 if wrapped && let Some(open) = b.open.as_mut() {
                     extend(open, &line, &clean, false);
                     open.kind = BlockKind::TocEntry;
