@@ -135,9 +135,10 @@ fn is_toc_line(t: &str) -> bool {
 fn is_bold_wrapped(raw: &str) -> bool {
     let t = raw.trim();
     let t = t.trim_start_matches('#').trim();
-    (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
-        || (t.starts_with("<b>") && t.ends_with("</b>"))
-        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4)
+    // Wrapped as a whole: the markers open and close it and appear nowhere else.
+    (t.starts_with("**") && t.ends_with("**") && t.len() > 4 && t.matches("**").count() == 2)
+        || (t.starts_with("<b>") && t.ends_with("</b>") && t.matches("<b>").count() == 1)
+        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4 && t.matches("__").count() == 2)
 }
 
 struct Builder {
@@ -638,7 +639,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
     }
     b.close();
     let blocks = join_page_breaks(b.blocks);
-    infer_headings(blocks, format)
+    infer_headings(blocks, format, text)
 }
 
 fn ends_open(text: &str) -> bool {
@@ -693,7 +694,7 @@ pub fn heading_like(text: &str) -> bool {
         && !t.contains('\n')
 }
 
-fn infer_headings(mut blocks: Vec<Block>, format: Format) -> Vec<Block> {
+fn infer_headings(mut blocks: Vec<Block>, format: Format, text: &str) -> Vec<Block> {
     // Markdown whose converter dropped the heading markup reads like plain text.
     let marked = blocks
         .iter()
@@ -702,12 +703,16 @@ fn infer_headings(mut blocks: Vec<Block>, format: Format) -> Vec<Block> {
     let short_lines_are_headings = format == Format::Plain || marked < 3;
     for blk in &mut blocks {
         // A heading wrapped onto a second line by a PDF extractor still reads as one.
-        let max_lines = if format == Format::Plain { 2 } else { 1 };
+        let max_lines = if short_lines_are_headings { 2 } else { 1 };
         if blk.kind != BlockKind::Paragraph || blk.n_lines > max_lines {
             continue;
         }
         let plain_rule = short_lines_are_headings && heading_like(blk.text());
-        let bold_rule = blk.bold && blk.text().chars().count() <= 200;
+        // A bold paragraph (possibly wrapped over lines) is a heading in Markdown.
+        let bold = blk.bold
+            || (blk.n_lines > 1 && text.get(blk.start..blk.end).is_some_and(is_bold_wrapped));
+        let bold_rule = bold && blk.text().chars().count() <= 200;
+        blk.bold = bold;
         if plain_rule || bold_rule {
             blk.kind = BlockKind::Heading { level: None };
         }

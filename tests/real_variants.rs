@@ -1,0 +1,180 @@
+//! The real reports (read from `../shared`, never copied into the repository)
+//! through transformations that mimic how people receive them: other line
+//! endings and encodings, heading markup dropped or normalised, paragraphs
+//! hard-wrapped or not separated by blank lines, a table of contents run
+//! together. Every variant must still match the gold.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use fou_tests::{score, shared_dir};
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(shared_dir().join("corpus").join(name)).unwrap()
+}
+
+fn gold(name: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(shared_dir().join("gold").join(name)).unwrap())
+        .unwrap()
+}
+
+fn check(label: &str, bytes: &[u8], gold: &serde_json::Value, failures: &mut Vec<String>) {
+    let report = fou::parse_bytes(bytes).unwrap_or_else(|e| panic!("{label}: {e}"));
+    let sc = score(&serde_json::to_value(&report).unwrap(), gold);
+    println!(
+        "{label:<40} F1 {:.3}  fields {:.3}",
+        sc.f1(),
+        sc.field_accuracy()
+    );
+    if !sc.misses.is_empty() {
+        failures.push(format!("{label}:\n  - {}", sc.misses.join("\n  - ")));
+    }
+}
+
+/// Map every line through `f`.
+fn lines(text: &str, f: impl Fn(&str) -> String) -> String {
+    text.lines().map(f).collect::<Vec<_>>().join("\n") + "\n"
+}
+
+/// Greedy hard wrap at `width` columns, keeping blank lines (pandoc's plain writer).
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut col = 0;
+        for (i, word) in line.split_whitespace().enumerate() {
+            let n = word.chars().count();
+            if i > 0 && col + 1 + n > width {
+                out.push('\n');
+                col = 0;
+            } else if i > 0 {
+                out.push(' ');
+                col += 1;
+            }
+            out.push_str(word);
+            col += n;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn strip_hashes(l: &str) -> String {
+    let t = l.trim_start_matches('#');
+    if t.len() < l.len() && t.starts_with(' ') {
+        t.trim_start().to_owned()
+    } else {
+        l.to_owned()
+    }
+}
+
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut v = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        v.extend(u.to_le_bytes());
+    }
+    v
+}
+
+#[test]
+fn the_2022_markdown_report_through_other_renderings() {
+    let text = read("fou-2022.md");
+    let g = gold("fou-2022.json");
+    let mut failures = Vec::new();
+    let variants: Vec<(&str, Vec<u8>)> = vec![
+        ("CRLF", text.replace('\n', "\r\n").into_bytes()),
+        (
+            "windows-1252",
+            encoding_rs::WINDOWS_1252.encode(&text).0.into_owned(),
+        ),
+        ("utf-16le", utf16le(&text)),
+        (
+            "heading markup dropped",
+            lines(&text, strip_hashes).into_bytes(),
+        ),
+        (
+            "all headings level 2",
+            lines(&text, |l| {
+                if strip_hashes(l) != l {
+                    format!("## {}", strip_hashes(l))
+                } else {
+                    l.to_owned()
+                }
+            })
+            .into_bytes(),
+        ),
+        (
+            "headings as bold paragraphs",
+            lines(&text, |l| {
+                let s = strip_hashes(l);
+                if s != l && !s.starts_with("**") {
+                    format!("**{s}**")
+                } else {
+                    s
+                }
+            })
+            .into_bytes(),
+        ),
+        (
+            "markup dropped, wrapped at 72",
+            wrap(&lines(&text, strip_hashes), 72).into_bytes(),
+        ),
+    ];
+    for (label, bytes) in variants {
+        check(&format!("fou-2022.md {label}"), &bytes, &g, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_2020_plain_report_through_other_renderings() {
+    let text = read("fou-2020.txt");
+    let g = gold("fou-2020.json");
+    let mut failures = Vec::new();
+    let no_blank: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let toc_run_together = {
+        let mut out = String::new();
+        for l in text.lines() {
+            if l.contains('\t') || l.ends_with("....") {
+                out.push_str(&l.replace('\t', " "));
+                out.push(' ');
+            } else {
+                if out.ends_with(' ') {
+                    out.push('\n');
+                }
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+        out
+    };
+    let variants: Vec<(&str, Vec<u8>)> = vec![
+        ("CRLF", text.replace('\n', "\r\n").into_bytes()),
+        ("lone CR", text.replace('\n', "\r").into_bytes()),
+        (
+            "windows-1252",
+            encoding_rs::WINDOWS_1252.encode(&text).0.into_owned(),
+        ),
+        ("utf-16le", utf16le(&text)),
+        ("no blank lines", no_blank.into_bytes()),
+        ("wrapped at 72", wrap(&text, 72).into_bytes()),
+        (
+            "table of contents on one line",
+            toc_run_together.into_bytes(),
+        ),
+        (
+            "bullets •",
+            lines(&text, |l| {
+                l.strip_prefix("- ")
+                    .map_or(l.to_owned(), |r| format!("• {r}"))
+            })
+            .into_bytes(),
+        ),
+    ];
+    for (label, bytes) in variants {
+        check(&format!("fou-2020.txt {label}"), &bytes, &g, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
