@@ -55,11 +55,21 @@ pub struct Block {
 
 impl Block {
     /// The cleaned text.
+    ///
+    /// ```
+    /// let b = &fou::blocks::split("**Tittel**\n", fou::Format::Markdown)[0];
+    /// assert_eq!(b.text(), "Tittel");
+    /// ```
     pub fn text(&self) -> &str {
         &self.text.text
     }
 
     /// True for headings, whether marked up or inferred.
+    ///
+    /// ```
+    /// let b = &fou::blocks::split("# Forord\n", fou::Format::Markdown)[0];
+    /// assert!(b.is_heading());
+    /// ```
     pub fn is_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading { .. })
     }
@@ -681,6 +691,11 @@ fn join_page_breaks(blocks: Vec<Block>) -> Vec<Block> {
 }
 
 /// A single short line standing alone that reads as a heading.
+///
+/// ```
+/// assert!(fou::blocks::heading_like("Arbeid og helse"));
+/// assert!(!fou::blocks::heading_like("Dette er en setning."));
+/// ```
 pub fn heading_like(text: &str) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();

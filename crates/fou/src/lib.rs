@@ -80,12 +80,20 @@ pub struct Options {
 
 impl Options {
     /// Force the input format.
+    ///
+    /// ```
+    /// assert_eq!(fou::Options::default().with_format(fou::Format::Markdown).format, Some(fou::Format::Markdown));
+    /// ```
     pub fn with_format(mut self, format: Format) -> Self {
         self.format = Some(format);
         self
     }
 
     /// Record a path in the report.
+    ///
+    /// ```
+    /// assert_eq!(fou::Options::default().with_path("a.md").path.as_deref(), Some("a.md"));
+    /// ```
     pub fn with_path(mut self, path: impl Into<String>) -> Self {
         self.path = Some(path.into());
         self
@@ -119,11 +127,23 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
 }
 
 /// Parse report text with options.
+///
+/// ```
+/// let opts = fou::Options::default().with_format(fou::Format::Plain);
+/// let r = fou::parse_with("# FoU-rapport 2020\n", &opts).unwrap();
+/// assert_eq!(r.source.format, fou::Format::Plain);
+/// ```
 pub fn parse_with(text: &str, options: &Options) -> Result<Report, Error> {
     Ok(parse_report(&Source::from_text(text), options))
 }
 
 /// Parse report bytes with options.
+///
+/// ```
+/// let opts = fou::Options::default().with_path("r.txt");
+/// let r = fou::parse_bytes_with(b"FoU-rapport 2020\n", &opts).unwrap();
+/// assert_eq!(r.source.path.as_deref(), Some("r.txt"));
+/// ```
 pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report, Error> {
     Ok(parse_report(&Source::from_bytes(bytes)?, options))
 }

@@ -40,6 +40,11 @@ pub struct CleanText {
 
 impl CleanText {
     /// Clean one line of input that starts at byte `base` of the source.
+    ///
+    /// ```
+    /// let c = fou::lines::CleanText::clean("<b>Forord</b>  ", 0);
+    /// assert_eq!(c.text, "Forord");
+    /// ```
     pub fn clean(raw: &str, base: usize) -> Self {
         let mut out = CleanText::default();
         // A trailing backslash is a Markdown hard line break, not text.
@@ -54,6 +59,11 @@ impl CleanText {
     }
 
     /// Text copied verbatim (no markup removal).
+    ///
+    /// ```
+    /// let c = fou::lines::CleanText::verbatim("**x**", 5);
+    /// assert_eq!((c.text.as_str(), c.source_offset(0)), ("**x**", 5));
+    /// ```
     pub fn verbatim(raw: &str, base: usize) -> Self {
         let mut out = CleanText::default();
         out.push_src(raw, base);
@@ -61,6 +71,12 @@ impl CleanText {
     }
 
     /// Append source text that starts at source offset `at`.
+    ///
+    /// ```
+    /// let mut c = fou::lines::CleanText::default();
+    /// c.push_src("abc", 10);
+    /// assert_eq!(c.source_offset(2), 12);
+    /// ```
     pub fn push_src(&mut self, s: &str, at: usize) {
         if s.is_empty() {
             return;
@@ -78,6 +94,12 @@ impl CleanText {
 
     /// Append a synthetic character standing for `src_len` source bytes at `at`
     /// (a joining space, an NBSP made a space).
+    ///
+    /// ```
+    /// let mut c = fou::lines::CleanText::verbatim("a", 0);
+    /// c.push_synthetic(' ', 1);
+    /// assert_eq!(c.text, "a ");
+    /// ```
     pub fn push_synthetic(&mut self, ch: char, at: usize) {
         self.push_replacement(ch, at, 1);
     }
@@ -96,6 +118,12 @@ impl CleanText {
     }
 
     /// Append another cleaned text, joined by `sep`.
+    ///
+    /// ```
+    /// let mut c = fou::lines::CleanText::verbatim("en", 0);
+    /// c.append(&fou::lines::CleanText::verbatim("to", 3), ' ');
+    /// assert_eq!((c.text.as_str(), c.source_offset(3)), ("en to", 3));
+    /// ```
     pub fn append(&mut self, other: &CleanText, sep: char) {
         if other.text.is_empty() {
             return;
@@ -114,6 +142,12 @@ impl CleanText {
     }
 
     /// Append another cleaned text with no separator (a word mended across lines).
+    ///
+    /// ```
+    /// let mut c = fou::lines::CleanText::verbatim("arbeids", 0);
+    /// c.append_tight(&fou::lines::CleanText::verbatim("ledighet", 9));
+    /// assert_eq!(c.text, "arbeidsledighet");
+    /// ```
     pub fn append_tight(&mut self, other: &CleanText) {
         let shift = self.text.len();
         self.map
@@ -123,6 +157,11 @@ impl CleanText {
     }
 
     /// Source byte offset of clean byte offset `clean`.
+    ///
+    /// ```
+    /// let c = fou::lines::CleanText::clean("**ab**", 0);
+    /// assert_eq!(c.source_offset(1), 3);
+    /// ```
     pub fn source_offset(&self, clean: usize) -> usize {
         let i = self.map.partition_point(|&(c, _)| c <= clean);
         match i.checked_sub(1).and_then(|i| self.map.get(i)) {
@@ -193,6 +232,11 @@ impl CleanText {
     }
 
     /// The text with surrounding white space removed, map kept.
+    ///
+    /// ```
+    /// let c = fou::lines::CleanText::verbatim("  x  ", 0).trimmed();
+    /// assert_eq!((c.text.as_str(), c.source_offset(0)), ("x", 2));
+    /// ```
     pub fn trimmed(&self) -> CleanText {
         let t = self.text.trim_start();
         let start = self.text.len() - t.len();

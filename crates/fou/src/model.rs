@@ -30,11 +30,19 @@ pub struct Span {
 
 impl Span {
     /// Length in bytes.
+    ///
+    /// ```
+    /// assert_eq!(fou::Span { start: 2, end: 7, line_start: 1, line_end: 1 }.len(), 5);
+    /// ```
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
     /// True for an empty range.
+    ///
+    /// ```
+    /// assert!(fou::Span { start: 2, end: 2, line_start: 1, line_end: 1 }.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.end == self.start
     }
@@ -70,6 +78,10 @@ pub enum Funding {
 
 impl Funding {
     /// The contract's name: `"bidrag"` or `"oppdrag"`.
+    ///
+    /// ```
+    /// assert_eq!(fou::Funding::Oppdrag.as_str(), "oppdrag");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Funding::Bidrag => "bidrag",
@@ -432,11 +444,20 @@ impl Report {
     }
 
     /// Serialise to one line of JSON (for NDJSON output).
+    ///
+    /// ```
+    /// let line = fou::parse("FoU-rapport 2021\n").unwrap().to_json_line();
+    /// assert!(!line.contains('\n'));
+    /// ```
     pub fn to_json_line(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
     /// True when a diagnostic has [`Severity::Error`].
+    ///
+    /// ```
+    /// assert!(fou::parse("handleliste: melk og brød\n").unwrap().has_errors());
+    /// ```
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()

@@ -22,6 +22,10 @@ pub struct Source {
 
 impl Source {
     /// Wrap already decoded text.
+    ///
+    /// ```
+    /// assert_eq!(fou::Source::from_text("a\nb").line_count(), 2);
+    /// ```
     pub fn from_text(text: &str) -> Self {
         Source {
             text: text.to_owned(),
@@ -90,31 +94,56 @@ impl Source {
     }
 
     /// The decoded text (a byte-order mark, if any, is kept so offsets match the input).
+    ///
+    /// ```
+    /// assert_eq!(fou::Source::from_text("tekst").text(), "tekst");
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// Name of the detected encoding (`"utf-8"`, `"utf-8-sig"`).
+    ///
+    /// ```
+    /// assert_eq!(fou::Source::from_bytes(b"Bl\xe5").unwrap().encoding(), "windows-1252");
+    /// ```
     pub fn encoding(&self) -> &'static str {
         self.encoding
     }
 
     /// Number of lines (a final line without terminator counts).
+    ///
+    /// ```
+    /// assert_eq!(fou::Source::from_text("a\r\nb\rc").line_count(), 3);
+    /// ```
     pub fn line_count(&self) -> usize {
         self.index.line_count()
     }
 
     /// The line index.
+    ///
+    /// ```
+    /// assert_eq!(fou::Source::from_text("a\nb").index().line_of(2), 2);
+    /// ```
     pub fn index(&self) -> &LineIndex {
         &self.index
     }
 
     /// Guess whether the text is Markdown or plain text.
+    ///
+    /// ```
+    /// assert_eq!(fou::Source::from_text("## Forord\n").detect_format(), fou::Format::Markdown);
+    /// ```
     pub fn detect_format(&self) -> Format {
         detect_format(&self.text)
     }
 
     /// Build a [`Span`] for a byte range.
+    ///
+    /// ```
+    /// let s = fou::Source::from_text("a\nbc").span(2, 4);
+    /// assert_eq!((s.line_start, s.line_end), (2, 2));
+    /// ```
     pub fn span(&self, start: usize, end: usize) -> Span {
         self.index.span(start, end)
     }
@@ -310,6 +339,10 @@ impl LineIndex {
     }
 
     /// Byte offset where 1-based `line` starts.
+    ///
+    /// ```
+    /// assert_eq!(fou::LineIndex::new("a\nbc").line_start(2), Some(2));
+    /// ```
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.starts.get(line.checked_sub(1)?).copied()
     }

@@ -65,6 +65,11 @@ fn month(input: &str) -> IResult<&str, u32> {
 }
 
 /// nom parser for a Norwegian date at the start of the input.
+///
+/// ```
+/// let (rest, d) = fou::grammar::date::date_parser("1. januar 2018 ble").unwrap();
+/// assert_eq!((d.day, d.month, d.year, rest), (1, 1, Some(2018), " ble"));
+/// ```
 pub fn date_parser(input: &str) -> IResult<&str, NorwegianDate> {
     let (rest, day) = map_res(
         take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),

@@ -88,6 +88,12 @@ const UNIT_WORDS: &[&str] = &[
 ];
 
 /// An acronym-like organisation token: `NTNU`, `AFI`, `OsloMet`, `UiO`, `HiNN`.
+///
+/// ```
+/// use fou::grammar::institutions::is_acronym;
+/// assert!(is_acronym("OsloMet") && is_acronym("NTNU"));
+/// assert!(!is_acronym("Troms"));
+/// ```
 pub fn is_acronym(token: &str) -> bool {
     let t = token.trim_matches(|c: char| !c.is_alphanumeric());
     let upper = t.chars().filter(|c| c.is_uppercase()).count();

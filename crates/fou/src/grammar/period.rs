@@ -62,6 +62,11 @@ pub fn period_body(input: &str) -> IResult<&str, Period> {
 }
 
 /// nom parser for a parenthesised period, `(2019-2021)`.
+///
+/// ```
+/// let (rest, p) = fou::grammar::period::period_parser("(2019-2021) x").unwrap();
+/// assert_eq!((p.start, p.end, rest), (2019, 2021, " x"));
+/// ```
 pub fn period_parser(input: &str) -> IResult<&str, Period> {
     delimited((char('('), space0), period_body, (space0, char(')'))).parse(input)
 }

@@ -58,6 +58,10 @@ pub enum Part {
 
 impl Part {
     /// Short lower-case name.
+    ///
+    /// ```
+    /// assert_eq!(fou::Part::Portfolio.as_str(), "portfolio");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Part::Front => "front",
@@ -104,6 +108,12 @@ pub enum Role {
 
 impl Role {
     /// Major roles end the current section.
+    ///
+    /// ```
+    /// use fou::sections::Role;
+    /// assert!(Role::Preface.is_major());
+    /// assert!(!Role::Generic.is_major());
+    /// ```
     pub fn is_major(self) -> bool {
         !matches!(self, Role::Generic | Role::Edition(..))
     }
