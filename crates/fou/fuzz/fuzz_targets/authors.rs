@@ -8,12 +8,18 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|s: &str| {
     for name in author_list(s) {
-        assert!(!name.is_empty() && s.contains(name.as_str()), "{name:?} from {s:?}");
+        assert!(
+            !name.is_empty() && s.contains(name.as_str()),
+            "{name:?} from {s:?}"
+        );
     }
     if let Ok(names) = authors(s) {
         assert!(!names.is_empty());
         for name in names {
-            assert!(!name.is_empty() && s.contains(name.as_str()), "{name:?} from {s:?}");
+            assert!(
+                !name.is_empty() && s.contains(name.as_str()),
+                "{name:?} from {s:?}"
+            );
         }
     }
 });

@@ -30,7 +30,10 @@ fuzz_target!(|s: &str| {
         let j = bounds.get(k + 1).copied().unwrap_or(c.text.len());
         let r = c.source_range(i, j);
         assert!(ok(r), "char {i}..{j} → {r:?} for {line:?} → {:?}", c.text);
-        assert!(r.0 >= prev, "char {i}..{j} → {r:?} goes back (prev {prev}) for {line:?}");
+        assert!(
+            r.0 >= prev,
+            "char {i}..{j} → {r:?} goes back (prev {prev}) for {line:?}"
+        );
         prev = r.0;
     }
     let t = c.trimmed();

@@ -21,7 +21,11 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
         }
         pos = end;
         if pos < b.len() {
-            pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') { 2 } else { 1 };
+            pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
         }
         out.push((start, end));
     }
@@ -37,7 +41,10 @@ fn check_blocks(text: &str, lines: &[(usize, usize)], blocks: &[Block]) {
     let mut prev = 0;
     for b in blocks {
         assert!(b.line_start > prev, "blocks overlap or go back: {b:?}");
-        assert!(b.line_start <= b.line_end && b.line_end <= lines.len(), "{b:?}");
+        assert!(
+            b.line_start <= b.line_end && b.line_end <= lines.len(),
+            "{b:?}"
+        );
         assert_eq!(
             (b.start, b.end),
             (lines[b.line_start - 1].0, lines[b.line_end - 1].1),
@@ -73,12 +80,26 @@ fn spans(r: &Report) -> Vec<Span> {
 
 fn check_spans(text: &str, lines: &[(usize, usize)], report: &Report, blocks: &[Block]) {
     for s in spans(report) {
-        assert!(s.start <= s.end && s.end <= text.len(), "{s:?} out of {} bytes", text.len());
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?}");
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "{s:?} out of {} bytes",
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "{s:?}"
+        );
         assert_eq!(s.line_start, line_of(lines, s.start), "{s:?}");
-        assert_eq!(s.line_end, line_of(lines, s.end.saturating_sub(1).max(s.start)), "{s:?}");
+        assert_eq!(
+            s.line_end,
+            line_of(lines, s.end.saturating_sub(1).max(s.start)),
+            "{s:?}"
+        );
         let inside = |o: usize| blocks.iter().any(|b| b.start <= o && o <= b.end);
-        assert!(inside(s.start) && inside(s.end), "{s:?} not inside the blocks");
+        assert!(
+            inside(s.start) && inside(s.end),
+            "{s:?} not inside the blocks"
+        );
     }
 }
 
