@@ -514,6 +514,11 @@ fn line_piece() -> impl Strategy<Value = String> {
         words(6).prop_map(|w| format!("<b>{w}</b>")),
         (words(3), "[a-z:/.]{0,12}").prop_map(|(t, u)| format!("[{t}]({u})")),
         (words(3), words(3)).prop_map(|(a, b)| format!("{a} *{b}* _{a}_ ![{b}](x)")),
+        // PDF extraction: hyphenated line ends, indented continuations, page numbers.
+        (words(4), pick(&["arbeids-", "ledig-", "NAV-", "a-"]))
+            .prop_map(|(w, h)| format!("{w} {h}")),
+        (pick(&["  ", "    ", "\t"]), words(5)).prop_map(|(i, w)| format!("{i}{w}")),
+        pick(&["3", "12", "- 4 -", "Side 3 av 20", "FoU-rapport 2020", "ii"]),
         // Running text and white space.
         words(12).prop_map(|w| format!("{w}.")),
         words(12),
