@@ -423,7 +423,7 @@ fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &CleanText) {
         if c.is_lowercase() {
             // `arbeids-` + `ledighet` → `arbeidsledighet`
             let cut = prev.len() - 1;
-            block.text = block.text.slice(0, cut);
+            block.text.truncate(cut);
         }
         block.text.append_tight(text);
         block.end = line.start + line.text.len();
@@ -667,14 +667,14 @@ fn starts_lower(text: &str) -> bool {
 /// Join paragraphs split by a page break.
 fn join_page_breaks(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Index in `out` of the last block that is not page furniture.
+    let mut last: Option<usize> = None;
     for blk in blocks {
-        let last = out.iter().rposition(|b| b.kind != BlockKind::Marker);
         if let Some(li) = last
             && blk.kind == BlockKind::Paragraph
             && matches!(out[li].kind, BlockKind::Paragraph | BlockKind::ListItem)
             && ends_open(out[li].text())
             && starts_lower(blk.text())
-            && out[li + 1..].iter().all(|m| m.text().is_empty())
         {
             // Page numbers between the two halves are absorbed into the joined block.
             out.truncate(li + 1);
@@ -684,6 +684,9 @@ fn join_page_breaks(blocks: Vec<Block>) -> Vec<Block> {
             prev.line_end = blk.line_end;
             prev.n_lines += blk.n_lines;
             continue;
+        }
+        if blk.kind != BlockKind::Marker {
+            last = Some(out.len());
         }
         out.push(blk);
     }

@@ -244,6 +244,26 @@ impl CleanText {
         self.slice(start, end)
     }
 
+    /// Cut the text to its first `len` bytes (a char boundary), in place.
+    ///
+    /// ```
+    /// let mut c = fou::lines::CleanText::verbatim("arbeids-", 0);
+    /// c.truncate(7);
+    /// assert_eq!(c.text, "arbeids");
+    /// ```
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.text.len() || !self.text.is_char_boundary(len) {
+            return;
+        }
+        self.text.truncate(len);
+        while self.syn.last().is_some_and(|&(c, _)| c >= len) {
+            self.syn.pop();
+        }
+        while self.map.len() > 1 && self.map.last().is_some_and(|&(c, _)| c >= len) {
+            self.map.pop();
+        }
+    }
+
     fn trim_end(&mut self) {
         let t = self.text.trim_end().len();
         self.text.truncate(t);
@@ -404,21 +424,26 @@ impl CleanText {
 
 /// Length of an HTML-ish tag (`<b>`, `</b>`, `<br/>`, `<https://…>`) at the start of `s`.
 fn html_tag_len(s: &str) -> Option<usize> {
-    let end = s.find('>')?;
+    // Tags are short: look no further than 200 bytes (`>` is ASCII, so any byte
+    // position of it is a char boundary), which keeps cleaning linear.
+    let head = &s.as_bytes()[..s.len().min(200)];
+    let end = head.iter().position(|&b| b == b'>')?;
     let inner = &s[1..end];
     let name = inner.trim_start_matches('/');
     let ok_tag = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && !name.contains(char::is_whitespace)
         || name.contains("://")
         || (name.contains('@') && !name.contains(' '));
-    (ok_tag && end < 200).then_some(end + 1)
+    ok_tag.then_some(end + 1)
 }
 
 /// A Markdown link `[text](url)` at the start of `s`: (end of text, url, total length).
 fn link_at(s: &str) -> Option<(usize, &str, usize)> {
+    // Link texts and targets are short: bounded searches keep cleaning linear.
+    const MAX_LINK: usize = 2000;
     let mut depth = 0usize;
     let mut close = None;
-    for (i, c) in s.char_indices() {
+    for (i, c) in s.char_indices().take_while(|&(i, _)| i < MAX_LINK) {
         match c {
             '[' => depth += 1,
             ']' => {
@@ -436,7 +461,9 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
     if !rest.starts_with('(') {
         return None;
     }
-    let end = rest.find(')')?;
+    let end = rest.as_bytes()[..rest.len().min(MAX_LINK)]
+        .iter()
+        .position(|&b| b == b')')?;
     let url = rest[1..end].trim();
     if url.contains(' ') && !url.starts_with('<') {
         return None;

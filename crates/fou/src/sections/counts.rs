@@ -325,6 +325,7 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
             let mut sentence_funding: Option<Funding> = None;
             for (cs, ce) in clauses(sentence) {
                 let clause = &sentence[cs..ce];
+                let clause_norm = norm(clause);
                 let cands = candidates(clause);
                 let clause_funding = funding_in(clause);
                 for (n, c) in cands.iter().enumerate() {
@@ -343,13 +344,13 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
                         to = c.at + i;
                     }
                     let piece = &clause[from..to];
-                    let t = norm(clause);
+                    let t = &clause_norm;
                     if matches!(c.noun, Some(Noun::Publication))
-                        && !has_any(&t, &["publiser", "utgitt", "skrev"])
+                        && !has_any(t, &["publiser", "utgitt", "skrev"])
                     {
                         continue;
                     }
-                    if in_summary && !has_any(&t, &["publiser", "utgitt"]) {
+                    if in_summary && !has_any(t, &["publiser", "utgitt"]) {
                         continue;
                     }
                     let noun = c.noun.or(if sentence_funding.is_some() {

@@ -19,8 +19,13 @@ pub(crate) fn read_dates(doc: &mut Doc<'_>) {
         let text = b.text();
         for (ss, se) in sentences(text) {
             let sentence = &text[ss..se];
+            // The year a date without one borrows, computed once per sentence.
+            let mut sentence_year: Option<Option<i32>> = None;
             for (ds, de, d) in find_dates(sentence) {
-                let year = d.year.or_else(|| year_in(sentence)).or(default_year);
+                let year = d
+                    .year
+                    .or_else(|| *sentence_year.get_or_insert_with(|| year_in(sentence)))
+                    .or(default_year);
                 let span = doc.sub_span(k, ss, se);
                 match year.and_then(|y| d.to_date(y)) {
                     Some(date) => found.push(DateMention {
