@@ -297,3 +297,31 @@ fn editions() {
     assert_eq!(edition("utgave 3/2021"), Ok((3, Some(2021))));
     assert!(edition("Utgave av rapporten").is_err());
 }
+
+#[test]
+fn stated_counts_are_the_clause_that_states_them() {
+    let text = "FoU-rapport 2023\n\nBidragsfinansierte prosjekter\n\n\
+        Planen angir fire tematiske områder hvor vi trenger mer kunnskap. \
+        Vi mottok i alt 20 skisser, hvorav sju gikk videre og fikk levere søknad. \
+        Seks prosjekter ble ferdigstilt, og tre nye fikk tildelt midler.\n";
+    let r = fou::parse(text).unwrap();
+    let got: Vec<(u32, &str, &str)> = r
+        .stated_counts
+        .iter()
+        .map(|c| (c.value, c.refers_to.as_str(), c.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (4, "other", "Planen angir fire tematiske områder"),
+            (20, "other", "Vi mottok i alt 20 skisser"),
+            (7, "other", "hvorav sju gikk videre"),
+            (6, "projects/bidrag", "Seks prosjekter ble ferdigstilt"),
+            (3, "portfolio/bidrag/granted", "tre nye fikk tildelt midler"),
+        ]
+    );
+    // Each span covers exactly its text in the input.
+    for c in &r.stated_counts {
+        assert_eq!(&text[c.span.start..c.span.end], c.text);
+    }
+}

@@ -323,6 +323,8 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
         for (ss, se) in sentences(text) {
             let sentence = &text[ss..se];
             let mut sentence_funding: Option<Funding> = None;
+            // What an anaphoric count (`åtte nye fikk …`) counts: the last noun of the sentence.
+            let mut sentence_noun: Option<Noun> = None;
             for (cs, ce) in clauses(sentence) {
                 let clause = &sentence[cs..ce];
                 let clause_norm = norm(clause);
@@ -343,6 +345,29 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
                     {
                         to = c.at + i;
                     }
+                    // The statement ends where a relative clause about the counted
+                    // things begins (`fire tematiske områder hvor NAV …`).
+                    // So does a second verb phrase (`ni gikk videre … og fikk anledning …`).
+                    if let Some(i) = [
+                        " hvor ",
+                        " som ",
+                        " der ",
+                        " og fikk ",
+                        " og ble ",
+                        " og har ",
+                        " og hadde ",
+                        " og var ",
+                        " og er ",
+                        " og kunne ",
+                        " og skal ",
+                        " og vil ",
+                    ]
+                    .iter()
+                    .filter_map(|w| clause[c.at..to].find(w))
+                    .min()
+                    {
+                        to = c.at + i;
+                    }
                     let piece = &clause[from..to];
                     let t = &clause_norm;
                     if matches!(c.noun, Some(Noun::Publication))
@@ -353,7 +378,7 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
                     if in_summary && !has_any(t, &["publiser", "utgitt"]) {
                         continue;
                     }
-                    let noun = c.noun.or(if sentence_funding.is_some() {
+                    let noun = c.noun.or(sentence_noun).or(if sentence_funding.is_some() {
                         Some(Noun::Project)
                     } else {
                         None
@@ -363,6 +388,9 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
                         .or(sentence_funding)
                         .or(section_funding);
                     let refers_to = classify(piece, noun, funding);
+                    if c.noun.is_some() {
+                        sentence_noun = c.noun;
+                    }
                     let lead = piece.len() - piece.trim_start().len();
                     let mut start = ss + cs + from + lead;
                     let mut body = piece.trim();
