@@ -473,7 +473,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
     };
     let width = layout.width;
     for (li, &line) in lines.iter().enumerate() {
-        let (mut kind, skip) = classify(line.text);
+        let (kind, skip) = classify(line.text);
         // Byte offset inside the line where the content starts.
         let skip = skip.min(line.text.len());
         let content = &line.text[skip..];
@@ -570,9 +570,8 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 }
                 b.close();
             }
-            kind = LineKind::Text;
         }
-        prev_line = Some(line);
+        let before = prev_line.replace(line);
         match kind {
             LineKind::Heading(level) => {
                 b.close();
@@ -593,7 +592,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                     .open
                     .as_ref()
                     .is_some_and(|o| o.kind == BlockKind::Paragraph && o.n_lines <= 4)
-                    && prev_line.is_some_and(|p| {
+                    && before.is_some_and(|p| {
                         continues(p.text, line.text, width) || layout.separated || toc_like(p.text)
                     });
                 if wrapped && let Some(open) = b.open.as_mut() {
