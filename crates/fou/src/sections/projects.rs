@@ -87,21 +87,23 @@ pub(crate) fn read_completed(
 ) {
     let blocks = doc.blocks;
     let labelled = (start..end).any(|k| blocks[k].kind == BlockKind::Field(Label::Title));
-    let is_start = |doc: &Doc<'_>, k: usize| {
-        if labelled {
-            blocks
-                .get(k)
-                .is_some_and(|b| k < end && b.kind == BlockKind::Field(Label::Title))
-        } else {
-            heading_record(doc, k, end)
-        }
-    };
+    // Whether each block starts a record, decided once (the theme test looks ahead).
+    let starts: Vec<bool> = (start..end)
+        .map(|k| {
+            if labelled {
+                blocks[k].kind == BlockKind::Field(Label::Title)
+            } else {
+                heading_record(doc, k, end)
+            }
+        })
+        .collect();
+    let is_start = |k: usize| k >= start && k < end && starts[k - start];
     let mut theme: Option<String> = None;
     let mut records: Vec<Record> = Vec::new();
     let mut open = false;
     for k in start..end {
         let b = &blocks[k];
-        if is_start(doc, k) {
+        if is_start(k) {
             let (title, inst) = if labelled {
                 (trim_period(b.text()).to_owned(), None)
             } else {
@@ -123,10 +125,10 @@ pub(crate) fn read_completed(
             continue;
         }
         if b.is_heading()
-            && (is_start(doc, k + 1)
+            && (is_start(k + 1)
                 || blocks
                     .get(k + 1)
-                    .is_some_and(|n| n.is_heading() && is_start(doc, k + 2)))
+                    .is_some_and(|n| n.is_heading() && is_start(k + 2)))
         {
             // A theme heading: the next block starts a record (or a sub-theme does).
             theme = Some(b.text().trim().to_owned());
