@@ -440,10 +440,11 @@ fn html_tag_len(s: &str) -> Option<usize> {
 /// A Markdown link `[text](url)` at the start of `s`: (end of text, url, total length).
 fn link_at(s: &str) -> Option<(usize, &str, usize)> {
     // Link texts and targets are short: bounded searches keep cleaning linear.
+    const MAX_TEXT: usize = 300;
     const MAX_LINK: usize = 2000;
     let mut depth = 0usize;
     let mut close = None;
-    for (i, c) in s.char_indices().take_while(|&(i, _)| i < MAX_LINK) {
+    for (i, c) in s.char_indices().take_while(|&(i, _)| i < MAX_TEXT) {
         match c {
             '[' => depth += 1,
             ']' => {
