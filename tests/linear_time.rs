@@ -23,7 +23,13 @@ fn median_parse_time(text: &str) -> Duration {
     v[1]
 }
 
+/// Timing tests run one at a time, so they do not slow each other down.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn assert_linear_8x(name: &str, make: impl Fn(usize) -> String, n: usize) {
+    let _guard = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let (small, large) = (make(n), make(8 * n));
     let (s, l) = (median_parse_time(&small), median_parse_time(&large));
     let ratio = l.as_secs_f64() / s.max(Duration::from_millis(2)).as_secs_f64();
