@@ -1,77 +1,25 @@
-//! Linear-time checks: parsing an input `k` times larger takes about `k`
-//! times as long.
+//! Linear-work checks: parsing an input `k` times larger does about `k`
+//! times the work.
 //!
-//! Each test parses a small and a large input built by the same generator,
-//! alternating small and large runs, and compares the medians: the ratio
-//! `time(large) / time(small)` must stay below `3 × k` (a quadratic pass
-//! gives about `k²`, i.e. 64 for `k = 8`). No absolute times are asserted, so
-//! the tests hold on slow or busy machines and in debug builds, where
-//! `cargo test --workspace` runs them. The tests take a lock so they do not
-//! time each other, and print their figures (`--nocapture` shows them).
-//!
-//! Sizes are kept moderate for debug builds. The 50 MB single line
-//! ([`single_line_of_50_mb`]) runs only in release builds or with
-//! `FOU_SCALING_50MB=1`.
+//! Each test parses a small and a large input built by the same generator
+//! and compares what the two parses did — allocations, bytes allocated, peak
+//! heap, and the steps the parser's text-walking passes count (`counting.rs`,
+//! the core's `count-work` feature). Every count must grow at most 2.5 × `k`
+//! (a quadratic pass gives about `k²`, i.e. 64 for `k = 8`). Nothing is
+//! timed, so the tests give the same answer on a loaded machine; timing lives
+//! in the criterion benches (`BENCHMARKS.md`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::hint::black_box;
 use std::path::PathBuf;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
-/// One scaling test at a time, so they do not slow each other down.
-static SERIAL: Mutex<()> = Mutex::new(());
+#[path = "counting.rs"]
+mod counting;
 
-/// Times below this are treated as this (timer and scheduler noise).
-const FLOOR: Duration = Duration::from_millis(2);
+use counting::{assert_linear_in, superlinear};
 
-fn time_parse(text: &str) -> Duration {
-    let start = Instant::now();
-    let report = fou::parse(black_box(text)).unwrap();
-    let elapsed = start.elapsed();
-    black_box(report);
-    elapsed
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-/// Parse `small` and `large` (about `factor` times larger) `runs` times each,
-/// interleaved, and check that the median time grows at most `3 × factor`.
-fn assert_linear(name: &str, small: &str, large: &str, runs: usize) {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let factor = large.len() as f64 / small.len().max(1) as f64;
-    time_parse(small); // warm-up
-    let (mut ts, mut tl) = (Vec::new(), Vec::new());
-    for _ in 0..runs {
-        ts.push(time_parse(small));
-        tl.push(time_parse(large));
-    }
-    let (s, l) = (median(ts), median(tl));
-    let ratio = l.as_secs_f64() / s.max(FLOOR).as_secs_f64();
-    let bound = 3.0 * factor;
-    println!(
-        "{name}: {} B in {:.1} ms, {} B in {:.1} ms: ratio {ratio:.1} for size ×{factor:.1} (bound {bound:.0})",
-        small.len(),
-        s.as_secs_f64() * 1e3,
-        large.len(),
-        l.as_secs_f64() * 1e3,
-    );
-    assert!(
-        ratio < bound,
-        "{name}: parsing ×{factor:.1} the input took ×{ratio:.1} the time \
-         ({:.1} ms → {:.1} ms); expected about ×{factor:.1}, at most ×{bound:.0}",
-        s.as_secs_f64() * 1e3,
-        l.as_secs_f64() * 1e3,
-    );
-}
-
-/// Check `make(n)` against `make(8 n)`.
-fn assert_linear_in(name: &str, n: usize, make: impl Fn(usize) -> String) {
-    assert_linear(name, &make(n), &make(8 * n), 3);
+fn assert_linear(name: &str, small: &str, large: &str, _runs: usize) {
+    counting::assert_linear(name, small, large);
 }
 
 // ---------------------------------------------------------------------------
@@ -164,17 +112,12 @@ fn single_long_sentence() {
     });
 }
 
-/// The 50 MB single line: release builds, or `FOU_SCALING_50MB=1`.
+/// A single line of 8 MB against one of 1 MB.
 #[test]
-fn single_line_of_50_mb() {
-    let enabled = !cfg!(debug_assertions) || std::env::var_os("FOU_SCALING_50MB").is_some();
-    if !enabled {
-        println!("single_line_of_50_mb: skipped in debug builds (set FOU_SCALING_50MB=1)");
-        return;
-    }
-    let large = prose_line(50 << 20);
+fn single_line_of_8_mb() {
+    let large = prose_line(8 << 20);
     let small = &large[..large.len() / 8];
-    assert_linear("one line of 50 MB", small, &large, 3);
+    assert_linear("one line of 8 MB", small, &large, 1);
 }
 
 #[test]
@@ -370,4 +313,57 @@ fn many_dated_sentences() {
     assert_linear_in("dated sentences", 500, |n| {
         "Den 30. mars 2030 startet tre prosjekter. ".repeat(n)
     });
+}
+
+// ---------------------------------------------------------------------------
+// The checks themselves can fail.
+
+/// A pass that copies its output so far for every item (the shape of the
+/// quadratic bugs found before) is caught by the byte count.
+#[test]
+fn a_quadratic_copy_is_caught() {
+    let run = |n: usize| {
+        counting::measure(|| {
+            let mut acc = String::new();
+            for _ in 0..n {
+                let copy = acc.clone();
+                acc = copy + "ab";
+            }
+            acc.len()
+        })
+        .1
+    };
+    let bad = superlinear(run(500), run(4_000), 8.0);
+    assert!(
+        bad.iter().any(|m| m.starts_with("bytes allocated")),
+        "not caught: {bad:?}"
+    );
+}
+
+/// A scan that reports its steps and rescans from every position is caught
+/// by the step count, although it allocates nothing.
+#[test]
+fn a_quadratic_scan_is_caught() {
+    let run = |n: usize| {
+        let text = "a".repeat(n);
+        counting::measure(|| {
+            for i in 0..text.len() {
+                fou::work::add(text.len() - i);
+            }
+        })
+        .1
+    };
+    let bad = superlinear(run(1_000), run(8_000), 8.0);
+    assert!(
+        bad.iter().any(|m| m.starts_with("parser steps")),
+        "not caught: {bad:?}"
+    );
+}
+
+/// Linear work passes.
+#[test]
+fn linear_work_passes() {
+    let small = counting::parse_work(&synthetic_report().repeat(2));
+    let large = counting::parse_work(&synthetic_report().repeat(16));
+    assert!(superlinear(small, large, 8.0).is_empty());
 }

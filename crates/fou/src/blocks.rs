@@ -669,6 +669,7 @@ fn join_page_breaks(blocks: Vec<Block>) -> Vec<Block> {
     // Index in `out` of the last block that is not page furniture.
     let mut last: Option<usize> = None;
     for blk in blocks {
+        crate::work::add(1);
         if let Some(li) = last
             && blk.kind == BlockKind::Paragraph
             && matches!(out[li].kind, BlockKind::Paragraph | BlockKind::ListItem)

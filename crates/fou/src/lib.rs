@@ -49,6 +49,7 @@ pub mod lines;
 pub mod model;
 pub mod sections;
 pub mod source;
+pub mod work;
 
 /// The README's examples, compiled and run as doctests.
 #[doc = include_str!("../../../README.md")]

@@ -290,6 +290,7 @@ fn is_emphasis(s: &str, i: usize, ch: char) -> bool {
 }
 
 fn clean_into(out: &mut CleanText, raw: &str, base: usize) {
+    crate::work::add(raw.len());
     let bytes = raw.as_bytes();
     let mut i = 0;
     let mut run_start = 0;
@@ -427,7 +428,9 @@ fn html_tag_len(s: &str) -> Option<usize> {
     // Tags are short: look no further than 200 bytes (`>` is ASCII, so any byte
     // position of it is a char boundary), which keeps cleaning linear.
     let head = &s.as_bytes()[..s.len().min(200)];
-    let end = head.iter().position(|&b| b == b'>')?;
+    let end = head.iter().position(|&b| b == b'>');
+    crate::work::add(end.unwrap_or(head.len()));
+    let end = end?;
     let inner = &s[1..end];
     let name = inner.trim_start_matches('/');
     let ok_tag = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -457,6 +460,7 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
             _ => {}
         }
     }
+    crate::work::add(close.unwrap_or(s.len().min(MAX_TEXT)));
     let close = close?;
     let rest = &s[close + 1..];
     if !rest.starts_with('(') {
@@ -464,7 +468,9 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
     }
     let end = rest.as_bytes()[..rest.len().min(MAX_LINK)]
         .iter()
-        .position(|&b| b == b')')?;
+        .position(|&b| b == b')');
+    crate::work::add(end.unwrap_or(rest.len().min(MAX_LINK)));
+    let end = end?;
     let url = rest[1..end].trim();
     if url.contains(' ') && !url.starts_with('<') {
         return None;
@@ -510,6 +516,7 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = RawLine<'_>> {
                 1
             };
         }
+        crate::work::add(next - start);
         pos = next;
         number += 1;
         Some(RawLine {

@@ -122,6 +122,7 @@ pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
 /// assert_eq!(found[1].2.year, Some(2020));
 /// ```
 pub fn find_dates(text: &str) -> Vec<(usize, usize, NorwegianDate)> {
+    crate::work::add(text.len());
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;

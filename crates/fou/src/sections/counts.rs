@@ -18,6 +18,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// assert_eq!(s.len(), 2);
 /// ```
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    crate::work::add(text.len());
     let mut out = Vec::new();
     let mut start = 0;
     let b = text.as_bytes();

@@ -26,6 +26,7 @@ fn toc_key(title: &str) -> String {
 
 /// A year 1990–2099 in the text.
 pub(crate) fn year_in(text: &str) -> Option<i32> {
+    crate::work::add(text.len());
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse::<i32>().ok())

@@ -121,6 +121,7 @@ impl Role {
 
 /// Lower-case, single-spaced text for keyword tests.
 pub(crate) fn norm(s: &str) -> String {
+    crate::work::add(s.len());
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -1,0 +1,173 @@
+//! Complexity checks by counting, not timing: shared by `scaling.rs` and
+//! `linear_time.rs` (included with `#[path]`).
+//!
+//! A parse is measured by what it does on its own thread: the allocations it
+//! makes, the bytes it allocates, its peak of live heap bytes, and the steps
+//! the parser's text-walking passes report through `fou::work` (the
+//! `count-work` feature). All four are exact and repeatable, so a loaded
+//! machine cannot move them. [`assert_linear`] parses a small and a `k` times
+//! larger input and requires every count to grow at most [`SLACK`] × `k`: a
+//! linear pass grows about `k` times, a quadratic one about `k²`.
+
+#![allow(dead_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+/// A linear pass on `k` times the input does at most `SLACK × k` times the
+/// work. Every check here measures 0.92–1.07 × `k` on the current parser
+/// (fixed costs make small inputs relatively dearer); a quadratic pass at
+/// `k = 8` gives about 8 × `k` (63.5 × when `lines::link_at` lost its bound).
+pub const SLACK: f64 = 2.5;
+
+/// The system allocator, counting per thread.
+pub struct Counting;
+
+thread_local! {
+    static ALLOCS: Cell<u64> = const { Cell::new(0) };
+    static BYTES: Cell<u64> = const { Cell::new(0) };
+    static LIVE: Cell<i64> = const { Cell::new(0) };
+    static PEAK: Cell<i64> = const { Cell::new(0) };
+}
+
+fn on_alloc(size: usize) {
+    // `try_with`: the counters may be gone while a thread shuts down.
+    let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
+    let _ = BYTES.try_with(|c| c.set(c.get() + size as u64));
+    on_live(size as i64);
+}
+
+fn on_live(delta: i64) {
+    let _ = LIVE.try_with(|l| {
+        let now = l.get() + delta;
+        l.set(now);
+        let _ = PEAK.try_with(|p| p.set(p.get().max(now)));
+    });
+}
+
+// SAFETY: every method forwards to `System` with the same arguments; the
+// counters are thread-local `Cell`s with const initialisers (no allocation).
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        on_alloc(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        on_alloc(layout.size());
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        on_live(-(layout.size() as i64));
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        on_alloc(new_size);
+        on_live(-(layout.size() as i64));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+/// What one run did on the calling thread.
+#[derive(Debug, Clone, Copy)]
+pub struct Work {
+    /// Calls to the allocator (alloc, realloc).
+    pub allocations: u64,
+    /// Bytes requested from the allocator, in all.
+    pub bytes_allocated: u64,
+    /// Most heap bytes live at once, beyond what was live before the run.
+    pub peak_bytes: u64,
+    /// Steps reported by the parser's passes (`fou::work`).
+    pub steps: u64,
+}
+
+impl Work {
+    fn metrics(&self) -> [(&'static str, u64); 4] {
+        [
+            ("allocations", self.allocations),
+            ("bytes allocated", self.bytes_allocated),
+            ("peak heap bytes", self.peak_bytes),
+            ("parser steps", self.steps),
+        ]
+    }
+}
+
+/// Count what `f` does on this thread.
+pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Work) {
+    let live0 = LIVE.with(Cell::get);
+    PEAK.with(|p| p.set(live0));
+    let (a0, b0, s0) = (
+        ALLOCS.with(Cell::get),
+        BYTES.with(Cell::get),
+        fou::work::steps(),
+    );
+    let out = f();
+    let work = Work {
+        allocations: ALLOCS.with(Cell::get) - a0,
+        bytes_allocated: BYTES.with(Cell::get) - b0,
+        peak_bytes: (PEAK.with(Cell::get) - live0).max(0) as u64,
+        steps: fou::work::steps() - s0,
+    };
+    (out, work)
+}
+
+/// Count one parse of `text` (the report is dropped inside the run).
+pub fn parse_work(text: &str) -> Work {
+    measure(|| {
+        let report = fou::parse(std::hint::black_box(text));
+        assert!(report.is_ok(), "parse failed: {report:?}");
+    })
+    .1
+}
+
+/// The metrics of `large` that grew more than `SLACK × factor` over `small`.
+pub fn superlinear(small: Work, large: Work, factor: f64) -> Vec<String> {
+    let bound = SLACK * factor;
+    small
+        .metrics()
+        .iter()
+        .zip(large.metrics())
+        .filter_map(|(&(name, s), (_, l))| {
+            // A metric that is (nearly) zero on the small input cannot give a ratio;
+            // 64 units of slack keep fixed costs from counting as growth.
+            let ratio = l as f64 / (s.max(1) as f64 + 64.0 / factor);
+            (ratio > bound).then(|| format!("{name}: {s} → {l} (×{ratio:.1}, bound ×{bound:.0})"))
+        })
+        .collect()
+}
+
+/// Parse `small` and `large`; every count must grow at most `SLACK ×` the
+/// size ratio.
+pub fn assert_linear(name: &str, small: &str, large: &str) {
+    let factor = large.len() as f64 / small.len().max(1) as f64;
+    let (s, l) = (parse_work(small), parse_work(large));
+    println!(
+        "{name}: {} B → {} B (×{factor:.1}): allocations {} → {}, bytes {} → {}, \
+         peak {} → {}, steps {} → {}",
+        small.len(),
+        large.len(),
+        s.allocations,
+        l.allocations,
+        s.bytes_allocated,
+        l.bytes_allocated,
+        s.peak_bytes,
+        l.peak_bytes,
+        s.steps,
+        l.steps
+    );
+    let bad = superlinear(s, l, factor);
+    assert!(
+        bad.is_empty(),
+        "{name}: ×{factor:.1} the input did more than ×{:.0} the work: {}",
+        SLACK * factor,
+        bad.join("; ")
+    );
+}
+
+/// Check `make(n)` against `make(8 n)`.
+pub fn assert_linear_in(name: &str, n: usize, make: impl Fn(usize) -> String) {
+    assert_linear(name, &make(n), &make(8 * n));
+}
