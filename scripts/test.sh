@@ -1,31 +1,97 @@
 #!/usr/bin/env bash
-# Run every test: Rust (unit, doc, golden, grammar, property, renderings,
-# encodings, scaling, CLI), the examples, the benches and fuzz targets build
-# (fuzz corpora replayed once), then the Python suite in a fresh .venv.
-# Works on a fresh machine with Rust and Python 3 installed: it fetches what it needs.
-set -euo pipefail
+# Run every test, stage by stage, and report them all at the end:
+#   fmt, clippy, Rust tests (unit, doc, golden, grammar, property, renderings,
+#   encodings, linear work, CLI), the example, the benches build, the fuzz
+#   targets (build + corpus replay; when CI is set or with --fuzz), then the
+#   Python package in .venv (stubtest, mypy, pytest incl. the notebook).
+# A failing stage does not stop the others; the summary table lists each
+# stage with its result and time, and the exit status is 1 if any failed.
+#
+#   scripts/test.sh            # everything (fuzz only when CI is set)
+#   scripts/test.sh --quick    # the core's unit and doc tests and the golden and grammar tests
+#   scripts/test.sh --fuzz     # also build the fuzz targets and replay their corpora
+#   scripts/test.sh --no-python
+#
+# Works on a fresh machine with Rust and Python 3 installed: it fetches what it
+# needs (crates, cargo-fuzz for the fuzz stage, Python packages into .venv).
+# The cargo stages and the Python build share one target directory (target/, or
+# CARGO_TARGET_DIR); the fuzz targets build in crates/fou/fuzz/target (other flags).
+set -uo pipefail
 cd "$(dirname "$0")/.."
+
+quick=0 fuzz=0 python=1
+[ -n "${CI:-}" ] && fuzz=1
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    --fuzz) fuzz=1 ;;
+    --no-python) python=0 ;;
+    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "test.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+names=() results=() times=()
+failed=0
+
+# run_stage NAME COMMAND…: run one stage, record its result and time.
+run_stage() {
+  local name=$1 start rc
+  shift
+  echo
+  echo "== $name: $*"
+  start=$(date +%s)
+  "$@"
+  rc=$?
+  names+=("$name")
+  times+=($(($(date +%s) - start)))
+  if [ "$rc" -eq 0 ]; then
+    results+=("pass")
+  else
+    results+=("FAIL ($rc)")
+    failed=1
+  fi
+}
+
+summary() {
+  echo
+  echo "== summary"
+  printf '%-14s %-10s %8s\n' stage result seconds
+  local total=0 i
+  for i in "${!names[@]}"; do
+    printf '%-14s %-10s %8s\n' "${names[$i]}" "${results[$i]}" "${times[$i]}"
+    total=$((total + times[i]))
+  done
+  printf '%-14s %-10s %8s\n' total "" "$total"
+  if [ "$failed" -eq 0 ]; then
+    echo "== all stages passed"
+  else
+    echo "== some stages FAILED (see above)"
+  fi
+}
 
 if [ ! -d ../shared/corpus ]; then
   echo "error: ../shared/corpus is missing (the real reports the golden tests read)" >&2
   exit 1
 fi
 
-echo "== cargo fmt --check"
-cargo fmt --all -- --check
-echo "== cargo clippy"
-cargo clippy --workspace --all-targets --locked -- -D warnings
-echo "== cargo test (workspace)"
-cargo test --workspace --locked
-echo "== examples"
-cargo run --locked -q -p fou-examples --example summary_table -- examples/data/sample-2021.txt
-echo "== benches build"
-cargo bench --locked -p fou-bench --no-run
-echo "== fuzz targets build and corpus replay"
-scripts/fuzz-build.sh
-
-if [ -x scripts/test-python.sh ]; then
-  echo "== python"
-  scripts/test-python.sh
+if [ "$quick" -eq 1 ]; then
+  run_stage core cargo test --locked -p fou
+  run_stage golden cargo test --locked -p fou-tests --test golden --test grammar
+  summary
+  exit "$failed"
 fi
-echo "== all tests passed"
+
+run_stage fmt cargo fmt --all -- --check
+run_stage clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+run_stage rust-tests cargo test --workspace --locked
+run_stage example cargo run --locked -q -p fou-examples --example summary_table -- examples/data/sample-2021.txt
+run_stage benches cargo bench --locked -p fou-bench --no-run
+if [ "$fuzz" -eq 1 ]; then
+  run_stage fuzz scripts/fuzz-build.sh
+fi
+if [ "$python" -eq 1 ]; then
+  run_stage python scripts/test-python.sh
+fi
+summary
+exit "$failed"
