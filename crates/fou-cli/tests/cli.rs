@@ -239,3 +239,43 @@ fn check_fails_on_text_that_is_not_a_report() {
     assert!(text.contains("notes.txt:1:1"), "{text}");
     assert!(text.contains("expected a title"), "{text}");
 }
+
+/// Every `description` anywhere in `v`, with its JSON path.
+fn descriptions(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, x) in map {
+                if k == "description"
+                    && let Some(s) = x.as_str()
+                {
+                    out.push((path.to_owned(), s.to_owned()));
+                }
+                descriptions(x, &format!("{path}/{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                descriptions(x, &format!("{path}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn schema_descriptions_are_plain_sentences() {
+    let schema = json(&fou(&["schema"]));
+    let mut all = Vec::new();
+    descriptions(&schema, "", &mut all);
+    assert!(all.len() > 50, "only {} descriptions", all.len());
+    for (path, d) in &all {
+        for code in ["```", "fn ", "let ", "assert", "unwrap()", "[`"] {
+            assert!(!d.contains(code), "{path}: {code:?} in {d:?}");
+        }
+        assert_eq!(d.trim(), d, "{path}: untrimmed");
+        assert!(!d.is_empty(), "{path}: empty");
+    }
+    // The doc examples themselves are still there for `cargo doc`.
+    let model = include_str!("../../fou/src/model.rs");
+    assert!(model.contains("/// let span = fou::Span {"));
+}

@@ -7,6 +7,61 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// Schema transform for every model type: a `description` keeps the prose
+/// of the doc comment only. Fenced code blocks (the doctests) are dropped and
+/// intra-doc links lose their brackets, so `fou schema` prints plain sentences
+/// while `cargo doc` keeps the examples.
+fn plain_descriptions(schema: &mut schemars::Schema) {
+    let plain = match schema.get("description") {
+        Some(serde_json::Value::String(d)) => Some(plain_text(d)),
+        _ => None,
+    };
+    match plain {
+        Some(p) if p.is_empty() => {
+            schema.remove("description");
+        }
+        Some(p) => {
+            schema.insert("description".to_owned(), p.into());
+        }
+        None => {}
+    }
+    schemars::transform::transform_subschemas(&mut plain_descriptions, schema);
+}
+
+/// Doc-comment text without fenced code blocks and intra-doc link brackets,
+/// paragraphs separated by one blank line, trimmed.
+fn plain_text(doc: &str) -> String {
+    let mut kept = Vec::new();
+    let mut in_code = false;
+    for line in doc.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code && !(line.trim().is_empty() && kept.last() == Some(&"")) {
+            kept.push(line.trim_end());
+        }
+    }
+    let text = kept.join("\n");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.trim();
+    // `[`Name`]` → `Name` (a link to a Rust item), but not `[text](url)`.
+    while let Some(i) = rest.find("[`") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after[1..].find('`').map(|j| j + 2) {
+            Some(j) if after[j..].starts_with(']') && !after[j + 1..].starts_with('(') => {
+                out.push_str(&after[..j]);
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Version of the JSON contract produced by [`Report`]'s serialisation.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -17,6 +72,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(span.len(), 5);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Span {
     /// First byte (inclusive).
     pub start: usize,
@@ -54,6 +110,7 @@ impl Span {
 /// assert_eq!(serde_json::to_string(&fou::Format::Markdown).unwrap(), "\"markdown\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text extracted from PDF or DOCX.
@@ -68,6 +125,7 @@ pub enum Format {
 /// assert_eq!("bidrag".parse::<fou::Funding>().unwrap(), fou::Funding::Bidrag);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum Funding {
     /// Grant after an open call (*bidragsfinansiert*).
@@ -107,6 +165,7 @@ impl std::str::FromStr for Funding {
 /// assert_eq!(serde_json::to_string(&fou::PortfolioStatus::Granted).unwrap(), "\"granted\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum PortfolioStatus {
     /// Running at the end of the report year.
@@ -121,6 +180,7 @@ pub enum PortfolioStatus {
 /// assert_eq!(serde_json::to_string(&fou::PhdStatus::Completed).unwrap(), "\"completed\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum PhdStatus {
     /// The degree was completed in the report year.
@@ -135,6 +195,7 @@ pub enum PhdStatus {
 /// assert_eq!(fou::grammar::period("(2019-2021)").unwrap(), fou::Period { start: 2019, end: 2021 });
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Period {
     /// First year.
     pub start: i32,
@@ -144,6 +205,7 @@ pub struct Period {
 
 /// Where the input came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct SourceInfo {
     /// File path, when the report was read from a file.
     pub path: Option<String>,
@@ -159,6 +221,7 @@ pub struct SourceInfo {
 
 /// Who signed the preface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Signatory {
     /// Name as written.
     pub name: String,
@@ -168,6 +231,7 @@ pub struct Signatory {
 
 /// The preface (*Forord*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Preface {
     /// The preface's paragraphs, separated by blank lines.
     pub text: String,
@@ -177,6 +241,7 @@ pub struct Preface {
 
 /// A heading of the report's outline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Heading {
     /// Nesting level (1 = top); Markdown `#` count, or inferred for plain text.
     pub level: u8,
@@ -188,6 +253,7 @@ pub struct Heading {
 
 /// A completed project that the report summarises.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Project {
     /// Project title.
     pub title: String,
@@ -209,6 +275,7 @@ pub struct Project {
 
 /// A project the report only lists (ongoing, or newly granted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct PortfolioItem {
     /// Project title.
     pub title: String,
@@ -230,6 +297,7 @@ pub struct PortfolioItem {
 
 /// An internal analysis (article in *Arbeid og velferd*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Analysis {
     /// Edition number (`Utgave N`).
     pub issue: Option<u32>,
@@ -250,6 +318,7 @@ pub struct Analysis {
 
 /// A publication reference, `Authors (2020): Title, Venue`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Publication {
     /// Author names as written.
     pub authors: Vec<String>,
@@ -265,6 +334,7 @@ pub struct Publication {
 
 /// A PhD candidate (`Title. Stipendiat Name, Institution`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct PhdCandidate {
     /// Thesis project title.
     pub title: String,
@@ -280,6 +350,7 @@ pub struct PhdCandidate {
 
 /// A supplier in NAV's framework agreements.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Vendor {
     /// Name as written.
     pub name: String,
@@ -293,6 +364,7 @@ pub struct Vendor {
 /// assert_eq!(fou::RefersTo::ProjectsBidrag.as_str(), "projects/bidrag");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub enum RefersTo {
     /// Completed bidrag projects.
     #[serde(rename = "projects/bidrag")]
@@ -342,6 +414,7 @@ impl RefersTo {
 
 /// A count the text states, e.g. "Åtte bidragsfinansierte prosjekter ble ferdigstilt".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct StatedCount {
     /// The clause that states the count.
     pub text: String,
@@ -355,6 +428,7 @@ pub struct StatedCount {
 
 /// A date written in the text ("30. mars 2020").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct DateMention {
     /// The date; a missing year is taken from context.
     pub date: NaiveDate,
@@ -368,6 +442,7 @@ pub struct DateMention {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The report could not be fully understood.
@@ -380,6 +455,7 @@ pub enum Severity {
 
 /// A problem found while parsing, with its place in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Diagnostic {
     /// Severity.
     pub severity: Severity,
@@ -399,6 +475,7 @@ pub struct Diagnostic {
 /// assert_eq!(report.schema_version, fou::SCHEMA_VERSION);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Report {
     /// Version of the JSON contract ([`SCHEMA_VERSION`]).
     pub schema_version: u32,
@@ -462,5 +539,21 @@ impl Report {
         self.diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_text;
+
+    #[test]
+    fn plain_text_drops_code_blocks_and_link_brackets() {
+        let doc = "A span.\n\n```\nlet s = 1;\n```\n\nSee [`Report`] and [a](b), [`x`](y).\n```rust\nfn f() {}\n```";
+        assert_eq!(
+            plain_text(doc),
+            "A span.\n\nSee `Report` and [a](b), [`x`](y)."
+        );
+        assert_eq!(plain_text("```\nlet a = 1;\n```"), "");
+        assert_eq!(plain_text("Ends in [`"), "Ends in [`");
     }
 }
