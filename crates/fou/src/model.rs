@@ -467,6 +467,67 @@ pub struct Diagnostic {
     pub span: Option<Span>,
 }
 
+/// Which list of a [`Report`] an item is in.
+///
+/// ```
+/// assert_eq!(fou::ItemKind::Phd.as_str(), "phd");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    /// `projects`: a completed project.
+    Project,
+    /// `portfolio`: a listed ongoing or newly granted project.
+    Portfolio,
+    /// `analyses`: an internal analysis.
+    Analysis,
+    /// `publications`: a publication reference.
+    Publication,
+    /// `phd`: a PhD candidate.
+    Phd,
+    /// `vendors`: a framework-agreement vendor.
+    Vendor,
+}
+
+impl ItemKind {
+    /// Short lower-case name, the singular of the list's key.
+    ///
+    /// ```
+    /// assert_eq!(fou::ItemKind::Analysis.as_str(), "analysis");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Project => "project",
+            ItemKind::Portfolio => "portfolio",
+            ItemKind::Analysis => "analysis",
+            ItemKind::Publication => "publication",
+            ItemKind::Phd => "phd",
+            ItemKind::Vendor => "vendor",
+        }
+    }
+}
+
+/// One item of a report's lists, by list and index, with its span and theme
+/// (see [`Report::items`]).
+///
+/// ```
+/// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\nTema A\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n").unwrap();
+/// let item = r.items()[0];
+/// assert_eq!(item.kind, fou::ItemKind::Portfolio);
+/// assert_eq!(item.theme, Some("Tema A"));
+/// assert_eq!(r.portfolio[item.index].span, item.span);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemRef<'a> {
+    /// The list.
+    pub kind: ItemKind,
+    /// 0-based index in the list (`report.projects[index]` for a project).
+    pub index: usize,
+    /// The item's span.
+    pub span: Span,
+    /// The theme heading it stands under (projects and portfolio items).
+    pub theme: Option<&'a str>,
+}
+
 /// A parsed FoU report.
 ///
 /// ```
@@ -530,6 +591,89 @@ impl Report {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Every item of the report's lists with its span: projects, portfolio,
+    /// analyses, publications, PhD candidates and vendors, in that order.
+    ///
+    /// ```
+    /// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n").unwrap();
+    /// let items = r.items();
+    /// assert_eq!(items.len(), 1);
+    /// assert_eq!((items[0].kind, items[0].index), (fou::ItemKind::Portfolio, 0));
+    /// assert_eq!(items[0].span.line_start, 5);
+    /// ```
+    pub fn items(&self) -> Vec<ItemRef<'_>> {
+        fn item(kind: ItemKind, index: usize, span: Span, theme: Option<&String>) -> ItemRef<'_> {
+            ItemRef {
+                kind,
+                index,
+                span,
+                theme: theme.map(String::as_str),
+            }
+        }
+        let mut out = Vec::new();
+        for (i, p) in self.projects.iter().enumerate() {
+            out.push(item(ItemKind::Project, i, p.span, p.theme.as_ref()));
+        }
+        for (i, p) in self.portfolio.iter().enumerate() {
+            out.push(item(ItemKind::Portfolio, i, p.span, p.theme.as_ref()));
+        }
+        let rest = [
+            (
+                ItemKind::Analysis,
+                self.analyses.iter().map(|a| a.span).collect::<Vec<_>>(),
+            ),
+            (
+                ItemKind::Publication,
+                self.publications.iter().map(|p| p.span).collect(),
+            ),
+            (ItemKind::Phd, self.phd.iter().map(|p| p.span).collect()),
+            (
+                ItemKind::Vendor,
+                self.vendors.iter().map(|v| v.span).collect(),
+            ),
+        ];
+        for (kind, spans) in rest {
+            out.extend(
+                spans
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| item(kind, i, s, None)),
+            );
+        }
+        out
+    }
+
+    /// For each line of the input, the items whose span covers it, the
+    /// outermost first (a publication listed inside a project's summary comes
+    /// after the project): `by_line[n - 1]` holds line `n`'s items. There is
+    /// one entry per line of `source.lines`.
+    ///
+    /// ```
+    /// let text = "FoU-rapport 2021\n\nForord\n\nTekst.\n\nOppdragsprosjekter\n\n\
+    ///             Ved årsskiftet pågikk 2 oppdragsprosjekter:\n\n\
+    ///             - Tolk i NAV, Fjordforsk (2021-2022)\n- Unge i arbeid, UiB (2020-2023)\n";
+    /// let r = fou::parse(text).unwrap();
+    /// let by_line = r.items_by_line();
+    /// assert_eq!(by_line.len(), 12);
+    /// assert!(by_line[8].is_empty());
+    /// assert_eq!(by_line[11][0].kind.as_str(), "portfolio");
+    /// assert_eq!(by_line[11][0].index, 1);
+    /// ```
+    pub fn items_by_line(&self) -> Vec<Vec<ItemRef<'_>>> {
+        let lines = self.source.lines;
+        let mut items = self.items();
+        items.sort_by_key(|i| (i.span.start, std::cmp::Reverse(i.span.end)));
+        let mut by_line = vec![Vec::new(); lines];
+        for item in items {
+            let first = item.span.line_start.max(1);
+            let last = item.span.line_end.min(lines);
+            for slot in by_line.iter_mut().take(last).skip(first - 1) {
+                slot.push(item);
+            }
+        }
+        by_line
+    }
+
     /// True when a diagnostic has [`Severity::Error`].
     ///
     /// ```
@@ -544,7 +688,44 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_text;
+    use super::{ItemKind, plain_text};
+
+    #[test]
+    fn items_by_line_put_the_outer_record_first() {
+        let text = include_str!("../../../examples/data/sample-2021.txt");
+        let r = crate::parse(text).unwrap();
+        let by_line = r.items_by_line();
+        assert_eq!(by_line.len(), r.source.lines);
+        let line = |n: usize| {
+            by_line[n - 1]
+                .iter()
+                .map(|i| (i.kind, i.index, i.theme))
+                .collect::<Vec<_>>()
+        };
+        let row = text
+            .lines()
+            .position(|l| l.contains("Kollegaen som"))
+            .unwrap()
+            + 1;
+        assert_eq!(
+            line(row),
+            [
+                (ItemKind::Project, 1, Some("Arbeidsinkludering")),
+                (ItemKind::Publication, 0, None)
+            ]
+        );
+        // a blank line inside a record belongs to it; one between records to none
+        let title = text
+            .lines()
+            .position(|l| l.contains("Praksisplass som"))
+            .unwrap()
+            + 1;
+        assert_eq!(line(title)[0].1, 1);
+        assert_eq!(line(title + 1)[0].1, 1);
+        assert!(line(1).is_empty());
+        let total: usize = by_line.iter().map(Vec::len).sum();
+        assert!(total > r.items().len());
+    }
 
     #[test]
     fn plain_text_drops_code_blocks_and_link_brackets() {
