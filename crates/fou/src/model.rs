@@ -36,7 +36,9 @@ fn plain_text(doc: &str) -> String {
     for line in doc.lines() {
         if line.trim_start().starts_with("```") {
             in_code = !in_code;
-        } else if !in_code && !(line.trim().is_empty() && kept.last() == Some(&"")) {
+        } else if in_code || (line.trim().is_empty() && kept.last() == Some(&"")) {
+            continue;
+        } else {
             kept.push(line.trim_end());
         }
     }

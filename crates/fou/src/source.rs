@@ -265,7 +265,7 @@ fn window(n: usize, a: usize, width: usize) -> (usize, usize) {
     if lo == 0 {
         return (0, width - 1);
     }
-    if lo + width - 1 >= n {
+    if lo + width > n {
         return (n - (width - 1), n);
     }
     (lo, lo + width - 2)
