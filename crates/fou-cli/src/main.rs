@@ -3,17 +3,21 @@
 //! Exit codes: 0 success, 1 unreadable input (or error diagnostics with
 //! `check`), 2 bad arguments.
 
+mod check;
+mod explain;
+
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
     name = "fou",
     version,
-    about = "Turn NAV FoU report text into typed data"
+    about = "Turn NAV FoU report text into typed data",
+    disable_help_subcommand = true
 )]
 struct Cli {
     #[command(subcommand)]
@@ -30,20 +34,55 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
         format: OutputFormat,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Print the JSON Schema of the output contract.
     Schema,
-    /// Print, line by line, which block and part each input line went to.
+    /// Print, line by line, which block, part, record and theme each input line went to.
     Explain {
         /// Report file; `-` reads standard input.
         file: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
     },
-    /// Print diagnostics like a compiler; exit 1 when any is an error.
+    /// Print diagnostics like a compiler, then a summary; exit 1 when any is an error.
     Check {
         /// Report files; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Least severe diagnostics to show: `warning` shows warnings and errors.
+        #[arg(long, value_enum, default_value_t = check::Level::Warning)]
+        severity: check::Level,
+        /// Output format: compiler-style text, or one JSON document for tools.
+        #[arg(long, value_enum, default_value_t = check::Format::Human)]
+        format: check::Format,
+        #[command(flatten)]
+        input: InputArgs,
     },
+    /// Print this message or the help of the given subcommand.
+    Help {
+        /// The subcommand to describe.
+        command: Option<String>,
+    },
+}
+
+/// How to read the input text.
+#[derive(Args, Clone, Copy)]
+struct InputArgs {
+    /// Input format: detect it, or read the text as plain text or as Markdown.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    /// Detect from the text (Markdown headings, bold, links).
+    Auto,
+    /// Plain text extracted from PDF or DOCX.
+    Plain,
+    /// Markdown from a document converter.
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -54,188 +93,147 @@ enum OutputFormat {
     Ndjson,
 }
 
-fn read_input(path: &PathBuf) -> Result<(fou::Source, Option<String>), String> {
-    let (bytes, name) = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("fou: <stdin>: {e}"))?;
-        (buf, None)
-    } else {
-        let bytes = std::fs::read(path).map_err(|e| format!("fou: {}: {e}", path.display()))?;
-        (bytes, Some(path.display().to_string()))
-    };
-    let src = fou::Source::from_vec(bytes)
-        .map_err(|e| format!("fou: {}: {e}", name.as_deref().unwrap_or("<stdin>")))?;
-    Ok((src, name))
+/// One input, read and decoded.
+pub(crate) struct Input {
+    /// The decoded text.
+    pub src: fou::Source,
+    /// The name to show: the path as given, `<stdin>` for `-`.
+    pub name: String,
+    /// Parse options: the path to record and the input format.
+    pub options: fou::Options,
 }
 
-/// Read and parse one input, keeping only the report.
-fn parse_report(path: &PathBuf) -> Result<fou::Report, String> {
-    let (src, name) = read_input(path)?;
-    let mut opts = fou::Options::default();
-    if let Some(n) = name {
-        opts = opts.with_path(n);
+impl Input {
+    /// Read `path` (`-`: standard input) and decode it.
+    pub fn read(path: &Path, input: InputArgs) -> Result<Self, String> {
+        let stdin = path.as_os_str() == "-";
+        let name = if stdin {
+            "<stdin>".to_owned()
+        } else {
+            path.display().to_string()
+        };
+        let bytes = if stdin {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map(|_| buf)
+                .map_err(|e| format!("fou: {name}: {e}"))?
+        } else {
+            std::fs::read(path).map_err(|e| format!("fou: {name}: {e}"))?
+        };
+        let src = fou::Source::from_vec(bytes).map_err(|e| format!("fou: {name}: {e}"))?;
+        let mut options = fou::Options::default();
+        if !stdin {
+            options = options.with_path(name.clone());
+        }
+        options = match input.input_format {
+            InputFormat::Auto => options,
+            InputFormat::Plain => options.with_format(fou::Format::Plain),
+            InputFormat::Markdown => options.with_format(fou::Format::Markdown),
+        };
+        Ok(Input { src, name, options })
     }
-    Ok(fou::parse_report(&src, &opts))
 }
 
-type Parsed = (
-    fou::Report,
-    fou::Source,
-    Vec<(fou::blocks::Block, fou::Part)>,
-);
+/// Write one line to the output.
+pub(crate) fn say(out: &mut impl Write, s: &str) -> Result<(), String> {
+    writeln!(out, "{s}").map_err(write_error)
+}
 
-fn parse_one(path: &PathBuf) -> Result<Parsed, String> {
-    let (src, name) = read_input(path)?;
-    let mut opts = fou::Options::default();
-    if let Some(n) = name {
-        opts = opts.with_path(n);
-    }
-    let (report, blocks) = fou::parse_source(&src, &opts);
-    Ok((report, src, blocks))
+pub(crate) fn write_error(e: impl std::fmt::Display) -> String {
+    format!("fou: cannot write output: {e}")
+}
+
+/// The command tree, with the explain help that lists the core's parts.
+fn command() -> clap::Command {
+    Cli::command().mut_subcommand("explain", |c| c.after_help(explain::help()))
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let w = |out: &mut std::io::StdoutLock<'_>, s: &str| -> Result<(), String> {
-        writeln!(out, "{s}").map_err(|e| format!("fou: cannot write output: {e}"))
-    };
     match cli.command {
-        Command::Parse { files, format } => {
-            // Reports are written straight to the output, one at a time, so memory
-            // stays a few times the largest input, not the sum of all outputs.
-            let write_err = |e: serde_json::Error| format!("fou: cannot write output: {e}");
-            let several = files.len() > 1 && matches!(format, OutputFormat::Json);
-            if several {
-                w(&mut out, "[")?;
-            }
-            for (i, f) in files.iter().enumerate() {
-                let report = parse_report(f)?;
-                match format {
-                    OutputFormat::Ndjson => {
-                        serde_json::to_writer(&mut out, &report).map_err(write_err)?
-                    }
-                    OutputFormat::Json => {
-                        serde_json::to_writer_pretty(&mut out, &report).map_err(write_err)?
-                    }
-                }
-                let sep = if several && i + 1 < files.len() {
-                    ",\n"
-                } else {
-                    "\n"
-                };
-                out.write_all(sep.as_bytes())
-                    .map_err(|e| format!("fou: cannot write output: {e}"))?;
-            }
-            if several {
-                w(&mut out, "]")?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Parse {
+            files,
+            format,
+            input,
+        } => parse(&mut out, &files, format, input),
         Command::Schema => {
             let schema = schemars::schema_for!(fou::Report);
-            w(
-                &mut out,
-                &serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?,
-            )?;
+            let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
+            say(&mut out, &text)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { file } => {
-            let (_, src, blocks) = parse_one(&file)?;
-            let text = src.text();
-            let mut bi = 0;
-            for (n, line) in fou::lines::split_lines(text).enumerate() {
-                let no = n + 1;
-                while bi < blocks.len() && blocks[bi].0.line_end < no {
-                    bi += 1;
-                }
-                let label = match blocks.get(bi) {
-                    Some((b, part)) if b.line_start <= no && !line.text.trim().is_empty() => {
-                        format!(
-                            "#{:<4} {:<9} {:<11}",
-                            bi + 1,
-                            kind_name(b.kind),
-                            part.as_str()
-                        )
-                    }
-                    _ => format!("{:<5} {:<9} {:<11}", "", "", "blank"),
-                };
-                let shown: String = line.text.chars().take(100).collect();
-                w(&mut out, &format!("{no:>5} {label} | {shown}"))?;
-            }
+        Command::Explain { file, input } => {
+            explain::run(&mut out, &Input::read(&file, input)?)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { files } => {
-            let mut errors = false;
-            for f in &files {
-                let (report, src, _) = parse_one(f)?;
-                let name = f.display().to_string();
-                for d in &report.diagnostics {
-                    errors |= d.severity == fou::Severity::Error;
-                    w(&mut out, &render_diagnostic(&name, &src, d))?;
-                }
-            }
-            Ok(if errors {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        Command::Check {
+            files,
+            severity,
+            format,
+            input,
+        } => check::run(&mut out, &files, severity, format, input),
+        Command::Help { command: name } => help(name.as_deref()),
     }
 }
 
-fn kind_name(kind: fou::blocks::BlockKind) -> &'static str {
-    use fou::blocks::BlockKind::*;
-    match kind {
-        Heading { level: Some(_) } => "heading",
-        Heading { level: None } => "line",
-        Paragraph => "paragraph",
-        ListItem => "item",
-        TocEntry => "toc",
-        Field(_) => "field",
-        Marker => "marker",
+/// `fou parse`: reports are written straight to the output, one at a time,
+/// so memory stays a few times the largest input, not the sum of all outputs.
+fn parse(
+    out: &mut impl Write,
+    files: &[PathBuf],
+    format: OutputFormat,
+    input: InputArgs,
+) -> Result<ExitCode, String> {
+    let several = files.len() > 1 && matches!(format, OutputFormat::Json);
+    if several {
+        say(out, "[")?;
     }
+    for (i, f) in files.iter().enumerate() {
+        let inp = Input::read(f, input)?;
+        let report = fou::parse_report(&inp.src, &inp.options);
+        match format {
+            OutputFormat::Ndjson => serde_json::to_writer(&mut *out, &report),
+            OutputFormat::Json => serde_json::to_writer_pretty(&mut *out, &report),
+        }
+        .map_err(write_error)?;
+        let sep = if several && i + 1 < files.len() {
+            ",\n"
+        } else {
+            "\n"
+        };
+        out.write_all(sep.as_bytes()).map_err(write_error)?;
+    }
+    if several {
+        say(out, "]")?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
-fn render_diagnostic(name: &str, src: &fou::Source, d: &fou::Diagnostic) -> String {
-    let sev = match d.severity {
-        fou::Severity::Error => "error",
-        fou::Severity::Warning => "warning",
-        fou::Severity::Info => "info",
+/// `fou help [COMMAND]`: the help of the program or of one subcommand.
+fn help(name: Option<&str>) -> Result<ExitCode, String> {
+    let mut cmd = command();
+    cmd.build();
+    let shown = match name {
+        None => cmd.render_long_help(),
+        Some(n) => match cmd.find_subcommand_mut(n) {
+            Some(sub) => sub.render_long_help(),
+            None => {
+                eprintln!("error: no such command: '{n}'\n\n{}", cmd.render_usage());
+                return Ok(ExitCode::from(2));
+            }
+        },
     };
-    let Some(span) = d.span else {
-        return format!("{name}: {sev}[{}]: {}", d.code, d.message);
-    };
-    let text = src.text();
-    let line_start = src.index().line_start(span.line_start).unwrap_or(0);
-    let line_end = text[line_start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| line_start + i);
-    let line = &text[line_start..line_end];
-    let col = text[line_start..span.start.clamp(line_start, line_end)]
-        .chars()
-        .count()
-        + 1;
-    let width = text[span.start.clamp(line_start, line_end)..span.end.clamp(line_start, line_end)]
-        .chars()
-        .count()
-        .max(1);
-    let gutter = span.line_start.to_string().len();
-    format!(
-        "{sev}[{code}]: {msg}\n{pad}--> {name}:{l}:{col}\n{pad} |\n{l} | {line}\n{pad} | {caret_pad}{carets}\n",
-        code = d.code,
-        msg = d.message,
-        pad = " ".repeat(gutter),
-        l = span.line_start,
-        caret_pad = " ".repeat(col - 1),
-        carets = "^".repeat(width),
-    )
+    print!("{shown}");
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

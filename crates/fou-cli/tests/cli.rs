@@ -158,8 +158,10 @@ fn explain_accounts_for_every_line() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let source = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(text.lines().count(), source.lines().count());
-    for (shown, line) in text.lines().zip(source.lines()) {
+    let (header, rows) = text.split_once('\n').unwrap();
+    assert!(header.starts_with(" LINE BLOCK KIND"), "{header}");
+    assert_eq!(rows.lines().count(), source.lines().count());
+    for (shown, line) in rows.lines().zip(source.lines()) {
         let blank = shown.contains(" blank ");
         assert_eq!(blank, line.trim().is_empty(), "{shown}");
     }
@@ -213,8 +215,8 @@ fn explain_and_check_work_on_every_fixture() {
         let src = fou::Source::from_bytes(&std::fs::read(&path).unwrap()).unwrap();
         assert_eq!(
             shown.lines().count(),
-            src.line_count(),
-            "explain {p}: one output line per input line"
+            src.line_count() + 1,
+            "explain {p}: a header, then one output line per input line"
         );
         let out = fou(&["check", p]);
         assert_eq!(
@@ -238,4 +240,535 @@ fn check_fails_on_text_that_is_not_a_report() {
     assert!(text.contains("error[not-a-report]"), "{text}");
     assert!(text.contains("notes.txt:1:1"), "{text}");
     assert!(text.contains("expected a title"), "{text}");
+}
+
+/// Every `description` anywhere in `v`, with its JSON path.
+fn descriptions(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, x) in map {
+                if k == "description"
+                    && let Some(s) = x.as_str()
+                {
+                    out.push((path.to_owned(), s.to_owned()));
+                }
+                descriptions(x, &format!("{path}/{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                descriptions(x, &format!("{path}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn schema_descriptions_are_plain_sentences() {
+    let schema = json(&fou(&["schema"]));
+    let mut all = Vec::new();
+    descriptions(&schema, "", &mut all);
+    assert!(all.len() > 50, "only {} descriptions", all.len());
+    for (path, d) in &all {
+        for code in ["```", "fn ", "let ", "assert", "unwrap()", "[`"] {
+            assert!(!d.contains(code), "{path}: {code:?} in {d:?}");
+        }
+        assert_eq!(d.trim(), d, "{path}: untrimmed");
+        assert!(!d.is_empty(), "{path}: empty");
+    }
+    // The doc examples themselves are still there for `cargo doc`.
+    let model = include_str!("../../fou/src/model.rs");
+    assert!(model.contains("/// let span = fou::Span {"));
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn sample(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/data")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Write `contents` to a file of this test run and return its path.
+fn temp_file(name: &str, contents: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("fou-cli-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.display().to_string()
+}
+
+fn count_prefixed(text: &str, prefix: &str) -> usize {
+    text.lines().filter(|l| l.starts_with(prefix)).count()
+}
+
+#[test]
+fn check_hides_info_by_default_and_ends_with_a_summary() {
+    let (a, b) = (corpus("fou-2020.txt"), corpus("fou-2022.md"));
+    let all = stdout(&fou(&["check", "--severity", "info", &a, &b]));
+    let info = count_prefixed(&all, "info[");
+    let warnings = count_prefixed(&all, "warning[");
+    assert!(info > 0 && warnings > 0, "{all}");
+    assert_eq!(count_prefixed(&all, "error["), 0);
+    assert_eq!(
+        all.lines().last().unwrap(),
+        format!("{info} info, {warnings} warnings, 0 errors in 2 files")
+    );
+
+    let out = fou(&["check", &a, &b]);
+    assert_eq!(out.status.code(), Some(0));
+    let shown = stdout(&out);
+    assert_eq!(count_prefixed(&shown, "info["), 0);
+    assert_eq!(count_prefixed(&shown, "warning["), warnings);
+    assert_eq!(
+        shown.lines().last().unwrap(),
+        format!(
+            "{warnings} warnings, 0 errors in 2 files ({info} info hidden; --severity info shows them)"
+        )
+    );
+
+    let errors_only = stdout(&fou(&["check", "--severity", "error", &a, &b]));
+    assert_eq!(count_prefixed(&errors_only, "warning["), 0);
+    assert_eq!(
+        errors_only.trim(),
+        format!(
+            "0 errors in 2 files ({warnings} warnings and {info} info hidden; --severity info shows them)"
+        )
+    );
+    assert_eq!(
+        fou(&["check", "--severity", "fatal", &a]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn check_exits_1_on_errors_whatever_is_shown() {
+    let notes = temp_file(
+        "shopping.txt",
+        "melk, brød og ost\nring tannlegen\n".as_bytes(),
+    );
+    let out = fou(&["check", &notes]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).ends_with("1 warning, 1 error in 1 file\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = fou(&["check", "--severity", "error", &notes]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("error[not-a-report]"), "{text}");
+    assert!(
+        text.ends_with("1 error in 1 file (1 warning hidden; --severity warning shows them)\n"),
+        "{text}"
+    );
+}
+
+/// For every diagnostic of `path`: the `-->` column and the JSON column are
+/// the span start counted in characters, the shown source line is at most
+/// 100 characters, and the carets stand under the start of the span.
+fn assert_carets_under_spans(path: &str) -> usize {
+    let source = fou::Source::from_bytes(&std::fs::read(path).unwrap()).unwrap();
+    let text = source.text();
+    let doc = json(&fou(&[
+        "check",
+        "--severity",
+        "info",
+        "--format",
+        "json",
+        path,
+    ]));
+    let human = stdout(&fou(&["check", "--severity", "info", path]));
+    let rows: Vec<&str> = human.lines().collect();
+    let arrows: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].trim_start().starts_with("--> "))
+        .collect();
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(arrows.len(), diags.len(), "{human}");
+    for (d, &i) in diags.iter().zip(&arrows) {
+        let (start, end) = (
+            d["span"]["start"].as_u64().unwrap() as usize,
+            d["span"]["end"].as_u64().unwrap() as usize,
+        );
+        let line = d["line"].as_u64().unwrap() as usize;
+        let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |k| k + 1);
+        let column = text[line_start..start]
+            .trim_start_matches('\u{feff}')
+            .chars()
+            .count()
+            + 1;
+        assert_eq!(d["column"], column, "{d}");
+        assert!(
+            rows[i].ends_with(&format!(":{line}:{column}")),
+            "{}",
+            rows[i]
+        );
+        let (_, shown) = rows[i + 2].split_once(" | ").unwrap();
+        let (_, marks) = rows[i + 3].split_once(" | ").unwrap();
+        assert!(shown.chars().count() <= 100, "{}", rows[i + 2]);
+        let pad = marks.chars().take_while(|&c| c == ' ').count();
+        let width = marks.chars().filter(|&c| c == '^').count();
+        let under: String = shown.chars().skip(pad).take(width).collect();
+        let spanned = text[start..end].lines().next().unwrap_or("");
+        assert!(
+            spanned.starts_with(under.trim_end_matches('…')) && !under.is_empty(),
+            "{under:?} is not the start of {spanned:?}\n{}\n{}",
+            rows[i + 2],
+            rows[i + 3]
+        );
+    }
+    diags.len()
+}
+
+#[test]
+fn check_cuts_long_lines_around_the_caret() {
+    // Line 41 of the 2020 report is 330 characters, the count at column 301.
+    let out = stdout(&fou(&["check", &corpus("fou-2020.txt")]));
+    assert!(out.contains("fou-2020.txt:41:301"), "{out}");
+    assert!(out.contains("41 | …"), "{out}");
+    assert!(assert_carets_under_spans(&corpus("fou-2020.txt")) >= 3);
+    assert!(assert_carets_under_spans(&corpus("fou-2022.md")) >= 3);
+    // Multi-byte characters before the caret: columns count characters.
+    let long = format!(
+        "FoU-rapport 2021\n\nOppdragsprosjekter\n\n{}{}. Ved årsskiftet pågikk 3 oppdragsprosjekter. {}.\n\n\
+         - Tolk i kontoret, Fjordforsk (2021-2022)\n",
+        "Æ".repeat(40),
+        "ø".repeat(200),
+        "Å".repeat(200)
+    );
+    let path = temp_file("long-line.txt", long.as_bytes());
+    let out = stdout(&fou(&["check", &path]));
+    assert!(out.contains("long-line.txt:5:243"), "{out}");
+    assert!(
+        out.contains("but 1 was found in section \"Oppdragsprosjekter\""),
+        "{out}"
+    );
+    assert_eq!(assert_carets_under_spans(&path), 1);
+}
+
+#[test]
+fn check_json_is_one_document_with_positions() {
+    let notes = temp_file("notes.txt", "handleliste: melk\n".as_bytes());
+    let (a, b) = (corpus("fou-2022.md"), sample("sample-2021.txt"));
+    let out = fou(&["check", "--format", "json", &a, &notes, &b]);
+    assert_eq!(out.status.code(), Some(1), "an error diagnostic");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert!(diags.len() >= 4, "{doc}");
+    for d in diags {
+        for key in [
+            "file",
+            "severity",
+            "code",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "span",
+        ] {
+            assert!(d.get(key).is_some(), "{key} missing in {d}");
+        }
+        assert_ne!(d["severity"], "info", "hidden by default");
+        assert_eq!(d["line"], d["span"]["line_start"]);
+    }
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["code"] == "not-a-report" && d["file"] == notes.as_str())
+    );
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["code"] == "count-mismatch" && d["file"] == a.as_str())
+    );
+    let s = &doc["summary"];
+    assert_eq!(s["files"], 3);
+    assert_eq!(s["errors"], 1);
+    assert_eq!(s["hidden"], s["info"]);
+    let shown = s["errors"].as_u64().unwrap() + s["warnings"].as_u64().unwrap();
+    assert_eq!(diags.len() as u64, shown);
+}
+
+#[test]
+fn the_samples_check_clean() {
+    let out = fou(&[
+        "check",
+        &sample("sample-2021.txt"),
+        &sample("sample-2023.md"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("0 warnings, 0 errors in 2 files"),
+        "a first run shows no warning:\n{text}"
+    );
+}
+
+/// The (kind, number) RECORD and the THEME of an `explain` row.
+fn record_of(row: &str) -> Option<(String, usize, String)> {
+    let (prefix, _) = row.split_once(" | ")?;
+    let tokens: Vec<&str> = prefix.split_whitespace().collect();
+    let kinds = [
+        "project",
+        "portfolio",
+        "analysis",
+        "publication",
+        "phd",
+        "vendor",
+    ];
+    (1..tokens.len()).find_map(|i| {
+        let n = tokens.get(i + 1)?.parse().ok()?;
+        kinds
+            .contains(&tokens[i])
+            .then(|| (tokens[i].to_owned(), n, tokens[i + 2..].join(" ")))
+    })
+}
+
+#[test]
+fn explain_names_the_record_and_theme_of_each_line() {
+    for path in [
+        sample("sample-2021.txt"),
+        sample("sample-2023.md"),
+        corpus("fou-2020.txt"),
+    ] {
+        let shown = stdout(&fou(&["explain", &path]));
+        let report = json(&fou(&["parse", &path]));
+        let rows: Vec<&str> = shown.lines().skip(1).collect();
+        let mut covered = 0;
+        for key in [
+            "projects",
+            "portfolio",
+            "analyses",
+            "publications",
+            "phd",
+            "vendors",
+        ] {
+            for item in report[key].as_array().unwrap() {
+                let (a, b) = (
+                    item["span"]["line_start"].as_u64().unwrap() as usize,
+                    item["span"]["line_end"].as_u64().unwrap() as usize,
+                );
+                for row in &rows[a - 1..b] {
+                    assert!(record_of(row).is_some(), "{path}: no record on {row}");
+                    covered += 1;
+                }
+            }
+        }
+        for (n, row) in rows.iter().enumerate() {
+            let Some((kind, k, theme)) = record_of(row) else {
+                continue;
+            };
+            let key = match kind.as_str() {
+                "project" => "projects",
+                "analysis" => "analyses",
+                "publication" => "publications",
+                "vendor" => "vendors",
+                other => other,
+            };
+            let item = &report[key][k - 1];
+            let line = (n + 1) as u64;
+            let span = &item["span"];
+            assert!(
+                (span["line_start"].as_u64().unwrap()..=span["line_end"].as_u64().unwrap())
+                    .contains(&line),
+                "{path}: line {line} is not in {key}[{}]",
+                k - 1
+            );
+            if let Some(t) = item["theme"].as_str() {
+                assert!(
+                    t.starts_with(theme.trim_end_matches('…')) && !theme.is_empty(),
+                    "{path}: {row}"
+                );
+            }
+        }
+        assert!(covered > 20, "{path}");
+    }
+    let shown = stdout(&fou(&["explain", &sample("sample-2021.txt")]));
+    let row = |needle: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap()
+            .to_owned()
+    };
+    let first = row("Prosjekttittel: Lange veier");
+    assert!(
+        first.contains(" project 1 ") && first.contains(" Arbeidsinkludering "),
+        "{first}"
+    );
+    let reference = row("Kollegaen som døråpner");
+    assert!(
+        reference.contains(" publication 1 ") && reference.contains(" Arbeidsinkludering "),
+        "the innermost record, the outer theme: {reference}"
+    );
+}
+
+#[test]
+fn explain_shows_inferred_headings_as_headings() {
+    for path in [
+        sample("sample-2021.txt"),
+        corpus("fou-2020.txt"),
+        sample("sample-2023.md"),
+    ] {
+        let shown = stdout(&fou(&["explain", &path]));
+        let rows: Vec<&str> = shown.lines().skip(1).collect();
+        let report = json(&fou(&["parse", &path]));
+        let outline = report["outline"].as_array().unwrap();
+        assert!(outline.len() > 5);
+        for h in outline {
+            let row = rows[h["span"]["line_start"].as_u64().unwrap() as usize - 1];
+            assert_eq!(
+                row.split_whitespace().nth(2),
+                Some("heading"),
+                "{path}: {row}"
+            );
+        }
+    }
+    let shown = stdout(&fou(&["explain", &sample("sample-2021.txt")]));
+    let theme = shown.lines().nth(86).unwrap();
+    assert!(theme.contains("#50   heading   heading"), "{theme}");
+    // Short lines that are not headings keep the kind `line`.
+    let signature = shown
+        .lines()
+        .find(|l| l.ends_with("| Vennlig hilsen"))
+        .unwrap();
+    assert!(signature.contains(" line "), "{signature}");
+}
+
+#[test]
+fn explain_says_so_when_the_input_is_empty_or_blank() {
+    let out = fou(&["explain", &temp_file("empty.txt", b"")]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "(empty input: no lines)\n");
+    let out = fou(&["explain", &temp_file("blank.txt", b"\n  \n\t\n")]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5, "{text}");
+    assert!(lines[1..4].iter().all(|l| l.contains(" blank ")), "{text}");
+    assert_eq!(lines[4], "(no text: all 3 lines are blank)");
+}
+
+#[test]
+fn explain_help_explains_every_column_kind_and_part() {
+    let help = stdout(&fou(&["explain", "--help"]));
+    assert_eq!(help, stdout(&fou(&["help", "explain"])));
+    let header = stdout(&fou(&["explain", &sample("sample-2021.txt")]));
+    let header = header.lines().next().unwrap();
+    for column in header.split([' ', '|']).filter(|c| !c.is_empty()) {
+        assert!(help.contains(&format!("\n  {column} ")), "column {column}");
+    }
+    // Every kind and part that explain prints on the real reports and the samples.
+    let mut names = std::collections::BTreeSet::new();
+    for path in all_fixtures() {
+        let shown = stdout(&fou(&["explain", path.to_str().unwrap()]));
+        for row in shown.lines().skip(1) {
+            let tokens: Vec<&str> = row.split_whitespace().collect();
+            if tokens.get(1).is_some_and(|t| t.starts_with('#')) {
+                names.insert(tokens[2].to_owned());
+                names.insert(tokens[3].to_owned());
+            }
+        }
+    }
+    assert!(names.len() >= 12, "{names:?}");
+    for name in &names {
+        assert!(
+            help.contains(&format!("\n  {name} ")),
+            "{name} is not explained"
+        );
+    }
+    for part in fou::Part::ALL {
+        assert!(help.contains(part.description()), "{}", part.as_str());
+    }
+}
+
+#[test]
+fn input_format_forces_plain_or_markdown() {
+    let (txt, md) = (sample("sample-2021.txt"), sample("sample-2023.md"));
+    let format = |args: &[&str]| json(&fou(args))["source"]["format"].clone();
+    assert_eq!(format(&["parse", &md]), "markdown");
+    assert_eq!(
+        format(&["parse", "--input-format", "auto", &md]),
+        "markdown"
+    );
+    assert_eq!(format(&["parse", "--input-format", "plain", &md]), "plain");
+    assert_eq!(
+        format(&["parse", "--input-format", "markdown", &txt]),
+        "markdown"
+    );
+    let ndjson = stdout(&fou(&[
+        "parse",
+        "--format",
+        "ndjson",
+        "--input-format",
+        "plain",
+        &md,
+        &txt,
+    ]));
+    assert_eq!(ndjson.matches("\"format\":\"plain\"").count(), 2);
+    // explain and check read the input the same way.
+    let auto = stdout(&fou(&["explain", &md]));
+    let plain = fou(&["explain", "--input-format", "plain", &md]);
+    assert!(plain.status.success());
+    assert_ne!(stdout(&plain), auto);
+    assert!(
+        auto.contains("| ## Vedlegg")
+            && auto
+                .lines()
+                .any(|l| l.contains(" heading ") && l.ends_with("| ## Vedlegg"))
+    );
+    let out = fou(&[
+        "check",
+        "--input-format",
+        "markdown",
+        "--format",
+        "json",
+        &txt,
+    ]);
+    assert!(out.status.code().is_some_and(|c| c <= 1));
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
+    assert_eq!(
+        fou(&["parse", "--input-format", "pdf", &md]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn help_exits_0_everywhere() {
+    let mut cases: Vec<Vec<&str>> = vec![
+        vec!["--help"],
+        vec!["-h"],
+        vec!["help"],
+        vec!["help", "--help"],
+        vec!["help", "-h"],
+        vec!["--version"],
+    ];
+    for cmd in ["parse", "schema", "explain", "check", "help"] {
+        cases.push(vec![cmd, "--help"]);
+        cases.push(vec![cmd, "-h"]);
+        cases.push(vec!["help", cmd]);
+    }
+    for args in &cases {
+        let out = fou(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "fou {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "fou {args:?} printed nothing");
+    }
+    assert!(stdout(&fou(&["help"])).contains("Commands:"));
+    assert!(stdout(&fou(&["help", "check"])).contains("--severity"));
+    assert!(stdout(&fou(&["help", "--help"])).contains("Usage: fou help"));
+    let out = fou(&["help", "frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(fou(&[]).status.code(), Some(2));
 }

@@ -59,7 +59,7 @@ pub struct ReadmeDoctests;
 pub use error::Error;
 pub use model::*;
 pub use sections::Part;
-pub use source::{LineIndex, Source, detect_format};
+pub use source::{Excerpt, LineCol, LineIndex, Source, detect_format};
 
 use std::path::Path;
 

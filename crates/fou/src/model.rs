@@ -7,6 +7,63 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// Schema transform for every model type: a `description` keeps the prose
+/// of the doc comment only. Fenced code blocks (the doctests) are dropped and
+/// intra-doc links lose their brackets, so `fou schema` prints plain sentences
+/// while `cargo doc` keeps the examples.
+fn plain_descriptions(schema: &mut schemars::Schema) {
+    let plain = match schema.get("description") {
+        Some(serde_json::Value::String(d)) => Some(plain_text(d)),
+        _ => None,
+    };
+    match plain {
+        Some(p) if p.is_empty() => {
+            schema.remove("description");
+        }
+        Some(p) => {
+            schema.insert("description".to_owned(), p.into());
+        }
+        None => {}
+    }
+    schemars::transform::transform_subschemas(&mut plain_descriptions, schema);
+}
+
+/// Doc-comment text without fenced code blocks and intra-doc link brackets,
+/// paragraphs separated by one blank line, trimmed.
+fn plain_text(doc: &str) -> String {
+    let mut kept = Vec::new();
+    let mut in_code = false;
+    for line in doc.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if in_code || (line.trim().is_empty() && kept.last() == Some(&"")) {
+            continue;
+        } else {
+            kept.push(line.trim_end());
+        }
+    }
+    let text = kept.join("\n");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.trim();
+    // `[`Name`]` → `Name` (a link to a Rust item), but not `[text](url)`.
+    while let Some(i) = rest.find("[`") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after[1..].find('`').map(|j| j + 2) {
+            Some(j) if after[j..].starts_with(']') && !after[j + 1..].starts_with('(') => {
+                out.push_str(&after[..j]);
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Version of the JSON contract produced by [`Report`]'s serialisation.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -17,6 +74,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(span.len(), 5);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Span {
     /// First byte (inclusive).
     pub start: usize,
@@ -54,6 +112,7 @@ impl Span {
 /// assert_eq!(serde_json::to_string(&fou::Format::Markdown).unwrap(), "\"markdown\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text extracted from PDF or DOCX.
@@ -68,6 +127,7 @@ pub enum Format {
 /// assert_eq!("bidrag".parse::<fou::Funding>().unwrap(), fou::Funding::Bidrag);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum Funding {
     /// Grant after an open call (*bidragsfinansiert*).
@@ -107,6 +167,7 @@ impl std::str::FromStr for Funding {
 /// assert_eq!(serde_json::to_string(&fou::PortfolioStatus::Granted).unwrap(), "\"granted\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum PortfolioStatus {
     /// Running at the end of the report year.
@@ -121,6 +182,7 @@ pub enum PortfolioStatus {
 /// assert_eq!(serde_json::to_string(&fou::PhdStatus::Completed).unwrap(), "\"completed\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum PhdStatus {
     /// The degree was completed in the report year.
@@ -135,6 +197,7 @@ pub enum PhdStatus {
 /// assert_eq!(fou::grammar::period("(2019-2021)").unwrap(), fou::Period { start: 2019, end: 2021 });
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Period {
     /// First year.
     pub start: i32,
@@ -144,6 +207,7 @@ pub struct Period {
 
 /// Where the input came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct SourceInfo {
     /// File path, when the report was read from a file.
     pub path: Option<String>,
@@ -159,6 +223,7 @@ pub struct SourceInfo {
 
 /// Who signed the preface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Signatory {
     /// Name as written.
     pub name: String,
@@ -168,6 +233,7 @@ pub struct Signatory {
 
 /// The preface (*Forord*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Preface {
     /// The preface's paragraphs, separated by blank lines.
     pub text: String,
@@ -177,6 +243,7 @@ pub struct Preface {
 
 /// A heading of the report's outline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Heading {
     /// Nesting level (1 = top); Markdown `#` count, or inferred for plain text.
     pub level: u8,
@@ -188,6 +255,7 @@ pub struct Heading {
 
 /// A completed project that the report summarises.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Project {
     /// Project title.
     pub title: String,
@@ -209,6 +277,7 @@ pub struct Project {
 
 /// A project the report only lists (ongoing, or newly granted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct PortfolioItem {
     /// Project title.
     pub title: String,
@@ -230,6 +299,7 @@ pub struct PortfolioItem {
 
 /// An internal analysis (article in *Arbeid og velferd*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Analysis {
     /// Edition number (`Utgave N`).
     pub issue: Option<u32>,
@@ -250,6 +320,7 @@ pub struct Analysis {
 
 /// A publication reference, `Authors (2020): Title, Venue`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Publication {
     /// Author names as written.
     pub authors: Vec<String>,
@@ -265,6 +336,7 @@ pub struct Publication {
 
 /// A PhD candidate (`Title. Stipendiat Name, Institution`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct PhdCandidate {
     /// Thesis project title.
     pub title: String,
@@ -280,6 +352,7 @@ pub struct PhdCandidate {
 
 /// A supplier in NAV's framework agreements.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Vendor {
     /// Name as written.
     pub name: String,
@@ -293,6 +366,7 @@ pub struct Vendor {
 /// assert_eq!(fou::RefersTo::ProjectsBidrag.as_str(), "projects/bidrag");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub enum RefersTo {
     /// Completed bidrag projects.
     #[serde(rename = "projects/bidrag")]
@@ -342,6 +416,7 @@ impl RefersTo {
 
 /// A count the text states, e.g. "Åtte bidragsfinansierte prosjekter ble ferdigstilt".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct StatedCount {
     /// The clause that states the count.
     pub text: String,
@@ -355,6 +430,7 @@ pub struct StatedCount {
 
 /// A date written in the text ("30. mars 2020").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct DateMention {
     /// The date; a missing year is taken from context.
     pub date: NaiveDate,
@@ -368,6 +444,7 @@ pub struct DateMention {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The report could not be fully understood.
@@ -380,6 +457,7 @@ pub enum Severity {
 
 /// A problem found while parsing, with its place in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Diagnostic {
     /// Severity.
     pub severity: Severity,
@@ -391,6 +469,67 @@ pub struct Diagnostic {
     pub span: Option<Span>,
 }
 
+/// Which list of a [`Report`] an item is in.
+///
+/// ```
+/// assert_eq!(fou::ItemKind::Phd.as_str(), "phd");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    /// `projects`: a completed project.
+    Project,
+    /// `portfolio`: a listed ongoing or newly granted project.
+    Portfolio,
+    /// `analyses`: an internal analysis.
+    Analysis,
+    /// `publications`: a publication reference.
+    Publication,
+    /// `phd`: a PhD candidate.
+    Phd,
+    /// `vendors`: a framework-agreement vendor.
+    Vendor,
+}
+
+impl ItemKind {
+    /// Short lower-case name, the singular of the list's key.
+    ///
+    /// ```
+    /// assert_eq!(fou::ItemKind::Analysis.as_str(), "analysis");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Project => "project",
+            ItemKind::Portfolio => "portfolio",
+            ItemKind::Analysis => "analysis",
+            ItemKind::Publication => "publication",
+            ItemKind::Phd => "phd",
+            ItemKind::Vendor => "vendor",
+        }
+    }
+}
+
+/// One item of a report's lists, by list and index, with its span and theme
+/// (see [`Report::items`]).
+///
+/// ```
+/// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\nTema A\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n").unwrap();
+/// let item = r.items()[0];
+/// assert_eq!(item.kind, fou::ItemKind::Portfolio);
+/// assert_eq!(item.theme, Some("Tema A"));
+/// assert_eq!(r.portfolio[item.index].span, item.span);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemRef<'a> {
+    /// The list.
+    pub kind: ItemKind,
+    /// 0-based index in the list (`report.projects[index]` for a project).
+    pub index: usize,
+    /// The item's span.
+    pub span: Span,
+    /// The theme heading it stands under (projects and portfolio items).
+    pub theme: Option<&'a str>,
+}
+
 /// A parsed FoU report.
 ///
 /// ```
@@ -399,6 +538,7 @@ pub struct Diagnostic {
 /// assert_eq!(report.schema_version, fou::SCHEMA_VERSION);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
 pub struct Report {
     /// Version of the JSON contract ([`SCHEMA_VERSION`]).
     pub schema_version: u32,
@@ -453,6 +593,89 @@ impl Report {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Every item of the report's lists with its span: projects, portfolio,
+    /// analyses, publications, PhD candidates and vendors, in that order.
+    ///
+    /// ```
+    /// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n").unwrap();
+    /// let items = r.items();
+    /// assert_eq!(items.len(), 1);
+    /// assert_eq!((items[0].kind, items[0].index), (fou::ItemKind::Portfolio, 0));
+    /// assert_eq!(items[0].span.line_start, 5);
+    /// ```
+    pub fn items(&self) -> Vec<ItemRef<'_>> {
+        fn item(kind: ItemKind, index: usize, span: Span, theme: Option<&String>) -> ItemRef<'_> {
+            ItemRef {
+                kind,
+                index,
+                span,
+                theme: theme.map(String::as_str),
+            }
+        }
+        let mut out = Vec::new();
+        for (i, p) in self.projects.iter().enumerate() {
+            out.push(item(ItemKind::Project, i, p.span, p.theme.as_ref()));
+        }
+        for (i, p) in self.portfolio.iter().enumerate() {
+            out.push(item(ItemKind::Portfolio, i, p.span, p.theme.as_ref()));
+        }
+        let rest = [
+            (
+                ItemKind::Analysis,
+                self.analyses.iter().map(|a| a.span).collect::<Vec<_>>(),
+            ),
+            (
+                ItemKind::Publication,
+                self.publications.iter().map(|p| p.span).collect(),
+            ),
+            (ItemKind::Phd, self.phd.iter().map(|p| p.span).collect()),
+            (
+                ItemKind::Vendor,
+                self.vendors.iter().map(|v| v.span).collect(),
+            ),
+        ];
+        for (kind, spans) in rest {
+            out.extend(
+                spans
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| item(kind, i, s, None)),
+            );
+        }
+        out
+    }
+
+    /// For each line of the input, the items whose span covers it, the
+    /// outermost first (a publication listed inside a project's summary comes
+    /// after the project): `by_line[n - 1]` holds line `n`'s items. There is
+    /// one entry per line of `source.lines`.
+    ///
+    /// ```
+    /// let text = "FoU-rapport 2021\n\nForord\n\nTekst.\n\nOppdragsprosjekter\n\n\
+    ///             Ved årsskiftet pågikk 2 oppdragsprosjekter:\n\n\
+    ///             - Tolk i NAV, Fjordforsk (2021-2022)\n- Unge i arbeid, UiB (2020-2023)\n";
+    /// let r = fou::parse(text).unwrap();
+    /// let by_line = r.items_by_line();
+    /// assert_eq!(by_line.len(), 12);
+    /// assert!(by_line[8].is_empty());
+    /// assert_eq!(by_line[11][0].kind.as_str(), "portfolio");
+    /// assert_eq!(by_line[11][0].index, 1);
+    /// ```
+    pub fn items_by_line(&self) -> Vec<Vec<ItemRef<'_>>> {
+        let lines = self.source.lines;
+        let mut items = self.items();
+        items.sort_by_key(|i| (i.span.start, std::cmp::Reverse(i.span.end)));
+        let mut by_line = vec![Vec::new(); lines];
+        for item in items {
+            let first = item.span.line_start.max(1);
+            let last = item.span.line_end.min(lines);
+            for slot in by_line.iter_mut().take(last).skip(first - 1) {
+                slot.push(item);
+            }
+        }
+        by_line
+    }
+
     /// True when a diagnostic has [`Severity::Error`].
     ///
     /// ```
@@ -462,5 +685,58 @@ impl Report {
         self.diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ItemKind, plain_text};
+
+    #[test]
+    fn items_by_line_put_the_outer_record_first() {
+        let text = include_str!("../../../examples/data/sample-2021.txt");
+        let r = crate::parse(text).unwrap();
+        let by_line = r.items_by_line();
+        assert_eq!(by_line.len(), r.source.lines);
+        let line = |n: usize| {
+            by_line[n - 1]
+                .iter()
+                .map(|i| (i.kind, i.index, i.theme))
+                .collect::<Vec<_>>()
+        };
+        let row = text
+            .lines()
+            .position(|l| l.contains("Kollegaen som"))
+            .unwrap()
+            + 1;
+        assert_eq!(
+            line(row),
+            [
+                (ItemKind::Project, 1, Some("Arbeidsinkludering")),
+                (ItemKind::Publication, 0, None)
+            ]
+        );
+        // a blank line inside a record belongs to it; one between records to none
+        let title = text
+            .lines()
+            .position(|l| l.contains("Praksisplass som"))
+            .unwrap()
+            + 1;
+        assert_eq!(line(title)[0].1, 1);
+        assert_eq!(line(title + 1)[0].1, 1);
+        assert!(line(1).is_empty());
+        let total: usize = by_line.iter().map(Vec::len).sum();
+        assert!(total > r.items().len());
+    }
+
+    #[test]
+    fn plain_text_drops_code_blocks_and_link_brackets() {
+        let doc = "A span.\n\n```\nlet s = 1;\n```\n\nSee [`Report`] and [a](b), [`x`](y).\n```rust\nfn f() {}\n```";
+        assert_eq!(
+            plain_text(doc),
+            "A span.\n\nSee `Report` and [a](b), [`x`](y)."
+        );
+        assert_eq!(plain_text("```\nlet a = 1;\n```"), "");
+        assert_eq!(plain_text("Ends in [`"), "Ends in [`");
     }
 }

@@ -147,6 +147,176 @@ impl Source {
     pub fn span(&self, start: usize, end: usize) -> Span {
         self.index.span(start, end)
     }
+
+    /// Byte range of 1-based `line` without its line ending (and, on line 1,
+    /// without a byte-order mark); `None` past the last line.
+    fn line_range(&self, line: usize) -> Option<(usize, usize)> {
+        if line > self.line_count() {
+            return None;
+        }
+        let mut start = self.index.line_start(line)?;
+        if start == 0 && self.text.starts_with('\u{feff}') {
+            start = '\u{feff}'.len_utf8();
+        }
+        let rest = &self.text[start..];
+        let end = rest
+            .find(['\n', '\r'])
+            .map_or(self.text.len(), |i| start + i);
+        Some((start, end))
+    }
+
+    /// The text of 1-based `line`, without its line ending; `None` past the
+    /// last line. A byte-order mark at the start of line 1 is left out.
+    ///
+    /// ```
+    /// let src = fou::Source::from_text("\u{feff}Tittel\r\nTekst\n");
+    /// assert_eq!(src.line_text(1), Some("Tittel"));
+    /// assert_eq!(src.line_text(2), Some("Tekst"));
+    /// assert_eq!(src.line_text(3), None);
+    /// ```
+    pub fn line_text(&self, line: usize) -> Option<&str> {
+        self.line_range(line).map(|(s, e)| &self.text[s..e])
+    }
+
+    /// The 1-based line and column of byte `offset`. Columns count
+    /// characters, not bytes, from the start of the line (after a byte-order
+    /// mark on line 1). An offset past the end, or inside a character, is
+    /// moved back to the nearest character boundary.
+    ///
+    /// ```
+    /// let src = fou::Source::from_text("Første linje\nÅr og dag\n");
+    /// let at = src.text().find("og").unwrap();
+    /// assert_eq!(src.line_col(at), fou::LineCol { line: 2, column: 4 });
+    /// assert_eq!(src.line_col(0), fou::LineCol { line: 1, column: 1 });
+    /// ```
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = floor_boundary(&self.text, offset);
+        let line = self.index.line_of(offset);
+        let (start, end) = self.line_range(line).unwrap_or((offset, offset));
+        let at = offset.clamp(start, end.max(start));
+        LineCol {
+            line,
+            column: self.text[start..at].chars().count() + 1,
+        }
+    }
+
+    /// The first line of `span`, cut to at most `width` characters around the
+    /// span's start (at least 10), ready to print with a caret underneath.
+    ///
+    /// Where the line is cut, `…` stands for the cut part. Tabs and other
+    /// control characters are shown as spaces, so that the caret column,
+    /// counted in characters, lines up with the text.
+    ///
+    /// ```
+    /// let line = format!("{}Åtte prosjekter{}", "x".repeat(300), "y".repeat(300));
+    /// let src = fou::Source::from_text(&line);
+    /// let start = line.find("Åtte").unwrap();
+    /// let e = src.excerpt(&src.span(start, start + "Åtte prosjekter".len()), 100);
+    /// assert_eq!(e.line, 1);
+    /// assert_eq!(e.text.chars().count(), 100);
+    /// assert!(e.text.starts_with('…') && e.text.ends_with('…'));
+    /// let under: String = e.text.chars().skip(e.caret_column).take(e.caret_width).collect();
+    /// assert_eq!(under, "Åtte prosjekter");
+    /// ```
+    pub fn excerpt(&self, span: &Span, width: usize) -> Excerpt {
+        let width = width.max(10);
+        let from = self.line_col(span.start);
+        let line = self.line_text(from.line).unwrap_or("");
+        let chars: Vec<char> = line
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let n = chars.len();
+        let a = (from.column - 1).min(n);
+        let to = self.line_col(span.end.max(span.start));
+        let b = if to.line == from.line {
+            (to.column - 1).clamp(a, n)
+        } else {
+            n
+        };
+        let (lo, hi) = window(n, a, width);
+        let mut text = String::new();
+        if lo > 0 {
+            text.push('…');
+        }
+        text.extend(&chars[lo..hi]);
+        if hi < n {
+            text.push('…');
+        }
+        let caret_column = a - lo + usize::from(lo > 0);
+        Excerpt {
+            line: from.line,
+            text,
+            caret_column,
+            caret_width: b.min(hi).saturating_sub(a).max(1),
+        }
+    }
+}
+
+/// The characters `lo..hi` of a line of `n` characters to show so that
+/// column `a` is visible and, with an ellipsis at each cut side, at most
+/// `width` characters are shown.
+fn window(n: usize, a: usize, width: usize) -> (usize, usize) {
+    if n <= width {
+        return (0, n);
+    }
+    // Keep a third of the width as context before the caret.
+    let lo = a.saturating_sub(width / 3);
+    if lo == 0 {
+        return (0, width - 1);
+    }
+    if lo + width > n {
+        return (n - (width - 1), n);
+    }
+    (lo, lo + width - 2)
+}
+
+/// The largest character boundary of `text` at or before `offset`.
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A 1-based line and column; the column counts characters.
+///
+/// ```
+/// let src = fou::Source::from_text("a\nbæc");
+/// // `c` is byte 5 but character 3 of its line
+/// assert_eq!(src.line_col(5), fou::LineCol { line: 2, column: 3 });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LineCol {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// A source line shortened around a span, with where to put the caret
+/// (see [`Source::excerpt`]).
+///
+/// ```
+/// let src = fou::Source::from_text("Tre prosjekter ble avsluttet.\n");
+/// let e = src.excerpt(&src.span(4, 14), 100);
+/// assert_eq!(e.text, "Tre prosjekter ble avsluttet.");
+/// assert_eq!((e.caret_column, e.caret_width), (4, 10));
+/// let carets = format!("{}{}", " ".repeat(e.caret_column), "^".repeat(e.caret_width));
+/// assert_eq!(carets, "    ^^^^^^^^^^");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The 1-based line shown.
+    pub line: usize,
+    /// The line's text, cut with `…` where it was too long.
+    pub text: String,
+    /// Characters of `text` before the first caret (0-based).
+    pub caret_column: usize,
+    /// Number of carets, at least 1; a span running past the shown text is
+    /// underlined to its end.
+    pub caret_width: usize,
 }
 
 /// Is this a control byte that text files do not contain?
@@ -356,5 +526,76 @@ impl LineIndex {
             line_start: self.line_of(start),
             line_end: self.line_of(end.saturating_sub(1).max(start)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn carets(src: &Source, start: usize, end: usize, width: usize) -> (String, String) {
+        let e = src.excerpt(&src.span(start, end), width);
+        let under: String = e
+            .text
+            .chars()
+            .skip(e.caret_column)
+            .take(e.caret_width)
+            .collect();
+        (e.text, under)
+    }
+
+    #[test]
+    fn line_col_counts_characters_and_skips_a_bom() {
+        let src = Source::from_text("\u{feff}Årsrapport\r\nbæ\tø x\rz");
+        assert_eq!(src.line_col(3), LineCol { line: 1, column: 1 });
+        let x = src.text().find('x').unwrap();
+        assert_eq!(src.line_col(x), LineCol { line: 2, column: 6 });
+        // inside `æ`: back to its first byte
+        let ae = src.text().find('æ').unwrap();
+        assert_eq!(src.line_col(ae + 1), LineCol { line: 2, column: 2 });
+        assert_eq!(src.line_col(usize::MAX), LineCol { line: 3, column: 2 });
+        assert_eq!(src.line_text(3), Some("z"));
+        assert_eq!(Source::from_text("").line_text(1), None);
+    }
+
+    #[test]
+    fn short_lines_are_shown_whole_with_tabs_as_spaces() {
+        let src = Source::from_text("Forord\t2\nÅtte nye");
+        let (text, under) = carets(&src, 9, 9 + "Åtte".len(), 100);
+        assert_eq!((text.as_str(), under.as_str()), ("Åtte nye", "Åtte"));
+        let (text, _) = carets(&src, 0, 6, 100);
+        assert_eq!(text, "Forord 2");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}ni skisser{}", "å".repeat(50), "e".repeat(50));
+        let src = Source::from_text(&line);
+        let at = line.find("ni").unwrap();
+        // caret near the start: cut on the right only
+        let (text, under) = carets(&src, 0, 4, 40);
+        assert_eq!(text.chars().count(), 40);
+        assert!(!text.starts_with('…') && text.ends_with('…'));
+        assert_eq!(under, "åå");
+        // caret in the middle: cut on both sides
+        let (text, under) = carets(&src, at, at + "ni skisser".len(), 40);
+        assert_eq!(text.chars().count(), 40);
+        assert!(text.starts_with('…') && text.ends_with('…'));
+        assert_eq!(under, "ni skisser");
+        // caret near the end: cut on the left only
+        let end = line.len();
+        let (text, under) = carets(&src, end - 1, end, 40);
+        assert!(text.starts_with('…') && !text.ends_with('…'));
+        assert_eq!(under, "e");
+        // an empty span at the end of the line: the caret stands after the text
+        let (_, under) = carets(&src, end, end, 40);
+        assert_eq!(under, "");
+    }
+
+    #[test]
+    fn a_span_over_several_lines_is_underlined_to_the_end_of_its_first() {
+        let src = Source::from_text("en to\ntre");
+        let (text, under) = carets(&src, 3, 9, 100);
+        assert_eq!((text.as_str(), under.as_str()), ("en to", "to"));
     }
 }

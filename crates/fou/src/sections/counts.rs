@@ -421,62 +421,210 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
     doc.report.stated_counts = found;
 }
 
-/// Warn where a stated count disagrees with the items found.
-pub(crate) fn check_counts(doc: &mut Doc<'_>) {
-    let r = &doc.report;
-    // Tally the items once: (funding, status) of projects, portfolio and PhD lists.
-    let mut projects = [0usize; 2];
+/// The items a stated count is checked against: how many the parser found
+/// and the sections (their headings) they stand in, in document order.
+#[derive(Default)]
+struct Tally {
+    found: usize,
+    sections: Vec<String>,
+}
+
+/// The kind of item each [`RefersTo`] counts, singular and plural.
+fn item_names(refers_to: RefersTo) -> Option<(&'static str, &'static str)> {
+    Some(match refers_to {
+        RefersTo::ProjectsBidrag => ("completed bidrag project", "completed bidrag projects"),
+        RefersTo::ProjectsOppdrag => ("completed oppdrag project", "completed oppdrag projects"),
+        RefersTo::PortfolioBidragOngoing => ("ongoing bidrag project", "ongoing bidrag projects"),
+        RefersTo::PortfolioOppdragOngoing => {
+            ("ongoing oppdrag project", "ongoing oppdrag projects")
+        }
+        RefersTo::PortfolioBidragGranted => (
+            "newly granted bidrag project",
+            "newly granted bidrag projects",
+        ),
+        RefersTo::Analyses => ("analysis", "analyses"),
+        RefersTo::PhdCompleted => ("completed PhD candidate", "completed PhD candidates"),
+        RefersTo::PhdOngoing => ("ongoing PhD candidate", "ongoing PhD candidates"),
+        RefersTo::Other => return None,
+    })
+}
+
+/// What each item of the report counts as, with where it starts.
+fn counted_items(r: &crate::model::Report) -> Vec<(RefersTo, usize)> {
+    let mut out = Vec::new();
     for p in &r.projects {
         match p.funding {
-            Some(Funding::Bidrag) => projects[0] += 1,
-            Some(Funding::Oppdrag) => projects[1] += 1,
+            Some(Funding::Bidrag) => out.push((RefersTo::ProjectsBidrag, p.span.start)),
+            Some(Funding::Oppdrag) => out.push((RefersTo::ProjectsOppdrag, p.span.start)),
             None => {}
         }
     }
-    let mut portfolio = [[0usize; 2]; 2];
     for p in &r.portfolio {
-        let f = match p.funding {
-            Some(Funding::Bidrag) => 0,
-            Some(Funding::Oppdrag) => 1,
-            None => continue,
+        let kind = match (p.funding, p.status) {
+            (Some(Funding::Bidrag), PortfolioStatus::Ongoing) => RefersTo::PortfolioBidragOngoing,
+            (Some(Funding::Oppdrag), PortfolioStatus::Ongoing) => RefersTo::PortfolioOppdragOngoing,
+            (Some(Funding::Bidrag), PortfolioStatus::Granted) => RefersTo::PortfolioBidragGranted,
+            _ => continue,
         };
-        let s = usize::from(p.status == PortfolioStatus::Granted);
-        portfolio[f][s] += 1;
+        out.push((kind, p.span.start));
     }
-    let completed_phd = r
-        .phd
-        .iter()
-        .filter(|p| p.status == PhdStatus::Completed)
-        .count();
-    let ongoing_phd = r.phd.len() - completed_phd;
-    let mut diags = Vec::new();
-    for c in &r.stated_counts {
-        let (found, what) = match c.refers_to {
-            RefersTo::ProjectsBidrag => (projects[0], "completed bidrag projects"),
-            RefersTo::ProjectsOppdrag => (projects[1], "completed oppdrag projects"),
-            RefersTo::PortfolioBidragOngoing => (portfolio[0][0], "ongoing bidrag projects listed"),
-            RefersTo::PortfolioOppdragOngoing => {
-                (portfolio[1][0], "ongoing oppdrag projects listed")
-            }
-            RefersTo::PortfolioBidragGranted => {
-                (portfolio[0][1], "newly granted bidrag projects listed")
-            }
-            RefersTo::Analyses => (r.analyses.len(), "analyses"),
-            RefersTo::PhdCompleted => (completed_phd, "completed PhD candidates"),
-            RefersTo::PhdOngoing => (ongoing_phd, "ongoing PhD candidates"),
-            RefersTo::Other => continue,
+    out.extend(
+        r.analyses
+            .iter()
+            .map(|a| (RefersTo::Analyses, a.span.start)),
+    );
+    for p in &r.phd {
+        let kind = match p.status {
+            PhdStatus::Completed => RefersTo::PhdCompleted,
+            PhdStatus::Ongoing => RefersTo::PhdOngoing,
         };
-        if found != c.value as usize {
-            diags.push((
-                format!(
-                    "the text states {} {} (\"{}\") but {} were found",
-                    c.value, what, c.text, found
-                ),
-                c.span,
-            ));
+        out.push((kind, p.span.start));
+    }
+    out
+}
+
+/// Tally the items once per kind, naming the section each stands in: the
+/// nearest heading before it that starts a section.
+fn tallies(doc: &Doc<'_>) -> std::collections::HashMap<RefersTo, Tally> {
+    let heads: Vec<usize> = (0..doc.blocks.len())
+        .filter(|&i| doc.role(i).is_some_and(Role::is_major))
+        .collect();
+    let mut out: std::collections::HashMap<RefersTo, Tally> = Default::default();
+    for (kind, start) in counted_items(&doc.report) {
+        let tally = out.entry(kind).or_default();
+        tally.found += 1;
+        let before = heads.partition_point(|&i| doc.blocks[i].start <= start);
+        if let Some(&h) = before.checked_sub(1).and_then(|k| heads.get(k)) {
+            let title = section_name(doc.blocks[h].text());
+            if !tally.sections.contains(&title) {
+                tally.sections.push(title);
+            }
+        }
+    }
+    out
+}
+
+/// A heading as a message names it: trimmed, cut after 80 characters.
+fn section_name(heading: &str) -> String {
+    let t = heading.trim();
+    match t.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &t[..i]),
+        None => t.to_owned(),
+    }
+}
+
+/// `the text states 7 completed bidrag projects ("…"), but 6 were found in
+/// section "…"`.
+fn mismatch_message(c: &StatedCount, names: (&str, &str), tally: &Tally) -> String {
+    let name = if c.value == 1 { names.0 } else { names.1 };
+    let stated = format!("the text states {} {name} (\"{}\")", c.value, c.text);
+    if tally.found == 0 {
+        return format!("{stated}, but none were found in the report");
+    }
+    let verb = if tally.found == 1 { "was" } else { "were" };
+    let quoted: Vec<String> = tally.sections.iter().map(|t| format!("\"{t}\"")).collect();
+    let place = match quoted.as_slice() {
+        [] => "the report".to_owned(),
+        [one] => format!("section {one}"),
+        [init @ .., last] => format!("sections {} and {last}", init.join(", ")),
+    };
+    format!("{stated}, but {} {verb} found in {place}", tally.found)
+}
+
+/// Warn where a stated count disagrees with the items found.
+pub(crate) fn check_counts(doc: &mut Doc<'_>) {
+    let tallies = tallies(doc);
+    let none = Tally::default();
+    let mut diags = Vec::new();
+    for c in &doc.report.stated_counts {
+        let Some(names) = item_names(c.refers_to) else {
+            continue;
+        };
+        let tally = tallies.get(&c.refers_to).unwrap_or(&none);
+        if tally.found != c.value as usize {
+            diags.push((mismatch_message(c, names, tally), c.span));
         }
     }
     for (m, span) in diags {
         doc.diag(Severity::Warning, "count-mismatch", m, Some(span));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn mismatches(text: &str) -> Vec<String> {
+        let r = crate::parse(text).unwrap();
+        r.diagnostics
+            .iter()
+            .filter(|d| d.code == "count-mismatch")
+            .map(|d| {
+                assert_eq!(d.severity, crate::Severity::Warning);
+                d.message.clone()
+            })
+            .collect()
+    }
+
+    const HEAD: &str = "FoU-rapport 2021\n\nForord\n\nEn kort tekst.\n\n";
+
+    #[test]
+    fn a_mismatch_names_the_items_and_their_section() {
+        let text = format!(
+            "{HEAD}Oppdragsprosjekter\n\nVed årsskiftet pågikk 3 oppdragsprosjekter:\n\n\
+             - Tolk i kontoret, Fjordforsk (2021-2022)\n\
+             - Unge i arbeid, Nordvik helseforskning (2020-2023)\n"
+        );
+        assert_eq!(
+            mismatches(&text),
+            [
+                "the text states 3 ongoing oppdrag projects (\"Ved årsskiftet pågikk 3 \
+                 oppdragsprosjekter\"), but 2 were found in section \"Oppdragsprosjekter\""
+            ]
+        );
+    }
+
+    #[test]
+    fn one_item_is_singular() {
+        let text = format!(
+            "{HEAD}Oppdragsprosjekter\n\nVed årsskiftet pågikk 2 oppdragsprosjekter:\n\n\
+             - Tolk i kontoret, Fjordforsk (2021-2022)\n"
+        );
+        let m = mismatches(&text);
+        assert!(
+            m[0].ends_with(", but 1 was found in section \"Oppdragsprosjekter\""),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn items_in_several_sections_are_named_with_each_section() {
+        let text = format!(
+            "{HEAD}Bidragsfinansierte prosjekter\n\nVi hadde 3 pågående bidragsfinansierte prosjekter.\n\n\
+             - Tolk i kontoret, Fjordforsk (2021-2022)\n\n\
+             Nye bidragsprosjekter\n\n\
+             - Unge i arbeid, Nordvik helseforskning (2020-2023)\n"
+        );
+        let m = mismatches(&text);
+        assert!(
+            m[0].ends_with(
+                ", but 2 were found in sections \"Bidragsfinansierte prosjekter\" and \"Nye bidragsprosjekter\""
+            ),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_count_with_no_items_at_all_says_none_were_found() {
+        let text = format!(
+            "{HEAD}Bidragsfinansierte prosjekter\n\nTo prosjekter ble ferdigstilt, og fire nye fikk tildelt midler.\n"
+        );
+        assert_eq!(
+            mismatches(&text),
+            [
+                "the text states 2 completed bidrag projects (\"To prosjekter ble ferdigstilt\"), \
+                 but none were found in the report",
+                "the text states 4 newly granted bidrag projects (\"fire nye fikk tildelt midler\"), \
+                 but none were found in the report"
+            ]
+        );
     }
 }

@@ -57,6 +57,51 @@ pub enum Part {
 }
 
 impl Part {
+    /// Every part, in the order `fou explain --help` lists them.
+    ///
+    /// ```
+    /// assert_eq!(fou::Part::ALL.len(), 13);
+    /// assert_eq!(fou::Part::ALL[0], fou::Part::Front);
+    /// ```
+    pub const ALL: [Part; 13] = [
+        Part::Front,
+        Part::Toc,
+        Part::Preface,
+        Part::Heading,
+        Part::Project,
+        Part::Portfolio,
+        Part::Analysis,
+        Part::Publication,
+        Part::Phd,
+        Part::Vendor,
+        Part::Prose,
+        Part::Unplaced,
+        Part::Furniture,
+    ];
+
+    /// What the part holds, in a few words (for `fou explain --help`).
+    ///
+    /// ```
+    /// assert_eq!(fou::Part::Toc.description(), "the table of contents");
+    /// ```
+    pub fn description(self) -> &'static str {
+        match self {
+            Part::Front => "the title page: title, year, text before the first section",
+            Part::Toc => "the table of contents",
+            Part::Preface => "the preface (Forord) and its signature",
+            Part::Heading => "a heading of the outline (a section or a theme)",
+            Part::Project => "a completed-project record (its fields and summary)",
+            Part::Portfolio => "an item of a list of ongoing or newly granted projects",
+            Part::Analysis => "an internal analysis (title, authors, abstract)",
+            Part::Publication => "a publication reference",
+            Part::Phd => "an item of a list of PhD candidates",
+            Part::Vendor => "an item of a list of framework-agreement vendors",
+            Part::Prose => "running text of a section, kept but not read into items",
+            Part::Unplaced => "text no part claimed",
+            Part::Furniture => "page furniture: a page number, a bullet alone on its line",
+        }
+    }
+
     /// Short lower-case name.
     ///
     /// ```
