@@ -7,11 +7,15 @@
 # (CRLF, a UTF-8 byte-order mark, Windows-1252). See tests/fixtures/renderings/README.md.
 #
 # Tools (Debian 12 / bookworm packages, versions used for the committed fixtures):
-#   pandoc 2.17.1.1-2~deb12u1, libreoffice-writer-nogui 4:7.4.7-1+deb12u12,
-#   poppler-utils 22.12.0-2+deb12u1, hyphen-no 1:7.5.0-1, fonts-dejavu-core 2.37-6,
+#   pandoc 2.17.1.1-2~deb12u1, libreoffice-writer-nogui 4:7.4.7-1+deb12u14,
+#   poppler-utils 22.12.0-2+deb12u3, hyphen-no 1:7.5.0-1, fonts-dejavu-core 2.37-6,
 #   python3 (zipfile, for the page-number footer), iconv (glibc).
-#   apt-get install -y --no-install-recommends pandoc libreoffice-writer-nogui poppler-utils \
-#       hyphen-no fonts-dejavu-core
+#   apt-get install -y --no-install-recommends pandoc=2.17.1.1-2~deb12u1 \
+#       libreoffice-writer-nogui=4:7.4.7-1+deb12u14 poppler-utils=22.12.0-2+deb12u3 \
+#       hyphen-no=1:7.5.0-1 fonts-dejavu-core=2.37-6
+# (Debian drops superseded point releases from its mirrors; a later +deb12uN of the same upstream
+# version gave identical fixtures when deb12u12/deb12u1 disappeared. The script warns when an
+# upstream version differs from the one recorded here.)
 #
 # Usage: scripts/render-fixtures.sh            (from anywhere; writes into the repository)
 set -euo pipefail
@@ -23,6 +27,15 @@ SAMPLES=("$ROOT/examples/data/sample-2021.txt" "$ROOT/examples/data/sample-2023.
 for tool in pandoc soffice pdftotext iconv python3; do
     command -v "$tool" >/dev/null || { echo "render-fixtures: $tool not found (see the header of $0)" >&2; exit 2; }
 done
+
+# The upstream versions that made the committed fixtures; others wrap and hyphenate differently.
+check_version() {
+    local tool=$1 want=$2 got=$3
+    [[ $got == *"$want"* ]] || echo "render-fixtures: warning: $tool is '$got', the fixtures were made with $want" >&2
+}
+check_version pandoc 2.17.1.1 "$(pandoc --version | head -n 1)"
+check_version soffice 7.4.7.2 "$(soffice --version 2>/dev/null | head -n 1)"
+check_version pdftotext 22.12.0 "$(pdftotext -v 2>&1 | head -n 1)"
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -142,3 +142,89 @@ fn sample_2021_plain_text_renderings_match_the_source() {
 fn sample_2023_markdown_renderings_match_the_source() {
     check_sample("sample-2023.md");
 }
+
+/// The renderings of a sample that copy its bytes: `crlf.*`, `bom.*`,
+/// `cp1252.*`, each with the transformation that made it.
+fn byte_variants(sample: &str) -> Vec<(String, Vec<u8>)> {
+    let text = std::fs::read_to_string(repo_dir().join("examples/data").join(sample))
+        .unwrap_or_else(|e| panic!("{sample}: {e}"));
+    let ext = sample.rsplit_once('.').map_or("", |(_, e)| e);
+    let crlf = text.replace('\n', "\r\n").into_bytes();
+    let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    let (cp1252, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable, "{sample} has characters Windows-1252 lacks");
+    vec![
+        (format!("crlf.{ext}"), crlf),
+        (format!("bom.{ext}"), bom),
+        (format!("cp1252.{ext}"), cp1252.into_owned()),
+    ]
+}
+
+/// The fixtures were rendered from the samples as they are now: a sample
+/// edited without `scripts/render-fixtures.sh` leaves these copies behind.
+#[test]
+fn byte_level_renderings_are_the_current_samples() {
+    for sample in ["sample-2021.txt", "sample-2023.md"] {
+        let stem = sample.rsplit_once('.').map_or(sample, |(s, _)| s);
+        for (name, want) in byte_variants(sample) {
+            let path = repo_dir()
+                .join("tests/fixtures/renderings")
+                .join(stem)
+                .join(&name);
+            let got = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(
+                got == want,
+                "{stem}/{name} is not {sample} as it is now: run scripts/render-fixtures.sh"
+            );
+        }
+    }
+}
+
+/// What a count-mismatch says, without where the items were found: `the
+/// text states 4 newly granted bidrag projects`.
+fn mismatches(path: &Path) -> Vec<String> {
+    let report = fou::parse_file(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut v: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "count-mismatch")
+        .map(|d| {
+            d.message
+                .split_once(" (")
+                .map_or(d.message.as_str(), |(head, _)| head)
+                .to_owned()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A rendering keeps the sample's counts and items: `fou check` finds no
+/// count-mismatch in it that the sample itself does not have.
+#[test]
+fn renderings_have_no_count_mismatch_their_sample_lacks() {
+    for sample in ["sample-2021.txt", "sample-2023.md"] {
+        let stem = sample.rsplit_once('.').map_or(sample, |(s, _)| s);
+        let own = mismatches(&repo_dir().join("examples/data").join(sample));
+        let dir = repo_dir().join("tests/fixtures/renderings").join(stem);
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        let mut extra = Vec::new();
+        for path in &paths {
+            for m in mismatches(path) {
+                if !own.contains(&m) {
+                    extra.push(format!("{}: {m}", path.display()));
+                }
+            }
+        }
+        assert!(
+            extra.is_empty(),
+            "{sample}: renderings state counts the sample does not:\n{}",
+            extra.join("\n")
+        );
+    }
+}
