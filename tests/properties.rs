@@ -272,11 +272,8 @@ fn check_bytes(bytes: &[u8]) -> Result<(), String> {
                 return Err("Source::from_bytes accepts what parse_bytes rejects".to_owned());
             }
             let utf8 = matches!(src.encoding(), "utf-8" | "utf-8-sig");
-            if utf8 && src.text().as_bytes() != bytes {
-                return Err(format!(
-                    "the decoded {} text is not the input bytes",
-                    src.encoding()
-                ));
+            if utf8 {
+                check_utf8_decoding(&src, bytes)?;
             }
             check_source(&src).map(|_| ())
         }
@@ -287,6 +284,57 @@ fn check_bytes(bytes: &[u8]) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// UTF-8 input decodes to itself with each invalid byte replaced by one
+/// U+FFFD (as computed here with `std::str::from_utf8` alone), and
+/// `input_offset` maps every character of the text to its input bytes.
+fn check_utf8_decoding(src: &Source, bytes: &[u8]) -> Result<(), String> {
+    let mut want = String::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match std::str::from_utf8(&bytes[at..]) {
+            Ok(rest) => {
+                want.push_str(rest);
+                break;
+            }
+            Err(e) => {
+                let good = at + e.valid_up_to();
+                want.push_str(std::str::from_utf8(&bytes[at..good]).unwrap_or_default());
+                let n = e.error_len().unwrap_or(bytes.len() - good);
+                want.extend(std::iter::repeat_n('\u{FFFD}', n));
+                at = good + n;
+            }
+        }
+    }
+    if src.text() != want {
+        return Err(format!(
+            "the decoded {} text is not the input with invalid bytes replaced",
+            src.encoding()
+        ));
+    }
+    if src.decoding().replaced.is_empty() && src.text().as_bytes() != bytes {
+        return Err("nothing replaced, but the text is not the input bytes".to_owned());
+    }
+    let text = src.text();
+    let mut next = 0;
+    for (i, c) in text.char_indices() {
+        let o = src.input_offset(i);
+        if o != next {
+            return Err(format!("input_offset({i}) = {o}, expected {next}"));
+        }
+        let mut buf = [0; 4];
+        let own = c.encode_utf8(&mut buf).as_bytes();
+        next += if bytes[o..].starts_with(own) {
+            own.len()
+        } else {
+            1
+        };
+    }
+    if src.input_offset(text.len()) != bytes.len() {
+        return Err("input_offset(end) is not the input's end".to_owned());
+    }
+    Ok(())
 }
 
 fn short(s: &str) -> String {

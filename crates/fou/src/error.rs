@@ -33,6 +33,28 @@ pub enum Error {
         /// Byte offset of the first byte that could not be decoded.
         offset: usize,
     },
+    /// With [`Options::strict`](crate::Options::strict): the input was read
+    /// as UTF-8 but has bytes that are not valid UTF-8 (without `strict`
+    /// each becomes U+FFFD with a `decode-replaced` warning).
+    ///
+    /// ```
+    /// let strict = fou::Options::default().with_strict(true);
+    /// let err = fou::parse_bytes_with(b"Bl\xc3\xa5\n\xff\xfe.", &strict).unwrap_err();
+    /// assert!(matches!(err, fou::Error::InvalidUtf8 { offset: 5, line: 2, count: 2 }));
+    /// assert_eq!(err.to_string(), "input is not valid UTF-8: 2 invalid bytes, the first at offset 5 (line 2)");
+    /// ```
+    #[error(
+        "input is not valid UTF-8: {count} invalid byte{}, the first at offset {offset} (line {line})",
+        if *.count == 1 { "" } else { "s" }
+    )]
+    InvalidUtf8 {
+        /// Input offset of the first invalid byte.
+        offset: usize,
+        /// Its 1-based line.
+        line: usize,
+        /// How many bytes are invalid.
+        count: usize,
+    },
     /// The input looks like binary data rather than text.
     #[error(
         "input looks like binary data (NUL or control bytes at offset {offset}), not a text report"

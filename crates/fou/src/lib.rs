@@ -59,7 +59,9 @@ pub struct ReadmeDoctests;
 pub use error::Error;
 pub use model::*;
 pub use sections::Part;
-pub use source::{Excerpt, LineCol, LineIndex, Source, detect_format};
+pub use source::{
+    Decoding, Excerpt, LineCol, LineIndex, Replaced, Source, WINDOWS_1252_RATIO, detect_format,
+};
 
 use std::path::Path;
 
@@ -77,6 +79,10 @@ pub struct Options {
     pub format: Option<Format>,
     /// The path to record in `source.path`.
     pub path: Option<String>,
+    /// Refuse damaged input: a byte that is not valid UTF-8 in UTF-8 input
+    /// is [`Error::InvalidUtf8`] instead of U+FFFD and a `decode-replaced`
+    /// warning.
+    pub strict: bool,
 }
 
 impl Options {
@@ -87,6 +93,18 @@ impl Options {
     /// ```
     pub fn with_format(mut self, format: Format) -> Self {
         self.format = Some(format);
+        self
+    }
+
+    /// Make any replaced byte an error (see [`Options::strict`]).
+    ///
+    /// ```
+    /// let strict = fou::Options::default().with_strict(true);
+    /// assert!(strict.strict);
+    /// assert!(fou::parse_bytes_with(b"FoU-rapport 2020 \xc3\xa5\xff", &strict).is_err());
+    /// ```
+    pub fn with_strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
         self
     }
 
@@ -146,7 +164,10 @@ pub fn parse_with(text: &str, options: &Options) -> Result<Report, Error> {
 /// assert_eq!(r.source.path.as_deref(), Some("r.txt"));
 /// ```
 pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report, Error> {
-    Ok(parse_report(&Source::from_bytes(bytes)?, options))
+    Ok(parse_report(
+        &Source::from_bytes_with(bytes, options)?,
+        options,
+    ))
 }
 
 /// Read and parse a file; the path is recorded in `source.path`.
@@ -202,6 +223,8 @@ fn read_source(src: &Source, options: &Options) -> Read {
             path: options.path.clone(),
             format,
             encoding: src.encoding().to_owned(),
+            encoding_evidence: src.decoding().evidence.clone(),
+            replaced_bytes: src.decoding().replaced.iter().map(|r| r.bytes.len()).sum(),
             bytes: src.text().len(),
             lines: src.line_count(),
         },
@@ -217,7 +240,7 @@ fn read_source(src: &Source, options: &Options) -> Read {
         vendors: Vec::new(),
         stated_counts: Vec::new(),
         dates: Vec::new(),
-        diagnostics: Vec::new(),
+        diagnostics: src.decode_diagnostics(),
     };
     // Page furniture (bullets alone on a line, page numbers) is kept for the
     // line accounting but not shown to the part parsers.

@@ -213,9 +213,15 @@ pub struct SourceInfo {
     pub path: Option<String>,
     /// Plain text or Markdown.
     pub format: Format,
-    /// Detected encoding of the input bytes.
+    /// Detected encoding of the input bytes: utf-8, utf-8-sig, utf-16le, utf-16be or windows-1252.
     pub encoding: String,
-    /// Size of the input in bytes.
+    /// Why that encoding was chosen, e.g. "valid UTF-8" or "not UTF-8: 12 bytes invalid as UTF-8 and no valid multi-byte UTF-8 sequence".
+    #[serde(default)]
+    pub encoding_evidence: String,
+    /// Input bytes that were not valid UTF-8 and were replaced by U+FFFD (each has a decode-replaced diagnostic).
+    #[serde(default)]
+    pub replaced_bytes: usize,
+    /// Size of the decoded text in bytes, which span offsets index (the size of the input for valid UTF-8).
     pub bytes: usize,
     /// Number of lines.
     pub lines: usize,

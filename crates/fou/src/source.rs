@@ -1,9 +1,12 @@
 //! Layer 0: input decoding and the line index.
 //!
-//! Spans are byte ranges into the decoded text; line numbers are derived
-//! from them (1-based) through a [`LineIndex`].
+//! Spans are byte ranges into the decoded text ([`Source::text`]); line
+//! numbers are derived from them (1-based) through a [`LineIndex`]. For
+//! valid UTF-8 input the decoded text *is* the input, so spans are input
+//! offsets; otherwise [`Source::input_offset`] maps a text offset back to
+//! the input byte it came from.
 
-use crate::model::Span;
+use crate::model::{Diagnostic, Severity, Span};
 use crate::{Error, Format};
 
 /// A decoded report text with its line index.
@@ -16,9 +19,78 @@ use crate::{Error, Format};
 #[derive(Debug, Clone)]
 pub struct Source {
     text: String,
-    encoding: &'static str,
+    decoding: Decoding,
     index: LineIndex,
 }
+
+/// How the input bytes were decoded, and why (see [`Source::from_bytes`]).
+///
+/// ```
+/// let src = fou::Source::from_bytes(b"Bl\xc3\xa5b\xc3\xa6r \xff\n").unwrap();
+/// let d = src.decoding();
+/// assert_eq!(d.encoding, "utf-8");
+/// assert_eq!(d.replaced[0].input_offset, 9);
+/// assert!(d.evidence.contains("1 invalid byte replaced"), "{}", d.evidence);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Decoding {
+    /// The encoding: `"utf-8"`, `"utf-8-sig"`, `"utf-16le"`, `"utf-16be"`
+    /// or `"windows-1252"`.
+    pub encoding: &'static str,
+    /// Why this encoding was chosen, in one sentence.
+    pub evidence: String,
+    /// UTF-8 only: the runs of bytes that were not valid UTF-8, each byte
+    /// replaced by one U+FFFD, in input order.
+    pub replaced: Vec<Replaced>,
+    /// Windows-1252 only: how many valid multi-byte UTF-8 sequences the
+    /// input has all the same (read as two or three Windows-1252 characters
+    /// each), and the text offset of the first.
+    pub misread_utf8: Option<(usize, usize)>,
+    /// Input bytes before the text (a UTF-16 byte-order mark).
+    skipped: usize,
+}
+
+/// A run of input bytes that are not valid UTF-8; each became one U+FFFD
+/// (three bytes of text).
+///
+/// ```
+/// let src = fou::Source::from_bytes(b"\xc3\xa6 \xe5\xf8 x").unwrap();
+/// let r = &src.decoding().replaced[0];
+/// assert_eq!((r.input_offset, r.text_offset, r.bytes.as_slice()), (3, 3, [0xe5, 0xf8].as_slice()));
+/// assert_eq!(&src.text()[r.text_range()], "\u{fffd}\u{fffd}");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaced {
+    /// Offset of the first replaced byte in the input.
+    pub input_offset: usize,
+    /// Offset of its U+FFFD in the decoded text.
+    pub text_offset: usize,
+    /// The replaced bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl Replaced {
+    /// The U+FFFD characters that stand for the run in the decoded text.
+    ///
+    /// ```
+    /// let src = fou::Source::from_bytes(b"\xc3\xa6\xff").unwrap();
+    /// assert_eq!(src.decoding().replaced[0].text_range(), 2..5);
+    /// ```
+    pub fn text_range(&self) -> std::ops::Range<usize> {
+        self.text_offset..self.text_offset + REPLACEMENT_LEN * self.bytes.len()
+    }
+}
+
+/// Bytes of U+FFFD in UTF-8.
+const REPLACEMENT_LEN: usize = '\u{FFFD}'.len_utf8();
+
+/// Windows-1252 is chosen only when invalid UTF-8 bytes outnumber the valid
+/// multi-byte UTF-8 sequences at least this many times.
+pub const WINDOWS_1252_RATIO: usize = 100;
+
+/// `decode-replaced` diagnostics listed one by one; the rest are summed up.
+const MAX_REPLACED_DIAGNOSTICS: usize = 100;
 
 impl Source {
     /// Wrap already decoded text.
@@ -27,10 +99,17 @@ impl Source {
     /// assert_eq!(fou::Source::from_text("a\nb").line_count(), 2);
     /// ```
     pub fn from_text(text: &str) -> Self {
+        Self::new(
+            text.to_owned(),
+            Decoding::valid_utf8("utf-8", "text given as a string"),
+        )
+    }
+
+    fn new(text: String, decoding: Decoding) -> Self {
         Source {
-            text: text.to_owned(),
-            encoding: "utf-8",
-            index: LineIndex::new(text),
+            index: LineIndex::new(&text),
+            text,
+            decoding,
         }
     }
 
@@ -39,27 +118,48 @@ impl Source {
     /// - UTF-8, with or without a byte-order mark (`"utf-8"`, `"utf-8-sig"`);
     /// - UTF-16 LE/BE with a byte-order mark, or without one when the NUL
     ///   bytes give it away (`"utf-16le"`, `"utf-16be"`);
-    /// - otherwise Windows-1252, the superset of Latin-1 that older Norwegian
-    ///   files use for æ, ø, å (`"windows-1252"`).
+    /// - Windows-1252, the superset of Latin-1 that older Norwegian files use
+    ///   for æ, ø, å (`"windows-1252"`), only when the bytes are clearly not
+    ///   UTF-8: some byte is invalid as UTF-8 and there are at least
+    ///   [`WINDOWS_1252_RATIO`] (100) invalid bytes for every valid
+    ///   multi-byte UTF-8 sequence. A Windows-1252 file has no such
+    ///   sequence (its letters are single high bytes, rarely followed by
+    ///   the continuation bytes a sequence needs), so the ratio only allows
+    ///   for the odd accidental pair; those are reported
+    ///   ([`Decoding::misread_utf8`], an `encoding-mixed` warning).
+    /// - Otherwise the input is UTF-8 with damage: each invalid byte becomes
+    ///   one U+FFFD, listed in [`Decoding::replaced`] and reported by a
+    ///   `decode-replaced` warning naming its input offset and line. One
+    ///   stray byte in a UTF-8 report changes nothing else.
+    ///
+    /// [`Source::decoding`] says which encoding was chosen and why; the
+    /// report carries it in `source.encoding` and `source.encoding_evidence`
+    /// and, unless the input was plain valid UTF-8, in an `encoding` info
+    /// diagnostic. With [`Options::strict`](crate::Options::strict) a
+    /// replacement is an error instead ([`Error::InvalidUtf8`]).
     ///
     /// Binary data (many control bytes) is [`Error::Binary`]; malformed UTF-16
-    /// is [`Error::Decode`] naming the byte offset. For UTF-8 input the text
-    /// keeps a byte-order mark, so offsets equal input offsets; other
-    /// encodings are decoded to UTF-8 and offsets index the decoded text.
+    /// is [`Error::Decode`] naming the byte offset.
+    ///
+    /// **Offsets.** Spans index the decoded text. For valid UTF-8 input the
+    /// text is the input itself (a byte-order mark is kept), so offsets are
+    /// input offsets. Where a byte was replaced, its U+FFFD takes three bytes
+    /// of text for one of input, and other encodings decode to text of
+    /// another length; [`Source::input_offset`] maps any text offset back to
+    /// the input exactly.
     ///
     /// ```
     /// let src = fou::Source::from_bytes(b"Bl\xe5b\xe6r").unwrap();
     /// assert_eq!((src.text(), src.encoding()), ("Blåbær", "windows-1252"));
     /// let src = fou::Source::from_bytes(b"\xff\xfeA\x00\xe5\x00").unwrap();
     /// assert_eq!((src.text(), src.encoding()), ("Aå", "utf-16le"));
+    /// // UTF-8 with one stray byte stays UTF-8
+    /// let src = fou::Source::from_bytes(b"Bl\xc3\xa5b\xc3\xa6r.\xff").unwrap();
+    /// assert_eq!((src.text(), src.encoding()), ("Blåbær.\u{fffd}", "utf-8"));
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let (text, encoding) = decode(bytes)?;
-        Ok(Source {
-            index: LineIndex::new(&text),
-            text,
-            encoding,
-        })
+        let (text, decoding) = decode(bytes)?;
+        Ok(Self::new(text, decoding))
     }
 
     /// Like [`Source::from_bytes`], but takes ownership so UTF-8 input is not copied.
@@ -76,21 +176,89 @@ impl Source {
             check_not_binary(&bytes)?;
             match String::from_utf8(bytes) {
                 Ok(text) => {
-                    let encoding = if text.starts_with('\u{feff}') {
-                        "utf-8-sig"
-                    } else {
-                        "utf-8"
-                    };
-                    return Ok(Source {
-                        index: LineIndex::new(&text),
-                        text,
-                        encoding,
-                    });
+                    let decoding = Decoding::utf8(&text);
+                    return Ok(Self::new(text, decoding));
                 }
                 Err(e) => return Self::from_bytes(e.as_bytes()),
             }
         }
         Self::from_bytes(&bytes)
+    }
+
+    /// [`Source::from_bytes`] with options: with
+    /// [`Options::strict`](crate::Options::strict), a byte that is not valid
+    /// UTF-8 in UTF-8 input is [`Error::InvalidUtf8`] instead of U+FFFD.
+    ///
+    /// ```
+    /// let strict = fou::Options::default().with_strict(true);
+    /// assert!(fou::Source::from_bytes_with(b"ok \xc3\xa5", &strict).is_ok());
+    /// assert!(fou::Source::from_bytes_with(b"\xc3\xa5 \xff", &strict).is_err());
+    /// // Windows-1252 replaces nothing: every byte is a character.
+    /// assert!(fou::Source::from_bytes_with(b"bl\xe5", &strict).is_ok());
+    /// ```
+    pub fn from_bytes_with(bytes: &[u8], options: &crate::Options) -> Result<Self, Error> {
+        Self::from_bytes(bytes)?.checked(options)
+    }
+
+    /// [`Source::from_vec`] with options (see [`Source::from_bytes_with`]).
+    ///
+    /// ```
+    /// let strict = fou::Options::default().with_strict(true);
+    /// let err = fou::Source::from_vec_with(b"\xc3\xa5\xff".to_vec(), &strict).unwrap_err();
+    /// assert!(matches!(err, fou::Error::InvalidUtf8 { offset: 2, line: 1, count: 1 }));
+    /// ```
+    pub fn from_vec_with(bytes: Vec<u8>, options: &crate::Options) -> Result<Self, Error> {
+        Self::from_vec(bytes)?.checked(options)
+    }
+
+    /// Apply the options that can reject a decoded source (`strict`).
+    fn checked(self, options: &crate::Options) -> Result<Self, Error> {
+        if options.strict
+            && let Some(first) = self.decoding.replaced.first()
+        {
+            return Err(Error::InvalidUtf8 {
+                offset: first.input_offset,
+                line: self.index.line_of(first.text_offset),
+                count: self.decoding.replaced.iter().map(|r| r.bytes.len()).sum(),
+            });
+        }
+        Ok(self)
+    }
+
+    /// How the input was decoded and why.
+    ///
+    /// ```
+    /// let src = fou::Source::from_bytes(b"Bl\xe5b\xe6r").unwrap();
+    /// assert!(src.decoding().evidence.contains("no valid multi-byte UTF-8 sequence"));
+    /// ```
+    pub fn decoding(&self) -> &Decoding {
+        &self.decoding
+    }
+
+    /// The input offset of text offset `offset`: the same number for valid
+    /// UTF-8; for a replaced byte, the offset of that byte (wherever in its
+    /// U+FFFD `offset` falls); for UTF-16 and Windows-1252, the offset of
+    /// the first byte of the character at `offset`. Offsets past the end map
+    /// to the end of the input.
+    ///
+    /// ```
+    /// let src = fou::Source::from_bytes(b"a\xffb\xc3\xa5").unwrap();
+    /// assert_eq!(src.text(), "a\u{fffd}bå");
+    /// assert_eq!(src.input_offset(1), 1); // the U+FFFD: byte 0xff
+    /// assert_eq!(src.input_offset(4), 2); // `b`
+    /// assert_eq!(src.input_offset(src.text().len()), 5);
+    /// let src = fou::Source::from_bytes(b"\xe5 og \xf8").unwrap();
+    /// assert_eq!(src.input_offset(src.text().find('ø').unwrap()), 5);
+    /// ```
+    pub fn input_offset(&self, offset: usize) -> usize {
+        let offset = floor_boundary(&self.text, offset);
+        match self.decoding.encoding {
+            "windows-1252" => self.text[..offset].chars().count(),
+            "utf-16le" | "utf-16be" => {
+                self.decoding.skipped + 2 * self.text[..offset].encode_utf16().count()
+            }
+            _ => utf8_input_offset(&self.decoding.replaced, offset),
+        }
     }
 
     /// The decoded text (a byte-order mark, if any, is kept so offsets match the input).
@@ -102,13 +270,14 @@ impl Source {
         &self.text
     }
 
-    /// Name of the detected encoding (`"utf-8"`, `"utf-8-sig"`).
+    /// Name of the detected encoding (`"utf-8"`, `"utf-8-sig"`, `"utf-16le"`,
+    /// `"utf-16be"`, `"windows-1252"`).
     ///
     /// ```
     /// assert_eq!(fou::Source::from_bytes(b"Bl\xe5").unwrap().encoding(), "windows-1252");
     /// ```
     pub fn encoding(&self) -> &'static str {
-        self.encoding
+        self.decoding.encoding
     }
 
     /// Number of lines (a final line without terminator counts).
@@ -382,49 +551,305 @@ fn utf16_error_offset(body: &[u8], big_endian: bool) -> usize {
     i
 }
 
+impl Decoding {
+    fn new(encoding: &'static str, evidence: impl Into<String>) -> Self {
+        Decoding {
+            encoding,
+            evidence: evidence.into(),
+            replaced: Vec::new(),
+            misread_utf8: None,
+            skipped: 0,
+        }
+    }
+
+    fn valid_utf8(encoding: &'static str, evidence: &str) -> Self {
+        Self::new(encoding, evidence)
+    }
+
+    /// Valid UTF-8 text, with or without a byte-order mark.
+    fn utf8(text: &str) -> Self {
+        if text.starts_with('\u{feff}') {
+            Self::valid_utf8("utf-8-sig", "valid UTF-8 with a byte-order mark")
+        } else {
+            Self::valid_utf8("utf-8", "valid UTF-8")
+        }
+    }
+
+    /// True unless the input was valid UTF-8 (with or without a BOM).
+    fn is_notable(&self) -> bool {
+        !matches!(self.encoding, "utf-8" | "utf-8-sig") || !self.replaced.is_empty()
+    }
+}
+
+/// Input offset of text offset `offset` (on a char boundary) of UTF-8
+/// input with `replaced` runs.
+fn utf8_input_offset(replaced: &[Replaced], offset: usize) -> usize {
+    let i = replaced.partition_point(|r| r.text_offset <= offset);
+    let Some(r) = i.checked_sub(1).and_then(|k| replaced.get(k)) else {
+        return offset;
+    };
+    let end = r.text_range().end;
+    if offset < end {
+        r.input_offset + (offset - r.text_offset) / REPLACEMENT_LEN
+    } else {
+        r.input_offset + r.bytes.len() + (offset - end)
+    }
+}
+
+/// What UTF-8 decoding would make of some bytes.
+#[derive(Default)]
+struct Utf8Scan {
+    /// Bytes that are not part of a valid UTF-8 sequence.
+    invalid: usize,
+    /// Valid multi-byte sequences (a byte-order mark counts).
+    multibyte: usize,
+    /// Input offset of the first valid multi-byte sequence.
+    first_multibyte: Option<usize>,
+}
+
+fn scan_utf8(bytes: &[u8]) -> Utf8Scan {
+    let mut scan = Utf8Scan::default();
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid().as_bytes();
+        let leads = valid.iter().filter(|&&b| b >= 0xC0).count();
+        if leads > 0 && scan.first_multibyte.is_none() {
+            scan.first_multibyte = valid.iter().position(|&b| b >= 0xC0).map(|i| at + i);
+        }
+        scan.multibyte += leads;
+        scan.invalid += chunk.invalid().len();
+        at += valid.len() + chunk.invalid().len();
+    }
+    scan
+}
+
+/// UTF-8 with every invalid byte replaced by one U+FFFD, and the runs replaced.
+fn replace_invalid(bytes: &[u8]) -> (String, Vec<Replaced>) {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut replaced: Vec<Replaced> = Vec::new();
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        let bad = chunk.invalid();
+        if bad.is_empty() {
+            continue;
+        }
+        match replaced.last_mut() {
+            Some(r) if r.input_offset + r.bytes.len() == at => r.bytes.extend_from_slice(bad),
+            _ => replaced.push(Replaced {
+                input_offset: at,
+                text_offset: text.len(),
+                bytes: bad.to_vec(),
+            }),
+        }
+        text.extend(std::iter::repeat_n('\u{FFFD}', bad.len()));
+        at += bad.len();
+    }
+    (text, replaced)
+}
+
+/// `1 invalid byte`, `3 invalid bytes`.
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Decode bytes that are not valid UTF-8 (nor UTF-16): Windows-1252 when
+/// they clearly are not UTF-8, else UTF-8 with replacements.
+fn decode_not_utf8(bytes: &[u8]) -> (String, Decoding) {
+    let scan = scan_utf8(bytes);
+    let sequences = plural(scan.multibyte, "valid multi-byte UTF-8 sequence");
+    if scan.multibyte * WINDOWS_1252_RATIO <= scan.invalid {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        let evidence = if scan.multibyte == 0 {
+            format!(
+                "not UTF-8: {} invalid as UTF-8 and no valid multi-byte UTF-8 sequence",
+                plural(scan.invalid, "byte")
+            )
+        } else {
+            format!(
+                "not UTF-8: {} against {sequences}",
+                plural(scan.invalid, "invalid UTF-8 byte")
+            )
+        };
+        let mut decoding = Decoding::new("windows-1252", evidence);
+        decoding.misread_utf8 = scan.first_multibyte.map(|o| {
+            let before = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes[..o]);
+            (scan.multibyte, before.0.len())
+        });
+        return (text.into_owned(), decoding);
+    }
+    let (text, replaced) = replace_invalid(bytes);
+    let encoding = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        "utf-8-sig"
+    } else {
+        "utf-8"
+    };
+    let evidence = format!(
+        "UTF-8 with {} replaced by U+FFFD ({sequences})",
+        plural(scan.invalid, "invalid byte")
+    );
+    let mut decoding = Decoding::new(encoding, evidence);
+    decoding.replaced = replaced;
+    (text, decoding)
+}
+
+/// Decode UTF-16 (`skip`: bytes of byte-order mark before `bytes[skip..]`).
+fn decode_utf16(
+    bytes: &[u8],
+    enc: &'static encoding_rs::Encoding,
+    skip: usize,
+) -> Result<(String, Decoding), Error> {
+    let body = &bytes[skip..];
+    let big_endian = enc == encoding_rs::UTF_16BE;
+    let name = if big_endian { "utf-16be" } else { "utf-16le" };
+    if body.len() % 2 == 1 {
+        return Err(Error::Decode {
+            encoding: name,
+            offset: bytes.len() - 1,
+        });
+    }
+    let Some(text) = enc.decode_without_bom_handling_and_without_replacement(body) else {
+        return Err(Error::Decode {
+            encoding: name,
+            offset: skip + utf16_error_offset(body, big_endian),
+        });
+    };
+    check_not_binary(text.as_bytes())?;
+    let evidence = match (skip, big_endian) {
+        (0, false) => "no byte-order mark, but most odd bytes are NUL (UTF-16 little-endian)",
+        (0, true) => "no byte-order mark, but most even bytes are NUL (UTF-16 big-endian)",
+        _ => "a UTF-16 byte-order mark",
+    };
+    let mut decoding = Decoding::new(name, evidence);
+    decoding.skipped = skip;
+    Ok((text.into_owned(), decoding))
+}
+
 /// Decode input bytes to text; see [`Source::from_bytes`].
-fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
-    use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+fn decode(bytes: &[u8]) -> Result<(String, Decoding), Error> {
+    use encoding_rs::{UTF_16BE, UTF_16LE};
     let (utf16, skip) = match bytes {
         [0xFF, 0xFE, ..] => (Some(UTF_16LE), 2),
         [0xFE, 0xFF, ..] => (Some(UTF_16BE), 2),
         _ => (sniff_utf16(bytes), 0),
     };
     if let Some(enc) = utf16 {
-        let body = &bytes[skip..];
-        let name = if enc == UTF_16LE {
-            "utf-16le"
-        } else {
-            "utf-16be"
-        };
-        if body.len() % 2 == 1 {
-            return Err(Error::Decode {
-                encoding: name,
-                offset: bytes.len() - 1,
-            });
-        }
-        return match enc.decode_without_bom_handling_and_without_replacement(body) {
-            Some(text) => {
-                check_not_binary(text.as_bytes())?;
-                Ok((text.into_owned(), name))
-            }
-            None => Err(Error::Decode {
-                encoding: name,
-                offset: skip + utf16_error_offset(body, enc == UTF_16BE),
-            }),
-        };
+        return decode_utf16(bytes, enc, skip);
     }
     check_not_binary(bytes)?;
     if let Ok(text) = std::str::from_utf8(bytes) {
-        let name = if text.starts_with('\u{feff}') {
-            "utf-8-sig"
-        } else {
-            "utf-8"
-        };
-        return Ok((text.to_owned(), name));
+        return Ok((text.to_owned(), Decoding::utf8(text)));
     }
-    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-    Ok((text.into_owned(), "windows-1252"))
+    Ok(decode_not_utf8(bytes))
+}
+
+impl Source {
+    /// The diagnostics of decoding: an `encoding` info naming the encoding
+    /// and the evidence (unless the input was plain valid UTF-8), a
+    /// `decode-replaced` warning per run of replaced bytes (the first 100,
+    /// then one for the rest) and an `encoding-mixed` warning when valid
+    /// UTF-8 sequences were read as Windows-1252.
+    pub(crate) fn decode_diagnostics(&self) -> Vec<Diagnostic> {
+        let d = &self.decoding;
+        let mut out = Vec::new();
+        if d.is_notable() {
+            out.push(diagnostic(
+                Severity::Info,
+                "encoding",
+                format!("decoded as {}: {}", d.encoding, d.evidence),
+                None,
+            ));
+        }
+        for r in d.replaced.iter().take(MAX_REPLACED_DIAGNOSTICS) {
+            out.push(self.replaced_diagnostic(r));
+        }
+        if let Some(first) = d.replaced.get(MAX_REPLACED_DIAGNOSTICS) {
+            let rest: usize = d.replaced[MAX_REPLACED_DIAGNOSTICS..]
+                .iter()
+                .map(|r| r.bytes.len())
+                .sum();
+            let message = format!(
+                "{} more in {} further places, the first at input offset {} (line {}); only the first {MAX_REPLACED_DIAGNOSTICS} places are listed",
+                plural(rest, "invalid UTF-8 byte"),
+                d.replaced.len() - MAX_REPLACED_DIAGNOSTICS,
+                first.input_offset,
+                self.index.line_of(first.text_offset),
+            );
+            let span = self.span(first.text_offset, first.text_range().end);
+            out.push(diagnostic(
+                Severity::Warning,
+                "decode-replaced",
+                message,
+                Some(span),
+            ));
+        }
+        if let Some((count, at)) = d.misread_utf8 {
+            // The lead byte, read as Windows-1252 (Latin-1 there), says how
+            // many bytes, hence characters, the sequence has.
+            let len = match self.text[at..].chars().next() {
+                Some(c) if c >= '\u{F0}' => 4,
+                Some(c) if c >= '\u{E0}' => 3,
+                _ => 2,
+            };
+            let end = self.text[at..]
+                .char_indices()
+                .nth(len)
+                .map_or(self.text.len(), |(i, _)| at + i);
+            let message = format!(
+                "{} read as Windows-1252 characters (the first at input offset {}, line {}): they may be UTF-8 text shown as mojibake",
+                plural(count, "valid multi-byte UTF-8 sequence"),
+                self.input_offset(at),
+                self.index.line_of(at),
+            );
+            out.push(diagnostic(
+                Severity::Warning,
+                "encoding-mixed",
+                message,
+                Some(self.span(at, end)),
+            ));
+        }
+        out
+    }
+
+    fn replaced_diagnostic(&self, r: &Replaced) -> Diagnostic {
+        let shown: Vec<String> = r
+            .bytes
+            .iter()
+            .take(8)
+            .map(|b| format!("0x{b:02X}"))
+            .collect();
+        let more = if r.bytes.len() > 8 { " …" } else { "" };
+        let what = if r.bytes.len() == 1 { "byte" } else { "bytes" };
+        let is = if r.bytes.len() == 1 { "is" } else { "are" };
+        let message = format!(
+            "{what} {}{more} at input offset {} (line {}) {is} not valid UTF-8: replaced by {}",
+            shown.join(" "),
+            r.input_offset,
+            self.index.line_of(r.text_offset),
+            if r.bytes.len() == 1 {
+                "U+FFFD".to_owned()
+            } else {
+                format!("{} U+FFFD", r.bytes.len())
+            },
+        );
+        let range = r.text_range();
+        diagnostic(
+            Severity::Warning,
+            "decode-replaced",
+            message,
+            Some(self.span(range.start, range.end)),
+        )
+    }
+}
+
+fn diagnostic(severity: Severity, code: &str, message: String, span: Option<Span>) -> Diagnostic {
+    Diagnostic {
+        severity,
+        code: code.to_owned(),
+        message,
+        span,
+    }
 }
 
 /// Sniff the input style: Markdown when ATX headings, `**bold**`, `<b>` tags or

@@ -1,6 +1,9 @@
 //! The whole parser from bytes: never panics; on UTF-8 input every non-blank
 //! line is in exactly one block and every span of the report is a range of
-//! the input on char boundaries whose line numbers match its bytes.
+//! the input on char boundaries whose line numbers match its bytes. On any
+//! input that decodes (damaged UTF-8, Windows-1252, UTF-16) the same holds
+//! of the decoded text, and `Source::input_offset` maps it back to the input
+//! in order.
 
 #![no_main]
 
@@ -103,8 +106,33 @@ fn check_spans(text: &str, lines: &[(usize, usize)], report: &Report, blocks: &[
     }
 }
 
+/// The decoding path: the checks on the decoded text, and input offsets
+/// that never go back and stay inside the input.
+fn check_decoded(data: &[u8]) {
+    let Ok(src) = Source::from_bytes(data) else {
+        assert!(fou::parse_bytes(data).is_err());
+        return;
+    };
+    let text = src.text();
+    let lines = lines(text);
+    let (report, placed) = fou::parse_source(&src, &Options::default());
+    let blocks: Vec<Block> = placed.into_iter().map(|(b, _)| b).collect();
+    check_blocks(text, &lines, &blocks);
+    check_spans(text, &lines, &report, &blocks);
+    // About 64 character offsets and the end (input_offset is linear in the
+    // offset for Windows-1252 and UTF-16).
+    let step = text.len() / 64 + 1;
+    let mut prev = 0;
+    for (i, _) in text.char_indices().filter(|(i, _)| i % step == 0) {
+        let o = src.input_offset(i);
+        assert!(o >= prev && o < data.len(), "input_offset({i}) = {o}");
+        prev = o;
+    }
+    assert_eq!(src.input_offset(text.len()), data.len());
+}
+
 fuzz_target!(|data: &[u8]| {
-    let _ = fou::parse_bytes(data);
+    check_decoded(data);
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
