@@ -169,3 +169,76 @@ fn a_stray_byte_in_a_real_report_changes_nothing_else() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Issue 9, item 6: reads had no bound: `fou parse /dev/zero` or `yes | fou
+// parse -` grew about 300 MB/s until the machine ran out of memory.
+
+#[test]
+fn reading_a_device_stops_at_the_size_limit() {
+    let opts = fou::Options::default().with_max_bytes(1 << 20);
+    match fou::Source::open("/dev/zero", &opts) {
+        Err(fou::Error::TooLarge { limit, size }) => assert_eq!((limit, size), (1 << 20, None)),
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+    let err = fou::parse_file_with("/dev/zero", &opts).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("size limit of 1048576 bytes (1 MiB)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_regular_file_over_the_limit_is_refused_before_it_is_read() {
+    let dir = std::env::temp_dir().join(format!("fou-limit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("r.txt");
+    std::fs::write(&f, "FoU-rapport 2020\n").unwrap();
+    let small = fou::Options::default().with_max_bytes(16);
+    match fou::parse_file_with(&f, &small) {
+        Err(fou::Error::TooLarge { limit, size }) => assert_eq!((limit, size), (16, Some(17))),
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+    let r = fou::parse_file_with(&f, &small.with_max_bytes(17)).unwrap();
+    assert_eq!(r.year, Some(2020));
+    assert_eq!(r.source.path.as_deref(), f.to_str());
+    // Bytes and text in memory obey the same limit.
+    let tiny = fou::Options::default().with_max_bytes(3);
+    assert!(fou::parse_bytes_with(b"FoU", &tiny).is_ok());
+    assert!(fou::parse_bytes_with(b"FoU-", &tiny).is_err());
+    assert!(fou::parse_with("FoU-", &tiny).is_err());
+    assert_eq!(fou::Options::default().max_bytes, 256 << 20);
+}
+
+#[test]
+fn a_fifo_is_read_like_a_file() {
+    let dir = std::env::temp_dir().join(format!("fou-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("report.fifo");
+    let _ = std::fs::remove_file(&fifo);
+    let Ok(status) = std::process::Command::new("mkfifo").arg(&fifo).status() else {
+        eprintln!("mkfifo not available: skipped");
+        return;
+    };
+    assert!(status.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, "FoU-rapport 2019\n\nForord\n\nHei.\n"))
+    };
+    let r = fou::parse_file(&fifo).unwrap();
+    writer.join().unwrap().unwrap();
+    assert_eq!(r.year, Some(2019));
+    // A FIFO that gives more than the limit is cut there.
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, "x".repeat(5000)))
+    };
+    let opts = fou::Options::default().with_max_bytes(1000);
+    let err = fou::parse_file_with(&fifo, &opts).unwrap_err();
+    assert!(
+        matches!(err, fou::Error::TooLarge { size: None, .. }),
+        "{err}"
+    );
+    drop(writer.join()); // the writer gets a broken pipe
+}

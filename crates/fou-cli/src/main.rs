@@ -6,7 +6,7 @@
 mod check;
 mod explain;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -73,6 +73,46 @@ struct InputArgs {
     /// Input format: detect it, or read the text as plain text or as Markdown.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     input_format: InputFormat,
+    /// Refuse damaged UTF-8: a byte that is not valid UTF-8 is an error
+    /// instead of U+FFFD and a decode-replaced warning.
+    #[arg(long)]
+    strict: bool,
+    /// Largest input read, in bytes, or with a suffix K, M, G (KiB, MiB,
+    /// GiB): `--max-bytes 1G`. Larger files are refused, streams stop there.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    max_bytes: u64,
+}
+
+impl InputArgs {
+    /// The core's options for these arguments.
+    fn options(self) -> fou::Options {
+        let options = fou::Options::default()
+            .with_strict(self.strict)
+            .with_max_bytes(self.max_bytes);
+        match self.input_format {
+            InputFormat::Auto => options,
+            InputFormat::Plain => options.with_format(fou::Format::Plain),
+            InputFormat::Markdown => options.with_format(fou::Format::Markdown),
+        }
+    }
+}
+
+/// `4096`, `64K`, `256M`, `1G`, `2GiB` → bytes (K, M, G are powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (number, unit) = s.split_at(digits);
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" => 0,
+        "k" | "kib" => 10,
+        "m" | "mib" => 20,
+        "g" | "gib" => 30,
+        _ => return Err(format!("unknown unit {unit:?}: use bytes or K, M, G")),
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size such as 1000000, 64K, 256M or 1G"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("{s} is too large"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -112,26 +152,29 @@ impl Input {
         } else {
             path.display().to_string()
         };
-        let bytes = if stdin {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map(|_| buf)
-                .map_err(|e| format!("fou: {name}: {e}"))?
-        } else {
-            std::fs::read(path).map_err(|e| format!("fou: {name}: {e}"))?
-        };
-        let src = fou::Source::from_vec(bytes).map_err(|e| format!("fou: {name}: {e}"))?;
-        let mut options = fou::Options::default();
+        let mut options = input.options();
         if !stdin {
-            options = options.with_path(name.clone());
+            options = options.with_path(path.display().to_string());
         }
-        options = match input.input_format {
-            InputFormat::Auto => options,
-            InputFormat::Plain => options.with_format(fou::Format::Plain),
-            InputFormat::Markdown => options.with_format(fou::Format::Markdown),
-        };
+        let src = if stdin {
+            fou::Source::read(std::io::stdin().lock(), &options)
+        } else {
+            fou::Source::open(path, &options)
+        }
+        .map_err(|e| format!("fou: {name}: {}", read_error(&e)))?;
         Ok(Input { src, name, options })
+    }
+}
+
+/// What went wrong reading an input, with the option that changes it.
+fn read_error(e: &fou::Error) -> String {
+    match e {
+        fou::Error::Io { source, .. } => source.to_string(),
+        fou::Error::TooLarge { .. } => format!("{e} (--max-bytes raises the limit)"),
+        fou::Error::InvalidUtf8 { .. } => {
+            format!("{e} (without --strict each becomes U+FFFD with a warning)")
+        }
+        _ => e.to_string(),
     }
 }
 

@@ -55,6 +55,23 @@ pub enum Error {
         /// How many bytes are invalid.
         count: usize,
     },
+    /// The input is larger than [`Options::max_bytes`](crate::Options::max_bytes).
+    ///
+    /// ```
+    /// let opts = fou::Options::default().with_max_bytes(4);
+    /// let err = fou::parse_bytes_with(b"FoU-rapport", &opts).unwrap_err();
+    /// assert_eq!(err.to_string(), "input is larger than the size limit of 4 bytes: it has 11 bytes");
+    /// let err = fou::Source::read(std::io::repeat(b'x'), &opts.with_max_bytes(3 << 20)).unwrap_err();
+    /// assert_eq!(err.to_string(), "input is larger than the size limit of 3145728 bytes (3 MiB): stopped reading there");
+    /// ```
+    #[error("input is larger than the size limit of {limit} bytes{}", size_note(*.limit, *.size))]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+        /// The input's size, when it was known before reading (a regular
+        /// file, bytes in memory); `None` when a stream was cut at the limit.
+        size: Option<u64>,
+    },
     /// The input looks like binary data rather than text.
     #[error(
         "input looks like binary data (NUL or control bytes at offset {offset}), not a text report"
@@ -72,5 +89,18 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// ` (256 MiB): stopped reading there`, `: it has 300 bytes`.
+fn size_note(limit: u64, size: Option<u64>) -> String {
+    let mib = if limit >= 1 << 20 && limit.is_multiple_of(1 << 20) {
+        format!(" ({} MiB)", limit >> 20)
+    } else {
+        String::new()
+    };
+    match size {
+        Some(n) => format!("{mib}: it has {n} bytes"),
+        None => format!("{mib}: stopped reading there"),
     }
 }

@@ -45,6 +45,7 @@
 pub mod blocks;
 pub mod error;
 pub mod grammar;
+pub mod input;
 pub mod lines;
 pub mod model;
 pub mod sections;
@@ -57,6 +58,7 @@ pub mod work;
 pub struct ReadmeDoctests;
 
 pub use error::Error;
+pub use input::DEFAULT_MAX_BYTES;
 pub use model::*;
 pub use sections::Part;
 pub use source::{
@@ -73,7 +75,7 @@ use std::path::Path;
 /// assert_eq!(report.source.format, fou::Format::Markdown);
 /// assert_eq!(report.source.path.as_deref(), Some("a.md"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Force a format instead of detecting it.
     pub format: Option<Format>,
@@ -83,9 +85,44 @@ pub struct Options {
     /// is [`Error::InvalidUtf8`] instead of U+FFFD and a `decode-replaced`
     /// warning.
     pub strict: bool,
+    /// The largest input read, in bytes ([`DEFAULT_MAX_BYTES`], 256 MiB,
+    /// by default): larger input is [`Error::TooLarge`], and streams stop
+    /// being read there.
+    pub max_bytes: u64,
+}
+
+impl Default for Options {
+    /// Detect the format, no path, lenient decoding, at most 256 MiB.
+    ///
+    /// ```
+    /// let o = fou::Options::default();
+    /// assert_eq!((o.format, o.path, o.strict, o.max_bytes), (None, None, false, 256 << 20));
+    /// ```
+    fn default() -> Self {
+        Options {
+            format: None,
+            path: None,
+            strict: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
 }
 
 impl Options {
+    /// Set the size limit (see [`Options::max_bytes`]).
+    ///
+    /// ```
+    /// let opts = fou::Options::default().with_max_bytes(10);
+    /// assert!(matches!(
+    ///     fou::parse_with("FoU-rapport 2020\n", &opts),
+    ///     Err(fou::Error::TooLarge { limit: 10, size: Some(17) })
+    /// ));
+    /// ```
+    pub fn with_max_bytes(mut self, max_bytes: u64) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
     /// Force the input format.
     ///
     /// ```
@@ -122,7 +159,8 @@ impl Options {
 /// Parse report text.
 ///
 /// A report with problems still parses and carries [`Diagnostic`]s; `Err` is
-/// reserved for input that cannot be read at all (never for `&str` input today).
+/// reserved for input that cannot be read at all (for `&str` input, only
+/// text longer than [`Options::max_bytes`]).
 ///
 /// ```
 /// let r = fou::parse("Ingen rapport her").unwrap();
@@ -153,6 +191,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
 /// assert_eq!(r.source.format, fou::Format::Plain);
 /// ```
 pub fn parse_with(text: &str, options: &Options) -> Result<Report, Error> {
+    input::check_size(text.len(), options)?;
     Ok(parse_report(&Source::from_text(text), options))
 }
 
@@ -178,10 +217,29 @@ pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report, Error
 /// # Ok::<(), fou::Error>(())
 /// ```
 pub fn parse_file(path: impl AsRef<Path>) -> Result<Report, Error> {
+    parse_file_with(path, &Options::default())
+}
+
+/// Read and parse a file (or a device or FIFO) with options; see
+/// [`Source::open`]. The path is recorded in `source.path` unless
+/// [`Options::path`] is set.
+///
+/// ```no_run
+/// let opts = fou::Options::default().with_strict(true).with_max_bytes(10 << 20);
+/// let report = fou::parse_file_with("examples/data/sample-2021.txt", &opts)?;
+/// assert_eq!(report.source.path.as_deref(), Some("examples/data/sample-2021.txt"));
+/// # Ok::<(), fou::Error>(())
+/// ```
+pub fn parse_file_with(path: impl AsRef<Path>, options: &Options) -> Result<Report, Error> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let options = Options::default().with_path(path.display().to_string());
-    Ok(parse_report(&Source::from_vec(bytes)?, &options))
+    let named;
+    let options = if options.path.is_none() {
+        named = options.clone().with_path(path.display().to_string());
+        &named
+    } else {
+        options
+    };
+    Ok(parse_report(&Source::open(path, options)?, options))
 }
 
 /// Parse a decoded source and also return, for every block, the part it was

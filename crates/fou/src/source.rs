@@ -187,7 +187,9 @@ impl Source {
 
     /// [`Source::from_bytes`] with options: with
     /// [`Options::strict`](crate::Options::strict), a byte that is not valid
-    /// UTF-8 in UTF-8 input is [`Error::InvalidUtf8`] instead of U+FFFD.
+    /// UTF-8 in UTF-8 input is [`Error::InvalidUtf8`] instead of U+FFFD;
+    /// input longer than [`Options::max_bytes`](crate::Options::max_bytes)
+    /// is [`Error::TooLarge`].
     ///
     /// ```
     /// let strict = fou::Options::default().with_strict(true);
@@ -197,6 +199,7 @@ impl Source {
     /// assert!(fou::Source::from_bytes_with(b"bl\xe5", &strict).is_ok());
     /// ```
     pub fn from_bytes_with(bytes: &[u8], options: &crate::Options) -> Result<Self, Error> {
+        crate::input::check_size(bytes.len(), options)?;
         Self::from_bytes(bytes)?.checked(options)
     }
 
@@ -208,6 +211,7 @@ impl Source {
     /// assert!(matches!(err, fou::Error::InvalidUtf8 { offset: 2, line: 1, count: 1 }));
     /// ```
     pub fn from_vec_with(bytes: Vec<u8>, options: &crate::Options) -> Result<Self, Error> {
+        crate::input::check_size(bytes.len(), options)?;
         Self::from_vec(bytes)?.checked(options)
     }
 
