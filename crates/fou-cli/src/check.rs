@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use fou::Severity;
 
-use crate::{Input, InputArgs, say, write_error};
+use crate::input::{Input, InputArgs};
+use crate::output::{Stop, say};
 
 /// Widest source line shown under a diagnostic, in characters.
 const WIDTH: usize = 100;
@@ -38,8 +39,10 @@ impl Level {
 /// How `check` prints.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
-    /// Compiler-style text: the message, `--> file:line:column`, the source
-    /// line (cut to 100 characters around the caret) and a summary line.
+    /// Compiler-style text: for each source line with diagnostics, their
+    /// messages with `--> file:line:column`, then the line once (cut to
+    /// 100 characters around each caret) with all their carets; a summary
+    /// line at the end.
     Human,
     /// One JSON document: {"diagnostics": [{file, severity, code, message,
     /// line, column, end_line, end_column, span}], "summary": {…}}; lines
@@ -51,33 +54,49 @@ pub(crate) enum Format {
 #[derive(Default)]
 struct Counts {
     files: usize,
+    unreadable: usize,
     errors: usize,
     warnings: usize,
     info: usize,
 }
 
+/// `fou check`: every readable file is checked; one that cannot be read is
+/// reported on standard error, counted in the summary, and makes the exit
+/// status 1.
 pub(crate) fn run(
     out: &mut impl Write,
     files: &[PathBuf],
     level: Level,
     format: Format,
     input: InputArgs,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, Stop> {
     let mut counts = Counts::default();
     let mut shown = Vec::new();
     for f in files {
-        let inp = Input::read(f, input)?;
-        let report = fou::parse_report(&inp.src, &inp.options);
-        counts.files += 1;
-        for d in &report.diagnostics {
-            counts.add(d.severity);
-            if !level.shows(d.severity) {
+        let inp = match Input::read(f, input) {
+            Ok(inp) => inp,
+            Err(msg) => {
+                eprintln!("{msg}");
+                counts.unreadable += 1;
                 continue;
             }
-            match format {
-                Format::Human => say(out, &render(&inp, d))?,
-                Format::Json => shown.push(to_json(&inp, d)),
-            }
+        };
+        let report = fou::parse_report(&inp.src, &inp.options);
+        counts.files += 1;
+        report
+            .diagnostics
+            .iter()
+            .for_each(|d| counts.add(d.severity));
+        let mut diags: Vec<&fou::Diagnostic> = report
+            .diagnostics
+            .iter()
+            .filter(|d| level.shows(d.severity))
+            .collect();
+        // In the order of the text; those without a place first.
+        diags.sort_by_key(|d| d.span.map(|s| (s.line_start, s.start)));
+        match format {
+            Format::Human => write_human(out, &inp, &diags)?,
+            Format::Json => shown.extend(to_json(&inp, &diags)),
         }
     }
     match format {
@@ -87,11 +106,11 @@ pub(crate) fn run(
                 "diagnostics": shown,
                 "summary": counts.to_json(level),
             });
-            serde_json::to_writer_pretty(&mut *out, &doc).map_err(write_error)?;
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
             say(out, "")?;
         }
     }
-    Ok(if counts.errors > 0 {
+    Ok(if counts.errors > 0 || counts.unreadable > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -106,47 +125,90 @@ fn severity_name(s: Severity) -> &'static str {
     }
 }
 
-/// `warning[code]: message`, `--> file:line:column`, the line and a caret.
-fn render(inp: &Input, d: &fou::Diagnostic) -> String {
-    let head = format!("{}[{}]: {}", severity_name(d.severity), d.code, d.message);
-    let Some(span) = d.span else {
-        return format!("{}: {head}\n", inp.name);
-    };
-    let at = inp.src.line_col(span.start);
-    let e = inp.src.excerpt(&span, WIDTH);
-    let l = e.line.to_string();
-    let pad = " ".repeat(l.len());
-    format!(
-        "{head}\n{pad}--> {name}:{line}:{col}\n{pad} |\n{l} | {text}\n{pad} | {caret_pad}{carets}\n",
-        name = inp.name,
-        line = at.line,
-        col = at.column,
-        text = e.text,
-        caret_pad = " ".repeat(e.caret_column),
-        carets = "^".repeat(e.caret_width),
-    )
+/// The diagnostics of one file (sorted by place): those without a place
+/// one per line, then one block per source line.
+fn write_human(out: &mut impl Write, inp: &Input, diags: &[&fou::Diagnostic]) -> Result<(), Stop> {
+    let mut rest = diags;
+    while let Some(first) = rest.first() {
+        let line = first.span.map(|s| s.line_start);
+        let n = rest
+            .iter()
+            .take_while(|d| d.span.map(|s| s.line_start) == line)
+            .count();
+        let (group, tail) = rest.split_at(n);
+        match line {
+            None => {
+                for d in group {
+                    say(out, &format!("{}: {}\n", inp.name, head(d)))?;
+                }
+            }
+            Some(line) => say(out, &render_line(inp, line, group))?,
+        }
+        rest = tail;
+    }
+    Ok(())
 }
 
-/// One diagnostic for `--format json`.
-fn to_json(inp: &Input, d: &fou::Diagnostic) -> serde_json::Value {
-    let (from, to) = match d.span {
-        Some(s) => (
-            Some(inp.src.line_col(s.start)),
-            Some(inp.src.line_col(s.end)),
-        ),
-        None => (None, None),
-    };
-    serde_json::json!({
-        "file": inp.name,
-        "severity": severity_name(d.severity),
-        "code": d.code,
-        "message": d.message,
-        "line": from.map(|p| p.line),
-        "column": from.map(|p| p.column),
-        "end_line": to.map(|p| p.line),
-        "end_column": to.map(|p| p.column),
-        "span": d.span,
-    })
+/// `warning[code]: message`.
+fn head(d: &fou::Diagnostic) -> String {
+    format!("{}[{}]: {}", severity_name(d.severity), d.code, d.message)
+}
+
+/// The diagnostics whose spans start on `line`: each message with its
+/// `--> file:line:column`, then the line once with all their carets.
+fn render_line(inp: &Input, line: usize, group: &[&fou::Diagnostic]) -> String {
+    let spans: Vec<fou::Span> = group.iter().filter_map(|d| d.span).collect();
+    let shown = inp.src.excerpt_marks(line, &spans, WIDTH);
+    let l = line.to_string();
+    let pad = " ".repeat(l.len());
+    let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+    let mut text = String::new();
+    for (d, at) in group.iter().zip(inp.src.line_cols(&starts)) {
+        text.push_str(&format!(
+            "{}\n{pad}--> {}:{}:{}\n",
+            head(d),
+            inp.name,
+            at.line,
+            at.column
+        ));
+    }
+    text.push_str(&format!(
+        "{pad} |\n{l} | {}\n{pad} | {}\n",
+        shown.text,
+        shown.caret_line()
+    ));
+    text
+}
+
+/// The diagnostics of one file for `--format json` (positions counted in
+/// one pass over the text).
+fn to_json(inp: &Input, diags: &[&fou::Diagnostic]) -> Vec<serde_json::Value> {
+    let offsets: Vec<usize> = diags
+        .iter()
+        .filter_map(|d| d.span)
+        .flat_map(|s| [s.start, s.end])
+        .collect();
+    let mut places = inp.src.line_cols(&offsets).into_iter();
+    diags
+        .iter()
+        .map(|d| {
+            let (from, to) = match d.span {
+                Some(_) => (places.next(), places.next()),
+                None => (None, None),
+            };
+            serde_json::json!({
+                "file": inp.json_name(),
+                "severity": severity_name(d.severity),
+                "code": d.code,
+                "message": d.message,
+                "line": from.map(|p| p.line),
+                "column": from.map(|p| p.column),
+                "end_line": to.map(|p| p.line),
+                "end_column": to.map(|p| p.column),
+                "span": d.span,
+            })
+        })
+        .collect()
 }
 
 /// `3 warnings` / `1 warning`.
@@ -197,6 +259,10 @@ impl Counts {
             shown.join(", "),
             count(self.files, "file", "files")
         );
+        if self.unreadable > 0 {
+            let files = count(self.unreadable, "file", "files");
+            line.push_str(&format!("; {files} could not be read"));
+        }
         if let Some((least, ..)) = hidden.first() {
             let names: Vec<&str> = hidden.iter().rev().map(|(.., t)| t.as_str()).collect();
             line.push_str(&format!(
@@ -217,6 +283,7 @@ impl Counts {
             .sum();
         serde_json::json!({
             "files": self.files,
+            "unreadable": self.unreadable,
             "errors": self.errors,
             "warnings": self.warnings,
             "info": self.info,

@@ -6,7 +6,8 @@ use std::io::Write;
 
 use fou::blocks::{Block, BlockKind};
 
-use crate::{Input, say};
+use crate::input::Input;
+use crate::output::{Stop, say};
 
 /// Characters of each input line shown.
 const TEXT_WIDTH: usize = 100;
@@ -93,7 +94,7 @@ fn record_columns(items: &[fou::ItemRef<'_>]) -> (String, String) {
     (record, theme)
 }
 
-pub(crate) fn run(out: &mut impl Write, inp: &Input) -> Result<(), String> {
+pub(crate) fn run(out: &mut impl Write, inp: &Input) -> Result<(), Stop> {
     if inp.src.line_count() == 0 {
         return say(out, "(empty input: no lines)");
     }

@@ -1,16 +1,23 @@
 //! `fou`: parse NAV FoU reports from the command line.
 //!
-//! Exit codes: 0 success, 1 unreadable input (or error diagnostics with
-//! `check`), 2 bad arguments.
+//! Exit codes: 0 success, 1 unreadable input, output that cannot be written
+//! (or error diagnostics with `check`), 2 bad arguments. Output goes through
+//! a buffer; a reader that stops reading (`fou parse x | head -1`) ends fou
+//! quietly with 0.
 
 mod check;
 mod explain;
+mod input;
+mod output;
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use input::{Input, InputArgs, is_stdin};
+use output::{Stop, say};
 
 #[derive(Parser)]
 #[command(
@@ -27,8 +34,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Parse reports and print them as JSON (the schema_version 1 contract).
+    ///
+    /// A file that cannot be read is reported on standard error and skipped;
+    /// the others are still printed (a valid JSON array or NDJSON) and the
+    /// exit status is 1.
     Parse {
-        /// Report files; `-` reads standard input.
+        /// Report files; `-` reads standard input (once).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
@@ -48,7 +59,7 @@ enum Command {
     },
     /// Print diagnostics like a compiler, then a summary; exit 1 when any is an error.
     Check {
-        /// Report files; `-` reads standard input.
+        /// Report files; `-` reads standard input (once).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Least severe diagnostics to show: `warning` shows warnings and errors.
@@ -67,64 +78,6 @@ enum Command {
     },
 }
 
-/// How to read the input text.
-#[derive(Args, Clone, Copy)]
-struct InputArgs {
-    /// Input format: detect it, or read the text as plain text or as Markdown.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    input_format: InputFormat,
-    /// Refuse damaged UTF-8: a byte that is not valid UTF-8 is an error
-    /// instead of U+FFFD and a decode-replaced warning.
-    #[arg(long)]
-    strict: bool,
-    /// Largest input read, in bytes, or with a suffix K, M, G (KiB, MiB,
-    /// GiB): `--max-bytes 1G`. Larger files are refused, streams stop there.
-    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
-    max_bytes: u64,
-}
-
-impl InputArgs {
-    /// The core's options for these arguments.
-    fn options(self) -> fou::Options {
-        let options = fou::Options::default()
-            .with_strict(self.strict)
-            .with_max_bytes(self.max_bytes);
-        match self.input_format {
-            InputFormat::Auto => options,
-            InputFormat::Plain => options.with_format(fou::Format::Plain),
-            InputFormat::Markdown => options.with_format(fou::Format::Markdown),
-        }
-    }
-}
-
-/// `4096`, `64K`, `256M`, `1G`, `2GiB` → bytes (K, M, G are powers of 1024).
-fn parse_size(s: &str) -> Result<u64, String> {
-    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let (number, unit) = s.split_at(digits);
-    let shift = match unit.to_ascii_lowercase().as_str() {
-        "" => 0,
-        "k" | "kib" => 10,
-        "m" | "mib" => 20,
-        "g" | "gib" => 30,
-        _ => return Err(format!("unknown unit {unit:?}: use bytes or K, M, G")),
-    };
-    let n: u64 = number
-        .parse()
-        .map_err(|_| format!("{s:?} is not a size such as 1000000, 64K, 256M or 1G"))?;
-    n.checked_mul(1 << shift)
-        .ok_or_else(|| format!("{s} is too large"))
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum InputFormat {
-    /// Detect from the text (Markdown headings, bold, links).
-    Auto,
-    /// Plain text extracted from PDF or DOCX.
-    Plain,
-    /// Markdown from a document converter.
-    Markdown,
-}
-
 #[derive(Clone, Copy, ValueEnum)]
 enum OutputFormat {
     /// One pretty-printed JSON object per report (a JSON array for several files).
@@ -133,82 +86,61 @@ enum OutputFormat {
     Ndjson,
 }
 
-/// One input, read and decoded.
-pub(crate) struct Input {
-    /// The decoded text.
-    pub src: fou::Source,
-    /// The name to show: the path as given, `<stdin>` for `-`.
-    pub name: String,
-    /// Parse options: the path to record and the input format.
-    pub options: fou::Options,
-}
-
-impl Input {
-    /// Read `path` (`-`: standard input) and decode it.
-    pub fn read(path: &Path, input: InputArgs) -> Result<Self, String> {
-        let stdin = path.as_os_str() == "-";
-        let name = if stdin {
-            "<stdin>".to_owned()
-        } else {
-            path.display().to_string()
-        };
-        let mut options = input.options();
-        if !stdin {
-            options = options.with_path(path.display().to_string());
-        }
-        let src = if stdin {
-            fou::Source::read(std::io::stdin().lock(), &options)
-        } else {
-            fou::Source::open(path, &options)
-        }
-        .map_err(|e| format!("fou: {name}: {}", read_error(&e)))?;
-        Ok(Input { src, name, options })
-    }
-}
-
-/// What went wrong reading an input, with the option that changes it.
-fn read_error(e: &fou::Error) -> String {
-    match e {
-        fou::Error::Io { source, .. } => source.to_string(),
-        fou::Error::TooLarge { .. } => format!("{e} (--max-bytes raises the limit)"),
-        fou::Error::InvalidUtf8 { .. } => {
-            format!("{e} (without --strict each becomes U+FFFD with a warning)")
-        }
-        _ => e.to_string(),
-    }
-}
-
-/// Write one line to the output.
-pub(crate) fn say(out: &mut impl Write, s: &str) -> Result<(), String> {
-    writeln!(out, "{s}").map_err(write_error)
-}
-
-pub(crate) fn write_error(e: impl std::fmt::Display) -> String {
-    format!("fou: cannot write output: {e}")
-}
-
 /// The command tree, with the explain help that lists the core's parts.
 fn command() -> clap::Command {
     Cli::command().mut_subcommand("explain", |c| c.after_help(explain::help()))
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
+/// Usage errors clap cannot see: standard input named twice.
+fn check_usage(cli: &Cli) -> Result<(), clap::Error> {
+    let (name, files) = match &cli.command {
+        Command::Parse { files, .. } => ("parse", files),
+        Command::Check { files, .. } => ("check", files),
+        _ => return Ok(()),
+    };
+    if files.iter().filter(|f| is_stdin(f)).count() < 2 {
+        return Ok(());
+    }
+    let mut cmd = command();
+    cmd.build();
+    let message = "`-` (standard input) can be given only once";
+    let kind = clap::error::ErrorKind::ArgumentConflict;
+    Err(match cmd.find_subcommand_mut(name) {
+        Some(sub) => sub.error(kind, message),
+        None => cmd.error(kind, message),
+    })
+}
+
+/// Run a command with its output buffered; the buffer is flushed at the end
+/// and a failed flush is a failed write like any other.
+fn run(cli: Cli) -> Result<ExitCode, Stop> {
+    if output::stdout_was_closed() {
+        return Err(Stop::Fail(
+            "fou: cannot write output: standard output is closed".to_owned(),
+        ));
+    }
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = BufWriter::with_capacity(output::BUFFER, stdout.lock());
+    let code = dispatch(&mut out, cli)?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn dispatch(out: &mut impl Write, cli: Cli) -> Result<ExitCode, Stop> {
     match cli.command {
         Command::Parse {
             files,
             format,
             input,
-        } => parse(&mut out, &files, format, input),
+        } => parse(out, &files, format, input),
         Command::Schema => {
             let schema = schemars::schema_for!(fou::Report);
-            let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
-            say(&mut out, &text)?;
+            serde_json::to_writer_pretty(&mut *out, &schema)?;
+            say(out, "")?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { file, input } => {
-            explain::run(&mut out, &Input::read(&file, input)?)?;
+            explain::run(out, &Input::read(&file, input).map_err(Stop::Fail)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check {
@@ -216,46 +148,61 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             severity,
             format,
             input,
-        } => check::run(&mut out, &files, severity, format, input),
-        Command::Help { command: name } => help(name.as_deref()),
+        } => check::run(out, &files, severity, format, input),
+        Command::Help { command: name } => help(out, name.as_deref()),
     }
 }
 
-/// `fou parse`: reports are written straight to the output, one at a time,
-/// so memory stays a few times the largest input, not the sum of all outputs.
+/// `fou parse`: reports are written one at a time as they are parsed, so
+/// memory stays a few times the largest input. A file that cannot be read
+/// is reported on standard error and skipped, so the output is always valid
+/// JSON (an array for several files) or NDJSON; the exit status is then 1.
 fn parse(
     out: &mut impl Write,
     files: &[PathBuf],
     format: OutputFormat,
     input: InputArgs,
-) -> Result<ExitCode, String> {
-    let several = files.len() > 1 && matches!(format, OutputFormat::Json);
-    if several {
-        say(out, "[")?;
+) -> Result<ExitCode, Stop> {
+    let array = files.len() > 1 && matches!(format, OutputFormat::Json);
+    if array {
+        out.write_all(b"[")?;
     }
-    for (i, f) in files.iter().enumerate() {
-        let inp = Input::read(f, input)?;
-        let report = fou::parse_report(&inp.src, &inp.options);
-        match format {
-            OutputFormat::Ndjson => serde_json::to_writer(&mut *out, &report),
-            OutputFormat::Json => serde_json::to_writer_pretty(&mut *out, &report),
-        }
-        .map_err(write_error)?;
-        let sep = if several && i + 1 < files.len() {
-            ",\n"
-        } else {
-            "\n"
+    let mut written = 0;
+    let mut failed = false;
+    for f in files {
+        let inp = match Input::read(f, input) {
+            Ok(inp) => inp,
+            Err(msg) => {
+                eprintln!("{msg}");
+                failed = true;
+                continue;
+            }
         };
-        out.write_all(sep.as_bytes()).map_err(write_error)?;
+        let report = fou::parse_report(&inp.src, &inp.options);
+        if array {
+            out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
+        }
+        match format {
+            OutputFormat::Ndjson => serde_json::to_writer(&mut *out, &report)?,
+            OutputFormat::Json => serde_json::to_writer_pretty(&mut *out, &report)?,
+        }
+        if !array {
+            out.write_all(b"\n")?;
+        }
+        written += 1;
     }
-    if several {
-        say(out, "]")?;
+    if array {
+        out.write_all(if written == 0 { b"]\n" } else { b"\n]\n" })?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `fou help [COMMAND]`: the help of the program or of one subcommand.
-fn help(name: Option<&str>) -> Result<ExitCode, String> {
+fn help(out: &mut impl Write, name: Option<&str>) -> Result<ExitCode, Stop> {
     let mut cmd = command();
     cmd.build();
     let shown = match name {
@@ -268,7 +215,7 @@ fn help(name: Option<&str>) -> Result<ExitCode, String> {
             }
         },
     };
-    print!("{shown}");
+    write!(out, "{shown}")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -276,6 +223,7 @@ fn main() -> ExitCode {
     let cli = match command()
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m))
+        .and_then(|cli| check_usage(&cli).map(|()| cli))
     {
         Ok(c) => c,
         Err(e) => {
@@ -286,7 +234,8 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => code,
-        Err(msg) => {
+        Err(Stop::Quiet) => ExitCode::SUCCESS,
+        Err(Stop::Fail(msg)) => {
             eprintln!("{msg}");
             ExitCode::from(1)
         }

@@ -369,9 +369,23 @@ fn check_exits_1_on_errors_whatever_is_shown() {
     );
 }
 
+/// The maximal runs of `^` in a caret row: (first column, width).
+fn caret_runs(marks: &str) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in marks.chars().enumerate() {
+        match runs.last_mut() {
+            Some((p, w)) if c == '^' && *p + *w == i => *w += 1,
+            _ if c == '^' => runs.push((i, 1)),
+            _ => {}
+        }
+    }
+    runs
+}
+
 /// For every diagnostic of `path`: the `-->` column and the JSON column are
-/// the span start counted in characters, the shown source line is at most
-/// 100 characters, and the carets stand under the start of the span.
+/// the span start counted in characters; the diagnostics of a line are
+/// followed by that line once, at most 100 characters around each caret,
+/// and the carets of each diagnostic stand under the start of its span.
 fn assert_carets_under_spans(path: &str) -> usize {
     let source = fou::Source::from_bytes(&std::fs::read(path).unwrap()).unwrap();
     let text = source.text();
@@ -385,11 +399,22 @@ fn assert_carets_under_spans(path: &str) -> usize {
     ]));
     let human = stdout(&fou(&["check", "--severity", "info", path]));
     let rows: Vec<&str> = human.lines().collect();
+    let is_source_row = |r: &str| {
+        r.split_once(" | ").is_some_and(|(n, _)| {
+            !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit())
+        })
+    };
     let arrows: Vec<usize> = (0..rows.len())
         .filter(|&i| rows[i].trim_start().starts_with("--> "))
         .collect();
-    let diags = doc["diagnostics"].as_array().unwrap();
+    let diags: Vec<&serde_json::Value> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| !d["span"].is_null())
+        .collect();
     assert_eq!(arrows.len(), diags.len(), "{human}");
+    let mut shown_at = std::collections::HashMap::new();
     for (d, &i) in diags.iter().zip(&arrows) {
         let (start, end) = (
             d["span"]["start"].as_u64().unwrap() as usize,
@@ -408,18 +433,45 @@ fn assert_carets_under_spans(path: &str) -> usize {
             "{}",
             rows[i]
         );
-        let (_, shown) = rows[i + 2].split_once(" | ").unwrap();
-        let (_, marks) = rows[i + 3].split_once(" | ").unwrap();
-        assert!(shown.chars().count() <= 100, "{}", rows[i + 2]);
-        let pad = marks.chars().take_while(|&c| c == ' ').count();
-        let width = marks.chars().filter(|&c| c == '^').count();
-        let under: String = shown.chars().skip(pad).take(width).collect();
+        // The line shown after this group of diagnostics, and this one's place in the group.
+        let j = (i..rows.len()).find(|&j| is_source_row(rows[j])).unwrap();
+        let first = (0..i)
+            .rev()
+            .find(|&k| is_source_row(rows[k]))
+            .map_or(0, |k| k + 2);
+        let nth = arrows.iter().filter(|&&a| first <= a && a < i).count();
+        let group = arrows.iter().filter(|&&a| first <= a && a < j).count();
+        assert!(rows[j].starts_with(&format!("{line} | ")), "{}", rows[j]);
+        assert_eq!(
+            *shown_at.entry(line).or_insert(j),
+            j,
+            "line {line} shown twice"
+        );
+        let (_, shown) = rows[j].split_once(" | ").unwrap();
+        let (_, marks) = rows[j + 1].split_once(" | ").unwrap();
+        let runs = caret_runs(marks);
+        let cuts = shown.matches('…').count();
+        assert!(shown.chars().count() <= 100 * group + cuts, "{}", rows[j]);
         let spanned = text[start..end].lines().next().unwrap_or("");
+        let under = |(p, w): (usize, usize)| shown.chars().skip(p).take(w).collect::<String>();
+        let ok = |u: String| !u.is_empty() && spanned.starts_with(u.trim_end_matches('…'));
+        let found = if runs.len() == group {
+            ok(under(runs[nth]))
+        } else {
+            // Overlapping marks merged: some run starts with this span.
+            runs.iter().any(|&(p, w)| {
+                (0..w).any(|o| {
+                    let u = under((p + o, w - o));
+                    let m = u.chars().count().min(spanned.chars().count());
+                    ok(u.chars().take(m).collect())
+                })
+            })
+        };
         assert!(
-            spanned.starts_with(under.trim_end_matches('…')) && !under.is_empty(),
-            "{under:?} is not the start of {spanned:?}\n{}\n{}",
-            rows[i + 2],
-            rows[i + 3]
+            found,
+            "no carets under {spanned:?}\n{}\n{}",
+            rows[j],
+            rows[j + 1]
         );
     }
     diags.len()

@@ -67,7 +67,15 @@ fn a_stray_byte_is_a_warning_and_strict_makes_it_an_error() {
     for cmd in ["parse", "check", "explain"] {
         let out = fou(&[cmd, "--strict", &path]);
         assert_eq!(out.status.code(), Some(1), "{cmd} --strict");
-        assert!(out.stdout.is_empty(), "{cmd} --strict printed output");
+        let printed = String::from_utf8(out.stdout.clone()).unwrap();
+        if cmd == "check" {
+            assert_eq!(
+                printed,
+                "0 warnings, 0 errors in 0 files; 1 file could not be read\n"
+            );
+        } else {
+            assert!(printed.is_empty(), "{cmd} --strict printed {printed}");
+        }
         let err = stderr(&out);
         assert!(
             err.contains("stray.txt: input is not valid UTF-8: 1 invalid byte, the first at offset 35 (line 5)"),
@@ -168,4 +176,283 @@ fn a_fifo_and_process_substitution_are_read_up_to_the_limit() {
         "{}",
         stderr(&out)
     );
+}
+
+// ---------------------------------------------------------------------------
+// `fou check` (item 5): each source line once, with all its carets.
+
+#[test]
+fn check_prints_a_line_once_with_the_carets_of_all_its_diagnostics() {
+    let line = format!(
+        "Seks bidragsfinansierte prosjekter ble ferdigstilt.{} Ved årsskiftet pågikk 3 oppdragsprosjekter.",
+        " Dette er fylltekst uten tall.".repeat(10)
+    );
+    let text = format!(
+        "FoU-rapport 2021\n\nOppdragsprosjekter\n\n{line}\n\n- Tolk i kontoret, Fjordforsk (2021-2022)\n"
+    );
+    let path = temp_file("two-on-a-line.txt", text.as_bytes());
+    let out = String::from_utf8(fou(&["check", &path]).stdout).unwrap();
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(out.matches("warning[count-mismatch]").count(), 2, "{out}");
+    assert_eq!(
+        rows.iter().filter(|r| r.starts_with("5 | ")).count(),
+        1,
+        "{out}"
+    );
+    // Both arrows come before the line; the carets row has two runs, in order.
+    let k = rows.iter().position(|r| r.starts_with("5 | ")).unwrap();
+    assert!(rows[k - 4].ends_with("two-on-a-line.txt:5:1"), "{out}");
+    assert!(rows[k - 2].ends_with("two-on-a-line.txt:5:353"), "{out}");
+    let shown = &rows[k]["5 | ".len()..];
+    let marks = &rows[k + 1]["  | ".len()..];
+    let runs: Vec<String> = marks
+        .split(' ')
+        .filter(|r| !r.is_empty())
+        .map(|r| r.to_owned())
+        .collect();
+    assert_eq!(runs.len(), 2, "{marks}");
+    let first = marks.find('^').unwrap();
+    let second = marks[first + runs[0].len()..].find('^').unwrap() + first + runs[0].len();
+    let under = |p: usize, w: usize| shown.chars().skip(p).take(w).collect::<String>();
+    assert_eq!(
+        under(first, runs[0].len()),
+        "Seks bidragsfinansierte prosjekter ble ferdigstilt"
+    );
+    let second_col = marks[..second].chars().count();
+    assert_eq!(
+        under(second_col, runs[1].chars().count()),
+        "Ved årsskiftet pågikk 3 oppdragsprosjekter"
+    );
+    assert!(shown.contains('…'), "the middle is cut: {shown}");
+}
+
+#[test]
+fn check_output_grows_with_the_diagnostics_not_with_line_times_diagnostics() {
+    // Issue 9, item 4: 106 KB gave 316 MB of `check` output. Here: 2,000
+    // mismatched counts on one line of about 90 KB.
+    let line = "Ved årsskiftet pågikk 3 oppdragsprosjekter. ".repeat(2000);
+    let text = format!(
+        "FoU-rapport 2021\n\nOppdragsprosjekter\n\n{line}\n\n- Tolk i kontoret, Fjordforsk (2021-2022)\n"
+    );
+    let path = temp_file("many-on-a-line.txt", text.as_bytes());
+    let out = fou(&["check", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = String::from_utf8(out.stdout).unwrap();
+    let n = shown.matches("warning[count-mismatch]").count();
+    assert!(n >= 1000, "{n} diagnostics");
+    assert_eq!(shown.lines().filter(|r| r.starts_with("5 | ")).count(), 1);
+    assert!(
+        shown.len() < 2 * text.len() + 300 * n,
+        "{} bytes of output for {} bytes of input and {n} diagnostics",
+        shown.len(),
+        text.len()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Several files (item 5): an unreadable one is skipped, the output stays valid.
+
+#[test]
+fn parse_goes_on_past_an_unreadable_file_and_prints_valid_json() {
+    let (a, b) = (sample("sample-2021.txt"), sample("sample-2023.md"));
+    let bin = temp_file("binary.bin", &[0, 1, 2, 3, 4, 5, 6, 7, 0, 0]);
+    let out = fou(&["parse", &a, "/no/such/file.txt", &bin, &b]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON array");
+    let years: Vec<i64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [2021, 2023]);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.lines()
+            .next()
+            .unwrap()
+            .starts_with("fou: /no/such/file.txt: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("binary.bin: input looks like binary data"),
+        "{err}"
+    );
+
+    let out = fou(&["parse", "--format", "ndjson", "/no/such/file.txt", &a, &b]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    for l in text.lines() {
+        serde_json::from_str::<serde_json::Value>(l).unwrap();
+    }
+    // Nothing readable: still a valid (empty) array.
+    let out = fou(&["parse", "/no/such/a", "/no/such/b"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.stdout, b"[]\n");
+}
+
+#[test]
+fn check_goes_on_past_an_unreadable_file_and_counts_it() {
+    let a = sample("sample-2021.txt");
+    let out = fou(&["check", "/no/such/file.txt", &a]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .last()
+            .unwrap()
+            .starts_with("0 warnings, 0 errors in 1 file; 1 file could not be read"),
+        "{text}"
+    );
+    let out = fou(&["check", "--format", "json", &a, "/no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["summary"]["unreadable"], 1);
+}
+
+// ---------------------------------------------------------------------------
+// Output that cannot be written (item 5, item 9).
+
+/// Run `fou args` through `bash -c`, `redirect` after it; `None` without bash.
+fn through_bash(args: &[&str], redirect: &str) -> Option<Output> {
+    let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+    let script = format!("\"$0\" {} {redirect}", quoted.join(" "));
+    Command::new("bash")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_fou")])
+        .output()
+        .ok()
+}
+
+#[test]
+fn a_closed_or_full_stdout_is_an_error() {
+    let a = sample("sample-2021.txt");
+    if let Some(out) = through_bash(&["parse", &a], ">&-") {
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            "fou: cannot write output: standard output is closed\n"
+        );
+    }
+    // `>/dev/null` is not closed: it succeeds.
+    if let Some(out) = through_bash(&["parse", &a], ">/dev/null") {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("/dev/full not available: skipped");
+        return;
+    };
+    for args in [
+        vec!["parse", &a],
+        vec!["check", &a],
+        vec!["explain", &a],
+        vec!["schema"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_fou"))
+            .args(&args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            "fou: cannot write output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_reader_that_stops_reading_ends_fou_quietly() {
+    // Far more output than a pipe holds, so fou is still writing when the
+    // reader goes away.
+    let a = sample("sample-2021.txt");
+    let args: Vec<&str> = std::iter::once("parse")
+        .chain(std::iter::repeat_n(a.as_str(), 40))
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fou"))
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "", "no 'Broken pipe' message");
+}
+
+#[test]
+fn output_is_written_in_large_blocks() {
+    // Issue 9, item 7: pretty JSON made one write() per output line.
+    let a = sample("sample-2021.txt");
+    let trace = temp_dir().join("writes.trace");
+    let out = Command::new("strace")
+        .args(["-f", "-e", "trace=write", "-o"])
+        .arg(&trace)
+        .arg(env!("CARGO_BIN_EXE_fou"))
+        .args(["parse", &a])
+        .stdout(Stdio::piped())
+        .output();
+    let Ok(out) = out else {
+        eprintln!("strace not available: skipped");
+        return;
+    };
+    if !out.status.success() {
+        eprintln!("strace cannot trace here: skipped ({})", stderr(&out));
+        return;
+    }
+    let log = std::fs::read_to_string(&trace).unwrap();
+    let writes = log.lines().filter(|l| l.contains("write(1,")).count();
+    let lines = out.stdout.iter().filter(|&&b| b == b'\n').count();
+    assert!(lines > 500, "{lines} lines of output");
+    assert!(
+        writes <= out.stdout.len() / 8192 + 3,
+        "{writes} writes for {} bytes ({lines} lines)",
+        out.stdout.len()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Arguments and names (item 5, item 9).
+
+#[test]
+fn standard_input_twice_is_a_usage_error() {
+    for cmd in ["parse", "check"] {
+        let out = fou(&[cmd, "-", &sample("sample-2021.txt"), "-"]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(out.stdout.is_empty());
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("error: `-` (standard input) can be given only once"),
+            "{err}"
+        );
+        assert!(err.contains(&format!("Usage: fou {cmd}")), "{err}");
+    }
+}
+
+#[test]
+fn file_names_in_messages_stay_on_one_line() {
+    let out = fou(&["parse", "/no/such\nfile\u{1b}[31m.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(
+        err.starts_with("fou: /no/such\\nfile\\u{1b}[31m.txt: "),
+        "{err:?}"
+    );
+
+    // A readable file with a newline in its name: `check` keeps each
+    // `-->` on one line, JSON carries the name as it is.
+    let path = temp_file("two\nlines.txt", "handleliste: melk\n".as_bytes());
+    let out = String::from_utf8(fou(&["check", &path]).stdout).unwrap();
+    let arrow = out.lines().find(|l| l.contains("--> ")).unwrap();
+    assert!(arrow.ends_with("two\\nlines.txt:1:1"), "{out}");
+    let out = fou(&["check", "--format", "json", &path]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["file"], path.as_str());
 }

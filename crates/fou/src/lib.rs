@@ -62,7 +62,8 @@ pub use input::DEFAULT_MAX_BYTES;
 pub use model::*;
 pub use sections::Part;
 pub use source::{
-    Decoding, Excerpt, LineCol, LineIndex, Replaced, Source, WINDOWS_1252_RATIO, detect_format,
+    Decoding, Excerpt, LineCol, LineIndex, Mark, MarkedLine, Replaced, Source, WINDOWS_1252_RATIO,
+    detect_format,
 };
 
 use std::path::Path;

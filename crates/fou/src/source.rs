@@ -331,11 +331,19 @@ impl Source {
         if start == 0 && self.text.starts_with('\u{feff}') {
             start = '\u{feff}'.len_utf8();
         }
-        let rest = &self.text[start..];
-        let end = rest
-            .find(['\n', '\r'])
-            .map_or(self.text.len(), |i| start + i);
-        Some((start, end))
+        // The next line's start (or the end) less this line's ending: no
+        // scan, so a long line costs nothing here.
+        let next = self
+            .index
+            .line_start(line + 1)
+            .unwrap_or(self.text.len())
+            .max(start);
+        let body = &self.text[start..next];
+        let body = body
+            .strip_suffix("\r\n")
+            .or_else(|| body.strip_suffix(['\n', '\r']))
+            .unwrap_or(body);
+        Some((start, start + body.len()))
     }
 
     /// The text of 1-based `line`, without its line ending; `None` past the
@@ -373,6 +381,45 @@ impl Source {
         }
     }
 
+    /// [`Source::line_col`] of many offsets at once, in their order, in
+    /// time linear in the text they span (many offsets on one long line do
+    /// not each count the line from its start).
+    ///
+    /// ```
+    /// let src = fou::Source::from_text("Første linje\nÅr og dag\n");
+    /// let og = src.text().find("og").unwrap();
+    /// let cols = src.line_cols(&[og, 0, og + 2]);
+    /// assert_eq!(cols, [
+    ///     fou::LineCol { line: 2, column: 4 },
+    ///     fou::LineCol { line: 1, column: 1 },
+    ///     fou::LineCol { line: 2, column: 6 },
+    /// ]);
+    /// ```
+    pub fn line_cols(&self, offsets: &[usize]) -> Vec<LineCol> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![LineCol { line: 1, column: 1 }; offsets.len()];
+        // The last place counted: line, byte offset, characters before it.
+        let mut last: Option<(usize, usize, usize)> = None;
+        for i in order {
+            let offset = floor_boundary(&self.text, offsets[i]);
+            let line = self.index.line_of(offset);
+            let (start, end) = self.line_range(line).unwrap_or((offset, offset));
+            let at = offset.clamp(start, end.max(start));
+            let (from, before) = match last {
+                Some((l, pos, n)) if l == line && pos <= at => (pos, n),
+                _ => (start, 0),
+            };
+            let column = before + self.text[from..at].chars().count();
+            last = Some((line, at, column));
+            out[i] = LineCol {
+                line,
+                column: column + 1,
+            };
+        }
+        out
+    }
+
     /// The first line of `span`, cut to at most `width` characters around the
     /// span's start (at least 10), ready to print with a caret underneath.
     ///
@@ -392,38 +439,216 @@ impl Source {
     /// assert_eq!(under, "Åtte prosjekter");
     /// ```
     pub fn excerpt(&self, span: &Span, width: usize) -> Excerpt {
-        let width = width.max(10);
-        let from = self.line_col(span.start);
-        let line = self.line_text(from.line).unwrap_or("");
-        let chars: Vec<char> = line
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let n = chars.len();
-        let a = (from.column - 1).min(n);
-        let to = self.line_col(span.end.max(span.start));
-        let b = if to.line == from.line {
-            (to.column - 1).clamp(a, n)
-        } else {
-            n
-        };
-        let (lo, hi) = window(n, a, width);
-        let mut text = String::new();
-        if lo > 0 {
-            text.push('…');
-        }
-        text.extend(&chars[lo..hi]);
-        if hi < n {
-            text.push('…');
-        }
-        let caret_column = a - lo + usize::from(lo > 0);
+        let line = self.line_col(span.start).line;
+        let shown = self.excerpt_marks(line, std::slice::from_ref(span), width);
+        let mark = shown.marks.first().copied().unwrap_or(Mark {
+            column: 0,
+            width: 1,
+        });
         Excerpt {
-            line: from.line,
-            text,
-            caret_column,
-            caret_width: b.min(hi).saturating_sub(a).max(1),
+            line,
+            text: shown.text,
+            caret_column: mark.column,
+            caret_width: mark.width,
         }
     }
+
+    /// Line `line` cut to at most about `width` characters around each of
+    /// `spans`, with a caret mark for every span: what `fou check` prints
+    /// once for all the diagnostics of a line.
+    ///
+    /// Spans are placed on `line` (one that starts on an earlier line is
+    /// marked from the line's start, one on a later line at its end); marks
+    /// are in the order of `spans`. A line of at most `width` characters is
+    /// shown whole. A longer one is cut into windows of `width` characters
+    /// (a third before the first caret), one for each group of spans that
+    /// fits in one; overlapping windows are joined, and `…` stands for every
+    /// cut part. So one span is shown as [`Source::excerpt`] shows it, and
+    /// the text grows with the number of far-apart spans, never with the
+    /// length of the line.
+    ///
+    /// ```
+    /// let line = format!("Tre prosjekter{}fire analyser{}", " x".repeat(200), " y".repeat(200));
+    /// let src = fou::Source::from_text(&line);
+    /// let at = line.find("fire").unwrap();
+    /// let spans = [src.span(0, 14), src.span(at, at + 13)];
+    /// let m = src.excerpt_marks(1, &spans, 60);
+    /// assert_eq!(m.line, 1);
+    /// assert!(m.text.starts_with("Tre prosjekter") && m.text.ends_with('…'));
+    /// assert!(m.text.chars().count() < 2 * 60 + 3);
+    /// let marked: Vec<String> = m
+    ///     .marks
+    ///     .iter()
+    ///     .map(|k| m.text.chars().skip(k.column).take(k.width).collect())
+    ///     .collect();
+    /// assert_eq!(marked, ["Tre prosjekter", "fire analyser"]);
+    /// ```
+    pub fn excerpt_marks(&self, line: usize, spans: &[Span], width: usize) -> MarkedLine {
+        let width = width.max(10);
+        let line_text = self.line_text(line).unwrap_or("");
+        let n = line_text.chars().count();
+        let ranges = self.columns_on(line, spans, n);
+        let segments = segments(n, &ranges, width);
+        let (text, at) = cut(line_text, n, &segments);
+        let marks = ranges
+            .iter()
+            .map(|&(a, b)| {
+                let k = segments
+                    .partition_point(|&(lo, _)| lo <= a)
+                    .saturating_sub(1);
+                let (lo, hi) = segments.get(k).copied().unwrap_or((0, 0));
+                Mark {
+                    column: at.get(k).copied().unwrap_or(0) + a.saturating_sub(lo),
+                    width: b.min(hi).saturating_sub(a).max(1),
+                }
+            })
+            .collect();
+        MarkedLine { line, text, marks }
+    }
+
+    /// Start and end columns (0-based characters) of `spans` on `line` of
+    /// `n` characters: a span from an earlier line starts at 0, one from a
+    /// later line at `n`; a span going on past the line ends at its end.
+    fn columns_on(&self, line: usize, spans: &[Span], n: usize) -> Vec<(usize, usize)> {
+        let offsets: Vec<usize> = spans
+            .iter()
+            .flat_map(|s| [s.start, s.end.max(s.start)])
+            .collect();
+        let cols = self.line_cols(&offsets);
+        cols.chunks(2)
+            .map(|pair| {
+                let (from, to) = (pair[0], pair.get(1).copied().unwrap_or(pair[0]));
+                let a = match from.line.cmp(&line) {
+                    std::cmp::Ordering::Less => 0,
+                    std::cmp::Ordering::Equal => (from.column - 1).min(n),
+                    std::cmp::Ordering::Greater => n,
+                };
+                let b = if to.line == line {
+                    (to.column - 1).clamp(a, n)
+                } else {
+                    n
+                };
+                (a, b)
+            })
+            .collect()
+    }
+}
+
+/// The characters of `segments` of `line` (`n` characters), control
+/// characters as spaces, with `…` for each cut part; and where each
+/// segment starts in the result, in characters. One pass over the line.
+fn cut(line: &str, n: usize, segments: &[(usize, usize)]) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut shown = 0;
+    let mut at = Vec::with_capacity(segments.len());
+    let mut chars = line.chars().enumerate();
+    for (k, &(lo, hi)) in segments.iter().enumerate() {
+        if lo > 0 && (k == 0 || segments[k - 1].1 < lo) {
+            text.push('…');
+            shown += 1;
+        }
+        at.push(shown);
+        for (_, c) in chars
+            .by_ref()
+            .skip_while(|&(i, _)| i < lo)
+            .take(hi.saturating_sub(lo))
+        {
+            text.push(if c.is_control() { ' ' } else { c });
+        }
+        shown += hi.saturating_sub(lo);
+    }
+    if segments.last().is_some_and(|&(_, hi)| hi < n) {
+        text.push('…');
+    }
+    (text, at)
+}
+
+/// The parts `lo..hi` of a line of `n` characters to show for the caret
+/// ranges `ranges` (see [`Source::excerpt_marks`]), in order, disjoint.
+fn segments(n: usize, ranges: &[(usize, usize)], width: usize) -> Vec<(usize, usize)> {
+    if n <= width {
+        return vec![(0, n)];
+    }
+    let mut starts: Vec<usize> = ranges.iter().map(|&(a, _)| a).collect();
+    starts.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(&first) = starts.get(i) {
+        let (lo, hi) = window(n, first, width);
+        // Every later caret that this window shows, with room for a mark.
+        while starts
+            .get(i)
+            .is_some_and(|&a| a < hi.saturating_sub(2).max(first + 1))
+        {
+            i += 1;
+        }
+        match out.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
+        }
+    }
+    if out.is_empty() {
+        out.push(window(n, 0, width));
+    }
+    out
+}
+
+/// A source line shortened around several spans, with a caret mark for
+/// each (see [`Source::excerpt_marks`]).
+///
+/// ```
+/// let src = fou::Source::from_text("Tre prosjekter og fire analyser.\n");
+/// let m = src.excerpt_marks(1, &[src.span(0, 3), src.span(18, 22)], 100);
+/// assert_eq!(m.text, "Tre prosjekter og fire analyser.");
+/// assert_eq!(m.caret_line(), "^^^               ^^^^");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedLine {
+    /// The 1-based line shown.
+    pub line: usize,
+    /// The line's text, with `…` for each part cut out.
+    pub text: String,
+    /// One mark per span, in the order the spans were given.
+    pub marks: Vec<Mark>,
+}
+
+impl MarkedLine {
+    /// The marks drawn as carets under [`MarkedLine::text`] (`^`, no
+    /// trailing spaces); overlapping marks merge.
+    ///
+    /// ```
+    /// let src = fou::Source::from_text("abcdef");
+    /// let m = src.excerpt_marks(1, &[src.span(1, 3), src.span(2, 4)], 100);
+    /// assert_eq!(m.caret_line(), " ^^^");
+    /// ```
+    pub fn caret_line(&self) -> String {
+        let end = self
+            .marks
+            .iter()
+            .map(|m| m.column + m.width)
+            .max()
+            .unwrap_or(0);
+        let mut line = vec![' '; end];
+        for m in &self.marks {
+            line[m.column..m.column + m.width].fill('^');
+        }
+        line.into_iter().collect::<String>().trim_end().to_owned()
+    }
+}
+
+/// Where a caret mark stands in a [`MarkedLine`]'s text.
+///
+/// ```
+/// let src = fou::Source::from_text("Tre prosjekter");
+/// let m = src.excerpt_marks(1, &[src.span(4, 14)], 100);
+/// assert_eq!(m.marks, [fou::Mark { column: 4, width: 10 }]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Characters of the text before the first caret (0-based).
+    pub column: usize,
+    /// Number of carets, at least 1.
+    pub width: usize,
 }
 
 /// The characters `lo..hi` of a line of `n` characters to show so that
@@ -1019,6 +1244,103 @@ mod tests {
         // an empty span at the end of the line: the caret stands after the text
         let (_, under) = carets(&src, end, end, 40);
         assert_eq!(under, "");
+    }
+
+    /// The text under each mark of `excerpt_marks`.
+    fn marked(src: &Source, line: usize, spans: &[Span], width: usize) -> (String, Vec<String>) {
+        let m = src.excerpt_marks(line, spans, width);
+        let under = m
+            .marks
+            .iter()
+            .map(|k| m.text.chars().skip(k.column).take(k.width).collect())
+            .collect();
+        (m.text, under)
+    }
+
+    #[test]
+    fn one_mark_is_shown_as_excerpt_shows_it() {
+        let line = format!("{}ni skisser{}\nneste", "å".repeat(90), "e".repeat(90));
+        let src = Source::from_text(&line);
+        let n = line.find('\n').unwrap();
+        for (start, end) in [
+            (0, 4),
+            (90, 110),
+            (180, 190),
+            (n - 1, n),
+            (n, n),
+            (2, n + 3),
+        ] {
+            let start = floor_boundary(&line, start);
+            let end = floor_boundary(&line, end);
+            for width in [10, 40, 100, 400] {
+                let span = src.span(start, end);
+                let e = src.excerpt(&span, width);
+                let m = src.excerpt_marks(1, &[span], width);
+                assert_eq!(m.text, e.text, "{start}..{end} at {width}");
+                assert_eq!(
+                    m.marks,
+                    [Mark {
+                        column: e.caret_column,
+                        width: e.caret_width
+                    }],
+                    "{start}..{end} at {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn marks_close_together_share_a_window_and_far_apart_ones_get_their_own() {
+        let line = format!(
+            "Tre{}fire{}fem{}seks",
+            "-".repeat(20),
+            "-".repeat(300),
+            "-".repeat(300)
+        );
+        let src = Source::from_text(&line);
+        let at = |w: &str| line.find(w).unwrap();
+        let spans = [
+            src.span(at("fire"), at("fire") + 4),
+            src.span(0, 3),
+            src.span(at("fem"), at("fem") + 3),
+            src.span(at("seks"), at("seks") + 4),
+        ];
+        let (text, under) = marked(&src, 1, &spans, 60);
+        assert_eq!(under, ["fire", "Tre", "fem", "seks"], "in the order given");
+        assert!(
+            text.starts_with("Tre---") && text.ends_with("---seks"),
+            "{text}"
+        );
+        assert_eq!(text.matches('…').count(), 2, "two cuts: {text}");
+        assert!(text.chars().count() <= 3 * 60, "{}", text.chars().count());
+        // A short line is shown whole.
+        let src = Source::from_text("Tre og fire\n");
+        let (text, under) = marked(&src, 1, &[src.span(7, 11), src.span(0, 3)], 60);
+        assert_eq!(
+            (text.as_str(), under),
+            ("Tre og fire", vec!["fire".to_owned(), "Tre".to_owned()])
+        );
+    }
+
+    #[test]
+    fn marks_of_spans_from_other_lines_stand_at_the_line_ends() {
+        let src = Source::from_text("en to\ntre fire\nfem");
+        let m = src.excerpt_marks(2, &[src.span(0, 8), src.span(14, 17)], 100);
+        assert_eq!(m.text, "tre fire");
+        assert_eq!(
+            m.marks,
+            [
+                Mark {
+                    column: 0,
+                    width: 2
+                },
+                Mark {
+                    column: 8,
+                    width: 1
+                }
+            ]
+        );
+        assert_eq!(m.caret_line(), "^^      ^");
     }
 
     #[test]

@@ -1,0 +1,123 @@
+//! Reading the inputs: the options that say how, and one decoded input.
+
+use std::path::Path;
+
+use clap::{Args, ValueEnum};
+
+use crate::output::shown_name;
+
+/// How to read the input text.
+#[derive(Args, Clone, Copy)]
+pub(crate) struct InputArgs {
+    /// Input format: detect it, or read the text as plain text or as Markdown.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// Refuse damaged UTF-8: a byte that is not valid UTF-8 is an error
+    /// instead of U+FFFD and a decode-replaced warning.
+    #[arg(long)]
+    strict: bool,
+    /// Largest input read, in bytes, or with a suffix K, M, G (KiB, MiB,
+    /// GiB): `--max-bytes 1G`. Larger files are refused, streams stop there.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    max_bytes: u64,
+}
+
+impl InputArgs {
+    /// The core's options for these arguments.
+    fn options(self) -> fou::Options {
+        let options = fou::Options::default()
+            .with_strict(self.strict)
+            .with_max_bytes(self.max_bytes);
+        match self.input_format {
+            InputFormat::Auto => options,
+            InputFormat::Plain => options.with_format(fou::Format::Plain),
+            InputFormat::Markdown => options.with_format(fou::Format::Markdown),
+        }
+    }
+}
+
+/// `4096`, `64K`, `256M`, `1G`, `2GiB` → bytes (K, M, G are powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (number, unit) = s.split_at(digits);
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" => 0,
+        "k" | "kib" => 10,
+        "m" | "mib" => 20,
+        "g" | "gib" => 30,
+        _ => return Err(format!("unknown unit {unit:?}: use bytes or K, M, G")),
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size such as 1000000, 64K, 256M or 1G"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("{s} is too large"))
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    /// Detect from the text (Markdown headings, bold, links).
+    Auto,
+    /// Plain text extracted from PDF or DOCX.
+    Plain,
+    /// Markdown from a document converter.
+    Markdown,
+}
+
+/// Is `path` the name for standard input?
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// One input, read and decoded.
+pub(crate) struct Input {
+    /// The decoded text.
+    pub src: fou::Source,
+    /// The name to show in messages: the path as given with control
+    /// characters escaped, `<stdin>` for `-`.
+    pub name: String,
+    /// Parse options: the path to record and the input format.
+    pub options: fou::Options,
+}
+
+impl Input {
+    /// Read `path` (`-`: standard input) and decode it; the error is the
+    /// one-line message to print.
+    pub fn read(path: &Path, input: InputArgs) -> Result<Self, String> {
+        let stdin = is_stdin(path);
+        let name = if stdin {
+            "<stdin>".to_owned()
+        } else {
+            shown_name(path)
+        };
+        let mut options = input.options();
+        if !stdin {
+            options = options.with_path(path.display().to_string());
+        }
+        let src = if stdin {
+            fou::Source::read(std::io::stdin().lock(), &options)
+        } else {
+            fou::Source::open(path, &options)
+        }
+        .map_err(|e| format!("fou: {name}: {}", read_error(&e)))?;
+        Ok(Input { src, name, options })
+    }
+
+    /// The file name for JSON output: the path as recorded (JSON escapes
+    /// it), `<stdin>` for standard input.
+    pub fn json_name(&self) -> &str {
+        self.options.path.as_deref().unwrap_or("<stdin>")
+    }
+}
+
+/// What went wrong reading an input, with the option that changes it.
+fn read_error(e: &fou::Error) -> String {
+    match e {
+        fou::Error::Io { source, .. } => source.to_string(),
+        fou::Error::TooLarge { .. } => format!("{e} (--max-bytes raises the limit)"),
+        fou::Error::InvalidUtf8 { .. } => {
+            format!("{e} (without --strict each becomes U+FFFD with a warning)")
+        }
+        _ => e.to_string(),
+    }
+}
