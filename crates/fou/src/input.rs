@@ -76,9 +76,17 @@ impl Source {
     /// size), anything else is read as a stream up to the limit (see
     /// [`Source::read`]). Errors name `path`.
     ///
-    /// ```no_run
+    /// ```
+    /// let path = std::env::temp_dir().join("fou-doc-open.txt");
+    /// std::fs::write(&path, "FoU-rapport 2020\n").unwrap();
     /// let opts = fou::Options::default().with_max_bytes(1 << 20);
-    /// let src = fou::Source::open("examples/data/sample-2021.txt", &opts)?;
+    /// assert_eq!(fou::Source::open(&path, &opts)?.line_count(), 1);
+    /// let tiny = opts.clone().with_max_bytes(10);
+    /// assert!(matches!(
+    ///     fou::Source::open(&path, &tiny),
+    ///     Err(fou::Error::TooLarge { limit: 10, size: Some(17) })
+    /// ));
+    /// # #[cfg(unix)]
     /// assert!(matches!(
     ///     fou::Source::open("/dev/zero", &opts),
     ///     Err(fou::Error::TooLarge { size: None, .. })

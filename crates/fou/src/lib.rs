@@ -225,10 +225,17 @@ pub fn parse_file(path: impl AsRef<Path>) -> Result<Report, Error> {
 /// [`Source::open`]. The path is recorded in `source.path` unless
 /// [`Options::path`] is set.
 ///
-/// ```no_run
-/// let opts = fou::Options::default().with_strict(true).with_max_bytes(10 << 20);
-/// let report = fou::parse_file_with("examples/data/sample-2021.txt", &opts)?;
-/// assert_eq!(report.source.path.as_deref(), Some("examples/data/sample-2021.txt"));
+/// ```
+/// let path = std::env::temp_dir().join("fou-doc-parse-file-with.txt");
+/// std::fs::write(&path, b"FoU-rapport 2020\n\nBl\xc3\xa5\xff\n").unwrap();
+/// let report = fou::parse_file_with(&path, &fou::Options::default())?;
+/// assert_eq!(report.source.path.as_deref(), path.to_str());
+/// assert_eq!(report.source.replaced_bytes, 1);
+/// let strict = fou::Options::default().with_strict(true);
+/// assert!(matches!(
+///     fou::parse_file_with(&path, &strict),
+///     Err(fou::Error::InvalidUtf8 { offset: 22, line: 3, count: 1 })
+/// ));
 /// # Ok::<(), fou::Error>(())
 /// ```
 pub fn parse_file_with(path: impl AsRef<Path>, options: &Options) -> Result<Report, Error> {

@@ -87,6 +87,16 @@ const REPLACEMENT_LEN: usize = '\u{FFFD}'.len_utf8();
 
 /// Windows-1252 is chosen only when invalid UTF-8 bytes outnumber the valid
 /// multi-byte UTF-8 sequences at least this many times.
+///
+/// ```
+/// // 1 valid sequence (`å`) and 100 invalid bytes: Windows-1252 ...
+/// let mut bytes = "å ".as_bytes().to_vec();
+/// bytes.extend([0xe6; fou::WINDOWS_1252_RATIO]);
+/// assert_eq!(fou::Source::from_bytes(&bytes).unwrap().encoding(), "windows-1252");
+/// // ... 99 invalid bytes: UTF-8 with replacements.
+/// bytes.pop();
+/// assert_eq!(fou::Source::from_bytes(&bytes).unwrap().encoding(), "utf-8");
+/// ```
 pub const WINDOWS_1252_RATIO: usize = 100;
 
 /// `decode-replaced` diagnostics listed one by one; the rest are summed up.
