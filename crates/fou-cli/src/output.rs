@@ -40,27 +40,6 @@ pub(crate) fn say(out: &mut impl Write, s: &str) -> Result<(), Stop> {
 /// Bytes of output gathered before each write to standard output.
 pub(crate) const BUFFER: usize = 64 * 1024;
 
-/// Was standard output closed when fou started (`fou parse x >&-`)?
-///
-/// Rust's runtime opens `/dev/null` (read-write) in place of a closed
-/// standard stream, so writes would vanish and fou would exit 0 having
-/// written nothing. On Linux that stand-in is recognised: `/dev/null` open
-/// for reading and writing, where a shell's `>/dev/null` is write-only.
-/// Elsewhere this is always false.
-pub(crate) fn stdout_was_closed() -> bool {
-    if !cfg!(target_os = "linux") {
-        return false;
-    }
-    let is_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|t| t == Path::new("/dev/null"));
-    is_null
-        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-            info.lines()
-                .find_map(|l| l.strip_prefix("flags:"))
-                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
-                .is_some_and(|flags| flags & 0o3 == 0o2)
-        })
-}
-
 /// A file name to show in a message: control characters (a newline, an
 /// escape), line and paragraph separators and bidirectional controls are
 /// written as Rust escapes (`\n`, `\u{1b}`), bytes that are not UTF-8 as
