@@ -95,16 +95,21 @@ fn classify(raw: &str) -> (LineKind, usize) {
     if (1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with([' ', '\t'])) {
         return (LineKind::Heading(hashes as u8), indent + hashes);
     }
-    for m in [
-        "- ", "* ", "+ ", "• ", "– ", "· ", "▪ ", "● ", "◦ ", "-\t", "•\t",
-    ] {
-        if let Some(rest) = t.strip_prefix(m)
-            && !rest.trim().is_empty()
-        {
-            return (LineKind::Bullet, indent + m.len());
-        }
+    if let Some(glyph) = t
+        .chars()
+        .next()
+        .filter(|c| crate::lexicon::BULLET_GLYPHS.contains(c))
+        && let Some(rest) = t[glyph.len_utf8()..].strip_prefix([' ', '\t'])
+        && !rest.trim().is_empty()
+    {
+        return (LineKind::Bullet, indent + glyph.len_utf8() + 1);
     }
-    if matches!(t.trim(), "•" | "-" | "–" | "▪" | "●" | "◦" | "·") {
+    let mut glyph = t.trim().chars();
+    if glyph
+        .next()
+        .is_some_and(|c| crate::lexicon::LONE_BULLET_GLYPHS.contains(&c))
+        && glyph.next().is_none()
+    {
         return (LineKind::BulletOnly, raw.len());
     }
     if is_toc_line(t) {
@@ -292,10 +297,6 @@ fn measure(lines: &[RawLine<'_>]) -> Layout {
     }
 }
 
-const JOIN_WORDS: &[&str] = &[
-    "og", "eller", "samt", "til", "enn", "i", "av", "for", "med", "på",
-];
-
 /// In plain text without blank lines between paragraphs, does line `next`
 /// continue the block whose last line is `prev`? (Hard-wrapped PDF text.)
 fn continues(prev: &str, next: &str, width: usize) -> bool {
@@ -324,7 +325,7 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
         return true;
     }
     let last_word = p.rsplit(' ').next().unwrap_or("");
-    if JOIN_WORDS.contains(&last_word) {
+    if crate::lexicon::JOIN_WORDS.contains(&last_word) {
         return true;
     }
     // A long line that does not end a sentence (or an item's `(2019-2021)`) wraps
@@ -418,7 +419,7 @@ fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &CleanText) {
     if let Some(c) = before_hyphen
         && c.is_alphabetic()
         && next_lower
-        && !JOIN_WORDS.contains(&next_word)
+        && !crate::lexicon::JOIN_WORDS.contains(&next_word)
     {
         if c.is_lowercase() {
             // `arbeids-` + `ledighet` → `arbeidsledighet`

@@ -45,6 +45,7 @@
 pub mod blocks;
 pub mod error;
 pub mod grammar;
+pub mod lexicon;
 pub mod lines;
 pub mod model;
 pub mod sections;
