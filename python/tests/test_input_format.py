@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -48,18 +49,18 @@ def test_input_format_forces_the_format() -> None:
 
 
 @pytest.mark.parametrize("auto", [None, "auto"])
-def test_auto_and_none_detect(auto: str | None) -> None:
-    assert fou.parse(MARKDOWN, input_format=auto) == fou.parse(MARKDOWN)  # type: ignore[arg-type]
+def test_auto_and_none_detect(auto: Literal["auto"] | None) -> None:
+    assert fou.parse(MARKDOWN, input_format=auto) == fou.parse(MARKDOWN)
     plain = "FoU-rapport 2021\n\nForord\n\nTekst.\n"
-    assert fou.parse(plain, input_format=auto).source.format == "plain"  # type: ignore[arg-type]
+    assert fou.parse(plain, input_format=auto).source.format == "plain"
 
 
 def test_bad_input_format() -> None:
     for bad in ["pdf", "Markdown", "", "json"]:
         with pytest.raises(ValueError, match=r'input_format must be "plain", "markdown" or "auto"'):
-            fou.parse(MARKDOWN, input_format=bad)  # type: ignore[arg-type]
+            fou.parse(MARKDOWN, input_format=bad)  # type: ignore[call-overload]
     with pytest.raises(TypeError):
-        fou.parse(MARKDOWN, input_format=1)  # type: ignore[arg-type]
+        fou.parse(MARKDOWN, input_format=1)  # type: ignore[call-overload]
 
 
 def test_files_take_input_format(tmp_path: Path) -> None:
@@ -91,12 +92,12 @@ def test_files_take_input_format(tmp_path: Path) -> None:
 
 def test_format_keyword_still_works_but_warns() -> None:
     with pytest.warns(DeprecationWarning, match="use input_format=") as record:
-        old = fou.parse(MARKDOWN, format="plain")  # type: ignore[call-overload]
+        old = fou.parse(MARKDOWN, format="plain")  # the deprecated overload of the stub
     assert old == fou.parse(MARKDOWN, input_format="plain")
     assert len(record) == 1
     assert record[0].filename == __file__  # points at the caller, not into fou
     with pytest.warns(DeprecationWarning):
-        assert fou.parse(MARKDOWN, format="auto") == fou.parse(MARKDOWN)  # type: ignore[call-overload]
+        assert fou.parse(MARKDOWN, format="auto") == fou.parse(MARKDOWN)
     with pytest.warns(DeprecationWarning), pytest.raises(ValueError, match="input_format"):
         fou.parse(MARKDOWN, format="pdf")  # type: ignore[call-overload]
 
