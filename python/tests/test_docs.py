@@ -138,7 +138,8 @@ def test_sh_lines_are_real_commands() -> None:
                     assert extra in extras, f"{line!r}: no extra {extra!r} in pyproject.toml ({sorted(extras)})"
         else:
             program = argv[0]
-            assert (REPO / program).is_file(), f"{line!r}: {program} does not exist"
+            if not Path(program).name.startswith("python"):  # an interpreter may live anywhere
+                assert (REPO / program).is_file(), f"{line!r}: {program} does not exist"
             for arg in argv[1:]:
                 if arg.endswith(".py"):
                     assert (REPO / arg).is_file(), f"{line!r}: {arg} does not exist"
