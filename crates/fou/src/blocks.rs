@@ -319,7 +319,7 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
         && (p.contains(", ") || p.contains("? ") || sentence_break(p))
         && !p.ends_with(['.', '!', '?', ':', ';'])
         && n.split_whitespace().count() <= 4
-        && crate::grammar::project_line::is_institution_list(n)
+        && crate::classify::is_institution_list(n)
     {
         return true;
     }
@@ -355,7 +355,7 @@ fn list_continues(prev: &str, next: &str, width: usize) -> bool {
     // `… NAV` + `Troms (2018-2022)`: the period that ends every item comes on the next line.
     let period_follows = unfinished
         && next.trim_end().ends_with(')')
-        && crate::grammar::project_line::split_period(next).1.is_some();
+        && crate::grammar::split_period(next).1.is_some();
     // `Title.` + `Stipendiat Name, Inst`, `… Stipendiat Karianne Nyheim` + `Stray, USN`
     let phd_goes_on = next.trim_start().starts_with("Stipendiat ")
         || p.rsplit_once("Stipendiat ")

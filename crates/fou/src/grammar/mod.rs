@@ -32,9 +32,11 @@ pub use authors::{author_list, authors};
 pub use date::{NorwegianDate, find_dates, norwegian_date};
 pub use edition::edition;
 pub use institutions::institutions;
+pub(crate) use institutions::split_and;
 pub use numbers::count;
-pub use period::period;
+pub use period::{period, split_period};
 pub use phd::{PhdLine, phd_line};
+pub(crate) use project_line::strip_report_from;
 pub use project_line::{ProjectLine, project_line};
 pub use reference::{Reference, reference};
 

@@ -93,3 +93,23 @@ pub fn period(input: &str) -> Result<Period, GrammarError> {
         Err(_) => Err(GrammarError::new("a period like (2019-2021)", t, t)),
     }
 }
+
+/// Split a trailing `(2019-2021)` off a line.
+///
+/// ```
+/// use fou::grammar::split_period;
+/// let (body, p) = split_period("Bedre oppfølging av unge, Fafo (2020-2021).");
+/// assert_eq!(body, "Bedre oppfølging av unge, Fafo");
+/// assert_eq!(p.unwrap().end, 2021);
+/// assert_eq!(split_period("Uten periode (se under)"), ("Uten periode (se under)", None));
+/// ```
+pub fn split_period(line: &str) -> (&str, Option<Period>) {
+    let t = line.trim().trim_end_matches(['.', ',']).trim_end();
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+        && let Ok(("", p)) = period_parser(&t[open..])
+    {
+        return (t[..open].trim_end(), Some(p));
+    }
+    (t, None)
+}
