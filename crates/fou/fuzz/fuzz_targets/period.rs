@@ -7,7 +7,7 @@ use fou::grammar::period;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|s: &str| {
-    let _ = fou::grammar::period::period_parser(s);
+    let _ = fou::grammar::period_parser::<()>(s);
     let _ = fou::grammar::split_period(s);
     if let Ok(p) = period(s) {
         assert!(p.start <= p.end && p.end - p.start <= 30, "{p:?}");

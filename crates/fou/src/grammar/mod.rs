@@ -2,8 +2,9 @@
 //!
 //! Each grammar comes at two levels: a convenience function that must consume
 //! its whole input and returns `Result<T, GrammarError>`, and (where the
-//! grammar is a prefix language) the raw `nom` parser, so other tools can
-//! embed it.
+//! grammar is a prefix language) the raw `nom` parser, generic over the error
+//! type, so other tools can embed it. [`check`] runs a raw parser over a whole
+//! input; [`find_all`] finds its matches in running text.
 //!
 //! | grammar | example |
 //! |---|---|
@@ -18,8 +19,10 @@
 //! | [`edition`] | `Utgave 2 – 2020` |
 
 pub mod authors;
+mod check;
 pub mod date;
 pub mod edition;
+mod find;
 pub mod institutions;
 pub mod label;
 pub mod numbers;
@@ -29,43 +32,18 @@ pub mod project_line;
 pub mod reference;
 
 pub use authors::{author_list, authors};
-pub use date::{NorwegianDate, find_dates, norwegian_date};
-pub use edition::edition;
+pub use check::{Expected, GrammarError, check};
+pub use date::{NorwegianDate, date_parser, find_dates, norwegian_date};
+pub use edition::{edition, edition_parser};
+pub use find::find_all;
 pub use institutions::institutions;
 pub(crate) use institutions::split_and;
-pub use numbers::count;
-pub use period::{period, split_period};
+pub use numbers::{count, count_parser, word_value};
+pub use period::{period, period_body, period_parser, split_period};
 pub use phd::{PhdLine, phd_line};
 pub(crate) use project_line::strip_report_from;
 pub use project_line::{ProjectLine, project_line};
 pub use reference::{Reference, reference};
-
-/// A small grammar did not match its input.
-///
-/// ```
-/// let err = fou::grammar::period("(20x9)").unwrap_err();
-/// assert!(err.to_string().contains("period"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected {expected} at byte {offset} of {input:?}")]
-pub struct GrammarError {
-    /// What the grammar expected.
-    pub expected: &'static str,
-    /// Byte offset in the input where matching failed.
-    pub offset: usize,
-    /// The input (shortened to 80 characters).
-    pub input: String,
-}
-
-impl GrammarError {
-    pub(crate) fn new(expected: &'static str, input: &str, rest: &str) -> Self {
-        GrammarError {
-            expected,
-            offset: input.len().saturating_sub(rest.len()),
-            input: input.chars().take(80).collect(),
-        }
-    }
-}
 
 /// Trim white space and one trailing period (an ellipsis is kept).
 ///
