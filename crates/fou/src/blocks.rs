@@ -6,7 +6,7 @@
 //! joined back here; the joined block spans both parts.
 
 use crate::Format;
-use crate::grammar::label::{Label, field};
+use crate::grammar::{Label, label_field};
 use crate::lines::{CleanText, RawLine, split_lines};
 
 /// What kind of block this is.
@@ -531,7 +531,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                     .map(|k| li + k)
                     .collect();
             }
-            if item_starts.binary_search(&li).is_ok() && field(&clean.text).is_none() {
+            if item_starts.binary_search(&li).is_ok() && label_field(&clean.text).is_none() {
                 b.close();
                 pending_bullets = pending_bullets.saturating_sub(1);
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
@@ -544,7 +544,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 continue;
             }
         }
-        if kind == LineKind::Text && plain && field(&clean.text).is_none() {
+        if kind == LineKind::Text && plain && label_field(&clean.text).is_none() {
             // Hard-wrapped plain text: a line joins the open block only if it continues it.
             if let (Some(open), Some(prev)) = (b.open.as_mut(), prev_line) {
                 let joinable = matches!(
@@ -613,7 +613,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
             }
             LineKind::Text => {
-                if let Some((label, value_at)) = field(&clean.text) {
+                if let Some((label, value_at)) = label_field(&clean.text) {
                     b.close();
                     let value = clean.slice(value_at, clean.text.len());
                     b.open = Some(new_block(BlockKind::Field(label), value, &line, false));

@@ -31,19 +31,20 @@ pub mod phd;
 pub mod project_line;
 pub mod reference;
 
-pub use authors::{author_list, authors};
+pub use authors::{author_list, authors, authors_parser};
 pub use check::{Expected, GrammarError, check};
 pub use date::{NorwegianDate, date_parser, find_dates, norwegian_date};
 pub use edition::{edition, edition_parser};
 pub use find::find_all;
 pub use institutions::institutions;
 pub(crate) use institutions::split_and;
+pub use label::{Label, label_field, label_parser};
 pub use numbers::{count, count_parser, word_value};
 pub use period::{period, period_body, period_parser, split_period};
-pub use phd::{PhdLine, phd_line};
+pub use phd::{PhdLine, phd_line, phd_line_parser};
 pub(crate) use project_line::strip_report_from;
 pub use project_line::{ProjectLine, project_line};
-pub use reference::{Reference, reference};
+pub use reference::{Reference, reference, reference_parser};
 
 /// Trim white space and one trailing period (an ellipsis is kept).
 ///
