@@ -115,11 +115,11 @@ where
 ///
 /// ```
 /// use fou::grammar::reference;
-/// let r = reference("Hansen, Berg og van der Lund (2020): *Arbeid i endring*, Tidsskrift for velferd").unwrap();
+/// let r = reference("Hansen, Berg og van der Lund (2020): *Arbeid i endring*, Tidsskrift for tiltak").unwrap();
 /// assert_eq!(r.authors, ["Hansen", "Berg", "van der Lund"]);
 /// assert_eq!(r.year, Some(2020));
 /// assert_eq!(r.title, "Arbeid i endring");
-/// assert_eq!(r.venue.as_deref(), Some("Tidsskrift for velferd"));
+/// assert_eq!(r.venue.as_deref(), Some("Tidsskrift for tiltak"));
 /// assert!(reference("Ingen referanse her").is_err());
 /// ```
 pub fn reference(text: &str) -> Result<Reference, GrammarError> {
