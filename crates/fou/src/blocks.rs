@@ -6,7 +6,7 @@
 //! joined back here; the joined block spans both parts.
 
 use crate::Format;
-use crate::grammar::label::{Label, field};
+use crate::grammar::{Label, label_field};
 use crate::lines::{CleanText, RawLine, split_lines};
 
 /// What kind of block this is.
@@ -320,7 +320,7 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
         && (p.contains(", ") || p.contains("? ") || sentence_break(p))
         && !p.ends_with(['.', '!', '?', ':', ';'])
         && n.split_whitespace().count() <= 4
-        && crate::grammar::project_line::is_institution_list(n)
+        && crate::classify::is_institution_list(n)
     {
         return true;
     }
@@ -356,7 +356,7 @@ fn list_continues(prev: &str, next: &str, width: usize) -> bool {
     // `… NAV` + `Troms (2018-2022)`: the period that ends every item comes on the next line.
     let period_follows = unfinished
         && next.trim_end().ends_with(')')
-        && crate::grammar::project_line::split_period(next).1.is_some();
+        && crate::grammar::split_period(next).1.is_some();
     // `Title.` + `Stipendiat Name, Inst`, `… Stipendiat Karianne Nyheim` + `Stray, USN`
     let phd_goes_on = next.trim_start().starts_with("Stipendiat ")
         || p.rsplit_once("Stipendiat ")
@@ -532,7 +532,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                     .map(|k| li + k)
                     .collect();
             }
-            if item_starts.binary_search(&li).is_ok() && field(&clean.text).is_none() {
+            if item_starts.binary_search(&li).is_ok() && label_field(&clean.text).is_none() {
                 b.close();
                 pending_bullets = pending_bullets.saturating_sub(1);
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
@@ -545,7 +545,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 continue;
             }
         }
-        if kind == LineKind::Text && plain && field(&clean.text).is_none() {
+        if kind == LineKind::Text && plain && label_field(&clean.text).is_none() {
             // Hard-wrapped plain text: a line joins the open block only if it continues it.
             if let (Some(open), Some(prev)) = (b.open.as_mut(), prev_line) {
                 let joinable = matches!(
@@ -614,7 +614,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
             }
             LineKind::Text => {
-                if let Some((label, value_at)) = field(&clean.text) {
+                if let Some((label, value_at)) = label_field(&clean.text) {
                     b.close();
                     let value = clean.slice(value_at, clean.text.len());
                     b.open = Some(new_block(BlockKind::Field(label), value, &line, false));

@@ -43,6 +43,7 @@
 //! The small languages inside the text have their own public grammars in [`grammar`].
 
 pub mod blocks;
+pub mod classify;
 pub mod error;
 pub mod grammar;
 pub mod lexicon;

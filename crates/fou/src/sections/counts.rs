@@ -3,7 +3,7 @@
 
 use super::{Doc, Part, Role, funding_in, norm};
 use crate::blocks::BlockKind;
-use crate::grammar::numbers::word_value;
+use crate::grammar::word_value;
 use crate::lexicon::{self, has_any};
 use crate::model::{Funding, PhdStatus, PortfolioStatus, RefersTo, Severity, StatedCount};
 
