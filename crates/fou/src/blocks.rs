@@ -335,7 +335,7 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
         && crate::grammar::project_line(p).map_or(true, |l| l.institution_raw.is_none())
 }
 
-/// A `. ` that ends a sentence, not an initial (`Helle C. Sundby`) or an abbreviation.
+/// A `. ` that ends a sentence, not an initial (`Kari M. Nordmann`) or an abbreviation.
 fn sentence_break(p: &str) -> bool {
     p.match_indices(". ").any(|(i, _)| {
         p[..i]
@@ -357,7 +357,7 @@ fn list_continues(prev: &str, next: &str, width: usize) -> bool {
     let period_follows = unfinished
         && next.trim_end().ends_with(')')
         && crate::grammar::split_period(next).1.is_some();
-    // `Title.` + `Stipendiat Name, Inst`, `… Stipendiat Karianne Nyheim` + `Stray, USN`
+    // `Title.` + `Stipendiat Name, Inst`, `… Stipendiat Kari Nordmann` + `Berg, USN`
     let phd_goes_on = next.trim_start().starts_with("Stipendiat ")
         || p.rsplit_once("Stipendiat ")
             .is_some_and(|(_, name)| !name.contains(','));

@@ -133,7 +133,7 @@ pub(crate) fn read_preface(doc: &mut Doc<'_>, start: usize, end: usize) {
             while j < end && lines.len() < 2 && blocks[j].text().chars().count() <= 80 {
                 let t = blocks[j].text().trim();
                 if lines.is_empty() && !looks_like_role(t) {
-                    // `Helle C. Sundby Seniorrådgiver` on one line: a name, then a role.
+                    // `Kari M. Nordmann Seniorrådgiver` on one line: a name, then a role.
                     let words: Vec<&str> = t.split_whitespace().collect();
                     if let Some(k) = (2..words.len()).find(|&k| looks_like_role(words[k]))
                         && looks_like_name(&words[..k].join(" "))
