@@ -2,8 +2,8 @@
 # Run every test, stage by stage, and report them all at the end:
 #   fmt, clippy, Rust tests (unit, doc, golden, grammar, property, renderings,
 #   encodings, linear work, CLI, snapshots), cargo doc without warnings, the
-#   example, the benches build, the fuzz targets (build + corpus replay; when CI is set or with --fuzz), then the
-#   Python package in .venv (stubtest, mypy, pytest incl. the notebook).
+#   example, the benches build, the fuzz targets (build + corpus replay; when
+#   CI is set or with --fuzz), then the Python package in .venv (stubtest, mypy, pytest incl. the notebook).
 # A failing stage does not stop the others; the summary table lists each
 # stage with its result and time, and the exit status is 1 if any failed.
 #
