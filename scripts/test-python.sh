@@ -19,14 +19,17 @@ if [ ! -x .venv/bin/python ]; then
 fi
 VPY=.venv/bin/python
 
-echo "== installing build and test tools into .venv"
+echo "== installing the build tool into .venv"
 "$VPY" -m pip install --quiet --disable-pip-version-check --upgrade pip
-"$VPY" -m pip install --quiet --disable-pip-version-check --upgrade \
-  "maturin>=1.9.4,<2" pytest pandas matplotlib nbclient nbformat ipykernel mypy
+"$VPY" -m pip install --quiet --disable-pip-version-check --upgrade "maturin>=1.9.4,<2"
+# The distribution was called `fou` before it became `fou-nav` (`fou` on PyPI is
+# an unrelated project); a .venv from before the rename still has it.
+"$VPY" -m pip uninstall --quiet --disable-pip-version-check -y fou 2>/dev/null || true
 
-echo "== pip install .[pandas] (maturin builds fou._fou)"
-# maturin is in the venv already, so skip pip's isolated build environment.
-"$VPY" -m pip install --quiet --disable-pip-version-check --no-build-isolation ".[pandas]"
+echo "== pip install .[test] (maturin builds fou._fou; the test extra brings pytest, mypy, pandas, matplotlib, the notebook kernel)"
+# maturin is in the venv already, so skip pip's isolated build environment; the
+# build shares the workspace's target/ directory with the cargo stages.
+"$VPY" -m pip install --quiet --disable-pip-version-check --no-build-isolation ".[test]"
 
 echo "== stubtest"
 "$VPY" -m mypy.stubtest fou --mypy-config-file pyproject.toml --allowlist python/stubtest-allowlist.txt

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Run every test, stage by stage, and report them all at the end:
 #   fmt, clippy, Rust tests (unit, doc, golden, grammar, property, renderings,
-#   encodings, linear work, CLI), the example, the benches build, the fuzz
-#   targets (build + corpus replay; when CI is set or with --fuzz), then the
-#   Python package in .venv (stubtest, mypy, pytest incl. the notebook).
+#   encodings, linear work, CLI, snapshots), cargo doc without warnings, the
+#   example, the benches build, the fuzz targets (build + corpus replay; when
+#   CI is set or with --fuzz), then the Python package in .venv (stubtest, mypy, pytest incl. the notebook).
 # A failing stage does not stop the others; the summary table lists each
 # stage with its result and time, and the exit status is 1 if any failed.
 #
@@ -85,6 +85,7 @@ fi
 run_stage fmt cargo fmt --all -- --check
 run_stage clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 run_stage rust-tests cargo test --workspace --locked
+run_stage docs env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 run_stage example cargo run --locked -q -p fou-examples --example summary_table -- examples/data/sample-2021.txt
 run_stage benches cargo bench --locked -p fou-bench --no-run
 if [ "$fuzz" -eq 1 ]; then

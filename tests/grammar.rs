@@ -325,3 +325,205 @@ fn stated_counts_are_the_clause_that_states_them() {
         assert_eq!(&text[c.span.start..c.span.end], c.text);
     }
 }
+
+/// Run the grammar named `name` over `input`, keeping only its error.
+fn run(name: &str, input: &str) -> Result<(), GrammarError> {
+    match name {
+        "period" => period(input).map(drop),
+        "date" => norwegian_date(input).map(drop),
+        "count" => count(input).map(drop),
+        "edition" => edition(input).map(drop),
+        "authors" => authors(input).map(drop),
+        "reference" => reference(input).map(drop),
+        "phd" => phd_line(input).map(drop),
+        "label" => check(label_parser, input).map(drop),
+        _ => unreachable!("no grammar {name}"),
+    }
+}
+
+/// Each grammar's error names what it expected (the innermost `context`) and
+/// the byte where matching broke.
+#[test]
+fn errors_say_what_was_expected_and_where() {
+    #[rustfmt::skip]
+    let cases = [
+        ("period", "(2019-20x1)", "`)` after the period", 8),
+        ("period", "(20x9)", "a four-digit year", 1),
+        ("period", "(2019-)", "a year after the dash", 6),
+        ("period", "(2021-2019)", "a period that ends after it starts, within 30 years", 1),
+        ("period", "", "a period like (2019-2021)", 0),
+        ("period", "ca. 2020", "a period like (2019-2021)", 0),
+        ("date", "30. marsj 2020", "a month name like `mars`", 4),
+        ("date", "32. mars", "a day of the month, 1–31", 0),
+        ("date", "12 mars", "`.` after the day", 2),
+        ("count", "mange", "a number or a number word like `tretten`", 0),
+        ("edition", "Utgave x", "an edition number", 7),
+        ("edition", "Utgaven 2", "a space before the number", 6),
+        ("edition", "Årgang 2", "`Utgave`, `Nummer` or `Nr.`", 0),
+        ("authors", "Avdelingsdirektør", "`Av ` before the authors", 0),
+        ("authors", "Av disse fikk midler: to", "names separated by `,` and `og`", 3),
+        ("reference", "Hansen og Berg: Arbeid", "`(year)` after the authors", 0),
+        ("reference", "Hansen (20x1): Tittel", "a year in parentheses", 8),
+        ("reference", "Hansen (2020):", "a title", 14),
+        ("phd", "Uten kandidat", "` Stipendiat ` before the candidate's name", 0),
+        ("phd", ". Stipendiat Ola Hansen", "a thesis title", 0),
+        ("phd", "Arbeid og alder. Stipendiat .", "the candidate's name", 28),
+        ("label", "Tema", "a field label like `Tema:`", 0),
+        ("label", "Funn: mange", "a field label like `Tema:`", 0),
+    ];
+    for (grammar, input, expected, offset) in cases {
+        let err = run(grammar, input).expect_err(input);
+        assert_eq!(
+            (err.expected, err.offset),
+            (expected, offset),
+            "{grammar} {input:?}"
+        );
+        assert_eq!(err.input, input);
+        assert_eq!(
+            err.to_string(),
+            format!("expected {expected} at byte {offset} of {input:?}")
+        );
+    }
+    // The error's input is the trimmed input, so its offsets index that.
+    let err = period("  (2019-20x1)  ").unwrap_err();
+    assert_eq!((err.input.as_str(), err.offset), ("(2019-20x1)", 8));
+}
+
+/// Input left after a match is an error at the first byte left over;
+/// white space around the whole input is not.
+#[test]
+fn leftover_input_is_an_error() {
+    let leftovers: &[(Result<(), GrammarError>, usize)] = &[
+        (period("(2019-2021) x").map(drop), 11),
+        (period("2019-2021)").map(drop), 9),
+        (count("13 prosjekter").map(drop), 2),
+        (count("åttende").map(drop), 0),
+        (norwegian_date("1. mars 2020 og").map(drop), 12),
+        (edition("Utgave 2 – 20201").map(drop), 17),
+    ];
+    for (result, offset) in leftovers {
+        let err = result.clone().unwrap_err();
+        if *offset > 0 {
+            assert_eq!(err.expected, "the end of the input", "{err}");
+        }
+        assert_eq!(err.offset, *offset, "{err}");
+    }
+    assert_eq!(count(" 13 "), Ok(13));
+    assert_eq!(
+        check(date_parser, "1. mars 2020 og").unwrap_err().offset,
+        12
+    );
+    assert_eq!(check(count_parser, "tolv"), Ok(12));
+}
+
+/// Once a grammar is committed (after `(`, after `Av `, after ` Stipendiat `,
+/// after `Utgave `) a mismatch is a `Failure`, which stops `alt` from trying
+/// another branch; before that it is an `Error`.
+#[test]
+fn cut_commits_a_grammar() {
+    use nom::Parser;
+    use nom::combinator::{map, rest};
+
+    fn is_failure<T: std::fmt::Debug>(r: nom::IResult<&str, T, Expected<'_>>) -> bool {
+        matches!(r, Err(nom::Err::Failure(_)))
+    }
+    fn is_error<T: std::fmt::Debug>(r: nom::IResult<&str, T, Expected<'_>>) -> bool {
+        matches!(r, Err(nom::Err::Error(_)))
+    }
+    assert!(is_error(period_parser("2019-2021")));
+    assert!(is_failure(period_parser("(x)")));
+    assert!(is_failure(period_parser("(2019-x)")));
+    assert!(is_failure(period_parser("(2019-2021")));
+    // A bare period is not committed by its dash: `1990-tallet` is the year 1990.
+    assert_eq!(
+        period_body::<Expected>("1990-tallet"),
+        Ok((
+            "-tallet",
+            Period {
+                start: 1990,
+                end: 1990
+            }
+        ))
+    );
+    assert!(is_error(authors_parser("Avdelingsdirektør")));
+    assert!(is_failure(authors_parser("Av disse: mange")));
+    assert!(is_error(phd_line_parser("Uten kandidat")));
+    assert!(is_failure(phd_line_parser("Tittel. Stipendiat .")));
+    assert!(is_error(edition_parser("Utgaven")));
+    assert!(is_failure(edition_parser("Utgave av rapporten")));
+    assert!(is_error(reference_parser("Hansen: Tittel")));
+    assert!(is_failure(reference_parser("Hansen (20x1): Tittel")));
+
+    // `alt` falls back after an `Error`, not after a `Failure`.
+    let mut author_line_or_text =
+        nom::branch::alt((authors_parser::<Expected>, map(rest, |_| Vec::new())));
+    assert_eq!(
+        author_line_or_text.parse("Avdelingsdirektør"),
+        Ok(("", vec![]))
+    );
+    assert!(matches!(
+        author_line_or_text.parse("Av disse: mange"),
+        Err(nom::Err::Failure(e)) if e.at == "disse: mange"
+    ));
+}
+
+/// `find_all` reports non-overlapping matches that start and end at word
+/// boundaries, with byte spans into the text.
+#[test]
+fn find_all_finds_whole_words() {
+    let text = "Vi mottok 20 skisser, valgte ut tretten og ga midler til 4a og ti.";
+    let counts: Vec<(&str, u32)> = find_all(count_parser, text)
+        .into_iter()
+        .map(|(start, end, v)| (&text[start..end], v))
+        .collect();
+    // `4a` ends inside a word; `ti` (ten) is a number word.
+    assert_eq!(counts, [("20", 20), ("tretten", 13), ("ti", 10)]);
+
+    // Not inside a word: `a12` and `x1. mars` hold no match.
+    assert!(find_all(count_parser, "a12 b12c").is_empty());
+    assert_eq!(
+        find_all(date_parser, "x1. mars og 2. april 2021")
+            .iter()
+            .map(|d| (d.0, d.1, d.2.month, d.2.year))
+            .collect::<Vec<_>>(),
+        [(12, 25, 4, Some(2021))]
+    );
+
+    // Matches do not overlap: after `2020` the search resumes at the space.
+    assert_eq!(
+        find_all(period_body, "2019-2021 og 2020")
+            .iter()
+            .map(|m| (m.0, m.1))
+            .collect::<Vec<_>>(),
+        [(0, 9), (13, 17)]
+    );
+
+    // Empty matches are not reported.
+    assert!(find_all(nom::character::complete::space0::<&str, ()>, "a b").is_empty());
+
+    // find_dates is find_all(date_parser), but not after `.` or `,`.
+    let text = "Frist 1. mars, utsatt til 2,1. april og 15. mai 2020.";
+    let dates: Vec<&str> = find_dates(text).iter().map(|d| &text[d.0..d.1]).collect();
+    assert_eq!(dates, ["1. mars", "15. mai 2020"]);
+    assert_eq!(find_all(date_parser, text).len(), 3);
+}
+
+#[test]
+fn labelled_fields() {
+    for (line, label, value) in [
+        (
+            "Prosjekttittel: Tid for tiltak",
+            Label::Title,
+            "Tid for tiltak",
+        ),
+        ("FORSKNINGSINSTITUSJONER:\tUiO", Label::Institution, "UiO"),
+        ("Tema :Arbeid", Label::Theme, "Arbeid"),
+        ("Prosjektleder:", Label::Lead, ""),
+    ] {
+        let (got, at) = label_field(line).unwrap();
+        assert_eq!((got, &line[at..]), (label, value), "{line:?}");
+    }
+    for line in ["Hovedfunnene er: mange", "Tema", "Temaer: to", ""] {
+        assert_eq!(label_field(line), None, "{line:?}");
+    }
+}

@@ -14,6 +14,8 @@ Parse a report and read it as objects, as the JSON contract, or as a table:
   :class:`PortfolioItem` with their :class:`Span`);
 - :func:`to_records`, :func:`projects_frame`, :func:`portfolio_frame`,
   :func:`analyses_frame` flatten them into rows (pandas is optional);
+  :func:`canonical_institution` (and their ``institution_aliases=``) counts
+  one organisation written two ways once;
 - :mod:`fou.grammar` exposes the small grammars (periods, project lines,
   institutions, authors, Norwegian dates …);
 - every error is a :class:`FouError`: :class:`ReadError`, :class:`DecodeError`,
@@ -52,6 +54,7 @@ from fou._fou import (
 from fou._tables import (
     RecordKind,
     analyses_frame,
+    canonical_institution,
     portfolio_frame,
     projects_frame,
     to_frame,
@@ -83,6 +86,7 @@ __all__ = [
     "Vendor",
     "__version__",
     "analyses_frame",
+    "canonical_institution",
     "grammar",
     "parse",
     "parse_file",

@@ -11,6 +11,10 @@ went wrong:
 
 Problems *inside* a readable report never raise; they are listed in
 ``Report.diagnostics``.
+
+The classes are defined here but belong to :mod:`fou` (``__module__ ==
+"fou"``), so tracebacks and ``repr`` show the public names (``fou.ReadError``),
+and pickles refer to them there.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ class FouError(Exception):
         path: the file, when the input came from one; else ``None``.
         line: the 1-based line of the problem, when known; else ``None``.
     """
+
+    __module__ = "fou"
 
     message: str
     path: str | None
@@ -50,6 +56,8 @@ class ReadError(FouError):
     ``path`` is the file; ``line`` is always ``None``.
     """
 
+    __module__ = "fou"
+
 
 class DecodeError(FouError):
     """The input is not text fou can decode: invalid UTF-8, or binary data.
@@ -59,6 +67,8 @@ class DecodeError(FouError):
         line: 1-based line holding that byte.
         path: the file, or ``None`` for :func:`fou.parse` without ``path=``.
     """
+
+    __module__ = "fou"
 
     offset: int | None
 
@@ -82,6 +92,8 @@ class GrammarError(FouError, ValueError):
         offset: byte offset in the (trimmed) input where matching failed.
         input: the input (shortened to 80 characters).
     """
+
+    __module__ = "fou"
 
     expected: str
     offset: int

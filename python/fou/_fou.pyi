@@ -3,7 +3,9 @@
 import datetime
 import os
 from collections.abc import Callable, Iterable
-from typing import Any, Final, Literal, TypeAlias, final
+from typing import Any, Final, Literal, TypeAlias, final, overload
+
+from typing_extensions import deprecated
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -46,6 +48,7 @@ __version__: Final[str]
 SCHEMA_VERSION: Final[int]
 
 _Funding: TypeAlias = Literal["bidrag", "oppdrag"]
+_InputFormat: TypeAlias = Literal["plain", "markdown", "auto"]
 _RefersTo: TypeAlias = Literal[
     "projects/bidrag",
     "projects/oppdrag",
@@ -430,18 +433,37 @@ class PhdLine:
     def institution(self) -> str | None: ...
     def __eq__(self, value: object, /) -> bool: ...
 
+@overload
 def parse(
     text: str | bytes,
     *,
     path: str | os.PathLike[str] | None = None,
-    format: Literal["plain", "markdown"] | None = None,
+    input_format: _InputFormat | None = None,
 ) -> Report:
-    """Parse the text of a FoU report (str, or UTF-8 bytes)."""
+    """Parse the text of a FoU report (str, or bytes: UTF-8, UTF-16 with BOM, Windows-1252).
 
-def parse_file(path: str | os.PathLike[str]) -> Report:
-    """Read and parse a report file."""
+    ``input_format`` forces ``"plain"`` or ``"markdown"``; ``None`` or ``"auto"`` detects it.
+    """
 
-def parse_many(paths: Iterable[str | os.PathLike[str]], *, threads: int | None = None) -> list[Report]:
+@overload
+@deprecated("fou.parse(format=...) is deprecated: use input_format=")
+def parse(
+    text: str | bytes,
+    *,
+    path: str | os.PathLike[str] | None = None,
+    format: _InputFormat | None,
+) -> Report:
+    """Deprecated spelling of ``parse(text, input_format=...)``; warns."""
+
+def parse_file(path: str | os.PathLike[str], *, input_format: _InputFormat | None = None) -> Report:
+    """Read and parse a report file; ``input_format`` as for :func:`parse`."""
+
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    threads: int | None = None,
+    input_format: _InputFormat | None = None,
+) -> list[Report]:
     """Parse many report files in parallel (GIL released), in input order."""
 
 def period(text: str) -> Period: ...

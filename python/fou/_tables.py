@@ -9,12 +9,18 @@ changes that make the table flat:
 
 Lists (``institutions``, ``authors``, ``summary`` …) stay lists; dates
 (``kind="dates"``) are :class:`datetime.date`.
+
+Institution names are kept as the report writes them unless you pass
+``institution_aliases=`` (see :func:`canonical_institution`): one organisation
+written two ways ("Fjordforsk AS" and "Fjordforsk", "Proba samfunnsanalyse" and
+"Proba") would otherwise count as two.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from fou._fou import Report
@@ -27,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "RecordKind",
     "analyses_frame",
+    "canonical_institution",
     "portfolio_frame",
     "projects_frame",
     "to_frame",
@@ -78,6 +85,100 @@ _INT_COLUMNS = frozenset(
 )
 
 
+# Norwegian legal forms that follow a company name: "Fjordforsk AS" is "Fjordforsk".
+_LEGAL_FORMS = frozenset({"AS", "ASA", "SA"})
+
+
+def _without_legal_form(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[-1].rstrip(".") in _LEGAL_FORMS:
+        words = words[:-1]
+        words[-1] = words[-1].rstrip(",")
+    return " ".join(words)
+
+
+def _canonicaliser(aliases: Mapping[str, str] | None) -> Callable[[str], str]:
+    table = {_without_legal_form(k).casefold(): v for k, v in (aliases or {}).items()}
+
+    def canonical(name: str) -> str:
+        short = _without_legal_form(name)
+        return table.get(short.casefold(), short)
+
+    return canonical
+
+
+def canonical_institution(name: str, aliases: Mapping[str, str] | None = None) -> str:
+    """A canonical short form of an institution name, for counting and grouping.
+
+    Two steps, nothing more:
+
+    1. white space is collapsed and a trailing Norwegian legal form (``AS``,
+       ``ASA``, ``SA``) is dropped: ``"Fjordforsk AS"`` becomes ``"Fjordforsk"``;
+    2. the result is looked up in ``aliases`` (keys compared the same way, and
+       case-insensitively) and replaced by the value when found:
+       ``{"Proba samfunnsanalyse": "Proba"}`` makes both one name.
+
+    Limits: fou has no registry of institutions. It does not know that
+    ``"Universitetet i Agder"`` is ``"UiA"``, nor whether ``"NTNU"`` and
+    ``"NTNU Samfunnsforskning"`` are one organisation (they are not): names
+    are never merged by a shared prefix. Give such equivalences in
+    ``aliases``; a curated registry is future work. (With
+    ``institution_aliases=``, :func:`to_records` and the frames also count a
+    department written right after its university, ``"UiB, Institutt for
+    sosiologi"``, for the university alone.)
+
+    >>> canonical_institution("Fjordforsk  AS")
+    'Fjordforsk'
+    >>> canonical_institution("Proba samfunnsanalyse", {"proba samfunnsanalyse": "Proba"})
+    'Proba'
+    >>> canonical_institution("NTNU Samfunnsforskning", {"NTNU": "NTNU"})
+    'NTNU Samfunnsforskning'
+    """
+    return _canonicaliser(aliases)(name)
+
+
+def _is_unit(name: str) -> bool:
+    """A department or faculty by its name: "Institutt for sosiologi",
+    "Økonomisk institutt", "Det juridiske fakultet"."""
+    words = name.casefold().split()
+    return bool(words) and (words[0] in ("institutt", "fakultet") or words[-1] in ("institutt", "fakultet"))
+
+
+_UNIVERSITY = re.compile(r"(?i)universitet|høgskole|høgskule|høyskole")
+_UNIVERSITY_SHORT = frozenset({"UiA", "UiB", "UiO", "UiS", "UiT", "NTNU", "OsloMet", "NMBU", "NHH", "USN"})
+
+
+def _is_university(name: str) -> bool:
+    return name in _UNIVERSITY_SHORT or bool(_UNIVERSITY.search(name))
+
+
+def _department_of(previous: str, name: str, raw: str | None) -> bool:
+    """Whether ``name`` is a department of ``previous`` in ``raw`` ("UiB, Institutt
+    for sosiologi", "NTNU Institutt for ..."), rather than a second organisation
+    ("UiO og Institutt for samfunnsforskning": an independent institute)."""
+    if not (raw and _is_unit(name) and _is_university(previous)):
+        return False
+    end = raw.find(previous)
+    start = raw.find(name, end + len(previous)) if end >= 0 else -1
+    if start < 0:
+        return False
+    between = raw[end + len(previous) : start]
+    return re.fullmatch(r"[\s,–-]*", between) is not None
+
+
+def _counted(names: list[str], raw: str | None, canonical: Callable[[str], str]) -> list[str]:
+    """The institutions a row counts for: canonical names, each once, in order,
+    without the departments of a university named just before them."""
+    out: list[str] = []
+    for i, name in enumerate(names):
+        if i > 0 and _department_of(names[i - 1], name, raw):
+            continue
+        short = canonical(name)
+        if short not in out:
+            out.append(short)
+    return out
+
+
 def _reports(reports: _Reports) -> list[Report]:
     if isinstance(reports, Report):
         return [reports]
@@ -104,7 +205,12 @@ def _flatten(item: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def to_records(reports: _Reports, kind: RecordKind = "projects") -> list[dict[str, Any]]:
+def to_records(
+    reports: _Reports,
+    kind: RecordKind = "projects",
+    *,
+    institution_aliases: Mapping[str, str] | None = None,
+) -> list[dict[str, Any]]:
     """Flatten the items of one or more reports into a list of plain dicts.
 
     ``reports`` is a :class:`fou.Report` or an iterable of them; ``kind`` names
@@ -114,15 +220,32 @@ def to_records(reports: _Reports, kind: RecordKind = "projects") -> list[dict[st
     ``report_year`` and ``report_path``, then the item's fields, with ``span``
     split into ``line_start``/``line_end`` and ``period`` into
     ``period_start``/``period_end``. No pandas needed.
+
+    ``institution_aliases`` (a mapping, possibly empty) makes ``institutions``
+    (projects, portfolio) the organisations to count: each name becomes
+    :func:`canonical_institution` of it, a name the row then holds twice is
+    dropped, and so is a department or faculty written right after its
+    university (``"UiB, Institutt for sosiologi"`` counts for ``["UiB"]``; an
+    institute joined by "og", as in ``"UiO og Institutt for
+    samfunnsforskning"``, stays an organisation of its own). The PhD
+    ``institution`` becomes its canonical name. ``institution_raw`` stays as
+    written; ``None`` (the default) keeps every name as the report writes it.
     """
     if kind not in _COLUMNS:
         raise ValueError(f"kind must be one of {', '.join(map(repr, _COLUMNS))}; not {kind!r}")
+    canonical = None if institution_aliases is None else _canonicaliser(institution_aliases)
     rows: list[dict[str, Any]] = []
     for report in _reports(reports):
         data = report.to_dict()
         head = {"report_year": data.get("year"), "report_path": data["source"].get("path")}
         for item in data.get(kind) or []:
-            rows.append({**head, **_flatten(item)})
+            row = {**head, **_flatten(item)}
+            if canonical is not None:
+                if isinstance(row.get("institutions"), list):
+                    row["institutions"] = _counted(row["institutions"], row.get("institution_raw"), canonical)
+                if isinstance(row.get("institution"), str):
+                    row["institution"] = canonical(row["institution"])
+            rows.append(row)
     return rows
 
 
@@ -138,15 +261,21 @@ def _require_pandas() -> Any:
     return pandas
 
 
-def to_frame(reports: _Reports, kind: RecordKind = "projects") -> _pd.DataFrame:
+def to_frame(
+    reports: _Reports,
+    kind: RecordKind = "projects",
+    *,
+    institution_aliases: Mapping[str, str] | None = None,
+) -> _pd.DataFrame:
     """The rows of :func:`to_records` as a pandas DataFrame.
 
     Integer columns that may be missing (``period_start``, ``issue`` …) use
     pandas' nullable ``Int64``; an empty input still has every column.
+    ``institution_aliases`` as for :func:`to_records`.
     Raises :class:`ImportError` when pandas is not installed.
     """
     pd = _require_pandas()
-    records = to_records(reports, kind)
+    records = to_records(reports, kind, institution_aliases=institution_aliases)
     columns = [*_REPORT_COLUMNS, *_COLUMNS[kind]]
     for row in records:
         columns.extend(k for k in row if k not in columns)
@@ -157,24 +286,30 @@ def to_frame(reports: _Reports, kind: RecordKind = "projects") -> _pd.DataFrame:
     return frame
 
 
-def projects_frame(reports: _Reports) -> _pd.DataFrame:
+def projects_frame(
+    reports: _Reports, *, institution_aliases: Mapping[str, str] | None = None
+) -> _pd.DataFrame:
     """Completed projects as a DataFrame: one row per project.
 
     Columns: ``report_year``, ``report_path``, ``title``, ``institution_raw``,
     ``institutions`` (list), ``funding``, ``theme``, ``lead``, ``summary``
     (list of paragraphs), ``line_start``, ``line_end``. Needs pandas.
+    ``institution_aliases``: see :func:`to_records` and :func:`canonical_institution`.
     """
-    return to_frame(reports, "projects")
+    return to_frame(reports, "projects", institution_aliases=institution_aliases)
 
 
-def portfolio_frame(reports: _Reports) -> _pd.DataFrame:
+def portfolio_frame(
+    reports: _Reports, *, institution_aliases: Mapping[str, str] | None = None
+) -> _pd.DataFrame:
     """Listed (ongoing or granted) projects as a DataFrame: one row per item.
 
     Columns: ``report_year``, ``report_path``, ``title``, ``institution_raw``,
     ``institutions`` (list), ``period_start``, ``period_end``, ``funding``,
     ``theme``, ``status``, ``line_start``, ``line_end``. Needs pandas.
+    ``institution_aliases``: see :func:`to_records` and :func:`canonical_institution`.
     """
-    return to_frame(reports, "portfolio")
+    return to_frame(reports, "portfolio", institution_aliases=institution_aliases)
 
 
 def analyses_frame(reports: _Reports) -> _pd.DataFrame:

@@ -236,13 +236,13 @@ def test_parse_arguments(tmp_path: Path) -> None:
     r = fou.parse(SAMPLE, path="some/where.txt")
     assert r.source.path == "some/where.txt"
     assert fou.parse(SAMPLE, path=Path("x.txt")).source.path == "x.txt"
-    assert fou.parse(SAMPLE, format="markdown").source.format == "markdown"
+    assert fou.parse(SAMPLE, input_format="markdown").source.format == "markdown"
     assert fou.parse(SAMPLE.encode("utf-8")) == fou.parse(SAMPLE)
     bom = fou.parse(b"\xef\xbb\xbf" + SAMPLE.encode())
     assert bom.source.encoding == "utf-8-sig"
     assert [p.title for p in bom.portfolio] == [p.title for p in fou.parse(SAMPLE).portfolio]
-    with pytest.raises(ValueError, match="format"):
-        fou.parse(SAMPLE, format="pdf")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="input_format"):
+        fou.parse(SAMPLE, input_format="pdf")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="str or bytes"):
         fou.parse(123)  # type: ignore[arg-type]
     with pytest.raises(TypeError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import random
+import traceback
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,41 @@ def test_hierarchy() -> None:
     assert issubclass(fou.FouError, Exception)
     assert issubclass(fou.GrammarError, ValueError)
     assert not issubclass(fou.ReadError, ValueError)
+
+
+def test_exceptions_have_public_paths(tmp_path: Path) -> None:
+    # Tracebacks name the class by __module__ + __qualname__: they must show
+    # fou.ReadError, never the private module the class is defined in.
+    for cls in (fou.FouError, fou.ReadError, fou.DecodeError, fou.GrammarError):
+        assert cls.__module__ == "fou", cls
+        assert getattr(fou, cls.__qualname__) is cls
+    raised: list[BaseException] = []
+    for call in (
+        lambda: fou.parse_file(tmp_path / "nope.txt"),
+        lambda: fou.parse(BAD_UTF16),
+        lambda: fou.parse_many([tmp_path / "nope.txt"]),
+        lambda: fou.grammar.count("mange"),
+    ):
+        with pytest.raises(fou.FouError) as info:
+            call()
+        raised.append(info.value)
+    shown = ["".join(traceback.format_exception_only(type(e), e)) for e in raised]
+    assert shown[0].startswith("fou.ReadError: ")
+    assert shown[1].startswith("fou.DecodeError: ")
+    assert shown[2].startswith("fou.ReadError: ")
+    assert shown[3].startswith("fou.GrammarError: ")
+    assert not any("_errors" in s for s in shown), shown
+
+
+def test_public_classes_live_in_public_modules() -> None:
+    for name in fou.__all__:
+        obj = getattr(fou, name)
+        if isinstance(obj, type):
+            assert obj.__module__ == "fou", f"fou.{name}.__module__ == {obj.__module__!r}"
+    for name in fou.grammar.__all__:
+        obj = getattr(fou.grammar, name)
+        if isinstance(obj, type):
+            assert obj.__module__ in ("fou", "fou.grammar"), f"fou.grammar.{name}: {obj.__module__!r}"
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -97,3 +97,127 @@ def test_frames_without_pandas_say_what_to_install(
         with pytest.raises(ImportError, match="pip install pandas"):
             helper(reports)
     assert fou.to_records(reports)  # records need no pandas
+
+
+def test_canonical_institution() -> None:
+    assert fou.canonical_institution("Fjordforsk AS") == "Fjordforsk"
+    assert fou.canonical_institution(" Fjordforsk,  ASA ") == "Fjordforsk"
+    assert fou.canonical_institution("Kulturanalyse SA.") == "Kulturanalyse"
+    assert fou.canonical_institution("AS") == "AS"  # a legal form alone is a name
+    assert fou.canonical_institution("ASplan Viak") == "ASplan Viak"
+    assert fou.canonical_institution("Proba samfunnsanalyse") == "Proba samfunnsanalyse"  # no guessing
+    aliases = {"Proba samfunnsanalyse AS": "Proba", "universitetet i agder": "UiA"}
+    assert fou.canonical_institution("Proba samfunnsanalyse", aliases) == "Proba"
+    assert fou.canonical_institution("PROBA SAMFUNNSANALYSE", aliases) == "Proba"
+    assert fou.canonical_institution("Universitetet i Agder", aliases) == "UiA"
+    assert fou.canonical_institution("Proba", aliases) == "Proba"
+    # never merged by a shared prefix: these are different organisations
+    assert fou.canonical_institution("NTNU Samfunnsforskning", {"NTNU": "NTNU"}) == "NTNU Samfunnsforskning"
+
+
+SPLIT_NAMES = """\
+FoU-rapport 2022
+
+Prosjekter avsluttet i 2022
+
+Arbeid og helse
+
+Prosjekttittel: Første prosjekt
+
+Forskningsinstitusjon: Vestlandsforsking og Proba samfunnsanalyse
+
+Sammendrag: I dette bidragsfinansierte prosjektet har forskerne gjort noe.
+
+Prosjekttittel: Andre prosjekt
+
+Forskningsinstitusjon: Proba og Proba samfunnsanalyse AS
+
+Sammendrag: En studie av noe annet.
+
+Prosjekttittel: Tredje prosjekt
+
+Forskningsinstitusjon: Fjordforsk AS
+
+Sammendrag: Fjordforsk har på oppdrag fra NAV undersøkt noe.
+"""
+
+
+def test_institution_aliases_in_records_and_frames() -> None:
+    report = fou.parse(SPLIT_NAMES)
+    raw = fou.to_records(report)
+    assert [r["institutions"] for r in raw] == [
+        ["Vestlandsforsking", "Proba samfunnsanalyse"],
+        ["Proba", "Proba samfunnsanalyse AS"],
+        ["Fjordforsk AS"],
+    ]
+    assert fou.to_records(report, institution_aliases=None) == raw
+    legal = fou.to_records(report, institution_aliases={})
+    assert [r["institutions"] for r in legal] == [
+        ["Vestlandsforsking", "Proba samfunnsanalyse"],
+        ["Proba", "Proba samfunnsanalyse"],
+        ["Fjordforsk"],
+    ]
+    aliases = {"Proba samfunnsanalyse": "Proba"}
+    rows = fou.to_records(report, institution_aliases=aliases)
+    # one organisation per row once, order kept; institution_raw stays as written
+    assert [r["institutions"] for r in rows] == [["Vestlandsforsking", "Proba"], ["Proba"], ["Fjordforsk"]]
+    assert [r["institution_raw"] for r in rows] == [r["institution_raw"] for r in raw]
+    frame = fou.projects_frame(report, institution_aliases=aliases)
+    counts = frame.explode("institutions")["institutions"].value_counts()
+    assert counts.to_dict() == {"Proba": 2, "Vestlandsforsking": 1, "Fjordforsk": 1}
+    assert fou.to_frame(report, "projects", institution_aliases=aliases)["institutions"].tolist() == [
+        r["institutions"] for r in rows
+    ]
+    assert fou.portfolio_frame(report, institution_aliases=aliases).empty
+
+
+def _portfolio_of(*institution_texts: str) -> fou.Report:
+    lines = "".join(f"- Prosjekt {i}, {t} (2021-2023)\n" for i, t in enumerate(institution_texts, 1))
+    return fou.parse(
+        "FoU-rapport 2022\n\nBidragsfinansierte prosjekter\n\n"
+        f"Ved utgangen av 2022 hadde vi {len(institution_texts)} pågående bidragsfinansierte prosjekter:\n\n"
+        + lines
+    )
+
+
+def test_institution_aliases_on_portfolio() -> None:
+    report = _portfolio_of("Proba samfunnsanalyse", "Fjordforsk AS")
+    assert [p.institutions for p in report.portfolio] == [["Proba samfunnsanalyse"], ["Fjordforsk AS"]]
+    frame = fou.portfolio_frame(report, institution_aliases={"Proba samfunnsanalyse": "Proba"})
+    assert frame["institutions"].tolist() == [["Proba"], ["Fjordforsk"]]
+    assert fou.portfolio_frame(report)["institutions"].tolist() == [p.institutions for p in report.portfolio]
+
+
+def test_departments_count_for_their_university() -> None:
+    cases = {
+        "UiB, Institutt for sosiologi": ["UiB"],
+        "Universitetet i Agder, Institutt for helse og idrett": ["Universitetet i Agder"],
+        "NTNU Institutt for pedagogikk og livslang læring": ["NTNU"],
+        "UiO, Økonomisk institutt": ["UiO"],
+        "UiO, Det juridiske fakultet": ["UiO"],
+        # an independent institute is an organisation of its own
+        "UiO og Institutt for samfunnsforskning": ["UiO", "Institutt for samfunnsforskning"],
+        "Fafo, Institutt for samfunnsforskning": ["Fafo", "Institutt for samfunnsforskning"],
+        "Institutt for samfunnsforskning": ["Institutt for samfunnsforskning"],
+        "ARENA senter for europaforskning, UiO": ["ARENA senter for europaforskning", "UiO"],
+        "NTNU Samfunnsforskning AS": ["NTNU Samfunnsforskning"],
+    }
+    report = _portfolio_of(*cases)
+    assert len(report.portfolio) == len(cases)
+    assert all(len(p.institutions) >= 1 for p in report.portfolio)
+    counted = [r["institutions"] for r in fou.to_records(report, "portfolio", institution_aliases={})]
+    assert dict(zip(cases, counted)) == cases
+    # without institution_aliases the names stay as the report splits them
+    assert fou.to_records(report, "portfolio")[0]["institutions"] == ["UiB", "Institutt for sosiologi"]
+
+
+def test_institution_aliases_on_phd() -> None:
+    report = fou.parse(
+        "# FoU-rapport 2022\n\n## 3.1 OFFPHD-programmet\n\nI 2022 fullførte to kandidater:\n\n"
+        "- Veiledning i praksis. Stipendiat Kari Nord, Fjordforsk AS\n"
+        "- Digitale spor. Stipendiat Ola Sør, UiB\n"
+    )
+    assert [p.institution for p in report.phd] == ["Fjordforsk AS", "UiB"]
+    rows = fou.to_records(report, kind="phd", institution_aliases={"UiB": "Universitetet i Bergen"})
+    assert [r["institution"] for r in rows] == ["Fjordforsk", "Universitetet i Bergen"]
+    assert [r["institution"] for r in fou.to_records(report, kind="phd")] == ["Fjordforsk AS", "UiB"]

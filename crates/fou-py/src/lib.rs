@@ -12,9 +12,9 @@ pub mod classes;
 pub mod errors;
 pub mod grammar;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyDeprecationWarning, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use rayon::prelude::*;
@@ -22,42 +22,83 @@ use rayon::prelude::*;
 use crate::classes::PyReport;
 use crate::errors::{Context, Failure, guarded, to_pyerr};
 
-/// Parse options from the Python arguments `path=` and `format=`.
-fn options(path: Option<&PathBuf>, format: Option<&str>) -> PyResult<fou::Options> {
+/// The values `input_format=` takes, for error messages.
+const INPUT_FORMATS: &str = "\"plain\", \"markdown\" or \"auto\" (or None)";
+
+/// The input format named by `input_format=`: `None` (and `"auto"`) detect it.
+fn input_format(name: Option<&str>) -> PyResult<Option<fou::Format>> {
+    match name {
+        None | Some("auto") => Ok(None),
+        Some("plain") => Ok(Some(fou::Format::Plain)),
+        Some("markdown") => Ok(Some(fou::Format::Markdown)),
+        Some(other) => Err(PyValueError::new_err(format!(
+            "input_format must be {INPUT_FORMATS}, not {other:?}"
+        ))),
+    }
+}
+
+/// The input format from `input_format=` and the deprecated `format=`.
+///
+/// `format=` (the name before 0.2) still works but warns: in the command line
+/// `--format` is the *output* format, so the Python keyword was renamed to match
+/// `fou parse --input-format`.
+fn input_format_arg(
+    py: Python<'_>,
+    input_format_name: Option<&str>,
+    deprecated_format: Option<&str>,
+) -> PyResult<Option<fou::Format>> {
+    let Some(old) = deprecated_format else {
+        return input_format(input_format_name);
+    };
+    if input_format_name.is_some() {
+        return Err(PyTypeError::new_err(
+            "parse() got both input_format= and its deprecated name format=; pass input_format= only",
+        ));
+    }
+    PyErr::warn(
+        py,
+        &py.get_type::<PyDeprecationWarning>(),
+        c"fou.parse(format=...) is deprecated: use input_format= (\"plain\", \"markdown\" or \"auto\"); format= will be removed in the next release",
+        1,
+    )?;
+    input_format(Some(old))
+}
+
+/// Parse options: the path to record and the input format to force.
+fn options(path: Option<&PathBuf>, format: Option<fou::Format>) -> fou::Options {
     let mut opts = fou::Options::default();
     if let Some(path) = path {
         opts = opts.with_path(path.display().to_string());
     }
-    if let Some(name) = format {
-        let format: fou::Format =
-            serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|_| {
-                PyValueError::new_err(format!(
-                    "format must be \"plain\" or \"markdown\" (or None to detect it), not {name:?}"
-                ))
-            })?;
+    if let Some(format) = format {
         opts = opts.with_format(format);
     }
-    Ok(opts)
+    opts
 }
 
 /// Parse the text of a FoU report.
 ///
-/// `text` is a `str`, or `bytes` holding UTF-8 (a byte-order mark is allowed).
-/// `path` is only recorded in `report.source.path` (nothing is read from it);
-/// `format` forces `"plain"` or `"markdown"` instead of detecting it.
+/// `text` is a `str`, or `bytes` holding UTF-8 (a byte-order mark is allowed),
+/// UTF-16 with a byte-order mark, or Windows-1252.
+/// `path` is only recorded in `report.source.path` (nothing is read from it).
+/// `input_format` is `"plain"` or `"markdown"` to force how the text is read,
+/// or `None` / `"auto"` (the default) to detect it; it is what
+/// `fou parse --input-format` sets on the command line. `format=` is its
+/// deprecated former name: it still works, with a `DeprecationWarning`.
 ///
 /// Problems inside a readable report never raise: they are listed in
 /// `report.diagnostics`. Undecodable or binary bytes raise `DecodeError`
 /// (with `.offset` and `.line`).
 #[pyfunction]
-#[pyo3(signature = (text, *, path = None, format = None))]
+#[pyo3(signature = (text, *, path = None, input_format = None, format = None))]
 pub fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     path: Option<PathBuf>,
+    input_format: Option<&str>,
     format: Option<&str>,
 ) -> PyResult<PyReport> {
-    let opts = options(path.as_ref(), format)?;
+    let opts = options(path.as_ref(), input_format_arg(py, input_format, format)?);
     let path_str = path.as_ref().map(|p| p.display().to_string());
     if let Ok(s) = text.cast::<PyString>() {
         let s = s.to_cow()?;
@@ -96,15 +137,35 @@ pub fn parse(
     }
 }
 
+/// Read and parse one file, forcing the input format when one is given
+/// (`fou::parse_file` detects it).
+fn read_file(path: &Path, format: Option<fou::Format>) -> Result<fou::Report, fou::Error> {
+    let Some(format) = format else {
+        return fou::parse_file(path);
+    };
+    let bytes = std::fs::read(path).map_err(|source| fou::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let source = fou::Source::from_vec(bytes)?;
+    Ok(fou::parse_report(
+        &source,
+        &options(Some(&path.to_path_buf()), Some(format)),
+    ))
+}
+
 /// Read and parse a report file (`str` or `os.PathLike`); the path is recorded
-/// in `report.source.path`.
+/// in `report.source.path`. `input_format` is as for `parse()`: `"plain"`,
+/// `"markdown"`, or `None` / `"auto"` to detect it.
 ///
 /// Raises `ReadError` when the file cannot be read (missing, a directory, no
 /// permission) and `DecodeError` when its bytes are not UTF-8 text.
 #[pyfunction]
-pub fn parse_file(py: Python<'_>, path: PathBuf) -> PyResult<PyReport> {
+#[pyo3(signature = (path, *, input_format = None))]
+pub fn parse_file(py: Python<'_>, path: PathBuf, input_format: Option<&str>) -> PyResult<PyReport> {
+    let format = self::input_format(input_format)?;
     let shown = path.display().to_string();
-    py.detach(|| guarded(|| fou::parse_file(&path)))
+    py.detach(|| guarded(|| read_file(&path, format)))
         .map(PyReport)
         .map_err(|f| {
             to_pyerr(
@@ -118,10 +179,10 @@ pub fn parse_file(py: Python<'_>, path: PathBuf) -> PyResult<PyReport> {
         })
 }
 
-fn parse_all(paths: &[PathBuf]) -> Vec<Result<fou::Report, Failure>> {
+fn parse_all(paths: &[PathBuf], format: Option<fou::Format>) -> Vec<Result<fou::Report, Failure>> {
     paths
         .par_iter()
-        .map(|p| guarded(|| fou::parse_file(p)))
+        .map(|p| guarded(|| read_file(p, format)))
         .collect()
 }
 
@@ -130,6 +191,7 @@ fn parse_all(paths: &[PathBuf]) -> Vec<Result<fou::Report, Failure>> {
 /// `paths` is an iterable of `str` / `os.PathLike`. The reports come back in
 /// the order of `paths`. Each call runs its own pool of `threads` threads;
 /// `threads=None` means rayon's default (`RAYON_NUM_THREADS`, or one per core).
+/// `input_format` applies to every file, as for `parse()`.
 /// (Never rayon's global pool, so `parse_many` also works in a process forked
 /// after it was used.)
 ///
@@ -138,12 +200,14 @@ fn parse_all(paths: &[PathBuf]) -> Vec<Result<fou::Report, Failure>> {
 /// or `FouError`, its `.path` and message naming the file) and no reports are
 /// returned. Parse files one by one with `parse_file` to keep the good ones.
 #[pyfunction]
-#[pyo3(signature = (paths, *, threads = None))]
+#[pyo3(signature = (paths, *, threads = None, input_format = None))]
 pub fn parse_many(
     py: Python<'_>,
     paths: &Bound<'_, PyAny>,
     threads: Option<i64>,
+    input_format: Option<&str>,
 ) -> PyResult<Vec<PyReport>> {
+    let format = self::input_format(input_format)?;
     if paths.is_instance_of::<PyString>()
         || paths.is_instance_of::<PyBytes>()
         || paths.hasattr("__fspath__")?
@@ -178,7 +242,7 @@ pub fn parse_many(
             Context::default(),
         )
     })?;
-    let results = py.detach(|| pool.install(|| parse_all(&paths)));
+    let results = py.detach(|| pool.install(|| parse_all(&paths, format)));
     let mut reports = Vec::with_capacity(results.len());
     for (result, path) in results.into_iter().zip(&paths) {
         match result {

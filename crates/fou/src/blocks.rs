@@ -6,7 +6,7 @@
 //! joined back here; the joined block spans both parts.
 
 use crate::Format;
-use crate::grammar::label::{Label, field};
+use crate::grammar::{Label, label_field};
 use crate::lines::{CleanText, RawLine, split_lines};
 
 /// What kind of block this is.
@@ -95,16 +95,21 @@ fn classify(raw: &str) -> (LineKind, usize) {
     if (1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with([' ', '\t'])) {
         return (LineKind::Heading(hashes as u8), indent + hashes);
     }
-    for m in [
-        "- ", "* ", "+ ", "• ", "– ", "· ", "▪ ", "● ", "◦ ", "-\t", "•\t",
-    ] {
-        if let Some(rest) = t.strip_prefix(m)
-            && !rest.trim().is_empty()
-        {
-            return (LineKind::Bullet, indent + m.len());
-        }
+    if let Some(glyph) = t
+        .chars()
+        .next()
+        .filter(|c| crate::lexicon::BULLET_GLYPHS.contains(c))
+        && let Some(rest) = t[glyph.len_utf8()..].strip_prefix([' ', '\t'])
+        && !rest.trim().is_empty()
+    {
+        return (LineKind::Bullet, indent + glyph.len_utf8() + 1);
     }
-    if matches!(t.trim(), "•" | "-" | "–" | "▪" | "●" | "◦" | "·") {
+    let mut glyph = t.trim().chars();
+    if glyph
+        .next()
+        .is_some_and(|c| crate::lexicon::LONE_BULLET_GLYPHS.contains(&c))
+        && glyph.next().is_none()
+    {
         return (LineKind::BulletOnly, raw.len());
     }
     if is_toc_line(t) {
@@ -292,10 +297,6 @@ fn measure(lines: &[RawLine<'_>]) -> Layout {
     }
 }
 
-const JOIN_WORDS: &[&str] = &[
-    "og", "eller", "samt", "til", "enn", "i", "av", "for", "med", "på",
-];
-
 /// In plain text without blank lines between paragraphs, does line `next`
 /// continue the block whose last line is `prev`? (Hard-wrapped PDF text.)
 fn continues(prev: &str, next: &str, width: usize) -> bool {
@@ -319,12 +320,12 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
         && (p.contains(", ") || p.contains("? ") || sentence_break(p))
         && !p.ends_with(['.', '!', '?', ':', ';'])
         && n.split_whitespace().count() <= 4
-        && crate::grammar::project_line::is_institution_list(n)
+        && crate::classify::is_institution_list(n)
     {
         return true;
     }
     let last_word = p.rsplit(' ').next().unwrap_or("");
-    if JOIN_WORDS.contains(&last_word) {
+    if crate::lexicon::JOIN_WORDS.contains(&last_word) {
         return true;
     }
     // A long line that does not end a sentence (or an item's `(2019-2021)`) wraps
@@ -334,7 +335,7 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
         && crate::grammar::project_line(p).map_or(true, |l| l.institution_raw.is_none())
 }
 
-/// A `. ` that ends a sentence, not an initial (`Helle C. Sundby`) or an abbreviation.
+/// A `. ` that ends a sentence, not an initial (`Kari M. Nordmann`) or an abbreviation.
 fn sentence_break(p: &str) -> bool {
     p.match_indices(". ").any(|(i, _)| {
         p[..i]
@@ -355,8 +356,8 @@ fn list_continues(prev: &str, next: &str, width: usize) -> bool {
     // `… NAV` + `Troms (2018-2022)`: the period that ends every item comes on the next line.
     let period_follows = unfinished
         && next.trim_end().ends_with(')')
-        && crate::grammar::project_line::split_period(next).1.is_some();
-    // `Title.` + `Stipendiat Name, Inst`, `… Stipendiat Karianne Nyheim` + `Stray, USN`
+        && crate::grammar::split_period(next).1.is_some();
+    // `Title.` + `Stipendiat Name, Inst`, `… Stipendiat Kari Nordmann` + `Berg, USN`
     let phd_goes_on = next.trim_start().starts_with("Stipendiat ")
         || p.rsplit_once("Stipendiat ")
             .is_some_and(|(_, name)| !name.contains(','));
@@ -418,7 +419,7 @@ fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &CleanText) {
     if let Some(c) = before_hyphen
         && c.is_alphabetic()
         && next_lower
-        && !JOIN_WORDS.contains(&next_word)
+        && !crate::lexicon::JOIN_WORDS.contains(&next_word)
     {
         if c.is_lowercase() {
             // `arbeids-` + `ledighet` → `arbeidsledighet`
@@ -531,7 +532,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                     .map(|k| li + k)
                     .collect();
             }
-            if item_starts.binary_search(&li).is_ok() && field(&clean.text).is_none() {
+            if item_starts.binary_search(&li).is_ok() && label_field(&clean.text).is_none() {
                 b.close();
                 pending_bullets = pending_bullets.saturating_sub(1);
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
@@ -544,7 +545,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 continue;
             }
         }
-        if kind == LineKind::Text && plain && field(&clean.text).is_none() {
+        if kind == LineKind::Text && plain && label_field(&clean.text).is_none() {
             // Hard-wrapped plain text: a line joins the open block only if it continues it.
             if let (Some(open), Some(prev)) = (b.open.as_mut(), prev_line) {
                 let joinable = matches!(
@@ -613,7 +614,7 @@ pub fn split(text: &str, format: Format) -> Vec<Block> {
                 b.open = Some(new_block(BlockKind::ListItem, clean, &line, false));
             }
             LineKind::Text => {
-                if let Some((label, value_at)) = field(&clean.text) {
+                if let Some((label, value_at)) = label_field(&clean.text) {
                     b.close();
                     let value = clean.slice(value_at, clean.text.len());
                     b.open = Some(new_block(BlockKind::Field(label), value, &line, false));

@@ -43,9 +43,11 @@
 //! The small languages inside the text have their own public grammars in [`grammar`].
 
 pub mod blocks;
+pub mod classify;
 pub mod error;
 pub mod grammar;
 pub mod input;
+pub mod lexicon;
 pub mod lines;
 pub mod model;
 pub mod sections;

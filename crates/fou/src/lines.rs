@@ -1,7 +1,7 @@
 //! Layer 1: raw text → physical lines, inline markup cleaned, positions kept.
 //!
-//! Each [`Line`] knows its byte range in the input and carries a
-//! [`CleanText`]: the text with Markdown/HTML inline markup removed
+//! [`split_lines`] gives each physical line ([`RawLine`]) with its byte
+//! offset; [`CleanText`] holds a line's text with Markdown/HTML inline markup removed
 //! (`**bold**`, `*em*`, `<b>`, `[links](…)`, escapes, soft hyphens) and an
 //! offset map back to the input, so later layers can report exact spans for
 //! any part of a cleaned string.

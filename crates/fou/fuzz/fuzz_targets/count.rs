@@ -2,12 +2,11 @@
 
 #![no_main]
 
-use fou::grammar::count;
-use fou::grammar::numbers::{count_parser, word_value};
+use fou::grammar::{count, count_parser, word_value};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|s: &str| {
-    let _ = count_parser(s);
+    let _ = count_parser::<()>(s);
     let _ = word_value(s);
     if let Ok(v) = count(s) {
         let t = s.trim();

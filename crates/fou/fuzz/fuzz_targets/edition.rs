@@ -10,5 +10,5 @@ fuzz_target!(|s: &str| {
         assert!((0..=9999).contains(&year), "{year}");
     }
     let _ = fou::sections::role_of(s, false);
-    let _ = fou::grammar::label::field(s);
+    let _ = fou::grammar::label_field(s);
 });

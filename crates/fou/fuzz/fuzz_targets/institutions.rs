@@ -2,8 +2,8 @@
 
 #![no_main]
 
+use fou::classify::{is_acronym, is_institution_name};
 use fou::grammar::institutions;
-use fou::grammar::institutions::{is_acronym, is_institution_name};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|s: &str| {

@@ -1,54 +1,96 @@
 //! Author lists: `Av A, B og C` and `A, B og C`.
 
-use super::GrammarError;
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::anychar;
+use nom::combinator::{cut, map, not, recognize, rest, verify};
+use nom::error::{ContextError, ParseError, context};
+use nom::multi::{many0_count, separated_list0};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use super::{GrammarError, check, trim_period};
+
+/// The most words a name has (`Kari Marie van der Berg`).
+const MAX_NAME_WORDS: usize = 6;
+
+/// What separates two names: `, `, ` og `, ` and `, ` & `.
+fn separator<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
+    alt((tag(", "), tag(" og "), tag(" and "), tag(" & "))).parse(input)
+}
+
+/// One name: the text up to the next separator, trimmed, without a trailing `,`.
+fn name<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
+    let up_to_separator = recognize(many0_count(preceded(not(separator), anychar)));
+    map(up_to_separator, |n: &str| {
+        n.trim().trim_end_matches(',').trim()
+    })
+    .parse(input)
+}
+
+/// The names of a list, empty pieces left out.
+fn names<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, Vec<&'a str>, E> {
+    let (rest, mut found) = separated_list0(separator, name).parse(input)?;
+    found.retain(|n| !n.is_empty());
+    Ok((rest, found))
+}
 
 /// Split `A, B og C` into names (also `and`, `&`).
 ///
 /// ```
-/// assert_eq!(fou::grammar::author_list("Heggebø, Dahl og van der Wel"), ["Heggebø", "Dahl", "van der Wel"]);
+/// assert_eq!(fou::grammar::author_list("Hansen, Berg og van der Lund."), ["Hansen", "Berg", "van der Lund"]);
 /// ```
 pub fn author_list(text: &str) -> Vec<String> {
-    let t = super::trim_period(text);
-    t.split(", ")
-        .flat_map(|p| p.split(" og "))
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" & "))
-        .map(|p| p.trim().trim_end_matches(',').trim())
-        .filter(|p| !p.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let names = names::<()>(trim_period(text)).map_or_else(|_| Vec::new(), |(_, n)| n);
+    names.into_iter().map(str::to_owned).collect()
+}
+
+/// Names that read as people's: each of one to six words, capitalised, with no
+/// `?`, `:` or `;`.
+fn plausible(names: &[&str]) -> bool {
+    !names.is_empty()
+        && names.iter().all(|n| {
+            (1..=MAX_NAME_WORDS).contains(&n.split_whitespace().count())
+                && n.chars().next().is_some_and(char::is_uppercase)
+                && !n.contains(['?', ':', ';'])
+        })
+}
+
+/// nom parser for an author line, `Av A, B og C` (or `By …`): the names.
+/// After `Av ` the rest of the input must be the names (`cut`).
+///
+/// ```
+/// use fou::grammar::{Expected, authors_parser};
+/// assert_eq!(authors_parser::<Expected>("Av Kari Nordmann og Ola Hansen"), Ok(("", vec!["Kari Nordmann", "Ola Hansen"])));
+/// assert!(matches!(authors_parser::<Expected>("Av disse: to"), Err(nom::Err::Failure(_))));
+/// ```
+pub fn authors_parser<'a, E>(input: &'a str) -> IResult<&'a str, Vec<&'a str>, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    let by = context(
+        "`Av ` before the authors",
+        alt((tag("Av "), tag("av "), tag("By "))),
+    );
+    let all_names = map(rest, |r: &'a str| {
+        names::<()>(trim_period(r)).map_or_else(|_| Vec::new(), |(_, n)| n)
+    });
+    let names = context(
+        "names separated by `,` and `og`",
+        verify(all_names, plausible),
+    );
+    preceded(by, cut(names)).parse(input)
 }
 
 /// Parse an author line `Av A, B og C`.
 ///
 /// ```
 /// use fou::grammar::authors;
-/// assert_eq!(authors("Av Ivar Lima, Lone Arntsen og Loyd Rudlende").unwrap(),
-///            ["Ivar Lima", "Lone Arntsen", "Loyd Rudlende"]);
+/// assert_eq!(authors("Av Kari Nordmann, Ola Hansen og Per Olsen").unwrap(),
+///            ["Kari Nordmann", "Ola Hansen", "Per Olsen"]);
 /// assert!(authors("Avdelingsdirektør").is_err());
 /// ```
 pub fn authors(line: &str) -> Result<Vec<String>, GrammarError> {
-    let t = line.trim();
-    let rest = t
-        .strip_prefix("Av ")
-        .or_else(|| t.strip_prefix("av "))
-        .or_else(|| t.strip_prefix("By "))
-        .ok_or_else(|| GrammarError::new("`Av ` before the authors", t, t))?;
-    let names = author_list(rest);
-    let plausible = !names.is_empty()
-        && names.iter().all(|n| {
-            let words = n.split_whitespace().count();
-            (1..=6).contains(&words)
-                && n.chars().next().is_some_and(char::is_uppercase)
-                && !n.contains(['?', ':', ';'])
-        });
-    if plausible {
-        Ok(names)
-    } else {
-        Err(GrammarError::new(
-            "names separated by `,` and `og`",
-            t,
-            rest,
-        ))
-    }
+    let names = check(authors_parser, line.trim())?;
+    Ok(names.into_iter().map(str::to_owned).collect())
 }

@@ -1,14 +1,16 @@
 //! Norwegian dates: `1. januar 2018`, `30. mars 2020`, `1.juli 2017`, `12. mars`.
 
-use chrono::NaiveDate;
-use nom::IResult;
-use nom::Parser;
-use nom::bytes::complete::take_while_m_n;
-use nom::character::complete::{char, space0, space1};
-use nom::combinator::{map_res, opt};
-use nom::sequence::preceded;
+use std::str::FromStr;
 
-use super::GrammarError;
+use chrono::NaiveDate;
+use nom::bytes::complete::{take_while_m_n, take_while1};
+use nom::character::complete::{char, satisfy, space0, space1};
+use nom::combinator::{map, map_opt, opt, peek, verify};
+use nom::error::{ContextError, ParseError, context};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use super::{GrammarError, check, find_all};
 
 const MONTHS: &[&str] = &[
     "januar",
@@ -48,53 +50,74 @@ impl NorwegianDate {
     }
 }
 
-fn month(input: &str) -> IResult<&str, u32> {
-    let word_len = input
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .map(char::len_utf8)
-        .sum::<usize>();
-    let word = input[..word_len].to_lowercase();
-    match MONTHS.iter().position(|m| *m == word) {
-        Some(i) => Ok((&input[word_len..], i as u32 + 1)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Tag,
-        ))),
-    }
+fn number<'a, T: FromStr, E: ParseError<&'a str>>(
+    min: usize,
+    max: usize,
+) -> impl Parser<&'a str, Output = T, Error = E> {
+    map_opt(
+        take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+        |d: &str| d.parse().ok(),
+    )
+}
+
+/// The month's number, from its name in any case.
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.to_lowercase();
+    MONTHS
+        .iter()
+        .zip(1..)
+        .find(|(m, _)| **m == word)
+        .map(|(_, n)| n)
+}
+
+/// A month's name, the whole word: `mars`, `Mars`, not `marsj`.
+fn month<'a, E>(input: &'a str) -> IResult<&'a str, u32, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    context(
+        "a month name like `mars`",
+        map_opt(take_while1(char::is_alphabetic), month_number),
+    )
+    .parse(input)
+}
+
+/// ` 2020` after the month. Four digits and a fifth are no year (the digits
+/// are still consumed, so that a caller sees they follow).
+fn year<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, Option<i32>, E> {
+    let digit = satisfy(|c: char| c.is_ascii_digit());
+    map(
+        preceded(space1, (number(4, 4), opt(peek(digit)))),
+        |(year, fifth)| fifth.is_none().then_some(year),
+    )
+    .parse(input)
 }
 
 /// nom parser for a Norwegian date at the start of the input.
 ///
 /// ```
-/// let (rest, d) = fou::grammar::date::date_parser("1. januar 2018 ble").unwrap();
+/// use fou::grammar::{Expected, date_parser};
+/// let (rest, d) = date_parser::<Expected>("1. januar 2018 ble").unwrap();
 /// assert_eq!((d.day, d.month, d.year, rest), (1, 1, Some(2018), " ble"));
 /// ```
-pub fn date_parser(input: &str) -> IResult<&str, NorwegianDate> {
-    let (rest, day) = map_res(
-        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-        str::parse::<u32>,
+pub fn date_parser<'a, E>(input: &'a str) -> IResult<&'a str, NorwegianDate, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    let day = context(
+        "a day of the month, 1–31",
+        verify(number(1, 2), |d| (1..=31).contains(d)),
+    );
+    let dot = context("`.` after the day", char('.'));
+    map(
+        (day, dot, space0, month, opt(year)),
+        |(day, _, _, month, year)| NorwegianDate {
+            day,
+            month,
+            year: year.flatten(),
+        },
     )
-    .parse(input)?;
-    let (rest, _) = (char('.'), space0).parse(rest)?;
-    let (rest, month) = month(rest)?;
-    let (rest, year) = opt(preceded(
-        space1,
-        map_res(
-            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-            str::parse::<i32>,
-        ),
-    ))
-    .parse(rest)?;
-    // a 5th digit means it was not a year
-    let year = year.filter(|_| !rest.starts_with(|c: char| c.is_ascii_digit()));
-    if !(1..=31).contains(&day) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    Ok((rest, NorwegianDate { day, month, year }))
+    .parse(input)
 }
 
 /// Parse a whole date.
@@ -103,18 +126,16 @@ pub fn date_parser(input: &str) -> IResult<&str, NorwegianDate> {
 /// use fou::grammar::{norwegian_date, NorwegianDate};
 /// assert_eq!(norwegian_date("30. mars 2020"), Ok(NorwegianDate { day: 30, month: 3, year: Some(2020) }));
 /// assert_eq!(norwegian_date("1.juli 2017").unwrap().month, 7);
-/// assert!(norwegian_date("30. marsj").is_err());
+/// let err = norwegian_date("30. marsj").unwrap_err();
+/// assert_eq!((err.expected, err.offset), ("a month name like `mars`", 4));
 /// ```
 pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
-    let t = text.trim();
-    match date_parser(t) {
-        Ok((rest, d)) if rest.trim().is_empty() => Ok(d),
-        Ok((rest, _)) => Err(GrammarError::new("end of date", t, rest)),
-        Err(_) => Err(GrammarError::new("a date like `30. mars 2020`", t, t)),
-    }
+    check(date_parser, text.trim())
 }
 
-/// All dates in a text, with their byte ranges.
+/// All dates in a text, with their byte ranges: [`find_all`] with
+/// [`date_parser`], except that a date does not start right after `.` or `,`
+/// (`2.5. mars`, `1,5. mars` are no dates).
 ///
 /// ```
 /// let found = fou::grammar::find_dates("Fra 30. mars til 28. april 2020 mottok …");
@@ -122,26 +143,7 @@ pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
 /// assert_eq!(found[1].2.year, Some(2020));
 /// ```
 pub fn find_dates(text: &str) -> Vec<(usize, usize, NorwegianDate)> {
-    crate::work::add(text.len());
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let boundary = i == 0
-            || !bytes[i - 1].is_ascii_alphanumeric()
-                && bytes[i - 1] != b'.'
-                && bytes[i - 1] != b',';
-        if boundary
-            && bytes[i].is_ascii_digit()
-            && let Ok((rest, d)) = date_parser(&text[i..])
-            && !rest.starts_with(|c: char| c.is_alphanumeric())
-        {
-            let end = text.len() - rest.len();
-            out.push((i, end, d));
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    out
+    let mut found = find_all(date_parser, text);
+    found.retain(|&(start, _, _)| !text[..start].ends_with(['.', ',']));
+    found
 }

@@ -1,36 +1,53 @@
 //! Edition headings of the analysis journal: `Utgave 2 – 2020`.
 
-use nom::IResult;
-use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
 use nom::character::complete::{digit1, space0, space1};
-use nom::combinator::{map_res, opt};
+use nom::combinator::{cut, map_opt, opt};
+use nom::error::{ContextError, ParseError, context};
 use nom::sequence::preceded;
+use nom::{IResult, Parser};
 
-use super::GrammarError;
+use super::{GrammarError, check};
 
-fn edition_parser(input: &str) -> IResult<&str, (u32, Option<i32>)> {
-    let (rest, _) = alt((
-        tag_no_case("utgave"),
-        tag_no_case("nummer"),
-        tag_no_case("nr."),
-    ))
-    .parse(input)?;
-    let (rest, n) = preceded(space1, map_res(digit1, str::parse::<u32>)).parse(rest)?;
-    let (rest, year) = opt(preceded(
-        (
-            space0,
-            opt(alt((tag("–"), tag("-"), tag("—"), tag("/"), tag(",")))),
-            space0,
-        ),
-        map_res(
-            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-            str::parse::<i32>,
-        ),
-    ))
-    .parse(rest)?;
-    Ok((rest, (n, year)))
+/// nom parser for an edition heading: (number, year). After `Utgave ` (or
+/// `Nummer `, `Nr. `) the number must follow (`cut`).
+///
+/// ```
+/// use fou::grammar::{Expected, edition_parser};
+/// assert_eq!(edition_parser::<Expected>("Nr. 4/2021"), Ok(("", (4, Some(2021)))));
+/// assert!(matches!(edition_parser::<Expected>("Utgave av"), Err(nom::Err::Failure(_))));
+/// ```
+pub fn edition_parser<'a, E>(input: &'a str) -> IResult<&'a str, (u32, Option<i32>), E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    let keyword = context(
+        "`Utgave`, `Nummer` or `Nr.`",
+        alt((
+            tag_no_case("utgave"),
+            tag_no_case("nummer"),
+            tag_no_case("nr."),
+        )),
+    );
+    let number = context(
+        "an edition number",
+        map_opt(digit1, |d: &str| d.parse::<u32>().ok()),
+    );
+    let separator = (
+        space0,
+        opt(alt((tag("–"), tag("-"), tag("—"), tag("/"), tag(",")))),
+        space0,
+    );
+    let year = map_opt(
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        |d: &str| d.parse::<i32>().ok(),
+    );
+    preceded(
+        (keyword, context("a space before the number", space1)),
+        cut((number, opt(preceded(separator, year)))),
+    )
+    .parse(input)
 }
 
 /// Parse an edition heading into (number, year).
@@ -41,10 +58,5 @@ fn edition_parser(input: &str) -> IResult<&str, (u32, Option<i32>)> {
 /// assert!(fou::grammar::edition("Utgaven").is_err());
 /// ```
 pub fn edition(text: &str) -> Result<(u32, Option<i32>), GrammarError> {
-    let t = text.trim();
-    match edition_parser(t) {
-        Ok((rest, v)) if rest.trim().is_empty() => Ok(v),
-        Ok((rest, _)) => Err(GrammarError::new("end of edition heading", t, rest)),
-        Err(_) => Err(GrammarError::new("`Utgave N – YEAR`", t, t)),
-    }
+    check(edition_parser, text.trim())
 }

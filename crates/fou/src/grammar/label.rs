@@ -1,5 +1,12 @@
 //! Labelled fields of project records: `Prosjekttittel: …`.
 
+use nom::bytes::complete::{take_until, take_while};
+use nom::character::complete::char;
+use nom::combinator::map_opt;
+use nom::error::{ContextError, ParseError, context};
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
+
 /// A known field label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Label {
@@ -35,19 +42,41 @@ const LABELS: &[(&str, Label)] = &[
     ("finansiering", Label::Funding),
 ];
 
+/// The label a field name stands for: `Prosjekttittel`, `TEMA`, ` Periode `.
+fn label_named(name: &str) -> Option<Label> {
+    let name = name.trim().to_lowercase();
+    LABELS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, label)| label)
+}
+
+/// nom parser for a field's label, its colon and the white space after it;
+/// what is left is the value.
+///
+/// ```
+/// use fou::grammar::{Expected, Label, label_parser};
+/// assert_eq!(label_parser::<Expected>("Tema:  Arbeid og helse"), Ok(("Arbeid og helse", Label::Theme)));
+/// assert!(label_parser::<Expected>("Hovedfunnene er: mange").is_err());
+/// ```
+pub fn label_parser<'a, E>(input: &'a str) -> IResult<&'a str, Label, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    let name = terminated(take_until(":"), char(':'));
+    let label = context("a field label like `Tema:`", map_opt(name, label_named));
+    terminated(label, take_while(char::is_whitespace)).parse(input)
+}
+
 /// Recognise `Label: value` and return the label and the byte offset of the value.
 ///
 /// ```
-/// use fou::grammar::label::{field, Label};
-/// assert_eq!(field("Prosjekttittel: Tid for aktivering"), Some((Label::Title, 16)));
-/// assert_eq!(field("Forskningsinstitusjon:SSB"), Some((Label::Institution, 22)));
-/// assert_eq!(field("Hovedfunnene er: mange"), None);
+/// use fou::grammar::{label_field, Label};
+/// assert_eq!(label_field("Prosjekttittel: Tid for tiltak"), Some((Label::Title, 16)));
+/// assert_eq!(label_field("Forskningsinstitusjon:SSB"), Some((Label::Institution, 22)));
+/// assert_eq!(label_field("Hovedfunnene er: mange"), None);
 /// ```
-pub fn field(text: &str) -> Option<(Label, usize)> {
-    let colon = text.find(':')?;
-    let name = text[..colon].trim().to_lowercase();
-    let label = LABELS.iter().find(|(n, _)| *n == name)?.1;
-    let rest = &text[colon + 1..];
-    let value_at = colon + 1 + (rest.len() - rest.trim_start().len());
-    Some((label, value_at))
+pub fn label_field(text: &str) -> Option<(Label, usize)> {
+    let (value, label) = label_parser::<()>(text).ok()?;
+    Some((label, text.len() - value.len()))
 }

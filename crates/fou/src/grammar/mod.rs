@@ -1,69 +1,65 @@
 //! Small grammars for the small languages inside report text.
 //!
 //! Each grammar comes at two levels: a convenience function that must consume
-//! its whole input and returns `Result<T, GrammarError>`, and (where the
-//! grammar is a prefix language) the raw `nom` parser, so other tools can
-//! embed it.
+//! its whole (trimmed) input and returns `Result<T, GrammarError>`, and the
+//! raw `nom` parser, generic over the error type, so that other tools can
+//! embed it. [`check`] runs a raw parser over a whole input the way the
+//! convenience functions do; [`find_all`] finds its matches in running text.
 //!
-//! | grammar | example |
-//! |---|---|
-//! | [`period`] | `(2019-2021)`, `(2021)` |
-//! | [`project_line`] | `Title, Institution (2019-2021)` |
-//! | [`institutions`] | `NTNU, UiO og UiA` |
-//! | [`authors`] | `Av A, B og C` |
-//! | [`reference`] | `Authors (2020): *Title*, Venue` |
-//! | [`phd_line`] | `Title. Stipendiat Name, Institution` |
-//! | [`norwegian_date`] | `30. mars 2020`, `12. mars` |
-//! | [`count`] | `Åtte`, `tretten`, `13` |
-//! | [`edition`] | `Utgave 2 – 2020` |
+//! | grammar | raw parser | example |
+//! |---|---|---|
+//! | [`period`] | [`period_parser`], [`period_body`] | `(2019-2021)`, `(2021)` |
+//! | [`project_line`] | | `Title, Institution (2019-2021)` |
+//! | [`institutions`] | | `NTNU, UiO og UiA` |
+//! | [`authors`] | [`authors_parser`] | `Av A, B og C` |
+//! | [`reference()`] | [`reference_parser`] | `Authors (2020): *Title*, Venue` |
+//! | [`phd_line`] | [`phd_line_parser`] | `Title. Stipendiat Name, Institution` |
+//! | [`norwegian_date`] | [`date_parser`] | `30. mars 2020`, `12. mars` |
+//! | [`count`] | [`count_parser`] | `Åtte`, `tretten`, `13` |
+//! | [`edition`] | [`edition_parser`] | `Utgave 2 – 2020` |
+//! | [`label_field`] | [`label_parser`] | `Prosjekttittel: …` |
+//!
+//! The raw parsers name what they expect with nom's `context` and commit with
+//! `cut` once a grammar is certain (after the `(` of a period, after `Av ` in
+//! an author line, after ` Stipendiat ` in a PhD line), so an error points at
+//! the place that broke:
+//!
+//! ```
+//! let err = fou::grammar::period("(2019-20x1)").unwrap_err();
+//! assert_eq!(err.to_string(), r#"expected `)` after the period at byte 8 of "(2019-20x1)""#);
+//! ```
+//!
+//! `project_line` and `institutions` are not nom grammars: where a title ends
+//! and an institution begins is a judgement, made by the heuristics in
+//! [`classify`](crate::classify).
 
-pub mod authors;
-pub mod date;
-pub mod edition;
-pub mod institutions;
-pub mod label;
-pub mod numbers;
-pub mod period;
-pub mod phd;
-pub mod project_line;
-pub mod reference;
+mod authors;
+mod check;
+mod date;
+mod edition;
+mod find;
+mod institutions;
+mod label;
+mod numbers;
+mod period;
+mod phd;
+mod project_line;
+mod reference;
 
-pub use authors::{author_list, authors};
-pub use date::{NorwegianDate, find_dates, norwegian_date};
-pub use edition::edition;
+pub use authors::{author_list, authors, authors_parser};
+pub use check::{Expected, GrammarError, check};
+pub use date::{NorwegianDate, date_parser, find_dates, norwegian_date};
+pub use edition::{edition, edition_parser};
+pub use find::find_all;
 pub use institutions::institutions;
-pub use numbers::count;
-pub use period::period;
-pub use phd::{PhdLine, phd_line};
+pub(crate) use institutions::split_and;
+pub use label::{Label, label_field, label_parser};
+pub use numbers::{count, count_parser, word_value};
+pub use period::{period, period_body, period_parser, split_period};
+pub use phd::{PhdLine, phd_line, phd_line_parser};
+pub(crate) use project_line::strip_report_from;
 pub use project_line::{ProjectLine, project_line};
-pub use reference::{Reference, reference};
-
-/// A small grammar did not match its input.
-///
-/// ```
-/// let err = fou::grammar::period("(20x9)").unwrap_err();
-/// assert!(err.to_string().contains("period"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected {expected} at byte {offset} of {input:?}")]
-pub struct GrammarError {
-    /// What the grammar expected.
-    pub expected: &'static str,
-    /// Byte offset in the input where matching failed.
-    pub offset: usize,
-    /// The input (shortened to 80 characters).
-    pub input: String,
-}
-
-impl GrammarError {
-    pub(crate) fn new(expected: &'static str, input: &str, rest: &str) -> Self {
-        GrammarError {
-            expected,
-            offset: input.len().saturating_sub(rest.len()),
-            input: input.chars().take(80).collect(),
-        }
-    }
-}
+pub use reference::{Reference, reference, reference_parser};
 
 /// Trim white space and one trailing period (an ellipsis is kept).
 ///

@@ -1,13 +1,13 @@
 //! Norwegian counts: number words (`åtte`, `tretten`) and digits.
 
-use nom::IResult;
-use nom::Parser;
 use nom::branch::alt;
-use nom::character::complete::{digit1, satisfy};
-use nom::combinator::{map_opt, recognize};
-use nom::multi::many1;
+use nom::bytes::complete::take_while1;
+use nom::character::complete::digit1;
+use nom::combinator::map_opt;
+use nom::error::{ContextError, ParseError, context};
+use nom::{IResult, Parser};
 
-use super::GrammarError;
+use super::{GrammarError, check};
 
 const WORDS: &[(&str, u32)] = &[
     ("null", 0),
@@ -45,8 +45,8 @@ const WORDS: &[(&str, u32)] = &[
 /// The value of a single Norwegian number word, any case.
 ///
 /// ```
-/// assert_eq!(fou::grammar::numbers::word_value("Åtte"), Some(8));
-/// assert_eq!(fou::grammar::numbers::word_value("hus"), None);
+/// assert_eq!(fou::grammar::word_value("Åtte"), Some(8));
+/// assert_eq!(fou::grammar::word_value("hus"), None);
 /// ```
 pub fn word_value(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
@@ -55,16 +55,25 @@ pub fn word_value(word: &str) -> Option<u32> {
 
 /// nom parser: a count written in digits or as one Norwegian word.
 ///
+/// With [`find_all`](super::find_all) it finds the counts in a sentence.
+///
 /// ```
-/// use fou::grammar::numbers::count_parser;
-/// assert_eq!(count_parser("tretten skisser"), Ok((" skisser", 13)));
-/// assert_eq!(count_parser("19 pågående"), Ok((" pågående", 19)));
+/// use fou::grammar::{Expected, count_parser};
+/// assert_eq!(count_parser::<Expected>("tretten skisser"), Ok((" skisser", 13)));
+/// assert_eq!(count_parser::<Expected>("19 pågående"), Ok((" pågående", 19)));
+/// assert!(count_parser::<Expected>("mange").is_err());
 /// ```
-pub fn count_parser(input: &str) -> IResult<&str, u32> {
-    alt((
-        map_opt(digit1, |d: &str| d.parse::<u32>().ok()),
-        map_opt(recognize(many1(satisfy(char::is_alphabetic))), word_value),
-    ))
+pub fn count_parser<'a, E>(input: &'a str) -> IResult<&'a str, u32, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    context(
+        "a number or a number word like `tretten`",
+        alt((
+            map_opt(digit1, |d: &str| d.parse::<u32>().ok()),
+            map_opt(take_while1(char::is_alphabetic), word_value),
+        )),
+    )
     .parse(input)
 }
 
@@ -77,10 +86,5 @@ pub fn count_parser(input: &str) -> IResult<&str, u32> {
 /// assert!(fou::grammar::count("mange").is_err());
 /// ```
 pub fn count(input: &str) -> Result<u32, GrammarError> {
-    let t = input.trim();
-    match count_parser(t) {
-        Ok(("", v)) => Ok(v),
-        Ok((rest, _)) => Err(GrammarError::new("end of count", t, rest)),
-        Err(_) => Err(GrammarError::new("a number or number word", t, t)),
-    }
+    check(count_parser, input.trim())
 }

@@ -1,34 +1,32 @@
 //! Project periods: `(2019-2021)`, `(2019–2021)`, `(2021)`, `(2018-21)` and
 //! the hyphen-less `(20192021)` that PDF extraction produces.
 
-use nom::IResult;
-use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, space0};
-use nom::combinator::{map, map_res, opt};
-use nom::sequence::{delimited, preceded};
+use nom::combinator::{cut, map, map_opt, opt, verify};
+use nom::error::{ContextError, ParseError, context};
+use nom::sequence::{delimited, preceded, terminated};
+use nom::{IResult, Parser};
 
-use super::GrammarError;
+use super::{GrammarError, check};
 use crate::Period;
 
-fn year(input: &str) -> IResult<&str, i32> {
-    map_res(
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        str::parse,
+/// The longest period a project line states, in years; a longer one is a misreading.
+const MAX_YEARS: i32 = 30;
+
+fn digits<'a, E: ParseError<&'a str>>(n: usize) -> impl Parser<&'a str, Output = i32, Error = E> {
+    map_opt(
+        take_while_m_n(n, n, |c: char| c.is_ascii_digit()),
+        |d: &str| d.parse().ok(),
     )
-    .parse(input)
 }
 
-fn short_year(input: &str) -> IResult<&str, i32> {
-    map_res(
-        take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
-        str::parse::<i32>,
-    )
-    .parse(input)
+fn year<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, i32, E> {
+    digits(4).parse(input)
 }
 
-fn dash(input: &str) -> IResult<&str, &str> {
+fn dash<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
     delimited(
         space0,
         alt((tag("-"), tag("–"), tag("—"), tag("‑"))),
@@ -37,38 +35,78 @@ fn dash(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// `cut(parser)` when `commit`, else `parser` itself.
+fn cut_if<'a, O, E: ParseError<&'a str>>(
+    commit: bool,
+    mut parser: impl Parser<&'a str, Output = O, Error = E>,
+) -> impl Parser<&'a str, Output = O, Error = E> {
+    move |input: &'a str| match parser.parse(input) {
+        Err(nom::Err::Error(e)) if commit => Err(nom::Err::Failure(e)),
+        other => other,
+    }
+}
+
+/// The years of a period, checked for order and length. Inside parentheses
+/// a dash commits to an end year; bare, `1990-tallet` is just `1990`.
+fn years<'a, E>(dash_commits: bool) -> impl Parser<&'a str, Output = Period, Error = E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    let years = move |input: &'a str| {
+        let (rest, start) = context("a four-digit year", year).parse(input)?;
+        // `2018-21`: the century of the start year
+        let short = map(digits(2), |y| start - start % 100 + y);
+        let after_dash = context("a year after the dash", alt((year, short)));
+        let end = alt((
+            preceded(dash, cut_if(dash_commits, after_dash)),
+            year, // `20192021`: hyphen lost in extraction
+        ));
+        let (rest, end) = opt(end).parse(rest)?;
+        let end = end.unwrap_or(start);
+        Ok((rest, Period { start, end }))
+    };
+    context(
+        "a period that ends after it starts, within 30 years",
+        verify(years, |p: &Period| {
+            p.end >= p.start && p.end - p.start <= MAX_YEARS
+        }),
+    )
+}
+
 /// nom parser for the inside of a period, without parentheses.
 ///
 /// ```
-/// use fou::grammar::period::period_body;
-/// assert_eq!(period_body("2018-21").unwrap().1, fou::Period { start: 2018, end: 2021 });
+/// use fou::grammar::{Expected, period_body};
+/// assert_eq!(period_body::<Expected>("2018-21").unwrap().1, fou::Period { start: 2018, end: 2021 });
+/// assert_eq!(period_body::<Expected>("1990-tallet"), Ok(("-tallet", fou::Period { start: 1990, end: 1990 })));
 /// ```
-pub fn period_body(input: &str) -> IResult<&str, Period> {
-    let (rest, start) = year(input)?;
-    let (rest, end) = opt(alt((
-        preceded(dash, year),
-        map(preceded(dash, short_year), move |y| start - start % 100 + y),
-        year, // `20192021`: hyphen lost in extraction
-    )))
-    .parse(rest)?;
-    let end = end.unwrap_or(start);
-    if end < start || end - start > 30 {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    Ok((rest, Period { start, end }))
+pub fn period_body<'a, E>(input: &'a str) -> IResult<&'a str, Period, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    years(false).parse(input)
 }
 
-/// nom parser for a parenthesised period, `(2019-2021)`.
+/// nom parser for a parenthesised period, `(2019-2021)`. After the `(` a
+/// period must follow, and after a dash an end year (`cut`).
 ///
 /// ```
-/// let (rest, p) = fou::grammar::period::period_parser("(2019-2021) x").unwrap();
+/// use fou::grammar::{Expected, period_parser};
+/// let (rest, p) = period_parser::<Expected>("(2019-2021) x").unwrap();
 /// assert_eq!((p.start, p.end, rest), (2019, 2021, " x"));
 /// ```
-pub fn period_parser(input: &str) -> IResult<&str, Period> {
-    delimited((char('('), space0), period_body, (space0, char(')'))).parse(input)
+pub fn period_parser<'a, E>(input: &'a str) -> IResult<&'a str, Period, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    preceded(
+        context("a period like (2019-2021)", char('(')),
+        cut(terminated(
+            delimited(space0, years(true), space0),
+            context("`)` after the period", char(')')),
+        )),
+    )
+    .parse(input)
 }
 
 /// Parse a whole period, with or without parentheses.
@@ -78,18 +116,29 @@ pub fn period_parser(input: &str) -> IResult<&str, Period> {
 /// assert_eq!(period("(2019-2021)"), Ok(Period { start: 2019, end: 2021 }));
 /// assert_eq!(period("(2021)"), Ok(Period { start: 2021, end: 2021 }));
 /// assert_eq!(period("(20192021)"), Ok(Period { start: 2019, end: 2021 }));
+/// assert_eq!(period("2020-2023"), Ok(Period { start: 2020, end: 2023 }));
 /// assert!(period("(2021-2019)").is_err());
 /// ```
 pub fn period(input: &str) -> Result<Period, GrammarError> {
-    let t = input.trim();
-    let res = if t.starts_with('(') {
-        period_parser(t)
-    } else {
-        period_body(t)
-    };
-    match res {
-        Ok(("", p)) => Ok(p),
-        Ok((rest, _)) => Err(GrammarError::new("end of period", t, rest)),
-        Err(_) => Err(GrammarError::new("a period like (2019-2021)", t, t)),
+    check(alt((period_parser, period_body)), input.trim())
+}
+
+/// Split a trailing `(2019-2021)` off a line.
+///
+/// ```
+/// use fou::grammar::split_period;
+/// let (body, p) = split_period("Bedre oppfølging av unge, Fafo (2020-2021).");
+/// assert_eq!(body, "Bedre oppfølging av unge, Fafo");
+/// assert_eq!(p.unwrap().end, 2021);
+/// assert_eq!(split_period("Uten periode (se under)"), ("Uten periode (se under)", None));
+/// ```
+pub fn split_period(line: &str) -> (&str, Option<Period>) {
+    let t = line.trim().trim_end_matches(['.', ',']).trim_end();
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+        && let Ok(("", p)) = period_parser::<()>(&t[open..])
+    {
+        return (t[..open].trim_end(), Some(p));
     }
+    (t, None)
 }

@@ -1,6 +1,12 @@
 //! PhD lines: `Title. Stipendiat Name, Institution`.
 
-use super::{GrammarError, trim_period};
+use nom::branch::alt;
+use nom::bytes::complete::{take, take_until};
+use nom::combinator::{cut, map, map_opt, rest, verify};
+use nom::error::{ContextError, ParseError, context};
+use nom::{IResult, Parser};
+
+use super::{GrammarError, check, trim_period};
 
 /// A parsed PhD line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,36 +19,61 @@ pub struct PhdLine {
     pub institution: Option<String>,
 }
 
+/// The word that introduces the candidate, with the spaces around it.
+const CANDIDATE: &str = " Stipendiat ";
+
+/// The candidate's name and, after the last `, `, the institution.
+fn name_and_institution(text: &str) -> Option<(&str, Option<&str>)> {
+    let text = trim_period(text);
+    let (name, institution) = match text.rsplit_once(", ") {
+        Some((name, institution)) => (name.trim(), Some(trim_period(institution))),
+        None => (text, None),
+    };
+    (!name.is_empty()).then_some((name, institution))
+}
+
+/// nom parser for a PhD line, `Title. Stipendiat Name, Institution`. After
+/// ` Stipendiat ` a name must follow (`cut`).
+///
+/// ```
+/// use fou::grammar::{Expected, phd_line_parser};
+/// let (_, p) = phd_line_parser::<Expected>("Arbeid og alder. Stipendiat Kari Nordmann").unwrap();
+/// assert_eq!((p.candidate.as_str(), p.institution), ("Kari Nordmann", None));
+/// assert!(matches!(phd_line_parser::<Expected>("Arbeid og alder. Stipendiat ."), Err(nom::Err::Failure(_))));
+/// ```
+pub fn phd_line_parser<'a, E>(input: &'a str) -> IResult<&'a str, PhdLine, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    let before = context(
+        "` Stipendiat ` before the candidate's name",
+        alt((take_until(CANDIDATE), take_until(" stipendiat "))),
+    );
+    let title = context(
+        "a thesis title",
+        verify(map(before, trim_period), |t: &str| !t.is_empty()),
+    );
+    let name = context("the candidate's name", map_opt(rest, name_and_institution));
+    map(
+        (title, take(CANDIDATE.len()), cut(name)),
+        |(title, _, (candidate, institution))| PhdLine {
+            title: title.to_owned(),
+            candidate: candidate.to_owned(),
+            institution: institution.map(str::to_owned),
+        },
+    )
+    .parse(input)
+}
+
 /// Parse `Title. Stipendiat Name, Institution`.
 ///
 /// ```
-/// let p = fou::grammar::phd_line("Fattigdommens dynamikk. Stipendiat Ola Nordmann, UiO").unwrap();
-/// assert_eq!(p.title, "Fattigdommens dynamikk");
+/// let p = fou::grammar::phd_line("Arbeid og alder. Stipendiat Ola Nordmann, UiO").unwrap();
+/// assert_eq!(p.title, "Arbeid og alder");
 /// assert_eq!(p.candidate, "Ola Nordmann");
 /// assert_eq!(p.institution.as_deref(), Some("UiO"));
 /// assert!(fou::grammar::phd_line("Uten kandidat").is_err());
 /// ```
 pub fn phd_line(text: &str) -> Result<PhdLine, GrammarError> {
-    let t = text.trim();
-    let at = t
-        .find(" Stipendiat ")
-        .or_else(|| t.find(" stipendiat "))
-        .ok_or_else(|| GrammarError::new("` Stipendiat ` before the name", t, t))?;
-    let title = trim_period(&t[..at]);
-    let rest = trim_period(&t[at + " Stipendiat ".len()..]);
-    let (candidate, institution) = match rest.rfind(", ") {
-        Some(c) => (
-            rest[..c].trim(),
-            Some(trim_period(&rest[c + 2..]).to_owned()),
-        ),
-        None => (rest, None),
-    };
-    if title.is_empty() || candidate.is_empty() {
-        return Err(GrammarError::new("a title and a name", t, rest));
-    }
-    Ok(PhdLine {
-        title: title.to_owned(),
-        candidate: candidate.to_owned(),
-        institution,
-    })
+    check(phd_line_parser, text.trim())
 }

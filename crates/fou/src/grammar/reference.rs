@@ -1,13 +1,17 @@
 //! Publication references: `Authors (2020): *Title*, Venue`.
 
-use nom::IResult;
-use nom::Parser;
-use nom::bytes::complete::take_while_m_n;
-use nom::character::complete::{char, space0};
-use nom::combinator::map_res;
-use nom::sequence::delimited;
+use nom::branch::alt;
+use nom::bytes::complete::{take_till, take_until, take_while, take_while_m_n};
+use nom::character::complete::{char, one_of, space0};
+use nom::combinator::{cut, map, map_opt, map_parser, opt, rest, verify};
+use nom::error::{ContextError, ParseError, context};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
 
-use super::{GrammarError, author_list, trim_period};
+use super::{GrammarError, author_list, check, trim_period};
+
+/// The most words an author's name in a reference has.
+const MAX_NAME_WORDS: usize = 5;
 
 /// A parsed reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,71 +26,102 @@ pub struct Reference {
     pub venue: Option<String>,
 }
 
-fn year_in_parens(input: &str) -> IResult<&str, i32> {
-    delimited(
-        (char('('), space0),
-        map_res(
-            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-            str::parse,
-        ),
-        (space0, char(')')),
+fn year_in_parens<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, i32, E> {
+    let year = map_opt(
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        |d: &str| d.parse().ok(),
+    );
+    delimited((char('('), space0), year, (space0, char(')'))).parse(input)
+}
+
+/// The authors before ` (`: at least one, none longer than five words.
+fn reference_authors<'a, E>(input: &'a str) -> IResult<&'a str, Vec<String>, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    let before_year = context("`(year)` after the authors", take_until(" ("));
+    context(
+        "author names before `(year)`",
+        verify(map(before_year, author_list), |names: &[String]| {
+            !names.is_empty()
+                && names
+                    .iter()
+                    .all(|n| n.split_whitespace().count() <= MAX_NAME_WORDS)
+        }),
     )
     .parse(input)
 }
 
-/// Parse a reference. The title may be set in `*italics*` (then the venue is
-/// what follows it); otherwise the venue is after the last comma.
+/// Title and venue. A title set in `*italics*` (or `_italics_`) is followed by
+/// the venue; otherwise the venue is after the last comma, if there is one.
+fn title_and_venue<'a, E: ParseError<&'a str>>(
+    input: &'a str,
+) -> IResult<&'a str, (&'a str, Option<&'a str>), E> {
+    let emphasised = map(
+        preceded(one_of("*_"), (take_till(|c| c == '*' || c == '_'), rest)),
+        |(title, after): (&str, &str)| {
+            let venue = after.trim_start_matches(['*', '_']).trim();
+            let venue = venue.trim_start_matches([',', '.']).trim();
+            (
+                title.trim(),
+                (!venue.is_empty()).then(|| trim_period(venue)),
+            )
+        },
+    );
+    let plain = map(rest, |text: &'a str| match text.rsplit_once(", ") {
+        Some((title, venue)) => (title.trim(), Some(trim_period(venue))),
+        None => (trim_period(text), None),
+    });
+    alt((emphasised, plain)).parse(input)
+}
+
+/// nom parser for a reference: `Authors (2020): *Title*, Venue`. The year
+/// must follow the first ` (` (`cut`), then a title.
+///
+/// ```
+/// use fou::grammar::{Expected, reference_parser};
+/// let (_, r) = reference_parser::<Expected>("Berg (2019). Tillit og tid").unwrap();
+/// assert_eq!((r.year, r.title.as_str(), r.venue), (Some(2019), "Tillit og tid", None));
+/// ```
+pub fn reference_parser<'a, E>(input: &'a str) -> IResult<&'a str, Reference, E>
+where
+    E: ParseError<&'a str> + ContextError<&'a str>,
+{
+    let year = context("a year in parentheses", year_in_parens);
+    let after_year = (take_while(char::is_whitespace), opt(one_of(":.")));
+    let some_text = verify(rest, |t: &str| !t.trim().is_empty());
+    let title = context(
+        "a title",
+        preceded(
+            take_while(char::is_whitespace),
+            map_parser(some_text, title_and_venue),
+        ),
+    );
+    let (input, authors) = reference_authors(input)?;
+    let (rest, (year, _, (title, venue))) =
+        preceded(char(' '), cut((year, after_year, title))).parse(input)?;
+    Ok((
+        rest,
+        Reference {
+            authors,
+            year: Some(year),
+            title: trim_period(title).to_owned(),
+            venue: venue.map(str::to_owned),
+        },
+    ))
+}
+
+/// Parse a reference.
 ///
 /// ```
 /// use fou::grammar::reference;
-/// let r = reference("Heggebø, Dahl og van der Wel (2020): *Disentangling the dynamics*, PLOS ONE").unwrap();
-/// assert_eq!(r.authors, ["Heggebø", "Dahl", "van der Wel"]);
+/// let r = reference("Hansen, Berg og van der Lund (2020): *Arbeid i endring*, Tidsskrift for tiltak").unwrap();
+/// assert_eq!(r.authors, ["Hansen", "Berg", "van der Lund"]);
 /// assert_eq!(r.year, Some(2020));
-/// assert_eq!(r.title, "Disentangling the dynamics");
-/// assert_eq!(r.venue.as_deref(), Some("PLOS ONE"));
+/// assert_eq!(r.title, "Arbeid i endring");
+/// assert_eq!(r.venue.as_deref(), Some("Tidsskrift for tiltak"));
 /// assert!(reference("Ingen referanse her").is_err());
 /// ```
 pub fn reference(text: &str) -> Result<Reference, GrammarError> {
-    let t = text.trim();
-    let open = t
-        .find(" (")
-        .ok_or_else(|| GrammarError::new("`(year)` after the authors", t, t))?;
-    let (rest, year) = year_in_parens(&t[open + 1..])
-        .map_err(|_| GrammarError::new("a year in parentheses", t, &t[open + 1..]))?;
-    let rest = rest.trim_start();
-    let rest = rest
-        .strip_prefix(':')
-        .or_else(|| rest.strip_prefix('.'))
-        .unwrap_or(rest)
-        .trim();
-    let authors = author_list(&t[..open]);
-    if authors.is_empty() || authors.iter().any(|a| a.split_whitespace().count() > 5) {
-        return Err(GrammarError::new("author names", t, t));
-    }
-    if rest.is_empty() {
-        return Err(GrammarError::new("a title", t, rest));
-    }
-    let (title, venue) =
-        if let Some(inner) = rest.strip_prefix('*').or_else(|| rest.strip_prefix('_')) {
-            let close = inner.find(['*', '_']).unwrap_or(inner.len());
-            let venue = inner[close..]
-                .trim_start_matches(['*', '_'])
-                .trim()
-                .trim_start_matches([',', '.'])
-                .trim();
-            (
-                inner[..close].trim(),
-                (!venue.is_empty()).then_some(trim_period(venue)),
-            )
-        } else if let Some(comma) = rest.rfind(", ") {
-            (rest[..comma].trim(), Some(trim_period(&rest[comma + 2..])))
-        } else {
-            (trim_period(rest), None)
-        };
-    Ok(Reference {
-        authors,
-        year: Some(year),
-        title: trim_period(title).to_owned(),
-        venue: venue.map(str::to_owned),
-    })
+    check(reference_parser, text.trim())
 }

@@ -3,13 +3,9 @@
 
 use super::{Doc, Part, Role, funding_in, norm};
 use crate::blocks::BlockKind;
-use crate::grammar::numbers::word_value;
+use crate::grammar::word_value;
+use crate::lexicon::{self, has_any};
 use crate::model::{Funding, PhdStatus, PortfolioStatus, RefersTo, Severity, StatedCount};
-
-const ABBREVIATIONS: &[&str] = &[
-    "ca", "nr", "bl.a", "f.eks", "jf", "kap", "s", "st", "innst", "mill", "mrd", "pr", "vol",
-    "utg", "dvs", "evt", "m.fl", "osv", "mv", "avd", "ref", "tlf",
-];
 
 /// Byte ranges of the sentences of `text`.
 ///
@@ -36,7 +32,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            if ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
+            if lexicon::ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
                 continue;
             }
         }
@@ -64,77 +60,12 @@ fn clauses(sentence: &str) -> Vec<(usize, usize)> {
     out
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Noun {
-    Project,
-    Analysis,
-    Publication,
-    Phd,
-    Other,
-}
-
-const NOUNS: &[(&str, Noun)] = &[
-    ("forskningsprosjekt", Noun::Project),
-    ("oppdragsprosjekt", Noun::Project),
-    ("bidragsprosjekt", Noun::Project),
-    ("fou-prosjekt", Noun::Project),
-    ("prosjekt", Noun::Project),
-    ("fou-oppdrag", Noun::Project),
-    ("forskningsoppdrag", Noun::Project),
-    ("oppdrag", Noun::Project),
-    ("doktorgradsprosjekt", Noun::Phd),
-    ("analyse", Noun::Analysis),
-    ("artikl", Noun::Publication),
-    ("artikkel", Noun::Publication),
-    ("kronikk", Noun::Publication),
-    ("publikasjon", Noun::Publication),
-    ("kandidat", Noun::Phd),
-    ("stipendiat", Noun::Phd),
-    ("nav-ansatte", Noun::Phd),
-    ("skisse", Noun::Other),
-    ("søknad", Noun::Other),
-    ("rammeavtal", Noun::Other),
-    ("samarbeidsavtal", Noun::Other),
-    ("avtale", Noun::Other),
-    ("universitet", Noun::Other),
-    ("høyskole", Noun::Other),
-    ("høgskule", Noun::Other),
-    ("satsingsområd", Noun::Other),
-    ("temaområd", Noun::Other),
-    ("område", Noun::Other),
-    ("typer", Noun::Other),
-    ("utlysning", Noun::Other),
-];
-
-/// Nouns that make a number a measure, not a count of items.
-const MEASURES: &[&str] = &[
-    "tusen",
-    "millioner",
-    "million",
-    "milliarder",
-    "milliard",
-    "prosent",
-    "%",
-    "år",
-    "års",
-    "måneder",
-    "måned",
-    "uker",
-    "uke",
-    "dager",
-    "dag",
-    "ganger",
-    "kroner",
-    "kr",
-    "timer",
-    "prosentpoeng",
-    "promille",
-];
+use crate::lexicon::NounKind as Noun;
 
 fn noun_of(word: &str) -> Option<Noun> {
     let w = word.to_lowercase();
     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    NOUNS
+    lexicon::COUNT_NOUNS
         .iter()
         .find(|(stem, _)| w.starts_with(stem))
         .map(|&(_, n)| n)
@@ -201,7 +132,7 @@ fn candidates(clause: &str) -> Vec<Candidate> {
             continue;
         }
         let next = lower.get(k + 1).map(String::as_str);
-        if next.is_some_and(|n| MEASURES.contains(&n.trim_end_matches(['.', ',']))) {
+        if next.is_some_and(|n| lexicon::MEASURES.contains(&n.trim_end_matches(['.', ',']))) {
             continue;
         }
         if next.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())) {
@@ -226,24 +157,16 @@ fn candidates(clause: &str) -> Vec<Candidate> {
                 .rev()
                 .find_map(|j| noun_of(ws[j].1))
                 .filter(|_| {
-                    lower.get(k + 1).is_some_and(|n| {
-                        [
-                            "ferdigstilt",
-                            "avsluttet",
-                            "fullført",
-                            "levert",
-                            "pågikk",
-                            "pågår",
-                        ]
-                        .contains(&n.as_str())
-                    })
+                    lower
+                        .get(k + 1)
+                        .is_some_and(|n| lexicon::STATUS_AFTER_NOUN.contains(&n.as_str()))
                 })
         });
         let anaphoric = prev == Some("hvorav")
             || (next == Some("nye")
-                && lower.get(k + 2).is_some_and(|n| {
-                    ["fikk", "ble", "har", "er", "kom", "startet"].contains(&n.as_str())
-                }))
+                && lower
+                    .get(k + 2)
+                    .is_some_and(|n| lexicon::ANAPHORIC_VERBS.contains(&n.as_str())))
             || (next == Some("av") && look == k + 3);
         if noun.is_some() || anaphoric {
             out.push(Candidate { at, value, noun });
@@ -252,17 +175,13 @@ fn candidates(clause: &str) -> Vec<Candidate> {
     out
 }
 
-fn has_any(t: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| t.contains(w))
-}
-
 fn classify(clause: &str, noun: Option<Noun>, funding: Option<Funding>) -> RefersTo {
     let t = norm(clause);
     match noun {
         Some(Noun::Phd) => {
-            if has_any(&t, &["fullført", "disputert", "avla", "avsluttet"]) {
+            if has_any(&t, lexicon::PHD_COMPLETED) {
                 RefersTo::PhdCompleted
-            } else if has_any(&t, &["fortsatt", "pågå", "jobbet", "arbeider", "i gang"]) {
+            } else if has_any(&t, lexicon::PHD_ONGOING) {
                 RefersTo::PhdOngoing
             } else {
                 RefersTo::Other
@@ -270,15 +189,12 @@ fn classify(clause: &str, noun: Option<Noun>, funding: Option<Funding>) -> Refer
         }
         Some(Noun::Analysis) => RefersTo::Analyses,
         Some(Noun::Project) => {
-            if has_any(&t, &["tematisk", "satsingsområd", "temaområd", "innenfor"]) {
+            if has_any(&t, lexicon::THEMATIC) {
                 return RefersTo::Other;
             }
-            let finished = has_any(
-                &t,
-                &["ferdigstil", "avslutt", "fullført", "sluttført", "levert"],
-            );
-            let ongoing = has_any(&t, &["pågå", "pågikk", "porteføljen"]);
-            let granted = has_any(&t, &["tildelt", "innvilget", "bevilget"]);
+            let finished = has_any(&t, lexicon::FINISHED) || has_any(&t, lexicon::DELIVERED);
+            let ongoing = has_any(&t, lexicon::ONGOING) || has_any(&t, lexicon::PORTFOLIO);
+            let granted = has_any(&t, lexicon::GRANTED);
             match (funding, finished, ongoing, granted) {
                 (Some(Funding::Bidrag), true, _, _) => RefersTo::ProjectsBidrag,
                 (Some(Funding::Oppdrag), true, _, _) => RefersTo::ProjectsOppdrag,
@@ -349,34 +265,21 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
                     // The statement ends where a relative clause about the counted
                     // things begins (`fire tematiske områder hvor NAV …`).
                     // So does a second verb phrase (`ni gikk videre … og fikk anledning …`).
-                    if let Some(i) = [
-                        " hvor ",
-                        " som ",
-                        " der ",
-                        " og fikk ",
-                        " og ble ",
-                        " og har ",
-                        " og hadde ",
-                        " og var ",
-                        " og er ",
-                        " og kunne ",
-                        " og skal ",
-                        " og vil ",
-                    ]
-                    .iter()
-                    .filter_map(|w| clause[c.at..to].find(w))
-                    .min()
+                    if let Some(i) = lexicon::CLAUSE_ENDS
+                        .iter()
+                        .filter_map(|w| clause[c.at..to].find(w))
+                        .min()
                     {
                         to = c.at + i;
                     }
                     let piece = &clause[from..to];
                     let t = &clause_norm;
                     if matches!(c.noun, Some(Noun::Publication))
-                        && !has_any(t, &["publiser", "utgitt", "skrev"])
+                        && !(has_any(t, lexicon::PUBLISHED) || has_any(t, lexicon::WROTE))
                     {
                         continue;
                     }
-                    if in_summary && !has_any(t, &["publiser", "utgitt"]) {
+                    if in_summary && !has_any(t, lexicon::PUBLISHED) {
                         continue;
                     }
                     let noun = c.noun.or(sentence_noun).or(if sentence_funding.is_some() {
@@ -395,7 +298,7 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
                     let lead = piece.len() - piece.trim_start().len();
                     let mut start = ss + cs + from + lead;
                     let mut body = piece.trim();
-                    for conj in ["og ", "men ", "samt ", "mens "] {
+                    for conj in lexicon::LEADING_CONJUNCTIONS {
                         if let Some(rest) = body.strip_prefix(conj)
                             && n == 0
                         {

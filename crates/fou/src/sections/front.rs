@@ -73,32 +73,9 @@ pub(crate) fn read_front(doc: &mut Doc<'_>) -> Toc {
     toc
 }
 
-const GREETINGS: &[&str] = &[
-    "vennlig hilsen",
-    "med vennlig hilsen",
-    "hilsen",
-    "beste hilsen",
-    "mvh",
-];
-const ROLE_WORDS: &[&str] = &[
-    "direktør",
-    "leder",
-    "rådgiver",
-    "sjef",
-    "seksjon",
-    "avdeling",
-    "konsulent",
-    "forsker",
-    "koordinator",
-    "redaktør",
-    "fagdirektør",
-    "head",
-    "director",
-];
-
 fn looks_like_role(text: &str) -> bool {
     let t = norm(text);
-    t.chars().count() <= 80 && ROLE_WORDS.iter().any(|w| t.contains(w))
+    t.chars().count() <= 80 && crate::lexicon::ROLE_WORDS.iter().any(|w| t.contains(w))
 }
 
 fn looks_like_name(text: &str) -> bool {
@@ -120,7 +97,7 @@ pub(crate) fn read_preface(doc: &mut Doc<'_>, start: usize, end: usize) {
         let b = &blocks[i];
         let first_line = b.text().lines().next().unwrap_or("").trim();
         let lower = norm(first_line);
-        let greeting = GREETINGS.iter().find(|g| {
+        let greeting = crate::lexicon::GREETINGS.iter().find(|g| {
             lower.starts_with(*g) && {
                 let rest = &lower[g.len()..];
                 rest.is_empty() || rest.starts_with([' ', ',', '.'])
@@ -156,7 +133,7 @@ pub(crate) fn read_preface(doc: &mut Doc<'_>, start: usize, end: usize) {
             while j < end && lines.len() < 2 && blocks[j].text().chars().count() <= 80 {
                 let t = blocks[j].text().trim();
                 if lines.is_empty() && !looks_like_role(t) {
-                    // `Helle C. Sundby Seniorrådgiver` on one line: a name, then a role.
+                    // `Kari M. Nordmann Seniorrådgiver` on one line: a name, then a role.
                     let words: Vec<&str> = t.split_whitespace().collect();
                     if let Some(k) = (2..words.len()).find(|&k| looks_like_role(words[k]))
                         && looks_like_name(&words[..k].join(" "))

@@ -8,6 +8,7 @@
 use super::{Doc, Part, Role, funding_in, norm};
 use crate::blocks::BlockKind;
 use crate::grammar::{phd_line, project_line, reference};
+use crate::lexicon::{self, has_any};
 use crate::model::{
     Funding, PhdCandidate, PhdStatus, PortfolioItem, PortfolioStatus, Publication, Vendor,
 };
@@ -15,9 +16,9 @@ use crate::model::{
 /// Status a sentence gives to the projects it introduces.
 pub(crate) fn status_in(text: &str) -> Option<PortfolioStatus> {
     let t = norm(text);
-    if t.contains("pågå") || t.contains("pågikk") || t.contains("løpende") {
+    if has_any(&t, lexicon::ONGOING) {
         Some(PortfolioStatus::Ongoing)
-    } else if t.contains("tildelt") || t.contains("innvilget") || t.contains("nye prosjekter") {
+    } else if has_any(&t, lexicon::GRANTED) || has_any(&t, lexicon::NEW_PROJECTS) {
         Some(PortfolioStatus::Granted)
     } else {
         None
@@ -34,9 +35,7 @@ fn raw_item(doc: &Doc<'_>, i: usize) -> String {
     let b = &doc.blocks[i];
     let raw = &doc.src.text()[b.start..b.end];
     let t = raw.trim_start();
-    let t = t
-        .strip_prefix(['-', '*', '+', '•', '–', '·', '▪', '●', '◦'])
-        .unwrap_or(t);
+    let t = t.strip_prefix(crate::lexicon::BULLET_GLYPHS).unwrap_or(t);
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -104,10 +103,7 @@ fn read_list(
     let phds: Vec<_> = (first..end).map(|k| phd_line(blocks[k].text())).collect();
     if phds.iter().filter(|p| p.is_ok()).count() * 2 > n {
         let t = norm(&intro_text);
-        let status = if ["fullført", "disputert", "avsluttet", "avla"]
-            .iter()
-            .any(|w| t.contains(w))
-        {
+        let status = if has_any(&t, lexicon::PHD_COMPLETED) {
             PhdStatus::Completed
         } else {
             PhdStatus::Ongoing

@@ -226,9 +226,7 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
         return Role::Edition(n, y);
     }
     let about_projects = t.contains("prosjekt") || t.contains("oppdrag");
-    let finished = ["avslutt", "ferdigstil", "fullført", "sluttført"]
-        .iter()
-        .any(|w| t.contains(w));
+    let finished = crate::lexicon::has_any(&t, crate::lexicon::FINISHED);
     if about_projects && finished {
         return Role::Completed(funding_in(&t));
     }

@@ -4,8 +4,8 @@
 
 use super::{Doc, Part, norm};
 use crate::blocks::BlockKind;
+use crate::grammar::Label;
 use crate::grammar::institutions;
-use crate::grammar::label::Label;
 use crate::grammar::{project_line, trim_period};
 use crate::model::{Funding, Project};
 

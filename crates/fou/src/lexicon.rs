@@ -1,0 +1,272 @@
+//! Every word list the parser matches against, in one place.
+//!
+//! The lists describe Norwegian (bokmål, with nynorsk and English variants
+//! where reports use them) as the reports write it, not one report's
+//! sentences. Unless an entry says otherwise, matching is by substring on
+//! lower-cased, single-spaced text, so a stem such as `avslutt` matches
+//! `avsluttet`, `avsluttede` and `avslutning`. Lists matched as whole words
+//! say so.
+//!
+//! ```
+//! use fou::lexicon;
+//! assert!(lexicon::FINISHED.iter().any(|w| "prosjekter avsluttet i 2021".contains(w)));
+//! assert!(lexicon::BULLET_GLYPHS.contains(&'•'));
+//! ```
+
+/// Stems that say a project has finished (`avsluttet`, `ferdigstilt`,
+/// `fullført`, `sluttført`): section titles of completed projects and counts
+/// of them.
+pub const FINISHED: &[&str] = &["avslutt", "ferdigstil", "fullført", "sluttført"];
+
+/// Stems that say work was delivered: a count of delivered projects is a
+/// count of finished ones; analyses are "levert".
+pub const DELIVERED: &[&str] = &["levert"];
+
+/// Stems that say projects are running (`pågår`, `pågående`, `pågikk`,
+/// `løpende`).
+pub const ONGOING: &[&str] = &["pågå", "pågikk", "løpende"];
+
+/// Words that place counted projects in the running portfolio.
+pub const PORTFOLIO: &[&str] = &["porteføljen"];
+
+/// Stems that say funds were granted (`tildelt`, `innvilget`, `bevilget`).
+pub const GRANTED: &[&str] = &["tildelt", "innvilget", "bevilget"];
+
+/// Phrases that introduce newly started projects in a list's intro.
+pub const NEW_PROJECTS: &[&str] = &["nye prosjekter"];
+
+/// Stems that say a PhD was completed.
+pub const PHD_COMPLETED: &[&str] = &["fullført", "disputert", "avla", "avsluttet"];
+
+/// Stems that say a PhD is still in progress.
+pub const PHD_ONGOING: &[&str] = &["fortsatt", "pågå", "jobbet", "arbeider", "i gang"];
+
+/// Words that make a count of projects a count of themes or areas
+/// ("fire tematiske satsingsområder"), not of projects.
+pub const THEMATIC: &[&str] = &["tematisk", "satsingsområd", "temaområd", "innenfor"];
+
+/// Stems that say something was published (a count of publications needs
+/// one of these or [`WROTE`]; one in a summary needs one of these).
+pub const PUBLISHED: &[&str] = &["publiser", "utgitt"];
+
+/// Words that say something was written.
+pub const WROTE: &[&str] = &["skrev"];
+
+/// Whole words right after a count's noun that make the count a statement
+/// about those items ("tre prosjekter ferdigstilt").
+pub const STATUS_AFTER_NOUN: &[&str] = &[
+    "ferdigstilt",
+    "avsluttet",
+    "fullført",
+    "levert",
+    "pågikk",
+    "pågår",
+];
+
+/// Whole words after "N nye" that make the count refer back to a noun
+/// named earlier ("fire nye fikk tildelt midler").
+pub const ANAPHORIC_VERBS: &[&str] = &["fikk", "ble", "har", "er", "kom", "startet"];
+
+/// Conjunctions cut from the start of a stated count's text (with their space).
+pub const LEADING_CONJUNCTIONS: &[&str] = &["og ", "men ", "samt ", "mens "];
+
+/// Where a stated count's clause ends: a relative clause about the counted
+/// things (`fire områder hvor …`) or a second verb phrase (`… og fikk …`).
+pub const CLAUSE_ENDS: &[&str] = &[
+    " hvor ",
+    " som ",
+    " der ",
+    " og fikk ",
+    " og ble ",
+    " og har ",
+    " og hadde ",
+    " og var ",
+    " og er ",
+    " og kunne ",
+    " og skal ",
+    " og vil ",
+];
+
+/// Abbreviations whose period does not end a sentence (whole words, without
+/// the final period).
+pub const ABBREVIATIONS: &[&str] = &[
+    "ca", "nr", "bl.a", "f.eks", "jf", "kap", "s", "st", "innst", "mill", "mrd", "pr", "vol",
+    "utg", "dvs", "evt", "m.fl", "osv", "mv", "avd", "ref", "tlf",
+];
+
+/// What a counted noun is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounKind {
+    /// A research or commissioned project.
+    Project,
+    /// An internal analysis.
+    Analysis,
+    /// An article or other publication.
+    Publication,
+    /// A PhD candidate or project.
+    Phd,
+    /// Anything else that is counted (sketches, agreements, areas …).
+    Other,
+}
+
+/// Noun stems a count can refer to, most specific first (the first stem a
+/// word starts with wins).
+pub const COUNT_NOUNS: &[(&str, NounKind)] = &[
+    ("forskningsprosjekt", NounKind::Project),
+    ("oppdragsprosjekt", NounKind::Project),
+    ("bidragsprosjekt", NounKind::Project),
+    ("fou-prosjekt", NounKind::Project),
+    ("prosjekt", NounKind::Project),
+    ("fou-oppdrag", NounKind::Project),
+    ("forskningsoppdrag", NounKind::Project),
+    ("oppdrag", NounKind::Project),
+    ("doktorgradsprosjekt", NounKind::Phd),
+    ("analyse", NounKind::Analysis),
+    ("artikl", NounKind::Publication),
+    ("artikkel", NounKind::Publication),
+    ("kronikk", NounKind::Publication),
+    ("publikasjon", NounKind::Publication),
+    ("kandidat", NounKind::Phd),
+    ("stipendiat", NounKind::Phd),
+    ("nav-ansatte", NounKind::Phd),
+    ("skisse", NounKind::Other),
+    ("søknad", NounKind::Other),
+    ("rammeavtal", NounKind::Other),
+    ("samarbeidsavtal", NounKind::Other),
+    ("avtale", NounKind::Other),
+    ("universitet", NounKind::Other),
+    ("høyskole", NounKind::Other),
+    ("høgskule", NounKind::Other),
+    ("satsingsområd", NounKind::Other),
+    ("temaområd", NounKind::Other),
+    ("område", NounKind::Other),
+    ("typer", NounKind::Other),
+    ("utlysning", NounKind::Other),
+];
+
+/// Whole words after a number that make it a measure, not a count of items.
+pub const MEASURES: &[&str] = &[
+    "tusen",
+    "millioner",
+    "million",
+    "milliarder",
+    "milliard",
+    "prosent",
+    "%",
+    "år",
+    "års",
+    "måneder",
+    "måned",
+    "uker",
+    "uke",
+    "dager",
+    "dag",
+    "ganger",
+    "kroner",
+    "kr",
+    "timer",
+    "prosentpoeng",
+    "promille",
+];
+
+/// Closing greetings before a signatory's name.
+pub const GREETINGS: &[&str] = &[
+    "vennlig hilsen",
+    "med vennlig hilsen",
+    "hilsen",
+    "beste hilsen",
+    "mvh",
+];
+
+/// Words of a signatory's role line ("avdelingsdirektør", "seksjonssjef").
+pub const ROLE_WORDS: &[&str] = &[
+    "direktør",
+    "leder",
+    "rådgiver",
+    "sjef",
+    "seksjon",
+    "avdeling",
+    "konsulent",
+    "forsker",
+    "koordinator",
+    "redaktør",
+    "fagdirektør",
+    "head",
+    "director",
+];
+
+/// Whole words that cannot end a sentence: a hard-wrapped line that ends in
+/// one continues on the next line.
+pub const JOIN_WORDS: &[&str] = &[
+    "og", "eller", "samt", "til", "enn", "i", "av", "for", "med", "på",
+];
+
+/// Glyphs that mark a list item (Markdown's `-`, `*`, `+` and the bullets
+/// PDF and word-processor text uses).
+pub const BULLET_GLYPHS: &[char] = &['-', '*', '+', '•', '–', '·', '▪', '●', '◦'];
+
+/// Glyphs that stand alone on a line where a PDF extractor split a bullet
+/// from its text (not `*` or `+`, which are Markdown syntax alone).
+pub const LONE_BULLET_GLYPHS: &[char] = &['-', '•', '–', '·', '▪', '●', '◦'];
+
+/// Does `text` contain any of `words` (substring match)?
+///
+/// ```
+/// assert!(fou::lexicon::has_any("ble ferdigstilt", fou::lexicon::FINISHED));
+/// assert!(!fou::lexicon::has_any("pågår", fou::lexicon::FINISHED));
+/// ```
+pub fn has_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Matching is on lower-cased text, so an entry with a capital never matches.
+    #[test]
+    fn lists_are_lower_case_and_without_duplicates() {
+        let lists: &[(&str, &[&str])] = &[
+            ("FINISHED", FINISHED),
+            ("DELIVERED", DELIVERED),
+            ("ONGOING", ONGOING),
+            ("PORTFOLIO", PORTFOLIO),
+            ("GRANTED", GRANTED),
+            ("NEW_PROJECTS", NEW_PROJECTS),
+            ("PHD_COMPLETED", PHD_COMPLETED),
+            ("PHD_ONGOING", PHD_ONGOING),
+            ("THEMATIC", THEMATIC),
+            ("PUBLISHED", PUBLISHED),
+            ("WROTE", WROTE),
+            ("STATUS_AFTER_NOUN", STATUS_AFTER_NOUN),
+            ("ANAPHORIC_VERBS", ANAPHORIC_VERBS),
+            ("LEADING_CONJUNCTIONS", LEADING_CONJUNCTIONS),
+            ("CLAUSE_ENDS", CLAUSE_ENDS),
+            ("ABBREVIATIONS", ABBREVIATIONS),
+            ("MEASURES", MEASURES),
+            ("GREETINGS", GREETINGS),
+            ("ROLE_WORDS", ROLE_WORDS),
+            ("JOIN_WORDS", JOIN_WORDS),
+        ];
+        for (name, list) in lists {
+            assert!(!list.is_empty(), "{name} is empty");
+            for (i, w) in list.iter().enumerate() {
+                assert_eq!(*w, w.to_lowercase(), "{name}: {w:?} has capitals");
+                assert!(!list[..i].contains(w), "{name}: {w:?} twice");
+            }
+        }
+    }
+
+    /// A stem earlier in the list must not hide a longer one after it.
+    #[test]
+    fn count_nouns_put_the_specific_stem_first() {
+        for (i, (stem, _)) in COUNT_NOUNS.iter().enumerate() {
+            for (later, _) in &COUNT_NOUNS[i + 1..] {
+                assert!(
+                    !later.starts_with(stem),
+                    "{stem:?} comes before {later:?} and would always win"
+                );
+            }
+        }
+    }
+}
