@@ -103,16 +103,18 @@ pub const WINDOWS_1252_RATIO: usize = 100;
 const MAX_REPLACED_DIAGNOSTICS: usize = 100;
 
 impl Source {
-    /// Wrap already decoded text.
+    /// Wrap already decoded text. A `&str` is valid UTF-8, so its decoding
+    /// is the one [`Source::from_bytes`] gives its bytes: parsing a text or
+    /// its UTF-8 bytes gives the same report.
     ///
     /// ```
-    /// assert_eq!(fou::Source::from_text("a\nb").line_count(), 2);
+    /// let src = fou::Source::from_text("a\nb");
+    /// assert_eq!(src.line_count(), 2);
+    /// let bytes = fou::Source::from_bytes(b"a\nb").unwrap();
+    /// assert_eq!(src.decoding(), bytes.decoding());
     /// ```
     pub fn from_text(text: &str) -> Self {
-        Self::new(
-            text.to_owned(),
-            Decoding::valid_utf8("utf-8", "text given as a string"),
-        )
+        Self::new(text.to_owned(), Decoding::utf8(text))
     }
 
     fn new(text: String, decoding: Decoding) -> Self {
