@@ -219,7 +219,10 @@ fn a_fifo_is_read_like_a_file() {
     let _ = std::fs::remove_file(&fifo);
     // mkfifo is part of coreutils: its absence is a broken machine, not a skip.
     let status = std::process::Command::new("mkfifo").arg(&fifo).status();
-    assert!(status.is_ok_and(|s| s.success()), "mkfifo failed: {status:?}");
+    assert!(
+        status.as_ref().is_ok_and(|s| s.success()),
+        "mkfifo failed: {status:?}"
+    );
     let writer = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::write(fifo, "FoU-rapport 2019\n\nForord\n\nHei.\n"))
