@@ -84,6 +84,8 @@ def test_real_report_attributes_have_python_types(reports: list[fou.Report]) -> 
     assert r2020.source.path == str(CORPUS / "fou-2020.txt")
     assert r2022.source.format == "markdown"
     assert r2020.source.encoding in {"utf-8", "utf-8-sig"}
+    assert r2020.source.encoding_evidence.startswith("valid UTF-8")
+    assert r2020.source.replaced_bytes == 0
     assert r2020.source.bytes == (CORPUS / "fou-2020.txt").stat().st_size
     for report in reports:
         for p in report.projects:
@@ -263,3 +265,12 @@ def test_empty_and_odd_text_parse() -> None:
 def test_version() -> None:
     assert isinstance(fou.__version__, str) and fou.__version__.count(".") == 2
     assert set(fou.__all__) <= set(dir(fou))
+
+
+def test_a_stray_byte_is_replaced_and_reported() -> None:
+    """One invalid byte in UTF-8 input stays one U+FFFD; the rest of the text keeps its letters."""
+    r = fou.parse(b"FoU-rapport 2020\n\nForord\n\nBl\xc3\xa5b\xc3\xa6r.\xff\n")
+    assert r.source.encoding == "utf-8"
+    assert r.source.replaced_bytes == 1
+    assert [d.code for d in r.diagnostics if d.code == "decode-replaced"] == ["decode-replaced"]
+    assert r.to_dict()["source"]["replaced_bytes"] == 1

@@ -188,6 +188,16 @@ wrapper! {
     fn encoding(&self) -> String {
         self.0.encoding.clone()
     }
+    /// Why that encoding was chosen, e.g. `"valid UTF-8"`.
+    #[getter]
+    fn encoding_evidence(&self) -> String {
+        self.0.encoding_evidence.clone()
+    }
+    /// Input bytes replaced by U+FFFD because they were invalid in the encoding.
+    #[getter]
+    fn replaced_bytes(&self) -> usize {
+        self.0.replaced_bytes
+    }
     /// Size of the input in bytes.
     #[getter]
     fn bytes(&self) -> usize {
