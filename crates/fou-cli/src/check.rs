@@ -26,13 +26,14 @@ pub(crate) enum Level {
 }
 
 impl Level {
+    /// Is `s` at least as severe as this level?
     fn shows(self, s: Severity) -> bool {
         let least = match self {
             Level::Error => Severity::Error,
             Level::Warning => Severity::Warning,
             Level::Info => Severity::Info,
         };
-        s <= least
+        s >= least
     }
 }
 

@@ -446,19 +446,28 @@ pub struct DateMention {
     pub span: Span,
 }
 
-/// How serious a diagnostic is.
+/// How serious a diagnostic is, ordered from the least to the most serious:
+/// `Info < Warning < Error`, so `severity >= Severity::Warning` keeps the
+/// warnings and errors.
+///
+/// ```
+/// use fou::Severity;
+/// assert!(Severity::Info < Severity::Warning && Severity::Warning < Severity::Error);
+/// let worst = [Severity::Warning, Severity::Error, Severity::Info].into_iter().max();
+/// assert_eq!(worst, Some(Severity::Error));
+/// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// The report could not be fully understood.
-    Error,
-    /// Something is probably wrong (e.g. a stated count disagrees with the items found).
-    Warning,
     /// For information.
     Info,
+    /// Something is probably wrong (e.g. a stated count disagrees with the items found).
+    Warning,
+    /// The report could not be fully understood.
+    Error,
 }
 
 /// A problem found while parsing, with its place in the text.
