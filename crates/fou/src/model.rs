@@ -446,9 +446,11 @@ pub struct DateMention {
     pub span: Span,
 }
 
-/// How serious a diagnostic is, ordered from the least to the most serious:
-/// `Info < Warning < Error`, so `severity >= Severity::Warning` keeps the
-/// warnings and errors.
+/// How serious a diagnostic is: info, warning or error, from the least to
+/// the most serious.
+///
+/// In Rust the variants compare in that order (`Info < Warning < Error`), so
+/// `severity >= Severity::Warning` keeps the warnings and errors.
 ///
 /// ```
 /// use fou::Severity;
@@ -459,7 +461,10 @@ pub struct DateMention {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
-#[schemars(transform = plain_descriptions)]
+#[schemars(
+    transform = plain_descriptions,
+    description = "How serious a diagnostic is: info, warning or error, from the least to the most serious."
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// For information.
@@ -470,6 +475,140 @@ pub enum Severity {
     Error,
 }
 
+/// Declares [`DiagnosticCode`] from one list of variants and their JSON
+/// names, so the enum, [`DiagnosticCode::ALL`] and
+/// [`DiagnosticCode::as_str`] cannot disagree (serde's kebab-case names
+/// are checked against the list in the tests).
+macro_rules! diagnostic_codes {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $name:literal,)+) => {
+        /// What a diagnostic is about: a stable machine-readable code, written
+        /// as its kebab-case name, e.g. `count-mismatch`. New codes may be
+        /// added; the name of a code never changes.
+        ///
+        /// In Rust the enum is `#[non_exhaustive]`; [`DiagnosticCode::as_str`],
+        /// `Display` and `FromStr` use the same names as the JSON, and a code
+        /// compares equal to its name.
+        ///
+        /// ```
+        /// use fou::DiagnosticCode;
+        /// assert_eq!(DiagnosticCode::CountMismatch.as_str(), "count-mismatch");
+        /// assert_eq!(DiagnosticCode::NotAReport.to_string(), "not-a-report");
+        /// assert_eq!(serde_json::to_string(&DiagnosticCode::InvalidDate).unwrap(), "\"invalid-date\"");
+        /// assert_eq!("decode-replaced".parse(), Ok(DiagnosticCode::DecodeReplaced));
+        /// // a code compares equal to its name
+        /// assert!(DiagnosticCode::Encoding == "encoding");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+        #[schemars(
+            transform = plain_descriptions,
+            description = "What a diagnostic is about: a stable machine-readable code, written as its kebab-case name, e.g. `count-mismatch`. New codes may be added; the name of a code never changes."
+        )]
+        #[serde(rename_all = "kebab-case")]
+        #[non_exhaustive]
+        pub enum DiagnosticCode {
+            $($(#[doc = $doc])+ $variant,)+
+        }
+
+        impl DiagnosticCode {
+            /// Every code, in the order they are declared.
+            ///
+            /// ```
+            /// assert!(fou::DiagnosticCode::ALL.contains(&fou::DiagnosticCode::NoYear));
+            /// ```
+            pub const ALL: &'static [DiagnosticCode] = &[$(DiagnosticCode::$variant,)+];
+
+            /// The code's kebab-case name, as in the JSON.
+            ///
+            /// ```
+            /// assert_eq!(fou::DiagnosticCode::GenericSection.as_str(), "generic-section");
+            /// ```
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(DiagnosticCode::$variant => $name,)+
+                }
+            }
+        }
+    };
+}
+
+diagnostic_codes! {
+    /// Info: how the input bytes were decoded and why (only when that is
+    /// worth saying: not for plain valid UTF-8).
+    Encoding = "encoding",
+    /// Warning: bytes that are not valid UTF-8 were replaced by U+FFFD.
+    DecodeReplaced = "decode-replaced",
+    /// Warning: valid UTF-8 sequences were read as Windows-1252 characters
+    /// (possible mojibake).
+    EncodingMixed = "encoding-mixed",
+    /// Warning: no title naming the report and its year near the top.
+    NoTitle = "no-title",
+    /// Warning: the title gives no year.
+    NoYear = "no-year",
+    /// Error: no report sections and no items were found.
+    NotAReport = "not-a-report",
+    /// Info: a section holds no projects, lists or analyses and is kept as
+    /// prose.
+    GenericSection = "generic-section",
+    /// Warning: a count stated in the text disagrees with the items found.
+    CountMismatch = "count-mismatch",
+    /// Info: a date-like text is not a calendar date (or has no year).
+    InvalidDate = "invalid-date",
+    /// Warning: an author line (`Av …`) with no analysis title before it.
+    AnalysisWithoutTitle = "analysis-without-title",
+}
+
+impl std::fmt::Display for DiagnosticCode {
+    /// The kebab-case name ([`DiagnosticCode::as_str`]).
+    ///
+    /// ```
+    /// assert_eq!(format!("[{}]", fou::DiagnosticCode::NoTitle), "[no-title]");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DiagnosticCode {
+    type Err = String;
+
+    /// A code from its kebab-case name.
+    ///
+    /// ```
+    /// use fou::DiagnosticCode;
+    /// assert_eq!("no-year".parse::<DiagnosticCode>(), Ok(DiagnosticCode::NoYear));
+    /// assert!("No-Year".parse::<DiagnosticCode>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DiagnosticCode::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| format!("unknown diagnostic code {s:?}"))
+    }
+}
+
+impl PartialEq<str> for DiagnosticCode {
+    /// A code equals its kebab-case name.
+    ///
+    /// ```
+    /// assert!(fou::DiagnosticCode::CountMismatch == *"count-mismatch");
+    /// ```
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for DiagnosticCode {
+    /// A code equals its kebab-case name.
+    ///
+    /// ```
+    /// assert!(fou::DiagnosticCode::CountMismatch != "invalid-date");
+    /// ```
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// A problem found while parsing, with its place in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
@@ -477,7 +616,7 @@ pub struct Diagnostic {
     /// Severity.
     pub severity: Severity,
     /// Stable machine-readable code, e.g. `count-mismatch`.
-    pub code: String,
+    pub code: DiagnosticCode,
     /// Human-readable message.
     pub message: String,
     /// Where, when it has a place.
