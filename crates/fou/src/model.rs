@@ -2,6 +2,11 @@
 //!
 //! Every type derives `serde` (the JSON contract of `schema_version` 1) and
 //! `schemars::JsonSchema` (so `fou schema` can print the contract).
+//!
+//! The contract lets keys be added, so the report, its items and the enums
+//! that may grow are `#[non_exhaustive]`: read their fields, and give a
+//! `match` on one of the enums a `_` arm. [`Span`] and [`Period`] are plain
+//! values and stay open to build.
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -114,6 +119,7 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Format {
     /// Plain text extracted from PDF or DOCX.
     Plain,
@@ -129,6 +135,7 @@ pub enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Funding {
     /// Grant after an open call (*bidragsfinansiert*).
     Bidrag,
@@ -169,6 +176,7 @@ impl std::str::FromStr for Funding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum PortfolioStatus {
     /// Running at the end of the report year.
     Ongoing,
@@ -184,6 +192,7 @@ pub enum PortfolioStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum PhdStatus {
     /// The degree was completed in the report year.
     Completed,
@@ -208,6 +217,7 @@ pub struct Period {
 /// Where the input came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct SourceInfo {
     /// File path, when the report was read from a file.
     pub path: Option<String>,
@@ -230,6 +240,7 @@ pub struct SourceInfo {
 /// Who signed the preface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Signatory {
     /// Name as written.
     pub name: String,
@@ -240,6 +251,7 @@ pub struct Signatory {
 /// The preface (*Forord*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Preface {
     /// The preface's paragraphs, separated by blank lines.
     pub text: String,
@@ -250,6 +262,7 @@ pub struct Preface {
 /// A heading of the report's outline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Heading {
     /// Nesting level (1 = top); Markdown `#` count, or inferred for plain text.
     pub level: u8,
@@ -262,6 +275,7 @@ pub struct Heading {
 /// A completed project that the report summarises.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Project {
     /// Project title.
     pub title: String,
@@ -284,6 +298,7 @@ pub struct Project {
 /// A project the report only lists (ongoing, or newly granted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct PortfolioItem {
     /// Project title.
     pub title: String,
@@ -306,6 +321,7 @@ pub struct PortfolioItem {
 /// An internal analysis (article in *Arbeid og velferd*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Analysis {
     /// Edition number (`Utgave N`).
     pub issue: Option<u32>,
@@ -327,6 +343,7 @@ pub struct Analysis {
 /// A publication reference, `Authors (2020): Title, Venue`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Publication {
     /// Author names as written.
     pub authors: Vec<String>,
@@ -343,6 +360,7 @@ pub struct Publication {
 /// A PhD candidate (`Title. Stipendiat Name, Institution`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct PhdCandidate {
     /// Thesis project title.
     pub title: String,
@@ -359,6 +377,7 @@ pub struct PhdCandidate {
 /// A supplier in NAV's framework agreements.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Vendor {
     /// Name as written.
     pub name: String,
@@ -373,6 +392,7 @@ pub struct Vendor {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub enum RefersTo {
     /// Completed bidrag projects.
     #[serde(rename = "projects/bidrag")]
@@ -423,6 +443,7 @@ impl RefersTo {
 /// A count the text states, e.g. "Åtte bidragsfinansierte prosjekter ble ferdigstilt".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct StatedCount {
     /// The clause that states the count.
     pub text: String,
@@ -437,6 +458,7 @@ pub struct StatedCount {
 /// A date written in the text ("30. mars 2020").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct DateMention {
     /// The date; a missing year is taken from context.
     pub date: NaiveDate,
@@ -612,6 +634,7 @@ impl PartialEq<&str> for DiagnosticCode {
 /// A problem found while parsing, with its place in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Severity.
     pub severity: Severity,
@@ -629,6 +652,7 @@ pub struct Diagnostic {
 /// assert_eq!(fou::ItemKind::Phd.as_str(), "phd");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ItemKind {
     /// `projects`: a completed project.
     Project,
@@ -673,6 +697,7 @@ impl ItemKind {
 /// assert_eq!(r.portfolio[item.index].span, item.span);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ItemRef<'a> {
     /// The list.
     pub kind: ItemKind,
@@ -693,6 +718,7 @@ pub struct ItemRef<'a> {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Report {
     /// Version of the JSON contract ([`SCHEMA_VERSION`]).
     pub schema_version: u32,

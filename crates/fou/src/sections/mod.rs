@@ -27,6 +27,7 @@ use crate::source::Source;
 
 /// Which part of the report a block was placed in (see `fou explain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Part {
     /// Title page.
     Front,
