@@ -126,3 +126,18 @@ fn the_codes_of_real_reports_and_samples_round_trip_through_serde() {
         ["count-mismatch", "encoding", "generic-section"]
     );
 }
+
+#[test]
+fn format_names_parse_back_and_nothing_else_does() {
+    for format in [fou::Format::Plain, fou::Format::Markdown] {
+        let name = format.as_str();
+        assert_eq!(name.parse::<fou::Format>(), Ok(format));
+        assert_eq!(format.to_string(), name);
+        assert_eq!(serde_json::to_value(format).unwrap(), name);
+    }
+    // `auto` is the absence of a format, not a format; no aliases, no case folding
+    for name in ["auto", "md", "txt", "Plain", "MARKDOWN", " plain", ""] {
+        let err = name.parse::<fou::Format>().unwrap_err();
+        assert!(err.contains("\"plain\" or \"markdown\""), "{err}");
+    }
+}

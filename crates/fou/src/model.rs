@@ -127,6 +127,59 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// The contract's name: `"plain"` or `"markdown"`.
+    ///
+    /// ```
+    /// assert_eq!(fou::Format::Markdown.as_str(), "markdown");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Plain => "plain",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    /// The contract's name ([`Format::as_str`]).
+    ///
+    /// ```
+    /// assert_eq!(fou::Format::Plain.to_string(), "plain");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// A format from its contract name, `plain` or `markdown`, exactly as
+    /// [`Format::as_str`] writes it (no other spellings, no `md`, and no
+    /// `auto`: detecting the format is `None` in [`Options::format`](crate::Options::format),
+    /// not a format). The command line's `--input-format` and Python's
+    /// `input_format=` read their names with it, and add `auto`.
+    ///
+    /// ```
+    /// use fou::Format;
+    /// assert_eq!("plain".parse::<Format>(), Ok(Format::Plain));
+    /// assert_eq!("markdown".parse::<Format>(), Ok(Format::Markdown));
+    /// for name in ["auto", "md", "Markdown", ""] {
+    ///     assert!(name.parse::<Format>().is_err(), "{name}");
+    /// }
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "plain" => Ok(Format::Plain),
+            "markdown" => Ok(Format::Markdown),
+            other => Err(format!(
+                "unknown format {other:?}: expected \"plain\" or \"markdown\""
+            )),
+        }
+    }
+}
+
 /// How a project is financed.
 ///
 /// ```
