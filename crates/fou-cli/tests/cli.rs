@@ -824,3 +824,30 @@ fn help_exits_0_everywhere() {
     assert!(out.stdout.is_empty());
     assert_eq!(fou(&[]).status.code(), Some(2));
 }
+
+#[test]
+fn check_prints_what_the_core_renders() {
+    let damaged = temp_file(
+        "damaged.txt",
+        b"FoU-rapport 2020 bl\xc3\xa5 \xff\n\nForord\n\nVi m\xc3\xb8ttes 31. februar 2020 \xff.\n",
+    );
+    let files = [
+        corpus("fou-2020.txt"),
+        corpus("fou-2022.md"),
+        sample("sample-2021.txt"),
+        sample("sample-2023.md"),
+        damaged,
+    ];
+    for path in &files {
+        let out = stdout(&fou(&["check", "--severity", "info", path]));
+        let src = fou::Source::from_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let report = fou::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let blocks = fou::Diagnostic::render_all(&report.diagnostics, &src, path);
+        assert!(!blocks.is_empty(), "{path}");
+        let shown: String = blocks.iter().map(|b| format!("{b}\n")).collect();
+        let (body, summary) = out.split_at(shown.len().min(out.len()));
+        assert_eq!(body, shown, "{path}");
+        assert!(summary.ends_with(" in 1 file\n"), "{path}: {summary}");
+        assert_eq!(summary.lines().count(), 1, "{path}: {summary}");
+    }
+}

@@ -50,6 +50,7 @@ pub mod input;
 pub mod lexicon;
 pub mod lines;
 pub mod model;
+mod render;
 pub mod sections;
 pub mod source;
 pub mod work;
