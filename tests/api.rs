@@ -141,3 +141,21 @@ fn format_names_parse_back_and_nothing_else_does() {
         assert!(err.contains("\"plain\" or \"markdown\""), "{err}");
     }
 }
+
+#[test]
+fn items_name_their_list_by_its_json_key() {
+    for (path, report) in all_reports() {
+        let json = serde_json::to_value(&report).unwrap();
+        let items = report.items();
+        let total: usize = fou::ItemKind::ALL
+            .iter()
+            .map(|k| json[k.key()].as_array().unwrap().len())
+            .sum();
+        assert_eq!(items.len(), total, "{path}");
+        for item in items {
+            let found = &json[item.kind.key()][item.index]["span"];
+            assert_eq!(found, &serde_json::to_value(item.span).unwrap(), "{path}");
+            assert!(item.kind.key().starts_with(&item.kind.as_str()[..3]));
+        }
+    }
+}

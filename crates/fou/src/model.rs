@@ -722,6 +722,44 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// Every kind, in the order of the report's lists (and of
+    /// [`Report::items`]).
+    ///
+    /// ```
+    /// let keys: Vec<&str> = fou::ItemKind::ALL.iter().map(|k| k.key()).collect();
+    /// assert_eq!(keys, ["projects", "portfolio", "analyses", "publications", "phd", "vendors"]);
+    /// ```
+    pub const ALL: [ItemKind; 6] = [
+        ItemKind::Project,
+        ItemKind::Portfolio,
+        ItemKind::Analysis,
+        ItemKind::Publication,
+        ItemKind::Phd,
+        ItemKind::Vendor,
+    ];
+
+    /// The key of the list in the JSON contract (and the field of
+    /// [`Report`]): `projects`, `portfolio`, `analyses`, `publications`,
+    /// `phd` or `vendors`.
+    ///
+    /// ```
+    /// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n").unwrap();
+    /// let json = serde_json::to_value(&r).unwrap();
+    /// let item = r.items()[0];
+    /// assert_eq!(item.kind.key(), "portfolio");
+    /// assert_eq!(json[item.kind.key()][item.index]["title"], "Tolk i NAV");
+    /// ```
+    pub fn key(self) -> &'static str {
+        match self {
+            ItemKind::Project => "projects",
+            ItemKind::Portfolio => "portfolio",
+            ItemKind::Analysis => "analyses",
+            ItemKind::Publication => "publications",
+            ItemKind::Phd => "phd",
+            ItemKind::Vendor => "vendors",
+        }
+    }
+
     /// Short lower-case name, the singular of the list's key.
     ///
     /// ```
