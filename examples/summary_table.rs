@@ -38,7 +38,8 @@ fn main() -> ExitCode {
         let col = match p.funding {
             Some(fou::Funding::Bidrag) => 0,
             Some(fou::Funding::Oppdrag) => 1,
-            None => 2,
+            // no funding, or a kind of funding this table has no column for
+            _ => 2,
         };
         row[col] += 1;
     }

@@ -140,23 +140,8 @@ fn report_spans(r: &Report) -> Vec<(String, Span)> {
     for (i, h) in r.outline.iter().enumerate() {
         out.push((format!("outline[{i}]"), h.span));
     }
-    for (i, x) in r.projects.iter().enumerate() {
-        out.push((format!("projects[{i}]"), x.span));
-    }
-    for (i, x) in r.portfolio.iter().enumerate() {
-        out.push((format!("portfolio[{i}]"), x.span));
-    }
-    for (i, x) in r.analyses.iter().enumerate() {
-        out.push((format!("analyses[{i}]"), x.span));
-    }
-    for (i, x) in r.publications.iter().enumerate() {
-        out.push((format!("publications[{i}]"), x.span));
-    }
-    for (i, x) in r.phd.iter().enumerate() {
-        out.push((format!("phd[{i}]"), x.span));
-    }
-    for (i, x) in r.vendors.iter().enumerate() {
-        out.push((format!("vendors[{i}]"), x.span));
+    for item in r.items() {
+        out.push((format!("{}[{}]", item.kind.key(), item.index), item.span));
     }
     for (i, x) in r.stated_counts.iter().enumerate() {
         out.push((format!("stated_counts[{i}]"), x.span));

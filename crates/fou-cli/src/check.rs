@@ -11,9 +11,6 @@ use fou::Severity;
 use crate::input::{Input, InputArgs};
 use crate::output::{Stop, say};
 
-/// Widest source line shown under a diagnostic, in characters.
-const WIDTH: usize = 100;
-
 /// The least severe diagnostics `check` shows.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Level {
@@ -26,13 +23,14 @@ pub(crate) enum Level {
 }
 
 impl Level {
+    /// Is `s` at least as severe as this level?
     fn shows(self, s: Severity) -> bool {
         let least = match self {
             Level::Error => Severity::Error,
             Level::Warning => Severity::Warning,
             Level::Info => Severity::Info,
         };
-        s <= least
+        s >= least
     }
 }
 
@@ -117,67 +115,14 @@ pub(crate) fn run(
     })
 }
 
-fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    }
-}
-
-/// The diagnostics of one file (sorted by place): those without a place
-/// one per line, then one block per source line.
+/// The diagnostics of one file (sorted by place) as the core renders them:
+/// those without a place one per line, then one block per source line,
+/// each block followed by a blank line.
 fn write_human(out: &mut impl Write, inp: &Input, diags: &[&fou::Diagnostic]) -> Result<(), Stop> {
-    let mut rest = diags;
-    while let Some(first) = rest.first() {
-        let line = first.span.map(|s| s.line_start);
-        let n = rest
-            .iter()
-            .take_while(|d| d.span.map(|s| s.line_start) == line)
-            .count();
-        let (group, tail) = rest.split_at(n);
-        match line {
-            None => {
-                for d in group {
-                    say(out, &format!("{}: {}\n", inp.name, head(d)))?;
-                }
-            }
-            Some(line) => say(out, &render_line(inp, line, group))?,
-        }
-        rest = tail;
+    for block in fou::Diagnostic::render_all(diags.iter().copied(), &inp.src, &inp.name) {
+        say(out, &block)?;
     }
     Ok(())
-}
-
-/// `warning[code]: message`.
-fn head(d: &fou::Diagnostic) -> String {
-    format!("{}[{}]: {}", severity_name(d.severity), d.code, d.message)
-}
-
-/// The diagnostics whose spans start on `line`: each message with its
-/// `--> file:line:column`, then the line once with all their carets.
-fn render_line(inp: &Input, line: usize, group: &[&fou::Diagnostic]) -> String {
-    let spans: Vec<fou::Span> = group.iter().filter_map(|d| d.span).collect();
-    let shown = inp.src.excerpt_marks(line, &spans, WIDTH);
-    let l = line.to_string();
-    let pad = " ".repeat(l.len());
-    let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
-    let mut text = String::new();
-    for (d, at) in group.iter().zip(inp.src.line_cols(&starts)) {
-        text.push_str(&format!(
-            "{}\n{pad}--> {}:{}:{}\n",
-            head(d),
-            inp.name,
-            at.line,
-            at.column
-        ));
-    }
-    text.push_str(&format!(
-        "{pad} |\n{l} | {}\n{pad} | {}\n",
-        shown.text,
-        shown.caret_line()
-    ));
-    text
 }
 
 /// The diagnostics of one file for `--format json` (positions counted in
@@ -198,7 +143,7 @@ fn to_json(inp: &Input, diags: &[&fou::Diagnostic]) -> Vec<serde_json::Value> {
             };
             serde_json::json!({
                 "file": inp.json_name(),
-                "severity": severity_name(d.severity),
+                "severity": d.severity.as_str(),
                 "code": d.code,
                 "message": d.message,
                 "line": from.map(|p| p.line),
@@ -268,7 +213,7 @@ impl Counts {
             line.push_str(&format!(
                 " ({} hidden; --severity {} shows them)",
                 names.join(" and "),
-                severity_name(*least)
+                least.as_str()
             ));
         }
         line

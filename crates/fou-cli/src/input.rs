@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use crate::output::shown_name;
 
@@ -10,7 +11,7 @@ use crate::output::shown_name;
 #[derive(Args, Clone, Copy)]
 pub(crate) struct InputArgs {
     /// Input format: detect it, or read the text as plain text or as Markdown.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    #[arg(long, value_parser = input_formats(), default_value = "auto")]
     input_format: InputFormat,
     /// Refuse damaged UTF-8: a byte that is not valid UTF-8 is an error
     /// instead of U+FFFD and a decode-replaced warning.
@@ -28,10 +29,9 @@ impl InputArgs {
         let options = fou::Options::default()
             .with_strict(self.strict)
             .with_max_bytes(self.max_bytes);
-        match self.input_format {
-            InputFormat::Auto => options,
-            InputFormat::Plain => options.with_format(fou::Format::Plain),
-            InputFormat::Markdown => options.with_format(fou::Format::Markdown),
+        match self.input_format.0 {
+            None => options,
+            Some(format) => options.with_format(format),
         }
     }
 }
@@ -54,14 +54,30 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{s} is too large"))
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum InputFormat {
-    /// Detect from the text (Markdown headings, bold, links).
-    Auto,
-    /// Plain text extracted from PDF or DOCX.
-    Plain,
-    /// Markdown from a document converter.
-    Markdown,
+/// `--input-format`: `auto` (detect the format: `None`) or the name of a
+/// [`fou::Format`], read by its `FromStr`.
+#[derive(Clone, Copy)]
+struct InputFormat(Option<fou::Format>);
+
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "auto" => Ok(InputFormat(None)),
+            name => name.parse().map(|f| InputFormat(Some(f))),
+        }
+    }
+}
+
+/// The values `--input-format` takes, with their help (`--help` lists them).
+fn input_formats() -> impl TypedValueParser<Value = InputFormat> {
+    PossibleValuesParser::new([
+        PossibleValue::new("auto").help("Detect from the text (Markdown headings, bold, links)"),
+        PossibleValue::new("plain").help("Plain text extracted from PDF or DOCX"),
+        PossibleValue::new("markdown").help("Markdown from a document converter"),
+    ])
+    .try_map(|name| name.parse::<InputFormat>())
 }
 
 /// Is `path` the name for standard input?

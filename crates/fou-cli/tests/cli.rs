@@ -566,18 +566,11 @@ fn the_samples_check_clean() {
 fn record_of(row: &str) -> Option<(String, usize, String)> {
     let (prefix, _) = row.split_once(" | ")?;
     let tokens: Vec<&str> = prefix.split_whitespace().collect();
-    let kinds = [
-        "project",
-        "portfolio",
-        "analysis",
-        "publication",
-        "phd",
-        "vendor",
-    ];
     (1..tokens.len()).find_map(|i| {
         let n = tokens.get(i + 1)?.parse().ok()?;
-        kinds
-            .contains(&tokens[i])
+        fou::ItemKind::ALL
+            .iter()
+            .any(|k| k.as_str() == tokens[i])
             .then(|| (tokens[i].to_owned(), n, tokens[i + 2..].join(" ")))
     })
 }
@@ -593,15 +586,8 @@ fn explain_names_the_record_and_theme_of_each_line() {
         let report = json(&fou(&["parse", &path]));
         let rows: Vec<&str> = shown.lines().skip(1).collect();
         let mut covered = 0;
-        for key in [
-            "projects",
-            "portfolio",
-            "analyses",
-            "publications",
-            "phd",
-            "vendors",
-        ] {
-            for item in report[key].as_array().unwrap() {
+        for kind in fou::ItemKind::ALL {
+            for item in report[kind.key()].as_array().unwrap() {
                 let (a, b) = (
                     item["span"]["line_start"].as_u64().unwrap() as usize,
                     item["span"]["line_end"].as_u64().unwrap() as usize,
@@ -616,13 +602,10 @@ fn explain_names_the_record_and_theme_of_each_line() {
             let Some((kind, k, theme)) = record_of(row) else {
                 continue;
             };
-            let key = match kind.as_str() {
-                "project" => "projects",
-                "analysis" => "analyses",
-                "publication" => "publications",
-                "vendor" => "vendors",
-                other => other,
-            };
+            let key = fou::ItemKind::ALL
+                .iter()
+                .find(|k| k.as_str() == kind)
+                .map_or_else(|| panic!("{path}: no item kind {kind:?}"), |k| k.key());
             let item = &report[key][k - 1];
             let line = (n + 1) as u64;
             let span = &item["span"];
@@ -823,4 +806,31 @@ fn help_exits_0_everywhere() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert_eq!(fou(&[]).status.code(), Some(2));
+}
+
+#[test]
+fn check_prints_what_the_core_renders() {
+    let damaged = temp_file(
+        "damaged.txt",
+        b"FoU-rapport 2020 bl\xc3\xa5 \xff\n\nForord\n\nVi m\xc3\xb8ttes 31. februar 2020 \xff.\n",
+    );
+    let files = [
+        corpus("fou-2020.txt"),
+        corpus("fou-2022.md"),
+        sample("sample-2021.txt"),
+        sample("sample-2023.md"),
+        damaged,
+    ];
+    for path in &files {
+        let out = stdout(&fou(&["check", "--severity", "info", path]));
+        let src = fou::Source::from_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let report = fou::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let blocks = fou::Diagnostic::render_all(&report.diagnostics, &src, path);
+        assert!(!blocks.is_empty(), "{path}");
+        let shown: String = blocks.iter().map(|b| format!("{b}\n")).collect();
+        let (body, summary) = out.split_at(shown.len().min(out.len()));
+        assert_eq!(body, shown, "{path}");
+        assert!(summary.ends_with(" in 1 file\n"), "{path}: {summary}");
+        assert_eq!(summary.lines().count(), 1, "{path}: {summary}");
+    }
 }

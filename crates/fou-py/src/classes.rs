@@ -650,7 +650,7 @@ wrapper! {
     /// Stable machine-readable code, e.g. `count-mismatch`.
     #[getter]
     fn code(&self) -> String {
-        self.0.code.clone()
+        self.0.code.as_str().to_owned()
     }
     /// Human-readable message.
     #[getter]
@@ -670,7 +670,7 @@ wrapper! {
         format!(
             "Diagnostic(severity={}, code={}, line={line}, message={})",
             py_repr(py, enum_name(&self.0.severity)),
-            py_repr(py, &self.0.code),
+            py_repr(py, self.0.code.as_str()),
             py_repr(py, &self.0.message)
         )
     }

@@ -25,15 +25,16 @@ use crate::errors::{Context, Failure, guarded, to_pyerr};
 /// The values `input_format=` takes, for error messages.
 const INPUT_FORMATS: &str = "\"plain\", \"markdown\" or \"auto\" (or None)";
 
-/// The input format named by `input_format=`: `None` (and `"auto"`) detect it.
+/// The input format named by `input_format=`: `None` (and `"auto"`) detect it,
+/// any other name is a [`fou::Format`] name (`"plain"`, `"markdown"`).
 fn input_format(name: Option<&str>) -> PyResult<Option<fou::Format>> {
     match name {
         None | Some("auto") => Ok(None),
-        Some("plain") => Ok(Some(fou::Format::Plain)),
-        Some("markdown") => Ok(Some(fou::Format::Markdown)),
-        Some(other) => Err(PyValueError::new_err(format!(
-            "input_format must be {INPUT_FORMATS}, not {other:?}"
-        ))),
+        Some(other) => other.parse().map(Some).map_err(|_| {
+            PyValueError::new_err(format!(
+                "input_format must be {INPUT_FORMATS}, not {other:?}"
+            ))
+        }),
     }
 }
 

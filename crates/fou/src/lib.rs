@@ -50,6 +50,7 @@ pub mod input;
 pub mod lexicon;
 pub mod lines;
 pub mod model;
+mod render;
 pub mod sections;
 pub mod source;
 pub mod work;
@@ -70,7 +71,9 @@ pub use source::{
 
 use std::path::Path;
 
-/// Options for a parse.
+/// Options for a parse: start from [`Options::default`] and set what you need
+/// with the `with_…` methods (the struct is `#[non_exhaustive]`, so options
+/// can be added).
 ///
 /// ```
 /// let opts = fou::Options::default().with_format(fou::Format::Markdown).with_path("a.md");
@@ -79,6 +82,7 @@ use std::path::Path;
 /// assert_eq!(report.source.path.as_deref(), Some("a.md"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
     /// Force a format instead of detecting it.
     pub format: Option<Format>,

@@ -2,6 +2,11 @@
 //!
 //! Every type derives `serde` (the JSON contract of `schema_version` 1) and
 //! `schemars::JsonSchema` (so `fou schema` can print the contract).
+//!
+//! The contract lets keys be added, so the report, its items and the enums
+//! that may grow are `#[non_exhaustive]`: read their fields, and give a
+//! `match` on one of the enums a `_` arm. [`Span`] and [`Period`] are plain
+//! values and stay open to build.
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -114,11 +119,65 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Format {
     /// Plain text extracted from PDF or DOCX.
     Plain,
     /// Markdown produced by a converter.
     Markdown,
+}
+
+impl Format {
+    /// The contract's name: `"plain"` or `"markdown"`.
+    ///
+    /// ```
+    /// assert_eq!(fou::Format::Markdown.as_str(), "markdown");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Plain => "plain",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    /// The contract's name ([`Format::as_str`]).
+    ///
+    /// ```
+    /// assert_eq!(fou::Format::Plain.to_string(), "plain");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// A format from its contract name, `plain` or `markdown`, exactly as
+    /// [`Format::as_str`] writes it (no other spellings, no `md`, and no
+    /// `auto`: detecting the format is `None` in [`Options::format`](crate::Options::format),
+    /// not a format). The command line's `--input-format` and Python's
+    /// `input_format=` read their names with it, and add `auto`.
+    ///
+    /// ```
+    /// use fou::Format;
+    /// assert_eq!("plain".parse::<Format>(), Ok(Format::Plain));
+    /// assert_eq!("markdown".parse::<Format>(), Ok(Format::Markdown));
+    /// for name in ["auto", "md", "Markdown", ""] {
+    ///     assert!(name.parse::<Format>().is_err(), "{name}");
+    /// }
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "plain" => Ok(Format::Plain),
+            "markdown" => Ok(Format::Markdown),
+            other => Err(format!(
+                "unknown format {other:?}: expected \"plain\" or \"markdown\""
+            )),
+        }
+    }
 }
 
 /// How a project is financed.
@@ -129,6 +188,7 @@ pub enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Funding {
     /// Grant after an open call (*bidragsfinansiert*).
     Bidrag,
@@ -169,6 +229,7 @@ impl std::str::FromStr for Funding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum PortfolioStatus {
     /// Running at the end of the report year.
     Ongoing,
@@ -184,6 +245,7 @@ pub enum PortfolioStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum PhdStatus {
     /// The degree was completed in the report year.
     Completed,
@@ -208,6 +270,7 @@ pub struct Period {
 /// Where the input came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct SourceInfo {
     /// File path, when the report was read from a file.
     pub path: Option<String>,
@@ -230,6 +293,7 @@ pub struct SourceInfo {
 /// Who signed the preface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Signatory {
     /// Name as written.
     pub name: String,
@@ -240,6 +304,7 @@ pub struct Signatory {
 /// The preface (*Forord*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Preface {
     /// The preface's paragraphs, separated by blank lines.
     pub text: String,
@@ -250,6 +315,7 @@ pub struct Preface {
 /// A heading of the report's outline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Heading {
     /// Nesting level (1 = top); Markdown `#` count, or inferred for plain text.
     pub level: u8,
@@ -262,6 +328,7 @@ pub struct Heading {
 /// A completed project that the report summarises.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Project {
     /// Project title.
     pub title: String,
@@ -284,6 +351,7 @@ pub struct Project {
 /// A project the report only lists (ongoing, or newly granted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct PortfolioItem {
     /// Project title.
     pub title: String,
@@ -306,6 +374,7 @@ pub struct PortfolioItem {
 /// An internal analysis (article in *Arbeid og velferd*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Analysis {
     /// Edition number (`Utgave N`).
     pub issue: Option<u32>,
@@ -327,6 +396,7 @@ pub struct Analysis {
 /// A publication reference, `Authors (2020): Title, Venue`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Publication {
     /// Author names as written.
     pub authors: Vec<String>,
@@ -343,6 +413,7 @@ pub struct Publication {
 /// A PhD candidate (`Title. Stipendiat Name, Institution`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct PhdCandidate {
     /// Thesis project title.
     pub title: String,
@@ -359,6 +430,7 @@ pub struct PhdCandidate {
 /// A supplier in NAV's framework agreements.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Vendor {
     /// Name as written.
     pub name: String,
@@ -373,6 +445,7 @@ pub struct Vendor {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub enum RefersTo {
     /// Completed bidrag projects.
     #[serde(rename = "projects/bidrag")]
@@ -423,6 +496,7 @@ impl RefersTo {
 /// A count the text states, e.g. "Åtte bidragsfinansierte prosjekter ble ferdigstilt".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct StatedCount {
     /// The clause that states the count.
     pub text: String,
@@ -437,6 +511,7 @@ pub struct StatedCount {
 /// A date written in the text ("30. mars 2020").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct DateMention {
     /// The date; a missing year is taken from context.
     pub date: NaiveDate,
@@ -446,29 +521,178 @@ pub struct DateMention {
     pub span: Span,
 }
 
-/// How serious a diagnostic is.
+/// How serious a diagnostic is: info, warning or error, from the least to
+/// the most serious.
+///
+/// In Rust the variants compare in that order (`Info < Warning < Error`), so
+/// `severity >= Severity::Warning` keeps the warnings and errors.
+///
+/// ```
+/// use fou::Severity;
+/// assert!(Severity::Info < Severity::Warning && Severity::Warning < Severity::Error);
+/// let worst = [Severity::Warning, Severity::Error, Severity::Info].into_iter().max();
+/// assert_eq!(worst, Some(Severity::Error));
+/// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
-#[schemars(transform = plain_descriptions)]
+#[schemars(
+    transform = plain_descriptions,
+    description = "How serious a diagnostic is: info, warning or error, from the least to the most serious."
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// The report could not be fully understood.
-    Error,
-    /// Something is probably wrong (e.g. a stated count disagrees with the items found).
-    Warning,
     /// For information.
     Info,
+    /// Something is probably wrong (e.g. a stated count disagrees with the items found).
+    Warning,
+    /// The report could not be fully understood.
+    Error,
+}
+
+/// Declares [`DiagnosticCode`] from one list of variants and their JSON
+/// names, so the enum, [`DiagnosticCode::ALL`] and
+/// [`DiagnosticCode::as_str`] cannot disagree (serde's kebab-case names
+/// are checked against the list in the tests).
+macro_rules! diagnostic_codes {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $name:literal,)+) => {
+        /// What a diagnostic is about: a stable machine-readable code, written
+        /// as its kebab-case name, e.g. `count-mismatch`. New codes may be
+        /// added; the name of a code never changes.
+        ///
+        /// In Rust the enum is `#[non_exhaustive]`; [`DiagnosticCode::as_str`],
+        /// `Display` and `FromStr` use the same names as the JSON, and a code
+        /// compares equal to its name.
+        ///
+        /// ```
+        /// use fou::DiagnosticCode;
+        /// assert_eq!(DiagnosticCode::CountMismatch.as_str(), "count-mismatch");
+        /// assert_eq!(DiagnosticCode::NotAReport.to_string(), "not-a-report");
+        /// assert_eq!(serde_json::to_string(&DiagnosticCode::InvalidDate).unwrap(), "\"invalid-date\"");
+        /// assert_eq!("decode-replaced".parse(), Ok(DiagnosticCode::DecodeReplaced));
+        /// // a code compares equal to its name
+        /// assert!(DiagnosticCode::Encoding == "encoding");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+        #[schemars(
+            transform = plain_descriptions,
+            description = "What a diagnostic is about: a stable machine-readable code, written as its kebab-case name, e.g. `count-mismatch`. New codes may be added; the name of a code never changes."
+        )]
+        #[serde(rename_all = "kebab-case")]
+        #[non_exhaustive]
+        pub enum DiagnosticCode {
+            $($(#[doc = $doc])+ $variant,)+
+        }
+
+        impl DiagnosticCode {
+            /// Every code, in the order they are declared.
+            ///
+            /// ```
+            /// assert!(fou::DiagnosticCode::ALL.contains(&fou::DiagnosticCode::NoYear));
+            /// ```
+            pub const ALL: &'static [DiagnosticCode] = &[$(DiagnosticCode::$variant,)+];
+
+            /// The code's kebab-case name, as in the JSON.
+            ///
+            /// ```
+            /// assert_eq!(fou::DiagnosticCode::GenericSection.as_str(), "generic-section");
+            /// ```
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(DiagnosticCode::$variant => $name,)+
+                }
+            }
+        }
+    };
+}
+
+diagnostic_codes! {
+    /// Info: how the input bytes were decoded and why (only when that is
+    /// worth saying: not for plain valid UTF-8).
+    Encoding = "encoding",
+    /// Warning: bytes that are not valid UTF-8 were replaced by U+FFFD.
+    DecodeReplaced = "decode-replaced",
+    /// Warning: valid UTF-8 sequences were read as Windows-1252 characters
+    /// (possible mojibake).
+    EncodingMixed = "encoding-mixed",
+    /// Warning: no title naming the report and its year near the top.
+    NoTitle = "no-title",
+    /// Warning: the title gives no year.
+    NoYear = "no-year",
+    /// Error: no report sections and no items were found.
+    NotAReport = "not-a-report",
+    /// Info: a section holds no projects, lists or analyses and is kept as
+    /// prose.
+    GenericSection = "generic-section",
+    /// Warning: a count stated in the text disagrees with the items found.
+    CountMismatch = "count-mismatch",
+    /// Info: a date-like text is not a calendar date (or has no year).
+    InvalidDate = "invalid-date",
+    /// Warning: an author line (`Av …`) with no analysis title before it.
+    AnalysisWithoutTitle = "analysis-without-title",
+}
+
+impl std::fmt::Display for DiagnosticCode {
+    /// The kebab-case name ([`DiagnosticCode::as_str`]).
+    ///
+    /// ```
+    /// assert_eq!(format!("[{}]", fou::DiagnosticCode::NoTitle), "[no-title]");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DiagnosticCode {
+    type Err = String;
+
+    /// A code from its kebab-case name.
+    ///
+    /// ```
+    /// use fou::DiagnosticCode;
+    /// assert_eq!("no-year".parse::<DiagnosticCode>(), Ok(DiagnosticCode::NoYear));
+    /// assert!("No-Year".parse::<DiagnosticCode>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DiagnosticCode::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| format!("unknown diagnostic code {s:?}"))
+    }
+}
+
+impl PartialEq<str> for DiagnosticCode {
+    /// A code equals its kebab-case name.
+    ///
+    /// ```
+    /// assert!(fou::DiagnosticCode::CountMismatch == *"count-mismatch");
+    /// ```
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for DiagnosticCode {
+    /// A code equals its kebab-case name.
+    ///
+    /// ```
+    /// assert!(fou::DiagnosticCode::CountMismatch != "invalid-date");
+    /// ```
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// A problem found while parsing, with its place in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Severity.
     pub severity: Severity,
     /// Stable machine-readable code, e.g. `count-mismatch`.
-    pub code: String,
+    pub code: DiagnosticCode,
     /// Human-readable message.
     pub message: String,
     /// Where, when it has a place.
@@ -481,6 +705,7 @@ pub struct Diagnostic {
 /// assert_eq!(fou::ItemKind::Phd.as_str(), "phd");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ItemKind {
     /// `projects`: a completed project.
     Project,
@@ -497,6 +722,44 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// Every kind, in the order of the report's lists (and of
+    /// [`Report::items`]).
+    ///
+    /// ```
+    /// let keys: Vec<&str> = fou::ItemKind::ALL.iter().map(|k| k.key()).collect();
+    /// assert_eq!(keys, ["projects", "portfolio", "analyses", "publications", "phd", "vendors"]);
+    /// ```
+    pub const ALL: [ItemKind; 6] = [
+        ItemKind::Project,
+        ItemKind::Portfolio,
+        ItemKind::Analysis,
+        ItemKind::Publication,
+        ItemKind::Phd,
+        ItemKind::Vendor,
+    ];
+
+    /// The key of the list in the JSON contract (and the field of
+    /// [`Report`]): `projects`, `portfolio`, `analyses`, `publications`,
+    /// `phd` or `vendors`.
+    ///
+    /// ```
+    /// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n").unwrap();
+    /// let json = serde_json::to_value(&r).unwrap();
+    /// let item = r.items()[0];
+    /// assert_eq!(item.kind.key(), "portfolio");
+    /// assert_eq!(json[item.kind.key()][item.index]["title"], "Tolk i NAV");
+    /// ```
+    pub fn key(self) -> &'static str {
+        match self {
+            ItemKind::Project => "projects",
+            ItemKind::Portfolio => "portfolio",
+            ItemKind::Analysis => "analyses",
+            ItemKind::Publication => "publications",
+            ItemKind::Phd => "phd",
+            ItemKind::Vendor => "vendors",
+        }
+    }
+
     /// Short lower-case name, the singular of the list's key.
     ///
     /// ```
@@ -525,6 +788,7 @@ impl ItemKind {
 /// assert_eq!(r.portfolio[item.index].span, item.span);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ItemRef<'a> {
     /// The list.
     pub kind: ItemKind,
@@ -545,6 +809,7 @@ pub struct ItemRef<'a> {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
 pub struct Report {
     /// Version of the JSON contract ([`SCHEMA_VERSION`]).
     pub schema_version: u32,

@@ -6,7 +6,7 @@
 //! offsets; otherwise [`Source::input_offset`] maps a text offset back to
 //! the input byte it came from.
 
-use crate::model::{Diagnostic, Severity, Span};
+use crate::model::{Diagnostic, DiagnosticCode, Severity, Span};
 use crate::{Error, Format};
 
 /// A decoded report text with its line index.
@@ -997,7 +997,7 @@ impl Source {
         if d.is_notable() {
             out.push(diagnostic(
                 Severity::Info,
-                "encoding",
+                DiagnosticCode::Encoding,
                 format!("decoded as {}: {}", d.encoding, d.evidence),
                 None,
             ));
@@ -1020,7 +1020,7 @@ impl Source {
             let span = self.span(first.text_offset, first.text_range().end);
             out.push(diagnostic(
                 Severity::Warning,
-                "decode-replaced",
+                DiagnosticCode::DecodeReplaced,
                 message,
                 Some(span),
             ));
@@ -1045,7 +1045,7 @@ impl Source {
             );
             out.push(diagnostic(
                 Severity::Warning,
-                "encoding-mixed",
+                DiagnosticCode::EncodingMixed,
                 message,
                 Some(self.span(at, end)),
             ));
@@ -1077,17 +1077,22 @@ impl Source {
         let range = r.text_range();
         diagnostic(
             Severity::Warning,
-            "decode-replaced",
+            DiagnosticCode::DecodeReplaced,
             message,
             Some(self.span(range.start, range.end)),
         )
     }
 }
 
-fn diagnostic(severity: Severity, code: &str, message: String, span: Option<Span>) -> Diagnostic {
+fn diagnostic(
+    severity: Severity,
+    code: DiagnosticCode,
+    message: String,
+    span: Option<Span>,
+) -> Diagnostic {
     Diagnostic {
         severity,
-        code: code.to_owned(),
+        code,
         message,
         span,
     }

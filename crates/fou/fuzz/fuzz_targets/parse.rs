@@ -69,12 +69,7 @@ fn check_blocks(text: &str, lines: &[(usize, usize)], blocks: &[Block]) {
 fn spans(r: &Report) -> Vec<Span> {
     let mut v: Vec<Span> = Vec::new();
     v.extend(r.outline.iter().map(|x| x.span));
-    v.extend(r.projects.iter().map(|x| x.span));
-    v.extend(r.portfolio.iter().map(|x| x.span));
-    v.extend(r.analyses.iter().map(|x| x.span));
-    v.extend(r.publications.iter().map(|x| x.span));
-    v.extend(r.phd.iter().map(|x| x.span));
-    v.extend(r.vendors.iter().map(|x| x.span));
+    v.extend(r.items().iter().map(|x| x.span));
     v.extend(r.stated_counts.iter().map(|x| x.span));
     v.extend(r.dates.iter().map(|x| x.span));
     v.extend(r.diagnostics.iter().filter_map(|d| d.span));

@@ -9,6 +9,7 @@ use nom::{IResult, Parser};
 
 /// A known field label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Label {
     /// `Prosjekttittel:`, `Prosjektnavn:`, `Tittel:`
     Title,

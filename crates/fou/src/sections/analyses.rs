@@ -57,7 +57,7 @@ pub(crate) fn read_analyses(doc: &mut Doc<'_>, start: usize, end: usize) {
             let span = doc.span_of(a);
             doc.diag(
                 crate::Severity::Warning,
-                "analysis-without-title",
+                crate::DiagnosticCode::AnalysisWithoutTitle,
                 "an author line `Av …` with no title line before it".to_owned(),
                 Some(span),
             );

@@ -5,7 +5,9 @@ use super::{Doc, Part, Role, funding_in, norm};
 use crate::blocks::BlockKind;
 use crate::grammar::word_value;
 use crate::lexicon::{self, has_any};
-use crate::model::{Funding, PhdStatus, PortfolioStatus, RefersTo, Severity, StatedCount};
+use crate::model::{
+    DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Severity, StatedCount,
+};
 
 /// Byte ranges of the sentences of `text`.
 ///
@@ -449,7 +451,12 @@ pub(crate) fn check_counts(doc: &mut Doc<'_>) {
         }
     }
     for (m, span) in diags {
-        doc.diag(Severity::Warning, "count-mismatch", m, Some(span));
+        doc.diag(
+            Severity::Warning,
+            DiagnosticCode::CountMismatch,
+            m,
+            Some(span),
+        );
     }
 }
 
@@ -459,7 +466,7 @@ mod tests {
         let r = crate::parse(text).unwrap();
         r.diagnostics
             .iter()
-            .filter(|d| d.code == "count-mismatch")
+            .filter(|d| d.code == crate::DiagnosticCode::CountMismatch)
             .map(|d| {
                 assert_eq!(d.severity, crate::Severity::Warning);
                 d.message.clone()

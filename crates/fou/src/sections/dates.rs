@@ -5,7 +5,7 @@ use super::counts::sentences;
 use super::front::year_in;
 use crate::blocks::BlockKind;
 use crate::grammar::find_dates;
-use crate::model::{DateMention, Severity};
+use crate::model::{DateMention, DiagnosticCode, Severity};
 
 /// Find the dates of every text block.
 pub(crate) fn read_dates(doc: &mut Doc<'_>) {
@@ -42,7 +42,7 @@ pub(crate) fn read_dates(doc: &mut Doc<'_>) {
     for (t, span) in bad {
         doc.diag(
             Severity::Info,
-            "invalid-date",
+            DiagnosticCode::InvalidDate,
             format!("{t:?} is not a calendar date (or has no year)"),
             Some(span),
         );

@@ -22,11 +22,12 @@ pub mod lists;
 pub mod projects;
 
 use crate::blocks::{Block, BlockKind};
-use crate::model::{Diagnostic, Funding, Heading, Report, Severity, Span};
+use crate::model::{Diagnostic, DiagnosticCode, Funding, Heading, Report, Severity, Span};
 use crate::source::Source;
 
 /// Which part of the report a block was placed in (see `fou explain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Part {
     /// Title page.
     Front,
@@ -278,10 +279,16 @@ impl<'a> Doc<'a> {
         self.src.span(s, e)
     }
 
-    pub fn diag(&mut self, severity: Severity, code: &str, message: String, span: Option<Span>) {
+    pub fn diag(
+        &mut self,
+        severity: Severity,
+        code: DiagnosticCode,
+        message: String,
+        span: Option<Span>,
+    ) {
         self.report.diagnostics.push(Diagnostic {
             severity,
-            code: code.to_owned(),
+            code,
             message,
             span,
         });
@@ -378,7 +385,7 @@ pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, V
             let span = doc.span_of(start);
             doc.diag(
                 Severity::Info,
-                "generic-section",
+                DiagnosticCode::GenericSection,
                 format!(
                     "section {:?} holds no projects, lists or analyses; its {prose} block(s) are kept as prose",
                     short(blocks[start].text())
@@ -416,14 +423,14 @@ fn check_front(doc: &mut Doc<'_>) {
     if no_title {
         doc.diag(
             Severity::Warning,
-            "no-title",
+            DiagnosticCode::NoTitle,
             "expected a title naming the report and its year (e.g. `FoU-rapport 2020`) near the top".to_owned(),
             first,
         );
     } else if no_year {
         doc.diag(
             Severity::Warning,
-            "no-year",
+            DiagnosticCode::NoYear,
             "the title gives no year".to_owned(),
             first,
         );
@@ -432,7 +439,7 @@ fn check_front(doc: &mut Doc<'_>) {
     if items == 0 && sections == 0 && no_preface {
         doc.diag(
             Severity::Error,
-            "not-a-report",
+            DiagnosticCode::NotAReport,
             "found no report sections (Forord, project summaries, lists, analyses) and no items: is this a FoU report?"
                 .to_owned(),
             first,
