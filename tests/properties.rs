@@ -163,6 +163,7 @@ fn report_spans(r: &Report) -> Vec<(String, Span)> {
     }
     for (i, x) in r.dates.iter().enumerate() {
         out.push((format!("dates[{i}]"), x.span));
+        out.push((format!("dates[{i}].sentence_span"), x.sentence_span));
     }
     for (i, d) in r.diagnostics.iter().enumerate() {
         if let Some(s) = d.span {
