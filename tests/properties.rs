@@ -24,8 +24,9 @@ use proptest::test_runner::Config;
 // ---------------------------------------------------------------------------
 // An independent model of the input's lines (not `fou::LineIndex`).
 
-/// Physical lines of `text` as the parser documents them: `\n`, `\r\n` and a
-/// lone `\r` end a line; a final line without terminator counts.
+/// Physical lines of `text` as the parser documents them: `\n`, `\r\n`, a
+/// lone `\r`, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+/// (U+2029) end a line; a final line without terminator counts.
 struct Lines {
     /// `(content_start, content_end)` of every line, terminator excluded.
     lines: Vec<(usize, usize)>,
@@ -42,17 +43,20 @@ impl Lines {
         while pos < b.len() {
             let start = pos;
             let mut end = start;
-            while end < b.len() && b[end] != b'\n' && b[end] != b'\r' {
-                end += 1;
-            }
-            pos = end;
-            if pos < b.len() {
-                pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
+            let mut ending = 0;
+            for (i, c) in text[start..].char_indices() {
+                ending = match c {
+                    '\r' if text[start + i..].starts_with("\r\n") => 2,
+                    '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => c.len_utf8(),
+                    _ => continue,
                 };
+                end = start + i;
+                break;
             }
+            if ending == 0 {
+                end = b.len();
+            }
+            pos = end + ending;
             lines.push((start, end));
             starts.push(start);
         }
@@ -934,6 +938,42 @@ fn line_model_matches_the_documented_line_ends() {
         [1, 1, 2, 3, 4, 5, 5]
     );
     assert!(Lines::new("").lines.is_empty());
+    // NEL, U+2028 and U+2029 end one line each, even next to `\r` or `\n`.
+    let l = Lines::new("a\u{85}b\r\u{2028}\u{2029}\nc");
+    assert_eq!(
+        l.lines,
+        [(0, 1), (3, 4), (5, 5), (8, 8), (11, 11), (12, 13)]
+    );
+}
+
+/// `LineIndex`, `split_lines` and `Source::line_text` agree with the model
+/// on every line end, alone and next to each other.
+#[test]
+fn line_index_split_lines_and_source_agree_with_the_model() {
+    let ends = ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"];
+    let mut texts = Vec::new();
+    for a in ends {
+        for b in ends {
+            texts.push(format!("x{a}{b}y{a}z{b}"));
+            texts.push(format!("{a}å{b}"));
+        }
+    }
+    for text in &texts {
+        let model = Lines::new(text);
+        let split: Vec<(usize, usize)> = fou::lines::split_lines(text)
+            .map(|l| (l.start, l.start + l.text.len()))
+            .collect();
+        assert_eq!(split, model.lines, "split_lines on {text:?}");
+        let src = Source::from_text(text);
+        assert_eq!(src.line_count(), model.lines.len(), "{text:?}");
+        for (n, &(s, e)) in model.lines.iter().enumerate() {
+            assert_eq!(src.line_text(n + 1), Some(&text[s..e]), "{text:?}");
+            assert_eq!(src.index().line_start(n + 1), Some(s), "{text:?}");
+        }
+        for o in 0..=text.len() {
+            assert_eq!(src.index().line_of(o), model.line_of(o), "{text:?} at {o}");
+        }
+    }
 }
 
 #[test]

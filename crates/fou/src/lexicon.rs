@@ -209,6 +209,18 @@ pub const BULLET_GLYPHS: &[char] = &['-', '*', '+', '•', '–', '·', '▪', '
 /// from its text (not `*` or `+`, which are Markdown syntax alone).
 pub const LONE_BULLET_GLYPHS: &[char] = &['-', '•', '–', '·', '▪', '●', '◦'];
 
+/// Characters that end a line besides `\n`, `\r\n` and a lone `\r`: NEXT
+/// LINE (NEL, U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+/// (U+2029), which PDF and web converters emit. Each ends one line, even
+/// next to `\r` or `\n`.
+///
+/// ```
+/// assert!(fou::lexicon::LINE_SEPARATORS.contains(&'\u{2028}'));
+/// let lines: Vec<_> = fou::lines::split_lines("a\u{2028}b\u{85}c").map(|l| l.text).collect();
+/// assert_eq!(lines, ["a", "b", "c"]);
+/// ```
+pub const LINE_SEPARATORS: &[char] = &['\u{85}', '\u{2028}', '\u{2029}'];
+
 /// Does `text` contain any of `words` (substring match)?
 ///
 /// ```
