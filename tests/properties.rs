@@ -69,9 +69,12 @@ impl Lines {
     }
 }
 
-/// A line is blank when it holds only white space (what `str::trim` removes).
+/// A line is blank when it holds only white space (what `str::trim` removes)
+/// and characters the parser does not see (`lexicon::INVISIBLE_CHARS`: a
+/// line of zero-width spaces is as blank as an empty one).
 fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
+    line.chars()
+        .all(|c| c.is_whitespace() || fou::lexicon::INVISIBLE_CHARS.contains(&c))
 }
 
 // ---------------------------------------------------------------------------
@@ -464,6 +467,23 @@ const ODD: &[&str] = &[
     "\\", "<", ">", "[", "]", "(", ")", "#", ":", ".", "..", "…", "🦀", "\u{301}",
 ];
 
+/// What layer 1 normalises: invisible characters, Unicode spaces and line
+/// ends, combining marks (a decomposed `å`, marks out of canonical order).
+const UNICODE_ODD: &[&str] = &[
+    "\u{200e}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{2060}",
+    "\u{2009}",
+    "\u{3000}",
+    "\u{85}",
+    "\u{2029}",
+    "a\u{30a}",
+    "\u{327}",
+    "\u{301}\u{327}",
+    "e\u{301}\u{200b}\u{301}",
+];
+
 fn pick(items: &'static [&'static str]) -> impl Strategy<Value = String> {
     prop::sample::select(items).prop_map(str::to_owned)
 }
@@ -577,7 +597,8 @@ fn line_piece() -> impl Strategy<Value = String> {
         words(12),
         pick(&["", " ", "   ", "\t", "\u{a0}", "  \u{a0} "]),
         // Odd characters and arbitrary short text.
-        prop::collection::vec(pick(ODD), 1..6).prop_map(|v| v.concat()),
+        prop::collection::vec(prop_oneof![3 => pick(ODD), 1 => pick(UNICODE_ODD)], 1..6)
+            .prop_map(|v| v.concat()),
         "[a-zæøåA-ZÆØÅ0-9 .,:;()*_#<>/\\[\\]•–-]{0,30}",
         any::<String>().prop_map(|s| s.chars().take(20).collect()),
     ]

@@ -1,10 +1,17 @@
 //! Layer 1: raw text → physical lines, inline markup cleaned, positions kept.
 //!
+//! [`Normalized`] gives the text the parser reads: invisible characters
+//! (zero-width, directional marks, soft hyphens, byte-order marks) dropped,
+//! Unicode spaces made spaces, NFC, with a map back to the input.
 //! [`split_lines`] gives each physical line ([`RawLine`]) with its byte
 //! offset; [`CleanText`] holds a line's text with Markdown/HTML inline markup removed
 //! (`**bold**`, `*em*`, `<b>`, `[links](…)`, escapes, soft hyphens) and an
 //! offset map back to the input, so later layers can report exact spans for
 //! any part of a cleaned string.
+
+mod normalize;
+
+pub use normalize::{Normalized, normalize};
 
 /// A hyperlink found while cleaning inline markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
