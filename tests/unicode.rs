@@ -15,6 +15,8 @@ use std::path::PathBuf;
 
 use fou::lexicon::{INVISIBLE_CHARS, LINE_SEPARATORS, SPACE_CHARS};
 use fou::{Report, Span};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
@@ -318,4 +320,142 @@ fn sample_in_every_variant_gives_the_same_items_and_exact_spans() {
             "{what}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------
+// The property: any of these characters anywhere, any space a Unicode space,
+// any line end a Unicode one, the text in NFD — the same report.
+
+fn config() -> Config {
+    // A real report per case: few cases, so debug builds stay fast.
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(16);
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// Insert `chars[k]` before the `at`-th character of `text` for each `(at, k)`.
+fn insert(
+    text: &str,
+    edits: &[(prop::sample::Index, prop::sample::Index)],
+    chars: &[char],
+) -> String {
+    let n = text.chars().count();
+    let mut at: Vec<(usize, char)> = edits
+        .iter()
+        .map(|(i, k)| (i.index(n + 1), chars[k.index(chars.len())]))
+        .collect();
+    at.sort_by_key(|&(i, _)| i);
+    let mut out = String::with_capacity(text.len() + 3 * at.len());
+    let mut next = at.iter().peekable();
+    for (i, c) in text.chars().chain(std::iter::once('\0')).enumerate() {
+        while let Some(&&(_, ins)) = next.peek().filter(|&&&(j, _)| j == i) {
+            out.push(ins);
+            next.next();
+        }
+        if i < n {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Replace each `from` character of `text` by one of `to`, chosen by `pick`
+/// (an index per occurrence, cycled; `None` keeps it).
+fn replace_some(
+    text: &str,
+    from: char,
+    to: &[char],
+    pick: &[Option<prop::sample::Index>],
+) -> String {
+    let mut k = 0;
+    text.chars()
+        .map(|c| {
+            if c != from || pick.is_empty() {
+                return c;
+            }
+            let choice = pick[k % pick.len()];
+            k += 1;
+            choice.map_or(c, |i| to[i.index(to.len())])
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Invisible characters (zero-width, directional, soft hyphen, BOM)
+    /// inserted anywhere in a real report change no item, line or string.
+    #[test]
+    fn invisible_characters_anywhere_change_nothing(
+        report in 0..REPORTS.len(),
+        edits in prop::collection::vec(
+            (any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+            1..200,
+        ),
+    ) {
+        let name = REPORTS[report];
+        let text = corpus(name);
+        let variant = insert(&text, &edits, INVISIBLE_CHARS);
+        let want = fou::parse(&text).unwrap();
+        let got = fou::parse(&variant).unwrap();
+        if let Some(d) = first_difference(&shape(&want), &shape(&got), "") {
+            prop_assert!(false, "{name}: {d}");
+        }
+        if let Err(e) = check_spans(&text, &want, &variant, &got) {
+            prop_assert!(false, "{name}: {e}");
+        }
+    }
+
+    /// Spaces as any Unicode space, line ends as NEL/U+2028/U+2029, maybe
+    /// the whole text in NFD: the same report.
+    #[test]
+    fn unicode_spaces_line_ends_and_nfd_change_nothing(
+        report in 0..REPORTS.len(),
+        spaces in prop::collection::vec(prop::option::of(any::<prop::sample::Index>()), 0..40),
+        ends in prop::collection::vec(prop::option::of(any::<prop::sample::Index>()), 0..40),
+        nfd in any::<bool>(),
+    ) {
+        let name = REPORTS[report];
+        let text = corpus(name);
+        let variant = replace_some(&text, ' ', SPACE_CHARS, &spaces);
+        let variant = replace_some(&variant, '\n', LINE_SEPARATORS, &ends);
+        let variant: String = if nfd { variant.nfd().collect() } else { variant };
+        let want = fou::parse(&text).unwrap();
+        let got = fou::parse(&variant).unwrap();
+        if let Some(d) = first_difference(&shape(&want), &shape(&got), "") {
+            prop_assert!(false, "{name} (nfd: {nfd}): {d}");
+        }
+        if let Err(e) = check_spans(&text, &want, &variant, &got) {
+            prop_assert!(false, "{name} (nfd: {nfd}): {e}");
+        }
+    }
+}
+
+#[test]
+fn the_helpers_do_what_they_say() {
+    use prop::sample::Index;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let idx = |runner: &mut TestRunner| any::<Index>().new_tree(runner).unwrap().current();
+    let edits: Vec<(Index, Index)> = (0..50)
+        .map(|_| (idx(&mut runner), idx(&mut runner)))
+        .collect();
+    let v = insert("abc", &edits, &['\u{200b}']);
+    assert_eq!(v.matches('\u{200b}').count(), 50);
+    assert_eq!(v.replace('\u{200b}', ""), "abc");
+    let picks = vec![Some(idx(&mut runner)), None];
+    let v = replace_some("a b c d", ' ', &['\u{a0}'], &picks);
+    assert_eq!(v, "a\u{a0}b c\u{a0}d");
+    assert_eq!(read_as_parser("A\u{30a}\u{200b}\u{2009}x\u{2028}"), "Å x\n");
+    // The comparison sees a difference in a line number.
+    let a = serde_json::json!({"x": [{"line_start": 1, "start": 5}]});
+    let b = serde_json::json!({"x": [{"line_start": 2, "start": 5}]});
+    assert!(first_difference(&a, &b, "").is_some());
 }
