@@ -24,8 +24,9 @@ use proptest::test_runner::Config;
 // ---------------------------------------------------------------------------
 // An independent model of the input's lines (not `fou::LineIndex`).
 
-/// Physical lines of `text` as the parser documents them: `\n`, `\r\n` and a
-/// lone `\r` end a line; a final line without terminator counts.
+/// Physical lines of `text` as the parser documents them: `\n`, `\r\n`, a
+/// lone `\r`, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+/// (U+2029) end a line; a final line without terminator counts.
 struct Lines {
     /// `(content_start, content_end)` of every line, terminator excluded.
     lines: Vec<(usize, usize)>,
@@ -42,17 +43,20 @@ impl Lines {
         while pos < b.len() {
             let start = pos;
             let mut end = start;
-            while end < b.len() && b[end] != b'\n' && b[end] != b'\r' {
-                end += 1;
-            }
-            pos = end;
-            if pos < b.len() {
-                pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
+            let mut ending = 0;
+            for (i, c) in text[start..].char_indices() {
+                ending = match c {
+                    '\r' if text[start + i..].starts_with("\r\n") => 2,
+                    '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => c.len_utf8(),
+                    _ => continue,
                 };
+                end = start + i;
+                break;
             }
+            if ending == 0 {
+                end = b.len();
+            }
+            pos = end + ending;
             lines.push((start, end));
             starts.push(start);
         }
@@ -65,9 +69,12 @@ impl Lines {
     }
 }
 
-/// A line is blank when it holds only white space (what `str::trim` removes).
+/// A line is blank when it holds only white space (what `str::trim` removes)
+/// and characters the parser does not see (`lexicon::INVISIBLE_CHARS`: a
+/// line of zero-width spaces is as blank as an empty one).
 fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
+    line.chars()
+        .all(|c| c.is_whitespace() || fou::lexicon::INVISIBLE_CHARS.contains(&c))
 }
 
 // ---------------------------------------------------------------------------
@@ -148,6 +155,7 @@ fn report_spans(r: &Report) -> Vec<(String, Span)> {
     }
     for (i, x) in r.dates.iter().enumerate() {
         out.push((format!("dates[{i}]"), x.span));
+        out.push((format!("dates[{i}].sentence_span"), x.sentence_span));
     }
     for (i, d) in r.diagnostics.iter().enumerate() {
         if let Some(s) = d.span {
@@ -444,6 +452,23 @@ const ODD: &[&str] = &[
     "\\", "<", ">", "[", "]", "(", ")", "#", ":", ".", "..", "…", "🦀", "\u{301}",
 ];
 
+/// What layer 1 normalises: invisible characters, Unicode spaces and line
+/// ends, combining marks (a decomposed `å`, marks out of canonical order).
+const UNICODE_ODD: &[&str] = &[
+    "\u{200e}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{2060}",
+    "\u{2009}",
+    "\u{3000}",
+    "\u{85}",
+    "\u{2029}",
+    "a\u{30a}",
+    "\u{327}",
+    "\u{301}\u{327}",
+    "e\u{301}\u{200b}\u{301}",
+];
+
 fn pick(items: &'static [&'static str]) -> impl Strategy<Value = String> {
     prop::sample::select(items).prop_map(str::to_owned)
 }
@@ -557,7 +582,8 @@ fn line_piece() -> impl Strategy<Value = String> {
         words(12),
         pick(&["", " ", "   ", "\t", "\u{a0}", "  \u{a0} "]),
         // Odd characters and arbitrary short text.
-        prop::collection::vec(pick(ODD), 1..6).prop_map(|v| v.concat()),
+        prop::collection::vec(prop_oneof![3 => pick(ODD), 1 => pick(UNICODE_ODD)], 1..6)
+            .prop_map(|v| v.concat()),
         "[a-zæøåA-ZÆØÅ0-9 .,:;()*_#<>/\\[\\]•–-]{0,30}",
         any::<String>().prop_map(|s| s.chars().take(20).collect()),
     ]
@@ -918,6 +944,42 @@ fn line_model_matches_the_documented_line_ends() {
         [1, 1, 2, 3, 4, 5, 5]
     );
     assert!(Lines::new("").lines.is_empty());
+    // NEL, U+2028 and U+2029 end one line each, even next to `\r` or `\n`.
+    let l = Lines::new("a\u{85}b\r\u{2028}\u{2029}\nc");
+    assert_eq!(
+        l.lines,
+        [(0, 1), (3, 4), (5, 5), (8, 8), (11, 11), (12, 13)]
+    );
+}
+
+/// `LineIndex`, `split_lines` and `Source::line_text` agree with the model
+/// on every line end, alone and next to each other.
+#[test]
+fn line_index_split_lines_and_source_agree_with_the_model() {
+    let ends = ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"];
+    let mut texts = Vec::new();
+    for a in ends {
+        for b in ends {
+            texts.push(format!("x{a}{b}y{a}z{b}"));
+            texts.push(format!("{a}å{b}"));
+        }
+    }
+    for text in &texts {
+        let model = Lines::new(text);
+        let split: Vec<(usize, usize)> = fou::lines::split_lines(text)
+            .map(|l| (l.start, l.start + l.text.len()))
+            .collect();
+        assert_eq!(split, model.lines, "split_lines on {text:?}");
+        let src = Source::from_text(text);
+        assert_eq!(src.line_count(), model.lines.len(), "{text:?}");
+        for (n, &(s, e)) in model.lines.iter().enumerate() {
+            assert_eq!(src.line_text(n + 1), Some(&text[s..e]), "{text:?}");
+            assert_eq!(src.index().line_start(n + 1), Some(s), "{text:?}");
+        }
+        for o in 0..=text.len() {
+            assert_eq!(src.index().line_of(o), model.line_of(o), "{text:?} at {o}");
+        }
+    }
 }
 
 #[test]

@@ -43,7 +43,8 @@ fn date_sentence_span_ending_in_o_slash_stays_in_the_input() {
     let text = "30. mars 2020 ø";
     let r = fou::parse(text).unwrap();
     assert_eq!(r.dates[0].text, "30. mars 2020");
-    assert_eq!(r.dates[0].span, span(0, 16, 1, 1));
+    assert_eq!(r.dates[0].sentence_span, span(0, 16, 1, 1));
+    assert_eq!(r.dates[0].span, span(0, 13, 1, 1));
 }
 
 #[test]
@@ -55,7 +56,8 @@ fn invalid_date_diagnostic_span_stays_in_the_input() {
         .iter()
         .find(|d| d.code == "invalid-date")
         .expect("an invalid-date diagnostic");
-    assert_eq!(d.span, Some(span(0, 29, 1, 1)));
+    // The date itself (issue 9, item 8), not its sentence.
+    assert_eq!(d.span, Some(span(8, 22, 1, 1)));
 }
 
 // ---------------------------------------------------------------------------
@@ -242,4 +244,71 @@ fn a_fifo_is_read_like_a_file() {
         "{err}"
     );
     drop(writer.join()); // the writer gets a broken pipe
+}
+
+// ---------------------------------------------------------------------------
+// Issue 9, item 8: a date's span covered its whole sentence (median 145 bytes
+// for an 11-byte date), and dates in one sentence shared one span.
+
+#[test]
+fn each_date_in_a_sentence_has_its_own_span() {
+    let text = "Prosjektet gikk fra 30. mars til 28. april 2020, og rapporten kom 1.juli.";
+    let r = fou::parse(text).unwrap();
+    let found: Vec<(&str, &str, Span)> = r
+        .dates
+        .iter()
+        .map(|d| (d.text.as_str(), &text[d.span.start..d.span.end], d.span))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("30. mars", "30. mars", span(20, 28, 1, 1)),
+            ("28. april 2020", "28. april 2020", span(33, 47, 1, 1)),
+            ("1.juli", "1.juli", span(66, 72, 1, 1)),
+        ]
+    );
+    // The sentence is still there, shared: it gave `30. mars` its year.
+    assert!(r.dates.iter().all(|d| d.sentence_span == span(0, 73, 1, 1)));
+    assert_eq!(r.dates[0].date.to_string(), "2020-03-30");
+}
+
+#[test]
+fn a_date_span_points_into_markup_and_across_a_wrapped_line() {
+    // Markdown: the date inside bold markup; the span is the date, not `**`.
+    let text = "# FoU-rapport 2020\n\nVi startet **30. mars 2020** med to prosjekter.\n";
+    let r = fou::parse(text).unwrap();
+    let d = &r.dates[0];
+    assert_eq!(&text[d.span.start..d.span.end], "30. mars 2020");
+    assert_eq!((d.span.line_start, d.span.line_end), (3, 3));
+    // Plain text wrapped inside the date: the span runs over both lines.
+    let text = "Forord\n\nProsjektet ble avsluttet 30.\nmars 2021 etter planen.\n";
+    let r = fou::parse(text).unwrap();
+    let d = &r.dates[0];
+    assert_eq!(d.text, "30. mars 2021");
+    assert_eq!(&text[d.span.start..d.span.end], "30.\nmars 2021");
+    assert_eq!((d.span.line_start, d.span.line_end), (3, 4));
+    assert_eq!(
+        &text[d.sentence_span.start..d.sentence_span.end],
+        "Prosjektet ble avsluttet 30.\nmars 2021 etter planen."
+    );
+}
+
+#[test]
+fn dates_in_the_real_reports_span_just_their_text() {
+    for name in ["fou-2020.txt", "fou-2022.md"] {
+        let bytes = corpus(name);
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let r = fou::parse(text).unwrap();
+        assert!(!r.dates.is_empty(), "{name}: no dates");
+        for d in &r.dates {
+            let written = &text[d.span.start..d.span.end];
+            let squeezed: Vec<&str> = written.split_whitespace().collect();
+            assert_eq!(squeezed.join(" "), d.text, "{name}: {d:?}");
+            let (s, e) = (d.sentence_span.start, d.sentence_span.end);
+            assert!(s <= d.span.start && d.span.end <= e, "{name}: {d:?}");
+        }
+        let mut spans: Vec<Span> = r.dates.iter().map(|d| d.span).collect();
+        spans.dedup();
+        assert_eq!(spans.len(), r.dates.len(), "{name}: dates share a span");
+    }
 }

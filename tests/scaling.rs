@@ -316,6 +316,41 @@ fn many_dated_sentences() {
 }
 
 // ---------------------------------------------------------------------------
+// Unicode variants: layer 1 normalises them (`lines::Normalized`) and maps
+// every offset back, with one pass and one map entry per change.
+
+#[test]
+fn concatenated_reports_in_unicode_variants() {
+    use unicode_normalization::UnicodeNormalization;
+    let one = corpus("fou-2020.txt");
+    let nbsp = one.replace(' ', "\u{a0}");
+    assert_linear("fou-2020.txt, NBSP spaces ×8", &nbsp, &nbsp.repeat(8), 3);
+    let zwsp: String = one
+        .split_inclusive('\n')
+        .map(|l| format!("\u{200b}{l}"))
+        .collect();
+    assert_linear("fou-2020.txt, ZWSP lines ×8", &zwsp, &zwsp.repeat(8), 3);
+    let nfd: String = corpus("fou-2022.md").nfd().collect();
+    assert_linear("fou-2022.md, NFD ×8", &nfd, &nfd.repeat(8), 3);
+}
+
+#[test]
+fn single_line_of_invisible_characters_and_spaces() {
+    assert_linear_in("one line of ZWSP, RLM, NBSP", 32 << 10, |n| {
+        "ord\u{200b}\u{200f}\u{a0}".repeat(n / 11)
+    });
+}
+
+/// One base letter and a run of combining marks that NFC must reorder: a
+/// single run of composition as long as the input.
+#[test]
+fn single_run_of_combining_marks() {
+    assert_linear_in("`a` and marks", 16 << 10, |n| {
+        format!("a{}", "\u{301}\u{327}".repeat(n / 4))
+    });
+}
+
+// ---------------------------------------------------------------------------
 // The checks themselves can fail.
 
 /// A pass that copies its output so far for every item (the shape of the

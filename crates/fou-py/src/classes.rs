@@ -624,10 +624,15 @@ wrapper! {
     fn text(&self) -> String {
         self.0.text.clone()
     }
-    /// The sentence that holds the date.
+    /// The date as written in the input.
     #[getter]
     fn span(&self) -> PySpan {
         PySpan(self.0.span)
+    }
+    /// The sentence that holds the date.
+    #[getter]
+    fn sentence_span(&self) -> PySpan {
+        PySpan(self.0.sentence_span)
     }
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(

@@ -7,7 +7,7 @@
 
 use crate::Format;
 use crate::grammar::{Label, label_field};
-use crate::lines::{CleanText, RawLine, split_lines};
+use crate::lines::{CleanText, Normalized, RawLine, split_lines};
 
 /// What kind of block this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -437,6 +437,11 @@ fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &CleanText) {
 
 /// Split a report into blocks.
 ///
+/// The blocks are found in the text as layer 1 normalises it ([`Normalized`]:
+/// invisible characters dropped, Unicode spaces as spaces, NFC), so a
+/// zero-width space before a bullet or a no-break space after it changes
+/// nothing; block texts are in NFC, and offsets and spans index `text`.
+///
 /// ```
 /// use fou::blocks::{split, BlockKind};
 /// let blocks = split("# Title\n\nSome text\nwrapped.\n\n- item one\n", fou::Format::Markdown);
@@ -452,8 +457,31 @@ fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &CleanText) {
 /// assert!(texts.contains(&(BlockKind::ListItem, "Første prosjekt, AFI (2020-2021)")));
 /// assert!(texts.contains(&(BlockKind::ListItem, "Andre prosjekt, NTNU (2021)")));
 /// assert_eq!(blocks.last().map(|b| b.kind), Some(BlockKind::Marker)); // the page number
+///
+/// // Unicode variants: a zero-width space and a no-break space around a bullet.
+/// let text = "\u{200b}-\u{a0}Tiltak for unge, NTNU (2020-2021)\n";
+/// let blocks = split(text, fou::Format::Plain);
+/// assert_eq!((blocks[0].kind, blocks[0].text()), (BlockKind::ListItem, "Tiltak for unge, NTNU (2020-2021)"));
+/// assert_eq!((blocks[0].start, blocks[0].end), (0, text.len() - 1));
 /// ```
 pub fn split(text: &str, format: Format) -> Vec<Block> {
+    split_normalized(&Normalized::new(text), format)
+}
+
+/// [`split`] on text already normalised: blocks found in `norm.text()`,
+/// offsets moved to `norm`'s input.
+pub(crate) fn split_normalized(norm: &Normalized<'_>, format: Format) -> Vec<Block> {
+    let mut blocks = split_text(norm.text(), format);
+    if !norm.is_unchanged() {
+        for b in &mut blocks {
+            (b.start, b.end) = norm.input_line_range(b.start, b.end);
+            b.text = std::mem::take(&mut b.text).remap(norm);
+        }
+    }
+    blocks
+}
+
+fn split_text(text: &str, format: Format) -> Vec<Block> {
     let plain = format == Format::Plain;
     let mut b = Builder {
         blocks: Vec::new(),

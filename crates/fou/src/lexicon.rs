@@ -209,6 +209,54 @@ pub const BULLET_GLYPHS: &[char] = &['-', '*', '+', '•', '–', '·', '▪', '
 /// from its text (not `*` or `+`, which are Markdown syntax alone).
 pub const LONE_BULLET_GLYPHS: &[char] = &['-', '•', '–', '·', '▪', '●', '◦'];
 
+/// Characters that end a line besides `\n`, `\r\n` and a lone `\r`: NEXT
+/// LINE (NEL, U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+/// (U+2029), which PDF and web converters emit. Each ends one line, even
+/// next to `\r` or `\n`.
+///
+/// ```
+/// assert!(fou::lexicon::LINE_SEPARATORS.contains(&'\u{2028}'));
+/// let lines: Vec<_> = fou::lines::split_lines("a\u{2028}b\u{85}c").map(|l| l.text).collect();
+/// assert_eq!(lines, ["a", "b", "c"]);
+/// ```
+pub const LINE_SEPARATORS: &[char] = &['\u{85}', '\u{2028}', '\u{2029}'];
+
+/// Characters that are not there for matching: layer 1 drops them from the
+/// text the parser reads (they stay in the input, and spans index the
+/// input). Zero-width characters (ZERO WIDTH SPACE U+200B, ZERO WIDTH
+/// NON-JOINER U+200C, ZERO WIDTH JOINER U+200D, WORD JOINER U+2060, ZERO
+/// WIDTH NO-BREAK SPACE or byte-order mark U+FEFF), the SOFT HYPHEN U+00AD,
+/// and directional marks, embeddings, overrides and isolates (ARABIC LETTER
+/// MARK U+061C, LEFT-TO-RIGHT and RIGHT-TO-LEFT MARK U+200E and U+200F,
+/// U+202A–U+202E, U+2066–U+2069).
+///
+/// ```
+/// let n = fou::lines::Normalized::new("Pro\u{ad}sjekt\u{200b}tittel\u{200f}:");
+/// assert_eq!(n.text(), "Prosjekttittel:");
+/// assert!(fou::lexicon::INVISIBLE_CHARS.contains(&'\u{feff}'));
+/// ```
+pub const INVISIBLE_CHARS: &[char] = &[
+    '\u{ad}', '\u{61c}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}',
+    '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2060}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}', '\u{feff}',
+];
+
+/// Unicode spaces that layer 1 reads as a plain space (U+0020): NO-BREAK
+/// SPACE U+00A0, OGHAM SPACE MARK U+1680, EN QUAD … HAIR SPACE
+/// U+2000–U+200A, NARROW NO-BREAK SPACE U+202F, MEDIUM MATHEMATICAL SPACE
+/// U+205F and IDEOGRAPHIC SPACE U+3000: every space separator (`Zs`) of
+/// Unicode.
+///
+/// ```
+/// let n = fou::lines::Normalized::new("-\u{a0}Tiltak\u{202f}for\u{3000}unge");
+/// assert_eq!(n.text(), "- Tiltak for unge");
+/// assert_eq!(fou::lexicon::SPACE_CHARS.len(), 16);
+/// ```
+pub const SPACE_CHARS: &[char] = &[
+    '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}',
+    '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{202f}', '\u{205f}', '\u{3000}',
+];
+
 /// Does `text` contain any of `words` (substring match)?
 ///
 /// ```
@@ -254,6 +302,36 @@ mod tests {
                 assert_eq!(*w, w.to_lowercase(), "{name}: {w:?} has capitals");
                 assert!(!list[..i].contains(w), "{name}: {w:?} twice");
             }
+        }
+    }
+
+    /// The character lists are disjoint, `SPACE_CHARS` are exactly the
+    /// space separators among white space, and nothing dropped is white space.
+    #[test]
+    fn character_lists_are_disjoint_and_classified() {
+        for (name, list) in [
+            ("LINE_SEPARATORS", LINE_SEPARATORS),
+            ("INVISIBLE_CHARS", INVISIBLE_CHARS),
+            ("SPACE_CHARS", SPACE_CHARS),
+        ] {
+            for (i, c) in list.iter().enumerate() {
+                assert!(!list[..i].contains(c), "{name}: {c:?} twice");
+                assert!(!c.is_ascii(), "{name}: {c:?} is ASCII");
+            }
+        }
+        for c in SPACE_CHARS {
+            assert!(c.is_whitespace(), "{c:?}");
+            assert!(!LINE_SEPARATORS.contains(c) && !INVISIBLE_CHARS.contains(c));
+        }
+        for c in INVISIBLE_CHARS {
+            assert!(!c.is_whitespace() && !LINE_SEPARATORS.contains(c), "{c:?}");
+        }
+        // Every white-space character outside ASCII is a space or a line end.
+        for c in ('\u{80}'..='\u{ffff}').filter(|c| c.is_whitespace()) {
+            assert!(
+                SPACE_CHARS.contains(&c) || LINE_SEPARATORS.contains(&c),
+                "{c:?} is white space in no list"
+            );
         }
     }
 

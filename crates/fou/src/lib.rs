@@ -36,7 +36,9 @@
 //! The parser is layered the way the text is:
 //!
 //! 1. [`source`]: bytes → decoded text and a line index;
-//! 2. [`lines`]: text → physical lines, inline markup cleaned, offsets kept;
+//! 2. [`lines`]: text → Unicode normalised for matching (invisible characters
+//!    dropped, Unicode spaces as spaces, NFC), physical lines, inline markup
+//!    cleaned, offsets kept;
 //! 3. [`blocks`]: lines → headings, paragraphs, list items, TOC entries, labelled fields;
 //! 4. [`sections`]: blocks → report parts (projects, lists, analyses …) → [`Report`].
 //!
@@ -287,8 +289,13 @@ pub fn parse_report(src: &Source, options: &Options) -> Report {
 type Read = (Report, Vec<blocks::Block>, Vec<Part>, Vec<blocks::Block>);
 
 fn read_source(src: &Source, options: &Options) -> Read {
-    let format = options.format.unwrap_or_else(|| src.detect_format());
-    let blocks = blocks::split(src.text(), format);
+    // Layer 1's normalised text, read once for the format and the blocks.
+    let norm = lines::Normalized::new(src.text());
+    let format = options
+        .format
+        .unwrap_or_else(|| source::detect_normalized_format(norm.text()));
+    let blocks = blocks::split_normalized(&norm, format);
+    drop(norm);
     let report = Report {
         schema_version: SCHEMA_VERSION,
         source: SourceInfo {

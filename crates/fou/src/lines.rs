@@ -1,10 +1,17 @@
 //! Layer 1: raw text → physical lines, inline markup cleaned, positions kept.
 //!
+//! [`Normalized`] gives the text the parser reads: invisible characters
+//! (zero-width, directional marks, soft hyphens, byte-order marks) dropped,
+//! Unicode spaces made spaces, NFC, with a map back to the input.
 //! [`split_lines`] gives each physical line ([`RawLine`]) with its byte
 //! offset; [`CleanText`] holds a line's text with Markdown/HTML inline markup removed
 //! (`**bold**`, `*em*`, `<b>`, `[links](…)`, escapes, soft hyphens) and an
 //! offset map back to the input, so later layers can report exact spans for
 //! any part of a cleaned string.
+
+mod normalize;
+
+pub use normalize::{Normalized, normalize};
 
 /// A hyperlink found while cleaning inline markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -489,11 +496,45 @@ pub struct RawLine<'a> {
     pub number: usize,
 }
 
-/// Split `text` into physical lines (`\n`, `\r\n`, lone `\r`).
+/// Length of the line terminator at byte `i` of `bytes`, if one starts
+/// there: `\n`, `\r\n`, a lone `\r`, or one of
+/// [`LINE_SEPARATORS`](crate::lexicon::LINE_SEPARATORS) (NEL, U+2028,
+/// U+2029). [`split_lines`] and [`LineIndex`](crate::LineIndex) both end
+/// lines here, so they always agree.
 ///
 /// ```
-/// let lines: Vec<_> = fou::lines::split_lines("a\r\nb\rc\n").map(|l| l.text).collect();
-/// assert_eq!(lines, ["a", "b", "c"]);
+/// use fou::lines::line_end_len;
+/// assert_eq!(line_end_len(b"a\r\nb", 1), Some(2));
+/// assert_eq!(line_end_len("a\u{2028}b".as_bytes(), 1), Some(3));
+/// assert_eq!(line_end_len("\u{85}".as_bytes(), 0), Some(2));
+/// assert_eq!(line_end_len(b"ab", 0), None);
+/// ```
+pub fn line_end_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match *bytes.get(i)? {
+        b'\n' => Some(1),
+        b'\r' => Some(if bytes.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        }),
+        // NEL is C2 85; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        0xC2 if bytes.get(i + 1) == Some(&0x85) => Some(2),
+        0xE2 if bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+        {
+            Some(3)
+        }
+        _ => None,
+    }
+}
+
+/// Split `text` into physical lines: `\n`, `\r\n`, a lone `\r` and the
+/// [`LINE_SEPARATORS`](crate::lexicon::LINE_SEPARATORS) end a line (see
+/// [`line_end_len`]).
+///
+/// ```
+/// let lines: Vec<_> = fou::lines::split_lines("a\r\nb\rc\u{2029}d\n").map(|l| l.text).collect();
+/// assert_eq!(lines, ["a", "b", "c", "d"]);
 /// ```
 pub fn split_lines(text: &str) -> impl Iterator<Item = RawLine<'_>> {
     let bytes = text.as_bytes();
@@ -505,17 +546,18 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = RawLine<'_>> {
         }
         let start = pos;
         let mut end = start;
-        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
+        let mut ending = None;
+        while end < bytes.len() {
+            // Only these three bytes can start a line terminator.
+            if matches!(bytes[end], b'\n' | b'\r' | 0xC2 | 0xE2) {
+                ending = line_end_len(bytes, end);
+                if ending.is_some() {
+                    break;
+                }
+            }
             end += 1;
         }
-        let mut next = end;
-        if next < bytes.len() {
-            next += if bytes[next] == b'\r' && bytes.get(next + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-        }
+        let next = end + ending.unwrap_or(0);
         crate::work::add(next - start);
         pos = next;
         number += 1;

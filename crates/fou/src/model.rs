@@ -509,6 +509,15 @@ pub struct StatedCount {
 }
 
 /// A date written in the text ("30. mars 2020").
+///
+/// ```
+/// let r = fou::parse("Arbeidet startet 30. mars 2020 i Oslo.")?;
+/// let d = &r.dates[0];
+/// assert_eq!(d.date.to_string(), "2020-03-30");
+/// assert_eq!((d.span.start, d.span.end), (17, 30)); // `30. mars 2020`
+/// assert_eq!((d.sentence_span.start, d.sentence_span.end), (0, 38)); // the sentence
+/// # Ok::<(), fou::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
@@ -517,8 +526,10 @@ pub struct DateMention {
     pub date: NaiveDate,
     /// The date as written.
     pub text: String,
-    /// The sentence that holds the date.
+    /// The date as written (`text`) in the input.
     pub span: Span,
+    /// The sentence that holds the date (where a missing year was looked for).
+    pub sentence_span: Span,
 }
 
 /// How serious a diagnostic is: info, warning or error, from the least to

@@ -73,10 +73,10 @@ impl Diagnostic {
     /// let rows: Vec<&str> = shown.lines().collect();
     /// assert_eq!(rows, [
     ///     r#"info[invalid-date]: "31. februar 2021" is not a calendar date (or has no year)"#,
-    ///     " --> r.txt:5:1",
+    ///     " --> r.txt:5:11",
     ///     "  |",
     ///     "5 | Vi møttes 31. februar 2021.",
-    ///     "  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+    ///     "  |           ^^^^^^^^^^^^^^^^",
     /// ]);
     /// assert!(shown.ends_with('\n'));
     /// ```

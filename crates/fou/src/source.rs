@@ -354,6 +354,7 @@ impl Source {
         let body = body
             .strip_suffix("\r\n")
             .or_else(|| body.strip_suffix(['\n', '\r']))
+            .or_else(|| body.strip_suffix(crate::lexicon::LINE_SEPARATORS))
             .unwrap_or(body);
         Some((start, start + body.len()))
     }
@@ -1104,10 +1105,28 @@ fn diagnostic(
 /// ```
 /// assert_eq!(fou::detect_format("# Title\n\nText"), fou::Format::Markdown);
 /// assert_eq!(fou::detect_format("Title\n\nProsjekttittel: X"), fou::Format::Plain);
+/// // Unicode variants: a zero-width space before `#`, a no-break space after it.
+/// assert_eq!(fou::detect_format("\u{200b}#\u{a0}Title\n"), fou::Format::Markdown);
 /// ```
 pub fn detect_format(text: &str) -> Format {
+    // The first lines decide, read as the parser reads them (normalised).
+    let end = crate::lines::split_lines(text)
+        .take(DETECT_LINES)
+        .last()
+        .map_or(0, |l| l.start + l.text.len());
+    detect_normalized_format(crate::lines::Normalized::new(&text[..end]).text())
+}
+
+/// Lines [`detect_format`] looks at.
+const DETECT_LINES: usize = 5000;
+
+/// [`detect_format`] on text normalised by [`Normalized`](crate::lines::Normalized).
+pub(crate) fn detect_normalized_format(text: &str) -> Format {
     let mut score = 0usize;
-    for line in text.lines().take(5000) {
+    for line in crate::lines::split_lines(text)
+        .take(DETECT_LINES)
+        .map(|l| l.text)
+    {
         let t = line.trim_start();
         let hashes = t.bytes().take_while(|&b| b == b'#').count();
         if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
@@ -1139,23 +1158,27 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Index the line starts of `text` (`\n`, `\r\n` and lone `\r` end lines).
+    /// Index the line starts of `text`: `\n`, `\r\n`, a lone `\r` and the
+    /// [`LINE_SEPARATORS`](crate::lexicon::LINE_SEPARATORS) (NEL, U+2028,
+    /// U+2029) end lines, as in [`split_lines`](crate::lines::split_lines).
+    ///
+    /// ```
+    /// let idx = fou::LineIndex::new("a\u{2028}b\r\u{85}c");
+    /// assert_eq!(idx.line_count(), 4);
+    /// assert_eq!(idx.line_start(4), Some(8));
+    /// ```
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut i = 0;
         while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
+            match crate::lines::line_end_len(bytes, i) {
+                Some(n) => {
+                    i += n;
+                    starts.push(i);
                 }
-                _ => {}
+                None => i += 1,
             }
-            i += 1;
         }
         if starts.len() > 1 && starts.last() == Some(&bytes.len()) {
             starts.pop();

@@ -1,4 +1,5 @@
-//! Norwegian dates in running text, each with the span of its sentence.
+//! Norwegian dates in running text, each with its own span and the span of
+//! its sentence (where a date without a year finds one).
 
 use super::Doc;
 use super::counts::sentences;
@@ -26,12 +27,13 @@ pub(crate) fn read_dates(doc: &mut Doc<'_>) {
                     .year
                     .or_else(|| *sentence_year.get_or_insert_with(|| year_in(sentence)))
                     .or(default_year);
-                let span = doc.sub_span(k, ss, se);
+                let span = doc.sub_span(k, ss + ds, ss + de);
                 match year.and_then(|y| d.to_date(y)) {
                     Some(date) => found.push(DateMention {
                         date,
                         text: sentence[ds..de].to_owned(),
                         span,
+                        sentence_span: doc.sub_span(k, ss, se),
                     }),
                     None => bad.push((sentence[ds..de].to_owned(), span)),
                 }

@@ -1,7 +1,8 @@
 //! Front matter: title and year, table of contents, preface and signatory.
 
 use super::{Doc, Part, Role, norm, role_of};
-use crate::blocks::BlockKind;
+use crate::blocks::{Block, BlockKind};
+use crate::lines::normalize;
 use crate::model::{Preface, Signatory};
 
 /// The table of contents: entry titles, normalised, with their top-level flag.
@@ -52,13 +53,13 @@ pub(crate) fn read_front(doc: &mut Doc<'_>) -> Toc {
         }
     }
     let mut toc = Toc::default();
+    let bold = |b: &Block| normalize(&doc.src.text()[b.start..b.end]).contains("<b>");
     let any_bold = blocks
         .iter()
-        .any(|b| b.kind == BlockKind::TocEntry && doc.src.text()[b.start..b.end].contains("<b>"));
+        .any(|b| b.kind == BlockKind::TocEntry && bold(b));
     for (i, b) in blocks.iter().enumerate() {
         if b.kind == BlockKind::TocEntry {
-            let raw = &doc.src.text()[b.start..b.end];
-            let top = !any_bold || raw.contains("<b>");
+            let top = !any_bold || bold(b);
             let key = toc_key(b.text());
             if top {
                 toc.top.insert(key);

@@ -33,7 +33,7 @@ fn mentions_projects(text: &str) -> bool {
 /// Raw text of a list item without its bullet, lines joined.
 fn raw_item(doc: &Doc<'_>, i: usize) -> String {
     let b = &doc.blocks[i];
-    let raw = &doc.src.text()[b.start..b.end];
+    let raw = crate::lines::normalize(&doc.src.text()[b.start..b.end]);
     let t = raw.trim_start();
     let t = t.strip_prefix(crate::lexicon::BULLET_GLYPHS).unwrap_or(t);
     t.split_whitespace().collect::<Vec<_>>().join(" ")
