@@ -1,7 +1,8 @@
 //! Fatal errors: `fou::Error` (and panics) → the Python exceptions of `fou`.
 //!
 //! The exception classes live in the pure-Python module `fou._errors`
-//! (`FouError` and its subclasses `ReadError`, `DecodeError`, `GrammarError`),
+//! (`FouError` and its subclasses `ReadError` (with `InputTooLarge`),
+//! `DecodeError`, `GrammarError`),
 //! so they can carry typed attributes and pickle like any Python exception.
 //! This module decides which class an error becomes and what attributes it gets.
 
@@ -65,6 +66,9 @@ struct ExcSpec {
     path: Option<String>,
     line: Option<usize>,
     offset: Option<usize>,
+    /// `InputTooLarge`: the limit and the input's size (when known).
+    limit: Option<u64>,
+    size: Option<u64>,
 }
 
 /// The 1-based line that holds byte `offset` of UTF-8 (or single-byte) input
@@ -173,8 +177,25 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
                     path,
                     line,
                     offset: Some(offset),
+                    ..ExcSpec::default()
                 }
             }
+            fou::Error::InvalidUtf8 { offset, line, .. } => ExcSpec {
+                class: "DecodeError",
+                message: prefix(err.to_string()),
+                path,
+                line: Some(*line),
+                offset: Some(*offset),
+                ..ExcSpec::default()
+            },
+            fou::Error::TooLarge { limit, size } => ExcSpec {
+                class: "InputTooLarge",
+                message: prefix(err.to_string()),
+                path,
+                limit: Some(*limit),
+                size: *size,
+                ..ExcSpec::default()
+            },
             // `fou::Error` is non-exhaustive: variants added later become the base class.
             _ => ExcSpec {
                 class: "FouError",
@@ -208,8 +229,13 @@ pub fn to_pyerr(py: Python<'_>, failure: Failure, ctx: Context<'_>) -> PyErr {
     let filled = (|| -> PyResult<()> {
         attrs.set_item("path", spec.path)?;
         attrs.set_item("line", spec.line)?;
-        if spec.class == "DecodeError" {
-            attrs.set_item("offset", spec.offset)?;
+        match spec.class {
+            "DecodeError" => attrs.set_item("offset", spec.offset)?,
+            "InputTooLarge" => {
+                attrs.set_item("limit", spec.limit)?;
+                attrs.set_item("size", spec.size)?;
+            }
+            _ => {}
         }
         Ok(())
     })();
