@@ -128,3 +128,22 @@ def test_input_too_large_is_public() -> None:
     assert fou.InputTooLarge.__module__ == "fou"
     assert issubclass(fou.InputTooLarge, fou.ReadError)
     assert not issubclass(fou.InputTooLarge, ValueError)
+
+
+@pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_binary_fifo_is_not_read_again(tmp_path: Path) -> None:
+    # The line of a DecodeError comes from the core's error, never from reading
+    # the file a second time (a FIFO read again would wait for a writer forever).
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        with open(fifo, "wb") as w:
+            w.write(b"line one\nline two\n" + bytes(range(32)) * 50)
+
+    t = threading.Thread(target=writer, daemon=True)
+    t.start()
+    with pytest.raises(fou.DecodeError) as info:
+        fou.parse_file(fifo)
+    t.join(timeout=10)
+    assert (info.value.path, info.value.offset, info.value.line) == (str(fifo), 18, 3)

@@ -144,7 +144,6 @@ pub fn parse(
                     f,
                     Context {
                         path: path_str.as_deref(),
-                        bytes: Some(s.as_bytes()),
                     },
                 )
             })
@@ -158,7 +157,6 @@ pub fn parse(
                     f,
                     Context {
                         path: path_str.as_deref(),
-                        bytes: Some(bytes),
                     },
                 )
             })
@@ -202,16 +200,7 @@ pub fn parse_file(
     let shown = path.display().to_string();
     py.detach(|| guarded(|| read_file(&path, &opts)))
         .map(PyReport)
-        .map_err(|f| {
-            to_pyerr(
-                py,
-                f,
-                Context {
-                    path: Some(&shown),
-                    bytes: None,
-                },
-            )
-        })
+        .map_err(|f| to_pyerr(py, f, Context { path: Some(&shown) }))
 }
 
 fn parse_all(paths: &[PathBuf], opts: &fou::Options) -> Vec<Result<fou::Report, Failure>> {
@@ -292,14 +281,7 @@ pub fn parse_many(
             Ok(report) => reports.push(PyReport(report)),
             Err(failure) => {
                 let shown = path.display().to_string();
-                return Err(to_pyerr(
-                    py,
-                    failure,
-                    Context {
-                        path: Some(&shown),
-                        bytes: None,
-                    },
-                ));
+                return Err(to_pyerr(py, failure, Context { path: Some(&shown) }));
             }
         }
     }
