@@ -135,8 +135,12 @@ fn undecodable_input_is_an_error_naming_the_offset() {
     // UTF-16LE with a lone high surrogate at byte 4 (after the BOM and one unit).
     let bytes = [0xFF, 0xFE, b'A', 0, 0x00, 0xD8, b'B', 0];
     match fou::parse_bytes(&bytes) {
-        Err(fou::Error::Decode { offset, encoding }) => {
-            assert_eq!(offset, 4);
+        Err(fou::Error::Decode {
+            offset,
+            encoding,
+            line,
+        }) => {
+            assert_eq!((offset, line), (4, 1));
             assert_eq!(encoding, "utf-16le");
         }
         other => panic!("expected a decode error, got {other:?}"),

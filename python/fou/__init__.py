@@ -18,8 +18,8 @@ Parse a report and read it as objects, as the JSON contract, or as a table:
   one organisation written two ways once;
 - :mod:`fou.grammar` exposes the small grammars (periods, project lines,
   institutions, authors, Norwegian dates …);
-- every error is a :class:`FouError`: :class:`ReadError`, :class:`DecodeError`,
-  :class:`GrammarError`.
+- every error is a :class:`FouError`: :class:`ReadError` (and its
+  :class:`InputTooLarge`), :class:`DecodeError`, :class:`GrammarError`.
 
 The parser itself is the Rust crate ``fou``; this package is a thin binding.
 """
@@ -27,7 +27,7 @@ The parser itself is the Rust crate ``fou``; this package is a thin binding.
 from __future__ import annotations
 
 from fou import grammar
-from fou._errors import DecodeError, FouError, GrammarError, ReadError
+from fou._errors import DecodeError, FouError, GrammarError, InputTooLarge, ReadError
 from fou._fou import (
     SCHEMA_VERSION,
     Analysis,
@@ -70,6 +70,7 @@ __all__ = [
     "FouError",
     "GrammarError",
     "Heading",
+    "InputTooLarge",
     "Period",
     "PhdCandidate",
     "PortfolioItem",

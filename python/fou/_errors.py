@@ -4,8 +4,10 @@ Every error the parser raises is a :class:`FouError`. Its subclasses say what
 went wrong:
 
 - :class:`ReadError`: the file could not be read (missing, a directory, no
-  permission);
-- :class:`DecodeError`: the bytes are not UTF-8 text, or look binary;
+  permission); its subclass :class:`InputTooLarge`: the input is longer than
+  ``max_bytes``;
+- :class:`DecodeError`: the bytes are not text (malformed UTF-16, binary
+  data, or with ``strict=True`` invalid UTF-8);
 - :class:`GrammarError`: a small grammar of :mod:`fou.grammar` did not match
   (also a :class:`ValueError`).
 
@@ -19,7 +21,7 @@ and pickles refer to them there.
 
 from __future__ import annotations
 
-__all__ = ["DecodeError", "FouError", "GrammarError", "ReadError"]
+__all__ = ["DecodeError", "FouError", "GrammarError", "InputTooLarge", "ReadError"]
 
 
 class FouError(Exception):
@@ -59,8 +61,42 @@ class ReadError(FouError):
     __module__ = "fou"
 
 
+class InputTooLarge(ReadError):
+    """The input is longer than the size limit (``max_bytes=``, 256 MiB by default).
+
+    Raised before a regular file or in-memory input is parsed, and after
+    ``max_bytes`` bytes of a stream (a FIFO, a device): nothing more is read.
+
+    Attributes:
+        limit: the limit, in bytes.
+        size: the input's size in bytes when it was known before reading (a
+            regular file, ``str`` or ``bytes``); ``None`` when a stream was cut
+            at the limit.
+        path: the file, or ``None`` for :func:`fou.parse` without ``path=``.
+    """
+
+    __module__ = "fou"
+
+    limit: int | None
+    size: int | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        limit: int | None = None,
+        size: int | None = None,
+    ) -> None:
+        super().__init__(message, path=path, line=line)
+        self.limit = limit
+        self.size = size
+
+
 class DecodeError(FouError):
-    """The input is not text fou can decode: invalid UTF-8, or binary data.
+    """The input is not text fou can decode: malformed UTF-16, binary data, or
+    (with ``strict=True``) bytes that are not valid UTF-8.
 
     Attributes:
         offset: byte offset of the first undecodable (or binary) byte.

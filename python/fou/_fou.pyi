@@ -445,10 +445,15 @@ def parse(
     *,
     path: str | os.PathLike[str] | None = None,
     input_format: _InputFormat | None = None,
+    strict: bool = False,
+    max_bytes: int | None = None,
 ) -> Report:
     """Parse the text of a FoU report (str, or bytes: UTF-8, UTF-16 with BOM, Windows-1252).
 
     ``input_format`` forces ``"plain"`` or ``"markdown"``; ``None`` or ``"auto"`` detects it.
+    ``strict=True`` raises :class:`fou.DecodeError` for bytes that are not valid UTF-8
+    (instead of U+FFFD and a warning). Input longer than ``max_bytes`` (``None``: 256 MiB)
+    raises :class:`fou.InputTooLarge`.
     """
 
 @overload
@@ -458,17 +463,30 @@ def parse(
     *,
     path: str | os.PathLike[str] | None = None,
     format: _InputFormat | None,
+    strict: bool = False,
+    max_bytes: int | None = None,
 ) -> Report:
     """Deprecated spelling of ``parse(text, input_format=...)``; warns."""
 
-def parse_file(path: str | os.PathLike[str], *, input_format: _InputFormat | None = None) -> Report:
-    """Read and parse a report file; ``input_format`` as for :func:`parse`."""
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    input_format: _InputFormat | None = None,
+    strict: bool = False,
+    max_bytes: int | None = None,
+) -> Report:
+    """Read and parse a report file; ``input_format``, ``strict`` and ``max_bytes`` as for :func:`parse`.
+
+    A FIFO or a device is read up to ``max_bytes`` and no further.
+    """
 
 def parse_many(
     paths: Iterable[str | os.PathLike[str]],
     *,
     threads: int | None = None,
     input_format: _InputFormat | None = None,
+    strict: bool = False,
+    max_bytes: int | None = None,
 ) -> list[Report]:
     """Parse many report files in parallel (GIL released), in input order."""
 

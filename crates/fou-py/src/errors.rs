@@ -1,7 +1,8 @@
 //! Fatal errors: `fou::Error` (and panics) → the Python exceptions of `fou`.
 //!
 //! The exception classes live in the pure-Python module `fou._errors`
-//! (`FouError` and its subclasses `ReadError`, `DecodeError`, `GrammarError`),
+//! (`FouError` and its subclasses `ReadError` (with `InputTooLarge`),
+//! `DecodeError`, `GrammarError`),
 //! so they can carry typed attributes and pickle like any Python exception.
 //! This module decides which class an error becomes and what attributes it gets.
 
@@ -51,10 +52,9 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
 /// What is known about the input when an error is turned into an exception.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Context<'a> {
-    /// The path that was read, when the input came from a file.
+    /// The path that was read, when the input came from a file (or was
+    /// passed as `path=`).
     pub path: Option<&'a str>,
-    /// The input bytes, when the caller has them (to compute a line number).
-    pub bytes: Option<&'a [u8]>,
 }
 
 /// The attributes of a `fou` exception, before it is built.
@@ -65,62 +65,9 @@ struct ExcSpec {
     path: Option<String>,
     line: Option<usize>,
     offset: Option<usize>,
-}
-
-/// The 1-based line that holds byte `offset` of UTF-8 (or single-byte) input
-/// (`\n`, `\r\n` and a lone `\r` end lines, as in `fou::LineIndex`).
-pub fn line_of_offset(bytes: &[u8], offset: usize) -> usize {
-    count_lines(
-        bytes[..offset.min(bytes.len())]
-            .iter()
-            .map(|&b| u16::from(b)),
-    )
-}
-
-/// The 1-based line that holds byte `offset` of UTF-16 input.
-pub fn line_of_utf16_offset(bytes: &[u8], offset: usize, big_endian: bool) -> usize {
-    let units = bytes[..offset.min(bytes.len())].chunks_exact(2).map(|c| {
-        if big_endian {
-            u16::from_be_bytes([c[0], c[1]])
-        } else {
-            u16::from_le_bytes([c[0], c[1]])
-        }
-    });
-    count_lines(units)
-}
-
-fn count_lines(units: impl Iterator<Item = u16>) -> usize {
-    let (cr, lf) = (u16::from(b'\r'), u16::from(b'\n'));
-    let mut line = 1;
-    let mut after_cr = false;
-    for u in units {
-        if u == cr || (u == lf && !after_cr) {
-            line += 1;
-        }
-        after_cr = u == cr;
-    }
-    line
-}
-
-/// The line of a decoding error, when it can be computed from the raw input.
-fn error_line(err: &fou::Error, bytes: &[u8]) -> Option<usize> {
-    match err {
-        fou::Error::Decode { encoding, offset } => {
-            let enc = encoding.to_ascii_lowercase();
-            if enc.starts_with("utf-16") || enc.starts_with("utf16") {
-                Some(line_of_utf16_offset(bytes, *offset, enc.ends_with("be")))
-            } else {
-                Some(line_of_offset(bytes, *offset))
-            }
-        }
-        // The binary check may run on decoded UTF-16 text: only raw-byte input has a line.
-        fou::Error::Binary { offset }
-            if !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) =>
-        {
-            Some(line_of_offset(bytes, *offset))
-        }
-        _ => None,
-    }
+    /// `InputTooLarge`: the limit and the input's size (when known).
+    limit: Option<u64>,
+    size: Option<u64>,
 }
 
 fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
@@ -154,27 +101,33 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
                 ),
                 ..ExcSpec::default()
             },
-            fou::Error::Decode { offset, .. } | fou::Error::Binary { offset } => {
-                let offset = *offset;
-                let line = match ctx.bytes {
-                    Some(bytes) => error_line(&err, bytes),
-                    None => ctx
-                        .path
-                        .and_then(|p| std::fs::read(p).ok())
-                        .and_then(|bytes| error_line(&err, &bytes)),
-                };
-                let message = match line {
-                    Some(line) => format!("{err} (line {line})"),
-                    None => err.to_string(),
-                };
+            // The core owns positions: every decoding error carries its offset and line.
+            fou::Error::Decode { offset, line, .. } | fou::Error::Binary { offset, line } => {
                 ExcSpec {
                     class: "DecodeError",
-                    message: prefix(message),
+                    message: prefix(format!("{err} (line {line})")),
                     path,
-                    line,
-                    offset: Some(offset),
+                    line: Some(*line),
+                    offset: Some(*offset),
+                    ..ExcSpec::default()
                 }
             }
+            fou::Error::InvalidUtf8 { offset, line, .. } => ExcSpec {
+                class: "DecodeError",
+                message: prefix(err.to_string()),
+                path,
+                line: Some(*line),
+                offset: Some(*offset),
+                ..ExcSpec::default()
+            },
+            fou::Error::TooLarge { limit, size } => ExcSpec {
+                class: "InputTooLarge",
+                message: prefix(err.to_string()),
+                path,
+                limit: Some(*limit),
+                size: *size,
+                ..ExcSpec::default()
+            },
             // `fou::Error` is non-exhaustive: variants added later become the base class.
             _ => ExcSpec {
                 class: "FouError",
@@ -208,8 +161,13 @@ pub fn to_pyerr(py: Python<'_>, failure: Failure, ctx: Context<'_>) -> PyErr {
     let filled = (|| -> PyResult<()> {
         attrs.set_item("path", spec.path)?;
         attrs.set_item("line", spec.line)?;
-        if spec.class == "DecodeError" {
-            attrs.set_item("offset", spec.offset)?;
+        match spec.class {
+            "DecodeError" => attrs.set_item("offset", spec.offset)?,
+            "InputTooLarge" => {
+                attrs.set_item("limit", spec.limit)?;
+                attrs.set_item("size", spec.size)?;
+            }
+            _ => {}
         }
         Ok(())
     })();
@@ -266,19 +224,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lines_are_counted_like_the_line_index() {
-        let text = b"a\nb\r\nc\rd";
-        assert_eq!(line_of_offset(text, 0), 1);
-        assert_eq!(line_of_offset(text, 2), 2);
-        assert_eq!(line_of_offset(text, 5), 3);
-        assert_eq!(line_of_offset(text, 7), 4);
-        assert_eq!(line_of_offset(text, 100), 4);
-        let utf16be = b"\x00a\x00\r\x00\n\x00b";
-        assert_eq!(line_of_utf16_offset(utf16be, 6, true), 2);
-        assert_eq!(line_of_utf16_offset(utf16be, 2, true), 1);
-    }
-
-    #[test]
     fn panics_are_caught() {
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
@@ -300,7 +245,6 @@ mod tests {
             Failure::Fou(err),
             Context {
                 path: Some("x.txt"),
-                bytes: Some(input),
             },
         );
         assert_eq!(spec.class, "DecodeError");

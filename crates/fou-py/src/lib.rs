@@ -65,9 +65,29 @@ fn input_format_arg(
     input_format(Some(old))
 }
 
-/// Parse options: the path to record and the input format to force.
-fn options(path: Option<&PathBuf>, format: Option<fou::Format>) -> fou::Options {
-    let mut opts = fou::Options::default();
+/// The size limit from `max_bytes=`: `None` is the core's default (256 MiB).
+fn max_bytes_arg(max_bytes: Option<i64>) -> PyResult<u64> {
+    match max_bytes {
+        None => Ok(fou::DEFAULT_MAX_BYTES),
+        Some(n) => u64::try_from(n).map_err(|_| {
+            PyValueError::new_err(format!(
+                "max_bytes must be a number of bytes (0 or more) or None, not {n}"
+            ))
+        }),
+    }
+}
+
+/// Parse options: the path to record, the input format to force, strict
+/// decoding and the size limit.
+fn options(
+    path: Option<&PathBuf>,
+    format: Option<fou::Format>,
+    strict: bool,
+    max_bytes: u64,
+) -> fou::Options {
+    let mut opts = fou::Options::default()
+        .with_strict(strict)
+        .with_max_bytes(max_bytes);
     if let Some(path) = path {
         opts = opts.with_path(path.display().to_string());
     }
@@ -87,19 +107,31 @@ fn options(path: Option<&PathBuf>, format: Option<fou::Format>) -> fou::Options 
 /// `fou parse --input-format` sets on the command line. `format=` is its
 /// deprecated former name: it still works, with a `DeprecationWarning`.
 ///
+/// `strict=True` refuses damaged UTF-8: a byte that is not valid UTF-8 raises
+/// `DecodeError` instead of becoming U+FFFD with a `decode-replaced` warning.
+/// `max_bytes` is the largest input accepted, in bytes (`None`: 256 MiB);
+/// longer input raises `InputTooLarge`.
+///
 /// Problems inside a readable report never raise: they are listed in
 /// `report.diagnostics`. Undecodable or binary bytes raise `DecodeError`
 /// (with `.offset` and `.line`).
 #[pyfunction]
-#[pyo3(signature = (text, *, path = None, input_format = None, format = None))]
+#[pyo3(signature = (text, *, path = None, input_format = None, format = None, strict = false, max_bytes = None))]
 pub fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     path: Option<PathBuf>,
     input_format: Option<&str>,
     format: Option<&str>,
+    strict: bool,
+    max_bytes: Option<i64>,
 ) -> PyResult<PyReport> {
-    let opts = options(path.as_ref(), input_format_arg(py, input_format, format)?);
+    let opts = options(
+        path.as_ref(),
+        input_format_arg(py, input_format, format)?,
+        strict,
+        max_bytes_arg(max_bytes)?,
+    );
     let path_str = path.as_ref().map(|p| p.display().to_string());
     if let Ok(s) = text.cast::<PyString>() {
         let s = s.to_cow()?;
@@ -112,7 +144,6 @@ pub fn parse(
                     f,
                     Context {
                         path: path_str.as_deref(),
-                        bytes: Some(s.as_bytes()),
                     },
                 )
             })
@@ -126,7 +157,6 @@ pub fn parse(
                     f,
                     Context {
                         path: path_str.as_deref(),
-                        bytes: Some(bytes),
                     },
                 )
             })
@@ -138,52 +168,45 @@ pub fn parse(
     }
 }
 
-/// Read and parse one file, forcing the input format when one is given
-/// (`fou::parse_file` detects it).
-fn read_file(path: &Path, format: Option<fou::Format>) -> Result<fou::Report, fou::Error> {
-    let Some(format) = format else {
-        return fou::parse_file(path);
-    };
-    let bytes = std::fs::read(path).map_err(|source| fou::Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let source = fou::Source::from_vec(bytes)?;
-    Ok(fou::parse_report(
-        &source,
-        &options(Some(&path.to_path_buf()), Some(format)),
-    ))
+/// Read and parse one file with `opts` (which name no path: the core records
+/// `path`). The core reads at most `opts.max_bytes`, also from a FIFO or a
+/// device.
+fn read_file(path: &Path, opts: &fou::Options) -> Result<fou::Report, fou::Error> {
+    fou::parse_file_with(path, opts)
 }
 
 /// Read and parse a report file (`str` or `os.PathLike`); the path is recorded
-/// in `report.source.path`. `input_format` is as for `parse()`: `"plain"`,
-/// `"markdown"`, or `None` / `"auto"` to detect it.
+/// in `report.source.path`. `input_format`, `strict` and `max_bytes` are as
+/// for `parse()`; a FIFO or a device is read up to `max_bytes` and no further.
 ///
 /// Raises `ReadError` when the file cannot be read (missing, a directory, no
-/// permission) and `DecodeError` when its bytes are not UTF-8 text.
+/// permission), `InputTooLarge` (a `ReadError`) when it is longer than
+/// `max_bytes`, and `DecodeError` when its bytes are not text.
 #[pyfunction]
-#[pyo3(signature = (path, *, input_format = None))]
-pub fn parse_file(py: Python<'_>, path: PathBuf, input_format: Option<&str>) -> PyResult<PyReport> {
-    let format = self::input_format(input_format)?;
+#[pyo3(signature = (path, *, input_format = None, strict = false, max_bytes = None))]
+pub fn parse_file(
+    py: Python<'_>,
+    path: PathBuf,
+    input_format: Option<&str>,
+    strict: bool,
+    max_bytes: Option<i64>,
+) -> PyResult<PyReport> {
+    let opts = options(
+        None,
+        self::input_format(input_format)?,
+        strict,
+        max_bytes_arg(max_bytes)?,
+    );
     let shown = path.display().to_string();
-    py.detach(|| guarded(|| read_file(&path, format)))
+    py.detach(|| guarded(|| read_file(&path, &opts)))
         .map(PyReport)
-        .map_err(|f| {
-            to_pyerr(
-                py,
-                f,
-                Context {
-                    path: Some(&shown),
-                    bytes: None,
-                },
-            )
-        })
+        .map_err(|f| to_pyerr(py, f, Context { path: Some(&shown) }))
 }
 
-fn parse_all(paths: &[PathBuf], format: Option<fou::Format>) -> Vec<Result<fou::Report, Failure>> {
+fn parse_all(paths: &[PathBuf], opts: &fou::Options) -> Vec<Result<fou::Report, Failure>> {
     paths
         .par_iter()
-        .map(|p| guarded(|| read_file(p, format)))
+        .map(|p| guarded(|| read_file(p, opts)))
         .collect()
 }
 
@@ -192,23 +215,31 @@ fn parse_all(paths: &[PathBuf], format: Option<fou::Format>) -> Vec<Result<fou::
 /// `paths` is an iterable of `str` / `os.PathLike`. The reports come back in
 /// the order of `paths`. Each call runs its own pool of `threads` threads;
 /// `threads=None` means rayon's default (`RAYON_NUM_THREADS`, or one per core).
-/// `input_format` applies to every file, as for `parse()`.
+/// `input_format`, `strict` and `max_bytes` apply to every file, as for
+/// `parse_file()`.
 /// (Never rayon's global pool, so `parse_many` also works in a process forked
 /// after it was used.)
 ///
 /// When a file fails, every file is still attempted, then the error of the
-/// *first failing path in input order* is raised (`ReadError`, `DecodeError`
-/// or `FouError`, its `.path` and message naming the file) and no reports are
+/// *first failing path in input order* is raised (`ReadError`, `InputTooLarge`,
+/// `DecodeError` or `FouError`, its `.path` and message naming the file) and no reports are
 /// returned. Parse files one by one with `parse_file` to keep the good ones.
 #[pyfunction]
-#[pyo3(signature = (paths, *, threads = None, input_format = None))]
+#[pyo3(signature = (paths, *, threads = None, input_format = None, strict = false, max_bytes = None))]
 pub fn parse_many(
     py: Python<'_>,
     paths: &Bound<'_, PyAny>,
     threads: Option<i64>,
     input_format: Option<&str>,
+    strict: bool,
+    max_bytes: Option<i64>,
 ) -> PyResult<Vec<PyReport>> {
-    let format = self::input_format(input_format)?;
+    let opts = options(
+        None,
+        self::input_format(input_format)?,
+        strict,
+        max_bytes_arg(max_bytes)?,
+    );
     if paths.is_instance_of::<PyString>()
         || paths.is_instance_of::<PyBytes>()
         || paths.hasattr("__fspath__")?
@@ -243,21 +274,14 @@ pub fn parse_many(
             Context::default(),
         )
     })?;
-    let results = py.detach(|| pool.install(|| parse_all(&paths, format)));
+    let results = py.detach(|| pool.install(|| parse_all(&paths, &opts)));
     let mut reports = Vec::with_capacity(results.len());
     for (result, path) in results.into_iter().zip(&paths) {
         match result {
             Ok(report) => reports.push(PyReport(report)),
             Err(failure) => {
                 let shown = path.display().to_string();
-                return Err(to_pyerr(
-                    py,
-                    failure,
-                    Context {
-                        path: Some(&shown),
-                        bytes: None,
-                    },
-                ));
+                return Err(to_pyerr(py, failure, Context { path: Some(&shown) }));
             }
         }
     }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 ///
 /// ```
 /// let err = fou::parse_bytes(&[0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]).unwrap_err();
-/// assert!(matches!(err, fou::Error::Decode { offset: 2, .. }));
+/// assert!(matches!(err, fou::Error::Decode { offset: 2, line: 1, .. }));
 /// let err = fou::parse_bytes(&[0, 1, 2, 3, 4, 5, 6, 7, 0x66]).unwrap_err();
 /// assert!(matches!(err, fou::Error::Binary { .. }));
 /// ```
@@ -32,6 +32,9 @@ pub enum Error {
         encoding: &'static str,
         /// Byte offset of the first byte that could not be decoded.
         offset: usize,
+        /// The 1-based line holding it (lines counted in the decoded units
+        /// before it: `\n`, `\r\n` and a lone `\r` end lines).
+        line: usize,
     },
     /// With [`Options::strict`](crate::Options::strict): the input was read
     /// as UTF-8 but has bytes that are not valid UTF-8 (without `strict`
@@ -77,8 +80,11 @@ pub enum Error {
         "input looks like binary data (NUL or control bytes at offset {offset}), not a text report"
     )]
     Binary {
-        /// Byte offset of the first suspicious byte.
+        /// Byte offset of the first suspicious byte (in the decoded text
+        /// for UTF-16 input, in the input otherwise).
         offset: usize,
+        /// The 1-based line holding it.
+        line: usize,
     },
 }
 

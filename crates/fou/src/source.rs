@@ -742,7 +742,8 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), Error> {
     let controls = head.iter().filter(|&&b| is_binary_byte(b)).count();
     if controls * 20 > head.len().max(1) {
         let offset = head.iter().position(|&b| is_binary_byte(b)).unwrap_or(0);
-        return Err(Error::Binary { offset });
+        let line = count_lines(bytes[..offset].iter().map(|&b| u16::from(b)));
+        return Err(Error::Binary { offset, line });
     }
     Ok(())
 }
@@ -763,6 +764,22 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     } else {
         None
     }
+}
+
+/// The 1-based line after `units` (UTF-16 code units, or bytes of UTF-8 or
+/// a single-byte encoding): `\n`, `\r\n` and a lone `\r` end lines, as in
+/// [`LineIndex`].
+fn count_lines(units: impl Iterator<Item = u16>) -> usize {
+    let (cr, lf) = (u16::from(b'\r'), u16::from(b'\n'));
+    let mut line = 1;
+    let mut after_cr = false;
+    for u in units {
+        if u == cr || (u == lf && !after_cr) {
+            line += 1;
+        }
+        after_cr = u == cr;
+    }
+    line
 }
 
 /// Offset of the first malformed code unit in UTF-16 data.
@@ -945,17 +962,22 @@ fn decode_utf16(
     let body = &bytes[skip..];
     let big_endian = enc == encoding_rs::UTF_16BE;
     let name = if big_endian { "utf-16be" } else { "utf-16le" };
+    let decode_error = |at: usize| Error::Decode {
+        encoding: name,
+        offset: skip + at,
+        line: count_lines(body[..at].chunks_exact(2).map(|c| {
+            if big_endian {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        })),
+    };
     if body.len() % 2 == 1 {
-        return Err(Error::Decode {
-            encoding: name,
-            offset: bytes.len() - 1,
-        });
+        return Err(decode_error(body.len() - 1));
     }
     let Some(text) = enc.decode_without_bom_handling_and_without_replacement(body) else {
-        return Err(Error::Decode {
-            encoding: name,
-            offset: skip + utf16_error_offset(body, big_endian),
-        });
+        return Err(decode_error(utf16_error_offset(body, big_endian)));
     };
     check_not_binary(text.as_bytes())?;
     let evidence = match (skip, big_endian) {
