@@ -11,25 +11,26 @@ use fou::blocks::{Block, split};
 use fou::{Format, Options, Report, Source, Span};
 use libfuzzer_sys::fuzz_target;
 
-/// Line starts and content ends (`\n`, `\r\n`, lone `\r`), independent of `fou`.
+/// Line starts and content ends, independent of `fou`: `\n`, `\r\n`, a lone
+/// `\r`, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+/// (U+2029) end a line (the same model as `tests/properties.rs`).
 fn lines(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
-    while pos < b.len() {
+    while pos < text.len() {
         let start = pos;
-        let mut end = start;
-        while end < b.len() && b[end] != b'\n' && b[end] != b'\r' {
-            end += 1;
-        }
-        pos = end;
-        if pos < b.len() {
-            pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
+        let mut end = text.len();
+        let mut ending = 0;
+        for (i, c) in text[start..].char_indices() {
+            ending = match c {
+                '\r' if text[start + i..].starts_with("\r\n") => 2,
+                '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => c.len_utf8(),
+                _ => continue,
             };
+            end = start + i;
+            break;
         }
+        pos = end + ending;
         out.push((start, end));
     }
     out
