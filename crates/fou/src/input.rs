@@ -104,14 +104,7 @@ impl Source {
                 size: Some(hint),
             });
         }
-        let named;
-        let options = if options.path.is_none() {
-            named = options.clone().with_path(path.display().to_string());
-            &named
-        } else {
-            options
-        };
-        Self::read_sized(file, options, hint)
+        Self::read_sized(file, &options.named(path), hint)
     }
 }
 

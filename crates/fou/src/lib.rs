@@ -118,6 +118,15 @@ impl Default for Options {
 }
 
 impl Options {
+    /// These options, with `path` recorded when none was given (a file's
+    /// own name is the default path of what is read from it).
+    pub(crate) fn named(&self, path: &Path) -> std::borrow::Cow<'_, Options> {
+        match self.path {
+            Some(_) => std::borrow::Cow::Borrowed(self),
+            None => std::borrow::Cow::Owned(self.clone().with_path(path.display().to_string())),
+        }
+    }
+
     /// Set the size limit (see [`Options::max_bytes`]).
     ///
     /// ```
@@ -248,14 +257,8 @@ pub fn parse_file(path: impl AsRef<Path>) -> Result<Report, Error> {
 /// ```
 pub fn parse_file_with(path: impl AsRef<Path>, options: &Options) -> Result<Report, Error> {
     let path = path.as_ref();
-    let named;
-    let options = if options.path.is_none() {
-        named = options.clone().with_path(path.display().to_string());
-        &named
-    } else {
-        options
-    };
-    Ok(parse_report(&Source::open(path, options)?, options))
+    let options = options.named(path);
+    Ok(parse_report(&Source::open(path, &options)?, &options))
 }
 
 /// Parse a decoded source and also return, for every block, the part it was
