@@ -6,7 +6,7 @@
 //! | `decode` | `Source::from_bytes`: encoding detection, UTF-8 check, copy, line index |
 //! | `lines` | `lines::split_lines` over the whole text |
 //! | `lines_clean` | `split_lines` plus `CleanText::clean` of every line (inline markup, offset map) |
-//! | `blocks` | `blocks::split`: lines → blocks (includes its own line split) |
+//! | `blocks` | `internals::split_blocks`: lines → blocks (includes its own line split) |
 //! | `blocks_sections` | `parse_report` on a decoded `Source`: blocks + sections → `Report` |
 //! | `full` | `parse_bytes`: decode + blocks + sections, what a caller pays |
 //!
@@ -23,7 +23,7 @@ use criterion::{
     BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group,
     criterion_main,
 };
-use fou::lines::{CleanText, split_lines};
+use fou::lines::{MappedText, split_lines};
 use fou::{Options, Source};
 use fou_bench::{Style, Tier};
 
@@ -86,14 +86,14 @@ fn lines(c: &mut Criterion) {
     bench_layer(c, "lines", |i| split_lines(&i.text).count());
     bench_layer(c, "lines_clean", |i| {
         split_lines(&i.text)
-            .map(|l| CleanText::clean(l.text, l.start).text.len())
+            .map(|l| MappedText::clean(l.text, l.start).len())
             .sum()
     });
 }
 
 fn blocks(c: &mut Criterion) {
     bench_layer(c, "blocks", |i| {
-        fou::blocks::split(&i.text, i.style.format()).len()
+        fou::internals::split_blocks(&i.text, i.style.format()).len()
     });
 }
 

@@ -16,7 +16,8 @@
 
 use std::path::PathBuf;
 
-use fou::blocks::{Block, split};
+use fou::blocks::Block;
+use fou::internals::split_blocks as split;
 use fou::{Format, Options, Report, Source, Span};
 use proptest::prelude::*;
 use proptest::test_runner::Config;

@@ -17,7 +17,7 @@ fn span(start: usize, end: usize, line_start: usize, line_end: usize) -> Span {
 }
 
 // ---------------------------------------------------------------------------
-// `CleanText::source_range` added `len_utf8(last char) - 1` to an end already
+// `MappedText::source_range` (then `CleanText`) added `len_utf8(last char) - 1` to an end already
 // past the last char: spans of clean-text ranges ending in a multi-byte char
 // (stated counts, dates, `invalid-date` diagnostics) ended 1–3 bytes too far,
 // past the input, inside a char or on the next line. Fixed in 127fc3b.
@@ -68,7 +68,7 @@ fn invalid_date_diagnostic_span_stays_in_the_input() {
 #[test]
 fn consecutive_lone_bullets_each_belong_to_a_block() {
     for text in ["•\n•", "-\n-\n", "▪\n\n▪\nTekst"] {
-        let blocks = fou::blocks::split(text, fou::Format::Plain);
+        let blocks = fou::internals::split_blocks(text, fou::Format::Plain);
         let covered = |line: usize| {
             blocks
                 .iter()

@@ -201,6 +201,10 @@ pub const JOIN_WORDS: &[&str] = &[
     "og", "eller", "samt", "til", "enn", "i", "av", "for", "med", "på",
 ];
 
+/// The word before a PhD candidate's name in a PhD list
+/// (`Title. Stipendiat Name, Institution`), with the space after it.
+pub const CANDIDATE_MARKER: &str = "Stipendiat ";
+
 /// Glyphs that mark a list item (Markdown's `-`, `*`, `+` and the bullets
 /// PDF and word-processor text uses).
 pub const BULLET_GLYPHS: &[char] = &['-', '*', '+', '•', '–', '·', '▪', '●', '◦'];

@@ -57,6 +57,25 @@ pub mod sections;
 pub mod source;
 pub mod work;
 
+/// What the command line, benches, fuzz targets and tests reach below the
+/// public API: not part of the stable interface.
+#[doc(hidden)]
+pub mod internals {
+    use crate::blocks::{self, Block};
+    use crate::{Format, sections};
+
+    /// Split a text into blocks as the report parser does (with the
+    /// report's [`Hints`](crate::blocks::Hints)).
+    ///
+    /// ```
+    /// let blocks = fou::internals::split_blocks("# Forord\n\nTekst.\n", fou::Format::Markdown);
+    /// assert_eq!(blocks.len(), 2);
+    /// ```
+    pub fn split_blocks(text: &str, format: Format) -> Vec<Block> {
+        blocks::split_with(text, format, &sections::ReportHints)
+    }
+}
+
 /// The README's examples, compiled and run as doctests.
 #[doc = include_str!("../../../README.md")]
 #[cfg(doctest)]
@@ -297,7 +316,7 @@ fn read_source(src: &Source, options: &Options) -> Read {
     let format = options
         .format
         .unwrap_or_else(|| source::detect_normalized_format(norm.text()));
-    let blocks = blocks::split_normalized(&norm, format);
+    let blocks = blocks::split_normalized(&norm, format, &sections::ReportHints);
     drop(norm);
     let report = Report {
         schema_version: SCHEMA_VERSION,

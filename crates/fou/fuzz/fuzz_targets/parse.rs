@@ -7,7 +7,8 @@
 
 #![no_main]
 
-use fou::blocks::{Block, split};
+use fou::blocks::Block;
+use fou::internals::split_blocks as split;
 use fou::{Format, Options, Report, Source, Span};
 use libfuzzer_sys::fuzz_target;
 

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::CleanText;
+use super::MappedText;
 use crate::lexicon::{INVISIBLE_CHARS, LINE_SEPARATORS, SPACE_CHARS};
 
 /// One change: the normalised bytes `at..at + len` stand for the input bytes
@@ -426,10 +426,10 @@ impl Rebuilt {
     }
 }
 
-impl CleanText {
+impl MappedText {
     /// The same text with its offsets moved from the normalised text `norm`
     /// to `norm`'s input.
-    pub(crate) fn remap(mut self, norm: &Normalized<'_>) -> CleanText {
+    pub(crate) fn remap(mut self, norm: &Normalized<'_>) -> MappedText {
         if norm.is_unchanged() || self.text.is_empty() {
             return self;
         }
@@ -551,10 +551,10 @@ mod tests {
     fn clean_text_is_remapped_to_the_input() {
         let input = "\u{200b}**Pa\u{30a}\u{a0}gang**\u{200e} -- i\tdag";
         let n = Normalized::new(input);
-        let c = CleanText::clean(n.text(), 0).remap(&n);
-        assert_eq!(c.text, "På gang – i dag");
+        let c = MappedText::clean(n.text(), 0).remap(&n);
+        assert_eq!(c.as_str(), "På gang – i dag");
         let range = |w: &str| {
-            let at = c.text.find(w).unwrap();
+            let at = c.as_str().find(w).unwrap();
             let (s, e) = c.source_range(at, at + w.len());
             &input[s..e]
         };
@@ -563,6 +563,6 @@ mod tests {
         assert_eq!(range("gang"), "gang");
         assert_eq!(range("–"), "--");
         assert_eq!(range("i dag"), "i\tdag");
-        assert_eq!(range(&c.text.clone()), &input[5..]);
+        assert_eq!(range(c.as_str()), &input[5..]);
     }
 }

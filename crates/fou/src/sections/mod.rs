@@ -18,8 +18,11 @@ pub mod analyses;
 pub mod counts;
 pub mod dates;
 pub mod front;
+mod hints;
 pub mod lists;
 pub mod projects;
+
+pub use hints::ReportHints;
 
 use crate::blocks::{Block, BlockKind};
 use crate::model::{Diagnostic, DiagnosticCode, Funding, Heading, Report, Severity, Span};

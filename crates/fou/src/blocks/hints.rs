@@ -1,0 +1,42 @@
+//! What layer 2 may ask of the report's language without knowing it.
+//!
+//! Joining wrapped lines sometimes needs domain knowledge: is this line a
+//! labelled field, only a list of institutions, a `Title, Institution` line,
+//! does it end in a project period, does it name a PhD candidate? Layer 3
+//! supplies the answers ([`crate::sections::ReportHints`]); layer 2 only
+//! asks, so it never imports a grammar of the report's parts.
+
+use crate::grammar::Label;
+
+/// Questions about a line's meaning that block building asks.
+///
+/// ```
+/// use fou::blocks::Hints;
+/// struct NoHints;
+/// impl Hints for NoHints {
+///     fn field(&self, _: &str) -> Option<(fou::grammar::Label, usize)> { None }
+///     fn is_institution_list(&self, _: &str) -> bool { false }
+///     fn is_titled_with_institution(&self, _: &str) -> bool { false }
+///     fn ends_with_period(&self, _: &str) -> bool { false }
+///     fn person_tail<'t>(&self, _: &'t str) -> Option<&'t str> { None }
+///     fn opens_with_person(&self, _: &str) -> bool { false }
+/// }
+/// let blocks = fou::blocks::split_with("Tekst\nmer tekst.\n", fou::Format::Plain, &NoHints);
+/// assert_eq!(blocks[0].text(), "Tekst mer tekst.");
+/// ```
+pub trait Hints {
+    /// A labelled field (`Prosjekttittel: …`): the label and the byte offset
+    /// where the value starts.
+    fn field(&self, text: &str) -> Option<(Label, usize)>;
+    /// The text is only a list of institutions (`AFI og NTNU`).
+    fn is_institution_list(&self, text: &str) -> bool;
+    /// The text reads as `Title, Institution` (a list item or record heading).
+    fn is_titled_with_institution(&self, text: &str) -> bool;
+    /// The text ends in a project period, `(2019-2021)`.
+    fn ends_with_period(&self, text: &str) -> bool;
+    /// What follows the last PhD-candidate marker in the text (the name
+    /// and institution of `… Stipendiat Kari Nordmann, UiO`), if there is one.
+    fn person_tail<'t>(&self, text: &'t str) -> Option<&'t str>;
+    /// The text starts with a PhD-candidate marker.
+    fn opens_with_person(&self, text: &str) -> bool;
+}

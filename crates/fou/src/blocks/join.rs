@@ -1,0 +1,134 @@
+//! Join rules: does the next line continue the open block?
+
+use super::{Block, Hints};
+use crate::lexicon::JOIN_WORDS;
+use crate::lines::{Joint, MappedText, RawLine};
+
+/// A line at least this share (tenths) of the wrap width that does not end a
+/// sentence was wrapped by the layout: the paragraph goes on.
+pub(super) const WRAPPED_TENTHS: usize = 9;
+/// In a list, a line at least this share (tenths) of the wrap width was
+/// wrapped (items are often shorter than paragraphs' lines).
+const LIST_WRAPPED_TENTHS: usize = 7;
+/// A line starting with `(` and shorter than this continues the line
+/// before (`(2019-2021)`, `(red.)`).
+const SHORT_PAREN_LINE: usize = 40;
+/// The tail of an institution name wrapped onto its own line is short.
+const MAX_INSTITUTION_TAIL_WORDS: usize = 4;
+/// A word longer than this before `. ` ends a sentence; shorter ones are
+/// initials and abbreviations (`Kari M. Nordmann`, `bl.a. `).
+const MAX_ABBREVIATION_CHARS: usize = 3;
+
+/// Characters that end a sentence or a labelled line.
+const CLOSERS: [char; 5] = ['.', '!', '?', ':', ';'];
+
+/// In plain text without blank lines between paragraphs, does line `next`
+/// continue the block whose last line is `prev`? (Hard-wrapped PDF text.)
+pub(super) fn continues(prev: &str, next: &str, width: usize, hints: &dyn Hints) -> bool {
+    let (p, n) = (prev.trim(), next.trim());
+    let Some(first) = n.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() || (first == '(' && n.len() < SHORT_PAREN_LINE) {
+        return true;
+    }
+    if p.ends_with([',', '-', '–', '/', '&']) {
+        return true;
+    }
+    if institution_tail(p, n, hints) {
+        return true;
+    }
+    let last_word = p.rsplit(' ').next().unwrap_or("");
+    if JOIN_WORDS.contains(&last_word) {
+        return true;
+    }
+    // A long line that does not end a sentence (or an item's `(2019-2021)`) wraps
+    // on, unless it reads as a `Title, Institution` heading.
+    p.chars().count() * 10 >= width * WRAPPED_TENTHS
+        && !p.ends_with(CLOSERS)
+        && !p.ends_with(')')
+        && !hints.is_titled_with_institution(p)
+}
+
+/// `… arbeid? Oslo` + `Economics og Frischsenteret`: the end of an
+/// institution name wrapped onto the next line.
+fn institution_tail(p: &str, n: &str, hints: &dyn Hints) -> bool {
+    let prev_cap = p
+        .rsplit(' ')
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    prev_cap
+        && (p.contains(", ") || p.contains("? ") || sentence_break(p))
+        && !p.ends_with(CLOSERS)
+        && n.split_whitespace().count() <= MAX_INSTITUTION_TAIL_WORDS
+        && hints.is_institution_list(n)
+}
+
+/// A `. ` that ends a sentence, not an initial (`Kari M. Nordmann`) or an abbreviation.
+fn sentence_break(p: &str) -> bool {
+    p.match_indices(". ").any(|(i, _)| {
+        p[..i]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().count() > MAX_ABBREVIATION_CHARS)
+    })
+}
+
+/// Does line `next` continue the list item whose last line is `prev`? Items
+/// in a bullet run often start in lower case, so only a long unfinished line
+/// (or an indented next line) carries on.
+pub(super) fn list_continues(prev: &str, next: &str, width: usize, hints: &dyn Hints) -> bool {
+    let indented = next.starts_with([' ', '\t']) && !prev.starts_with([' ', '\t']);
+    let p = prev.trim();
+    let unfinished = !p.ends_with(CLOSERS) && !p.ends_with(')');
+    let long_prev = p.chars().count() * 10 >= width * LIST_WRAPPED_TENTHS && unfinished;
+    // `… NAV` + `Troms (2018-2022)`: the period that ends every item comes on the next line.
+    let period_follows =
+        unfinished && next.trim_end().ends_with(')') && hints.ends_with_period(next);
+    // `Title.` + `Stipendiat Name, Inst`, `… Stipendiat Kari Nordmann` + `Berg, USN`
+    let person_goes_on = hints.opens_with_person(next.trim_start())
+        || hints.person_tail(p).is_some_and(|name| !name.contains(','));
+    indented
+        || period_follows
+        || person_goes_on
+        || (long_prev && continues(prev, next, width, hints))
+}
+
+/// Add a line's text to a block, joined by a space (or a hard break).
+pub(super) fn extend(block: &mut Block, line: &RawLine<'_>, text: &MappedText, hard_break: bool) {
+    let joint = if hard_break {
+        Joint::Break
+    } else {
+        Joint::Space
+    };
+    block.text.append(text, joint);
+    block.end = line.end();
+    block.line_end = line.number;
+    block.n_lines += 1;
+}
+
+/// Join two wrapped lines, mending a word split with a hyphen at the line end.
+pub(super) fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &MappedText) {
+    let prev = block.text.as_str().trim_end();
+    let next_word = text.as_str().split_whitespace().next().unwrap_or("");
+    let before_hyphen = prev.strip_suffix('-').and_then(|p| p.chars().next_back());
+    let next_lower = next_word.chars().next().is_some_and(char::is_lowercase);
+    if let Some(c) = before_hyphen
+        && c.is_alphabetic()
+        && next_lower
+        && !JOIN_WORDS.contains(&next_word)
+    {
+        if c.is_lowercase() {
+            // `arbeids-` + `ledighet` → `arbeidsledighet`
+            let cut = prev.len() - 1;
+            block.text.truncate(cut);
+        }
+        block.text.append(text, Joint::Tight);
+        block.end = line.end();
+        block.line_end = line.number;
+        block.n_lines += 1;
+        return;
+    }
+    extend(block, line, text, false);
+}

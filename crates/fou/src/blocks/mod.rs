@@ -1,0 +1,149 @@
+//! Layer 2: lines → blocks (headings, paragraphs, list items, table-of-contents
+//! entries, labelled fields), each with its span.
+//!
+//! Every non-blank input line belongs to exactly one block. Paragraphs cut by
+//! a page break (no closing punctuation, next paragraph in lower case) are
+//! joined back here; the joined block spans both parts.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `builder.rs` | `BlockBuilder`: one handler per line kind |
+//! | `join.rs` | join rules: does a line continue the open paragraph or item? hyphenated words mended |
+//! | `segment.rs` | bullets alone on their lines: the text run after them cut into items |
+//! | `post.rs` | paragraphs rejoined across page breaks, headings inferred |
+//! | `hints.rs` | [`Hints`]: what layer 2 asks about the report's language; layer 3 answers |
+
+mod builder;
+mod hints;
+mod join;
+mod post;
+mod segment;
+
+pub use hints::Hints;
+pub use post::heading_like;
+
+use crate::Format;
+use crate::grammar::Label;
+use crate::lines::{Lines, MappedText, Normalized};
+
+/// What kind of block this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading: Markdown `#` (with its level) or a short stand-alone line
+    /// that reads as a heading (`level: None`).
+    Heading {
+        /// Markdown level (number of `#`), `None` when inferred.
+        level: Option<u8>,
+    },
+    /// A paragraph of running text.
+    Paragraph,
+    /// A bullet list item (the marker is not part of the text).
+    ListItem,
+    /// A table-of-contents line (`Forord ..... 3`).
+    TocEntry,
+    /// A labelled field, `Prosjekttittel: …`; the text is the value.
+    Field(Label),
+    /// Page furniture: a bullet alone on its line, a page number. Kept so
+    /// every line belongs to a block; the report parts skip it.
+    Marker,
+}
+
+/// A block of the report with cleaned text and its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The kind.
+    pub kind: BlockKind,
+    /// Cleaned text (markup removed, lines joined by spaces; Markdown hard
+    /// breaks become `\n`).
+    pub text: MappedText,
+    /// First byte of the block in the input.
+    pub start: usize,
+    /// End byte (exclusive) of the block in the input.
+    pub end: usize,
+    /// First line (1-based).
+    pub line_start: usize,
+    /// Last line (1-based).
+    pub line_end: usize,
+    /// Number of physical lines joined into the block.
+    pub n_lines: usize,
+    /// The whole raw line was wrapped in bold markup.
+    pub bold: bool,
+}
+
+impl Block {
+    /// The cleaned text.
+    ///
+    /// ```
+    /// let b = &fou::internals::split_blocks("**Tittel**\n", fou::Format::Markdown)[0];
+    /// assert_eq!(b.text(), "Tittel");
+    /// ```
+    pub fn text(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// True for headings, whether marked up or inferred.
+    ///
+    /// ```
+    /// let b = &fou::internals::split_blocks("# Forord\n", fou::Format::Markdown)[0];
+    /// assert!(b.is_heading());
+    /// ```
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading { .. })
+    }
+}
+
+/// Split a text into blocks, asking `hints` about its language
+/// ([`crate::internals::split_blocks`] asks the report's).
+///
+/// The blocks are found in the text as layer 1 normalises it ([`Normalized`]:
+/// invisible characters dropped, Unicode spaces as spaces, NFC), so a
+/// zero-width space before a bullet or a no-break space after it changes
+/// nothing; block texts are in NFC, and offsets and spans index `text`.
+///
+/// ```
+/// use fou::blocks::BlockKind;
+/// let split = |t: &str, f: fou::Format| fou::blocks::split_with(t, f, &fou::sections::ReportHints);
+/// let blocks = split("# Title\n\nSome text\nwrapped.\n\n- item one\n", fou::Format::Markdown);
+/// assert_eq!(blocks.len(), 3);
+/// assert_eq!(blocks[1].text(), "Some text wrapped.");
+/// assert_eq!(blocks[2].kind, BlockKind::ListItem);
+///
+/// // Plain text as PDF extractors give it: no blank lines, hard wraps, bullets alone.
+/// let pdf = "Forord\nDette er en tekst som er\nbrutt over to linjer.\nArbeid og helse\n•\n•\nFørste prosjekt, AFI\n(2020-2021)\nAndre prosjekt, NTNU (2021)\n7\n";
+/// let blocks = split(pdf, fou::Format::Plain);
+/// let texts: Vec<_> = blocks.iter().map(|b| (b.kind, b.text())).collect();
+/// assert_eq!(texts[1].1, "Dette er en tekst som er brutt over to linjer.");
+/// assert!(texts.contains(&(BlockKind::ListItem, "Første prosjekt, AFI (2020-2021)")));
+/// assert!(texts.contains(&(BlockKind::ListItem, "Andre prosjekt, NTNU (2021)")));
+/// assert_eq!(blocks.last().map(|b| b.kind), Some(BlockKind::Marker)); // the page number
+///
+/// // Unicode variants: a zero-width space and a no-break space around a bullet.
+/// let text = "\u{200b}-\u{a0}Tiltak for unge, NTNU (2020-2021)\n";
+/// let blocks = split(text, fou::Format::Plain);
+/// assert_eq!((blocks[0].kind, blocks[0].text()), (BlockKind::ListItem, "Tiltak for unge, NTNU (2020-2021)"));
+/// assert_eq!((blocks[0].start, blocks[0].end), (0, text.len() - 1));
+/// ```
+pub fn split_with(text: &str, format: Format, hints: &dyn Hints) -> Vec<Block> {
+    split_normalized(&Normalized::new(text), format, hints)
+}
+
+/// [`split_with`] on text already normalised: blocks found in `norm.text()`,
+/// offsets moved to `norm`'s input.
+pub(crate) fn split_normalized(
+    norm: &Normalized<'_>,
+    format: Format,
+    hints: &dyn Hints,
+) -> Vec<Block> {
+    let lines = Lines::new(norm.text(), format);
+    let blocks = builder::BlockBuilder::new(&lines, hints).run();
+    drop(lines);
+    let blocks = post::join_page_breaks(blocks);
+    let mut blocks = post::infer_headings(blocks, format, norm.text());
+    if !norm.is_unchanged() {
+        for b in &mut blocks {
+            (b.start, b.end) = norm.input_line_range(b.start, b.end);
+            b.text = std::mem::take(&mut b.text).remap(norm);
+        }
+    }
+    blocks
+}

@@ -1,0 +1,117 @@
+//! What a line is, from its own characters: blank, a `#` heading, a bullet,
+//! a bullet alone, a table-of-contents entry, or text.
+
+use crate::lexicon::{BULLET_GLYPHS, LONE_BULLET_GLYPHS};
+
+/// The kind of a physical line, read from the line alone.
+///
+/// ```
+/// use fou::lines::{LineKind, Lines};
+/// let lines = Lines::new("# Tittel\n- punkt\n•\nForord ..... 3\ntekst\n\n", fou::Format::Markdown);
+/// let kinds: Vec<_> = lines.iter().map(|l| l.kind).collect();
+/// assert_eq!(kinds, [
+///     LineKind::Heading(1), LineKind::Bullet, LineKind::BulletOnly,
+///     LineKind::Toc, LineKind::Text, LineKind::Blank,
+/// ]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LineKind {
+    /// Nothing but white space.
+    Blank,
+    /// A Markdown ATX heading (`#` to `######`), with its level.
+    Heading(u8),
+    /// A bullet glyph and text (`- item`, `• item`).
+    Bullet,
+    /// A bullet glyph alone: PDF extractors put the item's text later.
+    BulletOnly,
+    /// A table-of-contents entry: a dot leader or a tab before a page number.
+    Toc,
+    /// Any other text.
+    Text,
+}
+
+/// Classify one raw line: its kind and the byte offset where its content
+/// starts (after indentation and any `#`s or bullet).
+pub(super) fn classify(raw: &str) -> (LineKind, usize) {
+    let t = raw.trim_start_matches([' ', '\t', '\u{c}']);
+    let indent = raw.len() - t.len();
+    if t.trim().is_empty() {
+        return (LineKind::Blank, 0);
+    }
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with([' ', '\t'])) {
+        return (LineKind::Heading(hashes as u8), indent + hashes);
+    }
+    if let Some(glyph) = t.chars().next().filter(|c| BULLET_GLYPHS.contains(c))
+        && let Some(rest) = t[glyph.len_utf8()..].strip_prefix([' ', '\t'])
+        && !rest.trim().is_empty()
+    {
+        return (LineKind::Bullet, indent + glyph.len_utf8() + 1);
+    }
+    let mut glyph = t.trim().chars();
+    if glyph
+        .next()
+        .is_some_and(|c| LONE_BULLET_GLYPHS.contains(&c))
+        && glyph.next().is_none()
+    {
+        return (LineKind::BulletOnly, raw.len());
+    }
+    if is_toc_line(t) {
+        return (LineKind::Toc, indent);
+    }
+    (LineKind::Text, indent)
+}
+
+/// A table-of-contents line: a dot leader (`.....`), or a tab before a page number.
+fn is_toc_line(t: &str) -> bool {
+    /// A tab-separated entry is a title, not a paragraph that holds a tab.
+    const MAX_TAB_ENTRY: usize = 200;
+    let stripped = t
+        .trim_end()
+        .trim_end_matches("</b>")
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches("<b>")
+        .trim_end();
+    stripped.ends_with("...")
+        || stripped.ends_with("…")
+        || (t.contains('\t')
+            && stripped.len() < t.trim_end().len()
+            && stripped.len() < MAX_TAB_ENTRY)
+}
+
+/// Entries of a table of contents run together: several `TITLE page` pairs
+/// (`FORORD 2 PROSJEKTER I 2020 3`), or a line ending in a page number
+/// after an all-caps title.
+///
+/// ```
+/// assert!(fou::lines::toc_like("FORORD 2 PROSJEKTER 3"));
+/// assert!(!fou::lines::toc_like("Vi hadde 3 prosjekter i fjor."));
+/// ```
+pub fn toc_like(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let numbers = words
+        .iter()
+        .filter(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+        .count();
+    numbers >= 2 || (numbers >= 1 && caps * 2 >= words.len() && words.len() >= 2)
+}
+
+/// The whole line (or block) is wrapped in bold markup: `**…**`, `__…__` or
+/// `<b>…</b>`, opened and closed once, after any `#`s.
+///
+/// ```
+/// assert!(fou::lines::is_bold_wrapped("**Forord**"));
+/// assert!(!fou::lines::is_bold_wrapped("**Forord** og **mer**"));
+/// ```
+pub fn is_bold_wrapped(raw: &str) -> bool {
+    let t = raw.trim();
+    let t = t.trim_start_matches('#').trim();
+    // Wrapped as a whole: the markers open and close it and appear nowhere else.
+    (t.starts_with("**") && t.ends_with("**") && t.len() > 4 && t.matches("**").count() == 2)
+        || (t.starts_with("<b>") && t.ends_with("</b>") && t.matches("<b>").count() == 1)
+        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4 && t.matches("__").count() == 2)
+}

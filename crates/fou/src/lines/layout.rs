@@ -1,0 +1,146 @@
+//! Page layout measured once per document: how wide wrapped lines are,
+//! whether paragraphs are separated by blank lines, and which lines are
+//! running headers or footers.
+
+use std::collections::HashMap;
+
+use super::RawLine;
+
+/// Lines this long (in characters) or longer were not wrapped by a layout:
+/// a text with many of them is not hard-wrapped.
+const UNWRAPPED_LINE: usize = 131;
+/// Shortest line (in characters) counted when measuring the wrap width:
+/// shorter lines end a paragraph or are headings.
+const SHORTEST_WRAPPED: usize = 30;
+/// A running header or footer is at most this long (in characters).
+const MAX_RUNNING_LINE: usize = 80;
+/// A running line repeats on at least this many pages (and on half of them).
+const MIN_RUNNING_PAGES: usize = 3;
+
+/// How the plain text is laid out, measured once per document.
+///
+/// ```
+/// let text = "Første linje er en lang linje som brytes her\nog fortsetter.\n\nNytt avsnitt.\n";
+/// let layout = fou::lines::Lines::new(text, fou::Format::Plain).layout();
+/// assert!(layout.separated);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Width of the wrapped lines (75th percentile of the lengths of lines
+    /// 30–130 characters long), or a huge value when lines are not wrapped.
+    pub width: usize,
+    /// Paragraphs are separated by blank lines (most lines that end a
+    /// sentence are followed by a blank line), so consecutive lines always
+    /// belong together.
+    pub separated: bool,
+}
+
+/// Measure the layout of `lines`.
+pub(super) fn measure(lines: &[RawLine<'_>]) -> Layout {
+    let mut lens: Vec<usize> = Vec::new();
+    let mut long = 0usize;
+    let (mut ends, mut ends_blank) = (0usize, 0usize);
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        let n = t.chars().count();
+        if n >= UNWRAPPED_LINE {
+            long += 1;
+        } else if n >= SHORTEST_WRAPPED {
+            lens.push(n);
+        }
+        if t.ends_with(['.', '!', '?']) {
+            ends += 1;
+            if lines.get(i + 1).is_none_or(|n| n.text.trim().is_empty()) {
+                ends_blank += 1;
+            }
+        }
+    }
+    // More than one line in five unwrapped: the text is not hard-wrapped.
+    let width = if lens.is_empty() || long * 5 > lens.len() + long {
+        usize::MAX / 16
+    } else {
+        let k = (lens.len() * 3 / 4).min(lens.len() - 1);
+        *lens.select_nth_unstable(k).1
+    };
+    Layout {
+        width,
+        separated: ends > 0 && ends_blank * 2 >= ends,
+    }
+}
+
+/// A line's key for comparing running lines: trimmed, digit runs masked
+/// (`Side 3 av 30` and `Side 12 av 30` are one footer).
+fn running_key(text: &str) -> String {
+    let mut k = String::new();
+    for c in text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
+        .chars()
+    {
+        if c.is_ascii_digit() {
+            if !k.ends_with('#') {
+                k.push('#');
+            }
+        } else {
+            k.push(c);
+        }
+    }
+    k
+}
+
+/// The first two and last two non-blank lines of each page (pages start at
+/// a form feed).
+fn page_edges(lines: &[RawLine<'_>], pages: &[usize]) -> Vec<usize> {
+    let filled = |i: &usize| {
+        !lines[*i]
+            .text
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
+            .is_empty()
+    };
+    let mut edges: Vec<usize> = Vec::new();
+    for (p, &start) in pages.iter().enumerate() {
+        let end = pages.get(p + 1).copied().unwrap_or(lines.len());
+        let filled: Vec<usize> = (start..end).filter(filled).collect();
+        let mut page_edges: Vec<usize> = filled
+            .iter()
+            .take(2)
+            .chain(filled.iter().rev().take(2))
+            .copied()
+            .collect();
+        page_edges.sort_unstable();
+        page_edges.dedup();
+        edges.extend(page_edges);
+    }
+    edges
+}
+
+/// Running headers and footers of a paged text (pages cut by form feeds):
+/// lines that stand first or last on at least half the pages (and on three
+/// or more), compared with their digits masked.
+pub(super) fn running_lines(lines: &[RawLine<'_>]) -> Vec<bool> {
+    let mut furniture = vec![false; lines.len()];
+    let mut pages: Vec<usize> = vec![0];
+    pages.extend((1..lines.len()).filter(|&i| lines[i].text.starts_with('\u{c}')));
+    if pages.len() < MIN_RUNNING_PAGES {
+        return furniture;
+    }
+    let edges = page_edges(lines, &pages);
+    let keys: HashMap<usize, String> = edges
+        .iter()
+        .map(|&i| (i, running_key(lines[i].text)))
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for key in keys.values() {
+        if key.chars().count() <= MAX_RUNNING_LINE {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    let need = (pages.len() / 2).max(MIN_RUNNING_PAGES);
+    // The document's first line is its title, even when the running header repeats it.
+    let first = edges.first();
+    for (&i, key) in &keys {
+        if Some(&i) != first && counts.get(key.as_str()).is_some_and(|&n| n >= need) {
+            furniture[i] = true;
+        }
+    }
+    furniture
+}

@@ -1,0 +1,342 @@
+//! [`MappedText`]: a line's (or block's) cleaned text with a map back to
+//! input byte offsets.
+
+/// A hyperlink found while cleaning inline markup.
+///
+/// ```
+/// let t = fou::lines::MappedText::clean("se [rapporten](https://example.org/r)", 0);
+/// assert_eq!(t.links()[0].text, "rapporten");
+/// assert_eq!(t.links()[0].url, "https://example.org/r");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link text.
+    pub text: String,
+    /// The target.
+    pub url: String,
+}
+
+/// How two texts are joined by [`MappedText::append`].
+///
+/// ```
+/// use fou::lines::{Joint, MappedText};
+/// let mut t = MappedText::verbatim("arbeids", 0);
+/// t.append(&MappedText::verbatim("ledighet", 9), Joint::Tight);
+/// assert_eq!(t.as_str(), "arbeidsledighet");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joint {
+    /// A space standing for the line break between them (wrapped lines).
+    Space,
+    /// A `\n` (a Markdown hard line break).
+    Break,
+    /// Nothing: a word mended across lines.
+    Tight,
+}
+
+/// Cleaned text with a map from its byte offsets to input byte offsets.
+///
+/// Layer 1 makes one per line ([`MappedText::clean`]: inline markup
+/// removed, `--` made an en dash, tabs and no-break spaces made spaces);
+/// layer 2 joins them into blocks with [`MappedText::append`]. Every clean
+/// offset maps back to the input, so a span of any part of the text is exact.
+///
+/// ```
+/// use fou::lines::MappedText;
+/// let c = MappedText::clean("a **bold** [link](http://x)", 100);
+/// assert_eq!(c.as_str(), "a bold link");
+/// assert_eq!(c.source_offset(2), 104);       // 'b' of bold
+/// assert_eq!(c.links()[0].url, "http://x");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MappedText {
+    /// The cleaned text.
+    pub(super) text: String,
+    /// Segments `(clean_offset, source_offset)`: from each clean offset on,
+    /// bytes were copied contiguously from the source offset.
+    pub(super) map: Vec<(usize, usize)>,
+    /// Synthetic characters `(clean_offset, source_length)`: a joining space,
+    /// an NBSP made a space, `--` made an en dash.
+    pub(super) syn: Vec<(usize, usize)>,
+    /// Links, in order.
+    pub(super) links: Vec<Link>,
+}
+
+impl MappedText {
+    /// Text copied verbatim (no markup removal).
+    ///
+    /// ```
+    /// let c = fou::lines::MappedText::verbatim("**x**", 5);
+    /// assert_eq!((c.as_str(), c.source_offset(0)), ("**x**", 5));
+    /// ```
+    pub fn verbatim(raw: &str, base: usize) -> Self {
+        let mut out = MappedText::default();
+        out.push_src(raw, base);
+        out
+    }
+
+    /// The text.
+    ///
+    /// ```
+    /// assert_eq!(fou::lines::MappedText::clean("*a*", 0).as_str(), "a");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length of the text in bytes.
+    ///
+    /// ```
+    /// assert_eq!(fou::lines::MappedText::verbatim("æ", 0).len(), 2);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// True when there is no text.
+    ///
+    /// ```
+    /// assert!(fou::lines::MappedText::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The links found while cleaning, in order.
+    ///
+    /// ```
+    /// assert!(fou::lines::MappedText::clean("ingen lenker", 0).links().is_empty());
+    /// ```
+    pub fn links(&self) -> &[Link] {
+        &self.links
+    }
+
+    /// Append source text that starts at source offset `at`.
+    pub(crate) fn push_src(&mut self, s: &str, at: usize) {
+        if s.is_empty() {
+            return;
+        }
+        let clean_at = self.text.len();
+        let contiguous = self
+            .map
+            .last()
+            .is_some_and(|&(c, r)| r + (clean_at - c) == at);
+        if !contiguous {
+            self.map.push((clean_at, at));
+        }
+        self.text.push_str(s);
+    }
+
+    /// Append a character standing for the `src_len` source bytes at `at`
+    /// (a joining space, an NBSP made a space, `--` made an en dash).
+    pub(crate) fn push_replacement(&mut self, ch: char, at: usize, src_len: usize) {
+        let clean_at = self.text.len();
+        self.map.push((clean_at, at));
+        self.syn.push((clean_at, src_len));
+        self.text.push(ch);
+        // The next copied byte must start a new segment.
+        self.map.push((self.text.len(), at + src_len));
+    }
+
+    /// Append another mapped text after this one, joined as `joint` says;
+    /// its map, replacements and links come along.
+    ///
+    /// ```
+    /// use fou::lines::{Joint, MappedText};
+    /// let mut c = MappedText::verbatim("en", 0);
+    /// c.append(&MappedText::verbatim("to", 3), Joint::Space);
+    /// assert_eq!((c.as_str(), c.source_offset(3)), ("en to", 3));
+    ///
+    /// // A mended word keeps the spans of what follows exact: `–` stands for `--`.
+    /// let mut w = MappedText::verbatim("arbeids", 0);
+    /// w.append(&MappedText::clean("ledighet -- nå", 9), Joint::Tight);
+    /// assert_eq!(w.as_str(), "arbeidsledighet – nå");
+    /// let dash = w.as_str().find('–').unwrap();
+    /// assert_eq!(w.source_range(dash, dash + '–'.len_utf8()), (18, 20));
+    /// ```
+    pub fn append(&mut self, other: &MappedText, joint: Joint) {
+        if other.text.is_empty() {
+            return;
+        }
+        let sep = match joint {
+            Joint::Space => Some(' '),
+            Joint::Break => Some('\n'),
+            Joint::Tight => None,
+        };
+        if let Some(sep) = sep
+            && !self.text.is_empty()
+        {
+            let at = other.map.first().map_or(0, |m| m.1);
+            self.push_replacement(sep, at.saturating_sub(1), 1);
+        }
+        self.append_mapped(other);
+        self.links.extend(other.links.iter().cloned());
+    }
+
+    /// Append `other`'s text with its map and replacements, shifted.
+    pub(super) fn append_mapped(&mut self, other: &MappedText) {
+        let shift = self.text.len();
+        self.map
+            .extend(other.map.iter().map(|&(c, r)| (c + shift, r)));
+        self.syn
+            .extend(other.syn.iter().map(|&(c, l)| (c + shift, l)));
+        self.text.push_str(&other.text);
+    }
+
+    /// Source byte offset of clean byte offset `clean`.
+    ///
+    /// ```
+    /// let c = fou::lines::MappedText::clean("**ab**", 0);
+    /// assert_eq!(c.source_offset(1), 3);
+    /// ```
+    pub fn source_offset(&self, clean: usize) -> usize {
+        let i = self.map.partition_point(|&(c, _)| c <= clean);
+        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
+            Some(&(c, r)) => r + (clean - c),
+            None => self.map.first().map_or(0, |m| m.1),
+        }
+    }
+
+    /// Source byte range for the clean range `start..end`.
+    ///
+    /// ```
+    /// let c = fou::lines::MappedText::clean("**Tre** prosjekter -- ø", 0);
+    /// assert_eq!(c.as_str(), "Tre prosjekter – ø");
+    /// assert_eq!(c.source_range(0, 3), (2, 5));     // `Tre`, not its `**`
+    /// assert_eq!(c.source_range(0, 21), (2, 24));   // ends after `ø`
+    /// assert_eq!(c.source_range(15, 18), (19, 21)); // `–` stands for the two bytes `--`
+    /// ```
+    pub fn source_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.source_offset(start);
+        let end = end.min(self.text.len());
+        let Some(last) = self
+            .text
+            .get(..end)
+            .and_then(|t| t.chars().next_back())
+            .filter(|_| end > start)
+        else {
+            return (s, s);
+        };
+        let last_start = end - last.len_utf8();
+        let src_len = match self.syn.binary_search_by_key(&last_start, |&(c, _)| c) {
+            Ok(i) => self.syn[i].1,
+            Err(_) => last.len_utf8(),
+        };
+        (s, (self.source_offset(last_start) + src_len).max(s))
+    }
+
+    /// The part `start..end` of this text, with its map.
+    ///
+    /// ```
+    /// let c = fou::lines::MappedText::clean("x *ab* cd", 10);
+    /// let s = c.slice(2, 4);
+    /// assert_eq!(s.as_str(), "ab");
+    /// assert_eq!(s.source_offset(0), 13);
+    /// ```
+    pub fn slice(&self, start: usize, end: usize) -> MappedText {
+        let end = end.min(self.text.len());
+        let start = start.min(end);
+        let mut out = MappedText {
+            text: self.text.get(start..end).unwrap_or_default().to_owned(),
+            map: Vec::new(),
+            syn: self
+                .syn
+                .iter()
+                .filter(|&&(c, _)| c >= start && c < end)
+                .map(|&(c, l)| (c - start, l))
+                .collect(),
+            links: self.links.clone(),
+        };
+        out.map.push((0, self.source_offset(start)));
+        let first = self.map.partition_point(|&(c, _)| c <= start);
+        for &(c, r) in &self.map[first..] {
+            if c >= end {
+                break;
+            }
+            out.map.push((c - start, r));
+        }
+        out
+    }
+
+    /// The text with surrounding white space removed, map kept.
+    ///
+    /// ```
+    /// let c = fou::lines::MappedText::verbatim("  x  ", 0).trimmed();
+    /// assert_eq!((c.as_str(), c.source_offset(0)), ("x", 2));
+    /// ```
+    pub fn trimmed(&self) -> MappedText {
+        let t = self.text.trim_start();
+        let start = self.text.len() - t.len();
+        let end = start + t.trim_end().len();
+        self.slice(start, end)
+    }
+
+    /// Cut the text to its first `len` bytes (a char boundary), in place.
+    ///
+    /// ```
+    /// let mut c = fou::lines::MappedText::verbatim("arbeids-", 0);
+    /// c.truncate(7);
+    /// assert_eq!(c.as_str(), "arbeids");
+    /// ```
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.text.len() || !self.text.is_char_boundary(len) {
+            return;
+        }
+        self.text.truncate(len);
+        while self.syn.last().is_some_and(|&(c, _)| c >= len) {
+            self.syn.pop();
+        }
+        while self.map.len() > 1 && self.map.last().is_some_and(|&(c, _)| c >= len) {
+            self.map.pop();
+        }
+    }
+
+    /// Drop trailing white space, map kept.
+    pub(super) fn trim_end(&mut self) {
+        let t = self.text.trim_end().len();
+        self.text.truncate(t);
+        while self.syn.last().is_some_and(|&(c, _)| c >= t) {
+            self.syn.pop();
+        }
+        while self.map.last().is_some_and(|&(c, _)| c > t) {
+            self.map.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bug `append_tight` had: a mended word dropped the table of
+    /// replaced characters, so a span ending at a later `--` (or NBSP) ended
+    /// one byte late.
+    #[test]
+    fn a_tight_join_keeps_replacements() {
+        let mut w = MappedText::verbatim("arbeids", 0);
+        // `--` at 18..20 and an NBSP at 21..23 of the input.
+        w.append(&MappedText::clean("ledighet -- \u{a0}nå", 9), Joint::Tight);
+        assert_eq!(w.as_str(), "arbeidsledighet –  nå");
+        let dash = w.as_str().find('–').unwrap_or(0);
+        assert_eq!(w.source_range(0, dash + '–'.len_utf8()), (0, 20));
+        assert_eq!(w.source_range(dash, dash + '–'.len_utf8() + 2), (18, 23));
+    }
+
+    #[test]
+    fn joints_put_what_they_say_between() {
+        for (joint, text) in [
+            (Joint::Space, "a b"),
+            (Joint::Break, "a\nb"),
+            (Joint::Tight, "ab"),
+        ] {
+            let mut t = MappedText::verbatim("a", 0);
+            t.append(&MappedText::verbatim("b", 2), joint);
+            assert_eq!(t.as_str(), text);
+            assert_eq!(t.source_range(0, t.len()), (0, 3));
+        }
+        // Nothing is put before the first text.
+        let mut t = MappedText::default();
+        t.append(&MappedText::verbatim("b", 2), Joint::Space);
+        assert_eq!((t.as_str(), t.source_offset(0)), ("b", 2));
+    }
+}

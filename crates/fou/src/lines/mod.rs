@@ -1,0 +1,251 @@
+//! Layer 1: text → a typed stream of physical [`Line`]s, inline markup
+//! cleaned, positions kept.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `normalize.rs` | [`Normalized`]: invisible characters dropped, Unicode spaces made spaces, NFC, with a map back to the input |
+//! | `split.rs` | [`split_lines`]: where lines end (`memchr`), [`RawLine`] |
+//! | `kind.rs` | [`LineKind`]: blank, `#` heading, bullet, lone bullet, TOC entry, text |
+//! | `layout.rs` | [`Layout`]: wrap width, blank-line separation, running headers and footers |
+//! | `clean.rs` | [`MappedText::clean`]: Markdown/HTML inline markup removed |
+//! | `mapped.rs` | [`MappedText`]: cleaned text with an offset map back to the input |
+//!
+//! [`Lines`] puts these together: every physical line with its kind, its
+//! indentation, its cleaned content and whether it is page furniture (a
+//! running header or footer, a page number).
+
+mod clean;
+mod kind;
+mod layout;
+mod mapped;
+mod normalize;
+mod split;
+
+pub use kind::{LineKind, is_bold_wrapped, toc_like};
+pub use layout::Layout;
+pub use mapped::{Joint, Link, MappedText};
+pub use normalize::{Normalized, normalize};
+pub use split::{RawLine, line_end_len, split_lines};
+
+use crate::Format;
+
+/// Longest line (in bytes, trimmed) read as a page number.
+const MAX_PAGE_NUMBER: usize = 4;
+
+/// One physical line, typed: what layer 2 builds blocks from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// The raw line and its position.
+    pub raw: RawLine<'a>,
+    /// What the line is.
+    pub kind: LineKind,
+    /// Byte offset in `raw.text` where the content starts (after the
+    /// indentation, `#`s or bullet and the white space after them).
+    pub content_at: usize,
+    /// The content, cleaned of inline markup (a heading without its `#`s;
+    /// empty for blank lines, lone bullets and furniture).
+    pub text: MappedText,
+    /// A running header or footer, or a page number: not part of the text.
+    pub furniture: bool,
+    /// The line ends in a Markdown hard break (two spaces or `\`).
+    pub hard_break: bool,
+}
+
+impl Line<'_> {
+    /// Width of the indentation before the content, in characters.
+    ///
+    /// ```
+    /// let lines = fou::lines::Lines::new("  - punkt\n", fou::Format::Plain);
+    /// assert_eq!(lines.line(0).indent(), 4);
+    /// ```
+    pub fn indent(&self) -> usize {
+        self.raw
+            .text
+            .get(..self.content_at)
+            .map_or(0, |t| t.chars().count())
+    }
+}
+
+/// Per-line facts found before cleaning, for look-ahead.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    kind: LineKind,
+    /// Where the content starts, after indentation, `#`s or bullet.
+    skip: usize,
+    furniture: bool,
+}
+
+/// The line stream of a text: raw lines with their kinds and furniture
+/// found up front; each line's cleaned text made when it is asked for, so
+/// the stream holds a few words per line, not a copy of the text.
+///
+/// ```
+/// use fou::lines::{LineKind, Lines};
+/// let text = "Side 1\n\u{c}Forord\nTekst her.\n12\n";
+/// let lines = Lines::new(text, fou::Format::Plain);
+/// assert_eq!(lines.len(), 4);
+/// let third = lines.line(2);
+/// assert_eq!((third.kind, third.text.as_str()), (LineKind::Text, "Tekst her."));
+/// assert!(lines.line(3).furniture); // a page number
+/// ```
+#[derive(Debug, Clone)]
+pub struct Lines<'a> {
+    raw: Vec<RawLine<'a>>,
+    facts: Vec<Facts>,
+    layout: Layout,
+    format: Format,
+}
+
+impl<'a> Lines<'a> {
+    /// Split `text` (already normalised, see [`Normalized`]) into typed lines.
+    pub fn new(text: &'a str, format: Format) -> Self {
+        let raw: Vec<RawLine<'a>> = split_lines(text).collect();
+        let layout = layout::measure(&raw);
+        let running = if format == Format::Plain {
+            layout::running_lines(&raw)
+        } else {
+            Vec::new()
+        };
+        let facts = facts(&raw, &running, format);
+        Lines {
+            raw,
+            facts,
+            layout,
+            format,
+        }
+    }
+
+    /// Number of lines.
+    ///
+    /// ```
+    /// assert_eq!(fou::lines::Lines::new("a\n\nb", fou::Format::Plain).len(), 3);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// True when the text has no lines.
+    ///
+    /// ```
+    /// assert!(fou::lines::Lines::new("", fou::Format::Plain).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// The layout measured on the whole text.
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    /// The format the lines were read as.
+    ///
+    /// ```
+    /// let lines = fou::lines::Lines::new("a", fou::Format::Markdown);
+    /// assert_eq!(lines.format(), fou::Format::Markdown);
+    /// ```
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The raw line `i` (for look-ahead without cleaning).
+    ///
+    /// ```
+    /// let lines = fou::lines::Lines::new("a\nb", fou::Format::Plain);
+    /// assert_eq!(lines.raw(1).map(|l| l.text), Some("b"));
+    /// ```
+    pub fn raw(&self, i: usize) -> Option<RawLine<'a>> {
+        self.raw.get(i).copied()
+    }
+
+    /// The kind of line `i`, if there is one.
+    ///
+    /// ```
+    /// let lines = fou::lines::Lines::new("- a", fou::Format::Plain);
+    /// assert_eq!(lines.kind(0), Some(fou::lines::LineKind::Bullet));
+    /// ```
+    pub fn kind(&self, i: usize) -> Option<LineKind> {
+        self.facts.get(i).map(|f| f.kind)
+    }
+
+    /// Line `i`, typed and cleaned (an empty line past the end).
+    pub fn line(&self, i: usize) -> Line<'a> {
+        let (Some(&raw), Some(&facts)) = (self.raw.get(i), self.facts.get(i)) else {
+            return Line {
+                raw: RawLine {
+                    text: "",
+                    start: 0,
+                    number: i + 1,
+                },
+                kind: LineKind::Blank,
+                content_at: 0,
+                text: MappedText::default(),
+                furniture: false,
+                hard_break: false,
+            };
+        };
+        let skip = facts.skip.min(raw.text.len());
+        let content = &raw.text[skip..];
+        let lead = content.len() - content.trim_start().len();
+        let base = raw.start + skip + lead;
+        let text = match facts.kind {
+            LineKind::Blank | LineKind::BulletOnly => MappedText::default(),
+            _ if facts.furniture => MappedText::default(),
+            LineKind::Heading(_) => {
+                MappedText::clean(content.trim().trim_end_matches('#').trim_end(), base)
+            }
+            _ => MappedText::clean(content.trim_start(), base),
+        };
+        Line {
+            raw,
+            kind: facts.kind,
+            content_at: skip + lead,
+            text,
+            furniture: facts.furniture,
+            hard_break: self.format == Format::Markdown
+                && (raw.text.ends_with("  ") || raw.text.ends_with('\\')),
+        }
+    }
+
+    /// Every line, in order.
+    ///
+    /// ```
+    /// let lines = fou::lines::Lines::new("a\nb\n", fou::Format::Plain);
+    /// let texts: Vec<_> = lines.iter().map(|l| l.text.as_str().to_owned()).collect();
+    /// assert_eq!(texts, ["a", "b"]);
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = Line<'a>> + '_ {
+        (0..self.len()).map(|i| self.line(i))
+    }
+}
+
+/// Kinds and furniture of every line. A page number is a short line of
+/// digits in plain text that stands alone: after a blank line, a lone
+/// bullet or other furniture, or before a blank line or a page break.
+fn facts(raw: &[RawLine<'_>], running: &[bool], format: Format) -> Vec<Facts> {
+    let mut out = Vec::with_capacity(raw.len());
+    // The previous line was blank, furniture or a lone bullet (or there was none).
+    let mut after_gap = true;
+    for (i, line) in raw.iter().enumerate() {
+        let (kind, skip) = kind::classify(line.text);
+        let mut furniture = false;
+        if kind != LineKind::Blank {
+            let t = line.text.trim();
+            let next_gap = raw
+                .get(i + 1)
+                .is_none_or(|n| n.text.trim().is_empty() || n.text.starts_with('\u{c}'));
+            let page_number = format == Format::Plain
+                && t.len() <= MAX_PAGE_NUMBER
+                && t.chars().all(|c| c.is_ascii_digit())
+                && (after_gap || next_gap);
+            furniture = running.get(i).copied().unwrap_or(false) || page_number;
+        }
+        after_gap = kind == LineKind::Blank || kind == LineKind::BulletOnly || furniture;
+        out.push(Facts {
+            kind,
+            skip,
+            furniture,
+        });
+    }
+    out
+}

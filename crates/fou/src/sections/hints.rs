@@ -1,0 +1,46 @@
+//! The report's answers to layer 2's [`Hints`]: labelled fields, institution
+//! lists, `Title, Institution` lines, periods and PhD candidates, from the
+//! public grammars and classifiers.
+
+use crate::blocks::Hints;
+use crate::grammar::{Label, label_field, project_line, split_period};
+use crate::lexicon::CANDIDATE_MARKER;
+
+/// The hints a NAV R&D report gives block building.
+///
+/// ```
+/// use fou::blocks::Hints;
+/// let h = fou::sections::ReportHints;
+/// assert!(h.field("Prosjekttittel: Arbeid").is_some());
+/// assert!(h.is_titled_with_institution("Arbeid og helse, NTNU"));
+/// assert!(h.ends_with_period("Troms (2018-2022)"));
+/// assert_eq!(h.person_tail("Tittel. Stipendiat Kari Nordmann"), Some("Kari Nordmann"));
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportHints;
+
+impl Hints for ReportHints {
+    fn field(&self, text: &str) -> Option<(Label, usize)> {
+        label_field(text)
+    }
+
+    fn is_institution_list(&self, text: &str) -> bool {
+        crate::classify::is_institution_list(text)
+    }
+
+    fn is_titled_with_institution(&self, text: &str) -> bool {
+        project_line(text).is_ok_and(|l| l.institution_raw.is_some())
+    }
+
+    fn ends_with_period(&self, text: &str) -> bool {
+        split_period(text).1.is_some()
+    }
+
+    fn person_tail<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.rsplit_once(CANDIDATE_MARKER).map(|(_, name)| name)
+    }
+
+    fn opens_with_person(&self, text: &str) -> bool {
+        text.starts_with(CANDIDATE_MARKER)
+    }
+}
