@@ -60,21 +60,7 @@ pub mod work;
 /// What the command line, benches, fuzz targets and tests reach below the
 /// public API: not part of the stable interface.
 #[doc(hidden)]
-pub mod internals {
-    use crate::blocks::{self, Block};
-    use crate::{Format, sections};
-
-    /// Split a text into blocks as the report parser does (with the
-    /// report's [`Hints`](crate::blocks::Hints)).
-    ///
-    /// ```
-    /// let blocks = fou::internals::split_blocks("# Forord\n\nTekst.\n", fou::Format::Markdown);
-    /// assert_eq!(blocks.len(), 2);
-    /// ```
-    pub fn split_blocks(text: &str, format: Format) -> Vec<Block> {
-        blocks::split_with(text, format, &sections::ReportHints)
-    }
-}
+pub mod internals;
 
 /// The README's examples, compiled and run as doctests.
 #[doc = include_str!("../../../README.md")]

@@ -132,3 +132,127 @@ pub(super) fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &MappedT
     }
     extend(block, line, text, false);
 }
+
+#[cfg(test)]
+mod tests {
+    //! The join rules as a specification, with the report's hints.
+    use super::*;
+    use crate::sections::ReportHints;
+
+    /// A wrap width as a PDF extractor's lines give it.
+    const WIDTH: usize = 60;
+
+    fn cont(prev: &str, next: &str) -> bool {
+        continues(prev, next, WIDTH, &ReportHints)
+    }
+
+    fn list_cont(prev: &str, next: &str) -> bool {
+        list_continues(prev, next, WIDTH, &ReportHints)
+    }
+
+    #[test]
+    fn a_lower_case_line_continues_the_paragraph() {
+        assert!(cont("Vi har startet arbeidet med", "en ny strategi."));
+        assert!(!cont("Vi har startet arbeidet.", "Neste år kommer mer."));
+    }
+
+    #[test]
+    fn a_short_parenthesis_line_continues() {
+        assert!(cont("Tiltak for unge, NTNU", "(2020-2022)"));
+    }
+
+    #[test]
+    fn an_open_ending_continues() {
+        for end in [",", "-", "–", "/", "&"] {
+            assert!(cont(&format!("Arbeid og helse{end}"), "Oslo"), "{end}");
+        }
+    }
+
+    #[test]
+    fn a_join_word_at_the_end_continues() {
+        assert!(cont("Samarbeid mellom NAV og", "Helsedirektoratet"));
+        assert!(!cont("Samarbeid mellom NAV", "Helsedirektoratet"));
+    }
+
+    #[test]
+    fn the_tail_of_an_institution_name_continues() {
+        assert!(cont("Hva virker? Oslo", "Economics og Frischsenteret"));
+        assert!(!cont("Hva virker. Oslo.", "Economics og Frischsenteret"));
+    }
+
+    #[test]
+    fn a_long_unfinished_line_wraps_on_unless_it_is_a_title_line() {
+        let long = "Dette er en lang linje som layouten brøt midt i en setning om";
+        assert!(long.chars().count() * 10 >= WIDTH * WRAPPED_TENTHS);
+        assert!(cont(long, "Setning"));
+        assert!(!cont("Dette er en lang linje som ender her.", "Setning"));
+        let titled = "Arbeidsinkludering for unge med nedsatt helse, NTNU";
+        assert!(!cont(titled, "Tidlig innsats"));
+    }
+
+    #[test]
+    fn a_list_item_goes_on_when_indented_or_its_period_follows() {
+        assert!(list_cont("Jobb og helse i", "  nord"));
+        assert!(list_cont(
+            "Jobb og helse i nord, NORCE",
+            "Troms (2018-2022)"
+        ));
+        assert!(!list_cont(
+            "Jobb og helse i nord, NORCE (2018-2022)",
+            "Tidlig innsats"
+        ));
+        // Short items in lower case do not run together.
+        assert!(!list_cont("kort punkt", "neste punkt"));
+    }
+
+    #[test]
+    fn a_phd_entry_goes_on_until_its_institution() {
+        assert!(list_cont(
+            "Arbeid og alder.",
+            "Stipendiat Kari Nordmann, UiO"
+        ));
+        assert!(list_cont(
+            "Arbeid og alder. Stipendiat Kari",
+            "Nordmann, UiO"
+        ));
+        assert!(!list_cont(
+            "Arbeid og alder. Stipendiat Kari Nordmann, UiO",
+            "Neste tittel."
+        ));
+    }
+
+    fn block(text: &str) -> Block {
+        Block {
+            kind: super::super::BlockKind::Paragraph,
+            text: MappedText::verbatim(text, 0),
+            start: 0,
+            end: text.len(),
+            line_start: 1,
+            line_end: 1,
+            n_lines: 1,
+            bold: false,
+        }
+    }
+
+    fn mended(first: &str, second: &str) -> String {
+        let mut b = block(first);
+        let line = RawLine {
+            text: second,
+            start: first.len() + 1,
+            number: 2,
+        };
+        join_wrapped(&mut b, &line, &MappedText::verbatim(second, line.start));
+        assert_eq!((b.end, b.line_end, b.n_lines), (line.end(), 2, 2));
+        b.text().to_owned()
+    }
+
+    #[test]
+    fn hyphenated_words_are_mended_across_lines() {
+        assert_eq!(mended("arbeids-", "ledighet"), "arbeidsledighet");
+        // After a capital (an acronym) the hyphen is part of the word.
+        assert_eq!(mended("NAV-", "kontorene"), "NAV-kontorene");
+        // Not before a join word or a capital: a dash between words.
+        assert_eq!(mended("helse-", "og omsorg"), "helse- og omsorg");
+        assert_eq!(mended("helse-", "Omsorg"), "helse- Omsorg");
+    }
+}

@@ -67,3 +67,39 @@ fn gap_score(prev: &str, next: &str, width: usize, hints: &dyn Hints) -> i32 {
     }
     score
 }
+
+#[cfg(test)]
+mod tests {
+    //! Bullet segmentation as a specification.
+    use super::*;
+    use crate::Format;
+    use crate::sections::ReportHints;
+
+    fn items(text: &str, bullets: usize) -> Vec<usize> {
+        let lines = Lines::new(text, Format::Plain);
+        segment_run(&lines, 0, bullets, 60, &ReportHints)
+    }
+
+    #[test]
+    fn as_many_lines_as_bullets_are_one_item_each() {
+        assert_eq!(items("Første\nAndre\n", 2), [0, 1]);
+    }
+
+    #[test]
+    fn the_run_ends_at_a_non_text_line_or_a_page_number() {
+        assert_eq!(items("Første\n\nAndre\n", 2), [0]);
+        assert_eq!(items("Første\n7\nAndre\n", 2), [0]);
+    }
+
+    #[test]
+    fn boundaries_fall_after_finished_lines() {
+        let text = "Første prosjekt om arbeid og helse i\nnord, NTNU (2020-2021)\nAndre prosjekt, UiO (2021)\n";
+        assert_eq!(items(text, 2), [0, 2]);
+    }
+
+    #[test]
+    fn a_named_candidate_ends_an_item() {
+        let text = "Arbeid og alder.\nStipendiat Kari Nordmann, UiO\nHelse og jobb.\nStipendiat Ola Nordmann, NTNU\n";
+        assert_eq!(items(text, 2), [0, 2]);
+    }
+}

@@ -144,3 +144,66 @@ pub(super) fn running_lines(lines: &[RawLine<'_>]) -> Vec<bool> {
     }
     furniture
 }
+
+#[cfg(test)]
+mod tests {
+    //! Layout measures and running lines as a specification.
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn raw(text: &str) -> Vec<RawLine<'_>> {
+        split_lines(text).collect()
+    }
+
+    #[test]
+    fn the_wrap_width_is_the_upper_quartile_of_wrapped_lines() {
+        let line = |n: usize| "x".repeat(n);
+        let text = [40, 50, 60, 60, 10].map(line).join("\n");
+        let layout = measure(&raw(&text));
+        assert_eq!(layout.width, 60);
+        assert!(!layout.separated);
+    }
+
+    #[test]
+    fn long_lines_mean_the_text_is_not_wrapped() {
+        let text = ["y".repeat(200), "x".repeat(40)].join("\n");
+        assert!(measure(&raw(&text)).width > 1_000_000);
+    }
+
+    #[test]
+    fn blank_lines_after_sentences_mean_separated_paragraphs() {
+        assert!(measure(&raw("En.\n\nTo.\n\nTre\nfire.\n")).separated);
+        assert!(!measure(&raw("En.\nTo.\nTre.\n")).separated);
+    }
+
+    #[test]
+    fn a_line_first_on_most_pages_is_a_running_header() {
+        let page = |n: usize| {
+            format!(
+                "\u{c}FoU-rapport\nTekst om {}.\nMer tekst.\nSide {n} av 4",
+                ["arbeid", "helse", "skole", "bolig"][n - 1]
+            )
+        };
+        let text = format!(
+            "Tittel\nInnhold.\n{}",
+            (1..=4).map(page).collect::<Vec<_>>().join("\n")
+        );
+        let lines = raw(&text);
+        let running = running_lines(&lines);
+        let marked: Vec<&str> = lines
+            .iter()
+            .zip(&running)
+            .filter(|(_, r)| **r)
+            .map(|(l, _)| l.text.trim_start_matches('\u{c}'))
+            .collect();
+        assert_eq!(marked.iter().filter(|t| **t == "FoU-rapport").count(), 4);
+        assert_eq!(marked.iter().filter(|t| t.starts_with("Side ")).count(), 4);
+        assert!(!marked.iter().any(|t| t.starts_with("Tekst")));
+    }
+
+    #[test]
+    fn fewer_than_three_pages_have_no_running_lines() {
+        let lines = raw("A\nB\n\u{c}A\nC\n");
+        assert!(running_lines(&lines).iter().all(|r| !r));
+    }
+}
