@@ -256,7 +256,6 @@ macro_rules! model {
             fn __repr__(&self, py: Python<'_>) -> String {
                 let $this = &self.0;
                 let $py = py;
-                let _ = ($this, $py);
                 let parts: Vec<String> = vec![$(
                     format!(
                         "{}={}",
