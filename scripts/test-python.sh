@@ -4,6 +4,8 @@
 # repository root if missing and installs what it needs from PyPI.
 #   scripts/test-python.sh            # everything
 #   scripts/test-python.sh -k pickle  # extra arguments go to pytest
+#   VENV=/path/to/venv scripts/test-python.sh   # another virtualenv than .venv
+# The extension is built by cargo (through maturin), so CARGO_TARGET_DIR is honoured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,13 +15,14 @@ if [ ! -d ../shared/corpus ]; then
 fi
 
 PYTHON="${PYTHON:-python3}"
-if [ ! -x .venv/bin/python ]; then
-  echo "== creating .venv with $("$PYTHON" --version 2>&1)"
-  "$PYTHON" -m venv .venv
+VENV="${VENV:-.venv}"
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "== creating $VENV with $("$PYTHON" --version 2>&1)"
+  "$PYTHON" -m venv "$VENV"
 fi
-VPY=.venv/bin/python
+VPY="$VENV/bin/python"
 
-echo "== installing the build tool into .venv"
+echo "== installing the build tool into $VENV"
 "$VPY" -m pip install --quiet --disable-pip-version-check --upgrade pip
 "$VPY" -m pip install --quiet --disable-pip-version-check --upgrade "maturin>=1.9.4,<2"
 # The distribution was called `fou` before it became `fou-nav` (`fou` on PyPI is

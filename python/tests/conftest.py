@@ -1,4 +1,4 @@
-"""Shared fixtures: where the real reports and their gold files are."""
+"""Shared fixtures: where the real reports are."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import fou
 
 REPO = Path(__file__).resolve().parents[2]
 # ../shared beside the repository: CI always has it; the corpus is never copied in.
+# (Its gold files are read by the Rust golden test, tests/golden.rs.)
 SHARED = REPO / ".." / "shared"
 CORPUS = SHARED / "corpus"
-GOLD = SHARED / "gold"
-REPORTS = {"fou-2020.txt": "fou-2020.json", "fou-2022.md": "fou-2022.json"}
+REPORTS = ["fou-2020.txt", "fou-2022.md"]
 
 
 def corpus_paths() -> list[Path]:

@@ -20,6 +20,7 @@ BAD_UTF16 = b"\xff\xfea\x00\n\x00b\x00\n\x00\x00\xd8c\x00"
 def test_hierarchy() -> None:
     for cls in (fou.ReadError, fou.DecodeError, fou.GrammarError):
         assert issubclass(cls, fou.FouError)
+    assert issubclass(fou.InputTooLarge, fou.ReadError)
     assert issubclass(fou.FouError, Exception)
     assert issubclass(fou.GrammarError, ValueError)
     assert not issubclass(fou.ReadError, ValueError)
@@ -28,7 +29,7 @@ def test_hierarchy() -> None:
 def test_exceptions_have_public_paths(tmp_path: Path) -> None:
     # Tracebacks name the class by __module__ + __qualname__: they must show
     # fou.ReadError, never the private module the class is defined in.
-    for cls in (fou.FouError, fou.ReadError, fou.DecodeError, fou.GrammarError):
+    for cls in (fou.FouError, fou.ReadError, fou.InputTooLarge, fou.DecodeError, fou.GrammarError):
         assert cls.__module__ == "fou", cls
         assert getattr(fou, cls.__qualname__) is cls
     raised: list[BaseException] = []
@@ -37,16 +38,42 @@ def test_exceptions_have_public_paths(tmp_path: Path) -> None:
         lambda: fou.parse(BAD_UTF16),
         lambda: fou.parse_many([tmp_path / "nope.txt"]),
         lambda: fou.grammar.count("mange"),
+        lambda: fou.parse("FoU-rapport 2021\n", max_bytes=4),
     ):
         with pytest.raises(fou.FouError) as info:
             call()
         raised.append(info.value)
+    # the very classes of the package, not look-alikes
+    assert [type(e) for e in raised] == [
+        fou.ReadError, fou.DecodeError, fou.ReadError, fou.GrammarError, fou.InputTooLarge
+    ]  # fmt: skip
     shown = ["".join(traceback.format_exception_only(type(e), e)) for e in raised]
     assert shown[0].startswith("fou.ReadError: ")
     assert shown[1].startswith("fou.DecodeError: ")
     assert shown[2].startswith("fou.ReadError: ")
     assert shown[3].startswith("fou.GrammarError: ")
+    assert shown[4].startswith("fou.InputTooLarge: ")
     assert not any("_errors" in s for s in shown), shown
+
+
+def test_classes_are_bound_when_the_module_loads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # The extension holds typed handles on the classes, bound at import: it does
+    # not look a class up by its name when it raises.
+    import fou._errors
+
+    class Impostor(Exception):
+        pass
+
+    for name in fou._errors.__all__:
+        monkeypatch.setattr(fou._errors, name, Impostor)
+    with pytest.raises(fou.ReadError):
+        fou.parse_file(tmp_path / "nope.txt")
+    with pytest.raises(fou.DecodeError):
+        fou.parse(BAD_UTF16)
+    with pytest.raises(fou.InputTooLarge):
+        fou.parse("FoU-rapport 2021\n", max_bytes=4)
+    with pytest.raises(fou.GrammarError):
+        fou.grammar.count("mange")
 
 
 def test_public_classes_live_in_public_modules() -> None:

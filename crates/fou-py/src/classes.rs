@@ -1,17 +1,26 @@
 //! Frozen Python classes wrapping the `fou` model types.
 //!
-//! Each class holds the Rust value and converts a field when its attribute is
-//! read: strings stay strings, enums become their contract names (`"bidrag"`),
-//! dates become `datetime.date`, nested items become their classes. Every
-//! class has `__repr__`, `__eq__`, `__hash__`, `to_json`, `to_dict`,
-//! `from_json` and pickles through its JSON (`__reduce__`).
+//! Each class is declared once by [`model!`]: its Rust type, its docstring and
+//! one list of fields (name, Rust type, doc). From that list the macro writes
+//! the getters, `to_dict` and `__repr__`, beside the methods every class
+//! shares: `__eq__`, `__hash__`, `to_json`, `from_json` and pickling through
+//! the JSON (`__reduce__`).
+//!
+//! A field is converted when its attribute is read ([`Field`]): strings stay
+//! strings, enums become their contract names (`"bidrag"`), dates become
+//! `datetime.date`, nested items become their classes. `to_dict` is built
+//! from those same getters ([`Plain`]), not from serde, so the Python golden
+//! test (`python/tests/test_golden.py`), which checks that
+//! `to_dict() == json.loads(to_json())` on the real reports, tests the
+//! classes against the core's JSON: a field missing from a list, or a getter
+//! converting a value wrongly, makes it fail.
 
 use std::hash::{Hash, Hasher};
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyType;
+use pyo3::types::{PyDict, PyList, PyType};
 use serde::Serialize;
 
 /// The contract name of a serde enum (`Funding::Bidrag` → `"bidrag"`).
@@ -48,38 +57,214 @@ pub fn json_of<T: Serialize>(value: &T, indent: Option<usize>) -> PyResult<Strin
     result.map_err(|e| PyValueError::new_err(format!("cannot serialise to JSON: {e}")))
 }
 
-/// `json.loads(text)`.
-pub fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?.call_method1("loads", (text,))
+/// How a field of a model type is given to Python: what its getter returns.
+pub trait Field {
+    /// The Rust value handed to pyo3 (which makes the Python object).
+    type Py;
+    /// Convert the field's value.
+    fn to_py(&self) -> Self::Py;
 }
 
-/// Declare a frozen wrapper class with the shared methods, plus the given body.
-macro_rules! wrapper {
+/// Fields Python gets as they are (numbers, strings, dates).
+macro_rules! field_as_is {
+    ($($t:ty),* $(,)?) => {$(
+        impl Field for $t {
+            type Py = $t;
+            fn to_py(&self) -> $t {
+                self.clone()
+            }
+        }
+    )*};
+}
+field_as_is!(u8, u32, i32, usize, String, chrono::NaiveDate);
+
+/// Enums Python gets as their contract names (`"bidrag"`, `"projects/bidrag"`).
+macro_rules! field_by_name {
+    ($($t:ty),* $(,)?) => {$(
+        impl Field for $t {
+            type Py = String;
+            fn to_py(&self) -> String {
+                enum_name(self)
+            }
+        }
+    )*};
+}
+field_by_name!(
+    fou::Format,
+    fou::Funding,
+    fou::PortfolioStatus,
+    fou::PhdStatus,
+    fou::RefersTo,
+    fou::Severity,
+);
+
+impl Field for fou::DiagnosticCode {
+    type Py = String;
+    fn to_py(&self) -> String {
+        self.as_str().to_owned()
+    }
+}
+
+impl<T: Field> Field for Option<T> {
+    type Py = Option<T::Py>;
+    fn to_py(&self) -> Self::Py {
+        self.as_ref().map(Field::to_py)
+    }
+}
+
+impl<T: Field> Field for Vec<T> {
+    type Py = Vec<T::Py>;
+    fn to_py(&self) -> Self::Py {
+        self.iter().map(Field::to_py).collect()
+    }
+}
+
+/// What a getter returns, as plain Python data in the shape of the JSON
+/// contract (`dict`, `list`, `str`, `int`, `None`): the pieces of `to_dict`.
+pub trait Plain {
+    /// The plain Python value.
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+}
+
+/// Values that are plain already.
+macro_rules! plain_as_is {
+    ($($t:ty),* $(,)?) => {$(
+        impl Plain for $t {
+            fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                self.clone().into_bound_py_any(py)
+            }
+        }
+    )*};
+}
+plain_as_is!(u8, u32, i32, usize, String);
+
+/// A date is written as in the JSON: ISO 8601, `2020-03-30`.
+impl Plain for chrono::NaiveDate {
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_string().into_bound_py_any(py)
+    }
+}
+
+impl<T: Plain> Plain for Option<T> {
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Some(value) => value.plain(py),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+}
+
+impl<T: Plain> Plain for Vec<T> {
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let items = self
+            .iter()
+            .map(|item| item.plain(py))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(PyList::new(py, items)?.into_any())
+    }
+}
+
+/// The Rust field behind an attribute: its own name, or the one in parentheses.
+macro_rules! field_of {
+    ($value:expr, $name:ident) => {
+        $value.$name
+    };
+    ($value:expr, $name:ident $field:ident) => {
+        $value.$field
+    };
+}
+
+/// Declare a frozen Python class wrapping a model type, from one list of its
+/// fields.
+///
+/// ```text
+/// model! {
+///     /// Class docstring.
+///     PyPeriod(fou::Period) as "Period" |p, py| {
+///         /// First year.               (the getter's docstring)
+///         start: i32,                   (field name: its Rust type)
+///         end: i32,
+///         // `r#abstract (abstract_): Vec<String>`: attribute `abstract`, Rust field `abstract_`
+///     }
+///     repr { start, end }               (`name` shows repr(getter); `name = expr` shows expr)
+///     methods { ... }                   (other #[pymethods], optional)
+/// }
+/// ```
+///
+/// `p` is bound to the wrapped value and `py` to the GIL token in the `repr`
+/// expressions. The fields are listed in the order of the Rust struct (and so
+/// of the JSON), which is the order of `to_dict`'s keys.
+macro_rules! model {
+    (@repr $self:ident $py:ident $rname:ident) => {
+        py_repr($py, $self.$rname())
+    };
+    (@repr $self:ident $py:ident $rname:ident $rexpr:expr) => {
+        $rexpr
+    };
     (
         $(#[$meta:meta])*
-        $py:ident($rust:ty) as $name:literal;
-        $($body:tt)*
+        $py_ty:ident($rust:ty) as $name:literal |$this:ident, $py:ident| {
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident $(($rust_field:ident))? : $fty:ty
+            ),* $(,)?
+        }
+        repr { $($rname:ident $(= $rexpr:expr)?),* $(,)? }
+        $(methods { $($body:tt)* })?
     ) => {
         $(#[$meta])*
         #[pyclass(frozen, eq, hash, module = "fou", name = $name)]
         #[derive(Debug, Clone, PartialEq)]
-        pub struct $py(pub $rust);
+        pub struct $py_ty(pub $rust);
 
-        impl From<$rust> for $py {
+        impl From<$rust> for $py_ty {
             fn from(value: $rust) -> Self {
                 Self(value)
             }
         }
 
-        impl Hash for $py {
+        impl Field for $rust {
+            type Py = $py_ty;
+            fn to_py(&self) -> $py_ty {
+                $py_ty(self.clone())
+            }
+        }
+
+        impl Plain for $py_ty {
+            fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                Ok(self.to_dict(py)?.into_any())
+            }
+        }
+
+        impl Hash for $py_ty {
             fn hash<H: Hasher>(&self, state: &mut H) {
                 serde_json::to_string(&self.0).unwrap_or_default().hash(state);
             }
         }
 
         #[pymethods]
-        impl $py {
-            $($body)*
+        impl $py_ty {
+            $(
+                $(#[$fmeta])*
+                #[getter]
+                fn $field(&self) -> <$fty as Field>::Py {
+                    let value: &$fty = &field_of!(self.0, $field $($rust_field)?);
+                    value.to_py()
+                }
+            )*
+
+            fn __repr__(&self, py: Python<'_>) -> String {
+                let $this = &self.0;
+                let $py = py;
+                let parts: Vec<String> = vec![$(
+                    format!(
+                        "{}={}",
+                        stringify!($rname),
+                        model!(@repr self $py $rname $($rexpr)?)
+                    )
+                ),*];
+                format!("{}({})", $name, parts.join(", "))
+            }
 
             /// The item as JSON text in the shape of the JSON contract
             /// (one line, or pretty-printed with `indent` spaces).
@@ -90,8 +275,14 @@ macro_rules! wrapper {
 
             /// The item as plain Python data (`dict`, `list`, `str`, `int`, `None`):
             /// exactly `json.loads(self.to_json())`.
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                json_loads(py, &json_of(&self.0, None)?)
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                let dict = PyDict::new(py);
+                $(
+                    // the Python name is the JSON key (`r#abstract` → `abstract`)
+                    let key = stringify!($field).trim_start_matches("r#");
+                    dict.set_item(key, self.$field().plain(py)?)?;
+                )*
+                Ok(dict)
             }
 
             /// Rebuild an object from the JSON that `to_json` gives.
@@ -109,684 +300,329 @@ macro_rules! wrapper {
                 let rebuild = slf.get_type().getattr("from_json")?;
                 Ok((rebuild, (json_of(&slf.get().0, None)?,)))
             }
+
+            $($($body)*)?
         }
     };
 }
 
-wrapper! {
+/// `start-end` of a span's lines, for `__repr__`.
+fn lines_of(span: &fou::Span) -> String {
+    format!("{}-{}", span.line_start, span.line_end)
+}
+
+model! {
     /// A byte range of the input with the 1-based lines it covers.
     ///
     /// `start` is inclusive, `end` exclusive (byte offsets into the decoded
     /// input, a byte-order mark included); `line_start` and `line_end` are
     /// 1-based and inclusive.
-    PySpan(fou::Span) as "Span";
-
-    /// First byte (inclusive).
-    #[getter]
-    fn start(&self) -> usize {
-        self.0.start
+    PySpan(fou::Span) as "Span" |_s, _py| {
+        /// First byte (inclusive).
+        start: usize,
+        /// Last byte (exclusive).
+        end: usize,
+        /// First line (1-based).
+        line_start: usize,
+        /// Last line (1-based, inclusive).
+        line_end: usize,
     }
-    /// Last byte (exclusive).
-    #[getter]
-    fn end(&self) -> usize {
-        self.0.end
-    }
-    /// First line (1-based).
-    #[getter]
-    fn line_start(&self) -> usize {
-        self.0.line_start
-    }
-    /// Last line (1-based, inclusive).
-    #[getter]
-    fn line_end(&self) -> usize {
-        self.0.line_end
-    }
-    fn __repr__(&self) -> String {
-        let s = &self.0;
-        format!(
-            "Span(start={}, end={}, line_start={}, line_end={})",
-            s.start, s.end, s.line_start, s.line_end
-        )
-    }
+    repr { start, end, line_start, line_end }
 }
 
-wrapper! {
+model! {
     /// A project period in whole years, `(2019-2021)`; one year gives `start == end`.
-    PyPeriod(fou::Period) as "Period";
-
-    /// First year.
-    #[getter]
-    fn start(&self) -> i32 {
-        self.0.start
+    PyPeriod(fou::Period) as "Period" |_p, _py| {
+        /// First year.
+        start: i32,
+        /// Last year.
+        end: i32,
     }
-    /// Last year.
-    #[getter]
-    fn end(&self) -> i32 {
-        self.0.end
-    }
-    fn __repr__(&self) -> String {
-        format!("Period(start={}, end={})", self.0.start, self.0.end)
-    }
+    repr { start, end }
 }
 
-wrapper! {
+model! {
     /// Where the input came from.
-    PySourceInfo(fou::SourceInfo) as "SourceInfo";
-
-    /// File path, when the report was read from a file (or given as `path=`).
-    #[getter]
-    fn path(&self) -> Option<String> {
-        self.0.path.clone()
+    PySourceInfo(fou::SourceInfo) as "SourceInfo" |_s, _py| {
+        /// File path, when the report was read from a file (or given as `path=`).
+        path: Option<String>,
+        /// `"plain"` or `"markdown"`.
+        format: fou::Format,
+        /// Detected encoding of the input bytes (`"utf-8"`, `"utf-8-sig"`).
+        encoding: String,
+        /// Why that encoding was chosen, e.g. `"valid UTF-8"`.
+        encoding_evidence: String,
+        /// Input bytes replaced by U+FFFD because they were invalid in the encoding.
+        replaced_bytes: usize,
+        /// Size of the input in bytes.
+        bytes: usize,
+        /// Number of lines.
+        lines: usize,
     }
-    /// `"plain"` or `"markdown"`.
-    #[getter]
-    fn format(&self) -> String {
-        enum_name(&self.0.format)
-    }
-    /// Detected encoding of the input bytes (`"utf-8"`, `"utf-8-sig"`).
-    #[getter]
-    fn encoding(&self) -> String {
-        self.0.encoding.clone()
-    }
-    /// Why that encoding was chosen, e.g. `"valid UTF-8"`.
-    #[getter]
-    fn encoding_evidence(&self) -> String {
-        self.0.encoding_evidence.clone()
-    }
-    /// Input bytes replaced by U+FFFD because they were invalid in the encoding.
-    #[getter]
-    fn replaced_bytes(&self) -> usize {
-        self.0.replaced_bytes
-    }
-    /// Size of the input in bytes.
-    #[getter]
-    fn bytes(&self) -> usize {
-        self.0.bytes
-    }
-    /// Number of lines.
-    #[getter]
-    fn lines(&self) -> usize {
-        self.0.lines
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let s = &self.0;
-        format!(
-            "SourceInfo(path={}, format={}, encoding={}, bytes={}, lines={})",
-            py_repr(py, s.path.as_deref()),
-            py_repr(py, enum_name(&s.format)),
-            py_repr(py, &s.encoding),
-            s.bytes,
-            s.lines
-        )
-    }
+    repr { path, format, encoding, bytes, lines }
 }
 
-wrapper! {
+model! {
     /// Who signed the preface.
-    PySignatory(fou::Signatory) as "Signatory";
-
-    /// Name as written.
-    #[getter]
-    fn name(&self) -> String {
-        self.0.name.clone()
+    PySignatory(fou::Signatory) as "Signatory" |_s, _py| {
+        /// Name as written.
+        name: String,
+        /// Title or role, e.g. "Avdelingsdirektør".
+        role: Option<String>,
     }
-    /// Title or role, e.g. "Avdelingsdirektør".
-    #[getter]
-    fn role(&self) -> Option<String> {
-        self.0.role.clone()
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Signatory(name={}, role={})",
-            py_repr(py, &self.0.name),
-            py_repr(py, self.0.role.as_deref())
-        )
-    }
+    repr { name, role }
 }
 
-wrapper! {
+model! {
     /// The preface (*Forord*).
-    PyPreface(fou::Preface) as "Preface";
-
-    /// The preface's paragraphs, separated by blank lines.
-    #[getter]
-    fn text(&self) -> String {
-        self.0.text.clone()
+    PyPreface(fou::Preface) as "Preface" |p, py| {
+        /// The preface's paragraphs, separated by blank lines.
+        text: String,
+        /// The signature after "Vennlig hilsen", if any.
+        signatory: Option<fou::Signatory>,
     }
-    /// The signature after "Vennlig hilsen", if any.
-    #[getter]
-    fn signatory(&self) -> Option<PySignatory> {
-        self.0.signatory.clone().map(PySignatory)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let sig = self
-            .0
-            .signatory
-            .as_ref()
-            .map_or_else(|| "None".to_owned(), |s| py_repr(py, &s.name));
-        format!(
-            "Preface(chars={}, signatory={sig})",
-            self.0.text.chars().count()
-        )
+    repr {
+        chars = p.text.chars().count(),
+        signatory = p.signatory.as_ref().map_or_else(|| "None".to_owned(), |s| py_repr(py, &s.name)),
     }
 }
 
-wrapper! {
+model! {
     /// A heading of the report's outline.
-    PyHeading(fou::Heading) as "Heading";
-
-    /// Nesting level (1 = top).
-    #[getter]
-    fn level(&self) -> u8 {
-        self.0.level
+    PyHeading(fou::Heading) as "Heading" |h, _py| {
+        /// Nesting level (1 = top).
+        level: u8,
+        /// Heading text without markup.
+        title: String,
+        /// Where the heading is.
+        span: fou::Span,
     }
-    /// Heading text without markup.
-    #[getter]
-    fn title(&self) -> String {
-        self.0.title.clone()
-    }
-    /// Where the heading is.
-    #[getter]
-    fn span(&self) -> PySpan {
-        PySpan(self.0.span)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Heading(level={}, title={}, line={})",
-            self.0.level,
-            py_repr(py, &self.0.title),
-            self.0.span.line_start
-        )
-    }
+    repr { level, title, line = h.span.line_start }
 }
 
-wrapper! {
+model! {
     /// A completed project that the report summarises.
-    PyProject(fou::Project) as "Project";
-
-    /// Project title.
-    #[getter]
-    fn title(&self) -> String {
-        self.0.title.clone()
+    PyProject(fou::Project) as "Project" |p, _py| {
+        /// Project title.
+        title: String,
+        /// Institution text as written.
+        institution_raw: Option<String>,
+        /// The institutions, split into organisations.
+        institutions: Vec<String>,
+        /// `"bidrag"`, `"oppdrag"` or `None`.
+        funding: Option<fou::Funding>,
+        /// Theme heading the project stands under.
+        theme: Option<String>,
+        /// The one-line lead (`Sammendrag: …`), when the record has one.
+        lead: Option<String>,
+        /// Summary paragraphs.
+        summary: Vec<String>,
+        /// The whole record.
+        span: fou::Span,
     }
-    /// Institution text as written.
-    #[getter]
-    fn institution_raw(&self) -> Option<String> {
-        self.0.institution_raw.clone()
-    }
-    /// The institutions, split into organisations.
-    #[getter]
-    fn institutions(&self) -> Vec<String> {
-        self.0.institutions.clone()
-    }
-    /// `"bidrag"`, `"oppdrag"` or `None`.
-    #[getter]
-    fn funding(&self) -> Option<String> {
-        self.0.funding.as_ref().map(enum_name)
-    }
-    /// Theme heading the project stands under.
-    #[getter]
-    fn theme(&self) -> Option<String> {
-        self.0.theme.clone()
-    }
-    /// The one-line lead (`Sammendrag: …`), when the record has one.
-    #[getter]
-    fn lead(&self) -> Option<String> {
-        self.0.lead.clone()
-    }
-    /// Summary paragraphs.
-    #[getter]
-    fn summary(&self) -> Vec<String> {
-        self.0.summary.clone()
-    }
-    /// The whole record.
-    #[getter]
-    fn span(&self) -> PySpan {
-        PySpan(self.0.span)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let p = &self.0;
-        format!(
-            "Project(title={}, institutions={}, funding={}, theme={}, lines={}-{})",
-            py_repr(py, &p.title),
-            py_repr(py, &p.institutions),
-            py_repr(py, p.funding.as_ref().map(enum_name)),
-            py_repr(py, p.theme.as_deref()),
-            p.span.line_start,
-            p.span.line_end
-        )
-    }
+    repr { title, institutions, funding, theme, lines = lines_of(&p.span) }
 }
 
-wrapper! {
+model! {
     /// A project the report only lists (ongoing, or newly granted).
-    PyPortfolioItem(fou::PortfolioItem) as "PortfolioItem";
-
-    /// Project title.
-    #[getter]
-    fn title(&self) -> String {
-        self.0.title.clone()
+    PyPortfolioItem(fou::PortfolioItem) as "PortfolioItem" |p, _py| {
+        /// Project title.
+        title: String,
+        /// Institution text as written.
+        institution_raw: Option<String>,
+        /// The institutions, split into organisations.
+        institutions: Vec<String>,
+        /// Project period, when given.
+        period: Option<fou::Period>,
+        /// `"bidrag"`, `"oppdrag"` or `None`: the funding of the list the item stands in.
+        funding: Option<fou::Funding>,
+        /// Theme heading above the list.
+        theme: Option<String>,
+        /// `"ongoing"` or `"granted"`.
+        status: fou::PortfolioStatus,
+        /// The list item.
+        span: fou::Span,
     }
-    /// Institution text as written.
-    #[getter]
-    fn institution_raw(&self) -> Option<String> {
-        self.0.institution_raw.clone()
-    }
-    /// The institutions, split into organisations.
-    #[getter]
-    fn institutions(&self) -> Vec<String> {
-        self.0.institutions.clone()
-    }
-    /// Project period, when given.
-    #[getter]
-    fn period(&self) -> Option<PyPeriod> {
-        self.0.period.map(PyPeriod)
-    }
-    /// `"bidrag"`, `"oppdrag"` or `None`: the funding of the list the item stands in.
-    #[getter]
-    fn funding(&self) -> Option<String> {
-        self.0.funding.as_ref().map(enum_name)
-    }
-    /// Theme heading above the list.
-    #[getter]
-    fn theme(&self) -> Option<String> {
-        self.0.theme.clone()
-    }
-    /// `"ongoing"` or `"granted"`.
-    #[getter]
-    fn status(&self) -> String {
-        enum_name(&self.0.status)
-    }
-    /// The list item.
-    #[getter]
-    fn span(&self) -> PySpan {
-        PySpan(self.0.span)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let p = &self.0;
-        let period = p
-            .period
-            .map_or_else(|| "None".to_owned(), |x| format!("{}-{}", x.start, x.end));
-        format!(
-            "PortfolioItem(title={}, institutions={}, period={period}, funding={}, status={}, line={})",
-            py_repr(py, &p.title),
-            py_repr(py, &p.institutions),
-            py_repr(py, p.funding.as_ref().map(enum_name)),
-            py_repr(py, enum_name(&p.status)),
-            p.span.line_start
-        )
+    repr {
+        title,
+        institutions,
+        period = p.period.map_or_else(|| "None".to_owned(), |x| format!("{}-{}", x.start, x.end)),
+        funding,
+        status,
+        line = p.span.line_start,
     }
 }
 
-wrapper! {
+model! {
     /// An internal analysis (article in *Arbeid og velferd*).
-    PyAnalysis(fou::Analysis) as "Analysis";
-
-    /// Edition number (`Utgave N`).
-    #[getter]
-    fn issue(&self) -> Option<u32> {
-        self.0.issue
+    PyAnalysis(fou::Analysis) as "Analysis" |a, _py| {
+        /// Edition number (`Utgave N`).
+        issue: Option<u32>,
+        /// Edition year.
+        year: Option<i32>,
+        /// Title.
+        title: String,
+        /// Subtitle, when the title is followed by a second heading line.
+        subtitle: Option<String>,
+        /// Authors from the `Av A, B og C` line.
+        authors: Vec<String>,
+        /// Abstract paragraphs (the key `abstract` of the JSON contract).
+        r#abstract(abstract_): Vec<String>,
+        /// The whole record.
+        span: fou::Span,
     }
-    /// Edition year.
-    #[getter]
-    fn year(&self) -> Option<i32> {
-        self.0.year
-    }
-    /// Title.
-    #[getter]
-    fn title(&self) -> String {
-        self.0.title.clone()
-    }
-    /// Subtitle, when the title is followed by a second heading line.
-    #[getter]
-    fn subtitle(&self) -> Option<String> {
-        self.0.subtitle.clone()
-    }
-    /// Authors from the `Av A, B og C` line.
-    #[getter]
-    fn authors(&self) -> Vec<String> {
-        self.0.authors.clone()
-    }
-    /// Abstract paragraphs (the key `abstract` of the JSON contract).
-    #[getter(r#abstract)]
-    fn abstract_(&self) -> Vec<String> {
-        self.0.abstract_.clone()
-    }
-    /// The whole record.
-    #[getter]
-    fn span(&self) -> PySpan {
-        PySpan(self.0.span)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let a = &self.0;
-        format!(
-            "Analysis(issue={}, year={}, title={}, authors={}, lines={}-{})",
-            py_repr(py, a.issue),
-            py_repr(py, a.year),
-            py_repr(py, &a.title),
-            py_repr(py, &a.authors),
-            a.span.line_start,
-            a.span.line_end
-        )
-    }
+    repr { issue, year, title, authors, lines = lines_of(&a.span) }
 }
 
-wrapper! {
+model! {
     /// A publication reference, `Authors (2020): Title, Venue`.
-    PyPublication(fou::Publication) as "Publication";
-
-    /// Author names as written.
-    #[getter]
-    fn authors(&self) -> Vec<String> {
-        self.0.authors.clone()
+    PyPublication(fou::Publication) as "Publication" |_p, _py| {
+        /// Author names as written.
+        authors: Vec<String>,
+        /// Publication year.
+        year: Option<i32>,
+        /// Title.
+        title: String,
+        /// Journal or other venue.
+        venue: Option<String>,
+        /// The reference.
+        span: fou::Span,
     }
-    /// Publication year.
-    #[getter]
-    fn year(&self) -> Option<i32> {
-        self.0.year
-    }
-    /// Title.
-    #[getter]
-    fn title(&self) -> String {
-        self.0.title.clone()
-    }
-    /// Journal or other venue.
-    #[getter]
-    fn venue(&self) -> Option<String> {
-        self.0.venue.clone()
-    }
-    /// The reference.
-    #[getter]
-    fn span(&self) -> PySpan {
-        PySpan(self.0.span)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let p = &self.0;
-        format!(
-            "Publication(authors={}, year={}, title={}, venue={})",
-            py_repr(py, &p.authors),
-            py_repr(py, p.year),
-            py_repr(py, &p.title),
-            py_repr(py, p.venue.as_deref())
-        )
-    }
+    repr { authors, year, title, venue }
 }
 
-wrapper! {
+model! {
     /// A PhD candidate (`Title. Stipendiat Name, Institution`).
-    PyPhdCandidate(fou::PhdCandidate) as "PhdCandidate";
-
-    /// Thesis project title.
-    #[getter]
-    fn title(&self) -> String {
-        self.0.title.clone()
+    PyPhdCandidate(fou::PhdCandidate) as "PhdCandidate" |_p, _py| {
+        /// Thesis project title.
+        title: String,
+        /// Candidate's name.
+        candidate: String,
+        /// Institution.
+        institution: Option<String>,
+        /// `"completed"` or `"ongoing"`.
+        status: fou::PhdStatus,
+        /// The list item.
+        span: fou::Span,
     }
-    /// Candidate's name.
-    #[getter]
-    fn candidate(&self) -> String {
-        self.0.candidate.clone()
-    }
-    /// Institution.
-    #[getter]
-    fn institution(&self) -> Option<String> {
-        self.0.institution.clone()
-    }
-    /// `"completed"` or `"ongoing"`.
-    #[getter]
-    fn status(&self) -> String {
-        enum_name(&self.0.status)
-    }
-    /// The list item.
-    #[getter]
-    fn span(&self) -> PySpan {
-        PySpan(self.0.span)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let p = &self.0;
-        format!(
-            "PhdCandidate(title={}, candidate={}, institution={}, status={})",
-            py_repr(py, &p.title),
-            py_repr(py, &p.candidate),
-            py_repr(py, p.institution.as_deref()),
-            py_repr(py, enum_name(&p.status))
-        )
-    }
+    repr { title, candidate, institution, status }
 }
 
-wrapper! {
+model! {
     /// A supplier in NAV's framework agreements.
-    PyVendor(fou::Vendor) as "Vendor";
-
-    /// Name as written.
-    #[getter]
-    fn name(&self) -> String {
-        self.0.name.clone()
+    PyVendor(fou::Vendor) as "Vendor" |v, _py| {
+        /// Name as written.
+        name: String,
+        /// The list item.
+        span: fou::Span,
     }
-    /// The list item.
-    #[getter]
-    fn span(&self) -> PySpan {
-        PySpan(self.0.span)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Vendor(name={}, line={})",
-            py_repr(py, &self.0.name),
-            self.0.span.line_start
-        )
-    }
+    repr { name, line = v.span.line_start }
 }
 
-wrapper! {
+model! {
     /// A count the text states, e.g. "Åtte bidragsfinansierte prosjekter ble ferdigstilt".
-    PyStatedCount(fou::StatedCount) as "StatedCount";
-
-    /// The clause that states the count.
-    #[getter]
-    fn text(&self) -> String {
-        self.0.text.clone()
+    PyStatedCount(fou::StatedCount) as "StatedCount" |_c, _py| {
+        /// The clause that states the count.
+        text: String,
+        /// The number.
+        value: u32,
+        /// What is counted: `"projects/bidrag"`, `"portfolio/bidrag/ongoing"`, …, `"other"`.
+        refers_to: fou::RefersTo,
+        /// The clause.
+        span: fou::Span,
     }
-    /// The number.
-    #[getter]
-    fn value(&self) -> u32 {
-        self.0.value
-    }
-    /// What is counted: `"projects/bidrag"`, `"portfolio/bidrag/ongoing"`, …, `"other"`.
-    #[getter]
-    fn refers_to(&self) -> String {
-        enum_name(&self.0.refers_to)
-    }
-    /// The clause.
-    #[getter]
-    fn span(&self) -> PySpan {
-        PySpan(self.0.span)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "StatedCount(value={}, refers_to={}, text={})",
-            self.0.value,
-            py_repr(py, enum_name(&self.0.refers_to)),
-            py_repr(py, &self.0.text)
-        )
-    }
+    repr { value, refers_to, text }
 }
 
-wrapper! {
+model! {
     /// A date written in the text ("30. mars 2020").
-    PyDateMention(fou::DateMention) as "DateMention";
-
-    /// The date (`datetime.date`); a missing year is taken from context.
-    #[getter]
-    fn date(&self) -> chrono::NaiveDate {
-        self.0.date
+    PyDateMention(fou::DateMention) as "DateMention" |d, _py| {
+        /// The date (`datetime.date`); a missing year is taken from context.
+        date: chrono::NaiveDate,
+        /// The date as written.
+        text: String,
+        /// The date as written in the input.
+        span: fou::Span,
+        /// The sentence that holds the date.
+        sentence_span: fou::Span,
     }
-    /// The date as written.
-    #[getter]
-    fn text(&self) -> String {
-        self.0.text.clone()
-    }
-    /// The date as written in the input.
-    #[getter]
-    fn span(&self) -> PySpan {
-        PySpan(self.0.span)
-    }
-    /// The sentence that holds the date.
-    #[getter]
-    fn sentence_span(&self) -> PySpan {
-        PySpan(self.0.sentence_span)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "DateMention(date={}, text={})",
-            self.0.date,
-            py_repr(py, &self.0.text)
-        )
-    }
+    repr { date = d.date, text }
 }
 
-wrapper! {
+model! {
     /// A problem found while parsing, with its place in the text.
-    PyDiagnostic(fou::Diagnostic) as "Diagnostic";
-
-    /// `"error"`, `"warning"` or `"info"`.
-    #[getter]
-    fn severity(&self) -> String {
-        enum_name(&self.0.severity)
+    PyDiagnostic(fou::Diagnostic) as "Diagnostic" |d, _py| {
+        /// `"error"`, `"warning"` or `"info"`.
+        severity: fou::Severity,
+        /// Stable machine-readable code, e.g. `count-mismatch`.
+        code: fou::DiagnosticCode,
+        /// Human-readable message.
+        message: String,
+        /// Where, when it has a place.
+        span: Option<fou::Span>,
     }
-    /// Stable machine-readable code, e.g. `count-mismatch`.
-    #[getter]
-    fn code(&self) -> String {
-        self.0.code.as_str().to_owned()
-    }
-    /// Human-readable message.
-    #[getter]
-    fn message(&self) -> String {
-        self.0.message.clone()
-    }
-    /// Where, when it has a place.
-    #[getter]
-    fn span(&self) -> Option<PySpan> {
-        self.0.span.map(PySpan)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let line = self
-            .0
-            .span
-            .map_or_else(|| "None".to_owned(), |s| s.line_start.to_string());
-        format!(
-            "Diagnostic(severity={}, code={}, line={line}, message={})",
-            py_repr(py, enum_name(&self.0.severity)),
-            py_repr(py, self.0.code.as_str()),
-            py_repr(py, &self.0.message)
-        )
+    repr {
+        severity,
+        code,
+        line = d.span.map_or_else(|| "None".to_owned(), |s| s.line_start.to_string()),
+        message,
     }
 }
 
-fn items<T: Clone, P: From<T>>(list: &[T]) -> Vec<P> {
-    list.iter().cloned().map(P::from).collect()
-}
-
-wrapper! {
+model! {
     /// A parsed FoU report.
     ///
     /// Attributes are read-only. List attributes return a new list of item
     /// objects on each access. `to_dict()` / `to_json()` give the JSON contract
     /// (`schema_version` 1); reports compare by value and pickle.
-    PyReport(fou::Report) as "Report";
-
-    /// Version of the JSON contract.
-    #[getter]
-    fn schema_version(&self) -> u32 {
-        self.0.schema_version
+    PyReport(fou::Report) as "Report" |r, py| {
+        /// Version of the JSON contract.
+        schema_version: u32,
+        /// Where the text came from.
+        source: fou::SourceInfo,
+        /// Report year.
+        year: Option<i32>,
+        /// Report title as written.
+        title: Option<String>,
+        /// Preface and signatory.
+        preface: Option<fou::Preface>,
+        /// Headings in document order.
+        outline: Vec<fou::Heading>,
+        /// Completed projects with summaries.
+        projects: Vec<fou::Project>,
+        /// Listed ongoing or newly granted projects.
+        portfolio: Vec<fou::PortfolioItem>,
+        /// Internal analyses.
+        analyses: Vec<fou::Analysis>,
+        /// Publication references.
+        publications: Vec<fou::Publication>,
+        /// PhD candidates.
+        phd: Vec<fou::PhdCandidate>,
+        /// Framework-agreement vendors.
+        vendors: Vec<fou::Vendor>,
+        /// Counts stated in the text.
+        stated_counts: Vec<fou::StatedCount>,
+        /// Dates in the text.
+        dates: Vec<fou::DateMention>,
+        /// Problems found while parsing.
+        diagnostics: Vec<fou::Diagnostic>,
     }
-    /// Where the text came from.
-    #[getter]
-    fn source(&self) -> PySourceInfo {
-        PySourceInfo(self.0.source.clone())
+    repr {
+        year,
+        title,
+        path = py_repr(py, r.source.path.as_deref()),
+        projects = r.projects.len(),
+        portfolio = r.portfolio.len(),
+        analyses = r.analyses.len(),
+        publications = r.publications.len(),
+        phd = r.phd.len(),
+        vendors = r.vendors.len(),
+        diagnostics = r.diagnostics.len(),
     }
-    /// Report year.
-    #[getter]
-    fn year(&self) -> Option<i32> {
-        self.0.year
-    }
-    /// Report title as written.
-    #[getter]
-    fn title(&self) -> Option<String> {
-        self.0.title.clone()
-    }
-    /// Preface and signatory.
-    #[getter]
-    fn preface(&self) -> Option<PyPreface> {
-        self.0.preface.clone().map(PyPreface)
-    }
-    /// Headings in document order.
-    #[getter]
-    fn outline(&self) -> Vec<PyHeading> {
-        items(&self.0.outline)
-    }
-    /// Completed projects with summaries.
-    #[getter]
-    fn projects(&self) -> Vec<PyProject> {
-        items(&self.0.projects)
-    }
-    /// Listed ongoing or newly granted projects.
-    #[getter]
-    fn portfolio(&self) -> Vec<PyPortfolioItem> {
-        items(&self.0.portfolio)
-    }
-    /// Internal analyses.
-    #[getter]
-    fn analyses(&self) -> Vec<PyAnalysis> {
-        items(&self.0.analyses)
-    }
-    /// Publication references.
-    #[getter]
-    fn publications(&self) -> Vec<PyPublication> {
-        items(&self.0.publications)
-    }
-    /// PhD candidates.
-    #[getter]
-    fn phd(&self) -> Vec<PyPhdCandidate> {
-        items(&self.0.phd)
-    }
-    /// Framework-agreement vendors.
-    #[getter]
-    fn vendors(&self) -> Vec<PyVendor> {
-        items(&self.0.vendors)
-    }
-    /// Counts stated in the text.
-    #[getter]
-    fn stated_counts(&self) -> Vec<PyStatedCount> {
-        items(&self.0.stated_counts)
-    }
-    /// Dates in the text.
-    #[getter]
-    fn dates(&self) -> Vec<PyDateMention> {
-        items(&self.0.dates)
-    }
-    /// Problems found while parsing.
-    #[getter]
-    fn diagnostics(&self) -> Vec<PyDiagnostic> {
-        items(&self.0.diagnostics)
-    }
-    /// True when a diagnostic has severity `"error"`.
-    fn has_errors(&self) -> bool {
-        self.0.has_errors()
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let r = &self.0;
-        format!(
-            "Report(year={}, title={}, path={}, projects={}, portfolio={}, analyses={}, \
-             publications={}, phd={}, vendors={}, diagnostics={})",
-            py_repr(py, r.year),
-            py_repr(py, r.title.as_deref()),
-            py_repr(py, r.source.path.as_deref()),
-            r.projects.len(),
-            r.portfolio.len(),
-            r.analyses.len(),
-            r.publications.len(),
-            r.phd.len(),
-            r.vendors.len(),
-            r.diagnostics.len()
-        )
+    methods {
+        /// True when a diagnostic has severity `"error"`.
+        fn has_errors(&self) -> bool {
+            self.0.has_errors()
+        }
     }
 }

@@ -2,8 +2,11 @@
 //!
 //! The exception classes live in the pure-Python module `fou._errors`
 //! (`FouError` and its subclasses `ReadError` (with `InputTooLarge`),
-//! `DecodeError`, `GrammarError`),
-//! so they can carry typed attributes and pickle like any Python exception.
+//! `DecodeError`, `GrammarError`), so they can carry typed attributes, keep
+//! `__module__ == "fou"`, inherit from two bases (`GrammarError` is also a
+//! `ValueError`) and pickle like any Python exception. The extension reaches
+//! them through typed handles ([`pyo3::import_exception!`]: the class is
+//! imported once and cached), never by a name looked up when raising.
 //! This module decides which class an error becomes and what attributes it gets.
 
 use std::any::Any;
@@ -11,7 +14,68 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyType};
+
+/// Typed handles on the classes of `fou._errors`.
+pub mod exc {
+    pyo3::import_exception!(fou._errors, FouError);
+    pyo3::import_exception!(fou._errors, ReadError);
+    pyo3::import_exception!(fou._errors, InputTooLarge);
+    pyo3::import_exception!(fou._errors, DecodeError);
+    pyo3::import_exception!(fou._errors, GrammarError);
+}
+
+/// The module the handles of [`exc`] import from.
+const ERRORS_MODULE: &str = "fou._errors";
+
+/// Import `fou._errors` and bind every handle of [`exc`] to its class: called
+/// when `fou._fou` is loaded, so a broken install fails at `import fou`, not
+/// when raising, and the classes raised are those of that moment (rebinding a
+/// name in `fou._errors` later changes nothing).
+pub fn bind_classes(py: Python<'_>) -> PyResult<()> {
+    py.import(ERRORS_MODULE)?;
+    for class in Class::ALL {
+        class.type_object(py);
+    }
+    Ok(())
+}
+
+/// Which `fou` exception an error becomes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// `FouError`: internal errors and kinds of errors newer than the binding.
+    #[default]
+    Fou,
+    /// `ReadError`: the file could not be read.
+    Read,
+    /// `InputTooLarge` (a `ReadError`): the input is over the size limit.
+    InputTooLarge,
+    /// `DecodeError`: the bytes are not text.
+    Decode,
+    /// `GrammarError` (also a `ValueError`): a small grammar did not match.
+    Grammar,
+}
+
+impl Class {
+    const ALL: [Class; 5] = [
+        Class::Fou,
+        Class::Read,
+        Class::InputTooLarge,
+        Class::Decode,
+        Class::Grammar,
+    ];
+
+    /// The Python class.
+    fn type_object(self, py: Python<'_>) -> Bound<'_, PyType> {
+        match self {
+            Class::Fou => py.get_type::<exc::FouError>(),
+            Class::Read => py.get_type::<exc::ReadError>(),
+            Class::InputTooLarge => py.get_type::<exc::InputTooLarge>(),
+            Class::Decode => py.get_type::<exc::DecodeError>(),
+            Class::Grammar => py.get_type::<exc::GrammarError>(),
+        }
+    }
+}
 
 /// Why a call into the core failed: an error it returned, or a panic (a bug).
 #[derive(Debug)]
@@ -60,7 +124,7 @@ pub struct Context<'a> {
 /// The attributes of a `fou` exception, before it is built.
 #[derive(Debug, Default)]
 struct ExcSpec {
-    class: &'static str,
+    class: Class,
     message: String,
     path: Option<String>,
     line: Option<usize>,
@@ -78,13 +142,13 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
     };
     match failure {
         Failure::Other(msg) => ExcSpec {
-            class: "FouError",
+            class: Class::Fou,
             message: prefix(msg),
             path,
             ..ExcSpec::default()
         },
         Failure::Panic(msg) => ExcSpec {
-            class: "FouError",
+            class: Class::Fou,
             message: prefix(format!(
                 "internal error in the fou parser (please report it): {msg}"
             )),
@@ -93,7 +157,7 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
         },
         Failure::Fou(err) => match &err {
             fou::Error::Io { path: io_path, .. } => ExcSpec {
-                class: "ReadError",
+                class: Class::Read,
                 message: err.to_string(),
                 path: Some(
                     ctx.path
@@ -104,7 +168,7 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
             // The core owns positions: every decoding error carries its offset and line.
             fou::Error::Decode { offset, line, .. } | fou::Error::Binary { offset, line } => {
                 ExcSpec {
-                    class: "DecodeError",
+                    class: Class::Decode,
                     message: prefix(format!("{err} (line {line})")),
                     path,
                     line: Some(*line),
@@ -113,7 +177,7 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
                 }
             }
             fou::Error::InvalidUtf8 { offset, line, .. } => ExcSpec {
-                class: "DecodeError",
+                class: Class::Decode,
                 message: prefix(err.to_string()),
                 path,
                 line: Some(*line),
@@ -121,7 +185,7 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
                 ..ExcSpec::default()
             },
             fou::Error::TooLarge { limit, size } => ExcSpec {
-                class: "InputTooLarge",
+                class: Class::InputTooLarge,
                 message: prefix(err.to_string()),
                 path,
                 limit: Some(*limit),
@@ -130,7 +194,7 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
             },
             // `fou::Error` is non-exhaustive: variants added later become the base class.
             _ => ExcSpec {
-                class: "FouError",
+                class: Class::Fou,
                 message: prefix(err.to_string()),
                 path,
                 ..ExcSpec::default()
@@ -139,19 +203,18 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
     }
 }
 
-/// Instantiate `fou._errors.<class>(message, **attrs)`.
-fn build(py: Python<'_>, class: &str, message: &str, attrs: &Bound<'_, PyDict>) -> PyResult<PyErr> {
-    let cls = py.import("fou._errors")?.getattr(class)?;
-    let exc = cls.call((message,), Some(attrs))?;
-    Ok(PyErr::from_value(exc))
-}
-
-fn raise(py: Python<'_>, class: &str, message: String, attrs: &Bound<'_, PyDict>) -> PyErr {
-    build(py, class, &message, attrs).unwrap_or_else(|import_err| {
-        PyRuntimeError::new_err(format!(
-            "{message} (and fou._errors.{class} could not be raised: {import_err})"
-        ))
-    })
+/// The exception `class(message, **attrs)`.
+fn raise(py: Python<'_>, class: Class, message: String, attrs: &Bound<'_, PyDict>) -> PyErr {
+    let cls = class.type_object(py);
+    match cls.call((&message,), Some(attrs)) {
+        Ok(exc) => PyErr::from_value(exc),
+        // only if `fou._errors` and this file disagree on the constructor
+        Err(err) => PyRuntimeError::new_err(format!(
+            "{message} (and {} could not be raised: {err})",
+            cls.name()
+                .map_or_else(|_| format!("{class:?}"), |n| n.to_string())
+        )),
+    }
 }
 
 /// Turn a failure into the `fou` exception that documents it.
@@ -162,12 +225,12 @@ pub fn to_pyerr(py: Python<'_>, failure: Failure, ctx: Context<'_>) -> PyErr {
         attrs.set_item("path", spec.path)?;
         attrs.set_item("line", spec.line)?;
         match spec.class {
-            "DecodeError" => attrs.set_item("offset", spec.offset)?,
-            "InputTooLarge" => {
+            Class::Decode => attrs.set_item("offset", spec.offset)?,
+            Class::InputTooLarge => {
                 attrs.set_item("limit", spec.limit)?;
                 attrs.set_item("size", spec.size)?;
             }
-            _ => {}
+            Class::Fou | Class::Read | Class::Grammar => {}
         }
         Ok(())
     })();
@@ -187,7 +250,7 @@ pub fn grammar_error(py: Python<'_>, err: &fou::grammar::GrammarError) -> PyErr 
         Ok(())
     })();
     match filled {
-        Ok(()) => raise(py, "GrammarError", err.to_string(), &attrs),
+        Ok(()) => raise(py, Class::Grammar, err.to_string(), &attrs),
         Err(e) => e,
     }
 }
@@ -203,7 +266,7 @@ pub fn grammar_message(py: Python<'_>, expected: &str, input: &str, message: Str
         Ok(())
     })();
     match filled {
-        Ok(()) => raise(py, "GrammarError", message, &attrs),
+        Ok(()) => raise(py, Class::Grammar, message, &attrs),
         Err(e) => e,
     }
 }
@@ -213,7 +276,7 @@ pub fn grammar_panic(py: Python<'_>, input: &str, msg: String) -> PyErr {
     let attrs = PyDict::new(py);
     raise(
         py,
-        "FouError",
+        Class::Fou,
         format!("internal error in the fou grammar for {input:?} (please report it): {msg}"),
         &attrs,
     )
@@ -247,7 +310,7 @@ mod tests {
                 path: Some("x.txt"),
             },
         );
-        assert_eq!(spec.class, "DecodeError");
+        assert_eq!(spec.class, Class::Decode);
         assert_eq!(spec.offset, Some(10));
         assert_eq!(spec.line, Some(3));
         assert!(spec.message.starts_with("x.txt: "), "{}", spec.message);

@@ -309,6 +309,8 @@ pub mod _fou {
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        // the exception classes the typed handles of `errors::exc` refer to
+        crate::errors::bind_classes(m.py())?;
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
         m.add("SCHEMA_VERSION", fou::SCHEMA_VERSION)?;
         Ok(())
