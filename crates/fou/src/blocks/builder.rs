@@ -64,8 +64,15 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
 
     fn close(&mut self) {
         if let Some(b) = self.open.take() {
-            self.blocks.push(b);
+            self.push(b);
         }
+    }
+
+    /// Keep a finished block, its text without spare capacity (blocks live
+    /// as long as the parse: memory is counted per input byte).
+    fn push(&mut self, mut block: Block) {
+        block.text.shrink_to_fit();
+        self.blocks.push(block);
     }
 
     fn feed(&mut self, li: usize, line: Line<'a>) {
@@ -114,7 +121,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         if line.kind == LineKind::BulletOnly {
             self.pending_bullets += 1;
         }
-        self.blocks.push(new_block(
+        self.push(new_block(
             BlockKind::Marker,
             MappedText::default(),
             &line.raw,
@@ -218,7 +225,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         } else {
             self.close();
             let block = new_block(BlockKind::TocEntry, line.text, &line.raw, false);
-            self.blocks.push(block);
+            self.push(block);
         }
     }
 

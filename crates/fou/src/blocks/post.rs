@@ -28,34 +28,39 @@ fn starts_lower(text: &str) -> bool {
 }
 
 /// Join paragraphs split by a page break: a paragraph (or list item) left
-/// open, and the next paragraph starting in lower case.
-pub(super) fn join_page_breaks(blocks: Vec<Block>) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    // Index in `out` of the last block that is not page furniture.
+/// open, and the next paragraph starting in lower case. Done in place: the
+/// blocks kept are moved to the front and the rest dropped.
+pub(super) fn join_page_breaks(mut blocks: Vec<Block>) -> Vec<Block> {
+    // `blocks[..kept]` is the result so far.
+    let mut kept = 0;
+    // Index of the last kept block that is not page furniture.
     let mut last: Option<usize> = None;
-    for blk in blocks {
+    for r in 0..blocks.len() {
         crate::work::add(1);
         if let Some(li) = last
-            && blk.kind == BlockKind::Paragraph
-            && matches!(out[li].kind, BlockKind::Paragraph | BlockKind::ListItem)
-            && ends_open(out[li].text())
-            && starts_lower(blk.text())
+            && blocks[r].kind == BlockKind::Paragraph
+            && matches!(blocks[li].kind, BlockKind::Paragraph | BlockKind::ListItem)
+            && ends_open(blocks[li].text())
+            && starts_lower(blocks[r].text())
         {
-            // Page numbers between the two halves are absorbed into the joined block.
-            out.truncate(li + 1);
-            let prev = &mut out[li];
+            let (head, tail) = blocks.split_at_mut(r);
+            let (prev, blk) = (&mut head[li], &tail[0]);
             prev.text.append(&blk.text, Joint::Space);
             prev.end = blk.end;
             prev.line_end = blk.line_end;
             prev.n_lines += blk.n_lines;
+            // Page numbers between the two halves are absorbed into the joined block.
+            kept = li + 1;
             continue;
         }
-        if blk.kind != BlockKind::Marker {
-            last = Some(out.len());
+        blocks.swap(kept, r);
+        if blocks[kept].kind != BlockKind::Marker {
+            last = Some(kept);
         }
-        out.push(blk);
+        kept += 1;
     }
-    out
+    blocks.truncate(kept);
+    blocks
 }
 
 /// A single short line standing alone that reads as a heading.

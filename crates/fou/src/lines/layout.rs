@@ -4,7 +4,28 @@
 
 use std::collections::HashMap;
 
-use super::RawLine;
+/// The lines of a text by index, without a copy: what the measures read.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LineTexts<'a> {
+    pub(super) text: &'a str,
+    /// `(start, end)` of each line's text, terminator excluded.
+    pub(super) bounds: &'a [(usize, usize)],
+}
+
+impl<'a> LineTexts<'a> {
+    pub(super) fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    pub(super) fn get(&self, i: usize) -> Option<&'a str> {
+        let &(s, e) = self.bounds.get(i)?;
+        self.text.get(s..e)
+    }
+
+    pub(super) fn at(&self, i: usize) -> &'a str {
+        self.get(i).unwrap_or_default()
+    }
+}
 
 /// Lines this long (in characters) or longer were not wrapped by a layout:
 /// a text with many of them is not hard-wrapped.
@@ -36,12 +57,12 @@ pub struct Layout {
 }
 
 /// Measure the layout of `lines`.
-pub(super) fn measure(lines: &[RawLine<'_>]) -> Layout {
+pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
     let mut lens: Vec<usize> = Vec::new();
     let mut long = 0usize;
     let (mut ends, mut ends_blank) = (0usize, 0usize);
-    for (i, l) in lines.iter().enumerate() {
-        let t = l.text.trim();
+    for i in 0..lines.len() {
+        let t = lines.at(i).trim();
         let n = t.chars().count();
         if n >= UNWRAPPED_LINE {
             long += 1;
@@ -50,7 +71,7 @@ pub(super) fn measure(lines: &[RawLine<'_>]) -> Layout {
         }
         if t.ends_with(['.', '!', '?']) {
             ends += 1;
-            if lines.get(i + 1).is_none_or(|n| n.text.trim().is_empty()) {
+            if lines.get(i + 1).is_none_or(|n| n.trim().is_empty()) {
                 ends_blank += 1;
             }
         }
@@ -89,10 +110,10 @@ fn running_key(text: &str) -> String {
 
 /// The first two and last two non-blank lines of each page (pages start at
 /// a form feed).
-fn page_edges(lines: &[RawLine<'_>], pages: &[usize]) -> Vec<usize> {
+fn page_edges(lines: LineTexts<'_>, pages: &[usize]) -> Vec<usize> {
     let filled = |i: &usize| {
-        !lines[*i]
-            .text
+        !lines
+            .at(*i)
             .trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
             .is_empty()
     };
@@ -116,17 +137,17 @@ fn page_edges(lines: &[RawLine<'_>], pages: &[usize]) -> Vec<usize> {
 /// Running headers and footers of a paged text (pages cut by form feeds):
 /// lines that stand first or last on at least half the pages (and on three
 /// or more), compared with their digits masked.
-pub(super) fn running_lines(lines: &[RawLine<'_>]) -> Vec<bool> {
+pub(super) fn running_lines(lines: LineTexts<'_>) -> Vec<bool> {
     let mut furniture = vec![false; lines.len()];
     let mut pages: Vec<usize> = vec![0];
-    pages.extend((1..lines.len()).filter(|&i| lines[i].text.starts_with('\u{c}')));
+    pages.extend((1..lines.len()).filter(|&i| lines.at(i).starts_with('\u{c}')));
     if pages.len() < MIN_RUNNING_PAGES {
         return furniture;
     }
     let edges = page_edges(lines, &pages);
     let keys: HashMap<usize, String> = edges
         .iter()
-        .map(|&i| (i, running_key(lines[i].text)))
+        .map(|&i| (i, running_key(lines.at(i))))
         .collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for key in keys.values() {
@@ -151,15 +172,18 @@ mod tests {
     use super::*;
     use crate::lines::split_lines;
 
-    fn raw(text: &str) -> Vec<RawLine<'_>> {
-        split_lines(text).collect()
+    fn bounds(text: &str) -> Vec<(usize, usize)> {
+        split_lines(text).map(|l| (l.start, l.end())).collect()
     }
 
     #[test]
     fn the_wrap_width_is_the_upper_quartile_of_wrapped_lines() {
         let line = |n: usize| "x".repeat(n);
         let text = [40, 50, 60, 60, 10].map(line).join("\n");
-        let layout = measure(&raw(&text));
+        let layout = measure(LineTexts {
+            text: &text,
+            bounds: &bounds(&text),
+        });
         assert_eq!(layout.width, 60);
         assert!(!layout.separated);
     }
@@ -167,13 +191,38 @@ mod tests {
     #[test]
     fn long_lines_mean_the_text_is_not_wrapped() {
         let text = ["y".repeat(200), "x".repeat(40)].join("\n");
-        assert!(measure(&raw(&text)).width > 1_000_000);
+        assert!(
+            measure(LineTexts {
+                text: &text,
+                bounds: &bounds(&text)
+            })
+            .width
+                > 1_000_000
+        );
     }
 
     #[test]
     fn blank_lines_after_sentences_mean_separated_paragraphs() {
-        assert!(measure(&raw("En.\n\nTo.\n\nTre\nfire.\n")).separated);
-        assert!(!measure(&raw("En.\nTo.\nTre.\n")).separated);
+        assert!(
+            {
+                let t = "En.\n\nTo.\n\nTre\nfire.\n";
+                measure(LineTexts {
+                    text: t,
+                    bounds: &bounds(t),
+                })
+            }
+            .separated
+        );
+        assert!(
+            !{
+                let t = "En.\nTo.\nTre.\n";
+                measure(LineTexts {
+                    text: t,
+                    bounds: &bounds(t),
+                })
+            }
+            .separated
+        );
     }
 
     #[test]
@@ -188,13 +237,15 @@ mod tests {
             "Tittel\nInnhold.\n{}",
             (1..=4).map(page).collect::<Vec<_>>().join("\n")
         );
-        let lines = raw(&text);
-        let running = running_lines(&lines);
-        let marked: Vec<&str> = lines
-            .iter()
-            .zip(&running)
-            .filter(|(_, r)| **r)
-            .map(|(l, _)| l.text.trim_start_matches('\u{c}'))
+        let b = bounds(&text);
+        let lines = LineTexts {
+            text: &text,
+            bounds: &b,
+        };
+        let running = running_lines(lines);
+        let marked: Vec<&str> = (0..b.len())
+            .filter(|&i| running[i])
+            .map(|i| lines.at(i).trim_start_matches('\u{c}'))
             .collect();
         assert_eq!(marked.iter().filter(|t| **t == "FoU-rapport").count(), 4);
         assert_eq!(marked.iter().filter(|t| t.starts_with("Side ")).count(), 4);
@@ -203,7 +254,11 @@ mod tests {
 
     #[test]
     fn fewer_than_three_pages_have_no_running_lines() {
-        let lines = raw("A\nB\n\u{c}A\nC\n");
-        assert!(running_lines(&lines).iter().all(|r| !r));
+        let t = "A\nB\n\u{c}A\nC\n";
+        let lines = LineTexts {
+            text: t,
+            bounds: &bounds(t),
+        };
+        assert!(running_lines(lines).iter().all(|r| !r));
     }
 }

@@ -116,26 +116,35 @@ impl MappedText {
         if s.is_empty() {
             return;
         }
-        let clean_at = self.text.len();
-        let contiguous = self
-            .map
-            .last()
-            .is_some_and(|&(c, r)| r + (clean_at - c) == at);
-        if !contiguous {
-            self.map.push((clean_at, at));
-        }
+        self.map_next(at);
         self.text.push_str(s);
     }
 
-    /// Append a character standing for the `src_len` source bytes at `at`
-    /// (a joining space, an NBSP made a space, `--` made an en dash).
-    pub(crate) fn push_replacement(&mut self, ch: char, at: usize, src_len: usize) {
+    /// Record that the text from its current end on comes from source
+    /// offset `at`: no entry when that continues the last segment, and an
+    /// entry at the same clean offset is replaced, so a text copied in one
+    /// piece (a paragraph joined from lines at `\n`) keeps one entry.
+    fn map_next(&mut self, at: usize) {
         let clean_at = self.text.len();
-        self.map.push((clean_at, at));
-        self.syn.push((clean_at, src_len));
+        match self.map.last_mut() {
+            Some(&mut (c, r)) if r + (clean_at - c) == at => {}
+            Some(last) if last.0 == clean_at => last.1 = at,
+            _ => self.map.push((clean_at, at)),
+        }
+    }
+
+    /// Append a character standing for the `src_len` source bytes at `at`
+    /// (a joining space, an NBSP made a space, `--` made an en dash). Only a
+    /// character whose source length differs from its own is recorded as
+    /// replaced; a space for a `\n` maps like copied text.
+    pub(crate) fn push_replacement(&mut self, ch: char, at: usize, src_len: usize) {
+        self.map_next(at);
+        if src_len != ch.len_utf8() {
+            self.syn.push((self.text.len(), src_len));
+        }
         self.text.push(ch);
         // The next copied byte must start a new segment.
-        self.map.push((self.text.len(), at + src_len));
+        self.map_next(at + src_len);
     }
 
     /// Append another mapped text after this one, joined as `joint` says;
@@ -176,11 +185,28 @@ impl MappedText {
     /// Append `other`'s text with its map and replacements, shifted.
     pub(super) fn append_mapped(&mut self, other: &MappedText) {
         let shift = self.text.len();
-        self.map
-            .extend(other.map.iter().map(|&(c, r)| (c + shift, r)));
+        let mut map = other.map.iter();
+        if let Some(&(c, r)) = map.next() {
+            // `other`'s first entry is at its offset 0 (or later, after text
+            // copied from an unknown place: never, as every text starts mapped).
+            if c == 0 {
+                self.map_next(r);
+            } else {
+                self.map.push((c + shift, r));
+            }
+        }
+        self.map.extend(map.map(|&(c, r)| (c + shift, r)));
         self.syn
             .extend(other.syn.iter().map(|&(c, l)| (c + shift, l)));
         self.text.push_str(&other.text);
+    }
+
+    /// Give back the spare capacity of a finished text.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.map.shrink_to_fit();
+        self.syn.shrink_to_fit();
+        self.links.shrink_to_fit();
     }
 
     /// Source byte offset of clean byte offset `clean`.

@@ -66,13 +66,14 @@ impl Line<'_> {
     }
 }
 
-/// Per-line facts found before cleaning, for look-ahead.
+/// Per-line facts found before cleaning, for look-ahead (8 bytes a line).
 #[derive(Debug, Clone, Copy)]
 struct Facts {
     kind: LineKind,
-    /// Where the content starts, after indentation, `#`s or bullet.
-    skip: usize,
     furniture: bool,
+    /// Where the content starts, after indentation, `#`s or bullet
+    /// (saturated: a longer indentation is read as text).
+    skip: u32,
 }
 
 /// The line stream of a text: raw lines with their kinds and furniture
@@ -90,7 +91,9 @@ struct Facts {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Lines<'a> {
-    raw: Vec<RawLine<'a>>,
+    text: &'a str,
+    /// `(start, end)` of each line's text, terminator excluded.
+    bounds: Vec<(usize, usize)>,
     facts: Vec<Facts>,
     layout: Layout,
     format: Format,
@@ -99,16 +102,24 @@ pub struct Lines<'a> {
 impl<'a> Lines<'a> {
     /// Split `text` (already normalised, see [`Normalized`]) into typed lines.
     pub fn new(text: &'a str, format: Format) -> Self {
-        let raw: Vec<RawLine<'a>> = split_lines(text).collect();
-        let layout = layout::measure(&raw);
+        // One `\n` per line in most texts: room for them all at once.
+        let mut bounds =
+            Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        bounds.extend(split_lines(text).map(|l| (l.start, l.end())));
+        let texts = layout::LineTexts {
+            text,
+            bounds: &bounds,
+        };
+        let layout = layout::measure(texts);
         let running = if format == Format::Plain {
-            layout::running_lines(&raw)
+            layout::running_lines(texts)
         } else {
             Vec::new()
         };
-        let facts = facts(&raw, &running, format);
+        let facts = facts(texts, &running, format);
         Lines {
-            raw,
+            text,
+            bounds,
             facts,
             layout,
             format,
@@ -121,7 +132,7 @@ impl<'a> Lines<'a> {
     /// assert_eq!(fou::lines::Lines::new("a\n\nb", fou::Format::Plain).len(), 3);
     /// ```
     pub fn len(&self) -> usize {
-        self.raw.len()
+        self.bounds.len()
     }
 
     /// True when the text has no lines.
@@ -130,7 +141,7 @@ impl<'a> Lines<'a> {
     /// assert!(fou::lines::Lines::new("", fou::Format::Plain).is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.raw.is_empty()
+        self.bounds.is_empty()
     }
 
     /// The layout measured on the whole text.
@@ -155,7 +166,12 @@ impl<'a> Lines<'a> {
     /// assert_eq!(lines.raw(1).map(|l| l.text), Some("b"));
     /// ```
     pub fn raw(&self, i: usize) -> Option<RawLine<'a>> {
-        self.raw.get(i).copied()
+        let &(start, end) = self.bounds.get(i)?;
+        Some(RawLine {
+            text: self.text.get(start..end)?,
+            start,
+            number: i + 1,
+        })
     }
 
     /// The kind of line `i`, if there is one.
@@ -170,7 +186,7 @@ impl<'a> Lines<'a> {
 
     /// Line `i`, typed and cleaned (an empty line past the end).
     pub fn line(&self, i: usize) -> Line<'a> {
-        let (Some(&raw), Some(&facts)) = (self.raw.get(i), self.facts.get(i)) else {
+        let (Some(raw), Some(&facts)) = (self.raw(i), self.facts.get(i)) else {
             return Line {
                 raw: RawLine {
                     text: "",
@@ -184,7 +200,7 @@ impl<'a> Lines<'a> {
                 hard_break: false,
             };
         };
-        let skip = facts.skip.min(raw.text.len());
+        let skip = (facts.skip as usize).min(raw.text.len());
         let content = &raw.text[skip..];
         let lead = content.len() - content.trim_start().len();
         let base = raw.start + skip + lead;
@@ -222,18 +238,19 @@ impl<'a> Lines<'a> {
 /// Kinds and furniture of every line. A page number is a short line of
 /// digits in plain text that stands alone: after a blank line, a lone
 /// bullet or other furniture, or before a blank line or a page break.
-fn facts(raw: &[RawLine<'_>], running: &[bool], format: Format) -> Vec<Facts> {
-    let mut out = Vec::with_capacity(raw.len());
+fn facts(lines: layout::LineTexts<'_>, running: &[bool], format: Format) -> Vec<Facts> {
+    let mut out = Vec::with_capacity(lines.bounds.len());
     // The previous line was blank, furniture or a lone bullet (or there was none).
     let mut after_gap = true;
-    for (i, line) in raw.iter().enumerate() {
-        let (kind, skip) = kind::classify(line.text);
+    for i in 0..lines.bounds.len() {
+        let line = lines.at(i);
+        let (kind, skip) = kind::classify(line);
         let mut furniture = false;
         if kind != LineKind::Blank {
-            let t = line.text.trim();
-            let next_gap = raw
+            let t = line.trim();
+            let next_gap = lines
                 .get(i + 1)
-                .is_none_or(|n| n.text.trim().is_empty() || n.text.starts_with('\u{c}'));
+                .is_none_or(|n| n.trim().is_empty() || n.starts_with('\u{c}'));
             let page_number = format == Format::Plain
                 && t.len() <= MAX_PAGE_NUMBER
                 && t.chars().all(|c| c.is_ascii_digit())
@@ -243,8 +260,8 @@ fn facts(raw: &[RawLine<'_>], running: &[bool], format: Format) -> Vec<Facts> {
         after_gap = kind == LineKind::Blank || kind == LineKind::BulletOnly || furniture;
         out.push(Facts {
             kind,
-            skip,
             furniture,
+            skip: u32::try_from(skip).unwrap_or(u32::MAX),
         });
     }
     out
