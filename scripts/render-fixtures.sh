@@ -17,6 +17,25 @@
 # version gave identical fixtures when deb12u12/deb12u1 disappeared. The script warns when an
 # upstream version differs from the one recorded here.)
 #
+# Real converters (issue 10): the samples in tests/fixtures/renderings/samples/ (each with its
+# hand-checked <name>.expected.json) go sample -> .docx (pandoc) -> PDF (LibreOffice), and
+# sample -> standalone HTML (pandoc); then through the tools people use today, into
+# tests/fixtures/renderings/<name>/<tool>.{txt,md}. Besides the Debian packages above:
+#   w3m 0.5.3+git20230121-2, lynx 2.9.0dev.12-1
+#   apt-get install -y --no-install-recommends w3m=0.5.3+git20230121-2 lynx=2.9.0dev.12-1
+#   a venv (CPython 3.11) with pymupdf4llm 1.28.2 (pymupdf 1.28.2, pymupdf-layout 1.28.2) and
+#   markitdown 0.1.9 (pdfminer.six 20260107, mammoth 1.13.0):
+#     python3 -m venv /work/venv-rend
+#     /work/venv-rend/bin/pip install pymupdf4llm==1.28.2 pymupdf==1.28.2 pymupdf-layout==1.28.2 \
+#         'markitdown[pdf,docx]==0.1.9' pdfminer.six==20260107 mammoth==1.13.0
+#   (plain `pip install pymupdf4llm` resolves to 2.0, an empty package.)
+#   a second venv for docling (it pulls torch; the native PDF pipeline and the DOCX backend need
+#   no model download):
+#     python3 -m venv /work/venv-rend-docling
+#     /work/venv-rend-docling/bin/pip install docling==2.143.0   (docling-core 2.104.0, docling-parse 7.23.1, torch 2.15.0)
+# RENDER_VENV and RENDER_DOCLING_VENV override the venv paths. Without the converters
+# (RENDER_CONVERTERS=0) only the two examples/data samples are rendered.
+#
 # Usage: scripts/render-fixtures.sh            (from anywhere; writes into the repository)
 set -euo pipefail
 
@@ -153,5 +172,69 @@ for sample in "${SAMPLES[@]}"; do
     { printf '\xEF\xBB\xBF'; cat "$sample"; } > "$dir/bom.$ext"
     iconv -f UTF-8 -t WINDOWS-1252 "$sample" > "$dir/cp1252.$ext"
     toc_oneline "$sample" > "$dir/toc-oneline.$ext"
+done
+
+# ---------------------------------------------------------------------------------------------
+# Real converters on the samples with expected JSON (issue 10).
+[[ ${RENDER_CONVERTERS:-1} == 0 ]] && { echo "render-fixtures: done (converters skipped)" >&2; exit 0; }
+VENV=${RENDER_VENV:-/work/venv-rend}
+DVENV=${RENDER_DOCLING_VENV:-/work/venv-rend-docling}
+for tool in w3m lynx "$VENV/bin/python" "$VENV/bin/markitdown" "$DVENV/bin/docling"; do
+    command -v "$tool" >/dev/null || { echo "render-fixtures: $tool not found (see the header of $0)" >&2; exit 2; }
+done
+check_version w3m 0.5.3+git20230121 "$(w3m -version | head -n 1)"
+check_version lynx 2.9.0dev.12 "$(lynx -version | head -n 1)"
+check_version pymupdf4llm 1.28.2 "$("$VENV/bin/python" -c 'import pymupdf4llm; print(pymupdf4llm.__version__)')"
+check_version markitdown 0.1.9 "$("$VENV/bin/python" -c 'import markitdown; print(markitdown.__version__)')"
+check_version docling 2.143.0 "$("$DVENV/bin/python" -c 'import importlib.metadata as m; print(m.version("docling"))')"
+# No network for the converters: docling must not fetch a model, nothing may phone home.
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 DOCLING_DEVICE=cpu
+
+for sample in "$OUT"/samples/*.txt "$OUT"/samples/*.md; do
+    base=$(basename "$sample")
+    name=${base%.*}
+    ext=${base##*.}
+    dir="$OUT/$name"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    echo "render-fixtures: converters: $base -> ${dir#"$ROOT"/}" >&2
+    w="$WORK/conv-$name"
+    mkdir -p "$w"
+
+    # The document as it is published: .docx (pandoc, via HTML so <b> becomes bold), the same A4
+    # page, page-number footer and nb-NO hyphenation as above, a PDF by LibreOffice, and a
+    # standalone web page.
+    from=(-f markdown+hard_line_breaks-smart)
+    pandoc "${from[@]}" -t html5 "$sample" -o "$w/$name.frag.html"
+    pandoc -f html -t docx -M lang=nb-NO "$w/$name.frag.html" -o "$w/$name.docx"
+    patch_docx "$w/$name.docx"
+    "${LO[@]}" --convert-to pdf --outdir "$w" "$w/$name.docx" >/dev/null 2>&1
+    pandoc "${from[@]}" -s -t html5 -M lang=nb-NO --metadata pagetitle="$name" "$sample" -o "$w/$name.html"
+
+    # PDF text: poppler in its three modes.
+    pdftotext -enc UTF-8 "$w/$name.pdf" "$dir/pdftotext.txt"
+    pdftotext -enc UTF-8 -layout "$w/$name.pdf" "$dir/pdftotext-layout.txt"
+    pdftotext -enc UTF-8 -raw "$w/$name.pdf" "$dir/pdftotext-raw.txt"
+
+    # PDF -> Markdown: pymupdf4llm, markitdown (pdfminer), docling's native pipeline (no models).
+    "$VENV/bin/python" -c 'import pathlib, sys, pymupdf4llm
+pathlib.Path(sys.argv[2]).write_text(pymupdf4llm.to_markdown(sys.argv[1]), encoding="utf-8")' \
+        "$w/$name.pdf" "$dir/pymupdf4llm.md" 2>/dev/null
+    "$VENV/bin/markitdown" "$w/$name.pdf" -o "$dir/markitdown-pdf.md"
+    "$DVENV/bin/docling" convert --pipeline native --no-ocr --to md --device cpu \
+        --output "$w/docling-pdf" "$w/$name.pdf" >/dev/null 2>&1
+    cp "$w/docling-pdf/$name.md" "$dir/docling-pdf.md"
+
+    # DOCX -> text: markitdown (mammoth), docling's Word backend, pandoc's Markdown and plain writers.
+    "$VENV/bin/markitdown" "$w/$name.docx" -o "$dir/markitdown-docx.md"
+    "$DVENV/bin/docling" convert --no-ocr --to md --device cpu \
+        --output "$w/docling-docx" "$w/$name.docx" >/dev/null 2>&1
+    cp "$w/docling-docx/$name.md" "$dir/docling-docx.md"
+    pandoc -f docx -t markdown "$w/$name.docx" -o "$dir/pandoc-docx-markdown.md"
+    pandoc -f docx -t plain "$w/$name.docx" -o "$dir/pandoc-docx-plain.txt"
+
+    # Web page -> text: the text browsers' dumps at 80 columns.
+    w3m -dump -cols 80 -T text/html "$w/$name.html" > "$dir/w3m.txt"
+    lynx -dump -nolist -width=80 -display_charset=utf-8 "$w/$name.html" > "$dir/lynx.txt"
 done
 echo "render-fixtures: done" >&2
