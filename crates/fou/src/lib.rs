@@ -55,6 +55,7 @@ pub mod model;
 mod render;
 pub mod sections;
 pub mod source;
+pub mod text;
 pub mod work;
 
 /// The README's examples, compiled and run as doctests.

@@ -1,66 +1,15 @@
 //! Stated counts ("Åtte bidragsfinansierte prosjekter ble ferdigstilt") and the
 //! check of each against the items the parser found.
 
-use super::{Doc, Part, Role, funding_in, norm};
+use super::context::funding_in;
+use super::{Doc, Part, Role};
 use crate::blocks::BlockKind;
 use crate::grammar::word_value;
 use crate::lexicon::{self, has_any};
 use crate::model::{
     DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Severity, StatedCount,
 };
-
-/// Byte ranges of the sentences of `text`.
-///
-/// ```
-/// let s = fou::sections::counts::sentences("Det kom ca. 700 bøker. Deretter 12 til.");
-/// assert_eq!(s.len(), 2);
-/// ```
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    crate::work::add(text.len());
-    let mut out = Vec::new();
-    let mut start = 0;
-    let b = text.as_bytes();
-    for i in 0..b.len() {
-        if !matches!(b[i], b'.' | b'!' | b'?') || b.get(i + 1) != Some(&b' ') {
-            continue;
-        }
-        let next = text[i + 2..].chars().next();
-        if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"') {
-            continue;
-        }
-        if b[i] == b'.' {
-            let word = text[start..i]
-                .rsplit([' ', '('])
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            if lexicon::ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
-                continue;
-            }
-        }
-        out.push((start, i + 1));
-        start = i + 2;
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
-/// Byte ranges of the clauses of a sentence (split at `, `, `; `, `: `).
-fn clauses(sentence: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let b = sentence.as_bytes();
-    for i in 0..b.len() {
-        if matches!(b[i], b',' | b';' | b':') && b.get(i + 1) == Some(&b' ') {
-            out.push((start, i));
-            start = i + 2;
-        }
-    }
-    out.push((start, sentence.len()));
-    out
-}
+use crate::text::{clauses, norm, sentences, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -93,24 +42,6 @@ struct Candidate {
     at: usize,
     value: u32,
     noun: Option<Noun>,
-}
-
-fn words(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if let Some(st) = start.take() {
-                out.push((st, &s[st..i]));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out
 }
 
 fn candidates(clause: &str) -> Vec<Candidate> {
@@ -326,6 +257,9 @@ pub(crate) fn read_counts(doc: &mut Doc<'_>) {
     doc.report.stated_counts = found;
 }
 
+/// How many characters of a section's heading a count-mismatch message quotes.
+const SECTION_NAMED: usize = 80;
+
 /// The items a stated count is checked against: how many the parser found
 /// and the sections (their headings) they stand in, in document order.
 #[derive(Default)]
@@ -400,22 +334,13 @@ fn tallies(doc: &Doc<'_>) -> std::collections::HashMap<RefersTo, Tally> {
         tally.found += 1;
         let before = heads.partition_point(|&i| doc.blocks[i].start <= start);
         if let Some(&h) = before.checked_sub(1).and_then(|k| heads.get(k)) {
-            let title = section_name(doc.blocks[h].text());
+            let title = shorten(doc.blocks[h].text().trim(), SECTION_NAMED);
             if !tally.sections.contains(&title) {
                 tally.sections.push(title);
             }
         }
     }
     out
-}
-
-/// A heading as a message names it: trimmed, cut after 80 characters.
-fn section_name(heading: &str) -> String {
-    let t = heading.trim();
-    match t.char_indices().nth(80) {
-        Some((i, _)) => format!("{}…", &t[..i]),
-        None => t.to_owned(),
-    }
 }
 
 /// `the text states 7 completed bidrag projects ("…"), but 6 were found in

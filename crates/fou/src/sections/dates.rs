@@ -2,11 +2,10 @@
 //! its sentence (where a date without a year finds one).
 
 use super::Doc;
-use super::counts::sentences;
-use super::front::year_in;
 use crate::blocks::BlockKind;
 use crate::grammar::find_dates;
 use crate::model::{DateMention, DiagnosticCode, Severity};
+use crate::text::{sentences, year_in};
 
 /// Find the dates of every text block.
 pub(crate) fn read_dates(doc: &mut Doc<'_>) {

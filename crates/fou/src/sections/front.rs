@@ -1,9 +1,10 @@
 //! Front matter: title and year, table of contents, preface and signatory.
 
-use super::{Doc, Part, Role, norm, role_of};
+use super::{Doc, Part, Role, role_of};
 use crate::blocks::{Block, BlockKind};
 use crate::lines::normalize;
 use crate::model::{Preface, Signatory};
+use crate::text::{norm, year_in};
 
 /// The table of contents: entry titles, normalised, with their top-level flag.
 #[derive(Debug, Default)]
@@ -23,15 +24,6 @@ fn toc_key(title: &str) -> String {
     norm(title.trim_end_matches(|c: char| {
         c == '.' || c == '…' || c.is_ascii_digit() || c.is_whitespace()
     }))
-}
-
-/// A year 1990–2099 in the text.
-pub(crate) fn year_in(text: &str) -> Option<i32> {
-    crate::work::add(text.len());
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i32>().ok())
-        .find(|y| (1990..2100).contains(y))
 }
 
 fn is_title(text: &str) -> bool {

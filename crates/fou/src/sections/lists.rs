@@ -5,30 +5,15 @@
 //! What it lists is decided by its items (grammar) and by the sentence that
 //! introduces it (`… pågikk 12 oppdragsprosjekter:`, `Følgende leverandører …:`).
 
-use super::{Doc, Part, Role, funding_in, norm};
+use super::context::{funding_in, mentions_projects, status_in};
+use super::{Doc, Part, Role};
 use crate::blocks::BlockKind;
 use crate::grammar::{phd_line, project_line, reference};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Funding, PhdCandidate, PhdStatus, PortfolioItem, PortfolioStatus, Publication, Vendor,
 };
-
-/// Status a sentence gives to the projects it introduces.
-pub(crate) fn status_in(text: &str) -> Option<PortfolioStatus> {
-    let t = norm(text);
-    if has_any(&t, lexicon::ONGOING) {
-        Some(PortfolioStatus::Ongoing)
-    } else if has_any(&t, lexicon::GRANTED) || has_any(&t, lexicon::NEW_PROJECTS) {
-        Some(PortfolioStatus::Granted)
-    } else {
-        None
-    }
-}
-
-fn mentions_projects(text: &str) -> bool {
-    let t = norm(text);
-    t.contains("prosjekt") || t.contains("oppdrag")
-}
+use crate::text::norm;
 
 /// Raw text of a list item without its bullet, lines joined.
 fn raw_item(doc: &Doc<'_>, i: usize) -> String {

@@ -15,6 +15,7 @@
 //! | [`dates`] | Norwegian dates |
 
 pub mod analyses;
+mod context;
 pub mod counts;
 pub mod dates;
 pub mod front;
@@ -24,6 +25,11 @@ pub mod projects;
 use crate::blocks::{Block, BlockKind};
 use crate::model::{Diagnostic, DiagnosticCode, Funding, Heading, Report, Severity, Span};
 use crate::source::Source;
+use crate::text::{norm, shorten};
+use context::funding_in;
+
+/// How many characters of a heading a message quotes.
+const HEADING_QUOTED: usize = 60;
 
 /// Which part of the report a block was placed in (see `fou explain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -162,27 +168,6 @@ impl Role {
     /// ```
     pub fn is_major(self) -> bool {
         !matches!(self, Role::Generic | Role::Edition(..))
-    }
-}
-
-/// Lower-case, single-spaced text for keyword tests.
-pub(crate) fn norm(s: &str) -> String {
-    crate::work::add(s.len());
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// Funding named by a text: `bidrag…` or `oppdrag…`, `None` when both or neither.
-pub(crate) fn funding_in(text: &str) -> Option<Funding> {
-    let t = norm(text);
-    let b = t.contains("bidragsfinans") || t.contains("bidragsprosjekt") || t.contains("bidrag ");
-    let o = t.contains("oppdrag");
-    match (b, o) {
-        (true, false) => Some(Funding::Bidrag),
-        (false, true) => Some(Funding::Oppdrag),
-        _ => None,
     }
 }
 
@@ -388,7 +373,7 @@ pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, V
                 DiagnosticCode::GenericSection,
                 format!(
                     "section {:?} holds no projects, lists or analyses; its {prose} block(s) are kept as prose",
-                    short(blocks[start].text())
+                    shorten(blocks[start].text(), HEADING_QUOTED)
                 ),
                 Some(span),
             );
@@ -445,14 +430,6 @@ fn check_front(doc: &mut Doc<'_>) {
             first,
         );
     }
-}
-
-pub(crate) fn short(s: &str) -> String {
-    let mut t: String = s.chars().take(60).collect();
-    if t.len() < s.len() {
-        t.push('…');
-    }
-    t
 }
 
 fn outline(doc: &mut Doc<'_>, toc: &front::Toc) {

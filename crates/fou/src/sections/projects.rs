@@ -2,12 +2,13 @@
 //! / `Sammendrag:`) and heading records (`**Title, Institution**`), grouped under
 //! theme headings.
 
-use super::{Doc, Part, norm};
+use super::{Doc, Part};
 use crate::blocks::BlockKind;
 use crate::grammar::Label;
 use crate::grammar::institutions;
 use crate::grammar::{project_line, trim_period};
 use crate::model::{Funding, Project};
+use crate::text::norm;
 
 /// Funding as a project's own summary states it.
 ///
