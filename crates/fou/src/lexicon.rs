@@ -35,6 +35,29 @@ pub const GRANTED: &[&str] = &["tildelt", "innvilget", "bevilget"];
 /// Phrases that introduce newly started projects in a list's intro.
 pub const NEW_PROJECTS: &[&str] = &["nye prosjekter"];
 
+/// Words of a report's title (`FoU-rapport 2020`, `Rapport om FoU …`): a
+/// block near the top with one of these and a year is the title.
+pub const REPORT_WORDS: &[&str] = &["rapport", "fou"];
+
+/// Stems in a list's intro that say it lists the vendors of framework
+/// agreements (`leverandører`, `tilbydere`).
+pub const VENDORS: &[&str] = &["leverandør", "tilbydere"];
+
+/// Stems in a completed project's own summary that say it was funded by a
+/// grant (`bidragsfinansiert`, `bidragsfinansierte`).
+pub const SUMMARY_BIDRAG: &[&str] = &["bidragsfinansier"];
+
+/// Phrases in a completed project's own summary that say NAV commissioned
+/// it (`på oppdrag fra NAV`, `oppdraget`, `oppdragsforskning`).
+pub const SUMMARY_OPPDRAG: &[&str] = &[
+    "på oppdrag fra",
+    "på oppdrag for",
+    "oppdraget",
+    "oppdragsprosjekt",
+    "i oppdrag",
+    "oppdragsforskning",
+];
+
 /// Stems that say a PhD was completed.
 pub const PHD_COMPLETED: &[&str] = &["fullført", "disputert", "avla", "avsluttet"];
 
@@ -281,6 +304,10 @@ mod tests {
             ("PORTFOLIO", PORTFOLIO),
             ("GRANTED", GRANTED),
             ("NEW_PROJECTS", NEW_PROJECTS),
+            ("REPORT_WORDS", REPORT_WORDS),
+            ("VENDORS", VENDORS),
+            ("SUMMARY_BIDRAG", SUMMARY_BIDRAG),
+            ("SUMMARY_OPPDRAG", SUMMARY_OPPDRAG),
             ("PHD_COMPLETED", PHD_COMPLETED),
             ("PHD_ONGOING", PHD_ONGOING),
             ("THEMATIC", THEMATIC),
