@@ -9,8 +9,8 @@ use crate::text::norm;
 /// Funding named by a text: `bidrag…` or `oppdrag…`, `None` when both or neither.
 pub(crate) fn funding_in(text: &str) -> Option<Funding> {
     let t = norm(text);
-    let b = t.contains("bidragsfinans") || t.contains("bidragsprosjekt") || t.contains("bidrag ");
-    let o = t.contains("oppdrag");
+    let b = has_any(&t, lexicon::BIDRAG);
+    let o = has_any(&t, lexicon::OPPDRAG);
     match (b, o) {
         (true, false) => Some(Funding::Bidrag),
         (false, true) => Some(Funding::Oppdrag),
@@ -30,8 +30,12 @@ pub(crate) fn status_in(text: &str) -> Option<PortfolioStatus> {
     }
 }
 
+/// Does the normalised text `t` speak of projects ([`lexicon::PROJECTS`])?
+pub(crate) fn about_projects(t: &str) -> bool {
+    has_any(t, lexicon::PROJECTS)
+}
+
 /// Does the text speak of projects (`prosjekt…`, `oppdrag…`)?
 pub(crate) fn mentions_projects(text: &str) -> bool {
-    let t = norm(text);
-    t.contains("prosjekt") || t.contains("oppdrag")
+    about_projects(&norm(text))
 }

@@ -31,16 +31,27 @@ fn value_of(word: &str) -> Option<u32> {
     if w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() {
         let v: u32 = w.parse().ok()?;
         // years are not counts
-        return (!(w.len() == 4 && (1900..2100).contains(&v))).then_some(v);
+        return (!(w.len() == 4 && NOT_COUNTS_BUT_YEARS.contains(&v))).then_some(v);
     }
-    if matches!(
-        w.to_lowercase().as_str(),
-        "en" | "ett" | "et" | "én" | "ein" | "eitt" | "ei" | "null"
-    ) {
+    if lexicon::ONE_OR_NONE.contains(&w.to_lowercase().as_str()) {
         return None;
     }
     word_value(w)
 }
+
+/// Four-digit numbers in this range are years, not counts (a wider range
+/// than [`crate::text::YEARS`]: a count of 1950 things is as unlikely as a
+/// count of 2050).
+const NOT_COUNTS_BUT_YEARS: std::ops::Range<u32> = 1900..2100;
+
+/// A count's noun follows it within three words (`tre nye
+/// forskningsprosjekter`, `12 pågående bidragsfinansierte prosjekter`) …
+const NOUN_WITHIN: usize = 3;
+/// … or within four after `av disse` (`to av disse store nye prosjektene`).
+const NOUN_WITHIN_PARTITIVE: usize = 4;
+/// A noun before the count (`Av oppdragsprosjektene ble åtte ferdigstilt`)
+/// stands within three words of it.
+const NOUN_BEFORE_WITHIN: usize = 3;
 
 struct Candidate {
     at: usize,
@@ -62,10 +73,7 @@ fn candidates(clause: &str) -> Vec<Candidate> {
             continue; // `23.` of a date, `3,` of a decimal
         }
         let prev = k.checked_sub(1).map(|p| lower[p].as_str());
-        if matches!(
-            prev,
-            Some("de" | "disse" | "dei" | "kl." | "nr." | "av" | "kapittel" | "utgave")
-        ) {
+        if prev.is_some_and(|p| lexicon::BEFORE_NON_COUNTS.contains(&p)) {
             continue;
         }
         let next = lower.get(k + 1).map(String::as_str);
@@ -77,20 +85,19 @@ fn candidates(clause: &str) -> Vec<Candidate> {
         }
         // `N av disse …`, `N av de …`
         let mut look = k + 1;
-        let mut window = 3;
-        if next == Some("av")
-            && matches!(
-                lower.get(k + 2).map(String::as_str),
-                Some("disse" | "de" | "dem")
-            )
+        let mut window = NOUN_WITHIN;
+        if next == Some(lexicon::PARTITIVE)
+            && lower
+                .get(k + 2)
+                .is_some_and(|n| lexicon::PARTITIVE_PRONOUNS.contains(&n.as_str()))
         {
             look = k + 3;
-            window = 4;
+            window = NOUN_WITHIN_PARTITIVE;
         }
         let after = (look..(look + window).min(ws.len())).find_map(|j| noun_of(ws[j].1));
         let noun = after.or_else(|| {
             // `Av oppdragsprosjektene ble åtte ferdigstilt`
-            (k.saturating_sub(3)..k)
+            (k.saturating_sub(NOUN_BEFORE_WITHIN)..k)
                 .rev()
                 .find_map(|j| noun_of(ws[j].1))
                 .filter(|_| {
@@ -99,12 +106,12 @@ fn candidates(clause: &str) -> Vec<Candidate> {
                         .is_some_and(|n| lexicon::STATUS_AFTER_NOUN.contains(&n.as_str()))
                 })
         });
-        let anaphoric = prev == Some("hvorav")
-            || (next == Some("nye")
+        let anaphoric = prev.is_some_and(|p| lexicon::ANAPHORIC_BEFORE.contains(&p))
+            || (next.is_some_and(|n| lexicon::ANAPHORIC_ADJECTIVES.contains(&n))
                 && lower
                     .get(k + 2)
                     .is_some_and(|n| lexicon::ANAPHORIC_VERBS.contains(&n.as_str())))
-            || (next == Some("av") && look == k + 3);
+            || (next == Some(lexicon::PARTITIVE) && look == k + 3);
         if noun.is_some() || anaphoric {
             out.push(Candidate { at, value, noun });
         }

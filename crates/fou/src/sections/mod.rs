@@ -25,13 +25,14 @@ pub mod projects;
 
 use crate::Format;
 use crate::blocks::{Block, BlockKind};
+use crate::lexicon::{self, has_any};
 use crate::model::{
     Analysis, Diagnostic, DiagnosticCode, Funding, Heading, PhdCandidate, PortfolioItem, Preface,
     Project, Publication, Report, Severity, Vendor,
 };
 use crate::source::Source;
 use crate::text::{norm, shorten};
-use context::funding_in;
+use context::{about_projects, funding_in};
 use doc::{Claims, Doc, Section, diagnostic};
 
 /// How many characters of a heading a message quotes.
@@ -195,6 +196,11 @@ fn has_number(title: &str) -> bool {
     strip_number(title).len() != title.trim_start().len()
 }
 
+/// A heading about one funding kind is short (`Bidragsfinansierte
+/// prosjekter`, `Nye FoU-oppdrag i 2021`); a longer one that names a funding
+/// kind is a theme.
+const FUNDING_INTRO_MAX_WORDS: usize = 4;
+
 /// Classify a heading by what it says.
 ///
 /// ```
@@ -208,33 +214,30 @@ fn has_number(title: &str) -> bool {
 pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
     let bare = strip_number(title);
     let t = norm(bare);
-    if t == "forord" || t.starts_with("forord ") {
+    let first_word = t.split(' ').next().unwrap_or("");
+    if lexicon::PREFACE_TITLES.contains(&first_word) {
         return Role::Preface;
     }
-    if t.starts_with("innhold") {
+    if lexicon::TOC_TITLES.iter().any(|w| t.starts_with(w)) {
         return Role::Toc;
     }
     if let Ok((n, y)) = crate::grammar::edition(bare) {
         return Role::Edition(n, y);
     }
-    let about_projects = t.contains("prosjekt") || t.contains("oppdrag");
-    let finished = crate::lexicon::has_any(&t, crate::lexicon::FINISHED);
-    if about_projects && finished {
+    let about_projects = about_projects(&t);
+    if about_projects && has_any(&t, lexicon::FINISHED) {
         return Role::Completed(funding_in(&t));
     }
-    if t.contains("analyse")
-        && !about_projects
-        && (t.contains("levert") || t.contains("intern") || t.contains("publisert"))
-    {
+    if has_any(&t, lexicon::ANALYSES) && !about_projects && has_any(&t, lexicon::ANALYSES_SECTION) {
         return Role::Analyses;
     }
     if about_projects
-        && t.split_whitespace().count() <= 4
+        && t.split_whitespace().count() <= FUNDING_INTRO_MAX_WORDS
         && let Some(f) = funding_in(&t)
     {
         return Role::FundingIntro(f);
     }
-    if has_number(title) || t == "vedlegg" || t.starts_with("vedlegg ") {
+    if has_number(title) || lexicon::APPENDIX_TITLES.contains(&first_word) {
         return Role::Section;
     }
     if top_level_in_toc {
