@@ -2,17 +2,27 @@
 //!
 //! Headings are given a *role* from what they say (`Forord`, `… avsluttet i
 //! 2020`, `Analyser levert …`, `Utgave 2 – 2020`, a section number), never
-//! from their Markdown level. Major headings cut the document into sections;
-//! each section is read by the part parsers in the sibling modules:
+//! from their Markdown level. Major headings cut the document into
+//! `Section`s, once, each with its role, the funding of the
+//! projects it holds and its blocks. Each section is read by the part
+//! readers in the sibling modules; a reader takes the read-only document,
+//! the section and the claims (which block went to which [`Part`]), and
+//! returns its items and diagnostics. `read` runs them and is the one
+//! place the [`Report`] is filled in.
 //!
 //! | module | part |
 //! |---|---|
+//! | `doc` | the document, its sections and the claims the readers share |
+//! | `context` | what a text says about its projects: funding, status |
 //! | [`front`] | title, year, table of contents, preface and signatory |
 //! | [`lists`] | portfolio lists, PhD lists, vendor lists, references |
 //! | [`projects`] | completed-project records, labelled or heading style |
 //! | [`analyses`] | internal analyses grouped by edition |
 //! | [`counts`] | counts the text states, checked against the items found |
 //! | [`dates`] | Norwegian dates |
+//!
+//! No reader imports from another: what they share is in `doc`, `context`,
+//! [`crate::text`] and [`crate::lexicon`].
 
 pub mod analyses;
 mod context;
