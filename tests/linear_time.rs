@@ -55,7 +55,7 @@ fn sentence_of_dates_without_year_is_linear() {
     assert_linear_8x("`1. mars ` × n", |n| "1. mars ".repeat(n / 8), 2_000);
 }
 
-/// `sections::counts::read_counts` computes `norm(clause)` once per count
+/// `sections::counts::read_counts` computes `text::norm(clause)` once per count
 /// candidate in the clause: O(candidates × clause length).
 #[test]
 fn clause_of_counts_is_linear() {

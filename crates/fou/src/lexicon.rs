@@ -35,6 +35,61 @@ pub const GRANTED: &[&str] = &["tildelt", "innvilget", "bevilget"];
 /// Phrases that introduce newly started projects in a list's intro.
 pub const NEW_PROJECTS: &[&str] = &["nye prosjekter"];
 
+/// Stems that say a text is about projects: research projects
+/// (`prosjekt…`) or commissioned work (`oppdrag…`). A heading with one is a
+/// section of projects; a list intro with one introduces projects.
+pub const PROJECTS: &[&str] = &["prosjekt", "oppdrag"];
+
+/// Stems that name grant funding (`bidragsfinansierte`,
+/// `bidragsprosjekter`, `bidrag til`); a text that names this and
+/// [`OPPDRAG`] names no one funding.
+pub const BIDRAG: &[&str] = &["bidragsfinans", "bidragsprosjekt", "bidrag "];
+
+/// Stems that name commissioned funding (`oppdragsprosjekter`, `FoU-oppdrag`).
+pub const OPPDRAG: &[&str] = &["oppdrag"];
+
+/// Whole first words of a preface heading (`Forord`, `Forord fra direktøren`).
+pub const PREFACE_TITLES: &[&str] = &["forord"];
+
+/// Stems a table of contents' heading starts with (`Innhold`,
+/// `Innholdsfortegnelse`).
+pub const TOC_TITLES: &[&str] = &["innhold"];
+
+/// Whole first words of an appendix heading (`Vedlegg`, `Vedlegg 1`): a
+/// section with no special meaning, like a numbered one.
+pub const APPENDIX_TITLES: &[&str] = &["vedlegg"];
+
+/// Stems that name analyses (`analyse`, `analyser`, `NAV-analyser`).
+pub const ANALYSES: &[&str] = &["analyse"];
+
+/// Stems that make a heading about analyses the section of the year's
+/// analyses (`Analyser levert i 2020`, `Interne analyser`, `Publiserte
+/// analyser`).
+pub const ANALYSES_SECTION: &[&str] = &["levert", "intern", "publisert"];
+
+/// Words of a report's title (`FoU-rapport 2020`, `Rapport om FoU …`): a
+/// block near the top with one of these and a year is the title.
+pub const REPORT_WORDS: &[&str] = &["rapport", "fou"];
+
+/// Stems in a list's intro that say it lists the vendors of framework
+/// agreements (`leverandører`, `tilbydere`).
+pub const VENDORS: &[&str] = &["leverandør", "tilbydere"];
+
+/// Stems in a completed project's own summary that say it was funded by a
+/// grant (`bidragsfinansiert`, `bidragsfinansierte`).
+pub const SUMMARY_BIDRAG: &[&str] = &["bidragsfinansier"];
+
+/// Phrases in a completed project's own summary that say NAV commissioned
+/// it (`på oppdrag fra NAV`, `oppdraget`, `oppdragsforskning`).
+pub const SUMMARY_OPPDRAG: &[&str] = &[
+    "på oppdrag fra",
+    "på oppdrag for",
+    "oppdraget",
+    "oppdragsprosjekt",
+    "i oppdrag",
+    "oppdragsforskning",
+];
+
 /// Stems that say a PhD was completed.
 pub const PHD_COMPLETED: &[&str] = &["fullført", "disputert", "avla", "avsluttet"];
 
@@ -66,6 +121,34 @@ pub const STATUS_AFTER_NOUN: &[&str] = &[
 /// Whole words after "N nye" that make the count refer back to a noun
 /// named earlier ("fire nye fikk tildelt midler").
 pub const ANAPHORIC_VERBS: &[&str] = &["fikk", "ble", "har", "er", "kom", "startet"];
+
+/// Whole words after "N" that make the count refer back to a noun named
+/// earlier when an [`ANAPHORIC_VERBS`] word follows ("fire nye fikk").
+pub const ANAPHORIC_ADJECTIVES: &[&str] = &["nye"];
+
+/// Whole words right before a number that make it a count of things named
+/// earlier ("hvorav tre").
+pub const ANAPHORIC_BEFORE: &[&str] = &["hvorav"];
+
+/// The word of a partitive count ("tre av disse"): the noun may stand
+/// further on, or the count refers back.
+pub const PARTITIVE: &str = "av";
+
+/// Whole words after [`PARTITIVE`] that point back ("av disse", "av de",
+/// "av dem").
+pub const PARTITIVE_PRONOUNS: &[&str] = &["disse", "de", "dem"];
+
+/// Whole words right before a number that make it no count: a determiner
+/// ("de tre"), a label ("kl. 12", "nr. 3", "kapittel 4", "utgave 2") or a
+/// part of a whole ("3 av 5" read at its `5`).
+pub const BEFORE_NON_COUNTS: &[&str] = &[
+    "de", "disse", "dei", "kl.", "nr.", "av", "kapittel", "utgave",
+];
+
+/// Number words for one or none ("en", "ett", "null" and nynorsk "ein",
+/// "eitt", "ei"): "en" and "ett" are also the indefinite article, so a
+/// count of one is not read from words.
+pub const ONE_OR_NONE: &[&str] = &["en", "ett", "et", "én", "ein", "eitt", "ei", "null"];
 
 /// Conjunctions cut from the start of a stated count's text (with their space).
 pub const LEADING_CONJUNCTIONS: &[&str] = &["og ", "men ", "samt ", "mens "];
@@ -285,6 +368,23 @@ mod tests {
             ("PORTFOLIO", PORTFOLIO),
             ("GRANTED", GRANTED),
             ("NEW_PROJECTS", NEW_PROJECTS),
+            ("PROJECTS", PROJECTS),
+            ("BIDRAG", BIDRAG),
+            ("OPPDRAG", OPPDRAG),
+            ("PREFACE_TITLES", PREFACE_TITLES),
+            ("TOC_TITLES", TOC_TITLES),
+            ("APPENDIX_TITLES", APPENDIX_TITLES),
+            ("ANALYSES", ANALYSES),
+            ("ANALYSES_SECTION", ANALYSES_SECTION),
+            ("ANAPHORIC_ADJECTIVES", ANAPHORIC_ADJECTIVES),
+            ("ANAPHORIC_BEFORE", ANAPHORIC_BEFORE),
+            ("PARTITIVE_PRONOUNS", PARTITIVE_PRONOUNS),
+            ("BEFORE_NON_COUNTS", BEFORE_NON_COUNTS),
+            ("ONE_OR_NONE", ONE_OR_NONE),
+            ("REPORT_WORDS", REPORT_WORDS),
+            ("VENDORS", VENDORS),
+            ("SUMMARY_BIDRAG", SUMMARY_BIDRAG),
+            ("SUMMARY_OPPDRAG", SUMMARY_OPPDRAG),
             ("PHD_COMPLETED", PHD_COMPLETED),
             ("PHD_ONGOING", PHD_ONGOING),
             ("THEMATIC", THEMATIC),

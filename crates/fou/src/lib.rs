@@ -40,7 +40,11 @@
 //!    dropped, Unicode spaces as spaces, NFC), physical lines, inline markup
 //!    cleaned, offsets kept;
 //! 3. [`blocks`]: lines → headings, paragraphs, list items, TOC entries, labelled fields;
-//! 4. [`sections`]: blocks → report parts (projects, lists, analyses …) → [`Report`].
+//! 4. [`sections`]: blocks → sections (a major heading, its role and funding,
+//!    its blocks) → part readers that return items → one [`Report`].
+//!
+//! Splitting running text into sentences, clauses and words is [`text`]'s;
+//! every word list the parser matches is in [`lexicon`].
 //!
 //! The small languages inside the text have their own public grammars in [`grammar`].
 
@@ -55,6 +59,7 @@ pub mod model;
 mod render;
 pub mod sections;
 pub mod source;
+pub mod text;
 pub mod work;
 
 /// What the command line, benches, fuzz targets and tests reach below the
@@ -304,31 +309,16 @@ fn read_source(src: &Source, options: &Options) -> Read {
         .unwrap_or_else(|| source::detect_normalized_format(norm.text()));
     let blocks = blocks::split_normalized(&norm, format, &sections::ReportHints);
     drop(norm);
-    let report = Report {
-        schema_version: SCHEMA_VERSION,
-        source: SourceInfo {
-            path: options.path.clone(),
-            format,
-            encoding: src.encoding().to_owned(),
-            encoding_evidence: src.decoding().evidence.clone(),
-            replaced_bytes: src.decoding().replaced.iter().map(|r| r.bytes.len()).sum(),
-            bytes: src.text().len(),
-            lines: src.line_count(),
-        },
-        year: None,
-        title: None,
-        preface: None,
-        outline: Vec::new(),
-        projects: Vec::new(),
-        portfolio: Vec::new(),
-        analyses: Vec::new(),
-        publications: Vec::new(),
-        phd: Vec::new(),
-        vendors: Vec::new(),
-        stated_counts: Vec::new(),
-        dates: Vec::new(),
-        diagnostics: src.decode_diagnostics(),
-    };
+    let mut report = Report::new(SourceInfo {
+        path: options.path.clone(),
+        format,
+        encoding: src.encoding().to_owned(),
+        encoding_evidence: src.decoding().evidence.clone(),
+        replaced_bytes: src.decoding().replaced.iter().map(|r| r.bytes.len()).sum(),
+        bytes: src.text().len(),
+        lines: src.line_count(),
+    });
+    report.diagnostics = src.decode_diagnostics();
     // Page furniture (bullets alone on a line, page numbers) is kept for the
     // line accounting but not shown to the part parsers.
     let mut content = blocks;

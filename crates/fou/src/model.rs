@@ -855,6 +855,28 @@ pub struct Report {
 }
 
 impl Report {
+    /// An empty report of `source`: no items and no diagnostics yet (what
+    /// `sections::read` fills in).
+    pub(crate) fn new(source: SourceInfo) -> Report {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            source,
+            year: None,
+            title: None,
+            preface: None,
+            outline: Vec::new(),
+            projects: Vec::new(),
+            portfolio: Vec::new(),
+            analyses: Vec::new(),
+            publications: Vec::new(),
+            phd: Vec::new(),
+            vendors: Vec::new(),
+            stated_counts: Vec::new(),
+            dates: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
     /// Serialise to the JSON contract (pretty-printed).
     ///
     /// ```

@@ -1,15 +1,23 @@
 //! Internal analyses: records of title (and subtitle), `Av …` author line and
 //! abstract, grouped by `Utgave N – YEAR` headings.
 
-use super::{Doc, Part, Role};
+use super::doc::{Claims, Doc, Section, diagnostic};
+use super::{Part, Role};
 use crate::blocks::{BlockKind, heading_like};
 use crate::grammar::authors;
-use crate::model::Analysis;
+use crate::model::{Analysis, Diagnostic, DiagnosticCode, Severity};
+
+/// An author line (`Av Kari Nordmann og Ola Nordmann`) names a few people; a
+/// longer paragraph that starts with `Av` is text.
+const AUTHOR_LINE_MAX_CHARS: usize = 300;
+
+/// An analysis has a title and at most one subtitle line before its authors.
+const TITLE_LINES: usize = 2;
 
 fn is_author_line(doc: &Doc<'_>, k: usize) -> bool {
     let b = &doc.blocks[k];
     matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
-        && b.text().chars().count() <= 300
+        && b.text().chars().count() <= AUTHOR_LINE_MAX_CHARS
         && authors(b.text()).is_ok()
 }
 
@@ -26,15 +34,21 @@ fn clean_title(s: &str) -> String {
     s.trim().trim_end_matches([':', '.']).trim_end().to_owned()
 }
 
-/// Read the analyses of the section `start..end`.
-pub(crate) fn read_analyses(doc: &mut Doc<'_>, start: usize, end: usize) {
-    let authors_at: Vec<usize> = (start..end).filter(|&k| is_author_line(doc, k)).collect();
-    // Title lines of each record: up to two heading lines right before `Av …`.
+/// The analyses of a section and what was wrong with them.
+#[derive(Default)]
+pub(crate) struct Analyses {
+    pub items: Vec<Analysis>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The first title line of each record whose author line is at `authors_at`:
+/// up to [`TITLE_LINES`] title lines right before `Av …`, not before `start`.
+fn title_starts(doc: &Doc<'_>, start: usize, authors_at: &[usize]) -> Vec<usize> {
     let mut firsts = Vec::with_capacity(authors_at.len());
-    for &a in &authors_at {
+    for &a in authors_at {
         let mut f = a;
         while f > start
-            && a - f < 2
+            && a - f < TITLE_LINES
             && is_title_line(doc, f - 1)
             && authors_at.binary_search(&(f - 1)).is_err()
         {
@@ -42,63 +56,75 @@ pub(crate) fn read_analyses(doc: &mut Doc<'_>, start: usize, end: usize) {
         }
         firsts.push(f);
     }
-    let mut edition: (Option<u32>, Option<i32>) = (None, doc.report.year);
+    firsts
+}
+
+/// Claim the edition headings of `range`; the last one's number and year.
+fn editions(
+    doc: &Doc<'_>,
+    range: std::ops::Range<usize>,
+    claims: &mut Claims,
+) -> Option<(u32, Option<i32>)> {
+    let mut last = None;
+    for k in range {
+        if let Some(Role::Edition(num, y)) = doc.role(k) {
+            last = Some((num, y));
+            claims.set(k, Part::Heading);
+        }
+    }
+    last
+}
+
+/// Read the analyses of a section.
+pub(crate) fn read_analyses(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Analyses {
+    let (start, end) = (sec.body.start, sec.body.end);
+    let authors_at: Vec<usize> = (start..end).filter(|&k| is_author_line(doc, k)).collect();
+    let firsts = title_starts(doc, start, &authors_at);
+    let mut out = Analyses::default();
+    let mut edition: (Option<u32>, Option<i32>) = (None, doc.year);
     let mut k = start;
     for (n, &a) in authors_at.iter().enumerate() {
         let first = firsts[n];
-        while k < first {
-            if let Some(Role::Edition(num, y)) = doc.role(k) {
-                edition = (Some(num), y.or(doc.report.year));
-                doc.parts[k] = Part::Heading;
-            }
-            k += 1;
+        if let Some((num, y)) = editions(doc, k..first.max(k), claims) {
+            edition = (Some(num), y.or(doc.year));
         }
+        k = k.max(first);
         if first == a {
-            let span = doc.span_of(a);
-            doc.diag(
-                crate::Severity::Warning,
-                crate::DiagnosticCode::AnalysisWithoutTitle,
+            out.diagnostics.push(diagnostic(
+                Severity::Warning,
+                DiagnosticCode::AnalysisWithoutTitle,
                 "an author line `Av …` with no title line before it".to_owned(),
-                Some(span),
-            );
+                Some(doc.span_of(a)),
+            ));
             continue;
         }
         // Abstract: until the next record's title, an edition heading or the section end.
         let stop = firsts.get(n + 1).copied().unwrap_or(end);
-        let mut last = a;
-        let mut abstract_ = Vec::new();
-        for j in a + 1..stop {
-            if matches!(doc.role(j), Some(Role::Edition(..)))
-                || doc.role(j).is_some_and(Role::is_major)
-            {
-                break;
-            }
-            abstract_.push(doc.blocks[j].text().trim().to_owned());
-            last = j;
-        }
+        let last = (a + 1..stop)
+            .take_while(|&j| {
+                !matches!(doc.role(j), Some(Role::Edition(..)))
+                    && !doc.role(j).is_some_and(Role::is_major)
+            })
+            .last()
+            .unwrap_or(a);
+        let abstract_ = (a + 1..=last)
+            .map(|j| doc.blocks[j].text().trim().to_owned())
+            .collect();
         let titles: Vec<String> = (first..a)
             .map(|t| clean_title(doc.blocks[t].text()))
             .collect();
-        let names = authors(doc.blocks[a].text()).unwrap_or_default();
-        for j in first..=last {
-            doc.parts[j] = Part::Analysis;
-        }
+        claims.set_all(first..=last, Part::Analysis);
         k = last + 1;
-        let span = doc.span_range(first, last);
-        doc.report.analyses.push(Analysis {
+        out.items.push(Analysis {
             issue: edition.0,
             year: edition.1,
             title: titles.first().cloned().unwrap_or_default(),
             subtitle: titles.get(1).cloned(),
-            authors: names,
+            authors: authors(doc.blocks[a].text()).unwrap_or_default(),
             abstract_,
-            span,
+            span: doc.span_range(first, last),
         });
     }
-    while k < end {
-        if let Some(Role::Edition(..)) = doc.role(k) {
-            doc.parts[k] = Part::Heading;
-        }
-        k += 1;
-    }
+    editions(doc, k..end.max(k), claims);
+    out
 }

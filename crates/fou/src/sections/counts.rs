@@ -1,66 +1,19 @@
 //! Stated counts ("Åtte bidragsfinansierte prosjekter ble ferdigstilt") and the
 //! check of each against the items the parser found.
 
-use super::{Doc, Part, Role, funding_in, norm};
+use std::collections::HashMap;
+
+use super::Part;
+use super::context::funding_in;
+use super::doc::{Claims, Doc, Section, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::word_value;
 use crate::lexicon::{self, has_any};
 use crate::model::{
-    DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Severity, StatedCount,
+    Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
+    StatedCount,
 };
-
-/// Byte ranges of the sentences of `text`.
-///
-/// ```
-/// let s = fou::sections::counts::sentences("Det kom ca. 700 bøker. Deretter 12 til.");
-/// assert_eq!(s.len(), 2);
-/// ```
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    crate::work::add(text.len());
-    let mut out = Vec::new();
-    let mut start = 0;
-    let b = text.as_bytes();
-    for i in 0..b.len() {
-        if !matches!(b[i], b'.' | b'!' | b'?') || b.get(i + 1) != Some(&b' ') {
-            continue;
-        }
-        let next = text[i + 2..].chars().next();
-        if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"') {
-            continue;
-        }
-        if b[i] == b'.' {
-            let word = text[start..i]
-                .rsplit([' ', '('])
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            if lexicon::ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
-                continue;
-            }
-        }
-        out.push((start, i + 1));
-        start = i + 2;
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
-/// Byte ranges of the clauses of a sentence (split at `, `, `; `, `: `).
-fn clauses(sentence: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let b = sentence.as_bytes();
-    for i in 0..b.len() {
-        if matches!(b[i], b',' | b';' | b':') && b.get(i + 1) == Some(&b' ') {
-            out.push((start, i));
-            start = i + 2;
-        }
-    }
-    out.push((start, sentence.len()));
-    out
-}
+use crate::text::{clauses, norm, sentences, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -78,39 +31,32 @@ fn value_of(word: &str) -> Option<u32> {
     if w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() {
         let v: u32 = w.parse().ok()?;
         // years are not counts
-        return (!(w.len() == 4 && (1900..2100).contains(&v))).then_some(v);
+        return (!(w.len() == 4 && NOT_COUNTS_BUT_YEARS.contains(&v))).then_some(v);
     }
-    if matches!(
-        w.to_lowercase().as_str(),
-        "en" | "ett" | "et" | "én" | "ein" | "eitt" | "ei" | "null"
-    ) {
+    if lexicon::ONE_OR_NONE.contains(&w.to_lowercase().as_str()) {
         return None;
     }
     word_value(w)
 }
 
+/// Four-digit numbers in this range are years, not counts (a wider range
+/// than [`crate::text::YEARS`]: a count of 1950 things is as unlikely as a
+/// count of 2050).
+const NOT_COUNTS_BUT_YEARS: std::ops::Range<u32> = 1900..2100;
+
+/// A count's noun follows it within three words (`tre nye
+/// forskningsprosjekter`, `12 pågående bidragsfinansierte prosjekter`) …
+const NOUN_WITHIN: usize = 3;
+/// … or within four after `av disse` (`to av disse store nye prosjektene`).
+const NOUN_WITHIN_PARTITIVE: usize = 4;
+/// A noun before the count (`Av oppdragsprosjektene ble åtte ferdigstilt`)
+/// stands within three words of it.
+const NOUN_BEFORE_WITHIN: usize = 3;
+
 struct Candidate {
     at: usize,
     value: u32,
     noun: Option<Noun>,
-}
-
-fn words(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if let Some(st) = start.take() {
-                out.push((st, &s[st..i]));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out
 }
 
 fn candidates(clause: &str) -> Vec<Candidate> {
@@ -127,10 +73,7 @@ fn candidates(clause: &str) -> Vec<Candidate> {
             continue; // `23.` of a date, `3,` of a decimal
         }
         let prev = k.checked_sub(1).map(|p| lower[p].as_str());
-        if matches!(
-            prev,
-            Some("de" | "disse" | "dei" | "kl." | "nr." | "av" | "kapittel" | "utgave")
-        ) {
+        if prev.is_some_and(|p| lexicon::BEFORE_NON_COUNTS.contains(&p)) {
             continue;
         }
         let next = lower.get(k + 1).map(String::as_str);
@@ -142,20 +85,19 @@ fn candidates(clause: &str) -> Vec<Candidate> {
         }
         // `N av disse …`, `N av de …`
         let mut look = k + 1;
-        let mut window = 3;
-        if next == Some("av")
-            && matches!(
-                lower.get(k + 2).map(String::as_str),
-                Some("disse" | "de" | "dem")
-            )
+        let mut window = NOUN_WITHIN;
+        if next == Some(lexicon::PARTITIVE)
+            && lower
+                .get(k + 2)
+                .is_some_and(|n| lexicon::PARTITIVE_PRONOUNS.contains(&n.as_str()))
         {
             look = k + 3;
-            window = 4;
+            window = NOUN_WITHIN_PARTITIVE;
         }
         let after = (look..(look + window).min(ws.len())).find_map(|j| noun_of(ws[j].1));
         let noun = after.or_else(|| {
             // `Av oppdragsprosjektene ble åtte ferdigstilt`
-            (k.saturating_sub(3)..k)
+            (k.saturating_sub(NOUN_BEFORE_WITHIN)..k)
                 .rev()
                 .find_map(|j| noun_of(ws[j].1))
                 .filter(|_| {
@@ -164,12 +106,12 @@ fn candidates(clause: &str) -> Vec<Candidate> {
                         .is_some_and(|n| lexicon::STATUS_AFTER_NOUN.contains(&n.as_str()))
                 })
         });
-        let anaphoric = prev == Some("hvorav")
-            || (next == Some("nye")
+        let anaphoric = prev.is_some_and(|p| lexicon::ANAPHORIC_BEFORE.contains(&p))
+            || (next.is_some_and(|n| lexicon::ANAPHORIC_ADJECTIVES.contains(&n))
                 && lower
                     .get(k + 2)
                     .is_some_and(|n| lexicon::ANAPHORIC_VERBS.contains(&n.as_str())))
-            || (next == Some("av") && look == k + 3);
+            || (next == Some(lexicon::PARTITIVE) && look == k + 3);
         if noun.is_some() || anaphoric {
             out.push(Candidate { at, value, noun });
         }
@@ -211,120 +153,197 @@ fn classify(clause: &str, noun: Option<Noun>, funding: Option<Funding>) -> Refer
 }
 
 /// Find the counts stated in the report's running text.
-pub(crate) fn read_counts(doc: &mut Doc<'_>) {
-    let blocks = doc.blocks;
-    let mut section_funding: Option<Funding> = None;
+///
+/// Reads after every section reader has claimed its blocks: list items,
+/// analyses and the table of contents state no counts, and a project's
+/// summary only counts what was published.
+pub(crate) fn read_counts(
+    doc: &Doc<'_>,
+    sections: &[Section],
+    claims: &Claims,
+) -> Vec<StatedCount> {
+    let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
+    // The blocks before the first section have no funding context.
+    let regions =
+        std::iter::once((0..first, None)).chain(sections.iter().map(|s| (s.blocks(), s.funding)));
     let mut found = Vec::new();
-    for (k, b) in blocks.iter().enumerate() {
-        match doc.role(k) {
-            Some(Role::FundingIntro(f)) => section_funding = Some(f),
-            Some(Role::Completed(f)) => section_funding = f,
-            Some(Role::TocSection) => {}
-            Some(r) if r.is_major() => section_funding = None,
-            _ => {}
-        }
-        let in_summary = doc.parts[k] == Part::Project;
-        if !matches!(
-            b.kind,
-            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { level: None }
-        ) || matches!(
-            doc.parts[k],
-            Part::Analysis
-                | Part::Portfolio
-                | Part::Phd
-                | Part::Vendor
-                | Part::Publication
-                | Part::Toc
-        ) {
-            continue;
-        }
-        let text = b.text();
-        for (ss, se) in sentences(text) {
-            let sentence = &text[ss..se];
-            let mut sentence_funding: Option<Funding> = None;
-            // What an anaphoric count (`åtte nye fikk …`) counts: the last noun of the sentence.
-            let mut sentence_noun: Option<Noun> = None;
-            for (cs, ce) in clauses(sentence) {
-                let clause = &sentence[cs..ce];
-                let clause_norm = norm(clause);
-                let cands = candidates(clause);
-                let clause_funding = funding_in(clause);
-                for (n, c) in cands.iter().enumerate() {
-                    // Split a clause that states two counts before the ` og ` that joins them.
-                    let mut from = 0;
-                    if n > 0 {
-                        let prev_at = cands[n - 1].at;
-                        from = clause[prev_at..c.at]
-                            .rfind(" og ")
-                            .map_or(prev_at, |i| prev_at + i + 1);
-                    }
-                    let mut to = clause.len();
-                    if let Some(next) = cands.get(n + 1)
-                        && let Some(i) = clause[c.at..next.at].rfind(" og ")
-                    {
-                        to = c.at + i;
-                    }
-                    // The statement ends where a relative clause about the counted
-                    // things begins (`fire tematiske områder hvor NAV …`).
-                    // So does a second verb phrase (`ni gikk videre … og fikk anledning …`).
-                    if let Some(i) = lexicon::CLAUSE_ENDS
-                        .iter()
-                        .filter_map(|w| clause[c.at..to].find(w))
-                        .min()
-                    {
-                        to = c.at + i;
-                    }
-                    let piece = &clause[from..to];
-                    let t = &clause_norm;
-                    if matches!(c.noun, Some(Noun::Publication))
-                        && !(has_any(t, lexicon::PUBLISHED) || has_any(t, lexicon::WROTE))
-                    {
-                        continue;
-                    }
-                    if in_summary && !has_any(t, lexicon::PUBLISHED) {
-                        continue;
-                    }
-                    let noun = c.noun.or(sentence_noun).or(if sentence_funding.is_some() {
-                        Some(Noun::Project)
-                    } else {
-                        None
-                    });
-                    let funding = funding_in(piece)
-                        .or(clause_funding)
-                        .or(sentence_funding)
-                        .or(section_funding);
-                    let refers_to = classify(piece, noun, funding);
-                    if c.noun.is_some() {
-                        sentence_noun = c.noun;
-                    }
-                    let lead = piece.len() - piece.trim_start().len();
-                    let mut start = ss + cs + from + lead;
-                    let mut body = piece.trim();
-                    for conj in lexicon::LEADING_CONJUNCTIONS {
-                        if let Some(rest) = body.strip_prefix(conj)
-                            && n == 0
-                        {
-                            start += conj.len();
-                            body = rest;
-                        }
-                    }
-                    let body = body.trim_end_matches(['.', ':', ';', ',', '!']).trim_end();
-                    let span = doc.sub_span(k, start, start + body.len());
-                    found.push(StatedCount {
-                        text: body.to_owned(),
-                        value: c.value,
-                        refers_to,
-                        span,
-                    });
-                }
-                if let Some(f) = clause_funding {
-                    sentence_funding = Some(f);
-                }
+    for (blocks, section_funding) in regions {
+        for k in blocks {
+            if states_counts(doc, claims, k) {
+                let in_summary = claims.part(k) == Part::Project;
+                block_counts(doc, k, section_funding, in_summary, &mut found);
             }
         }
     }
-    doc.report.stated_counts = found;
+    found
 }
+
+/// Can block `k` state a count? Running text can; list items read as
+/// items, analyses and the table of contents cannot.
+fn states_counts(doc: &Doc<'_>, claims: &Claims, k: usize) -> bool {
+    matches!(
+        doc.blocks[k].kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { level: None }
+    ) && !matches!(
+        claims.part(k),
+        Part::Analysis | Part::Portfolio | Part::Phd | Part::Vendor | Part::Publication | Part::Toc
+    )
+}
+
+/// What the sentences and clauses read so far tell a count about its
+/// context.
+struct Context {
+    /// The funding of the section.
+    section: Option<Funding>,
+    /// The last funding a clause of the sentence named.
+    sentence_funding: Option<Funding>,
+    /// What an anaphoric count (`åtte nye fikk …`) counts: the last noun of
+    /// the sentence.
+    sentence_noun: Option<Noun>,
+    /// The block is part of a project's summary.
+    in_summary: bool,
+}
+
+/// The counts of block `k`, sentence by sentence and clause by clause.
+fn block_counts(
+    doc: &Doc<'_>,
+    k: usize,
+    section: Option<Funding>,
+    in_summary: bool,
+    found: &mut Vec<StatedCount>,
+) {
+    let text = doc.blocks[k].text();
+    for (ss, se) in sentences(text) {
+        let sentence = &text[ss..se];
+        let mut ctx = Context {
+            section,
+            sentence_funding: None,
+            sentence_noun: None,
+            in_summary,
+        };
+        for (cs, ce) in clauses(sentence) {
+            let clause = &sentence[cs..ce];
+            for st in clause_counts(clause, &mut ctx) {
+                let at = ss + cs + st.at;
+                found.push(StatedCount {
+                    text: st.text.to_owned(),
+                    value: st.value,
+                    refers_to: st.refers_to,
+                    span: doc.sub_span(k, at, at + st.text.len()),
+                });
+            }
+        }
+    }
+}
+
+/// A count a clause states.
+struct Statement<'a> {
+    /// Where its text starts in the clause.
+    at: usize,
+    text: &'a str,
+    value: u32,
+    refers_to: RefersTo,
+}
+
+/// The counts a clause states.
+fn clause_counts<'a>(clause: &'a str, ctx: &mut Context) -> Vec<Statement<'a>> {
+    let clause_norm = norm(clause);
+    let cands = candidates(clause);
+    let clause_funding = funding_in(clause);
+    let mut out = Vec::new();
+    for (n, c) in cands.iter().enumerate() {
+        let t = &clause_norm;
+        if matches!(c.noun, Some(Noun::Publication))
+            && !(has_any(t, lexicon::PUBLISHED) || has_any(t, lexicon::WROTE))
+        {
+            continue;
+        }
+        if ctx.in_summary && !has_any(t, lexicon::PUBLISHED) {
+            continue;
+        }
+        let (from, to) = statement(clause, &cands, n);
+        let piece = &clause[from..to];
+        let noun = c
+            .noun
+            .or(ctx.sentence_noun)
+            .or(if ctx.sentence_funding.is_some() {
+                Some(Noun::Project)
+            } else {
+                None
+            });
+        let funding = funding_in(piece)
+            .or(clause_funding)
+            .or(ctx.sentence_funding)
+            .or(ctx.section);
+        let refers_to = classify(piece, noun, funding);
+        if c.noun.is_some() {
+            ctx.sentence_noun = c.noun;
+        }
+        let (at, body) = trim_statement(piece, n == 0);
+        out.push(Statement {
+            at: from + at,
+            text: body,
+            value: c.value,
+            refers_to,
+        });
+    }
+    if let Some(f) = clause_funding {
+        ctx.sentence_funding = Some(f);
+    }
+    out
+}
+
+/// The byte range of the clause that states candidate `n`.
+fn statement(clause: &str, cands: &[Candidate], n: usize) -> (usize, usize) {
+    let c = &cands[n];
+    // Split a clause that states two counts before the ` og ` that joins them.
+    let mut from = 0;
+    if n > 0 {
+        let prev_at = cands[n - 1].at;
+        from = clause[prev_at..c.at]
+            .rfind(" og ")
+            .map_or(prev_at, |i| prev_at + i + 1);
+    }
+    let mut to = clause.len();
+    if let Some(next) = cands.get(n + 1)
+        && let Some(i) = clause[c.at..next.at].rfind(" og ")
+    {
+        to = c.at + i;
+    }
+    // The statement ends where a relative clause about the counted
+    // things begins (`fire tematiske områder hvor NAV …`).
+    // So does a second verb phrase (`ni gikk videre … og fikk anledning …`).
+    if let Some(i) = lexicon::CLAUSE_ENDS
+        .iter()
+        .filter_map(|w| clause[c.at..to].find(w))
+        .min()
+    {
+        to = c.at + i;
+    }
+    (from, to)
+}
+
+/// A statement's text: trimmed, without a leading conjunction (when it
+/// opens its clause) or closing punctuation; with its offset in `piece`.
+fn trim_statement(piece: &str, first: bool) -> (usize, &str) {
+    let mut at = piece.len() - piece.trim_start().len();
+    let mut body = piece.trim();
+    for conj in lexicon::LEADING_CONJUNCTIONS {
+        if let Some(rest) = body.strip_prefix(conj)
+            && first
+        {
+            at += conj.len();
+            body = rest;
+        }
+    }
+    (
+        at,
+        body.trim_end_matches(['.', ':', ';', ',', '!']).trim_end(),
+    )
+}
+
+/// How many characters of a section's heading a count-mismatch message quotes.
+const SECTION_NAMED: usize = 80;
 
 /// The items a stated count is checked against: how many the parser found
 /// and the sections (their headings) they stand in, in document order.
@@ -355,7 +374,7 @@ fn item_names(refers_to: RefersTo) -> Option<(&'static str, &'static str)> {
 }
 
 /// What each item of the report counts as, with where it starts.
-fn counted_items(r: &crate::model::Report) -> Vec<(RefersTo, usize)> {
+fn counted_items(r: &Report) -> Vec<(RefersTo, usize)> {
     let mut out = Vec::new();
     for p in &r.projects {
         match p.funding {
@@ -390,32 +409,21 @@ fn counted_items(r: &crate::model::Report) -> Vec<(RefersTo, usize)> {
 
 /// Tally the items once per kind, naming the section each stands in: the
 /// nearest heading before it that starts a section.
-fn tallies(doc: &Doc<'_>) -> std::collections::HashMap<RefersTo, Tally> {
-    let heads: Vec<usize> = (0..doc.blocks.len())
-        .filter(|&i| doc.role(i).is_some_and(Role::is_major))
-        .collect();
-    let mut out: std::collections::HashMap<RefersTo, Tally> = Default::default();
-    for (kind, start) in counted_items(&doc.report) {
+fn tallies(doc: &Doc<'_>, sections: &[Section], report: &Report) -> HashMap<RefersTo, Tally> {
+    let heads: Vec<usize> = sections.iter().map(|s| s.heading).collect();
+    let mut out: HashMap<RefersTo, Tally> = HashMap::new();
+    for (kind, start) in counted_items(report) {
         let tally = out.entry(kind).or_default();
         tally.found += 1;
         let before = heads.partition_point(|&i| doc.blocks[i].start <= start);
         if let Some(&h) = before.checked_sub(1).and_then(|k| heads.get(k)) {
-            let title = section_name(doc.blocks[h].text());
+            let title = shorten(doc.blocks[h].text().trim(), SECTION_NAMED);
             if !tally.sections.contains(&title) {
                 tally.sections.push(title);
             }
         }
     }
     out
-}
-
-/// A heading as a message names it: trimmed, cut after 80 characters.
-fn section_name(heading: &str) -> String {
-    let t = heading.trim();
-    match t.char_indices().nth(80) {
-        Some((i, _)) => format!("{}…", &t[..i]),
-        None => t.to_owned(),
-    }
 }
 
 /// `the text states 7 completed bidrag projects ("…"), but 6 were found in
@@ -437,27 +445,32 @@ fn mismatch_message(c: &StatedCount, names: (&str, &str), tally: &Tally) -> Stri
 }
 
 /// Warn where a stated count disagrees with the items found.
-pub(crate) fn check_counts(doc: &mut Doc<'_>) {
-    let tallies = tallies(doc);
+///
+/// Checks after every reader has read: it compares the report's stated
+/// counts with all of its items.
+pub(crate) fn check_counts(
+    doc: &Doc<'_>,
+    sections: &[Section],
+    report: &Report,
+) -> Vec<Diagnostic> {
+    let tallies = tallies(doc, sections, report);
     let none = Tally::default();
     let mut diags = Vec::new();
-    for c in &doc.report.stated_counts {
+    for c in &report.stated_counts {
         let Some(names) = item_names(c.refers_to) else {
             continue;
         };
         let tally = tallies.get(&c.refers_to).unwrap_or(&none);
         if tally.found != c.value as usize {
-            diags.push((mismatch_message(c, names, tally), c.span));
+            diags.push(diagnostic(
+                Severity::Warning,
+                DiagnosticCode::CountMismatch,
+                mismatch_message(c, names, tally),
+                Some(c.span),
+            ));
         }
     }
-    for (m, span) in diags {
-        doc.diag(
-            Severity::Warning,
-            DiagnosticCode::CountMismatch,
-            m,
-            Some(span),
-        );
-    }
+    diags
 }
 
 #[cfg(test)]

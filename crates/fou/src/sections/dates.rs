@@ -1,16 +1,21 @@
 //! Norwegian dates in running text, each with its own span and the span of
 //! its sentence (where a date without a year finds one).
 
-use super::Doc;
-use super::counts::sentences;
-use super::front::year_in;
+use super::doc::{Doc, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::find_dates;
-use crate::model::{DateMention, DiagnosticCode, Severity};
+use crate::model::{DateMention, Diagnostic, DiagnosticCode, Severity};
+use crate::text::{sentences, year_in};
 
-/// Find the dates of every text block.
-pub(crate) fn read_dates(doc: &mut Doc<'_>) {
-    let default_year = doc.report.year;
+/// The dates of a report, and the mentions that are no calendar date.
+pub(crate) struct Dates {
+    pub found: Vec<DateMention>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Find the dates of every block but the table of contents. A date without
+/// a year takes its sentence's, or else the report's.
+pub(crate) fn read_dates(doc: &Doc<'_>) -> Dates {
     let mut found = Vec::new();
     let mut bad = Vec::new();
     for (k, b) in doc.blocks.iter().enumerate() {
@@ -26,7 +31,7 @@ pub(crate) fn read_dates(doc: &mut Doc<'_>) {
                 let year = d
                     .year
                     .or_else(|| *sentence_year.get_or_insert_with(|| year_in(sentence)))
-                    .or(default_year);
+                    .or(doc.year);
                 let span = doc.sub_span(k, ss + ds, ss + de);
                 match year.and_then(|y| d.to_date(y)) {
                     Some(date) => found.push(DateMention {
@@ -35,18 +40,21 @@ pub(crate) fn read_dates(doc: &mut Doc<'_>) {
                         span,
                         sentence_span: doc.sub_span(k, ss, se),
                     }),
-                    None => bad.push((sentence[ds..de].to_owned(), span)),
+                    None => bad.push(diagnostic(
+                        Severity::Info,
+                        DiagnosticCode::InvalidDate,
+                        format!(
+                            "{:?} is not a calendar date (or has no year)",
+                            &sentence[ds..de]
+                        ),
+                        Some(span),
+                    )),
                 }
             }
         }
     }
-    doc.report.dates = found;
-    for (t, span) in bad {
-        doc.diag(
-            Severity::Info,
-            DiagnosticCode::InvalidDate,
-            format!("{t:?} is not a calendar date (or has no year)"),
-            Some(span),
-        );
+    Dates {
+        found,
+        diagnostics: bad,
     }
 }

@@ -1,9 +1,26 @@
 //! Front matter: title and year, table of contents, preface and signatory.
 
-use super::{Doc, Part, Role, norm, role_of};
+use super::doc::{Claims, Doc, Section};
+use super::{Part, Role, role_of};
 use crate::blocks::{Block, BlockKind};
 use crate::lines::normalize;
 use crate::model::{Preface, Signatory};
+use crate::source::Source;
+use crate::text::{norm, year_in};
+
+/// How many blocks from the top the title is looked for in: the cover page
+/// and a few lines of furniture, never the body.
+const TITLE_WITHIN_BLOCKS: usize = 12;
+
+/// A title is a line, not a sentence that mentions a report and a year.
+const TITLE_MAX_CHARS: usize = 120;
+
+/// A signature line (a name or a role) is short; a longer block after the
+/// greeting is text again.
+const SIGNATURE_LINE_MAX_CHARS: usize = 80;
+
+/// A name has two to five words (given names, initials, family names).
+const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
 
 /// The table of contents: entry titles, normalised, with their top-level flag.
 #[derive(Debug, Default)]
@@ -25,35 +42,47 @@ fn toc_key(title: &str) -> String {
     }))
 }
 
-/// A year 1990–2099 in the text.
-pub(crate) fn year_in(text: &str) -> Option<i32> {
-    crate::work::add(text.len());
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i32>().ok())
-        .find(|y| (1990..2100).contains(y))
-}
-
 fn is_title(text: &str) -> bool {
     let t = norm(text);
-    year_in(&t).is_some() && (t.contains("rapport") || t.contains("fou")) && t.chars().count() < 120
+    year_in(&t).is_some()
+        && crate::lexicon::has_any(&t, crate::lexicon::REPORT_WORDS)
+        && t.chars().count() < TITLE_MAX_CHARS
 }
 
-/// Title, year and table of contents; marks the blocks it claims.
-pub(crate) fn read_front(doc: &mut Doc<'_>) -> Toc {
-    let blocks = doc.blocks;
+/// What the front matter gives the rest of the report.
+pub(crate) struct Front {
+    /// The title as written.
+    pub title: Option<String>,
+    /// The year the title names.
+    pub year: Option<i32>,
+    /// The table of contents.
+    pub toc: Toc,
+}
+
+/// Title, year and table of contents; claims the title block, the TOC
+/// entries and the TOC's heading.
+///
+/// It reads before headings have roles (the roles need the table of
+/// contents), so it takes the blocks rather than a [`Doc`].
+pub(crate) fn read_front(src: &Source, blocks: &[Block], claims: &mut Claims) -> Front {
+    let mut front = Front {
+        title: None,
+        year: None,
+        toc: Toc::default(),
+    };
     // The title: the first block near the top that names a report and a year.
-    for (i, b) in blocks.iter().enumerate().take(12) {
+    for (i, b) in blocks.iter().enumerate().take(TITLE_WITHIN_BLOCKS) {
         if matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) && is_title(b.text())
         {
-            doc.report.title = Some(b.text().trim().to_owned());
-            doc.report.year = year_in(b.text());
-            doc.parts[i] = Part::Front;
+            front.title = Some(b.text().trim().to_owned());
+            front.year = year_in(b.text());
+            claims.set(i, Part::Front);
             break;
         }
     }
-    let mut toc = Toc::default();
-    let bold = |b: &Block| normalize(&doc.src.text()[b.start..b.end]).contains("<b>");
+    // TODO(layer1): read the entry's emphasis from layer 1 instead of
+    // looking for `<b>` in the raw input.
+    let bold = |b: &Block| normalize(&src.text()[b.start..b.end]).contains("<b>");
     let any_bold = blocks
         .iter()
         .any(|b| b.kind == BlockKind::TocEntry && bold(b));
@@ -62,112 +91,55 @@ pub(crate) fn read_front(doc: &mut Doc<'_>) -> Toc {
             let top = !any_bold || bold(b);
             let key = toc_key(b.text());
             if top {
-                toc.top.insert(key);
+                front.toc.top.insert(key);
             }
-            doc.parts[i] = Part::Toc;
+            claims.set(i, Part::Toc);
         } else if b.is_heading() && role_of(b.text(), false) == Role::Toc {
-            doc.parts[i] = Part::Toc;
-            doc.roles[i] = Some(Role::Toc);
+            claims.set(i, Part::Toc);
         }
     }
-    // Front-page lines before the first heading after the title (e.g. a picture credit).
-    toc
+    front
 }
 
 fn looks_like_role(text: &str) -> bool {
     let t = norm(text);
-    t.chars().count() <= 80 && crate::lexicon::ROLE_WORDS.iter().any(|w| t.contains(w))
+    t.chars().count() <= SIGNATURE_LINE_MAX_CHARS
+        && crate::lexicon::ROLE_WORDS.iter().any(|w| t.contains(w))
 }
 
 fn looks_like_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=5).contains(&words.len())
+    NAME_WORDS.contains(&words.len())
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         && !text.contains(['?', ':', '!'])
 }
 
+/// The greeting ([`crate::lexicon::GREETINGS`]) a line starts with, as a
+/// whole phrase.
+fn greeting(first_line: &str) -> Option<&'static str> {
+    let lower = norm(first_line);
+    crate::lexicon::GREETINGS.iter().copied().find(|g| {
+        lower.starts_with(*g) && {
+            let rest = &lower[g.len()..];
+            rest.is_empty() || rest.starts_with([' ', ',', '.'])
+        }
+    })
+}
+
 /// The preface: paragraphs up to the greeting; the signature after it.
-pub(crate) fn read_preface(doc: &mut Doc<'_>, start: usize, end: usize) {
-    let blocks = doc.blocks;
+pub(crate) fn read_preface(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Preface {
     let mut paragraphs = Vec::new();
     let mut signatory = None;
-    let mut i = start;
-    while i < end {
-        let b = &blocks[i];
+    for i in sec.body.clone() {
+        let b = &doc.blocks[i];
         let first_line = b.text().lines().next().unwrap_or("").trim();
-        let lower = norm(first_line);
-        let greeting = crate::lexicon::GREETINGS.iter().find(|g| {
-            lower.starts_with(*g) && {
-                let rest = &lower[g.len()..];
-                rest.is_empty() || rest.starts_with([' ', ',', '.'])
-            }
-        });
-        if let Some(g) = greeting {
-            // The signature lines: in the same block (hard breaks), on the greeting's own
-            // line (`Vennlig hilsen Kari Nordmann Seniorrådgiver`), or the next short blocks.
-            let mut lines: Vec<(usize, String)> = Vec::new();
-            let same_line = first_line
-                .get(g.len()..)
-                .map(|r| r.trim_start_matches([',', '.', ' ']).trim())
-                .unwrap_or("");
-            if !same_line.is_empty() {
-                let words: Vec<&str> = same_line.split_whitespace().collect();
-                let cut = (1..words.len())
-                    .find(|&k| looks_like_role(words[k]))
-                    .unwrap_or(words.len());
-                lines.push((i, words[..cut].join(" ")));
-                if cut < words.len() {
-                    lines.push((i, words[cut..].join(" ")));
-                }
-            }
-            lines.extend(
-                b.text()
-                    .lines()
-                    .skip(1)
-                    .map(|l| (i, l.trim().to_owned()))
-                    .filter(|(_, l)| !l.is_empty()),
-            );
-            doc.parts[i] = Part::Preface;
-            let mut j = i + 1;
-            while j < end && lines.len() < 2 && blocks[j].text().chars().count() <= 80 {
-                let t = blocks[j].text().trim();
-                if lines.is_empty() && !looks_like_role(t) {
-                    // `Kari M. Nordmann Seniorrådgiver` on one line: a name, then a role.
-                    let words: Vec<&str> = t.split_whitespace().collect();
-                    if let Some(k) = (2..words.len()).find(|&k| looks_like_role(words[k]))
-                        && looks_like_name(&words[..k].join(" "))
-                    {
-                        lines.push((j, words[..k].join(" ")));
-                        lines.push((j, words[k..].join(" ")));
-                        break;
-                    }
-                }
-                let fits = if lines.is_empty() {
-                    looks_like_name(t)
-                } else {
-                    looks_like_role(t)
-                };
-                if !fits {
-                    break;
-                }
-                lines.push((j, t.to_owned()));
-                j += 1;
-            }
-            for &(k, _) in &lines {
-                doc.parts[k] = Part::Preface;
-            }
-            let mut it = lines.into_iter().map(|(_, l)| l);
-            if let Some(name) = it.next() {
-                signatory = Some(Signatory {
-                    name,
-                    role: it.next(),
-                });
-            }
+        if let Some(g) = greeting(first_line) {
+            signatory = read_signature(doc, i, sec.body.end, g, claims);
             break;
         }
-        if b.is_heading() && doc.roles[i].is_some_and(Role::is_major) {
+        if b.is_heading() && doc.role(i).is_some_and(Role::is_major) {
             break;
         }
         if matches!(
@@ -175,12 +147,92 @@ pub(crate) fn read_preface(doc: &mut Doc<'_>, start: usize, end: usize) {
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { level: None }
         ) {
             paragraphs.push(b.text().trim().to_owned());
-            doc.parts[i] = Part::Preface;
+            claims.set(i, Part::Preface);
         }
-        i += 1;
     }
-    doc.report.preface = Some(Preface {
+    Preface {
         text: paragraphs.join("\n\n"),
         signatory,
-    });
+    }
+}
+
+/// The signature after the greeting `g` that opens block `i`: in the same
+/// block (hard breaks), on the greeting's own line (`Vennlig hilsen Kari
+/// Nordmann Seniorrådgiver`), or the next short blocks before `end`.
+fn read_signature(
+    doc: &Doc<'_>,
+    i: usize,
+    end: usize,
+    g: &str,
+    claims: &mut Claims,
+) -> Option<Signatory> {
+    let b = &doc.blocks[i];
+    let first_line = b.text().lines().next().unwrap_or("").trim();
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let same_line = first_line
+        .get(g.len()..)
+        .map(|r| r.trim_start_matches([',', '.', ' ']).trim())
+        .unwrap_or("");
+    if !same_line.is_empty() {
+        let words: Vec<&str> = same_line.split_whitespace().collect();
+        let cut = (1..words.len())
+            .find(|&k| looks_like_role(words[k]))
+            .unwrap_or(words.len());
+        lines.push((i, words[..cut].join(" ")));
+        if cut < words.len() {
+            lines.push((i, words[cut..].join(" ")));
+        }
+    }
+    lines.extend(
+        b.text()
+            .lines()
+            .skip(1)
+            .map(|l| (i, l.trim().to_owned()))
+            .filter(|(_, l)| !l.is_empty()),
+    );
+    claims.set(i, Part::Preface);
+    signature_blocks(doc, i + 1..end, &mut lines);
+    for &(k, _) in &lines {
+        claims.set(k, Part::Preface);
+    }
+    let mut it = lines.into_iter().map(|(_, l)| l);
+    it.next().map(|name| Signatory {
+        name,
+        role: it.next(),
+    })
+}
+
+/// Add the name and role lines that follow the greeting's block, until two
+/// lines are known or a block reads as neither.
+fn signature_blocks(
+    doc: &Doc<'_>,
+    after: std::ops::Range<usize>,
+    lines: &mut Vec<(usize, String)>,
+) {
+    for j in after {
+        if lines.len() >= 2 || doc.blocks[j].text().chars().count() > SIGNATURE_LINE_MAX_CHARS {
+            break;
+        }
+        let t = doc.blocks[j].text().trim();
+        if lines.is_empty() && !looks_like_role(t) {
+            // `Kari M. Nordmann Seniorrådgiver` on one line: a name, then a role.
+            let words: Vec<&str> = t.split_whitespace().collect();
+            if let Some(k) = (2..words.len()).find(|&k| looks_like_role(words[k]))
+                && looks_like_name(&words[..k].join(" "))
+            {
+                lines.push((j, words[..k].join(" ")));
+                lines.push((j, words[k..].join(" ")));
+                break;
+            }
+        }
+        let fits = if lines.is_empty() {
+            looks_like_name(t)
+        } else {
+            looks_like_role(t)
+        };
+        if !fits {
+            break;
+        }
+        lines.push((j, t.to_owned()));
+    }
 }

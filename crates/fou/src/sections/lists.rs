@@ -5,32 +5,23 @@
 //! What it lists is decided by its items (grammar) and by the sentence that
 //! introduces it (`… pågikk 12 oppdragsprosjekter:`, `Følgende leverandører …:`).
 
-use super::{Doc, Part, Role, funding_in, norm};
-use crate::blocks::BlockKind;
+use std::ops::Range;
+
+use super::context::{funding_in, mentions_projects, status_in};
+use super::doc::{Claims, Doc, Section};
+use super::{Part, Role};
+use crate::blocks::{Block, BlockKind};
 use crate::grammar::{phd_line, project_line, reference};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Funding, PhdCandidate, PhdStatus, PortfolioItem, PortfolioStatus, Publication, Vendor,
 };
-
-/// Status a sentence gives to the projects it introduces.
-pub(crate) fn status_in(text: &str) -> Option<PortfolioStatus> {
-    let t = norm(text);
-    if has_any(&t, lexicon::ONGOING) {
-        Some(PortfolioStatus::Ongoing)
-    } else if has_any(&t, lexicon::GRANTED) || has_any(&t, lexicon::NEW_PROJECTS) {
-        Some(PortfolioStatus::Granted)
-    } else {
-        None
-    }
-}
-
-fn mentions_projects(text: &str) -> bool {
-    let t = norm(text);
-    t.contains("prosjekt") || t.contains("oppdrag")
-}
+use crate::text::norm;
 
 /// Raw text of a list item without its bullet, lines joined.
+///
+/// TODO(layer1): take the item's emphasis ranges from layer 1 instead of
+/// reading the raw input again.
 fn raw_item(doc: &Doc<'_>, i: usize) -> String {
     let b = &doc.blocks[i];
     let raw = crate::lines::normalize(&doc.src.text()[b.start..b.end]);
@@ -39,6 +30,7 @@ fn raw_item(doc: &Doc<'_>, i: usize) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// TODO(layer1): layer 1 cleans markup; this repeats it for [`raw_item`].
 fn strip_markup(s: &str) -> String {
     s.replace("**", "")
         .replace(['*', '_'], "")
@@ -46,16 +38,26 @@ fn strip_markup(s: &str) -> String {
         .replace("</b>", "")
 }
 
-/// Read the lists of the section `start..end`.
-pub(crate) fn read_lists(
-    doc: &mut Doc<'_>,
-    start: usize,
-    end: usize,
-    section_funding: Option<Funding>,
-) {
+/// The items of the lists of a section, by kind.
+#[derive(Default)]
+pub(crate) struct Lists {
+    pub portfolio: Vec<PortfolioItem>,
+    pub phd: Vec<PhdCandidate>,
+    pub vendors: Vec<Vendor>,
+    pub publications: Vec<Publication>,
+}
+
+/// Read the lists of a section.
+///
+/// A list whose blocks the section's own reader claimed as a project (a list
+/// inside a project's summary) is no portfolio; PhD, vendor and publication
+/// lists are read wherever they stand.
+pub(crate) fn read_lists(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Lists {
     let blocks = doc.blocks;
+    let end = sec.body.end;
+    let mut out = Lists::default();
     let mut status_ctx: Option<PortfolioStatus> = None;
-    let mut i = start;
+    let mut i = sec.body.start;
     while i < end {
         let b = &blocks[i];
         match b.kind {
@@ -72,130 +74,195 @@ pub(crate) fn read_lists(
                 while j < end && blocks[j].kind == BlockKind::ListItem {
                     j += 1;
                 }
-                read_list(doc, i, j, section_funding, status_ctx);
+                let list = List::new(doc, i..j, sec.funding, status_ctx);
+                list.read(doc, claims, &mut out);
                 i = j;
             }
             _ => i += 1,
         }
     }
+    out
 }
 
-fn read_list(
-    doc: &mut Doc<'_>,
-    first: usize,
-    end: usize,
+/// A run of list items and what stands before it.
+struct List<'a> {
+    items: Range<usize>,
+    /// The paragraph (or a heading ending in `:`) that introduces the list.
+    intro: Option<&'a Block>,
+    intro_text: String,
+    /// The theme heading right before the list.
+    theme: Option<String>,
     section_funding: Option<Funding>,
+    /// The status the paragraphs before the list gave.
     status_ctx: Option<PortfolioStatus>,
-) {
-    let blocks = doc.blocks;
-    let n = end - first;
-    let prev = first.checked_sub(1).map(|p| &blocks[p]);
-    let intro = prev.filter(|p| {
-        p.kind == BlockKind::Paragraph || (p.is_heading() && p.text().trim_end().ends_with(':'))
-    });
-    let intro_text = intro.map_or(String::new(), |p| p.text().to_owned());
-    let theme = prev
-        .filter(|p| p.is_heading() && !p.text().trim_end().ends_with(':'))
-        .filter(|_| doc.role(first - 1).is_none_or(|r| r == Role::Generic))
-        .map(|p| p.text().trim().to_owned());
+}
 
-    // PhD candidates
-    let phds: Vec<_> = (first..end).map(|k| phd_line(blocks[k].text())).collect();
-    if phds.iter().filter(|p| p.is_ok()).count() * 2 > n {
-        let t = norm(&intro_text);
-        let status = if has_any(&t, lexicon::PHD_COMPLETED) {
+impl<'a> List<'a> {
+    fn new(
+        doc: &Doc<'a>,
+        items: Range<usize>,
+        section_funding: Option<Funding>,
+        status_ctx: Option<PortfolioStatus>,
+    ) -> List<'a> {
+        let first = items.start;
+        let prev = first.checked_sub(1).map(|p| &doc.blocks[p]);
+        let intro = prev.filter(|p| {
+            p.kind == BlockKind::Paragraph || (p.is_heading() && p.text().trim_end().ends_with(':'))
+        });
+        let theme = prev
+            .filter(|p| p.is_heading() && !p.text().trim_end().ends_with(':'))
+            .filter(|_| doc.role(first - 1).is_none_or(|r| r == Role::Generic))
+            .map(|p| p.text().trim().to_owned());
+        List {
+            items,
+            intro,
+            intro_text: intro.map_or(String::new(), |p| p.text().to_owned()),
+            theme,
+            section_funding,
+            status_ctx,
+        }
+    }
+
+    /// More than half of the items pass.
+    fn most(&self, passing: usize) -> bool {
+        passing * 2 > self.items.len()
+    }
+
+    /// Read the list as the first kind it fits: PhD candidates, vendors,
+    /// publications, portfolio projects.
+    fn read(&self, doc: &Doc<'_>, claims: &mut Claims, out: &mut Lists) {
+        if let Some(phd) = self.phds(doc, claims) {
+            out.phd.extend(phd);
+        } else if let Some(vendors) = self.vendors(doc, claims) {
+            out.vendors.extend(vendors);
+        } else if let Some(publications) = self.publications(doc, claims) {
+            out.publications.extend(publications);
+        } else if !self.items.clone().any(|k| claims.part(k) == Part::Project) {
+            // (not a list inside a project summary)
+            out.portfolio.extend(self.portfolio(doc, claims));
+        }
+    }
+
+    fn phds(&self, doc: &Doc<'_>, claims: &mut Claims) -> Option<Vec<PhdCandidate>> {
+        let phds: Vec<_> = self
+            .items
+            .clone()
+            .map(|k| phd_line(doc.blocks[k].text()))
+            .collect();
+        if !self.most(phds.iter().filter(|p| p.is_ok()).count()) {
+            return None;
+        }
+        let status = if has_any(&norm(&self.intro_text), lexicon::PHD_COMPLETED) {
             PhdStatus::Completed
         } else {
             PhdStatus::Ongoing
         };
-        for (k, p) in (first..end).zip(phds) {
+        let mut out = Vec::new();
+        for (k, p) in self.items.clone().zip(phds) {
             if let Ok(p) = p {
-                doc.report.phd.push(PhdCandidate {
+                out.push(PhdCandidate {
                     title: p.title,
                     candidate: p.candidate,
                     institution: p.institution,
                     status,
                     span: doc.span_of(k),
                 });
-                doc.parts[k] = Part::Phd;
+                claims.set(k, Part::Phd);
             }
         }
-        return;
+        Some(out)
     }
-    // Vendors of framework agreements
-    let t = norm(&intro_text);
-    if t.contains("leverandør") || t.contains("tilbydere") {
-        for k in first..end {
-            doc.report.vendors.push(Vendor {
-                name: crate::grammar::trim_period(blocks[k].text()).to_owned(),
+
+    /// Vendors of framework agreements: a list its intro says lists vendors.
+    fn vendors(&self, doc: &Doc<'_>, claims: &mut Claims) -> Option<Vec<Vendor>> {
+        if !has_any(&norm(&self.intro_text), lexicon::VENDORS) {
+            return None;
+        }
+        let mut out = Vec::new();
+        for k in self.items.clone() {
+            out.push(Vendor {
+                name: crate::grammar::trim_period(doc.blocks[k].text()).to_owned(),
                 span: doc.span_of(k),
             });
-            doc.parts[k] = Part::Vendor;
+            claims.set(k, Part::Vendor);
         }
-        return;
+        Some(out)
     }
-    // Publication references
-    // The raw text keeps `*italics*` that mark the title; without them the
-    // cleaned text (hyphenation mended, markup gone) is the better input.
-    let refs: Vec<_> = (first..end)
-        .map(|k| {
-            let raw = raw_item(doc, k);
-            if raw.contains(['*', '_']) {
-                reference(&raw)
-            } else {
-                reference(blocks[k].text())
-            }
-        })
-        .collect();
-    if refs.iter().filter(|r| r.is_ok()).count() * 2 > n {
-        for (k, r) in (first..end).zip(refs) {
+
+    fn publications(&self, doc: &Doc<'_>, claims: &mut Claims) -> Option<Vec<Publication>> {
+        // The raw text keeps `*italics*` that mark the title; without them the
+        // cleaned text (hyphenation mended, markup gone) is the better input.
+        let refs: Vec<_> = self
+            .items
+            .clone()
+            .map(|k| {
+                let raw = raw_item(doc, k);
+                if raw.contains(['*', '_']) {
+                    reference(&raw)
+                } else {
+                    reference(doc.blocks[k].text())
+                }
+            })
+            .collect();
+        if !self.most(refs.iter().filter(|r| r.is_ok()).count()) {
+            return None;
+        }
+        let mut out = Vec::new();
+        for (k, r) in self.items.clone().zip(refs) {
             if let Ok(r) = r {
-                doc.report.publications.push(Publication {
+                out.push(Publication {
                     authors: r.authors.iter().map(|a| strip_markup(a)).collect(),
                     year: r.year,
                     title: strip_markup(&r.title),
                     venue: r.venue.as_deref().map(strip_markup),
                     span: doc.span_of(k),
                 });
-                doc.parts[k] = Part::Publication;
+                claims.set(k, Part::Publication);
             }
         }
-        return;
+        Some(out)
     }
-    if (first..end).any(|k| doc.parts[k] == Part::Project) {
-        return; // a list inside a project summary
-    }
-    // Portfolio: project lines with periods, or introduced as granted/ongoing projects.
-    let lines: Vec<_> = (first..end)
-        .filter_map(|k| project_line(blocks[k].text()).ok().map(|p| (k, p)))
-        .collect();
-    let with_period = lines.iter().filter(|(_, p)| p.period.is_some()).count();
-    let with_inst = lines
-        .iter()
-        .filter(|(_, p)| p.institution_raw.is_some())
-        .count();
-    let introduced = mentions_projects(&intro_text) && status_in(&intro_text).is_some();
-    if with_period * 2 < n && !(introduced && with_inst * 2 > n) {
-        return;
-    }
-    let status = if intro.is_some() {
-        status_in(&intro_text).or(status_ctx)
-    } else {
-        status_ctx
-    }
-    .unwrap_or(PortfolioStatus::Ongoing);
-    let funding = funding_in(&intro_text).or(section_funding);
-    for (k, p) in lines {
-        doc.report.portfolio.push(PortfolioItem {
-            title: p.title,
-            institution_raw: p.institution_raw,
-            institutions: p.institutions,
-            period: p.period,
-            funding,
-            theme: theme.clone(),
-            status,
-            span: doc.span_of(k),
-        });
-        doc.parts[k] = Part::Portfolio;
+
+    /// Portfolio: project lines with periods, or introduced as granted or
+    /// ongoing projects and naming institutions.
+    fn portfolio(&self, doc: &Doc<'_>, claims: &mut Claims) -> Vec<PortfolioItem> {
+        let lines: Vec<_> = self
+            .items
+            .clone()
+            .filter_map(|k| project_line(doc.blocks[k].text()).ok().map(|p| (k, p)))
+            .collect();
+        let n = self.items.len();
+        let with_period = lines.iter().filter(|(_, p)| p.period.is_some()).count();
+        let with_inst = lines
+            .iter()
+            .filter(|(_, p)| p.institution_raw.is_some())
+            .count();
+        let introduced =
+            mentions_projects(&self.intro_text) && status_in(&self.intro_text).is_some();
+        if with_period * 2 < n && !(introduced && self.most(with_inst)) {
+            return Vec::new();
+        }
+        let status = if self.intro.is_some() {
+            status_in(&self.intro_text).or(self.status_ctx)
+        } else {
+            self.status_ctx
+        }
+        .unwrap_or(PortfolioStatus::Ongoing);
+        let funding = funding_in(&self.intro_text).or(self.section_funding);
+        let mut out = Vec::new();
+        for (k, p) in lines {
+            out.push(PortfolioItem {
+                title: p.title,
+                institution_raw: p.institution_raw,
+                institutions: p.institutions,
+                period: p.period,
+                funding,
+                theme: self.theme.clone(),
+                status,
+                span: doc.span_of(k),
+            });
+            claims.set(k, Part::Portfolio);
+        }
+        out
     }
 }

@@ -2,21 +2,33 @@
 //!
 //! Headings are given a *role* from what they say (`Forord`, `… avsluttet i
 //! 2020`, `Analyser levert …`, `Utgave 2 – 2020`, a section number), never
-//! from their Markdown level. Major headings cut the document into sections;
-//! each section is read by the part parsers in the sibling modules:
+//! from their Markdown level. Major headings cut the document into
+//! `Section`s, once, each with its role, the funding of the
+//! projects it holds and its blocks. Each section is read by the part
+//! readers in the sibling modules; a reader takes the read-only document,
+//! the section and the claims (which block went to which [`Part`]), and
+//! returns its items and diagnostics. `read` runs them and is the one
+//! place the [`Report`] is filled in.
 //!
 //! | module | part |
 //! |---|---|
+//! | `doc` | the document, its sections and the claims the readers share |
+//! | `context` | what a text says about its projects: funding, status |
 //! | [`front`] | title, year, table of contents, preface and signatory |
 //! | [`lists`] | portfolio lists, PhD lists, vendor lists, references |
 //! | [`projects`] | completed-project records, labelled or heading style |
 //! | [`analyses`] | internal analyses grouped by edition |
 //! | [`counts`] | counts the text states, checked against the items found |
 //! | [`dates`] | Norwegian dates |
+//!
+//! No reader imports from another: what they share is in `doc`, `context`,
+//! [`crate::text`] and [`crate::lexicon`].
 
 pub mod analyses;
+mod context;
 pub mod counts;
 pub mod dates;
+mod doc;
 pub mod front;
 mod hints;
 pub mod lists;
@@ -24,9 +36,20 @@ pub mod projects;
 
 pub use hints::ReportHints;
 
+use crate::Format;
 use crate::blocks::{Block, BlockKind};
-use crate::model::{Diagnostic, DiagnosticCode, Funding, Heading, Report, Severity, Span};
+use crate::lexicon::{self, has_any};
+use crate::model::{
+    Analysis, Diagnostic, DiagnosticCode, Funding, Heading, PhdCandidate, PortfolioItem, Preface,
+    Project, Publication, Report, Severity, Vendor,
+};
 use crate::source::Source;
+use crate::text::{norm, shorten};
+use context::{about_projects, funding_in};
+use doc::{Claims, Doc, Section, diagnostic};
+
+/// How many characters of a heading a message quotes.
+const HEADING_QUOTED: usize = 60;
 
 /// Which part of the report a block was placed in (see `fou explain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -168,27 +191,6 @@ impl Role {
     }
 }
 
-/// Lower-case, single-spaced text for keyword tests.
-pub(crate) fn norm(s: &str) -> String {
-    crate::work::add(s.len());
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// Funding named by a text: `bidrag…` or `oppdrag…`, `None` when both or neither.
-pub(crate) fn funding_in(text: &str) -> Option<Funding> {
-    let t = norm(text);
-    let b = t.contains("bidragsfinans") || t.contains("bidragsprosjekt") || t.contains("bidrag ");
-    let o = t.contains("oppdrag");
-    match (b, o) {
-        (true, false) => Some(Funding::Bidrag),
-        (false, true) => Some(Funding::Oppdrag),
-        _ => None,
-    }
-}
-
 fn strip_number(title: &str) -> &str {
     let t = title.trim_start();
     let n = t
@@ -207,6 +209,11 @@ fn has_number(title: &str) -> bool {
     strip_number(title).len() != title.trim_start().len()
 }
 
+/// A heading about one funding kind is short (`Bidragsfinansierte
+/// prosjekter`, `Nye FoU-oppdrag i 2021`); a longer one that names a funding
+/// kind is a theme.
+const FUNDING_INTRO_MAX_WORDS: usize = 4;
+
 /// Classify a heading by what it says.
 ///
 /// ```
@@ -220,33 +227,30 @@ fn has_number(title: &str) -> bool {
 pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
     let bare = strip_number(title);
     let t = norm(bare);
-    if t == "forord" || t.starts_with("forord ") {
+    let first_word = t.split(' ').next().unwrap_or("");
+    if lexicon::PREFACE_TITLES.contains(&first_word) {
         return Role::Preface;
     }
-    if t.starts_with("innhold") {
+    if lexicon::TOC_TITLES.iter().any(|w| t.starts_with(w)) {
         return Role::Toc;
     }
     if let Ok((n, y)) = crate::grammar::edition(bare) {
         return Role::Edition(n, y);
     }
-    let about_projects = t.contains("prosjekt") || t.contains("oppdrag");
-    let finished = crate::lexicon::has_any(&t, crate::lexicon::FINISHED);
-    if about_projects && finished {
+    let about_projects = about_projects(&t);
+    if about_projects && has_any(&t, lexicon::FINISHED) {
         return Role::Completed(funding_in(&t));
     }
-    if t.contains("analyse")
-        && !about_projects
-        && (t.contains("levert") || t.contains("intern") || t.contains("publisert"))
-    {
+    if has_any(&t, lexicon::ANALYSES) && !about_projects && has_any(&t, lexicon::ANALYSES_SECTION) {
         return Role::Analyses;
     }
     if about_projects
-        && t.split_whitespace().count() <= 4
+        && t.split_whitespace().count() <= FUNDING_INTRO_MAX_WORDS
         && let Some(f) = funding_in(&t)
     {
         return Role::FundingIntro(f);
     }
-    if has_number(title) || t == "vedlegg" || t.starts_with("vedlegg ") {
+    if has_number(title) || lexicon::APPENDIX_TITLES.contains(&first_word) {
         return Role::Section;
     }
     if top_level_in_toc {
@@ -255,235 +259,238 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
     Role::Generic
 }
 
-/// Everything the part parsers share while reading one report.
-pub(crate) struct Doc<'a> {
-    pub src: &'a Source,
-    pub format: crate::Format,
-    pub blocks: &'a [Block],
-    pub roles: Vec<Option<Role>>,
-    pub parts: Vec<Part>,
-    pub report: Report,
-}
-
-impl<'a> Doc<'a> {
-    pub fn span_of(&self, i: usize) -> Span {
-        let b = &self.blocks[i];
-        self.src.span(b.start, b.end)
-    }
-
-    pub fn span_range(&self, first: usize, last: usize) -> Span {
-        self.src
-            .span(self.blocks[first].start, self.blocks[last].end)
-    }
-
-    /// Span of the clean range `start..end` of block `i`.
-    pub fn sub_span(&self, i: usize, start: usize, end: usize) -> Span {
-        let (s, e) = self.blocks[i].text.source_range(start, end);
-        self.src.span(s, e)
-    }
-
-    pub fn diag(
-        &mut self,
-        severity: Severity,
-        code: DiagnosticCode,
-        message: String,
-        span: Option<Span>,
-    ) {
-        self.report.diagnostics.push(Diagnostic {
-            severity,
-            code,
-            message,
-            span,
-        });
-    }
-
-    pub fn role(&self, i: usize) -> Option<Role> {
-        self.roles.get(i).copied().flatten()
-    }
-}
-
-/// Read all parts of a report from its blocks.
-pub(crate) fn read(src: &Source, blocks: &[Block], report: Report) -> (Report, Vec<Part>) {
-    let mut doc = Doc {
-        src,
-        format: report.source.format,
-        blocks,
-        roles: vec![None; blocks.len()],
-        parts: vec![Part::Unplaced; blocks.len()],
-        report,
-    };
-    let toc = front::read_front(&mut doc);
-    for (i, b) in blocks.iter().enumerate() {
-        if b.is_heading() && doc.parts[i] == Part::Unplaced {
-            let top = toc.is_top_level(b.text());
-            doc.roles[i] = Some(role_of(b.text(), top));
-        }
-    }
-    // Cut into sections at major headings.
-    let mut starts: Vec<usize> = Vec::new();
+/// The role of every heading: what it says ([`role_of`]) and whether the
+/// table of contents lists it at the top level. The title has none.
+fn roles(blocks: &[Block], claims: &Claims, toc: &front::Toc) -> Vec<Option<Role>> {
+    let mut roles: Vec<Option<Role>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            (b.is_heading() && claims.part(i) != Part::Front)
+                .then(|| role_of(b.text(), toc.is_top_level(b.text())))
+        })
+        .collect();
+    // Inside a completed-projects section, unnumbered top-level entries are themes.
     let mut in_completed = false;
-    for i in 0..blocks.len() {
-        match doc.role(i) {
-            Some(Role::TocSection) if in_completed => doc.roles[i] = Some(Role::Generic),
-            Some(r) if r.is_major() => {
-                in_completed = matches!(r, Role::Completed(_));
-                starts.push(i);
-            }
+    for role in &mut roles {
+        match *role {
+            Some(Role::TocSection) if in_completed => *role = Some(Role::Generic),
+            Some(r) if r.is_major() => in_completed = matches!(r, Role::Completed(_)),
             _ => {}
         }
     }
-    starts.push(blocks.len());
-    let first = starts.first().copied().unwrap_or(blocks.len());
+    roles
+}
+
+/// The items the sections hold, in document order, and what was wrong
+/// with them.
+#[derive(Default)]
+struct Items {
+    preface: Option<Preface>,
+    projects: Vec<Project>,
+    portfolio: Vec<PortfolioItem>,
+    analyses: Vec<Analysis>,
+    publications: Vec<Publication>,
+    phd: Vec<PhdCandidate>,
+    vendors: Vec<Vendor>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Read all parts of a report from its blocks into `report` (which holds
+/// its source and the decoder's diagnostics), and say which part each block
+/// was placed in.
+///
+/// The readers return values; this is the one place they are put into the
+/// report. What order remains is data flowing one way:
+///
+/// 1. the front matter first: the title gives the year, and the table of
+///    contents says which headings are top-level, which the roles need;
+/// 2. the roles, then the sections (each with its funding), once;
+/// 3. each section, in document order: its own reader (preface, completed
+///    projects, analyses) claims its blocks *before* the lists are read, so
+///    that a list inside a project's summary is no portfolio; then the
+///    lists; then what is left is prose;
+/// 4. the stated counts, after every block is claimed (list items,
+///    analyses and the table of contents state no counts; a project's
+///    summary only publication counts), and the dates;
+/// 5. the checks, which compare counts and items, and the outline, which
+///    keeps an inferred heading only where a reader placed it as one.
+///
+/// The diagnostics keep that order too.
+pub(crate) fn read(src: &Source, blocks: &[Block], mut report: Report) -> (Report, Vec<Part>) {
+    let mut claims = Claims::new(blocks.len());
+    let front = front::read_front(src, blocks, &mut claims);
+    let doc = Doc {
+        src,
+        blocks,
+        roles: roles(blocks, &claims, &front.toc),
+        year: front.year,
+        paragraph_titles: report.source.format == Format::Plain,
+    };
+    let sections = doc::sections(&doc);
+    let first = sections.first().map_or(blocks.len(), |s| s.heading);
     for i in 0..first {
-        if doc.parts[i] == Part::Unplaced && blocks[i].is_heading() {
-            doc.parts[i] = Part::Heading;
+        if claims.is_unplaced(i) && blocks[i].is_heading() {
+            claims.set(i, Part::Heading);
         }
     }
-    let mut funding_ctx: Option<Funding> = None;
-    for w in starts.windows(2) {
-        let (start, end) = (w[0], w[1]);
-        doc.parts[start] = Part::Heading;
-        match doc.role(start) {
-            Some(Role::Preface) => front::read_preface(&mut doc, start + 1, end),
-            Some(Role::Completed(f)) => projects::read_completed(&mut doc, start + 1, end, f),
-            Some(Role::Analyses) => analyses::read_analyses(&mut doc, start + 1, end),
-            Some(Role::Toc) => {}
-            _ => {}
-        }
-        // Funding carries on through headings the TOC lists without a number.
-        funding_ctx = match doc.role(start) {
-            Some(Role::FundingIntro(f)) => Some(f),
-            Some(Role::Completed(f)) => f,
-            Some(Role::TocSection) => funding_ctx,
-            _ => None,
-        };
-        let funding = funding_ctx;
-        if doc.role(start) == Some(Role::Toc) {
-            for i in start + 1..end {
-                if doc.parts[i] == Part::Unplaced && !blocks[i].is_heading() {
-                    doc.parts[i] = Part::Toc;
-                }
-            }
-        }
-        lists::read_lists(&mut doc, start + 1, end, funding);
-        let mut prose = 0;
-        for i in start + 1..end {
-            if doc.parts[i] == Part::Unplaced {
-                doc.parts[i] = if blocks[i].is_heading() {
-                    Part::Heading
-                } else {
-                    Part::Prose
-                };
-                prose += usize::from(!blocks[i].is_heading());
-            }
-        }
-        let generic = matches!(
-            doc.role(start),
-            Some(Role::Section | Role::TocSection | Role::Generic)
-        );
-        if generic
-            && prose > 0
-            && (start + 1..end).all(|i| matches!(doc.parts[i], Part::Prose | Part::Heading))
-        {
-            let span = doc.span_of(start);
-            doc.diag(
-                Severity::Info,
-                DiagnosticCode::GenericSection,
-                format!(
-                    "section {:?} holds no projects, lists or analyses; its {prose} block(s) are kept as prose",
-                    short(blocks[start].text())
-                ),
-                Some(span),
-            );
-        }
+    let mut items = Items::default();
+    for sec in &sections {
+        read_section(&doc, sec, &mut claims, &mut items);
     }
     // Blocks before the first section heading are front matter (a picture credit, a subtitle).
     for i in 0..first {
-        if doc.parts[i] == Part::Unplaced {
-            doc.parts[i] = Part::Front;
+        if claims.is_unplaced(i) {
+            claims.set(i, Part::Front);
         }
     }
-    counts::read_counts(&mut doc);
-    dates::read_dates(&mut doc);
-    counts::check_counts(&mut doc);
-    check_front(&mut doc);
-    outline(&mut doc, &toc);
-    (doc.report, doc.parts)
+    report.title = front.title;
+    report.year = front.year;
+    report.preface = items.preface;
+    report.projects = items.projects;
+    report.portfolio = items.portfolio;
+    report.analyses = items.analyses;
+    report.publications = items.publications;
+    report.phd = items.phd;
+    report.vendors = items.vendors;
+    report.diagnostics.extend(items.diagnostics);
+    report.stated_counts = counts::read_counts(&doc, &sections, &claims);
+    let dates = dates::read_dates(&doc);
+    report.dates = dates.found;
+    report.diagnostics.extend(dates.diagnostics);
+    let mismatches = counts::check_counts(&doc, &sections, &report);
+    report.diagnostics.extend(mismatches);
+    let front_problems = check_front(&doc, &sections, &report);
+    report.diagnostics.extend(front_problems);
+    report.outline = outline(&doc, &claims, &front.toc);
+    (report, claims.into_parts())
+}
+
+/// Read one section: its heading, its own reader's items, its lists, its prose.
+fn read_section(doc: &Doc<'_>, sec: &Section, claims: &mut Claims, items: &mut Items) {
+    claims.set(sec.heading, Part::Heading);
+    match sec.role {
+        Role::Preface => items.preface = Some(front::read_preface(doc, sec, claims)),
+        Role::Completed(_) => items
+            .projects
+            .extend(projects::read_completed(doc, sec, claims)),
+        Role::Analyses => {
+            let read = analyses::read_analyses(doc, sec, claims);
+            items.analyses.extend(read.items);
+            items.diagnostics.extend(read.diagnostics);
+        }
+        Role::Toc => {
+            for i in sec.body.clone() {
+                if claims.is_unplaced(i) && !doc.blocks[i].is_heading() {
+                    claims.set(i, Part::Toc);
+                }
+            }
+        }
+        _ => {}
+    }
+    let lists = lists::read_lists(doc, sec, claims);
+    items.portfolio.extend(lists.portfolio);
+    items.phd.extend(lists.phd);
+    items.vendors.extend(lists.vendors);
+    items.publications.extend(lists.publications);
+    items.diagnostics.extend(claim_prose(doc, sec, claims));
+}
+
+/// Place what no reader claimed in a section as prose (or a heading); say
+/// so when a section with no special meaning holds nothing else.
+fn claim_prose(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Option<Diagnostic> {
+    let mut prose = 0;
+    for i in sec.body.clone() {
+        if claims.is_unplaced(i) {
+            let heading = doc.blocks[i].is_heading();
+            claims.set(i, if heading { Part::Heading } else { Part::Prose });
+            prose += usize::from(!heading);
+        }
+    }
+    let generic = matches!(sec.role, Role::Section | Role::TocSection | Role::Generic);
+    let only_prose = sec
+        .body
+        .clone()
+        .all(|i| matches!(claims.part(i), Part::Prose | Part::Heading));
+    (generic && prose > 0 && only_prose).then(|| {
+        diagnostic(
+            Severity::Info,
+            DiagnosticCode::GenericSection,
+            format!(
+                "section {:?} holds no projects, lists or analyses; its {prose} block(s) are kept as prose",
+                shorten(doc.blocks[sec.heading].text(), HEADING_QUOTED)
+            ),
+            Some(doc.span_of(sec.heading)),
+        )
+    })
 }
 
 /// Say so when the text does not look like a FoU report at all.
-fn check_front(doc: &mut Doc<'_>) {
-    let r = &doc.report;
+fn check_front(doc: &Doc<'_>, sections: &[Section], r: &Report) -> Vec<Diagnostic> {
     let first = (!doc.blocks.is_empty()).then(|| doc.span_of(0));
-    let (no_title, no_year) = (r.title.is_none(), r.year.is_none());
+    let mut out = Vec::new();
     let items = r.projects.len()
         + r.portfolio.len()
         + r.analyses.len()
         + r.publications.len()
         + r.phd.len()
         + r.vendors.len();
-    let no_preface = r.preface.is_none();
-    if no_title {
-        doc.diag(
+    if r.title.is_none() {
+        out.push(diagnostic(
             Severity::Warning,
             DiagnosticCode::NoTitle,
             "expected a title naming the report and its year (e.g. `FoU-rapport 2020`) near the top".to_owned(),
             first,
-        );
-    } else if no_year {
-        doc.diag(
+        ));
+    } else if r.year.is_none() {
+        out.push(diagnostic(
             Severity::Warning,
             DiagnosticCode::NoYear,
             "the title gives no year".to_owned(),
             first,
-        );
+        ));
     }
-    let sections = doc.roles.iter().flatten().filter(|r| r.is_major()).count();
-    if items == 0 && sections == 0 && no_preface {
-        doc.diag(
+    if items == 0 && sections.is_empty() && r.preface.is_none() {
+        out.push(diagnostic(
             Severity::Error,
             DiagnosticCode::NotAReport,
             "found no report sections (Forord, project summaries, lists, analyses) and no items: is this a FoU report?"
                 .to_owned(),
             first,
-        );
+        ));
     }
+    out
 }
 
-pub(crate) fn short(s: &str) -> String {
-    let mut t: String = s.chars().take(60).collect();
-    if t.len() < s.len() {
-        t.push('…');
-    }
-    t
-}
-
-fn outline(doc: &mut Doc<'_>, toc: &front::Toc) {
+/// The headings in document order, with their levels.
+fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> Vec<Heading> {
+    let mut out = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         let BlockKind::Heading { level } = b.kind else {
             continue;
         };
+        let part = claims.part(i);
         // An inferred heading must stand as one: not a list's intro (`… pågikk 12 prosjekter:`).
-        let inferred_ok = matches!(doc.parts[i], Part::Heading | Part::Front)
-            && !b.text().trim_end().ends_with(':');
+        let inferred_ok =
+            matches!(part, Part::Heading | Part::Front) && !b.text().trim_end().ends_with(':');
         if level.is_none() && !inferred_ok {
             continue;
         }
         let level = level.unwrap_or_else(|| {
-            if doc.parts[i] == Part::Front
+            if part == Part::Front
                 || toc.is_top_level(b.text())
-                || doc.roles[i].is_some_and(Role::is_major)
+                || doc.role(i).is_some_and(Role::is_major)
             {
                 1
             } else {
                 2
             }
         });
-        let span = doc.span_of(i);
-        doc.report.outline.push(Heading {
+        out.push(Heading {
             level,
             title: b.text().trim().to_owned(),
-            span,
+            span: doc.span_of(i),
         });
     }
+    out
 }

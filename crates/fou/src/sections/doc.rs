@@ -1,0 +1,163 @@
+//! What every part reader is given: the read-only [`Doc`] (blocks, roles,
+//! the report's year), the [`Section`] it reads, and the [`Claims`] — the one
+//! piece of state readers share, saying which blocks were placed in which
+//! [`Part`].
+
+use std::ops::Range;
+
+use super::{Part, Role};
+use crate::blocks::Block;
+use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span};
+use crate::source::Source;
+
+/// The blocks of a report as every reader sees them, with what was worked
+/// out about them before any section was read.
+pub(crate) struct Doc<'a> {
+    /// The input (for spans).
+    pub src: &'a Source,
+    /// The blocks without page furniture.
+    pub blocks: &'a [Block],
+    /// The role of each heading ([`super::role_of`]), `None` for other blocks
+    /// and the title.
+    pub roles: Vec<Option<Role>>,
+    /// The report's year as its title gives it: the year of an edition
+    /// heading or a date that names none.
+    pub year: Option<i32>,
+    /// The text has no heading markup of its own (plain text from a PDF or a
+    /// word processor), so the title line of a completed project may stand
+    /// as a short paragraph. In Markdown, titles are marked (`#`, bold) and
+    /// a paragraph is never one.
+    pub paragraph_titles: bool,
+}
+
+impl Doc<'_> {
+    /// The role of block `i`, if it is a heading with one.
+    pub fn role(&self, i: usize) -> Option<Role> {
+        self.roles.get(i).copied().flatten()
+    }
+
+    /// Span of block `i`.
+    pub fn span_of(&self, i: usize) -> Span {
+        let b = &self.blocks[i];
+        self.src.span(b.start, b.end)
+    }
+
+    /// Span from the start of block `first` to the end of block `last`.
+    pub fn span_range(&self, first: usize, last: usize) -> Span {
+        self.src
+            .span(self.blocks[first].start, self.blocks[last].end)
+    }
+
+    /// Span of the clean range `start..end` of block `i`.
+    pub fn sub_span(&self, i: usize, start: usize, end: usize) -> Span {
+        let (s, e) = self.blocks[i].text.source_range(start, end);
+        self.src.span(s, e)
+    }
+}
+
+/// A major heading and the blocks up to the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Section {
+    /// The block of the heading.
+    pub heading: usize,
+    /// What the heading announces (a major role).
+    pub role: Role,
+    /// The funding of the projects the section lists or counts: named by its
+    /// heading, or carried on from the section before through headings the
+    /// table of contents lists without a number.
+    pub funding: Option<Funding>,
+    /// The blocks after the heading, up to the next section's heading.
+    pub body: Range<usize>,
+}
+
+impl Section {
+    /// The heading and the body.
+    pub fn blocks(&self) -> Range<usize> {
+        self.heading..self.body.end
+    }
+}
+
+/// Cut the document into sections at its major headings, working out each
+/// section's funding once.
+pub(crate) fn sections(doc: &Doc<'_>) -> Vec<Section> {
+    let starts: Vec<(usize, Role)> = (0..doc.blocks.len())
+        .filter_map(|i| doc.role(i).filter(|r| r.is_major()).map(|r| (i, r)))
+        .collect();
+    let mut funding = None;
+    let mut out = Vec::with_capacity(starts.len());
+    for (n, &(heading, role)) in starts.iter().enumerate() {
+        funding = match role {
+            Role::FundingIntro(f) => Some(f),
+            Role::Completed(f) => f,
+            Role::TocSection => funding,
+            _ => None,
+        };
+        let end = starts.get(n + 1).map_or(doc.blocks.len(), |&(i, _)| i);
+        out.push(Section {
+            heading,
+            role,
+            funding,
+            body: heading + 1..end,
+        });
+    }
+    out
+}
+
+/// Which part each block was placed in (what `fou explain` shows).
+///
+/// A later claim replaces an earlier one: the order in which
+/// [`super::read`] runs the readers is what decides.
+pub(crate) struct Claims {
+    parts: Vec<Part>,
+}
+
+impl Claims {
+    /// `n` blocks, none placed yet.
+    pub fn new(n: usize) -> Claims {
+        Claims {
+            parts: vec![Part::Unplaced; n],
+        }
+    }
+
+    /// Place block `i` in `part`.
+    pub fn set(&mut self, i: usize, part: Part) {
+        self.parts[i] = part;
+    }
+
+    /// Place every block of `range` in `part`.
+    pub fn set_all(&mut self, range: impl IntoIterator<Item = usize>, part: Part) {
+        for i in range {
+            self.parts[i] = part;
+        }
+    }
+
+    /// The part block `i` was placed in so far.
+    pub fn part(&self, i: usize) -> Part {
+        self.parts[i]
+    }
+
+    /// Has no reader placed block `i`?
+    pub fn is_unplaced(&self, i: usize) -> bool {
+        self.parts[i] == Part::Unplaced
+    }
+
+    /// The parts, one per block.
+    pub fn into_parts(self) -> Vec<Part> {
+        self.parts
+    }
+}
+
+/// A diagnostic of the parse.
+pub(crate) fn diagnostic(
+    severity: Severity,
+    code: DiagnosticCode,
+    message: String,
+    span: Option<Span>,
+) -> Diagnostic {
+    Diagnostic {
+        severity,
+        code,
+        message,
+        span,
+    }
+}

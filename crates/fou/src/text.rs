@@ -1,0 +1,152 @@
+//! Splitting running text: sentences, clauses and words, the normalised form
+//! keyword tests match against, and the years a text names.
+//!
+//! Shared by the part readers of [`crate::sections`] (the counts, the dates,
+//! the front matter); nothing here knows what a report is.
+
+use crate::lexicon;
+
+/// The years a bare number may name when it is read as the year of a report
+/// or of a date: 1990–2099.
+pub(crate) const YEARS: std::ops::Range<i32> = 1990..2100;
+
+/// Lower-case, single-spaced text for keyword tests.
+pub(crate) fn norm(s: &str) -> String {
+    crate::work::add(s.len());
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Byte ranges of the sentences of `text`.
+///
+/// A sentence ends at `.`, `!` or `?` followed by a space and a capital, a
+/// digit or an opening quote; the period of an abbreviation
+/// ([`lexicon::ABBREVIATIONS`]) or of a single letter (an initial) does not
+/// end one.
+///
+/// ```
+/// let s = fou::text::sentences("Det kom ca. 700 bøker. Deretter 12 til.");
+/// assert_eq!(s.len(), 2);
+/// ```
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    crate::work::add(text.len());
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = text.as_bytes();
+    for i in 0..b.len() {
+        if !matches!(b[i], b'.' | b'!' | b'?') || b.get(i + 1) != Some(&b' ') {
+            continue;
+        }
+        let next = text[i + 2..].chars().next();
+        if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"') {
+            continue;
+        }
+        if b[i] == b'.' {
+            let word = text[start..i]
+                .rsplit([' ', '('])
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if lexicon::ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
+                continue;
+            }
+        }
+        out.push((start, i + 1));
+        start = i + 2;
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Byte ranges of the clauses of a sentence (split at `, `, `; `, `: `).
+pub(crate) fn clauses(sentence: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = sentence.as_bytes();
+    for i in 0..b.len() {
+        if matches!(b[i], b',' | b';' | b':') && b.get(i + 1) == Some(&b' ') {
+            out.push((start, i));
+            start = i + 2;
+        }
+    }
+    out.push((start, sentence.len()));
+    out
+}
+
+/// The words of `s` (runs of non-white-space) with their byte offsets.
+pub(crate) fn words(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// The first year ([`YEARS`]) standing as a four-digit number in the text.
+pub(crate) fn year_in(text: &str) -> Option<i32> {
+    crate::work::add(text.len());
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| YEARS.contains(y))
+}
+
+/// `s` cut after `max` characters, with `…` where it was cut (for quoting
+/// text in a message).
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_split_at_punctuation_and_a_space() {
+        let s = "Tre prosjekter, to analyser; én rapport: ferdig,ikke delt";
+        let parts: Vec<&str> = clauses(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            parts,
+            [
+                "Tre prosjekter",
+                "to analyser",
+                "én rapport",
+                "ferdig,ikke delt"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_keep_their_offsets() {
+        assert_eq!(words("  to  ord "), [(2, "to"), (6, "ord")]);
+    }
+
+    #[test]
+    fn a_year_is_four_digits_in_range() {
+        assert_eq!(year_in("Rapport 12345 fra 1989 og 2021"), Some(2021));
+        assert_eq!(year_in("ingen år"), None);
+    }
+
+    #[test]
+    fn shorten_cuts_by_characters() {
+        assert_eq!(shorten("æøå", 2), "æø…");
+        assert_eq!(shorten("æøå", 3), "æøå");
+    }
+}
