@@ -57,7 +57,7 @@ impl<'a> Cleaner<'a> {
             let next = |k: usize| bytes.get(self.i + k).copied();
             let taken = match b {
                 b'\\' if next(1).is_some_and(|n| ESCAPABLE.contains(&n)) => self.escape(),
-                b'*' | b'_' if is_emphasis(self.raw, self.i, b as char) => self.drop(1),
+                b'*' | b'_' if is_emphasis(self.raw, self.i, b as char) => self.emphasis(),
                 b'-' if self.raw[self.i..].starts_with("-- ")
                     && (self.i == 0 || bytes[self.i - 1] == b' ') =>
                 {
@@ -104,6 +104,16 @@ impl<'a> Cleaner<'a> {
         true
     }
 
+    /// Skip an emphasis delimiter, remembering where it was.
+    fn emphasis(&mut self) -> bool {
+        self.flush();
+        let at = self.out.text.len();
+        self.out.extras_mut().marks.push(at);
+        self.i += 1;
+        self.run_start = self.i;
+        true
+    }
+
     /// Put `ch` for the next `len` bytes.
     fn replace(&mut self, ch: char, len: usize) -> bool {
         self.flush();
@@ -133,6 +143,8 @@ impl<'a> Cleaner<'a> {
             self.out.push_src(inner, self.base + at + 1);
         } else if inner.eq_ignore_ascii_case("br") || inner.eq_ignore_ascii_case("br/") {
             self.out.push_replacement(' ', self.base + at, 1);
+        } else if inner.eq_ignore_ascii_case("b") || inner.eq_ignore_ascii_case("strong") {
+            self.out.extras_mut().bold_tag = true;
         }
         self.i += len;
         self.run_start = self.i;
@@ -149,7 +161,7 @@ impl<'a> Cleaner<'a> {
         self.flush();
         let text = &self.raw[at + 1..at + text_end];
         let sub = Cleaner::new(text, self.base + at + 1).run();
-        self.out.links.push(Link {
+        self.out.extras_mut().links.push(Link {
             text: sub.text.clone(),
             url: url.to_owned(),
         });

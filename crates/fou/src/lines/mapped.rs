@@ -58,8 +58,33 @@ pub struct MappedText {
     /// Synthetic characters `(clean_offset, source_length)`: a joining space,
     /// an NBSP made a space, `--` made an en dash.
     pub(super) syn: Vec<(usize, usize)>,
+    /// What cleaning removed besides text, when it removed any (boxed: most
+    /// lines have none, and a block is kept per line of short-line input).
+    pub(super) extras: Option<Box<Extras>>,
+}
+
+/// Markup that cleaning removed and later layers may ask about.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Extras {
     /// Links, in order.
     pub(super) links: Vec<Link>,
+    /// Clean offsets where an emphasis delimiter (`*`, `_`) was removed,
+    /// one per delimiter character, in order.
+    pub(super) marks: Vec<usize>,
+    /// An HTML bold tag (`<b>`, `<strong>`) was removed.
+    pub(super) bold_tag: bool,
+}
+
+impl Extras {
+    /// Add `other`'s marks (shifted by `shift`) and bold flag; links only
+    /// when `links` is set.
+    fn absorb(&mut self, other: &Extras, shift: usize, links: bool) {
+        if links {
+            self.links.extend(other.links.iter().cloned());
+        }
+        self.marks.extend(other.marks.iter().map(|&m| m + shift));
+        self.bold_tag |= other.bold_tag;
+    }
 }
 
 impl MappedText {
@@ -108,7 +133,62 @@ impl MappedText {
     /// assert!(fou::lines::MappedText::clean("ingen lenker", 0).links().is_empty());
     /// ```
     pub fn links(&self) -> &[Link] {
-        &self.links
+        self.extras.as_ref().map_or(&[], |e| &e.links)
+    }
+
+    /// Clean offsets where an emphasis delimiter (`*` or `_`) was removed,
+    /// one per delimiter character.
+    ///
+    /// ```
+    /// let t = fou::lines::MappedText::clean("Nordmann (2020): *Tittel*, NAV", 0);
+    /// assert_eq!(t.emphasis_marks(), [17, 23]);
+    /// ```
+    pub fn emphasis_marks(&self) -> &[usize] {
+        self.extras.as_ref().map_or(&[], |e| &e.marks)
+    }
+
+    /// The text with a `*` put back at every removed emphasis delimiter:
+    /// what grammars that read emphasis (a reference's `*Title*`) parse,
+    /// without any other markup.
+    ///
+    /// ```
+    /// let t = fou::lines::MappedText::clean("Nordmann (2020): _Tittel_, [NAV](https://nav.no)", 0);
+    /// assert_eq!(t.with_emphasis_marks(), "Nordmann (2020): *Tittel*, NAV");
+    /// ```
+    pub fn with_emphasis_marks(&self) -> String {
+        let marks = self.emphasis_marks();
+        let mut out = String::with_capacity(self.text.len() + marks.len());
+        let mut at = 0;
+        for &m in marks {
+            out.push_str(self.text.get(at..m).unwrap_or_default());
+            out.push('*');
+            at = m.max(at);
+        }
+        out.push_str(self.text.get(at..).unwrap_or_default());
+        out
+    }
+
+    /// True when an HTML bold tag (`<b>`, `<strong>`) was removed: converters
+    /// from PDF and Word mark a table of contents' top entries so.
+    ///
+    /// ```
+    /// assert!(fou::lines::MappedText::clean("<b>1 Innledning</b> 4", 0).had_bold_tag());
+    /// assert!(!fou::lines::MappedText::clean("**1 Innledning** 4", 0).had_bold_tag());
+    /// ```
+    pub fn had_bold_tag(&self) -> bool {
+        self.extras.as_ref().is_some_and(|e| e.bold_tag)
+    }
+
+    /// The extras, made when first needed.
+    pub(super) fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_with(Box::default)
+    }
+
+    /// Merge `other`'s extras (shifted by `shift`), links only if `links`.
+    fn absorb_extras(&mut self, other: &MappedText, shift: usize, links: bool) {
+        if let Some(e) = other.extras.as_deref() {
+            self.extras_mut().absorb(e, shift, links);
+        }
     }
 
     /// Append source text that starts at source offset `at`.
@@ -179,12 +259,16 @@ impl MappedText {
             self.push_replacement(sep, at.saturating_sub(1), 1);
         }
         self.append_mapped(other);
-        self.links.extend(other.links.iter().cloned());
+        if let Some(e) = other.extras.as_deref().filter(|e| !e.links.is_empty()) {
+            self.extras_mut().links.extend(e.links.iter().cloned());
+        }
     }
 
-    /// Append `other`'s text with its map and replacements, shifted.
+    /// Append `other`'s text with its map, replacements and emphasis marks,
+    /// shifted (not its links).
     pub(super) fn append_mapped(&mut self, other: &MappedText) {
         let shift = self.text.len();
+        self.absorb_extras(other, shift, false);
         let mut map = other.map.iter();
         if let Some(&(c, r)) = map.next() {
             // `other`'s first entry is at its offset 0 (or later, after text
@@ -206,7 +290,6 @@ impl MappedText {
         self.text.shrink_to_fit();
         self.map.shrink_to_fit();
         self.syn.shrink_to_fit();
-        self.links.shrink_to_fit();
     }
 
     /// Source byte offset of clean byte offset `clean`.
@@ -271,7 +354,18 @@ impl MappedText {
                 .filter(|&&(c, _)| c >= start && c < end)
                 .map(|&(c, l)| (c - start, l))
                 .collect(),
-            links: self.links.clone(),
+            extras: self.extras.as_deref().map(|e| {
+                Box::new(Extras {
+                    links: e.links.clone(),
+                    marks: e
+                        .marks
+                        .iter()
+                        .filter(|&&m| m >= start && m <= end)
+                        .map(|&m| m - start)
+                        .collect(),
+                    bold_tag: e.bold_tag,
+                })
+            }),
         };
         out.map.push((0, self.source_offset(start)));
         let first = self.map.partition_point(|&(c, _)| c <= start);
@@ -312,8 +406,18 @@ impl MappedText {
         while self.syn.last().is_some_and(|&(c, _)| c >= len) {
             self.syn.pop();
         }
+        self.drop_marks_after(len);
         while self.map.len() > 1 && self.map.last().is_some_and(|&(c, _)| c >= len) {
             self.map.pop();
+        }
+    }
+
+    /// Forget emphasis marks past clean offset `len`.
+    fn drop_marks_after(&mut self, len: usize) {
+        if let Some(e) = self.extras.as_deref_mut() {
+            while e.marks.last().is_some_and(|&m| m > len) {
+                e.marks.pop();
+            }
         }
     }
 
@@ -324,6 +428,7 @@ impl MappedText {
         while self.syn.last().is_some_and(|&(c, _)| c >= t) {
             self.syn.pop();
         }
+        self.drop_marks_after(t);
         while self.map.last().is_some_and(|&(c, _)| c > t) {
             self.map.pop();
         }

@@ -3,9 +3,7 @@
 use super::doc::{Claims, Doc, Section};
 use super::{Part, Role, role_of};
 use crate::blocks::{Block, BlockKind};
-use crate::lines::normalize;
 use crate::model::{Preface, Signatory};
-use crate::source::Source;
 use crate::text::{norm, year_in};
 
 /// How many blocks from the top the title is looked for in: the cover page
@@ -64,7 +62,7 @@ pub(crate) struct Front {
 ///
 /// It reads before headings have roles (the roles need the table of
 /// contents), so it takes the blocks rather than a [`Doc`].
-pub(crate) fn read_front(src: &Source, blocks: &[Block], claims: &mut Claims) -> Front {
+pub(crate) fn read_front(blocks: &[Block], claims: &mut Claims) -> Front {
     let mut front = Front {
         title: None,
         year: None,
@@ -80,9 +78,8 @@ pub(crate) fn read_front(src: &Source, blocks: &[Block], claims: &mut Claims) ->
             break;
         }
     }
-    // TODO(layer1): read the entry's emphasis from layer 1 instead of
-    // looking for `<b>` in the raw input.
-    let bold = |b: &Block| normalize(&src.text()[b.start..b.end]).contains("<b>");
+    // Converters mark the top entries of a table of contents with `<b>`.
+    let bold = |b: &Block| b.text.had_bold_tag();
     let any_bold = blocks
         .iter()
         .any(|b| b.kind == BlockKind::TocEntry && bold(b));

@@ -18,24 +18,16 @@ use crate::model::{
 };
 use crate::text::norm;
 
-/// Raw text of a list item without its bullet, lines joined.
-///
-/// TODO(layer1): take the item's emphasis ranges from layer 1 instead of
-/// reading the raw input again.
-fn raw_item(doc: &Doc<'_>, i: usize) -> String {
-    let b = &doc.blocks[i];
-    let raw = crate::lines::normalize(&doc.src.text()[b.start..b.end]);
-    let t = raw.trim_start();
-    let t = t.strip_prefix(crate::lexicon::BULLET_GLYPHS).unwrap_or(t);
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A list item's text with its emphasis marked `*` (layer 1 records where
+/// delimiters were removed), white space runs made one space.
+fn marked_item(doc: &Doc<'_>, i: usize) -> String {
+    let marked = doc.blocks[i].text.with_emphasis_marks();
+    marked.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// TODO(layer1): layer 1 cleans markup; this repeats it for [`raw_item`].
-fn strip_markup(s: &str) -> String {
-    s.replace("**", "")
-        .replace(['*', '_'], "")
-        .replace("<b>", "")
-        .replace("</b>", "")
+/// A part of a marked item without its emphasis marks.
+fn strip_marks(s: &str) -> String {
+    s.replace('*', "")
 }
 
 /// The items of the lists of a section, by kind.
@@ -190,17 +182,16 @@ impl<'a> List<'a> {
     }
 
     fn publications(&self, doc: &Doc<'_>, claims: &mut Claims) -> Option<Vec<Publication>> {
-        // The raw text keeps `*italics*` that mark the title; without them the
-        // cleaned text (hyphenation mended, markup gone) is the better input.
+        // `*italics*` mark the title: the text with its emphasis marked when
+        // it had any, else the cleaned text.
         let refs: Vec<_> = self
             .items
             .clone()
             .map(|k| {
-                let raw = raw_item(doc, k);
-                if raw.contains(['*', '_']) {
-                    reference(&raw)
-                } else {
+                if doc.blocks[k].text.emphasis_marks().is_empty() {
                     reference(doc.blocks[k].text())
+                } else {
+                    reference(&marked_item(doc, k))
                 }
             })
             .collect();
@@ -211,10 +202,10 @@ impl<'a> List<'a> {
         for (k, r) in self.items.clone().zip(refs) {
             if let Ok(r) = r {
                 out.push(Publication {
-                    authors: r.authors.iter().map(|a| strip_markup(a)).collect(),
+                    authors: r.authors.iter().map(|a| strip_marks(a)).collect(),
                     year: r.year,
-                    title: strip_markup(&r.title),
-                    venue: r.venue.as_deref().map(strip_markup),
+                    title: strip_marks(&r.title),
+                    venue: r.venue.as_deref().map(strip_marks),
                     span: doc.span_of(k),
                 });
                 claims.set(k, Part::Publication);

@@ -319,7 +319,7 @@ struct Items {
 /// The diagnostics keep that order too.
 pub(crate) fn read(src: &Source, blocks: &[Block], mut report: Report) -> (Report, Vec<Part>) {
     let mut claims = Claims::new(blocks.len());
-    let front = front::read_front(src, blocks, &mut claims);
+    let front = front::read_front(blocks, &mut claims);
     let doc = Doc {
         src,
         blocks,
