@@ -656,7 +656,7 @@ proptest! {
     fn report_like_text_each_format(text in report_text(), markdown in any::<bool>()) {
         let format = if markdown { Format::Markdown } else { Format::Plain };
         let src = Source::from_text(&text);
-        let (report, placed) = fou::parse_source(&src, &Options::default().with_format(format));
+        let fou::Explained { report, blocks: placed, .. } = fou::explain(&src, &Options::default().with_format(format));
         let blocks: Vec<Block> = placed.into_iter().map(|(b, _)| b).collect();
         let lines = Lines::new(&text);
         let mut res = check_blocks(&text, &blocks);

@@ -98,7 +98,7 @@ pub(crate) fn run(out: &mut impl Write, inp: &Input) -> Result<(), Stop> {
     if inp.src.line_count() == 0 {
         return say(out, "(empty input: no lines)");
     }
-    let (report, blocks) = fou::parse_source(&inp.src, &inp.options);
+    let fou::Explained { report, blocks, .. } = fou::explain(&inp.src, &inp.options);
     let outline: Vec<usize> = report.outline.iter().map(|h| h.span.start).collect();
     let by_line = report.items_by_line();
     say(

@@ -33,33 +33,48 @@
 //!
 //! ## Layers
 //!
-//! The parser is layered the way the text is:
+//! The parser is layered the way the text is; each layer is a folder under
+//! `crates/fou/src/` and imports only from the layers below it:
 //!
-//! 1. [`source`]: bytes → decoded text and a line index;
-//! 2. [`lines`]: text → Unicode normalised for matching (invisible characters
-//!    dropped, Unicode spaces as spaces, NFC), physical lines, inline markup
-//!    cleaned, offsets kept;
-//! 3. [`blocks`]: lines → headings, paragraphs, list items, TOC entries, labelled fields;
-//! 4. [`sections`]: blocks → sections (a major heading, its role and funding,
+//! 1. `source` ([`Source`]): bytes → decoded text and a line index;
+//! 2. `lines/`: text → a typed stream of physical lines: Unicode normalised
+//!    for matching (invisible characters dropped, Unicode spaces as spaces,
+//!    NFC), each line's kind (blank, heading, bullet, TOC entry, text), page
+//!    layout and running headers, inline markup cleaned into a `MappedText`
+//!    whose offsets map back to the input;
+//! 3. `blocks/`: lines → headings, paragraphs, list items, TOC entries,
+//!    labelled fields, built by a `BlockBuilder` with one handler per line
+//!    kind; what it must know of the report's language it asks through
+//!    `Hints`, which layer 3 answers;
+//! 4. `sections/`: blocks → sections (a major heading, its role and funding,
 //!    its blocks) → part readers that return items → one [`Report`].
 //!
-//! Splitting running text into sentences, clauses and words is [`text`]'s;
-//! every word list the parser matches is in [`lexicon`].
+//! Splitting running text into sentences, clauses and words is `text`'s;
+//! every word list the parser matches is in [`lexicon`]. The layer modules
+//! are public only for the command line, benches, fuzz targets and tests
+//! ([`explain`] shows their work): they are hidden from these docs and not
+//! part of the stable interface.
 //!
 //! The small languages inside the text have their own public grammars in [`grammar`].
 
+#[doc(hidden)]
 pub mod blocks;
+#[doc(hidden)]
 pub mod classify;
 pub mod error;
 pub mod grammar;
 pub mod input;
 pub mod lexicon;
+#[doc(hidden)]
 pub mod lines;
 pub mod model;
 mod render;
+#[doc(hidden)]
 pub mod sections;
 pub mod source;
+#[doc(hidden)]
 pub mod text;
+#[doc(hidden)]
 pub mod work;
 
 /// What the command line, benches, fuzz targets and tests reach below the
@@ -271,22 +286,38 @@ pub fn parse_file_with(path: impl AsRef<Path>, options: &Options) -> Result<Repo
     Ok(parse_report(&Source::open(path, &options)?, &options))
 }
 
-/// Parse a decoded source and also return, for every block, the part it was
-/// placed in (what `fou explain` prints).
+/// A parse with its working shown: the report, and every block of the text
+/// with the part of the report it was placed in, in input order (what
+/// `fou explain` prints).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Explained {
+    /// The report, as [`parse_report`] gives it.
+    pub report: Report,
+    /// Every block, page furniture included, with its part.
+    pub blocks: Vec<(blocks::Block, Part)>,
+}
+
+/// Parse a decoded source and also say, for every block, which part of the
+/// report it was placed in.
 ///
 /// ```
 /// let src = fou::Source::from_text("FoU-rapport 2020\n\nForord\n\nTekst.\n");
-/// let (report, blocks) = fou::parse_source(&src, &fou::Options::default());
-/// assert_eq!(report.year, Some(2020));
-/// assert_eq!(blocks.len(), 3);
-/// assert_eq!(blocks[2].1, fou::Part::Preface);
+/// let explained = fou::explain(&src, &fou::Options::default());
+/// assert_eq!(explained.report.year, Some(2020));
+/// assert_eq!(explained.blocks.len(), 3);
+/// assert_eq!(explained.blocks[2].1, fou::Part::Preface);
+/// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
-pub fn parse_source(src: &Source, options: &Options) -> (Report, Vec<(blocks::Block, Part)>) {
+pub fn explain(src: &Source, options: &Options) -> Explained {
     let (report, content, parts, markers) = read_source(src, options);
     let mut all: Vec<(blocks::Block, Part)> = content.into_iter().zip(parts).collect();
     all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
     all.sort_by_key(|(b, _)| b.start);
-    (report, all)
+    Explained {
+        report,
+        blocks: all,
+    }
 }
 
 /// Parse a decoded source into a report only (the blocks are dropped early).

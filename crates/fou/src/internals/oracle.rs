@@ -213,7 +213,7 @@ pub fn check_in_blocks(name: &str, s: &Span, blocks: &[Block]) -> Result<(), Str
     }
 }
 
-/// Check (b), (c) and (d) for one decoded source, parsed as `parse_source` does.
+/// Check (b), (c) and (d) for one decoded source, parsed as `explain` does.
 ///
 /// ```
 /// let src = fou::Source::from_text("FoU-rapport 2020\n\nForord\n\nTekst.\n");
@@ -221,8 +221,9 @@ pub fn check_in_blocks(name: &str, s: &Span, blocks: &[Block]) -> Result<(), Str
 /// ```
 pub fn check_source(src: &Source) -> Result<Report, String> {
     let text = src.text();
-    let (report, placed) = crate::parse_source(src, &Options::default());
-    let blocks: Vec<Block> = placed.into_iter().map(|(b, _)| b).collect();
+    let explained = crate::explain(src, &Options::default());
+    let report = explained.report;
+    let blocks: Vec<Block> = explained.blocks.into_iter().map(|(b, _)| b).collect();
     check_blocks(text, &blocks).map_err(|e| format!("(b) blocks: {e}"))?;
     let lines = Lines::new(text);
     for (name, span) in report_spans(&report) {
