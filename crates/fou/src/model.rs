@@ -710,6 +710,30 @@ pub struct Diagnostic {
     pub span: Option<Span>,
 }
 
+impl Diagnostic {
+    /// A diagnostic (the struct is `#[non_exhaustive]`: this is how one is
+    /// made outside the crate).
+    ///
+    /// ```
+    /// use fou::{Diagnostic, DiagnosticCode, Severity};
+    /// let d = Diagnostic::new(Severity::Warning, DiagnosticCode::NotAReport, "no title", None);
+    /// assert_eq!((d.code, d.message.as_str()), (DiagnosticCode::NotAReport, "no title"));
+    /// ```
+    pub fn new(
+        severity: Severity,
+        code: DiagnosticCode,
+        message: impl Into<String>,
+        span: Option<Span>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            span,
+        }
+    }
+}
+
 /// Which list of a [`Report`] an item is in.
 ///
 /// ```

@@ -1018,7 +1018,7 @@ impl Source {
         let d = &self.decoding;
         let mut out = Vec::new();
         if d.is_notable() {
-            out.push(diagnostic(
+            out.push(Diagnostic::new(
                 Severity::Info,
                 DiagnosticCode::Encoding,
                 format!("decoded as {}: {}", d.encoding, d.evidence),
@@ -1041,7 +1041,7 @@ impl Source {
                 self.index.line_of(first.text_offset),
             );
             let span = self.span(first.text_offset, first.text_range().end);
-            out.push(diagnostic(
+            out.push(Diagnostic::new(
                 Severity::Warning,
                 DiagnosticCode::DecodeReplaced,
                 message,
@@ -1066,7 +1066,7 @@ impl Source {
                 self.input_offset(at),
                 self.index.line_of(at),
             );
-            out.push(diagnostic(
+            out.push(Diagnostic::new(
                 Severity::Warning,
                 DiagnosticCode::EncodingMixed,
                 message,
@@ -1098,26 +1098,12 @@ impl Source {
             },
         );
         let range = r.text_range();
-        diagnostic(
+        Diagnostic::new(
             Severity::Warning,
             DiagnosticCode::DecodeReplaced,
             message,
             Some(self.span(range.start, range.end)),
         )
-    }
-}
-
-fn diagnostic(
-    severity: Severity,
-    code: DiagnosticCode,
-    message: String,
-    span: Option<Span>,
-) -> Diagnostic {
-    Diagnostic {
-        severity,
-        code,
-        message,
-        span,
     }
 }
 

@@ -154,10 +154,5 @@ pub(crate) fn diagnostic(
     message: String,
     span: Option<Span>,
 ) -> Diagnostic {
-    Diagnostic {
-        severity,
-        code,
-        message,
-        span,
-    }
+    Diagnostic::new(severity, code, message, span)
 }
