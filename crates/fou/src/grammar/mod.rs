@@ -12,7 +12,7 @@
 //! | [`project_line`] | | `Title, Institution (2019-2021)` |
 //! | [`institutions`] | | `NTNU, UiO og UiA` |
 //! | [`authors`] | [`authors_parser`] | `Av A, B og C` |
-//! | [`reference()`] | [`reference_parser`] | `Authors (2020): *Title*, Venue` |
+//! | [`reference`](reference()) | [`reference_parser`] | `Authors (2020): *Title*, Venue` |
 //! | [`phd_line`] | [`phd_line_parser`] | `Title. Stipendiat Name, Institution` |
 //! | [`norwegian_date`] | [`date_parser`] | `30. mars 2020`, `12. mars` |
 //! | [`count`] | [`count_parser`] | `Åtte`, `tretten`, `13` |
@@ -33,33 +33,33 @@
 //! and an institution begins is a judgement, made by the heuristics in
 //! [`classify`](crate::classify).
 
-mod authors;
-mod check;
-mod date;
-mod edition;
+mod author_lines;
+mod dates;
+mod editions;
 mod find;
-mod institutions;
-mod label;
+mod institution_lists;
+mod labels;
 mod numbers;
-mod period;
-mod phd;
-mod project_line;
-mod reference;
+mod periods;
+mod phd_lines;
+mod project_lines;
+mod references;
+mod whole;
 
-pub use authors::{author_list, authors, authors_parser};
-pub use check::{Expected, GrammarError, check};
-pub use date::{NorwegianDate, date_parser, find_dates, norwegian_date};
-pub use edition::{edition, edition_parser};
+pub use author_lines::{author_list, authors, authors_parser};
+pub use dates::{NorwegianDate, date_parser, find_dates, norwegian_date};
+pub use editions::{edition, edition_parser};
 pub use find::find_all;
-pub use institutions::institutions;
-pub(crate) use institutions::split_and;
-pub use label::{Label, label_field, label_parser};
+pub use institution_lists::institutions;
+pub(crate) use institution_lists::split_and;
+pub use labels::{Label, label_field, label_parser};
 pub use numbers::{count, count_parser, word_value};
-pub use period::{period, period_body, period_parser, split_period};
-pub use phd::{PhdLine, phd_line, phd_line_parser};
-pub(crate) use project_line::strip_report_from;
-pub use project_line::{ProjectLine, project_line};
-pub use reference::{Reference, reference, reference_parser};
+pub use periods::{period, period_body, period_parser, split_period};
+pub use phd_lines::{PhdLine, phd_line, phd_line_parser};
+pub(crate) use project_lines::strip_report_from;
+pub use project_lines::{ProjectLine, project_line};
+pub use references::{Reference, reference, reference_parser};
+pub use whole::{Expected, GrammarError, check};
 
 /// Trim white space and one trailing period (an ellipsis is kept).
 ///
