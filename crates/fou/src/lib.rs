@@ -89,11 +89,11 @@ pub struct ReadmeDoctests;
 
 pub use error::Error;
 pub use input::DEFAULT_MAX_BYTES;
+pub use lines::detect_format;
 pub use model::*;
 pub use sections::Part;
 pub use source::{
     Decoding, Excerpt, LineCol, LineIndex, Mark, MarkedLine, Replaced, Source, WINDOWS_1252_RATIO,
-    detect_format,
 };
 
 use std::path::Path;
@@ -337,7 +337,7 @@ fn read_source(src: &Source, options: &Options) -> Read {
     let norm = lines::Normalized::new(src.text());
     let format = options
         .format
-        .unwrap_or_else(|| source::detect_normalized_format(norm.text()));
+        .unwrap_or_else(|| lines::detect_normalized_format(norm.text()));
     let blocks = blocks::split_normalized(&norm, format, &sections::ReportHints);
     drop(norm);
     let mut report = Report::new(SourceInfo {

@@ -6,8 +6,8 @@
 //! offsets; otherwise [`Source::input_offset`] maps a text offset back to
 //! the input byte it came from.
 
+use crate::Error;
 use crate::model::{Diagnostic, DiagnosticCode, Severity, Span};
-use crate::{Error, Format};
 
 /// A decoded report text with its line index.
 ///
@@ -312,15 +312,6 @@ impl Source {
     /// ```
     pub fn index(&self) -> &LineIndex {
         &self.index
-    }
-
-    /// Guess whether the text is Markdown or plain text.
-    ///
-    /// ```
-    /// assert_eq!(fou::Source::from_text("## Forord\n").detect_format(), fou::Format::Markdown);
-    /// ```
-    pub fn detect_format(&self) -> Format {
-        detect_format(&self.text)
     }
 
     /// Build a [`Span`] for a byte range.
@@ -1107,47 +1098,36 @@ impl Source {
     }
 }
 
-/// Sniff the input style: Markdown when ATX headings, `**bold**`, `<b>` tags or
-/// `[links](…)` appear at the start of lines or inline; otherwise plain text.
+/// Length of the line terminator at byte `i` of `bytes`, if one starts
+/// there: `\n`, `\r\n`, a lone `\r`, or one of
+/// [`LINE_SEPARATORS`](crate::lexicon::LINE_SEPARATORS) (NEL, U+2028,
+/// U+2029). The parser's line split and [`LineIndex`] both end lines here,
+/// so they always agree.
 ///
 /// ```
-/// assert_eq!(fou::detect_format("# Title\n\nText"), fou::Format::Markdown);
-/// assert_eq!(fou::detect_format("Title\n\nProsjekttittel: X"), fou::Format::Plain);
-/// // Unicode variants: a zero-width space before `#`, a no-break space after it.
-/// assert_eq!(fou::detect_format("\u{200b}#\u{a0}Title\n"), fou::Format::Markdown);
+/// use fou::lines::line_end_len;
+/// assert_eq!(line_end_len(b"a\r\nb", 1), Some(2));
+/// assert_eq!(line_end_len("a\u{2028}b".as_bytes(), 1), Some(3));
+/// assert_eq!(line_end_len("\u{85}".as_bytes(), 0), Some(2));
+/// assert_eq!(line_end_len(b"ab", 0), None);
 /// ```
-pub fn detect_format(text: &str) -> Format {
-    // The first lines decide, read as the parser reads them (normalised).
-    let end = crate::lines::split_lines(text)
-        .take(DETECT_LINES)
-        .last()
-        .map_or(0, |l| l.start + l.text.len());
-    detect_normalized_format(crate::lines::Normalized::new(&text[..end]).text())
-}
-
-/// Lines [`detect_format`] looks at.
-const DETECT_LINES: usize = 5000;
-
-/// [`detect_format`] on text normalised by [`Normalized`](crate::lines::Normalized).
-pub(crate) fn detect_normalized_format(text: &str) -> Format {
-    let mut score = 0usize;
-    for line in crate::lines::split_lines(text)
-        .take(DETECT_LINES)
-        .map(|l| l.text)
-    {
-        let t = line.trim_start();
-        let hashes = t.bytes().take_while(|&b| b == b'#').count();
-        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
-            score += 2;
+pub fn line_end_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match *bytes.get(i)? {
+        b'\n' => Some(1),
+        b'\r' => Some(if bytes.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        }),
+        // NEL is C2 85; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        0xC2 if bytes.get(i + 1) == Some(&0x85) => Some(2),
+        0xE2 if bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+        {
+            Some(3)
         }
-        if t.contains("**") || t.contains("<b>") || t.contains("](") {
-            score += 1;
-        }
-        if score >= 2 {
-            return Format::Markdown;
-        }
+        _ => None,
     }
-    Format::Plain
 }
 
 /// Maps byte offsets to 1-based line numbers.
@@ -1168,7 +1148,7 @@ pub struct LineIndex {
 impl LineIndex {
     /// Index the line starts of `text`: `\n`, `\r\n`, a lone `\r` and the
     /// [`LINE_SEPARATORS`](crate::lexicon::LINE_SEPARATORS) (NEL, U+2028,
-    /// U+2029) end lines, as in [`split_lines`](crate::lines::split_lines).
+    /// U+2029) end lines, as in the parser's line split.
     ///
     /// ```
     /// let idx = fou::LineIndex::new("a\u{2028}b\r\u{85}c");
@@ -1180,7 +1160,7 @@ impl LineIndex {
         let mut starts = vec![0];
         let mut i = 0;
         while i < bytes.len() {
-            match crate::lines::line_end_len(bytes, i) {
+            match line_end_len(bytes, i) {
                 Some(n) => {
                     i += n;
                     starts.push(i);

@@ -40,3 +40,39 @@ pub trait Hints {
     /// The text starts with a PhD-candidate marker.
     fn opens_with_person(&self, text: &str) -> bool;
 }
+
+/// Hints for layer 2's own tests: simple stand-ins for the report's grammars,
+/// so the join rules are tested without layer 3.
+#[cfg(test)]
+pub(super) struct TestHints;
+
+#[cfg(test)]
+impl Hints for TestHints {
+    fn field(&self, text: &str) -> Option<(Label, usize)> {
+        text.strip_prefix("Prosjekttittel:")
+            .map(|rest| (Label::Title, text.len() - rest.trim_start().len()))
+    }
+
+    fn is_institution_list(&self, text: &str) -> bool {
+        text.split_whitespace()
+            .all(|w| w == "og" || w.starts_with(char::is_uppercase))
+    }
+
+    fn is_titled_with_institution(&self, text: &str) -> bool {
+        text.rsplit_once(", ")
+            .is_some_and(|(_, inst)| self.is_institution_list(inst))
+    }
+
+    fn ends_with_period(&self, text: &str) -> bool {
+        let t = text.trim_end();
+        t.ends_with(')') && t.rfind("(20").is_some()
+    }
+
+    fn person_tail<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.rsplit_once("Stipendiat ").map(|(_, name)| name)
+    }
+
+    fn opens_with_person(&self, text: &str) -> bool {
+        text.starts_with("Stipendiat ")
+    }
+}

@@ -137,17 +137,17 @@ pub(super) fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &MappedT
 mod tests {
     //! The join rules as a specification, with the report's hints.
     use super::*;
-    use crate::sections::ReportHints;
+    use crate::blocks::hints::TestHints;
 
     /// A wrap width as a PDF extractor's lines give it.
     const WIDTH: usize = 60;
 
     fn cont(prev: &str, next: &str) -> bool {
-        continues(prev, next, WIDTH, &ReportHints)
+        continues(prev, next, WIDTH, &TestHints)
     }
 
     fn list_cont(prev: &str, next: &str) -> bool {
-        list_continues(prev, next, WIDTH, &ReportHints)
+        list_continues(prev, next, WIDTH, &TestHints)
     }
 
     #[test]

@@ -73,11 +73,11 @@ mod tests {
     //! Bullet segmentation as a specification.
     use super::*;
     use crate::Format;
-    use crate::sections::ReportHints;
+    use crate::blocks::hints::TestHints;
 
     fn items(text: &str, bullets: usize) -> Vec<usize> {
         let lines = Lines::new(text, Format::Plain);
-        segment_run(&lines, 0, bullets, 60, &ReportHints)
+        segment_run(&lines, 0, bullets, 60, &TestHints)
     }
 
     #[test]

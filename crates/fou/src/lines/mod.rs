@@ -5,6 +5,7 @@
 //! |---|---|
 //! | `normalize.rs` | [`Normalized`]: invisible characters dropped, Unicode spaces made spaces, NFC, with a map back to the input |
 //! | `split.rs` | [`split_lines`]: where lines end (`memchr`), [`RawLine`] |
+//! | `format.rs` | [`detect_format`]: Markdown or plain text |
 //! | `kind.rs` | [`LineKind`]: blank, `#` heading, bullet, lone bullet, TOC entry, text |
 //! | `layout.rs` | [`Layout`]: wrap width, blank-line separation, running headers and footers |
 //! | `clean.rs` | [`MappedText::clean`]: Markdown/HTML inline markup removed |
@@ -15,17 +16,21 @@
 //! running header or footer, a page number).
 
 mod clean;
+mod format;
 mod kind;
 mod layout;
 mod mapped;
 mod normalize;
 mod split;
 
+pub use crate::source::line_end_len;
+pub use format::detect_format;
+pub(crate) use format::detect_normalized_format;
 pub use kind::{LineKind, is_bold_wrapped, toc_like};
 pub use layout::Layout;
 pub use mapped::{Joint, Link, MappedText};
 pub use normalize::{Normalized, normalize};
-pub use split::{RawLine, line_end_len, split_lines};
+pub use split::{RawLine, split_lines};
 
 use crate::Format;
 

@@ -1,5 +1,7 @@
 //! Physical lines: where the input's lines end.
 
+use crate::source::line_end_len;
+
 /// One physical line of the input.
 ///
 /// ```
@@ -25,38 +27,6 @@ impl RawLine<'_> {
     /// ```
     pub fn end(&self) -> usize {
         self.start + self.text.len()
-    }
-}
-
-/// Length of the line terminator at byte `i` of `bytes`, if one starts
-/// there: `\n`, `\r\n`, a lone `\r`, or one of
-/// [`LINE_SEPARATORS`](crate::lexicon::LINE_SEPARATORS) (NEL, U+2028,
-/// U+2029). [`split_lines`] and [`LineIndex`](crate::LineIndex) both end
-/// lines here, so they always agree.
-///
-/// ```
-/// use fou::lines::line_end_len;
-/// assert_eq!(line_end_len(b"a\r\nb", 1), Some(2));
-/// assert_eq!(line_end_len("a\u{2028}b".as_bytes(), 1), Some(3));
-/// assert_eq!(line_end_len("\u{85}".as_bytes(), 0), Some(2));
-/// assert_eq!(line_end_len(b"ab", 0), None);
-/// ```
-pub fn line_end_len(bytes: &[u8], i: usize) -> Option<usize> {
-    match *bytes.get(i)? {
-        b'\n' => Some(1),
-        b'\r' => Some(if bytes.get(i + 1) == Some(&b'\n') {
-            2
-        } else {
-            1
-        }),
-        // NEL is C2 85; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-        0xC2 if bytes.get(i + 1) == Some(&0x85) => Some(2),
-        0xE2 if bytes.get(i + 1) == Some(&0x80)
-            && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-        {
-            Some(3)
-        }
-        _ => None,
     }
 }
 
@@ -103,7 +73,7 @@ fn next_line_end(bytes: &[u8], from: usize, unicode: bool) -> Option<(usize, usi
 
 /// Split `text` into physical lines: `\n`, `\r\n`, a lone `\r` and the
 /// [`LINE_SEPARATORS`](crate::lexicon::LINE_SEPARATORS) end a line (see
-/// [`line_end_len`]). Line ends are found with `memchr`.
+/// [`line_end_len`](crate::source::line_end_len)). Line ends are found with `memchr`.
 ///
 /// ```
 /// let lines: Vec<_> = fou::lines::split_lines("a\r\nb\rc\u{2029}d\n").map(|l| l.text).collect();
