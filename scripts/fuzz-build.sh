@@ -2,7 +2,8 @@
 # CI for the fuzz targets of crates/fou/fuzz (stable toolchain, no sanitizer):
 #   1. install cargo-fuzz if it is missing;
 #   2. build every fuzz target (`cargo fuzz build --sanitizer none`);
-#   3. replay each target's committed corpus once (`-runs=0`): a regression check, < 1 s each.
+#   3. replay each target's committed corpus once (`-runs=0`): a regression check, < 1 s each
+#      (`cli_files` runs the command line in process on files it writes under TMPDIR).
 # With FUZZ_SECONDS=N each target is then also fuzzed for N seconds with the report
 # dictionary, in a temporary corpus so the committed seeds stay as they are.
 # A crash exits non-zero; the input is left in crates/fou/fuzz/artifacts/<target>/.
@@ -13,6 +14,13 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
   echo "== installing cargo-fuzz"
   cargo install cargo-fuzz --locked
 fi
+
+# Scratch space, removed at the end: the temporary corpora, and TMPDIR, where
+# `cli_files` writes the files it passes to the command line.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$scratch/tmp"
+export TMPDIR="$scratch/tmp"
 
 echo "== cargo fuzz build --sanitizer none"
 cargo fuzz build --sanitizer none
@@ -29,8 +37,6 @@ for t in $targets; do
 done
 
 if [ "${FUZZ_SECONDS:-0}" -gt 0 ]; then
-  scratch=$(mktemp -d)
-  trap 'rm -rf "$scratch"' EXIT
   for t in $targets; do
     echo "== fuzz $t for ${FUZZ_SECONDS}s"
     mkdir -p "$scratch/$t"

@@ -4,8 +4,8 @@ Every error the parser raises is a :class:`FouError`. Its subclasses say what
 went wrong:
 
 - :class:`ReadError`: the file could not be read (missing, a directory, no
-  permission); its subclass :class:`InputTooLarge`: the input is longer than
-  ``max_bytes``;
+  permission, or changed while it was read); its subclass
+  :class:`InputTooLarge`: the input is longer than ``max_bytes``;
 - :class:`DecodeError`: the bytes are not text (malformed UTF-16, binary
   data, or with ``strict=True`` invalid UTF-8);
 - :class:`GrammarError`: a small grammar of :mod:`fou.grammar` did not match
@@ -53,7 +53,10 @@ class FouError(Exception):
 
 
 class ReadError(FouError):
-    """A report file could not be read: it is missing, a directory, or unreadable.
+    """A report file could not be read: it is missing, a directory, or unreadable,
+    or it changed while it was read (truncated, appended to or rewritten: its
+    length and modification time after the read disagree with those before it,
+    or with the bytes read); read it again once it is complete.
 
     ``path`` is the file; ``line`` is always ``None``.
     """

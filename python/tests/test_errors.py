@@ -255,3 +255,23 @@ def test_unreadable_file_when_permissions_apply(tmp_path: Path) -> None:
             assert info.value.path == str(f)
     finally:
         f.chmod(0o600)
+
+
+# A pseudo-file whose length (4096) is not its content: to fou, a regular file
+# that gave fewer bytes than its length said, which is what a file truncated
+# while read looks like. (Files changed while read are tested in the core.)
+SHORT_PSEUDO_FILE = Path("/sys/devices/system/cpu/online")
+
+
+@pytest.mark.skipif(
+    not SHORT_PSEUDO_FILE.is_file() or SHORT_PSEUDO_FILE.stat().st_size == len(SHORT_PSEUDO_FILE.read_bytes()),
+    reason="needs a /sys file whose length is not its content",
+)
+def test_a_file_that_disagrees_with_its_length_is_a_read_error() -> None:
+    for call in (lambda: fou.parse_file(SHORT_PSEUDO_FILE), lambda: fou.parse_many([SHORT_PSEUDO_FILE])):
+        with pytest.raises(fou.ReadError) as info:
+            call()
+        err = info.value
+        assert type(err) is fou.ReadError
+        assert err.path == str(SHORT_PSEUDO_FILE)
+        assert err.message.startswith(f"{SHORT_PSEUDO_FILE}: the file changed while it was read"), err.message

@@ -3,7 +3,6 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::ValueEnum;
 use fou::Severity;
@@ -63,18 +62,19 @@ struct Counts {
 /// status 1.
 pub(crate) fn run(
     out: &mut impl Write,
+    err: &mut dyn Write,
     files: &[PathBuf],
     level: Level,
     format: Format,
     input: InputArgs,
-) -> Result<ExitCode, Stop> {
+) -> Result<u8, Stop> {
     let mut counts = Counts::default();
     let mut shown = Vec::new();
     for f in files {
         let inp = match Input::read(f, input) {
             Ok(inp) => inp,
             Err(msg) => {
-                eprintln!("{msg}");
+                let _ = writeln!(err, "{msg}");
                 counts.unreadable += 1;
                 continue;
             }
@@ -108,11 +108,7 @@ pub(crate) fn run(
             say(out, "")?;
         }
     }
-    Ok(if counts.errors > 0 || counts.unreadable > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(u8::from(counts.errors > 0 || counts.unreadable > 0))
 }
 
 /// The diagnostics of one file (sorted by place) as the core renders them:

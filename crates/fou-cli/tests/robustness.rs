@@ -178,6 +178,46 @@ fn a_fifo_and_process_substitution_are_read_up_to_the_limit() {
     );
 }
 
+/// A regular file whose length is not what reading it gives: to fou, a file
+/// changed while read (item 6). A `/sys` pseudo-file says 4096 bytes and
+/// gives a few, every time: the one deterministic case from outside. (Files
+/// truncated, appended to or touched during the read are tested in the core.)
+#[test]
+fn a_file_that_disagrees_with_its_length_is_an_error_naming_it() {
+    let odd = "/sys/devices/system/cpu/online";
+    match (std::fs::metadata(odd), std::fs::read(odd)) {
+        (Ok(m), Ok(bytes)) if m.is_file() && m.len() != bytes.len() as u64 => {}
+        _ => {
+            eprintln!("no /sys file whose length is not its content: skipped");
+            return;
+        }
+    }
+    let good = sample("sample-2021.txt");
+    for format in ["json", "ndjson"] {
+        let out = fou(&["parse", "--format", format, &good, odd]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!(
+                "fou: {odd}: the file changed while it was read (it had 4096 bytes when opened, "
+            )),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+        // the good file is still there, the changed one is not
+        let text = String::from_utf8(out.stdout).unwrap();
+        let reports: Vec<serde_json::Value> = if format == "json" {
+            serde_json::from_str(&text).unwrap()
+        } else {
+            text.lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect()
+        };
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0]["year"], 2021);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // `fou check` (item 5): each source line once, with all its carets.
 

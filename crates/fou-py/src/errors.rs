@@ -165,6 +165,19 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
                 ),
                 ..ExcSpec::default()
             },
+            // A file that changed while it was read could not be read as one
+            // version: a `ReadError` (an `OSError`-like failure: try again).
+            fou::Error::ChangedWhileRead { path: file, .. } => {
+                let shown = ctx
+                    .path
+                    .map_or_else(|| file.display().to_string(), str::to_owned);
+                ExcSpec {
+                    class: Class::Read,
+                    message: format!("{shown}: {err}"),
+                    path: Some(shown),
+                    ..ExcSpec::default()
+                }
+            }
             // The core owns positions: every decoding error carries its offset and line.
             fou::Error::Decode { offset, line, .. } | fou::Error::Binary { offset, line } => {
                 ExcSpec {
@@ -314,5 +327,24 @@ mod tests {
         assert_eq!(spec.offset, Some(10));
         assert_eq!(spec.line, Some(3));
         assert!(spec.message.starts_with("x.txt: "), "{}", spec.message);
+    }
+
+    #[test]
+    fn a_file_changed_while_read_is_a_read_error() {
+        let err = fou::Error::ChangedWhileRead {
+            path: "r.txt".into(),
+            expected: 100,
+            read: 40,
+            now: 40,
+        };
+        let spec = spec_for(Failure::Fou(err), Context::default());
+        assert_eq!(spec.class, Class::Read);
+        assert_eq!(spec.path.as_deref(), Some("r.txt"));
+        assert!(
+            spec.message
+                .starts_with("r.txt: the file changed while it was read"),
+            "{}",
+            spec.message
+        );
     }
 }

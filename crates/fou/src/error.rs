@@ -75,6 +75,42 @@ pub enum Error {
         /// file, bytes in memory); `None` when a stream was cut at the limit.
         size: Option<u64>,
     },
+    /// A regular file changed while it was read: the number of bytes read,
+    /// or its length or modification time after the read, disagree with its
+    /// length and modification time when it was opened (see
+    /// [`Source::open`](crate::Source::open)). What was read is not a
+    /// version of the file that ever existed whole, so it is not parsed;
+    /// read the file again once it is no longer being written.
+    ///
+    /// ```
+    /// let err = fou::Error::ChangedWhileRead {
+    ///     path: "r.txt".into(),
+    ///     expected: 1000,
+    ///     read: 10,
+    ///     now: 10,
+    /// };
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "the file changed while it was read (it had 1000 bytes when opened, \
+    ///      10 were read and it has 10 now): read it again once it is complete"
+    /// );
+    /// ```
+    #[error(
+        "the file changed while it was read ({}): read it again once it is complete",
+        change_note(*.expected, *.read, *.now)
+    )]
+    ChangedWhileRead {
+        /// The file.
+        path: PathBuf,
+        /// Its length when it was opened, in bytes.
+        expected: u64,
+        /// How many bytes were read (for a file that grew past
+        /// [`Options::max_bytes`](crate::Options::max_bytes): the limit plus one,
+        /// where reading stopped).
+        read: u64,
+        /// Its length after the read.
+        now: u64,
+    },
     /// The input looks like binary data rather than text.
     #[error(
         "input looks like binary data (NUL or control bytes at offset {offset}), not a text report"
@@ -108,5 +144,15 @@ fn size_note(limit: u64, size: Option<u64>) -> String {
     match size {
         Some(n) => format!("{mib}: it has {n} bytes"),
         None => format!("{mib}: stopped reading there"),
+    }
+}
+
+/// `it had 1000 bytes when opened, 10 were read and it has 10 now`, or for a
+/// change that kept the length, `its modification time changed`.
+fn change_note(expected: u64, read: u64, now: u64) -> String {
+    if read == expected && now == expected {
+        format!("it has {expected} bytes, but its modification time changed")
+    } else {
+        format!("it had {expected} bytes when opened, {read} were read and it has {now} now")
     }
 }

@@ -4,6 +4,7 @@
 
 use std::io::Read;
 use std::path::Path;
+use std::time::SystemTime;
 
 use crate::{Error, Options, Source};
 
@@ -76,6 +77,17 @@ impl Source {
     /// size), anything else is read as a stream up to the limit (see
     /// [`Source::read`]). Errors name `path`.
     ///
+    /// A regular file that changes while it is read is refused
+    /// ([`Error::ChangedWhileRead`]) rather than parsed as whatever part of
+    /// it was read: its length and modification time are taken when it is
+    /// opened and again after the read, and must agree with each other and
+    /// with the number of bytes read. (A file whose length says 0, as in
+    /// `/proc`, is read as a stream; only its metadata after the read is
+    /// compared. A change that keeps both the length and the modification
+    /// time, within the file system's clock resolution, cannot be seen.
+    /// Pseudo-files whose length is not their content, as in `/sys`, are
+    /// refused as changed.)
+    ///
     /// ```
     /// let path = std::env::temp_dir().join("fou-doc-open.txt");
     /// std::fs::write(&path, "FoU-rapport 2020\n").unwrap();
@@ -97,20 +109,90 @@ impl Source {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let meta = file.metadata().map_err(|e| Error::io(path, e))?;
-        let hint = if meta.is_file() { meta.len() } else { 0 };
-        if hint > options.max_bytes {
+        let options = options.named(path);
+        if !meta.is_file() {
+            return Self::read_sized(file, &options, 0);
+        }
+        let before = Stamp::of(&meta);
+        if before.len > options.max_bytes {
             return Err(Error::TooLarge {
                 limit: options.max_bytes,
-                size: Some(hint),
+                size: Some(before.len),
             });
         }
-        Self::read_sized(file, &options.named(path), hint)
+        read_regular(
+            file,
+            before,
+            |f| f.metadata().map(|m| Stamp::of(&m)),
+            path,
+            &options,
+        )
+    }
+}
+
+/// What the metadata of a regular file says: its length and modification
+/// time (`None` where the platform has none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Self {
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+/// Did a regular file change while it was read? `before` and `after` are
+/// its metadata around the read, `read` the number of bytes read. A length
+/// of 0 before the read is not held against the bytes read (files in
+/// `/proc` say 0 and have content); the metadata after the read still is.
+fn changed(before: Stamp, read: u64, after: Stamp) -> bool {
+    after != before || (before.len != 0 && read != before.len)
+}
+
+/// Read a regular file (`reader`) whose metadata said `before` when it was
+/// opened; `stat` gives its metadata after the read. A change in between
+/// is [`Error::ChangedWhileRead`]; so is growing past the limit, which its
+/// length before the read did not reach.
+fn read_regular<R: Read>(
+    mut reader: R,
+    before: Stamp,
+    stat: impl FnOnce(&R) -> std::io::Result<Stamp>,
+    path: &Path,
+    options: &Options,
+) -> Result<Source, Error> {
+    let got =
+        read_limited(&mut reader, options.max_bytes, before.len).map_err(|e| Error::io(path, e))?;
+    let after = stat(&reader).map_err(|e| Error::io(path, e))?;
+    let read = got
+        .as_ref()
+        .map_or(options.max_bytes.saturating_add(1), |b| b.len() as u64);
+    if changed(before, read, after) {
+        return Err(Error::ChangedWhileRead {
+            path: path.to_owned(),
+            expected: before.len,
+            read,
+            now: after.len,
+        });
+    }
+    match got {
+        Some(bytes) => Source::from_vec_with(bytes, options),
+        None => Err(Error::TooLarge {
+            limit: options.max_bytes,
+            size: None,
+        }),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     #[test]
     fn the_limit_is_inclusive() {
@@ -141,5 +223,158 @@ mod tests {
         let opts = Options::default().with_max_bytes(100_000);
         assert!(Source::read(&mut r, &opts).is_err());
         assert!(r.0 <= 100_001 + 64 * 1024, "read {} bytes", r.0);
+    }
+
+    fn stamp(len: u64, secs: u64) -> Stamp {
+        Stamp {
+            len,
+            modified: Some(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs)),
+        }
+    }
+
+    #[test]
+    fn a_file_changed_while_read_is_seen() {
+        let same = stamp(100, 5);
+        assert!(!changed(same, 100, same));
+        // fewer or more bytes than the length said, metadata unchanged
+        assert!(changed(same, 60, same));
+        assert!(changed(same, 101, same));
+        // truncated, appended, or rewritten in place
+        assert!(changed(same, 60, stamp(60, 6)));
+        assert!(changed(same, 100, stamp(120, 6)));
+        assert!(changed(same, 100, stamp(100, 6)));
+        // a length of 0 (`/proc`) is read as a stream, but must stay 0
+        assert!(!changed(stamp(0, 5), 300, stamp(0, 5)));
+        assert!(changed(stamp(0, 5), 300, stamp(300, 5)));
+        // no modification times on this platform: lengths only
+        let bare = Stamp {
+            len: 10,
+            modified: None,
+        };
+        assert!(!changed(bare, 10, bare));
+        assert!(changed(
+            bare,
+            10,
+            Stamp {
+                len: 11,
+                modified: None
+            }
+        ));
+    }
+
+    /// A reader that gives fewer or more bytes than its stamp said.
+    #[test]
+    fn a_reader_that_disagrees_with_its_length_is_refused() {
+        let opts = Options::default();
+        let path = Path::new("r.txt");
+        let before = stamp(20, 5);
+        let ok = read_regular(&[b'a'; 20][..], before, |_| Ok(before), path, &opts);
+        assert!(ok.is_ok());
+        for n in [0, 19, 21] {
+            let bytes = vec![b'a'; n];
+            let err = read_regular(&bytes[..], before, |_| Ok(before), path, &opts).unwrap_err();
+            assert!(
+                matches!(&err, Error::ChangedWhileRead { expected: 20, read, now: 20, path: p }
+                    if *read == n as u64 && p == path),
+                "{err:?}"
+            );
+        }
+        // Grown past the limit while read: a change, not `TooLarge`.
+        let small = Options::default().with_max_bytes(30);
+        let err = read_regular(std::io::repeat(b'a'), before, |_| Ok(before), path, &small);
+        assert!(
+            matches!(err, Err(Error::ChangedWhileRead { read: 31, .. })),
+            "{err:?}"
+        );
+    }
+
+    /// A real file that `meddle` changes just before the first read.
+    fn read_meddled(name: &str, meddle: impl FnOnce(&Path)) -> Result<Source, Error> {
+        struct Meddling<F> {
+            file: std::fs::File,
+            path: std::path::PathBuf,
+            meddle: Option<F>,
+        }
+        impl<F: FnOnce(&Path)> Read for Meddling<F> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                if let Some(f) = self.meddle.take() {
+                    f(&self.path);
+                }
+                self.file.read(buf)
+            }
+        }
+        let dir = std::env::temp_dir().join(format!("fou-changed-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, "FoU-rapport 2020\n".repeat(50)).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        let before = Stamp::of(&file.metadata().unwrap());
+        let reader = Meddling {
+            file,
+            path: path.clone(),
+            meddle: Some(meddle),
+        };
+        let stat = |r: &Meddling<_>| r.file.metadata().map(|m| Stamp::of(&m));
+        let result = read_regular(reader, before, stat, &path, &Options::default());
+        let _ = std::fs::remove_file(&path);
+        result
+    }
+
+    fn writable(path: &Path) -> std::fs::File {
+        std::fs::OpenOptions::new().append(true).open(path).unwrap()
+    }
+
+    #[test]
+    fn a_real_file_truncated_appended_or_touched_while_read_is_refused() {
+        assert!(read_meddled("same.txt", |_| ()).is_ok());
+        let err = read_meddled("truncated.txt", |p| {
+            writable(p).set_len(17).unwrap();
+        });
+        assert!(
+            matches!(
+                err,
+                Err(Error::ChangedWhileRead {
+                    expected: 850,
+                    read: 17,
+                    now: 17,
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
+        let err = read_meddled("appended.txt", |p| {
+            writable(p).write_all(b"Forord\n").unwrap();
+        });
+        assert!(
+            matches!(
+                err,
+                Err(Error::ChangedWhileRead {
+                    expected: 850,
+                    read: 857,
+                    now: 857,
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
+        // Rewritten in place with the same length: only the time tells.
+        let err = read_meddled("touched.txt", |p| {
+            let t = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(86_400);
+            writable(p).set_modified(t).unwrap();
+        });
+        assert!(
+            matches!(
+                err,
+                Err(Error::ChangedWhileRead {
+                    expected: 850,
+                    read: 850,
+                    now: 850,
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
+        let msg = err.map(|_| ()).unwrap_err().to_string();
+        assert!(msg.contains("modification time changed"), "{msg}");
     }
 }

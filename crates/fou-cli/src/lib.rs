@@ -1,0 +1,298 @@
+//! The `fou` command line as a library: [`run`] is the whole program with
+//! its arguments, standard output and standard error given, so that tests
+//! and fuzz targets drive exactly what the binary does, in process;
+//! `main.rs` only parses the real arguments and calls [`execute`].
+//!
+//! Exit codes: 0 success, 1 unreadable input, output that cannot be written
+//! (or error diagnostics with `check`), 2 bad arguments. Output goes through
+//! a buffer; a reader that stops reading (`fou parse x | head -1`) ends fou
+//! quietly with 0.
+//!
+//! ```
+//! let (mut out, mut err) = (Vec::new(), Vec::new());
+//! let code = fou_cli::run(["fou", "parse", "no-such-file.txt"], &mut out, &mut err);
+//! assert_eq!(code, 1);
+//! assert!(out.is_empty());
+//! assert!(String::from_utf8_lossy(&err).starts_with("fou: no-such-file.txt: "));
+//! ```
+
+mod check;
+mod explain;
+mod input;
+mod output;
+
+use std::ffi::OsString;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use input::{Input, InputArgs, is_stdin};
+use output::{Stop, say};
+
+/// The parsed command line ([`parse_args`]), ready for [`execute`].
+#[derive(Parser)]
+#[command(
+    name = "fou",
+    version,
+    about = "Turn NAV FoU report text into typed data",
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse reports and print them as JSON (the schema_version 1 contract).
+    ///
+    /// A file that cannot be read is reported on standard error and skipped;
+    /// the others are still printed (a valid JSON array or NDJSON) and the
+    /// exit status is 1.
+    Parse {
+        /// Report files; `-` reads standard input (once).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+        format: OutputFormat,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Print the JSON Schema of the output contract.
+    Schema,
+    /// Print, line by line, which block, part, record and theme each input line went to.
+    Explain {
+        /// Report file; `-` reads standard input.
+        file: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Print diagnostics like a compiler, then a summary; exit 1 when any is an error.
+    Check {
+        /// Report files; `-` reads standard input (once).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Least severe diagnostics to show: `warning` shows warnings and errors.
+        #[arg(long, value_enum, default_value_t = check::Level::Warning)]
+        severity: check::Level,
+        /// Output format: compiler-style text, or one JSON document for tools.
+        #[arg(long, value_enum, default_value_t = check::Format::Human)]
+        format: check::Format,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Print this message or the help of the given subcommand.
+    Help {
+        /// The subcommand to describe.
+        command: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// One pretty-printed JSON object per report (a JSON array for several files).
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+}
+
+/// The command tree, with the explain help that lists the core's parts.
+fn command() -> clap::Command {
+    Cli::command().mut_subcommand("explain", |c| c.after_help(explain::help()))
+}
+
+/// Usage errors clap cannot see: standard input named twice.
+fn check_usage(cli: &Cli) -> Result<(), clap::Error> {
+    let (name, files) = match &cli.command {
+        Command::Parse { files, .. } => ("parse", files),
+        Command::Check { files, .. } => ("check", files),
+        _ => return Ok(()),
+    };
+    if files.iter().filter(|f| is_stdin(f)).count() < 2 {
+        return Ok(());
+    }
+    let mut cmd = command();
+    cmd.build();
+    let message = "`-` (standard input) can be given only once";
+    let kind = clap::error::ErrorKind::ArgumentConflict;
+    Err(match cmd.find_subcommand_mut(name) {
+        Some(sub) => sub.error(kind, message),
+        None => cmd.error(kind, message),
+    })
+}
+
+/// Run a command with its output buffered; the buffer is flushed at the end
+/// and a failed flush is a failed write like any other.
+///
+/// A standard output closed by the caller (`fou parse x >&-`) is not seen:
+/// Rust's runtime opens `/dev/null` in its place before `main`, and that
+/// cannot be told apart without `unsafe` from a `/dev/null` the caller
+/// opened on purpose (Python's `subprocess.DEVNULL` opens it read-write
+/// too), so the output is discarded and the status is 0.
+fn run_buffered(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Stop> {
+    let mut out = BufWriter::with_capacity(output::BUFFER, out);
+    let code = dispatch(&mut out, err, cli)?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn dispatch(out: &mut impl Write, err: &mut dyn Write, cli: Cli) -> Result<u8, Stop> {
+    match cli.command {
+        Command::Parse {
+            files,
+            format,
+            input,
+        } => parse(out, err, &files, format, input),
+        Command::Schema => {
+            let schema = schemars::schema_for!(fou::Report);
+            serde_json::to_writer_pretty(&mut *out, &schema)?;
+            say(out, "")?;
+            Ok(0)
+        }
+        Command::Explain { file, input } => {
+            explain::run(out, &Input::read(&file, input).map_err(Stop::Fail)?)?;
+            Ok(0)
+        }
+        Command::Check {
+            files,
+            severity,
+            format,
+            input,
+        } => check::run(out, err, &files, severity, format, input),
+        Command::Help { command: name } => help(out, err, name.as_deref()),
+    }
+}
+
+/// `fou parse`: reports are written one at a time as they are parsed, so
+/// memory stays a few times the largest input. A file that cannot be read
+/// is reported on standard error and skipped, so the output is always valid
+/// JSON (an array for several files) or NDJSON; the exit status is then 1.
+fn parse(
+    out: &mut impl Write,
+    err: &mut dyn Write,
+    files: &[PathBuf],
+    format: OutputFormat,
+    input: InputArgs,
+) -> Result<u8, Stop> {
+    let array = files.len() > 1 && matches!(format, OutputFormat::Json);
+    if array {
+        out.write_all(b"[")?;
+    }
+    let mut written = 0;
+    let mut failed = false;
+    for f in files {
+        let inp = match Input::read(f, input) {
+            Ok(inp) => inp,
+            Err(msg) => {
+                tell(err, &msg);
+                failed = true;
+                continue;
+            }
+        };
+        let report = fou::parse_report(&inp.src, &inp.options);
+        if array {
+            out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
+        }
+        match format {
+            OutputFormat::Ndjson => serde_json::to_writer(&mut *out, &report)?,
+            OutputFormat::Json => serde_json::to_writer_pretty(&mut *out, &report)?,
+        }
+        if !array {
+            out.write_all(b"\n")?;
+        }
+        written += 1;
+    }
+    if array {
+        out.write_all(if written == 0 { b"]\n" } else { b"\n]\n" })?;
+    }
+    Ok(u8::from(failed))
+}
+
+/// `fou help [COMMAND]`: the help of the program or of one subcommand.
+fn help(out: &mut impl Write, err: &mut dyn Write, name: Option<&str>) -> Result<u8, Stop> {
+    let mut cmd = command();
+    cmd.build();
+    let shown = match name {
+        None => cmd.render_long_help(),
+        Some(n) => match cmd.find_subcommand_mut(n) {
+            Some(sub) => sub.render_long_help(),
+            None => {
+                let usage = cmd.render_usage();
+                tell(err, &format!("error: no such command: '{n}'\n\n{usage}"));
+                return Ok(2);
+            }
+        },
+    };
+    write!(out, "{shown}")?;
+    Ok(0)
+}
+
+/// Parse the command line (`args` starts with the program name), with the
+/// usage checks clap cannot make (`-` given twice).
+///
+/// # Errors
+///
+/// The usage error, or the help or version text, for the caller to print
+/// ([`clap::Error::print`]) with status [`usage_status`].
+pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))?;
+    check_usage(&cli)?;
+    Ok(cli)
+}
+
+/// The exit status for what [`parse_args`] returned instead of a command
+/// line: 2 for a usage error, 0 for `--help` and `--version`.
+pub fn usage_status(e: &clap::Error) -> u8 {
+    if e.use_stderr() { 2 } else { 0 }
+}
+
+/// Run a parsed command line, writing its output to `out` (through a
+/// buffer) and its messages to `err`; the exit status.
+pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match run_buffered(cli, out, err) {
+        Ok(code) => code,
+        Err(Stop::Quiet) => 0,
+        Err(Stop::Fail(msg)) => {
+            tell(err, &msg);
+            1
+        }
+    }
+}
+
+/// The whole program: parse `args` (starting with the program name), run the
+/// command with `out` as standard output and `err` as standard error, and
+/// return the exit status. Usage errors, help and version text are written
+/// without colours (errors to `err`, help and version to `out`). Standard
+/// input (`-`) is the process's.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    match parse_args(args) {
+        Ok(cli) => execute(cli, out, err),
+        Err(e) => {
+            let shown = e.render().to_string();
+            let _ = if e.use_stderr() {
+                err.write_all(shown.as_bytes())
+            } else {
+                out.write_all(shown.as_bytes())
+            };
+            usage_status(&e)
+        }
+    }
+}
+
+/// Write a one-line message to standard error; a failure to do so is
+/// ignored (there is nowhere left to report it).
+fn tell(err: &mut dyn Write, msg: &str) {
+    let _ = writeln!(err, "{msg}");
+}

@@ -1,0 +1,125 @@
+//! The command line as a library (`fou_cli::run`): in process it does what
+//! the binary does, byte for byte, and the multi-file property the
+//! `cli_files` fuzz target checks holds on the cases its seeds start from.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn sample(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/data")
+        .join(name)
+}
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fou-cli-library-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// In process: status, standard output, standard error.
+fn run(args: &[OsString]) -> (u8, Vec<u8>, Vec<u8>) {
+    let argv = std::iter::once(OsString::from("fou")).chain(args.iter().cloned());
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = fou_cli::run(argv, &mut out, &mut err);
+    (code, out, err)
+}
+
+/// The binary, with standard input closed.
+fn binary(args: &[OsString]) -> (u8, Vec<u8>, Vec<u8>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_fou"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let code = u8::try_from(out.status.code().unwrap()).unwrap();
+    (code, out.stdout, out.stderr)
+}
+
+/// Good files, a missing one, a directory, binary data and one over the
+/// limit, in every order the cases below need.
+fn files() -> Vec<PathBuf> {
+    let dir = temp_dir();
+    let binary = dir.join("binary.txt");
+    std::fs::write(&binary, b"\x00\x01\x02\x03\x04\x05\x06\x07binary").unwrap();
+    let large = dir.join("large.txt");
+    std::fs::write(&large, vec![b'x'; 20_000]).unwrap();
+    vec![
+        sample("sample-2021.txt"),
+        dir.join("missing.txt"),
+        sample("sample-2023.md"),
+        dir.clone(),
+        binary,
+        large,
+        sample("sample-2022.txt"),
+    ]
+}
+
+fn args(head: &[&str], files: &[PathBuf]) -> Vec<OsString> {
+    let mut v: Vec<OsString> = head.iter().map(OsString::from).collect();
+    v.extend(files.iter().map(|f| f.clone().into_os_string()));
+    v
+}
+
+#[test]
+fn in_process_is_the_binary() {
+    let files = files();
+    let cases: Vec<Vec<OsString>> = vec![
+        args(&["parse"], &files[..1]),
+        args(&["parse"], &files),
+        args(
+            &["parse", "--format", "ndjson", "--max-bytes", "16K"],
+            &files,
+        ),
+        args(&["check"], &files),
+        args(&["check", "--format", "json", "--severity", "info"], &files),
+        args(&["explain"], &files[2..3]),
+        args(&["parse"], &files[1..2]),
+        args(&["schema"], &[]),
+        args(&["parse", "--format", "yaml"], &files[..1]),
+        args(&["help", "parse"], &[]),
+        args(&["help", "nope"], &[]),
+        args(&["parse", "-", "-"], &[]),
+        args(&["--version"], &[]),
+    ];
+    for case in cases {
+        assert_eq!(run(&case), binary(&case), "fou {case:?}");
+    }
+}
+
+#[test]
+fn several_files_give_one_report_per_readable_file_and_status_1() {
+    let files = files();
+    let readable = [&files[0], &files[2], &files[6]];
+    for format in ["json", "ndjson"] {
+        let (code, out, err) = run(&args(
+            &["parse", "--max-bytes", "16K", "--format", format],
+            &files,
+        ));
+        assert_eq!(code, 1);
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(err.lines().count(), 4, "{err}");
+        assert!(err.lines().all(|l| l.starts_with("fou: ")), "{err}");
+        let reports: Vec<serde_json::Value> = if format == "json" {
+            serde_json::from_slice(&out).unwrap()
+        } else {
+            let text = String::from_utf8(out).unwrap();
+            text.lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect()
+        };
+        let paths: Vec<&str> = reports
+            .iter()
+            .map(|r| r["source"]["path"].as_str().unwrap())
+            .collect();
+        let expected: Vec<String> = readable.iter().map(|f| f.display().to_string()).collect();
+        assert_eq!(paths, expected, "{format}");
+    }
+    let (code, out, _) = run(&args(&["parse"], &[files[0].clone(), files[2].clone()]));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(2));
+}
