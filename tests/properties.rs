@@ -279,7 +279,7 @@ fn name() -> impl Strategy<Value = String> {
         "Ola Nordmann",
         "Kari Nordmann",
         "Åse Ødegård",
-        "van der Wel",
+        "van den Berg",
         "A. B. Hansen",
         "Per",
         "ukjent",
@@ -425,9 +425,9 @@ fn section() -> impl Strategy<Value = Vec<String>> {
     let portfolio = (
         pick(PORTFOLIO),
         pick(&[
-            "Ved utgangen av 2020 hadde vi 19 pågående bidragsfinansierte prosjekter:",
+            "Ved slutten av året hadde vi 16 pågående bidragsfinansierte prosjekter:",
             "I 2020 fikk tre nye prosjekter tildelt midler:",
-            "Det pågikk 12 oppdragsprosjekter.",
+            "Det pågikk 11 oppdragsprosjekter.",
         ]),
         items(
             (words(8), pick(&[", ", "? ", ". "]), institution(), period())
