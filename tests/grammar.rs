@@ -261,13 +261,13 @@ fn dates() {
     for bad in ["32. mars 2020", "mars 2020", "1 januar", "1. jan 2020"] {
         assert!(norwegian_date(bad).is_err(), "{bad:?}");
     }
-    let found = find_dates("Fra 30. mars til 28. april 2020, og 2.5 prosent.");
+    let found = find_dates("Fra 16. mars til 24. april 2020, og 2.5 prosent.");
     assert_eq!(
         found
             .iter()
             .map(|d| (d.2.day, d.2.month))
             .collect::<Vec<_>>(),
-        [(30, 3), (28, 4)]
+        [(16, 3), (24, 4)]
     );
 }
 

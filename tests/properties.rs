@@ -345,7 +345,7 @@ fn line_piece() -> impl Strategy<Value = String> {
             pick(&[". mars ", ".juli ", ". desember ", ". mars"]),
             year()
         )
-            .prop_map(|(d, m, y)| format!("Fra {d}{m}{y} til 28. april.")),
+            .prop_map(|(d, m, y)| format!("Fra {d}{m}{y} til 24. april.")),
         // Inline markup.
         words(6).prop_map(|w| format!("**{w}**")),
         words(6).prop_map(|w| format!("<b>{w}</b>")),
@@ -467,7 +467,7 @@ fn section() -> impl Strategy<Value = Vec<String>> {
     );
     let labelled = (
         pick(COMPLETED),
-        pick(&["Åtte bidragsfinansierte prosjekter ble ferdigstilt i 2020."]),
+        pick(&["Sju bidragsfinansierte prosjekter ble ferdigstilt i 2020."]),
         prop::collection::vec(
             (words(6), institution(), words(10), words(20)).prop_map(|(t, i, l, body)| {
                 vec![
@@ -486,7 +486,7 @@ fn section() -> impl Strategy<Value = Vec<String>> {
     );
     let records = (
         pick(COMPLETED),
-        pick(&["Av oppdragsprosjektene ble åtte ferdigstilt.", ""]),
+        pick(&["Av oppdragsprosjektene ble sju ferdigstilt.", ""]),
         prop::collection::vec(
             (heading(words(6)), institution(), words(20)).prop_map(|(h, i, body)| {
                 vec![
