@@ -389,7 +389,7 @@ const SURNAMES: &[&str] = &[
     "Engeset",
     "Tollefsrud",
     "Aasgard",
-    "Nyheim",
+    "Nylund",
     "Rustøen",
     "Skogvang",
     "Vågsether",

@@ -279,7 +279,7 @@ fn name() -> impl Strategy<Value = String> {
         "Ola Nordmann",
         "Kari Nordmann",
         "Åse Ødegård",
-        "van der Wel",
+        "van den Berg",
         "A. B. Hansen",
         "Per",
         "ukjent",
@@ -345,7 +345,7 @@ fn line_piece() -> impl Strategy<Value = String> {
             pick(&[". mars ", ".juli ", ". desember ", ". mars"]),
             year()
         )
-            .prop_map(|(d, m, y)| format!("Fra {d}{m}{y} til 28. april.")),
+            .prop_map(|(d, m, y)| format!("Fra {d}{m}{y} til 24. april.")),
         // Inline markup.
         words(6).prop_map(|w| format!("**{w}**")),
         words(6).prop_map(|w| format!("<b>{w}</b>")),
@@ -425,9 +425,9 @@ fn section() -> impl Strategy<Value = Vec<String>> {
     let portfolio = (
         pick(PORTFOLIO),
         pick(&[
-            "Ved utgangen av 2020 hadde vi 19 pågående bidragsfinansierte prosjekter:",
+            "Ved slutten av året hadde vi 16 pågående bidragsfinansierte prosjekter:",
             "I 2020 fikk tre nye prosjekter tildelt midler:",
-            "Det pågikk 12 oppdragsprosjekter.",
+            "Det pågikk 11 oppdragsprosjekter.",
         ]),
         items(
             (words(8), pick(&[", ", "? ", ". "]), institution(), period())
@@ -467,7 +467,7 @@ fn section() -> impl Strategy<Value = Vec<String>> {
     );
     let labelled = (
         pick(COMPLETED),
-        pick(&["Åtte bidragsfinansierte prosjekter ble ferdigstilt i 2020."]),
+        pick(&["Sju bidragsfinansierte prosjekter ble ferdigstilt i 2020."]),
         prop::collection::vec(
             (words(6), institution(), words(10), words(20)).prop_map(|(t, i, l, body)| {
                 vec![
@@ -486,7 +486,7 @@ fn section() -> impl Strategy<Value = Vec<String>> {
     );
     let records = (
         pick(COMPLETED),
-        pick(&["Av oppdragsprosjektene ble åtte ferdigstilt.", ""]),
+        pick(&["Av oppdragsprosjektene ble sju ferdigstilt.", ""]),
         prop::collection::vec(
             (heading(words(6)), institution(), words(20)).prop_map(|(h, i, body)| {
                 vec![

@@ -252,7 +252,7 @@ fn a_fifo_is_read_like_a_file() {
 
 #[test]
 fn each_date_in_a_sentence_has_its_own_span() {
-    let text = "Prosjektet gikk fra 30. mars til 28. april 2020, og rapporten kom 1.juli.";
+    let text = "Prosjektet gikk fra 16. mars til 24. april 2020, og rapporten kom 1.juli.";
     let r = fou::parse(text).unwrap();
     let found: Vec<(&str, &str, Span)> = r
         .dates
@@ -262,14 +262,14 @@ fn each_date_in_a_sentence_has_its_own_span() {
     assert_eq!(
         found,
         [
-            ("30. mars", "30. mars", span(20, 28, 1, 1)),
-            ("28. april 2020", "28. april 2020", span(33, 47, 1, 1)),
+            ("16. mars", "16. mars", span(20, 28, 1, 1)),
+            ("24. april 2020", "24. april 2020", span(33, 47, 1, 1)),
             ("1.juli", "1.juli", span(66, 72, 1, 1)),
         ]
     );
-    // The sentence is still there, shared: it gave `30. mars` its year.
+    // The sentence is still there, shared: it gave `16. mars` its year.
     assert!(r.dates.iter().all(|d| d.sentence_span == span(0, 73, 1, 1)));
-    assert_eq!(r.dates[0].date.to_string(), "2020-03-30");
+    assert_eq!(r.dates[0].date.to_string(), "2020-03-16");
 }
 
 #[test]

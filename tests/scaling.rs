@@ -37,7 +37,7 @@ fn synthetic_report() -> String {
     let mut s = String::from(
         "FoU-rapport 2031\n\nInnhold\n\nForord ..... 2\nBidragsfinansierte prosjekter ..... 3\n\
          Analyser levert i 2031 ..... 5\n\nForord\n\nDette er en oppdiktet rapport. \
-         Åtte bidragsfinansierte prosjekter ble ferdigstilt, og 12 pågikk ved årsskiftet.\n\n\
+         Sju bidragsfinansierte prosjekter ble ferdigstilt, og 12 pågikk ved årsskiftet.\n\n\
          Vennlig hilsen\n\nKari Nordmann\n\nAvdelingsdirektør\n\n\
          Bidragsfinansierte prosjekter\n\nVed utgangen av 2031 hadde vi 3 pågående \
          bidragsfinansierte prosjekter:\n\nArbeid og helse\n\n",

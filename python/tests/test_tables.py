@@ -126,7 +126,7 @@ Prosjekttittel: Første prosjekt
 
 Forskningsinstitusjon: Vestlandsforsking og Proba samfunnsanalyse
 
-Sammendrag: I dette bidragsfinansierte prosjektet har forskerne gjort noe.
+Sammendrag: I dette bidragsfinansierte prosjektet undersøkte forskerne noe.
 
 Prosjekttittel: Andre prosjekt
 

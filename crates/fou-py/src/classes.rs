@@ -520,7 +520,7 @@ model! {
 }
 
 model! {
-    /// A count the text states, e.g. "Åtte bidragsfinansierte prosjekter ble ferdigstilt".
+    /// A count the text states, e.g. "Sju bidragsfinansierte prosjekter ble ferdigstilt".
     PyStatedCount(fou::StatedCount) as "StatedCount" |_c, _py| {
         /// The clause that states the count.
         text: String,

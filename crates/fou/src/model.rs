@@ -493,7 +493,7 @@ impl RefersTo {
     }
 }
 
-/// A count the text states, e.g. "Åtte bidragsfinansierte prosjekter ble ferdigstilt".
+/// A count the text states, e.g. "Sju bidragsfinansierte prosjekter ble ferdigstilt".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]

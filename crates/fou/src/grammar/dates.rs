@@ -138,7 +138,7 @@ pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
 /// (`2.5. mars`, `1,5. mars` are no dates).
 ///
 /// ```
-/// let found = fou::grammar::find_dates("Fra 30. mars til 28. april 2020 mottok …");
+/// let found = fou::grammar::find_dates("Fra 16. mars til 24. april 2020 mottok …");
 /// assert_eq!(found.len(), 2);
 /// assert_eq!(found[1].2.year, Some(2020));
 /// ```

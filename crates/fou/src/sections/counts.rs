@@ -1,4 +1,4 @@
-//! Stated counts ("Åtte bidragsfinansierte prosjekter ble ferdigstilt") and the
+//! Stated counts ("Sju bidragsfinansierte prosjekter ble ferdigstilt") and the
 //! check of each against the items the parser found.
 
 use std::collections::HashMap;
@@ -49,7 +49,7 @@ const NOT_COUNTS_BUT_YEARS: std::ops::Range<u32> = 1900..2100;
 const NOUN_WITHIN: usize = 3;
 /// … or within four after `av disse` (`to av disse store nye prosjektene`).
 const NOUN_WITHIN_PARTITIVE: usize = 4;
-/// A noun before the count (`Av oppdragsprosjektene ble åtte ferdigstilt`)
+/// A noun before the count (`Av oppdragsprosjektene ble sju ferdigstilt`)
 /// stands within three words of it.
 const NOUN_BEFORE_WITHIN: usize = 3;
 
@@ -96,7 +96,7 @@ fn candidates(clause: &str) -> Vec<Candidate> {
         }
         let after = (look..(look + window).min(ws.len())).find_map(|j| noun_of(ws[j].1));
         let noun = after.or_else(|| {
-            // `Av oppdragsprosjektene ble åtte ferdigstilt`
+            // `Av oppdragsprosjektene ble sju ferdigstilt`
             (k.saturating_sub(NOUN_BEFORE_WITHIN)..k)
                 .rev()
                 .find_map(|j| noun_of(ws[j].1))
@@ -197,7 +197,7 @@ struct Context {
     section: Option<Funding>,
     /// The last funding a clause of the sentence named.
     sentence_funding: Option<Funding>,
-    /// What an anaphoric count (`åtte nye fikk …`) counts: the last noun of
+    /// What an anaphoric count (`fire nye fikk …`) counts: the last noun of
     /// the sentence.
     sentence_noun: Option<Noun>,
     /// The block is part of a project's summary.
@@ -311,8 +311,8 @@ fn statement(clause: &str, cands: &[Candidate], n: usize) -> (usize, usize) {
         to = c.at + i;
     }
     // The statement ends where a relative clause about the counted
-    // things begins (`fire tematiske områder hvor NAV …`).
-    // So does a second verb phrase (`ni gikk videre … og fikk anledning …`).
+    // things begins (`fire tematiske områder hvor vi …`).
+    // So does a second verb phrase (`sju gikk videre … og fikk levere …`).
     if let Some(i) = lexicon::CLAUSE_ENDS
         .iter()
         .filter_map(|w| clause[c.at..to].find(w))
