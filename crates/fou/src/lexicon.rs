@@ -288,6 +288,10 @@ pub const JOIN_WORDS: &[&str] = &[
 /// (`Title. Stipendiat Name, Institution`), with the space after it.
 pub const CANDIDATE_MARKER: &str = "Stipendiat ";
 
+/// Words that join two names in a list of institutions (`AFI og Proba`,
+/// `NTNU and UiO`, `Proba & AFI`): the names after them are partners.
+pub const LIST_CONJUNCTIONS: &[&str] = &["og", "and", "&"];
+
 /// Glyphs that mark a list item (Markdown's `-`, `*`, `+` and the bullets
 /// PDF and word-processor text uses).
 pub const BULLET_GLYPHS: &[char] = &['-', '*', '+', '•', '–', '·', '▪', '●', '◦'];
@@ -399,6 +403,7 @@ mod tests {
             ("GREETINGS", GREETINGS),
             ("ROLE_WORDS", ROLE_WORDS),
             ("JOIN_WORDS", JOIN_WORDS),
+            ("LIST_CONJUNCTIONS", LIST_CONJUNCTIONS),
         ];
         for (name, list) in lists {
             assert!(!list.is_empty(), "{name} is empty");

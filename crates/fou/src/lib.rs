@@ -68,6 +68,7 @@ pub mod lexicon;
 #[doc(hidden)]
 pub mod lines;
 pub mod model;
+pub mod registry;
 mod render;
 #[doc(hidden)]
 pub mod sections;
@@ -91,6 +92,7 @@ pub use error::Error;
 pub use input::DEFAULT_MAX_BYTES;
 pub use lines::detect_format;
 pub use model::*;
+pub use registry::{Registry, RegistryError};
 pub use sections::Part;
 pub use source::{
     Decoding, Excerpt, LineCol, LineIndex, Mark, MarkedLine, Replaced, Source, WINDOWS_1252_RATIO,

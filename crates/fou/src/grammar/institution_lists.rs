@@ -42,7 +42,9 @@ pub(crate) fn split_and(s: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = s;
     'outer: loop {
-        for sep in [" og ", " and ", " & "] {
+        for word in crate::lexicon::LIST_CONJUNCTIONS {
+            let sep = format!(" {word} ");
+            let sep = sep.as_str();
             let mut from = 0;
             while let Some(i) = rest[from..].find(sep) {
                 let at = from + i;

@@ -1,0 +1,431 @@
+//! Institutions, named one way: a registry of Norwegian universities,
+//! university colleges, research institutes, hospitals and consultancies
+//! with their short forms, other names and parents, shipped as a data file
+//! (`crates/fou/data/institutions.toml`, documented in its header).
+//!
+//! [`Registry::resolve`] reads the institutions of a list item as written
+//! (`AFI, OsloMet`, `SNF (NHH)`, `NIBR/OsloMet`, `UiO, Økonomisk institutt`)
+//! into registry entries: a unit written next to its parent is the unit
+//! (`AFI, OsloMet` → AFI), two organisations joined by `/` or `og` stay two,
+//! a department whose name alone is ambiguous is only recognised next to its
+//! parent. A name the registry does not know stays unknown: it is never
+//! guessed.
+//!
+//! ```
+//! let r = fou::Registry::builtin();
+//! let found = r.resolve("OsloMet AFI og Proba samfunnsanalyse");
+//! let ids: Vec<&str> = found.institutions.iter().map(|i| i.id.as_str()).collect();
+//! assert_eq!(ids, ["oslomet-afi", "proba"]);
+//! assert!(found.unknown.is_empty());
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of organisation an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum InstitutionKind {
+    /// A university.
+    University,
+    /// A university college (høgskole).
+    UniversityCollege,
+    /// A research institute.
+    Institute,
+    /// A hospital or health trust.
+    Hospital,
+    /// A public agency.
+    PublicAgency,
+    /// A company (consultancy, analysis firm).
+    Company,
+    /// A department or other unit of a parent institution.
+    Department,
+}
+
+/// One institution of the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Institution {
+    /// fou's stable id (`uio`, `oslomet-afi`).
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    /// Short forms and acronyms as written (`UiO`).
+    #[serde(default)]
+    pub short: Vec<String>,
+    /// Other names: English, former, legal (`… AS`).
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// The id of the institution it belongs to.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// What kind of organisation it is.
+    pub kind: InstitutionKind,
+    /// Its name alone is ambiguous: recognised only next to its parent.
+    #[serde(default)]
+    pub unit: bool,
+}
+
+/// An institution of an item, resolved: the registry's id and name, and the
+/// text it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResolvedInstitution {
+    /// The registry id.
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    /// The text as written in the item.
+    pub raw: String,
+}
+
+/// What [`Registry::resolve`] found in one item's institution text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolution {
+    /// The institutions the registry knows, in the order written.
+    pub institutions: Vec<ResolvedInstitution>,
+    /// Names it does not know, as written.
+    pub unknown: Vec<String>,
+}
+
+/// A registry file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegistryError {
+    /// The TOML is not valid or not in the registry's shape.
+    #[error("the institution registry is not valid: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// An id is used twice.
+    #[error("the institution registry has the id `{0}` twice")]
+    DuplicateId(String),
+    /// A parent id names no entry.
+    #[error("the institution `{id}` has the parent `{parent}`, which is not in the registry")]
+    UnknownParent {
+        /// The entry.
+        id: String,
+        /// Its parent id.
+        parent: String,
+    },
+}
+
+#[derive(Deserialize)]
+struct File {
+    #[serde(default)]
+    institution: Vec<Institution>,
+}
+
+/// The registry: entries and an index from every written form to them.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    entries: Vec<Institution>,
+    /// Folded form → entry, for entries that stand on their own.
+    by_name: HashMap<String, usize>,
+    /// (parent index, folded form) → entry, for every entry with a parent.
+    by_parent: HashMap<(usize, String), usize>,
+}
+
+/// The registry shipped with the crate.
+const BUILTIN: &str = include_str!("../data/institutions.toml");
+
+/// A name folded for matching: lower case, one space between words, no
+/// periods, no trailing legal form (`AS`, `HF`, `ASA`, `SA`).
+fn fold(name: &str) -> String {
+    const LEGAL_FORMS: [&str; 4] = ["as", "asa", "hf", "sa"];
+    let lower = name.to_lowercase().replace(['.', '–', '—'], " ");
+    // A dash standing alone between words (`OsloMet - Storbyuniversitetet`) is punctuation.
+    let mut words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "-").collect();
+    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+impl Registry {
+    /// The registry shipped with the crate (parsed once).
+    ///
+    /// ```
+    /// let r = fou::Registry::builtin();
+    /// assert_eq!(r.get("uio").map(|i| i.name.as_str()), Some("Universitetet i Oslo"));
+    /// ```
+    pub fn builtin() -> &'static Registry {
+        static REGISTRY: OnceLock<Registry> = OnceLock::new();
+        REGISTRY.get_or_init(|| {
+            // The shipped file is checked by the crate's tests; an invalid
+            // one would give an empty registry, never a panic.
+            Registry::from_toml(BUILTIN).unwrap_or_default()
+        })
+    }
+
+    /// A registry from a TOML file of the shape of the shipped one.
+    ///
+    /// ```
+    /// let r = fou::Registry::from_toml(r#"
+    /// [[institution]]
+    /// id = "kfi"
+    /// name = "Kystforskningsinstituttet"
+    /// short = ["KFI"]
+    /// kind = "institute"
+    /// "#)?;
+    /// assert_eq!(r.resolve("KFI").institutions[0].id, "kfi");
+    /// assert!(fou::Registry::from_toml("[[institution]]\nid = 1").is_err());
+    /// # Ok::<(), fou::RegistryError>(())
+    /// ```
+    pub fn from_toml(text: &str) -> Result<Registry, RegistryError> {
+        let file: File = toml::from_str(text)?;
+        Registry::from_entries(file.institution)
+    }
+
+    /// This registry with `other`'s entries added; an entry with an id this
+    /// registry has replaces it (a user's file can correct the shipped one).
+    ///
+    /// ```
+    /// let mine = fou::Registry::from_toml("[[institution]]\nid = \"kfi\"\nname = \"KFI\"\nkind = \"institute\"\n")?;
+    /// let both = fou::Registry::builtin().merge(&mine)?;
+    /// assert!(both.get("kfi").is_some() && both.get("uio").is_some());
+    /// # Ok::<(), fou::RegistryError>(())
+    /// ```
+    pub fn merge(&self, other: &Registry) -> Result<Registry, RegistryError> {
+        let mut entries: Vec<Institution> = self
+            .entries
+            .iter()
+            .filter(|e| other.get(&e.id).is_none())
+            .cloned()
+            .collect();
+        entries.extend(other.entries.iter().cloned());
+        Registry::from_entries(entries)
+    }
+
+    fn from_entries(entries: Vec<Institution>) -> Result<Registry, RegistryError> {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            if ids.insert(e.id.as_str(), i).is_some() {
+                return Err(RegistryError::DuplicateId(e.id.clone()));
+            }
+        }
+        let mut by_name = HashMap::new();
+        let mut by_parent = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let forms = std::iter::once(&e.name).chain(&e.short).chain(&e.names);
+            let parent = match &e.parent {
+                Some(p) => {
+                    Some(
+                        *ids.get(p.as_str())
+                            .ok_or_else(|| RegistryError::UnknownParent {
+                                id: e.id.clone(),
+                                parent: p.clone(),
+                            })?,
+                    )
+                }
+                None => None,
+            };
+            for form in forms {
+                if let Some(p) = parent {
+                    by_parent.insert((p, fold(form)), i);
+                }
+                if !e.unit {
+                    by_name.entry(fold(form)).or_insert(i);
+                }
+            }
+        }
+        Ok(Registry {
+            entries,
+            by_name,
+            by_parent,
+        })
+    }
+
+    /// The entry with this id.
+    ///
+    /// ```
+    /// assert_eq!(fou::Registry::builtin().get("oslomet-afi").and_then(|i| i.parent.as_deref()), Some("oslomet"));
+    /// ```
+    pub fn get(&self, id: &str) -> Option<&Institution> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Every entry, in file order.
+    ///
+    /// ```
+    /// assert!(fou::Registry::builtin().entries().len() > 40);
+    /// ```
+    pub fn entries(&self) -> &[Institution] {
+        &self.entries
+    }
+
+    /// Look up one organisation's name as written (no list splitting).
+    ///
+    /// ```
+    /// let r = fou::Registry::builtin();
+    /// assert_eq!(r.lookup("Sintef").map(|i| i.id.as_str()), Some("sintef"));
+    /// assert_eq!(r.lookup("Proba AS").map(|i| i.id.as_str()), Some("proba"));
+    /// assert!(r.lookup("Økonomisk institutt").is_none()); // which one?
+    /// ```
+    pub fn lookup(&self, name: &str) -> Option<&Institution> {
+        self.by_name.get(&fold(name)).map(|&i| &self.entries[i])
+    }
+
+    /// Resolve an item's institution text as written into registry entries
+    /// (see the module docs for the rules).
+    ///
+    /// ```
+    /// let r = fou::Registry::builtin();
+    /// let ids = |raw: &str| -> Vec<String> {
+    ///     r.resolve(raw).institutions.into_iter().map(|i| i.id).collect()
+    /// };
+    /// assert_eq!(ids("AFI, OsloMet"), ["oslomet-afi"]);
+    /// assert_eq!(ids("NIBR/OsloMet"), ["oslomet-nibr", "oslomet"]);
+    /// assert_eq!(ids("SNF (NHH)"), ["snf"]);
+    /// assert_eq!(ids("UiO, Økonomisk institutt"), ["uio-econ"]);
+    /// assert_eq!(ids("Oslo Universitetssykehus"), ["ous"]);
+    /// let unknown = r.resolve("Kystforskningsinstituttet og UiT");
+    /// assert_eq!(unknown.unknown, ["Kystforskningsinstituttet"]);
+    /// ```
+    pub fn resolve(&self, raw: &str) -> Resolution {
+        // A whole legal name (`… Arbeidslivs- og Velferdsforskning AS`) is one.
+        if let Some(i) = self.lookup_index(raw) {
+            return Resolution {
+                institutions: vec![self.resolved(i, raw.trim())],
+                unknown: Vec::new(),
+            };
+        }
+        let pieces = crate::grammar::institutions(raw);
+        let mut found: Vec<(String, Option<usize>)> = Vec::new();
+        for (k, piece) in pieces.iter().enumerate() {
+            let hit = self.lookup_index(piece).or_else(|| {
+                // A unit is known only next to its parent.
+                let near = [k.checked_sub(1), Some(k + 1)];
+                near.into_iter()
+                    .flatten()
+                    .filter_map(|j| pieces.get(j))
+                    .filter_map(|p| self.lookup_index(p))
+                    .find_map(|p| self.by_parent.get(&(p, fold(piece))).copied())
+            });
+            found.push((piece.clone(), hit));
+        }
+        self.collapse_units(raw, &mut found);
+        let mut out = Resolution::default();
+        for (piece, hit) in found {
+            match hit {
+                Some(i) => out.institutions.push(self.resolved(i, &piece)),
+                None => out.unknown.push(piece),
+            }
+        }
+        out
+    }
+
+    fn resolved(&self, i: usize, raw: &str) -> ResolvedInstitution {
+        ResolvedInstitution {
+            id: self.entries[i].id.clone(),
+            name: self.entries[i].name.clone(),
+            raw: raw.to_owned(),
+        }
+    }
+
+    fn lookup_index(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&fold(name)).copied()
+    }
+
+    /// A unit written next to its parent (`AFI, OsloMet`, `OsloMet AFI`,
+    /// `SNF (NHH)`) is the unit: the parent goes, unless the two are joined
+    /// by `/` or a conjunction, which name two partners (`NIBR/OsloMet`).
+    fn collapse_units(&self, raw: &str, found: &mut Vec<(String, Option<usize>)>) {
+        let mut k = 0;
+        while k + 1 < found.len() {
+            let (a, b) = (found[k].1, found[k + 1].1);
+            let parent_of = |child: Option<usize>, parent: Option<usize>| match (child, parent) {
+                (Some(c), Some(p)) => {
+                    self.entries[c].parent.as_deref() == Some(&self.entries[p].id)
+                }
+                _ => false,
+            };
+            let joined = partners(raw, &found[k].0, &found[k + 1].0);
+            if !joined && parent_of(a, b) {
+                found.remove(k + 1);
+            } else if !joined && parent_of(b, a) {
+                found.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
+}
+
+/// True when `first` and `second` are joined in `raw` by `/` or a
+/// conjunction (two partners), not by a comma, a space or a parenthesis.
+fn partners(raw: &str, first: &str, second: &str) -> bool {
+    let Some(a) = raw.find(first) else {
+        return false;
+    };
+    let after = a + first.len();
+    let Some(b) = raw.get(after..).and_then(|r| r.find(second)) else {
+        return false;
+    };
+    let between = raw.get(after..after + b).unwrap_or_default().trim();
+    between.contains('/') || crate::lexicon::LIST_CONJUNCTIONS.contains(&between)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_registry_is_valid() {
+        let r = Registry::from_toml(BUILTIN);
+        assert!(r.is_ok(), "{r:?}");
+    }
+
+    #[test]
+    fn names_fold_case_space_periods_and_legal_forms() {
+        assert_eq!(
+            fold("  NORCE  Norwegian Research Centre AS "),
+            "norce norwegian research centre"
+        );
+        assert_eq!(fold("St. Olavs hospital HF"), "st olavs hospital");
+        assert_eq!(fold("AS"), "as");
+        assert_eq!(
+            fold("OsloMet - Storbyuniversitetet"),
+            fold("OsloMet – storbyuniversitetet")
+        );
+    }
+
+    #[test]
+    fn a_child_and_its_parent_written_as_partners_stay_two() {
+        let r = Registry::builtin();
+        let ids: Vec<String> = r
+            .resolve("AFI og OsloMet")
+            .institutions
+            .into_iter()
+            .map(|i| i.id)
+            .collect();
+        assert_eq!(ids, ["oslomet-afi", "oslomet"]);
+    }
+
+    #[test]
+    fn a_user_file_replaces_an_entry_with_the_same_id() {
+        let mine = Registry::from_toml(
+            "[[institution]]\nid = \"uio\"\nname = \"UiO (mitt navn)\"\nshort = [\"UiO\"]\nkind = \"university\"\n",
+        );
+        let merged = mine.and_then(|m| Registry::builtin().merge(&m));
+        let name = merged
+            .ok()
+            .and_then(|m| m.lookup("UiO").map(|i| i.name.clone()));
+        assert_eq!(name.as_deref(), Some("UiO (mitt navn)"));
+    }
+
+    #[test]
+    fn bad_files_are_errors() {
+        let dup = "[[institution]]\nid = \"a\"\nname = \"A\"\nkind = \"company\"\n".repeat(2);
+        assert!(matches!(
+            Registry::from_toml(&dup),
+            Err(RegistryError::DuplicateId(_))
+        ));
+        let orphan =
+            "[[institution]]\nid = \"a\"\nname = \"A\"\nparent = \"b\"\nkind = \"company\"\n";
+        assert!(matches!(
+            Registry::from_toml(orphan),
+            Err(RegistryError::UnknownParent { .. })
+        ));
+    }
+}
