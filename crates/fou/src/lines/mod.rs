@@ -6,6 +6,7 @@
 //! | `normalize.rs` | [`Normalized`]: invisible characters dropped, Unicode spaces made spaces, NFC, with a map back to the input |
 //! | `split.rs` | [`split_lines`]: where lines end (`memchr`), [`RawLine`] |
 //! | `kind.rs` | [`LineKind`]: blank, `#` heading, bullet, lone bullet, TOC entry, text |
+//! | `toc.rs` | TOC entries known from their context: after `Innhold`, lines ending in ascending page numbers |
 //! | `layout.rs` | [`Layout`]: wrap width, blank-line separation, running headers and footers |
 //! | `clean.rs` | [`MappedText::clean`]: Markdown/HTML inline markup removed |
 //! | `mapped.rs` | [`MappedText`]: cleaned text with an offset map back to the input |
@@ -20,12 +21,14 @@ mod layout;
 mod mapped;
 mod normalize;
 mod split;
+mod toc;
 
 pub use kind::{LineKind, is_bold_wrapped, toc_like};
 pub use layout::Layout;
 pub use mapped::{Joint, Link, MappedText};
 pub use normalize::{Normalized, normalize};
 pub use split::{RawLine, line_end_len, split_lines};
+pub use toc::{page_number_at_end, toc_heading};
 
 use crate::Format;
 
@@ -263,6 +266,11 @@ fn facts(lines: layout::LineTexts<'_>, running: &[bool], format: Format) -> Vec<
             furniture,
             skip: u32::try_from(skip).unwrap_or(u32::MAX),
         });
+    }
+    // Entries of a table of contents whose tab became a space, known from their context.
+    let kinds: Vec<(LineKind, bool)> = out.iter().map(|f| (f.kind, f.furniture)).collect();
+    for i in toc::entries_in_context(lines, &kinds) {
+        out[i].kind = LineKind::Toc;
     }
     out
 }
