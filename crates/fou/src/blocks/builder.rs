@@ -1,14 +1,19 @@
 //! [`BlockBuilder`]: lines in, blocks out, one handler per line kind.
 
-use super::join::{continues, extend, join_wrapped, list_continues};
+use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues};
 use super::segment::segment_run;
 use super::{Block, BlockKind, Hints};
 use crate::Format;
-use crate::lines::{Line, LineKind, Lines, MappedText, RawLine, is_bold_wrapped, toc_like};
+use crate::lines::{
+    Line, LineKind, Lines, MappedText, RawLine, is_bold_wrapped, toc_heading, toc_like,
+};
 
 /// A paragraph this many lines long or shorter may be the first part of a
 /// table-of-contents entry wrapped before its dot leader.
 const MAX_WRAPPED_TOC_LINES: usize = 4;
+/// A line shorter than this share (tenths) of the wrap width was not
+/// wrapped by the layout: it ended where its writer ended it.
+const SHORT_LINE_TENTHS: usize = 7;
 
 /// The state of block building over one [`Lines`] stream.
 pub(super) struct BlockBuilder<'l, 'a> {
@@ -18,6 +23,8 @@ pub(super) struct BlockBuilder<'l, 'a> {
     width: usize,
     /// Paragraphs are separated by blank lines.
     separated: bool,
+    /// Lines were wrapped by a page layout (the wrap width is known).
+    hard_wrapped: bool,
     plain: bool,
     blocks: Vec<Block>,
     /// The block that the next line may continue.
@@ -42,6 +49,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             hints,
             width: layout.width,
             separated: layout.separated,
+            hard_wrapped: layout.hard_wrapped(),
             plain: lines.format() == Format::Plain,
             blocks: Vec::new(),
             open: None,
@@ -173,7 +181,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Field(_)
                 if self.separated && self.pending_bullets == 0 =>
             {
-                true
+                !self.stands_apart(open.kind, prev, line)
             }
             _ if self.separated && self.pending_bullets == 0 => false,
             BlockKind::ListItem => self.item_goes_on(prev, line),
@@ -188,6 +196,37 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         }
         self.close();
         false
+    }
+
+    /// In hard-wrapped text whose paragraphs are separated by blank lines,
+    /// the open block still ends before a capitalised `line` when its last
+    /// line `prev` cannot go on: a paragraph line that ends no sentence and
+    /// was not wrapped (short, or a `Title, Institution` line) is a heading
+    /// glued to its text; a finished list item is followed by text at the
+    /// margin.
+    fn stands_apart(&self, kind: BlockKind, prev: RawLine<'_>, line: &Line<'_>) -> bool {
+        let starts_upper = line
+            .text
+            .as_str()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if !self.hard_wrapped || !starts_upper {
+            return false;
+        }
+        let p = prev.text.trim();
+        match kind {
+            BlockKind::Paragraph => {
+                let short = p.chars().count() * 10 < self.width * SHORT_LINE_TENTHS;
+                !p.ends_with(CLOSERS)
+                    && (short || self.hints.is_titled_with_institution(p))
+                    && !continues(prev.text, line.raw.text, self.width, self.hints)
+            }
+            BlockKind::ListItem => {
+                (p.ends_with(CLOSERS) || p.ends_with(')')) && line.indent() <= prev_indent(prev)
+            }
+            _ => false,
+        }
     }
 
     /// Does `line` continue the open list item whose last line is `prev`?
@@ -210,14 +249,15 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     /// A TOC entry; a long entry wrapped before its dot leader
     /// (`3.1 Hvordan … av` + `NAV?..... 9`) takes the paragraph before it.
     fn on_toc(&mut self, line: Line<'a>, before: Option<RawLine<'a>>) {
-        let wrapped =
-            self.open.as_ref().is_some_and(|o| {
-                o.kind == BlockKind::Paragraph && o.n_lines <= MAX_WRAPPED_TOC_LINES
-            }) && before.is_some_and(|p| {
-                continues(p.text, line.raw.text, self.width, self.hints)
-                    || self.separated
-                    || toc_like(p.text)
-            });
+        let wrapped = self.open.as_ref().is_some_and(|o| {
+            o.kind == BlockKind::Paragraph
+                && o.n_lines <= MAX_WRAPPED_TOC_LINES
+                && !toc_heading(o.text())
+        }) && before.is_some_and(|p| {
+            continues(p.text, line.raw.text, self.width, self.hints)
+                || self.separated
+                || toc_like(p.text)
+        });
         if wrapped && let Some(open) = self.open.as_mut() {
             extend(open, &line.raw, &line.text, false);
             open.kind = BlockKind::TocEntry;
@@ -261,6 +301,11 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     }
 }
 
+/// The indentation of a raw line, in bytes of white space.
+fn prev_indent(line: RawLine<'_>) -> usize {
+    line.text.len() - line.text.trim_start().len()
+}
+
 fn new_block(kind: BlockKind, text: MappedText, line: &RawLine<'_>, bold: bool) -> Block {
     Block {
         kind,
@@ -271,5 +316,60 @@ fn new_block(kind: BlockKind, text: MappedText, line: &RawLine<'_>, bold: bool) 
         line_end: line.number,
         n_lines: 1,
         bold,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Block building rules on invented lines.
+    use super::super::{BlockKind, split_with};
+    use crate::Format;
+    use crate::sections::ReportHints;
+
+    /// A paragraph hard-wrapped near 70 characters, repeated so the layout
+    /// measures the width, with blank lines between paragraphs.
+    const FILLER: &str = "Denne teksten er fylt med setninger som brytes av layouten ved omtrent\nsytti tegn, slik at bredden kan måles på vanlig vis i testene her.\n\n";
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        let text = format!("{FILLER}{FILLER}{text}");
+        split_with(&text, Format::Plain, &ReportHints)
+            .into_iter()
+            .skip(2)
+            .map(|b| (b.kind, b.text().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_short_line_that_ends_no_sentence_is_not_glued_to_the_text_after_it() {
+        let b = kinds(
+            "Forord\nDette er en tekst som er skrevet for testen og brytes av layouten ved\nsytti tegn.\n",
+        );
+        assert_eq!(b[0], (BlockKind::Heading { level: None }, "Forord".into()));
+        assert_eq!(b[1].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_wrapped_line_goes_on_whatever_the_next_line_starts_with() {
+        let b = kinds(
+            "Dette er en tekst som er skrevet for testen og brytes av layouten ved\nNAV-kontoret i Fjellby.\n",
+        );
+        assert_eq!(b.len(), 1);
+    }
+
+    #[test]
+    fn a_title_institution_line_is_not_glued_to_its_summary() {
+        let b = kinds(
+            "Tiltak for unge i distriktene, Fjellby forskning og Dalen institutt\nProsjektet har fulgt unge over tre år og skrevet om det de fant ut.\n",
+        );
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn a_finished_item_is_not_glued_to_text_at_the_margin() {
+        let b = kinds(
+            "  • Tiltak for unge, Fjellby forskning (2019-2021)\nOppdragene kjøpes gjennom en avtale med disse leverandørene:\n",
+        );
+        assert_eq!(b[0].0, BlockKind::ListItem);
+        assert_eq!(b.len(), 2);
     }
 }

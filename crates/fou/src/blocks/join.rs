@@ -20,7 +20,7 @@ const MAX_INSTITUTION_TAIL_WORDS: usize = 4;
 const MAX_ABBREVIATION_CHARS: usize = 3;
 
 /// Characters that end a sentence or a labelled line.
-const CLOSERS: [char; 5] = ['.', '!', '?', ':', ';'];
+pub(super) const CLOSERS: [char; 5] = ['.', '!', '?', ':', ';'];
 
 /// In plain text without blank lines between paragraphs, does line `next`
 /// continue the block whose last line is `prev`? (Hard-wrapped PDF text.)
@@ -110,8 +110,18 @@ pub(super) fn extend(block: &mut Block, line: &RawLine<'_>, text: &MappedText, h
 
 /// Join two wrapped lines, mending a word split with a hyphen at the line end.
 pub(super) fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &MappedText) {
-    let prev = block.text.as_str().trim_end();
-    let next_word = text.as_str().split_whitespace().next().unwrap_or("");
+    append_mended(&mut block.text, text);
+    block.end = line.end();
+    block.line_end = line.number;
+    block.n_lines += 1;
+}
+
+/// Append `next` to `text` across a line end: tight when the line ended in
+/// a word split with a hyphen (`arbeids-` + `ledighet` → `arbeidsledighet`,
+/// `NAV-` + `kontorene` → `NAV-kontorene`), else with a space.
+pub(super) fn append_mended(text: &mut MappedText, next: &MappedText) {
+    let prev = text.as_str().trim_end();
+    let next_word = next.as_str().split_whitespace().next().unwrap_or("");
     let before_hyphen = prev.strip_suffix('-').and_then(|p| p.chars().next_back());
     let next_lower = next_word.chars().next().is_some_and(char::is_lowercase);
     if let Some(c) = before_hyphen
@@ -122,15 +132,12 @@ pub(super) fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &MappedT
         if c.is_lowercase() {
             // `arbeids-` + `ledighet` → `arbeidsledighet`
             let cut = prev.len() - 1;
-            block.text.truncate(cut);
+            text.truncate(cut);
         }
-        block.text.append(text, Joint::Tight);
-        block.end = line.end();
-        block.line_end = line.number;
-        block.n_lines += 1;
+        text.append(next, Joint::Tight);
         return;
     }
-    extend(block, line, text, false);
+    text.append(next, Joint::Space);
 }
 
 #[cfg(test)]

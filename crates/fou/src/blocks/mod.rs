@@ -137,8 +137,8 @@ pub(crate) fn split_normalized(
     let lines = Lines::new(norm.text(), format);
     let blocks = builder::BlockBuilder::new(&lines, hints).run();
     drop(lines);
-    let blocks = post::join_page_breaks(blocks);
-    let mut blocks = post::infer_headings(blocks, format, norm.text());
+    let blocks = post::join_page_breaks(blocks, hints);
+    let mut blocks = post::infer_headings(blocks, format, norm.text(), hints);
     if !norm.is_unchanged() {
         for b in &mut blocks {
             (b.start, b.end) = norm.input_line_range(b.start, b.end);

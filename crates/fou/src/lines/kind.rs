@@ -24,7 +24,8 @@ pub enum LineKind {
     Bullet,
     /// A bullet glyph alone: PDF extractors put the item's text later.
     BulletOnly,
-    /// A table-of-contents entry: a dot leader or a tab before a page number.
+    /// A table-of-contents entry: a dot leader or a tab before a page number,
+    /// or, after a contents heading, a page number after a space.
     Toc,
     /// Any other text.
     Text,

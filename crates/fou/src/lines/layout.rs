@@ -56,6 +56,21 @@ pub struct Layout {
     pub separated: bool,
 }
 
+/// The width given to text whose lines were not wrapped by a layout.
+const UNWRAPPED_WIDTH: usize = usize::MAX / 16;
+
+impl Layout {
+    /// The lines were wrapped by a page layout: [`Layout::width`] is a real width.
+    ///
+    /// ```
+    /// let layout = fou::lines::Lines::new("kort\n", fou::Format::Plain).layout();
+    /// assert!(!layout.hard_wrapped());
+    /// ```
+    pub fn hard_wrapped(&self) -> bool {
+        self.width < UNWRAPPED_WIDTH
+    }
+}
+
 /// Measure the layout of `lines`.
 pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
     let mut lens: Vec<usize> = Vec::new();
@@ -78,7 +93,7 @@ pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
     }
     // More than one line in five unwrapped: the text is not hard-wrapped.
     let width = if lens.is_empty() || long * 5 > lens.len() + long {
-        usize::MAX / 16
+        UNWRAPPED_WIDTH
     } else {
         let k = (lens.len() * 3 / 4).min(lens.len() - 1);
         *lens.select_nth_unstable(k).1

@@ -7,6 +7,7 @@
 //! | `split.rs` | [`split_lines`]: where lines end (`memchr`), [`RawLine`] |
 //! | `format.rs` | [`detect_format`]: Markdown or plain text |
 //! | `kind.rs` | [`LineKind`]: blank, `#` heading, bullet, lone bullet, TOC entry, text |
+//! | `toc.rs` | TOC entries known from their context: after `Innhold`, lines ending in ascending page numbers |
 //! | `layout.rs` | [`Layout`]: wrap width, blank-line separation, running headers and footers |
 //! | `clean.rs` | [`MappedText::clean`]: Markdown/HTML inline markup removed |
 //! | `mapped.rs` | [`MappedText`]: cleaned text with an offset map back to the input |
@@ -22,6 +23,7 @@ mod layout;
 mod mapped;
 mod normalize;
 mod split;
+mod toc;
 
 pub use crate::source::line_end_len;
 pub use format::detect_format;
@@ -31,6 +33,7 @@ pub use layout::Layout;
 pub use mapped::{Joint, Link, MappedText};
 pub use normalize::{Normalized, normalize};
 pub use split::{RawLine, split_lines};
+pub use toc::{page_number_at_end, toc_heading};
 
 use crate::Format;
 
@@ -268,6 +271,11 @@ fn facts(lines: layout::LineTexts<'_>, running: &[bool], format: Format) -> Vec<
             furniture,
             skip: u32::try_from(skip).unwrap_or(u32::MAX),
         });
+    }
+    // Entries of a table of contents whose tab became a space, known from their context.
+    let kinds: Vec<(LineKind, bool)> = out.iter().map(|f| (f.kind, f.furniture)).collect();
+    for i in toc::entries_in_context(lines, &kinds) {
+        out[i].kind = LineKind::Toc;
     }
     out
 }

@@ -1,0 +1,185 @@
+//! Tables of contents whose tab or dot leader a converter turned into a
+//! space (`FORORD 2`): read from their context, not from the line alone.
+//! After a contents heading (`Innhold`), the lines that end in a page
+//! number, the numbers never falling, are entries.
+
+use super::LineKind;
+use super::layout::LineTexts;
+use crate::lexicon::TOC_TITLES;
+
+/// A contents heading is one or two words (`Innhold`, `Innholdsfortegnelse`).
+const MAX_TOC_HEADING_WORDS: usize = 2;
+/// Page numbers have at most three digits; four are a year (`I 2019`).
+const MAX_PAGE_DIGITS: usize = 3;
+/// Lines in a row without a page number inside a table of contents: an
+/// entry wrapped before its number takes one or two; more is the body.
+const MAX_UNNUMBERED_LINES: usize = 2;
+/// Blank lines in a row inside a table of contents (converters put one
+/// between entries); more end it.
+const MAX_BLANKS: usize = 2;
+
+/// Markup a converter leaves around a line's end: Markdown hard breaks,
+/// bold and italic markers, `<b>` tags.
+const TRAILING_MARKUP: [&str; 7] = ["\\", "</b>", "<b>", "**", "__", "*", "_"];
+
+/// A contents heading: `Innhold`, `# Innholdsfortegnelse`, `**Innhold:**`.
+///
+/// ```
+/// assert!(fou::lines::toc_heading("## **Innholdsfortegnelse**"));
+/// assert!(!fou::lines::toc_heading("Innholdet i rapporten er fritt oppdiktet."));
+/// ```
+pub fn toc_heading(line: &str) -> bool {
+    let t = line.trim().trim_start_matches('#');
+    let t = strip_markup(
+        t.trim_start_matches(['*', '_', ' '])
+            .trim_start_matches("<b>"),
+    );
+    let t = t.trim_end_matches(':').trim();
+    let lower = t.to_lowercase();
+    t.split_whitespace().count() <= MAX_TOC_HEADING_WORDS
+        && TOC_TITLES.iter().any(|w| lower.starts_with(w))
+}
+
+/// `text` without white space and [`TRAILING_MARKUP`] at its end.
+fn strip_markup(text: &str) -> &str {
+    let mut t = text.trim_end();
+    while let Some(rest) = TRAILING_MARKUP.iter().find_map(|m| t.strip_suffix(m)) {
+        t = rest.trim_end();
+    }
+    t
+}
+
+/// The page number a line ends in, after a space, a tab or a leader, with
+/// a title before it: `FORORD 2`, `Forord ..... <b>3</b>`, `Analyser 10\`.
+///
+/// ```
+/// assert_eq!(fou::lines::page_number_at_end("ANALYSER LEVERT I 2019 10"), Some(10));
+/// assert_eq!(fou::lines::page_number_at_end("Forord ..... <b>3</b>"), Some(3));
+/// assert_eq!(fou::lines::page_number_at_end("Prognoser for 2019"), None);
+/// assert_eq!(fou::lines::page_number_at_end("12"), None);
+/// ```
+pub fn page_number_at_end(line: &str) -> Option<u32> {
+    let t = strip_markup(line);
+    let title = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &t[title.len()..];
+    if digits.is_empty() || digits.len() > MAX_PAGE_DIGITS {
+        return None;
+    }
+    let title = strip_markup(title);
+    let before = title.chars().next_back()?;
+    let separated = before.is_whitespace() || title.len() < t.len() - digits.len();
+    let leader = matches!(before, '.' | '…');
+    let has_words = title.chars().any(char::is_alphabetic);
+    ((separated || leader) && has_words)
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// Lines typed as text that are entries of a table of contents by their
+/// context: the indices of the lines to type as [`LineKind::Toc`].
+pub(super) fn entries_in_context(lines: LineTexts<'_>, kinds: &[(LineKind, bool)]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if kinds[i].0 != LineKind::Blank && toc_heading(lines.at(i)) {
+            i = read_entries(lines, kinds, i + 1, &mut out);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Read the entries that follow a contents heading, from line `from`;
+/// returns the line after the table of contents.
+fn read_entries(
+    lines: LineTexts<'_>,
+    kinds: &[(LineKind, bool)],
+    from: usize,
+    out: &mut Vec<usize>,
+) -> usize {
+    let (mut last_page, mut blanks, mut unnumbered) = (0, 0, 0);
+    let mut j = from;
+    while j < lines.len() {
+        let (kind, furniture) = kinds[j];
+        if kind == LineKind::Blank || furniture {
+            blanks += usize::from(kind == LineKind::Blank);
+            if blanks > MAX_BLANKS {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        blanks = 0;
+        let page = page_number_at_end(lines.at(j));
+        match (kind, page) {
+            (LineKind::Text | LineKind::Toc, Some(p)) if p >= last_page => {
+                if kind == LineKind::Text {
+                    out.push(j);
+                }
+                (last_page, unnumbered) = (p, 0);
+            }
+            (LineKind::Text | LineKind::Toc, None) if unnumbered < MAX_UNNUMBERED_LINES => {
+                unnumbered += 1;
+            }
+            _ => break,
+        }
+        j += 1;
+    }
+    // Lines without a number at the end are the body, not a wrapped entry.
+    j.saturating_sub(unnumbered).max(from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of `text` typed as TOC entries by their context.
+    fn entries(text: &str) -> Vec<usize> {
+        let bounds: Vec<(usize, usize)> = super::super::split_lines(text)
+            .map(|l| (l.start, l.end()))
+            .collect();
+        let lines = LineTexts {
+            text,
+            bounds: &bounds,
+        };
+        let kinds: Vec<(LineKind, bool)> = (0..lines.len())
+            .map(|i| (super::super::kind::classify(lines.at(i)).0, false))
+            .collect();
+        entries_in_context(lines, &kinds)
+    }
+
+    #[test]
+    fn lines_ending_in_ascending_page_numbers_after_a_contents_heading() {
+        let text = "Innhold\nFORORD 2\nDEL EN OM 2021 3\n\nDEL TO 7\nForord\nTekst her.\n";
+        assert_eq!(entries(text), [1, 2, 4]);
+    }
+
+    #[test]
+    fn a_falling_number_ends_the_table() {
+        let text = "Innhold\nForord 2\nArbeid 5\nKapittel 3\n";
+        assert_eq!(entries(text), [1, 2]);
+    }
+
+    #[test]
+    fn an_entry_may_wrap_before_its_number() {
+        let text =
+            "Innhold\nForord 2\nEn lang tittel som brytes\nover to linjer 4\nForord\nTekst.\n";
+        assert_eq!(entries(text), [1, 3]);
+    }
+
+    #[test]
+    fn without_a_contents_heading_nothing_is_an_entry() {
+        assert!(entries("Forord 2\nArbeid 5\n").is_empty());
+        assert!(entries("Innholdet er nytt.\nForord 2\n").is_empty());
+    }
+
+    #[test]
+    fn markup_around_the_number_is_not_part_of_it() {
+        assert_eq!(page_number_at_end("FORORD 2\\"), Some(2));
+        assert_eq!(page_number_at_end("**Forord** **3**"), Some(3));
+        assert_eq!(page_number_at_end("Forord…4"), Some(4));
+        assert_eq!(page_number_at_end("Tiltak2"), None);
+        assert_eq!(page_number_at_end("Periode 2019-2021"), None);
+    }
+}
