@@ -59,8 +59,8 @@ fn running_headers_and_footers_are_page_furniture() {
         assert!(text.matches('\u{c}').count() >= 3, "{name} has pages");
         let plain = fou::parse(&text).unwrap();
         let paged = with_running_lines(&text, header);
-        let fou::Explained { report, blocks, .. } =
-            fou::explain(&fou::Source::from_text(&paged), &fou::Options::default());
+        let src = fou::Source::from_text(&paged);
+        let fou::Explained { report, blocks, .. } = fou::explain(&src, &fou::Options::default());
         assert_eq!(titles(&report), titles(&plain), "{name}");
         assert!(!titles(&plain).is_empty());
         let furniture: Vec<&str> = blocks

@@ -293,11 +293,11 @@ pub fn parse_file_with(path: impl AsRef<Path>, options: &Options) -> Result<Repo
 /// `fou explain` prints).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct Explained {
+pub struct Explained<'a> {
     /// The report, as [`parse_report`] gives it.
     pub report: Report,
     /// Every block, page furniture included, with its part.
-    pub blocks: Vec<(blocks::Block, Part)>,
+    pub blocks: Vec<(blocks::Block<'a>, Part)>,
 }
 
 /// Parse a decoded source and also say, for every block, which part of the
@@ -311,9 +311,9 @@ pub struct Explained {
 /// assert_eq!(explained.blocks[2].1, fou::Part::Preface);
 /// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
-pub fn explain(src: &Source, options: &Options) -> Explained {
+pub fn explain<'a>(src: &'a Source, options: &Options) -> Explained<'a> {
     let (report, content, parts, markers) = read_source(src, options);
-    let mut all: Vec<(blocks::Block, Part)> = content.into_iter().zip(parts).collect();
+    let mut all: Vec<(blocks::Block<'a>, Part)> = content.into_iter().zip(parts).collect();
     all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
     all.sort_by_key(|(b, _)| b.start);
     Explained {
@@ -332,9 +332,14 @@ pub fn parse_report(src: &Source, options: &Options) -> Report {
     read_source(src, options).0
 }
 
-type Read = (Report, Vec<blocks::Block>, Vec<Part>, Vec<blocks::Block>);
+type Read<'a> = (
+    Report,
+    Vec<blocks::Block<'a>>,
+    Vec<Part>,
+    Vec<blocks::Block<'a>>,
+);
 
-fn read_source(src: &Source, options: &Options) -> Read {
+fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
     // Layer 1's normalised text, read once for the format and the blocks.
     let norm = lines::Normalized::new(src.text());
     let format = options

@@ -26,9 +26,9 @@ pub(super) struct BlockBuilder<'l, 'a> {
     /// Lines were wrapped by a page layout (the wrap width is known).
     hard_wrapped: bool,
     plain: bool,
-    blocks: Vec<Block>,
+    blocks: Vec<Block<'a>>,
     /// The block that the next line may continue.
-    open: Option<Block>,
+    open: Option<Block<'a>>,
     /// The previous line ended in a Markdown hard break.
     prev_hard_break: bool,
     /// Bullets alone on their lines whose items' text has not come yet.
@@ -62,7 +62,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     }
 
     /// Build the blocks of every line, in order.
-    pub(super) fn run(mut self) -> Vec<Block> {
+    pub(super) fn run(mut self) -> Vec<Block<'a>> {
         for (li, line) in self.lines.iter().enumerate() {
             self.feed(li, line);
         }
@@ -78,7 +78,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
 
     /// Keep a finished block, its text without spare capacity (blocks live
     /// as long as the parse: memory is counted per input byte).
-    fn push(&mut self, mut block: Block) {
+    fn push(&mut self, mut block: Block<'a>) {
         block.text.shrink_to_fit();
         self.blocks.push(block);
     }
@@ -306,7 +306,12 @@ fn prev_indent(line: RawLine<'_>) -> usize {
     line.text.len() - line.text.trim_start().len()
 }
 
-fn new_block(kind: BlockKind, text: MappedText, line: &RawLine<'_>, bold: bool) -> Block {
+fn new_block<'a>(
+    kind: BlockKind,
+    text: MappedText<'a>,
+    line: &RawLine<'_>,
+    bold: bool,
+) -> Block<'a> {
     Block {
         kind,
         text,

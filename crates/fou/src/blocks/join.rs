@@ -228,7 +228,7 @@ mod tests {
         ));
     }
 
-    fn block(text: &str) -> Block {
+    fn block(text: &str) -> Block<'_> {
         Block {
             kind: super::super::BlockKind::Paragraph,
             text: MappedText::verbatim(text, 0),

@@ -50,12 +50,12 @@ pub enum BlockKind {
 
 /// A block of the report with cleaned text and its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub struct Block<'a> {
     /// The kind.
     pub kind: BlockKind,
     /// Cleaned text (markup removed, lines joined by spaces; Markdown hard
     /// breaks become `\n`).
-    pub text: MappedText,
+    pub text: MappedText<'a>,
     /// First byte of the block in the input.
     pub start: usize,
     /// End byte (exclusive) of the block in the input.
@@ -70,7 +70,7 @@ pub struct Block {
     pub bold: bool,
 }
 
-impl Block {
+impl Block<'_> {
     /// The cleaned text.
     ///
     /// ```
@@ -102,7 +102,9 @@ impl Block {
 ///
 /// ```
 /// use fou::blocks::BlockKind;
-/// let split = |t: &str, f: fou::Format| fou::blocks::split_with(t, f, &fou::sections::ReportHints);
+/// fn split(t: &str, f: fou::Format) -> Vec<fou::blocks::Block<'_>> {
+///     fou::blocks::split_with(t, f, &fou::sections::ReportHints)
+/// }
 /// let blocks = split("# Title\n\nSome text\nwrapped.\n\n- item one\n", fou::Format::Markdown);
 /// assert_eq!(blocks.len(), 3);
 /// assert_eq!(blocks[1].text(), "Some text wrapped.");
@@ -123,27 +125,40 @@ impl Block {
 /// assert_eq!((blocks[0].kind, blocks[0].text()), (BlockKind::ListItem, "Tiltak for unge, NTNU (2020-2021)"));
 /// assert_eq!((blocks[0].start, blocks[0].end), (0, text.len() - 1));
 /// ```
-pub fn split_with(text: &str, format: Format, hints: &dyn Hints) -> Vec<Block> {
+pub fn split_with<'a>(text: &'a str, format: Format, hints: &dyn Hints) -> Vec<Block<'a>> {
     split_normalized(&Normalized::new(text), format, hints)
 }
 
 /// [`split_with`] on text already normalised: blocks found in `norm.text()`,
 /// offsets moved to `norm`'s input.
-pub(crate) fn split_normalized(
-    norm: &Normalized<'_>,
+pub(crate) fn split_normalized<'a>(
+    norm: &Normalized<'a>,
     format: Format,
     hints: &dyn Hints,
-) -> Vec<Block> {
-    let lines = Lines::new(norm.text(), format);
+) -> Vec<Block<'a>> {
+    // Unchanged text is the input itself: blocks may borrow from it.
+    if let Some(input) = norm.unchanged_input() {
+        return build(input, format, hints);
+    }
+    build(norm.text(), format, hints)
+        .into_iter()
+        .map(|b| {
+            let (start, end) = norm.input_line_range(b.start, b.end);
+            Block {
+                text: b.text.remap(norm),
+                start,
+                end,
+                ..b
+            }
+        })
+        .collect()
+}
+
+/// Lines → blocks → page-break joins → inferred headings, on `text`.
+fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> Vec<Block<'t>> {
+    let lines = Lines::new(text, format);
     let blocks = builder::BlockBuilder::new(&lines, hints).run();
     drop(lines);
     let blocks = post::join_page_breaks(blocks, hints);
-    let mut blocks = post::infer_headings(blocks, format, norm.text(), hints);
-    if !norm.is_unchanged() {
-        for b in &mut blocks {
-            (b.start, b.end) = norm.input_line_range(b.start, b.end);
-            b.text = std::mem::take(&mut b.text).remap(norm);
-        }
-    }
-    blocks
+    post::infer_headings(blocks, format, text, hints)
 }

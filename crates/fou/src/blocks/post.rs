@@ -57,7 +57,10 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
 /// Join blocks split by a page break or a stray blank line ([`finishes`]).
 /// Done in place: the blocks kept are moved to the front and the rest
 /// dropped; the joined block spans both parts (and the furniture between).
-pub(super) fn join_page_breaks(mut blocks: Vec<Block>, hints: &dyn Hints) -> Vec<Block> {
+pub(super) fn join_page_breaks<'a>(
+    mut blocks: Vec<Block<'a>>,
+    hints: &dyn Hints,
+) -> Vec<Block<'a>> {
     // `blocks[..kept]` is the result so far.
     let mut kept = 0;
     // Index of the last kept block that is not page furniture.
@@ -115,12 +118,12 @@ fn lost_bullet_item(blk: &Block, hints: &dyn Hints) -> bool {
 
 /// Short stand-alone paragraphs become headings in plain text (and in
 /// Markdown that lost its heading markup); bold paragraphs in Markdown.
-pub(super) fn infer_headings(
-    mut blocks: Vec<Block>,
+pub(super) fn infer_headings<'a>(
+    mut blocks: Vec<Block<'a>>,
     format: Format,
     text: &str,
     hints: &dyn Hints,
-) -> Vec<Block> {
+) -> Vec<Block<'a>> {
     let marked = blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Heading { level: Some(_) }))

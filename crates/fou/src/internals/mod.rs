@@ -13,6 +13,6 @@ use crate::{Format, sections};
 /// let blocks = fou::internals::split_blocks("# Forord\n\nTekst.\n", fou::Format::Markdown);
 /// assert_eq!(blocks.len(), 2);
 /// ```
-pub fn split_blocks(text: &str, format: Format) -> Vec<Block> {
+pub fn split_blocks(text: &str, format: Format) -> Vec<Block<'_>> {
     blocks::split_with(text, format, &sections::ReportHints)
 }

@@ -6,7 +6,7 @@ use super::mapped::{Link, MappedText};
 /// Bytes a backslash escapes in Markdown (`\*`, `\_`, `\[` …).
 const ESCAPABLE: &[u8] = b"*_[]()#.-`!<>\\";
 
-impl MappedText {
+impl<'a> MappedText<'a> {
     /// Clean one line of input that starts at byte `base` of the source:
     /// emphasis markers, HTML tags, link syntax and escapes removed, `--`
     /// before a space made an en dash, tabs and no-break spaces made spaces,
@@ -16,9 +16,12 @@ impl MappedText {
     /// let c = fou::lines::MappedText::clean("<b>Forord</b>  ", 0);
     /// assert_eq!(c.as_str(), "Forord");
     /// ```
-    pub fn clean(raw: &str, base: usize) -> Self {
+    pub fn clean(raw: &'a str, base: usize) -> Self {
         // A trailing backslash is a Markdown hard line break, not text.
         let raw = raw.trim_end();
+        if !needs_cleaning(raw) {
+            return MappedText::verbatim(raw, base);
+        }
         let raw = raw
             .strip_suffix('\\')
             .filter(|r| !r.ends_with('\\'))
@@ -29,12 +32,24 @@ impl MappedText {
     }
 }
 
+/// True when cleaning could change `raw`: it holds a byte that starts
+/// markup, an escape, a dash `-- `, a control character, or a character
+/// cleaning replaces or drops. Otherwise the clean text is `raw` itself.
+fn needs_cleaning(raw: &str) -> bool {
+    raw.bytes()
+        .any(|b| matches!(b, b'\\' | b'*' | b'_' | b'<' | b'[') || b < 0x20)
+        || raw.contains("-- ")
+        || ['\u{a0}', '\u{ad}', '\u{feff}', '\u{200b}']
+            .iter()
+            .any(|&c| raw.contains(c))
+}
+
 /// The state of cleaning one line: `raw[run_start..i]` is text still to be
 /// copied as it is.
 struct Cleaner<'a> {
     raw: &'a str,
     base: usize,
-    out: MappedText,
+    out: MappedText<'static>,
     i: usize,
     run_start: usize,
 }
@@ -50,7 +65,7 @@ impl<'a> Cleaner<'a> {
         }
     }
 
-    fn run(mut self) -> MappedText {
+    fn run(mut self) -> MappedText<'static> {
         crate::work::add(self.raw.len());
         let bytes = self.raw.as_bytes();
         while let Some(&b) = bytes.get(self.i) {
@@ -107,7 +122,7 @@ impl<'a> Cleaner<'a> {
     /// Skip an emphasis delimiter, remembering where it was.
     fn emphasis(&mut self) -> bool {
         self.flush();
-        let at = self.out.text.len();
+        let at = self.out.len();
         self.out.extras_mut().marks.push(at);
         self.i += 1;
         self.run_start = self.i;
@@ -162,7 +177,7 @@ impl<'a> Cleaner<'a> {
         let text = &self.raw[at + 1..at + text_end];
         let sub = Cleaner::new(text, self.base + at + 1).run();
         self.out.extras_mut().links.push(Link {
-            text: sub.text.clone(),
+            text: sub.as_str().to_owned(),
             url: url.to_owned(),
         });
         self.out.append_mapped(&sub);

@@ -1,6 +1,8 @@
 //! [`MappedText`]: a line's (or block's) cleaned text with a map back to
 //! input byte offsets.
 
+use std::borrow::Cow;
+
 /// A hyperlink found while cleaning inline markup.
 ///
 /// ```
@@ -49,9 +51,10 @@ pub enum Joint {
 /// assert_eq!(c.links()[0].url, "http://x");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MappedText {
-    /// The cleaned text.
-    pub(super) text: String,
+pub struct MappedText<'a> {
+    /// The cleaned text: borrowed from the input when cleaning changed
+    /// nothing, owned once it differs (markup removed, lines joined).
+    pub(super) text: Cow<'a, str>,
     /// Segments `(clean_offset, source_offset)`: from each clean offset on,
     /// bytes were copied contiguously from the source offset.
     pub(super) map: Vec<(usize, usize)>,
@@ -87,17 +90,51 @@ impl Extras {
     }
 }
 
-impl MappedText {
+impl<'a> MappedText<'a> {
     /// Text copied verbatim (no markup removal).
     ///
     /// ```
     /// let c = fou::lines::MappedText::verbatim("**x**", 5);
     /// assert_eq!((c.as_str(), c.source_offset(0)), ("**x**", 5));
     /// ```
-    pub fn verbatim(raw: &str, base: usize) -> Self {
-        let mut out = MappedText::default();
-        out.push_src(raw, base);
-        out
+    pub fn verbatim(raw: &'a str, base: usize) -> Self {
+        MappedText {
+            text: Cow::Borrowed(raw),
+            map: if raw.is_empty() {
+                Vec::new()
+            } else {
+                vec![(0, base)]
+            },
+            ..MappedText::default()
+        }
+    }
+
+    /// True when the text is borrowed from the input (cleaning changed
+    /// nothing and nothing was joined to it).
+    ///
+    /// ```
+    /// use fou::lines::MappedText;
+    /// assert!(MappedText::clean("Arbeid og helse", 0).is_borrowed());
+    /// assert!(!MappedText::clean("Arbeid og **helse**", 0).is_borrowed());
+    /// ```
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
+    /// The same text, owned: it no longer borrows the input.
+    ///
+    /// ```
+    /// let t = fou::lines::MappedText::clean("tekst", 3).into_owned();
+    /// assert!(!t.is_borrowed());
+    /// assert_eq!(t.source_offset(0), 3);
+    /// ```
+    pub fn into_owned(self) -> MappedText<'static> {
+        MappedText {
+            text: Cow::Owned(self.text.into_owned()),
+            map: self.map,
+            syn: self.syn,
+            extras: self.extras,
+        }
     }
 
     /// The text.
@@ -185,7 +222,7 @@ impl MappedText {
     }
 
     /// Merge `other`'s extras (shifted by `shift`), links only if `links`.
-    fn absorb_extras(&mut self, other: &MappedText, shift: usize, links: bool) {
+    fn absorb_extras(&mut self, other: &MappedText<'_>, shift: usize, links: bool) {
         if let Some(e) = other.extras.as_deref() {
             self.extras_mut().absorb(e, shift, links);
         }
@@ -197,7 +234,7 @@ impl MappedText {
             return;
         }
         self.map_next(at);
-        self.text.push_str(s);
+        self.text.to_mut().push_str(s);
     }
 
     /// Record that the text from its current end on comes from source
@@ -222,7 +259,7 @@ impl MappedText {
         if src_len != ch.len_utf8() {
             self.syn.push((self.text.len(), src_len));
         }
-        self.text.push(ch);
+        self.text.to_mut().push(ch);
         // The next copied byte must start a new segment.
         self.map_next(at + src_len);
     }
@@ -243,7 +280,7 @@ impl MappedText {
     /// let dash = w.as_str().find('–').unwrap();
     /// assert_eq!(w.source_range(dash, dash + '–'.len_utf8()), (18, 20));
     /// ```
-    pub fn append(&mut self, other: &MappedText, joint: Joint) {
+    pub fn append(&mut self, other: &MappedText<'_>, joint: Joint) {
         if other.text.is_empty() {
             return;
         }
@@ -266,7 +303,7 @@ impl MappedText {
 
     /// Append `other`'s text with its map, replacements and emphasis marks,
     /// shifted (not its links).
-    pub(super) fn append_mapped(&mut self, other: &MappedText) {
+    pub(super) fn append_mapped(&mut self, other: &MappedText<'_>) {
         let shift = self.text.len();
         self.absorb_extras(other, shift, false);
         let mut map = other.map.iter();
@@ -282,12 +319,14 @@ impl MappedText {
         self.map.extend(map.map(|&(c, r)| (c + shift, r)));
         self.syn
             .extend(other.syn.iter().map(|&(c, l)| (c + shift, l)));
-        self.text.push_str(&other.text);
+        self.text.to_mut().push_str(&other.text);
     }
 
     /// Give back the spare capacity of a finished text.
     pub(crate) fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
+        if let Cow::Owned(t) = &mut self.text {
+            t.shrink_to_fit();
+        }
         self.map.shrink_to_fit();
         self.syn.shrink_to_fit();
     }
@@ -342,11 +381,15 @@ impl MappedText {
     /// assert_eq!(s.as_str(), "ab");
     /// assert_eq!(s.source_offset(0), 13);
     /// ```
-    pub fn slice(&self, start: usize, end: usize) -> MappedText {
+    pub fn slice(&self, start: usize, end: usize) -> MappedText<'a> {
         let end = end.min(self.text.len());
         let start = start.min(end);
+        let text = match &self.text {
+            Cow::Borrowed(t) => Cow::Borrowed(t.get(start..end).unwrap_or_default()),
+            Cow::Owned(t) => Cow::Owned(t.get(start..end).unwrap_or_default().to_owned()),
+        };
         let mut out = MappedText {
-            text: self.text.get(start..end).unwrap_or_default().to_owned(),
+            text,
             map: Vec::new(),
             syn: self
                 .syn
@@ -384,7 +427,7 @@ impl MappedText {
     /// let c = fou::lines::MappedText::verbatim("  x  ", 0).trimmed();
     /// assert_eq!((c.as_str(), c.source_offset(0)), ("x", 2));
     /// ```
-    pub fn trimmed(&self) -> MappedText {
+    pub fn trimmed(&self) -> MappedText<'a> {
         let t = self.text.trim_start();
         let start = self.text.len() - t.len();
         let end = start + t.trim_end().len();
@@ -402,7 +445,7 @@ impl MappedText {
         if len >= self.text.len() || !self.text.is_char_boundary(len) {
             return;
         }
-        self.text.truncate(len);
+        truncate_cow(&mut self.text, len);
         while self.syn.last().is_some_and(|&(c, _)| c >= len) {
             self.syn.pop();
         }
@@ -424,7 +467,7 @@ impl MappedText {
     /// Drop trailing white space, map kept.
     pub(super) fn trim_end(&mut self) {
         let t = self.text.trim_end().len();
-        self.text.truncate(t);
+        truncate_cow(&mut self.text, t);
         while self.syn.last().is_some_and(|&(c, _)| c >= t) {
             self.syn.pop();
         }
@@ -432,6 +475,14 @@ impl MappedText {
         while self.map.last().is_some_and(|&(c, _)| c > t) {
             self.map.pop();
         }
+    }
+}
+
+/// Cut `text` to `len` bytes (a char boundary), borrowing still if it was.
+fn truncate_cow(text: &mut Cow<'_, str>, len: usize) {
+    match text {
+        Cow::Borrowed(t) => *t = t.get(..len).unwrap_or(t),
+        Cow::Owned(t) => t.truncate(len),
     }
 }
 

@@ -52,7 +52,7 @@ pub struct Line<'a> {
     pub content_at: usize,
     /// The content, cleaned of inline markup (a heading without its `#`s;
     /// empty for blank lines, lone bullets and furniture).
-    pub text: MappedText,
+    pub text: MappedText<'a>,
     /// A running header or footer, or a page number: not part of the text.
     pub furniture: bool,
     /// The line ends in a Markdown hard break (two spaces or `\`).

@@ -316,6 +316,20 @@ impl<'a> Normalized<'a> {
         self.text
     }
 
+    /// The input itself, when normalising changed nothing (so what is
+    /// read from the text may borrow from the input).
+    ///
+    /// ```
+    /// assert_eq!(fou::lines::Normalized::new("Åtte").unchanged_input(), Some("Åtte"));
+    /// assert_eq!(fou::lines::Normalized::new("A\u{30a}tte").unchanged_input(), None);
+    /// ```
+    pub fn unchanged_input(&self) -> Option<&'a str> {
+        match &self.text {
+            Cow::Borrowed(t) if self.edits.is_empty() => Some(t),
+            _ => None,
+        }
+    }
+
     /// True when the text is the input itself.
     ///
     /// ```
@@ -426,42 +440,58 @@ impl Rebuilt {
     }
 }
 
-impl MappedText {
-    /// The same text with its offsets moved from the normalised text `norm`
-    /// to `norm`'s input.
-    pub(crate) fn remap(mut self, norm: &Normalized<'_>) -> MappedText {
-        if norm.is_unchanged() || self.text.is_empty() {
-            return self;
+impl MappedText<'_> {
+    /// The same text, owned, with its offsets moved from the normalised text
+    /// `norm` to `norm`'s input.
+    pub(crate) fn remap(self, norm: &Normalized<'_>) -> MappedText<'static> {
+        let mut this = self.into_owned();
+        if norm.is_unchanged() || this.text.is_empty() {
+            return this;
         }
-        let mut out = Rebuilt::default();
-        let mut syn = self.syn.iter().copied().peekable();
-        for (k, &(c0, r0)) in self.map.iter().enumerate() {
-            let c1 = self.map.get(k + 1).map_or(self.text.len(), |m| m.0);
-            let mut c = c0;
-            while c < c1 {
-                while syn.peek().is_some_and(|&(sc, _)| sc < c) {
-                    syn.next();
-                }
-                let r = r0 + (c - c0);
-                if let Some((_, len)) = syn.next_if(|&(sc, _)| sc == c) {
-                    let width = self.text[c..].chars().next().map_or(1, char::len_utf8);
-                    let (s, e) = norm.input_range(r, r + len);
-                    out.mark(c, s);
-                    out.syn.push((c, e - s));
-                    out.mark(c + width, e);
-                    c += width;
-                    continue;
-                }
-                let end = syn.peek().map_or(c1, |&(sc, _)| sc.min(c1));
-                remap_copied(&mut out, &self.text[c..end], c, r, norm);
-                c = end;
-            }
-        }
-        crate::work::add(self.text.len());
-        self.map = out.map;
-        self.syn = out.syn;
-        self
+        let (map, syn) = remapped(&this.text, &this.map, &this.syn, norm);
+        this.map = map;
+        this.syn = syn;
+        this
     }
+}
+
+/// Offset pairs: a map's `(clean, source)` or replacements' `(clean, length)`.
+type Pairs = Vec<(usize, usize)>;
+
+/// The map and replacement table of the clean `text` (with `map` and `syn`
+/// into the normalised text) moved to `norm`'s input.
+fn remapped(
+    text: &str,
+    map: &[(usize, usize)],
+    syn: &[(usize, usize)],
+    norm: &Normalized<'_>,
+) -> (Pairs, Pairs) {
+    let mut out = Rebuilt::default();
+    let mut syn = syn.iter().copied().peekable();
+    for (k, &(c0, r0)) in map.iter().enumerate() {
+        let c1 = map.get(k + 1).map_or(text.len(), |m| m.0);
+        let mut c = c0;
+        while c < c1 {
+            while syn.peek().is_some_and(|&(sc, _)| sc < c) {
+                syn.next();
+            }
+            let r = r0 + (c - c0);
+            if let Some((_, len)) = syn.next_if(|&(sc, _)| sc == c) {
+                let width = text[c..].chars().next().map_or(1, char::len_utf8);
+                let (s, e) = norm.input_range(r, r + len);
+                out.mark(c, s);
+                out.syn.push((c, e - s));
+                out.mark(c + width, e);
+                c += width;
+                continue;
+            }
+            let end = syn.peek().map_or(c1, |&(sc, _)| sc.min(c1));
+            remap_copied(&mut out, &text[c..end], c, r, norm);
+            c = end;
+        }
+    }
+    crate::work::add(text.len());
+    (out.map, out.syn)
 }
 
 /// Map a stretch of clean text copied from normalised offset `r` on.

@@ -16,7 +16,7 @@ pub(crate) struct Doc<'a> {
     /// The input (for spans).
     pub src: &'a Source,
     /// The blocks without page furniture.
-    pub blocks: &'a [Block],
+    pub blocks: &'a [Block<'a>],
     /// The role of each heading ([`super::role_of`]), `None` for other blocks
     /// and the title.
     pub roles: Vec<Option<Role>>,

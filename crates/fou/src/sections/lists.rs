@@ -80,7 +80,7 @@ pub(crate) fn read_lists(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> L
 struct List<'a> {
     items: Range<usize>,
     /// The paragraph (or a heading ending in `:`) that introduces the list.
-    intro: Option<&'a Block>,
+    intro: Option<&'a Block<'a>>,
     intro_text: String,
     /// The theme heading right before the list.
     theme: Option<String>,
