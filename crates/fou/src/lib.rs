@@ -356,6 +356,6 @@ fn read_source(src: &Source, options: &Options) -> Read {
     let markers: Vec<_> = content
         .extract_if(.., |b| b.kind == blocks::BlockKind::Marker)
         .collect();
-    let (report, parts) = sections::read(src, &content, report);
+    let (report, parts) = sections::read(src, &mut content, report);
     (report, content, parts, markers)
 }

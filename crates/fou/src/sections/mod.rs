@@ -15,6 +15,7 @@
 //! | `doc` | the document, its sections and the claims the readers share |
 //! | `context` | what a text says about its projects: funding, status |
 //! | [`front`] | title, year, table of contents, preface and signatory |
+//! | `headings` | stand-alone lines that read as headings, whatever their markup |
 //! | [`lists`] | portfolio lists, PhD lists, vendor lists, references |
 //! | [`projects`] | completed-project records, labelled or heading style |
 //! | [`analyses`] | internal analyses grouped by edition |
@@ -30,6 +31,7 @@ pub mod counts;
 pub mod dates;
 mod doc;
 pub mod front;
+mod headings;
 mod hints;
 pub mod lists;
 pub mod projects;
@@ -305,6 +307,8 @@ struct Items {
 ///
 /// 1. the front matter first: the title gives the year, and the table of
 ///    contents says which headings are top-level, which the roles need;
+///    then the stand-alone lines that read as headings become headings
+///    (`headings`), whatever their markup;
 /// 2. the roles, then the sections (each with its funding), once;
 /// 3. each section, in document order: its own reader (preface, completed
 ///    projects, analyses) claims its blocks *before* the lists are read, so
@@ -317,9 +321,11 @@ struct Items {
 ///    keeps an inferred heading only where a reader placed it as one.
 ///
 /// The diagnostics keep that order too.
-pub(crate) fn read(src: &Source, blocks: &[Block], mut report: Report) -> (Report, Vec<Part>) {
+pub(crate) fn read(src: &Source, blocks: &mut [Block], mut report: Report) -> (Report, Vec<Part>) {
     let mut claims = Claims::new(blocks.len());
     let front = front::read_front(blocks, &mut claims);
+    headings::infer(blocks, |i| !claims.is_unplaced(i), &front.toc, &ReportHints);
+    let blocks: &[Block] = blocks;
     let doc = Doc {
         src,
         blocks,
