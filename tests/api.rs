@@ -27,7 +27,7 @@ fn severity_orders_info_below_warning_below_error() {
 
 /// The JSON name of every code, written out here once more by hand: the
 /// names are the contract and must not change.
-const CODE_NAMES: [(fou::DiagnosticCode, &str); 10] = {
+const CODE_NAMES: [(fou::DiagnosticCode, &str); 13] = {
     use fou::DiagnosticCode as C;
     [
         (C::Encoding, "encoding"),
@@ -40,6 +40,9 @@ const CODE_NAMES: [(fou::DiagnosticCode, &str); 10] = {
         (C::CountMismatch, "count-mismatch"),
         (C::InvalidDate, "invalid-date"),
         (C::AnalysisWithoutTitle, "analysis-without-title"),
+        (C::TocSectionMissing, "toc-section-missing"),
+        (C::EmptyListSection, "empty-list-section"),
+        (C::Incomplete, "incomplete"),
     ]
 };
 

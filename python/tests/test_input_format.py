@@ -15,8 +15,9 @@ import pytest
 import fou
 
 # Our own text. Read as Markdown (it has heading markup), a short line without markup
-# ("Arbeid og helse") stays a paragraph; read as plain text, where headings carry no
-# markup, it is a heading of the outline.
+# ("Veien videre") stays a paragraph; read as plain text, where headings carry no
+# markup, it is a heading of the outline. ("Arbeid og helse", right before a list of
+# projects, is the list's theme heading either way.)
 MARKDOWN = """\
 # FoU-rapport 2021
 
@@ -32,6 +33,10 @@ Arbeid og helse
 
 - **Jobb og helse i nord**, Nordlandsforskning (2020-2022)
 - Tidlig innsats, NTNU og UiO (2021-2023)
+
+Veien videre
+
+Begge prosjektene avsluttes i 2023.
 """
 
 
@@ -44,8 +49,8 @@ def test_input_format_forces_the_format() -> None:
     assert as_markdown.source.format == "markdown"
     assert as_markdown == detected
     # forcing the format changes the reading, not only the label
-    assert "Arbeid og helse" in [h.title for h in as_plain.outline]
-    assert "Arbeid og helse" not in [h.title for h in as_markdown.outline]
+    assert "Veien videre" in [h.title for h in as_plain.outline]
+    assert "Veien videre" not in [h.title for h in as_markdown.outline]
 
 
 @pytest.mark.parametrize("auto", [None, "auto"])

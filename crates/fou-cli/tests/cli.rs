@@ -834,3 +834,53 @@ fn check_prints_what_the_core_renders() {
         assert_eq!(summary.lines().count(), 1, "{path}: {summary}");
     }
 }
+
+/// The invented sample `headings-2018.md` with its section of completed
+/// oppdrag projects cut out, and the items of its PhD list cut (heading and
+/// intro kept): what a converter that loses a section gives.
+fn cut_sample() -> String {
+    let sample = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/renderings/samples/headings-2018.md"),
+    )
+    .unwrap();
+    let (before, rest) = sample
+        .split_once("## Avsluttede oppdragsprosjekter")
+        .unwrap();
+    let (_, after) = rest.split_once("## Analyser levert").unwrap();
+    let cut = format!("{before}## Analyser levert{after}");
+    let (head, _) = cut.split_once("I 2018 disputerte").unwrap();
+    format!("{head}Listen over stipendiatene kommer i neste utgave.\n")
+}
+
+#[test]
+fn check_fails_on_a_sample_with_a_section_cut_and_says_what_is_missing() {
+    let whole = fou(&[
+        "check",
+        &format!(
+            "{}/../../tests/fixtures/renderings/samples/headings-2018.md",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+    ]);
+    assert_eq!(whole.status.code(), Some(0), "{:?}", whole);
+    let path = temp_file("headings-2018-cut.md", cut_sample().as_bytes());
+    let out = fou(&["check", &path]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("warning[toc-section-missing]: the table of contents lists section \"Avsluttede oppdragsprosjekter\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning[count-mismatch]: the text states 2 completed oppdrag projects"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning[empty-list-section]: section \"Doktorgradsprosjekter\" is titled as a list of PhD candidates"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[incomplete]: the report's items are clearly incomplete: it states 2 completed oppdrag projects"),
+        "{text}"
+    );
+}

@@ -76,7 +76,7 @@ macro_rules! field_as_is {
         }
     )*};
 }
-field_as_is!(u8, u32, i32, usize, String, chrono::NaiveDate);
+field_as_is!(u8, u32, i32, usize, f64, String, chrono::NaiveDate);
 
 /// Enums Python gets as their contract names (`"bidrag"`, `"projects/bidrag"`).
 macro_rules! field_by_name {
@@ -136,7 +136,7 @@ macro_rules! plain_as_is {
         }
     )*};
 }
-plain_as_is!(u8, u32, i32, usize, String);
+plain_as_is!(u8, u32, i32, usize, f64, String);
 
 /// A date is written as in the JSON: ISO 8601, `2020-03-30`.
 impl Plain for chrono::NaiveDate {
@@ -358,8 +358,11 @@ model! {
         bytes: usize,
         /// Number of lines.
         lines: usize,
+        /// Share of the non-blank lines read into a part of the report (0 to
+        /// 1, three decimals); a low figure flags a text that needs a look.
+        coverage: f64,
     }
-    repr { path, format, encoding, bytes, lines }
+    repr { path, format, encoding, bytes, lines, coverage }
 }
 
 model! {

@@ -75,6 +75,17 @@ pub const REPORT_WORDS: &[&str] = &["rapport", "fou"];
 /// agreements (`leverandører`, `tilbydere`).
 pub const VENDORS: &[&str] = &["leverandør", "tilbydere"];
 
+/// Stems of a heading that announces a list of PhD candidates
+/// (`Doktorgradsprosjekter`, `Stipendiater`, `Offentlig sektor-ph.d.`).
+pub const PHD_LIST_TITLES: &[&str] = &["doktorgrad", "stipendiat", "ph.d", "phd"];
+
+/// Stems of a heading that announces a list of framework-agreement vendors
+/// (`Leverandører på rammeavtalen`).
+pub const VENDOR_LIST_TITLES: &[&str] = &["leverandør", "rammeavtal"];
+
+/// Stems of a heading that announces a list of publications.
+pub const PUBLICATION_LIST_TITLES: &[&str] = &["publikasjon"];
+
 /// Stems in a completed project's own summary that say it was funded by a
 /// grant (`bidragsfinansiert`, `bidragsfinansierte`).
 pub const SUMMARY_BIDRAG: &[&str] = &["bidragsfinansier"];
@@ -387,6 +398,9 @@ mod tests {
             ("ONE_OR_NONE", ONE_OR_NONE),
             ("REPORT_WORDS", REPORT_WORDS),
             ("VENDORS", VENDORS),
+            ("PHD_LIST_TITLES", PHD_LIST_TITLES),
+            ("VENDOR_LIST_TITLES", VENDOR_LIST_TITLES),
+            ("PUBLICATION_LIST_TITLES", PUBLICATION_LIST_TITLES),
             ("SUMMARY_BIDRAG", SUMMARY_BIDRAG),
             ("SUMMARY_OPPDRAG", SUMMARY_OPPDRAG),
             ("PHD_COMPLETED", PHD_COMPLETED),

@@ -355,6 +355,7 @@ fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
         replaced_bytes: src.decoding().replaced.iter().map(|r| r.bytes.len()).sum(),
         bytes: src.text().len(),
         lines: src.line_count(),
+        coverage: 0.0,
     });
     report.diagnostics = src.decode_diagnostics();
     // Page furniture (bullets alone on a line, page numbers) is kept for the
@@ -363,6 +364,7 @@ fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
     let markers: Vec<_> = content
         .extract_if(.., |b| b.kind == blocks::BlockKind::Marker)
         .collect();
-    let (report, parts) = sections::read(src, &content, report);
+    let (mut report, parts) = sections::read(src, &mut content, report);
+    report.source.coverage = sections::coverage(src.text(), &content, &parts);
     (report, content, parts, markers)
 }

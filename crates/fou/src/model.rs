@@ -267,8 +267,9 @@ pub struct Period {
     pub end: i32,
 }
 
-/// Where the input came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// Where the input came from. (Not `Eq`: [`SourceInfo::coverage`] is a
+/// fraction.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
 pub struct SourceInfo {
@@ -288,6 +289,14 @@ pub struct SourceInfo {
     pub bytes: usize,
     /// Number of lines.
     pub lines: usize,
+    /// Share of the non-blank lines (page numbers and bullets alone on a
+    /// line left out) that were read into a part of the report: title page,
+    /// contents, preface, a heading, a project, a list item, an analysis.
+    /// Running text kept as prose and text placed nowhere are not; 0 to 1,
+    /// three decimals. A low figure flags a text whose headings or records
+    /// were missed (a converter's output that needs a look).
+    #[serde(default)]
+    pub coverage: f64,
 }
 
 /// Who signed the preface.
@@ -641,6 +650,17 @@ diagnostic_codes! {
     InvalidDate = "invalid-date",
     /// Warning: an author line (`Av …`) with no analysis title before it.
     AnalysisWithoutTitle = "analysis-without-title",
+    /// Warning: the table of contents lists a section that no heading of
+    /// the outline has.
+    TocSectionMissing = "toc-section-missing",
+    /// Warning: a heading announces a list of PhD candidates, vendors or
+    /// publications, and none were read under it.
+    EmptyListSection = "empty-list-section",
+    /// Error: the report's items are clearly incomplete. It states a count
+    /// of completed projects, analyses or PhD candidates and fewer than half
+    /// of them were found, or a heading announces a list and none of its
+    /// items were read (each also has its own warning).
+    Incomplete = "incomplete",
 }
 
 impl std::fmt::Display for DiagnosticCode {
@@ -842,7 +862,7 @@ pub struct ItemRef<'a> {
 /// assert_eq!(report.year, Some(2021));
 /// assert_eq!(report.schema_version, fou::SCHEMA_VERSION);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
 pub struct Report {

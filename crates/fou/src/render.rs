@@ -103,7 +103,11 @@ impl Diagnostic {
     ///             - Tolk i NAV, Fjordforsk (2021-2022)\n";
     /// let src = fou::Source::from_text(text);
     /// let report = fou::parse(text).unwrap();
-    /// let blocks = fou::Diagnostic::render_all(&report.diagnostics, &src, "r.txt");
+    /// // (the report also has an `incomplete` error, with no place: no
+    /// // completed project was found)
+    /// let mismatches: Vec<fou::Diagnostic> = report.diagnostics.iter()
+    ///     .filter(|d| d.code == fou::DiagnosticCode::CountMismatch).cloned().collect();
+    /// let blocks = fou::Diagnostic::render_all(&mismatches, &src, "r.txt");
     /// assert_eq!(blocks.len(), 1, "both diagnostics are on line 9");
     /// let rows: Vec<&str> = blocks[0].lines().collect();
     /// assert!(rows[0].starts_with("warning[count-mismatch]: the text states 3 ongoing"));

@@ -473,6 +473,48 @@ pub(crate) fn check_counts(
     diags
 }
 
+/// The kinds a report lists item by item whenever it counts them:
+/// completed projects, analyses, PhD candidates (see
+/// [`super::checks::incomplete`]).
+fn listed_whenever_counted(refers_to: RefersTo) -> bool {
+    matches!(
+        refers_to,
+        RefersTo::ProjectsBidrag
+            | RefersTo::ProjectsOppdrag
+            | RefersTo::Analyses
+            | RefersTo::PhdCompleted
+            | RefersTo::PhdOngoing
+    )
+}
+
+/// The stated counts of kinds listed whenever counted of which fewer than
+/// half were found, one phrase each (`it states 8 completed bidrag
+/// projects ("…") and 0 were found`), each kind and value once.
+pub(crate) fn short_kinds(doc: &Doc<'_>, sections: &[Section], report: &Report) -> Vec<String> {
+    let tallies = tallies(doc, sections, report);
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for c in &report.stated_counts {
+        let Some(names) = item_names(c.refers_to) else {
+            continue;
+        };
+        let found = tallies.get(&c.refers_to).map_or(0, |t| t.found);
+        let key = (c.refers_to, c.value);
+        if listed_whenever_counted(c.refers_to)
+            && found * 2 < c.value as usize
+            && !seen.contains(&key)
+        {
+            seen.push(key);
+            let name = if c.value == 1 { names.0 } else { names.1 };
+            out.push(format!(
+                "it states {} {name} (\"{}\") and {found} were found",
+                c.value, c.text
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     fn mismatches(text: &str) -> Vec<String> {

@@ -24,9 +24,22 @@ const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
 #[derive(Debug, Default)]
 pub(crate) struct Toc {
     top: std::collections::HashSet<String>,
+    /// The top-level entries in order, as written (leaders and page
+    /// numbers cut), with their block.
+    entries: Vec<(usize, String)>,
 }
 
 impl Toc {
+    /// The top-level entries in order, as written, with their block.
+    pub fn entries(&self) -> &[(usize, String)] {
+        &self.entries
+    }
+
+    /// The key `title` is listed under ([`Toc::is_top_level`]).
+    pub fn key(title: &str) -> String {
+        toc_key(title)
+    }
+
     /// Is `title` listed as a top-level entry?
     pub fn is_top_level(&self, title: &str) -> bool {
         let t = toc_key(title);
@@ -88,6 +101,10 @@ pub(crate) fn read_front(blocks: &[Block], claims: &mut Claims) -> Front {
             let top = !any_bold || bold(b);
             let key = toc_key(b.text());
             if top {
+                let title = b.text().trim_end_matches(|c: char| {
+                    c == '.' || c == '…' || c.is_ascii_digit() || c.is_whitespace()
+                });
+                front.toc.entries.push((i, title.trim().to_owned()));
                 front.toc.top.insert(key);
             }
             claims.set(i, Part::Toc);

@@ -15,21 +15,25 @@
 //! | `doc` | the document, its sections and the claims the readers share |
 //! | `context` | what a text says about its projects: funding, status |
 //! | [`front`] | title, year, table of contents, preface and signatory |
+//! | `headings` | stand-alone lines that read as headings, whatever their markup |
 //! | [`lists`] | portfolio lists, PhD lists, vendor lists, references |
 //! | [`projects`] | completed-project records, labelled or heading style |
 //! | [`analyses`] | internal analyses grouped by edition |
 //! | [`counts`] | counts the text states, checked against the items found |
+//! | `checks` | the report's own statements (its contents, its headings) against what was read |
 //! | [`dates`] | Norwegian dates |
 //!
 //! No reader imports from another: what they share is in `doc`, `context`,
 //! [`crate::text`] and [`crate::lexicon`].
 
 pub mod analyses;
+mod checks;
 mod context;
 pub mod counts;
 pub mod dates;
 mod doc;
 pub mod front;
+mod headings;
 mod hints;
 pub mod lists;
 pub mod projects;
@@ -151,6 +155,43 @@ impl Part {
             Part::Furniture => "furniture",
         }
     }
+}
+
+impl Part {
+    /// Was a block of this part read by a part reader (or is it a heading
+    /// of the outline)? Prose is kept but not read into items, unplaced
+    /// text was not placed at all, and page furniture is not text.
+    ///
+    /// ```
+    /// assert!(fou::Part::Project.is_read());
+    /// assert!(!fou::Part::Prose.is_read());
+    /// ```
+    pub fn is_read(self) -> bool {
+        !matches!(self, Part::Prose | Part::Unplaced | Part::Furniture)
+    }
+}
+
+/// The share of the text's non-blank lines that a part reader read
+/// ([`Part::is_read`]), page furniture left out of the count, rounded to
+/// three decimals; 0 when there are no lines. A text whose headings or
+/// records were missed has its items' lines in prose or unplaced, and a
+/// low figure.
+pub(crate) fn coverage(text: &str, blocks: &[Block], parts: &[Part]) -> f64 {
+    let (mut read, mut all) = (0usize, 0usize);
+    for (b, &part) in blocks.iter().zip(parts) {
+        let lines = text
+            .get(b.start..b.end)
+            .unwrap_or("")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        all += lines;
+        read += if part.is_read() { lines } else { 0 };
+    }
+    if all == 0 {
+        return 0.0;
+    }
+    (read as f64 / all as f64 * 1000.0).round() / 1000.0
 }
 
 /// What a heading announces.
@@ -305,6 +346,8 @@ struct Items {
 ///
 /// 1. the front matter first: the title gives the year, and the table of
 ///    contents says which headings are top-level, which the roles need;
+///    then the stand-alone lines that read as headings become headings
+///    (`headings`), whatever their markup;
 /// 2. the roles, then the sections (each with its funding), once;
 /// 3. each section, in document order: its own reader (preface, completed
 ///    projects, analyses) claims its blocks *before* the lists are read, so
@@ -314,12 +357,15 @@ struct Items {
 ///    analyses and the table of contents state no counts; a project's
 ///    summary only publication counts), and the dates;
 /// 5. the checks, which compare counts and items, and the outline, which
-///    keeps an inferred heading only where a reader placed it as one.
+///    keeps an inferred heading only where a reader placed it as one;
+/// 6. the self-checks against the outline and the claims (`checks`).
 ///
 /// The diagnostics keep that order too.
-pub(crate) fn read(src: &Source, blocks: &[Block], mut report: Report) -> (Report, Vec<Part>) {
+pub(crate) fn read(src: &Source, blocks: &mut [Block], mut report: Report) -> (Report, Vec<Part>) {
     let mut claims = Claims::new(blocks.len());
     let front = front::read_front(blocks, &mut claims);
+    headings::infer(blocks, |i| !claims.is_unplaced(i), &front.toc, &ReportHints);
+    let blocks: &[Block] = blocks;
     let doc = Doc {
         src,
         blocks,
@@ -363,7 +409,27 @@ pub(crate) fn read(src: &Source, blocks: &[Block], mut report: Report) -> (Repor
     let front_problems = check_front(&doc, &sections, &report);
     report.diagnostics.extend(front_problems);
     report.outline = outline(&doc, &claims, &front.toc);
+    let self_checks = self_check(&doc, &sections, &claims, &front.toc, &report);
+    report.diagnostics.extend(self_checks);
     (report, claims.into_parts())
+}
+
+/// The self-checks (`checks`): sections the table of contents lists and the
+/// text lacks, lists announced and not read, and whether the items are
+/// clearly incomplete.
+fn self_check(
+    doc: &Doc<'_>,
+    sections: &[Section],
+    claims: &Claims,
+    toc: &front::Toc,
+    report: &Report,
+) -> Vec<Diagnostic> {
+    let mut out = checks::missing_toc_sections(doc, toc, &report.outline);
+    let empty = checks::empty_list_sections(doc, sections, claims);
+    out.extend(checks::empty_list_warnings(doc, &empty));
+    let short = counts::short_kinds(doc, sections, report);
+    out.extend(checks::incomplete(&short, &empty));
+    out
 }
 
 /// Read one section: its heading, its own reader's items, its lists, its prose.

@@ -7,8 +7,8 @@ use std::ops::Range;
 use super::Part;
 use super::doc::{Claims, Doc, Section};
 use crate::blocks::{Block, BlockKind};
-use crate::grammar::Label;
 use crate::grammar::institutions;
+use crate::grammar::{Label, label_field};
 use crate::grammar::{project_line, trim_period};
 use crate::lexicon::{self, has_any};
 use crate::model::{Funding, Project};
@@ -52,10 +52,58 @@ struct Record {
     lead: Option<String>,
     theme: Option<String>,
     summary: Vec<usize>,
+    /// A field whose label stood with no value: the next paragraph is its value.
+    pending: Option<Label>,
+}
+
+/// The fields of a labelled block: its own label and value, cut where a
+/// later label of the record begins (`Prosjekttittel: Tittel
+/// Forskningsinstitusjon: SSB Sammendrag: …` on one line, as a PDF
+/// converter joins them). A later label is a capitalised known label
+/// after a space, of a kind not seen before in the block (a record has one
+/// of each), so `… med tittel: …` in running text cuts nothing.
+///
+/// ```
+/// use fou::grammar::Label;
+/// use fou::sections::projects::split_fields;
+/// assert_eq!(
+///     split_fields(Label::Title, "Tolk i kontoret: Hva nå? Forskningsinstitusjon: UiA Sammendrag: En studie."),
+///     [(Label::Title, "Tolk i kontoret: Hva nå?"), (Label::Institution, "UiA"), (Label::Summary, "En studie.")]
+/// );
+/// assert_eq!(split_fields(Label::Summary, "Et notat med tittel: Arbeid"), [(Label::Summary, "Et notat med tittel: Arbeid")]);
+/// ```
+pub fn split_fields(label: Label, value: &str) -> Vec<(Label, &str)> {
+    let mut out = vec![(label, 0, value.len())];
+    for (at, _) in value.match_indices(' ') {
+        let rest = &value[at + 1..];
+        if !rest.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some((next, off)) = label_field(rest) else {
+            continue;
+        };
+        let one_word = !rest[..off].trim_end().trim_end_matches(':').contains(' ');
+        if one_word && out.iter().all(|&(l, ..)| l != next) {
+            if let Some(last) = out.last_mut() {
+                last.2 = at;
+            }
+            out.push((next, at + 1 + off, value.len()));
+        }
+    }
+    // An emphasis delimiter the cut leaves at a value's edge (`_Tittel_
+    // Forskningsinstitusjon:` where layer 1 did not see the pair) is markup.
+    out.into_iter()
+        .map(|(l, s, e)| (l, value[s..e].trim().trim_matches(['_', '*']).trim()))
+        .collect()
 }
 
 /// Does block `k` start a heading-style record in a section whose blocks
 /// end at `end`?
+///
+/// A heading followed by running text starts one when it is bold or reads
+/// `Title, Institution`; but a heading followed by a title paragraph is the
+/// theme over that record, not a record of its own (a PDF converter makes
+/// the theme a bold `###` heading and the record's title an italic line).
 fn heading_record(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     let Some(b) = doc.blocks.get(k) else {
         return false;
@@ -66,15 +114,42 @@ fn heading_record(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     let next_is_body = doc.blocks.get(k + 1).is_some_and(|n| {
         k + 1 < end && matches!(n.kind, BlockKind::Paragraph | BlockKind::ListItem)
     });
-    let has_inst = project_line(b.text()).is_ok_and(|p| p.institution_raw.is_some());
     match b.kind {
-        BlockKind::Heading { .. } => next_is_body && (b.bold || has_inst),
-        // A short paragraph (heading markup lost) that reads `Title, Institution.`
-        BlockKind::Paragraph if doc.paragraph_titles => {
-            next_is_body && has_inst && is_short_title(b)
+        BlockKind::Heading { .. } => {
+            next_is_body && (b.bold || has_institution(b)) && !title_paragraph(doc, k + 1, end)
         }
+        BlockKind::Paragraph => title_paragraph(doc, k, end),
         _ => false,
     }
+}
+
+/// Does the paragraph `k` stand for a record's title: a short
+/// `Title, Institution.` followed by running text, in a text whose titles
+/// are not marked (plain text) or set wholly in italics or bold?
+fn title_paragraph(doc: &Doc<'_>, k: usize, end: usize) -> bool {
+    let Some(b) = doc.blocks.get(k).filter(|_| k < end) else {
+        return false;
+    };
+    let next_is_body = doc.blocks.get(k + 1).is_some_and(|n| {
+        k + 1 < end && matches!(n.kind, BlockKind::Paragraph | BlockKind::ListItem)
+    });
+    b.kind == BlockKind::Paragraph
+        && (doc.paragraph_titles || wholly_emphasised(b))
+        && next_is_body
+        && has_institution(b)
+        && is_short_title(b)
+}
+
+fn has_institution(b: &Block) -> bool {
+    project_line(b.text()).is_ok_and(|p| p.institution_raw.is_some())
+}
+
+/// Is the whole text of the block set in italics or bold (`_Title, Inst_`)?
+fn wholly_emphasised(b: &Block) -> bool {
+    let t = b.text();
+    let (first, last) = (t.len() - t.trim_start().len(), t.trim_end().len());
+    b.bold
+        || matches!(b.text.emphasis_marks(), [open, .., close] if *open <= first && *close >= last)
 }
 
 /// Is the paragraph short enough to be a title line?
@@ -142,36 +217,78 @@ fn records(doc: &Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec<Record
 
 /// A record opened by its title block `b` (block `k`).
 fn open_record(b: &Block, k: usize, labelled: bool, theme: Option<String>) -> Record {
-    let (title, institution_raw) = if labelled {
-        (trim_period(b.text()).to_owned(), None)
-    } else {
-        match project_line(b.text()) {
-            Ok(p) => (p.title, p.institution_raw),
-            Err(_) => (trim_period(b.text()).to_owned(), None),
-        }
-    };
-    Record {
+    let mut rec = Record {
         first: k,
         last: k,
-        title,
-        institution_raw,
+        title: String::new(),
+        institution_raw: None,
         lead: None,
         theme,
         summary: Vec::new(),
+        pending: None,
+    };
+    if labelled {
+        add_fields(&mut rec, Label::Title, b.text());
+    } else {
+        (rec.title, rec.institution_raw) = match project_line(b.text()) {
+            Ok(p) => (p.title, p.institution_raw),
+            Err(_) => (trim_period(b.text()).to_owned(), None),
+        };
+    }
+    rec
+}
+
+/// Put the fields of a labelled block (its `label` and `value`, and any
+/// later label on the same line) into the record.
+fn add_fields(rec: &mut Record, label: Label, value: &str) {
+    for (label, value) in split_fields(label, value) {
+        if value.is_empty() {
+            rec.pending = Some(label);
+        } else {
+            set_field(rec, label, value);
+        }
     }
 }
 
-/// Add block `b` (block `k`) to the open record: a labelled field or a
-/// paragraph of its summary.
+/// Set one field of the record; a second institution or lead is summary
+/// text and not set.
+fn set_field(rec: &mut Record, label: Label, value: &str) {
+    let value = trim_period(value).to_owned();
+    match label {
+        Label::Title if rec.title.is_empty() => rec.title = value,
+        Label::Institution if rec.institution_raw.is_none() => rec.institution_raw = Some(value),
+        Label::Summary if rec.lead.is_none() && rec.summary.is_empty() => rec.lead = Some(value),
+        Label::Theme => rec.theme = Some(value),
+        _ => {}
+    }
+}
+
+/// Add block `b` (block `k`) to the open record: a labelled field, the
+/// value of a label that stood alone, or a paragraph of its summary.
 fn add_to_record(rec: &mut Record, b: &Block, k: usize) {
+    if let Some(label) = rec.pending.take()
+        && b.kind == BlockKind::Paragraph
+    {
+        set_field(rec, label, b.text());
+        rec.last = k;
+        return;
+    }
     match b.kind {
-        BlockKind::Field(Label::Institution) if rec.institution_raw.is_none() => {
-            rec.institution_raw = Some(trim_period(b.text()).to_owned());
+        BlockKind::Field(Label::Institution | Label::Summary | Label::Theme) => {
+            let BlockKind::Field(label) = b.kind else {
+                return;
+            };
+            let taken = match label {
+                Label::Institution => rec.institution_raw.is_some(),
+                Label::Summary => rec.lead.is_some() || !rec.summary.is_empty(),
+                _ => false,
+            };
+            if taken {
+                rec.summary.push(k);
+            } else {
+                add_fields(rec, label, b.text());
+            }
         }
-        BlockKind::Field(Label::Summary) if rec.lead.is_none() && rec.summary.is_empty() => {
-            rec.lead = Some(trim_period(b.text()).to_owned());
-        }
-        BlockKind::Field(Label::Theme) => rec.theme = Some(trim_period(b.text()).to_owned()),
         BlockKind::TocEntry => return,
         _ => rec.summary.push(k),
     }
@@ -208,5 +325,65 @@ fn project(doc: &Doc<'_>, rec: Record, funding: Option<Funding>) -> Project {
         lead: rec.lead,
         summary,
         span: doc.span_range(rec.first, rec.last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn projects(text: &str) -> Vec<crate::Project> {
+        crate::parse(text).unwrap().projects
+    }
+
+    /// Markdown with stray `#` lines (as a PDF converter writes them), so
+    /// that the real headings are plain lines.
+    const HEAD: &str = "# FoU-rapport 2019\n\n# Innhold\n\n# Forord\n\nTekst.\n\n# God lesning!\n\n\
+                        Bidragsfinansierte prosjekter avsluttet i 2019\n\nArbeid og helse\n\n";
+
+    #[test]
+    fn labelled_fields_on_one_line_are_split() {
+        let p = projects(&format!(
+            "{HEAD}Prosjekttittel: _Tolk i kontoret: Hva nå?_ Forskningsinstitusjon: UiA, \
+             Institutt for sosiologi Sammendrag: En studie av tolking.\n\nMer tekst om studien.\n"
+        ));
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].title, "Tolk i kontoret: Hva nå?");
+        assert_eq!(
+            p[0].institution_raw.as_deref(),
+            Some("UiA, Institutt for sosiologi")
+        );
+        assert_eq!(p[0].lead.as_deref(), Some("En studie av tolking"));
+        assert_eq!(p[0].theme.as_deref(), Some("Arbeid og helse"));
+        assert_eq!(p[0].summary, ["Mer tekst om studien."]);
+    }
+
+    #[test]
+    fn a_label_alone_takes_the_next_paragraph_as_its_value() {
+        let p = projects(&format!(
+            "{HEAD}**Prosjekttittel:**\n\nTolk i kontoret\n\n*Forskningsinstitusjon:*\n\nFjordforsk\n\n\
+             Sammendrag: En studie.\n"
+        ));
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].title, "Tolk i kontoret");
+        assert_eq!(p[0].institution_raw.as_deref(), Some("Fjordforsk"));
+        assert_eq!(p[0].lead.as_deref(), Some("En studie"));
+    }
+
+    #[test]
+    fn an_italic_title_line_is_a_record_and_the_bold_heading_above_it_a_theme() {
+        let p = projects(&format!(
+            "{HEAD}### **Sosiale tjenester**\n\n_Unge i arbeid, Nordvik helseforskning_\n\n\
+             Forskerne har fulgt unge.\n\n_Tolk i kontoret, Fjordforsk_\n\nEn studie.\n"
+        ));
+        let titles: Vec<_> = p
+            .iter()
+            .map(|p| (p.title.as_str(), p.theme.as_deref()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Unge i arbeid", Some("Sosiale tjenester")),
+                ("Tolk i kontoret", Some("Sosiale tjenester"))
+            ]
+        );
     }
 }
