@@ -1,6 +1,6 @@
 //! Frozen Python classes wrapping the `fou` model types.
 //!
-//! Each class is declared once by [`model!`]: its Rust type, its docstring and
+//! Each class is declared once by `model!`: its Rust type, its docstring and
 //! one list of fields (name, Rust type, doc). From that list the macro writes
 //! the getters, `to_dict` and `__repr__`, beside the methods every class
 //! shares: `__eq__`, `__hash__`, `to_json`, `from_json` and pickling through
