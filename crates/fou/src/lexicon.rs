@@ -295,6 +295,14 @@ pub const JOIN_WORDS: &[&str] = &[
     "og", "eller", "samt", "til", "enn", "i", "av", "for", "med", "på",
 ];
 
+/// Conjunctions after a hyphen kept with a space (`helse- og omsorg`,
+/// `inn- eller utland`): the hyphen stands for a shared word part and stays.
+pub const HYPHEN_CONJUNCTIONS: &[&str] = &["og", "eller", "samt", "and", "or"];
+
+/// Acronyms that start a hyphenated compound (`NAV-kontor`): a PDF
+/// extractor that rejoined `NAV-` + `kontoret` as `NAVkontoret` lost a hyphen.
+pub const KNOWN_ACRONYMS: &[&str] = &["NAV", "SSB", "IKT", "IPS", "EU", "EØS", "OECD"];
+
 /// The word before a PhD candidate's name in a PhD list
 /// (`Title. Stipendiat Name, Institution`), with the space after it.
 pub const CANDIDATE_MARKER: &str = "Stipendiat ";

@@ -10,11 +10,13 @@
 //! | `builder.rs` | `BlockBuilder`: one handler per line kind |
 //! | `join.rs` | join rules: does a line continue the open paragraph or item? hyphenated words mended |
 //! | `segment.rs` | bullets alone on their lines: the text run after them cut into items |
+//! | `hyphens.rs` | hyphens broken inside a line mended with the whole text's words (`Fjord- forsk`, `NAVkontor`) |
 //! | `post.rs` | paragraphs rejoined across page breaks, headings inferred |
 //! | `hints.rs` | [`Hints`]: what layer 2 asks about the report's language; layer 3 answers |
 
 mod builder;
 mod hints;
+mod hyphens;
 mod join;
 mod post;
 mod segment;
@@ -159,6 +161,7 @@ fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> Vec<Block<'t>>
     let lines = Lines::new(text, format);
     let blocks = builder::BlockBuilder::new(&lines, hints).run();
     drop(lines);
-    let blocks = post::join_page_breaks(blocks, hints);
+    let mut blocks = post::join_page_breaks(blocks, hints);
+    hyphens::mend_blocks(&mut blocks);
     post::infer_headings(blocks, format, text, hints)
 }

@@ -36,7 +36,14 @@ where
     );
     let separator = (
         space0,
-        opt(alt((tag("–"), tag("-"), tag("—"), tag("/"), tag(",")))),
+        opt(alt((
+            tag("–"),
+            tag("--"),
+            tag("-"),
+            tag("—"),
+            tag("/"),
+            tag(","),
+        ))),
         space0,
     );
     let year = map_opt(
@@ -59,4 +66,24 @@ where
 /// ```
 pub fn edition(text: &str) -> Result<(u32, Option<i32>), GrammarError> {
     check(edition_parser, text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edition;
+
+    #[test]
+    fn any_dash_a_converter_writes_separates_number_and_year() {
+        for text in [
+            "Utgave 1 – 2024",  // en dash
+            "Utgave 1 -- 2024", // pandoc from DOCX
+            "Utgave 1 - 2024",  // docling
+            "Utgave 1– 2024",   // pymupdf4llm: stray space after
+            "Utgave 1 –2024",   // and before
+            "Utgave 1--2024",
+            "Utgave 1 — 2024",
+        ] {
+            assert_eq!(edition(text), Ok((1, Some(2024))), "{text}");
+        }
+    }
 }

@@ -29,7 +29,7 @@ fn year<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, i32, E> 
 fn dash<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
     delimited(
         space0,
-        alt((tag("-"), tag("–"), tag("—"), tag("‑"))),
+        alt((tag("--"), tag("-"), tag("–"), tag("—"), tag("‑"))),
         space0,
     )
     .parse(input)
@@ -141,4 +141,31 @@ pub fn split_period(line: &str) -> (&str, Option<Period>) {
         return (t[..open].trim_end(), Some(p));
     }
     (t, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{period, split_period};
+    use crate::Period;
+
+    #[test]
+    fn any_dash_a_converter_writes_separates_the_years() {
+        let p = Period {
+            start: 2020,
+            end: 2023,
+        };
+        for text in [
+            "(2020–2023)",
+            "(2020 -- 2023)", // pandoc from DOCX
+            "(2020 - 2023)",  // docling
+            "(2020– 2023)",   // pymupdf4llm: stray space after
+            "(2020 –2023)",   // and before
+            "( 2020 – 2023 )",
+            "2020--2023",
+            "2020 - 2023",
+        ] {
+            assert_eq!(period(text), Ok(p), "{text}");
+        }
+        assert_eq!(split_period("Tittel, Fafo (2020 -- 2023).").1, Some(p));
+    }
 }

@@ -421,6 +421,39 @@ impl<'a> MappedText<'a> {
         out
     }
 
+    /// The text with the clean ranges `cuts` left out and a `-` put in at
+    /// each clean offset of `hyphens` (a hyphen the converter lost), map
+    /// kept: what is left still indexes the input, a mended word's span
+    /// covers both its parts and an inserted hyphen stands for no input.
+    /// `cuts` and `hyphens` are sorted and do not overlap.
+    ///
+    /// ```
+    /// use fou::lines::MappedText;
+    /// let c = MappedText::verbatim("i Fjord- forsk og NAVkontor", 0);
+    /// let m = c.edited(&[(7, 9)], &[21]);
+    /// assert_eq!(m.as_str(), "i Fjordforsk og NAV-kontor");
+    /// assert_eq!(m.source_range(2, 12), (2, 14)); // both parts
+    /// assert_eq!(m.source_range(16, 26), (18, 27));
+    /// ```
+    pub fn edited(&self, cuts: &[(usize, usize)], hyphens: &[usize]) -> MappedText<'static> {
+        let mut points: Vec<(usize, usize)> = cuts.to_vec();
+        points.extend(hyphens.iter().map(|&h| (h, h)));
+        points.sort_unstable();
+        let mut out = self.slice(0, 0).into_owned();
+        let mut at = 0;
+        for (start, end) in points {
+            if start > at {
+                out.append_mapped(&self.slice(at, start));
+            }
+            if start == end {
+                out.push_replacement('-', self.source_offset(start), 0);
+            }
+            at = end;
+        }
+        out.append_mapped(&self.slice(at, self.text.len()));
+        out
+    }
+
     /// The text with surrounding white space removed, map kept.
     ///
     /// ```
