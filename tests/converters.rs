@@ -51,7 +51,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("labelled-2019", "pdftotext.txt", 1.00, 1.00),
     ("labelled-2019", "pdftotext-layout.txt", 1.00, 1.00),
     ("labelled-2019", "pdftotext-raw.txt", 1.00, 1.00),
-    ("labelled-2019", "pymupdf4llm.md", 0.94, 1.00),
+    ("labelled-2019", "pymupdf4llm.md", 0.98, 1.00),
     ("labelled-2019", "markitdown-pdf.md", 0.92, 0.97),
     ("labelled-2019", "docling-pdf.md", 1.00, 0.95),
     ("labelled-2019", "markitdown-docx.md", 1.00, 1.00),
