@@ -5,7 +5,7 @@ use super::segment::segment_run;
 use super::{Block, BlockKind, Hints};
 use crate::Format;
 use crate::lines::{
-    Line, LineKind, Lines, MappedText, RawLine, is_bold_wrapped, toc_heading, toc_like,
+    Joint, Line, LineKind, Lines, MappedText, RawLine, is_bold_wrapped, toc_heading, toc_like,
 };
 
 /// A paragraph this many lines long or shorter may be the first part of a
@@ -264,7 +264,8 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             self.close();
         } else {
             self.close();
-            let block = new_block(BlockKind::TocEntry, line.text, &line.raw, false);
+            let text = split_run_together(line.text);
+            let block = new_block(BlockKind::TocEntry, text, &line.raw, false);
             self.push(block);
         }
     }
@@ -304,6 +305,47 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
 /// The indentation of a raw line, in bytes of white space.
 fn prev_indent(line: RawLine<'_>) -> usize {
     line.text.len() - line.text.trim_start().len()
+}
+
+/// A table of contents run together on one line (`FORORD 2 PROSJEKTER 3`):
+/// its entries separated by `\n` (the space after each inner page number
+/// made a break), so the block keeps the line and the reader sees entries.
+fn split_run_together(text: MappedText<'_>) -> MappedText<'_> {
+    let cuts = entry_cuts(text.as_str());
+    if cuts.is_empty() {
+        return text;
+    }
+    let mut out = text.slice(0, cuts[0]);
+    let ends = cuts.iter().skip(1).copied().chain([text.len()]);
+    for (&cut, end) in cuts.iter().zip(ends) {
+        out.append(&text.slice(cut + 1, end), Joint::Break);
+    }
+    out
+}
+
+/// Byte offsets of the spaces that end an inner entry of a run-together
+/// table of contents: after a page number (1–3 digits) that follows a word
+/// (or a year) and comes before a word that starts with a capital letter.
+fn entry_cuts(t: &str) -> Vec<usize> {
+    let words: Vec<(usize, &str)> = t
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let is_page = |w: &str| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+    words
+        .windows(3)
+        .filter(|w| {
+            !is_page(w[0].1)
+                && is_page(w[1].1)
+                && w[2].1.chars().next().is_some_and(char::is_uppercase)
+        })
+        .map(|w| w[1].0 + w[1].1.len())
+        .collect()
 }
 
 fn new_block<'a>(
@@ -376,5 +418,23 @@ mod tests {
         );
         assert_eq!(b[0].0, BlockKind::ListItem);
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn a_toc_run_together_keeps_its_entries_on_lines() {
+        let k = kinds("Innhold\n\nFORORD 2 NYE PROSJEKTER I 2030 3 ANALYSER 10\n\nForord\n");
+        let toc: Vec<_> = k
+            .iter()
+            .filter(|(k, _)| *k == BlockKind::TocEntry)
+            .collect();
+        assert_eq!(toc.len(), 1, "one block for the line: {k:?}");
+        assert_eq!(toc[0].1, "FORORD 2\nNYE PROSJEKTER I 2030 3\nANALYSER 10");
+    }
+
+    #[test]
+    fn a_toc_entry_with_one_page_number_is_not_cut() {
+        assert!(super::entry_cuts("Tiltak for 3 grupper ..... 7").is_empty());
+        assert!(super::entry_cuts("3 Prosjekter i 2030 12").is_empty());
+        assert_eq!(super::entry_cuts("Forord 2 Analyser 5"), [8]);
     }
 }

@@ -47,7 +47,8 @@ pub(super) fn classify(raw: &str) -> (LineKind, usize) {
         && let Some(rest) = t[glyph.len_utf8()..].strip_prefix([' ', '\t'])
         && !rest.trim().is_empty()
     {
-        return (LineKind::Bullet, indent + glyph.len_utf8() + 1);
+        let skip = indent + glyph.len_utf8() + 1;
+        return (LineKind::Bullet, skip + doubled_glyph(rest));
     }
     let mut glyph = t.trim().chars();
     if glyph
@@ -61,6 +62,24 @@ pub(super) fn classify(raw: &str) -> (LineKind, usize) {
         return (LineKind::Toc, indent);
     }
     (LineKind::Text, indent)
+}
+
+/// Bullet glyphs a PDF draws, which a converter may keep after its own
+/// Markdown bullet (`- • Punkt`); not `-`, `*`, `+` or `–`, which may start
+/// the item's text.
+const PDF_BULLET_GLYPHS: &[char] = &['•', '·', '▪', '●', '◦'];
+
+/// Length of a second bullet glyph and the white space after it at the start
+/// of an item's text (`• ` in `- • Punkt`), 0 when there is none.
+fn doubled_glyph(rest: &str) -> usize {
+    let body = rest.trim_start_matches([' ', '\t']);
+    body.chars()
+        .next()
+        .filter(|c| PDF_BULLET_GLYPHS.contains(c))
+        .and_then(|g| body[g.len_utf8()..].strip_prefix([' ', '\t']))
+        .map(|text| text.trim_start_matches([' ', '\t']))
+        .filter(|text| !text.trim().is_empty())
+        .map_or(0, |text| rest.len() - text.len())
 }
 
 /// A table-of-contents line: a dot leader (`.....`), or a tab before a page number.
@@ -115,4 +134,27 @@ pub fn is_bold_wrapped(raw: &str) -> bool {
     (t.starts_with("**") && t.ends_with("**") && t.len() > 4 && t.matches("**").count() == 2)
         || (t.starts_with("<b>") && t.ends_with("</b>") && t.matches("<b>").count() == 1)
         || (t.starts_with("__") && t.ends_with("__") && t.len() > 4 && t.matches("__").count() == 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(raw: &str) -> (LineKind, &str) {
+        let (kind, skip) = classify(raw);
+        (kind, &raw[skip..])
+    }
+
+    #[test]
+    fn a_pdf_glyph_after_a_markdown_bullet_is_not_item_text() {
+        assert_eq!(content("- • Punkt en"), (LineKind::Bullet, "Punkt en"));
+        assert_eq!(content("  * ▪  Punkt to"), (LineKind::Bullet, "Punkt to"));
+    }
+
+    #[test]
+    fn a_dash_or_a_lone_glyph_after_a_bullet_stays() {
+        assert_eq!(content("- – tekst"), (LineKind::Bullet, "– tekst"));
+        assert_eq!(content("- •"), (LineKind::Bullet, "•"));
+        assert_eq!(content("- •Punkt"), (LineKind::Bullet, "•Punkt"));
+    }
 }

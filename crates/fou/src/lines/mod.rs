@@ -243,13 +243,41 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// The page numbers seen so far in a Markdown text: a lone number is read
+/// as one only when it follows the last one closely.
+#[derive(Debug, Default)]
+struct PageNumbers {
+    last: u32,
+}
+
+impl PageNumbers {
+    /// Most pages a page number may skip (pages without text, figures).
+    const MAX_STEP: u32 = 10;
+
+    /// True (and remembered) when `digits` is the next page number: above
+    /// the last one, and not far above it.
+    fn rises_to(&mut self, digits: &str) -> bool {
+        let Ok(n) = digits.parse::<u32>() else {
+            return false;
+        };
+        let next = n > self.last && n <= self.last + Self::MAX_STEP;
+        if next {
+            self.last = n;
+        }
+        next
+    }
+}
+
 /// Kinds and furniture of every line. A page number is a short line of
-/// digits in plain text that stands alone: after a blank line, a lone
-/// bullet or other furniture, or before a blank line or a page break.
+/// digits that stands alone: in plain text after a blank line, a lone
+/// bullet or other furniture, or before a blank line or a page break; in
+/// Markdown alone in its paragraph, and rising through the text (a lone
+/// number that does not follow the last page number is text).
 fn facts(lines: layout::LineTexts<'_>, running: &[bool], format: Format) -> Vec<Facts> {
     let mut out = Vec::with_capacity(lines.bounds.len());
     // The previous line was blank, furniture or a lone bullet (or there was none).
     let mut after_gap = true;
+    let mut pages = PageNumbers::default();
     for i in 0..lines.bounds.len() {
         let line = lines.at(i);
         let (kind, skip) = kind::classify(line);
@@ -259,10 +287,12 @@ fn facts(lines: layout::LineTexts<'_>, running: &[bool], format: Format) -> Vec<
             let next_gap = lines
                 .get(i + 1)
                 .is_none_or(|n| n.trim().is_empty() || n.starts_with('\u{c}'));
-            let page_number = format == Format::Plain
-                && t.len() <= MAX_PAGE_NUMBER
-                && t.chars().all(|c| c.is_ascii_digit())
-                && (after_gap || next_gap);
+            let digits = t.len() <= MAX_PAGE_NUMBER && t.bytes().all(|c| c.is_ascii_digit());
+            let page_number = digits
+                && match format {
+                    Format::Plain => after_gap || next_gap,
+                    _ => after_gap && next_gap && pages.rises_to(t),
+                };
             furniture = running.get(i).copied().unwrap_or(false) || page_number;
         }
         after_gap = kind == LineKind::Blank || kind == LineKind::BulletOnly || furniture;
@@ -278,4 +308,40 @@ fn facts(lines: layout::LineTexts<'_>, running: &[bool], format: Format) -> Vec<
         out[i].kind = LineKind::Toc;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn furniture(text: &str, format: Format) -> Vec<bool> {
+        Lines::new(text, format)
+            .iter()
+            .map(|l| l.furniture)
+            .collect()
+    }
+
+    #[test]
+    fn markdown_page_number_alone_between_items() {
+        let text = "- Alfa AS\n\n6\n\n- Beta AS\n";
+        assert_eq!(
+            furniture(text, Format::Markdown),
+            [false, false, true, false, false]
+        );
+    }
+
+    #[test]
+    fn markdown_page_numbers_rise() {
+        let text = "Tekst.\n\n1\n\nMer.\n\n2\n\nMer.\n\n2\n\nSlutt.\n";
+        let f = furniture(text, Format::Markdown);
+        assert!(f[2] && f[6]);
+        assert!(!f[10], "a number that does not rise is text");
+    }
+
+    #[test]
+    fn markdown_real_numbers_are_text() {
+        // Far above the last page number, or inside a paragraph.
+        let text = "Antall saker:\n\n2019\n\nTall\n42\n";
+        assert!(furniture(text, Format::Markdown).iter().all(|f| !f));
+    }
 }

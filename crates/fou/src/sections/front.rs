@@ -98,14 +98,15 @@ pub(crate) fn read_front(blocks: &[Block], claims: &mut Claims) -> Front {
         .any(|b| b.kind == BlockKind::TocEntry && bold(b));
     for (i, b) in blocks.iter().enumerate() {
         if b.kind == BlockKind::TocEntry {
-            let top = !any_bold || bold(b);
-            let key = toc_key(b.text());
-            if top {
-                let title = b.text().trim_end_matches(|c: char| {
-                    c == '.' || c == '…' || c.is_ascii_digit() || c.is_whitespace()
-                });
-                front.toc.entries.push((i, title.trim().to_owned()));
-                front.toc.top.insert(key);
+            // A table of contents run together on a line: one entry a line.
+            for entry in b.text().split('\n').filter(|e| !e.trim().is_empty()) {
+                if !any_bold || bold(b) {
+                    let title = entry.trim_end_matches(|c: char| {
+                        c == '.' || c == '…' || c.is_ascii_digit() || c.is_whitespace()
+                    });
+                    front.toc.entries.push((i, title.trim().to_owned()));
+                    front.toc.top.insert(toc_key(entry));
+                }
             }
             claims.set(i, Part::Toc);
         } else if b.is_heading() && role_of(b.text(), false) == Role::Toc {
