@@ -14,6 +14,17 @@ pub fn shared_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared")
 }
 
+/// The real reports in `../shared/corpus`, sorted by name.
+pub fn corpus_paths() -> Vec<PathBuf> {
+    let dir = shared_dir().join("corpus");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// Fold a string for comparison.
 pub fn fold(s: &str) -> String {
     let nfkc: String = s.nfkc().collect::<String>().to_lowercase();

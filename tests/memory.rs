@@ -29,13 +29,7 @@ const REPORT_BYTES_PER_BYTE: f64 = 3.8;
 const BYTES_PER_SHORT_LINE: f64 = 360.0;
 
 fn corpus() -> String {
-    let dir = fou_tests::shared_dir().join("corpus");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    names
+    fou_tests::corpus_paths()
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect::<Vec<_>>()

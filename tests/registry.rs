@@ -9,12 +9,7 @@ use fou::Registry;
 #[test]
 fn every_institution_of_the_real_reports_resolves() {
     let registry = Registry::builtin();
-    let dir = fou_tests::shared_dir().join("corpus");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
+    let names = fou_tests::corpus_paths();
     let (mut known, mut unknown) = (Vec::new(), Vec::new());
     for path in &names {
         let report = fou::parse_file(path).unwrap();

@@ -43,24 +43,38 @@ pub(crate) fn split_and(s: &str) -> Vec<&str> {
     let mut rest = s;
     'outer: loop {
         for word in crate::lexicon::LIST_CONJUNCTIONS {
-            let sep = format!(" {word} ");
-            let sep = sep.as_str();
             let mut from = 0;
-            while let Some(i) = rest[from..].find(sep) {
-                let at = from + i;
-                let next = &rest[at + sep.len()..];
+            while let Some(at) = spaced_at(rest, word, from) {
+                let next = &rest[at + word.len() + 2..];
                 if next.chars().next().is_some_and(|c| c.is_uppercase()) {
                     parts.push(&rest[..at]);
                     rest = next;
                     continue 'outer;
                 }
-                from = at + sep.len();
+                from = at + word.len() + 2;
             }
         }
         parts.push(rest);
         break;
     }
     parts
+}
+
+/// Byte offset of the first ` word ` (spaces on both sides) at or after
+/// `from` in `s`: the offset of its leading space.
+fn spaced_at(s: &str, word: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = s.get(at..)?.find(word) {
+        let w = at + i;
+        let spaced = w > 0
+            && s.as_bytes().get(w - 1) == Some(&b' ')
+            && s.as_bytes().get(w + word.len()) == Some(&b' ');
+        if spaced && w > from {
+            return Some(w - 1);
+        }
+        at = w + word.len();
+    }
+    None
 }
 
 /// Split an institution text into organisations, in written order.
