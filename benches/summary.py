@@ -9,7 +9,7 @@ Reads ``<target>/criterion/<group>/<function>/<value>/new/{benchmark,estimates}.
 The median of the samples is used (more robust than the mean on a shared
 machine); the range shown is the median's 95 % confidence interval.
 
-    python3 benches/summary.py            # both tables
+    python3 benches/summary.py            # every table (layers, collection, versus ratios)
 """
 
 from __future__ import annotations
@@ -106,6 +106,41 @@ def collection(results: dict[str, dict]) -> None:
         )
 
 
+VERSUS = ["memchr_newlines", "str_lines", "pulldown_cmark", "fou_lines_clean", "fou_parse"]
+
+
+def versus(results: dict[str, dict]) -> None:
+    """The `versus` bench: MiB/s per contender and input, and issue 12's ratios."""
+    inputs = sorted({k.split("/")[1] for k in results if k.startswith("versus/")})
+    if not inputs:
+        return
+    print("| input | size | " + " | ".join(f"`{c}` MiB/s" for c in VERSUS) + " |")
+    print("|---|---:|" + "---:|" * len(VERSUS))
+    for name in inputs:
+        es = [results.get(f"versus/{name}/{c}") for c in VERSUS]
+        size = next((e["meta"]["throughput"]["Bytes"] for e in es if e), 0)
+        cells = [f"{rate(e)[0]:,.1f}" if e else "–" for e in es]
+        print(f"| {name} | {size / 1e6:.2f} MB | " + " | ".join(cells) + " |")
+    print()
+    ratios = [
+        ("fou_parse", "pulldown_cmark", "full parse vs pulldown-cmark", "×"),
+        ("fou_parse", "memchr_newlines", "full parse vs memchr newline count", "%"),
+        ("fou_lines_clean", "str_lines", "lines + cleaning vs `str::lines()`", "×"),
+    ]
+    print("| ratio | " + " | ".join(inputs) + " |")
+    print("|---|" + "---:|" * len(inputs))
+    for a, b, label, unit in ratios:
+        cells = []
+        for name in inputs:
+            ea, eb = results.get(f"versus/{name}/{a}"), results.get(f"versus/{name}/{b}")
+            if not (ea and eb):
+                cells.append("–")
+                continue
+            r = rate(ea)[0] / rate(eb)[0]
+            cells.append(f"{r * 100:.2f} %" if unit == "%" else f"{r:.3f}×")
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
 def main() -> int:
     target = Path(os.environ.get("CARGO_TARGET_DIR", "target"))
     root = target / "criterion"
@@ -116,6 +151,8 @@ def main() -> int:
     layers(results)
     print()
     collection(results)
+    print()
+    versus(results)
     return 0
 
 
