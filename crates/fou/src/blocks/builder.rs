@@ -1,6 +1,6 @@
 //! [`BlockBuilder`]: lines in, blocks out, one handler per line kind.
 
-use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues};
+use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues, name_goes_on};
 use super::segment::segment_run;
 use super::{Block, BlockKind, Hints};
 use crate::Format;
@@ -39,6 +39,8 @@ pub(super) struct BlockBuilder<'l, 'a> {
     item_starts: Vec<usize>,
     /// The previous line, unless a blank line or furniture came between.
     prev_line: Option<RawLine<'a>>,
+    /// The run's first line finishes the item before its lone bullets.
+    open_piece: bool,
 }
 
 impl<'l, 'a> BlockBuilder<'l, 'a> {
@@ -58,6 +60,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             item_indent: None,
             item_starts: Vec::new(),
             prev_line: None,
+            open_piece: false,
         }
     }
 
@@ -146,19 +149,33 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         }
         if self.item_starts.is_empty() {
             let (bullets, width) = (self.pending_bullets, self.width);
-            self.item_starts = segment_run(self.lines, li, bullets, width, self.hints);
+            // The rest of the item cut before the lone bullet (`… Tidsskrift
+            // for` + `•` + `velferdsforskning`) is a piece of its own, joined
+            // back to its item later: the items start after it.
+            let piece = self.finishes_last_item(line.text.as_str());
+            self.item_starts = segment_run(
+                self.lines,
+                li + usize::from(piece),
+                bullets,
+                width,
+                self.hints,
+            );
+            if piece {
+                self.item_starts.insert(0, li);
+                self.open_piece = true;
+            }
         }
         if self.item_starts.binary_search(&li).is_ok()
             && self.hints.field(line.text.as_str()).is_none()
         {
             self.close();
-            self.pending_bullets = self.pending_bullets.saturating_sub(1);
-            self.open = Some(new_block(
-                BlockKind::ListItem,
-                line.text.clone(),
-                &line.raw,
-                false,
-            ));
+            let kind = if std::mem::take(&mut self.open_piece) {
+                BlockKind::Paragraph
+            } else {
+                self.pending_bullets = self.pending_bullets.saturating_sub(1);
+                BlockKind::ListItem
+            };
+            self.open = Some(new_block(kind, line.text.clone(), &line.raw, false));
             return true;
         }
         if let Some(open) = self.open.as_mut().filter(|o| o.kind == BlockKind::ListItem) {
@@ -166,6 +183,21 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             return true;
         }
         false
+    }
+
+    /// `line` finishes the last list item (before furniture and blank
+    /// lines): it goes on in lower case, or is the rest of a candidate's name.
+    fn finishes_last_item(&self, line: &str) -> bool {
+        self.blocks
+            .iter()
+            .rev()
+            .find(|b| b.kind != BlockKind::Marker)
+            .is_some_and(|b| {
+                let open = !b.text().trim_end().ends_with(CLOSERS);
+                let lower = line.chars().next().is_some_and(char::is_lowercase);
+                b.kind == BlockKind::ListItem
+                    && ((open && lower) || name_goes_on(b.text(), line, self.hints))
+            })
     }
 
     /// Hard-wrapped plain text: a line joins the open block only if it

@@ -1,7 +1,7 @@
 //! Join rules: does the next line continue the open block?
 
 use super::{Block, Hints};
-use crate::lexicon::JOIN_WORDS;
+use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS};
 use crate::lines::{Joint, MappedText, RawLine};
 
 /// A line at least this share (tenths) of the wrap width that does not end a
@@ -93,6 +93,27 @@ pub(super) fn list_continues(prev: &str, next: &str, width: usize, hints: &dyn H
         || period_follows
         || person_goes_on
         || (long_prev && continues(prev, next, width, hints))
+}
+
+/// Most words of a candidate's name cut off at a line end (`Brekke Ødegård`).
+const MAX_NAME_TAIL_WORDS: usize = 3;
+
+/// `… Stipendiat Hanne` + `Brekke Ødegård, UiB`: `next` is the rest of a
+/// candidate's name cut at the end of `prev` (a name of capitalised words,
+/// then its institution).
+pub(super) fn name_goes_on(prev: &str, next: &str, hints: &dyn Hints) -> bool {
+    let p = prev.trim_end();
+    let cut = hints.person_tail(p).is_some_and(|name| !name.contains(','))
+        || p.ends_with(CANDIDATE_MARKER.trim_end());
+    let Some((name, inst)) = next.trim().split_once(", ") else {
+        return false;
+    };
+    let words = name.split_whitespace().count();
+    cut && (1..=MAX_NAME_TAIL_WORDS).contains(&words)
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && hints.is_institution_list(inst.trim_end_matches('.'))
 }
 
 /// Add a line's text to a block, joined by a space (or a hard break).

@@ -1,7 +1,7 @@
 //! Passes over the finished blocks: paragraphs rejoined across page breaks,
 //! headings inferred from short stand-alone lines.
 
-use super::join::append_mended;
+use super::join::{append_mended, name_goes_on};
 use super::{Block, BlockKind, Hints};
 use crate::Format;
 use crate::lexicon::JOIN_WORDS;
@@ -19,6 +19,9 @@ const MIN_MARKED_HEADINGS: usize = 3;
 /// The rest of a line cut off by a blank line (`(2020-2022)`, `Sunnmøre
 /// (2020-2022)`) is short; a longer block is text of its own.
 const MAX_TAIL_CHARS: usize = 60;
+
+/// A candidate's `Stipendiat Name, Institution` is at most this many lines.
+const MAX_PERSON_LINES: usize = 2;
 
 fn ends_open(text: &str) -> bool {
     let t = text.trim_end();
@@ -38,6 +41,24 @@ fn starts_lower(text: &str) -> bool {
 /// the period that ends a project line (`(2020-2022)`), or follows a join
 /// word or a comma (`… Høgskulen på` + `Sunnmøre (2020-2022)`).
 fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
+    // `• … Stipendiat Hanne` + `Brekke Ødegård, UiB`: a name cut by a blank
+    // line, or by a bullet glyph the converter put before the name's rest.
+    if matches!(prev.kind, BlockKind::ListItem | BlockKind::Paragraph)
+        && matches!(next.kind, BlockKind::ListItem | BlockKind::Paragraph)
+        && next.n_lines == 1
+        && name_goes_on(prev.text(), next.text(), hints)
+    {
+        return true;
+    }
+    // `• Title.` + `Stipendiat Name, Inst`: an item's candidate cut off by a blank line.
+    if prev.kind == BlockKind::ListItem
+        && next.kind == BlockKind::Paragraph
+        && next.n_lines <= MAX_PERSON_LINES
+        && hints.opens_with_person(next.text())
+        && hints.person_tail(prev.text()).is_none()
+    {
+        return true;
+    }
     if next.kind != BlockKind::Paragraph
         || !matches!(
             prev.kind,
