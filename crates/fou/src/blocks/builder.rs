@@ -14,6 +14,8 @@ const MAX_WRAPPED_TOC_LINES: usize = 4;
 /// A line shorter than this share (tenths) of the wrap width was not
 /// wrapped by the layout: it ended where its writer ended it.
 const SHORT_LINE_TENTHS: usize = 7;
+/// Characters that end a sentence (not a label's `:` or a clause's `;`).
+const SENTENCE_ENDS: [char; 3] = ['.', '!', '?'];
 
 /// The state of block building over one [`Lines`] stream.
 pub(super) struct BlockBuilder<'l, 'a> {
@@ -41,6 +43,8 @@ pub(super) struct BlockBuilder<'l, 'a> {
     prev_line: Option<RawLine<'a>>,
     /// The run's first line finishes the item before its lone bullets.
     open_piece: bool,
+    /// The next lone bullet belongs to the item just opened.
+    trailed: bool,
 }
 
 impl<'l, 'a> BlockBuilder<'l, 'a> {
@@ -61,6 +65,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             item_starts: Vec::new(),
             prev_line: None,
             open_piece: false,
+            trailed: false,
         }
     }
 
@@ -96,6 +101,9 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         if line.kind == LineKind::BulletOnly || line.furniture {
             return self.on_marker(&line);
         }
+        if line.kind == LineKind::Text && self.bullet_trails(li, line.text.as_str()) {
+            return self.on_trailed(line);
+        }
         if matches!(
             line.kind,
             LineKind::Bullet | LineKind::Heading(_) | LineKind::Toc
@@ -126,10 +134,41 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         self.prev_line = None;
     }
 
+    /// Is the bullet alone on the line after line `li` this line's own,
+    /// put after it by the extractor (`Fjordforsk AS` + `•` + `• Nordvik AS`,
+    /// `Title, Inst` + `•` + `(2018-2020)`)? So when the line after the
+    /// bullet is another item or the rest of this one, not an item's text.
+    fn bullet_trails(&self, li: usize, text: &str) -> bool {
+        if self.lines.kind(li + 1) != Some(LineKind::BulletOnly)
+            || text.trim_end().ends_with(':')
+            || self.hints.field(text).is_some()
+        {
+            return false;
+        }
+        let after = self.lines.raw(li + 2).map_or("", |l| l.text.trim());
+        match self.lines.kind(li + 2) {
+            Some(LineKind::Bullet) => true,
+            Some(LineKind::Text) => {
+                after.chars().next().is_some_and(char::is_lowercase)
+                    || (after.starts_with('(') && self.hints.ends_with_period(after))
+            }
+            _ => false,
+        }
+    }
+
+    /// A line whose bullet trails it ([`Self::bullet_trails`]): an item.
+    fn on_trailed(&mut self, line: Line<'a>) {
+        self.close();
+        self.pending_bullets = 0;
+        self.trailed = true;
+        self.prev_line = Some(line.raw);
+        self.open = Some(new_block(BlockKind::ListItem, line.text, &line.raw, false));
+    }
+
     /// `•` alone on a line (the item text follows later), or page furniture.
     fn on_marker(&mut self, line: &Line<'a>) {
         self.close();
-        if line.kind == LineKind::BulletOnly {
+        if line.kind == LineKind::BulletOnly && !std::mem::take(&mut self.trailed) {
             self.pending_bullets += 1;
         }
         self.push(new_block(
@@ -250,12 +289,17 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         match kind {
             BlockKind::Paragraph => {
                 let short = p.chars().count() * 10 < self.width * SHORT_LINE_TENTHS;
-                !p.ends_with(CLOSERS)
-                    && (short || self.hints.is_titled_with_institution(p))
-                    && !continues(prev.text, line.raw.text, self.width, self.hints)
+                // A short line that ends a sentence was not wrapped: its paragraph ends.
+                (short && p.ends_with(SENTENCE_ENDS))
+                    || (!p.ends_with(CLOSERS)
+                        && (short || self.hints.is_titled_with_institution(p))
+                        && !continues(prev.text, line.raw.text, self.width, self.hints))
             }
             BlockKind::ListItem => {
-                (p.ends_with(CLOSERS) || p.ends_with(')')) && line.indent() <= prev_indent(prev)
+                let finished = p.ends_with(CLOSERS) || p.ends_with(')');
+                // Back at the margin after the item's indented lines.
+                (finished && line.indent() <= prev_indent(prev))
+                    || line.indent() < prev_indent(prev)
             }
             _ => false,
         }
@@ -450,6 +494,33 @@ mod tests {
         );
         assert_eq!(b[0].0, BlockKind::ListItem);
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn a_short_line_that_ends_a_sentence_ends_its_paragraph() {
+        let b = kinds("Takk til alle som har stilt opp.\nMed vennlig hilsen\nKari Fjellstad\n");
+        let texts: Vec<_> = b.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Takk til alle som har stilt opp.",
+                "Med vennlig hilsen",
+                "Kari Fjellstad"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_back_at_the_margin_ends_an_indented_item() {
+        let b = kinds(
+            "  •   Arbeid i nord. Stipendiat Kari Fjellstad Berg, Høgskolen\n      i Fjellby\nFortsatt arbeider to stipendiater:\n",
+        );
+        assert_eq!(b[0].0, BlockKind::ListItem);
+        assert_eq!(
+            b[0].1,
+            "Arbeid i nord. Stipendiat Kari Fjellstad Berg, Høgskolen i Fjellby"
+        );
+        assert_eq!(b[1].1, "Fortsatt arbeider to stipendiater:");
     }
 
     #[test]

@@ -232,6 +232,63 @@ mod tests {
     }
 
     #[test]
+    fn a_candidate_cut_by_a_blank_line_is_joined_to_its_item() {
+        // The rest of a name, and a whole `Stipendiat …` line, after a blank line.
+        let text = "- Arbeid i nord. Stipendiat Kari\n\nFjellstad Berg, UiT\n\n- Tillit i NAV.\n\nStipendiat Ola Dalen, NTNU\n";
+        let b = blocks(text, Format::Markdown);
+        let texts: Vec<_> = b.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Arbeid i nord. Stipendiat Kari Fjellstad Berg, UiT",
+                "Tillit i NAV. Stipendiat Ola Dalen, NTNU"
+            ]
+        );
+        // A capitalised paragraph after a finished item stays apart.
+        let text = "- Arbeid i nord. Stipendiat Kari Berg, UiT\n\nFjellstad Berg, UiT\n";
+        assert_eq!(blocks(text, Format::Markdown).len(), 2);
+    }
+
+    #[test]
+    fn the_rest_of_an_item_after_a_lone_bullet_goes_back_to_it() {
+        let text = "- Berg (2024): Arbeid i nord, Tidsskrift for\n\n•\n\nvelferdsforskning\nDalen (2023): Tillit i NAV, Fjellby tidsskrift\n";
+        let b = blocks(text, Format::Markdown);
+        assert_eq!(
+            b,
+            [
+                (
+                    BlockKind::ListItem,
+                    "Berg (2024): Arbeid i nord, Tidsskrift for velferdsforskning".into()
+                ),
+                (
+                    BlockKind::ListItem,
+                    "Dalen (2023): Tillit i NAV, Fjellby tidsskrift".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bullet_on_the_line_after_its_item_is_that_items() {
+        let text = "Leverandører:\n\nFjellby forskning AS\n•\n• Dalen analyse AS\n\n- Tiltak for unge, Dalen AS (2019-2021)\nTilskudd til arbeid, Fjellby AS\n•\n(2018-2020)\n";
+        let b = blocks(text, Format::Markdown);
+        let items: Vec<_> = b
+            .iter()
+            .filter(|(k, _)| *k == BlockKind::ListItem)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "Fjellby forskning AS",
+                "Dalen analyse AS",
+                "Tiltak for unge, Dalen AS (2019-2021)",
+                "Tilskudd til arbeid, Fjellby AS (2018-2020)"
+            ]
+        );
+    }
+
+    #[test]
     fn a_lone_title_institution_period_line_is_an_item_not_a_heading() {
         let text =
             "Arbeid og helse\n\nTiltak for unge, Fjellby forskning (2019-2021)\n\nMer tekst her.\n";
