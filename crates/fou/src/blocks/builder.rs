@@ -2,7 +2,7 @@
 
 use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues, name_goes_on};
 use super::segment::segment_run;
-use super::{Block, BlockKind, Hints};
+use super::{Block, BlockKind, Hints, Repair, RepairKind};
 use crate::Format;
 use crate::lines::{
     Joint, Line, LineKind, Lines, MappedText, RawLine, is_bold_wrapped, toc_heading, toc_like,
@@ -45,6 +45,8 @@ pub(super) struct BlockBuilder<'l, 'a> {
     open_piece: bool,
     /// The next lone bullet belongs to the item just opened.
     trailed: bool,
+    /// The repairs made so far.
+    repairs: Vec<Repair>,
 }
 
 impl<'l, 'a> BlockBuilder<'l, 'a> {
@@ -66,16 +68,17 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             prev_line: None,
             open_piece: false,
             trailed: false,
+            repairs: Vec::new(),
         }
     }
 
     /// Build the blocks of every line, in order.
-    pub(super) fn run(mut self) -> Vec<Block<'a>> {
+    pub(super) fn run(mut self) -> (Vec<Block<'a>>, Vec<Repair>) {
         for (li, line) in self.lines.iter().enumerate() {
             self.feed(li, line);
         }
         self.close();
-        self.blocks
+        (self.blocks, self.repairs)
     }
 
     fn close(&mut self) {
@@ -162,12 +165,19 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         self.pending_bullets = 0;
         self.trailed = true;
         self.prev_line = Some(line.raw);
+        let r = Repair::of_clean(RepairKind::ItemInferred, &line.text, 0, line.text.len());
+        self.repairs.push(r);
         self.open = Some(new_block(BlockKind::ListItem, line.text, &line.raw, false));
     }
 
     /// `•` alone on a line (the item text follows later), or page furniture.
     fn on_marker(&mut self, line: &Line<'a>) {
         self.close();
+        if line.furniture {
+            let (start, end) = (line.raw.start, line.raw.end());
+            let r = Repair::new(RepairKind::Furniture, start, end, None);
+            self.repairs.push(r);
+        }
         if line.kind == LineKind::BulletOnly && !std::mem::take(&mut self.trailed) {
             self.pending_bullets += 1;
         }
@@ -218,7 +228,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             return true;
         }
         if let Some(open) = self.open.as_mut().filter(|o| o.kind == BlockKind::ListItem) {
-            join_wrapped(open, &line.raw, &line.text);
+            join_wrapped(open, &line.raw, &line.text, &mut self.repairs);
             return true;
         }
         false
@@ -262,7 +272,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             _ => false,
         };
         if goes_on && let Some(open) = self.open.as_mut() {
-            join_wrapped(open, &line.raw, &line.text);
+            join_wrapped(open, &line.raw, &line.text, &mut self.repairs);
             return true;
         }
         self.close();
@@ -340,7 +350,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             self.close();
         } else {
             self.close();
-            let text = split_run_together(line.text);
+            let text = split_run_together(line.text, &mut self.repairs);
             let block = new_block(BlockKind::TocEntry, text, &line.raw, false);
             self.push(block);
         }
@@ -386,10 +396,15 @@ fn prev_indent(line: RawLine<'_>) -> usize {
 /// A table of contents run together on one line (`FORORD 2 PROSJEKTER 3`):
 /// its entries separated by `\n` (the space after each inner page number
 /// made a break), so the block keeps the line and the reader sees entries.
-fn split_run_together(text: MappedText<'_>) -> MappedText<'_> {
+fn split_run_together<'t>(text: MappedText<'t>, repairs: &mut Vec<Repair>) -> MappedText<'t> {
     let cuts = entry_cuts(text.as_str());
     if cuts.is_empty() {
         return text;
+    }
+    for &cut in &cuts {
+        // The space after an inner entry's page number became a line break.
+        let (start, end) = text.source_range(cut, cut + 1);
+        repairs.push(Repair::new(RepairKind::Split, start, end, Some("\n")));
     }
     let mut out = text.slice(0, cuts[0]);
     let ends = cuts.iter().skip(1).copied().chain([text.len()]);

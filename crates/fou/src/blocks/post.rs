@@ -2,7 +2,7 @@
 //! headings inferred from short stand-alone lines.
 
 use super::join::{append_mended, name_goes_on};
-use super::{Block, BlockKind, Hints};
+use super::{Block, BlockKind, Hints, Repair, RepairKind};
 use crate::Format;
 use crate::lexicon::JOIN_WORDS;
 use crate::lines::is_bold_wrapped;
@@ -81,6 +81,7 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
 pub(super) fn join_page_breaks<'a>(
     mut blocks: Vec<Block<'a>>,
     hints: &dyn Hints,
+    repairs: &mut Vec<Repair>,
 ) -> Vec<Block<'a>> {
     // `blocks[..kept]` is the result so far.
     let mut kept = 0;
@@ -93,7 +94,14 @@ pub(super) fn join_page_breaks<'a>(
         {
             let (head, tail) = blocks.split_at_mut(r);
             let (prev, blk) = (&mut head[li], &tail[0]);
-            append_mended(&mut prev.text, &blk.text);
+            // The break between the halves: the end of the one to the start of the other.
+            repairs.push(Repair::new(
+                RepairKind::Joined,
+                prev.end,
+                blk.start,
+                Some(" "),
+            ));
+            append_mended(&mut prev.text, &blk.text, repairs);
             prev.end = blk.end;
             prev.line_end = blk.line_end;
             prev.n_lines += blk.n_lines;
@@ -144,6 +152,7 @@ pub(super) fn infer_headings<'a>(
     format: Format,
     text: &str,
     hints: &dyn Hints,
+    repairs: &mut Vec<Repair>,
 ) -> Vec<Block<'a>> {
     let marked = blocks
         .iter()
@@ -162,11 +171,19 @@ pub(super) fn infer_headings<'a>(
             || (blk.n_lines > 1 && text.get(blk.start..blk.end).is_some_and(is_bold_wrapped));
         let bold_rule = bold && blk.text().chars().count() <= MAX_BOLD_HEADING_CHARS;
         blk.bold = bold;
-        if plain_rule && lost_bullet_item(blk, hints) {
-            blk.kind = BlockKind::ListItem;
+        let kind = if plain_rule && lost_bullet_item(blk, hints) {
+            RepairKind::ItemInferred
         } else if plain_rule || bold_rule {
-            blk.kind = BlockKind::Heading { level: None };
-        }
+            RepairKind::HeadingInferred
+        } else {
+            continue;
+        };
+        blk.kind = match kind {
+            RepairKind::ItemInferred => BlockKind::ListItem,
+            _ => BlockKind::Heading { level: None },
+        };
+        let r = Repair::of_clean(kind, &blk.text, 0, blk.text.len());
+        repairs.push(r);
     }
     blocks
 }
