@@ -5,9 +5,24 @@ use crate::lines::MappedText;
 
 /// The longest repaired text kept as [`Repair::after`], in bytes: longer
 /// results (a joined paragraph) are shown by their span only.
+///
+/// ```
+/// assert!(fou::blocks::MAX_AFTER_BYTES >= "arbeidsledighet".len());
+/// ```
 pub const MAX_AFTER_BYTES: usize = 80;
 
 /// What was mended.
+///
+/// ```
+/// use fou::blocks::RepairKind;
+/// let src = fou::Source::from_text("Tiltak -- og mer.\n");
+/// let kinds: Vec<RepairKind> = fou::explain(&src, &fou::Options::default())
+///     .repairs
+///     .iter()
+///     .map(|r| r.kind)
+///     .collect();
+/// assert!(kinds.contains(&RepairKind::EnDash));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RepairKind {
@@ -39,6 +54,10 @@ pub enum RepairKind {
 
 impl RepairKind {
     /// Every kind, in the order `fou explain --help` lists them.
+    ///
+    /// ```
+    /// assert_eq!(fou::blocks::RepairKind::ALL[0].as_str(), "hyphen-mended");
+    /// ```
     pub const ALL: [RepairKind; 10] = [
         RepairKind::HyphenMended,
         RepairKind::HyphenKept,
@@ -144,6 +163,13 @@ impl Repair {
 impl Repair {
     /// A repair of a whole block (made a heading, its text a label's value):
     /// its span, its first line and its text when short.
+    ///
+    /// ```
+    /// use fou::blocks::{Repair, RepairKind};
+    /// let b = &fou::internals::split_blocks("\nForord\n", fou::Format::Plain)[0];
+    /// let r = Repair::of_block(RepairKind::HeadingFromMeaning, b);
+    /// assert_eq!((r.line, r.start, r.end, r.after.as_deref()), (2, 1, 7, Some("Forord")));
+    /// ```
     pub fn of_block(kind: RepairKind, block: &super::Block<'_>) -> Self {
         Repair {
             line: block.line_start,
