@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use fou::blocks::{Block, BlockKind};
+use fou::blocks::{Block, BlockKind, Repair, RepairKind};
 
 use crate::input::Input;
 use crate::output::{Stop, say};
@@ -13,6 +13,8 @@ use crate::output::{Stop, say};
 const TEXT_WIDTH: usize = 100;
 /// Width of the THEME column; longer themes are cut with `…`.
 const THEME_WIDTH: usize = 24;
+/// Characters shown of the text before and after a repair.
+const REPAIR_WIDTH: usize = 40;
 
 /// The names of the KIND column with what each means.
 const KINDS: &[(&str, &str)] = &[
@@ -54,7 +56,14 @@ pub(crate) fn help() -> String {
     for part in fou::Part::ALL {
         let _ = writeln!(h, "  {:<11} {}", part.as_str(), part.description());
     }
-    h.push_str("\nRecords: project, portfolio, analysis, publication, phd, vendor (the lists of `fou parse`).");
+    h.push_str("\nRecords: project, portfolio, analysis, publication, phd, vendor (the lists of `fou parse`).\n");
+    h.push_str(
+        "\nRepairs: after the lines (when there are any), every mend made to the text: its LINE,\n\
+         KIND, input BYTES and the text before → after (`⏎` a line end; long text cut). Kinds:\n",
+    );
+    for kind in RepairKind::ALL {
+        let _ = writeln!(h, "  {:<16} {}", kind.as_str(), kind.description());
+    }
     h
 }
 
@@ -98,7 +107,12 @@ pub(crate) fn run(out: &mut impl Write, inp: &Input) -> Result<(), Stop> {
     if inp.src.line_count() == 0 {
         return say(out, "(empty input: no lines)");
     }
-    let fou::Explained { report, blocks, .. } = fou::explain(&inp.src, &inp.options);
+    let fou::Explained {
+        report,
+        blocks,
+        repairs,
+        ..
+    } = fou::explain(&inp.src, &inp.options);
     let outline: Vec<usize> = report.outline.iter().map(|h| h.span.start).collect();
     let by_line = report.items_by_line();
     say(
@@ -132,7 +146,41 @@ pub(crate) fn run(out: &mut impl Write, inp: &Input) -> Result<(), Stop> {
             &format!("(no text: all {} lines are blank)", inp.src.line_count()),
         )?;
     }
+    print_repairs(out, inp.src.text(), &repairs)
+}
+
+/// The repairs after the lines, when there are any: a blank line,
+/// `Repairs (N):` and one line each.
+fn print_repairs(out: &mut impl Write, text: &str, repairs: &[Repair]) -> Result<(), Stop> {
+    if repairs.is_empty() {
+        return Ok(());
+    }
+    say(out, &format!("\nRepairs ({}):", repairs.len()))?;
+    for r in repairs {
+        let before = text.get(r.start..r.end).unwrap_or("");
+        let shown = match &r.after {
+            Some(after) if after.as_ref() != before => {
+                format!("{} → {}", quoted(before), quoted(after))
+            }
+            _ => quoted(before),
+        };
+        let bytes = format!("{}..{}", r.start, r.end);
+        say(
+            out,
+            &format!("{:>5} {:<16} {bytes:<13} {shown}", r.line, r.kind.as_str()),
+        )?;
+    }
     Ok(())
+}
+
+/// `s` in quotes, its line ends as `⏎`, cut after [`REPAIR_WIDTH`] characters.
+fn quoted(s: &str) -> String {
+    let one_line: String = s
+        .chars()
+        .map(|c| if c == '\n' { '⏎' } else { c })
+        .filter(|&c| c != '\r')
+        .collect();
+    format!("\"{}\"", cut(&one_line, REPAIR_WIDTH))
 }
 
 /// BLOCK, KIND and PART of a line: its block, or `blank`.

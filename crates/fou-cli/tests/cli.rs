@@ -158,7 +158,9 @@ fn explain_accounts_for_every_line() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let source = std::fs::read_to_string(&path).unwrap();
-    let (header, rows) = text.split_once('\n').unwrap();
+    let (table, repairs) = text.split_once("\n\nRepairs (").unwrap();
+    assert!(repairs.lines().count() > 1, "{repairs}");
+    let (header, rows) = table.split_once('\n').unwrap();
     assert!(header.starts_with(" LINE BLOCK KIND"), "{header}");
     assert_eq!(rows.lines().count(), source.lines().count());
     for (shown, line) in rows.lines().zip(source.lines()) {
@@ -212,6 +214,7 @@ fn explain_and_check_work_on_every_fixture() {
             String::from_utf8_lossy(&out.stderr)
         );
         let shown = String::from_utf8(out.stdout).unwrap();
+        let shown = shown.split("\n\nRepairs (").next().unwrap();
         let src = fou::Source::from_bytes(&std::fs::read(&path).unwrap()).unwrap();
         assert_eq!(
             shown.lines().count(),
@@ -674,6 +677,52 @@ fn explain_shows_inferred_headings_as_headings() {
         .find(|l| l.ends_with("| Vennlig hilsen"))
         .unwrap();
     assert!(signature.contains(" line "), "{signature}");
+}
+
+#[test]
+fn explain_shows_the_repairs_made_to_the_text() {
+    let text = "FoU-rapport 2030\n\nForord\n\nVi så på arbeids-\nledighet og NAV-\nkontorene -- i fjor\n\n7\n\nog i år.\n";
+    let shown = stdout(&fou(&[
+        "explain",
+        &temp_file("repairs.txt", text.as_bytes()),
+    ]));
+    let (table, repairs) = shown.split_once("\n\nRepairs (").unwrap();
+    assert_eq!(table.lines().count(), text.lines().count() + 1, "{shown}");
+    let rows: Vec<&str> = repairs.lines().skip(1).collect();
+    let row = |kind: &str| {
+        rows.iter()
+            .find(|r| r.split_whitespace().nth(1) == Some(kind))
+            .unwrap_or_else(|| panic!("no {kind} in {repairs}"))
+            .to_string()
+    };
+    assert!(
+        repairs.starts_with(&format!("{}):", rows.len())),
+        "{repairs}"
+    );
+    let mended = row("hyphen-mended");
+    assert!(mended.trim_start().starts_with("5 "), "{mended}");
+    assert!(
+        mended.contains("\"arbeids-⏎ledighet\" → \"arbeidsledighet\""),
+        "{mended}"
+    );
+    assert!(row("hyphen-kept").contains("\"NAV-⏎kontorene\" → \"NAV-kontorene\""));
+    assert!(row("en-dash").contains("\"--\" → \"–\""));
+    assert!(row("joined").contains("\"⏎⏎7⏎⏎\" → \" \""));
+    assert!(row("furniture").trim_start().starts_with("9 "));
+    assert!(row("heading").trim_start().starts_with("1 "));
+    assert!(
+        rows.iter()
+            .any(|r| r.contains(" heading ") && r.ends_with("\"Forord\""))
+    );
+    // Every kind shown is explained in the help.
+    let help = stdout(&fou(&["explain", "--help"]));
+    for r in &rows {
+        let kind = r.split_whitespace().nth(1).unwrap();
+        assert!(
+            help.contains(&format!("\n  {kind} ")),
+            "{kind} is not explained"
+        );
+    }
 }
 
 #[test]

@@ -298,6 +298,10 @@ pub struct Explained<'a> {
     pub report: Report,
     /// Every block, page furniture included, with its part.
     pub blocks: Vec<(blocks::Block<'a>, Part)>,
+    /// Every repair made to the text on the way (a mended hyphen, a
+    /// paragraph joined across a page break, a heading inferred …), in
+    /// input order.
+    pub repairs: Vec<blocks::Repair>,
 }
 
 /// Parse a decoded source and also say, for every block, which part of the
@@ -312,13 +316,15 @@ pub struct Explained<'a> {
 /// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
 pub fn explain<'a>(src: &'a Source, options: &Options) -> Explained<'a> {
-    let (report, content, parts, markers) = read_source(src, options);
+    let (report, content, parts, markers, mut repairs) = read_source(src, options);
     let mut all: Vec<(blocks::Block<'a>, Part)> = content.into_iter().zip(parts).collect();
     all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
     all.sort_by_key(|(b, _)| b.start);
+    repairs.sort_by_key(|r| (r.start, r.end));
     Explained {
         report,
         blocks: all,
+        repairs,
     }
 }
 
@@ -337,6 +343,7 @@ type Read<'a> = (
     Vec<blocks::Block<'a>>,
     Vec<Part>,
     Vec<blocks::Block<'a>>,
+    Vec<blocks::Repair>,
 );
 
 fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
@@ -345,7 +352,7 @@ fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
     let format = options
         .format
         .unwrap_or_else(|| lines::detect_normalized_format(norm.text()));
-    let blocks = blocks::split_normalized(&norm, format, &sections::ReportHints);
+    let (blocks, mut repairs) = blocks::split_repaired(&norm, format, &sections::ReportHints);
     drop(norm);
     let mut report = Report::new(SourceInfo {
         path: options.path.clone(),
@@ -364,7 +371,7 @@ fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
     let markers: Vec<_> = content
         .extract_if(.., |b| b.kind == blocks::BlockKind::Marker)
         .collect();
-    let (mut report, parts) = sections::read(src, &mut content, report);
+    let (mut report, parts) = sections::read(src, &mut content, report, &mut repairs);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
-    (report, content, parts, markers)
+    (report, content, parts, markers, repairs)
 }

@@ -1,8 +1,8 @@
 //! [`BlockBuilder`]: lines in, blocks out, one handler per line kind.
 
-use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues};
+use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues, name_goes_on};
 use super::segment::segment_run;
-use super::{Block, BlockKind, Hints};
+use super::{Block, BlockKind, Hints, Repair, RepairKind};
 use crate::Format;
 use crate::lines::{
     Joint, Line, LineKind, Lines, MappedText, RawLine, is_bold_wrapped, toc_heading, toc_like,
@@ -14,6 +14,8 @@ const MAX_WRAPPED_TOC_LINES: usize = 4;
 /// A line shorter than this share (tenths) of the wrap width was not
 /// wrapped by the layout: it ended where its writer ended it.
 const SHORT_LINE_TENTHS: usize = 7;
+/// Characters that end a sentence (not a label's `:` or a clause's `;`).
+const SENTENCE_ENDS: [char; 3] = ['.', '!', '?'];
 
 /// The state of block building over one [`Lines`] stream.
 pub(super) struct BlockBuilder<'l, 'a> {
@@ -39,6 +41,12 @@ pub(super) struct BlockBuilder<'l, 'a> {
     item_starts: Vec<usize>,
     /// The previous line, unless a blank line or furniture came between.
     prev_line: Option<RawLine<'a>>,
+    /// The run's first line finishes the item before its lone bullets.
+    open_piece: bool,
+    /// The next lone bullet belongs to the item just opened.
+    trailed: bool,
+    /// The repairs made so far.
+    repairs: Vec<Repair>,
 }
 
 impl<'l, 'a> BlockBuilder<'l, 'a> {
@@ -58,16 +66,19 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             item_indent: None,
             item_starts: Vec::new(),
             prev_line: None,
+            open_piece: false,
+            trailed: false,
+            repairs: Vec::new(),
         }
     }
 
     /// Build the blocks of every line, in order.
-    pub(super) fn run(mut self) -> Vec<Block<'a>> {
+    pub(super) fn run(mut self) -> (Vec<Block<'a>>, Vec<Repair>) {
         for (li, line) in self.lines.iter().enumerate() {
             self.feed(li, line);
         }
         self.close();
-        self.blocks
+        (self.blocks, self.repairs)
     }
 
     fn close(&mut self) {
@@ -92,6 +103,9 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         }
         if line.kind == LineKind::BulletOnly || line.furniture {
             return self.on_marker(&line);
+        }
+        if line.kind == LineKind::Text && self.bullet_trails(li, line.text.as_str()) {
+            return self.on_trailed(line);
         }
         if matches!(
             line.kind,
@@ -123,10 +137,48 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         self.prev_line = None;
     }
 
+    /// Is the bullet alone on the line after line `li` this line's own,
+    /// put after it by the extractor (`Fjordforsk AS` + `•` + `• Nordvik AS`,
+    /// `Title, Inst` + `•` + `(2018-2020)`)? So when the line after the
+    /// bullet is another item or the rest of this one, not an item's text.
+    fn bullet_trails(&self, li: usize, text: &str) -> bool {
+        if self.lines.kind(li + 1) != Some(LineKind::BulletOnly)
+            || text.trim_end().ends_with(':')
+            || self.hints.field(text).is_some()
+        {
+            return false;
+        }
+        let after = self.lines.raw(li + 2).map_or("", |l| l.text.trim());
+        match self.lines.kind(li + 2) {
+            Some(LineKind::Bullet) => true,
+            Some(LineKind::Text) => {
+                after.chars().next().is_some_and(char::is_lowercase)
+                    || (after.starts_with('(') && self.hints.ends_with_period(after))
+            }
+            _ => false,
+        }
+    }
+
+    /// A line whose bullet trails it ([`Self::bullet_trails`]): an item.
+    fn on_trailed(&mut self, line: Line<'a>) {
+        self.close();
+        self.pending_bullets = 0;
+        self.trailed = true;
+        self.prev_line = Some(line.raw);
+        let r = Repair::of_clean(RepairKind::ItemInferred, &line.text, 0, line.text.len());
+        self.repairs.push(r);
+        self.open = Some(new_block(BlockKind::ListItem, line.text, &line.raw, false));
+    }
+
     /// `•` alone on a line (the item text follows later), or page furniture.
     fn on_marker(&mut self, line: &Line<'a>) {
         self.close();
-        if line.kind == LineKind::BulletOnly {
+        if line.furniture {
+            let (start, end) = (line.raw.start, line.raw.end());
+            let r = Repair::new(RepairKind::Furniture, start, end, None);
+            self.repairs.push(r);
+        }
+        if line.kind == LineKind::BulletOnly && !std::mem::take(&mut self.trailed) {
             self.pending_bullets += 1;
         }
         self.push(new_block(
@@ -146,26 +198,55 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         }
         if self.item_starts.is_empty() {
             let (bullets, width) = (self.pending_bullets, self.width);
-            self.item_starts = segment_run(self.lines, li, bullets, width, self.hints);
+            // The rest of the item cut before the lone bullet (`… Tidsskrift
+            // for` + `•` + `velferdsforskning`) is a piece of its own, joined
+            // back to its item later: the items start after it.
+            let piece = self.finishes_last_item(line.text.as_str());
+            self.item_starts = segment_run(
+                self.lines,
+                li + usize::from(piece),
+                bullets,
+                width,
+                self.hints,
+            );
+            if piece {
+                self.item_starts.insert(0, li);
+                self.open_piece = true;
+            }
         }
         if self.item_starts.binary_search(&li).is_ok()
             && self.hints.field(line.text.as_str()).is_none()
         {
             self.close();
-            self.pending_bullets = self.pending_bullets.saturating_sub(1);
-            self.open = Some(new_block(
-                BlockKind::ListItem,
-                line.text.clone(),
-                &line.raw,
-                false,
-            ));
+            let kind = if std::mem::take(&mut self.open_piece) {
+                BlockKind::Paragraph
+            } else {
+                self.pending_bullets = self.pending_bullets.saturating_sub(1);
+                BlockKind::ListItem
+            };
+            self.open = Some(new_block(kind, line.text.clone(), &line.raw, false));
             return true;
         }
         if let Some(open) = self.open.as_mut().filter(|o| o.kind == BlockKind::ListItem) {
-            join_wrapped(open, &line.raw, &line.text);
+            join_wrapped(open, &line.raw, &line.text, &mut self.repairs);
             return true;
         }
         false
+    }
+
+    /// `line` finishes the last list item (before furniture and blank
+    /// lines): it goes on in lower case, or is the rest of a candidate's name.
+    fn finishes_last_item(&self, line: &str) -> bool {
+        self.blocks
+            .iter()
+            .rev()
+            .find(|b| b.kind != BlockKind::Marker)
+            .is_some_and(|b| {
+                let open = !b.text().trim_end().ends_with(CLOSERS);
+                let lower = line.chars().next().is_some_and(char::is_lowercase);
+                b.kind == BlockKind::ListItem
+                    && ((open && lower) || name_goes_on(b.text(), line, self.hints))
+            })
     }
 
     /// Hard-wrapped plain text: a line joins the open block only if it
@@ -191,7 +272,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             _ => false,
         };
         if goes_on && let Some(open) = self.open.as_mut() {
-            join_wrapped(open, &line.raw, &line.text);
+            join_wrapped(open, &line.raw, &line.text, &mut self.repairs);
             return true;
         }
         self.close();
@@ -218,12 +299,17 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         match kind {
             BlockKind::Paragraph => {
                 let short = p.chars().count() * 10 < self.width * SHORT_LINE_TENTHS;
-                !p.ends_with(CLOSERS)
-                    && (short || self.hints.is_titled_with_institution(p))
-                    && !continues(prev.text, line.raw.text, self.width, self.hints)
+                // A short line that ends a sentence was not wrapped: its paragraph ends.
+                (short && p.ends_with(SENTENCE_ENDS))
+                    || (!p.ends_with(CLOSERS)
+                        && (short || self.hints.is_titled_with_institution(p))
+                        && !continues(prev.text, line.raw.text, self.width, self.hints))
             }
             BlockKind::ListItem => {
-                (p.ends_with(CLOSERS) || p.ends_with(')')) && line.indent() <= prev_indent(prev)
+                let finished = p.ends_with(CLOSERS) || p.ends_with(')');
+                // Back at the margin after the item's indented lines.
+                (finished && line.indent() <= prev_indent(prev))
+                    || line.indent() < prev_indent(prev)
             }
             _ => false,
         }
@@ -264,7 +350,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             self.close();
         } else {
             self.close();
-            let text = split_run_together(line.text);
+            let text = split_run_together(line.text, &mut self.repairs);
             let block = new_block(BlockKind::TocEntry, text, &line.raw, false);
             self.push(block);
         }
@@ -310,10 +396,15 @@ fn prev_indent(line: RawLine<'_>) -> usize {
 /// A table of contents run together on one line (`FORORD 2 PROSJEKTER 3`):
 /// its entries separated by `\n` (the space after each inner page number
 /// made a break), so the block keeps the line and the reader sees entries.
-fn split_run_together(text: MappedText<'_>) -> MappedText<'_> {
+fn split_run_together<'t>(text: MappedText<'t>, repairs: &mut Vec<Repair>) -> MappedText<'t> {
     let cuts = entry_cuts(text.as_str());
     if cuts.is_empty() {
         return text;
+    }
+    for &cut in &cuts {
+        // The space after an inner entry's page number became a line break.
+        let (start, end) = text.source_range(cut, cut + 1);
+        repairs.push(Repair::new(RepairKind::Split, start, end, Some("\n")));
     }
     let mut out = text.slice(0, cuts[0]);
     let ends = cuts.iter().skip(1).copied().chain([text.len()]);
@@ -418,6 +509,33 @@ mod tests {
         );
         assert_eq!(b[0].0, BlockKind::ListItem);
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn a_short_line_that_ends_a_sentence_ends_its_paragraph() {
+        let b = kinds("Takk til alle som har stilt opp.\nMed vennlig hilsen\nKari Fjellstad\n");
+        let texts: Vec<_> = b.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Takk til alle som har stilt opp.",
+                "Med vennlig hilsen",
+                "Kari Fjellstad"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_back_at_the_margin_ends_an_indented_item() {
+        let b = kinds(
+            "  •   Arbeid i nord. Stipendiat Kari Fjellstad Berg, Høgskolen\n      i Fjellby\nFortsatt arbeider to stipendiater:\n",
+        );
+        assert_eq!(b[0].0, BlockKind::ListItem);
+        assert_eq!(
+            b[0].1,
+            "Arbeid i nord. Stipendiat Kari Fjellstad Berg, Høgskolen i Fjellby"
+        );
+        assert_eq!(b[1].1, "Fortsatt arbeider to stipendiater:");
     }
 
     #[test]

@@ -18,7 +18,7 @@
 
 use std::collections::HashSet;
 
-use super::Block;
+use super::{Block, Repair, RepairKind};
 use crate::lexicon::{HYPHEN_CONJUNCTIONS, KNOWN_ACRONYMS};
 use crate::lines::MappedText;
 
@@ -130,28 +130,74 @@ fn lost_hyphens(text: &str, words: &Words) -> Vec<usize> {
     at
 }
 
-/// `text` with its broken hyphens mended, or `None` when none were.
-pub(super) fn mend(text: &MappedText<'_>, words: &Words) -> Option<MappedText<'static>> {
-    let t = text.as_str();
-    let cuts = spaced_hyphen_cuts(t, words);
-    let hyphens = lost_hyphens(t, words);
-    (!cuts.is_empty() || !hyphens.is_empty()).then(|| text.edited(&cuts, &hyphens))
-}
-
 /// Mend the broken hyphens of every block, knowing the whole text's words.
-pub(super) fn mend_blocks(blocks: &mut [Block<'_>]) {
+pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Vec<Repair>) {
     let words = Words::of(blocks.iter().map(Block::text));
     for block in blocks.iter_mut() {
         crate::work::add(1);
-        if let Some(text) = mend(&block.text, &words) {
+        if let Some(text) = mend_recorded(&block.text, &words, repairs) {
             block.text = text;
         }
     }
 }
 
+/// `text` with its broken hyphens mended, or `None` when none were; each
+/// mend recorded in `repairs` (the word around it, and what it became).
+fn mend_recorded(
+    text: &MappedText<'_>,
+    words: &Words,
+    repairs: &mut Vec<Repair>,
+) -> Option<MappedText<'static>> {
+    let t = text.as_str();
+    let cuts = spaced_hyphen_cuts(t, words);
+    let hyphens = lost_hyphens(t, words);
+    if cuts.is_empty() && hyphens.is_empty() {
+        return None;
+    }
+    let mended = text.edited(&cuts, &hyphens);
+    let points = cuts
+        .iter()
+        .map(|&(a, b)| (a, b, b - a))
+        .chain(hyphens.iter().map(|&h| (h, h, 0)));
+    // Each mended word in the old text and the new: the new one is shifted
+    // by what earlier mends removed (a cut) or added (a hyphen).
+    let mut all: Vec<(usize, usize, usize)> = points.collect();
+    all.sort_unstable();
+    let mut shift: isize = 0;
+    for (a, b, removed) in all {
+        let kind = if removed == 0 || removed == 1 {
+            RepairKind::HyphenKept
+        } else {
+            RepairKind::HyphenMended
+        };
+        // The word's first part ends at the hyphen (`IKT-| verktøy`: before it).
+        let head = t[..a].trim_end_matches('-').len();
+        let (w0, w1) = (
+            head - word_before(t, head).len(),
+            b + word_after(t, b).0.len(),
+        );
+        let (start, end) = text.source_range(w0, w1);
+        let delta = if removed == 0 { 1 } else { -(removed as isize) };
+        let new0 = w0.saturating_add_signed(shift);
+        let new1 = w1.saturating_add_signed(shift + delta);
+        repairs.push(Repair::new(
+            kind,
+            start,
+            end,
+            mended.as_str().get(new0..new1),
+        ));
+        shift += delta;
+    }
+    Some(mended)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mend(text: &MappedText<'_>, words: &Words) -> Option<MappedText<'static>> {
+        mend_recorded(text, words, &mut Vec::new())
+    }
 
     fn mended(line: &str, elsewhere: &str) -> String {
         let words = Words::of([line, elsewhere]);

@@ -1,7 +1,7 @@
 //! Join rules: does the next line continue the open block?
 
-use super::{Block, Hints};
-use crate::lexicon::JOIN_WORDS;
+use super::{Block, Hints, Repair, RepairKind};
+use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS};
 use crate::lines::{Joint, MappedText, RawLine};
 
 /// A line at least this share (tenths) of the wrap width that does not end a
@@ -95,6 +95,27 @@ pub(super) fn list_continues(prev: &str, next: &str, width: usize, hints: &dyn H
         || (long_prev && continues(prev, next, width, hints))
 }
 
+/// Most words of a candidate's name cut off at a line end (`Brekke Ødegård`).
+const MAX_NAME_TAIL_WORDS: usize = 3;
+
+/// `… Stipendiat Hanne` + `Brekke Ødegård, UiB`: `next` is the rest of a
+/// candidate's name cut at the end of `prev` (a name of capitalised words,
+/// then its institution).
+pub(super) fn name_goes_on(prev: &str, next: &str, hints: &dyn Hints) -> bool {
+    let p = prev.trim_end();
+    let cut = hints.person_tail(p).is_some_and(|name| !name.contains(','))
+        || p.ends_with(CANDIDATE_MARKER.trim_end());
+    let Some((name, inst)) = next.trim().split_once(", ") else {
+        return false;
+    };
+    let words = name.split_whitespace().count();
+    cut && (1..=MAX_NAME_TAIL_WORDS).contains(&words)
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && hints.is_institution_list(inst.trim_end_matches('.'))
+}
+
 /// Add a line's text to a block, joined by a space (or a hard break).
 pub(super) fn extend(block: &mut Block, line: &RawLine<'_>, text: &MappedText, hard_break: bool) {
     let joint = if hard_break {
@@ -109,8 +130,13 @@ pub(super) fn extend(block: &mut Block, line: &RawLine<'_>, text: &MappedText, h
 }
 
 /// Join two wrapped lines, mending a word split with a hyphen at the line end.
-pub(super) fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &MappedText) {
-    append_mended(&mut block.text, text);
+pub(super) fn join_wrapped(
+    block: &mut Block,
+    line: &RawLine<'_>,
+    text: &MappedText,
+    repairs: &mut Vec<Repair>,
+) {
+    append_mended(&mut block.text, text, repairs);
     block.end = line.end();
     block.line_end = line.number;
     block.n_lines += 1;
@@ -119,7 +145,7 @@ pub(super) fn join_wrapped(block: &mut Block, line: &RawLine<'_>, text: &MappedT
 /// Append `next` to `text` across a line end: tight when the line ended in
 /// a word split with a hyphen (`arbeids-` + `ledighet` → `arbeidsledighet`,
 /// `NAV-` + `kontorene` → `NAV-kontorene`), else with a space.
-pub(super) fn append_mended(text: &mut MappedText, next: &MappedText) {
+pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &mut Vec<Repair>) {
     let prev = text.as_str().trim_end();
     let next_word = next.as_str().split_whitespace().next().unwrap_or("");
     let before_hyphen = prev.strip_suffix('-').and_then(|p| p.chars().next_back());
@@ -129,12 +155,23 @@ pub(super) fn append_mended(text: &mut MappedText, next: &MappedText) {
         && next_lower
         && !JOIN_WORDS.contains(&next_word)
     {
-        if c.is_lowercase() {
+        // The broken word's first part, from its start to the hyphen.
+        let word_at = prev
+            .rfind(|ch: char| ch.is_whitespace())
+            .map_or(0, |i| i + 1);
+        let from = text.source_offset(word_at);
+        let kind = if c.is_lowercase() {
             // `arbeids-` + `ledighet` → `arbeidsledighet`
-            let cut = prev.len() - 1;
-            text.truncate(cut);
-        }
+            text.truncate(prev.len() - 1);
+            RepairKind::HyphenMended
+        } else {
+            RepairKind::HyphenKept
+        };
+        let word_end = text.len() + next_word.len();
         text.append(next, Joint::Tight);
+        let (_, to) = text.source_range(word_at, word_end);
+        let after = text.as_str().get(word_at..word_end);
+        repairs.push(Repair::new(kind, from, to, after));
         return;
     }
     text.append(next, Joint::Space);
@@ -248,7 +285,12 @@ mod tests {
             start: first.len() + 1,
             number: 2,
         };
-        join_wrapped(&mut b, &line, &MappedText::verbatim(second, line.start));
+        join_wrapped(
+            &mut b,
+            &line,
+            &MappedText::verbatim(second, line.start),
+            &mut Vec::new(),
+        );
         assert_eq!((b.end, b.line_end, b.n_lines), (line.end(), 2, 2));
         b.text().to_owned()
     }

@@ -12,6 +12,7 @@
 //! | `segment.rs` | bullets alone on their lines: the text run after them cut into items |
 //! | `hyphens.rs` | hyphens broken inside a line mended with the whole text's words (`Fjord- forsk`, `NAVkontor`) |
 //! | `post.rs` | paragraphs rejoined across page breaks, headings inferred |
+//! | `repair.rs` | [`Repair`]: every mend made to the text, for `fou explain` |
 //! | `hints.rs` | [`Hints`]: what layer 2 asks about the report's language; layer 3 answers |
 
 mod builder;
@@ -19,10 +20,12 @@ mod hints;
 mod hyphens;
 mod join;
 mod post;
+mod repair;
 mod segment;
 
 pub use hints::Hints;
 pub use post::heading_like;
+pub use repair::{MAX_AFTER_BYTES, Repair, RepairKind};
 
 use crate::Format;
 use crate::grammar::Label;
@@ -138,11 +141,25 @@ pub(crate) fn split_normalized<'a>(
     format: Format,
     hints: &dyn Hints,
 ) -> Vec<Block<'a>> {
+    split_repaired(norm, format, hints).0
+}
+
+/// [`split_normalized`], with the repairs made to the text on the way, in
+/// input order, their offsets and lines in `norm`'s input.
+pub(crate) fn split_repaired<'a>(
+    norm: &Normalized<'a>,
+    format: Format,
+    hints: &dyn Hints,
+) -> (Vec<Block<'a>>, Vec<Repair>) {
     // Unchanged text is the input itself: blocks may borrow from it.
     if let Some(input) = norm.unchanged_input() {
         return build(input, format, hints);
     }
-    build(norm.text(), format, hints)
+    let (blocks, mut repairs) = build(norm.text(), format, hints);
+    for r in &mut repairs {
+        (r.start, r.end) = norm.input_range(r.start, r.end);
+    }
+    let blocks = blocks
         .into_iter()
         .map(|b| {
             let (start, end) = norm.input_line_range(b.start, b.end);
@@ -153,15 +170,22 @@ pub(crate) fn split_normalized<'a>(
                 ..b
             }
         })
-        .collect()
+        .collect();
+    (blocks, repairs)
 }
 
-/// Lines → blocks → page-break joins → inferred headings, on `text`.
-fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> Vec<Block<'t>> {
+/// Lines → blocks → page-break joins → inferred headings, on `text`; the
+/// repairs made, in order, with their lines.
+fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> (Vec<Block<'t>>, Vec<Repair>) {
     let lines = Lines::new(text, format);
-    let blocks = builder::BlockBuilder::new(&lines, hints).run();
+    let (blocks, mut repairs) = builder::BlockBuilder::new(&lines, hints).run();
     drop(lines);
-    let mut blocks = post::join_page_breaks(blocks, hints);
-    hyphens::mend_blocks(&mut blocks);
-    post::infer_headings(blocks, format, text, hints)
+    let mut blocks = post::join_page_breaks(blocks, hints, &mut repairs);
+    hyphens::mend_blocks(&mut blocks, &mut repairs);
+    for b in &blocks {
+        repair::en_dashes(&b.text, &mut repairs);
+    }
+    let blocks = post::infer_headings(blocks, format, text, hints, &mut repairs);
+    repair::number_lines(text, &mut repairs);
+    (blocks, repairs)
 }

@@ -1,8 +1,8 @@
 //! Passes over the finished blocks: paragraphs rejoined across page breaks,
 //! headings inferred from short stand-alone lines.
 
-use super::join::append_mended;
-use super::{Block, BlockKind, Hints};
+use super::join::{append_mended, name_goes_on};
+use super::{Block, BlockKind, Hints, Repair, RepairKind};
 use crate::Format;
 use crate::lexicon::JOIN_WORDS;
 use crate::lines::is_bold_wrapped;
@@ -19,6 +19,9 @@ const MIN_MARKED_HEADINGS: usize = 3;
 /// The rest of a line cut off by a blank line (`(2020-2022)`, `Sunnmøre
 /// (2020-2022)`) is short; a longer block is text of its own.
 const MAX_TAIL_CHARS: usize = 60;
+
+/// A candidate's `Stipendiat Name, Institution` is at most this many lines.
+const MAX_PERSON_LINES: usize = 2;
 
 fn ends_open(text: &str) -> bool {
     let t = text.trim_end();
@@ -38,6 +41,24 @@ fn starts_lower(text: &str) -> bool {
 /// the period that ends a project line (`(2020-2022)`), or follows a join
 /// word or a comma (`… Høgskulen på` + `Sunnmøre (2020-2022)`).
 fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
+    // `• … Stipendiat Hanne` + `Brekke Ødegård, UiB`: a name cut by a blank
+    // line, or by a bullet glyph the converter put before the name's rest.
+    if matches!(prev.kind, BlockKind::ListItem | BlockKind::Paragraph)
+        && matches!(next.kind, BlockKind::ListItem | BlockKind::Paragraph)
+        && next.n_lines == 1
+        && name_goes_on(prev.text(), next.text(), hints)
+    {
+        return true;
+    }
+    // `• Title.` + `Stipendiat Name, Inst`: an item's candidate cut off by a blank line.
+    if prev.kind == BlockKind::ListItem
+        && next.kind == BlockKind::Paragraph
+        && next.n_lines <= MAX_PERSON_LINES
+        && hints.opens_with_person(next.text())
+        && hints.person_tail(prev.text()).is_none()
+    {
+        return true;
+    }
     if next.kind != BlockKind::Paragraph
         || !matches!(
             prev.kind,
@@ -60,6 +81,7 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
 pub(super) fn join_page_breaks<'a>(
     mut blocks: Vec<Block<'a>>,
     hints: &dyn Hints,
+    repairs: &mut Vec<Repair>,
 ) -> Vec<Block<'a>> {
     // `blocks[..kept]` is the result so far.
     let mut kept = 0;
@@ -72,7 +94,14 @@ pub(super) fn join_page_breaks<'a>(
         {
             let (head, tail) = blocks.split_at_mut(r);
             let (prev, blk) = (&mut head[li], &tail[0]);
-            append_mended(&mut prev.text, &blk.text);
+            // The break between the halves: the end of the one to the start of the other.
+            repairs.push(Repair::new(
+                RepairKind::Joined,
+                prev.end,
+                blk.start,
+                Some(" "),
+            ));
+            append_mended(&mut prev.text, &blk.text, repairs);
             prev.end = blk.end;
             prev.line_end = blk.line_end;
             prev.n_lines += blk.n_lines;
@@ -123,6 +152,7 @@ pub(super) fn infer_headings<'a>(
     format: Format,
     text: &str,
     hints: &dyn Hints,
+    repairs: &mut Vec<Repair>,
 ) -> Vec<Block<'a>> {
     let marked = blocks
         .iter()
@@ -141,11 +171,19 @@ pub(super) fn infer_headings<'a>(
             || (blk.n_lines > 1 && text.get(blk.start..blk.end).is_some_and(is_bold_wrapped));
         let bold_rule = bold && blk.text().chars().count() <= MAX_BOLD_HEADING_CHARS;
         blk.bold = bold;
-        if plain_rule && lost_bullet_item(blk, hints) {
-            blk.kind = BlockKind::ListItem;
+        let kind = if plain_rule && lost_bullet_item(blk, hints) {
+            RepairKind::ItemInferred
         } else if plain_rule || bold_rule {
-            blk.kind = BlockKind::Heading { level: None };
-        }
+            RepairKind::HeadingInferred
+        } else {
+            continue;
+        };
+        blk.kind = match kind {
+            RepairKind::ItemInferred => BlockKind::ListItem,
+            _ => BlockKind::Heading { level: None },
+        };
+        let r = Repair::of_clean(kind, &blk.text, 0, blk.text.len());
+        repairs.push(r);
     }
     blocks
 }
@@ -208,6 +246,63 @@ mod tests {
     fn a_finished_sentence_is_not_continued_by_a_capitalised_block() {
         let text = "Første avsnitt slutter her.\n\nAndre avsnitt.\n";
         assert_eq!(blocks(text, Format::Markdown).len(), 2);
+    }
+
+    #[test]
+    fn a_candidate_cut_by_a_blank_line_is_joined_to_its_item() {
+        // The rest of a name, and a whole `Stipendiat …` line, after a blank line.
+        let text = "- Arbeid i nord. Stipendiat Kari\n\nFjellstad Berg, UiT\n\n- Tillit i NAV.\n\nStipendiat Ola Dalen, NTNU\n";
+        let b = blocks(text, Format::Markdown);
+        let texts: Vec<_> = b.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Arbeid i nord. Stipendiat Kari Fjellstad Berg, UiT",
+                "Tillit i NAV. Stipendiat Ola Dalen, NTNU"
+            ]
+        );
+        // A capitalised paragraph after a finished item stays apart.
+        let text = "- Arbeid i nord. Stipendiat Kari Berg, UiT\n\nFjellstad Berg, UiT\n";
+        assert_eq!(blocks(text, Format::Markdown).len(), 2);
+    }
+
+    #[test]
+    fn the_rest_of_an_item_after_a_lone_bullet_goes_back_to_it() {
+        let text = "- Berg (2024): Arbeid i nord, Tidsskrift for\n\n•\n\nvelferdsforskning\nDalen (2023): Tillit i NAV, Fjellby tidsskrift\n";
+        let b = blocks(text, Format::Markdown);
+        assert_eq!(
+            b,
+            [
+                (
+                    BlockKind::ListItem,
+                    "Berg (2024): Arbeid i nord, Tidsskrift for velferdsforskning".into()
+                ),
+                (
+                    BlockKind::ListItem,
+                    "Dalen (2023): Tillit i NAV, Fjellby tidsskrift".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bullet_on_the_line_after_its_item_is_that_items() {
+        let text = "Leverandører:\n\nFjellby forskning AS\n•\n• Dalen analyse AS\n\n- Tiltak for unge, Dalen AS (2019-2021)\nTilskudd til arbeid, Fjellby AS\n•\n(2018-2020)\n";
+        let b = blocks(text, Format::Markdown);
+        let items: Vec<_> = b
+            .iter()
+            .filter(|(k, _)| *k == BlockKind::ListItem)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "Fjellby forskning AS",
+                "Dalen analyse AS",
+                "Tiltak for unge, Dalen AS (2019-2021)",
+                "Tilskudd til arbeid, Fjellby AS (2018-2020)"
+            ]
+        );
     }
 
     #[test]

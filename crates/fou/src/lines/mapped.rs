@@ -331,6 +331,18 @@ impl<'a> MappedText<'a> {
         self.syn.shrink_to_fit();
     }
 
+    /// The characters standing for source text of another length, as
+    /// `(clean offset, source length)`: a joining space for a line end run,
+    /// an NBSP made a space, `--` made an en dash, a hyphen put back.
+    ///
+    /// ```
+    /// let c = fou::lines::MappedText::clean("A -- B", 0);
+    /// assert_eq!(c.replacements(), [(2, 2)]);
+    /// ```
+    pub fn replacements(&self) -> &[(usize, usize)] {
+        &self.syn
+    }
+
     /// Source byte offset of clean byte offset `clean`.
     ///
     /// ```

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::{Part, Role};
-use crate::blocks::Block;
+use crate::blocks::{Block, Repair};
 use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span};
 use crate::source::Source;
 
@@ -109,6 +109,8 @@ pub(crate) fn sections(doc: &Doc<'_>) -> Vec<Section> {
 /// [`super::read`] runs the readers is what decides.
 pub(crate) struct Claims {
     parts: Vec<Part>,
+    /// Repairs the readers made (a label's value taken from the next block).
+    repairs: Vec<Repair>,
 }
 
 impl Claims {
@@ -116,7 +118,18 @@ impl Claims {
     pub fn new(n: usize) -> Claims {
         Claims {
             parts: vec![Part::Unplaced; n],
+            repairs: Vec::new(),
         }
+    }
+
+    /// Record a repair a reader made.
+    pub fn repaired(&mut self, repair: Repair) {
+        self.repairs.push(repair);
+    }
+
+    /// The repairs the readers made, taken out.
+    pub fn take_repairs(&mut self) -> Vec<Repair> {
+        std::mem::take(&mut self.repairs)
     }
 
     /// Place block `i` in `part`.

@@ -17,7 +17,7 @@
 
 use super::front::Toc;
 use super::{Role, role_of};
-use crate::blocks::{Block, BlockKind, Hints, heading_like};
+use crate::blocks::{Block, BlockKind, Hints, Repair, RepairKind, heading_like};
 use crate::grammar::Label;
 
 /// Is the paragraph a single short line that could stand as a heading? A
@@ -59,12 +59,14 @@ fn heads_records(next: Option<&Block>, hints: &impl Hints) -> bool {
 
 /// Make every stand-alone paragraph a heading that reads as one (see the
 /// module docs); `placed` says which blocks the front matter already took
-/// (the title, the table of contents). Returns how many were made headings.
+/// (the title, the table of contents). Each one made a heading is recorded
+/// in `repairs`; returns how many were.
 pub(crate) fn infer(
     blocks: &mut [Block],
     placed: impl Fn(usize) -> bool,
     toc: &Toc,
     hints: &impl Hints,
+    repairs: &mut Vec<Repair>,
 ) -> usize {
     let mut made = 0;
     for i in 0..blocks.len() {
@@ -74,6 +76,7 @@ pub(crate) fn infer(
         }
         if announces_section(b.text(), toc) || heads_records(blocks.get(i + 1), hints) {
             blocks[i].kind = BlockKind::Heading { level: None };
+            repairs.push(Repair::of_block(RepairKind::HeadingFromMeaning, &blocks[i]));
             made += 1;
         }
     }
@@ -88,7 +91,13 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(String, bool)> {
         let mut blocks = crate::internals::split_blocks(text, Format::Markdown);
-        infer(&mut blocks, |_| false, &Toc::default(), &ReportHints);
+        infer(
+            &mut blocks,
+            |_| false,
+            &Toc::default(),
+            &ReportHints,
+            &mut Vec::new(),
+        );
         blocks
             .iter()
             .map(|b| (b.text().trim().to_owned(), b.is_heading()))

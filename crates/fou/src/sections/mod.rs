@@ -41,7 +41,7 @@ pub mod projects;
 pub use hints::ReportHints;
 
 use crate::Format;
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::{Block, BlockKind, Repair};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Analysis, Diagnostic, DiagnosticCode, Funding, Heading, PhdCandidate, PortfolioItem, Preface,
@@ -361,10 +361,16 @@ struct Items {
 /// 6. the self-checks against the outline and the claims (`checks`).
 ///
 /// The diagnostics keep that order too.
-pub(crate) fn read(src: &Source, blocks: &mut [Block], mut report: Report) -> (Report, Vec<Part>) {
+pub(crate) fn read(
+    src: &Source,
+    blocks: &mut [Block],
+    mut report: Report,
+    repairs: &mut Vec<Repair>,
+) -> (Report, Vec<Part>) {
     let mut claims = Claims::new(blocks.len());
     let front = front::read_front(blocks, &mut claims);
-    headings::infer(blocks, |i| !claims.is_unplaced(i), &front.toc, &ReportHints);
+    let placed = |i| !claims.is_unplaced(i);
+    headings::infer(blocks, placed, &front.toc, &ReportHints, repairs);
     let blocks: &[Block] = blocks;
     let doc = Doc {
         src,
@@ -411,6 +417,7 @@ pub(crate) fn read(src: &Source, blocks: &mut [Block], mut report: Report) -> (R
     report.outline = outline(&doc, &claims, &front.toc);
     let self_checks = self_check(&doc, &sections, &claims, &front.toc, &report);
     report.diagnostics.extend(self_checks);
+    repairs.extend(claims.take_repairs());
     (report, claims.into_parts())
 }
 

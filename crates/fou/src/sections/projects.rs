@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::Part;
 use super::doc::{Claims, Doc, Section};
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::{Block, BlockKind, Repair, RepairKind};
 use crate::grammar::institutions;
 use crate::grammar::{Label, label_field};
 use crate::grammar::{project_line, trim_period};
@@ -209,6 +209,9 @@ fn records(doc: &Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec<Record
             open = false;
             claims.set(k, Part::Heading);
         } else if open && let Some(rec) = records.last_mut() {
+            if rec.pending.is_some() && b.kind == BlockKind::Paragraph {
+                claims.repaired(Repair::of_block(RepairKind::LabelValueNextLine, b));
+            }
             add_to_record(rec, b, k);
         }
     }
