@@ -61,6 +61,7 @@
 pub mod blocks;
 #[doc(hidden)]
 pub mod classify;
+pub mod collection;
 pub mod error;
 pub mod grammar;
 pub mod input;
@@ -88,6 +89,7 @@ pub mod internals;
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+pub use collection::{CollectOptions, Collection};
 pub use error::Error;
 pub use input::DEFAULT_MAX_BYTES;
 pub use lines::detect_format;

@@ -661,6 +661,22 @@ diagnostic_codes! {
     /// of them were found, or a heading announces a list and none of its
     /// items were read (each also has its own warning).
     Incomplete = "incomplete",
+    /// Warning (collections): a project listed as ongoing whose period
+    /// ended before the year of the text that lists it.
+    OngoingPastEnd = "ongoing-past-end",
+    /// Warning (collections): the same project twice in one list of one text.
+    DuplicateItem = "duplicate-item",
+    /// Warning (collections): appearances of one linked project whose
+    /// periods or years contradict (finished before it started, ongoing
+    /// after it was completed).
+    PeriodConflict = "period-conflict",
+    /// Info (collections): a text is the same report as another text of
+    /// the collection (the same content, or another rendering); its items
+    /// are not counted twice.
+    DuplicateText = "duplicate-text",
+    /// Info (collections): an institution name the registry does not know,
+    /// reported once per collection.
+    UnknownInstitution = "unknown-institution",
 }
 
 impl std::fmt::Display for DiagnosticCode {
