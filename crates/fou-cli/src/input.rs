@@ -25,7 +25,7 @@ pub(crate) struct InputArgs {
 
 impl InputArgs {
     /// The core's options for these arguments.
-    fn options(self) -> fou::Options {
+    pub(crate) fn options(self) -> fou::Options {
         let options = fou::Options::default()
             .with_strict(self.strict)
             .with_max_bytes(self.max_bytes);

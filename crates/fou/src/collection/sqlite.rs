@@ -208,6 +208,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_documented_schema_is_the_one_run() {
+        let doc = include_str!("../../../../docs/sqlite-schema.md");
+        assert!(doc.contains(SCHEMA));
+    }
+
+    #[test]
     fn the_schema_has_every_table_with_its_columns() {
         let db = Connection::open_in_memory().unwrap();
         db.execute_batch(SCHEMA).unwrap();
