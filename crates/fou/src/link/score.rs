@@ -1,0 +1,317 @@
+//! The evidence two appearances give of being one project: a score and the
+//! reason in words, or no link.
+
+use super::title::{Title, block_key, content_words, similarity};
+use super::{Appearance, AppearanceKind};
+use crate::registry::Registry;
+
+/// The least score that links two appearances. A title alike in most of its
+/// content words (0.75 of the mean of containment and Dice) links on its
+/// own; a looser one (a changed main title, 0.6) needs a shared
+/// institution and a plausible period to reach it, and a disjoint set of
+/// known institutions (−0.35) keeps even a near-identical title below it
+/// unless the titles are the same.
+pub const LINK_THRESHOLD: f64 = 0.75;
+
+/// The least title similarity for any link: institutions and periods
+/// confirm a title, they never stand in for one.
+pub const MIN_TITLE_SIMILARITY: f64 = 0.5;
+
+/// Added when the two share an institution (by registry id or parent, or by
+/// the name as written when the registry does not know it).
+const SHARED_INSTITUTION: f64 = 0.15;
+
+/// Subtracted when both name institutions the registry knows and none is
+/// shared: a project rarely changes hands entirely.
+const DISJOINT_INSTITUTIONS: f64 = 0.35;
+
+/// Subtracted when both name institutions, one or both unknown to the
+/// registry, and no name is shared: weaker, as the writing may differ.
+const DISJOINT_NAMES: f64 = 0.1;
+
+/// Added when the periods and years agree (a completed project within its
+/// listed period or the year after it).
+const PLAUSIBLE_PERIOD: f64 = 0.05;
+
+/// Subtracted for a project completed two years after its listed end.
+const LATE_FINISH: f64 = 0.2;
+
+/// Start years of one project may differ by this much between lists (a
+/// grant year and a first year of work).
+const MAX_START_SHIFT: i32 = 1;
+
+/// What one appearance gives the matcher, read once.
+#[derive(Debug, Clone)]
+pub(crate) struct Read {
+    title: Title,
+    /// Institution keys: registry ids with their parents', or folded names
+    /// as written when none resolved.
+    institutions: Vec<String>,
+    /// True when the keys are registry ids.
+    known: bool,
+    /// Display names, parallel to `institutions`.
+    names: Vec<String>,
+}
+
+impl Read {
+    pub(crate) fn new(a: &Appearance, registry: &Registry) -> Read {
+        let (mut institutions, mut names) = (Vec::new(), Vec::new());
+        for id in &a.institution_ids {
+            let mut at = registry.get(id);
+            if at.is_none() {
+                push(&mut institutions, &mut names, id, id);
+            }
+            // A department counts as its institution too (a bounded walk).
+            for _ in 0..8 {
+                let Some(inst) = at else { break };
+                push(&mut institutions, &mut names, &inst.id, &inst.name);
+                at = inst.parent.as_deref().and_then(|p| registry.get(p));
+            }
+        }
+        let known = !institutions.is_empty();
+        if !known {
+            for name in a
+                .institution_raw
+                .iter()
+                .flat_map(|r| crate::grammar::institutions(r))
+            {
+                let folded = content_words(&name).join(" ");
+                if !folded.is_empty() {
+                    push(&mut institutions, &mut names, &folded, &name);
+                }
+            }
+        }
+        Read {
+            title: Title::new(&a.title),
+            institutions,
+            known,
+            names,
+        }
+    }
+
+    /// The block keys of the title's words.
+    pub(crate) fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .title
+            .variants
+            .iter()
+            .flatten()
+            .map(|w| block_key(w))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    pub(crate) fn title_words(&self) -> &[String] {
+        self.title.words()
+    }
+}
+
+fn push(keys: &mut Vec<String>, names: &mut Vec<String>, key: &str, name: &str) {
+    if !keys.iter().any(|k| k == key) {
+        keys.push(key.to_owned());
+        names.push(name.to_owned());
+    }
+}
+
+/// A scored link between appearances `i < j`.
+#[derive(Debug, Clone)]
+pub(crate) struct Link {
+    pub i: usize,
+    pub j: usize,
+    pub score: f64,
+    pub reason: String,
+}
+
+/// Score a candidate pair, or `None` when it may not be linked at all.
+pub(crate) fn score(all: &[Appearance], read: &[Read], i: usize, j: usize) -> Option<Link> {
+    let (a, b) = (&all[i], &all[j]);
+    if a.text == b.text && a.kind == b.kind {
+        return None;
+    }
+    let (sim, shared) = title_similarity(&read[i].title, &read[j].title);
+    if sim < MIN_TITLE_SIMILARITY {
+        return None;
+    }
+    let (inst, inst_why) = institutions(&read[i], &read[j]);
+    let (period, period_why) = periods(a, b).ok()?;
+    let mut reason = format!(
+        "{} ↔ {}: titles {sim:.2} alike ({})",
+        label(a),
+        label(b),
+        shared.join(", ")
+    );
+    for why in [inst_why, period_why].into_iter().flatten() {
+        reason.push_str(", ");
+        reason.push_str(&why);
+    }
+    Some(Link {
+        i,
+        j,
+        score: sim + inst + period,
+        reason,
+    })
+}
+
+fn label(a: &Appearance) -> String {
+    format!("{} {} {}", a.path, a.kind.as_str(), a.item)
+}
+
+/// The best similarity over the two titles' variants, with the shared words.
+fn title_similarity(a: &Title, b: &Title) -> (f64, Vec<String>) {
+    let mut best = (0.0, Vec::new());
+    for x in &a.variants {
+        for y in &b.variants {
+            let s = similarity(x, y, &a.acronyms, &b.acronyms);
+            if s.0 > best.0 {
+                best = s;
+            }
+        }
+    }
+    best
+}
+
+/// Institutions' part of the score, with the reason.
+fn institutions(a: &Read, b: &Read) -> (f64, Option<String>) {
+    if a.institutions.is_empty() || b.institutions.is_empty() {
+        return (0.0, None);
+    }
+    let shared: Vec<&str> = a
+        .institutions
+        .iter()
+        .zip(&a.names)
+        .filter(|(k, _)| b.institutions.contains(k))
+        .map(|(_, n)| n.as_str())
+        .collect();
+    if let Some(first) = shared.first() {
+        (SHARED_INSTITUTION, Some(format!("both at {first}")))
+    } else if a.known && b.known {
+        (
+            -DISJOINT_INSTITUTIONS,
+            Some(format!("but {} ≠ {}", a.names.join("/"), b.names.join("/"))),
+        )
+    } else {
+        (
+            -DISJOINT_NAMES,
+            Some("institutions written differently".to_owned()),
+        )
+    }
+}
+
+fn completed(a: &Appearance) -> bool {
+    a.kind == AppearanceKind::Project || a.status.as_deref() == Some("completed")
+}
+
+/// Periods' part of the score, or `Err` with the reason they cannot be one
+/// project.
+pub(crate) fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<String>), String> {
+    if let (Some(p), Some(q)) = (a.period, b.period) {
+        if (p.start - q.start).abs() > MAX_START_SHIFT {
+            return Err(format!("started {} and {}", p.start, q.start));
+        }
+    }
+    let mut adjust = (0.0, None);
+    for (x, y) in [(a, b), (b, a)] {
+        let (Some(done), true) = (x.year, completed(x)) else {
+            continue;
+        };
+        if let (Some(seen), false) = (y.year, completed(y)) {
+            if seen > done {
+                return Err(format!("listed in {seen} after completed in {done}"));
+            }
+        }
+        let Some(p) = y.period else { continue };
+        if done < p.start {
+            return Err(format!("completed in {done} before its start {}", p.start));
+        }
+        if !completed(y) && y.year == Some(done) && p.end > done + 1 {
+            return Err(format!("completed in {done} but running to {}", p.end));
+        }
+        if done > p.end + 2 {
+            return Err(format!(
+                "completed in {done}, long after {}–{}",
+                p.start, p.end
+            ));
+        }
+        adjust = if done > p.end + 1 {
+            (
+                -LATE_FINISH,
+                Some(format!("completed {done}, late for {}–{}", p.start, p.end)),
+            )
+        } else {
+            (
+                PLAUSIBLE_PERIOD,
+                Some(format!("completed {done} fits {}–{}", p.start, p.end)),
+            )
+        };
+    }
+    Ok(adjust)
+}
+
+/// A group being grown: members, weakest link, reasons.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Group {
+    pub members: Vec<usize>,
+    pub score: f64,
+    pub reasons: Vec<String>,
+}
+
+/// Join links strongest first into groups, never joining two groups that
+/// would hold two appearances of one kind in one text or two appearances
+/// whose periods rule each other out.
+pub(crate) fn grow(all: &[Appearance], _read: &[Read], links: Vec<Link>) -> Vec<Group> {
+    let mut of: Vec<Option<usize>> = vec![None; all.len()];
+    let mut groups: Vec<Group> = Vec::new();
+    for l in links {
+        let (gi, gj) = (of[l.i], of[l.j]);
+        if gi.is_some() && gi == gj {
+            continue;
+        }
+        let left = gi
+            .map(|g| groups[g].members.clone())
+            .unwrap_or_else(|| vec![l.i]);
+        let right = gj
+            .map(|g| groups[g].members.clone())
+            .unwrap_or_else(|| vec![l.j]);
+        if !compatible(all, &left, &right) {
+            continue;
+        }
+        let target = match (gi, gj) {
+            (Some(g), _) | (None, Some(g)) => g,
+            (None, None) => {
+                groups.push(Group {
+                    score: f64::INFINITY,
+                    ..Group::default()
+                });
+                groups.len() - 1
+            }
+        };
+        let mut merged = std::mem::take(&mut groups[target]);
+        if let (Some(g), Some(h)) = (gi, gj) {
+            let other = if g == target { h } else { g };
+            let gone = std::mem::take(&mut groups[other]);
+            merged.score = merged.score.min(gone.score);
+            merged.reasons.extend(gone.reasons);
+        }
+        merged.members = left.into_iter().chain(right).collect();
+        merged.members.sort_unstable();
+        merged.score = merged.score.min(l.score);
+        merged.reasons.push(l.reason);
+        for &m in &merged.members {
+            of[m] = Some(target);
+        }
+        groups[target] = merged;
+    }
+    groups.retain(|g| g.members.len() >= 2);
+    groups
+}
+
+fn compatible(all: &[Appearance], left: &[usize], right: &[usize]) -> bool {
+    left.iter().all(|&x| {
+        right.iter().all(|&y| {
+            let (a, b) = (&all[x], &all[y]);
+            !(a.text == b.text && a.kind == b.kind) && periods(a, b).is_ok()
+        })
+    })
+}
