@@ -68,6 +68,7 @@ pub(crate) enum TableName {
     /// Registry entries the items name.
     Institutions,
     /// Each institution of each item.
+    #[value(name = "item_institutions")]
     ItemInstitutions,
     /// Each project, portfolio item and PhD candidate with its link.
     Appearances,
@@ -120,7 +121,7 @@ fn options(args: &CollectInput) -> Result<CollectOptions, String> {
         let merged = fou::Registry::builtin()
             .merge(&mine)
             .map_err(|e| format!("fou: {name}: {e}"))?;
-        options = options.with_registry(merged);
+        options = options.with_registry(std::sync::Arc::new(merged));
     }
     Ok(options)
 }
@@ -308,7 +309,10 @@ fn links_json(c: &Collection) -> serde_json::Value {
 /// Each linked project as a timeline.
 fn links_text(out: &mut impl Write, c: &Collection) -> Result<(), Stop> {
     let groups = c.links();
-    say(out, &format!("{} projects followed across texts", groups.len()))?;
+    say(
+        out,
+        &format!("{} projects followed across texts", groups.len()),
+    )?;
     for g in groups {
         say(out, "")?;
         say(out, &format!("{}  (score {:.2})", g.id, g.score))?;

@@ -32,7 +32,10 @@ fn inputs() -> Vec<String> {
     let corpus = manifest().join("../../../shared/corpus");
     vec![
         corpus.display().to_string(),
-        manifest().join("tests/data/nettside-2020.txt").display().to_string(),
+        manifest()
+            .join("tests/data/nettside-2020.txt")
+            .display()
+            .to_string(),
     ]
 }
 
@@ -130,7 +133,10 @@ fn the_documented_query_answers_from_the_links_and_reruns_change_nothing() {
             }
         }
     }
-    assert!(!expected.is_empty(), "the real reports link projects of 2020 and 2022");
+    assert!(
+        !expected.is_empty(),
+        "the real reports link projects of 2020 and 2022"
+    );
     assert_eq!(got, expected);
 
     // Rerunning on the same database gives the same rows.
@@ -144,7 +150,11 @@ fn the_documented_query_answers_from_the_links_and_reruns_change_nothing() {
 #[test]
 fn a_changed_file_replaces_its_old_rows() {
     let file = temp("endret.txt");
-    std::fs::write(&file, "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n").unwrap();
+    std::fs::write(
+        &file,
+        "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n",
+    )
+    .unwrap();
     let path = temp("changed.sqlite");
     let f = file.display().to_string();
     let d = path.display().to_string();
@@ -158,9 +168,17 @@ fn a_changed_file_replaces_its_old_rows() {
 
 #[test]
 fn one_table_prints_as_json_ndjson_or_csv() {
-    let page = manifest().join("tests/data/nettside-2020.txt").display().to_string();
+    let page = manifest()
+        .join("tests/data/nettside-2020.txt")
+        .display()
+        .to_string();
     let json: serde_json::Value = serde_json::from_str(&ok(fou(&[
-        "collect", &page, "--format", "json", "--table", "portfolio",
+        "collect",
+        &page,
+        "--format",
+        "json",
+        "--table",
+        "portfolio",
     ])))
     .unwrap();
     let rows = json.as_array().unwrap();
@@ -169,14 +187,28 @@ fn one_table_prints_as_json_ndjson_or_csv() {
     assert_eq!(rows[0]["period_start"], 2019);
     assert_eq!(rows[0]["status"], "ongoing");
 
-    let ndjson = ok(fou(&["collect", &page, "--format", "ndjson", "--table", "portfolio"]));
+    let ndjson = ok(fou(&[
+        "collect",
+        &page,
+        "--format",
+        "ndjson",
+        "--table",
+        "portfolio",
+    ]));
     assert_eq!(ndjson.lines().count(), 3);
     for line in ndjson.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         assert!(v["title"].is_string());
     }
 
-    let csv = ok(fou(&["collect", &page, "--format", "csv", "--table", "item_institutions"]));
+    let csv = ok(fou(&[
+        "collect",
+        &page,
+        "--format",
+        "csv",
+        "--table",
+        "item_institutions",
+    ]));
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "text_hash,kind,idx,position,institution_id,raw");
     assert_eq!(lines.len(), 4, "{csv}");
@@ -192,7 +224,10 @@ fn links_json_is_exactly_the_contract() {
     assert!(!links.is_empty());
     for g in links {
         let keys: BTreeSet<&str> = g.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, BTreeSet::from(["id", "appearances", "score", "reason"]));
+        assert_eq!(
+            keys,
+            BTreeSet::from(["id", "appearances", "score", "reason"])
+        );
         assert!(g["id"].is_string() && g["score"].is_f64() && g["reason"].is_string());
         let apps = g["appearances"].as_array().unwrap();
         assert!(apps.len() >= 2);
@@ -219,25 +254,37 @@ fn links_print_readable_timelines() {
     let first = text.lines().next().unwrap();
     assert!(first.ends_with("projects followed across texts"), "{text}");
     assert!(text.contains("  why: "), "{text}");
-    assert!(text.lines().any(|l| l.starts_with("  2020  portfolio")), "{text}");
+    assert!(
+        text.lines().any(|l| l.starts_with("  2020  portfolio")),
+        "{text}"
+    );
 }
 
 #[test]
 fn unreadable_files_are_reported_and_the_rest_collected() {
-    let page = manifest().join("tests/data/nettside-2020.txt").display().to_string();
+    let page = manifest()
+        .join("tests/data/nettside-2020.txt")
+        .display()
+        .to_string();
     let out = fou(&["collect", &page, "/no/such/file.txt"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("/no/such/file.txt"), "{err}");
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(summary.starts_with("1 texts (1 kept, 0 duplicates), 3 items"), "{summary}");
+    assert!(
+        summary.starts_with("1 texts (1 kept, 0 duplicates), 3 items"),
+        "{summary}"
+    );
 }
 
 #[test]
 fn a_bad_registry_file_is_an_error() {
     let reg = temp("bad-registry.toml");
     std::fs::write(&reg, "[[institution]]\nid = 1\n").unwrap();
-    let page = manifest().join("tests/data/nettside-2020.txt").display().to_string();
+    let page = manifest()
+        .join("tests/data/nettside-2020.txt")
+        .display()
+        .to_string();
     let out = fou(&["collect", &page, "--registry", reg.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad-registry.toml"));

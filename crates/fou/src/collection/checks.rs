@@ -20,7 +20,7 @@ use crate::text::shorten;
 /// How many characters of a title a message quotes.
 const QUOTED: usize = 80;
 
-fn at(
+pub(super) fn at(
     text: usize,
     severity: Severity,
     code: DiagnosticCode,
@@ -82,7 +82,7 @@ pub(super) fn run(c: &Collection) -> Vec<CollectionDiagnostic> {
             None,
         ));
     }
-    out.extend(period_conflicts(c));
+    out.extend(super::links::period_conflicts(c));
     out
 }
 
@@ -168,9 +168,4 @@ fn duplicate_items(i: usize, r: &Report) -> Vec<CollectionDiagnostic> {
         }
     }
     out
-}
-
-/// Period conflicts between the appearances of each linked project.
-fn period_conflicts(_c: &Collection) -> Vec<CollectionDiagnostic> {
-    Vec::new()
 }

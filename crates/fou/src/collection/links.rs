@@ -32,7 +32,6 @@ fn span_of(texts: &[Text], a: &Appearance) -> Option<Span> {
         AppearanceKind::Project => r.projects.get(a.item).map(|p| p.span),
         AppearanceKind::Portfolio => r.portfolio.get(a.item).map(|p| p.span),
         AppearanceKind::Phd => r.phd.get(a.item).map(|p| p.span),
-        _ => None,
     }
 }
 
@@ -45,12 +44,17 @@ fn conflict(a: &Appearance, b: &Appearance) -> Option<String> {
     for (x, y) in [(a, b), (b, a)] {
         if let (true, Some(done), Some(p)) = (completed(x), x.year, y.period) {
             if done < p.start {
-                return Some(format!("completed in {done}, before its period {}–{} started", p.start, p.end));
+                return Some(format!(
+                    "completed in {done}, before its period {}–{} started",
+                    p.start, p.end
+                ));
             }
         }
         if let (true, true, Some(done), Some(later)) = (completed(x), ongoing(y), x.year, y.year) {
             if later > done {
-                return Some(format!("listed as ongoing in {later}, after it was completed in {done}"));
+                return Some(format!(
+                    "listed as ongoing in {later}, after it was completed in {done}"
+                ));
             }
         }
     }
@@ -83,7 +87,13 @@ pub(super) fn period_conflicts(c: &Collection) -> Vec<CollectionDiagnostic> {
                     g.id
                 );
                 let span = span_of(&c.texts, b);
-                out.push(at(b.text, Severity::Warning, DiagnosticCode::PeriodConflict, message, span));
+                out.push(at(
+                    b.text,
+                    Severity::Warning,
+                    DiagnosticCode::PeriodConflict,
+                    message,
+                    span,
+                ));
             }
         }
     }
@@ -158,7 +168,12 @@ impl Collection {
 mod tests {
     use super::*;
 
-    fn app(year: i32, kind: AppearanceKind, status: &str, period: Option<(i32, i32)>) -> Appearance {
+    fn app(
+        year: i32,
+        kind: AppearanceKind,
+        status: &str,
+        period: Option<(i32, i32)>,
+    ) -> Appearance {
         let mut a = Appearance::new(0, "a.txt", Some(year), kind, 0, "Tittel");
         a.status = Some(status.to_owned());
         a.period = period.map(|(start, end)| crate::Period { start, end });
@@ -169,11 +184,35 @@ mod tests {
     fn times_that_contradict_are_found() {
         use AppearanceKind::{Portfolio, Project};
         let done_2021 = app(2021, Project, "completed", None);
-        assert!(conflict(&done_2021, &app(2020, Portfolio, "ongoing", Some((2022, 2024)))).is_some());
-        assert!(conflict(&app(2022, Portfolio, "ongoing", Some((2019, 2021))), &done_2021).is_some());
-        assert!(conflict(&app(2019, Portfolio, "ongoing", Some((2016, 2017))), &app(2020, Portfolio, "ongoing", Some((2019, 2021)))).is_some());
+        assert!(
+            conflict(
+                &done_2021,
+                &app(2020, Portfolio, "ongoing", Some((2022, 2024)))
+            )
+            .is_some()
+        );
+        assert!(
+            conflict(
+                &app(2022, Portfolio, "ongoing", Some((2019, 2021))),
+                &done_2021
+            )
+            .is_some()
+        );
+        assert!(
+            conflict(
+                &app(2019, Portfolio, "ongoing", Some((2016, 2017))),
+                &app(2020, Portfolio, "ongoing", Some((2019, 2021)))
+            )
+            .is_some()
+        );
         // a project listed as 2019–2021 that finishes in 2022 is plausible
         let done_2022 = app(2022, Project, "completed", None);
-        assert_eq!(conflict(&app(2020, Portfolio, "ongoing", Some((2019, 2021))), &done_2022), None);
+        assert_eq!(
+            conflict(
+                &app(2020, Portfolio, "ongoing", Some((2019, 2021))),
+                &done_2022
+            ),
+            None
+        );
     }
 }

@@ -29,19 +29,23 @@
 mod checks;
 mod dupes;
 mod files;
+mod links;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 mod tables;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::model::{Diagnostic, DiagnosticCode, ItemKind, ItemRef, Report, Severity};
-use crate::registry::{Registry, ResolvedInstitution};
+use crate::link::{Appearance, LinkGroup, LinkOptions};
+use crate::model::{
+    Diagnostic, DiagnosticCode, InstitutionRef, ItemKind, ItemRef, Report, Severity,
+};
+use crate::registry::Registry;
 use crate::{Error, Options};
 
 pub use files::text_files;
@@ -49,8 +53,8 @@ pub use files::text_files;
 pub use sqlite::{SQLITE_SCHEMA_VERSION, SqliteError};
 pub use tables::{Table, Value};
 
-/// How to build a collection: the parse options for every text and the
-/// institution registry (the built-in one unless set).
+/// How to build a collection: the parse options for every text (with the
+/// institution registry, [`Options::registry`]) and the link options.
 ///
 /// ```
 /// let opts = fou::collection::CollectOptions::default()
@@ -60,11 +64,11 @@ pub use tables::{Table, Value};
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct CollectOptions {
-    /// Options for parsing each text (its path is set per file).
+    /// Options for parsing each text (its path is set per file); its
+    /// registry resolves the items' institutions.
     pub parse: Options,
-    /// The registry institutions are resolved with; `None` is
-    /// [`Registry::builtin`].
-    pub registry: Option<Registry>,
+    /// Options for linking the projects across texts.
+    pub link: LinkOptions,
 }
 
 impl CollectOptions {
@@ -79,39 +83,31 @@ impl CollectOptions {
         self
     }
 
-    /// Resolve institutions with `registry` (e.g. the built-in one merged
-    /// with a user file, [`Registry::merge`]).
+    /// Set the link options.
     ///
     /// ```
-    /// let o = fou::collection::CollectOptions::default().with_registry(fou::Registry::builtin().clone());
-    /// assert!(o.registry.is_some());
+    /// let o = fou::collection::CollectOptions::default().with_link(fou::link::LinkOptions::default().with_threshold(0.9));
+    /// assert_eq!(o.link.threshold, 0.9);
     /// ```
-    pub fn with_registry(mut self, registry: Registry) -> Self {
-        self.registry = Some(registry);
+    pub fn with_link(mut self, link: LinkOptions) -> Self {
+        self.link = link;
         self
     }
 
-    fn registry(&self) -> &Registry {
-        self.registry
-            .as_ref()
-            .unwrap_or_else(|| Registry::builtin())
+    /// Resolve institutions with `registry` (e.g. the built-in one merged
+    /// with a user file, [`Registry::merge`]), when parsing and linking;
+    /// reports given to [`Collection::from_reports`] are resolved anew.
+    ///
+    /// ```
+    /// let o = fou::collection::CollectOptions::default()
+    ///     .with_registry(std::sync::Arc::new(fou::Registry::builtin().clone()));
+    /// assert!(o.parse.registry.is_some() && o.link.registry.is_some());
+    /// ```
+    pub fn with_registry(mut self, registry: Arc<Registry>) -> Self {
+        self.parse.registry = Some(registry.clone());
+        self.link.registry = Some(registry);
+        self
     }
-}
-
-/// The institutions of one item, resolved: the registry's entries in the
-/// order written, and the names the registry does not know, as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct ItemInstitutions {
-    /// The item's list.
-    #[serde(skip)]
-    pub kind: ItemKind,
-    /// Its index in that list.
-    pub index: usize,
-    /// Registry entries.
-    pub known: Vec<ResolvedInstitution>,
-    /// Names not in the registry.
-    pub unknown: Vec<String>,
 }
 
 /// One text of a collection: where it came from, what it is, and its
@@ -148,8 +144,6 @@ pub struct Text {
     pub duplicate_reason: Option<String>,
     /// The compact report.
     pub report: Report,
-    /// Institutions of the projects, portfolio items and PhD candidates.
-    pub institutions: Vec<ItemInstitutions>,
     /// Folded item titles, sorted, for recognising renderings.
     keys: Vec<String>,
 }
@@ -169,19 +163,52 @@ impl Text {
             .unwrap_or_else(|| format!("text {}", index + 1))
     }
 
-    /// The resolved institutions of one item (projects, portfolio and PhD).
+    /// The institutions of one item (projects, portfolio items and PhD
+    /// candidates), as the registry read them; empty for other kinds.
     ///
     /// ```
     /// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, OsloMet AFI (2021-2022)\n")?;
     /// let c = fou::collection::Collection::from_reports([r], &Default::default());
-    /// let i = c.texts()[0].institutions_of(fou::ItemKind::Portfolio, 0).unwrap();
-    /// assert_eq!(i.known[0].id, "oslomet-afi");
+    /// let i = c.texts()[0].institutions_of(fou::ItemKind::Portfolio, 0);
+    /// assert_eq!(i[0].id.as_deref(), Some("oslomet-afi"));
     /// # Ok::<(), fou::Error>(())
     /// ```
-    pub fn institutions_of(&self, kind: ItemKind, index: usize) -> Option<&ItemInstitutions> {
-        self.institutions
+    pub fn institutions_of(&self, kind: ItemKind, index: usize) -> &[InstitutionRef] {
+        let r = &self.report;
+        match kind {
+            ItemKind::Project => r.projects.get(index).map(|p| p.institution_refs.as_slice()),
+            ItemKind::Portfolio => r
+                .portfolio
+                .get(index)
+                .map(|p| p.institution_refs.as_slice()),
+            ItemKind::Phd => r.phd.get(index).map(|p| p.institution_refs.as_slice()),
+            _ => None,
+        }
+        .unwrap_or_default()
+    }
+
+    /// The institutions of every project, portfolio item and PhD
+    /// candidate: the item's kind, index and institutions.
+    pub(crate) fn item_institutions(
+        &self,
+    ) -> impl Iterator<Item = (ItemKind, usize, &[InstitutionRef])> {
+        let r = &self.report;
+        let projects = r
+            .projects
             .iter()
-            .find(|i| i.kind == kind && i.index == index)
+            .enumerate()
+            .map(|(i, p)| (ItemKind::Project, i, p.institution_refs.as_slice()));
+        let portfolio = r
+            .portfolio
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (ItemKind::Portfolio, i, p.institution_refs.as_slice()));
+        let phd = r
+            .phd
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (ItemKind::Phd, i, p.institution_refs.as_slice()));
+        projects.chain(portfolio).chain(phd)
     }
 }
 
@@ -236,8 +263,12 @@ pub struct Collection {
     errors: Vec<CollectError>,
     diagnostics: Vec<CollectionDiagnostic>,
     unknown: Vec<UnknownInstitution>,
+    /// Every project appearance of the kept texts.
+    appearances: Vec<Appearance>,
+    /// The projects followed across texts.
+    links: Vec<LinkGroup>,
     /// The registry given in the options (`None`: the built-in one).
-    registry: Option<Registry>,
+    registry: Option<Arc<Registry>>,
 }
 
 impl Collection {
@@ -276,22 +307,19 @@ impl Collection {
         let mut sorted: Vec<&Path> = paths.iter().map(AsRef::as_ref).collect();
         sorted.sort();
         sorted.dedup();
-        let registry = options.registry();
         let read: Vec<Result<Text, CollectError>> = sorted
             .par_iter()
             .map(|path| {
                 let parsed = crate::parse_file_with(path, &options.parse);
                 progress(path);
-                parsed
-                    .map(|report| compact(report, registry))
-                    .map_err(|error| CollectError {
-                        path: path.to_path_buf(),
-                        error,
-                    })
+                parsed.map(compact).map_err(|error| CollectError {
+                    path: path.to_path_buf(),
+                    error,
+                })
             })
             .collect();
         let mut collection = Collection {
-            registry: options.registry.clone(),
+            registry: options.parse.registry.clone(),
             ..Collection::default()
         };
         for r in read {
@@ -300,7 +328,7 @@ impl Collection {
                 Err(e) => collection.errors.push(e),
             }
         }
-        collection.finish();
+        collection.finish(&options.link);
         collection
     }
 
@@ -317,20 +345,26 @@ impl Collection {
         reports: impl IntoIterator<Item = Report>,
         options: &CollectOptions,
     ) -> Collection {
-        let registry = options.registry();
+        let registry = options.parse.registry.as_deref();
+        let texts = reports.into_iter().map(|mut r| {
+            if let Some(reg) = registry {
+                reg.annotate(&mut r);
+            }
+            compact(r)
+        });
         let mut collection = Collection {
-            texts: reports.into_iter().map(|r| compact(r, registry)).collect(),
-            registry: options.registry.clone(),
+            texts: texts.collect(),
+            registry: options.parse.registry.clone(),
             ..Collection::default()
         };
-        collection.finish();
+        collection.finish(&options.link);
         collection
     }
 
     /// The registry the institutions were resolved with.
     pub fn registry(&self) -> &Registry {
         self.registry
-            .as_ref()
+            .as_deref()
             .unwrap_or_else(|| Registry::builtin())
     }
 
@@ -393,25 +427,29 @@ impl Collection {
     }
 
     /// Everything computed across texts, once they are all in.
-    fn finish(&mut self) {
+    fn finish(&mut self, link: &LinkOptions) {
         dupes::mark(&mut self.texts);
         for t in self.texts.iter_mut().filter(|t| t.duplicate_of.is_some()) {
             drop_items(t);
         }
         self.unknown = unknown_institutions(&self.texts);
+        let mut link = link.clone();
+        if link.registry.is_none() {
+            link.registry.clone_from(&self.registry);
+        }
+        (self.appearances, self.links) = links::link(&self.texts, &link);
         self.diagnostics = checks::run(self);
     }
 }
 
 /// A parsed report reduced to what a collection keeps.
-fn compact(mut report: Report, registry: &Registry) -> Text {
+fn compact(mut report: Report) -> Text {
     let path = report.source.path.take();
     let hash = content_hash(&report);
     report.source.path.clone_from(&path);
     report.preface = None;
     report.outline = Vec::new();
     report.dates = Vec::new();
-    let institutions = resolve_items(&report, registry);
     let keys = dupes::keys(&report);
     let is_report = !report
         .diagnostics
@@ -426,7 +464,6 @@ fn compact(mut report: Report, registry: &Registry) -> Text {
         items: report.items().len(),
         duplicate_of: None,
         duplicate_reason: None,
-        institutions,
         keys,
         report,
     }
@@ -450,43 +487,6 @@ fn content_hash(report: &Report) -> String {
     w.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Resolve the institutions of projects, portfolio items and PhD candidates.
-fn resolve_items(report: &Report, registry: &Registry) -> Vec<ItemInstitutions> {
-    let raws = report
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (ItemKind::Project, i, p.institution_raw.as_deref()))
-        .chain(
-            report
-                .portfolio
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (ItemKind::Portfolio, i, p.institution_raw.as_deref())),
-        )
-        .chain(
-            report
-                .phd
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (ItemKind::Phd, i, p.institution.as_deref())),
-        );
-    raws.filter_map(|(kind, index, raw)| {
-        let raw = raw?.trim();
-        if raw.is_empty() {
-            return None;
-        }
-        let r = registry.resolve(raw);
-        Some(ItemInstitutions {
-            kind,
-            index,
-            known: r.institutions,
-            unknown: r.unknown,
-        })
-    })
-    .collect()
-}
-
 /// A duplicate keeps its record, not its items.
 fn drop_items(t: &mut Text) {
     let r = &mut t.report;
@@ -497,7 +497,6 @@ fn drop_items(t: &mut Text) {
     r.phd = Vec::new();
     r.vendors = Vec::new();
     r.stated_counts = Vec::new();
-    t.institutions = Vec::new();
     t.keys = Vec::new();
 }
 
@@ -507,7 +506,8 @@ fn unknown_institutions(texts: &[Text]) -> Vec<UnknownInstitution> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut out: Vec<UnknownInstitution> = Vec::new();
     for (ti, t) in texts.iter().enumerate() {
-        for name in t.institutions.iter().flat_map(|i| &i.unknown) {
+        let refs = t.item_institutions().flat_map(|(_, _, refs)| refs);
+        for name in refs.filter(|r| r.id.is_none()).map(|r| &r.raw) {
             let key = crate::text::norm(name);
             match seen.get(&key) {
                 Some(&k) => out[k].items += 1,

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{Collection, Text};
-use crate::model::{Funding, ItemKind, PhdStatus, PortfolioStatus, Span};
+use crate::model::{Funding, PhdStatus, PortfolioStatus, Span};
 
 /// One cell: SQL's NULL, INTEGER, REAL or TEXT.
 ///
@@ -336,9 +336,9 @@ impl Collection {
         let registry = self.registry();
         let mut ids: Vec<String> = self
             .kept()
-            .flat_map(|(_, t)| &t.institutions)
-            .flat_map(|i| &i.known)
-            .map(|k| k.id.clone())
+            .flat_map(|(_, t)| t.item_institutions())
+            .flat_map(|(_, _, refs)| refs)
+            .filter_map(|r| r.id.clone())
             .collect();
         // Parents too, so that `parent` always names a row.
         let mut k = 0;
@@ -369,17 +369,15 @@ impl Collection {
     fn item_institution_rows(&self) -> Vec<Vec<Value>> {
         let mut rows = Vec::new();
         for (_, t) in self.kept() {
-            for i in &t.institutions {
-                let known = i.known.iter().map(|k| (Some(k.id.clone()), k.raw.clone()));
-                let unknown = i.unknown.iter().map(|u| (None, u.clone()));
-                for (position, (id, raw)) in known.chain(unknown).enumerate() {
+            for (kind, index, refs) in t.item_institutions() {
+                for (position, r) in refs.iter().enumerate() {
                     rows.push(vec![
                         t.hash.as_str().into(),
-                        i.kind.as_str().into(),
-                        i.index.into(),
+                        kind.as_str().into(),
+                        index.into(),
                         position.into(),
-                        id.into(),
-                        raw.into(),
+                        r.id.clone().into(),
+                        r.raw.as_str().into(),
                     ]);
                 }
             }
@@ -494,18 +492,4 @@ fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
             .collect(),
         _ => Vec::new(),
     }
-}
-
-impl Collection {
-    fn appearance_rows(&self) -> Vec<Vec<Value>> {
-        Vec::new()
-    }
-    fn link_rows(&self) -> Vec<Vec<Value>> {
-        Vec::new()
-    }
-}
-
-/// The kind of an appearance as the tables and `fou links` name it.
-pub(super) fn appearance_kind(kind: ItemKind) -> &'static str {
-    kind.as_str()
 }
