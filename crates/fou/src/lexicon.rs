@@ -575,3 +575,42 @@ pub const LINK_STOPWORDS: &[&str] = &[
     "sluttrapport",
     "rapport",
 ];
+
+/// Words of institution names that many institutions share, so a name the
+/// registry does not know is not tied to another by them when
+/// [`link`](crate::link) compares institutions as written (matched as whole
+/// lower-cased words).
+pub const INSTITUTION_GENERIC: &[&str] = &[
+    "universitet",
+    "universitetet",
+    "university",
+    "høgskolen",
+    "høgskulen",
+    "høgskole",
+    "college",
+    "institutt",
+    "instituttet",
+    "institute",
+    "senter",
+    "senteret",
+    "centre",
+    "center",
+    "forskning",
+    "research",
+    "norsk",
+    "norges",
+    "norwegian",
+    "avdeling",
+    "fakultet",
+    "fakultetet",
+    "sykehus",
+    "sykehuset",
+    "hospital",
+    "kommune",
+    "fylkeskommune",
+    "samfunnsanalyse",
+    "samfunnsforskning",
+    "economics",
+    "analyse",
+    "digital",
+];

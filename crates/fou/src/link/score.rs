@@ -31,6 +31,10 @@ const SAME_PERIOD: f64 = 0.1;
 /// (`jobbklubber`) is a topic, not a project.
 const MIN_SHARED_WORDS: usize = 2;
 
+/// Shortest word of an institution's name that may tie two names written
+/// differently (`nr`, `as` and initials are too short to tell).
+const MIN_NAME_WORD: usize = 3;
+
 /// Added when the two share an institution (by registry id or parent, or by
 /// the name as written when the registry does not know it).
 const SHARED_INSTITUTION: f64 = 0.15;
@@ -47,9 +51,6 @@ const DISJOINT_NAMES: f64 = 0.1;
 /// listed period or the year after it).
 const PLAUSIBLE_PERIOD: f64 = 0.05;
 
-/// Subtracted for a project completed two years after its listed end.
-const LATE_FINISH: f64 = 0.2;
-
 /// Start years of one project may differ by this much between lists (a
 /// grant year and a first year of work).
 const MAX_START_SHIFT: i32 = 1;
@@ -65,6 +66,9 @@ pub(crate) struct Read {
     known: bool,
     /// Display names, parallel to `institutions`.
     names: Vec<String>,
+    /// Distinctive words of the institution text as written (no
+    /// [`INSTITUTION_GENERIC`](crate::lexicon::INSTITUTION_GENERIC) words).
+    raw_words: Vec<String>,
 }
 
 impl Read {
@@ -96,11 +100,23 @@ impl Read {
                 push(&mut institutions, &mut names, &format!("~{folded}"), &r.raw);
             }
         }
+        let raw_words = a
+            .institution_raw
+            .as_deref()
+            .map(content_words)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|w| {
+                w.chars().count() >= MIN_NAME_WORD
+                    && !crate::lexicon::INSTITUTION_GENERIC.contains(&w.as_str())
+            })
+            .collect();
         Read {
             title: Title::new(&a.title),
             institutions,
             known,
             names,
+            raw_words,
         }
     }
 
@@ -200,8 +216,18 @@ fn institutions(a: &Read, b: &Read) -> (f64, Option<String>) {
         .filter(|(k, _)| b.institutions.contains(k))
         .map(|(_, n)| n.as_str())
         .collect();
+    // A name the registry does not know may still be written with a known
+    // one's word (`SINTEF Digital`, `Sintef`).
+    let written = || {
+        a.raw_words
+            .iter()
+            .find(|w| b.raw_words.contains(w))
+            .filter(|_| !(a.known && b.known))
+    };
     if let Some(first) = shared.first() {
         (SHARED_INSTITUTION, Some(format!("both at {first}")))
+    } else if let Some(word) = written() {
+        (SHARED_INSTITUTION, Some(format!("both name {word}")))
     } else if a.known && b.known {
         (
             -DISJOINT_INSTITUTIONS,
@@ -257,9 +283,11 @@ pub(crate) fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<Str
                 p.start, p.end
             ));
         }
+        // Two years after the planned end happens (a delay, a report's
+        // lag): possible, but no evidence for the link.
         adjust = if done > p.end + 1 {
             (
-                -LATE_FINISH,
+                0.0,
                 Some(format!("completed {done}, late for {}–{}", p.start, p.end)),
             )
         } else {
