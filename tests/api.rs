@@ -27,7 +27,7 @@ fn severity_orders_info_below_warning_below_error() {
 
 /// The JSON name of every code, written out here once more by hand: the
 /// names are the contract and must not change.
-const CODE_NAMES: [(fou::DiagnosticCode, &str); 13] = {
+const CODE_NAMES: [(fou::DiagnosticCode, &str); 18] = {
     use fou::DiagnosticCode as C;
     [
         (C::Encoding, "encoding"),
@@ -43,6 +43,11 @@ const CODE_NAMES: [(fou::DiagnosticCode, &str); 13] = {
         (C::TocSectionMissing, "toc-section-missing"),
         (C::EmptyListSection, "empty-list-section"),
         (C::Incomplete, "incomplete"),
+        (C::OngoingPastEnd, "ongoing-past-end"),
+        (C::DuplicateItem, "duplicate-item"),
+        (C::PeriodConflict, "period-conflict"),
+        (C::DuplicateText, "duplicate-text"),
+        (C::UnknownInstitution, "unknown-institution"),
     ]
 };
 

@@ -17,6 +17,7 @@
 //! ```
 
 mod check;
+mod collect;
 mod explain;
 mod input;
 mod output;
@@ -82,6 +83,34 @@ enum Command {
         format: check::Format,
         #[command(flatten)]
         input: InputArgs,
+    },
+    /// Read many texts as one collection; write it into SQLite (`--db`) or
+    /// print one table (`--format`), else a summary.
+    ///
+    /// Rerunning on the same database updates it: texts are keyed by a
+    /// content hash and a text's rows are replaced. The tables are
+    /// documented in docs/sqlite-schema.md. Unreadable files are reported
+    /// on standard error and skipped (exit status 1).
+    Collect {
+        #[command(flatten)]
+        collect: collect::CollectInput,
+        /// SQLite database to create or update.
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// Print one table (`--table`) to standard output in this format.
+        #[arg(long, value_enum)]
+        format: Option<collect::TableFormat>,
+        /// The table `--format` prints.
+        #[arg(long, value_enum, default_value = "projects", requires = "format")]
+        table: collect::TableName,
+    },
+    /// Print the projects followed across texts: each linked project's timeline.
+    Links {
+        #[command(flatten)]
+        collect: collect::CollectInput,
+        /// Timelines for people, or `{"links": [...]}` JSON for tools.
+        #[arg(long, value_enum, default_value_t = collect::LinksFormat::Text)]
+        format: collect::LinksFormat,
     },
     /// Print this message or the help of the given subcommand.
     Help {
@@ -152,7 +181,7 @@ fn dispatch(out: &mut impl Write, err: &mut dyn Write, cli: Cli) -> Result<u8, S
             Ok(0)
         }
         Command::Explain { file, input } => {
-            explain::run(out, &Input::read(&file, input).map_err(Stop::Fail)?)?;
+            explain::run(out, &Input::read(&file, &input).map_err(Stop::Fail)?)?;
             Ok(0)
         }
         Command::Check {
@@ -161,6 +190,13 @@ fn dispatch(out: &mut impl Write, err: &mut dyn Write, cli: Cli) -> Result<u8, S
             format,
             input,
         } => check::run(out, err, &files, severity, format, input),
+        Command::Collect {
+            collect,
+            db,
+            format,
+            table,
+        } => collect::collect(out, err, &collect, db.as_deref(), format, table),
+        Command::Links { collect, format } => collect::links(out, err, &collect, format),
         Command::Help { command: name } => help(out, err, name.as_deref()),
     }
 }
@@ -183,7 +219,7 @@ fn parse(
     let mut written = 0;
     let mut failed = false;
     for f in files {
-        let inp = match Input::read(f, input) {
+        let inp = match Input::read(f, &input) {
             Ok(inp) => inp,
             Err(msg) => {
                 tell(err, &msg);

@@ -61,12 +61,14 @@
 pub mod blocks;
 #[doc(hidden)]
 pub mod classify;
+pub mod collection;
 pub mod error;
 pub mod grammar;
 pub mod input;
 pub mod lexicon;
 #[doc(hidden)]
 pub mod lines;
+pub mod link;
 pub mod model;
 pub mod registry;
 mod render;
@@ -88,6 +90,7 @@ pub mod internals;
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+pub use collection::{CollectOptions, Collection};
 pub use error::Error;
 pub use input::DEFAULT_MAX_BYTES;
 pub use lines::detect_format;
@@ -99,6 +102,7 @@ pub use source::{
 };
 
 use std::path::Path;
+use std::sync::Arc;
 
 /// Options for a parse: start from [`Options::default`] and set what you need
 /// with the `with_…` methods (the struct is `#[non_exhaustive]`, so options
@@ -125,6 +129,11 @@ pub struct Options {
     /// by default): larger input is [`Error::TooLarge`], and streams stop
     /// being read there.
     pub max_bytes: u64,
+    /// The institution registry that fills each item's `institution_refs`:
+    /// `None` (the default) reads with [`Registry::builtin`]. A user's
+    /// registry is usually the builtin one merged with their own file
+    /// ([`Registry::merge`]).
+    pub registry: Option<Arc<Registry>>,
 }
 
 impl Default for Options {
@@ -133,6 +142,7 @@ impl Default for Options {
     /// ```
     /// let o = fou::Options::default();
     /// assert_eq!((o.format, o.path, o.strict, o.max_bytes), (None, None, false, 256 << 20));
+    /// assert!(o.registry.is_none());
     /// ```
     fn default() -> Self {
         Options {
@@ -140,6 +150,7 @@ impl Default for Options {
             path: None,
             strict: false,
             max_bytes: DEFAULT_MAX_BYTES,
+            registry: None,
         }
     }
 }
@@ -187,6 +198,27 @@ impl Options {
     /// ```
     pub fn with_strict(mut self, strict: bool) -> Self {
         self.strict = strict;
+        self
+    }
+
+    /// Read institutions with this registry instead of the builtin one (see
+    /// [`Options::registry`]).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// let mine = fou::Registry::from_toml(
+    ///     "[[institution]]\nid = \"kfi\"\nname = \"Kystforsk\"\nshort = [\"KFI\"]\nkind = \"institute\"\n",
+    /// )?;
+    /// let both = Arc::new(fou::Registry::builtin().merge(&mine)?);
+    /// let opts = fou::Options::default().with_registry(both);
+    /// let text = "FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\nVed utgangen av 2021 hadde vi 1 pågående prosjekt.\n\nArbeid\n\n- Jobb i nord, KFI og UiO (2020-2022)\n";
+    /// let r = fou::parse_with(text, &opts)?;
+    /// let ids: Vec<_> = r.portfolio[0].institution_refs.iter().map(|i| i.id.as_deref()).collect();
+    /// assert_eq!(ids, [Some("kfi"), Some("uio")]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_registry(mut self, registry: Arc<Registry>) -> Self {
+        self.registry = Some(registry);
         self
     }
 
@@ -372,6 +404,11 @@ fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
         .extract_if(.., |b| b.kind == blocks::BlockKind::Marker)
         .collect();
     let (mut report, parts) = sections::read(src, &mut content, report, &mut repairs);
+    options
+        .registry
+        .as_deref()
+        .unwrap_or_else(|| Registry::builtin())
+        .annotate(&mut report);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
     (report, content, parts, markers, repairs)
 }

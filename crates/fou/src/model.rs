@@ -334,6 +334,30 @@ pub struct Heading {
     pub span: Span,
 }
 
+/// An institution of an item as the institution registry reads it: the
+/// registry's id and canonical name, or both null when the registry does not
+/// know the name (never guessed), and the text as written.
+/// `fou::Registry::refs` reads them.
+///
+/// ```
+/// let r = fou::parse("FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\nVed utgangen av 2021 hadde vi 1 pågående prosjekt.\n\nArbeid\n\n- Jobb i nord, AFI, OsloMet og Kystforsk (2020-2022)\n")?;
+/// let refs = &r.portfolio[0].institution_refs;
+/// assert_eq!(refs[0].id.as_deref(), Some("oslomet-afi"));
+/// assert_eq!((refs[1].id.as_deref(), refs[1].raw.as_str()), (None, "Kystforsk"));
+/// # Ok::<(), fou::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = plain_descriptions)]
+#[non_exhaustive]
+pub struct InstitutionRef {
+    /// The registry id (`uio`, `oslomet-afi`), or null when unknown.
+    pub id: Option<String>,
+    /// The registry's canonical name, or null when unknown.
+    pub name: Option<String>,
+    /// The name as written in the item.
+    pub raw: String,
+}
+
 /// A completed project that the report summarises.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
@@ -345,6 +369,12 @@ pub struct Project {
     pub institution_raw: Option<String>,
     /// The institutions, split into organisations.
     pub institutions: Vec<String>,
+    /// The institutions resolved in the institution registry, in the
+    /// order written: each with the registry's `id` and `name` (both null
+    /// for a name the registry does not know, which is never guessed) and
+    /// the text it was read from.
+    #[serde(default)]
+    pub institution_refs: Vec<InstitutionRef>,
     /// Funding, from the section or inferred from the summary.
     pub funding: Option<Funding>,
     /// Theme heading the project stands under.
@@ -368,6 +398,12 @@ pub struct PortfolioItem {
     pub institution_raw: Option<String>,
     /// The institutions, split into organisations.
     pub institutions: Vec<String>,
+    /// The institutions resolved in the institution registry, in the
+    /// order written: each with the registry's `id` and `name` (both null
+    /// for a name the registry does not know, which is never guessed) and
+    /// the text it was read from.
+    #[serde(default)]
+    pub institution_refs: Vec<InstitutionRef>,
     /// Project period, when given.
     pub period: Option<Period>,
     /// Funding of the list the item stands in.
@@ -430,6 +466,12 @@ pub struct PhdCandidate {
     pub candidate: String,
     /// Institution.
     pub institution: Option<String>,
+    /// The institutions resolved in the institution registry, in the
+    /// order written: each with the registry's `id` and `name` (both null
+    /// for a name the registry does not know, which is never guessed) and
+    /// the text it was read from.
+    #[serde(default)]
+    pub institution_refs: Vec<InstitutionRef>,
     /// Completed or ongoing.
     pub status: PhdStatus,
     /// The list item.
@@ -661,6 +703,22 @@ diagnostic_codes! {
     /// of them were found, or a heading announces a list and none of its
     /// items were read (each also has its own warning).
     Incomplete = "incomplete",
+    /// Warning (collections): a project listed as ongoing whose period
+    /// ended before the year of the text that lists it.
+    OngoingPastEnd = "ongoing-past-end",
+    /// Warning (collections): the same project twice in one list of one text.
+    DuplicateItem = "duplicate-item",
+    /// Warning (collections): appearances of one linked project whose
+    /// periods or years contradict (finished before it started, ongoing
+    /// after it was completed).
+    PeriodConflict = "period-conflict",
+    /// Info (collections): a text is the same report as another text of
+    /// the collection (the same content, or another rendering); its items
+    /// are not counted twice.
+    DuplicateText = "duplicate-text",
+    /// Info (collections): an institution name the registry does not know,
+    /// reported once per collection.
+    UnknownInstitution = "unknown-institution",
 }
 
 impl std::fmt::Display for DiagnosticCode {

@@ -24,6 +24,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::{InstitutionRef, Report};
+
 /// What kind of organisation an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -117,7 +119,7 @@ struct File {
 }
 
 /// The registry: entries and an index from every written form to them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Registry {
     entries: Vec<Institution>,
     /// Folded form → entry, for entries that stand on their own.
@@ -283,12 +285,75 @@ impl Registry {
     /// assert_eq!(unknown.unknown, ["Kystforskningsinstituttet"]);
     /// ```
     pub fn resolve(&self, raw: &str) -> Resolution {
+        let mut out = Resolution::default();
+        for (piece, hit) in self.read(raw) {
+            match hit {
+                Some(i) => out.institutions.push(self.resolved(i, &piece)),
+                None => out.unknown.push(piece),
+            }
+        }
+        out
+    }
+
+    /// An item's institution text as [`InstitutionRef`]s in the order
+    /// written: known names with their id and canonical name, unknown ones
+    /// with only the text (see [`Registry::resolve`] for the rules).
+    ///
+    /// ```
+    /// let refs = fou::Registry::builtin().refs("Kystforsk og UiO, Økonomisk institutt");
+    /// assert_eq!(refs[0].id, None);
+    /// assert_eq!(refs[0].raw, "Kystforsk");
+    /// assert_eq!(refs[1].id.as_deref(), Some("uio-econ"));
+    /// ```
+    pub fn refs(&self, raw: &str) -> Vec<InstitutionRef> {
+        self.read(raw)
+            .into_iter()
+            .map(|(piece, hit)| match hit {
+                Some(i) => InstitutionRef {
+                    id: Some(self.entries[i].id.clone()),
+                    name: Some(self.entries[i].name.clone()),
+                    raw: piece,
+                },
+                None => InstitutionRef {
+                    id: None,
+                    name: None,
+                    raw: piece,
+                },
+            })
+            .collect()
+    }
+
+    /// Fill `institution_refs` of every project, portfolio item and PhD
+    /// candidate of a report from its institution text (the parser does this
+    /// with [`Options::registry`](crate::Options::registry) or the builtin
+    /// registry; call it again to read a parsed report with another one).
+    ///
+    /// ```
+    /// let mut r = fou::parse("FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\nVed utgangen av 2021 hadde vi 1 pågående prosjekt.\n\nArbeid\n\n- Jobb i nord, KFI (2020-2022)\n")?;
+    /// assert_eq!(r.portfolio[0].institution_refs[0].id, None);
+    /// let mine = fou::Registry::from_toml("[[institution]]\nid = \"kfi\"\nname = \"Kystforsk\"\nshort = [\"KFI\"]\nkind = \"institute\"\n")?;
+    /// mine.annotate(&mut r);
+    /// assert_eq!(r.portfolio[0].institution_refs[0].id.as_deref(), Some("kfi"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn annotate(&self, report: &mut Report) {
+        let refs = |raw: &Option<String>| raw.as_deref().map(|r| self.refs(r)).unwrap_or_default();
+        for p in &mut report.projects {
+            p.institution_refs = refs(&p.institution_raw);
+        }
+        for p in &mut report.portfolio {
+            p.institution_refs = refs(&p.institution_raw);
+        }
+        for p in &mut report.phd {
+            p.institution_refs = refs(&p.institution);
+        }
+    }
+
+    /// Each piece of an institution text with the entry it names, if any.
+    fn read(&self, raw: &str) -> Vec<(String, Option<usize>)> {
         // A whole legal name (`… Arbeidslivs- og Velferdsforskning AS`) is one.
         if let Some(i) = self.lookup_index(raw) {
-            return Resolution {
-                institutions: vec![self.resolved(i, raw.trim())],
-                unknown: Vec::new(),
-            };
+            return vec![(raw.trim().to_owned(), Some(i))];
         }
         let pieces = crate::grammar::institutions(raw);
         let mut found: Vec<(String, Option<usize>)> = Vec::new();
@@ -305,14 +370,7 @@ impl Registry {
             found.push((piece.clone(), hit));
         }
         self.collapse_units(raw, &mut found);
-        let mut out = Resolution::default();
-        for (piece, hit) in found {
-            match hit {
-                Some(i) => out.institutions.push(self.resolved(i, &piece)),
-                None => out.unknown.push(piece),
-            }
-        }
-        out
+        found
     }
 
     fn resolved(&self, i: usize, raw: &str) -> ResolvedInstitution {

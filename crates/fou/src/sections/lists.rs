@@ -156,6 +156,7 @@ impl<'a> List<'a> {
                     title: p.title,
                     candidate: p.candidate,
                     institution: p.institution,
+                    institution_refs: Vec::new(),
                     status,
                     span: doc.span_of(k),
                 });
@@ -246,6 +247,7 @@ impl<'a> List<'a> {
                 title: p.title,
                 institution_raw: p.institution_raw,
                 institutions: p.institutions,
+                institution_refs: Vec::new(),
                 period: p.period,
                 funding,
                 theme: self.theme.clone(),

@@ -323,6 +323,7 @@ fn project(doc: &Doc<'_>, rec: Record, funding: Option<Funding>) -> Project {
         title: rec.title,
         institution_raw: rec.institution_raw,
         institutions,
+        institution_refs: Vec::new(),
         funding,
         theme: rec.theme,
         lead: rec.lead,

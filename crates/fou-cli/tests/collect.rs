@@ -1,0 +1,338 @@
+//! `fou collect` and `fou links`: the SQLite database, the documented
+//! query, reruns, single tables and the links JSON contract.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fou(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fou"))
+        .args(args)
+        .output()
+        .expect("run fou")
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "fou failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The two real reports and the invented page.
+fn inputs() -> Vec<String> {
+    let corpus = manifest().join("../../../shared/corpus");
+    vec![
+        corpus.display().to_string(),
+        manifest()
+            .join("tests/data/nettside-2020.txt")
+            .display()
+            .to_string(),
+    ]
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fou-collect-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
+/// The query of docs/sqlite-schema.md, read from the doc so the doc cannot drift.
+/// The README shows the same query.
+fn documented_query() -> String {
+    let query = |file: &str| -> String {
+        let doc = std::fs::read_to_string(manifest().join("../..").join(file)).unwrap();
+        let start = doc
+            .find("-- query: ongoing-2020-completed-by-2022")
+            .unwrap_or_else(|| panic!("the query is in {file}"));
+        let end = doc[start..].find("```").unwrap();
+        doc[start..start + end].to_owned()
+    };
+    let doc = query("docs/sqlite-schema.md");
+    assert_eq!(
+        query("README.md"),
+        doc,
+        "README and docs/sqlite-schema.md show one query"
+    );
+    doc
+}
+
+fn count(db: &rusqlite::Connection, table: &str) -> i64 {
+    db.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+const TABLES: [&str; 12] = [
+    "schema_version",
+    "texts",
+    "projects",
+    "portfolio",
+    "analyses",
+    "publications",
+    "phd",
+    "institutions",
+    "item_institutions",
+    "appearances",
+    "links",
+    "diagnostics",
+];
+
+fn collect_into(db: &Path) {
+    let mut args = vec!["collect".to_owned()];
+    args.extend(inputs());
+    args.extend(["--db".to_owned(), db.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok(fou(&args));
+}
+
+/// The links JSON of `fou links --format json` on the same inputs.
+fn links_json() -> serde_json::Value {
+    let mut args = vec!["links", "--format", "json"];
+    let inputs = inputs();
+    args.extend(inputs.iter().map(String::as_str));
+    serde_json::from_str(&ok(fou(&args))).unwrap()
+}
+
+#[test]
+fn the_documented_query_answers_from_the_links_and_reruns_change_nothing() {
+    let path = temp("two-reports.sqlite");
+    collect_into(&path);
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let counts: Vec<i64> = TABLES.iter().map(|t| count(&db, t)).collect();
+    assert_eq!(counts[0], 1, "one schema_version row");
+    assert_eq!(counts[1], 3, "three texts");
+    assert!(counts[2] > 10 && counts[3] > 10, "{counts:?}");
+    let mut stmt = db.prepare(&documented_query()).unwrap();
+    let got: BTreeSet<(String, String, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    drop(stmt);
+
+    // The same answer from the links themselves.
+    let links = links_json();
+    let mut expected = BTreeSet::new();
+    for g in links["links"].as_array().unwrap() {
+        let apps = g["appearances"].as_array().unwrap();
+        for a in apps {
+            let ongoing_2020 =
+                a["kind"] == "portfolio" && a["status"] == "ongoing" && a["year"] == 2020;
+            if !ongoing_2020 {
+                continue;
+            }
+            for d in apps {
+                let year = d["year"].as_i64().unwrap_or(0);
+                if d["kind"] == "project" && (2020..=2022).contains(&year) {
+                    expected.insert((
+                        g["id"].as_str().unwrap().to_owned(),
+                        a["title"].as_str().unwrap().to_owned(),
+                        year,
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        !expected.is_empty(),
+        "the real reports link projects of 2020 and 2022"
+    );
+    assert_eq!(got, expected);
+
+    // Rerunning on the same database gives the same rows.
+    drop(db);
+    collect_into(&path);
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let again: Vec<i64> = TABLES.iter().map(|t| count(&db, t)).collect();
+    assert_eq!(again, counts);
+}
+
+#[test]
+fn a_changed_file_replaces_its_old_rows() {
+    let file = temp("endret.txt");
+    std::fs::write(
+        &file,
+        "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n",
+    )
+    .unwrap();
+    let path = temp("changed.sqlite");
+    let f = file.display().to_string();
+    let d = path.display().to_string();
+    ok(fou(&["collect", &f, "--db", &d]));
+    std::fs::write(&file, "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n- Unge i arbeid, UiB (2020-2023)\n").unwrap();
+    ok(fou(&["collect", &f, "--db", &d]));
+    let db = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(count(&db, "texts"), 1);
+    assert_eq!(count(&db, "portfolio"), 2);
+}
+
+#[test]
+fn one_table_prints_as_json_ndjson_or_csv() {
+    let page = manifest()
+        .join("tests/data/nettside-2020.txt")
+        .display()
+        .to_string();
+    let json: serde_json::Value = serde_json::from_str(&ok(fou(&[
+        "collect",
+        &page,
+        "--format",
+        "json",
+        "--table",
+        "portfolio",
+    ])))
+    .unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["title"], "Kystbyer og arbeidsliv i nord");
+    assert_eq!(rows[0]["period_start"], 2019);
+    assert_eq!(rows[0]["status"], "ongoing");
+
+    let ndjson = ok(fou(&[
+        "collect",
+        &page,
+        "--format",
+        "ndjson",
+        "--table",
+        "portfolio",
+    ]));
+    assert_eq!(ndjson.lines().count(), 3);
+    for line in ndjson.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["title"].is_string());
+    }
+
+    let csv = ok(fou(&[
+        "collect",
+        &page,
+        "--format",
+        "csv",
+        "--table",
+        "item_institutions",
+    ]));
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "text_hash,kind,idx,position,institution_id,raw");
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(lines[3].ends_with(",uia,Universitetet i Agder"), "{csv}");
+}
+
+#[test]
+fn links_json_is_exactly_the_contract() {
+    let v = links_json();
+    let obj = v.as_object().unwrap();
+    assert_eq!(obj.keys().collect::<Vec<_>>(), ["links"]);
+    let links = v["links"].as_array().unwrap();
+    assert!(!links.is_empty());
+    for g in links {
+        let keys: BTreeSet<&str> = g.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            BTreeSet::from(["id", "appearances", "score", "reason"])
+        );
+        assert!(g["id"].is_string() && g["score"].is_f64() && g["reason"].is_string());
+        let apps = g["appearances"].as_array().unwrap();
+        assert!(apps.len() >= 2);
+        for a in apps {
+            let keys: BTreeSet<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
+            assert_eq!(
+                keys,
+                BTreeSet::from(["path", "year", "kind", "title", "institution_raw", "status"])
+            );
+            assert!(["project", "portfolio", "phd"].contains(&a["kind"].as_str().unwrap()));
+            assert!(a["year"].is_i64() || a["year"].is_null());
+            assert!(a["institution_raw"].is_string() || a["institution_raw"].is_null());
+            assert!(a["status"].is_string() || a["status"].is_null());
+        }
+    }
+}
+
+#[test]
+fn links_print_readable_timelines() {
+    let mut args = vec!["links"];
+    let inputs = inputs();
+    args.extend(inputs.iter().map(String::as_str));
+    let text = ok(fou(&args));
+    let first = text.lines().next().unwrap();
+    assert!(first.ends_with("projects followed across texts"), "{text}");
+    assert!(text.contains("  why: "), "{text}");
+    assert!(
+        text.lines().any(|l| l.starts_with("  2020  portfolio")),
+        "{text}"
+    );
+}
+
+#[test]
+fn unreadable_files_are_reported_and_the_rest_collected() {
+    let page = manifest()
+        .join("tests/data/nettside-2020.txt")
+        .display()
+        .to_string();
+    let out = fou(&["collect", &page, "/no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/no/such/file.txt"), "{err}");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.starts_with("1 texts (1 kept, 0 duplicates), 3 items"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_bad_registry_file_is_an_error() {
+    let reg = temp("bad-registry.toml");
+    std::fs::write(&reg, "[[institution]]\nid = 1\n").unwrap();
+    let page = manifest()
+        .join("tests/data/nettside-2020.txt")
+        .display()
+        .to_string();
+    let out = fou(&["collect", &page, "--registry", reg.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad-registry.toml"));
+}
+
+#[test]
+fn the_same_text_twice_is_kept_once() {
+    let page = std::fs::read(manifest().join("tests/data/nettside-2020.txt")).unwrap();
+    let (a, b) = (temp("side-a.txt"), temp("side-b.txt"));
+    std::fs::write(&a, &page).unwrap();
+    std::fs::write(&b, &page).unwrap();
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    let summary = ok(fou(&["collect", &b, &a]));
+    assert!(
+        summary.starts_with("2 texts (1 kept, 1 duplicates), 3 items"),
+        "{summary}"
+    );
+    let diags: serde_json::Value = serde_json::from_str(&ok(fou(&[
+        "collect",
+        &a,
+        &b,
+        "--format",
+        "json",
+        "--table",
+        "diagnostics",
+    ])))
+    .unwrap();
+    let dup: Vec<&serde_json::Value> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "duplicate-text")
+        .collect();
+    assert_eq!(dup.len(), 1);
+    // sorted input: side-a is read first and kept
+    let message = dup[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!("{b} is the same report as {a}")),
+        "{message}"
+    );
+}

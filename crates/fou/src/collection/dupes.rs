@@ -1,0 +1,139 @@
+//! The same report twice: the same content (the same hash), or two
+//! renderings of one report (the same year and mostly the same items).
+
+use super::Text;
+use crate::model::Report;
+
+/// Two texts are renderings of one report when they share at least this
+/// share of their item titles (shared over all, Jaccard): renderings of one
+/// report lose or split an item here and there (the renderings fixtures
+/// share 0.8 and more of their titles), while a web page that lists part of
+/// a report's portfolio, or two reports of the same year of different
+/// kinds, share far less.
+const RENDERING_SHARED: f64 = 0.6;
+
+/// … and at least this many titles: two texts with a couple of items each
+/// say too little to be called one report.
+const RENDERING_MIN_SHARED: usize = 3;
+
+/// An item title folded for comparing renderings: letters and digits of each
+/// word, lower case, words joined by one space.
+pub(super) fn fold_title(title: &str) -> String {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The folded titles of a report's items, sorted and without repeats.
+pub(super) fn keys(report: &Report) -> Vec<String> {
+    let titles = report
+        .projects
+        .iter()
+        .map(|p| p.title.as_str())
+        .chain(report.portfolio.iter().map(|p| p.title.as_str()))
+        .chain(report.analyses.iter().map(|a| a.title.as_str()))
+        .chain(report.phd.iter().map(|p| p.title.as_str()))
+        .chain(report.publications.iter().map(|p| p.title.as_str()));
+    let mut keys: Vec<String> = titles.map(fold_title).filter(|k| !k.is_empty()).collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Titles two sorted key lists share.
+fn shared(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Why `b` duplicates `a`, if it does.
+pub(super) fn duplicates(a: &Text, b: &Text) -> Option<String> {
+    if a.hash == b.hash {
+        return Some("the same content".to_owned());
+    }
+    let year = a.year.filter(|y| b.year == Some(*y))?;
+    let n = shared(&a.keys, &b.keys);
+    let all = a.keys.len() + b.keys.len() - n;
+    let share = n as f64 / all.max(1) as f64;
+    (n >= RENDERING_MIN_SHARED && share >= RENDERING_SHARED).then(|| {
+        format!(
+            "another rendering of the same report: year {year}, {n} of {all} item titles shared ({:.0}%)",
+            share * 100.0
+        )
+    })
+}
+
+/// The texts kept so far, for adding texts one at a time: of a group of
+/// duplicates, the text with the most items is kept (the first of those
+/// with as many), so the best rendering is the one read; a duplicate is
+/// emptied of its items as soon as it is known.
+#[derive(Debug, Default)]
+pub(super) struct Kept {
+    kept: Vec<usize>,
+}
+
+impl Kept {
+    /// Add `text` to `texts`, marking it or an earlier kept text as a
+    /// duplicate.
+    pub(super) fn add(&mut self, texts: &mut Vec<Text>, text: Text) {
+        let i = texts.len();
+        texts.push(text);
+        let found = self
+            .kept
+            .iter()
+            .enumerate()
+            .find_map(|(s, &k)| duplicates(&texts[k], &texts[i]).map(|r| (s, r)));
+        let Some((slot, reason)) = found else {
+            self.kept.push(i);
+            return;
+        };
+        let k = self.kept[slot];
+        let (keep, lose) = if texts[i].items > texts[k].items {
+            (i, k)
+        } else {
+            (k, i)
+        };
+        // The old text's duplicates follow it to the new one.
+        for t in texts.iter_mut() {
+            if t.duplicate_of == Some(lose) {
+                t.duplicate_of = Some(keep);
+            }
+        }
+        texts[lose].duplicate_of = Some(keep);
+        texts[lose].duplicate_reason = Some(reason);
+        super::drop_items(&mut texts[lose]);
+        self.kept[slot] = keep;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_fold_to_words() {
+        assert_eq!(fold_title("Tolk i NAV – en studie"), "tolk i nav en studie");
+        assert_eq!(fold_title("«Unge» i arbeid?"), "unge i arbeid");
+    }
+
+    #[test]
+    fn shared_counts_common_keys() {
+        let k = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(shared(&k(&["a", "b", "c"]), &k(&["b", "c", "d"])), 2);
+        assert_eq!(shared(&k(&[]), &k(&["a"])), 0);
+    }
+}

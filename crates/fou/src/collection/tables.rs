@@ -1,0 +1,507 @@
+//! A collection as tables of rows: what `fou collect` writes into SQLite
+//! and prints as JSON, NDJSON or CSV, one definition for all of them. The
+//! columns are documented in `docs/sqlite-schema.md`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Collection, Text};
+use crate::model::{Funding, PhdStatus, PortfolioStatus, Span};
+
+/// One cell: SQL's NULL, INTEGER, REAL or TEXT.
+///
+/// ```
+/// use fou::collection::Value;
+/// assert_eq!(serde_json::to_string(&Value::from(Some(2020))).unwrap(), "2020");
+/// assert_eq!(serde_json::to_string(&Value::from(None::<i32>)).unwrap(), "null");
+/// assert_eq!(Value::from("a").to_string(), "a");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Value {
+    /// No value.
+    Null,
+    /// A whole number.
+    Int(i64),
+    /// A fraction.
+    Real(f64),
+    /// Text.
+    Text(String),
+}
+
+impl std::fmt::Display for Value {
+    /// The value as CSV writes it before quoting: nothing for NULL.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Null => Ok(()),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Real(r) => write!(f, "{r}"),
+            Value::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Text(s)
+    }
+}
+
+impl From<i32> for Value {
+    fn from(i: i32) -> Self {
+        Value::Int(i64::from(i))
+    }
+}
+
+impl From<usize> for Value {
+    fn from(i: usize) -> Self {
+        Value::Int(i64::try_from(i).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<f64> for Value {
+    fn from(r: f64) -> Self {
+        Value::Real(r)
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+/// The tables of a collection.
+///
+/// ```
+/// use fou::collection::Table;
+/// assert_eq!("portfolio".parse::<Table>(), Ok(Table::Portfolio));
+/// assert_eq!(Table::Texts.columns()[0], "hash");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Table {
+    /// One row per text, duplicates included.
+    Texts,
+    /// Completed projects.
+    Projects,
+    /// Listed ongoing or granted projects.
+    Portfolio,
+    /// Internal analyses.
+    Analyses,
+    /// Publication references.
+    Publications,
+    /// PhD candidates.
+    Phd,
+    /// The registry entries the items name (and their parents).
+    Institutions,
+    /// Each institution of each project, portfolio item and PhD candidate.
+    ItemInstitutions,
+    /// Each project, portfolio item and PhD candidate as an appearance of a
+    /// project, with its link.
+    Appearances,
+    /// Groups of appearances judged to be the same project.
+    Links,
+    /// The collection's diagnostics.
+    Diagnostics,
+}
+
+/// The columns every item table starts with: its text and its index in
+/// the text's list.
+const ITEM_KEY: [&str; 2] = ["text_hash", "idx"];
+/// … and ends with: its lines.
+const LINES: [&str; 2] = ["line_start", "line_end"];
+
+impl Table {
+    /// Every table, in the order they are written.
+    pub const ALL: [Table; 11] = [
+        Table::Texts,
+        Table::Projects,
+        Table::Portfolio,
+        Table::Analyses,
+        Table::Publications,
+        Table::Phd,
+        Table::Institutions,
+        Table::ItemInstitutions,
+        Table::Appearances,
+        Table::Links,
+        Table::Diagnostics,
+    ];
+
+    /// The table's name.
+    ///
+    /// ```
+    /// assert_eq!(fou::collection::Table::ItemInstitutions.name(), "item_institutions");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Texts => "texts",
+            Table::Projects => "projects",
+            Table::Portfolio => "portfolio",
+            Table::Analyses => "analyses",
+            Table::Publications => "publications",
+            Table::Phd => "phd",
+            Table::Institutions => "institutions",
+            Table::ItemInstitutions => "item_institutions",
+            Table::Appearances => "appearances",
+            Table::Links => "links",
+            Table::Diagnostics => "diagnostics",
+        }
+    }
+
+    /// The column names, in row order.
+    ///
+    /// ```
+    /// assert_eq!(fou::collection::Table::Links.columns(), ["id", "size", "score", "reason"]);
+    /// ```
+    pub fn columns(self) -> Vec<&'static str> {
+        let item = |middle: &[&'static str]| -> Vec<&'static str> {
+            ITEM_KEY
+                .iter()
+                .chain(middle)
+                .chain(&LINES)
+                .copied()
+                .collect()
+        };
+        match self {
+            Table::Texts => vec![
+                "hash",
+                "path",
+                "year",
+                "title",
+                "is_report",
+                "format",
+                "bytes",
+                "lines",
+                "coverage",
+                "items",
+                "duplicate_of",
+                "duplicate_reason",
+            ],
+            Table::Projects => item(&[
+                "title",
+                "institution_raw",
+                "funding",
+                "theme",
+                "lead",
+                "summary",
+            ]),
+            Table::Portfolio => item(&[
+                "title",
+                "institution_raw",
+                "period_start",
+                "period_end",
+                "funding",
+                "theme",
+                "status",
+            ]),
+            Table::Analyses => item(&["issue", "year", "title", "subtitle", "authors", "abstract"]),
+            Table::Publications => item(&["authors", "year", "title", "venue"]),
+            Table::Phd => item(&["title", "candidate", "institution", "status"]),
+            Table::Institutions => vec!["id", "name", "parent", "kind"],
+            Table::ItemInstitutions => {
+                vec![
+                    "text_hash",
+                    "kind",
+                    "idx",
+                    "position",
+                    "institution_id",
+                    "raw",
+                ]
+            }
+            Table::Appearances => vec![
+                "text_hash",
+                "kind",
+                "idx",
+                "year",
+                "title",
+                "institution_raw",
+                "status",
+                "period_start",
+                "period_end",
+                "link_id",
+            ],
+            Table::Links => vec!["id", "size", "score", "reason"],
+            Table::Diagnostics => vec!["text_hash", "severity", "code", "message", "line"],
+        }
+    }
+}
+
+impl std::str::FromStr for Table {
+    type Err = String;
+
+    /// A table from its name.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Table::ALL
+            .into_iter()
+            .find(|t| t.name() == s)
+            .ok_or_else(|| format!("unknown table {s:?}"))
+    }
+}
+
+fn funding(f: Option<Funding>) -> Value {
+    f.map(Funding::as_str).into()
+}
+
+fn portfolio_status(s: PortfolioStatus) -> &'static str {
+    match s {
+        PortfolioStatus::Ongoing => "ongoing",
+        PortfolioStatus::Granted => "granted",
+    }
+}
+
+fn phd_status(s: PhdStatus) -> &'static str {
+    match s {
+        PhdStatus::Completed => "completed",
+        PhdStatus::Ongoing => "ongoing",
+    }
+}
+
+/// An item row: the text's hash and the index, the middle, the lines.
+fn item_row(t: &Text, idx: usize, middle: Vec<Value>, span: Span) -> Vec<Value> {
+    let mut row = vec![Value::from(t.hash.as_str()), Value::from(idx)];
+    row.extend(middle);
+    row.push(span.line_start.into());
+    row.push(span.line_end.into());
+    row
+}
+
+/// Paragraphs joined by a blank line, names by `; `.
+fn joined(parts: &[String], sep: &str) -> Value {
+    Value::Text(parts.join(sep))
+}
+
+impl Collection {
+    /// The rows of one table (columns in [`Table::columns`] order).
+    ///
+    /// ```
+    /// use fou::collection::{Collection, Table, Value};
+    /// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n")?;
+    /// let c = Collection::from_reports([r], &Default::default());
+    /// let rows = c.rows(Table::Portfolio);
+    /// assert_eq!(rows[0][2], Value::from("Tolk i NAV"));
+    /// assert_eq!(rows[0][4], Value::from(2021));
+    /// # Ok::<(), fou::Error>(())
+    /// ```
+    pub fn rows(&self, table: Table) -> Vec<Vec<Value>> {
+        match table {
+            Table::Texts => self
+                .texts
+                .iter()
+                .filter(|t| !self.same_content_as_kept(t))
+                .map(|t| self.text_row(t))
+                .collect(),
+            Table::Institutions => self.institution_rows(),
+            Table::ItemInstitutions => self.item_institution_rows(),
+            Table::Appearances => self.appearance_rows(),
+            Table::Links => self.link_rows(),
+            Table::Diagnostics => self.diagnostic_rows(),
+            item => self.kept().flat_map(|(_, t)| item_rows(t, item)).collect(),
+        }
+    }
+
+    /// A duplicate with the very content of the text it duplicates has no
+    /// row of its own in `texts` (the table is keyed by the content hash):
+    /// its `duplicate-text` diagnostic names it.
+    fn same_content_as_kept(&self, t: &Text) -> bool {
+        t.duplicate_of.is_some_and(|k| self.texts[k].hash == t.hash)
+    }
+
+    fn text_row(&self, t: &Text) -> Vec<Value> {
+        let s = &t.report.source;
+        let duplicate_of = t.duplicate_of.map(|k| self.texts[k].hash.clone());
+        vec![
+            t.hash.as_str().into(),
+            t.path.clone().into(),
+            t.year.into(),
+            t.title.clone().into(),
+            Value::Int(i64::from(t.is_report)),
+            s.format.as_str().into(),
+            s.bytes.into(),
+            s.lines.into(),
+            s.coverage.into(),
+            t.items.into(),
+            duplicate_of.into(),
+            t.duplicate_reason.clone().into(),
+        ]
+    }
+
+    /// The registry entries the kept items name, with their parents (so
+    /// that `parent` always names a row); an id the collection's registry
+    /// does not have (a report parsed with another registry) gets the name
+    /// its item gave it.
+    fn institution_rows(&self) -> Vec<Vec<Value>> {
+        let registry = self.registry();
+        let mut named: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let refs = self
+            .kept()
+            .flat_map(|(_, t)| t.item_institutions())
+            .flat_map(|(_, _, refs)| refs);
+        for r in refs {
+            if let Some(id) = &r.id {
+                named.entry(id.clone()).or_insert_with(|| r.name.clone());
+            }
+        }
+        let mut todo: Vec<String> = named.keys().cloned().collect();
+        while let Some(id) = todo.pop() {
+            let parent = registry.get(&id).and_then(|e| e.parent.clone());
+            if let Some(p) = parent.filter(|p| !named.contains_key(p)) {
+                named.insert(p.clone(), None);
+                todo.push(p);
+            }
+        }
+        named
+            .into_iter()
+            .map(|(id, name)| match registry.get(&id) {
+                Some(e) => {
+                    let kind = serde_json::to_value(e.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned));
+                    vec![
+                        e.id.as_str().into(),
+                        e.name.as_str().into(),
+                        e.parent.clone().into(),
+                        kind.into(),
+                    ]
+                }
+                None => {
+                    let name = name.unwrap_or_else(|| id.clone());
+                    vec![id.into(), name.into(), Value::Null, Value::Null]
+                }
+            })
+            .collect()
+    }
+
+    fn item_institution_rows(&self) -> Vec<Vec<Value>> {
+        let mut rows = Vec::new();
+        for (_, t) in self.kept() {
+            for (kind, index, refs) in t.item_institutions() {
+                for (position, r) in refs.iter().enumerate() {
+                    rows.push(vec![
+                        t.hash.as_str().into(),
+                        kind.as_str().into(),
+                        index.into(),
+                        position.into(),
+                        r.id.clone().into(),
+                        r.raw.as_str().into(),
+                    ]);
+                }
+            }
+        }
+        rows
+    }
+
+    fn diagnostic_rows(&self) -> Vec<Vec<Value>> {
+        self.diagnostics
+            .iter()
+            .map(|d| {
+                let hash = d.text.map(|i| self.texts[i].hash.clone());
+                let severity = match d.diagnostic.severity {
+                    crate::Severity::Info => "info",
+                    crate::Severity::Warning => "warning",
+                    crate::Severity::Error => "error",
+                };
+                vec![
+                    hash.into(),
+                    severity.into(),
+                    d.diagnostic.code.as_str().into(),
+                    d.diagnostic.message.as_str().into(),
+                    d.diagnostic.span.map(|s| s.line_start).into(),
+                ]
+            })
+            .collect()
+    }
+}
+
+/// The rows of an item table for one text.
+fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
+    let r = &t.report;
+    match table {
+        Table::Projects => r
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let middle = vec![
+                    p.title.as_str().into(),
+                    p.institution_raw.clone().into(),
+                    funding(p.funding),
+                    p.theme.clone().into(),
+                    p.lead.clone().into(),
+                    joined(&p.summary, "\n\n"),
+                ];
+                item_row(t, i, middle, p.span)
+            })
+            .collect(),
+        Table::Portfolio => r
+            .portfolio
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let middle = vec![
+                    p.title.as_str().into(),
+                    p.institution_raw.clone().into(),
+                    p.period.map(|x| x.start).into(),
+                    p.period.map(|x| x.end).into(),
+                    funding(p.funding),
+                    p.theme.clone().into(),
+                    portfolio_status(p.status).into(),
+                ];
+                item_row(t, i, middle, p.span)
+            })
+            .collect(),
+        Table::Analyses => r
+            .analyses
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let middle = vec![
+                    a.issue.map(i64::from).map_or(Value::Null, Value::Int),
+                    a.year.into(),
+                    a.title.as_str().into(),
+                    a.subtitle.clone().into(),
+                    joined(&a.authors, "; "),
+                    joined(&a.abstract_, "\n\n"),
+                ];
+                item_row(t, i, middle, a.span)
+            })
+            .collect(),
+        Table::Publications => r
+            .publications
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let middle = vec![
+                    joined(&p.authors, "; "),
+                    p.year.into(),
+                    p.title.as_str().into(),
+                    p.venue.clone().into(),
+                ];
+                item_row(t, i, middle, p.span)
+            })
+            .collect(),
+        Table::Phd => r
+            .phd
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let middle = vec![
+                    p.title.as_str().into(),
+                    p.candidate.as_str().into(),
+                    p.institution.clone().into(),
+                    phd_status(p.status).into(),
+                ];
+                item_row(t, i, middle, p.span)
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}

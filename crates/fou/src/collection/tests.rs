@@ -1,0 +1,249 @@
+use std::path::PathBuf;
+
+use super::*;
+use crate::DiagnosticCode as Code;
+
+fn renderings() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/renderings")
+}
+
+fn examples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data")
+}
+
+/// Everything of a collection that must not depend on the thread count.
+fn fingerprint(c: &Collection) -> String {
+    let mut out = String::new();
+    for t in c.texts() {
+        out.push_str(&format!(
+            "{:?} {} {:?} {}\n",
+            t.path, t.hash, t.duplicate_of, t.items
+        ));
+    }
+    for table in Table::ALL {
+        out.push_str(&format!("{:?}\n", c.rows(table)));
+    }
+    out
+}
+
+fn all_renderings() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = text_files(renderings())
+        .unwrap()
+        .into_iter()
+        .filter(|p| !p.ends_with("README.md"))
+        .collect();
+    // the same list in another order: the collection sorts it
+    paths.reverse();
+    paths
+}
+
+#[test]
+fn the_result_is_the_same_on_one_thread_and_on_two() {
+    let paths = all_renderings();
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| Collection::from_paths(&paths, &CollectOptions::default()))
+    };
+    let (one, two) = (run(1), run(2));
+    assert!(one.texts().len() > 40);
+    assert_eq!(fingerprint(&one), fingerprint(&two));
+}
+
+#[test]
+fn renderings_of_one_report_are_kept_once() {
+    let c = Collection::from_paths(&all_renderings(), &CollectOptions::default());
+    assert!(c.errors().is_empty(), "{:?}", c.errors());
+    let kept: Vec<(Option<i32>, &str)> = c
+        .kept()
+        .map(|(_, t)| (t.year, t.path.as_deref().unwrap_or_default()))
+        .collect();
+    // five samples, each in many renderings: one of each is kept
+    let mut years: Vec<Option<i32>> = kept.iter().map(|k| k.0).collect();
+    years.sort();
+    assert_eq!(
+        years,
+        [Some(2018), Some(2019), Some(2021), Some(2023), Some(2024)],
+        "{kept:?}"
+    );
+    for (i, t) in c.texts().iter().enumerate() {
+        let Some(k) = t.duplicate_of else { continue };
+        assert_eq!(t.year, c.texts()[k].year, "{}", t.name(i));
+        assert!(c.texts()[k].duplicate_of.is_none());
+        assert!(t.report.portfolio.is_empty() && t.report.projects.is_empty());
+    }
+    let dupes = c
+        .diagnostics()
+        .iter()
+        .filter(|d| d.diagnostic.code == Code::DuplicateText)
+        .count();
+    assert_eq!(dupes, c.texts().len() - 5);
+}
+
+#[test]
+fn different_reports_of_one_year_are_not_duplicates() {
+    let a = crate::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n- Unge i arbeid, UiB (2020-2023)\n- Lesing i skogen, NTNU (2021-2022)\n").unwrap();
+    let b = crate::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n- Kaffe på kaia, UiO (2020-2023)\n- Båter i havn, Sintef (2021-2022)\n").unwrap();
+    let c = Collection::from_reports([a.clone(), b, a], &CollectOptions::default());
+    let dup: Vec<Option<usize>> = c.texts().iter().map(|t| t.duplicate_of).collect();
+    assert_eq!(dup, [None, None, Some(0)]);
+    assert_eq!(c.items().count(), 6);
+}
+
+#[test]
+fn the_better_rendering_is_kept() {
+    let full = "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n- Unge i arbeid, UiB (2020-2023)\n- Lesing i skogen, NTNU (2021-2022)\n- Båter i havn, Sintef (2021-2022)\n";
+    let cut = "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n- Unge i arbeid, UiB (2020-2023)\n- Lesing i skogen, NTNU (2021-2022)\n";
+    let c = Collection::from_reports(
+        [crate::parse(cut).unwrap(), crate::parse(full).unwrap()],
+        &CollectOptions::default(),
+    );
+    assert_eq!(c.texts()[0].duplicate_of, Some(1));
+    assert_eq!(c.texts()[1].duplicate_of, None);
+    assert_eq!(c.items().count(), 4);
+}
+
+#[test]
+fn checks_find_ongoing_past_end_and_an_item_listed_twice() {
+    let text = "FoU-rapport 2022\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2019-2021)\n- Unge i arbeid, UiB (2020-2023)\n- Unge i arbeid, UiB (2020-2023)\n";
+    let c = Collection::from_reports([crate::parse(text).unwrap()], &CollectOptions::default());
+    let found: Vec<(Code, usize)> = c
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            (
+                d.diagnostic.code,
+                d.diagnostic.span.map_or(0, |s| s.line_start),
+            )
+        })
+        .collect();
+    assert!(found.contains(&(Code::OngoingPastEnd, 5)), "{found:?}");
+    assert!(found.contains(&(Code::DuplicateItem, 7)), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(c, l)| *c == Code::OngoingPastEnd && *l != 5),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn stated_counts_that_disagree_are_lifted_to_the_collection() {
+    let text = "FoU-rapport 2021\n\nOppdragsprosjekter\n\nVed utgangen av 2021 hadde vi 3 pågående oppdragsprosjekter.\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n";
+    let r = crate::parse(text).unwrap();
+    assert!(r.diagnostics.iter().any(|d| d.code == Code::CountMismatch));
+    let c = Collection::from_reports([r], &CollectOptions::default());
+    let lifted: Vec<_> = c
+        .diagnostics()
+        .iter()
+        .filter(|d| d.diagnostic.code == Code::CountMismatch)
+        .collect();
+    assert_eq!(lifted.len(), 1);
+    assert_eq!(lifted[0].text, Some(0));
+}
+
+#[test]
+fn unreadable_files_are_errors_of_the_collection() {
+    let paths = [
+        examples().join("sample-2021.txt"),
+        examples().join("no-such-file.txt"),
+    ];
+    let c = Collection::from_paths(&paths, &CollectOptions::default());
+    assert_eq!(c.texts().len(), 1);
+    assert_eq!(c.errors().len(), 1);
+    assert!(c.errors()[0].path.ends_with("no-such-file.txt"));
+}
+
+#[test]
+fn a_text_is_kept_without_its_source() {
+    let c = Collection::from_paths(
+        &[examples().join("sample-2021.txt")],
+        &CollectOptions::default(),
+    );
+    let r = &c.texts()[0].report;
+    assert!(r.outline.is_empty() && r.dates.is_empty() && r.preface.is_none());
+    assert!(!r.projects.is_empty());
+}
+
+#[test]
+fn a_registry_of_ones_own_resolves_reports_given_and_the_database_takes_it() {
+    let text =
+        "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Kystforsk og UiO (2021-2022)\n";
+    let plain = Collection::from_reports([crate::parse(text).unwrap()], &CollectOptions::default());
+    let names: Vec<&str> = plain
+        .unknown_institutions()
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(names, ["Kystforsk"]);
+    let mine = Registry::from_toml(
+        "[[institution]]\nid = \"kfi\"\nname = \"Kystforskningsinstituttet\"\nshort = [\"Kystforsk\"]\nkind = \"institute\"\n",
+    )
+    .unwrap();
+    let both = Arc::new(Registry::builtin().merge(&mine).unwrap());
+    let opts = CollectOptions::default().with_registry(both);
+    let c = Collection::from_reports([crate::parse(text).unwrap()], &opts);
+    assert!(c.unknown_institutions().is_empty());
+    let ids: Vec<Option<&str>> = c.texts()[0]
+        .institutions_of(ItemKind::Portfolio, 0)
+        .iter()
+        .map(|r| r.id.as_deref())
+        .collect();
+    assert_eq!(ids, [Some("kfi"), Some("uio")]);
+    let rows = c.rows(Table::Institutions);
+    let row_ids: Vec<&Value> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(row_ids, [&Value::from("kfi"), &Value::from("uio")]);
+}
+
+#[test]
+fn an_unknown_institution_is_one_diagnostic_however_often_it_is_named() {
+    let a = "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Kystforsk (2021-2022)\n- Unge i arbeid, Kystforsk  (2020-2023)\n";
+    let b = "FoU-rapport 2022\n\nOppdragsprosjekter\n\n- Båter i havn, Kystforsk (2022-2023)\n";
+    let c = Collection::from_reports(
+        [crate::parse(a).unwrap(), crate::parse(b).unwrap()],
+        &CollectOptions::default(),
+    );
+    let unknown = c.unknown_institutions();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!((unknown[0].items, unknown[0].first_text), (3, 0));
+    let diags = c
+        .diagnostics()
+        .iter()
+        .filter(|d| d.diagnostic.code == Code::UnknownInstitution)
+        .count();
+    assert_eq!(diags, 1);
+}
+
+#[test]
+fn a_linked_project_completed_before_it_started_is_a_period_conflict() {
+    let a = "FoU-rapport 2021\n\nAvsluttede oppdragsprosjekter\n\nTolk i kontoret, Fjordforsk\n\nEn studie av tolking.\n";
+    let b = "FoU-rapport 2022\n\nOppdragsprosjekter\n\n- Tolk i kontoret, Fjordforsk (2022-2024)\n";
+    let mut c = Collection::from_reports(
+        [crate::parse(a).unwrap(), crate::parse(b).unwrap()],
+        &CollectOptions::default(),
+    );
+    // The matcher keeps such a pair apart; a group that holds it anyway
+    // (through a third appearance) is what the check is for.
+    let apps: Vec<Appearance> = c.appearances().to_vec();
+    assert_eq!(apps.len(), 2, "{apps:?}");
+    c.links = vec![LinkGroup {
+        id: "p-test".to_owned(),
+        appearances: apps,
+        score: 1.0,
+        reason: "test".to_owned(),
+    }];
+    let found = links::period_conflicts(&c);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = &found[0];
+    assert_eq!((d.text, d.diagnostic.code), (Some(1), Code::PeriodConflict));
+    assert_eq!(d.diagnostic.span.map(|s| s.line_start), Some(5));
+    assert!(
+        d.diagnostic
+            .message
+            .contains("completed in 2021, before its period 2022–2024 started"),
+        "{}",
+        d.diagnostic.message
+    );
+}
