@@ -11,7 +11,7 @@ use super::context::{funding_described, funding_in, introduces_items, leader_in,
 use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
-use crate::grammar::{ProjectLine, phd_line, project_line, reference};
+use crate::grammar::{phd_line, project_line, reference};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Funding, PhdCandidate, PhdStatus, PortfolioItem, PortfolioStatus, Publication, Vendor,
@@ -152,20 +152,29 @@ struct Entry {
     subs: Vec<usize>,
 }
 
-/// Group the items of `items` under the items they stand under: an item
-/// indented deeper than the list's first, or marked with a sub-bullet glyph
-/// ([`lexicon::SUB_BULLET_GLYPHS`]) the first is not, belongs to the item
-/// above it, unless it reads as a project line with a period of its own.
+/// Is item `k` of a list whose first item is `first` a sub-bullet of the
+/// item above it? It is indented deeper than the first, or marked with a
+/// sub-bullet glyph ([`lexicon::SUB_BULLET_GLYPHS`]) the first is not, and
+/// does not read as a project line with a period of its own.
+fn is_sub(doc: &Doc<'_>, first: usize, k: usize) -> bool {
+    if k == first {
+        return false;
+    }
+    let (base, base_glyph) = indentation(doc, first);
+    let (indent, glyph) = indentation(doc, k);
+    let sub_glyph =
+        glyph.is_some_and(|g| lexicon::SUB_BULLET_GLYPHS.contains(&g) && Some(g) != base_glyph);
+    (indent > base || sub_glyph)
+        && !project_line(doc.blocks[k].text()).is_ok_and(|p| p.period.is_some())
+}
+
+/// Group the items of `items` under the items they stand under ([`is_sub`]).
 fn entries(doc: &Doc<'_>, items: Range<usize>) -> Vec<Entry> {
-    let (base, base_glyph) = indentation(doc, items.start);
+    let first = items.start;
     let mut out: Vec<Entry> = Vec::new();
     for k in items {
-        let (indent, glyph) = indentation(doc, k);
-        let sub_glyph =
-            glyph.is_some_and(|g| lexicon::SUB_BULLET_GLYPHS.contains(&g) && Some(g) != base_glyph);
-        let own_project = project_line(doc.blocks[k].text()).is_ok_and(|p| p.period.is_some());
         match out.last_mut() {
-            Some(parent) if (indent > base || sub_glyph) && !own_project => parent.subs.push(k),
+            Some(parent) if is_sub(doc, first, k) => parent.subs.push(k),
             _ => out.push(Entry {
                 item: k,
                 subs: Vec::new(),
@@ -321,25 +330,34 @@ impl<'a> List<'a> {
         Some(out)
     }
 
+    /// Do the top-level items read as a portfolio: most with a period, or
+    /// introduced as projects with a status and most naming institutions?
+    /// (Counted without keeping the lines: a long list that is none costs
+    /// nothing per item.)
+    fn is_portfolio(&self, doc: &Doc<'_>) -> bool {
+        let (mut n, mut with_period, mut with_inst) = (0, 0, 0);
+        for k in self.items.clone() {
+            if is_sub(doc, self.items.start, k) {
+                continue;
+            }
+            if let Ok(p) = project_line(doc.blocks[k].text()) {
+                n += 1;
+                with_period += usize::from(p.period.is_some());
+                with_inst += usize::from(p.institution_raw.is_some());
+            }
+        }
+        let introduced = (introduces_items(&self.intro_text)
+            && status_in(&self.intro_text).is_some())
+            || (self.page && self.status_ctx.is_some());
+        n > 0 && (with_period * 2 >= n || (introduced && with_inst * 2 > n))
+    }
+
     /// Portfolio: project lines with periods, or introduced as granted,
     /// ongoing or shortlisted projects and naming institutions. On a page a
     /// status given above the list (a heading, an intro before the theme)
     /// introduces it too.
     fn portfolio(&self, doc: &Doc<'_>, claims: &mut Claims) -> Vec<PortfolioItem> {
-        let lines: Vec<(Entry, ProjectLine)> = entries(doc, self.items.clone())
-            .into_iter()
-            .filter_map(|e| project_line(doc.blocks[e.item].text()).ok().map(|p| (e, p)))
-            .collect();
-        let n = lines.len();
-        let with_period = lines.iter().filter(|(_, p)| p.period.is_some()).count();
-        let with_inst = lines
-            .iter()
-            .filter(|(_, p)| p.institution_raw.is_some())
-            .count();
-        let introduced = (introduces_items(&self.intro_text)
-            && status_in(&self.intro_text).is_some())
-            || (self.page && self.status_ctx.is_some());
-        if n == 0 || (with_period * 2 < n && !(introduced && with_inst * 2 > n)) {
+        if !self.is_portfolio(doc) {
             return Vec::new();
         }
         let status = if self.intro.is_some() {
@@ -350,7 +368,10 @@ impl<'a> List<'a> {
         .unwrap_or(PortfolioStatus::Ongoing);
         let funding = funding_in(&self.intro_text).or(self.section_funding);
         let mut out = Vec::new();
-        for (e, p) in lines {
+        for e in entries(doc, self.items.clone()) {
+            let Ok(p) = project_line(doc.blocks[e.item].text()) else {
+                continue;
+            };
             let (description, leader) = describe(doc, &e.subs);
             let last = e.subs.last().copied().unwrap_or(e.item);
             out.push(PortfolioItem {
