@@ -106,3 +106,47 @@ pub(crate) fn is_page_label(text: &str) -> bool {
     .iter()
     .any(|labels| labelled(text, labels).is_some())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leader_line_gives_the_name_without_the_address() {
+        let name = |t| leader_in(t);
+        assert_eq!(
+            name("Prosjektleder: Kari Fjell (kari@example.no)").as_deref(),
+            Some("Kari Fjell")
+        );
+        assert_eq!(name("prosjektleder:  Ola Li.").as_deref(), Some("Ola Li"));
+        assert_eq!(name("Prosjektleder:"), None);
+        assert_eq!(name("Prosjektet ledes av Ola Li"), None);
+    }
+
+    #[test]
+    fn sketches_are_shortlisted_unless_funds_were_granted() {
+        let s = |t| status_in(t);
+        assert_eq!(
+            s("Følgende ni skisser går videre til neste runde:"),
+            Some(PortfolioStatus::Shortlisted)
+        );
+        assert_eq!(
+            s("Av 40 prosjektskisser fikk åtte tildelt midler:"),
+            Some(PortfolioStatus::Granted)
+        );
+        assert_eq!(
+            s("Disse prosjektene har fått midler:"),
+            Some(PortfolioStatus::Granted)
+        );
+        assert!(introduces_items("Følgende ni skisser går videre"));
+        assert!(!introduces_items("Les mer om hvordan du søker"));
+    }
+
+    #[test]
+    fn page_labels_are_fields_not_sections() {
+        assert!(is_page_label("Oppdragsgiver: NAV"));
+        assert!(is_page_label("Utført av: Velferdsforsk"));
+        assert!(!is_page_label("Oppdragsprosjekter"));
+        assert!(!is_page_label("Oppdragsgiver:"));
+    }
+}
