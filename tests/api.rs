@@ -103,6 +103,7 @@ fn all_reports() -> Vec<(String, fou::Report)> {
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
             .collect();
         files.sort();
         paths.extend(files);

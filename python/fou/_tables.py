@@ -80,6 +80,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "funding",
         "theme",
         "status",
+        "description",
+        "leader",
         *_SPAN,
     ),
     "analyses": ("issue", "year", "title", "subtitle", "authors", "abstract", *_SPAN),
@@ -321,12 +323,13 @@ def projects_frame(
 def portfolio_frame(
     reports: _Reports, *, institution_aliases: Mapping[str, str] | None = None
 ) -> _pd.DataFrame:
-    """Listed (ongoing or granted) projects as a DataFrame: one row per item.
+    """Listed (ongoing, granted or shortlisted) projects as a DataFrame: one row per item.
 
     Columns: ``report_year``, ``report_path``, ``title``, ``institution_raw``,
     ``institutions`` (list), ``institution_ids`` (list of registry ids,
     ``None`` when unknown), ``period_start``, ``period_end``, ``funding``,
-    ``theme``, ``status``, ``line_start``, ``line_end``. Needs pandas.
+    ``theme``, ``status``, ``description`` (list), ``leader``, ``line_start``,
+    ``line_end``. Needs pandas.
     ``institution_aliases``: see :func:`to_records` and :func:`canonical_institution`.
     """
     return to_frame(reports, "portfolio", institution_aliases=institution_aliases)

@@ -96,7 +96,9 @@ def test_real_report_attributes_have_python_types(reports: list[fou.Report]) -> 
             assert isinstance(p.summary, list)
             assert isinstance(p.span, fou.Span) and 1 <= p.span.line_start <= p.span.line_end
         for item in report.portfolio:
-            assert item.status in {"ongoing", "granted"}
+            assert item.status in {"ongoing", "granted", "shortlisted"}
+            assert isinstance(item.description, list)
+            assert item.leader is None or isinstance(item.leader, str)
             assert item.period is None or isinstance(item.period, fou.Period)
         for d in report.dates:
             assert type(d.date) is datetime.date

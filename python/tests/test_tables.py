@@ -15,7 +15,8 @@ PROJECT_COLUMNS = [
 ]  # fmt: skip
 PORTFOLIO_COLUMNS = [
     "report_year", "report_path", "title", "institution_raw", "institutions", "institution_ids",
-    "period_start", "period_end", "funding", "theme", "status", "line_start", "line_end",
+    "period_start", "period_end", "funding", "theme", "status", "description", "leader",
+    "line_start", "line_end",
 ]  # fmt: skip
 ANALYSIS_COLUMNS = [
     "report_year", "report_path", "issue", "year", "title", "subtitle", "authors", "abstract",

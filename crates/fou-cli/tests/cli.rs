@@ -962,3 +962,27 @@ fn registry_adds_institutions_and_bad_files_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("registry"));
 }
+
+/// A web page of project lists (issue 11): `fou parse` prints its items,
+/// and `fou check` says it is no report with a warning, not an error.
+#[test]
+fn a_page_of_project_lists_gives_its_items() {
+    let page =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/pages/skisser.txt");
+    let page = page.to_str().unwrap();
+    let out = fou(&["parse", page]);
+    assert!(out.status.success());
+    let v = json(&out);
+    let items = v["portfolio"].as_array().unwrap();
+    assert_eq!(items.len(), 9);
+    assert_eq!(items[2]["title"], "Arbeidslinja og eldre arbeidstakere");
+    assert_eq!(
+        items[2]["institutions"],
+        serde_json::json!(["OsloMet", "AFI"])
+    );
+    assert!(items.iter().all(|i| i["status"] == "shortlisted"));
+    let out = fou(&["check", page]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("warning[not-a-report]"), "{text}");
+    assert!(!text.contains("error["), "{text}");
+}

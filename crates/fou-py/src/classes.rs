@@ -444,7 +444,7 @@ model! {
 }
 
 model! {
-    /// A project the report only lists (ongoing, or newly granted).
+    /// A project the report only lists (ongoing, newly granted or shortlisted), or a web page lists.
     PyPortfolioItem(fou::PortfolioItem) as "PortfolioItem" |p, _py| {
         /// Project title.
         title: String,
@@ -460,9 +460,13 @@ model! {
         funding: Option<fou::Funding>,
         /// Theme heading above the list.
         theme: Option<String>,
-        /// `"ongoing"` or `"granted"`.
+        /// `"ongoing"`, `"granted"` or `"shortlisted"` (a project sketch that went on to the next round).
         status: fou::PortfolioStatus,
-        /// The list item.
+        /// The lines under the item that describe it (its sub-bullets on a web page, a single-project page's lead paragraphs).
+        description: Vec<String>,
+        /// The project leader's name (`Prosjektleder: …`), when the item names one.
+        leader: Option<String>,
+        /// The list item (with its sub-bullets), or the single-project page.
         span: fou::Span,
     }
     repr {

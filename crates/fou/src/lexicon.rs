@@ -35,6 +35,49 @@ pub const GRANTED: &[&str] = &["tildelt", "innvilget", "bevilget"];
 /// Phrases that introduce newly started projects in a list's intro.
 pub const NEW_PROJECTS: &[&str] = &["nye prosjekter"];
 
+/// Phrases of a news page that say the projects it lists got funds
+/// (`Disse prosjektene har fått midler`, `får støtte`).
+pub const GOT_FUNDS: &[&str] = &["fått midler", "får midler", "fått støtte", "får støtte"];
+
+/// Stems that say the listed items are project sketches that went on to the
+/// next round of a call (`Følgende ni skisser går videre`,
+/// `prosjektskisser`, `neste runde`): shortlisted, not yet granted. Read
+/// after [`ONGOING`] and [`GRANTED`], so that `8 av skissene fikk tildelt
+/// midler` is granted.
+pub const SHORTLISTED: &[&str] = &["skisse", "går videre", "gått videre", "neste runde"];
+
+/// The bullet glyphs that mark a sub-bullet even where a page's indentation
+/// was lost (`◦` under `•`): the item is part of the description of the
+/// item above it.
+pub const SUB_BULLET_GLYPHS: &[char] = &['◦'];
+
+/// Labels of a line under a listed project, or on a single-project page,
+/// that name its leader (`Prosjektleder: Kari Nordmann (kari@…)`), with
+/// their colon, lower-cased.
+pub const LEADER_LABELS: &[&str] = &["prosjektleder:", "prosjektansvarlig:", "leder:"];
+
+/// Labels of a single-project page's line that name who commissioned the
+/// project (`Oppdragsgiver: NAV`): a commissioned project, funding oppdrag.
+pub const COMMISSIONER_LABELS: &[&str] = &["oppdragsgiver:"];
+
+/// Labels of a single-project page's line that name the institution doing
+/// the work, besides the record labels of [`crate::grammar::Label`]
+/// (`Utført av: …`).
+pub const PERFORMER_LABELS: &[&str] = &[
+    "utført av:",
+    "utføres av:",
+    "forskningsinstitusjon:",
+    "institusjon:",
+];
+
+/// Labels of a single-project page's line that give its period.
+pub const PERIOD_LABELS: &[&str] = &["periode:", "prosjektperiode:", "varighet:"];
+
+/// Labels of a single-project page's line that give its status
+/// (`Status: Pågående`), read with [`ONGOING`], [`GRANTED`],
+/// [`SHORTLISTED`].
+pub const STATUS_LABELS: &[&str] = &["status:"];
+
 /// Stems that say a text is about projects: research projects
 /// (`prosjekt…`) or commissioned work (`oppdrag…`). A heading with one is a
 /// section of projects; a list intro with one introduces projects.

@@ -31,6 +31,42 @@
 //! # Ok::<(), fou::Error>(())
 //! ```
 //!
+//! ## Web pages and other texts
+//!
+//! A text that is no whole report — a web page of projects per theme, news
+//! of granted funds or shortlisted sketches, one project's page — gives the
+//! project lists it holds wherever they stand, with an item's sub-bullets as
+//! its [`PortfolioItem::description`] and `Prosjektleder: …` as its
+//! [`PortfolioItem::leader`]; the diagnostics still say it is no report
+//! (`not-a-report`, a warning once items were found).
+//!
+//! ```
+//! let page = "\
+//! Følgende ni skisser går videre til neste runde:
+//!
+//! - Familieøkonomi og barns fritid, Velferdsforsk
+//! - Ventetid og helse, Universitetet i Nordfjell, Institutt for helsefag
+//!
+//! Pågående prosjekter
+//!
+//! • Tilbake etter skaden, Fjellvik forskningssenter (2021-2024)
+//!     ◦ Prosjektleder: Synnøve Lindholt (synnove@fjellvik.example)
+//!     ◦ Prosjektet er bidragsfinansiert.
+//! ";
+//! let report = fou::parse(page)?;
+//! let sketch = &report.portfolio[1];
+//! assert_eq!(sketch.status, fou::PortfolioStatus::Shortlisted);
+//! assert_eq!(sketch.institutions, ["Universitetet i Nordfjell", "Institutt for helsefag"]);
+//! let item = &report.portfolio[2];
+//! assert_eq!(item.status, fou::PortfolioStatus::Ongoing);
+//! assert_eq!(item.leader.as_deref(), Some("Synnøve Lindholt"));
+//! assert_eq!(item.description, ["Prosjektet er bidragsfinansiert."]);
+//! assert_eq!(item.funding, Some(fou::Funding::Bidrag));
+//! let not_a_report = report.diagnostics.iter().find(|d| d.code.as_str() == "not-a-report");
+//! assert_eq!(not_a_report.map(|d| d.severity), Some(fou::Severity::Warning));
+//! # Ok::<(), fou::Error>(())
+//! ```
+//!
 //! ## Layers
 //!
 //! The parser is layered the way the text is; each layer is a folder under

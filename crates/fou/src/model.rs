@@ -235,6 +235,10 @@ pub enum PortfolioStatus {
     Ongoing,
     /// Newly granted funds in the report year.
     Granted,
+    /// A project sketch that went on to the next round of a call for
+    /// proposals (`følgende ni skisser går videre`): shortlisted, not yet
+    /// granted.
+    Shortlisted,
 }
 
 /// Status of a PhD candidate.
@@ -410,9 +414,19 @@ pub struct PortfolioItem {
     pub funding: Option<Funding>,
     /// Theme heading above the list.
     pub theme: Option<String>,
-    /// Ongoing or newly granted.
+    /// Ongoing, newly granted or shortlisted.
     pub status: PortfolioStatus,
-    /// The list item.
+    /// The lines under the item that describe it: its indented sub-bullets
+    /// on a web page, or the paragraph of a single-project page. Empty in
+    /// report lists, which give none.
+    #[serde(default)]
+    pub description: Vec<String>,
+    /// The project leader's name (`Prosjektleder: Kari Nordmann
+    /// (kari@…)` gives `Kari Nordmann`), when the item names one. (Not a
+    /// project's one-line lead, [`Project::lead`].)
+    #[serde(default)]
+    pub leader: Option<String>,
+    /// The list item (with its sub-bullets), or the single-project page.
     pub span: Span,
 }
 

@@ -131,14 +131,23 @@ pub fn period(input: &str) -> Result<Period, GrammarError> {
 /// assert_eq!(body, "Bedre oppfølging av unge, Fafo");
 /// assert_eq!(p.unwrap().end, 2021);
 /// assert_eq!(split_period("Uten periode (se under)"), ("Uten periode (se under)", None));
+/// // A parenthesis left open where a copied page was cut off:
+/// assert_eq!(split_period("Fritid og jobb, Nordlys analyse (2022"), ("Fritid og jobb, Nordlys analyse", Some(fou::Period { start: 2022, end: 2022 })));
 /// ```
 pub fn split_period(line: &str) -> (&str, Option<Period>) {
     let t = line.trim().trim_end_matches(['.', ',']).trim_end();
-    if t.ends_with(')')
-        && let Some(open) = t.rfind('(')
-        && let Ok(("", p)) = period_parser::<()>(&t[open..])
-    {
-        return (t[..open].trim_end(), Some(p));
+    if let Some(open) = t.rfind('(') {
+        if t.ends_with(')')
+            && let Ok(("", p)) = period_parser::<()>(&t[open..])
+        {
+            return (t[..open].trim_end(), Some(p));
+        }
+        // `(2022` with no `)`: the period of a line cut off.
+        if !t[open..].contains(')')
+            && let Ok(p) = period(&t[open + 1..])
+        {
+            return (t[..open].trim_end(), Some(p));
+        }
     }
     (t, None)
 }

@@ -23,8 +23,13 @@ pub(crate) fn status_in(text: &str) -> Option<PortfolioStatus> {
     let t = norm(text);
     if has_any(&t, lexicon::ONGOING) {
         Some(PortfolioStatus::Ongoing)
-    } else if has_any(&t, lexicon::GRANTED) || has_any(&t, lexicon::NEW_PROJECTS) {
+    } else if has_any(&t, lexicon::GRANTED)
+        || has_any(&t, lexicon::NEW_PROJECTS)
+        || has_any(&t, lexicon::GOT_FUNDS)
+    {
         Some(PortfolioStatus::Granted)
+    } else if has_any(&t, lexicon::SHORTLISTED) {
+        Some(PortfolioStatus::Shortlisted)
     } else {
         None
     }
@@ -35,7 +40,113 @@ pub(crate) fn about_projects(t: &str) -> bool {
     has_any(t, lexicon::PROJECTS)
 }
 
-/// Does the text speak of projects (`prosjekt…`, `oppdrag…`)?
-pub(crate) fn mentions_projects(text: &str) -> bool {
-    about_projects(&norm(text))
+/// Does the text introduce projects or project sketches (`Følgende ni
+/// skisser går videre`)?
+pub(crate) fn introduces_items(text: &str) -> bool {
+    let t = norm(text);
+    about_projects(&t) || has_any(&t, lexicon::SHORTLISTED)
+}
+
+/// Funding a project's own description or summary gives: `bidragsfinansiert`
+/// ([`lexicon::SUMMARY_BIDRAG`]) or `på oppdrag fra`
+/// ([`lexicon::SUMMARY_OPPDRAG`]).
+pub(crate) fn funding_described(text: &str) -> Option<Funding> {
+    let t = norm(text);
+    if has_any(&t, lexicon::SUMMARY_BIDRAG) {
+        Some(Funding::Bidrag)
+    } else if has_any(&t, lexicon::SUMMARY_OPPDRAG) {
+        Some(Funding::Oppdrag)
+    } else {
+        None
+    }
+}
+
+/// The value of a line `Label: value` whose label is one of `labels`
+/// ([`lexicon::LEADER_LABELS`], …, lower case with their colon), trimmed.
+pub(crate) fn labelled<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
+    let t = text.trim_start();
+    labels.iter().find_map(|l| {
+        let head = t.get(..l.len())?;
+        head.eq_ignore_ascii_case(l)
+            .then(|| t[l.len()..].trim())
+            .filter(|v| !v.is_empty())
+    })
+}
+
+/// The leader a line names: `Prosjektleder: Kari Nordmann
+/// (kari@example.no)` gives `Kari Nordmann` (a trailing parenthesis, an
+/// e-mail address or a role, is not the name).
+pub(crate) fn leader_in(text: &str) -> Option<String> {
+    leader_name(labelled(text, lexicon::LEADER_LABELS)?)
+}
+
+/// The leader's name in the value of a `Prosjektleder:` line: `Kari
+/// Nordmann (kari@example.no)` gives `Kari Nordmann`.
+pub(crate) fn leader_name(value: &str) -> Option<String> {
+    let name = match value.rfind('(') {
+        Some(open) if value.ends_with(')') && open > 0 => value[..open].trim_end(),
+        _ => value,
+    };
+    let name = crate::grammar::trim_period(name)
+        .trim_end_matches(',')
+        .trim_end();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+/// Is the text a label line of a project's page (`Oppdragsgiver: NAV`,
+/// `Prosjektleder: …`, `Periode: …`, `Status: …`)?
+pub(crate) fn is_page_label(text: &str) -> bool {
+    [
+        lexicon::COMMISSIONER_LABELS,
+        lexicon::PERFORMER_LABELS,
+        lexicon::PERIOD_LABELS,
+        lexicon::LEADER_LABELS,
+        lexicon::STATUS_LABELS,
+    ]
+    .iter()
+    .any(|labels| labelled(text, labels).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leader_line_gives_the_name_without_the_address() {
+        let name = |t| leader_in(t);
+        assert_eq!(
+            name("Prosjektleder: Kari Fjell (kari@example.no)").as_deref(),
+            Some("Kari Fjell")
+        );
+        assert_eq!(name("prosjektleder:  Ola Li.").as_deref(), Some("Ola Li"));
+        assert_eq!(name("Prosjektleder:"), None);
+        assert_eq!(name("Prosjektet ledes av Ola Li"), None);
+    }
+
+    #[test]
+    fn sketches_are_shortlisted_unless_funds_were_granted() {
+        let s = |t| status_in(t);
+        assert_eq!(
+            s("Følgende ni skisser går videre til neste runde:"),
+            Some(PortfolioStatus::Shortlisted)
+        );
+        assert_eq!(
+            s("Av 40 prosjektskisser fikk åtte tildelt midler:"),
+            Some(PortfolioStatus::Granted)
+        );
+        assert_eq!(
+            s("Disse prosjektene har fått midler:"),
+            Some(PortfolioStatus::Granted)
+        );
+        assert!(introduces_items("Følgende ni skisser går videre"));
+        assert!(!introduces_items("Les mer om hvordan du søker"));
+    }
+
+    #[test]
+    fn page_labels_are_fields_not_sections() {
+        assert!(is_page_label("Oppdragsgiver: NAV"));
+        assert!(is_page_label("Utført av: Velferdsforsk"));
+        assert!(!is_page_label("Oppdragsprosjekter"));
+        assert!(!is_page_label("Oppdragsgiver:"));
+    }
 }

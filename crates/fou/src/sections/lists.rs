@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::context::{funding_in, mentions_projects, status_in};
+use super::context::{funding_described, funding_in, introduces_items, leader_in, status_in};
 use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
@@ -45,16 +45,49 @@ pub(crate) struct Lists {
 /// inside a project's summary) is no portfolio; PhD, vendor and publication
 /// lists are read wherever they stand.
 pub(crate) fn read_lists(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Lists {
+    let scope = Scope {
+        body: sec.body.clone(),
+        funding: sec.funding,
+        page: false,
+    };
+    read_scope(doc, &scope, claims)
+}
+
+/// Read the lists of the blocks `body` that stand in no report section: the
+/// text before a report's first section, or a whole web page. Only blocks
+/// no reader placed are read; a heading that introduces projects with a
+/// status (`Pågående prosjekter`) sets the status of the lists under it.
+pub(crate) fn read_page_lists(doc: &Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Lists {
+    let scope = Scope {
+        body,
+        funding: None,
+        page: true,
+    };
+    read_scope(doc, &scope, claims)
+}
+
+/// The blocks a list reader reads.
+struct Scope {
+    body: Range<usize>,
+    /// The funding of the section.
+    funding: Option<Funding>,
+    /// Outside any report section (a web page).
+    page: bool,
+}
+
+fn read_scope(doc: &Doc<'_>, scope: &Scope, claims: &mut Claims) -> Lists {
     let blocks = doc.blocks;
-    let end = sec.body.end;
+    let end = scope.body.end;
     let mut out = Lists::default();
     let mut status_ctx: Option<PortfolioStatus> = None;
-    let mut i = sec.body.start;
+    let mut i = scope.body.start;
     while i < end {
         let b = &blocks[i];
         match b.kind {
-            BlockKind::Paragraph => {
-                if mentions_projects(b.text())
+            BlockKind::Paragraph | BlockKind::Heading { .. } => {
+                let intro = b.kind == BlockKind::Paragraph || scope.page;
+                if intro
+                    && introduces_items(b.text())
                     && let Some(s) = status_in(b.text())
                 {
                     status_ctx = Some(s);
@@ -62,15 +95,90 @@ pub(crate) fn read_lists(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> L
                 i += 1;
             }
             BlockKind::ListItem => {
-                let mut j = i;
-                while j < end && blocks[j].kind == BlockKind::ListItem {
-                    j += 1;
+                let j = run_end(doc, i, scope, claims);
+                if !scope.page
+                    || (i..j).all(|k| matches!(claims.part(k), Part::Unplaced | Part::Heading))
+                {
+                    let list = List::new(doc, i..j, scope, status_ctx);
+                    list.read(doc, claims, &mut out);
                 }
-                let list = List::new(doc, i..j, sec.funding, status_ctx);
-                list.read(doc, claims, &mut out);
                 i = j;
             }
             _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The end of the run of list items starting at `i`. On a page, a bare
+/// project line right under the items that was taken for a heading (`Title,
+/// Institution` with no closing period) is one of them.
+fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
+    let blocks = doc.blocks;
+    let mut j = i;
+    while j < scope.body.end {
+        let b = &blocks[j];
+        let item = b.kind == BlockKind::ListItem
+            || (scope.page
+                && b.kind == (BlockKind::Heading { level: None })
+                && j > i
+                && blocks[j - 1].line_end + 1 == b.line_start
+                && matches!(claims.part(j), Part::Heading | Part::Unplaced)
+                && project_line(b.text()).is_ok_and(|p| p.institution_raw.is_some()));
+        if !item {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Where a list item's line starts (its indentation in characters) and the
+/// bullet glyph it starts with, if any.
+fn indentation(doc: &Doc<'_>, k: usize) -> (usize, Option<char>) {
+    let line = doc.src.line_text(doc.blocks[k].line_start).unwrap_or("");
+    let rest = line.trim_start();
+    let indent = line[..line.len() - rest.len()].chars().count();
+    let glyph = rest
+        .chars()
+        .next()
+        .filter(|c| lexicon::BULLET_GLYPHS.contains(c));
+    (indent, glyph)
+}
+
+/// A top-level list item and the items under it (its sub-bullets).
+struct Entry {
+    item: usize,
+    subs: Vec<usize>,
+}
+
+/// Is item `k` of a list whose first item is `first` a sub-bullet of the
+/// item above it? It is indented deeper than the first, or marked with a
+/// sub-bullet glyph ([`lexicon::SUB_BULLET_GLYPHS`]) the first is not, and
+/// does not read as a project line with a period of its own.
+fn is_sub(doc: &Doc<'_>, first: usize, k: usize) -> bool {
+    if k == first {
+        return false;
+    }
+    let (base, base_glyph) = indentation(doc, first);
+    let (indent, glyph) = indentation(doc, k);
+    let sub_glyph =
+        glyph.is_some_and(|g| lexicon::SUB_BULLET_GLYPHS.contains(&g) && Some(g) != base_glyph);
+    (indent > base || sub_glyph)
+        && !project_line(doc.blocks[k].text()).is_ok_and(|p| p.period.is_some())
+}
+
+/// Group the items of `items` under the items they stand under ([`is_sub`]).
+fn entries(doc: &Doc<'_>, items: Range<usize>) -> Vec<Entry> {
+    let first = items.start;
+    let mut out: Vec<Entry> = Vec::new();
+    for k in items {
+        match out.last_mut() {
+            Some(parent) if is_sub(doc, first, k) => parent.subs.push(k),
+            _ => out.push(Entry {
+                item: k,
+                subs: Vec::new(),
+            }),
         }
     }
     out
@@ -87,22 +195,29 @@ struct List<'a> {
     section_funding: Option<Funding>,
     /// The status the paragraphs before the list gave.
     status_ctx: Option<PortfolioStatus>,
+    /// Outside any report section (a web page).
+    page: bool,
 }
 
 impl<'a> List<'a> {
     fn new(
         doc: &Doc<'a>,
         items: Range<usize>,
-        section_funding: Option<Funding>,
+        scope: &Scope,
         status_ctx: Option<PortfolioStatus>,
     ) -> List<'a> {
         let first = items.start;
         let prev = first.checked_sub(1).map(|p| &doc.blocks[p]);
-        let intro = prev.filter(|p| {
-            p.kind == BlockKind::Paragraph || (p.is_heading() && p.text().trim_end().ends_with(':'))
-        });
+        // On a page, a heading that introduces projects with a status
+        // (`Pågående prosjekter`) is the list's intro, not its theme.
+        let heading_intro = |p: &Block<'_>| {
+            p.text().trim_end().ends_with(':')
+                || (scope.page && introduces_items(p.text()) && status_in(p.text()).is_some())
+        };
+        let intro =
+            prev.filter(|p| p.kind == BlockKind::Paragraph || (p.is_heading() && heading_intro(p)));
         let theme = prev
-            .filter(|p| p.is_heading() && !p.text().trim_end().ends_with(':'))
+            .filter(|p| p.is_heading() && !heading_intro(p))
             .filter(|_| doc.role(first - 1).is_none_or(|r| r == Role::Generic))
             .map(|p| p.text().trim().to_owned());
         List {
@@ -110,8 +225,9 @@ impl<'a> List<'a> {
             intro,
             intro_text: intro.map_or(String::new(), |p| p.text().to_owned()),
             theme,
-            section_funding,
+            section_funding: scope.funding,
             status_ctx,
+            page: scope.page,
         }
     }
 
@@ -215,23 +331,34 @@ impl<'a> List<'a> {
         Some(out)
     }
 
-    /// Portfolio: project lines with periods, or introduced as granted or
-    /// ongoing projects and naming institutions.
+    /// Do the top-level items read as a portfolio: most with a period, or
+    /// introduced as projects with a status and most naming institutions?
+    /// (Counted without keeping the lines: a long list that is none costs
+    /// nothing per item.)
+    fn is_portfolio(&self, doc: &Doc<'_>) -> bool {
+        let (mut n, mut with_period, mut with_inst) = (0, 0, 0);
+        for k in self.items.clone() {
+            if is_sub(doc, self.items.start, k) {
+                continue;
+            }
+            if let Ok(p) = project_line(doc.blocks[k].text()) {
+                n += 1;
+                with_period += usize::from(p.period.is_some());
+                with_inst += usize::from(p.institution_raw.is_some());
+            }
+        }
+        let introduced = (introduces_items(&self.intro_text)
+            && status_in(&self.intro_text).is_some())
+            || (self.page && self.status_ctx.is_some());
+        n > 0 && (with_period * 2 >= n || (introduced && with_inst * 2 > n))
+    }
+
+    /// Portfolio: project lines with periods, or introduced as granted,
+    /// ongoing or shortlisted projects and naming institutions. On a page a
+    /// status given above the list (a heading, an intro before the theme)
+    /// introduces it too.
     fn portfolio(&self, doc: &Doc<'_>, claims: &mut Claims) -> Vec<PortfolioItem> {
-        let lines: Vec<_> = self
-            .items
-            .clone()
-            .filter_map(|k| project_line(doc.blocks[k].text()).ok().map(|p| (k, p)))
-            .collect();
-        let n = self.items.len();
-        let with_period = lines.iter().filter(|(_, p)| p.period.is_some()).count();
-        let with_inst = lines
-            .iter()
-            .filter(|(_, p)| p.institution_raw.is_some())
-            .count();
-        let introduced =
-            mentions_projects(&self.intro_text) && status_in(&self.intro_text).is_some();
-        if with_period * 2 < n && !(introduced && self.most(with_inst)) {
+        if !self.is_portfolio(doc) {
             return Vec::new();
         }
         let status = if self.intro.is_some() {
@@ -242,20 +369,41 @@ impl<'a> List<'a> {
         .unwrap_or(PortfolioStatus::Ongoing);
         let funding = funding_in(&self.intro_text).or(self.section_funding);
         let mut out = Vec::new();
-        for (k, p) in lines {
+        for e in entries(doc, self.items.clone()) {
+            let Ok(p) = project_line(doc.blocks[e.item].text()) else {
+                continue;
+            };
+            let (description, leader) = describe(doc, &e.subs);
+            let last = e.subs.last().copied().unwrap_or(e.item);
             out.push(PortfolioItem {
                 title: p.title,
                 institution_raw: p.institution_raw,
                 institutions: p.institutions,
                 institution_refs: Vec::new(),
                 period: p.period,
-                funding,
+                funding: funding_described(&description.join(" ")).or(funding),
                 theme: self.theme.clone(),
                 status,
-                span: doc.span_of(k),
+                description,
+                leader,
+                span: doc.span_range(e.item, last),
             });
-            claims.set(k, Part::Portfolio);
+            claims.set_all(std::iter::once(e.item).chain(e.subs), Part::Portfolio);
         }
         out
     }
+}
+
+/// The description and the leader that an item's sub-bullets give.
+fn describe(doc: &Doc<'_>, subs: &[usize]) -> (Vec<String>, Option<String>) {
+    let mut description = Vec::new();
+    let mut leader = None;
+    for &k in subs {
+        let text = doc.blocks[k].text().trim();
+        match leader_in(text) {
+            Some(name) if leader.is_none() => leader = Some(name),
+            _ => description.push(text.to_owned()),
+        }
+    }
+    (description, leader)
 }

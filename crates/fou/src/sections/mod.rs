@@ -16,7 +16,8 @@
 //! | `context` | what a text says about its projects: funding, status |
 //! | [`front`] | title, year, table of contents, preface and signatory |
 //! | `headings` | stand-alone lines that read as headings, whatever their markup |
-//! | [`lists`] | portfolio lists, PhD lists, vendor lists, references |
+//! | [`lists`] | portfolio lists, PhD lists, vendor lists, references, in a section or on a page |
+//! | `page` | a single-project page: a heading and label lines (`Periode:`, `Prosjektleder:`) |
 //! | [`projects`] | completed-project records, labelled or heading style |
 //! | [`analyses`] | internal analyses grouped by edition |
 //! | [`counts`] | counts the text states, checked against the items found |
@@ -36,6 +37,7 @@ pub mod front;
 mod headings;
 mod hints;
 pub mod lists;
+mod page;
 pub mod projects;
 
 pub use hints::ReportHints;
@@ -264,8 +266,13 @@ const FUNDING_INTRO_MAX_WORDS: usize = 4;
 /// assert_eq!(role_of("Oppdragsprosjekter avsluttet i 2020", false), Role::Completed(Some(Funding::Oppdrag)));
 /// assert_eq!(role_of("Utgave 2 – 2020", false), Role::Edition(2, Some(2020)));
 /// assert_eq!(role_of("Arbeid og helse", false), Role::Generic);
+/// assert_eq!(role_of("Oppdragsgiver: NAV", false), Role::Generic);
 /// ```
 pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
+    // `Oppdragsgiver: NAV` on a project's page is a field, not a section.
+    if context::is_page_label(title) {
+        return Role::Generic;
+    }
     let bare = strip_number(title);
     let t = norm(bare);
     let first_word = t.split(' ').next().unwrap_or("");
@@ -387,6 +394,7 @@ pub(crate) fn read(
         }
     }
     let mut items = Items::default();
+    read_page(&doc, 0..first, sections.is_empty(), &mut claims, &mut items);
     for sec in &sections {
         read_section(&doc, sec, &mut claims, &mut items);
     }
@@ -437,6 +445,29 @@ fn self_check(
     let short = counts::short_kinds(doc, sections, report);
     out.extend(checks::incomplete(&short, &empty));
     out
+}
+
+/// Read the blocks `body` before the first section (all of a text with
+/// none, such as a web page): its lists wherever they stand, and, when
+/// `whole` text is a page with no list of projects, a single project's page.
+fn read_page(
+    doc: &Doc<'_>,
+    body: std::ops::Range<usize>,
+    whole: bool,
+    claims: &mut Claims,
+    items: &mut Items,
+) {
+    let lists = lists::read_page_lists(doc, body.clone(), claims);
+    if whole
+        && lists.portfolio.is_empty()
+        && let Some(p) = page::read_single_project(doc, body, claims)
+    {
+        items.portfolio.push(p);
+    }
+    items.portfolio.extend(lists.portfolio);
+    items.phd.extend(lists.phd);
+    items.vendors.extend(lists.vendors);
+    items.publications.extend(lists.publications);
 }
 
 /// Read one section: its heading, its own reader's items, its lists, its prose.
@@ -523,12 +554,26 @@ fn check_front(doc: &Doc<'_>, sections: &[Section], r: &Report) -> Vec<Diagnosti
             first,
         ));
     }
-    if items == 0 && sections.is_empty() && r.preface.is_none() {
+    if sections.is_empty() && r.preface.is_none() {
+        // A page of project lists is no report, but not an error.
+        let (severity, message) = if items == 0 {
+            (
+                Severity::Error,
+                "found no report sections (Forord, project summaries, lists, analyses) and no items: is this a FoU report?"
+                    .to_owned(),
+            )
+        } else {
+            (
+                Severity::Warning,
+                format!(
+                    "found no report sections (Forord, project summaries, analyses): read as a page, {items} item(s) from its lists or fields"
+                ),
+            )
+        };
         out.push(diagnostic(
-            Severity::Error,
+            severity,
             DiagnosticCode::NotAReport,
-            "found no report sections (Forord, project summaries, lists, analyses) and no items: is this a FoU report?"
-                .to_owned(),
+            message,
             first,
         ));
     }

@@ -10,9 +10,7 @@ use crate::blocks::{Block, BlockKind, Repair, RepairKind};
 use crate::grammar::institutions;
 use crate::grammar::{Label, label_field};
 use crate::grammar::{project_line, trim_period};
-use crate::lexicon::{self, has_any};
 use crate::model::{Funding, Project};
-use crate::text::norm;
 
 /// A paragraph that stands for a record's title is short: a title and its
 /// institutions, wrapped over at most two lines …
@@ -34,14 +32,7 @@ const PARAGRAPH_TITLE_MAX_PIECES: usize = 3;
 /// assert_eq!(funding_from_summary("Forskerne finner …"), None);
 /// ```
 pub fn funding_from_summary(text: &str) -> Option<Funding> {
-    let t = norm(text);
-    if has_any(&t, lexicon::SUMMARY_BIDRAG) {
-        Some(Funding::Bidrag)
-    } else if has_any(&t, lexicon::SUMMARY_OPPDRAG) {
-        Some(Funding::Oppdrag)
-    } else {
-        None
-    }
+    super::context::funding_described(text)
 }
 
 struct Record {

@@ -1,0 +1,137 @@
+//! A single-project page: a heading that names the project, a lead
+//! paragraph, and label lines (`Oppdragsgiver: NAV`, `Institusjon: …`,
+//! `Periode: 2022-2025`, `Prosjektleder: …`), as a research institute or NAV
+//! publishes one project. It gives one portfolio item when its fields say
+//! so — an institution, and a period, a leader or a commissioner besides —
+//! and nothing when they do not: the page is never guessed at.
+
+use std::ops::Range;
+
+use super::Part;
+use super::context::{funding_described, funding_in, labelled, leader_name, status_in};
+use super::doc::{Claims, Doc};
+use crate::blocks::BlockKind;
+use crate::grammar::{Label, institutions, period};
+use crate::lexicon;
+use crate::model::{Funding, Period, PortfolioItem, PortfolioStatus};
+
+/// What the label lines of a page say.
+#[derive(Default)]
+struct Fields {
+    /// The first and the last label line.
+    lines: Option<(usize, usize)>,
+    institution: Option<String>,
+    period: Option<Period>,
+    leader: Option<String>,
+    commissioned: bool,
+    funding: Option<Funding>,
+    /// The `Status:` line's value, when there is one.
+    status: Option<String>,
+    /// A label given twice: two projects, or none read right.
+    repeated: bool,
+}
+
+impl Fields {
+    /// Record label line `k`; false when block `k` is no label line.
+    fn read(&mut self, doc: &Doc<'_>, k: usize) -> bool {
+        let b = &doc.blocks[k];
+        let text = b.text();
+        let label = |labels: &[&str]| labelled(text, labels).map(str::to_owned);
+        let (inst, per, lead, funding) = match b.kind {
+            BlockKind::Field(l) => {
+                let v = || Some(text.trim().to_owned());
+                (
+                    v().filter(|_| l == Label::Institution),
+                    v().filter(|_| l == Label::Period),
+                    v().filter(|_| l == Label::Lead),
+                    v().filter(|_| l == Label::Funding),
+                )
+            }
+            _ => (
+                label(lexicon::PERFORMER_LABELS),
+                label(lexicon::PERIOD_LABELS),
+                label(lexicon::LEADER_LABELS),
+                None,
+            ),
+        };
+        let commissioner = label(lexicon::COMMISSIONER_LABELS);
+        let status = label(lexicon::STATUS_LABELS);
+        if [&inst, &per, &lead, &funding, &commissioner, &status]
+            .iter()
+            .all(|v| v.is_none())
+        {
+            return false;
+        }
+        self.repeated |= (inst.is_some() && self.institution.is_some())
+            || (per.is_some() && self.period.is_some())
+            || (lead.is_some() && self.leader.is_some());
+        self.institution = self.institution.take().or(inst);
+        self.period = self.period.or(per.and_then(|p| period(&p).ok()));
+        self.leader = self.leader.take().or(lead.and_then(|l| leader_name(&l)));
+        self.commissioned |= commissioner.is_some();
+        self.funding = self.funding.or(funding.and_then(|f| funding_in(&f)));
+        self.status = self.status.take().or(status);
+        self.lines = Some(self.lines.map_or((k, k), |(first, _)| (first, k)));
+        true
+    }
+
+    /// Do the fields say this is one project?
+    fn say_project(&self) -> bool {
+        self.institution.is_some()
+            && (self.period.is_some() || self.leader.is_some() || self.commissioned)
+            && !self.repeated
+    }
+}
+
+/// Read a page of one project from the blocks `body`, which no reader
+/// placed; `None` unless its fields say it is one.
+pub(crate) fn read_single_project(
+    doc: &Doc<'_>,
+    body: Range<usize>,
+    claims: &mut Claims,
+) -> Option<PortfolioItem> {
+    let mut fields = Fields::default();
+    for k in body.clone() {
+        if matches!(claims.part(k), Part::Unplaced | Part::Heading) {
+            fields.read(doc, k);
+        }
+    }
+    let (first, last) = fields.lines?;
+    if !fields.say_project() {
+        return None;
+    }
+    // The title: the heading nearest above the label lines; the paragraphs
+    // between them are the lead.
+    let title_at = (body.start..first)
+        .rev()
+        .find(|&k| doc.blocks[k].is_heading())?;
+    let description: Vec<String> = (title_at + 1..first)
+        .filter(|&k| doc.blocks[k].kind == BlockKind::Paragraph)
+        .map(|k| doc.blocks[k].text().trim().to_owned())
+        .collect();
+    let status = match &fields.status {
+        // A status that is none of these (`Avsluttet`) is no portfolio item.
+        Some(s) => status_in(s)?,
+        None => status_in(&description.join(" ")).unwrap_or(PortfolioStatus::Ongoing),
+    };
+    let funding = fields
+        .funding
+        .or(fields.commissioned.then_some(Funding::Oppdrag))
+        .or_else(|| funding_described(&description.join(" ")));
+    let raw = fields.institution?;
+    // The title stays a heading of the outline.
+    claims.set(title_at, Part::Heading);
+    claims.set_all(title_at + 1..=last, Part::Portfolio);
+    Some(PortfolioItem {
+        title: crate::grammar::trim_period(doc.blocks[title_at].text()).to_owned(),
+        institutions: institutions(&raw),
+        institution_raw: Some(raw),
+        period: fields.period,
+        funding,
+        theme: None,
+        status,
+        description,
+        leader: fields.leader,
+        span: doc.span_range(title_at, last),
+    })
+}

@@ -1,0 +1,210 @@
+//! Project lists read wherever they stand (issue 11, part 1): our own
+//! invented web pages in `examples/data/pages/`, each beside the result we
+//! expect, written by hand from its text (`*.expected.json`).
+//!
+//! Every item is checked field by field — title, institution as written and
+//! split, period, funding, theme, status, description, leader and the lines
+//! it spans — and the diagnostics say what the text is (`not-a-report` a
+//! warning when items were found, an error when none were).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+fn pages_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data/pages")
+}
+
+/// Every sample page with its expected result.
+fn pages() -> Vec<(PathBuf, Value)> {
+    let mut out: Vec<_> = std::fs::read_dir(pages_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.to_string_lossy().ends_with(".expected.json"))
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let expected = p.with_file_name(format!("{stem}.expected.json"));
+            let text = std::fs::read_to_string(&expected)
+                .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
+            (p, serde_json::from_str(&text).unwrap())
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn parse(path: &Path) -> Value {
+    serde_json::to_value(fou::parse_file(path).unwrap()).unwrap()
+}
+
+/// The fields of an item the expected files give.
+fn item_fields(found: &Value) -> Value {
+    let mut v = json!({});
+    for k in [
+        "title",
+        "institution_raw",
+        "institutions",
+        "period",
+        "funding",
+        "theme",
+        "status",
+        "description",
+        "leader",
+    ] {
+        v[k] = found[k].clone();
+    }
+    v["lines"] = json!([found["span"]["line_start"], found["span"]["line_end"]]);
+    v
+}
+
+#[test]
+fn there_is_a_page_of_every_shape() {
+    let names: Vec<String> = pages()
+        .iter()
+        .map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.len() >= 7, "{names:?}");
+    let statuses: std::collections::BTreeSet<String> = pages()
+        .iter()
+        .flat_map(|(_, e)| e["portfolio"].as_array().unwrap().clone())
+        .map(|i| i["status"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        statuses.into_iter().collect::<Vec<_>>(),
+        ["granted", "ongoing", "shortlisted"]
+    );
+}
+
+#[test]
+fn every_item_of_every_page_is_read_as_written() {
+    for (path, expected) in pages() {
+        let found = parse(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let got: Vec<Value> = found["portfolio"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(item_fields)
+            .collect();
+        let want = expected["portfolio"].as_array().unwrap();
+        for (n, (g, w)) in got.iter().zip(want).enumerate() {
+            assert_eq!(g, w, "{name}: item {n}");
+        }
+        assert_eq!(got.len(), want.len(), "{name}: number of items");
+        for kind in ["projects", "analyses", "publications", "phd", "vendors"] {
+            assert_eq!(found[kind], json!([]), "{name}: {kind}");
+        }
+    }
+}
+
+#[test]
+fn the_diagnostics_say_what_each_page_is() {
+    for (path, expected) in pages() {
+        let found = parse(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let mut got: Vec<(String, String)> = found["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["severity"].to_string(), d["code"].to_string()))
+            .collect();
+        let mut want: Vec<(String, String)> = expected["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["severity"].to_string(), d["code"].to_string()))
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{name}");
+        // Items found: the text is no report, but that is no error.
+        let items = !found["portfolio"].as_array().unwrap().is_empty();
+        let not_a_report = found["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "not-a-report")
+            .unwrap_or_else(|| panic!("{name}: says it is no report"));
+        let severity = if items { "warning" } else { "error" };
+        assert_eq!(not_a_report["severity"], severity, "{name}");
+    }
+}
+
+#[test]
+fn the_outline_keeps_the_page_headings_and_no_item_lines() {
+    for (path, expected) in pages() {
+        let found = parse(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let outline: Vec<&str> = found["outline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["title"].as_str().unwrap())
+            .collect();
+        for h in expected["outline"].as_array().unwrap() {
+            assert!(
+                outline.contains(&h.as_str().unwrap()),
+                "{name}: {h} missing from {outline:?}"
+            );
+        }
+        for item in found["portfolio"].as_array().unwrap() {
+            let title = item["title"].as_str().unwrap();
+            let is_page_title = expected["outline"][0] == title;
+            assert!(
+                is_page_title || !outline.iter().any(|h| h.starts_with(title)),
+                "{name}: item {title:?} is in the outline"
+            );
+        }
+    }
+}
+
+/// Invented prose with commas, years and parentheses, in the shapes a
+/// project line has, gives no items.
+#[test]
+fn prose_with_commas_and_years_gives_no_items() {
+    let texts = [
+        "Om oss\n\nNAV har siden 2006 finansiert forskning, og i 2019 kom en ny strategi (se vedlegg).\n\nVi samarbeider med mange, blant annet universiteter og institutter.\n",
+        "Nyheter\n\n- Ny rapport om ledighet, publisert i dag (2023)\n- Seminar om sykefravær, Oslo, 12. mai\n- Vi søker rådgivere, søknadsfrist 1. mars\n",
+        "Kontakt\n\nSentralbord: 55 55 33 33\nAdresse: Postboks 1, 0001 Oslo\nÅpningstider: 08-16\n",
+        "Prosjektet vårt\n\nVi har jobbet med dette siden 2018, sammen med kolleger i Bergen og Tromsø. Resultatene kommer i 2024.\n",
+    ];
+    for text in texts {
+        let r = fou::parse(text).unwrap();
+        assert!(r.portfolio.is_empty(), "{text:?}: {:?}", r.portfolio);
+        assert!(r.projects.is_empty(), "{text:?}: {:?}", r.projects);
+        assert!(
+            r.diagnostics
+                .iter()
+                .any(|d| d.code.as_str() == "not-a-report" && d.severity == fou::Severity::Error),
+            "{text:?}"
+        );
+    }
+}
+
+/// A page with label lines that do not name an institution, or that name
+/// two projects' fields, gives nothing: a single project is never guessed.
+#[test]
+fn a_single_project_needs_its_fields() {
+    let no_institution = "Et prosjekt om bolig\n\nVi ser på bostøtte.\n\nPeriode: 2021-2023\nProsjektleder: Ola Fjellstad\n";
+    assert!(fou::parse(no_institution).unwrap().portfolio.is_empty());
+    let two = "Prosjekter\n\nInstitusjon: Velferdsforsk\nPeriode: 2021-2023\n\nInstitusjon: Nordlys analyse\nPeriode: 2022-2024\n";
+    assert!(fou::parse(two).unwrap().portfolio.is_empty());
+    let finished = "Et avsluttet prosjekt\n\nInstitusjon: Velferdsforsk\nPeriode: 2018-2020\nStatus: Avsluttet\n";
+    assert!(fou::parse(finished).unwrap().portfolio.is_empty());
+}
+
+/// The real reports' lists are unchanged: their items have no description
+/// or leader (the lists give none).
+#[test]
+fn report_lists_give_no_description_or_leader() {
+    for path in fou_tests::corpus_paths() {
+        let r = fou::parse_file(&path).unwrap();
+        assert!(!r.portfolio.is_empty(), "{}", path.display());
+        for p in &r.portfolio {
+            assert!(p.description.is_empty() && p.leader.is_none(), "{p:?}");
+            assert_ne!(p.status, fou::PortfolioStatus::Shortlisted, "{p:?}");
+        }
+    }
+}
