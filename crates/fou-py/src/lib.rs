@@ -135,6 +135,10 @@ fn registry_arg(file: &PathBuf) -> PyResult<std::sync::Arc<fou::Registry>> {
 /// (with `.offset` and `.line`).
 #[pyfunction]
 #[pyo3(signature = (text, *, path = None, input_format = None, format = None, strict = false, max_bytes = None, registry = None))]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one parameter per keyword argument of Python's fou.parse"
+)]
 pub fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,

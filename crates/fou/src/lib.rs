@@ -384,7 +384,8 @@ pub struct Explained<'a> {
 /// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
 pub fn explain<'a>(src: &'a Source, options: &Options) -> Explained<'a> {
-    let (report, content, parts, markers, mut repairs) = read_source(src, options);
+    let (mut report, content, parts, markers, mut repairs) = read_source(src, options);
+    annotate(&mut report, options);
     let mut all: Vec<(blocks::Block<'a>, Part)> = content.into_iter().zip(parts).collect();
     all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
     all.sort_by_key(|(b, _)| b.start);
@@ -403,7 +404,21 @@ pub fn explain<'a>(src: &'a Source, options: &Options) -> Explained<'a> {
 /// assert_eq!(fou::parse_report(&src, &fou::Options::default()).year, Some(2020));
 /// ```
 pub fn parse_report(src: &Source, options: &Options) -> Report {
-    read_source(src, options).0
+    // The blocks go before the institutions are read, so the two never
+    // share the peak of memory.
+    let mut report = read_source(src, options).0;
+    annotate(&mut report, options);
+    report
+}
+
+/// Fill the items' `institution_refs` from the options' registry or the
+/// builtin one.
+fn annotate(report: &mut Report, options: &Options) {
+    options
+        .registry
+        .as_deref()
+        .unwrap_or_else(|| Registry::builtin())
+        .annotate(report);
 }
 
 type Read<'a> = (
@@ -440,11 +455,6 @@ fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
         .extract_if(.., |b| b.kind == blocks::BlockKind::Marker)
         .collect();
     let (mut report, parts) = sections::read(src, &mut content, report, &mut repairs);
-    options
-        .registry
-        .as_deref()
-        .unwrap_or_else(|| Registry::builtin())
-        .annotate(&mut report);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
     (report, content, parts, markers, repairs)
 }
