@@ -9,6 +9,7 @@
 //! and is built by maturin (`pip install .`).
 
 pub mod classes;
+pub mod collection;
 pub mod errors;
 pub mod grammar;
 
@@ -293,9 +294,14 @@ pub fn parse_many(
 pub mod _fou {
     #[pymodule_export]
     use super::classes::{
-        PyAnalysis, PyDateMention, PyDiagnostic, PyHeading, PyPeriod, PyPhdCandidate,
-        PyPortfolioItem, PyPreface, PyProject, PyPublication, PyReport, PySignatory, PySourceInfo,
-        PySpan, PyStatedCount, PyVendor,
+        PyAnalysis, PyDateMention, PyDiagnostic, PyHeading, PyInstitutionRef, PyPeriod,
+        PyPhdCandidate, PyPortfolioItem, PyPreface, PyProject, PyPublication, PyReport,
+        PySignatory, PySourceInfo, PySpan, PyStatedCount, PyVendor,
+    };
+    #[pymodule_export]
+    use super::collection::{
+        PyAppearance, PyCollectedItem, PyCollection, PyCollectionDiagnostic, PyLink, PyText,
+        PyUnknownInstitution, collect, text_files,
     };
     #[pymodule_export]
     use super::grammar::{
