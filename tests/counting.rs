@@ -114,6 +114,12 @@ pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Work) {
     (out, work)
 }
 
+/// Heap bytes live on this thread now (allocated minus freed since it
+/// started): what a value built on this thread still holds.
+pub fn live_bytes() -> i64 {
+    LIVE.with(Cell::get)
+}
+
 /// Count one parse of `text` (the report is dropped inside the run).
 pub fn parse_work(text: &str) -> Work {
     measure(|| {

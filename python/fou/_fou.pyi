@@ -14,6 +14,7 @@ __all__ = [
     "DateMention",
     "Diagnostic",
     "Heading",
+    "InstitutionRef",
     "Period",
     "PhdCandidate",
     "PhdLine",
@@ -170,6 +171,23 @@ class Heading:
     def __hash__(self) -> int: ...
 
 @final
+class InstitutionRef:
+    """An institution of an item as the registry reads it; id and name are None when unknown."""
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def raw(self) -> str: ...
+    def to_json(self, *, indent: int | None = None) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @classmethod
+    def from_json(cls, json: str) -> InstitutionRef: ...
+    def __reduce__(self) -> tuple[Callable[[str], InstitutionRef], tuple[str]]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
 class Project:
     """A completed project that the report summarises."""
     @property
@@ -178,6 +196,8 @@ class Project:
     def institution_raw(self) -> str | None: ...
     @property
     def institutions(self) -> list[str]: ...
+    @property
+    def institution_refs(self) -> list[InstitutionRef]: ...
     @property
     def funding(self) -> _Funding | None: ...
     @property
@@ -205,6 +225,8 @@ class PortfolioItem:
     def institution_raw(self) -> str | None: ...
     @property
     def institutions(self) -> list[str]: ...
+    @property
+    def institution_refs(self) -> list[InstitutionRef]: ...
     @property
     def period(self) -> Period | None: ...
     @property
@@ -278,6 +300,8 @@ class PhdCandidate:
     def candidate(self) -> str: ...
     @property
     def institution(self) -> str | None: ...
+    @property
+    def institution_refs(self) -> list[InstitutionRef]: ...
     @property
     def status(self) -> Literal["completed", "ongoing"]: ...
     @property
@@ -449,12 +473,14 @@ def parse(
     input_format: _InputFormat | None = None,
     strict: bool = False,
     max_bytes: int | None = None,
+    registry: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Parse the text of a FoU report (str, or bytes: UTF-8, UTF-16 with BOM, Windows-1252).
 
     ``input_format`` forces ``"plain"`` or ``"markdown"``; ``None`` or ``"auto"`` detects it.
     ``strict=True`` raises :class:`fou.DecodeError` for bytes that are not valid UTF-8
-    (instead of U+FFFD and a warning). Input longer than ``max_bytes`` (``None``: 256 MiB)
+    (instead of U+FFFD and a warning). ``registry`` is a TOML institution registry file merged
+    over the builtin one for ``institution_refs``. Input longer than ``max_bytes`` (``None``: 256 MiB)
     raises :class:`fou.InputTooLarge`.
     """
 
@@ -467,6 +493,7 @@ def parse(
     format: _InputFormat | None,
     strict: bool = False,
     max_bytes: int | None = None,
+    registry: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Deprecated spelling of ``parse(text, input_format=...)``; warns."""
 
@@ -476,6 +503,7 @@ def parse_file(
     input_format: _InputFormat | None = None,
     strict: bool = False,
     max_bytes: int | None = None,
+    registry: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Read and parse a report file; ``input_format``, ``strict`` and ``max_bytes`` as for :func:`parse`.
 
@@ -489,6 +517,7 @@ def parse_many(
     input_format: _InputFormat | None = None,
     strict: bool = False,
     max_bytes: int | None = None,
+    registry: str | os.PathLike[str] | None = None,
 ) -> list[Report]:
     """Parse many report files in parallel (GIL released), in input order."""
 

@@ -59,11 +59,22 @@ _Reports: TypeAlias = Union[Report, Iterable[Report]]
 _REPORT_COLUMNS = ("report_year", "report_path")
 _SPAN = ("line_start", "line_end")
 _COLUMNS: dict[str, tuple[str, ...]] = {
-    "projects": ("title", "institution_raw", "institutions", "funding", "theme", "lead", "summary", *_SPAN),
+    "projects": (
+        "title",
+        "institution_raw",
+        "institutions",
+        "institution_ids",
+        "funding",
+        "theme",
+        "lead",
+        "summary",
+        *_SPAN,
+    ),
     "portfolio": (
         "title",
         "institution_raw",
         "institutions",
+        "institution_ids",
         "period_start",
         "period_end",
         "funding",
@@ -73,7 +84,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "analyses": ("issue", "year", "title", "subtitle", "authors", "abstract", *_SPAN),
     "publications": ("authors", "year", "title", "venue", *_SPAN),
-    "phd": ("title", "candidate", "institution", "status", *_SPAN),
+    "phd": ("title", "candidate", "institution", "institution_ids", "status", *_SPAN),
     "vendors": ("name", *_SPAN),
     "stated_counts": ("text", "value", "refers_to", *_SPAN),
     "dates": ("date", "text", *_SPAN),
@@ -198,6 +209,10 @@ def _flatten(item: dict[str, Any]) -> dict[str, Any]:
         elif key == "period":
             row["period_start"] = value["start"] if value else None
             row["period_end"] = value["end"] if value else None
+        elif key == "institution_refs":
+            # The registry's ids of the institutions as written, None for a
+            # name the registry does not know.
+            row["institution_ids"] = [ref["id"] for ref in value or []]
         elif key == "date" and isinstance(value, str):
             row["date"] = datetime.date.fromisoformat(value)
         else:
@@ -218,8 +233,11 @@ def to_records(
     ``"publications"``, ``"phd"``, ``"vendors"``, ``"stated_counts"``,
     ``"dates"``, ``"diagnostics"``, ``"outline"``). Each dict starts with
     ``report_year`` and ``report_path``, then the item's fields, with ``span``
-    split into ``line_start``/``line_end`` and ``period`` into
-    ``period_start``/``period_end``. No pandas needed.
+    split into ``line_start``/``line_end``, ``period`` into
+    ``period_start``/``period_end``, and ``institution_refs`` (projects,
+    portfolio, phd) into ``institution_ids``: the institution registry's id of
+    each institution as written, ``None`` for a name it does not know. No
+    pandas needed.
 
     ``institution_aliases`` (a mapping, possibly empty) makes ``institutions``
     (projects, portfolio) the organisations to count: each name becomes
@@ -292,7 +310,8 @@ def projects_frame(
     """Completed projects as a DataFrame: one row per project.
 
     Columns: ``report_year``, ``report_path``, ``title``, ``institution_raw``,
-    ``institutions`` (list), ``funding``, ``theme``, ``lead``, ``summary``
+    ``institutions`` (list), ``institution_ids`` (list of registry ids, ``None``
+    when unknown), ``funding``, ``theme``, ``lead``, ``summary``
     (list of paragraphs), ``line_start``, ``line_end``. Needs pandas.
     ``institution_aliases``: see :func:`to_records` and :func:`canonical_institution`.
     """
@@ -305,7 +324,8 @@ def portfolio_frame(
     """Listed (ongoing or granted) projects as a DataFrame: one row per item.
 
     Columns: ``report_year``, ``report_path``, ``title``, ``institution_raw``,
-    ``institutions`` (list), ``period_start``, ``period_end``, ``funding``,
+    ``institutions`` (list), ``institution_ids`` (list of registry ids,
+    ``None`` when unknown), ``period_start``, ``period_end``, ``funding``,
     ``theme``, ``status``, ``line_start``, ``line_end``. Needs pandas.
     ``institution_aliases``: see :func:`to_records` and :func:`canonical_institution`.
     """

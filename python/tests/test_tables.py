@@ -10,12 +10,12 @@ import pytest
 import fou
 
 PROJECT_COLUMNS = [
-    "report_year", "report_path", "title", "institution_raw", "institutions", "funding",
-    "theme", "lead", "summary", "line_start", "line_end",
+    "report_year", "report_path", "title", "institution_raw", "institutions", "institution_ids",
+    "funding", "theme", "lead", "summary", "line_start", "line_end",
 ]  # fmt: skip
 PORTFOLIO_COLUMNS = [
-    "report_year", "report_path", "title", "institution_raw", "institutions", "period_start",
-    "period_end", "funding", "theme", "status", "line_start", "line_end",
+    "report_year", "report_path", "title", "institution_raw", "institutions", "institution_ids",
+    "period_start", "period_end", "funding", "theme", "status", "line_start", "line_end",
 ]  # fmt: skip
 ANALYSIS_COLUMNS = [
     "report_year", "report_path", "issue", "year", "title", "subtitle", "authors", "abstract",
@@ -33,6 +33,7 @@ def test_records_follow_the_items(reports: list[fou.Report]) -> None:
         assert row["report_path"] == report.source.path
         assert row["title"] == item.title
         assert row["institutions"] == item.institutions
+        assert row["institution_ids"] == [ref.id for ref in item.institution_refs]
         assert (row["period_start"], row["period_end"]) == (
             (item.period.start, item.period.end) if item.period else (None, None)
         )
@@ -221,3 +222,24 @@ def test_institution_aliases_on_phd() -> None:
     rows = fou.to_records(report, kind="phd", institution_aliases={"UiB": "Universitetet i Bergen"})
     assert [r["institution"] for r in rows] == ["Fjordforsk", "Universitetet i Bergen"]
     assert [r["institution"] for r in fou.to_records(report, kind="phd")] == ["Fjordforsk AS", "UiB"]
+
+
+def test_institution_ids_come_from_the_registry(tmp_path) -> None:
+    text = (
+        "FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\n"
+        "Ved utgangen av 2021 hadde vi 1 pågående prosjekt.\n\nArbeid\n\n"
+        "- Jobb i nord, KFI og UiO (2020-2022)\n"
+    )
+    plain = fou.parse(text)
+    assert [r.id for r in plain.portfolio[0].institution_refs] == [None, "uio"]
+    assert fou.to_records(plain, kind="portfolio")[0]["institution_ids"] == [None, "uio"]
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[institution]]\nid = "kfi"\nname = "Kystforsk"\nshort = ["KFI"]\nkind = "institute"\n')
+    report = fou.parse(text, registry=mine)
+    ref = report.portfolio[0].institution_refs[0]
+    assert (ref.id, ref.name, ref.raw) == ("kfi", "Kystforsk", "KFI")
+    assert isinstance(ref, fou.InstitutionRef)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[institution]]\nid = 1\n")
+    with pytest.raises(ValueError, match="bad.toml"):
+        fou.parse(text, registry=bad)

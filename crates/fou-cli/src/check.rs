@@ -71,7 +71,7 @@ pub(crate) fn run(
     let mut counts = Counts::default();
     let mut shown = Vec::new();
     for f in files {
-        let inp = match Input::read(f, input) {
+        let inp = match Input::read(f, &input) {
             Ok(inp) => inp,
             Err(msg) => {
                 let _ = writeln!(err, "{msg}");

@@ -22,10 +22,6 @@ pub(crate) struct CollectInput {
     /// Directories (every .txt, .text, .md, .markdown file under them) and files.
     #[arg(required = true, value_name = "DIR|FILE")]
     inputs: Vec<PathBuf>,
-    /// A registry file of your own (TOML, the shape of the built-in one),
-    /// merged over the built-in registry.
-    #[arg(long, value_name = "FILE")]
-    registry: Option<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -111,19 +107,16 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
-/// The collection options for these arguments.
-fn options(args: &CollectInput) -> Result<CollectOptions, String> {
-    let mut options = CollectOptions::default().with_parse(args.input.options());
-    if let Some(path) = &args.registry {
-        let name = shown_name(path);
-        let text = std::fs::read_to_string(path).map_err(|e| format!("fou: {name}: {e}"))?;
-        let mine = fou::Registry::from_toml(&text).map_err(|e| format!("fou: {name}: {e}"))?;
-        let merged = fou::Registry::builtin()
-            .merge(&mine)
-            .map_err(|e| format!("fou: {name}: {e}"))?;
-        options = options.with_registry(std::sync::Arc::new(merged));
+/// The collection options for these arguments: the parse options, and
+/// the registry of `--registry` for linking too.
+fn options(args: &CollectInput) -> CollectOptions {
+    let parse = args.input.options();
+    let registry = parse.registry.clone();
+    let options = CollectOptions::default().with_parse(parse);
+    match registry {
+        Some(r) => options.with_registry(r),
+        None => options,
     }
-    Ok(options)
 }
 
 /// Build the collection, with a progress bar on a terminal for a large
@@ -131,7 +124,7 @@ fn options(args: &CollectInput) -> Result<CollectOptions, String> {
 /// whether any file failed.
 fn build(err: &mut dyn Write, args: &CollectInput) -> Result<(Collection, bool), Stop> {
     let paths = files(&args.inputs).map_err(Stop::Fail)?;
-    let options = options(args).map_err(Stop::Fail)?;
+    let options = options(args);
     let bytes: u64 = paths
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())

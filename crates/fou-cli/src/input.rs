@@ -1,6 +1,7 @@
 //! Reading the inputs: the options that say how, and one decoded input.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -8,7 +9,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use crate::output::shown_name;
 
 /// How to read the input text.
-#[derive(Args, Clone, Copy)]
+#[derive(Args, Clone)]
 pub(crate) struct InputArgs {
     /// Input format: detect it, or read the text as plain text or as Markdown.
     #[arg(long, value_parser = input_formats(), default_value = "auto")]
@@ -21,19 +22,38 @@ pub(crate) struct InputArgs {
     /// GiB): `--max-bytes 1G`. Larger files are refused, streams stop there.
     #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
     max_bytes: u64,
+    /// An institution registry file (TOML, in the shape of the shipped
+    /// one) whose entries are added to the builtin registry, replacing
+    /// entries with the same id; items' `institution_refs` are read with
+    /// both.
+    #[arg(long, value_name = "FILE", value_parser = read_registry)]
+    registry: Option<Arc<fou::Registry>>,
 }
 
 impl InputArgs {
     /// The core's options for these arguments.
-    pub(crate) fn options(self) -> fou::Options {
-        let options = fou::Options::default()
+    pub(crate) fn options(&self) -> fou::Options {
+        let mut options = fou::Options::default()
             .with_strict(self.strict)
             .with_max_bytes(self.max_bytes);
+        if let Some(r) = &self.registry {
+            options = options.with_registry(Arc::clone(r));
+        }
         match self.input_format.0 {
             None => options,
             Some(format) => options.with_format(format),
         }
     }
+}
+
+/// `--registry FILE`: the file's entries merged over the builtin registry.
+fn read_registry(path: &str) -> Result<Arc<fou::Registry>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mine = fou::Registry::from_toml(&text).map_err(|e| format!("{path}: {e}"))?;
+    fou::Registry::builtin()
+        .merge(&mine)
+        .map(Arc::new)
+        .map_err(|e| format!("{path}: {e}"))
 }
 
 /// `4096`, `64K`, `256M`, `1G`, `2GiB` → bytes (K, M, G are powers of 1024).
@@ -99,7 +119,7 @@ pub(crate) struct Input {
 impl Input {
     /// Read `path` (`-`: standard input) and decode it; the error is the
     /// one-line message to print.
-    pub fn read(path: &Path, input: InputArgs) -> Result<Self, String> {
+    pub fn read(path: &Path, input: &InputArgs) -> Result<Self, String> {
         let stdin = is_stdin(path);
         let name = if stdin {
             "<stdin>".to_owned()

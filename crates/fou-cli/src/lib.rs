@@ -181,7 +181,7 @@ fn dispatch(out: &mut impl Write, err: &mut dyn Write, cli: Cli) -> Result<u8, S
             Ok(0)
         }
         Command::Explain { file, input } => {
-            explain::run(out, &Input::read(&file, input).map_err(Stop::Fail)?)?;
+            explain::run(out, &Input::read(&file, &input).map_err(Stop::Fail)?)?;
             Ok(0)
         }
         Command::Check {
@@ -219,7 +219,7 @@ fn parse(
     let mut written = 0;
     let mut failed = false;
     for f in files {
-        let inp = match Input::read(f, input) {
+        let inp = match Input::read(f, &input) {
             Ok(inp) => inp,
             Err(msg) => {
                 tell(err, &msg);

@@ -884,3 +884,32 @@ fn check_fails_on_a_sample_with_a_section_cut_and_says_what_is_missing() {
         "{text}"
     );
 }
+
+#[test]
+fn registry_adds_institutions_and_bad_files_exit_2() {
+    let report = temp_file(
+        "registry-report.txt",
+        "FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\nVed utgangen av 2021 hadde vi 1 pågående prosjekt.\n\nArbeid\n\n- Jobb i nord, KFI og UiO (2020-2022)\n"
+            .as_bytes(),
+    );
+    let ids = |out: &Output| -> Vec<serde_json::Value> {
+        json(out)["portfolio"][0]["institution_refs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].clone())
+            .collect()
+    };
+    let plain = fou(&["parse", &report]);
+    assert_eq!(ids(&plain), [serde_json::Value::Null, "uio".into()]);
+    let registry = temp_file(
+        "registry.toml",
+        b"[[institution]]\nid = \"kfi\"\nname = \"Kystforskningsinstituttet\"\nshort = [\"KFI\"]\nkind = \"institute\"\n",
+    );
+    let with = fou(&["parse", "--registry", &registry, &report]);
+    assert_eq!(ids(&with), ["kfi", "uio"]);
+    let bad = temp_file("bad-registry.toml", b"[[institution]]\nid = 1\n");
+    let out = fou(&["parse", "--registry", &bad, &report]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("registry"));
+}

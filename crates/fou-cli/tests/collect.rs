@@ -286,6 +286,6 @@ fn a_bad_registry_file_is_an_error() {
         .display()
         .to_string();
     let out = fou(&["collect", &page, "--registry", reg.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad-registry.toml"));
 }

@@ -404,6 +404,21 @@ model! {
 }
 
 model! {
+    /// An institution of an item as the institution registry reads it: the
+    /// registry's `id` and canonical `name`, both `None` when the registry
+    /// does not know the name (never guessed), and the text as written.
+    PyInstitutionRef(fou::InstitutionRef) as "InstitutionRef" |_r, _py| {
+        /// Registry id (`"uio"`, `"oslomet-afi"`), or `None` when unknown.
+        id: Option<String>,
+        /// The registry's canonical name, or `None` when unknown.
+        name: Option<String>,
+        /// The name as written in the item.
+        raw: String,
+    }
+    repr { id, raw }
+}
+
+model! {
     /// A completed project that the report summarises.
     PyProject(fou::Project) as "Project" |p, _py| {
         /// Project title.
@@ -412,6 +427,8 @@ model! {
         institution_raw: Option<String>,
         /// The institutions, split into organisations.
         institutions: Vec<String>,
+        /// The institutions resolved in the registry, in the order written.
+        institution_refs: Vec<fou::InstitutionRef>,
         /// `"bidrag"`, `"oppdrag"` or `None`.
         funding: Option<fou::Funding>,
         /// Theme heading the project stands under.
@@ -435,6 +452,8 @@ model! {
         institution_raw: Option<String>,
         /// The institutions, split into organisations.
         institutions: Vec<String>,
+        /// The institutions resolved in the registry, in the order written.
+        institution_refs: Vec<fou::InstitutionRef>,
         /// Project period, when given.
         period: Option<fou::Period>,
         /// `"bidrag"`, `"oppdrag"` or `None`: the funding of the list the item stands in.
@@ -503,6 +522,8 @@ model! {
         candidate: String,
         /// Institution.
         institution: Option<String>,
+        /// The institutions resolved in the registry, in the order written.
+        institution_refs: Vec<fou::InstitutionRef>,
         /// `"completed"` or `"ongoing"`.
         status: fou::PhdStatus,
         /// The list item.

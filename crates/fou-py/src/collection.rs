@@ -7,7 +7,7 @@
 //! SQLite database ([`fou::Collection::write_sqlite`]). The classes here only
 //! hand the core's values to Python.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::IntoPyObjectExt;
@@ -62,33 +62,12 @@ fn files(py: Python<'_>, inputs: &[PathBuf]) -> PyResult<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// The built-in registry merged with the user's file at `path`.
-fn registry(py: Python<'_>, path: &Path) -> PyResult<Arc<fou::Registry>> {
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| {
-        let err = fou::Error::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        error_ref_to_pyerr(py, &err, Context { path: Some(&shown) })
-    })?;
-    let merged = fou::Registry::from_toml(&text)
-        .and_then(|mine| fou::Registry::builtin().merge(&mine))
-        .map_err(|e| {
-            to_pyerr(
-                py,
-                Failure::Other(e.to_string()),
-                Context { path: Some(&shown) },
-            )
-        })?;
-    Ok(Arc::new(merged))
-}
-
 /// The collection options for `registry=`.
-fn options(py: Python<'_>, registry_path: Option<&Path>) -> PyResult<CollectOptions> {
+/// (An unreadable or invalid registry raises `ValueError`, as for `parse()`.)
+fn options(registry_path: Option<&PathBuf>) -> PyResult<CollectOptions> {
     let options = CollectOptions::default();
     Ok(match registry_path {
-        Some(path) => options.with_registry(registry(py, path)?),
+        Some(path) => options.with_registry(crate::registry_arg(path)?),
         None => options,
     })
 }
@@ -151,7 +130,7 @@ pub fn collect(
     };
     let inputs = path_list(paths, "collect")?;
     let files = files(py, &inputs)?;
-    let options = options(py, registry.as_deref())?;
+    let options = options(registry.as_ref())?;
     let pool = pool(py, threads)?;
     let built = py.detach(|| {
         pool.install(|| guarded_infallible(|| Collection::from_paths(&files, &options)))
@@ -218,7 +197,7 @@ impl PyCollection {
             .try_iter()?
             .map(|item| item.and_then(|r| Ok(r.cast::<PyReport>()?.get().0.clone())))
             .collect::<PyResult<_>>()?;
-        let options = options(py, registry.as_deref())?;
+        let options = options(registry.as_ref())?;
         let built =
             py.detach(|| guarded_infallible(|| Collection::from_reports(reports, &options)));
         built

@@ -85,17 +85,33 @@ fn options(
     format: Option<fou::Format>,
     strict: bool,
     max_bytes: u64,
-) -> fou::Options {
+    registry: Option<&PathBuf>,
+) -> PyResult<fou::Options> {
     let mut opts = fou::Options::default()
         .with_strict(strict)
         .with_max_bytes(max_bytes);
+    if let Some(file) = registry {
+        opts = opts.with_registry(registry_arg(file)?);
+    }
     if let Some(path) = path {
         opts = opts.with_path(path.display().to_string());
     }
     if let Some(format) = format {
         opts = opts.with_format(format);
     }
-    opts
+    Ok(opts)
+}
+
+/// `registry=`: a TOML registry file merged over the builtin registry; an
+/// unreadable or invalid file raises `ValueError` naming it.
+pub(crate) fn registry_arg(file: &PathBuf) -> PyResult<std::sync::Arc<fou::Registry>> {
+    let shown = file.display();
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| PyValueError::new_err(format!("cannot read registry {shown}: {e}")))?;
+    fou::Registry::from_toml(&text)
+        .and_then(|mine| fou::Registry::builtin().merge(&mine))
+        .map(std::sync::Arc::new)
+        .map_err(|e| PyValueError::new_err(format!("{shown}: {e}")))
 }
 
 /// Parse the text of a FoU report.
@@ -111,13 +127,19 @@ fn options(
 /// `strict=True` refuses damaged UTF-8: a byte that is not valid UTF-8 raises
 /// `DecodeError` instead of becoming U+FFFD with a `decode-replaced` warning.
 /// `max_bytes` is the largest input accepted, in bytes (`None`: 256 MiB);
-/// longer input raises `InputTooLarge`.
+/// longer input raises `InputTooLarge`. `registry` is a TOML institution
+/// registry file whose entries are added to the builtin registry for the
+/// items' `institution_refs` (an invalid file raises `ValueError`).
 ///
 /// Problems inside a readable report never raise: they are listed in
 /// `report.diagnostics`. Undecodable or binary bytes raise `DecodeError`
 /// (with `.offset` and `.line`).
 #[pyfunction]
-#[pyo3(signature = (text, *, path = None, input_format = None, format = None, strict = false, max_bytes = None))]
+#[pyo3(signature = (text, *, path = None, input_format = None, format = None, strict = false, max_bytes = None, registry = None))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one argument per keyword of the Python function"
+)]
 pub fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -126,13 +148,15 @@ pub fn parse(
     format: Option<&str>,
     strict: bool,
     max_bytes: Option<i64>,
+    registry: Option<PathBuf>,
 ) -> PyResult<PyReport> {
     let opts = options(
         path.as_ref(),
         input_format_arg(py, input_format, format)?,
         strict,
         max_bytes_arg(max_bytes)?,
-    );
+        registry.as_ref(),
+    )?;
     let path_str = path.as_ref().map(|p| p.display().to_string());
     if let Ok(s) = text.cast::<PyString>() {
         let s = s.to_cow()?;
@@ -184,20 +208,22 @@ fn read_file(path: &Path, opts: &fou::Options) -> Result<fou::Report, fou::Error
 /// permission), `InputTooLarge` (a `ReadError`) when it is longer than
 /// `max_bytes`, and `DecodeError` when its bytes are not text.
 #[pyfunction]
-#[pyo3(signature = (path, *, input_format = None, strict = false, max_bytes = None))]
+#[pyo3(signature = (path, *, input_format = None, strict = false, max_bytes = None, registry = None))]
 pub fn parse_file(
     py: Python<'_>,
     path: PathBuf,
     input_format: Option<&str>,
     strict: bool,
     max_bytes: Option<i64>,
+    registry: Option<PathBuf>,
 ) -> PyResult<PyReport> {
     let opts = options(
         None,
         self::input_format(input_format)?,
         strict,
         max_bytes_arg(max_bytes)?,
-    );
+        registry.as_ref(),
+    )?;
     let shown = path.display().to_string();
     py.detach(|| guarded(|| read_file(&path, &opts)))
         .map(PyReport)
@@ -226,7 +252,7 @@ fn parse_all(paths: &[PathBuf], opts: &fou::Options) -> Vec<Result<fou::Report, 
 /// `DecodeError` or `FouError`, its `.path` and message naming the file) and no reports are
 /// returned. Parse files one by one with `parse_file` to keep the good ones.
 #[pyfunction]
-#[pyo3(signature = (paths, *, threads = None, input_format = None, strict = false, max_bytes = None))]
+#[pyo3(signature = (paths, *, threads = None, input_format = None, strict = false, max_bytes = None, registry = None))]
 pub fn parse_many(
     py: Python<'_>,
     paths: &Bound<'_, PyAny>,
@@ -234,13 +260,15 @@ pub fn parse_many(
     input_format: Option<&str>,
     strict: bool,
     max_bytes: Option<i64>,
+    registry: Option<PathBuf>,
 ) -> PyResult<Vec<PyReport>> {
     let opts = options(
         None,
         self::input_format(input_format)?,
         strict,
         max_bytes_arg(max_bytes)?,
-    );
+        registry.as_ref(),
+    )?;
     if paths.is_instance_of::<PyString>()
         || paths.is_instance_of::<PyBytes>()
         || paths.hasattr("__fspath__")?

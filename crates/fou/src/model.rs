@@ -334,10 +334,10 @@ pub struct Heading {
     pub span: Span,
 }
 
-/// An institution of an item as the institution registry reads it
-/// ([`Registry`](crate::Registry)): the registry's id and canonical name, or
-/// both `None` when the registry does not know the name, and the text as
-/// written.
+/// An institution of an item as the institution registry reads it: the
+/// registry's id and canonical name, or both null when the registry does not
+/// know the name (never guessed), and the text as written.
+/// `fou::Registry::refs` reads them.
 ///
 /// ```
 /// let r = fou::parse("FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\nVed utgangen av 2021 hadde vi 1 pågående prosjekt.\n\nArbeid\n\n- Jobb i nord, AFI, OsloMet og Kystforsk (2020-2022)\n")?;

@@ -77,36 +77,46 @@ pub(super) fn duplicates(a: &Text, b: &Text) -> Option<String> {
     })
 }
 
-/// Mark each text that duplicates an earlier kept one. Of a group of
+/// The texts kept so far, for adding texts one at a time: of a group of
 /// duplicates, the text with the most items is kept (the first of those
-/// with as many), so the best rendering is the one read.
-pub(super) fn mark(texts: &mut [Text]) {
-    let mut kept: Vec<usize> = Vec::new();
-    for i in 0..texts.len() {
-        let Some((slot, reason)) = kept
+/// with as many), so the best rendering is the one read; a duplicate is
+/// emptied of its items as soon as it is known.
+#[derive(Debug, Default)]
+pub(super) struct Kept {
+    kept: Vec<usize>,
+}
+
+impl Kept {
+    /// Add `text` to `texts`, marking it or an earlier kept text as a
+    /// duplicate.
+    pub(super) fn add(&mut self, texts: &mut Vec<Text>, text: Text) {
+        let i = texts.len();
+        texts.push(text);
+        let found = self
+            .kept
             .iter()
             .enumerate()
-            .find_map(|(s, &k)| duplicates(&texts[k], &texts[i]).map(|r| (s, r)))
-        else {
-            kept.push(i);
-            continue;
+            .find_map(|(s, &k)| duplicates(&texts[k], &texts[i]).map(|r| (s, r)));
+        let Some((slot, reason)) = found else {
+            self.kept.push(i);
+            return;
         };
-        let k = kept[slot];
-        if texts[i].items > texts[k].items {
-            // The new text is better: it is kept, and the old one and its
-            // duplicates point to it.
-            for t in texts.iter_mut() {
-                if t.duplicate_of == Some(k) {
-                    t.duplicate_of = Some(i);
-                }
-            }
-            texts[k].duplicate_of = Some(i);
-            texts[k].duplicate_reason = Some(reason);
-            kept[slot] = i;
+        let k = self.kept[slot];
+        let (keep, lose) = if texts[i].items > texts[k].items {
+            (i, k)
         } else {
-            texts[i].duplicate_of = Some(k);
-            texts[i].duplicate_reason = Some(reason);
+            (k, i)
+        };
+        // The old text's duplicates follow it to the new one.
+        for t in texts.iter_mut() {
+            if t.duplicate_of == Some(lose) {
+                t.duplicate_of = Some(keep);
+            }
         }
+        texts[lose].duplicate_of = Some(keep);
+        texts[lose].duplicate_reason = Some(reason);
+        super::drop_items(&mut texts[lose]);
+        self.kept[slot] = keep;
     }
 }
 

@@ -53,6 +53,11 @@ pub use files::text_files;
 pub use sqlite::{SQLITE_SCHEMA_VERSION, SqliteError};
 pub use tables::{Table, Value};
 
+/// Texts read at a time per thread: each thread has a second text to go on
+/// with while the slowest of the group is read, and no more than that is
+/// held before the group is added (and its duplicates emptied).
+const TEXTS_PER_THREAD: usize = 2;
+
 /// How to build a collection: the parse options for every text (with the
 /// institution registry, [`Options::registry`]) and the link options.
 ///
@@ -307,25 +312,31 @@ impl Collection {
         let mut sorted: Vec<&Path> = paths.iter().map(AsRef::as_ref).collect();
         sorted.sort();
         sorted.dedup();
-        let read: Vec<Result<Text, CollectError>> = sorted
-            .par_iter()
-            .map(|path| {
-                let parsed = crate::parse_file_with(path, &options.parse);
-                progress(path);
-                parsed.map(compact).map_err(|error| CollectError {
-                    path: path.to_path_buf(),
-                    error,
-                })
-            })
-            .collect();
         let mut collection = Collection {
             registry: options.parse.registry.clone(),
             ..Collection::default()
         };
-        for r in read {
-            match r {
-                Ok(text) => collection.texts.push(text),
-                Err(e) => collection.errors.push(e),
+        let mut dupes = dupes::Kept::default();
+        // A few texts per thread at a time, each added (and, when it is a
+        // duplicate, emptied of its items) before the next are read.
+        let chunk = rayon::current_num_threads().max(1) * TEXTS_PER_THREAD;
+        for group in sorted.chunks(chunk) {
+            let read: Vec<Result<Text, CollectError>> = group
+                .par_iter()
+                .map(|path| {
+                    let parsed = crate::parse_file_with(path, &options.parse);
+                    progress(path);
+                    parsed.map(compact).map_err(|error| CollectError {
+                        path: path.to_path_buf(),
+                        error,
+                    })
+                })
+                .collect();
+            for r in read {
+                match r {
+                    Ok(text) => dupes.add(&mut collection.texts, text),
+                    Err(e) => collection.errors.push(e),
+                }
             }
         }
         collection.finish(&options.link);
@@ -353,10 +364,13 @@ impl Collection {
             compact(r)
         });
         let mut collection = Collection {
-            texts: texts.collect(),
             registry: options.parse.registry.clone(),
             ..Collection::default()
         };
+        let mut dupes = dupes::Kept::default();
+        for t in texts {
+            dupes.add(&mut collection.texts, t);
+        }
         collection.finish(&options.link);
         collection
     }
@@ -428,10 +442,6 @@ impl Collection {
 
     /// Everything computed across texts, once they are all in.
     fn finish(&mut self, link: &LinkOptions) {
-        dupes::mark(&mut self.texts);
-        for t in self.texts.iter_mut().filter(|t| t.duplicate_of.is_some()) {
-            drop_items(t);
-        }
         self.unknown = unknown_institutions(&self.texts);
         let mut link = link.clone();
         if link.registry.is_none() {
@@ -488,7 +498,7 @@ fn content_hash(report: &Report) -> String {
 }
 
 /// A duplicate keeps its record, not its items.
-fn drop_items(t: &mut Text) {
+pub(super) fn drop_items(t: &mut Text) {
     let r = &mut t.report;
     r.projects = Vec::new();
     r.portfolio = Vec::new();

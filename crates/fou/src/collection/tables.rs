@@ -450,9 +450,7 @@ fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
             .enumerate()
             .map(|(i, a)| {
                 let middle = vec![
-                    a.issue
-                        .map(|n| i64::from(n))
-                        .map_or(Value::Null, Value::Int),
+                    a.issue.map(i64::from).map_or(Value::Null, Value::Int),
                     a.year.into(),
                     a.title.as_str().into(),
                     a.subtitle.clone().into(),

@@ -1,0 +1,295 @@
+//! The project matcher (`fou::link`) measured on judged pairs: the two real
+//! reports and our own invented texts in `tests/fixtures/links/` (see its
+//! README for the groups and the fixed tuning/held-out split). Prints
+//! precision and recall of both parts with every wrong and missed link, and
+//! asserts the issue's goal on the held-out part. Also counts the work of
+//! linking thousands of appearances.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fou::link::{Appearance, AppearanceKind, LinkOptions, appearances, link, link_counted};
+use fou_tests::shared_dir;
+
+/// The goal of issue 11 on the held-out pairs.
+const MIN_PRECISION: f64 = 0.95;
+const MIN_RECALL: f64 = 0.9;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/links")
+}
+
+/// The texts of the measuring set, as (stem, path), in a fixed order.
+fn texts() -> Vec<(String, PathBuf)> {
+    let corpus = shared_dir().join("corpus");
+    let mut out = vec![
+        ("fou-2020".to_owned(), corpus.join("fou-2020.txt")),
+        ("fou-2022".to_owned(), corpus.join("fou-2022.md")),
+    ];
+    let mut own: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt") && !p.ends_with("pairs.txt"))
+        .collect();
+    own.sort();
+    for p in own {
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        out.push((stem, p));
+    }
+    out
+}
+
+fn kind_key(kind: AppearanceKind) -> &'static str {
+    match kind {
+        AppearanceKind::Project => "projects",
+        AppearanceKind::Portfolio => "portfolio",
+        AppearanceKind::Phd => "phd",
+        _ => "other",
+    }
+}
+
+fn all_appearances() -> Vec<Appearance> {
+    let mut all = Vec::new();
+    for (i, (stem, path)) in texts().iter().enumerate() {
+        let report = fou::parse_file(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        all.extend(appearances(i, stem, &report));
+    }
+    all
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Tune,
+    Held,
+    Fresh,
+    Blind,
+}
+
+struct Gold {
+    /// Gold pairs (i < j, appearance indices) with their part.
+    pairs: BTreeMap<(usize, usize), Part>,
+    /// The part of every appearance.
+    part: Vec<Part>,
+}
+
+fn read_gold(all: &[Appearance]) -> Gold {
+    let index: BTreeMap<(String, &str, usize), usize> = all
+        .iter()
+        .enumerate()
+        .map(|(k, a)| ((a.path.clone(), kind_key(a.kind), a.item), k))
+        .collect();
+    // Appearances in no group: invented texts by file, real ones by index.
+    let mut part: Vec<Part> = all
+        .iter()
+        .map(
+            |a| match (a.path.starts_with("held-"), a.path.starts_with("fou-")) {
+                (true, _) => Part::Held,
+                (false, true) if a.item % 2 == 1 => Part::Held,
+                _ => Part::Tune,
+            },
+        )
+        .collect();
+    let mut pairs = BTreeMap::new();
+    let text = std::fs::read_to_string(fixtures().join("pairs.txt")).unwrap();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (p, rest) = line.split_once(':').unwrap();
+        let p = match p {
+            "tune" => Part::Tune,
+            "held" => Part::Held,
+            "fresh" => Part::Fresh,
+            "blind" => Part::Blind,
+            other => panic!("pairs.txt:{}: unknown part {other:?}", n + 1),
+        };
+        let members: Vec<usize> = rest
+            .split('=')
+            .map(|m| {
+                let w: Vec<&str> = m.split_whitespace().collect();
+                let key = (w[0].to_owned(), w[1], w[2].parse::<usize>().unwrap());
+                *index
+                    .get(&(key.0.clone(), key.1, key.2))
+                    .unwrap_or_else(|| panic!("pairs.txt:{}: no item {m:?}", n + 1))
+            })
+            .collect();
+        for (k, &x) in members.iter().enumerate() {
+            part[x] = p;
+            for &y in &members[k + 1..] {
+                pairs.insert((x.min(y), x.max(y)), p);
+            }
+        }
+    }
+    Gold { pairs, part }
+}
+
+fn label(a: &Appearance) -> String {
+    format!("{} {} {} {:?}", a.path, kind_key(a.kind), a.item, a.title)
+}
+
+/// Precision and recall of some parts, printing every wrong and missed link.
+fn measure(
+    all: &[Appearance],
+    gold: &Gold,
+    predicted: &BTreeMap<(usize, usize), String>,
+    parts: &[Part],
+) -> (f64, f64) {
+    // A pair belongs to the later part of its ends (Blind > Fresh > Held > Tune).
+    let in_parts = |&(i, j): &(usize, usize)| parts.contains(&gold.part[i].max(gold.part[j]));
+    let pred: Vec<_> = predicted.keys().filter(|p| in_parts(p)).collect();
+    let want: Vec<_> = gold
+        .pairs
+        .iter()
+        .filter(|&(_, p)| parts.contains(p))
+        .map(|(k, _)| k)
+        .collect();
+    let right = pred.iter().filter(|p| gold.pairs.contains_key(p)).count();
+    let found = want.iter().filter(|p| predicted.contains_key(p)).count();
+    let precision = if pred.is_empty() {
+        1.0
+    } else {
+        right as f64 / pred.len() as f64
+    };
+    let recall = if want.is_empty() {
+        1.0
+    } else {
+        found as f64 / want.len() as f64
+    };
+    println!(
+        "{parts:?}: precision {precision:.3} ({right}/{}), recall {recall:.3} ({found}/{})",
+        pred.len(),
+        want.len()
+    );
+    for p in pred.iter().filter(|p| !gold.pairs.contains_key(p)) {
+        println!(
+            "  wrong: {} = {}\n    because {}",
+            label(&all[p.0]),
+            label(&all[p.1]),
+            predicted[p]
+        );
+    }
+    for p in want.iter().filter(|p| !predicted.contains_key(p)) {
+        println!("  missed: {} = {}", label(&all[p.0]), label(&all[p.1]));
+    }
+    (precision, recall)
+}
+
+#[test]
+fn the_matcher_reaches_the_goal_on_held_out_pairs() {
+    let all = all_appearances();
+    let gold = read_gold(&all);
+    let groups = link(&all, &LinkOptions::default());
+    let position = |a: &Appearance| {
+        all.iter()
+            .position(|b| (b.text, b.kind, b.item) == (a.text, a.kind, a.item))
+            .unwrap()
+    };
+    let mut predicted = BTreeMap::new();
+    for g in &groups {
+        assert!(!g.reason.is_empty(), "every link says why");
+        let members: Vec<usize> = g.appearances.iter().map(position).collect();
+        for (k, &x) in members.iter().enumerate() {
+            for &y in &members[k + 1..] {
+                predicted.insert((x.min(y), x.max(y)), g.reason.clone());
+            }
+        }
+    }
+    println!("{} appearances, {} groups", all.len(), groups.len());
+    let (tp, tr) = measure(&all, &gold, &predicted, &[Part::Tune]);
+    measure(&all, &gold, &predicted, &[Part::Held]);
+    measure(&all, &gold, &predicted, &[Part::Fresh]);
+    measure(&all, &gold, &predicted, &[Part::Blind]);
+    let held_out = [Part::Held, Part::Fresh, Part::Blind];
+    let (hp, hr) = measure(&all, &gold, &predicted, &held_out);
+    println!("tuning: P {tp:.3} R {tr:.3}; all held-out parts: P {hp:.3} R {hr:.3}");
+    assert!(
+        hp >= MIN_PRECISION && hr >= MIN_RECALL,
+        "held-out precision {hp:.3} (goal {MIN_PRECISION}) and recall {hr:.3} (goal {MIN_RECALL}); see the list above"
+    );
+}
+
+#[test]
+fn timelines_run_by_year_and_ids_are_stable() {
+    let all = all_appearances();
+    let groups = link(&all, &LinkOptions::default());
+    let mut reversed = all.clone();
+    reversed.reverse();
+    let again = link(&reversed, &LinkOptions::default());
+    let ids =
+        |gs: &[fou::link::LinkGroup]| gs.iter().map(|g| g.id.clone()).collect::<BTreeSet<_>>();
+    assert_eq!(
+        ids(&groups),
+        ids(&again),
+        "ids do not depend on input order"
+    );
+    assert_eq!(groups, link(&all, &LinkOptions::default()), "deterministic");
+    for g in &groups {
+        assert!(g.appearances.len() >= 2);
+        let years: Vec<i32> = g.appearances.iter().filter_map(|a| a.year).collect();
+        assert!(
+            years.windows(2).all(|w| w[0] <= w[1]),
+            "{}: {years:?}",
+            g.id
+        );
+        let mut seen = BTreeSet::new();
+        for a in &g.appearances {
+            assert!(
+                seen.insert((a.text, a.kind)),
+                "{}: one kind twice in one text",
+                g.id
+            );
+        }
+    }
+}
+
+/// Invented words from a counter (no randomness): `w` + base-26 letters.
+fn word(n: usize) -> String {
+    let mut s = String::from("ord");
+    let mut n = n;
+    loop {
+        s.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
+        if n == 0 {
+            break;
+        }
+    }
+    s
+}
+
+#[test]
+fn linking_thousands_of_appearances_compares_few_pairs() {
+    // 4 000 titles of four words from 2 000 words (each word in about 8
+    // titles), and one word in every title: a naive matcher compares
+    // 8 million pairs.
+    let n = 4_000;
+    let all: Vec<Appearance> = (0..n)
+        .map(|i| {
+            let words: Vec<String> = (0..4).map(|k| word((i * 7 + k * 1_009) % 2_000)).collect();
+            let title = format!("Digital {}", words.join(" "));
+            Appearance::new(
+                i % 10,
+                "t",
+                Some(2020 + (i % 10) as i32),
+                AppearanceKind::Portfolio,
+                i,
+                &title,
+            )
+        })
+        .collect();
+    let linked = link_counted(&all, &LinkOptions::default());
+    let naive = n * (n - 1) / 2;
+    println!(
+        "{} comparisons for {n} appearances (naive {naive})",
+        linked.comparisons
+    );
+    // Each title's 4 rare words meet at most MAX_BLOCK others each.
+    assert!(
+        linked.comparisons <= n * 4 * fou::link::MAX_BLOCK / 2,
+        "{}",
+        linked.comparisons
+    );
+    assert!(linked.comparisons * 20 < naive);
+}
