@@ -3,8 +3,9 @@ against the SQLite database of the same collection."""
 
 from __future__ import annotations
 
+import faulthandler
+import os
 import pickle
-import shutil
 import sqlite3
 import threading
 from pathlib import Path
@@ -87,7 +88,7 @@ def test_links_follow_a_renamed_project(two_years: Path) -> None:
     assert link.appearances[0].title.startswith("Bruken av digitale skjema")
     assert link.appearances[0].institution_raw == "Nordlandsforskning"
     assert link.appearances[0].period == fou.grammar.period("2019-2021")
-    assert 0 < link.score <= 1 and "Nordlandsforskning" in link.reason
+    assert link.score >= 0.85 and "Nordlandsforskning" in link.reason  # LINK_THRESHOLD
     assert link.id and link.id == fou.collect([two_years]).links[0].id  # stable
     assert len(c.appearances) == 4
     assert "Link(" in repr(link) and "Appearance(" in repr(link.appearances[0])
@@ -154,31 +155,26 @@ def test_threads_do_not_change_the_result(two_years: Path) -> None:
     assert [(lk.id, lk.score) for lk in one.links] == [(lk.id, lk.score) for lk in two.links]
 
 
-def test_the_gil_is_released_while_parsing(shared_dir: Path, tmp_path: Path) -> None:
-    # Counted, not timed: a Python thread keeps running while collect() parses.
-    big = tmp_path / "big"
-    big.mkdir()
-    for k in range(12):
-        shutil.copy(corpus_paths()[k % 2], big / f"r{k:02d}{corpus_paths()[k % 2].suffix}")
-    ticks = 0
-    stop = threading.Event()
-
-    def tick() -> None:
-        nonlocal ticks
-        while not stop.is_set():
-            ticks += 1
-
-    t = threading.Thread(target=tick)
-    t.start()
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_the_gil_is_released_while_parsing(tmp_path: Path) -> None:
+    # collect() reads a FIFO whose writer is this (Python) thread: the read blocks
+    # until we write, which we can only do if collect() let go of the GIL.
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    result: list[fou.Collection] = []
+    reader = threading.Thread(target=lambda: result.append(fou.collect([fifo], threads=1)), daemon=True)
+    # Were the GIL kept, no Python thread could run again: a watchdog thread of C
+    # (no GIL needed) then ends the run with tracebacks instead of hanging forever.
+    faulthandler.dump_traceback_later(300, exit=True)
     try:
-        before = ticks
-        c = fou.collect([big], threads=1)
-        during = ticks - before
+        reader.start()
+        with open(fifo, "w", encoding="utf-8") as w:  # blocks until collect() opens it
+            w.write(Y2020)
+        reader.join(timeout=120)  # a safety net, not a measurement
     finally:
-        stop.set()
-        t.join()
-    assert len(c) == 12
-    assert during > 0
+        faulthandler.cancel_dump_traceback_later()
+    assert not reader.is_alive(), "collect() kept the GIL while reading"
+    assert len(result) == 1 and len(result[0].items) == 2
 
 
 def test_from_reports_equals_collect(two_years: Path) -> None:

@@ -556,16 +556,18 @@ impl PyAppearance {
     }
 }
 
-/// A project followed across texts: its appearances (the timeline, in the
-/// core's order), the score and the reason of the link.
+/// A project followed across texts: its appearances (the timeline: ordered
+/// by year, unknown last, then text, kind and item), the score and the
+/// reason of the link.
 #[pyclass(frozen, get_all, module = "fou", name = "Link")]
 #[derive(Debug, Clone)]
 pub struct PyLink {
-    /// A stable id.
+    /// A stable id from the content (`p-` and 16 hex digits).
     id: String,
     /// The appearances.
     appearances: Vec<PyAppearance>,
-    /// How sure the matcher is (0 to 1).
+    /// The weakest link's score that holds the group together (at least
+    /// the matcher's threshold, `fou::link::LINK_THRESHOLD`).
     score: f64,
     /// Why, in words.
     reason: String,
