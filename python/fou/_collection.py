@@ -158,7 +158,8 @@ def items_frame(collection: Collection) -> _pd.DataFrame:
         columns={"id": "institution_id", "name": "institution_name"}
     )
     parts = []
-    for table, kind in (("projects", "project"), ("portfolio", "portfolio"), ("phd", "phd")):
+    kinds: tuple[tuple[CollectionTable, str], ...] = (("projects", "project"), ("portfolio", "portfolio"), ("phd", "phd"))
+    for table, kind in kinds:
         f = collection_frame(collection, table)
         theme = f["theme"] if "theme" in f else pd.Series([None] * len(f), dtype=object)
         parts.append(
