@@ -7,9 +7,11 @@ join is also written as SQL (:data:`ITEMS_SQL`, :data:`TIMELINES_SQL`): run on t
 database of the same collection, it gives the same frame.
 
 >>> import fou
->>> c = fou.collect(["examples/data"])            # doctest: +SKIP
->>> fou.items_frame(c)                            # doctest: +SKIP
->>> fou.timelines_frame(c)                        # doctest: +SKIP
+>>> c = fou.collect(["examples/data"])
+>>> list(fou.items_frame(c).columns[:6])
+['text_hash', 'path', 'year', 'kind', 'idx', 'title']
+>>> list(fou.timelines_frame(c).columns[:3])
+['link_id', 'year', 'kind']
 """
 
 from __future__ import annotations
