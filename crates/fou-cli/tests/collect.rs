@@ -48,13 +48,23 @@ fn temp(name: &str) -> PathBuf {
 }
 
 /// The query of docs/sqlite-schema.md, read from the doc so the doc cannot drift.
+/// The README shows the same query.
 fn documented_query() -> String {
-    let doc = std::fs::read_to_string(manifest().join("../../docs/sqlite-schema.md")).unwrap();
-    let start = doc
-        .find("-- query: ongoing-2020-completed-by-2022")
-        .expect("the query is in the doc");
-    let end = doc[start..].find("```").unwrap();
-    doc[start..start + end].to_owned()
+    let query = |file: &str| -> String {
+        let doc = std::fs::read_to_string(manifest().join("../..").join(file)).unwrap();
+        let start = doc
+            .find("-- query: ongoing-2020-completed-by-2022")
+            .unwrap_or_else(|| panic!("the query is in {file}"));
+        let end = doc[start..].find("```").unwrap();
+        doc[start..start + end].to_owned()
+    };
+    let doc = query("docs/sqlite-schema.md");
+    assert_eq!(
+        query("README.md"),
+        doc,
+        "README and docs/sqlite-schema.md show one query"
+    );
+    doc
 }
 
 fn count(db: &rusqlite::Connection, table: &str) -> i64 {

@@ -2,6 +2,8 @@
 //! and prints as JSON, NDJSON or CSV, one definition for all of them. The
 //! columns are documented in `docs/sqlite-schema.md`.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::{Collection, Text};
@@ -332,36 +334,48 @@ impl Collection {
         ]
     }
 
+    /// The registry entries the kept items name, with their parents (so
+    /// that `parent` always names a row); an id the collection's registry
+    /// does not have (a report parsed with another registry) gets the name
+    /// its item gave it.
     fn institution_rows(&self) -> Vec<Vec<Value>> {
         let registry = self.registry();
-        let mut ids: Vec<String> = self
+        let mut named: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let refs = self
             .kept()
             .flat_map(|(_, t)| t.item_institutions())
-            .flat_map(|(_, _, refs)| refs)
-            .filter_map(|r| r.id.clone())
-            .collect();
-        // Parents too, so that `parent` always names a row.
-        let mut k = 0;
-        while k < ids.len() {
-            if let Some(p) = registry.get(&ids[k]).and_then(|e| e.parent.clone()) {
-                ids.push(p);
+            .flat_map(|(_, _, refs)| refs);
+        for r in refs {
+            if let Some(id) = &r.id {
+                named.entry(id.clone()).or_insert_with(|| r.name.clone());
             }
-            k += 1;
         }
-        ids.sort();
-        ids.dedup();
-        ids.iter()
-            .filter_map(|id| registry.get(id))
-            .map(|e| {
-                let kind = serde_json::to_value(e.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned));
-                vec![
-                    e.id.as_str().into(),
-                    e.name.as_str().into(),
-                    e.parent.clone().into(),
-                    kind.into(),
-                ]
+        let mut todo: Vec<String> = named.keys().cloned().collect();
+        while let Some(id) = todo.pop() {
+            let parent = registry.get(&id).and_then(|e| e.parent.clone());
+            if let Some(p) = parent.filter(|p| !named.contains_key(p)) {
+                named.insert(p.clone(), None);
+                todo.push(p);
+            }
+        }
+        named
+            .into_iter()
+            .map(|(id, name)| match registry.get(&id) {
+                Some(e) => {
+                    let kind = serde_json::to_value(e.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned));
+                    vec![
+                        e.id.as_str().into(),
+                        e.name.as_str().into(),
+                        e.parent.clone().into(),
+                        kind.into(),
+                    ]
+                }
+                None => {
+                    let name = name.unwrap_or_else(|| id.clone());
+                    vec![id.into(), name.into(), Value::Null, Value::Null]
+                }
             })
             .collect()
     }

@@ -166,3 +166,52 @@ fn a_text_is_kept_without_its_source() {
     assert!(r.outline.is_empty() && r.dates.is_empty() && r.preface.is_none());
     assert!(!r.projects.is_empty());
 }
+
+#[test]
+fn a_registry_of_ones_own_resolves_reports_given_and_the_database_takes_it() {
+    let text =
+        "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Kystforsk og UiO (2021-2022)\n";
+    let plain = Collection::from_reports([crate::parse(text).unwrap()], &CollectOptions::default());
+    let names: Vec<&str> = plain
+        .unknown_institutions()
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(names, ["Kystforsk"]);
+    let mine = Registry::from_toml(
+        "[[institution]]\nid = \"kfi\"\nname = \"Kystforskningsinstituttet\"\nshort = [\"Kystforsk\"]\nkind = \"institute\"\n",
+    )
+    .unwrap();
+    let both = Arc::new(Registry::builtin().merge(&mine).unwrap());
+    let opts = CollectOptions::default().with_registry(both);
+    let c = Collection::from_reports([crate::parse(text).unwrap()], &opts);
+    assert!(c.unknown_institutions().is_empty());
+    let ids: Vec<Option<&str>> = c.texts()[0]
+        .institutions_of(ItemKind::Portfolio, 0)
+        .iter()
+        .map(|r| r.id.as_deref())
+        .collect();
+    assert_eq!(ids, [Some("kfi"), Some("uio")]);
+    let rows = c.rows(Table::Institutions);
+    let row_ids: Vec<&Value> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(row_ids, [&Value::from("kfi"), &Value::from("uio")]);
+}
+
+#[test]
+fn an_unknown_institution_is_one_diagnostic_however_often_it_is_named() {
+    let a = "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Kystforsk (2021-2022)\n- Unge i arbeid, Kystforsk  (2020-2023)\n";
+    let b = "FoU-rapport 2022\n\nOppdragsprosjekter\n\n- Båter i havn, Kystforsk (2022-2023)\n";
+    let c = Collection::from_reports(
+        [crate::parse(a).unwrap(), crate::parse(b).unwrap()],
+        &CollectOptions::default(),
+    );
+    let unknown = c.unknown_institutions();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!((unknown[0].items, unknown[0].first_text), (3, 0));
+    let diags = c
+        .diagnostics()
+        .iter()
+        .filter(|d| d.diagnostic.code == Code::UnknownInstitution)
+        .count();
+    assert_eq!(diags, 1);
+}

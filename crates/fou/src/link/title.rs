@@ -21,6 +21,11 @@ pub(crate) const MAX_ENDING: usize = 4;
 /// one shared word (`Digisos`, `Evaluering`) is too weak to link on.
 pub(crate) const MIN_VARIANT_WORDS: usize = 2;
 
+/// Longest word read as an acronym: longer words in capitals are a title
+/// written in capitals, and spelling them out would cost more than it
+/// finds.
+pub(crate) const MAX_ACRONYM: usize = 10;
+
 /// A title, read for comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Title {
@@ -71,8 +76,9 @@ fn acronyms(title: &str) -> Vec<String> {
     for raw in title.split_whitespace() {
         let w: String = raw.chars().filter(|c| c.is_alphanumeric()).collect();
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        let caps = letters >= 2 && w.chars().all(|c| !c.is_lowercase());
-        let bracketed = raw.starts_with('(') && raw.ends_with(')') && letters >= 3;
+        let caps = (2..=MAX_ACRONYM).contains(&letters) && w.chars().all(|c| !c.is_lowercase());
+        let bracketed =
+            raw.starts_with('(') && raw.ends_with(')') && (3..=MAX_ACRONYM).contains(&letters);
         let lower = w.to_lowercase();
         if (caps || bracketed) && !LINK_STOPWORDS.contains(&lower.as_str()) {
             out.push(lower);
@@ -240,6 +246,13 @@ mod tests {
         assert_eq!(acronyms("Trygg havn (TRYHA) i nord"), ["tryha"]);
         assert!(sim("Trygg havneliv for fiskere", "TRYHA for fiskere") > 0.8);
         assert!(sim("Kaffe og kaker", "Te og boller") < 0.01);
+    }
+
+    #[test]
+    fn a_title_in_capitals_is_not_read_as_acronyms() {
+        let t = Title::new("ARBEIDSLIVSFORSKNING I NORD (KYSTARBEIDSLIVSSTUDIEN)");
+        assert_eq!(t.acronyms, ["nord"]);
+        assert!(sim("AAAAAAAAAA AAAA", "aaa aaa aaa aaa aaa aaa aaa aaa aaa aaa") < 1.0);
     }
 
     #[test]
