@@ -282,3 +282,14 @@ def test_links_and_timelines_frames(real: fou.Collection, db: sqlite3.Connection
 def test_frames_reject_other_objects() -> None:
     with pytest.raises(TypeError, match="fou.Collection"):
         fou.items_frame([])  # type: ignore[arg-type]
+
+
+def test_to_sqlite_errors_name_the_file(two_years: Path, tmp_path: Path) -> None:
+    c = fou.collect([two_years])
+    with pytest.raises(fou.FouError, match="SQLite") as exc:
+        c.to_sqlite(tmp_path)  # a directory, not a database file
+    assert exc.value.path == str(tmp_path)
+    not_a_db = tmp_path / "notes.sqlite"
+    not_a_db.write_text("dette er ingen database\n" * 100, encoding="utf-8")
+    with pytest.raises(fou.FouError, match="notes.sqlite"):
+        c.to_sqlite(not_a_db)
