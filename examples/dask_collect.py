@@ -9,7 +9,7 @@ the result is the same collection: the same texts, items, links and diagnostics.
 
 The workers need ``fou`` installed; nothing else is shared with them. On one machine::
 
-    pip install ".[test]"   # or: pip install fou-nav "dask[distributed]"
+    pip install ".[dask]"   # fou and dask[distributed], from the repository root
     python examples/dask_collect.py examples/data
 
 On a cluster, pass the scheduler's address instead of starting a local cluster::
