@@ -299,3 +299,40 @@ fn a_bad_registry_file_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad-registry.toml"));
 }
+
+#[test]
+fn the_same_text_twice_is_kept_once() {
+    let page = std::fs::read(manifest().join("tests/data/nettside-2020.txt")).unwrap();
+    let (a, b) = (temp("side-a.txt"), temp("side-b.txt"));
+    std::fs::write(&a, &page).unwrap();
+    std::fs::write(&b, &page).unwrap();
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    let summary = ok(fou(&["collect", &b, &a]));
+    assert!(
+        summary.starts_with("2 texts (1 kept, 1 duplicates), 3 items"),
+        "{summary}"
+    );
+    let diags: serde_json::Value = serde_json::from_str(&ok(fou(&[
+        "collect",
+        &a,
+        &b,
+        "--format",
+        "json",
+        "--table",
+        "diagnostics",
+    ])))
+    .unwrap();
+    let dup: Vec<&serde_json::Value> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "duplicate-text")
+        .collect();
+    assert_eq!(dup.len(), 1);
+    // sorted input: side-a is read first and kept
+    let message = dup[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!("{b} is the same report as {a}")),
+        "{message}"
+    );
+}

@@ -215,3 +215,35 @@ fn an_unknown_institution_is_one_diagnostic_however_often_it_is_named() {
         .count();
     assert_eq!(diags, 1);
 }
+
+#[test]
+fn a_linked_project_completed_before_it_started_is_a_period_conflict() {
+    let a = "FoU-rapport 2021\n\nAvsluttede oppdragsprosjekter\n\nTolk i kontoret, Fjordforsk\n\nEn studie av tolking.\n";
+    let b = "FoU-rapport 2022\n\nOppdragsprosjekter\n\n- Tolk i kontoret, Fjordforsk (2022-2024)\n";
+    let mut c = Collection::from_reports(
+        [crate::parse(a).unwrap(), crate::parse(b).unwrap()],
+        &CollectOptions::default(),
+    );
+    // The matcher keeps such a pair apart; a group that holds it anyway
+    // (through a third appearance) is what the check is for.
+    let apps: Vec<Appearance> = c.appearances().to_vec();
+    assert_eq!(apps.len(), 2, "{apps:?}");
+    c.links = vec![LinkGroup {
+        id: "p-test".to_owned(),
+        appearances: apps,
+        score: 1.0,
+        reason: "test".to_owned(),
+    }];
+    let found = links::period_conflicts(&c);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = &found[0];
+    assert_eq!((d.text, d.diagnostic.code), (Some(1), Code::PeriodConflict));
+    assert_eq!(d.diagnostic.span.map(|s| s.line_start), Some(5));
+    assert!(
+        d.diagnostic
+            .message
+            .contains("completed in 2021, before its period 2022–2024 started"),
+        "{}",
+        d.diagnostic.message
+    );
+}
