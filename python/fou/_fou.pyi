@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import pathlib
 from collections.abc import Callable, Iterable
 from typing import Any, Final, Literal, TypeAlias, final, overload
 
@@ -11,10 +12,16 @@ __all__ = [
     "SCHEMA_VERSION",
     "__version__",
     "Analysis",
+    "Appearance",
+    "CollectedItem",
+    "Collection",
+    "CollectionDiagnostic",
+    "CollectionText",
     "DateMention",
     "Diagnostic",
     "Heading",
     "InstitutionRef",
+    "Link",
     "Period",
     "PhdCandidate",
     "PhdLine",
@@ -29,9 +36,11 @@ __all__ = [
     "SourceInfo",
     "Span",
     "StatedCount",
+    "UnknownInstitution",
     "Vendor",
     "author_list",
     "authors",
+    "collect",
     "count",
     "edition",
     "institutions",
@@ -43,6 +52,7 @@ __all__ = [
     "phd_line",
     "project_line",
     "reference",
+    "text_files",
 ]
 
 __version__: Final[str]
@@ -535,3 +545,159 @@ def phd_line(text: str) -> PhdLine: ...
 def norwegian_date(text: str, default_year: int | None = None) -> datetime.date: ...
 def count(text: str) -> int: ...
 def edition(text: str) -> tuple[int, int | None]: ...
+
+_Table: TypeAlias = Literal[
+    "texts",
+    "projects",
+    "portfolio",
+    "analyses",
+    "publications",
+    "phd",
+    "institutions",
+    "item_institutions",
+    "appearances",
+    "links",
+    "diagnostics",
+]
+_Cell: TypeAlias = int | float | str | None
+
+@final
+class CollectionText:
+    """One text of a collection."""
+    @property
+    def index(self) -> int: ...
+    @property
+    def path(self) -> str | None: ...
+    @property
+    def hash(self) -> str: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def is_report(self) -> bool: ...
+    @property
+    def items(self) -> int: ...
+    @property
+    def duplicate_of(self) -> int | None: ...
+    @property
+    def duplicate_reason(self) -> str | None: ...
+
+@final
+class CollectedItem:
+    """An item of a collection with its text and its resolved institutions."""
+    @property
+    def text(self) -> int: ...
+    @property
+    def path(self) -> str | None: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def kind(self) -> Literal["project", "portfolio", "analysis", "publication", "phd", "vendor"]: ...
+    @property
+    def index(self) -> int: ...
+    @property
+    def theme(self) -> str | None: ...
+    @property
+    def institutions(self) -> list[InstitutionRef]: ...
+    @property
+    def item(self) -> Project | PortfolioItem | Analysis | Publication | PhdCandidate | Vendor: ...
+
+@final
+class Appearance:
+    """One project as one text shows it."""
+    @property
+    def text(self) -> int: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def kind(self) -> Literal["project", "portfolio", "phd"]: ...
+    @property
+    def item(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def institution_raw(self) -> str | None: ...
+    @property
+    def institution_ids(self) -> list[str]: ...
+    @property
+    def period(self) -> Period | None: ...
+    @property
+    def status(self) -> str | None: ...
+
+@final
+class Link:
+    """A project followed across texts: its appearances, score and reason."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def appearances(self) -> list[Appearance]: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def reason(self) -> str: ...
+    def __len__(self) -> int: ...
+
+@final
+class CollectionDiagnostic:
+    """A diagnostic of a collection, with the text it is about."""
+    @property
+    def text(self) -> int | None: ...
+    @property
+    def path(self) -> str | None: ...
+    @property
+    def diagnostic(self) -> Diagnostic: ...
+
+@final
+class UnknownInstitution:
+    """An institution name no registry entry has, reported once per collection."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def items(self) -> int: ...
+    @property
+    def first_text(self) -> int: ...
+
+@final
+class Collection:
+    """Many parsed texts as one dataset (see :func:`collect`); ``len()`` counts the texts."""
+    @staticmethod
+    def from_reports(reports: Iterable[Report], *, registry: str | os.PathLike[str] | None = None) -> Collection:
+        """Collect reports already parsed (e.g. on Dask workers), in the order given."""
+    @property
+    def texts(self) -> list[CollectionText]: ...
+    @property
+    def items(self) -> list[CollectedItem]: ...
+    @property
+    def links(self) -> list[Link]: ...
+    @property
+    def appearances(self) -> list[Appearance]: ...
+    @property
+    def diagnostics(self) -> list[CollectionDiagnostic]: ...
+    @property
+    def unknown_institutions(self) -> list[UnknownInstitution]: ...
+    @property
+    def errors(self) -> list[Exception]: ...
+    def rows(self, table: _Table) -> list[tuple[_Cell, ...]]:
+        """The rows of one table of the SQLite database, in the order of :meth:`columns`."""
+    @staticmethod
+    def columns(table: _Table) -> list[str]: ...
+    @staticmethod
+    def tables() -> list[_Table]: ...
+    def to_sqlite(self, path: str | os.PathLike[str]) -> None:
+        """Write the collection into an SQLite database (a rerun replaces the same texts' rows)."""
+    def __len__(self) -> int: ...
+
+def collect(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    registry: str | os.PathLike[str] | None = None,
+    threads: int | None = None,
+    errors: Literal["raise", "keep"] = "raise",
+) -> Collection:
+    """Read, parse and collect files and directories as one :class:`Collection` (GIL released)."""
+
+def text_files(directory: str | os.PathLike[str]) -> list[pathlib.Path]:
+    """The text files under a directory, sorted, as :func:`collect` finds them."""

@@ -22,6 +22,7 @@ from types import ModuleType
 import pytest
 
 import fou
+import fou._collection
 import fou._tables
 import fou.grammar
 from conftest import REPO
@@ -157,7 +158,7 @@ def test_python_section_warns_about_the_unrelated_fou() -> None:
         assert re.search(r"\d+ (?:s|min)", text), "no build time stated"
 
 
-@pytest.mark.parametrize("module", [fou, fou.grammar, fou._tables], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [fou, fou.grammar, fou._tables, fou._collection], ids=lambda m: m.__name__)
 def test_docstring_examples(module: ModuleType) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0

@@ -5,6 +5,10 @@ that every code cell ran, that the plot cells produced an ``image/png`` output, 
 the outputs stored in the committed file are there and are what a fresh run gives (the
 same output types and texts per cell; images are not compared byte for byte).
 
+Cells tagged ``corpus`` read NAV's real reports (``../shared/corpus``): they run in the
+fresh run like every cell, but their outputs are never stored (the committed file holds
+nothing taken from the real reports; the test checks that no real title is in it).
+
 After changing the notebook, the samples or the package, store fresh outputs with::
 
     .venv/bin/python python/tests/test_notebook.py --update
@@ -23,7 +27,7 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from conftest import REPO
+from conftest import REPO, SHARED
 
 NOTEBOOK = REPO / "examples" / "notebook.ipynb"
 UPDATE = f"{Path(sys.executable).name} python/tests/test_notebook.py --update"
@@ -55,6 +59,22 @@ def execute(nb: Any) -> Any:
 
 def code_cells(nb: Any) -> list[Any]:
     return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def reads_corpus(cell: Any) -> bool:
+    """A cell that reads the real reports: run, never stored with its outputs."""
+    return "corpus" in cell.get("metadata", {}).get("tags", [])
+
+
+def real_titles() -> list[str]:
+    """The titles of the real reports' items (from the gold files), for the check that
+    none is stored in the notebook."""
+    titles = []
+    for gold in sorted((SHARED / "gold").glob("*.json")):
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        for kind in ("projects", "portfolio", "analyses", "phd"):
+            titles.extend(item["title"] for item in data.get(kind, []) if len(item.get("title", "")) >= 20)
+    return titles
 
 
 def summary(cell: Any) -> list[tuple[str, str, str]]:
@@ -100,17 +120,23 @@ def test_stored_outputs_are_there(stored: Any) -> None:
     assert [c.execution_count for c in cells] == list(range(1, len(cells) + 1)), (
         f"the stored notebook was not run top to bottom in one go: run {UPDATE}"
     )
-    # every cell but the imports shows something
-    assert all(c.outputs for c in cells[1:]), f"cells without stored outputs: run {UPDATE}"
+    # every cell but the imports shows something, but those that read the real reports
+    samples = [c for c in cells[1:] if not reads_corpus(c)]
+    assert all(c.outputs for c in samples), f"cells without stored outputs: run {UPDATE}"
+    corpus = [c for c in cells if reads_corpus(c)]
+    assert len(corpus) >= 3 and not any(c.outputs for c in corpus), "outputs of the real reports are stored"
     assert not any(o.output_type == "error" for c in cells for o in c.outputs)
-    assert any(is_plot_cell(c) for c in cells)
-    for cell in filter(is_plot_cell, cells):
+    assert any(is_plot_cell(c) for c in samples)
+    for cell in filter(is_plot_cell, samples):
         assert any("image/png" in o.get("data", {}) for o in cell.outputs), cell.source
-    # no figure written to disk instead of shown; no paths of this machine, no real reports
+    # no figure written to disk instead of shown; no paths of this machine, no real titles
     text = NOTEBOOK.read_text(encoding="utf-8")
     assert "savefig" not in text
     assert "%matplotlib inline" in cells[0].source
-    assert str(REPO) not in text and "shared/corpus" not in text
+    assert str(REPO) not in text and str(SHARED.resolve()) not in text
+    titles = real_titles()
+    assert len(titles) > 20
+    assert not [t for t in titles if t in text]
     assert 'pip install \\".[notebook]\\"' in text
 
 
@@ -129,6 +155,8 @@ def test_stored_outputs_match_a_fresh_run(stored: Any, fresh: Any) -> None:
     old, new = code_cells(stored), code_cells(fresh)[:-1]  # without the probe
     assert [c.source for c in old] == [c.source for c in new]
     for i, (a, b) in enumerate(zip(old, new), start=1):
+        if reads_corpus(a):
+            continue  # not stored; test_every_cell_runs_and_plots_inline and the section test cover it
         assert summary(a) == summary(b), f"code cell {i} gives other outputs than stored: run {UPDATE}"
 
 
@@ -146,6 +174,17 @@ def test_one_organisation_is_one_bar(fresh: Any) -> None:
     assert (shown["counts"]["Proba"], shown["counts"]["Fjordforsk"], shown["counts"]["UiB"]) == (3, 5, 2)
 
 
+def test_the_collection_section_follows_2020_to_2022(fresh: Any) -> None:
+    cells = [c for c in code_cells(fresh) if reads_corpus(c)]
+    text = "\n".join(o.get("text", "") for c in cells for o in c.outputs if o.output_type == "stream")
+    assert "Collection(texts=" in text
+    # the real reports are read, and projects are followed from one to the other
+    followed = int(text.split(" of ")[0].split("\n")[-1])
+    assert followed > 0, text
+    table = next(o for o in cells[1].outputs if o.output_type == "execute_result")
+    assert "projects" in table.data["text/plain"]
+
+
 def main(argv: list[str]) -> int:
     if argv != ["--update"]:
         print(f"usage: {UPDATE}\n(runs {NOTEBOOK.relative_to(REPO)} and stores its outputs)", file=sys.stderr)
@@ -155,6 +194,8 @@ def main(argv: list[str]) -> int:
         cell.outputs = []
         cell.execution_count = None
     execute(nb)
+    for cell in filter(reads_corpus, code_cells(nb)):
+        cell.outputs = []  # the real reports' figures stay out of the repository
     nbformat.write(nb, NOTEBOOK)
     print(f"stored the outputs of {len(code_cells(nb))} code cells in {NOTEBOOK.relative_to(REPO)}")
     return 0

@@ -50,5 +50,6 @@ def test_extras() -> None:
     assert names["notebook"] == {"pandas", "matplotlib", "ipykernel", "nbclient", "nbformat"}
     assert names["notebook"] <= names["test"]
     assert {"pytest", "mypy"} <= names["test"]
+    assert names["dask"] == {"dask"} and names["dask"] <= names["test"]  # examples/dask_collect.py is tested
     dist = importlib.metadata.distribution(PYPROJECT["project"]["name"])
     assert set(dist.metadata.get_all("Provides-Extra") or []) == set(extras)

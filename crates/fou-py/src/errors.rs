@@ -155,63 +155,71 @@ fn spec_for(failure: Failure, ctx: Context<'_>) -> ExcSpec {
             path,
             ..ExcSpec::default()
         },
-        Failure::Fou(err) => match &err {
-            fou::Error::Io { path: io_path, .. } => ExcSpec {
+        Failure::Fou(err) => spec_for_error(&err, ctx),
+    }
+}
+
+/// The exception spec of an error the core returned.
+fn spec_for_error(err: &fou::Error, ctx: Context<'_>) -> ExcSpec {
+    let path = ctx.path.map(str::to_owned);
+    let prefix = |msg: String| match ctx.path {
+        Some(p) => format!("{p}: {msg}"),
+        None => msg,
+    };
+    match err {
+        fou::Error::Io { path: io_path, .. } => ExcSpec {
+            class: Class::Read,
+            message: err.to_string(),
+            path: Some(
+                ctx.path
+                    .map_or_else(|| io_path.display().to_string(), str::to_owned),
+            ),
+            ..ExcSpec::default()
+        },
+        // A file that changed while it was read could not be read as one
+        // version: a `ReadError` (an `OSError`-like failure: try again).
+        fou::Error::ChangedWhileRead { path: file, .. } => {
+            let shown = ctx
+                .path
+                .map_or_else(|| file.display().to_string(), str::to_owned);
+            ExcSpec {
                 class: Class::Read,
-                message: err.to_string(),
-                path: Some(
-                    ctx.path
-                        .map_or_else(|| io_path.display().to_string(), str::to_owned),
-                ),
+                message: format!("{shown}: {err}"),
+                path: Some(shown),
                 ..ExcSpec::default()
-            },
-            // A file that changed while it was read could not be read as one
-            // version: a `ReadError` (an `OSError`-like failure: try again).
-            fou::Error::ChangedWhileRead { path: file, .. } => {
-                let shown = ctx
-                    .path
-                    .map_or_else(|| file.display().to_string(), str::to_owned);
-                ExcSpec {
-                    class: Class::Read,
-                    message: format!("{shown}: {err}"),
-                    path: Some(shown),
-                    ..ExcSpec::default()
-                }
             }
-            // The core owns positions: every decoding error carries its offset and line.
-            fou::Error::Decode { offset, line, .. } | fou::Error::Binary { offset, line } => {
-                ExcSpec {
-                    class: Class::Decode,
-                    message: prefix(format!("{err} (line {line})")),
-                    path,
-                    line: Some(*line),
-                    offset: Some(*offset),
-                    ..ExcSpec::default()
-                }
-            }
-            fou::Error::InvalidUtf8 { offset, line, .. } => ExcSpec {
-                class: Class::Decode,
-                message: prefix(err.to_string()),
-                path,
-                line: Some(*line),
-                offset: Some(*offset),
-                ..ExcSpec::default()
-            },
-            fou::Error::TooLarge { limit, size } => ExcSpec {
-                class: Class::InputTooLarge,
-                message: prefix(err.to_string()),
-                path,
-                limit: Some(*limit),
-                size: *size,
-                ..ExcSpec::default()
-            },
-            // `fou::Error` is non-exhaustive: variants added later become the base class.
-            _ => ExcSpec {
-                class: Class::Fou,
-                message: prefix(err.to_string()),
-                path,
-                ..ExcSpec::default()
-            },
+        }
+        // The core owns positions: every decoding error carries its offset and line.
+        fou::Error::Decode { offset, line, .. } | fou::Error::Binary { offset, line } => ExcSpec {
+            class: Class::Decode,
+            message: prefix(format!("{err} (line {line})")),
+            path,
+            line: Some(*line),
+            offset: Some(*offset),
+            ..ExcSpec::default()
+        },
+        fou::Error::InvalidUtf8 { offset, line, .. } => ExcSpec {
+            class: Class::Decode,
+            message: prefix(err.to_string()),
+            path,
+            line: Some(*line),
+            offset: Some(*offset),
+            ..ExcSpec::default()
+        },
+        fou::Error::TooLarge { limit, size } => ExcSpec {
+            class: Class::InputTooLarge,
+            message: prefix(err.to_string()),
+            path,
+            limit: Some(*limit),
+            size: *size,
+            ..ExcSpec::default()
+        },
+        // `fou::Error` is non-exhaustive: variants added later become the base class.
+        _ => ExcSpec {
+            class: Class::Fou,
+            message: prefix(err.to_string()),
+            path,
+            ..ExcSpec::default()
         },
     }
 }
@@ -232,7 +240,17 @@ fn raise(py: Python<'_>, class: Class, message: String, attrs: &Bound<'_, PyDict
 
 /// Turn a failure into the `fou` exception that documents it.
 pub fn to_pyerr(py: Python<'_>, failure: Failure, ctx: Context<'_>) -> PyErr {
-    let spec = spec_for(failure, ctx);
+    build(py, spec_for(failure, ctx))
+}
+
+/// The `fou` exception for an error the core returned, which the caller
+/// keeps (a collection's unreadable files).
+pub fn error_ref_to_pyerr(py: Python<'_>, err: &fou::Error, ctx: Context<'_>) -> PyErr {
+    build(py, spec_for_error(err, ctx))
+}
+
+/// Build the exception of a spec.
+fn build(py: Python<'_>, spec: ExcSpec) -> PyErr {
     let attrs = PyDict::new(py);
     let filled = (|| -> PyResult<()> {
         attrs.set_item("path", spec.path)?;

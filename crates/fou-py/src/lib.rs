@@ -9,6 +9,7 @@
 //! and is built by maturin (`pip install .`).
 
 pub mod classes;
+pub mod collection;
 pub mod errors;
 pub mod grammar;
 
@@ -103,7 +104,7 @@ fn options(
 
 /// `registry=`: a TOML registry file merged over the builtin registry; an
 /// unreadable or invalid file raises `ValueError` naming it.
-fn registry_arg(file: &PathBuf) -> PyResult<std::sync::Arc<fou::Registry>> {
+pub(crate) fn registry_arg(file: &PathBuf) -> PyResult<std::sync::Arc<fou::Registry>> {
     let shown = file.display();
     let text = std::fs::read_to_string(file)
         .map_err(|e| PyValueError::new_err(format!("cannot read registry {shown}: {e}")))?;
@@ -324,6 +325,11 @@ pub mod _fou {
         PyAnalysis, PyDateMention, PyDiagnostic, PyHeading, PyInstitutionRef, PyPeriod,
         PyPhdCandidate, PyPortfolioItem, PyPreface, PyProject, PyPublication, PyReport,
         PySignatory, PySourceInfo, PySpan, PyStatedCount, PyVendor,
+    };
+    #[pymodule_export]
+    use super::collection::{
+        PyAppearance, PyCollectedItem, PyCollection, PyCollectionDiagnostic, PyLink, PyText,
+        PyUnknownInstitution, collect, text_files,
     };
     #[pymodule_export]
     use super::grammar::{

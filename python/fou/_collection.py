@@ -1,0 +1,201 @@
+"""A collection as tables: the rows of :meth:`fou.Collection.rows` as records or DataFrames.
+
+Every frame here is built from the core's tables — the very rows that
+:meth:`fou.Collection.to_sqlite` writes and ``fou collect --table`` prints — joined
+with pandas, so Python, the command line and the SQLite database agree. Each
+join is also written as SQL (:data:`ITEMS_SQL`, :data:`TIMELINES_SQL`): run on the
+database of the same collection, it gives the same frame.
+
+>>> import fou
+>>> c = fou.collect(["examples/data"])
+>>> list(fou.items_frame(c).columns[:6])
+['text_hash', 'path', 'year', 'kind', 'idx', 'title']
+>>> list(fou.timelines_frame(c).columns[:3])
+['link_id', 'year', 'kind']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, Union
+
+from fou._fou import Collection
+from fou._tables import _require_pandas
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    import pandas as _pd
+
+__all__ = [
+    "ITEMS_SQL",
+    "TIMELINES_SQL",
+    "CollectionTable",
+    "collection_frame",
+    "collection_records",
+    "items_frame",
+    "links_frame",
+    "timelines_frame",
+]
+
+CollectionTable: TypeAlias = Literal[
+    "texts",
+    "projects",
+    "portfolio",
+    "analyses",
+    "publications",
+    "phd",
+    "institutions",
+    "item_institutions",
+    "appearances",
+    "links",
+    "diagnostics",
+]
+"""The tables of a collection (and of its SQLite database)."""
+
+_Cell: TypeAlias = Union[int, float, str, None]
+
+ITEMS_COLUMNS = (
+    "text_hash",
+    "path",
+    "year",
+    "kind",
+    "idx",
+    "title",
+    "theme",
+    "position",
+    "institution_id",
+    "institution_name",
+    "raw",
+)
+
+ITEMS_SQL = """
+SELECT ii.text_hash, t.path, t.year, ii.kind, ii.idx, it.title, it.theme, ii.position,
+       ii.institution_id, i.name AS institution_name, ii.raw
+FROM item_institutions ii
+JOIN texts t ON t.hash = ii.text_hash
+JOIN (SELECT text_hash, idx, 'project' AS kind, title, theme FROM projects
+      UNION ALL SELECT text_hash, idx, 'portfolio', title, theme FROM portfolio
+      UNION ALL SELECT text_hash, idx, 'phd', title, NULL FROM phd) it
+  ON it.text_hash = ii.text_hash AND it.kind = ii.kind AND it.idx = ii.idx
+LEFT JOIN institutions i ON i.id = ii.institution_id
+ORDER BY t.path, ii.kind, ii.idx, ii.position
+"""
+"""The SQL that gives :func:`items_frame` from the database of the same collection."""
+
+TIMELINES_COLUMNS = (
+    "link_id",
+    "year",
+    "kind",
+    "title",
+    "institution_raw",
+    "status",
+    "period_start",
+    "period_end",
+    "path",
+    "text_hash",
+    "idx",
+)
+
+TIMELINES_SQL = """
+SELECT a.link_id, a.year, a.kind, a.title, a.institution_raw, a.status,
+       a.period_start, a.period_end, t.path, a.text_hash, a.idx
+FROM appearances a JOIN texts t ON t.hash = a.text_hash
+WHERE a.link_id IS NOT NULL
+ORDER BY a.link_id, a.year, t.path, a.kind, a.idx
+"""
+"""The SQL that gives :func:`timelines_frame` from the database of the same collection."""
+
+
+def _check(collection: Collection) -> None:
+    if not isinstance(collection, Collection):
+        raise TypeError(f"expected a fou.Collection (from fou.collect), got {type(collection).__name__}")
+
+
+def collection_records(collection: Collection, table: CollectionTable) -> list[dict[str, _Cell]]:
+    """The rows of one table of the collection as plain dicts (no pandas needed).
+
+    The keys are :meth:`fou.Collection.columns` of the table; the values are what
+    :meth:`fou.Collection.to_sqlite` writes (``int``, ``float``, ``str`` or ``None``).
+    """
+    _check(collection)
+    columns = Collection.columns(table)
+    return [dict(zip(columns, row)) for row in collection.rows(table)]
+
+
+def _frame(rows: list[tuple[_Cell, ...]], columns: list[str]) -> _pd.DataFrame:
+    """A DataFrame of rows; a column of whole numbers with gaps becomes pandas' ``Int64``."""
+    pd = _require_pandas()
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    for col in columns:
+        values = [v for v in frame[col] if v is not None and v == v]
+        if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def collection_frame(collection: Collection, table: CollectionTable) -> _pd.DataFrame:
+    """One table of the collection as a DataFrame: the rows of the SQLite table of that name.
+
+    Integer columns are pandas' nullable ``Int64``. Needs pandas.
+    """
+    _check(collection)
+    return _frame(collection.rows(table), Collection.columns(table))
+
+
+def items_frame(collection: Collection) -> _pd.DataFrame:
+    """Items with their canonical institutions: one row per item and institution.
+
+    Columns: ``text_hash``, ``path``, ``year`` (the text's), ``kind`` (``"project"``,
+    ``"portfolio"``, ``"phd"``), ``idx`` (the item's index in its list), ``title``,
+    ``theme``, ``position`` (of the institution in the item), ``institution_id`` and
+    ``institution_name`` (the registry's id and canonical name; ``None`` for a name
+    the registry does not know), ``raw`` (the name as written). An item without
+    institutions has no row. The same rows as :data:`ITEMS_SQL` on the database.
+    Needs pandas.
+    """
+    pd = _require_pandas()
+    links = collection_frame(collection, "item_institutions")
+    texts = collection_frame(collection, "texts")[["hash", "path", "year"]].rename(columns={"hash": "text_hash"})
+    names = collection_frame(collection, "institutions")[["id", "name"]].rename(
+        columns={"id": "institution_id", "name": "institution_name"}
+    )
+    parts = []
+    kinds: tuple[tuple[CollectionTable, str], ...] = (("projects", "project"), ("portfolio", "portfolio"), ("phd", "phd"))
+    for table, kind in kinds:
+        f = collection_frame(collection, table)
+        theme = f["theme"] if "theme" in f else pd.Series([None] * len(f), dtype=object)
+        parts.append(
+            pd.DataFrame({"text_hash": f["text_hash"], "kind": kind, "idx": f["idx"], "title": f["title"], "theme": theme})
+        )
+    titles = pd.concat(parts, ignore_index=True)
+    frame = links.merge(texts, on="text_hash").merge(titles, on=["text_hash", "kind", "idx"])
+    frame = frame.merge(names, on="institution_id", how="left")
+    frame = frame[list(ITEMS_COLUMNS)].sort_values(["path", "kind", "idx", "position"], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def links_frame(collection: Collection) -> _pd.DataFrame:
+    """The projects followed across texts: one row per link.
+
+    Columns: ``id``, ``size`` (its appearances), ``score``, ``reason``: the
+    ``links`` table. Needs pandas.
+    """
+    return collection_frame(collection, "links")
+
+
+def timelines_frame(collection: Collection) -> _pd.DataFrame:
+    """The timelines of the linked projects: one row per appearance of a linked project.
+
+    Columns: ``link_id``, ``year`` (of the text), ``kind`` (``"project"``,
+    ``"portfolio"``, ``"phd"``), ``title``, ``institution_raw``, ``status``,
+    ``period_start``, ``period_end``, ``path``, ``text_hash``, ``idx``; sorted by link
+    and year. The same rows as :data:`TIMELINES_SQL` on the database. Needs pandas.
+    """
+    apps = collection_frame(collection, "appearances")
+    texts = collection_frame(collection, "texts")[["hash", "path"]].rename(columns={"hash": "text_hash"})
+    linked = apps[apps["link_id"].notna()].merge(texts, on="text_hash")
+    frame = linked[list(TIMELINES_COLUMNS)].sort_values(
+        ["link_id", "year", "path", "kind", "idx"], kind="stable", na_position="first"
+    )
+    return frame.reset_index(drop=True)
+

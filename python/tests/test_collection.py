@@ -1,0 +1,295 @@
+"""fou.collect / fou.Collection: the core's collection seen from Python, and its frames
+against the SQLite database of the same collection."""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import pickle
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import fou
+from conftest import CORPUS, REPO, corpus_paths
+
+SAMPLES = REPO / "examples" / "data"
+
+# Invented texts: a project listed as ongoing in 2020, renamed and completed in 2022.
+Y2020 = """FoU-rapport 2020
+
+Bidragsfinansierte prosjekter
+
+Ved utgangen av 2020 hadde vi 2 pågående prosjekter.
+
+Fiske
+
+- Bruken av digitale skjema i fiskeriet, Nordlandsforskning (2019-2021)
+- Trygge havner for små båter, Sintef (2020-2022)
+"""
+Y2022 = """FoU-rapport 2022
+
+Bidragsfinansierte prosjekter
+
+Ved utgangen av 2022 hadde vi 2 pågående prosjekter.
+
+Fiske
+
+- Digitale skjema for fiskere og NAV, Nordlandsforskning (2019-2022)
+- Kystkultur og arbeid, Kystforskningsinstituttet (2021-2023)
+"""
+
+
+@pytest.fixture()
+def two_years(tmp_path: Path) -> Path:
+    d = tmp_path / "texts"
+    d.mkdir()
+    (d / "a-2020.txt").write_text(Y2020, encoding="utf-8")
+    (d / "b-2022.txt").write_text(Y2022, encoding="utf-8")
+    (d / "b-2022-copy.md").write_text(Y2022, encoding="utf-8")  # the same report again
+    (d / "notes.pdf").write_bytes(b"%PDF not a text")  # not a text file: skipped
+    return d
+
+
+@pytest.fixture(scope="module")
+def real(shared_dir: Path) -> fou.Collection:
+    """The two real reports and the invented samples (and pages, when the branch has them)."""
+    return fou.collect([CORPUS, SAMPLES])
+
+
+def test_collect_reads_directories_and_files(two_years: Path) -> None:
+    c = fou.collect([two_years])
+    assert len(c) == 3 == len(c.texts)
+    assert [Path(t.path).name for t in c.texts if t.path] == ["a-2020.txt", "b-2022-copy.md", "b-2022.txt"]
+    dup = [t for t in c.texts if t.duplicate_of is not None]
+    assert len(dup) == 1 and dup[0].duplicate_reason
+    assert c.texts[dup[0].duplicate_of].duplicate_of is None
+    # items of the kept texts only: 2 + 2, not 2 + 2 + 2
+    assert len(c.items) == 4
+    assert {i.kind for i in c.items} == {"portfolio"}
+    # a file given twice (as itself and through its directory) is read once
+    again = fou.collect([two_years, two_years / "a-2020.txt"])
+    assert len(again) == 3
+    assert "texts=3" in repr(c) and "links=1" in repr(c)
+
+
+def test_links_follow_a_renamed_project(two_years: Path) -> None:
+    c = fou.collect([two_years])
+    assert len(c.links) == 1
+    link = c.links[0]
+    assert len(link) == 2 == len(link.appearances)
+    assert [a.year for a in link.appearances] == [2020, 2022]
+    assert [a.kind for a in link.appearances] == ["portfolio", "portfolio"]
+    assert all(a.status == "ongoing" for a in link.appearances)
+    assert link.appearances[0].title.startswith("Bruken av digitale skjema")
+    assert link.appearances[0].institution_raw == "Nordlandsforskning"
+    assert link.appearances[0].period == fou.grammar.period("2019-2021")
+    assert link.score >= 0.85 and "Nordlandsforskning" in link.reason  # LINK_THRESHOLD
+    assert link.id and link.id == fou.collect([two_years]).links[0].id  # stable
+    assert len(c.appearances) == 4
+    assert "Link(" in repr(link) and "Appearance(" in repr(link.appearances[0])
+
+
+def test_institutions_resolved_and_unknown_reported_once(two_years: Path) -> None:
+    c = fou.collect([two_years])
+    by_title = {i.item.title: i for i in c.items}
+    sintef = by_title["Trygge havner for små båter"].institutions
+    assert [(r.id, r.raw) for r in sintef] == [("sintef", "Sintef")]
+    assert sintef[0].name
+    kfi = by_title["Kystkultur og arbeid"].institutions
+    assert [(r.id, r.name, r.raw) for r in kfi] == [(None, None, "Kystforskningsinstituttet")]
+    unknown = c.unknown_institutions
+    assert [(u.name, u.items) for u in unknown] == [("Kystforskningsinstituttet", 1)]
+    assert unknown[0].first_text == next(i for i, t in enumerate(c.texts) if t.path and t.path.endswith("b-2022-copy.md"))
+    codes = [d.diagnostic.code for d in c.diagnostics]
+    assert "duplicate-text" in codes and "unknown-institution" in codes
+    d = next(d for d in c.diagnostics if d.diagnostic.code == "duplicate-text")
+    assert d.text is not None and d.path == c.texts[d.text].path
+
+
+def test_a_user_registry_resolves_a_name(two_years: Path, tmp_path: Path) -> None:
+    reg = tmp_path / "mine.toml"
+    reg.write_text(
+        '[[institution]]\nid = "kfi"\nname = "Kystforskningsinstituttet"\nshort = ["KFI"]\nkind = "institute"\n',
+        encoding="utf-8",
+    )
+    c = fou.collect([str(two_years)], registry=str(reg))
+    assert c.unknown_institutions == []
+    refs = [r for i in c.items for r in i.institutions if r.raw == "Kystforskningsinstituttet"]
+    assert [(r.id, r.name) for r in refs] == [("kfi", "Kystforskningsinstituttet")]
+    assert ("kfi", "Kystforskningsinstituttet", None, "institute") in c.rows("institutions")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[institution]]\nid = 1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.toml"):
+        fou.collect([two_years], registry=bad)
+    with pytest.raises(ValueError, match="missing.toml"):
+        fou.collect([two_years], registry=tmp_path / "missing.toml")
+
+
+def test_unreadable_files_raise_or_are_kept(two_years: Path) -> None:
+    missing = two_years / "missing.txt"
+    with pytest.raises(fou.ReadError) as exc:
+        fou.collect([two_years, missing])
+    assert exc.value.path == str(missing)
+    c = fou.collect([two_years, missing], errors="keep")
+    assert len(c) == 3
+    assert len(c.errors) == 1 and isinstance(c.errors[0], fou.ReadError) and "errors=1" in repr(c)
+    with pytest.raises(ValueError, match="errors must be"):
+        fou.collect([two_years], errors="ignore")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="list of paths"):
+        fou.collect(str(two_years))
+    with pytest.raises(ValueError, match="threads"):
+        fou.collect([two_years], threads=0)
+    with pytest.raises(fou.ReadError):
+        fou.text_files(missing)
+
+
+def test_threads_do_not_change_the_result(two_years: Path) -> None:
+    one = fou.collect([two_years], threads=1)
+    two = fou.collect([two_years], threads=2)
+    assert [t.hash for t in one.texts] == [t.hash for t in two.texts]
+    assert [(lk.id, lk.score) for lk in one.links] == [(lk.id, lk.score) for lk in two.links]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_the_gil_is_released_while_parsing(tmp_path: Path) -> None:
+    # collect() reads a FIFO whose writer is this (Python) thread: the read blocks
+    # until we write, which we can only do if collect() let go of the GIL.
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    result: list[fou.Collection] = []
+    reader = threading.Thread(target=lambda: result.append(fou.collect([fifo], threads=1)), daemon=True)
+    # Were the GIL kept, no Python thread could run again: a watchdog thread of C
+    # (no GIL needed) then ends the run with tracebacks instead of hanging forever.
+    faulthandler.dump_traceback_later(300, exit=True)
+    try:
+        reader.start()
+        with open(fifo, "w", encoding="utf-8") as w:  # blocks until collect() opens it
+            w.write(Y2020)
+        reader.join(timeout=120)  # a safety net, not a measurement
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert not reader.is_alive(), "collect() kept the GIL while reading"
+    assert len(result) == 1 and len(result[0].items) == 2
+
+
+def test_from_reports_equals_collect(two_years: Path) -> None:
+    paths = fou.text_files(two_years)
+    assert [Path(p).name for p in paths] == ["a-2020.txt", "b-2022-copy.md", "b-2022.txt"]
+    a = fou.collect([two_years])
+    b = fou.Collection.from_reports([pickle.loads(pickle.dumps(fou.parse_file(p))) for p in paths])
+    for table in fou.Collection.tables():
+        assert a.rows(table) == b.rows(table), table
+
+
+def test_rows_and_columns_agree(real: fou.Collection) -> None:
+    assert fou.Collection.tables()[0] == "texts"
+    for table in fou.Collection.tables():
+        columns = fou.Collection.columns(table)
+        rows = real.rows(table)
+        assert all(len(r) == len(columns) for r in rows), table
+    with pytest.raises(ValueError, match="unknown table"):
+        real.rows("nope")  # type: ignore[arg-type]
+    records = fou.collection_records(real, "links")
+    assert len(records) == len(real.links) and set(records[0]) == {"id", "size", "score", "reason"}
+
+
+def test_real_reports_link_and_resolve(real: fou.Collection) -> None:
+    years = {t.year for t in real.texts}
+    assert {2020, 2022} <= years
+    assert real.links, "the two real reports share projects"
+    spans = [(lk.appearances[0].year, lk.appearances[-1].year) for lk in real.links]
+    assert (2020, 2022) in spans
+    # every institution of the real reports resolves or is reported unknown, once
+    refs = [r for i in real.items for r in i.institutions]
+    unknown = {u.name.casefold() for u in real.unknown_institutions}
+    assert all(r.id is not None or r.raw.casefold() in unknown for r in refs)
+    assert len(unknown) == len(real.unknown_institutions)
+
+
+# -- the frames are the database's tables ---------------------------------------------
+
+
+def _normal(frame: pd.DataFrame, keys: list[str]) -> list[tuple[Any, ...]]:
+    """Rows as plain tuples, NaN/NA as None, whole floats as ints, sorted: SQLite and
+    pandas store missing numbers differently."""
+
+    def plain(v: Any) -> Any:
+        if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+            return None
+        if isinstance(v, float) and v.is_integer():
+            return int(v)
+        return v.item() if hasattr(v, "item") else v
+
+    rows = [tuple(plain(v) for v in row) for row in frame.astype(object).itertuples(index=False)]
+    idx = [list(frame.columns).index(k) for k in keys]
+    return sorted(rows, key=lambda r: tuple((r[i] is None, r[i] if r[i] is not None else 0) for i in idx))
+
+
+@pytest.fixture(scope="module")
+def db(real: fou.Collection, tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
+    path = tmp_path_factory.mktemp("db") / "fou.sqlite"
+    real.to_sqlite(path)
+    real.to_sqlite(str(path))  # a rerun replaces, never doubles
+    return sqlite3.connect(path)
+
+
+@pytest.mark.parametrize("table", fou.Collection.tables())
+def test_each_table_frame_equals_the_sqlite_table(real: fou.Collection, db: sqlite3.Connection, table: str) -> None:
+    frame = fou.collection_frame(real, table)  # type: ignore[arg-type]
+    stored = pd.read_sql(f"SELECT * FROM {table}", db)
+    assert list(frame.columns) == list(stored.columns)
+    keys = list(frame.columns)
+    assert _normal(frame, keys) == _normal(stored, keys)
+    assert len(frame) == len(real.rows(table))  # type: ignore[arg-type]
+
+
+def test_items_frame_equals_its_sql(real: fou.Collection, db: sqlite3.Connection) -> None:
+    frame = fou.items_frame(real)
+    assert list(frame.columns)[:6] == ["text_hash", "path", "year", "kind", "idx", "title"]
+    stored = pd.read_sql(fou.ITEMS_SQL, db)
+    assert list(frame.columns) == list(stored.columns)
+    keys = ["text_hash", "kind", "idx", "position"]
+    assert _normal(frame, keys) == _normal(stored, keys)
+    # one row per item and institution, with the registry's id and name where known
+    refs = [(i.kind, r) for i in real.items for r in i.institutions]
+    assert len(frame) == len(refs)
+    known = frame[frame["institution_id"].notna()]
+    assert known["institution_name"].notna().all() and len(known) > 0
+    assert frame["kind"].isin(["project", "portfolio", "phd"]).all()
+
+
+def test_links_and_timelines_frames(real: fou.Collection, db: sqlite3.Connection) -> None:
+    links = fou.links_frame(real)
+    assert list(links["id"]) == [lk.id for lk in real.links]
+    assert list(links["size"]) == [len(lk) for lk in real.links]
+    timelines = fou.timelines_frame(real)
+    stored = pd.read_sql(fou.TIMELINES_SQL, db)
+    assert list(timelines.columns) == list(stored.columns)
+    keys = ["link_id", "text_hash", "kind", "idx"]
+    assert _normal(timelines, keys) == _normal(stored, keys)
+    assert len(timelines) == sum(len(lk) for lk in real.links)
+    assert set(timelines["link_id"]) == {lk.id for lk in real.links}
+    # the documented 2020 -> 2022 question, answered from the timelines
+    followed = timelines.groupby("link_id")["year"].agg(["min", "max"])
+    assert ((followed["min"] == 2020) & (followed["max"] == 2022)).any()
+
+
+def test_frames_reject_other_objects() -> None:
+    with pytest.raises(TypeError, match="fou.Collection"):
+        fou.items_frame([])  # type: ignore[arg-type]
+
+
+def test_to_sqlite_errors_name_the_file(two_years: Path, tmp_path: Path) -> None:
+    c = fou.collect([two_years])
+    with pytest.raises(fou.FouError, match="SQLite") as exc:
+        c.to_sqlite(tmp_path)  # a directory, not a database file
+    assert exc.value.path == str(tmp_path)
+    not_a_db = tmp_path / "notes.sqlite"
+    not_a_db.write_text("dette er ingen database\n" * 100, encoding="utf-8")
+    with pytest.raises(fou.FouError, match="notes.sqlite"):
+        c.to_sqlite(not_a_db)
