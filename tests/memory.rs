@@ -79,6 +79,91 @@ fn short_lines_cost_a_bounded_number_of_bytes_per_line() {
     }
 }
 
+/// Where the peak is: the heap at the end of each stage of a parse of
+/// report text and of short lines, and at most during it (bytes per input
+/// byte). The stages' peaks are the parse's peak.
+#[test]
+fn the_stages_account_for_the_peak() {
+    let one = corpus();
+    let target = if big() { 200 << 20 } else { 1 << 19 };
+    let report = one.repeat(target / one.len() + 1);
+    let bullets = "- a\n".repeat(if big() { 4 << 20 } else { 1 << 18 });
+    for (name, text) in [("report text", &report), ("`- a` lines", &bullets)] {
+        let stages = counting::parse_stages(text);
+        let n = text.len() as f64;
+        eprintln!("{name}, {} bytes (bytes per input byte):", text.len());
+        for s in &stages {
+            eprintln!(
+                "  {:<11} live {:>5.2}  peak {:>5.2}",
+                s.name,
+                s.live as f64 / n,
+                s.peak as f64 / n
+            );
+        }
+        let most = stages.iter().map(|s| s.peak).max().unwrap();
+        assert_eq!(most as f64, peak(text), "{name}: a stage was missed");
+        describe(text);
+    }
+}
+
+/// What the blocks and the report's parts of `text` hold, in bytes per
+/// input byte (a clone allocates each buffer at its length).
+fn describe(text: &str) {
+    let n = text.len() as f64;
+    let blocks = fou::internals::split_blocks(text, fou::detect_format(text));
+    let owned: usize = blocks
+        .iter()
+        .filter(|b| !b.text.is_borrowed())
+        .map(|b| b.text().len())
+        .sum();
+    eprintln!(
+        "  {} blocks of {} bytes ({:.2} per input byte); owned texts {:.2}",
+        blocks.len(),
+        std::mem::size_of::<fou::blocks::Block>(),
+        (blocks.len() * std::mem::size_of::<fou::blocks::Block>()) as f64 / n,
+        owned as f64 / n
+    );
+    let heap = counting::measure(|| drop(blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>()))
+        .1
+        .peak_bytes as usize
+        - blocks.len() * std::mem::size_of_val(&blocks[0].text);
+    let links: usize = blocks
+        .iter()
+        .flat_map(|b| b.text.links())
+        .map(|l| l.text.len() + l.url.len() + std::mem::size_of_val(l))
+        .sum();
+    let marks: usize = blocks
+        .iter()
+        .map(|b| 8 * b.text.emphasis_marks().len())
+        .sum();
+    let with_extras = blocks
+        .iter()
+        .filter(|b| !b.text.links().is_empty() || !b.text.emphasis_marks().is_empty())
+        .count();
+    eprintln!(
+        "  block texts' heap {:.2}: links {:.2}, emphasis marks {:.2}, {} blocks with extras",
+        heap as f64 / n,
+        links as f64 / n,
+        marks as f64 / n,
+        with_extras
+    );
+    let r = fou::parse(text).unwrap();
+    let size = |f: &dyn Fn()| counting::measure(f).1.peak_bytes as f64 / n;
+    eprintln!(
+        "  report {:.2}: projects {:.2}, portfolio {:.2}, analyses {:.2}, publications {:.2}, \
+         outline {:.2}, diagnostics {:.2}, dates {:.2}, counts {:.2}",
+        size(&|| drop(r.clone())),
+        size(&|| drop(r.projects.clone())),
+        size(&|| drop(r.portfolio.clone())),
+        size(&|| drop(r.analyses.clone())),
+        size(&|| drop(r.publications.clone())),
+        size(&|| drop(r.outline.clone())),
+        size(&|| drop(r.diagnostics.clone())),
+        size(&|| drop(r.dates.clone())),
+        size(&|| drop(r.stated_counts.clone())),
+    );
+}
+
 /// The counting can fail: a parse that kept a copy of the input per line
 /// would be far past the bound.
 #[test]

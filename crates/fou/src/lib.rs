@@ -311,7 +311,7 @@ pub struct Explained<'a> {
 /// assert_eq!(explained.blocks[2].1, fou::Part::Preface);
 /// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
-pub fn explain<'a>(src: &'a Source, options: &Options) -> Explained<'a> {
+pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
     let (report, content, parts, markers) = read_source(src, options);
     let mut all: Vec<(blocks::Block<'a>, Part)> = content.into_iter().zip(parts).collect();
     all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
@@ -339,13 +339,16 @@ type Read<'a> = (
     Vec<blocks::Block<'a>>,
 );
 
-fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
+fn read_source<'a>(src: &'a Source<'_>, options: &Options) -> Read<'a> {
     // Layer 1's normalised text, read once for the format and the blocks.
+    work::stage("source");
     let norm = lines::Normalized::new(src.text());
+    work::stage("normalized");
     let format = options
         .format
         .unwrap_or_else(|| lines::detect_normalized_format(norm.text()));
     let blocks = blocks::split_normalized(&norm, format, &sections::ReportHints);
+    work::stage("blocks");
     drop(norm);
     let mut report = Report::new(SourceInfo {
         path: options.path.clone(),
@@ -366,5 +369,6 @@ fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
         .collect();
     let (mut report, parts) = sections::read(src, &mut content, report);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
+    work::stage("coverage");
     (report, content, parts, markers)
 }

@@ -365,6 +365,7 @@ pub(crate) fn read(src: &Source, blocks: &mut [Block], mut report: Report) -> (R
     let mut claims = Claims::new(blocks.len());
     let front = front::read_front(blocks, &mut claims);
     headings::infer(blocks, |i| !claims.is_unplaced(i), &front.toc, &ReportHints);
+    crate::work::stage("front");
     let blocks: &[Block] = blocks;
     let doc = Doc {
         src,
@@ -374,6 +375,7 @@ pub(crate) fn read(src: &Source, blocks: &mut [Block], mut report: Report) -> (R
         paragraph_titles: report.source.format == Format::Plain,
     };
     let sections = doc::sections(&doc);
+    crate::work::stage("roles");
     let first = sections.first().map_or(blocks.len(), |s| s.heading);
     for i in 0..first {
         if claims.is_unplaced(i) && blocks[i].is_heading() {
@@ -400,8 +402,11 @@ pub(crate) fn read(src: &Source, blocks: &mut [Block], mut report: Report) -> (R
     report.phd = items.phd;
     report.vendors = items.vendors;
     report.diagnostics.extend(items.diagnostics);
+    crate::work::stage("items");
     report.stated_counts = counts::read_counts(&doc, &sections, &claims);
+    crate::work::stage("counts");
     let dates = dates::read_dates(&doc);
+    crate::work::stage("dates");
     report.dates = dates.found;
     report.diagnostics.extend(dates.diagnostics);
     let mismatches = counts::check_counts(&doc, &sections, &report);
@@ -411,6 +416,7 @@ pub(crate) fn read(src: &Source, blocks: &mut [Block], mut report: Report) -> (R
     report.outline = outline(&doc, &claims, &front.toc);
     let self_checks = self_check(&doc, &sections, &claims, &front.toc, &report);
     report.diagnostics.extend(self_checks);
+    crate::work::stage("checks");
     (report, claims.into_parts())
 }
 
