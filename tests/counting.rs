@@ -213,3 +213,11 @@ pub fn parse_stages(text: &str) -> Vec<Stage> {
     }
     stages
 }
+
+/// Heap bytes live after `f` less those live before (negative when `f`
+/// frees).
+pub fn live_change(f: &mut dyn FnMut()) -> i64 {
+    let before = LIVE.with(Cell::get);
+    f();
+    LIVE.with(Cell::get) - before
+}
