@@ -14,7 +14,7 @@
 #[path = "counting.rs"]
 mod counting;
 
-/// Peak heap bytes per input byte on report text (today 2.00 on the two
+/// Peak heap bytes per input byte on report text (today 1.96 on the two
 /// real reports joined, on 0.5 MB and on 200 MB alike; 3.6 before
 /// `parse(&str)` stopped copying the input and blocks shrank, 4.5–4.9
 /// before layers 1 and 2 were compacted). The joined text is read as
@@ -22,16 +22,16 @@ mod counting;
 /// half yields all its items (30 projects and 12 analyses, as the two
 /// reports give apart), which the report holds. The peak is at the end of
 /// the parse: the report (1.14, its strings alone 1.04: the summaries are
-/// most of the text) next to the blocks (0.76); see
+/// most of the text) next to the blocks (0.73); see
 /// `the_stages_account_for_the_peak`.
-const REPORT_BYTES_PER_BYTE: f64 = 2.1;
-/// Peak heap bytes per line on input of tiny lines (today 136 for `- a`
-/// bullets and for bullets alone on their lines, 84 for page numbers
+const REPORT_BYTES_PER_BYTE: f64 = 2.05;
+/// Peak heap bytes per line on input of tiny lines (today 128 for `- a`
+/// bullets and for bullets alone on their lines, 80 for page numbers
 /// between blank lines, 61 for one-character lines; 245, 340, 254 and 71
-/// before blocks shrank to 104 bytes and the block vector was sized from
-/// the line kinds instead of doubling). A block (104 bytes) is most of it;
+/// before blocks shrank to 96 bytes and the block vector was sized from
+/// the line kinds instead of doubling). A block (96 bytes) is most of it;
 /// the lines' bounds and facts (24) are dropped once blocks are built.
-const BYTES_PER_SHORT_LINE: f64 = 150.0;
+const BYTES_PER_SHORT_LINE: f64 = 140.0;
 
 fn corpus() -> String {
     fou_tests::corpus_paths()

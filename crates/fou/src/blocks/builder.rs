@@ -10,7 +10,7 @@ use crate::lines::{
 
 /// A paragraph this many lines long or shorter may be the first part of a
 /// table-of-contents entry wrapped before its dot leader.
-const MAX_WRAPPED_TOC_LINES: usize = 4;
+const MAX_WRAPPED_TOC_LINES: u32 = 4;
 /// A line shorter than this share (tenths) of the wrap width was not
 /// wrapped by the layout: it ended where its writer ended it.
 const SHORT_LINE_TENTHS: usize = 7;
