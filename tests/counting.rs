@@ -177,3 +177,53 @@ pub fn assert_linear(name: &str, small: &str, large: &str) {
 pub fn assert_linear_in(name: &str, n: usize, make: impl Fn(usize) -> String) {
     assert_linear(name, &make(n), &make(8 * n));
 }
+
+thread_local! {
+    static STAGES: std::cell::RefCell<Vec<Stage>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The heap at the end of one stage of a parse (`fou::work::stage`).
+#[derive(Debug, Clone, Copy)]
+pub struct Stage {
+    /// The stage's name.
+    pub name: &'static str,
+    /// Heap bytes live when it ended, beyond those live before the parse.
+    pub live: i64,
+    /// Most heap bytes live during it, beyond those live before the parse.
+    pub peak: i64,
+}
+
+fn on_stage(name: &'static str) {
+    let live = LIVE.with(Cell::get);
+    let peak = PEAK.with(Cell::get);
+    // The vector has its room already: pushing does not allocate.
+    STAGES.with(|s| s.borrow_mut().push(Stage { name, live, peak }));
+    PEAK.with(|p| p.set(live));
+}
+
+/// Parse `text` and say what was live at the end of each stage and at most
+/// during it; the last entry, `report`, is the report alone after the parse.
+pub fn parse_stages(text: &str) -> Vec<Stage> {
+    STAGES.with(|s| *s.borrow_mut() = Vec::with_capacity(64));
+    fou::work::set_stage_hook(Some(on_stage));
+    let live0 = LIVE.with(Cell::get);
+    PEAK.with(|p| p.set(live0));
+    let report = fou::parse(std::hint::black_box(text));
+    on_stage("report");
+    fou::work::set_stage_hook(None);
+    drop(report);
+    let mut stages = STAGES.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    for s in &mut stages {
+        s.live -= live0;
+        s.peak -= live0;
+    }
+    stages
+}
+
+/// Heap bytes live after `f` less those live before (negative when `f`
+/// frees).
+pub fn live_change(f: &mut dyn FnMut()) -> i64 {
+    let before = LIVE.with(Cell::get);
+    f();
+    LIVE.with(Cell::get) - before
+}

@@ -14,19 +14,24 @@
 #[path = "counting.rs"]
 mod counting;
 
-/// Peak heap bytes per input byte on report text (today 3.6 on the two
-/// real reports joined, with line and block texts borrowed from the input
-/// where cleaning changed nothing; 4.5–4.9 before layers 1 and 2 were
-/// compacted). The joined text is read as Markdown, and since layer 3
-/// reads headings from meaning its plain-text half yields all its items
-/// (30 projects and 12 analyses, as the two reports give apart), which the
-/// report holds.
-const REPORT_BYTES_PER_BYTE: f64 = 3.8;
-/// Peak heap bytes per line on input of tiny lines (today ≈ 245 for `- a`
-/// bullets, ≈ 340 for bullets alone on their lines and ≈ 71 for
-/// one-character lines; 420 and 220 before). A block is 128 bytes and the
-/// block vector doubles as it grows: that is most of it.
-const BYTES_PER_SHORT_LINE: f64 = 360.0;
+/// Peak heap bytes per input byte on report text (today 1.96 on the two
+/// real reports joined, 1.97 on 210 MB of them; 3.6 before
+/// `parse(&str)` stopped copying the input and blocks shrank, 4.5–4.9
+/// before layers 1 and 2 were compacted). The joined text is read as
+/// Markdown, and since layer 3 reads headings from meaning its plain-text
+/// half yields all its items (30 projects and 12 analyses, as the two
+/// reports give apart), which the report holds. The peak is at the end of
+/// the parse: the report (1.14, its strings alone 1.04: the summaries are
+/// most of the text) next to the blocks (0.73); see
+/// `the_stages_account_for_the_peak`.
+const REPORT_BYTES_PER_BYTE: f64 = 2.05;
+/// Peak heap bytes per line on input of tiny lines (today 128 for `- a`
+/// bullets and for bullets alone on their lines, 80 for page numbers
+/// between blank lines, 61 for one-character lines; 245, 340, 254 and 71
+/// before blocks shrank to 96 bytes and the block vector was sized from
+/// the line kinds instead of doubling). A block (96 bytes) is most of it;
+/// the lines' bounds and facts (24) are dropped once blocks are built.
+const BYTES_PER_SHORT_LINE: f64 = 140.0;
 
 fn corpus() -> String {
     fou_tests::corpus_paths()
@@ -77,6 +82,121 @@ fn short_lines_cost_a_bounded_number_of_bytes_per_line() {
             "{line:?}: {per_line:.0} bytes per line > {BYTES_PER_SHORT_LINE}"
         );
     }
+}
+
+/// Where the peak is: the heap at the end of each stage of a parse of
+/// report text and of short lines, and at most during it (bytes per input
+/// byte), then what the blocks and the report's parts hold. The stages'
+/// peaks are the parse's peak (the test fails if a stage is missed).
+#[test]
+fn the_stages_account_for_the_peak() {
+    let one = corpus();
+    // The small sizes always: it parses each text several times.
+    let report = one.repeat((1 << 19) / one.len() + 1);
+    let bullets = "- a\n".repeat(1 << 18);
+    for (name, text) in [("report text", &report), ("`- a` lines", &bullets)] {
+        let stages = counting::parse_stages(text);
+        let n = text.len() as f64;
+        eprintln!("{name}, {} bytes (bytes per input byte):", text.len());
+        for s in &stages {
+            eprintln!(
+                "  {:<11} live {:>5.2}  peak {:>5.2}",
+                s.name,
+                s.live as f64 / n,
+                s.peak as f64 / n
+            );
+        }
+        let most = stages.iter().map(|s| s.peak).max().unwrap();
+        assert_eq!(most as f64, peak(text), "{name}: a stage was missed");
+        describe(text);
+    }
+}
+
+/// What the blocks and the report's parts of `text` hold, in bytes per
+/// input byte (a clone allocates each buffer at its length).
+fn describe(text: &str) {
+    let n = text.len() as f64;
+    let blocks = fou::internals::split_blocks(text, fou::detect_format(text));
+    let owned: usize = blocks
+        .iter()
+        .filter(|b| !b.text.is_borrowed())
+        .map(|b| b.text().len())
+        .sum();
+    eprintln!(
+        "  {} blocks of {} bytes ({:.2} per input byte); owned texts {:.2}",
+        blocks.len(),
+        std::mem::size_of::<fou::blocks::Block>(),
+        (blocks.len() * std::mem::size_of::<fou::blocks::Block>()) as f64 / n,
+        owned as f64 / n
+    );
+    let heap = counting::measure(|| drop(blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>()))
+        .1
+        .peak_bytes as usize
+        - blocks.len() * std::mem::size_of_val(&blocks[0].text);
+    let links: usize = blocks
+        .iter()
+        .flat_map(|b| b.text.links())
+        .map(|l| l.text.len() + l.url.len() + std::mem::size_of_val(l))
+        .sum();
+    let marks: usize = blocks
+        .iter()
+        .map(|b| 8 * b.text.emphasis_marks().len())
+        .sum();
+    let with_extras = blocks
+        .iter()
+        .filter(|b| !b.text.links().is_empty() || !b.text.emphasis_marks().is_empty())
+        .count();
+    eprintln!(
+        "  block texts' heap {:.2}: links {:.2}, emphasis marks {:.2}, {} blocks with extras",
+        heap as f64 / n,
+        links as f64 / n,
+        marks as f64 / n,
+        with_extras
+    );
+    let mut r = fou::parse(text).unwrap();
+    let size = |f: &dyn Fn()| counting::measure(f).1.peak_bytes as f64 / n;
+    let held = |f: &mut dyn FnMut()| -counting::live_change(f) as f64 / n;
+    let held = [
+        (
+            "projects",
+            held(&mut || drop(std::mem::take(&mut r.projects))),
+        ),
+        (
+            "portfolio",
+            held(&mut || drop(std::mem::take(&mut r.portfolio))),
+        ),
+        (
+            "analyses",
+            held(&mut || drop(std::mem::take(&mut r.analyses))),
+        ),
+        (
+            "outline",
+            held(&mut || drop(std::mem::take(&mut r.outline))),
+        ),
+        (
+            "diagnostics",
+            held(&mut || drop(std::mem::take(&mut r.diagnostics))),
+        ),
+        (
+            "counts",
+            held(&mut || drop(std::mem::take(&mut r.stated_counts))),
+        ),
+    ];
+    eprintln!("  report as held, spare room too: {held:.3?}");
+    let r = fou::parse(text).unwrap();
+    eprintln!(
+        "  report {:.2}: projects {:.2}, portfolio {:.2}, analyses {:.2}, publications {:.2}, \
+         outline {:.2}, diagnostics {:.2}, dates {:.2}, counts {:.2}",
+        size(&|| drop(r.clone())),
+        size(&|| drop(r.projects.clone())),
+        size(&|| drop(r.portfolio.clone())),
+        size(&|| drop(r.analyses.clone())),
+        size(&|| drop(r.publications.clone())),
+        size(&|| drop(r.outline.clone())),
+        size(&|| drop(r.diagnostics.clone())),
+        size(&|| drop(r.dates.clone())),
+        size(&|| drop(r.stated_counts.clone())),
+    );
 }
 
 /// The counting can fail: a parse that kept a copy of the input per line

@@ -108,7 +108,7 @@ pub(crate) fn is_stdin(path: &Path) -> bool {
 /// One input, read and decoded.
 pub(crate) struct Input {
     /// The decoded text.
-    pub src: fou::Source,
+    pub src: fou::Source<'static>,
     /// The name to show in messages: the path as given with control
     /// characters escaped, `<stdin>` for `-`.
     pub name: String,

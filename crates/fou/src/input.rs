@@ -39,7 +39,7 @@ pub(crate) fn check_size(len: usize, options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
-impl Source {
+impl Source<'static> {
     /// Read and decode everything `reader` gives (standard input, a pipe,
     /// a socket), at most [`Options::max_bytes`]: at the limit reading stops
     /// with [`Error::TooLarge`], so an endless stream costs the limit and no
@@ -165,7 +165,7 @@ fn read_regular<R: Read>(
     stat: impl FnOnce(&R) -> std::io::Result<Stamp>,
     path: &Path,
     options: &Options,
-) -> Result<Source, Error> {
+) -> Result<Source<'static>, Error> {
     let got =
         read_limited(&mut reader, options.max_bytes, before.len).map_err(|e| Error::io(path, e))?;
     let after = stat(&reader).map_err(|e| Error::io(path, e))?;
@@ -289,7 +289,7 @@ mod tests {
     }
 
     /// A real file that `meddle` changes just before the first read.
-    fn read_meddled(name: &str, meddle: impl FnOnce(&Path)) -> Result<Source, Error> {
+    fn read_meddled(name: &str, meddle: impl FnOnce(&Path)) -> Result<Source<'static>, Error> {
         struct Meddling<F> {
             file: std::fs::File,
             path: std::path::PathBuf,

@@ -383,7 +383,7 @@ pub struct Explained<'a> {
 /// assert_eq!(explained.blocks[2].1, fou::Part::Preface);
 /// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
-pub fn explain<'a>(src: &'a Source, options: &Options) -> Explained<'a> {
+pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
     let (mut report, content, parts, markers, mut repairs) = read_source(src, options);
     annotate(&mut report, options);
     let mut all: Vec<(blocks::Block<'a>, Part)> = content.into_iter().zip(parts).collect();
@@ -429,13 +429,36 @@ type Read<'a> = (
     Vec<blocks::Repair>,
 );
 
-fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
+/// Page furniture apart from the other blocks, order kept. The fewer are
+/// moved into a vector of their own, counted first; the more stay where
+/// they are (memory is bounded per input byte: bullets alone on their
+/// lines are all furniture).
+fn split_markers(
+    mut all: Vec<blocks::Block<'_>>,
+) -> (Vec<blocks::Block<'_>>, Vec<blocks::Block<'_>>) {
+    let is_marker = |b: &blocks::Block| b.kind == blocks::BlockKind::Marker;
+    let markers = all.iter().filter(|b| is_marker(b)).count();
+    if 2 * markers > all.len() {
+        let mut content = Vec::with_capacity(all.len() - markers);
+        content.extend(all.extract_if(.., |b| !is_marker(b)));
+        (content, all)
+    } else {
+        let mut moved = Vec::with_capacity(markers);
+        moved.extend(all.extract_if(.., |b| is_marker(b)));
+        (all, moved)
+    }
+}
+
+fn read_source<'a>(src: &'a Source<'_>, options: &Options) -> Read<'a> {
     // Layer 1's normalised text, read once for the format and the blocks.
+    work::stage("source");
     let norm = lines::Normalized::new(src.text());
+    work::stage("normalized");
     let format = options
         .format
         .unwrap_or_else(|| lines::detect_normalized_format(norm.text()));
     let (blocks, mut repairs) = blocks::split_repaired(&norm, format, &sections::ReportHints);
+    work::stage("blocks");
     drop(norm);
     let mut report = Report::new(SourceInfo {
         path: options.path.clone(),
@@ -450,11 +473,10 @@ fn read_source<'a>(src: &'a Source, options: &Options) -> Read<'a> {
     report.diagnostics = src.decode_diagnostics();
     // Page furniture (bullets alone on a line, page numbers) is kept for the
     // line accounting but not shown to the part parsers.
-    let mut content = blocks;
-    let markers: Vec<_> = content
-        .extract_if(.., |b| b.kind == blocks::BlockKind::Marker)
-        .collect();
+    let (mut content, markers) = split_markers(blocks);
+    work::stage("markers");
     let (mut report, parts) = sections::read(src, &mut content, report, &mut repairs);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
+    work::stage("coverage");
     (report, content, parts, markers, repairs)
 }

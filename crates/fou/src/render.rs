@@ -227,7 +227,8 @@ mod tests {
 
     #[test]
     fn a_span_from_another_text_does_not_panic() {
-        let long = Source::from_text("æøå\n".repeat(50).as_str());
+        let text = "æøå\n".repeat(50);
+        let long = Source::from_text(&text);
         let d = diag(DiagnosticCode::DecodeReplaced, &long, Some((150, 155)));
         let short = Source::from_text("kort\n");
         let shown = d.render(&short, "b.txt");

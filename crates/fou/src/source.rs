@@ -6,6 +6,8 @@
 //! offsets; otherwise [`Source::input_offset`] maps a text offset back to
 //! the input byte it came from.
 
+use std::borrow::Cow;
+
 use crate::Error;
 use crate::model::{Diagnostic, DiagnosticCode, Severity, Span};
 
@@ -16,9 +18,13 @@ use crate::model::{Diagnostic, DiagnosticCode, Severity, Span};
 /// assert_eq!(src.encoding(), "utf-8-sig");
 /// assert_eq!(src.line_count(), 2);
 /// ```
+///
+/// A source made from a `&str` ([`Source::from_text`]) borrows it: parsing
+/// text does not copy it. Sources decoded from bytes own their text
+/// (`Source<'static>`).
 #[derive(Debug, Clone)]
-pub struct Source {
-    text: String,
+pub struct Source<'a> {
+    text: Cow<'a, str>,
     decoding: Decoding,
     index: LineIndex,
 }
@@ -102,8 +108,8 @@ pub const WINDOWS_1252_RATIO: usize = 100;
 /// `decode-replaced` diagnostics listed one by one; the rest are summed up.
 const MAX_REPLACED_DIAGNOSTICS: usize = 100;
 
-impl Source {
-    /// Wrap already decoded text. A `&str` is valid UTF-8, so its decoding
+impl<'a> Source<'a> {
+    /// Wrap already decoded text (borrowed, not copied). A `&str` is valid UTF-8, so its decoding
     /// is the one [`Source::from_bytes`] gives its bytes: parsing a text or
     /// its UTF-8 bytes gives the same report.
     ///
@@ -113,18 +119,20 @@ impl Source {
     /// let bytes = fou::Source::from_bytes(b"a\nb").unwrap();
     /// assert_eq!(src.decoding(), bytes.decoding());
     /// ```
-    pub fn from_text(text: &str) -> Self {
-        Self::new(text.to_owned(), Decoding::utf8(text))
+    pub fn from_text(text: &'a str) -> Self {
+        Self::new(Cow::Borrowed(text), Decoding::utf8(text))
     }
 
-    fn new(text: String, decoding: Decoding) -> Self {
+    fn new(text: Cow<'a, str>, decoding: Decoding) -> Self {
         Source {
             index: LineIndex::new(&text),
             text,
             decoding,
         }
     }
+}
 
+impl Source<'static> {
     /// Decode bytes, detecting the encoding:
     ///
     /// - UTF-8, with or without a byte-order mark (`"utf-8"`, `"utf-8-sig"`);
@@ -171,7 +179,7 @@ impl Source {
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
         let (text, decoding) = decode(bytes)?;
-        Ok(Self::new(text, decoding))
+        Ok(Self::new(Cow::Owned(text), decoding))
     }
 
     /// Like [`Source::from_bytes`], but takes ownership so UTF-8 input is not copied.
@@ -189,7 +197,7 @@ impl Source {
             match String::from_utf8(bytes) {
                 Ok(text) => {
                     let decoding = Decoding::utf8(&text);
-                    return Ok(Self::new(text, decoding));
+                    return Ok(Self::new(Cow::Owned(text), decoding));
                 }
                 Err(e) => return Self::from_bytes(e.as_bytes()),
             }
@@ -226,7 +234,9 @@ impl Source {
         crate::input::check_size(bytes.len(), options)?;
         Self::from_vec(bytes)?.checked(options)
     }
+}
 
+impl Source<'_> {
     /// Apply the options that can reject a decoded source (`strict`).
     fn checked(self, options: &crate::Options) -> Result<Self, Error> {
         if options.strict
@@ -999,7 +1009,7 @@ fn decode(bytes: &[u8]) -> Result<(String, Decoding), Error> {
     Ok(decode_not_utf8(bytes))
 }
 
-impl Source {
+impl Source<'_> {
     /// The diagnostics of decoding: an `encoding` info naming the encoding
     /// and the evidence (unless the input was plain valid UTF-8), a
     /// `decode-replaced` warning per run of replaced bytes (the first 100,
@@ -1130,6 +1140,23 @@ pub fn line_end_len(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// The offset after each line end of `bytes`, in order.
+fn line_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            match line_end_len(bytes, i) {
+                Some(n) => {
+                    i += n;
+                    return Some(i);
+                }
+                None => i += 1,
+            }
+        }
+        None
+    })
+}
+
 /// Maps byte offsets to 1-based line numbers.
 ///
 /// ```
@@ -1157,17 +1184,10 @@ impl LineIndex {
     /// ```
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match line_end_len(bytes, i) {
-                Some(n) => {
-                    i += n;
-                    starts.push(i);
-                }
-                None => i += 1,
-            }
-        }
+        // Counted first, so the index has no spare room (8 bytes a line).
+        let mut starts = Vec::with_capacity(line_ends(bytes).count() + 1);
+        starts.push(0);
+        starts.extend(line_ends(bytes));
         if starts.len() > 1 && starts.last() == Some(&bytes.len()) {
             starts.pop();
         }

@@ -47,3 +47,39 @@ pub fn add(n: usize) {
 pub fn steps() -> u64 {
     STEPS.with(std::cell::Cell::get)
 }
+
+#[cfg(feature = "count-work")]
+thread_local! {
+    static STAGE_HOOK: std::cell::Cell<Option<fn(&'static str)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Call `hook` with the name of each stage of a parse as it ends, on this
+/// thread (only with `count-work`): the memory test reads the live heap
+/// there to say which layer holds what.
+///
+/// ```
+/// fn hook(stage: &'static str) { assert!(!stage.is_empty()); }
+/// fou::work::set_stage_hook(Some(hook));
+/// fou::parse("FoU-rapport 2031\n")?;
+/// fou::work::set_stage_hook(None);
+/// # Ok::<(), fou::Error>(())
+/// ```
+#[cfg(feature = "count-work")]
+pub fn set_stage_hook(hook: Option<fn(&'static str)>) {
+    STAGE_HOOK.with(|h| h.set(hook));
+}
+
+/// A stage of the parse has ended (a no-op without `count-work`).
+///
+/// ```
+/// fou::work::stage("lines");
+/// ```
+#[inline(always)]
+pub fn stage(name: &'static str) {
+    #[cfg(feature = "count-work")]
+    if let Some(hook) = STAGE_HOOK.with(std::cell::Cell::get) {
+        hook(name);
+    }
+    #[cfg(not(feature = "count-work"))]
+    let _ = name;
+}

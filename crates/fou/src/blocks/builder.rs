@@ -10,12 +10,38 @@ use crate::lines::{
 
 /// A paragraph this many lines long or shorter may be the first part of a
 /// table-of-contents entry wrapped before its dot leader.
-const MAX_WRAPPED_TOC_LINES: usize = 4;
+const MAX_WRAPPED_TOC_LINES: u32 = 4;
 /// A line shorter than this share (tenths) of the wrap width was not
 /// wrapped by the layout: it ended where its writer ended it.
 const SHORT_LINE_TENTHS: usize = 7;
 /// Characters that end a sentence (not a label's `:` or a clause's `;`).
 const SENTENCE_ENDS: [char; 3] = ['.', '!', '?'];
+
+/// The block vector grows by a quarter of its length (plus
+/// [`MIN_GROWTH`]), not by doubling: while it grows, the old and the new
+/// buffer are both live, and memory is bounded per input byte (a block per
+/// line of short-line input). Still geometric, so pushing stays linear.
+const GROWTH_DIVISOR: usize = 4;
+/// Blocks added at least when the block vector grows.
+const MIN_GROWTH: usize = 64;
+
+/// Room for the blocks of `lines`, as the line kinds alone tell: every
+/// heading, bullet, table-of-contents entry and marker starts a block, and
+/// so does a text line after any other kind of line. A text line after a
+/// text line may continue its paragraph (wrapped text), or not: the vector
+/// grows if more blocks come, and is cut back if fewer do.
+fn expected_blocks(lines: &Lines<'_>) -> usize {
+    let mut prev = LineKind::Blank;
+    let mut n = 0;
+    for i in 0..lines.len() {
+        let kind = lines.kind(i).unwrap_or(LineKind::Blank);
+        n += usize::from(
+            kind != LineKind::Blank && (kind != LineKind::Text || prev != LineKind::Text),
+        );
+        prev = kind;
+    }
+    n
+}
 
 /// The state of block building over one [`Lines`] stream.
 pub(super) struct BlockBuilder<'l, 'a> {
@@ -59,7 +85,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             separated: layout.separated,
             hard_wrapped: layout.hard_wrapped(),
             plain: lines.format() == Format::Plain,
-            blocks: Vec::new(),
+            blocks: Vec::with_capacity(expected_blocks(lines)),
             open: None,
             prev_hard_break: false,
             pending_bullets: 0,
@@ -78,6 +104,10 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             self.feed(li, line);
         }
         self.close();
+        // Wrapped lines made fewer blocks than lines: give the room back.
+        if self.blocks.len() / GROWTH_DIVISOR + self.blocks.len() < self.blocks.capacity() {
+            self.blocks.shrink_to_fit();
+        }
         (self.blocks, self.repairs)
     }
 
@@ -91,6 +121,10 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     /// as long as the parse: memory is counted per input byte).
     fn push(&mut self, mut block: Block<'a>) {
         block.text.shrink_to_fit();
+        if self.blocks.len() == self.blocks.capacity() {
+            let more = self.blocks.len() / GROWTH_DIVISOR + MIN_GROWTH;
+            self.blocks.reserve_exact(more);
+        }
         self.blocks.push(block);
     }
 

@@ -126,7 +126,7 @@ pub(super) fn extend(block: &mut Block, line: &RawLine<'_>, text: &MappedText, h
     block.text.append(text, joint);
     block.end = line.end();
     block.line_end = line.number;
-    block.n_lines += 1;
+    block.n_lines = block.n_lines.saturating_add(1);
 }
 
 /// Join two wrapped lines, mending a word split with a hyphen at the line end.
@@ -139,7 +139,7 @@ pub(super) fn join_wrapped(
     append_mended(&mut block.text, text, repairs);
     block.end = line.end();
     block.line_end = line.number;
-    block.n_lines += 1;
+    block.n_lines = block.n_lines.saturating_add(1);
 }
 
 /// Append `next` to `text` across a line end: tight when the line ended in

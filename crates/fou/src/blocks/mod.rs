@@ -69,8 +69,10 @@ pub struct Block<'a> {
     pub line_start: usize,
     /// Last line (1-based).
     pub line_end: usize,
-    /// Number of physical lines joined into the block.
-    pub n_lines: usize,
+    /// Number of physical lines joined into the block (saturating; a
+    /// `u32`, so that with the kind and the bold flag it takes one word:
+    /// a block is kept per line of short-line input).
+    pub n_lines: u32,
     /// The whole raw line was wrapped in bold markup.
     pub bold: bool,
 }

@@ -21,7 +21,7 @@ const MIN_MARKED_HEADINGS: usize = 3;
 const MAX_TAIL_CHARS: usize = 60;
 
 /// A candidate's `Stipendiat Name, Institution` is at most this many lines.
-const MAX_PERSON_LINES: usize = 2;
+const MAX_PERSON_LINES: u32 = 2;
 
 fn ends_open(text: &str) -> bool {
     let t = text.trim_end();
@@ -104,7 +104,7 @@ pub(super) fn join_page_breaks<'a>(
             append_mended(&mut prev.text, &blk.text, repairs);
             prev.end = blk.end;
             prev.line_end = blk.line_end;
-            prev.n_lines += blk.n_lines;
+            prev.n_lines = prev.n_lines.saturating_add(blk.n_lines);
             // Page numbers between the two halves are absorbed into the joined block.
             kept = li + 1;
             continue;

@@ -255,6 +255,7 @@ fn portfolio_status(s: PortfolioStatus) -> &'static str {
     match s {
         PortfolioStatus::Ongoing => "ongoing",
         PortfolioStatus::Granted => "granted",
+        PortfolioStatus::Shortlisted => "shortlisted",
     }
 }
 

@@ -3,6 +3,11 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
+/// A mapped text's segments: one for text copied in one piece, kept inline.
+pub(super) type Segments = SmallVec<[(usize, usize); 1]>;
+
 /// A hyperlink found while cleaning inline markup.
 ///
 /// ```
@@ -56,19 +61,22 @@ pub struct MappedText<'a> {
     /// nothing, owned once it differs (markup removed, lines joined).
     pub(super) text: Cow<'a, str>,
     /// Segments `(clean_offset, source_offset)`: from each clean offset on,
-    /// bytes were copied contiguously from the source offset.
-    pub(super) map: Vec<(usize, usize)>,
-    /// Synthetic characters `(clean_offset, source_length)`: a joining space,
-    /// an NBSP made a space, `--` made an en dash.
-    pub(super) syn: Vec<(usize, usize)>,
-    /// What cleaning removed besides text, when it removed any (boxed: most
-    /// lines have none, and a block is kept per line of short-line input).
+    /// bytes were copied contiguously from the source offset (the first
+    /// inline: most lines and blocks have one).
+    pub(super) map: Segments,
+    /// Replaced characters and what cleaning removed besides text, when
+    /// there are any (boxed: most lines have none, and a block is kept per
+    /// line of short-line input).
     pub(super) extras: Option<Box<Extras>>,
 }
 
 /// Markup that cleaning removed and later layers may ask about.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Extras {
+    /// Synthetic characters `(clean_offset, source_length)`: an NBSP made
+    /// a space, `--` made an en dash (a character standing for input of
+    /// another length), in order.
+    pub(super) syn: Vec<(usize, usize)>,
     /// Links, in order.
     pub(super) links: Vec<Link>,
     /// Clean offsets where an emphasis delimiter (`*`, `_`) was removed,
@@ -86,6 +94,8 @@ impl Extras {
             self.links.extend(other.links.iter().cloned());
         }
         self.marks.extend(other.marks.iter().map(|&m| m + shift));
+        self.syn
+            .extend(other.syn.iter().map(|&(c, l)| (c + shift, l)));
         self.bold_tag |= other.bold_tag;
     }
 }
@@ -101,9 +111,9 @@ impl<'a> MappedText<'a> {
         MappedText {
             text: Cow::Borrowed(raw),
             map: if raw.is_empty() {
-                Vec::new()
+                Segments::new()
             } else {
-                vec![(0, base)]
+                smallvec::smallvec![(0, base)]
             },
             ..MappedText::default()
         }
@@ -132,7 +142,6 @@ impl<'a> MappedText<'a> {
         MappedText {
             text: Cow::Owned(self.text.into_owned()),
             map: self.map,
-            syn: self.syn,
             extras: self.extras,
         }
     }
@@ -216,6 +225,20 @@ impl<'a> MappedText<'a> {
         self.extras.as_ref().is_some_and(|e| e.bold_tag)
     }
 
+    /// The replaced characters `(clean_offset, source_length)`.
+    pub(super) fn syn(&self) -> &[(usize, usize)] {
+        self.extras.as_ref().map_or(&[], |e| &e.syn)
+    }
+
+    /// Drop replaced characters at clean offsets from `len` on.
+    fn drop_syn_from(&mut self, len: usize) {
+        if let Some(e) = self.extras.as_deref_mut() {
+            while e.syn.last().is_some_and(|&(c, _)| c >= len) {
+                e.syn.pop();
+            }
+        }
+    }
+
     /// The extras, made when first needed.
     pub(super) fn extras_mut(&mut self) -> &mut Extras {
         self.extras.get_or_insert_with(Box::default)
@@ -257,7 +280,8 @@ impl<'a> MappedText<'a> {
     pub(crate) fn push_replacement(&mut self, ch: char, at: usize, src_len: usize) {
         self.map_next(at);
         if src_len != ch.len_utf8() {
-            self.syn.push((self.text.len(), src_len));
+            let at = self.text.len();
+            self.extras_mut().syn.push((at, src_len));
         }
         self.text.to_mut().push(ch);
         // The next copied byte must start a new segment.
@@ -317,8 +341,6 @@ impl<'a> MappedText<'a> {
             }
         }
         self.map.extend(map.map(|&(c, r)| (c + shift, r)));
-        self.syn
-            .extend(other.syn.iter().map(|&(c, l)| (c + shift, l)));
         self.text.to_mut().push_str(&other.text);
     }
 
@@ -328,7 +350,11 @@ impl<'a> MappedText<'a> {
             t.shrink_to_fit();
         }
         self.map.shrink_to_fit();
-        self.syn.shrink_to_fit();
+        if let Some(e) = self.extras.as_deref_mut() {
+            e.syn.shrink_to_fit();
+            e.marks.shrink_to_fit();
+            e.links.shrink_to_fit();
+        }
     }
 
     /// The characters standing for source text of another length, as
@@ -340,7 +366,7 @@ impl<'a> MappedText<'a> {
     /// assert_eq!(c.replacements(), [(2, 2)]);
     /// ```
     pub fn replacements(&self) -> &[(usize, usize)] {
-        &self.syn
+        self.syn()
     }
 
     /// Source byte offset of clean byte offset `clean`.
@@ -378,8 +404,9 @@ impl<'a> MappedText<'a> {
             return (s, s);
         };
         let last_start = end - last.len_utf8();
-        let src_len = match self.syn.binary_search_by_key(&last_start, |&(c, _)| c) {
-            Ok(i) => self.syn[i].1,
+        let syn = self.syn();
+        let src_len = match syn.binary_search_by_key(&last_start, |&(c, _)| c) {
+            Ok(i) => syn[i].1,
             Err(_) => last.len_utf8(),
         };
         (s, (self.source_offset(last_start) + src_len).max(s))
@@ -402,15 +429,15 @@ impl<'a> MappedText<'a> {
         };
         let mut out = MappedText {
             text,
-            map: Vec::new(),
-            syn: self
-                .syn
-                .iter()
-                .filter(|&&(c, _)| c >= start && c < end)
-                .map(|&(c, l)| (c - start, l))
-                .collect(),
+            map: Segments::new(),
             extras: self.extras.as_deref().map(|e| {
                 Box::new(Extras {
+                    syn: e
+                        .syn
+                        .iter()
+                        .filter(|&&(c, _)| c >= start && c < end)
+                        .map(|&(c, l)| (c - start, l))
+                        .collect(),
                     links: e.links.clone(),
                     marks: e
                         .marks
@@ -491,9 +518,7 @@ impl<'a> MappedText<'a> {
             return;
         }
         truncate_cow(&mut self.text, len);
-        while self.syn.last().is_some_and(|&(c, _)| c >= len) {
-            self.syn.pop();
-        }
+        self.drop_syn_from(len);
         self.drop_marks_after(len);
         while self.map.len() > 1 && self.map.last().is_some_and(|&(c, _)| c >= len) {
             self.map.pop();
@@ -513,9 +538,7 @@ impl<'a> MappedText<'a> {
     pub(super) fn trim_end(&mut self) {
         let t = self.text.trim_end().len();
         truncate_cow(&mut self.text, t);
-        while self.syn.last().is_some_and(|&(c, _)| c >= t) {
-            self.syn.pop();
-        }
+        self.drop_syn_from(t);
         self.drop_marks_after(t);
         while self.map.last().is_some_and(|&(c, _)| c > t) {
             self.map.pop();

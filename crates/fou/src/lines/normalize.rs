@@ -448,9 +448,12 @@ impl MappedText<'_> {
         if norm.is_unchanged() || this.text.is_empty() {
             return this;
         }
-        let (map, syn) = remapped(&this.text, &this.map, &this.syn, norm);
-        this.map = map;
-        this.syn = syn;
+        let (map, syn) = remapped(&this.text, &this.map, this.syn(), norm);
+        this.map = super::mapped::Segments::from_vec(map);
+        if !syn.is_empty() || this.extras.is_some() {
+            this.extras_mut().syn = syn;
+        }
+        this.shrink_to_fit();
         this
     }
 }

@@ -14,7 +14,7 @@ use crate::source::Source;
 /// out about them before any section was read.
 pub(crate) struct Doc<'a> {
     /// The input (for spans).
-    pub src: &'a Source,
+    pub src: &'a Source<'a>,
     /// The blocks without page furniture.
     pub blocks: &'a [Block<'a>],
     /// The role of each heading ([`super::role_of`]), `None` for other blocks

@@ -378,6 +378,7 @@ pub(crate) fn read(
     let front = front::read_front(blocks, &mut claims);
     let placed = |i| !claims.is_unplaced(i);
     headings::infer(blocks, placed, &front.toc, &ReportHints, repairs);
+    crate::work::stage("front");
     let blocks: &[Block] = blocks;
     let doc = Doc {
         src,
@@ -387,6 +388,7 @@ pub(crate) fn read(
         paragraph_titles: report.source.format == Format::Plain,
     };
     let sections = doc::sections(&doc);
+    crate::work::stage("roles");
     let first = sections.first().map_or(blocks.len(), |s| s.heading);
     for i in 0..first {
         if claims.is_unplaced(i) && blocks[i].is_heading() {
@@ -414,8 +416,11 @@ pub(crate) fn read(
     report.phd = items.phd;
     report.vendors = items.vendors;
     report.diagnostics.extend(items.diagnostics);
+    crate::work::stage("items");
     report.stated_counts = counts::read_counts(&doc, &sections, &claims);
+    crate::work::stage("counts");
     let dates = dates::read_dates(&doc);
+    crate::work::stage("dates");
     report.dates = dates.found;
     report.diagnostics.extend(dates.diagnostics);
     let mismatches = counts::check_counts(&doc, &sections, &report);
@@ -426,6 +431,7 @@ pub(crate) fn read(
     let self_checks = self_check(&doc, &sections, &claims, &front.toc, &report);
     report.diagnostics.extend(self_checks);
     repairs.extend(claims.take_repairs());
+    crate::work::stage("checks");
     (report, claims.into_parts())
 }
 

@@ -126,6 +126,7 @@ pub(crate) fn read_single_project(
         title: crate::grammar::trim_period(doc.blocks[title_at].text()).to_owned(),
         institutions: institutions(&raw),
         institution_raw: Some(raw),
+        institution_refs: Vec::new(),
         period: fields.period,
         funding,
         theme: None,
