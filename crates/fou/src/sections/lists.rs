@@ -252,12 +252,14 @@ impl<'a> List<'a> {
     }
 
     fn phds(&self, doc: &Doc<'_>, claims: &mut Claims) -> Option<Vec<PhdCandidate>> {
+        // Only the lines that read as PhD lines are kept: a long list of
+        // something else costs nothing per item (memory is bounded per line).
         let phds: Vec<_> = self
             .items
             .clone()
-            .map(|k| phd_line(doc.blocks[k].text()))
+            .filter_map(|k| phd_line(doc.blocks[k].text()).ok().map(|p| (k, p)))
             .collect();
-        if !self.most(phds.iter().filter(|p| p.is_ok()).count()) {
+        if !self.most(phds.len()) {
             return None;
         }
         let status = if has_any(&norm(&self.intro_text), lexicon::PHD_COMPLETED) {
@@ -266,18 +268,16 @@ impl<'a> List<'a> {
             PhdStatus::Ongoing
         };
         let mut out = Vec::new();
-        for (k, p) in self.items.clone().zip(phds) {
-            if let Ok(p) = p {
-                out.push(PhdCandidate {
-                    title: p.title,
-                    candidate: p.candidate,
-                    institution: p.institution,
-                    institution_refs: Vec::new(),
-                    status,
-                    span: doc.span_of(k),
-                });
-                claims.set(k, Part::Phd);
-            }
+        for (k, p) in phds {
+            out.push(PhdCandidate {
+                title: p.title,
+                candidate: p.candidate,
+                institution: p.institution,
+                institution_refs: Vec::new(),
+                status,
+                span: doc.span_of(k),
+            });
+            claims.set(k, Part::Phd);
         }
         Some(out)
     }
@@ -304,29 +304,28 @@ impl<'a> List<'a> {
         let refs: Vec<_> = self
             .items
             .clone()
-            .map(|k| {
-                if doc.blocks[k].text.emphasis_marks().is_empty() {
+            .filter_map(|k| {
+                let r = if doc.blocks[k].text.emphasis_marks().is_empty() {
                     reference(doc.blocks[k].text())
                 } else {
                     reference(&marked_item(doc, k))
-                }
+                };
+                r.ok().map(|r| (k, r))
             })
             .collect();
-        if !self.most(refs.iter().filter(|r| r.is_ok()).count()) {
+        if !self.most(refs.len()) {
             return None;
         }
         let mut out = Vec::new();
-        for (k, r) in self.items.clone().zip(refs) {
-            if let Ok(r) = r {
-                out.push(Publication {
-                    authors: r.authors.iter().map(|a| strip_marks(a)).collect(),
-                    year: r.year,
-                    title: strip_marks(&r.title),
-                    venue: r.venue.as_deref().map(strip_marks),
-                    span: doc.span_of(k),
-                });
-                claims.set(k, Part::Publication);
-            }
+        for (k, r) in refs {
+            out.push(Publication {
+                authors: r.authors.iter().map(|a| strip_marks(a)).collect(),
+                year: r.year,
+                title: strip_marks(&r.title),
+                venue: r.venue.as_deref().map(strip_marks),
+                span: doc.span_of(k),
+            });
+            claims.set(k, Part::Publication);
         }
         Some(out)
     }
