@@ -12,6 +12,7 @@
 //! | `segment.rs` | bullets alone on their lines: the text run after them cut into items |
 //! | `hyphens.rs` | hyphens broken inside a line mended with the whole text's words (`Fjord- forsk`, `NAVkontor`) |
 //! | `post.rs` | paragraphs rejoined across page breaks, headings inferred |
+//! | `runlist.rs` | lists run together on a line (`• A (2019-2021) • B (2020-2022)`) split into items |
 //! | `repair.rs` | [`Repair`]: every mend made to the text, for `fou explain` |
 //! | `hints.rs` | [`Hints`]: what layer 2 asks about the report's language; layer 3 answers |
 
@@ -21,6 +22,7 @@ mod hyphens;
 mod join;
 mod post;
 mod repair;
+mod runlist;
 mod segment;
 
 pub use hints::Hints;
@@ -176,8 +178,8 @@ pub(crate) fn split_repaired<'a>(
     (blocks, repairs)
 }
 
-/// Lines → blocks → page-break joins → inferred headings, on `text`; the
-/// repairs made, in order, with their lines.
+/// Lines → blocks → page-break joins → lists run together split → inferred
+/// headings, on `text`; the repairs made, in order, with their lines.
 fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> (Vec<Block<'t>>, Vec<Repair>) {
     let lines = Lines::new(text, format);
     let (blocks, mut repairs) = builder::BlockBuilder::new(&lines, hints).run();
@@ -187,6 +189,7 @@ fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> (Vec<Block<'t>
     for b in &blocks {
         repair::en_dashes(&b.text, &mut repairs);
     }
+    let blocks = runlist::split_run_lists(blocks, text, hints, &mut repairs);
     let blocks = post::infer_headings(blocks, format, text, hints, &mut repairs);
     repair::number_lines(text, &mut repairs);
     (blocks, repairs)
