@@ -69,7 +69,7 @@ pub fn is_blank(line: &str) -> bool {
 /// cover every non-blank line; their byte ranges agree with their lines.
 /// The one exception is a list run together on its lines and split into
 /// items (`RepairKind::ListSplit`): those blocks share lines, so they are
-/// checked as a group ([`check_shared`]), which must agree with its lines.
+/// checked as a group, which must agree with its lines.
 ///
 /// ```
 /// use fou::internals::{oracle::check_blocks, split_blocks};
