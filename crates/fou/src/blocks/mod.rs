@@ -1,7 +1,9 @@
 //! Layer 2: lines → blocks (headings, paragraphs, list items, table-of-contents
 //! entries, labelled fields), each with its span.
 //!
-//! Every non-blank input line belongs to exactly one block. Paragraphs cut by
+//! Every non-blank input line belongs to exactly one block, except a line
+//! holding a list run together, which belongs to the items split from it
+//! (in order, each with its own span). Paragraphs cut by
 //! a page break (no closing punctuation, next paragraph in lower case) are
 //! joined back here; the joined block spans both parts.
 //!

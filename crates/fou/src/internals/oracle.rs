@@ -1,7 +1,8 @@
 //! The test oracle shared by the property tests (`tests/properties.rs`) and
 //! the fuzz target (`fuzz/fuzz_targets/parse.rs`): a model of the input's
 //! lines independent of the parser's own line splitting, and the invariants
-//! every parse must keep — every non-blank line in exactly one block, block
+//! every parse must keep — every non-blank line in exactly one block (or in
+//! the items of a list split on its line), block
 //! bytes equal to their lines' bytes, every span a range of the input on char
 //! boundaries whose line numbers are those of its bytes and which lies inside
 //! the blocks.
@@ -77,6 +78,15 @@ pub fn is_blank(line: &str) -> bool {
 /// let blocks = split_blocks(text, fou::Format::Markdown);
 /// assert!(check_blocks(text, &blocks).is_ok());
 /// assert!(check_blocks(text, &blocks[..1]).is_err()); // line 3 in no block
+/// // A list run together on a line: its items share it.
+/// let list = "• Arbeid, Fjellby forskning (2029-2031) • Tillit, Dalen institutt (2030-2032)\n";
+/// let items = split_blocks(list, fou::Format::Plain);
+/// assert_eq!(items.len(), 2);
+/// assert!(check_blocks(list, &items).is_ok());
+/// // Any other blocks that share a line are wrong.
+/// let mut two = split_blocks("tekst\n", fou::Format::Plain);
+/// two.push(two[0].clone());
+/// assert!(check_blocks("tekst\n", &two).is_err());
 /// ```
 pub fn check_blocks(text: &str, blocks: &[Block]) -> Result<(), String> {
     let lines = Lines::new(text);
