@@ -726,6 +726,32 @@ fn explain_shows_the_repairs_made_to_the_text() {
 }
 
 #[test]
+fn explain_shows_a_list_run_together_split_into_items() {
+    let text = "# FoU-rapport 2030\n\n# Forord\n\nTekst.\n\n# Prosjekter\n\n• Arbeid i nord, Fjellby forskning (2029-2031) • Tillit til NAV, Dalen institutt (2030-2032) Unge uten jobb, Nordvik analyse (2030-2033)\n";
+    let shown = stdout(&fou(&[
+        "explain",
+        &temp_file("runlist.md", text.as_bytes()),
+    ]));
+    let (table, repairs) = shown.split_once("\n\nRepairs (").unwrap();
+    let splits: Vec<&str> = repairs
+        .lines()
+        .filter(|r| r.split_whitespace().nth(1) == Some("list-split"))
+        .collect();
+    assert_eq!(splits.len(), 2, "{repairs}");
+    assert!(splits[0].trim_start().starts_with("9 "), "{}", splits[0]);
+    assert!(splits[0].contains("\" • \" → \"⏎\""), "{}", splits[0]);
+    assert!(splits[1].contains("\" \" → \"⏎\""), "{}", splits[1]);
+    // The line is shown once, as the first of its items.
+    let row = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("9 "))
+        .unwrap();
+    assert!(row.contains(" item "), "{row}");
+    let help = stdout(&fou(&["explain", "--help"]));
+    assert!(help.contains("\n  list-split "), "{help}");
+}
+
+#[test]
 fn explain_says_so_when_the_input_is_empty_or_blank() {
     let out = fou(&["explain", &temp_file("empty.txt", b"")]);
     assert!(out.status.success());

@@ -358,6 +358,13 @@ pub const LIST_CONJUNCTIONS: &[&str] = &["og", "and", "&"];
 /// PDF and word-processor text uses).
 pub const BULLET_GLYPHS: &[char] = &['-', '*', '+', '•', '–', '·', '▪', '●', '◦'];
 
+/// Bullet glyphs that, between spaces in mid-line, separate list items a
+/// converter ran together on one line (`• A, NTNU (2019-2021) • B, UiO
+/// (2020-2022)`). Not `-`, `–` or `*`, which prose and titles use between
+/// spaces, nor `·`, a running header's separator; a ` - ` between items is
+/// read only when every piece reads as an item.
+pub const MIDLINE_BULLET_GLYPHS: &[char] = &['•', '▪', '◦', '●'];
+
 /// Glyphs that stand alone on a line where a PDF extractor split a bullet
 /// from its text (not `*` or `+`, which are Markdown syntax alone).
 pub const LONE_BULLET_GLYPHS: &[char] = &['-', '•', '–', '·', '▪', '●', '◦'];

@@ -1,7 +1,9 @@
 //! Layer 2: lines → blocks (headings, paragraphs, list items, table-of-contents
 //! entries, labelled fields), each with its span.
 //!
-//! Every non-blank input line belongs to exactly one block. Paragraphs cut by
+//! Every non-blank input line belongs to exactly one block, except a line
+//! holding a list run together, which belongs to the items split from it
+//! (in order, each with its own span). Paragraphs cut by
 //! a page break (no closing punctuation, next paragraph in lower case) are
 //! joined back here; the joined block spans both parts.
 //!
@@ -12,6 +14,7 @@
 //! | `segment.rs` | bullets alone on their lines: the text run after them cut into items |
 //! | `hyphens.rs` | hyphens broken inside a line mended with the whole text's words (`Fjord- forsk`, `NAVkontor`) |
 //! | `post.rs` | paragraphs rejoined across page breaks, headings inferred |
+//! | `runlist.rs` | lists run together on a line (`• A (2019-2021) • B (2020-2022)`) split into items |
 //! | `repair.rs` | [`Repair`]: every mend made to the text, for `fou explain` |
 //! | `hints.rs` | [`Hints`]: what layer 2 asks about the report's language; layer 3 answers |
 
@@ -21,6 +24,7 @@ mod hyphens;
 mod join;
 mod post;
 mod repair;
+mod runlist;
 mod segment;
 
 pub use hints::Hints;
@@ -176,8 +180,8 @@ pub(crate) fn split_repaired<'a>(
     (blocks, repairs)
 }
 
-/// Lines → blocks → page-break joins → inferred headings, on `text`; the
-/// repairs made, in order, with their lines.
+/// Lines → blocks → page-break joins → lists run together split → inferred
+/// headings, on `text`; the repairs made, in order, with their lines.
 fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> (Vec<Block<'t>>, Vec<Repair>) {
     let lines = Lines::new(text, format);
     let (blocks, mut repairs) = builder::BlockBuilder::new(&lines, hints).run();
@@ -187,6 +191,7 @@ fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> (Vec<Block<'t>
     for b in &blocks {
         repair::en_dashes(&b.text, &mut repairs);
     }
+    let blocks = runlist::split_run_lists(blocks, text, hints, &mut repairs);
     let blocks = post::infer_headings(blocks, format, text, hints, &mut repairs);
     repair::number_lines(text, &mut repairs);
     (blocks, repairs)

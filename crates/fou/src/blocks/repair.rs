@@ -50,6 +50,10 @@ pub enum RepairKind {
     /// A label's value taken from the block after it (`Prosjekttittel:`
     /// alone on its line).
     LabelValueNextLine,
+    /// A list run together on one line (or a few wrapped lines) split into
+    /// items: bullets in mid-line, or one `Title, Institution (period)`
+    /// after another.
+    ListSplit,
 }
 
 impl RepairKind {
@@ -58,7 +62,7 @@ impl RepairKind {
     /// ```
     /// assert_eq!(fou::blocks::RepairKind::ALL[0].as_str(), "hyphen-mended");
     /// ```
-    pub const ALL: [RepairKind; 10] = [
+    pub const ALL: [RepairKind; 11] = [
         RepairKind::HyphenMended,
         RepairKind::HyphenKept,
         RepairKind::EnDash,
@@ -69,6 +73,7 @@ impl RepairKind {
         RepairKind::ItemInferred,
         RepairKind::Split,
         RepairKind::LabelValueNextLine,
+        RepairKind::ListSplit,
     ];
 
     /// The kind's name, as `fou explain` prints it.
@@ -88,6 +93,7 @@ impl RepairKind {
             RepairKind::ItemInferred => "item",
             RepairKind::Split => "split",
             RepairKind::LabelValueNextLine => "label-value",
+            RepairKind::ListSplit => "list-split",
         }
     }
 
@@ -110,6 +116,7 @@ impl RepairKind {
             RepairKind::ItemInferred => "a line read as a list item whose bullet was lost or moved",
             RepairKind::Split => "a table of contents run together on one line split into entries",
             RepairKind::LabelValueNextLine => "a label's value taken from the line after it",
+            RepairKind::ListSplit => "a list run together on one or a few lines split into items",
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The test oracle shared by the property tests (`tests/properties.rs`) and
 //! the fuzz target (`fuzz/fuzz_targets/parse.rs`): a model of the input's
 //! lines independent of the parser's own line splitting, and the invariants
-//! every parse must keep — every non-blank line in exactly one block, block
+//! every parse must keep — every non-blank line in exactly one block (or in
+//! the items of a list split on its line), block
 //! bytes equal to their lines' bytes, every span a range of the input on char
 //! boundaries whose line numbers are those of its bytes and which lies inside
 //! the blocks.
@@ -67,6 +68,9 @@ pub fn is_blank(line: &str) -> bool {
 
 /// (b) Blocks are in order, their line ranges are disjoint, and together they
 /// cover every non-blank line; their byte ranges agree with their lines.
+/// The one exception is a list run together on its lines and split into
+/// items (`RepairKind::ListSplit`): those blocks share lines, so they are
+/// checked as a group, which must agree with its lines.
 ///
 /// ```
 /// use fou::internals::{oracle::check_blocks, split_blocks};
@@ -74,11 +78,21 @@ pub fn is_blank(line: &str) -> bool {
 /// let blocks = split_blocks(text, fou::Format::Markdown);
 /// assert!(check_blocks(text, &blocks).is_ok());
 /// assert!(check_blocks(text, &blocks[..1]).is_err()); // line 3 in no block
+/// // A list run together on a line: its items share it.
+/// let list = "• Arbeid, Fjellby forskning (2029-2031) • Tillit, Dalen institutt (2030-2032)\n";
+/// let items = split_blocks(list, fou::Format::Plain);
+/// assert_eq!(items.len(), 2);
+/// assert!(check_blocks(list, &items).is_ok());
+/// // Any other blocks that share a line are wrong.
+/// let mut two = split_blocks("tekst\n", fou::Format::Plain);
+/// two.push(two[0].clone());
+/// assert!(check_blocks("tekst\n", &two).is_err());
 /// ```
 pub fn check_blocks(text: &str, blocks: &[Block]) -> Result<(), String> {
     let lines = Lines::new(text);
     let mut owner: Vec<Option<usize>> = vec![None; lines.lines.len()];
     let mut prev_end_line = 0usize;
+    let mut group_end = 0usize;
     for (i, b) in blocks.iter().enumerate() {
         let what = format!("block {i} {:?} {:?}", b.kind, short(b.text()));
         if b.line_start == 0 || b.line_start > b.line_end || b.line_end > lines.lines.len() {
@@ -88,6 +102,25 @@ pub fn check_blocks(text: &str, blocks: &[Block]) -> Result<(), String> {
                 b.line_end,
                 lines.lines.len()
             ));
+        }
+        if i >= group_end {
+            group_end = i + shared_group(&blocks[i..]);
+            if group_end > i + 1 {
+                check_shared(text, &lines, &blocks[i..group_end])
+                    .map_err(|e| format!("{what}: {e}"))?;
+            }
+        }
+        let shares_prev = i > 0 && blocks[i - 1].line_end == b.line_start;
+        if shares_prev || group_end > i + 1 {
+            // A block of a list split on its lines (checked as a group above).
+            if !shares_prev && b.line_start <= prev_end_line {
+                return Err(format!("{what}: lines overlap the previous block"));
+            }
+            prev_end_line = b.line_end;
+            for slot in &mut owner[b.line_start - 1..b.line_end] {
+                *slot = Some(i);
+            }
+            continue;
         }
         if b.line_start <= prev_end_line {
             return Err(format!(
@@ -130,6 +163,68 @@ pub fn check_blocks(text: &str, blocks: &[Block]) -> Result<(), String> {
                 short(&text[s..e])
             ));
         }
+    }
+    Ok(())
+}
+
+/// How many blocks from `blocks[0]` on share lines, one with the next (1
+/// when the first shares none).
+fn shared_group(blocks: &[Block]) -> usize {
+    1 + blocks
+        .windows(2)
+        .take_while(|w| w[1].line_start == w[0].line_end)
+        .count()
+}
+
+/// Blocks that share lines are the items of a list split on its lines (and
+/// a paragraph's lead-in before them): list items after the first, in
+/// order, byte ranges disjoint, each on its own lines; together they start
+/// where their first line starts and end where their last line ends.
+fn check_shared(text: &str, lines: &Lines, group: &[Block]) -> Result<(), String> {
+    use crate::blocks::BlockKind;
+    let (Some(first), Some(last)) = (group.first(), group.last()) else {
+        return Ok(());
+    };
+    if last.line_end > lines.lines.len() || first.line_start == 0 {
+        return Err(format!(
+            "shared lines {}..={} outside the input",
+            first.line_start, last.line_end
+        ));
+    }
+    if group[1..].iter().any(|b| b.kind != BlockKind::ListItem) {
+        return Err("blocks that share a line are not list items".into());
+    }
+    for w in group.windows(2) {
+        if w[1].start < w[0].end {
+            return Err(format!(
+                "shared blocks overlap: {}..{} and {}..{}",
+                w[0].start, w[0].end, w[1].start, w[1].end
+            ));
+        }
+    }
+    for b in group {
+        let ok = b.start <= b.end
+            && b.end <= text.len()
+            && text.is_char_boundary(b.start)
+            && text.is_char_boundary(b.end)
+            && lines.line_of(b.start) == b.line_start
+            && lines.line_of(b.end.saturating_sub(1).max(b.start)) == b.line_end;
+        if !ok {
+            return Err(format!(
+                "bytes {}..{} are not on lines {}..={}",
+                b.start, b.end, b.line_start, b.line_end
+            ));
+        }
+    }
+    let (a, z) = (
+        lines.lines[first.line_start - 1].0,
+        lines.lines[last.line_end - 1].1,
+    );
+    if first.start != a || last.end != z {
+        return Err(format!(
+            "shared blocks span {}..{} but lines {}..={} are bytes {a}..{z}",
+            first.start, last.end, first.line_start, last.line_end
+        ));
     }
     Ok(())
 }
