@@ -11,12 +11,39 @@ use crate::lexicon;
 pub(crate) const YEARS: std::ops::Range<i32> = 1990..2100;
 
 /// Lower-case, single-spaced text for keyword tests.
+///
+/// One pass and one allocation: the words of `s` (split as
+/// [`str::split_whitespace`] splits) are lower-cased straight into the
+/// result, each as [`lower`] would (word by word is the same as the whole
+/// text at once: white space bounds the context of a final sigma).
 pub(crate) fn norm(s: &str) -> String {
     crate::work::add(s.len());
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&lower(w));
+    }
+    out
+}
+
+/// `s` lower-cased, exactly as [`str::to_lowercase`] would, borrowed when
+/// that would change nothing (the common case for words of running text).
+pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = s.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    });
+    if unchanged {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// Byte ranges of the sentences of `text`.
@@ -44,12 +71,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         if b[i] == b'.' {
-            let word = text[start..i]
-                .rsplit([' ', '('])
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            if lexicon::ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
+            let word = lower(text[start..i].rsplit([' ', '(']).next().unwrap_or(""));
+            if lexicon::ABBREVIATIONS.contains(&&*word) || word.chars().count() == 1 {
                 continue;
             }
         }
@@ -131,6 +154,30 @@ mod tests {
                 "ferdig,ikke delt"
             ]
         );
+    }
+
+    #[test]
+    fn norm_and_lower_agree_with_the_standard_library() {
+        let samples = [
+            "",
+            "  Tre  nye\tprosjekter\n ble ferdigstilt ",
+            "ÆRE og ØKONOMI på Å",
+            "allerede liten",
+            "ΟΔΟΣ ΟΔΟΣΣ Σ aΣb",
+            "İstanbul \u{212A}elvin \u{1C5}ungla",
+            "nbsp\u{a0}og\u{2003}em",
+        ];
+        for s in samples {
+            let old = s
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(norm(s), old, "{s:?}");
+            assert_eq!(lower(s), s.to_lowercase(), "{s:?}");
+        }
+        assert!(matches!(lower("liten"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(lower("Liten"), std::borrow::Cow::Owned(_)));
     }
 
     #[test]

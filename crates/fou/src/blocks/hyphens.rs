@@ -38,7 +38,11 @@ impl Words {
                 let t = t.trim_start_matches('-');
                 // `Fjord-` (a part broken off) is not a word standing alone.
                 if !t.is_empty() && !t.ends_with('-') {
-                    words.insert(t.to_lowercase());
+                    // Most words repeat: allocate only for a new one.
+                    let l = crate::text::lower(t);
+                    if !words.contains(&*l) {
+                        words.insert(l.into_owned());
+                    }
                 }
             }
         }
@@ -46,7 +50,7 @@ impl Words {
     }
 
     fn has(&self, word: &str) -> bool {
-        self.words.contains(&word.to_lowercase())
+        self.words.contains(&*crate::text::lower(word))
     }
 }
 
@@ -111,10 +115,11 @@ fn lost_hyphens(text: &str, words: &Words) -> Vec<usize> {
                 .chars()
                 .next()
                 .map_or(0, char::len_utf8);
-        if !is_letter_run(token) {
+        // Two capitals first: the cheap test that rules out almost every word.
+        let caps = token.chars().take_while(|c| c.is_uppercase()).count();
+        if caps < 2 || !is_letter_run(token) {
             continue;
         }
-        let caps = token.chars().take_while(|c| c.is_uppercase()).count();
         let cut = token
             .char_indices()
             .nth(caps)

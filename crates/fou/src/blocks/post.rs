@@ -127,10 +127,10 @@ pub(super) fn join_page_breaks<'a>(
 /// ```
 pub fn heading_like(text: &str) -> bool {
     let t = text.trim();
-    let words = t.split_whitespace().count();
+    // Counted only as far as the limits: a long paragraph is not read to its end.
     !t.is_empty()
-        && t.chars().count() <= MAX_HEADING_CHARS
-        && words <= MAX_HEADING_WORDS
+        && t.chars().take(MAX_HEADING_CHARS + 1).count() <= MAX_HEADING_CHARS
+        && t.split_whitespace().take(MAX_HEADING_WORDS + 1).count() <= MAX_HEADING_WORDS
         && !t.ends_with(['.', ',', ';', '!'])
         && !starts_lower(t)
         && !t.contains("http")

@@ -35,9 +35,11 @@ pub fn toc_heading(line: &str) -> bool {
             .trim_start_matches("<b>"),
     );
     let t = t.trim_end_matches(':').trim();
-    let lower = t.to_lowercase();
-    t.split_whitespace().count() <= MAX_TOC_HEADING_WORDS
-        && TOC_TITLES.iter().any(|w| lower.starts_with(w))
+    // Lower-cased only for the few lines short enough to be the heading.
+    t.split_whitespace().take(MAX_TOC_HEADING_WORDS + 1).count() <= MAX_TOC_HEADING_WORDS && {
+        let lower = crate::text::lower(t);
+        TOC_TITLES.iter().any(|w| lower.starts_with(w))
+    }
 }
 
 /// `text` without white space and [`TRAILING_MARKUP`] at its end.

@@ -20,15 +20,31 @@ pub(crate) fn funding_in(text: &str) -> Option<Funding> {
 
 /// Status a sentence gives to the projects it introduces.
 pub(crate) fn status_in(text: &str) -> Option<PortfolioStatus> {
+    status_of(&norm(text))
+}
+
+/// The status of [`status_in`] when the text introduces projects or project
+/// sketches (`Følgende ni skisser går videre`); both read from one
+/// normalised copy of the text.
+pub(crate) fn introduced_status(text: &str) -> Option<PortfolioStatus> {
     let t = norm(text);
-    if has_any(&t, lexicon::ONGOING) {
+    if about_projects(&t) || has_any(&t, lexicon::SHORTLISTED) {
+        status_of(&t)
+    } else {
+        None
+    }
+}
+
+/// [`status_in`] of the normalised text `t`.
+fn status_of(t: &str) -> Option<PortfolioStatus> {
+    if has_any(t, lexicon::ONGOING) {
         Some(PortfolioStatus::Ongoing)
-    } else if has_any(&t, lexicon::GRANTED)
-        || has_any(&t, lexicon::NEW_PROJECTS)
-        || has_any(&t, lexicon::GOT_FUNDS)
+    } else if has_any(t, lexicon::GRANTED)
+        || has_any(t, lexicon::NEW_PROJECTS)
+        || has_any(t, lexicon::GOT_FUNDS)
     {
         Some(PortfolioStatus::Granted)
-    } else if has_any(&t, lexicon::SHORTLISTED) {
+    } else if has_any(t, lexicon::SHORTLISTED) {
         Some(PortfolioStatus::Shortlisted)
     } else {
         None
@@ -38,13 +54,6 @@ pub(crate) fn status_in(text: &str) -> Option<PortfolioStatus> {
 /// Does the normalised text `t` speak of projects ([`lexicon::PROJECTS`])?
 pub(crate) fn about_projects(t: &str) -> bool {
     has_any(t, lexicon::PROJECTS)
-}
-
-/// Does the text introduce projects or project sketches (`Følgende ni
-/// skisser går videre`)?
-pub(crate) fn introduces_items(text: &str) -> bool {
-    let t = norm(text);
-    about_projects(&t) || has_any(&t, lexicon::SHORTLISTED)
 }
 
 /// Funding a project's own description or summary gives: `bidragsfinansiert`
@@ -138,8 +147,17 @@ mod tests {
             s("Disse prosjektene har fått midler:"),
             Some(PortfolioStatus::Granted)
         );
-        assert!(introduces_items("Følgende ni skisser går videre"));
-        assert!(!introduces_items("Les mer om hvordan du søker"));
+        assert_eq!(
+            introduced_status("Følgende ni skisser går videre"),
+            Some(PortfolioStatus::Shortlisted)
+        );
+        assert_eq!(
+            introduced_status("Disse prosjektene har fått midler:"),
+            Some(PortfolioStatus::Granted)
+        );
+        // A status word in a text that introduces no projects.
+        assert_eq!(introduced_status("Vi har fått midler til kurs"), None);
+        assert_eq!(introduced_status("Les mer om hvordan du søker"), None);
     }
 
     #[test]

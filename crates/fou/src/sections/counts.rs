@@ -13,12 +13,12 @@ use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{clauses, norm, sentences, shorten, words};
+use crate::text::{clauses, lower, norm, sentences, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
 fn noun_of(word: &str) -> Option<Noun> {
-    let w = word.to_lowercase();
+    let w = lower(word);
     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     lexicon::COUNT_NOUNS
         .iter()
@@ -33,7 +33,7 @@ fn value_of(word: &str) -> Option<u32> {
         // years are not counts
         return (!(w.len() == 4 && NOT_COUNTS_BUT_YEARS.contains(&v))).then_some(v);
     }
-    if lexicon::ONE_OR_NONE.contains(&w.to_lowercase().as_str()) {
+    if lexicon::ONE_OR_NONE.contains(&&*lower(w)) {
         return None;
     }
     word_value(w)
@@ -61,7 +61,9 @@ struct Candidate {
 
 fn candidates(clause: &str) -> Vec<Candidate> {
     let ws = words(clause);
-    let lower: Vec<String> = ws.iter().map(|(_, w)| w.to_lowercase()).collect();
+    // Lower-cased only when a neighbour of a number is read, and then borrowed
+    // unless the word has capitals.
+    let low = |j: usize| ws.get(j).map(|&(_, w)| lower(w));
     let mut out = Vec::new();
     for (k, &(at, w)) in ws.iter().enumerate() {
         let Some(value) = value_of(w) else { continue };
@@ -72,11 +74,13 @@ fn candidates(clause: &str) -> Vec<Candidate> {
         {
             continue; // `23.` of a date, `3,` of a decimal
         }
-        let prev = k.checked_sub(1).map(|p| lower[p].as_str());
+        let prev = k.checked_sub(1).and_then(low);
+        let prev = prev.as_deref();
         if prev.is_some_and(|p| lexicon::BEFORE_NON_COUNTS.contains(&p)) {
             continue;
         }
-        let next = lower.get(k + 1).map(String::as_str);
+        let next = low(k + 1);
+        let next = next.as_deref();
         if next.is_some_and(|n| lexicon::MEASURES.contains(&n.trim_end_matches(['.', ',']))) {
             continue;
         }
@@ -87,9 +91,7 @@ fn candidates(clause: &str) -> Vec<Candidate> {
         let mut look = k + 1;
         let mut window = NOUN_WITHIN;
         if next == Some(lexicon::PARTITIVE)
-            && lower
-                .get(k + 2)
-                .is_some_and(|n| lexicon::PARTITIVE_PRONOUNS.contains(&n.as_str()))
+            && low(k + 2).is_some_and(|n| lexicon::PARTITIVE_PRONOUNS.contains(&&*n))
         {
             look = k + 3;
             window = NOUN_WITHIN_PARTITIVE;
@@ -100,17 +102,11 @@ fn candidates(clause: &str) -> Vec<Candidate> {
             (k.saturating_sub(NOUN_BEFORE_WITHIN)..k)
                 .rev()
                 .find_map(|j| noun_of(ws[j].1))
-                .filter(|_| {
-                    lower
-                        .get(k + 1)
-                        .is_some_and(|n| lexicon::STATUS_AFTER_NOUN.contains(&n.as_str()))
-                })
+                .filter(|_| next.is_some_and(|n| lexicon::STATUS_AFTER_NOUN.contains(&n)))
         });
         let anaphoric = prev.is_some_and(|p| lexicon::ANAPHORIC_BEFORE.contains(&p))
             || (next.is_some_and(|n| lexicon::ANAPHORIC_ADJECTIVES.contains(&n))
-                && lower
-                    .get(k + 2)
-                    .is_some_and(|n| lexicon::ANAPHORIC_VERBS.contains(&n.as_str())))
+                && low(k + 2).is_some_and(|n| lexicon::ANAPHORIC_VERBS.contains(&&*n)))
             || (next == Some(lexicon::PARTITIVE) && look == k + 3);
         if noun.is_some() || anaphoric {
             out.push(Candidate { at, value, noun });
@@ -247,10 +243,15 @@ struct Statement<'a> {
 
 /// The counts a clause states.
 fn clause_counts<'a>(clause: &'a str, ctx: &mut Context) -> Vec<Statement<'a>> {
-    let clause_norm = norm(clause);
     let cands = candidates(clause);
     let clause_funding = funding_in(clause);
     let mut out = Vec::new();
+    // Most clauses state no count: normalise only those that do.
+    let clause_norm = if cands.is_empty() {
+        String::new()
+    } else {
+        norm(clause)
+    };
     for (n, c) in cands.iter().enumerate() {
         let t = &clause_norm;
         if matches!(c.noun, Some(Noun::Publication))

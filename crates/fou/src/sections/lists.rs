@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::context::{funding_described, funding_in, introduces_items, leader_in, status_in};
+use super::context::{funding_described, funding_in, introduced_status, leader_in, status_in};
 use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
@@ -86,10 +86,7 @@ fn read_scope(doc: &Doc<'_>, scope: &Scope, claims: &mut Claims) -> Lists {
         match b.kind {
             BlockKind::Paragraph | BlockKind::Heading { .. } => {
                 let intro = b.kind == BlockKind::Paragraph || scope.page;
-                if intro
-                    && introduces_items(b.text())
-                    && let Some(s) = status_in(b.text())
-                {
+                if intro && let Some(s) = introduced_status(b.text()) {
                     status_ctx = Some(s);
                 }
                 i += 1;
@@ -212,7 +209,7 @@ impl<'a> List<'a> {
         // (`Pågående prosjekter`) is the list's intro, not its theme.
         let heading_intro = |p: &Block<'_>| {
             p.text().trim_end().ends_with(':')
-                || (scope.page && introduces_items(p.text()) && status_in(p.text()).is_some())
+                || (scope.page && introduced_status(p.text()).is_some())
         };
         let intro =
             prev.filter(|p| p.kind == BlockKind::Paragraph || (p.is_heading() && heading_intro(p)));
@@ -346,8 +343,7 @@ impl<'a> List<'a> {
                 with_inst += usize::from(p.institution_raw.is_some());
             }
         }
-        let introduced = (introduces_items(&self.intro_text)
-            && status_in(&self.intro_text).is_some())
+        let introduced = introduced_status(&self.intro_text).is_some()
             || (self.page && self.status_ctx.is_some());
         n > 0 && (with_period * 2 >= n || (introduced && with_inst * 2 > n))
     }
