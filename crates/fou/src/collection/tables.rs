@@ -426,28 +426,27 @@ impl Collection {
 fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
     let r = &t.report;
     match table {
-        Table::Projects => r
-            .projects
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let middle = vec![
+        Table::Projects => rows_of(
+            t,
+            &r.projects,
+            |p| p.span,
+            |p| {
+                vec![
                     p.title.as_str().into(),
                     p.institution_raw.clone().into(),
                     funding(p.funding),
                     p.theme.clone().into(),
                     p.lead.clone().into(),
                     joined(&p.summary, "\n\n"),
-                ];
-                item_row(t, i, middle, p.span)
-            })
-            .collect(),
-        Table::Portfolio => r
-            .portfolio
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let middle = vec![
+                ]
+            },
+        ),
+        Table::Portfolio => rows_of(
+            t,
+            &r.portfolio,
+            |p| p.span,
+            |p| {
+                vec![
                     p.title.as_str().into(),
                     p.institution_raw.clone().into(),
                     p.period.map(|x| x.start).into(),
@@ -455,54 +454,65 @@ fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
                     funding(p.funding),
                     p.theme.clone().into(),
                     portfolio_status(p.status).into(),
-                ];
-                item_row(t, i, middle, p.span)
-            })
-            .collect(),
-        Table::Analyses => r
-            .analyses
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let middle = vec![
+                ]
+            },
+        ),
+        Table::Analyses => rows_of(
+            t,
+            &r.analyses,
+            |a| a.span,
+            |a| {
+                vec![
                     a.issue.map(i64::from).map_or(Value::Null, Value::Int),
                     a.year.into(),
                     a.title.as_str().into(),
                     a.subtitle.clone().into(),
                     joined(&a.authors, "; "),
                     joined(&a.abstract_, "\n\n"),
-                ];
-                item_row(t, i, middle, a.span)
-            })
-            .collect(),
-        Table::Publications => r
-            .publications
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let middle = vec![
+                ]
+            },
+        ),
+        Table::Publications => rows_of(
+            t,
+            &r.publications,
+            |p| p.span,
+            |p| {
+                vec![
                     joined(&p.authors, "; "),
                     p.year.into(),
                     p.title.as_str().into(),
                     p.venue.clone().into(),
-                ];
-                item_row(t, i, middle, p.span)
-            })
-            .collect(),
-        Table::Phd => r
-            .phd
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let middle = vec![
+                ]
+            },
+        ),
+        Table::Phd => rows_of(
+            t,
+            &r.phd,
+            |p| p.span,
+            |p| {
+                vec![
                     p.title.as_str().into(),
                     p.candidate.as_str().into(),
                     p.institution.clone().into(),
                     phd_status(p.status).into(),
-                ];
-                item_row(t, i, middle, p.span)
-            })
-            .collect(),
+                ]
+            },
+        ),
         _ => Vec::new(),
     }
+}
+
+/// One row per item of `items`: the text's key and the item's index, the
+/// item's own columns (`middle`), its lines.
+fn rows_of<T>(
+    t: &Text,
+    items: &[T],
+    span: impl Fn(&T) -> Span,
+    middle: impl Fn(&T) -> Vec<Value>,
+) -> Vec<Vec<Value>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| item_row(t, i, middle(item), span(item)))
+        .collect()
 }
