@@ -22,27 +22,99 @@ use super::{Block, Repair, RepairKind};
 use crate::lexicon::{HYPHEN_CONJUNCTIONS, KNOWN_ACRONYMS};
 use crate::lines::MappedText;
 
-/// The text's words, lower case: those standing alone and every token
-/// (hyphenated compounds included) as written.
+/// The words the rules ask about, lower case, gathered in a first pass over
+/// the blocks that answers every question "no": only these are then looked
+/// for among the text's words (a handful per report, where the text has
+/// tens of thousands).
+#[derive(Default)]
+struct Asked {
+    keys: HashSet<String>,
+    /// Questions asked (repeats included).
+    count: usize,
+}
+
+impl Asked {
+    fn ask(&mut self, word: &str) -> bool {
+        self.count += 1;
+        let l = crate::text::lower(word);
+        if !self.keys.contains(&*l) {
+            self.keys.insert(l.into_owned());
+        }
+        false
+    }
+}
+
+/// A cheap test that rules out most tokens before they are lower-cased and
+/// hashed: the byte lengths and the first bytes of the asked words.
+struct KeyFilter {
+    /// Bit `n` (`n` < 63): an asked word is `n` bytes long; bit 63: 63 or more.
+    lengths: u64,
+    /// Bit `b`: an asked word starts with the ASCII byte `b`.
+    firsts: u128,
+    /// An asked word starts with a non-ASCII character.
+    non_ascii_first: bool,
+}
+
+impl KeyFilter {
+    fn length_bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
+    fn new(keys: &HashSet<String>) -> Self {
+        let mut f = KeyFilter {
+            lengths: 0,
+            firsts: 0,
+            non_ascii_first: false,
+        };
+        for k in keys {
+            f.lengths |= Self::length_bit(k.len());
+            match k.bytes().next() {
+                Some(b) if b.is_ascii() => f.firsts |= 1 << b,
+                Some(_) => f.non_ascii_first = true,
+                None => {}
+            }
+        }
+        f
+    }
+
+    /// May `token` lower-cased be an asked word? (Lower-casing keeps an
+    /// ASCII byte ASCII and an ASCII token's length; other characters may
+    /// change length, so a non-ASCII token passes the length test.)
+    fn may_match(&self, token: &str) -> bool {
+        let first_ok = match token.bytes().next() {
+            Some(b) if b.is_ascii() => self.firsts & (1 << b.to_ascii_lowercase()) != 0,
+            Some(_) => self.non_ascii_first || self.firsts != 0,
+            None => false,
+        };
+        first_ok && (self.lengths & Self::length_bit(token.len()) != 0 || !token.is_ascii())
+    }
+}
+
+/// The asked words that occur in the text, lower case: standing alone or as
+/// a whole token (hyphenated compounds included) as written.
 #[derive(Default)]
 pub(super) struct Words {
     words: HashSet<String>,
 }
 
 impl Words {
-    pub(super) fn of<'s>(texts: impl IntoIterator<Item = &'s str>) -> Self {
+    fn of<'s>(texts: impl IntoIterator<Item = &'s str>, asked: &HashSet<String>) -> Self {
         let mut words = HashSet::new();
+        if asked.is_empty() {
+            return Words { words };
+        }
+        let filter = KeyFilter::new(asked);
         for text in texts {
             for token in text.split_whitespace() {
                 let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
                 let t = t.trim_start_matches('-');
                 // `Fjord-` (a part broken off) is not a word standing alone.
-                if !t.is_empty() && !t.ends_with('-') {
-                    // Most words repeat: allocate only for a new one.
-                    let l = crate::text::lower(t);
-                    if !words.contains(&*l) {
-                        words.insert(l.into_owned());
-                    }
+                if t.is_empty() || t.ends_with('-') || !filter.may_match(t) {
+                    continue;
+                }
+                let l = crate::text::lower(t);
+                if asked.contains(&*l) && !words.contains(&*l) {
+                    words.insert(l.into_owned());
                 }
             }
         }
@@ -81,7 +153,7 @@ fn word_after(text: &str, start: usize) -> (&str, bool) {
 }
 
 /// The cuts that mend `X- y`: the clean ranges to leave out.
-fn spaced_hyphen_cuts(text: &str, words: &Words) -> Vec<(usize, usize)> {
+fn spaced_hyphen_cuts(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
     for (i, _) in text.match_indices("- ") {
         let first = word_before(text, i);
@@ -97,7 +169,7 @@ fn spaced_hyphen_cuts(text: &str, words: &Words) -> Vec<(usize, usize)> {
         let acronym = first.chars().all(char::is_uppercase);
         if acronym {
             cuts.push((i + 1, i + 2)); // `IKT- verktøy` → `IKT-verktøy`
-        } else if words.has(&format!("{first}{second}")) || !words.has(first) {
+        } else if has(&format!("{first}{second}")) || !has(first) {
             cuts.push((i, i + 2));
         }
     }
@@ -105,7 +177,7 @@ fn spaced_hyphen_cuts(text: &str, words: &Words) -> Vec<(usize, usize)> {
 }
 
 /// The clean offsets where a lost hyphen goes back (`NAV|kontor`).
-fn lost_hyphens(text: &str, words: &Words) -> Vec<usize> {
+fn lost_hyphens(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<usize> {
     let mut at = Vec::new();
     let mut offset = 0;
     for token in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
@@ -128,19 +200,46 @@ fn lost_hyphens(text: &str, words: &Words) -> Vec<usize> {
         if caps < 2 || rest.chars().count() < 3 || !rest.chars().all(char::is_lowercase) {
             continue;
         }
-        if KNOWN_ACRONYMS.contains(&acronym) || words.has(&format!("{acronym}-{rest}")) {
+        if KNOWN_ACRONYMS.contains(&acronym) || has(&format!("{acronym}-{rest}")) {
             at.push(start + cut);
         }
     }
     at
 }
 
+/// The mends of `text`: the cuts of `X- y` and where lost hyphens go back.
+type Mends = (Vec<(usize, usize)>, Vec<usize>);
+
+fn mends_of(text: &str, has: &mut impl FnMut(&str) -> bool) -> Mends {
+    (spaced_hyphen_cuts(text, has), lost_hyphens(text, has))
+}
+
 /// Mend the broken hyphens of every block, knowing the whole text's words.
+///
+/// Three passes: the first finds the blocks with something to mend and the
+/// words the rules ask about (answering "no"); the second looks for just
+/// those words in the whole text; the third mends the blocks found, with
+/// the true answers. A block whose mends asked nothing is mended as the
+/// first pass found it.
 pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Vec<Repair>) {
-    let words = Words::of(blocks.iter().map(Block::text));
-    for block in blocks.iter_mut() {
+    let mut asked = Asked::default();
+    let mut todo = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
         crate::work::add(1);
-        if let Some(text) = mend_recorded(&block.text, &words, repairs) {
+        let before = asked.count;
+        let (cuts, hyphens) = mends_of(block.text(), &mut |w| asked.ask(w));
+        if asked.count > before || !cuts.is_empty() || !hyphens.is_empty() {
+            todo.push(i);
+        }
+    }
+    if todo.is_empty() {
+        return;
+    }
+    let words = Words::of(blocks.iter().map(Block::text), &asked.keys);
+    for i in todo {
+        if let Some(block) = blocks.get_mut(i)
+            && let Some(text) = mend_recorded(&block.text, &words, repairs)
+        {
             block.text = text;
         }
     }
@@ -154,8 +253,7 @@ fn mend_recorded(
     repairs: &mut Vec<Repair>,
 ) -> Option<MappedText<'static>> {
     let t = text.as_str();
-    let cuts = spaced_hyphen_cuts(t, words);
-    let hyphens = lost_hyphens(t, words);
+    let (cuts, hyphens) = mends_of(t, &mut |w| words.has(w));
     if cuts.is_empty() && hyphens.is_empty() {
         return None;
     }
@@ -204,8 +302,15 @@ mod tests {
         mend_recorded(text, words, &mut Vec::new())
     }
 
+    /// The words of `texts` that the mends of `line` ask about.
+    fn words_for(line: &str, texts: &[&str]) -> Words {
+        let mut asked = Asked::default();
+        mends_of(line, &mut |w| asked.ask(w));
+        Words::of(texts.iter().copied(), &asked.keys)
+    }
+
     fn mended(line: &str, elsewhere: &str) -> String {
-        let words = Words::of([line, elsewhere]);
+        let words = words_for(line, &[line, elsewhere]);
         let text = MappedText::verbatim(line, 0);
         mend(&text, &words).map_or_else(|| line.to_owned(), |m| m.as_str().to_owned())
     }
@@ -268,9 +373,33 @@ mod tests {
     }
 
     #[test]
+    fn only_the_asked_words_are_kept() {
+        let words = words_for("ble til- delt", &["Prosjektet ble tildelt til", "Tildelt"]);
+        assert!(words.has("tildelt") && words.has("til"));
+        assert!(!words.has("prosjektet") && !words.has("ble"));
+        // Not asked: nothing is kept.
+        assert!(words_for("ingen brudd", &["ingen brudd"]).words.is_empty());
+    }
+
+    #[test]
+    fn the_key_filter_lets_every_asked_word_through() {
+        let keys: HashSet<String> = ["tildelt", "nav-kontor", "æble"]
+            .iter()
+            .map(|k| (*k).to_owned())
+            .collect();
+        let f = KeyFilter::new(&keys);
+        for t in ["tildelt", "TILDELT", "NAV-kontor", "Æble", "ÆBLE"] {
+            assert!(f.may_match(t), "{t}");
+        }
+        for t in ["til", "tildelte", "kontor"] {
+            assert!(!f.may_match(t), "{t}");
+        }
+    }
+
+    #[test]
     fn the_span_of_a_mended_word_covers_both_parts() {
         let line = "x univer- sitetet og NAVkontor";
-        let words = Words::of([line]);
+        let words = words_for(line, &[line]);
         let m = mend(&MappedText::verbatim(line, 100), &words).unwrap();
         assert_eq!(m.as_str(), "x universitetet og NAV-kontor");
         assert_eq!(m.source_range(2, 15), (102, 117));
