@@ -10,7 +10,8 @@ use nom::error::{ContextError, ParseError, context};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
-use super::{GrammarError, check, find_all};
+use super::find::find_where;
+use super::{GrammarError, check};
 
 const MONTHS: &[&str] = &[
     "januar",
@@ -133,9 +134,10 @@ pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
     check(date_parser, text.trim())
 }
 
-/// All dates in a text, with their byte ranges: [`find_all`] with
+/// All dates in a text, with their byte ranges: [`find_all`](super::find_all) with
 /// [`date_parser`], except that a date does not start right after `.` or `,`
-/// (`2.5. mars`, `1,5. mars` are no dates).
+/// (`2.5. mars`, `1,5. mars` are no dates). The parser is tried only where
+/// a digit starts a word: a date starts with its day.
 ///
 /// ```
 /// let found = fou::grammar::find_dates("Fra 16. mars til 24. april 2020 mottok …");
@@ -143,7 +145,7 @@ pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
 /// assert_eq!(found[1].2.year, Some(2020));
 /// ```
 pub fn find_dates(text: &str) -> Vec<(usize, usize, NorwegianDate)> {
-    let mut found = find_all(date_parser, text);
+    let mut found = find_where(date_parser, text, |b| b.is_ascii_digit());
     found.retain(|&(start, _, _)| !text[..start].ends_with(['.', ',']));
     found
 }

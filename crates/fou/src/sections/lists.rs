@@ -79,32 +79,78 @@ fn read_scope(doc: &Doc<'_>, scope: &Scope, claims: &mut Claims) -> Lists {
     let blocks = doc.blocks;
     let end = scope.body.end;
     let mut out = Lists::default();
-    let mut status_ctx: Option<PortfolioStatus> = None;
+    let mut status = StatusCtx {
+        known: None,
+        unread: Vec::new(),
+        page: scope.page,
+    };
+    // The blocks before `read` are in `status` (read or not).
+    let mut read = scope.body.start;
     let mut i = scope.body.start;
     while i < end {
-        let b = &blocks[i];
-        match b.kind {
-            BlockKind::Paragraph | BlockKind::Heading { .. } => {
-                let intro = b.kind == BlockKind::Paragraph || scope.page;
-                if intro && let Some(s) = introduced_status(b.text()) {
-                    status_ctx = Some(s);
-                }
-                i += 1;
-            }
-            BlockKind::ListItem => {
-                let j = run_end(doc, i, scope, claims);
-                if !scope.page
-                    || (i..j).all(|k| matches!(claims.part(k), Part::Unplaced | Part::Heading))
-                {
-                    let list = List::new(doc, i..j, scope, status_ctx);
-                    list.read(doc, claims, &mut out);
-                }
-                i = j;
-            }
-            _ => i += 1,
+        if blocks[i].kind != BlockKind::ListItem {
+            i += 1;
+            continue;
         }
+        status.add(doc, read..i);
+        let j = run_end(doc, i, scope, claims);
+        if !scope.page || (i..j).all(|k| matches!(claims.part(k), Part::Unplaced | Part::Heading)) {
+            let list = List::new(doc, i..j, scope);
+            list.read(doc, claims, &mut status, &mut out);
+        }
+        read = j;
+        i = j;
     }
     out
+}
+
+/// The status the paragraphs before a list give it (`… pågikk 12
+/// oppdragsprosjekter:`): that of the last paragraph (or, on a page,
+/// heading) before it that introduces projects with one. Read lazily, from
+/// the last block back, when a list asks: a paragraph whose status no list
+/// needs is never read.
+struct StatusCtx {
+    /// The status of the blocks read so far.
+    known: Option<PortfolioStatus>,
+    /// The blocks not read yet, in order (the blocks between lists; a run
+    /// of list items between two is part of neither).
+    unread: Vec<Range<usize>>,
+    /// Outside any report section: headings introduce too.
+    page: bool,
+}
+
+impl StatusCtx {
+    fn add(&mut self, doc: &Doc<'_>, range: Range<usize>) {
+        match self.unread.last_mut() {
+            // Only list items between: no reason to keep two ranges.
+            Some(last)
+                if doc.blocks[last.end..range.start]
+                    .iter()
+                    .all(|b| b.kind == BlockKind::ListItem) =>
+            {
+                last.end = range.end;
+            }
+            _ => self.unread.push(range),
+        }
+    }
+
+    fn get(&mut self, doc: &Doc<'_>) -> Option<PortfolioStatus> {
+        let found = self.unread.iter().rev().find_map(|r| {
+            doc.blocks[r.clone()].iter().rev().find_map(|b| {
+                let intro = b.kind == BlockKind::Paragraph || (self.page && b.is_heading());
+                if intro {
+                    introduced_status(b.text())
+                } else {
+                    None
+                }
+            })
+        });
+        self.unread.clear();
+        if found.is_some() {
+            self.known = found;
+        }
+        self.known
+    }
 }
 
 /// The end of the run of list items starting at `i`. On a page, a bare
@@ -190,19 +236,12 @@ struct List<'a> {
     /// The theme heading right before the list.
     theme: Option<String>,
     section_funding: Option<Funding>,
-    /// The status the paragraphs before the list gave.
-    status_ctx: Option<PortfolioStatus>,
     /// Outside any report section (a web page).
     page: bool,
 }
 
 impl<'a> List<'a> {
-    fn new(
-        doc: &Doc<'a>,
-        items: Range<usize>,
-        scope: &Scope,
-        status_ctx: Option<PortfolioStatus>,
-    ) -> List<'a> {
+    fn new(doc: &Doc<'a>, items: Range<usize>, scope: &Scope) -> List<'a> {
         let first = items.start;
         let prev = first.checked_sub(1).map(|p| &doc.blocks[p]);
         // On a page, a heading that introduces projects with a status
@@ -223,7 +262,6 @@ impl<'a> List<'a> {
             intro_text: intro.map_or(String::new(), |p| p.text().to_owned()),
             theme,
             section_funding: scope.funding,
-            status_ctx,
             page: scope.page,
         }
     }
@@ -235,7 +273,7 @@ impl<'a> List<'a> {
 
     /// Read the list as the first kind it fits: PhD candidates, vendors,
     /// publications, portfolio projects.
-    fn read(&self, doc: &Doc<'_>, claims: &mut Claims, out: &mut Lists) {
+    fn read(&self, doc: &Doc<'_>, claims: &mut Claims, status: &mut StatusCtx, out: &mut Lists) {
         if let Some(phd) = self.phds(doc, claims) {
             out.phd.extend(phd);
         } else if let Some(vendors) = self.vendors(doc, claims) {
@@ -244,7 +282,7 @@ impl<'a> List<'a> {
             out.publications.extend(publications);
         } else if !self.items.clone().any(|k| claims.part(k) == Part::Project) {
             // (not a list inside a project summary)
-            out.portfolio.extend(self.portfolio(doc, claims));
+            out.portfolio.extend(self.portfolio(doc, claims, status));
         }
     }
 
@@ -331,7 +369,7 @@ impl<'a> List<'a> {
     /// introduced as projects with a status and most naming institutions?
     /// (Counted without keeping the lines: a long list that is none costs
     /// nothing per item.)
-    fn is_portfolio(&self, doc: &Doc<'_>) -> bool {
+    fn is_portfolio(&self, doc: &Doc<'_>, status: &mut StatusCtx) -> bool {
         let (mut n, mut with_period, mut with_inst) = (0, 0, 0);
         for k in self.items.clone() {
             if is_sub(doc, self.items.start, k) {
@@ -344,7 +382,7 @@ impl<'a> List<'a> {
             }
         }
         let introduced = introduced_status(&self.intro_text).is_some()
-            || (self.page && self.status_ctx.is_some());
+            || (self.page && status.get(doc).is_some());
         n > 0 && (with_period * 2 >= n || (introduced && with_inst * 2 > n))
     }
 
@@ -352,14 +390,19 @@ impl<'a> List<'a> {
     /// ongoing or shortlisted projects and naming institutions. On a page a
     /// status given above the list (a heading, an intro before the theme)
     /// introduces it too.
-    fn portfolio(&self, doc: &Doc<'_>, claims: &mut Claims) -> Vec<PortfolioItem> {
-        if !self.is_portfolio(doc) {
+    fn portfolio(
+        &self,
+        doc: &Doc<'_>,
+        claims: &mut Claims,
+        status: &mut StatusCtx,
+    ) -> Vec<PortfolioItem> {
+        if !self.is_portfolio(doc, status) {
             return Vec::new();
         }
         let status = if self.intro.is_some() {
-            status_in(&self.intro_text).or(self.status_ctx)
+            status_in(&self.intro_text).or_else(|| status.get(doc))
         } else {
-            self.status_ctx
+            status.get(doc)
         }
         .unwrap_or(PortfolioStatus::Ongoing);
         let funding = funding_in(&self.intro_text).or(self.section_funding);
