@@ -155,7 +155,9 @@ fn word_after(text: &str, start: usize) -> (&str, bool) {
 /// The cuts that mend `X- y`: the clean ranges to leave out.
 fn spaced_hyphen_cuts(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
-    for (i, _) in text.match_indices("- ") {
+    let bytes = text.as_bytes();
+    let spaced = memchr::memchr_iter(b'-', bytes).filter(|&i| bytes.get(i + 1) == Some(&b' '));
+    for i in spaced {
         let first = word_before(text, i);
         let (second, hyphen_follows) = word_after(text, i + 2);
         let lower = second.chars().next().is_some_and(char::is_lowercase);
@@ -176,9 +178,74 @@ fn spaced_hyphen_cuts(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<(us
     cuts
 }
 
+/// The first byte from `from` on that is an ASCII capital or not ASCII,
+/// eight bytes at a time (most of a text is neither).
+fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    for chunk in bytes.get(from..)?.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Per byte, on its low seven bits (no carry crosses a byte): the
+        // high bit of `low + (0x80 - c)` is set when `low >= c`.
+        let low = w & !HIGH;
+        let from_a = low + ONES * (0x80 - u64::from(b'A'));
+        let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+        if (w | (from_a & !past_z)) & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    let k = rest
+        .iter()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())?;
+    Some(at + k)
+}
+
+/// Does `text` have two upper-case letters and a lower-case one in a row
+/// (`NAVk`)? Every lost hyphen has them (an acronym of 2+ capitals runs
+/// straight into a lower-case part): the cheap test before the words are
+/// split. ASCII is tested by the byte, other characters decoded.
+fn has_caps_into_lower(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut caps, mut i) = (0, 0);
+    loop {
+        if caps == 0 {
+            // Skip to the next capital or non-ASCII character: ASCII that is
+            // no capital cannot start a run.
+            match next_capital_or_non_ascii(bytes, i) {
+                Some(k) => i = k,
+                None => return false,
+            }
+        }
+        let Some(&b) = bytes.get(i) else {
+            return false;
+        };
+        let (upper, lower, len) = if b.is_ascii() {
+            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
+        } else {
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c.is_uppercase(), c.is_lowercase(), c.len_utf8()),
+                None => (false, false, 1),
+            }
+        };
+        if lower && caps >= 2 {
+            return true;
+        }
+        caps = if upper { caps + 1 } else { 0 };
+        i += len;
+    }
+}
+
 /// The clean offsets where a lost hyphen goes back (`NAV|kontor`).
 fn lost_hyphens(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<usize> {
     let mut at = Vec::new();
+    if !has_caps_into_lower(text) {
+        return at;
+    }
     let mut offset = 0;
     for token in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
         let start = offset;
@@ -369,6 +436,42 @@ mod tests {
             "NAV-kontor",
         ] {
             assert_eq!(mended(line, ""), line);
+        }
+    }
+
+    #[test]
+    fn the_cheap_test_finds_every_acronym_run_into_a_word() {
+        for t in [
+            "tolv NAVkontor",
+            "ÆØÅgreie",
+            "i ABCprosjektet",
+            "«NAVkontor»",
+        ] {
+            assert!(has_caps_into_lower(t), "{t}");
+        }
+        for t in ["NAV kontor", "FoU", "NAV", "SINTEF.", "æøå ÆØ å", ""] {
+            assert!(!has_caps_into_lower(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_word_scan_stops_at_every_capital_and_non_ascii_byte() {
+        let text = "abcdefghijklmnopqrstuvwxyz @[`{ 0123456789 abcdefgh Z abcdefghijk ø";
+        let bytes = text.as_bytes();
+        let by_byte = |from: usize| {
+            (from..bytes.len()).find(|&i| bytes[i].is_ascii_uppercase() || !bytes[i].is_ascii())
+        };
+        for from in 0..=bytes.len() {
+            assert_eq!(
+                next_capital_or_non_ascii(bytes, from),
+                by_byte(from),
+                "{from}"
+            );
+        }
+        for b in 0..=255u8 {
+            let bytes = [b'a', b'a', b'a', b, b'a', b'a', b'a', b'a', b'a'];
+            let want = (b.is_ascii_uppercase() || !b.is_ascii()).then_some(3);
+            assert_eq!(next_capital_or_non_ascii(&bytes, 0), want, "{b}");
         }
     }
 
