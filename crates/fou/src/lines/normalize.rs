@@ -133,7 +133,67 @@ struct Builder<'a> {
     run: Run,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(input: &'a str) -> Self {
+        Builder {
+            input,
+            out: String::new(),
+            copied: 0,
+            edits: Vec::new(),
+            run: Run {
+                start: 0,
+                out: 0,
+                edits: 0,
+                dirty: false,
+            },
+        }
+    }
+
+    /// Take in the character `c` at input offset `i`.
+    fn step(&mut self, i: usize, c: char) {
+        let n = c.len_utf8();
+        match class(c) {
+            Class::Stable => {
+                self.close_run(i);
+                self.start_run(i);
+            }
+            Class::Unstable => self.run.dirty = true,
+            Class::Invisible => self.edit(i, n, ""),
+            Class::Hard => {
+                self.close_run(i);
+                if c == '\n' {
+                    self.keep_lone_cr(i);
+                }
+                self.start_run(i + n);
+            }
+            Class::Space => {
+                self.close_run(i);
+                self.edit(i, n, " ");
+                self.start_run(i + n);
+            }
+        }
+    }
+
+    /// Pass the ASCII from input offset `i` on, right after an ASCII
+    /// character, and return where it ends. Each ASCII character would
+    /// close the run (which one ASCII character before has left clean: a
+    /// no-op), and start a new one at itself (a stable character) or after
+    /// itself (a hard one); no edit falls inside, so only the last
+    /// character's new run counts.
+    fn skip_ascii(&mut self, i: usize) -> usize {
+        let rest = self.input.as_bytes().get(i..).unwrap_or_default();
+        let len = rest
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if let Some(&last) = len.checked_sub(1).and_then(|k| rest.get(k)) {
+            let end = i + len;
+            let hard = last.is_ascii_control() || last == b' ';
+            self.start_run(if hard { end } else { end - 1 });
+        }
+        i + len
+    }
+
     fn out_pos(&self, i: usize) -> usize {
         self.out.len() + (i - self.copied)
     }
@@ -248,39 +308,13 @@ impl<'a> Normalized<'a> {
                 edits: Vec::new(),
             };
         }
-        let mut b = Builder {
-            input,
-            out: String::new(),
-            copied: 0,
-            edits: Vec::new(),
-            run: Run {
-                start: 0,
-                out: 0,
-                edits: 0,
-                dirty: false,
-            },
-        };
-        for (i, c) in input.char_indices() {
-            let n = c.len_utf8();
-            match class(c) {
-                Class::Stable => {
-                    b.close_run(i);
-                    b.start_run(i);
-                }
-                Class::Unstable => b.run.dirty = true,
-                Class::Invisible => b.edit(i, n, ""),
-                Class::Hard => {
-                    b.close_run(i);
-                    if c == '\n' {
-                        b.keep_lone_cr(i);
-                    }
-                    b.start_run(i + n);
-                }
-                Class::Space => {
-                    b.close_run(i);
-                    b.edit(i, n, " ");
-                    b.start_run(i + n);
-                }
+        let mut b = Builder::new(input);
+        let mut i = 0;
+        while let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) {
+            b.step(i, c);
+            i += c.len_utf8();
+            if c.is_ascii() {
+                i = b.skip_ascii(i);
             }
         }
         b.close_run(input.len());
@@ -535,6 +569,42 @@ mod tests {
         for c in ('\u{a1}'..'\u{300}').filter(|&c| c != '\u{ad}') {
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+    }
+
+    /// Every character through [`Builder::step`], with no ASCII shortcut.
+    fn by_chars(input: &str) -> (String, Vec<Edit>) {
+        let mut b = Builder::new(input);
+        for (i, c) in input.char_indices() {
+            b.step(i, c);
+        }
+        b.close_run(input.len());
+        if b.edits.is_empty() {
+            return (input.to_owned(), Vec::new());
+        }
+        b.flush(input.len());
+        (b.out, b.edits)
+    }
+
+    #[test]
+    fn the_ascii_shortcut_changes_nothing() {
+        let pieces = [
+            "a", "A", " ", "\n", "\r", "\t", "\u{301}", "\u{327}", "\u{200b}", "\u{200e}",
+            "\u{a0}", "å", "\u{ad}", "x\u{30a}", "..",
+        ];
+        let mut inputs = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = inputs
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            inputs.extend(longer);
+            inputs.dedup();
+        }
+        for input in &inputs {
+            let n = Normalized::new(input);
+            let (text, edits) = by_chars(input);
+            assert_eq!((n.text(), &n.edits), (text.as_str(), &edits), "{input:?}");
         }
     }
 
