@@ -215,7 +215,7 @@ fn between(range: (usize, usize), seps: &[(usize, usize)]) -> Vec<(usize, usize)
 /// space with it) in `t`.
 fn glyph_seps(t: &str) -> Vec<(usize, usize)> {
     let ws = |c: char| c == ' ' || c == '\n';
-    t.char_indices()
+    glyph_candidates(t)
         .filter(|&(i, c)| {
             MIDLINE_BULLET_GLYPHS.contains(&c)
                 && t[..i].ends_with(ws)
@@ -229,17 +229,46 @@ fn glyph_seps(t: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The characters of `t` that may be mid-line bullet glyphs, with their
+/// offsets: only those that start with a byte a glyph starts with (found
+/// with `memchr`; every glyph today starts with `0xE2`), or every
+/// character if the glyphs start with more than three different bytes.
+fn glyph_candidates(t: &str) -> Box<dyn Iterator<Item = (usize, char)> + '_> {
+    let mut firsts: Vec<u8> = Vec::with_capacity(3);
+    for g in MIDLINE_BULLET_GLYPHS {
+        let first = g.encode_utf8(&mut [0; 4]).as_bytes()[0];
+        if !firsts.contains(&first) {
+            firsts.push(first);
+        }
+    }
+    let (a, b, c) = match firsts[..] {
+        [a] => (a, a, a),
+        [a, b] => (a, b, b),
+        [a, b, c] => (a, b, c),
+        _ => return Box::new(t.char_indices()),
+    };
+    Box::new(
+        memchr::memchr3_iter(a, b, c, t.as_bytes())
+            .filter_map(|i| Some((i, t.get(i..)?.chars().next()?))),
+    )
+}
+
 /// The separators ` - ` (a converter's dash between items, `… (2019-2021)
 /// - B, UiO …`) in `t` outside parentheses (not the dash of a
 /// period written `(2019 - 2021)`).
 fn dash_seps(t: &str) -> Vec<(usize, usize)> {
     let mut depth = 0i32;
     let mut out = Vec::new();
-    for (i, c) in t.char_indices() {
+    // Most blocks have no ` - `; the rest are read by the byte (`(`, `)`
+    // and `-` are ASCII, which no byte of another character is).
+    if memchr::memmem::find(t.as_bytes(), b" - ").is_none() {
+        return out;
+    }
+    for (i, c) in t.bytes().enumerate() {
         match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            '-' if depth == 0 && t[..i].ends_with(' ') && t[i + 1..].starts_with(' ') => {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b'-' if depth == 0 && t[..i].ends_with(' ') && t[i + 1..].starts_with(' ') => {
                 out.push((i - 1, i + 2));
             }
             _ => {}
@@ -301,6 +330,18 @@ mod tests {
     const A: &str = "Arbeid i nord, Fjellby forskning (2019-2021)";
     const B: &str = "Tillit til NAV, Dalen institutt (2020-2022)";
     const C: &str = "Unge uten jobb, Høgskolen i Fjellby (2021-2023)";
+
+    #[test]
+    fn the_byte_search_finds_every_glyph() {
+        for &g in crate::lexicon::MIDLINE_BULLET_GLYPHS {
+            let t = format!("Blåbær {g} æ\u{2013} {g}");
+            let found: Vec<_> = super::glyph_candidates(&t)
+                .filter(|&(_, c)| c == g)
+                .collect();
+            let all: Vec<_> = t.char_indices().filter(|&(_, c)| c == g).collect();
+            assert_eq!(found, all, "{g}");
+        }
+    }
 
     #[test]
     fn bullets_in_mid_line_make_items_plain_and_markdown() {
