@@ -43,12 +43,25 @@ const LABELS: &[(&str, Label)] = &[
     ("finansiering", Label::Funding),
 ];
 
+/// The most characters a label has (`forskningsinstitusjoner`).
+const MAX_LABEL_CHARS: usize = 23;
+
 /// The label a field name stands for: `Prosjekttittel`, `TEMA`, ` Periode `.
+///
+/// Compared character by character, lower-cased, without allocating; a
+/// name longer than any label could be (four bytes a character) is none,
+/// whatever text ran up to the colon.
 fn label_named(name: &str) -> Option<Label> {
-    let name = name.trim().to_lowercase();
+    let name = name.trim();
+    if name.len() > 4 * MAX_LABEL_CHARS {
+        return None;
+    }
+    // (`str::to_lowercase` differs from this only for a final `Σ`, which no
+    // label holds either way.)
+    let lower = || name.chars().flat_map(char::to_lowercase);
     LABELS
         .iter()
-        .find(|(n, _)| *n == name)
+        .find(|(n, _)| lower().eq(n.chars()))
         .map(|&(_, label)| label)
 }
 
@@ -78,6 +91,66 @@ where
 /// assert_eq!(label_field("Hovedfunnene er: mange"), None);
 /// ```
 pub fn label_field(text: &str) -> Option<(Label, usize)> {
+    // The cheap test first: a colon (memchr), after a name no longer than
+    // a label can be; only then the parser (which finds the same colon).
+    let colon = memchr::memchr(b':', text.as_bytes())?;
+    if text.get(..colon)?.trim().len() > 4 * MAX_LABEL_CHARS {
+        return None;
+    }
     let (value, label) = label_parser::<()>(text).ok()?;
     Some((label, text.len() - value.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_label_is_longer_than_the_bound() {
+        let longest = LABELS.iter().map(|(n, _)| n.chars().count()).max();
+        assert_eq!(longest, Some(MAX_LABEL_CHARS));
+    }
+
+    #[test]
+    fn names_compare_as_lower_cased_strings_do() {
+        let by_string = |name: &str| {
+            let name = name.trim().to_lowercase();
+            LABELS.iter().find(|(n, _)| *n == name).map(|&(_, l)| l)
+        };
+        for name in [
+            "Prosjekttittel",
+            " TEMA ",
+            "FORSKNINGSMILJØ",
+            "Forskningsmiljø",
+            "Prosje\u{212a}tleder",
+            "Periodeσ",
+            "PERIODEΣ",
+            "Hovedfunnene er",
+            "",
+            "tema tema",
+        ] {
+            assert_eq!(label_named(name), by_string(name), "{name}");
+        }
+        assert_eq!(label_named(&"x".repeat(200)), None);
+    }
+
+    #[test]
+    fn the_cheap_test_keeps_every_field() {
+        let long = format!("{}: x", "Tema ".repeat(40));
+        for text in [
+            "Tema: x",
+            "  Tema  :x",
+            "TEMA:",
+            "Tema",
+            ":",
+            "",
+            "Tema: a: b",
+            &long,
+        ] {
+            let parsed = label_parser::<()>(text)
+                .ok()
+                .map(|(value, label)| (label, text.len() - value.len()));
+            assert_eq!(label_field(text), parsed, "{text}");
+        }
+    }
 }
