@@ -14,17 +14,19 @@
 #[path = "counting.rs"]
 mod counting;
 
-/// Peak heap bytes per input byte on report text (today 1.96 on the two
-/// real reports joined, 1.97 on 210 MB of them; 3.6 before
-/// `parse(&str)` stopped copying the input and blocks shrank, 4.5–4.9
-/// before layers 1 and 2 were compacted). The joined text is read as
-/// Markdown, and since layer 3 reads headings from meaning its plain-text
-/// half yields all its items (30 projects and 12 analyses, as the two
-/// reports give apart), which the report holds. The peak is at the end of
-/// the parse: the report (1.14, its strings alone 1.04: the summaries are
-/// most of the text) next to the blocks (0.73); see
-/// `the_stages_account_for_the_peak`.
-const REPORT_BYTES_PER_BYTE: f64 = 2.05;
+/// Peak heap bytes per input byte on report text (today 1.63 on the two
+/// real reports joined, 1.48 of it the parse and the rest what the first
+/// parse of a process builds once; 2.01 before the summaries and abstracts
+/// were copied only once the blocks were gone, 3.6 before `parse(&str)`
+/// stopped copying the input and blocks shrank, 4.5–4.9 before layers 1
+/// and 2 were compacted). The joined text is read as Markdown, and since
+/// layer 3 reads headings from meaning its plain-text half yields all its
+/// items (30 projects and 12 analyses, as the two reports give apart),
+/// which the report holds (1.14, its strings alone 1.04: the summaries are
+/// most of the text). The peak is at the checks, the blocks (0.73) and
+/// the items without their bodies side by side, and in the hyphen mender's
+/// word set; see `the_stages_account_for_the_peak`.
+const REPORT_BYTES_PER_BYTE: f64 = 1.70;
 /// Peak heap bytes per line on input of tiny lines (today 128 for `- a`
 /// bullets and for bullets alone on their lines, 80 for page numbers
 /// between blank lines, 61 for one-character lines; 245, 340, 254 and 71

@@ -384,7 +384,8 @@ pub struct Explained<'a> {
 /// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
 pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
-    let (mut report, content, parts, markers, mut repairs) = read_source(src, options);
+    let (mut report, content, parts, markers, mut repairs, bodies) = read_source(src, options);
+    bodies.fill(&mut report, src.text());
     annotate(&mut report, options);
     let mut all: Vec<(blocks::Block<'a>, Part)> = content.into_iter().zip(parts).collect();
     all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
@@ -404,9 +405,12 @@ pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
 /// assert_eq!(fou::parse_report(&src, &fou::Options::default()).year, Some(2020));
 /// ```
 pub fn parse_report(src: &Source, options: &Options) -> Report {
-    // The blocks go before the institutions are read, so the two never
-    // share the peak of memory.
-    let mut report = read_source(src, options).0;
+    // The blocks go before the summaries are copied and the institutions
+    // are read, so neither shares the peak of memory with them.
+    let (mut report, content, parts, markers, repairs, bodies) = read_source(src, options);
+    drop((content, parts, markers, repairs));
+    work::stage("blocks dropped");
+    bodies.fill(&mut report, src.text());
     annotate(&mut report, options);
     report
 }
@@ -427,6 +431,7 @@ type Read<'a> = (
     Vec<Part>,
     Vec<blocks::Block<'a>>,
     Vec<blocks::Repair>,
+    sections::Bodies,
 );
 
 /// Page furniture apart from the other blocks, order kept. The fewer are
@@ -475,8 +480,8 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options) -> Read<'a> {
     // line accounting but not shown to the part parsers.
     let (mut content, markers) = split_markers(blocks);
     work::stage("markers");
-    let (mut report, parts) = sections::read(src, &mut content, report, &mut repairs);
+    let (mut report, parts, bodies) = sections::read(src, &mut content, report, &mut repairs);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
     work::stage("coverage");
-    (report, content, parts, markers, repairs)
+    (report, content, parts, markers, repairs, bodies)
 }

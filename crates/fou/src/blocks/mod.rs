@@ -184,15 +184,21 @@ pub(crate) fn split_repaired<'a>(
 /// headings, on `text`; the repairs made, in order, with their lines.
 fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> (Vec<Block<'t>>, Vec<Repair>) {
     let lines = Lines::new(text, format);
+    crate::work::stage("b:lines");
     let (blocks, mut repairs) = builder::BlockBuilder::new(&lines, hints).run();
+    crate::work::stage("b:built");
     drop(lines);
     let mut blocks = post::join_page_breaks(blocks, hints, &mut repairs);
+    crate::work::stage("b:joined");
     hyphens::mend_blocks(&mut blocks, &mut repairs);
+    crate::work::stage("b:mended");
     for b in &blocks {
         repair::en_dashes(&b.text, &mut repairs);
     }
     let blocks = runlist::split_run_lists(blocks, text, hints, &mut repairs);
+    crate::work::stage("b:runlist");
     let blocks = post::infer_headings(blocks, format, text, hints, &mut repairs);
+    crate::work::stage("b:inferred");
     repair::number_lines(text, &mut repairs);
     (blocks, repairs)
 }

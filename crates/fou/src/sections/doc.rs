@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::body::Para;
 use super::{Part, Role};
 use crate::blocks::{Block, Repair};
 use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span};
@@ -46,6 +47,12 @@ impl Doc<'_> {
     pub fn span_range(&self, first: usize, last: usize) -> Span {
         self.src
             .span(self.blocks[first].start, self.blocks[last].end)
+    }
+
+    /// Block `i`'s text, trimmed, as a paragraph of an item's body (copied
+    /// into the report once the blocks are gone: [`super::body`]).
+    pub fn para(&self, i: usize) -> Para {
+        Para::of(self.src.text(), self.blocks[i].text().trim())
     }
 
     /// Span of the clean range `start..end` of block `i`.

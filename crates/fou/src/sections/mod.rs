@@ -28,6 +28,7 @@
 //! [`crate::text`] and [`crate::lexicon`].
 
 pub mod analyses;
+mod body;
 mod checks;
 mod context;
 pub mod counts;
@@ -51,6 +52,7 @@ use crate::model::{
 };
 use crate::source::Source;
 use crate::text::{norm, shorten};
+pub(crate) use body::Bodies;
 use context::{about_projects, funding_in};
 use doc::{Claims, Doc, Section, diagnostic};
 
@@ -342,6 +344,9 @@ struct Items {
     phd: Vec<PhdCandidate>,
     vendors: Vec<Vendor>,
     diagnostics: Vec<Diagnostic>,
+    /// The projects' summaries and the analyses' abstracts, in the order of
+    /// `projects` and `analyses`.
+    bodies: Bodies,
 }
 
 /// Read all parts of a report from its blocks into `report` (which holds
@@ -367,13 +372,15 @@ struct Items {
 ///    keeps an inferred heading only where a reader placed it as one;
 /// 6. the self-checks against the outline and the claims (`checks`).
 ///
-/// The diagnostics keep that order too.
+/// The diagnostics keep that order too. The projects' summaries and the
+/// analyses' abstracts are returned apart ([`Bodies`]): the caller copies
+/// them into the report once it has dropped the blocks.
 pub(crate) fn read(
     src: &Source,
     blocks: &mut [Block],
     mut report: Report,
     repairs: &mut Vec<Repair>,
-) -> (Report, Vec<Part>) {
+) -> (Report, Vec<Part>, Bodies) {
     let mut claims = Claims::new(blocks.len());
     let front = front::read_front(blocks, &mut claims);
     let placed = |i| !claims.is_unplaced(i);
@@ -432,7 +439,7 @@ pub(crate) fn read(
     report.diagnostics.extend(self_checks);
     repairs.extend(claims.take_repairs());
     crate::work::stage("checks");
-    (report, claims.into_parts())
+    (report, claims.into_parts(), items.bodies)
 }
 
 /// The self-checks (`checks`): sections the table of contents lists and the
@@ -481,12 +488,16 @@ fn read_section(doc: &Doc<'_>, sec: &Section, claims: &mut Claims, items: &mut I
     claims.set(sec.heading, Part::Heading);
     match sec.role {
         Role::Preface => items.preface = Some(front::read_preface(doc, sec, claims)),
-        Role::Completed(_) => items
-            .projects
-            .extend(projects::read_completed(doc, sec, claims)),
+        Role::Completed(_) => {
+            for (project, body) in projects::read_completed(doc, sec, claims) {
+                items.projects.push(project);
+                items.bodies.projects.push(body);
+            }
+        }
         Role::Analyses => {
             let read = analyses::read_analyses(doc, sec, claims);
             items.analyses.extend(read.items);
+            items.bodies.analyses.extend(read.bodies);
             items.diagnostics.extend(read.diagnostics);
         }
         Role::Toc => {
