@@ -387,6 +387,7 @@ pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
     let (mut report, content, parts, markers, mut repairs, bodies) = read_source(src, options);
     bodies.fill(&mut report, src.text());
     annotate(&mut report, options);
+    report.shrink_to_fit();
     let mut all: Vec<(blocks::Block<'a>, Part)> = content.into_iter().zip(parts).collect();
     all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
     all.sort_by_key(|(b, _)| b.start);
@@ -412,6 +413,7 @@ pub fn parse_report(src: &Source, options: &Options) -> Report {
     work::stage("blocks dropped");
     bodies.fill(&mut report, src.text());
     annotate(&mut report, options);
+    report.shrink_to_fit();
     report
 }
 
