@@ -14,7 +14,7 @@
 #[path = "counting.rs"]
 mod counting;
 
-/// Peak heap bytes per input byte on report text (today 1.48 on the two
+/// Peak heap bytes per input byte on report text (today 1.45 on the two
 /// real reports joined, measured on a second parse: the first builds what
 /// a process builds once, 0.15 more on this 0.5 MB; 2.01 before the summaries and abstracts
 /// were copied only once the blocks were gone, 3.6 before `parse(&str)`
@@ -26,7 +26,7 @@ mod counting;
 /// most of the text). The peak is at the checks, the blocks (0.73) and
 /// the items without their bodies side by side, and in the hyphen mender's
 /// word set; see `the_stages_account_for_the_peak`.
-const REPORT_BYTES_PER_BYTE: f64 = 1.55;
+const REPORT_BYTES_PER_BYTE: f64 = 1.50;
 /// Peak heap bytes per line on input of tiny lines (today 128 for `- a`
 /// bullets and for bullets alone on their lines, 80 for page numbers
 /// between blank lines, 61 for one-character lines; 245, 340, 254 and 71

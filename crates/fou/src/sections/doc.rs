@@ -18,9 +18,9 @@ pub(crate) struct Doc<'a> {
     pub src: &'a Source<'a>,
     /// The blocks without page furniture.
     pub blocks: &'a [Block<'a>],
-    /// The role of each heading ([`super::role_of`]), `None` for other blocks
-    /// and the title.
-    pub roles: Vec<Option<Role>>,
+    /// The role of each heading ([`super::role_of`]) by block index, in
+    /// block order; other blocks and the title have none.
+    pub roles: Vec<(usize, Role)>,
     /// The report's year as its title gives it: the year of an edition
     /// heading or a date that names none.
     pub year: Option<i32>,
@@ -34,7 +34,8 @@ pub(crate) struct Doc<'a> {
 impl Doc<'_> {
     /// The role of block `i`, if it is a heading with one.
     pub fn role(&self, i: usize) -> Option<Role> {
-        self.roles.get(i).copied().flatten()
+        let at = self.roles.binary_search_by_key(&i, |&(k, _)| k).ok()?;
+        self.roles.get(at).map(|&(_, r)| r)
     }
 
     /// Span of block `i`.

@@ -309,23 +309,23 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
     Role::Generic
 }
 
-/// The role of every heading: what it says ([`role_of`]) and whether the
-/// table of contents lists it at the top level. The title has none.
-fn roles(blocks: &[Block], claims: &Claims, toc: &front::Toc) -> Vec<Option<Role>> {
-    let mut roles: Vec<Option<Role>> = blocks
+/// The role of every heading, as `(block index, role)` in block order: what
+/// it says ([`role_of`]) and whether the table of contents lists it at the
+/// top level. The title has none. Only headings are listed (a vector per
+/// block would cost a word per line of short-line input).
+fn roles(blocks: &[Block], claims: &Claims, toc: &front::Toc) -> Vec<(usize, Role)> {
+    let mut roles: Vec<(usize, Role)> = blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| {
-            (b.is_heading() && claims.part(i) != Part::Front)
-                .then(|| role_of(b.text(), toc.is_top_level(b.text())))
-        })
+        .filter(|&(i, b)| b.is_heading() && claims.part(i) != Part::Front)
+        .map(|(i, b)| (i, role_of(b.text(), toc.is_top_level(b.text()))))
         .collect();
     // Inside a completed-projects section, unnumbered top-level entries are themes.
     let mut in_completed = false;
-    for role in &mut roles {
+    for (_, role) in &mut roles {
         match *role {
-            Some(Role::TocSection) if in_completed => *role = Some(Role::Generic),
-            Some(r) if r.is_major() => in_completed = matches!(r, Role::Completed(_)),
+            Role::TocSection if in_completed => *role = Role::Generic,
+            r if r.is_major() => in_completed = matches!(r, Role::Completed(_)),
             _ => {}
         }
     }
