@@ -214,6 +214,11 @@ fn between(range: (usize, usize), seps: &[(usize, usize)]) -> Vec<(usize, usize)
 /// The separators ` • ` (a bullet glyph between white space, the white
 /// space with it) in `t`.
 fn glyph_seps(t: &str) -> Vec<(usize, usize)> {
+    // Most blocks hold no glyph: one `memchr`-backed search per glyph
+    // before the walk over every character.
+    if !MIDLINE_BULLET_GLYPHS.iter().any(|&g| t.contains(g)) {
+        return Vec::new();
+    }
     let ws = |c: char| c == ' ' || c == '\n';
     t.char_indices()
         .filter(|&(i, c)| {
@@ -233,6 +238,9 @@ fn glyph_seps(t: &str) -> Vec<(usize, usize)> {
 /// - B, UiO …`) in `t` outside parentheses (not the dash of a
 /// period written `(2019 - 2021)`).
 fn dash_seps(t: &str) -> Vec<(usize, usize)> {
+    if !t.contains(" - ") {
+        return Vec::new();
+    }
     let mut depth = 0i32;
     let mut out = Vec::new();
     for (i, c) in t.char_indices() {
