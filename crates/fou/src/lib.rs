@@ -384,7 +384,8 @@ pub struct Explained<'a> {
 /// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
 pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
-    let (mut report, content, parts, markers, mut repairs, bodies) = read_source(src, options);
+    let (mut report, content, parts, markers, mut repairs, bodies) =
+        read_source(src, options, true);
     bodies.fill(&mut report, src.text());
     annotate(&mut report, options);
     report.shrink_to_fit();
@@ -408,7 +409,7 @@ pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
 pub fn parse_report(src: &Source, options: &Options) -> Report {
     // The blocks go before the summaries are copied and the institutions
     // are read, so neither shares the peak of memory with them.
-    let (mut report, content, parts, markers, repairs, bodies) = read_source(src, options);
+    let (mut report, content, parts, markers, repairs, bodies) = read_source(src, options, false);
     drop((content, parts, markers, repairs));
     work::stage("blocks dropped");
     bodies.fill(&mut report, src.text());
@@ -456,7 +457,9 @@ fn split_markers(
     }
 }
 
-fn read_source<'a>(src: &'a Source<'_>, options: &Options) -> Read<'a> {
+/// Read `src`; layer 2's repairs are kept only when `keep_repairs` is set
+/// (for [`explain`]).
+fn read_source<'a>(src: &'a Source<'_>, options: &Options, keep_repairs: bool) -> Read<'a> {
     // Layer 1's normalised text, read once for the format and the blocks.
     work::stage("source");
     let norm = lines::Normalized::new(src.text());
@@ -464,7 +467,8 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options) -> Read<'a> {
     let format = options
         .format
         .unwrap_or_else(|| lines::detect_normalized_format(norm.text()));
-    let (blocks, mut repairs) = blocks::split_repaired(&norm, format, &sections::ReportHints);
+    let (blocks, mut repairs) =
+        blocks::split_repaired(&norm, format, &sections::ReportHints, keep_repairs);
     work::stage("blocks");
     drop(norm);
     let mut report = Report::new(SourceInfo {

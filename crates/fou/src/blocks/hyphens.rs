@@ -18,7 +18,7 @@
 
 use std::collections::HashSet;
 
-use super::{Block, Repair, RepairKind};
+use super::{Block, Repair, RepairKind, Repairs};
 use crate::lexicon::{HYPHEN_CONJUNCTIONS, KNOWN_ACRONYMS};
 use crate::lines::MappedText;
 
@@ -136,7 +136,7 @@ fn lost_hyphens(text: &str, words: &Words) -> Vec<usize> {
 }
 
 /// Mend the broken hyphens of every block, knowing the whole text's words.
-pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Vec<Repair>) {
+pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Repairs) {
     let words = Words::of(blocks.iter().map(Block::text));
     for block in blocks.iter_mut() {
         crate::work::add(1);
@@ -151,7 +151,7 @@ pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Vec<Repair>) {
 fn mend_recorded(
     text: &MappedText<'_>,
     words: &Words,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> Option<MappedText<'static>> {
     let t = text.as_str();
     let cuts = spaced_hyphen_cuts(t, words);
@@ -201,7 +201,7 @@ mod tests {
     use super::*;
 
     fn mend(text: &MappedText<'_>, words: &Words) -> Option<MappedText<'static>> {
-        mend_recorded(text, words, &mut Vec::new())
+        mend_recorded(text, words, &mut Repairs::default())
     }
 
     fn mended(line: &str, elsewhere: &str) -> String {

@@ -1,6 +1,6 @@
 //! Join rules: does the next line continue the open block?
 
-use super::{Block, Hints, Repair, RepairKind};
+use super::{Block, Hints, Repair, RepairKind, Repairs};
 use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS};
 use crate::lines::{Joint, MappedText, RawLine};
 
@@ -134,7 +134,7 @@ pub(super) fn join_wrapped(
     block: &mut Block,
     line: &RawLine<'_>,
     text: &MappedText,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) {
     append_mended(&mut block.text, text, repairs);
     block.end = line.end();
@@ -145,7 +145,7 @@ pub(super) fn join_wrapped(
 /// Append `next` to `text` across a line end: tight when the line ended in
 /// a word split with a hyphen (`arbeids-` + `ledighet` → `arbeidsledighet`,
 /// `NAV-` + `kontorene` → `NAV-kontorene`), else with a space.
-pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &mut Vec<Repair>) {
+pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &mut Repairs) {
     let prev = text.as_str().trim_end();
     let next_word = next.as_str().split_whitespace().next().unwrap_or("");
     let before_hyphen = prev.strip_suffix('-').and_then(|p| p.chars().next_back());
@@ -289,7 +289,7 @@ mod tests {
             &mut b,
             &line,
             &MappedText::verbatim(second, line.start),
-            &mut Vec::new(),
+            &mut Repairs::default(),
         );
         assert_eq!((b.end, b.line_end, b.n_lines), (line.end(), 2, 2));
         b.text().to_owned()

@@ -29,6 +29,7 @@ mod segment;
 
 pub use hints::Hints;
 pub use post::heading_like;
+pub(crate) use repair::Repairs;
 pub use repair::{MAX_AFTER_BYTES, Repair, RepairKind};
 
 use crate::Format;
@@ -147,21 +148,24 @@ pub(crate) fn split_normalized<'a>(
     format: Format,
     hints: &dyn Hints,
 ) -> Vec<Block<'a>> {
-    split_repaired(norm, format, hints).0
+    split_repaired(norm, format, hints, false).0
 }
 
 /// [`split_normalized`], with the repairs made to the text on the way, in
-/// input order, their offsets and lines in `norm`'s input.
+/// input order, their offsets and lines in `norm`'s input, when `keep` is
+/// set (none otherwise: [`Repairs`]).
 pub(crate) fn split_repaired<'a>(
     norm: &Normalized<'a>,
     format: Format,
     hints: &dyn Hints,
+    keep: bool,
 ) -> (Vec<Block<'a>>, Vec<Repair>) {
+    let repairs = Repairs::new(keep);
     // Unchanged text is the input itself: blocks may borrow from it.
     if let Some(input) = norm.unchanged_input() {
-        return build(input, format, hints);
+        return build(input, format, hints, repairs);
     }
-    let (blocks, mut repairs) = build(norm.text(), format, hints);
+    let (blocks, mut repairs) = build(norm.text(), format, hints, repairs);
     for r in &mut repairs {
         (r.start, r.end) = norm.input_range(r.start, r.end);
     }
@@ -182,10 +186,15 @@ pub(crate) fn split_repaired<'a>(
 
 /// Lines → blocks → page-break joins → lists run together split → inferred
 /// headings, on `text`; the repairs made, in order, with their lines.
-fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> (Vec<Block<'t>>, Vec<Repair>) {
+fn build<'t>(
+    text: &'t str,
+    format: Format,
+    hints: &dyn Hints,
+    repairs: Repairs,
+) -> (Vec<Block<'t>>, Vec<Repair>) {
     let lines = Lines::new(text, format);
     crate::work::stage("b:lines");
-    let (blocks, mut repairs) = builder::BlockBuilder::new(&lines, hints).run();
+    let (blocks, mut repairs) = builder::BlockBuilder::new(&lines, hints, repairs).run();
     crate::work::stage("b:built");
     drop(lines);
     let mut blocks = post::join_page_breaks(blocks, hints, &mut repairs);
@@ -199,6 +208,7 @@ fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> (Vec<Block<'t>
     crate::work::stage("b:runlist");
     let blocks = post::infer_headings(blocks, format, text, hints, &mut repairs);
     crate::work::stage("b:inferred");
+    let mut repairs = repairs.into_vec();
     repair::number_lines(text, &mut repairs);
     (blocks, repairs)
 }

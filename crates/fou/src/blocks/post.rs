@@ -2,7 +2,7 @@
 //! headings inferred from short stand-alone lines.
 
 use super::join::{append_mended, name_goes_on};
-use super::{Block, BlockKind, Hints, Repair, RepairKind};
+use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
 use crate::lexicon::JOIN_WORDS;
 use crate::lines::is_bold_wrapped;
@@ -81,7 +81,7 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
 pub(super) fn join_page_breaks<'a>(
     mut blocks: Vec<Block<'a>>,
     hints: &dyn Hints,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> Vec<Block<'a>> {
     // `blocks[..kept]` is the result so far.
     let mut kept = 0;
@@ -152,7 +152,7 @@ pub(super) fn infer_headings<'a>(
     format: Format,
     text: &str,
     hints: &dyn Hints,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> Vec<Block<'a>> {
     let marked = blocks
         .iter()

@@ -185,6 +185,38 @@ impl Repair {
     }
 }
 
+/// Where layer 2 records its repairs: kept for [`crate::explain`], or
+/// dropped as they are made when the caller will not show them (a parse:
+/// on short-line input a repair per dropped page number would cost more
+/// than the line's block).
+#[derive(Debug, Default)]
+pub(crate) struct Repairs {
+    list: Vec<Repair>,
+    keep: bool,
+}
+
+impl Repairs {
+    /// A record that keeps its repairs when `keep` is set.
+    pub fn new(keep: bool) -> Self {
+        Repairs {
+            list: Vec::new(),
+            keep,
+        }
+    }
+
+    /// Record `r` (dropped unless the repairs are kept).
+    pub fn push(&mut self, r: Repair) {
+        if self.keep {
+            self.list.push(r);
+        }
+    }
+
+    /// The repairs kept, in the order they were made.
+    pub fn into_vec(self) -> Vec<Repair> {
+        self.list
+    }
+}
+
 /// Sort `repairs` by where they start and give each its line in `text`.
 pub(crate) fn number_lines(text: &str, repairs: &mut [Repair]) {
     repairs.sort_by_key(|r| (r.start, r.end));
@@ -205,7 +237,7 @@ pub(crate) fn number_lines(text: &str, repairs: &mut [Repair]) {
 
 /// The `--` made en dashes in `text` (layer 1 records them as replaced
 /// characters).
-pub(crate) fn en_dashes(text: &MappedText<'_>, repairs: &mut Vec<Repair>) {
+pub(crate) fn en_dashes(text: &MappedText<'_>, repairs: &mut Repairs) {
     let s = text.as_str();
     for &(c, src_len) in text.replacements() {
         if src_len == 2 && s[c..].starts_with('–') {

@@ -12,7 +12,7 @@
 //! Prose is never cut: a sentence with a period in parentheses goes on with
 //! more sentence, which is no project line.
 
-use super::{Block, BlockKind, Hints, Repair, RepairKind};
+use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::lexicon::MIDLINE_BULLET_GLYPHS;
 
 /// A run-together list is one line or a few wrapped lines; a longer
@@ -38,7 +38,7 @@ pub(super) fn split_run_lists<'a>(
     blocks: Vec<Block<'a>>,
     text: &str,
     hints: &dyn Hints,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> Vec<Block<'a>> {
     let cuts: Vec<(usize, Cut)> = blocks
         .iter()
@@ -69,7 +69,7 @@ fn push_pieces<'a>(
     b: &Block<'a>,
     cut: &Cut,
     text: &str,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) {
     for &(a, z) in &cut.seps {
         let (start, end) = b.text.source_range(a, z);
