@@ -14,7 +14,7 @@
 #[path = "counting.rs"]
 mod counting;
 
-/// Peak heap bytes per input byte on report text (today 1.44 on the two
+/// Peak heap bytes per input byte on report text (today 1.37 on the two
 /// real reports joined, measured on a second parse: the first builds what
 /// a process builds once, 0.15 more on this 0.5 MB; 2.01 before the summaries and abstracts
 /// were copied only once the blocks were gone, 3.6 before `parse(&str)`
@@ -26,16 +26,17 @@ mod counting;
 /// most of the text). The peak is at the checks, the blocks (0.73) and
 /// the items without their bodies side by side, and in the hyphen mender's
 /// word set; see `the_stages_account_for_the_peak`.
-const REPORT_BYTES_PER_BYTE: f64 = 1.50;
-/// Peak heap bytes per line on input of tiny lines (today 128 for `- a`
-/// bullets and for bullets alone on their lines, 80 for page numbers
-/// between blank lines, 46 for one-character lines; 245, 340, 254 and 71
+const REPORT_BYTES_PER_BYTE: f64 = 1.42;
+/// Peak heap bytes per line on input of tiny lines (today 112 for `- a`
+/// bullets and for bullets alone on their lines, 72 for page numbers
+/// between blank lines, 46 for one-character lines; 128, 128, 80 before
+/// a block stopped keeping its line numbers; 245, 340, 254 and 71
 /// before blocks shrank to 96 bytes and the block vector was sized from
 /// the line kinds instead of doubling, and 134 for page numbers while a
 /// parse kept a repair record per dropped page number, which only
-/// `explain` shows). A block (96 bytes) is most of it; the lines' bounds
+/// `explain` shows). A block (80 bytes) is most of it; the lines' bounds
 /// and facts (24) are dropped once blocks are built.
-const BYTES_PER_SHORT_LINE: f64 = 130.0;
+const BYTES_PER_SHORT_LINE: f64 = 115.0;
 
 fn corpus() -> String {
     fou_tests::corpus_paths()

@@ -393,6 +393,9 @@ pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
     all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
     all.sort_by_key(|(b, _)| b.start);
     repairs.sort_by_key(|r| (r.start, r.end));
+    for r in &mut repairs {
+        r.line = src.index().line_of(r.start);
+    }
     Explained {
         report,
         blocks: all,

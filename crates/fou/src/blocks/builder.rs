@@ -484,8 +484,6 @@ fn new_block<'a>(
         text,
         start: line.start,
         end: line.end(),
-        line_start: line.number,
-        line_end: line.number,
         n_lines: 1,
         bold,
     }

@@ -125,7 +125,6 @@ pub(super) fn extend(block: &mut Block, line: &RawLine<'_>, text: &MappedText, h
     };
     block.text.append(text, joint);
     block.end = line.end();
-    block.line_end = line.number;
     block.n_lines = block.n_lines.saturating_add(1);
 }
 
@@ -138,7 +137,6 @@ pub(super) fn join_wrapped(
 ) {
     append_mended(&mut block.text, text, repairs);
     block.end = line.end();
-    block.line_end = line.number;
     block.n_lines = block.n_lines.saturating_add(1);
 }
 
@@ -271,8 +269,6 @@ mod tests {
             text: MappedText::verbatim(text, 0),
             start: 0,
             end: text.len(),
-            line_start: 1,
-            line_end: 1,
             n_lines: 1,
             bold: false,
         }
@@ -291,7 +287,7 @@ mod tests {
             &MappedText::verbatim(second, line.start),
             &mut Repairs::default(),
         );
-        assert_eq!((b.end, b.line_end, b.n_lines), (line.end(), 2, 2));
+        assert_eq!((b.end, b.n_lines), (line.end(), 2));
         b.text().to_owned()
     }
 

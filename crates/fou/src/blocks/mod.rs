@@ -70,10 +70,6 @@ pub struct Block<'a> {
     pub start: usize,
     /// End byte (exclusive) of the block in the input.
     pub end: usize,
-    /// First line (1-based).
-    pub line_start: usize,
-    /// Last line (1-based).
-    pub line_end: usize,
     /// Number of physical lines joined into the block (saturating; a
     /// `u32`, so that with the kind and the bold flag it takes one word:
     /// a block is kept per line of short-line input).
@@ -101,6 +97,21 @@ impl Block<'_> {
     /// ```
     pub fn is_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading { .. })
+    }
+
+    /// The block's first and last lines (1-based), by the line index of the
+    /// text its offsets are in (a block does not keep them: on short-line
+    /// input a block is kept per line).
+    ///
+    /// ```
+    /// let text = "Tittel\n\nTekst som\nfortsetter.\n";
+    /// let blocks = fou::internals::split_blocks(text, fou::Format::Plain);
+    /// let index = fou::LineIndex::new(text);
+    /// assert_eq!(blocks[1].lines(&index), (3, 4));
+    /// ```
+    pub fn lines(&self, index: &crate::LineIndex) -> (usize, usize) {
+        let span = index.span(self.start, self.end);
+        (span.line_start, span.line_end)
     }
 }
 
@@ -151,8 +162,8 @@ pub(crate) fn split_normalized<'a>(
     split_repaired(norm, format, hints, false).0
 }
 
-/// [`split_normalized`], with the repairs made to the text on the way, in
-/// input order, their offsets and lines in `norm`'s input, when `keep` is
+/// [`split_normalized`], with the repairs made to the text on the way, their
+/// offsets in `norm`'s input (their lines not yet filled in), when `keep` is
 /// set (none otherwise: [`Repairs`]).
 pub(crate) fn split_repaired<'a>(
     norm: &Normalized<'a>,
@@ -185,7 +196,7 @@ pub(crate) fn split_repaired<'a>(
 }
 
 /// Lines → blocks → page-break joins → lists run together split → inferred
-/// headings, on `text`; the repairs made, in order, with their lines.
+/// headings, on `text`; the repairs made.
 fn build<'t>(
     text: &'t str,
     format: Format,
@@ -208,7 +219,5 @@ fn build<'t>(
     crate::work::stage("b:runlist");
     let blocks = post::infer_headings(blocks, format, text, hints, &mut repairs);
     crate::work::stage("b:inferred");
-    let mut repairs = repairs.into_vec();
-    repair::number_lines(text, &mut repairs);
-    (blocks, repairs)
+    (blocks, repairs.into_vec())
 }

@@ -103,7 +103,6 @@ pub(super) fn join_page_breaks<'a>(
             ));
             append_mended(&mut prev.text, &blk.text, repairs);
             prev.end = blk.end;
-            prev.line_end = blk.line_end;
             prev.n_lines = prev.n_lines.saturating_add(blk.n_lines);
             // Page numbers between the two halves are absorbed into the joined block.
             kept = li + 1;

@@ -80,16 +80,13 @@ fn push_pieces<'a>(
     let pieces: Vec<_> = lead.into_iter().chain(items).collect();
     let spans = piece_spans(b, &pieces, text);
     for (((a, z), kind), (start, end)) in pieces.into_iter().zip(spans) {
-        let line_start = b.line_start + newlines(text, b.start, start);
-        let line_end = line_start + newlines(text, start, end);
+        let n_lines = newlines(text, start, end) + 1;
         out.push(Block {
             kind,
             text: b.text.slice(a, z),
             start,
             end,
-            line_start,
-            line_end,
-            n_lines: u32::try_from(line_end - line_start + 1).unwrap_or(u32::MAX),
+            n_lines: u32::try_from(n_lines).unwrap_or(u32::MAX),
             bold: b.bold,
         });
     }
@@ -294,7 +291,10 @@ mod tests {
         split_with(text, format, &ReportHints)
             .into_iter()
             .filter(|b| b.kind != BlockKind::Marker)
-            .map(|b| (b.kind, b.text().to_owned(), b.line_start, b.line_end))
+            .map(|b| {
+                let (first, last) = b.lines(&crate::LineIndex::new(text));
+                (b.kind, b.text().to_owned(), first, last)
+            })
             .collect()
     }
 

@@ -38,6 +38,16 @@ impl Doc<'_> {
         self.roles.get(at).map(|&(_, r)| r)
     }
 
+    /// The first line (1-based) of block `i`.
+    pub fn first_line(&self, i: usize) -> usize {
+        self.src.index().line_of(self.blocks[i].start)
+    }
+
+    /// Block `j` starts on the line after the one block `i` ends on.
+    pub fn next_line(&self, i: usize, j: usize) -> bool {
+        self.span_of(i).line_end + 1 == self.first_line(j)
+    }
+
     /// Span of block `i`.
     pub fn span_of(&self, i: usize) -> Span {
         let b = &self.blocks[i];
