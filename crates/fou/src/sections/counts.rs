@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::Part;
 use super::context::funding_in;
-use super::doc::{Claims, Doc, Section, diagnostic};
+use super::doc::{Claims, Doc, Section, Sentences, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::word_value;
 use crate::lexicon::{self, has_any};
@@ -13,7 +13,7 @@ use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{clauses, lower, norm, sentences, shorten, words};
+use crate::text::{clauses, lower, norm, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -157,6 +157,7 @@ pub(crate) fn read_counts(
     doc: &Doc<'_>,
     sections: &[Section],
     claims: &Claims,
+    sentences: &Sentences,
 ) -> Vec<StatedCount> {
     let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
     // The blocks before the first section have no funding context.
@@ -167,7 +168,13 @@ pub(crate) fn read_counts(
         for k in blocks {
             if states_counts(doc, claims, k) {
                 let in_summary = claims.part(k) == Part::Project;
-                block_counts(doc, k, section_funding, in_summary, &mut found);
+                let ctx = Context {
+                    section: section_funding,
+                    sentence_funding: None,
+                    sentence_noun: None,
+                    in_summary,
+                };
+                block_counts(doc, k, sentences.of_block(k), &ctx, &mut found);
             }
         }
     }
@@ -188,6 +195,7 @@ fn states_counts(doc: &Doc<'_>, claims: &Claims, k: usize) -> bool {
 
 /// What the sentences and clauses read so far tell a count about its
 /// context.
+#[derive(Clone, Copy)]
 struct Context {
     /// The funding of the section.
     section: Option<Funding>,
@@ -204,18 +212,18 @@ struct Context {
 fn block_counts(
     doc: &Doc<'_>,
     k: usize,
-    section: Option<Funding>,
-    in_summary: bool,
+    sentences: &[(usize, usize)],
+    block: &Context,
     found: &mut Vec<StatedCount>,
 ) {
     let text = doc.blocks[k].text();
-    for (ss, se) in sentences(text) {
+    for &(ss, se) in sentences {
         let sentence = &text[ss..se];
+        // Each sentence starts from what the block says.
         let mut ctx = Context {
-            section,
             sentence_funding: None,
             sentence_noun: None,
-            in_summary,
+            ..*block
         };
         for (cs, ce) in clauses(sentence) {
             let clause = &sentence[cs..ce];

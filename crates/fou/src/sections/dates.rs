@@ -1,11 +1,11 @@
 //! Norwegian dates in running text, each with its own span and the span of
 //! its sentence (where a date without a year finds one).
 
-use super::doc::{Doc, diagnostic};
+use super::doc::{Doc, Sentences, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::find_dates;
 use crate::model::{DateMention, Diagnostic, DiagnosticCode, Severity};
-use crate::text::{sentences, year_in};
+use crate::text::year_in;
 
 /// The dates of a report, and the mentions that are no calendar date.
 pub(crate) struct Dates {
@@ -15,7 +15,7 @@ pub(crate) struct Dates {
 
 /// Find the dates of every block but the table of contents. A date without
 /// a year takes its sentence's, or else the report's.
-pub(crate) fn read_dates(doc: &Doc<'_>) -> Dates {
+pub(crate) fn read_dates(doc: &Doc<'_>, sentences: &Sentences) -> Dates {
     let mut found = Vec::new();
     let mut bad = Vec::new();
     for (k, b) in doc.blocks.iter().enumerate() {
@@ -23,7 +23,7 @@ pub(crate) fn read_dates(doc: &Doc<'_>) -> Dates {
             continue;
         }
         let text = b.text();
-        for (ss, se) in sentences(text) {
+        for &(ss, se) in sentences.of_block(k) {
             let sentence = &text[ss..se];
             // The year a date without one borrows, computed once per sentence.
             let mut sentence_year: Option<Option<i32>> = None;

@@ -52,7 +52,7 @@ use crate::model::{
 use crate::source::Source;
 use crate::text::{norm, shorten};
 use context::{about_projects, funding_in};
-use doc::{Claims, Doc, Section, diagnostic};
+use doc::{Claims, Doc, Section, Sentences, diagnostic};
 
 /// How many characters of a heading a message quotes.
 const HEADING_QUOTED: usize = 60;
@@ -417,9 +417,10 @@ pub(crate) fn read(
     report.vendors = items.vendors;
     report.diagnostics.extend(items.diagnostics);
     crate::work::stage("items");
-    report.stated_counts = counts::read_counts(&doc, &sections, &claims);
+    let sentences = Sentences::of(&doc);
+    report.stated_counts = counts::read_counts(&doc, &sections, &claims, &sentences);
     crate::work::stage("counts");
-    let dates = dates::read_dates(&doc);
+    let dates = dates::read_dates(&doc, &sentences);
     crate::work::stage("dates");
     report.dates = dates.found;
     report.diagnostics.extend(dates.diagnostics);
