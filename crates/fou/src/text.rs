@@ -28,6 +28,68 @@ pub(crate) fn norm(s: &str) -> String {
     out
 }
 
+/// A cheap test, on text as it stands, that [`norm`] of it may contain one
+/// of some keywords (`has_any(&norm(text), words)`): when it says no, the
+/// text need not be normalised at all.
+///
+/// It looks for a piece of each keyword, ASCII case-insensitively, with one
+/// automaton: the longest run of ASCII letters in the keyword. Lower-casing
+/// maps no character outside ASCII to an ASCII letter but the two of
+/// [`Self::TO_ASCII`], which the automaton looks for too, and normalising
+/// only joins white space: a keyword in the normalised text has its piece,
+/// or one of those two, in the text. A keyword with no piece makes the test
+/// say yes to everything.
+pub(crate) struct KeywordFilter(Option<aho_corasick::AhoCorasick>);
+
+impl KeywordFilter {
+    /// The characters outside ASCII that lower-case to an ASCII letter:
+    /// capital I with a dot (to `i` and a combining dot) and KELVIN SIGN (to
+    /// `k`). A text with one may match whatever it holds.
+    const TO_ASCII: [&str; 2] = ["\u{130}", "\u{212a}"];
+
+    /// The filter for the keywords of `lists` (lower-case, as in
+    /// [`crate::lexicon`]).
+    pub fn new(lists: &[&[&str]]) -> Self {
+        let pieces: Option<Vec<&str>> = lists
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(|w| Self::piece(w))
+            .chain(Self::TO_ASCII.map(Some))
+            .collect();
+        // A piece that contains another is found with it: only the shortest
+        // are looked for (`bidrag` for `bidragsfinans` and `bidrag `).
+        let shortest = pieces.map(|p| {
+            let mut kept: Vec<&str> = Vec::new();
+            for piece in p {
+                if !kept.iter().any(|k| piece.contains(k)) {
+                    kept.retain(|k| !k.contains(piece));
+                    kept.push(piece);
+                }
+            }
+            kept
+        });
+        KeywordFilter(shortest.and_then(|p| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(p)
+                .ok()
+        }))
+    }
+
+    /// The piece of `keyword` the filter looks for.
+    fn piece(keyword: &str) -> Option<&str> {
+        keyword
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .max_by_key(|run| run.len())
+            .filter(|run| !run.is_empty())
+    }
+
+    /// May [`norm`] of `text` contain one of the keywords?
+    pub fn may_match(&self, text: &str) -> bool {
+        self.0.as_ref().is_none_or(|ac| ac.is_match(text))
+    }
+}
+
 /// `s` lower-cased, exactly as [`str::to_lowercase`] would, borrowed when
 /// that would change nothing (the common case for words of running text).
 pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
@@ -178,6 +240,60 @@ mod tests {
         }
         assert!(matches!(lower("liten"), std::borrow::Cow::Borrowed(_)));
         assert!(matches!(lower("Liten"), std::borrow::Cow::Owned(_)));
+    }
+
+    #[test]
+    fn a_keyword_filter_never_misses_a_keyword_of_the_normalised_text() {
+        // The only characters outside ASCII that lower-case to an ASCII letter.
+        let to_ascii: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii_alphabetic()))
+            .collect();
+        let listed: Vec<char> = KeywordFilter::TO_ASCII
+            .iter()
+            .flat_map(|c| c.chars())
+            .collect();
+        assert_eq!(to_ascii, listed);
+        let lists: &[&[&str]] = &[
+            lexicon::BIDRAG,
+            lexicon::OPPDRAG,
+            lexicon::PROJECTS,
+            lexicon::SHORTLISTED,
+            lexicon::SUMMARY_BIDRAG,
+            lexicon::SUMMARY_OPPDRAG,
+            &["pågå", "ski", "fikk"],
+        ];
+        let filter = KeywordFilter::new(lists);
+        let samples = [
+            "BIDRAGSFINANSIERTE prosjekter",
+            "et bidrag\ttil",
+            "Oppdrag",
+            "PROSJE\u{212a}TER",
+            "Tre skisser GÅR  videre",
+            "neste\u{a0}runde",
+            "på Oppdrag fra NAV",
+            "P\u{212b}G\u{c5}R",
+            "\u{130}",
+            "\u{212a}\u{130}",
+            "S\u{212a}\u{130}",
+            "F\u{130}\u{212a}\u{212a}",
+            "ingen nøkkelord her",
+        ];
+        for s in samples {
+            let n = norm(s);
+            for list in lists {
+                if crate::lexicon::has_any(&n, list) {
+                    assert!(filter.may_match(s), "{s:?} {list:?}");
+                }
+            }
+        }
+        let funding = KeywordFilter::new(&[lexicon::BIDRAG, lexicon::OPPDRAG]);
+        assert!(!funding.may_match("Tre nye prosjekter ble ferdigstilt"));
+        assert!(funding.may_match("tre OPPDRAGSPROSJEKTER"));
+        let sketches = KeywordFilter::new(&[lexicon::SHORTLISTED]);
+        assert!(!sketches.may_match("disse ble valgt"));
+        assert!(sketches.may_match("ni SKISSER"));
+        // A keyword with no piece lets everything through.
+        assert!(KeywordFilter::new(&[&["på"], &["å"]]).may_match("x"));
     }
 
     #[test]

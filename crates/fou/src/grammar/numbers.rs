@@ -49,9 +49,60 @@ const WORDS: &[(&str, u32)] = &[
 /// assert_eq!(fou::grammar::word_value("hus"), None);
 /// ```
 pub fn word_value(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+    // Lower-cased into a buffer on the stack, given up as soon as it is
+    // longer than any number word: most words are, and none allocates.
+    let mut buf = [0u8; LONGEST_WORD];
+    let b = word.as_bytes();
+    let len = if b.is_ascii() {
+        // An ASCII word lower-cases byte for byte: its first letter and
+        // its length tell most words from the number words at once.
+        if b.len() > LONGEST_WORD || !INITIALS.contains(&b.first()?.to_ascii_lowercase()) {
+            return None;
+        }
+        for (to, from) in buf.iter_mut().zip(b) {
+            *to = from.to_ascii_lowercase();
+        }
+        b.len()
+    } else {
+        lower_into(word, &mut buf)?
+    };
+    let w = buf.get(..len)?;
+    WORDS
+        .iter()
+        .find(|(n, _)| n.as_bytes() == w)
+        .map(|&(_, v)| v)
 }
+
+/// `word` lower-cased into `buf`, with its length; `None` when it does not
+/// fit. Char by char is [`str::to_lowercase`] but for a final sigma, which
+/// no number word has.
+fn lower_into(word: &str, buf: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let end = len + c.len_utf8();
+        c.encode_utf8(buf.get_mut(len..end)?);
+        len = end;
+    }
+    Some(len)
+}
+
+/// The first letters of the number words of [`WORDS`] that start with an
+/// ASCII letter (the others start with `é` or `å`).
+const INITIALS: &[u8] = b"aefnst";
+
+/// The length in bytes of the longest number word of [`WORDS`] (`fjorten`):
+/// a word longer than this, lower-cased, is none.
+const LONGEST_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < WORDS.len() {
+        if WORDS[i].0.len() > longest {
+            longest = WORDS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// nom parser: a count written in digits or as one Norwegian word.
 ///
@@ -87,4 +138,55 @@ where
 /// ```
 pub fn count(input: &str) -> Result<u32, GrammarError> {
     check(count_parser, input.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The value of a word as it was read before: the whole word
+    /// lower-cased into a new string and looked up.
+    fn allocating(word: &str) -> Option<u32> {
+        let w = word.to_lowercase();
+        WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+    }
+
+    #[test]
+    fn the_initials_are_those_of_the_ascii_number_words() {
+        for (w, _) in WORDS {
+            let first = w.as_bytes()[0];
+            assert!(!first.is_ascii() || INITIALS.contains(&first), "{w}");
+        }
+        for &i in INITIALS {
+            assert!(WORDS.iter().any(|(w, _)| w.as_bytes()[0] == i), "{i}");
+        }
+    }
+
+    #[test]
+    fn word_value_reads_like_the_lower_cased_lookup() {
+        let mut samples = vec![
+            "",
+            "Σ",
+            "ΣΣ",
+            "tO",
+            "ÅTTE",
+            "\u{212b}tte",
+            "FØRTI",
+            "ÉN",
+            "İ",
+            "\u{212a}",
+            "fjortenx",
+            "prosjekter",
+            "tre.",
+            "x",
+        ];
+        let cased: Vec<String> = WORDS
+            .iter()
+            .flat_map(|(w, _)| [w.to_string(), w.to_uppercase(), format!("{w}s")])
+            .collect();
+        samples.extend(cased.iter().map(String::as_str));
+        for w in samples {
+            assert_eq!(word_value(w), allocating(w), "{w:?}");
+        }
+    }
 }
