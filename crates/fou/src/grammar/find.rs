@@ -43,3 +43,64 @@ pub fn find_all<'a, O>(
     }
     out
 }
+
+/// [`find_all`] for a parser whose every match starts with an ASCII byte
+/// for which `starts` holds (a date starts with a digit): only there is the
+/// parser tried, so text without such a byte costs one pass over its bytes.
+pub(crate) fn find_all_starting<'a, O>(
+    mut parser: impl Parser<&'a str, Output = O, Error = ()>,
+    text: &'a str,
+    starts: impl Fn(u8) -> bool,
+) -> Vec<(usize, usize, O)> {
+    crate::work::add(text.len());
+    let mut out = Vec::new();
+    let mut resume = 0;
+    for (start, &b) in text.as_bytes().iter().enumerate() {
+        // An ASCII byte is a whole character, so `start` is a boundary.
+        if start < resume || !b.is_ascii() || !starts(b) || b.is_ascii_whitespace() {
+            continue;
+        }
+        let (Some(before), Some(from)) = (text.get(..start), text.get(start..)) else {
+            continue;
+        };
+        if before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        if let Ok((rest, value)) = parser.parse(from) {
+            let end = text.len() - rest.len();
+            if end > start && !rest.starts_with(char::is_alphanumeric) {
+                out.push((start, end, value));
+                resume = end;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::date_parser;
+
+    #[test]
+    fn starting_bytes_find_what_find_all_finds() {
+        let texts = [
+            "Fra 16. mars til 24. april 2020 mottok vi 3. Mai-søknader",
+            "1.juli 2017,12. MARS og x1. mars, 2.5. mars og (7. juni)",
+            "æ1. mars ø 31. desember 2021 1. januar 20211",
+            "",
+            "ingen tall her",
+        ];
+        for t in texts {
+            assert_eq!(
+                find_all_starting(date_parser, t, |b| b.is_ascii_digit()),
+                find_all(date_parser, t),
+                "{t:?}"
+            );
+        }
+    }
+}

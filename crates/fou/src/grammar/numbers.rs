@@ -53,10 +53,16 @@ pub fn word_value(word: &str) -> Option<u32> {
     // longer than any number word: most words are, and none allocates.
     let mut buf = [0u8; LONGEST_WORD];
     let b = word.as_bytes();
+    // A word that starts with an ASCII letter lower-cases to one that starts
+    // with that letter in lower case: most words are told from the number
+    // words by it.
+    let first = *b.first()?;
+    if first.is_ascii() && !INITIALS.contains(&first.to_ascii_lowercase()) {
+        return None;
+    }
     let len = if b.is_ascii() {
-        // An ASCII word lower-cases byte for byte: its first letter and
-        // its length tell most words from the number words at once.
-        if b.len() > LONGEST_WORD || !INITIALS.contains(&b.first()?.to_ascii_lowercase()) {
+        // An ASCII word lower-cases byte for byte.
+        if b.len() > LONGEST_WORD {
             return None;
         }
         for (to, from) in buf.iter_mut().zip(b) {
@@ -78,10 +84,17 @@ pub fn word_value(word: &str) -> Option<u32> {
 /// no number word has.
 fn lower_into(word: &str, buf: &mut [u8]) -> Option<usize> {
     let mut len = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let end = len + c.len_utf8();
-        c.encode_utf8(buf.get_mut(len..end)?);
-        len = end;
+    for c in word.chars() {
+        if c.is_ascii() {
+            *buf.get_mut(len)? = (c as u8).to_ascii_lowercase();
+            len += 1;
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let end = len + l.len_utf8();
+            l.encode_utf8(buf.get_mut(len..end)?);
+            len = end;
+        }
     }
     Some(len)
 }
