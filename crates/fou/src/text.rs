@@ -19,13 +19,89 @@ pub(crate) const YEARS: std::ops::Range<i32> = 1990..2100;
 pub(crate) fn norm(s: &str) -> String {
     crate::work::add(s.len());
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    each_word(s, |w| {
         if !out.is_empty() {
             out.push(' ');
         }
+        push_lower(&mut out, w);
+    });
+    out
+}
+
+/// Call `f` with each word of `s`, the words [`str::split_whitespace`]
+/// gives, found byte by byte: only a character that starts with one of
+/// [`WHITE_SPACE_LEADS`] is decoded to ask whether it is white space.
+fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
+    let b = s.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            0x09..=0x0d | b' ' => (true, 1),
+            lead if WHITE_SPACE_LEADS.contains(&lead) => s
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            _ => (false, 1),
+        };
+        if !space {
+            start.get_or_insert(i);
+        } else if let Some(w) = start.take().and_then(|st| s.get(st..i)) {
+            f(w);
+        }
+        i += len;
+    }
+    if let Some(w) = start.and_then(|st| s.get(st..)) {
+        f(w);
+    }
+}
+
+/// The first bytes (in UTF-8) of the white-space characters outside ASCII:
+/// U+0085 and U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+205F (`E2`), U+3000
+/// (`E3`).
+const WHITE_SPACE_LEADS: [u8; 4] = [0xc2, 0xe1, 0xe2, 0xe3];
+
+/// `w` lower-cased onto the end of `out`, as [`lower`] would, without a
+/// copy of its own for the common words: ASCII, or Latin-1 (`Før`, `ÅTTE`).
+fn push_lower(out: &mut String, w: &str) {
+    let b = w.as_bytes();
+    // In UTF-8, the characters of Latin-1 are ASCII bytes or two bytes led
+    // by `C2` or `C3`; every byte of them is below `C4`.
+    if b.iter().all(|&x| x < 0xc4) {
+        // `À`–`Þ` (but `×`) are `C3 80`–`C3 9E`: a word without them only
+        // has ASCII letters to lower-case.
+        let upper = b
+            .windows(2)
+            .any(|p| p[0] == 0xc3 && matches!(p[1], 0x80..=0x96 | 0x98..=0x9e));
+        if upper {
+            out.extend(w.chars().map(latin_1_lower));
+        } else {
+            let at = out.len();
+            out.push_str(w);
+            if let Some(added) = out.get_mut(at..) {
+                added.make_ascii_lowercase();
+            }
+        }
+    } else {
         out.push_str(&lower(w));
     }
-    out
+}
+
+/// The last character of Latin-1 (U+0000–U+00FF), the letters of
+/// Norwegian text: [`latin_1_lower`] lower-cases them without the Unicode
+/// tables.
+const LATIN_1_END: char = '\u{ff}';
+
+/// A Latin-1 character lower-cased, as [`char::to_lowercase`] does (each
+/// gives one character): `A`–`Z` and `À`–`Þ` but `×` move up by 0x20, the
+/// rest stay.
+fn latin_1_lower(c: char) -> char {
+    match c {
+        'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => {
+            char::from_u32(c as u32 + 0x20).unwrap_or(c)
+        }
+        _ => c,
+    }
 }
 
 /// A cheap test, on text as it stands, that [`norm`] of it may contain one
@@ -96,6 +172,8 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     let unchanged = s.chars().all(|c| {
         if c.is_ascii() {
             !c.is_ascii_uppercase()
+        } else if c <= LATIN_1_END {
+            latin_1_lower(c) == c
         } else {
             let mut l = c.to_lowercase();
             l.next() == Some(c) && l.next().is_none()
@@ -294,6 +372,44 @@ mod tests {
         assert!(sketches.may_match("ni SKISSER"));
         // A keyword with no piece lets everything through.
         assert!(KeywordFilter::new(&[&["på"], &["å"]]).may_match("x"));
+    }
+
+    #[test]
+    fn latin_1_lowers_as_the_unicode_tables_do() {
+        for c in '\0'..=LATIN_1_END {
+            let mut l = c.to_lowercase();
+            assert_eq!(l.next(), Some(latin_1_lower(c)), "{c:?}");
+            assert_eq!(l.next(), None, "{c:?}");
+        }
+        let mixed = "FØR ÅTTE Æ ×÷ ß ÿ µ Straße ΣΑΣ Ĳ İ";
+        let mut out = String::new();
+        let mut std = String::new();
+        for w in mixed.split(' ') {
+            push_lower(&mut out, w);
+            std.push_str(&w.to_lowercase());
+        }
+        assert_eq!(out, std);
+    }
+
+    #[test]
+    fn words_are_split_where_split_whitespace_splits() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.is_whitespace()) {
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(WHITE_SPACE_LEADS.contains(&lead), "{c:?}");
+        }
+        let samples = [
+            "",
+            "  ",
+            "a",
+            " to\u{b}ord\u{85}og\u{a0}tre\u{2003}fire\u{3000}fem\u{1680}seks – «sju» … ",
+            "\u{2028}Før\u{2029}ÅTTE\u{202f}x\u{205f}y\u{200b}z\u{1c}w",
+        ];
+        for s in samples {
+            let mut got = Vec::new();
+            each_word(s, |w| got.push(w));
+            assert_eq!(got, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
     }
 
     #[test]

@@ -9,38 +9,37 @@ use nom::{IResult, Parser};
 
 use super::{GrammarError, check};
 
-const WORDS: &[(&str, u32)] = &[
-    ("null", 0),
-    ("én", 1),
-    ("ein", 1),
-    ("eitt", 1),
-    ("ett", 1),
-    ("en", 1),
-    ("to", 2),
-    ("tre", 3),
-    ("fire", 4),
-    ("fem", 5),
-    ("seks", 6),
-    ("sju", 7),
-    ("syv", 7),
-    ("åtte", 8),
-    ("ni", 9),
-    ("ti", 10),
-    ("elleve", 11),
-    ("tolv", 12),
-    ("tretten", 13),
-    ("fjorten", 14),
-    ("femten", 15),
-    ("seksten", 16),
-    ("sytten", 17),
-    ("atten", 18),
-    ("nitten", 19),
-    ("tjue", 20),
-    ("tyve", 20),
-    ("tretti", 30),
-    ("førti", 40),
-    ("femti", 50),
-];
+/// The Norwegian number word `w` (lower case) stands for: a `match` the
+/// compiler turns into a test of the length and a few byte comparisons.
+fn number_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "null" => 0,
+        "én" | "ein" | "eitt" | "ett" | "en" => 1,
+        "to" => 2,
+        "tre" => 3,
+        "fire" => 4,
+        "fem" => 5,
+        "seks" => 6,
+        "sju" | "syv" => 7,
+        "åtte" => 8,
+        "ni" => 9,
+        "ti" => 10,
+        "elleve" => 11,
+        "tolv" => 12,
+        "tretten" => 13,
+        "fjorten" => 14,
+        "femten" => 15,
+        "seksten" => 16,
+        "sytten" => 17,
+        "atten" => 18,
+        "nitten" => 19,
+        "tjue" | "tyve" => 20,
+        "tretti" => 30,
+        "førti" => 40,
+        "femti" => 50,
+        _ => return None,
+    })
+}
 
 /// The value of a single Norwegian number word, any case.
 ///
@@ -72,11 +71,7 @@ pub fn word_value(word: &str) -> Option<u32> {
     } else {
         lower_into(word, &mut buf)?
     };
-    let w = buf.get(..len)?;
-    WORDS
-        .iter()
-        .find(|(n, _)| n.as_bytes() == w)
-        .map(|&(_, v)| v)
+    number_word(std::str::from_utf8(buf.get(..len)?).ok()?)
 }
 
 /// `word` lower-cased into `buf`, with its length; `None` when it does not
@@ -99,23 +94,13 @@ fn lower_into(word: &str, buf: &mut [u8]) -> Option<usize> {
     Some(len)
 }
 
-/// The first letters of the number words of [`WORDS`] that start with an
-/// ASCII letter (the others start with `é` or `å`).
+/// The first letters of the number words of [`number_word`] that start
+/// with an ASCII letter (the others start with `é` or `å`).
 const INITIALS: &[u8] = b"aefnst";
 
-/// The length in bytes of the longest number word of [`WORDS`] (`fjorten`):
-/// a word longer than this, lower-cased, is none.
-const LONGEST_WORD: usize = {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < WORDS.len() {
-        if WORDS[i].0.len() > longest {
-            longest = WORDS[i].0.len();
-        }
-        i += 1;
-    }
-    longest
-};
+/// The length in bytes of the longest number word of [`number_word`]
+/// (`fjorten`): a word longer than this, lower-cased, is none.
+const LONGEST_WORD: usize = 7;
 
 /// nom parser: a count written in digits or as one Norwegian word.
 ///
@@ -156,6 +141,49 @@ pub fn count(input: &str) -> Result<u32, GrammarError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every number word, as the parser read them from a table before.
+    const WORDS: &[(&str, u32)] = &[
+        ("null", 0),
+        ("én", 1),
+        ("ein", 1),
+        ("eitt", 1),
+        ("ett", 1),
+        ("en", 1),
+        ("to", 2),
+        ("tre", 3),
+        ("fire", 4),
+        ("fem", 5),
+        ("seks", 6),
+        ("sju", 7),
+        ("syv", 7),
+        ("åtte", 8),
+        ("ni", 9),
+        ("ti", 10),
+        ("elleve", 11),
+        ("tolv", 12),
+        ("tretten", 13),
+        ("fjorten", 14),
+        ("femten", 15),
+        ("seksten", 16),
+        ("sytten", 17),
+        ("atten", 18),
+        ("nitten", 19),
+        ("tjue", 20),
+        ("tyve", 20),
+        ("tretti", 30),
+        ("førti", 40),
+        ("femti", 50),
+    ];
+
+    #[test]
+    fn the_match_reads_every_number_word_of_the_table() {
+        for (w, v) in WORDS {
+            assert_eq!(number_word(w), Some(*v), "{w}");
+        }
+        let longest = WORDS.iter().map(|(w, _)| w.len()).max();
+        assert_eq!(longest, Some(LONGEST_WORD));
+    }
 
     /// The value of a word as it was read before: the whole word
     /// lower-cased into a new string and looked up.
