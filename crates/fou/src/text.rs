@@ -202,8 +202,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = text.as_bytes();
-    for i in 0..b.len() {
-        if !matches!(b[i], b'.' | b'!' | b'?') || b.get(i + 1) != Some(&b' ') {
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
+        if b.get(i + 1) != Some(&b' ') {
             continue;
         }
         let next = text[i + 2..].chars().next();

@@ -10,7 +10,7 @@ use nom::error::{ContextError, ParseError, context};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
-use super::find::find_all_starting;
+use super::find::find_all_at;
 use super::{GrammarError, check};
 
 const MONTHS: &[&str] = &[
@@ -146,7 +146,26 @@ pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
 /// ```
 pub fn find_dates(text: &str) -> Vec<(usize, usize, NorwegianDate)> {
     // A date starts with its day's digits: the parser is tried only there.
-    let mut found = find_all_starting(date_parser, text, |b| b.is_ascii_digit());
+    let mut found = find_all_at(date_parser, text, day_starts(text));
     found.retain(|&(start, _, _)| !text[..start].ends_with(['.', ',']));
     found
+}
+
+/// Where a date may start, left to right: the one or two digits right
+/// before each `.` (its day, which [`date_parser`] reads as one or two
+/// digits and a dot). Two digits before the dot start there; a third
+/// before them leaves no word boundary, and [`find_all_at`] skips it.
+pub(crate) fn day_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    let digit = move |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+    memchr::memchr_iter(b'.', b).filter_map(move |dot| {
+        let (one, two) = (dot.checked_sub(1), dot.checked_sub(2));
+        if digit(one) && digit(two) {
+            two
+        } else if digit(one) {
+            one
+        } else {
+            None
+        }
+    })
 }
