@@ -55,8 +55,7 @@ pub fn word_value(word: &str) -> Option<u32> {
     // A word that starts with an ASCII letter lower-cases to one that starts
     // with that letter in lower case: most words are told from the number
     // words by it.
-    let first = *b.first()?;
-    if first.is_ascii() && !INITIALS.contains(&first.to_ascii_lowercase()) {
+    if !may_start_number_word(*b.first()?) {
         return None;
     }
     let len = if b.is_ascii() {
@@ -72,6 +71,13 @@ pub fn word_value(word: &str) -> Option<u32> {
         lower_into(word, &mut buf)?
     };
     number_word(std::str::from_utf8(buf.get(..len)?).ok()?)
+}
+
+/// Can a word whose first byte is `first` be a number word? Not when it is
+/// an ASCII letter none of them starts with (most words of running text);
+/// any other byte may be.
+pub(crate) fn may_start_number_word(first: u8) -> bool {
+    !first.is_ascii() || INITIALS.contains(&first.to_ascii_lowercase())
 }
 
 /// `word` lower-cased into `buf`, with its length; `None` when it does not

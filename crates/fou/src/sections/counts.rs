@@ -7,7 +7,7 @@ use super::Part;
 use super::context::{funding_in, may_name_funding};
 use super::doc::{Claims, Doc, Section, Sentences, diagnostic};
 use crate::blocks::BlockKind;
-use crate::grammar::word_value;
+use crate::grammar::{may_start_number_word, word_value};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
@@ -27,6 +27,12 @@ fn noun_of(word: &str) -> Option<Noun> {
 }
 
 fn value_of(word: &str) -> Option<u32> {
+    // Most words start with a letter no number word starts with (and that
+    // is not trimmed off): no count.
+    let first = *word.as_bytes().first()?;
+    if first.is_ascii_alphabetic() && !may_start_number_word(first) {
+        return None;
+    }
     let w = word.trim_matches(|c: char| matches!(c, '(' | ')' | '«' | '»' | '"'));
     if w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() {
         let v: u32 = w.parse().ok()?;
