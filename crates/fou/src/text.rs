@@ -38,6 +38,7 @@ fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
     while i < b.len() {
         let (space, len) = match b[i] {
             0x09..=0x0d | b' ' => (true, 1),
+            0x00..=0x7f => (false, 1),
             lead if WHITE_SPACE_LEADS.contains(&lead) => s
                 .get(i..)
                 .and_then(|rest| rest.chars().next())
@@ -66,13 +67,18 @@ const WHITE_SPACE_LEADS: [u8; 4] = [0xc2, 0xe1, 0xe2, 0xe3];
 fn push_lower(out: &mut String, w: &str) {
     let b = w.as_bytes();
     // In UTF-8, the characters of Latin-1 are ASCII bytes or two bytes led
-    // by `C2` or `C3`; every byte of them is below `C4`.
-    if b.iter().all(|&x| x < 0xc4) {
-        // `À`–`Þ` (but `×`) are `C3 80`–`C3 9E`: a word without them only
-        // has ASCII letters to lower-case.
-        let upper = b
-            .windows(2)
-            .any(|p| p[0] == 0xc3 && matches!(p[1], 0x80..=0x96 | 0x98..=0x9e));
+    // by `C2` or `C3`; every byte of them is below `C4`. `À`–`Þ` (but `×`)
+    // are `C3 80`–`C3 9E`: a Latin-1 word without them only has ASCII
+    // letters to lower-case. One look at each byte tells both.
+    let mut latin_1 = true;
+    let mut upper = false;
+    let mut after_c3 = false;
+    for &x in b {
+        latin_1 &= x < 0xc4;
+        upper |= after_c3 && matches!(x, 0x80..=0x96 | 0x98..=0x9e);
+        after_c3 = x == 0xc3;
+    }
+    if latin_1 {
         if upper {
             out.extend(w.chars().map(latin_1_lower));
         } else {
@@ -298,8 +304,8 @@ pub(crate) fn clauses(sentence: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = sentence.as_bytes();
-    for i in 0..b.len() {
-        if matches!(b[i], b',' | b';' | b':') && b.get(i + 1) == Some(&b' ') {
+    for i in memchr::memchr3_iter(b',', b';', b':', b) {
+        if b.get(i + 1) == Some(&b' ') {
             out.push((start, i));
             start = i + 2;
         }

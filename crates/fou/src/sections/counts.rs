@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::Part;
 use super::context::{funding_in, may_name_funding};
-use super::doc::{Claims, Doc, Section, Sentences, diagnostic};
+use super::doc::{Claims, Doc, Section, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::{may_start_number_word, word_value};
 use crate::lexicon::{self, has_any};
@@ -13,7 +13,7 @@ use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{clauses, lower, norm, shorten, words};
+use crate::text::{clauses, lower, norm, sentences, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -166,7 +166,6 @@ pub(crate) fn read_counts(
     doc: &Doc<'_>,
     sections: &[Section],
     claims: &Claims,
-    sentences: &Sentences,
 ) -> Vec<StatedCount> {
     let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
     // The blocks before the first section have no funding context.
@@ -177,13 +176,7 @@ pub(crate) fn read_counts(
         for k in blocks {
             if states_counts(doc, claims, k) {
                 let in_summary = claims.part(k) == Part::Project;
-                let ctx = Context {
-                    section: section_funding,
-                    sentence_funding: None,
-                    sentence_noun: None,
-                    in_summary,
-                };
-                block_counts(doc, k, sentences.of_block(k), &ctx, &mut found);
+                block_counts(doc, k, section_funding, in_summary, &mut found);
             }
         }
     }
@@ -204,7 +197,6 @@ fn states_counts(doc: &Doc<'_>, claims: &Claims, k: usize) -> bool {
 
 /// What the sentences and clauses read so far tell a count about its
 /// context.
-#[derive(Clone, Copy)]
 struct Context {
     /// The funding of the section.
     section: Option<Funding>,
@@ -221,20 +213,20 @@ struct Context {
 fn block_counts(
     doc: &Doc<'_>,
     k: usize,
-    sentences: &[(usize, usize)],
-    block: &Context,
+    section: Option<Funding>,
+    in_summary: bool,
     found: &mut Vec<StatedCount>,
 ) {
     let text = doc.blocks[k].text();
     // A block that names no funding has no clause that does.
     let names_funding = may_name_funding(text);
-    for &(ss, se) in sentences {
+    for (ss, se) in sentences(text) {
         let sentence = &text[ss..se];
-        // Each sentence starts from what the block says.
         let mut ctx = Context {
+            section,
             sentence_funding: None,
             sentence_noun: None,
-            ..*block
+            in_summary,
         };
         for (cs, ce) in clauses(sentence) {
             let clause = &sentence[cs..ce];

@@ -1,11 +1,11 @@
 //! Norwegian dates in running text, each with its own span and the span of
 //! its sentence (where a date without a year finds one).
 
-use super::doc::{Doc, Sentences, diagnostic};
+use super::doc::{Doc, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::find_dates;
 use crate::model::{DateMention, Diagnostic, DiagnosticCode, Severity};
-use crate::text::year_in;
+use crate::text::{sentences, year_in};
 
 /// The dates of a report, and the mentions that are no calendar date.
 pub(crate) struct Dates {
@@ -15,7 +15,7 @@ pub(crate) struct Dates {
 
 /// Find the dates of every block but the table of contents. A date without
 /// a year takes its sentence's, or else the report's.
-pub(crate) fn read_dates(doc: &Doc<'_>, sentences: &Sentences) -> Dates {
+pub(crate) fn read_dates(doc: &Doc<'_>) -> Dates {
     let mut found = Vec::new();
     let mut bad = Vec::new();
     for (k, b) in doc.blocks.iter().enumerate() {
@@ -23,7 +23,14 @@ pub(crate) fn read_dates(doc: &Doc<'_>, sentences: &Sentences) -> Dates {
             continue;
         }
         let text = b.text();
-        for &(ss, se) in sentences.of_block(k) {
+        // Most blocks have no date: they are not split into sentences. A
+        // date of a sentence is a date of its block (a sentence starts after
+        // a space and ends at a mark no date reads on into), so a block
+        // with none has no sentence with one.
+        if find_dates(text).is_empty() {
+            continue;
+        }
+        for (ss, se) in sentences(text) {
             let sentence = &text[ss..se];
             // The year a date without one borrows, computed once per sentence.
             let mut sentence_year: Option<Option<i32>> = None;
@@ -56,5 +63,31 @@ pub(crate) fn read_dates(doc: &Doc<'_>, sentences: &Sentences) -> Dates {
     Dates {
         found,
         diagnostics: bad,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::grammar::find_dates;
+    use crate::text::sentences;
+
+    /// `read_dates` skips a block in which `find_dates` finds nothing: no
+    /// sentence of it may have a date then.
+    #[test]
+    fn a_block_without_dates_has_no_sentence_with_one() {
+        let texts = [
+            "Vi startet 12. Mars 2020. Neste 3. april. Ferdig 1.juli!",
+            "Det kom ca. 3. Mars. 4. april? 5. mai",
+            "Frist 1. Mai. 2. Juni 2021 ble det levert.",
+            "Rapport nr. 3. Se s. 4. Mars og april.",
+            "Ingen datoer her. Bare 12 prosjekter.",
+        ];
+        for t in texts {
+            let in_sentences = sentences(t)
+                .into_iter()
+                .map(|(s, e)| find_dates(&t[s..e]).len())
+                .sum::<usize>();
+            assert!(in_sentences == 0 || !find_dates(t).is_empty(), "{t:?}");
+        }
     }
 }

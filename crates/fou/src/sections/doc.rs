@@ -6,10 +6,9 @@
 use std::ops::Range;
 
 use super::{Part, Role};
-use crate::blocks::{Block, BlockKind, Repair};
+use crate::blocks::{Block, Repair};
 use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span};
 use crate::source::Source;
-use crate::text::sentences;
 
 /// The blocks of a report as every reader sees them, with what was worked
 /// out about them before any section was read.
@@ -53,42 +52,6 @@ impl Doc<'_> {
     pub fn sub_span(&self, i: usize, start: usize, end: usize) -> Span {
         let (s, e) = self.blocks[i].text.source_range(start, end);
         self.src.span(s, e)
-    }
-}
-
-/// The sentences of every block but the table of contents, split once
-/// ([`crate::text::sentences`]) and shared by the readers of running text:
-/// the stated counts and the dates.
-pub(crate) struct Sentences {
-    /// The byte ranges of the sentences of all blocks, block after block.
-    spans: Vec<(usize, usize)>,
-    /// Where the sentences of block `k` start in `spans`: they are
-    /// `spans[starts[k]..starts[k + 1]]`.
-    starts: Vec<usize>,
-}
-
-impl Sentences {
-    /// Split the blocks of `doc` into sentences (none for a table of
-    /// contents entry).
-    pub fn of(doc: &Doc<'_>) -> Self {
-        let mut spans = Vec::new();
-        let mut starts = Vec::with_capacity(doc.blocks.len() + 1);
-        for b in doc.blocks {
-            starts.push(spans.len());
-            if !matches!(b.kind, BlockKind::TocEntry) {
-                spans.extend(sentences(b.text()));
-            }
-        }
-        starts.push(spans.len());
-        Sentences { spans, starts }
-    }
-
-    /// The byte ranges of the sentences of block `k` in its text.
-    pub fn of_block(&self, k: usize) -> &[(usize, usize)] {
-        match (self.starts.get(k), self.starts.get(k + 1)) {
-            (Some(&s), Some(&e)) => &self.spans[s..e],
-            _ => &[],
-        }
     }
 }
 

@@ -52,7 +52,7 @@ use crate::model::{
 use crate::source::Source;
 use crate::text::{norm, shorten};
 use context::{about_projects, funding_in};
-use doc::{Claims, Doc, Section, Sentences, diagnostic};
+use doc::{Claims, Doc, Section, diagnostic};
 
 /// How many characters of a heading a message quotes.
 const HEADING_QUOTED: usize = 60;
@@ -417,10 +417,9 @@ pub(crate) fn read(
     report.vendors = items.vendors;
     report.diagnostics.extend(items.diagnostics);
     crate::work::stage("items");
-    let sentences = Sentences::of(&doc);
-    report.stated_counts = counts::read_counts(&doc, &sections, &claims, &sentences);
+    report.stated_counts = counts::read_counts(&doc, &sections, &claims);
     crate::work::stage("counts");
-    let dates = dates::read_dates(&doc, &sentences);
+    let dates = dates::read_dates(&doc);
     crate::work::stage("dates");
     report.dates = dates.found;
     report.diagnostics.extend(dates.diagnostics);
