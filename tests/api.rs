@@ -168,3 +168,27 @@ fn items_name_their_list_by_its_json_key() {
         }
     }
 }
+
+/// `explain` keeps the blocks and `parse` drops them before it copies the
+/// summaries and abstracts into the report: both give the same report, on
+/// each real report and on a hard-wrapped sample (whose paragraphs are
+/// joined lines, not slices of the input).
+#[test]
+fn explain_and_parse_give_the_same_report() {
+    let mut texts: Vec<String> = fou_tests::corpus_paths()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    texts.push(
+        "FoU-rapport 2031\n\nAvsluttede prosjekter\n\nProsjekttittel: En studie av noe\n\
+         Institusjon: Et institutt\nSammendrag: Første linje\nfortsetter her.\n\nEt avsnitt til.\n"
+            .to_owned(),
+    );
+    for text in &texts {
+        let src = fou::Source::from_text(text);
+        let explained = fou::explain(&src, &fou::Options::default()).report;
+        let parsed = fou::parse(text).unwrap();
+        assert_eq!(explained, parsed);
+        assert!(parsed.projects.iter().any(|p| !p.summary.is_empty()));
+    }
+}

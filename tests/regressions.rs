@@ -69,10 +69,12 @@ fn invalid_date_diagnostic_span_stays_in_the_input() {
 fn consecutive_lone_bullets_each_belong_to_a_block() {
     for text in ["•\n•", "-\n-\n", "▪\n\n▪\nTekst"] {
         let blocks = fou::internals::split_blocks(text, fou::Format::Plain);
+        let index = fou::LineIndex::new(text);
         let covered = |line: usize| {
-            blocks
-                .iter()
-                .any(|b| b.line_start <= line && line <= b.line_end)
+            blocks.iter().any(|b| {
+                let (first, last) = b.lines(&index);
+                first <= line && line <= last
+            })
         };
         for (n, line) in text.lines().enumerate() {
             assert!(

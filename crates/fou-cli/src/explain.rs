@@ -126,12 +126,15 @@ pub(crate) fn run(out: &mut impl Write, inp: &Input) -> Result<(), Stop> {
     let mut text_lines = 0;
     for (n, line) in fou::lines::split_lines(inp.src.text()).enumerate() {
         let no = n + 1;
-        while bi < blocks.len() && blocks[bi].0.line_end < no {
+        let lines_of = |b: &fou::blocks::Block| b.lines(inp.src.index());
+        while bi < blocks.len() && lines_of(&blocks[bi].0).1 < no {
             bi += 1;
         }
         let blank = line.text.trim().is_empty();
         text_lines += usize::from(!blank);
-        let block = blocks.get(bi).filter(|(b, _)| b.line_start <= no && !blank);
+        let block = blocks
+            .get(bi)
+            .filter(|(b, _)| lines_of(b).0 <= no && !blank);
         let label = block_columns(bi, block, &outline);
         let (record, theme) = record_columns(by_line.get(n).map_or(&[], Vec::as_slice));
         let shown: String = line.text.chars().take(TEXT_WIDTH).collect();

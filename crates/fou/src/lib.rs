@@ -384,12 +384,18 @@ pub struct Explained<'a> {
 /// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
 pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
-    let (mut report, content, parts, markers, mut repairs) = read_source(src, options);
+    let (mut report, content, parts, markers, mut repairs, bodies) =
+        read_source(src, options, true);
+    bodies.fill(&mut report, src.text());
     annotate(&mut report, options);
+    report.shrink_to_fit();
     let mut all: Vec<(blocks::Block<'a>, Part)> = content.into_iter().zip(parts).collect();
     all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
     all.sort_by_key(|(b, _)| b.start);
     repairs.sort_by_key(|r| (r.start, r.end));
+    for r in &mut repairs {
+        r.line = src.index().line_of(r.start);
+    }
     Explained {
         report,
         blocks: all,
@@ -404,10 +410,14 @@ pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
 /// assert_eq!(fou::parse_report(&src, &fou::Options::default()).year, Some(2020));
 /// ```
 pub fn parse_report(src: &Source, options: &Options) -> Report {
-    // The blocks go before the institutions are read, so the two never
-    // share the peak of memory.
-    let mut report = read_source(src, options).0;
+    // The blocks go before the summaries are copied and the institutions
+    // are read, so neither shares the peak of memory with them.
+    let (mut report, content, parts, markers, repairs, bodies) = read_source(src, options, false);
+    drop((content, parts, markers, repairs));
+    work::stage("blocks dropped");
+    bodies.fill(&mut report, src.text());
     annotate(&mut report, options);
+    report.shrink_to_fit();
     report
 }
 
@@ -427,6 +437,7 @@ type Read<'a> = (
     Vec<Part>,
     Vec<blocks::Block<'a>>,
     Vec<blocks::Repair>,
+    sections::Bodies,
 );
 
 /// Page furniture apart from the other blocks, order kept. The fewer are
@@ -449,7 +460,9 @@ fn split_markers(
     }
 }
 
-fn read_source<'a>(src: &'a Source<'_>, options: &Options) -> Read<'a> {
+/// Read `src`; layer 2's repairs are kept only when `keep_repairs` is set
+/// (for [`explain`]).
+fn read_source<'a>(src: &'a Source<'_>, options: &Options, keep_repairs: bool) -> Read<'a> {
     // Layer 1's normalised text, read once for the format and the blocks.
     work::stage("source");
     let norm = lines::Normalized::new(src.text());
@@ -457,7 +470,8 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options) -> Read<'a> {
     let format = options
         .format
         .unwrap_or_else(|| lines::detect_normalized_format(norm.text()));
-    let (blocks, mut repairs) = blocks::split_repaired(&norm, format, &sections::ReportHints);
+    let (blocks, mut repairs) =
+        blocks::split_repaired(&norm, format, &sections::ReportHints, keep_repairs);
     work::stage("blocks");
     drop(norm);
     let mut report = Report::new(SourceInfo {
@@ -475,8 +489,8 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options) -> Read<'a> {
     // line accounting but not shown to the part parsers.
     let (mut content, markers) = split_markers(blocks);
     work::stage("markers");
-    let (mut report, parts) = sections::read(src, &mut content, report, &mut repairs);
+    let (mut report, parts, bodies) = sections::read(src, &mut content, report, &mut repairs);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
     work::stage("coverage");
-    (report, content, parts, markers, repairs)
+    (report, content, parts, markers, repairs, bodies)
 }

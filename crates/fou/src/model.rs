@@ -993,6 +993,21 @@ impl Report {
         }
     }
 
+    /// Give back the spare room of the report's vectors (they grew by
+    /// pushing): what a parsed report holds is its items at their size.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.outline.shrink_to_fit();
+        self.projects.shrink_to_fit();
+        self.portfolio.shrink_to_fit();
+        self.analyses.shrink_to_fit();
+        self.publications.shrink_to_fit();
+        self.phd.shrink_to_fit();
+        self.vendors.shrink_to_fit();
+        self.stated_counts.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.diagnostics.shrink_to_fit();
+    }
+
     /// Serialise to the JSON contract (pretty-printed).
     ///
     /// ```

@@ -1140,20 +1140,57 @@ pub fn line_end_len(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// The offset after each line end of `bytes`, in order.
-fn line_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            match line_end_len(bytes, i) {
-                Some(n) => {
-                    i += n;
-                    return Some(i);
-                }
-                None => i += 1,
+/// True when `text` holds a Unicode line separator (NEL, U+2028, U+2029):
+/// only then must a line split look beyond `\n` and `\r`.
+pub(crate) fn has_unicode_line_ends(text: &str) -> bool {
+    crate::lexicon::LINE_SEPARATORS.iter().any(|&c| {
+        let mut buf = [0u8; 4];
+        memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut buf).as_bytes()).is_some()
+    })
+}
+
+/// The next line end at or after `from`: (its offset, its length).
+pub(crate) fn next_line_end(bytes: &[u8], from: usize, unicode: bool) -> Option<(usize, usize)> {
+    let mut at = from;
+    // The next `\n`, `\r` or NEL lead byte (C2) at or after `at`, kept while
+    // U+2028/U+2029 lead bytes (E2) before it are tried, so no byte is
+    // scanned twice (`None`: not searched yet; `Some(None)`: there is none).
+    let mut next3: Option<Option<usize>> = None;
+    loop {
+        let rest = bytes.get(at..)?;
+        let candidate = if unicode {
+            let stale = match next3 {
+                None => true,
+                Some(p) => p.is_some_and(|p| p < at),
+            };
+            if stale {
+                next3 = Some(memchr::memchr3(b'\n', b'\r', 0xC2, rest).map(|k| at + k));
             }
+            let next3 = next3.flatten();
+            let bound = next3.unwrap_or(bytes.len());
+            memchr::memchr(0xE2, &bytes[at..bound])
+                .map(|k| at + k)
+                .or(next3)?
+        } else {
+            at + memchr::memchr2(b'\n', b'\r', rest)?
+        };
+        if let Some(len) = line_end_len(bytes, candidate) {
+            return Some((candidate, len));
         }
-        None
+        at = candidate + 1;
+    }
+}
+
+/// The offset after each line end of `text`, in order (found with
+/// `memchr`, as [`next_line_end`]).
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let unicode = has_unicode_line_ends(text);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (end, len) = next_line_end(bytes, at, unicode)?;
+        at = end + len;
+        Some(at)
     })
 }
 
@@ -1185,9 +1222,9 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         // Counted first, so the index has no spare room (8 bytes a line).
-        let mut starts = Vec::with_capacity(line_ends(bytes).count() + 1);
+        let mut starts = Vec::with_capacity(line_ends(text).count() + 1);
         starts.push(0);
-        starts.extend(line_ends(bytes));
+        starts.extend(line_ends(text));
         if starts.len() > 1 && starts.last() == Some(&bytes.len()) {
             starts.pop();
         }

@@ -19,13 +19,225 @@ pub(crate) const YEARS: std::ops::Range<i32> = 1990..2100;
 pub(crate) fn norm(s: &str) -> String {
     crate::work::add(s.len());
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    each_word(s, |w| {
         if !out.is_empty() {
             out.push(' ');
         }
+        push_lower(&mut out, w);
+    });
+    out
+}
+
+/// Call `f` with each word of `s`, the words [`str::split_whitespace`]
+/// gives, found byte by byte: only a character that starts with one of
+/// [`WHITE_SPACE_LEADS`] is decoded to ask whether it is white space.
+fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
+    let b = s.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            0x09..=0x0d | b' ' => (true, 1),
+            0x00..=0x7f => (false, 1),
+            lead if WHITE_SPACE_LEADS.contains(&lead) => s
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            _ => (false, 1),
+        };
+        if !space {
+            start.get_or_insert(i);
+        } else if let Some(w) = start.take().and_then(|st| s.get(st..i)) {
+            f(w);
+        }
+        i += len;
+    }
+    if let Some(w) = start.and_then(|st| s.get(st..)) {
+        f(w);
+    }
+}
+
+/// The first bytes (in UTF-8) of the white-space characters outside ASCII:
+/// U+0085 and U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+205F (`E2`), U+3000
+/// (`E3`).
+const WHITE_SPACE_LEADS: [u8; 4] = [0xc2, 0xe1, 0xe2, 0xe3];
+
+/// `w` lower-cased onto the end of `out`, as [`lower`] would, without a
+/// copy of its own for the common words: ASCII, or Latin-1 (`Før`, `ÅTTE`).
+fn push_lower(out: &mut String, w: &str) {
+    let b = w.as_bytes();
+    // In UTF-8, the characters of Latin-1 are ASCII bytes or two bytes led
+    // by `C2` or `C3`; every byte of them is below `C4`. `À`–`Þ` (but `×`)
+    // are `C3 80`–`C3 9E`: a Latin-1 word without them only has ASCII
+    // letters to lower-case. One look at each byte tells both.
+    let mut latin_1 = true;
+    let mut upper = false;
+    let mut after_c3 = false;
+    for &x in b {
+        latin_1 &= x < 0xc4;
+        upper |= after_c3 && matches!(x, 0x80..=0x96 | 0x98..=0x9e);
+        after_c3 = x == 0xc3;
+    }
+    if latin_1 {
+        if upper {
+            out.extend(w.chars().map(latin_1_lower));
+        } else {
+            let at = out.len();
+            out.push_str(w);
+            if let Some(added) = out.get_mut(at..) {
+                added.make_ascii_lowercase();
+            }
+        }
+    } else {
         out.push_str(&lower(w));
     }
-    out
+}
+
+/// The last character of Latin-1 (U+0000–U+00FF), the letters of
+/// Norwegian text: [`latin_1_lower`] lower-cases them without the Unicode
+/// tables.
+const LATIN_1_END: char = '\u{ff}';
+
+/// A Latin-1 character lower-cased, as [`char::to_lowercase`] does (each
+/// gives one character): `A`–`Z` and `À`–`Þ` but `×` move up by 0x20, the
+/// rest stay.
+fn latin_1_lower(c: char) -> char {
+    match c {
+        'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => {
+            char::from_u32(c as u32 + 0x20).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// A cheap test, on text as it stands, that [`norm`] of it may contain one
+/// of some keywords (`has_any(&norm(text), words)`): when it says no, the
+/// text need not be normalised at all.
+///
+/// It looks for a piece of each keyword, ASCII case-insensitively: the
+/// longest run of ASCII letters in the keyword. Lower-casing maps no
+/// character outside ASCII to an ASCII letter but the two of
+/// [`Self::TO_ASCII`], which it looks for too, and normalising only joins
+/// white space: a keyword in the normalised text has its piece, or one of
+/// those two, in the text. A keyword with no piece makes the test say yes
+/// to everything.
+///
+/// One pass over the bytes: each piece is compared only where its rarest
+/// letter (its anchor) stands, found with a table of 256 flags.
+pub(crate) struct KeywordFilter {
+    /// The pieces (lower-case ASCII letters), each with the offset of its
+    /// anchor; `None` when a keyword has no piece.
+    pieces: Option<Vec<(&'static [u8], usize)>>,
+    /// Which bytes are an anchor, in either case, or the first byte of a
+    /// character of [`Self::TO_ASCII`].
+    anchors: [bool; 256],
+}
+
+impl KeywordFilter {
+    /// The characters outside ASCII that lower-case to an ASCII letter:
+    /// capital I with a dot (to `i` and a combining dot) and KELVIN SIGN (to
+    /// `k`). A text with one may match whatever it holds.
+    const TO_ASCII: [&str; 2] = ["\u{130}", "\u{212a}"];
+
+    /// The letters of Norwegian text, the most frequent first: a piece is
+    /// anchored at its letter that comes last here.
+    const BY_FREQUENCY: &[u8] = b"erntsialokdgmvfupbhjyczwxq";
+
+    /// The filter for the keywords of `lists` (lower-case, as in
+    /// [`crate::lexicon`]).
+    pub fn new(lists: &[&'static [&'static str]]) -> Self {
+        let pieces: Option<Vec<&'static str>> = lists
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(|w| Self::piece(w))
+            .collect();
+        // A piece that contains another is found with it: only the shortest
+        // are looked for (`bidrag` for `bidragsfinans` and `bidrag `).
+        let shortest = pieces.map(|p| {
+            let mut kept: Vec<&str> = Vec::new();
+            for piece in p {
+                if !kept.iter().any(|k| piece.contains(k)) {
+                    kept.retain(|k| !k.contains(piece));
+                    kept.push(piece);
+                }
+            }
+            kept
+        });
+        let mut anchors = [false; 256];
+        for c in Self::TO_ASCII {
+            if let Some(&lead) = c.as_bytes().first() {
+                anchors[usize::from(lead)] = true;
+            }
+        }
+        let pieces = shortest.map(|kept| {
+            kept.into_iter()
+                .map(|piece| {
+                    let at = Self::anchor(piece.as_bytes());
+                    if let Some(&a) = piece.as_bytes().get(at) {
+                        anchors[usize::from(a)] = true;
+                        anchors[usize::from(a.to_ascii_uppercase())] = true;
+                    }
+                    (piece.as_bytes(), at)
+                })
+                .collect()
+        });
+        KeywordFilter { pieces, anchors }
+    }
+
+    /// The piece of `keyword` the filter looks for.
+    fn piece(keyword: &str) -> Option<&str> {
+        keyword
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .max_by_key(|run| run.len())
+            .filter(|run| !run.is_empty())
+    }
+
+    /// The offset of the rarest letter of `piece` ([`Self::BY_FREQUENCY`]).
+    fn anchor(piece: &[u8]) -> usize {
+        let rank = |b: &u8| {
+            Self::BY_FREQUENCY
+                .iter()
+                .position(|f| f == b)
+                .unwrap_or(Self::BY_FREQUENCY.len())
+        };
+        (0..piece.len())
+            .max_by_key(|&i| piece.get(i).map(rank))
+            .unwrap_or(0)
+    }
+
+    /// May [`norm`] of `text` contain one of the keywords?
+    pub fn may_match(&self, text: &str) -> bool {
+        let Some(pieces) = &self.pieces else {
+            return true;
+        };
+        let b = text.as_bytes();
+        for (i, &x) in b.iter().enumerate() {
+            if !self.anchors[usize::from(x)] {
+                continue;
+            }
+            if !x.is_ascii() {
+                let rest = b.get(i..).unwrap_or_default();
+                if Self::TO_ASCII
+                    .iter()
+                    .any(|c| rest.starts_with(c.as_bytes()))
+                {
+                    return true;
+                }
+                continue;
+            }
+            let x = x.to_ascii_lowercase();
+            let found = pieces.iter().any(|&(piece, at)| {
+                piece.get(at) == Some(&x)
+                    && i.checked_sub(at)
+                        .and_then(|from| b.get(from..from + piece.len()))
+                        .is_some_and(|s| s.eq_ignore_ascii_case(piece))
+            });
+            if found {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// `s` lower-cased, exactly as [`str::to_lowercase`] would, borrowed when
@@ -34,6 +246,8 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     let unchanged = s.chars().all(|c| {
         if c.is_ascii() {
             !c.is_ascii_uppercase()
+        } else if c <= LATIN_1_END {
+            latin_1_lower(c) == c
         } else {
             let mut l = c.to_lowercase();
             l.next() == Some(c) && l.next().is_none()
@@ -62,8 +276,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = text.as_bytes();
-    for i in 0..b.len() {
-        if !matches!(b[i], b'.' | b'!' | b'?') || b.get(i + 1) != Some(&b' ') {
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
+        if b.get(i + 1) != Some(&b' ') {
             continue;
         }
         let next = text[i + 2..].chars().next();
@@ -90,8 +304,8 @@ pub(crate) fn clauses(sentence: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = sentence.as_bytes();
-    for i in 0..b.len() {
-        if matches!(b[i], b',' | b';' | b':') && b.get(i + 1) == Some(&b' ') {
+    for i in memchr::memchr3_iter(b',', b';', b':', b) {
+        if b.get(i + 1) == Some(&b' ') {
             out.push((start, i));
             start = i + 2;
         }
@@ -178,6 +392,121 @@ mod tests {
         }
         assert!(matches!(lower("liten"), std::borrow::Cow::Borrowed(_)));
         assert!(matches!(lower("Liten"), std::borrow::Cow::Owned(_)));
+    }
+
+    #[test]
+    fn a_keyword_filter_never_misses_a_keyword_of_the_normalised_text() {
+        // The only characters outside ASCII that lower-case to an ASCII letter.
+        let to_ascii: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii_alphabetic()))
+            .collect();
+        let listed: Vec<char> = KeywordFilter::TO_ASCII
+            .iter()
+            .flat_map(|c| c.chars())
+            .collect();
+        assert_eq!(to_ascii, listed);
+        let lists: &[&[&str]] = &[
+            lexicon::BIDRAG,
+            lexicon::OPPDRAG,
+            lexicon::PROJECTS,
+            lexicon::SHORTLISTED,
+            lexicon::SUMMARY_BIDRAG,
+            lexicon::SUMMARY_OPPDRAG,
+            &["pågå", "ski", "fikk"],
+        ];
+        let filter = KeywordFilter::new(lists);
+        let samples = [
+            "BIDRAGSFINANSIERTE prosjekter",
+            "et bidrag\ttil",
+            "Oppdrag",
+            "PROSJE\u{212a}TER",
+            "Tre skisser GÅR  videre",
+            "neste\u{a0}runde",
+            "på Oppdrag fra NAV",
+            "P\u{212b}G\u{c5}R",
+            "\u{130}",
+            "\u{212a}\u{130}",
+            "S\u{212a}\u{130}",
+            "F\u{130}\u{212a}\u{212a}",
+            "ingen nøkkelord her",
+        ];
+        for s in samples {
+            let n = norm(s);
+            for list in lists {
+                if crate::lexicon::has_any(&n, list) {
+                    assert!(filter.may_match(s), "{s:?} {list:?}");
+                }
+            }
+        }
+        let funding = KeywordFilter::new(&[lexicon::BIDRAG, lexicon::OPPDRAG]);
+        assert!(!funding.may_match("Tre nye prosjekter ble ferdigstilt"));
+        assert!(funding.may_match("tre OPPDRAGSPROSJEKTER"));
+        let sketches = KeywordFilter::new(&[lexicon::SHORTLISTED]);
+        assert!(!sketches.may_match("disse ble valgt"));
+        assert!(sketches.may_match("ni SKISSER"));
+        // The same answer as looking for each piece on its own.
+        let pieces = ["bidrag", "oppdrag"];
+        let naive = |t: &str| {
+            let low = t.to_ascii_lowercase();
+            pieces.iter().any(|p| low.contains(p))
+                || KeywordFilter::TO_ASCII.iter().any(|c| t.contains(c))
+        };
+        for t in [
+            "",
+            "b",
+            "drag",
+            "BIDRA",
+            "xBiDrAgx",
+            "oppDRAG",
+            "oppdra g",
+            "–’… \u{130}",
+            "\u{212a}",
+            "\u{2129}\u{131}",
+            "bidragoppdrag",
+            "ppdrag bidrg",
+        ] {
+            assert_eq!(funding.may_match(t), naive(t), "{t:?}");
+        }
+        // A keyword with no piece lets everything through.
+        assert!(KeywordFilter::new(&[&["på"], &["å"]]).may_match("x"));
+    }
+
+    #[test]
+    fn latin_1_lowers_as_the_unicode_tables_do() {
+        for c in '\0'..=LATIN_1_END {
+            let mut l = c.to_lowercase();
+            assert_eq!(l.next(), Some(latin_1_lower(c)), "{c:?}");
+            assert_eq!(l.next(), None, "{c:?}");
+        }
+        let mixed = "FØR ÅTTE Æ ×÷ ß ÿ µ Straße ΣΑΣ Ĳ İ";
+        let mut out = String::new();
+        let mut std = String::new();
+        for w in mixed.split(' ') {
+            push_lower(&mut out, w);
+            std.push_str(&w.to_lowercase());
+        }
+        assert_eq!(out, std);
+    }
+
+    #[test]
+    fn words_are_split_where_split_whitespace_splits() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.is_whitespace()) {
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(WHITE_SPACE_LEADS.contains(&lead), "{c:?}");
+        }
+        let samples = [
+            "",
+            "  ",
+            "a",
+            " to\u{b}ord\u{85}og\u{a0}tre\u{2003}fire\u{3000}fem\u{1680}seks – «sju» … ",
+            "\u{2028}Før\u{2029}ÅTTE\u{202f}x\u{205f}y\u{200b}z\u{1c}w",
+        ];
+        for s in samples {
+            let mut got = Vec::new();
+            each_word(s, |w| got.push(w));
+            assert_eq!(got, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues, name_goes_on};
 use super::segment::segment_run;
-use super::{Block, BlockKind, Hints, Repair, RepairKind};
+use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
 use crate::lines::{
     Joint, Line, LineKind, Lines, MappedText, RawLine, is_bold_wrapped, toc_heading, toc_like,
@@ -72,11 +72,11 @@ pub(super) struct BlockBuilder<'l, 'a> {
     /// The next lone bullet belongs to the item just opened.
     trailed: bool,
     /// The repairs made so far.
-    repairs: Vec<Repair>,
+    repairs: Repairs,
 }
 
 impl<'l, 'a> BlockBuilder<'l, 'a> {
-    pub(super) fn new(lines: &'l Lines<'a>, hints: &'l dyn Hints) -> Self {
+    pub(super) fn new(lines: &'l Lines<'a>, hints: &'l dyn Hints, repairs: Repairs) -> Self {
         let layout = lines.layout();
         BlockBuilder {
             lines,
@@ -94,12 +94,12 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             prev_line: None,
             open_piece: false,
             trailed: false,
-            repairs: Vec::new(),
+            repairs,
         }
     }
 
     /// Build the blocks of every line, in order.
-    pub(super) fn run(mut self) -> (Vec<Block<'a>>, Vec<Repair>) {
+    pub(super) fn run(mut self) -> (Vec<Block<'a>>, Repairs) {
         for (li, line) in self.lines.iter().enumerate() {
             self.feed(li, line);
         }
@@ -430,7 +430,7 @@ fn prev_indent(line: RawLine<'_>) -> usize {
 /// A table of contents run together on one line (`FORORD 2 PROSJEKTER 3`):
 /// its entries separated by `\n` (the space after each inner page number
 /// made a break), so the block keeps the line and the reader sees entries.
-fn split_run_together<'t>(text: MappedText<'t>, repairs: &mut Vec<Repair>) -> MappedText<'t> {
+fn split_run_together<'t>(text: MappedText<'t>, repairs: &mut Repairs) -> MappedText<'t> {
     let cuts = entry_cuts(text.as_str());
     if cuts.is_empty() {
         return text;
@@ -484,8 +484,6 @@ fn new_block<'a>(
         text,
         start: line.start,
         end: line.end(),
-        line_start: line.number,
-        line_end: line.number,
         n_lines: 1,
         bold,
     }

@@ -18,7 +18,7 @@
 
 use std::collections::HashSet;
 
-use super::{Block, Repair, RepairKind};
+use super::{Block, Repair, RepairKind, Repairs};
 use crate::lexicon::{HYPHEN_CONJUNCTIONS, KNOWN_ACRONYMS};
 use crate::lines::MappedText;
 
@@ -288,7 +288,7 @@ fn mends_of(text: &str, has: &mut impl FnMut(&str) -> bool) -> Mends {
 /// those words in the whole text; the third mends the blocks found, with
 /// the true answers. A block whose mends asked nothing is mended as the
 /// first pass found it.
-pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Vec<Repair>) {
+pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Repairs) {
     let mut asked = Asked::default();
     let mut todo = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
@@ -317,7 +317,7 @@ pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Vec<Repair>) {
 fn mend_recorded(
     text: &MappedText<'_>,
     words: &Words,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> Option<MappedText<'static>> {
     let t = text.as_str();
     let (cuts, hyphens) = mends_of(t, &mut |w| words.has(w));
@@ -366,7 +366,7 @@ mod tests {
     use super::*;
 
     fn mend(text: &MappedText<'_>, words: &Words) -> Option<MappedText<'static>> {
-        mend_recorded(text, words, &mut Vec::new())
+        mend_recorded(text, words, &mut Repairs::default())
     }
 
     /// The words of `texts` that the mends of `line` ask about.

@@ -1,6 +1,6 @@
 //! Join rules: does the next line continue the open block?
 
-use super::{Block, Hints, Repair, RepairKind};
+use super::{Block, Hints, Repair, RepairKind, Repairs};
 use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS};
 use crate::lines::{Joint, MappedText, RawLine};
 
@@ -125,7 +125,6 @@ pub(super) fn extend(block: &mut Block, line: &RawLine<'_>, text: &MappedText, h
     };
     block.text.append(text, joint);
     block.end = line.end();
-    block.line_end = line.number;
     block.n_lines = block.n_lines.saturating_add(1);
 }
 
@@ -134,18 +133,17 @@ pub(super) fn join_wrapped(
     block: &mut Block,
     line: &RawLine<'_>,
     text: &MappedText,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) {
     append_mended(&mut block.text, text, repairs);
     block.end = line.end();
-    block.line_end = line.number;
     block.n_lines = block.n_lines.saturating_add(1);
 }
 
 /// Append `next` to `text` across a line end: tight when the line ended in
 /// a word split with a hyphen (`arbeids-` + `ledighet` → `arbeidsledighet`,
 /// `NAV-` + `kontorene` → `NAV-kontorene`), else with a space.
-pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &mut Vec<Repair>) {
+pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &mut Repairs) {
     let prev = text.as_str().trim_end();
     let next_word = next.as_str().split_whitespace().next().unwrap_or("");
     let before_hyphen = prev.strip_suffix('-').and_then(|p| p.chars().next_back());
@@ -271,8 +269,6 @@ mod tests {
             text: MappedText::verbatim(text, 0),
             start: 0,
             end: text.len(),
-            line_start: 1,
-            line_end: 1,
             n_lines: 1,
             bold: false,
         }
@@ -289,9 +285,9 @@ mod tests {
             &mut b,
             &line,
             &MappedText::verbatim(second, line.start),
-            &mut Vec::new(),
+            &mut Repairs::default(),
         );
-        assert_eq!((b.end, b.line_end, b.n_lines), (line.end(), 2, 2));
+        assert_eq!((b.end, b.n_lines), (line.end(), 2));
         b.text().to_owned()
     }
 

@@ -29,6 +29,7 @@ mod segment;
 
 pub use hints::Hints;
 pub use post::heading_like;
+pub(crate) use repair::Repairs;
 pub use repair::{MAX_AFTER_BYTES, Repair, RepairKind};
 
 use crate::Format;
@@ -69,10 +70,6 @@ pub struct Block<'a> {
     pub start: usize,
     /// End byte (exclusive) of the block in the input.
     pub end: usize,
-    /// First line (1-based).
-    pub line_start: usize,
-    /// Last line (1-based).
-    pub line_end: usize,
     /// Number of physical lines joined into the block (saturating; a
     /// `u32`, so that with the kind and the bold flag it takes one word:
     /// a block is kept per line of short-line input).
@@ -100,6 +97,21 @@ impl Block<'_> {
     /// ```
     pub fn is_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading { .. })
+    }
+
+    /// The block's first and last lines (1-based), by the line index of the
+    /// text its offsets are in (a block does not keep them: on short-line
+    /// input a block is kept per line).
+    ///
+    /// ```
+    /// let text = "Tittel\n\nTekst som\nfortsetter.\n";
+    /// let blocks = fou::internals::split_blocks(text, fou::Format::Plain);
+    /// let index = fou::LineIndex::new(text);
+    /// assert_eq!(blocks[1].lines(&index), (3, 4));
+    /// ```
+    pub fn lines(&self, index: &crate::LineIndex) -> (usize, usize) {
+        let span = index.span(self.start, self.end);
+        (span.line_start, span.line_end)
     }
 }
 
@@ -147,21 +159,24 @@ pub(crate) fn split_normalized<'a>(
     format: Format,
     hints: &dyn Hints,
 ) -> Vec<Block<'a>> {
-    split_repaired(norm, format, hints).0
+    split_repaired(norm, format, hints, false).0
 }
 
-/// [`split_normalized`], with the repairs made to the text on the way, in
-/// input order, their offsets and lines in `norm`'s input.
+/// [`split_normalized`], with the repairs made to the text on the way, their
+/// offsets in `norm`'s input (their lines not yet filled in), when `keep` is
+/// set (none otherwise: [`Repairs`]).
 pub(crate) fn split_repaired<'a>(
     norm: &Normalized<'a>,
     format: Format,
     hints: &dyn Hints,
+    keep: bool,
 ) -> (Vec<Block<'a>>, Vec<Repair>) {
+    let repairs = Repairs::new(keep);
     // Unchanged text is the input itself: blocks may borrow from it.
     if let Some(input) = norm.unchanged_input() {
-        return build(input, format, hints);
+        return build(input, format, hints, repairs);
     }
-    let (blocks, mut repairs) = build(norm.text(), format, hints);
+    let (blocks, mut repairs) = build(norm.text(), format, hints, repairs);
     for r in &mut repairs {
         (r.start, r.end) = norm.input_range(r.start, r.end);
     }
@@ -181,18 +196,28 @@ pub(crate) fn split_repaired<'a>(
 }
 
 /// Lines → blocks → page-break joins → lists run together split → inferred
-/// headings, on `text`; the repairs made, in order, with their lines.
-fn build<'t>(text: &'t str, format: Format, hints: &dyn Hints) -> (Vec<Block<'t>>, Vec<Repair>) {
+/// headings, on `text`; the repairs made.
+fn build<'t>(
+    text: &'t str,
+    format: Format,
+    hints: &dyn Hints,
+    repairs: Repairs,
+) -> (Vec<Block<'t>>, Vec<Repair>) {
     let lines = Lines::new(text, format);
-    let (blocks, mut repairs) = builder::BlockBuilder::new(&lines, hints).run();
+    crate::work::stage("b:lines");
+    let (blocks, mut repairs) = builder::BlockBuilder::new(&lines, hints, repairs).run();
+    crate::work::stage("b:built");
     drop(lines);
     let mut blocks = post::join_page_breaks(blocks, hints, &mut repairs);
+    crate::work::stage("b:joined");
     hyphens::mend_blocks(&mut blocks, &mut repairs);
+    crate::work::stage("b:mended");
     for b in &blocks {
         repair::en_dashes(&b.text, &mut repairs);
     }
     let blocks = runlist::split_run_lists(blocks, text, hints, &mut repairs);
+    crate::work::stage("b:runlist");
     let blocks = post::infer_headings(blocks, format, text, hints, &mut repairs);
-    repair::number_lines(text, &mut repairs);
-    (blocks, repairs)
+    crate::work::stage("b:inferred");
+    (blocks, repairs.into_vec())
 }

@@ -2,7 +2,7 @@
 //! headings inferred from short stand-alone lines.
 
 use super::join::{append_mended, name_goes_on};
-use super::{Block, BlockKind, Hints, Repair, RepairKind};
+use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
 use crate::lexicon::JOIN_WORDS;
 use crate::lines::is_bold_wrapped;
@@ -81,7 +81,7 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
 pub(super) fn join_page_breaks<'a>(
     mut blocks: Vec<Block<'a>>,
     hints: &dyn Hints,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> Vec<Block<'a>> {
     // `blocks[..kept]` is the result so far.
     let mut kept = 0;
@@ -103,7 +103,6 @@ pub(super) fn join_page_breaks<'a>(
             ));
             append_mended(&mut prev.text, &blk.text, repairs);
             prev.end = blk.end;
-            prev.line_end = blk.line_end;
             prev.n_lines = prev.n_lines.saturating_add(blk.n_lines);
             // Page numbers between the two halves are absorbed into the joined block.
             kept = li + 1;
@@ -152,7 +151,7 @@ pub(super) fn infer_headings<'a>(
     format: Format,
     text: &str,
     hints: &dyn Hints,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> Vec<Block<'a>> {
     let marked = blocks
         .iter()

@@ -148,8 +148,8 @@ pub struct Repair {
 }
 
 impl Repair {
-    /// A repair of the input bytes `start..end` (line numbers are filled in
-    /// when the blocks are done).
+    /// A repair of the input bytes `start..end` (its line is filled in by
+    /// [`crate::explain`], which gives the repairs out).
     pub(crate) fn new(kind: RepairKind, start: usize, end: usize, after: Option<&str>) -> Self {
         Repair {
             kind,
@@ -169,43 +169,54 @@ impl Repair {
 
 impl Repair {
     /// A repair of a whole block (made a heading, its text a label's value):
-    /// its span, its first line and its text when short.
+    /// its span and its text when short.
     ///
     /// ```
     /// use fou::blocks::{Repair, RepairKind};
     /// let b = &fou::internals::split_blocks("\nForord\n", fou::Format::Plain)[0];
     /// let r = Repair::of_block(RepairKind::HeadingFromMeaning, b);
-    /// assert_eq!((r.line, r.start, r.end, r.after.as_deref()), (2, 1, 7, Some("Forord")));
+    /// assert_eq!((r.start, r.end, r.after.as_deref()), (1, 7, Some("Forord")));
     /// ```
     pub fn of_block(kind: RepairKind, block: &super::Block<'_>) -> Self {
-        Repair {
-            line: block.line_start,
-            ..Repair::new(kind, block.start, block.end, Some(block.text()))
-        }
+        Repair::new(kind, block.start, block.end, Some(block.text()))
     }
 }
 
-/// Sort `repairs` by where they start and give each its line in `text`.
-pub(crate) fn number_lines(text: &str, repairs: &mut [Repair]) {
-    repairs.sort_by_key(|r| (r.start, r.end));
-    let mut line = 1;
-    let mut at = 0;
-    for r in repairs.iter_mut() {
-        let upto = r.start.min(text.len());
-        if upto > at {
-            line += text.as_bytes()[at..upto]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            at = upto;
+/// Where layer 2 records its repairs: kept for [`crate::explain`], or
+/// dropped as they are made when the caller will not show them (a parse:
+/// on short-line input a repair per dropped page number would cost more
+/// than the line's block).
+#[derive(Debug, Default)]
+pub(crate) struct Repairs {
+    list: Vec<Repair>,
+    keep: bool,
+}
+
+impl Repairs {
+    /// A record that keeps its repairs when `keep` is set.
+    pub fn new(keep: bool) -> Self {
+        Repairs {
+            list: Vec::new(),
+            keep,
         }
-        r.line = line;
+    }
+
+    /// Record `r` (dropped unless the repairs are kept).
+    pub fn push(&mut self, r: Repair) {
+        if self.keep {
+            self.list.push(r);
+        }
+    }
+
+    /// The repairs kept, in the order they were made.
+    pub fn into_vec(self) -> Vec<Repair> {
+        self.list
     }
 }
 
 /// The `--` made en dashes in `text` (layer 1 records them as replaced
 /// characters).
-pub(crate) fn en_dashes(text: &MappedText<'_>, repairs: &mut Vec<Repair>) {
+pub(crate) fn en_dashes(text: &MappedText<'_>, repairs: &mut Repairs) {
     let s = text.as_str();
     for &(c, src_len) in text.replacements() {
         if src_len == 2 && s[c..].starts_with('–') {

@@ -12,7 +12,7 @@
 //! Prose is never cut: a sentence with a period in parentheses goes on with
 //! more sentence, which is no project line.
 
-use super::{Block, BlockKind, Hints, Repair, RepairKind};
+use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::lexicon::MIDLINE_BULLET_GLYPHS;
 
 /// A run-together list is one line or a few wrapped lines; a longer
@@ -38,7 +38,7 @@ pub(super) fn split_run_lists<'a>(
     blocks: Vec<Block<'a>>,
     text: &str,
     hints: &dyn Hints,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) -> Vec<Block<'a>> {
     let cuts: Vec<(usize, Cut)> = blocks
         .iter()
@@ -69,7 +69,7 @@ fn push_pieces<'a>(
     b: &Block<'a>,
     cut: &Cut,
     text: &str,
-    repairs: &mut Vec<Repair>,
+    repairs: &mut Repairs,
 ) {
     for &(a, z) in &cut.seps {
         let (start, end) = b.text.source_range(a, z);
@@ -80,16 +80,13 @@ fn push_pieces<'a>(
     let pieces: Vec<_> = lead.into_iter().chain(items).collect();
     let spans = piece_spans(b, &pieces, text);
     for (((a, z), kind), (start, end)) in pieces.into_iter().zip(spans) {
-        let line_start = b.line_start + newlines(text, b.start, start);
-        let line_end = line_start + newlines(text, start, end);
+        let n_lines = newlines(text, start, end) + 1;
         out.push(Block {
             kind,
             text: b.text.slice(a, z),
             start,
             end,
-            line_start,
-            line_end,
-            n_lines: u32::try_from(line_end - line_start + 1).unwrap_or(u32::MAX),
+            n_lines: u32::try_from(n_lines).unwrap_or(u32::MAX),
             bold: b.bold,
         });
     }
@@ -214,8 +211,13 @@ fn between(range: (usize, usize), seps: &[(usize, usize)]) -> Vec<(usize, usize)
 /// The separators ` • ` (a bullet glyph between white space, the white
 /// space with it) in `t`.
 fn glyph_seps(t: &str) -> Vec<(usize, usize)> {
+    // Most blocks hold no glyph: one `memchr`-backed search per glyph
+    // before the walk over every character.
+    if !MIDLINE_BULLET_GLYPHS.iter().any(|&g| t.contains(g)) {
+        return Vec::new();
+    }
     let ws = |c: char| c == ' ' || c == '\n';
-    glyph_candidates(t)
+    t.char_indices()
         .filter(|&(i, c)| {
             MIDLINE_BULLET_GLYPHS.contains(&c)
                 && t[..i].ends_with(ws)
@@ -229,46 +231,20 @@ fn glyph_seps(t: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The characters of `t` that may be mid-line bullet glyphs, with their
-/// offsets: only those that start with a byte a glyph starts with (found
-/// with `memchr`; every glyph today starts with `0xE2`), or every
-/// character if the glyphs start with more than three different bytes.
-fn glyph_candidates(t: &str) -> Box<dyn Iterator<Item = (usize, char)> + '_> {
-    let mut firsts: Vec<u8> = Vec::with_capacity(3);
-    for g in MIDLINE_BULLET_GLYPHS {
-        let first = g.encode_utf8(&mut [0; 4]).as_bytes()[0];
-        if !firsts.contains(&first) {
-            firsts.push(first);
-        }
-    }
-    let (a, b, c) = match firsts[..] {
-        [a] => (a, a, a),
-        [a, b] => (a, b, b),
-        [a, b, c] => (a, b, c),
-        _ => return Box::new(t.char_indices()),
-    };
-    Box::new(
-        memchr::memchr3_iter(a, b, c, t.as_bytes())
-            .filter_map(|i| Some((i, t.get(i..)?.chars().next()?))),
-    )
-}
-
 /// The separators ` - ` (a converter's dash between items, `… (2019-2021)
 /// - B, UiO …`) in `t` outside parentheses (not the dash of a
 /// period written `(2019 - 2021)`).
 fn dash_seps(t: &str) -> Vec<(usize, usize)> {
+    if !t.contains(" - ") {
+        return Vec::new();
+    }
     let mut depth = 0i32;
     let mut out = Vec::new();
-    // Most blocks have no ` - `; the rest are read by the byte (`(`, `)`
-    // and `-` are ASCII, which no byte of another character is).
-    if memchr::memmem::find(t.as_bytes(), b" - ").is_none() {
-        return out;
-    }
-    for (i, c) in t.bytes().enumerate() {
+    for (i, c) in t.char_indices() {
         match c {
-            b'(' => depth += 1,
-            b')' => depth -= 1,
-            b'-' if depth == 0 && t[..i].ends_with(' ') && t[i + 1..].starts_with(' ') => {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '-' if depth == 0 && t[..i].ends_with(' ') && t[i + 1..].starts_with(' ') => {
                 out.push((i - 1, i + 2));
             }
             _ => {}
@@ -315,7 +291,10 @@ mod tests {
         split_with(text, format, &ReportHints)
             .into_iter()
             .filter(|b| b.kind != BlockKind::Marker)
-            .map(|b| (b.kind, b.text().to_owned(), b.line_start, b.line_end))
+            .map(|b| {
+                let (first, last) = b.lines(&crate::LineIndex::new(text));
+                (b.kind, b.text().to_owned(), first, last)
+            })
             .collect()
     }
 
@@ -330,18 +309,6 @@ mod tests {
     const A: &str = "Arbeid i nord, Fjellby forskning (2019-2021)";
     const B: &str = "Tillit til NAV, Dalen institutt (2020-2022)";
     const C: &str = "Unge uten jobb, Høgskolen i Fjellby (2021-2023)";
-
-    #[test]
-    fn the_byte_search_finds_every_glyph() {
-        for &g in crate::lexicon::MIDLINE_BULLET_GLYPHS {
-            let t = format!("Blåbær {g} æ\u{2013} {g}");
-            let found: Vec<_> = super::glyph_candidates(&t)
-                .filter(|&(_, c)| c == g)
-                .collect();
-            let all: Vec<_> = t.char_indices().filter(|&(_, c)| c == g).collect();
-            assert_eq!(found, all, "{g}");
-        }
-    }
 
     #[test]
     fn bullets_in_mid_line_make_items_plain_and_markdown() {

@@ -10,7 +10,7 @@ use nom::error::{ContextError, ParseError, context};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
-use super::find::find_where;
+use super::find::find_all_at;
 use super::{GrammarError, check};
 
 const MONTHS: &[&str] = &[
@@ -63,11 +63,12 @@ fn number<'a, T: FromStr, E: ParseError<&'a str>>(
 
 /// The month's number, from its name in any case.
 fn month_number(word: &str) -> Option<u32> {
-    let word = word.to_lowercase();
+    // Char by char, without a lower-cased copy: the same as
+    // `str::to_lowercase` but for a final sigma, which no month name has.
     MONTHS
         .iter()
         .zip(1..)
-        .find(|(m, _)| **m == word)
+        .find(|(m, _)| word.chars().flat_map(char::to_lowercase).eq(m.chars()))
         .map(|(_, n)| n)
 }
 
@@ -136,8 +137,7 @@ pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
 
 /// All dates in a text, with their byte ranges: [`find_all`](super::find_all) with
 /// [`date_parser`], except that a date does not start right after `.` or `,`
-/// (`2.5. mars`, `1,5. mars` are no dates). The parser is tried only where
-/// a digit starts a word: a date starts with its day.
+/// (`2.5. mars`, `1,5. mars` are no dates).
 ///
 /// ```
 /// let found = fou::grammar::find_dates("Fra 16. mars til 24. april 2020 mottok …");
@@ -145,7 +145,27 @@ pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
 /// assert_eq!(found[1].2.year, Some(2020));
 /// ```
 pub fn find_dates(text: &str) -> Vec<(usize, usize, NorwegianDate)> {
-    let mut found = find_where(date_parser, text, |b| b.is_ascii_digit());
+    // A date starts with its day's digits: the parser is tried only there.
+    let mut found = find_all_at(date_parser, text, day_starts(text));
     found.retain(|&(start, _, _)| !text[..start].ends_with(['.', ',']));
     found
+}
+
+/// Where a date may start, left to right: the one or two digits right
+/// before each `.` (its day, which [`date_parser`] reads as one or two
+/// digits and a dot). Two digits before the dot start there; a third
+/// before them leaves no word boundary, and [`find_all_at`] skips it.
+pub(crate) fn day_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    let digit = move |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+    memchr::memchr_iter(b'.', b).filter_map(move |dot| {
+        let (one, two) = (dot.checked_sub(1), dot.checked_sub(2));
+        if digit(one) && digit(two) {
+            two
+        } else if digit(one) {
+            one
+        } else {
+            None
+        }
+    })
 }

@@ -53,6 +53,7 @@ pub use find::find_all;
 pub use institution_lists::institutions;
 pub(crate) use institution_lists::split_and;
 pub use labels::{Label, label_field, label_parser};
+pub(crate) use numbers::may_start_number_word;
 pub use numbers::{count, count_parser, word_value};
 pub use periods::{period, period_body, period_parser, split_period};
 pub use phd_lines::{PhdLine, phd_line, phd_line_parser};

@@ -53,6 +53,15 @@ impl Lines {
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset).max(1)
     }
+
+    /// The first and last lines (1-based) of block `b`, by this oracle's own
+    /// line split.
+    pub fn block_lines(&self, b: &Block) -> (usize, usize) {
+        (
+            self.line_of(b.start),
+            self.line_of(b.end.saturating_sub(1).max(b.start)),
+        )
+    }
 }
 
 /// A line is blank when it holds only white space (what `str::trim` removes)
@@ -95,40 +104,41 @@ pub fn check_blocks(text: &str, blocks: &[Block]) -> Result<(), String> {
     let mut group_end = 0usize;
     for (i, b) in blocks.iter().enumerate() {
         let what = format!("block {i} {:?} {:?}", b.kind, short(b.text()));
-        if b.line_start == 0 || b.line_start > b.line_end || b.line_end > lines.lines.len() {
+        let (line_start, line_end) = lines.block_lines(b);
+        if line_start == 0 || line_start > line_end || line_end > lines.lines.len() {
             return Err(format!(
                 "{what}: bad line range {}..={} (input has {} lines)",
-                b.line_start,
-                b.line_end,
+                line_start,
+                line_end,
                 lines.lines.len()
             ));
         }
         if i >= group_end {
-            group_end = i + shared_group(&blocks[i..]);
+            group_end = i + shared_group(&lines, &blocks[i..]);
             if group_end > i + 1 {
                 check_shared(text, &lines, &blocks[i..group_end])
                     .map_err(|e| format!("{what}: {e}"))?;
             }
         }
-        let shares_prev = i > 0 && blocks[i - 1].line_end == b.line_start;
+        let shares_prev = i > 0 && lines.block_lines(&blocks[i - 1]).1 == line_start;
         if shares_prev || group_end > i + 1 {
             // A block of a list split on its lines (checked as a group above).
-            if !shares_prev && b.line_start <= prev_end_line {
+            if !shares_prev && line_start <= prev_end_line {
                 return Err(format!("{what}: lines overlap the previous block"));
             }
-            prev_end_line = b.line_end;
-            for slot in &mut owner[b.line_start - 1..b.line_end] {
+            prev_end_line = line_end;
+            for slot in &mut owner[line_start - 1..line_end] {
                 *slot = Some(i);
             }
             continue;
         }
-        if b.line_start <= prev_end_line {
+        if line_start <= prev_end_line {
             return Err(format!(
                 "{what}: lines {}..={} overlap or precede the previous block (ends at line {prev_end_line})",
-                b.line_start, b.line_end
+                line_start, line_end
             ));
         }
-        prev_end_line = b.line_end;
+        prev_end_line = line_end;
         if !(b.start <= b.end && b.end <= text.len()) {
             return Err(format!(
                 "{what}: byte range {}..{} outside the input ({} bytes)",
@@ -143,15 +153,15 @@ pub fn check_blocks(text: &str, blocks: &[Block]) -> Result<(), String> {
                 b.start, b.end
             ));
         }
-        let first = lines.lines[b.line_start - 1];
-        let last = lines.lines[b.line_end - 1];
+        let first = lines.lines[line_start - 1];
+        let last = lines.lines[line_end - 1];
         if b.start != first.0 || b.end != last.1 {
             return Err(format!(
                 "{what}: bytes {}..{} but lines {}..={} are bytes {}..{}",
-                b.start, b.end, b.line_start, b.line_end, first.0, last.1
+                b.start, b.end, line_start, line_end, first.0, last.1
             ));
         }
-        for slot in &mut owner[b.line_start - 1..b.line_end] {
+        for slot in &mut owner[line_start - 1..line_end] {
             *slot = Some(i);
         }
     }
@@ -169,10 +179,10 @@ pub fn check_blocks(text: &str, blocks: &[Block]) -> Result<(), String> {
 
 /// How many blocks from `blocks[0]` on share lines, one with the next (1
 /// when the first shares none).
-fn shared_group(blocks: &[Block]) -> usize {
+fn shared_group(lines: &Lines, blocks: &[Block]) -> usize {
     1 + blocks
         .windows(2)
-        .take_while(|w| w[1].line_start == w[0].line_end)
+        .take_while(|w| lines.block_lines(&w[1]).0 == lines.block_lines(&w[0]).1)
         .count()
 }
 
@@ -185,10 +195,11 @@ fn check_shared(text: &str, lines: &Lines, group: &[Block]) -> Result<(), String
     let (Some(first), Some(last)) = (group.first(), group.last()) else {
         return Ok(());
     };
-    if last.line_end > lines.lines.len() || first.line_start == 0 {
+    let (first_line, last_line) = (lines.block_lines(first).0, lines.block_lines(last).1);
+    if last_line > lines.lines.len() || first_line == 0 {
         return Err(format!(
             "shared lines {}..={} outside the input",
-            first.line_start, last.line_end
+            first_line, last_line
         ));
     }
     if group[1..].iter().any(|b| b.kind != BlockKind::ListItem) {
@@ -206,24 +217,16 @@ fn check_shared(text: &str, lines: &Lines, group: &[Block]) -> Result<(), String
         let ok = b.start <= b.end
             && b.end <= text.len()
             && text.is_char_boundary(b.start)
-            && text.is_char_boundary(b.end)
-            && lines.line_of(b.start) == b.line_start
-            && lines.line_of(b.end.saturating_sub(1).max(b.start)) == b.line_end;
+            && text.is_char_boundary(b.end);
         if !ok {
-            return Err(format!(
-                "bytes {}..{} are not on lines {}..={}",
-                b.start, b.end, b.line_start, b.line_end
-            ));
+            return Err(format!("bytes {}..{} are not in the input", b.start, b.end));
         }
     }
-    let (a, z) = (
-        lines.lines[first.line_start - 1].0,
-        lines.lines[last.line_end - 1].1,
-    );
+    let (a, z) = (lines.lines[first_line - 1].0, lines.lines[last_line - 1].1);
     if first.start != a || last.end != z {
         return Err(format!(
             "shared blocks span {}..{} but lines {}..={} are bytes {a}..{z}",
-            first.start, last.end, first.line_start, last.line_end
+            first.start, last.end, first_line, last_line
         ));
     }
     Ok(())

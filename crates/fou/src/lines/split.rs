@@ -1,6 +1,6 @@
 //! Physical lines: where the input's lines end.
 
-use crate::source::line_end_len;
+use crate::source::{has_unicode_line_ends, next_line_end};
 
 /// One physical line of the input.
 ///
@@ -27,47 +27,6 @@ impl RawLine<'_> {
     /// ```
     pub fn end(&self) -> usize {
         self.start + self.text.len()
-    }
-}
-
-/// True when `text` holds a Unicode line separator (NEL, U+2028, U+2029):
-/// only then must a line split look beyond `\n` and `\r`.
-fn has_unicode_line_ends(text: &str) -> bool {
-    crate::lexicon::LINE_SEPARATORS.iter().any(|&c| {
-        let mut buf = [0u8; 4];
-        memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut buf).as_bytes()).is_some()
-    })
-}
-
-/// The next line end at or after `from`: (its offset, its length).
-fn next_line_end(bytes: &[u8], from: usize, unicode: bool) -> Option<(usize, usize)> {
-    let mut at = from;
-    // The next `\n`, `\r` or NEL lead byte (C2) at or after `at`, kept while
-    // U+2028/U+2029 lead bytes (E2) before it are tried, so no byte is
-    // scanned twice (`None`: not searched yet; `Some(None)`: there is none).
-    let mut next3: Option<Option<usize>> = None;
-    loop {
-        let rest = bytes.get(at..)?;
-        let candidate = if unicode {
-            let stale = match next3 {
-                None => true,
-                Some(p) => p.is_some_and(|p| p < at),
-            };
-            if stale {
-                next3 = Some(memchr::memchr3(b'\n', b'\r', 0xC2, rest).map(|k| at + k));
-            }
-            let next3 = next3.flatten();
-            let bound = next3.unwrap_or(bytes.len());
-            memchr::memchr(0xE2, &bytes[at..bound])
-                .map(|k| at + k)
-                .or(next3)?
-        } else {
-            at + memchr::memchr2(b'\n', b'\r', rest)?
-        };
-        if let Some(len) = line_end_len(bytes, candidate) {
-            return Some((candidate, len));
-        }
-        at = candidate + 1;
     }
 }
 

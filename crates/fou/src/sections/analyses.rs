@@ -1,6 +1,7 @@
 //! Internal analyses: records of title (and subtitle), `Av …` author line and
 //! abstract, grouped by `Utgave N – YEAR` headings.
 
+use super::body::Body;
 use super::doc::{Claims, Doc, Section, diagnostic};
 use super::{Part, Role};
 use crate::blocks::{BlockKind, heading_like};
@@ -38,6 +39,8 @@ fn clean_title(s: &str) -> String {
 #[derive(Default)]
 pub(crate) struct Analyses {
     pub items: Vec<Analysis>,
+    /// Each item's abstract, copied into it once the blocks are gone.
+    pub bodies: Vec<Body>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -107,9 +110,8 @@ pub(crate) fn read_analyses(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -
             })
             .last()
             .unwrap_or(a);
-        let abstract_ = (a + 1..=last)
-            .map(|j| doc.blocks[j].text().trim().to_owned())
-            .collect();
+        out.bodies
+            .push((a + 1..=last).map(|j| doc.para(j)).collect());
         let titles: Vec<String> = (first..a)
             .map(|t| clean_title(doc.blocks[t].text()))
             .collect();
@@ -121,7 +123,7 @@ pub(crate) fn read_analyses(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -
             title: titles.first().cloned().unwrap_or_default(),
             subtitle: titles.get(1).cloned(),
             authors: authors(doc.blocks[a].text()).unwrap_or_default(),
-            abstract_,
+            abstract_: Vec::new(),
             span: doc.span_range(first, last),
         });
     }

@@ -4,10 +4,40 @@
 
 use crate::lexicon::{self, has_any};
 use crate::model::{Funding, PortfolioStatus};
-use crate::text::norm;
+use crate::text::{KeywordFilter, norm};
+use std::sync::LazyLock;
+
+/// Texts that may name a funding, in running text ([`lexicon::BIDRAG`],
+/// [`lexicon::OPPDRAG`]) or in a project's own summary
+/// ([`lexicon::SUMMARY_BIDRAG`], [`lexicon::SUMMARY_OPPDRAG`]): one filter
+/// for both, as both come down to `bidrag` and `oppdrag`.
+static FUNDING: LazyLock<KeywordFilter> = LazyLock::new(|| {
+    KeywordFilter::new(&[
+        lexicon::BIDRAG,
+        lexicon::OPPDRAG,
+        lexicon::SUMMARY_BIDRAG,
+        lexicon::SUMMARY_OPPDRAG,
+    ])
+});
+
+/// Texts that may introduce projects or sketches ([`lexicon::PROJECTS`],
+/// [`lexicon::SHORTLISTED`]).
+static INTRODUCES: LazyLock<KeywordFilter> =
+    LazyLock::new(|| KeywordFilter::new(&[lexicon::PROJECTS, lexicon::SHORTLISTED]));
+
+/// May `text` name a funding ([`funding_in`], [`funding_described`])? A
+/// cheap test on the text as it stands: when it says no, so do they, and a
+/// reader can skip asking them of each part of the text.
+pub(crate) fn may_name_funding(text: &str) -> bool {
+    FUNDING.may_match(text)
+}
 
 /// Funding named by a text: `bidrag…` or `oppdrag…`, `None` when both or neither.
 pub(crate) fn funding_in(text: &str) -> Option<Funding> {
+    // Most texts (every clause of running text) name neither.
+    if !may_name_funding(text) {
+        return None;
+    }
     let t = norm(text);
     let b = has_any(&t, lexicon::BIDRAG);
     let o = has_any(&t, lexicon::OPPDRAG);
@@ -27,6 +57,9 @@ pub(crate) fn status_in(text: &str) -> Option<PortfolioStatus> {
 /// sketches (`Følgende ni skisser går videre`); both read from one
 /// normalised copy of the text.
 pub(crate) fn introduced_status(text: &str) -> Option<PortfolioStatus> {
+    if !INTRODUCES.may_match(text) {
+        return None;
+    }
     let t = norm(text);
     if about_projects(&t) || has_any(&t, lexicon::SHORTLISTED) {
         status_of(&t)
@@ -60,6 +93,9 @@ pub(crate) fn about_projects(t: &str) -> bool {
 /// ([`lexicon::SUMMARY_BIDRAG`]) or `på oppdrag fra`
 /// ([`lexicon::SUMMARY_OPPDRAG`]).
 pub(crate) fn funding_described(text: &str) -> Option<Funding> {
+    if !FUNDING.may_match(text) {
+        return None;
+    }
     let t = norm(text);
     if has_any(&t, lexicon::SUMMARY_BIDRAG) {
         Some(Funding::Bidrag)

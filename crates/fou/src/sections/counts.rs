@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use super::Part;
-use super::context::funding_in;
+use super::context::{funding_in, may_name_funding};
 use super::doc::{Claims, Doc, Section, diagnostic};
 use crate::blocks::BlockKind;
-use crate::grammar::word_value;
+use crate::grammar::{may_start_number_word, word_value};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
@@ -27,16 +27,21 @@ fn noun_of(word: &str) -> Option<Noun> {
 }
 
 fn value_of(word: &str) -> Option<u32> {
+    // Most words start with a letter no number word starts with (and that
+    // is not trimmed off): no count.
+    let first = *word.as_bytes().first()?;
+    if first.is_ascii_alphabetic() && !may_start_number_word(first) {
+        return None;
+    }
     let w = word.trim_matches(|c: char| matches!(c, '(' | ')' | '«' | '»' | '"'));
     if w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() {
         let v: u32 = w.parse().ok()?;
         // years are not counts
         return (!(w.len() == 4 && NOT_COUNTS_BUT_YEARS.contains(&v))).then_some(v);
     }
-    if lexicon::ONE_OR_NONE.contains(&&*lower(w)) {
-        return None;
-    }
-    word_value(w)
+    // The number word first: most words are none, and need no lower-casing.
+    let v = word_value(w)?;
+    (!lexicon::ONE_OR_NONE.contains(&&*lower(w))).then_some(v)
 }
 
 /// Four-digit numbers in this range are years, not counts (a wider range
@@ -60,6 +65,10 @@ struct Candidate {
 }
 
 fn candidates(clause: &str) -> Vec<Candidate> {
+    // Most clauses have no number: split them into words no further.
+    if !clause.split_whitespace().any(|w| value_of(w).is_some()) {
+        return Vec::new();
+    }
     let ws = words(clause);
     // Lower-cased only when a neighbour of a number is read, and then borrowed
     // unless the word has capitals.
@@ -209,6 +218,8 @@ fn block_counts(
     found: &mut Vec<StatedCount>,
 ) {
     let text = doc.blocks[k].text();
+    // A block that names no funding has no clause that does.
+    let names_funding = may_name_funding(text);
     for (ss, se) in sentences(text) {
         let sentence = &text[ss..se];
         let mut ctx = Context {
@@ -219,7 +230,7 @@ fn block_counts(
         };
         for (cs, ce) in clauses(sentence) {
             let clause = &sentence[cs..ce];
-            for st in clause_counts(clause, &mut ctx) {
+            for st in clause_counts(clause, names_funding, &mut ctx) {
                 let at = ss + cs + st.at;
                 found.push(StatedCount {
                     text: st.text.to_owned(),
@@ -242,9 +253,11 @@ struct Statement<'a> {
 }
 
 /// The counts a clause states.
-fn clause_counts<'a>(clause: &'a str, ctx: &mut Context) -> Vec<Statement<'a>> {
+///
+/// `may_fund`: the clause may name a funding (its block does).
+fn clause_counts<'a>(clause: &'a str, may_fund: bool, ctx: &mut Context) -> Vec<Statement<'a>> {
     let cands = candidates(clause);
-    let clause_funding = funding_in(clause);
+    let clause_funding = if may_fund { funding_in(clause) } else { None };
     let mut out = Vec::new();
     // Most clauses state no count: normalise only those that do.
     let clause_norm = if cands.is_empty() {

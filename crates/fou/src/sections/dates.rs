@@ -23,6 +23,13 @@ pub(crate) fn read_dates(doc: &Doc<'_>) -> Dates {
             continue;
         }
         let text = b.text();
+        // Most blocks have no date: they are not split into sentences. A
+        // date of a sentence is a date of its block (a sentence starts after
+        // a space and ends at a mark no date reads on into), so a block
+        // with none has no sentence with one.
+        if find_dates(text).is_empty() {
+            continue;
+        }
         for (ss, se) in sentences(text) {
             let sentence = &text[ss..se];
             // The year a date without one borrows, computed once per sentence.
@@ -56,5 +63,31 @@ pub(crate) fn read_dates(doc: &Doc<'_>) -> Dates {
     Dates {
         found,
         diagnostics: bad,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::grammar::find_dates;
+    use crate::text::sentences;
+
+    /// `read_dates` skips a block in which `find_dates` finds nothing: no
+    /// sentence of it may have a date then.
+    #[test]
+    fn a_block_without_dates_has_no_sentence_with_one() {
+        let texts = [
+            "Vi startet 12. Mars 2020. Neste 3. april. Ferdig 1.juli!",
+            "Det kom ca. 3. Mars. 4. april? 5. mai",
+            "Frist 1. Mai. 2. Juni 2021 ble det levert.",
+            "Rapport nr. 3. Se s. 4. Mars og april.",
+            "Ingen datoer her. Bare 12 prosjekter.",
+        ];
+        for t in texts {
+            let in_sentences = sentences(t)
+                .into_iter()
+                .map(|(s, e)| find_dates(&t[s..e]).len())
+                .sum::<usize>();
+            assert!(in_sentences == 0 || !find_dates(t).is_empty(), "{t:?}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::body::Para;
 use super::{Part, Role};
 use crate::blocks::{Block, Repair};
 use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span};
@@ -17,9 +18,9 @@ pub(crate) struct Doc<'a> {
     pub src: &'a Source<'a>,
     /// The blocks without page furniture.
     pub blocks: &'a [Block<'a>],
-    /// The role of each heading ([`super::role_of`]), `None` for other blocks
-    /// and the title.
-    pub roles: Vec<Option<Role>>,
+    /// The role of each heading ([`super::role_of`]) by block index, in
+    /// block order; other blocks and the title have none.
+    pub roles: Vec<(usize, Role)>,
     /// The report's year as its title gives it: the year of an edition
     /// heading or a date that names none.
     pub year: Option<i32>,
@@ -33,7 +34,18 @@ pub(crate) struct Doc<'a> {
 impl Doc<'_> {
     /// The role of block `i`, if it is a heading with one.
     pub fn role(&self, i: usize) -> Option<Role> {
-        self.roles.get(i).copied().flatten()
+        let at = self.roles.binary_search_by_key(&i, |&(k, _)| k).ok()?;
+        self.roles.get(at).map(|&(_, r)| r)
+    }
+
+    /// The first line (1-based) of block `i`.
+    pub fn first_line(&self, i: usize) -> usize {
+        self.src.index().line_of(self.blocks[i].start)
+    }
+
+    /// Block `j` starts on the line after the one block `i` ends on.
+    pub fn next_line(&self, i: usize, j: usize) -> bool {
+        self.span_of(i).line_end + 1 == self.first_line(j)
     }
 
     /// Span of block `i`.
@@ -46,6 +58,12 @@ impl Doc<'_> {
     pub fn span_range(&self, first: usize, last: usize) -> Span {
         self.src
             .span(self.blocks[first].start, self.blocks[last].end)
+    }
+
+    /// Block `i`'s text, trimmed, as a paragraph of an item's body (copied
+    /// into the report once the blocks are gone: [`super::body`]).
+    pub fn para(&self, i: usize) -> Para {
+        Para::of(self.src.text(), self.blocks[i].text().trim())
     }
 
     /// Span of the clean range `start..end` of block `i`.

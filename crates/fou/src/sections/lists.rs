@@ -165,7 +165,7 @@ fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
             || (scope.page
                 && b.kind == (BlockKind::Heading { level: None })
                 && j > i
-                && blocks[j - 1].line_end + 1 == b.line_start
+                && doc.next_line(j - 1, j)
                 && matches!(claims.part(j), Part::Heading | Part::Unplaced)
                 && project_line(b.text()).is_ok_and(|p| p.institution_raw.is_some()));
         if !item {
@@ -179,7 +179,7 @@ fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
 /// Where a list item's line starts (its indentation in characters) and the
 /// bullet glyph it starts with, if any.
 fn indentation(doc: &Doc<'_>, k: usize) -> (usize, Option<char>) {
-    let line = doc.src.line_text(doc.blocks[k].line_start).unwrap_or("");
+    let line = doc.src.line_text(doc.first_line(k)).unwrap_or("");
     let rest = line.trim_start();
     let indent = line[..line.len() - rest.len()].chars().count();
     let glyph = rest

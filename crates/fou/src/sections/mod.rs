@@ -28,6 +28,7 @@
 //! [`crate::text`] and [`crate::lexicon`].
 
 pub mod analyses;
+mod body;
 mod checks;
 mod context;
 pub mod counts;
@@ -51,6 +52,7 @@ use crate::model::{
 };
 use crate::source::Source;
 use crate::text::{norm, shorten};
+pub(crate) use body::Bodies;
 use context::{about_projects, funding_in};
 use doc::{Claims, Doc, Section, diagnostic};
 
@@ -307,23 +309,23 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
     Role::Generic
 }
 
-/// The role of every heading: what it says ([`role_of`]) and whether the
-/// table of contents lists it at the top level. The title has none.
-fn roles(blocks: &[Block], claims: &Claims, toc: &front::Toc) -> Vec<Option<Role>> {
-    let mut roles: Vec<Option<Role>> = blocks
+/// The role of every heading, as `(block index, role)` in block order: what
+/// it says ([`role_of`]) and whether the table of contents lists it at the
+/// top level. The title has none. Only headings are listed (a vector per
+/// block would cost a word per line of short-line input).
+fn roles(blocks: &[Block], claims: &Claims, toc: &front::Toc) -> Vec<(usize, Role)> {
+    let mut roles: Vec<(usize, Role)> = blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| {
-            (b.is_heading() && claims.part(i) != Part::Front)
-                .then(|| role_of(b.text(), toc.is_top_level(b.text())))
-        })
+        .filter(|&(i, b)| b.is_heading() && claims.part(i) != Part::Front)
+        .map(|(i, b)| (i, role_of(b.text(), toc.is_top_level(b.text()))))
         .collect();
     // Inside a completed-projects section, unnumbered top-level entries are themes.
     let mut in_completed = false;
-    for role in &mut roles {
+    for (_, role) in &mut roles {
         match *role {
-            Some(Role::TocSection) if in_completed => *role = Some(Role::Generic),
-            Some(r) if r.is_major() => in_completed = matches!(r, Role::Completed(_)),
+            Role::TocSection if in_completed => *role = Role::Generic,
+            r if r.is_major() => in_completed = matches!(r, Role::Completed(_)),
             _ => {}
         }
     }
@@ -342,6 +344,9 @@ struct Items {
     phd: Vec<PhdCandidate>,
     vendors: Vec<Vendor>,
     diagnostics: Vec<Diagnostic>,
+    /// The projects' summaries and the analyses' abstracts, in the order of
+    /// `projects` and `analyses`.
+    bodies: Bodies,
 }
 
 /// Read all parts of a report from its blocks into `report` (which holds
@@ -367,13 +372,15 @@ struct Items {
 ///    keeps an inferred heading only where a reader placed it as one;
 /// 6. the self-checks against the outline and the claims (`checks`).
 ///
-/// The diagnostics keep that order too.
+/// The diagnostics keep that order too. The projects' summaries and the
+/// analyses' abstracts are returned apart ([`Bodies`]): the caller copies
+/// them into the report once it has dropped the blocks.
 pub(crate) fn read(
     src: &Source,
     blocks: &mut [Block],
     mut report: Report,
     repairs: &mut Vec<Repair>,
-) -> (Report, Vec<Part>) {
+) -> (Report, Vec<Part>, Bodies) {
     let mut claims = Claims::new(blocks.len());
     let front = front::read_front(blocks, &mut claims);
     let placed = |i| !claims.is_unplaced(i);
@@ -432,7 +439,7 @@ pub(crate) fn read(
     report.diagnostics.extend(self_checks);
     repairs.extend(claims.take_repairs());
     crate::work::stage("checks");
-    (report, claims.into_parts())
+    (report, claims.into_parts(), items.bodies)
 }
 
 /// The self-checks (`checks`): sections the table of contents lists and the
@@ -481,12 +488,16 @@ fn read_section(doc: &Doc<'_>, sec: &Section, claims: &mut Claims, items: &mut I
     claims.set(sec.heading, Part::Heading);
     match sec.role {
         Role::Preface => items.preface = Some(front::read_preface(doc, sec, claims)),
-        Role::Completed(_) => items
-            .projects
-            .extend(projects::read_completed(doc, sec, claims)),
+        Role::Completed(_) => {
+            for (project, body) in projects::read_completed(doc, sec, claims) {
+                items.projects.push(project);
+                items.bodies.projects.push(body);
+            }
+        }
         Role::Analyses => {
             let read = analyses::read_analyses(doc, sec, claims);
             items.analyses.extend(read.items);
+            items.bodies.analyses.extend(read.bodies);
             items.diagnostics.extend(read.diagnostics);
         }
         Role::Toc => {

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::Part;
+use super::body::Body;
 use super::doc::{Claims, Doc, Section};
 use crate::blocks::{Block, BlockKind, Repair, RepairKind};
 use crate::grammar::institutions;
@@ -153,7 +154,14 @@ fn is_short_title(b: &Block) -> bool {
 }
 
 /// Read the completed-project records of a section.
-pub(crate) fn read_completed(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Vec<Project> {
+///
+/// Each project comes with its summary as a [`Body`], which the pipeline
+/// copies into it once the blocks are gone.
+pub(crate) fn read_completed(
+    doc: &Doc<'_>,
+    sec: &Section,
+    claims: &mut Claims,
+) -> Vec<(Project, Body)> {
     let records = records(doc, sec.body.clone(), claims);
     let mut out = Vec::with_capacity(records.len());
     for rec in records {
@@ -289,13 +297,13 @@ fn add_to_record(rec: &mut Record, b: &Block, k: usize) {
     rec.last = k;
 }
 
-/// The project a record describes; its funding is the section's, or what
-/// its summary says.
-fn project(doc: &Doc<'_>, rec: Record, funding: Option<Funding>) -> Project {
-    let summary: Vec<String> = rec
+/// The project a record describes, its summary apart; its funding is the
+/// section's, or what its summary says.
+fn project(doc: &Doc<'_>, rec: Record, funding: Option<Funding>) -> (Project, Body) {
+    let summary: Vec<&str> = rec
         .summary
         .iter()
-        .map(|&k| doc.blocks[k].text().trim().to_owned())
+        .map(|&k| doc.blocks[k].text().trim())
         .collect();
     let funding = funding.or_else(|| {
         let all = format!(
@@ -305,12 +313,13 @@ fn project(doc: &Doc<'_>, rec: Record, funding: Option<Funding>) -> Project {
         );
         funding_from_summary(&all)
     });
+    let body = rec.summary.iter().map(|&k| doc.para(k)).collect();
     let institutions = rec
         .institution_raw
         .as_deref()
         .map(institutions)
         .unwrap_or_default();
-    Project {
+    let project = Project {
         title: rec.title,
         institution_raw: rec.institution_raw,
         institutions,
@@ -318,9 +327,10 @@ fn project(doc: &Doc<'_>, rec: Record, funding: Option<Funding>) -> Project {
         funding,
         theme: rec.theme,
         lead: rec.lead,
-        summary,
+        summary: Vec::new(),
         span: doc.span_range(rec.first, rec.last),
-    }
+    };
+    (project, body)
 }
 
 #[cfg(test)]
