@@ -256,10 +256,11 @@ def to_records(
     canonical = None if institution_aliases is None else _canonicaliser(institution_aliases)
     rows: list[dict[str, Any]] = []
     for report in _reports(reports):
-        data = report.to_dict()
-        head = {"report_year": data.get("year"), "report_path": data["source"].get("path")}
-        for item in data.get(kind) or []:
-            row = {**head, **_flatten(item)}
+        # Only the items of `kind` become dicts: the same dicts as in
+        # `report.to_dict()[kind]`, without converting the rest of the report.
+        head = {"report_year": report.year, "report_path": report.source.path}
+        for item in getattr(report, kind):
+            row = {**head, **_flatten(item.to_dict())}
             if canonical is not None:
                 if isinstance(row.get("institutions"), list):
                     row["institutions"] = _counted(row["institutions"], row.get("institution_raw"), canonical)
@@ -297,8 +298,13 @@ def to_frame(
     pd = _require_pandas()
     records = to_records(reports, kind, institution_aliases=institution_aliases)
     columns = [*_REPORT_COLUMNS, *_COLUMNS[kind]]
+    known = set(columns)
     for row in records:
-        columns.extend(k for k in row if k not in columns)
+        if not known.issuperset(row):
+            for k in row:
+                if k not in known:
+                    known.add(k)
+                    columns.append(k)
     frame = pd.DataFrame.from_records(records, columns=columns)
     for col in columns:
         if col in _INT_COLUMNS:
