@@ -296,6 +296,8 @@ def to_frame(
     Raises :class:`ImportError` when pandas is not installed.
     """
     pd = _require_pandas()
+    import numpy as np  # a dependency of pandas
+
     records = to_records(reports, kind, institution_aliases=institution_aliases)
     columns = [*_REPORT_COLUMNS, *_COLUMNS[kind]]
     known = set(columns)
@@ -305,11 +307,20 @@ def to_frame(
                 if k not in known:
                     known.add(k)
                     columns.append(k)
-    frame = pd.DataFrame.from_records(records, columns=columns)
+    # Built column by column (one list per column, the integer ones made
+    # Int64 arrays at once): the same frame as DataFrame.from_records then
+    # astype("Int64") per column, at about half the fixed cost per frame.
+    # An empty column is an empty object array, as from_records makes it (a
+    # column from an empty list would be float64).
+    empty = not records
+    data: dict[str, Any] = {}
     for col in columns:
+        values = [row.get(col) for row in records]
         if col in _INT_COLUMNS:
-            frame[col] = frame[col].astype("Int64")
-    return frame
+            data[col] = pd.array(values, dtype="Int64")
+        else:
+            data[col] = np.empty(0, dtype=object) if empty else values
+    return pd.DataFrame(data, columns=columns)
 
 
 def projects_frame(
