@@ -9,18 +9,20 @@
 //! A field is converted when its attribute is read ([`Field`]): strings stay
 //! strings, enums become their contract names (`"bidrag"`), dates become
 //! `datetime.date`, nested items become their classes. `to_dict` is built
-//! from those same getters ([`Plain`]), not from serde, so the Python golden
+//! from that same list of fields ([`Plain`]), not from serde, and converts
+//! each value as its getter does (enums by the same [`enum_name`]), reading
+//! the Rust value in place rather than through a getter's copy: one pass over
+//! the item, no clone of its nested items at each level. So the Python golden
 //! test (`python/tests/test_golden.py`), which checks that
 //! `to_dict() == json.loads(to_json())` on the real reports, tests the
-//! classes against the core's JSON: a field missing from a list, or a getter
-//! converting a value wrongly, makes it fail.
+//! classes against the core's JSON: a field missing from a list makes it fail.
 
 use std::hash::{Hash, Hasher};
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyType};
 use serde::Serialize;
 
 /// The contract name of a serde enum (`Funding::Bidrag` → `"bidrag"`).
@@ -87,6 +89,12 @@ macro_rules! field_by_name {
                 enum_name(self)
             }
         }
+
+        impl Plain for $t {
+            fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                Ok(PyString::new(py, &enum_name(self)).into_any())
+            }
+        }
     )*};
 }
 field_by_name!(
@@ -102,6 +110,12 @@ impl Field for fou::DiagnosticCode {
     type Py = String;
     fn to_py(&self) -> String {
         self.as_str().to_owned()
+    }
+}
+
+impl Plain for fou::DiagnosticCode {
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, self.as_str()).into_any())
     }
 }
 
@@ -126,6 +140,24 @@ pub trait Plain {
     fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
 }
 
+/// A field's Python name and JSON key: its Rust name without `r#`
+/// (`r#abstract` → `abstract`).
+const fn py_name(name: &'static str) -> &'static str {
+    match name.as_bytes() {
+        [b'r', b'#', rest @ ..] => match std::str::from_utf8(rest) {
+            Ok(bare) => bare,
+            Err(_) => name,
+        },
+        _ => name,
+    }
+}
+
+/// A model value as a plain `dict` keyed by its fields (written by `model!`).
+pub trait PlainDict {
+    /// The `dict` of the value's fields, in the order of the JSON.
+    fn plain_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>>;
+}
+
 /// Values that are plain already.
 macro_rules! plain_as_is {
     ($($t:ty),* $(,)?) => {$(
@@ -136,7 +168,14 @@ macro_rules! plain_as_is {
         }
     )*};
 }
-plain_as_is!(u8, u32, i32, usize, f64, String);
+plain_as_is!(u8, u32, i32, usize, f64);
+
+/// A string is copied once, into the Python `str`.
+impl Plain for String {
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, self).into_any())
+    }
+}
 
 /// A date is written as in the JSON: ISO 8601, `2020-03-30`.
 impl Plain for chrono::NaiveDate {
@@ -230,9 +269,25 @@ macro_rules! model {
             }
         }
 
-        impl Plain for $py_ty {
+        impl PlainDict for $rust {
+            fn plain_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                let dict = PyDict::new(py);
+                $(
+                    // the Python name is the JSON key (`r#abstract` → `abstract`),
+                    // made once per process: every dict shares the key objects
+                    {
+                        const KEY: &str = py_name(stringify!($field));
+                        let key = pyo3::intern!(py, KEY);
+                        dict.set_item(key, field_of!(self, $field $($rust_field)?).plain(py)?)?;
+                    }
+                )*
+                Ok(dict)
+            }
+        }
+
+        impl Plain for $rust {
             fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                Ok(self.to_dict(py)?.into_any())
+                Ok(self.plain_dict(py)?.into_any())
             }
         }
 
@@ -276,13 +331,7 @@ macro_rules! model {
             /// The item as plain Python data (`dict`, `list`, `str`, `int`, `None`):
             /// exactly `json.loads(self.to_json())`.
             fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-                let dict = PyDict::new(py);
-                $(
-                    // the Python name is the JSON key (`r#abstract` → `abstract`)
-                    let key = stringify!($field).trim_start_matches("r#");
-                    dict.set_item(key, self.$field().plain(py)?)?;
-                )*
-                Ok(dict)
+                self.0.plain_dict(py)
             }
 
             /// Rebuild an object from the JSON that `to_json` gives.
