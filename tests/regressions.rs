@@ -314,3 +314,22 @@ fn dates_in_the_real_reports_span_just_their_text() {
         assert_eq!(spans.len(), r.dates.len(), "{name}: dates share a span");
     }
 }
+
+// Found by the property test `report_like_text` and the `parse` fuzz target
+// (2026-12-02): a bullet glyph alone on its line between two pieces of a
+// list run together (`•` followed by a control character that cleaning
+// drops, so the line read as text and the block was split at ` • `) fell
+// between the pieces: the first ended before the glyph's line, the next
+// started after it, and the line was in no block. The next piece now starts
+// on the line after the first line end, the glyph's line included.
+#[test]
+fn a_glyph_line_between_split_items_belongs_to_the_next() {
+    for end in ["\n", "\u{2028}", "\r\n"] {
+        let text = format!("- Arbeid, Fjellby forskning (2015-2016)\n•\0{end}«");
+        for format in [fou::Format::Markdown, fou::Format::Plain] {
+            let blocks = fou::internals::split_blocks(&text, format);
+            fou::internals::oracle::check_blocks(&text, &blocks)
+                .unwrap_or_else(|e| panic!("{text:?} {format:?}: {e}"));
+        }
+    }
+}

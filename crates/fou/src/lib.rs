@@ -384,14 +384,13 @@ pub struct Explained<'a> {
 /// assert_eq!(explained.blocks[2].0.text(), "Tekst.");
 /// ```
 pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
-    let (mut report, content, parts, markers, mut repairs, bodies) =
-        read_source(src, options, true);
-    bodies.fill(&mut report, src.text());
-    annotate(&mut report, options);
-    report.shrink_to_fit();
-    let mut all: Vec<(blocks::Block<'a>, Part)> = content.into_iter().zip(parts).collect();
-    all.extend(markers.into_iter().map(|m| (m, Part::Furniture)));
+    let read = read_source(src, options, true);
+    let report = finish(read.report, read.bodies, src, options);
+    let mut all: Vec<(blocks::Block<'a>, Part)> =
+        read.content.into_iter().zip(read.parts).collect();
+    all.extend(read.markers.into_iter().map(|m| (m, Part::Furniture)));
     all.sort_by_key(|(b, _)| b.start);
+    let mut repairs = read.repairs;
     repairs.sort_by_key(|r| (r.start, r.end));
     for r in &mut repairs {
         r.line = src.index().line_of(r.start);
@@ -412,9 +411,15 @@ pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
 pub fn parse_report(src: &Source, options: &Options) -> Report {
     // The blocks go before the summaries are copied and the institutions
     // are read, so neither shares the peak of memory with them.
-    let (mut report, content, parts, markers, repairs, bodies) = read_source(src, options, false);
-    drop((content, parts, markers, repairs));
+    let Read { report, bodies, .. } = read_source(src, options, false);
     work::stage("blocks dropped");
+    finish(report, bodies, src, options)
+}
+
+/// The last steps of every parse, once the blocks are gone or kept apart:
+/// the summaries and abstracts copied in, the institutions read, the
+/// vectors' spare room given back.
+fn finish(mut report: Report, bodies: sections::Bodies, src: &Source, options: &Options) -> Report {
     bodies.fill(&mut report, src.text());
     annotate(&mut report, options);
     report.shrink_to_fit();
@@ -431,14 +436,20 @@ fn annotate(report: &mut Report, options: &Options) {
         .annotate(report);
 }
 
-type Read<'a> = (
-    Report,
-    Vec<blocks::Block<'a>>,
-    Vec<Part>,
-    Vec<blocks::Block<'a>>,
-    Vec<blocks::Repair>,
-    sections::Bodies,
-);
+/// What reading a source gives before the report is finished.
+struct Read<'a> {
+    /// The report without its summaries and abstracts.
+    report: Report,
+    /// The blocks the readers saw, and the part each was placed in.
+    content: Vec<blocks::Block<'a>>,
+    parts: Vec<Part>,
+    /// Page furniture, apart.
+    markers: Vec<blocks::Block<'a>>,
+    /// Layer 2's and the readers' repairs (empty unless kept).
+    repairs: Vec<blocks::Repair>,
+    /// The summaries and abstracts, to copy in once the blocks are gone.
+    bodies: sections::Bodies,
+}
 
 /// Page furniture apart from the other blocks, order kept. The fewer are
 /// moved into a vector of their own, counted first; the more stay where
@@ -492,5 +503,12 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, keep_repairs: bool) -
     let (mut report, parts, bodies) = sections::read(src, &mut content, report, &mut repairs);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
     work::stage("coverage");
-    (report, content, parts, markers, repairs, bodies)
+    Read {
+        report,
+        content,
+        parts,
+        markers,
+        repairs,
+        bodies,
+    }
 }

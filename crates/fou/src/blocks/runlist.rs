@@ -95,8 +95,8 @@ fn push_pieces<'a>(
 /// The input span of each piece of `b`: its own text, except that the
 /// first starts where the block starts (its bullet included) and the last
 /// ends where the block ends, and a piece before a line end ends there
-/// (the next starts on the next line), so every line stays whole among the
-/// blocks made of it.
+/// (the next starts on the next line, a glyph alone on a line between them
+/// included), so every line stays whole among the blocks made of it.
 fn piece_spans(
     b: &Block<'_>,
     pieces: &[((usize, usize), BlockKind)],
@@ -117,12 +117,12 @@ fn piece_spans(
         let Some(gap) = text.get(end..next) else {
             continue;
         };
-        if let (Some(i), Some((j, c))) = (
-            gap.find(is_line_end),
-            gap.char_indices().rfind(|&(_, c)| is_line_end(c)),
-        ) {
+        // The next piece starts on the line after the first line end, so a
+        // line between them (a bullet glyph alone on its line) is its own.
+        if let Some((i, c)) = gap.char_indices().find(|&(_, c)| is_line_end(c)) {
+            let crlf = gap[i..].starts_with("\r\n");
             spans[k - 1].1 = end + i;
-            spans[k].0 = end + j + c.len_utf8();
+            spans[k].0 = end + i + if crlf { 2 } else { c.len_utf8() };
         }
     }
     spans
