@@ -333,3 +333,22 @@ fn a_glyph_line_between_split_items_belongs_to_the_next() {
         }
     }
 }
+
+// Found by the property tests with more cases (2026-12-02): `og - - Arbeid`
+// gave two overlapping ` - ` separators, and cutting the text between them
+// panicked (`begin > end`). Separators of a run-together list never overlap.
+#[test]
+fn a_doubled_dash_between_spaces_does_not_panic() {
+    for text in [
+        "Arbeid. Stipendiat Ola Nordmann, NTNU\nog - - Arbeid\nOla Nordmann (2015): *Arbeid*, Arbeid",
+        "Publikasjoner\n\nDet ble publisert 12 artikler:\n\n- Ola Nordmann (2015): *Arbeid*, NAV\n<b>og - - Arbeid</b>",
+        "a - - - b - - c",
+    ] {
+        for format in [fou::Format::Markdown, fou::Format::Plain] {
+            let blocks = fou::internals::split_blocks(text, format);
+            fou::internals::oracle::check_blocks(text, &blocks)
+                .unwrap_or_else(|e| panic!("{text:?} {format:?}: {e}"));
+            assert!(fou::parse(text).is_ok());
+        }
+    }
+}

@@ -201,8 +201,9 @@ fn between(range: (usize, usize), seps: &[(usize, usize)]) -> Vec<(usize, usize)
     let mut at = range.0;
     let mut out = Vec::with_capacity(seps.len() + 1);
     for &(a, z) in seps {
-        out.push((at, a));
-        at = z;
+        // Sorted and disjoint by construction; a piece never runs backwards.
+        out.push((at, a.max(at)));
+        at = z.max(at);
     }
     out.push((at, range.1));
     out
@@ -244,7 +245,13 @@ fn dash_seps(t: &str) -> Vec<(usize, usize)> {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            '-' if depth == 0 && t[..i].ends_with(' ') && t[i + 1..].starts_with(' ') => {
+            // Not a dash whose space is the last separator's (`a - - b`):
+            // separators never overlap.
+            '-' if depth == 0
+                && t[..i].ends_with(' ')
+                && t[i + 1..].starts_with(' ')
+                && out.last().is_none_or(|&(_, z)| z < i) =>
+            {
                 out.push((i - 1, i + 2));
             }
             _ => {}
