@@ -19,27 +19,10 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import time
 from collections.abc import Callable
-from pathlib import Path
 
 import fou
-
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
-
-
-def timed(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
-    """Time every run REPEAT times, interleaved (round-robin), so a change of
-    machine load during the benchmark affects all runs alike."""
-    for fn in runs.values():
-        fn()  # warm up (imports, allocator)
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, fn in runs.items():
-            t0 = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - t0)
-    return times
+from parse_many import CORPUS, timed  # the same interleaved rounds (run from this folder)
 
 
 def steps(texts: list[tuple[str, str]]) -> dict[str, Callable[[], object]]:
