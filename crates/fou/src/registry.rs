@@ -26,6 +26,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{InstitutionRef, Report};
 
+/// The shipped file as a Rust table, generated from it with every name
+/// already folded, so a process does not parse TOML or fold names before
+/// its first parse (the table is checked against the file by
+/// `the_builtin_table_is_the_shipped_file`; `FOU_BLESS=1 cargo test -p fou
+/// --lib registry` writes it again after the file changed).
+#[rustfmt::skip]
+mod builtin;
+
 /// What kind of organisation an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -128,7 +136,9 @@ pub struct Registry {
     by_parent: HashMap<(usize, String), usize>,
 }
 
-/// The registry shipped with the crate.
+/// The registry shipped with the crate (read by the tests, which check
+/// [`builtin::ENTRIES`] against it).
+#[cfg(test)]
 const BUILTIN: &str = include_str!("../data/institutions.toml");
 
 /// A name folded for matching: lower case, one space between words, no
@@ -144,6 +154,44 @@ fn fold(name: &str) -> String {
     words.join(" ")
 }
 
+impl Institution {
+    /// Every form of its name: the canonical name, the short forms, the other names.
+    fn forms(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.name)
+            .chain(&self.short)
+            .chain(&self.names)
+    }
+}
+
+/// An entry of the generated table ([`builtin::ENTRIES`]): an
+/// [`Institution`] in `'static` strings, with its forms folded.
+struct StaticEntry {
+    id: &'static str,
+    name: &'static str,
+    short: &'static [&'static str],
+    names: &'static [&'static str],
+    parent: Option<&'static str>,
+    kind: InstitutionKind,
+    unit: bool,
+    /// [`fold`] of each of [`Institution::forms`], in that order.
+    folded: &'static [&'static str],
+}
+
+impl StaticEntry {
+    fn to_institution(&self) -> Institution {
+        let owned = |v: &[&str]| v.iter().map(|&s| s.to_owned()).collect();
+        Institution {
+            id: self.id.to_owned(),
+            name: self.name.to_owned(),
+            short: owned(self.short),
+            names: owned(self.names),
+            parent: self.parent.map(str::to_owned),
+            kind: self.kind,
+            unit: self.unit,
+        }
+    }
+}
+
 impl Registry {
     /// The registry shipped with the crate (parsed once).
     ///
@@ -154,9 +202,13 @@ impl Registry {
     pub fn builtin() -> &'static Registry {
         static REGISTRY: OnceLock<Registry> = OnceLock::new();
         REGISTRY.get_or_init(|| {
-            // The shipped file is checked by the crate's tests; an invalid
-            // one would give an empty registry, never a panic.
-            Registry::from_toml(BUILTIN).unwrap_or_default()
+            // The table is checked against the shipped file by the crate's
+            // tests; an invalid one would give an empty registry, never a panic.
+            let entries = builtin::ENTRIES.iter().map(|e| {
+                let folded = e.folded.iter().map(|&f| f.to_owned()).collect();
+                (e.to_institution(), folded)
+            });
+            Registry::from_folded(entries.collect()).unwrap_or_default()
         })
     }
 
@@ -200,6 +252,20 @@ impl Registry {
     }
 
     fn from_entries(entries: Vec<Institution>) -> Result<Registry, RegistryError> {
+        let folded = entries
+            .into_iter()
+            .map(|e| {
+                let forms = e.forms().map(|f| fold(f)).collect();
+                (e, forms)
+            })
+            .collect();
+        Registry::from_folded(folded)
+    }
+
+    /// A registry from entries, each with its forms ([`Institution::forms`])
+    /// already folded.
+    fn from_folded(folded: Vec<(Institution, Vec<String>)>) -> Result<Registry, RegistryError> {
+        let (entries, forms): (Vec<Institution>, Vec<Vec<String>>) = folded.into_iter().unzip();
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             if ids.insert(e.id.as_str(), i).is_some() {
@@ -208,8 +274,7 @@ impl Registry {
         }
         let mut by_name = HashMap::new();
         let mut by_parent = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            let forms = std::iter::once(&e.name).chain(&e.short).chain(&e.names);
+        for ((i, e), forms) in entries.iter().enumerate().zip(forms) {
             let parent = match &e.parent {
                 Some(p) => {
                     Some(
@@ -224,10 +289,10 @@ impl Registry {
             };
             for form in forms {
                 if let Some(p) = parent {
-                    by_parent.insert((p, fold(form)), i);
+                    by_parent.insert((p, form.clone()), i);
                 }
                 if !e.unit {
-                    by_name.entry(fold(form)).or_insert(i);
+                    by_name.entry(form).or_insert(i);
                 }
             }
         }
@@ -427,6 +492,43 @@ fn partners(raw: &str, first: &str, second: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The source of `registry/builtin.rs` for the entries of `text`.
+    fn render_table(text: &str) -> Result<String, RegistryError> {
+        let file: File = toml::from_str(text)?;
+        let mut out = String::from(
+            "//! The shipped `data/institutions.toml` as a table, names folded.\n\
+             //! Generated by `FOU_BLESS=1 cargo test -p fou --lib registry`: do not edit.\n\n\
+             use super::{InstitutionKind as K, StaticEntry as E};\n\n\
+             pub(super) static ENTRIES: &[E] = &[\n",
+        );
+        for e in &file.institution {
+            let folded: Vec<String> = e.forms().map(|f| fold(f)).collect();
+            out += &format!(
+                "    E {{ id: {:?}, name: {:?}, short: &{:?}, names: &{:?}, parent: {:?}, kind: K::{:?}, unit: {}, folded: &{:?} }},\n",
+                e.id, e.name, e.short, e.names, e.parent, e.kind, e.unit, folded
+            );
+        }
+        out += "];\n";
+        Ok(out)
+    }
+
+    #[test]
+    fn the_builtin_table_is_the_shipped_file() -> Result<(), RegistryError> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/registry/builtin.rs");
+        let want = render_table(BUILTIN)?;
+        if std::env::var_os("FOU_BLESS").is_some() {
+            let written = std::fs::write(path, &want);
+            assert!(written.is_ok(), "{path}: {written:?}");
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            have == want,
+            "{path} is not data/institutions.toml: run `FOU_BLESS=1 cargo test -p fou --lib registry`"
+        );
+        assert_eq!(Registry::builtin(), &Registry::from_toml(BUILTIN)?);
+        Ok(())
+    }
 
     #[test]
     fn the_shipped_registry_is_valid() {
