@@ -102,18 +102,45 @@ const MAX_NAME_TAIL_WORDS: usize = 3;
 /// candidate's name cut at the end of `prev` (a name of capitalised words,
 /// then its institution).
 pub(super) fn name_goes_on(prev: &str, next: &str, hints: &dyn Hints) -> bool {
-    let p = prev.trim_end();
-    let cut = hints.person_tail(p).is_some_and(|name| !name.contains(','))
-        || p.ends_with(CANDIDATE_MARKER.trim_end());
-    let Some((name, inst)) = next.trim().split_once(", ") else {
+    // The cheap tests of `next` first: most pairs of blocks fail them.
+    let Some((name, inst)) = short_head(next.trim(), MAX_NAME_TAIL_WORDS) else {
         return false;
     };
     let words = name.split_whitespace().count();
-    cut && (1..=MAX_NAME_TAIL_WORDS).contains(&words)
-        && name
+    if words == 0
+        || !name
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && hints.is_institution_list(inst.trim_end_matches('.'))
+    {
+        return false;
+    }
+    let p = prev.trim_end();
+    let cut = p.ends_with(CANDIDATE_MARKER.trim_end())
+        || hints.person_tail(p).is_some_and(|name| !name.contains(','));
+    cut && hints.is_institution_list(inst.trim_end_matches('.'))
+}
+
+/// `text` split at its first `, ` (as `split_once(", ")`), when at most
+/// `max_words` words come before it; read no further than those words, so
+/// a long paragraph costs as little as a short one.
+fn short_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c == ',' && text.as_bytes().get(i + 1) == Some(&b' ') {
+            return Some((&text[..i], &text[i + 2..]));
+        }
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > max_words {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// Add a line's text to a block, joined by a space (or a hard break).
@@ -183,6 +210,25 @@ mod tests {
 
     /// A wrap width as a PDF extractor's lines give it.
     const WIDTH: usize = 60;
+
+    #[test]
+    fn a_short_head_is_split_once_within_its_words() {
+        for text in [
+            "Kari Li, UiB",
+            "a b c , d",
+            "a b c d, e",
+            "a b c,d e, f",
+            ", Alfa",
+            "Ola, Kari, Per",
+            "uten komma",
+            "a b c,",
+        ] {
+            let want = text
+                .split_once(", ")
+                .filter(|(name, _)| name.split_whitespace().count() <= 3);
+            assert_eq!(short_head(text, 3), want, "{text}");
+        }
+    }
 
     fn cont(prev: &str, next: &str) -> bool {
         continues(prev, next, WIDTH, &TestHints)
