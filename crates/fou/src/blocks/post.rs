@@ -126,15 +126,17 @@ pub(super) fn join_page_breaks<'a>(
 /// ```
 pub fn heading_like(text: &str) -> bool {
     let t = text.trim();
-    // Counted only as far as the limits: a long paragraph is not read to its end.
+    // The tests of its two ends first, then lengths counted only as far as
+    // the limits: a long paragraph is not read to its end.
     !t.is_empty()
-        && t.chars().take(MAX_HEADING_CHARS + 1).count() <= MAX_HEADING_CHARS
-        && t.split_whitespace().take(MAX_HEADING_WORDS + 1).count() <= MAX_HEADING_WORDS
         && !t.ends_with(['.', ',', ';', '!'])
         && !starts_lower(t)
-        && !t.contains("http")
-        && !t.contains("www.")
-        && !t.contains('\n')
+        && t.len() <= MAX_HEADING_CHARS * 4
+        && t.chars().take(MAX_HEADING_CHARS + 1).count() <= MAX_HEADING_CHARS
+        && t.split_whitespace().take(MAX_HEADING_WORDS + 1).count() <= MAX_HEADING_WORDS
+        && memchr::memchr(b'\n', t.as_bytes()).is_none()
+        && memchr::memmem::find(t.as_bytes(), b"http").is_none()
+        && memchr::memmem::find(t.as_bytes(), b"www.").is_none()
 }
 
 /// A stand-alone line that reads `Title, Institution (2019-2021)` is a

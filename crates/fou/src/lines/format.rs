@@ -33,7 +33,10 @@ pub(crate) fn detect_normalized_format(text: &str) -> Format {
         if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
             score += 2;
         }
-        if t.contains("**") || t.contains("<b>") || t.contains("](") {
+        // One byte search first: most lines of plain text have none of `*<]`.
+        if memchr::memchr3(b'*', b'<', b']', t.as_bytes()).is_some()
+            && (t.contains("**") || t.contains("<b>") || t.contains("]("))
+        {
             score += 1;
         }
         if score >= 2 {
