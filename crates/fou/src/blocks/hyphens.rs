@@ -205,6 +205,32 @@ fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     Some(at + k)
 }
 
+/// The letter of Latin-1 Supplement (`À`–`ÿ`, lead byte `C3`) at byte `i`,
+/// decoded without the Unicode tables: Norwegian `æøå` are most of the
+/// non-ASCII characters of a report.
+fn latin_1_letter(bytes: &[u8], i: usize) -> Option<Latin1> {
+    match bytes.get(i..i + 2)? {
+        &[0xC3, second @ 0x80..=0xBF] => Some(Latin1(0xC0 + (second - 0x80))),
+        _ => None,
+    }
+}
+
+/// A character `U+00C0`–`U+00FF`, as its code point.
+#[derive(Clone, Copy)]
+struct Latin1(u8);
+
+impl Latin1 {
+    /// `À`–`Þ` but `×`, as [`char::is_uppercase`] has it.
+    fn is_uppercase(self) -> bool {
+        (0xC0..=0xDE).contains(&self.0) && self.0 != 0xD7
+    }
+
+    /// `ß`–`ÿ` but `÷`, as [`char::is_lowercase`] has it.
+    fn is_lowercase(self) -> bool {
+        self.0 >= 0xDF && self.0 != 0xF7
+    }
+}
+
 /// Does `text` have two upper-case letters and a lower-case one in a row
 /// (`NAVk`)? Every lost hyphen has them (an acronym of 2+ capitals runs
 /// straight into a lower-case part): the cheap test before the words are
@@ -226,6 +252,8 @@ fn has_caps_into_lower(text: &str) -> bool {
         };
         let (upper, lower, len) = if b.is_ascii() {
             (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
+        } else if let Some(c) = latin_1_letter(bytes, i) {
+            (c.is_uppercase(), c.is_lowercase(), 2)
         } else {
             match text.get(i..).and_then(|t| t.chars().next()) {
                 Some(c) => (c.is_uppercase(), c.is_lowercase(), c.len_utf8()),
@@ -380,6 +408,21 @@ mod tests {
         let words = words_for(line, &[line, elsewhere]);
         let text = MappedText::verbatim(line, 0);
         mend(&text, &words).map_or_else(|| line.to_owned(), |m| m.as_str().to_owned())
+    }
+
+    #[test]
+    fn latin_1_letters_have_the_case_unicode_gives_them() {
+        for c in '\u{c0}'..='\u{ff}' {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let Some(l) = latin_1_letter(bytes, 0) else {
+                panic!("{c} is not read");
+            };
+            assert_eq!(l.is_uppercase(), c.is_uppercase(), "{c}");
+            assert_eq!(l.is_lowercase(), c.is_lowercase(), "{c}");
+        }
+        assert!(latin_1_letter("é".as_bytes(), 1).is_none());
+        assert!(latin_1_letter("\u{a0}".as_bytes(), 0).is_none());
     }
 
     #[test]
