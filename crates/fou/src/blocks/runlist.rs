@@ -212,9 +212,9 @@ fn between(range: (usize, usize), seps: &[(usize, usize)]) -> Vec<(usize, usize)
 /// The separators ` • ` (a bullet glyph between white space, the white
 /// space with it) in `t`.
 fn glyph_seps(t: &str) -> Vec<(usize, usize)> {
-    // Most blocks hold no glyph: one `memchr`-backed search per glyph
-    // before the walk over every character.
-    if !MIDLINE_BULLET_GLYPHS.iter().any(|&g| t.contains(g)) {
+    // Most blocks hold no glyph: a search for the glyphs' lead bytes before
+    // the walk over every character.
+    if !may_hold_glyph(t) {
         return Vec::new();
     }
     let ws = |c: char| c == ' ' || c == '\n';
@@ -232,11 +232,35 @@ fn glyph_seps(t: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// False when `t` holds none of [`MIDLINE_BULLET_GLYPHS`]: one `memchr`
+/// pass for their lead bytes (all `E2` today), each hit tested; a glyph
+/// list with other lead bytes is searched for glyph by glyph.
+fn may_hold_glyph(t: &str) -> bool {
+    let mut buf = [0u8; 4];
+    let Some(&lead) = MIDLINE_BULLET_GLYPHS
+        .first()
+        .map(|g| g.encode_utf8(&mut buf).as_bytes()[0])
+        .as_ref()
+    else {
+        return false;
+    };
+    let one_lead = MIDLINE_BULLET_GLYPHS
+        .iter()
+        .all(|g| g.encode_utf8(&mut buf).as_bytes()[0] == lead);
+    if !one_lead {
+        return MIDLINE_BULLET_GLYPHS.iter().any(|&g| t.contains(g));
+    }
+    memchr::memchr_iter(lead, t.as_bytes()).any(|i| {
+        t.get(i..)
+            .is_some_and(|rest| rest.starts_with(MIDLINE_BULLET_GLYPHS))
+    })
+}
+
 /// The separators ` - ` (a converter's dash between items, `… (2019-2021)
 /// - B, UiO …`) in `t` outside parentheses (not the dash of a
 /// period written `(2019 - 2021)`).
 fn dash_seps(t: &str) -> Vec<(usize, usize)> {
-    if !t.contains(" - ") {
+    if memchr::memmem::find(t.as_bytes(), b" - ").is_none() {
         return Vec::new();
     }
     let mut depth = 0i32;
