@@ -30,16 +30,30 @@ const TRAILING_MARKUP: [&str; 7] = ["\\", "</b>", "<b>", "**", "__", "*", "_"];
 /// ```
 pub fn toc_heading(line: &str) -> bool {
     let t = line.trim().trim_start_matches('#');
-    let t = strip_markup(
-        t.trim_start_matches(['*', '_', ' '])
-            .trim_start_matches("<b>"),
-    );
+    let t = t
+        .trim_start_matches(['*', '_', ' '])
+        .trim_start_matches("<b>");
+    // Most lines start with a letter no title starts with: the rest of the
+    // line is not read.
+    if !may_start_title(t.trim_start()) {
+        return false;
+    }
+    let t = strip_markup(t);
     let t = t.trim_end_matches(':').trim();
     // Lower-cased only for the few lines short enough to be the heading.
     t.split_whitespace().take(MAX_TOC_HEADING_WORDS + 1).count() <= MAX_TOC_HEADING_WORDS && {
         let lower = crate::text::lower(t);
         TOC_TITLES.iter().any(|w| lower.starts_with(w))
     }
+}
+
+/// Could `text` start with one of [`TOC_TITLES`] (lower-cased)? Its first
+/// character, lower-cased, is the first of a title.
+fn may_start_title(text: &str) -> bool {
+    let Some(first) = text.chars().next().and_then(|c| c.to_lowercase().next()) else {
+        return false;
+    };
+    TOC_TITLES.iter().any(|w| w.starts_with(first))
 }
 
 /// `text` without white space and [`TRAILING_MARKUP`] at its end.
@@ -135,6 +149,23 @@ fn read_entries(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contents_heading_may_wear_markup_at_either_end() {
+        for yes in [
+            "Innhold",
+            "INNHOLDSFORTEGNELSE",
+            "## **Innhold:**",
+            "<b> Innhold</b>",
+            "__Innhold__ \\",
+            "* * Innhold",
+        ] {
+            assert!(toc_heading(yes), "{yes}");
+        }
+        for no in ["", "**", "Forord", "Innhold i rapporten", "Om innhold"] {
+            assert!(!toc_heading(no), "{no}");
+        }
+    }
 
     /// The lines of `text` typed as TOC entries by their context.
     fn entries(text: &str) -> Vec<usize> {
