@@ -56,9 +56,11 @@ pub use labels::{Label, label_field, label_parser};
 pub(crate) use numbers::may_start_number_word;
 pub use numbers::{count, count_parser, word_value};
 pub use periods::{period, period_body, period_parser, split_period};
+pub(crate) use phd_lines::may_be_phd_line;
 pub use phd_lines::{PhdLine, phd_line, phd_line_parser};
 pub(crate) use project_lines::strip_report_from;
 pub use project_lines::{ProjectLine, project_line};
+pub(crate) use references::may_be_reference;
 pub use references::{Reference, reference, reference_parser};
 pub use whole::{Expected, GrammarError, check};
 

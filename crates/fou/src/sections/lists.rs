@@ -11,7 +11,7 @@ use super::context::{funding_described, funding_in, introduced_status, leader_in
 use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
-use crate::grammar::{phd_line, project_line, reference};
+use crate::grammar::{may_be_phd_line, may_be_reference, phd_line, project_line, reference};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Funding, PhdCandidate, PhdStatus, PortfolioItem, PortfolioStatus, Publication, Vendor,
@@ -292,6 +292,7 @@ impl<'a> List<'a> {
         let phds: Vec<_> = self
             .items
             .clone()
+            .filter(|&k| may_be_phd_line(doc.blocks[k].text()))
             .filter_map(|k| phd_line(doc.blocks[k].text()).ok().map(|p| (k, p)))
             .collect();
         if !self.most(phds.len()) {
@@ -340,12 +341,15 @@ impl<'a> List<'a> {
             .items
             .clone()
             .filter_map(|k| {
+                // (the cheap test first: most lists hold no references)
                 let r = if doc.blocks[k].text.emphasis_marks().is_empty() {
-                    reference(doc.blocks[k].text())
+                    let text = doc.blocks[k].text();
+                    may_be_reference(text).then(|| reference(text))
                 } else {
-                    reference(&marked_item(doc, k))
+                    let marked = marked_item(doc, k);
+                    may_be_reference(&marked).then(|| reference(&marked))
                 };
-                r.ok().map(|r| (k, r))
+                r.and_then(Result::ok).map(|r| (k, r))
             })
             .collect();
         if !self.most(refs.len()) {
