@@ -39,42 +39,50 @@ fn split_juxtaposed(piece: &str) -> Vec<String> {
 /// Split at ` og `/` and `/` & ` when the next word is capitalised (so the `og`
 /// inside `Institutt for pedagogikk og livslang læring` stays).
 pub(crate) fn split_and(s: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut rest = s;
-    'outer: loop {
+    SplitAnd { rest: Some(s) }.collect()
+}
+
+/// The parts [`split_and`] gives, one by one (no vector: a classifier that
+/// only looks at each part asks this).
+pub(crate) struct SplitAnd<'a> {
+    /// The text not split yet; `None` once the last part was given.
+    pub rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for SplitAnd<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
         for word in crate::lexicon::LIST_CONJUNCTIONS {
             let mut from = 0;
             while let Some(at) = spaced_at(rest, word, from) {
                 let next = &rest[at + word.len() + 2..];
                 if next.chars().next().is_some_and(|c| c.is_uppercase()) {
-                    parts.push(&rest[..at]);
-                    rest = next;
-                    continue 'outer;
+                    self.rest = Some(next);
+                    return Some(&rest[..at]);
                 }
                 from = at + word.len() + 2;
             }
         }
-        parts.push(rest);
-        break;
+        self.rest = None;
+        Some(rest)
     }
-    parts
 }
 
-/// Byte offset of the first ` word ` (spaces on both sides) at or after
-/// `from` in `s`: the offset of its leading space.
+/// Byte offset of the first ` word ` (spaces on both sides) after `from`
+/// in `s`: the offset of its leading space. (The words of
+/// [`LIST_CONJUNCTIONS`](crate::lexicon::LIST_CONJUNCTIONS) are ASCII and
+/// never overlap themselves, so comparing bytes at each offset finds what
+/// searching for each occurrence in turn finds.)
 fn spaced_at(s: &str, word: &str, from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(i) = s.get(at..)?.find(word) {
-        let w = at + i;
-        let spaced = w > 0
-            && s.as_bytes().get(w - 1) == Some(&b' ')
-            && s.as_bytes().get(w + word.len()) == Some(&b' ');
-        if spaced && w > from {
-            return Some(w - 1);
-        }
-        at = w + word.len();
-    }
-    None
+    let (b, w) = (s.as_bytes(), word.as_bytes());
+    let last = b.len().checked_sub(w.len() + 1)?;
+    (from.max(1)..=last)
+        .find(|&at| {
+            at > from && b[at - 1] == b' ' && b[at + w.len()] == b' ' && b[at..].starts_with(w)
+        })
+        .map(|at| at - 1)
 }
 
 /// Split an institution text into organisations, in written order.

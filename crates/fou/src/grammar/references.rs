@@ -117,10 +117,12 @@ where
 /// asks it first, so a list of other lines costs no parse.
 pub(crate) fn may_be_reference(text: &str) -> bool {
     let t = text.trim();
-    let Some(at) = t.find(" (") else {
+    // (a byte loop: cheaper than a substring search on a short line)
+    let Some(at) = t.as_bytes().windows(2).position(|w| w == b" (") else {
         return false;
     };
-    year_in_parens::<()>(&t[at + 1..]).is_ok()
+    t.get(at + 1..)
+        .is_some_and(|rest| year_in_parens::<()>(rest).is_ok())
 }
 
 /// Parse a reference.

@@ -11,7 +11,9 @@ use super::context::{funding_described, funding_in, introduced_status, leader_in
 use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
-use crate::grammar::{may_be_phd_line, may_be_reference, phd_line, project_line, reference};
+use crate::grammar::{
+    may_be_phd_line, may_be_reference, phd_line, project_line, project_line_parts, reference,
+};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Funding, PhdCandidate, PhdStatus, PortfolioItem, PortfolioStatus, Publication, Vendor,
@@ -167,7 +169,7 @@ fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
                 && j > i
                 && doc.next_line(j - 1, j)
                 && matches!(claims.part(j), Part::Heading | Part::Unplaced)
-                && project_line(b.text()).is_ok_and(|p| p.institution_raw.is_some()));
+                && project_line_parts(b.text()).is_some_and(|p| p.institution_raw.is_some()));
         if !item {
             break;
         }
@@ -208,7 +210,7 @@ fn is_sub(doc: &Doc<'_>, first: usize, k: usize) -> bool {
     let sub_glyph =
         glyph.is_some_and(|g| lexicon::SUB_BULLET_GLYPHS.contains(&g) && Some(g) != base_glyph);
     (indent > base || sub_glyph)
-        && !project_line(doc.blocks[k].text()).is_ok_and(|p| p.period.is_some())
+        && project_line_parts(doc.blocks[k].text()).is_none_or(|p| p.period.is_none())
 }
 
 /// Group the items of `items` under the items they stand under ([`is_sub`]).
@@ -379,7 +381,7 @@ impl<'a> List<'a> {
             if is_sub(doc, self.items.start, k) {
                 continue;
             }
-            if let Ok(p) = project_line(doc.blocks[k].text()) {
+            if let Some(p) = project_line_parts(doc.blocks[k].text()) {
                 n += 1;
                 with_period += usize::from(p.period.is_some());
                 with_inst += usize::from(p.institution_raw.is_some());
