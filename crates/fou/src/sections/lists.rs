@@ -12,7 +12,8 @@ use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::grammar::{
-    may_be_phd_line, may_be_reference, phd_line, project_line, project_line_parts, reference,
+    may_be_phd_line, may_be_reference, phd_line, project_line, project_line_parts,
+    project_line_period, reference,
 };
 use crate::lexicon::{self, has_any};
 use crate::model::{
@@ -201,25 +202,31 @@ struct Entry {
 /// item above it? It is indented deeper than the first, or marked with a
 /// sub-bullet glyph ([`lexicon::SUB_BULLET_GLYPHS`]) the first is not, and
 /// does not read as a project line with a period of its own.
-fn is_sub(doc: &Doc<'_>, first: usize, k: usize) -> bool {
+fn is_sub(doc: &Doc<'_>, first: usize, base: Indent, k: usize) -> bool {
     if k == first {
         return false;
     }
-    let (base, base_glyph) = indentation(doc, first);
+    let (base, base_glyph) = base;
     let (indent, glyph) = indentation(doc, k);
     let sub_glyph =
         glyph.is_some_and(|g| lexicon::SUB_BULLET_GLYPHS.contains(&g) && Some(g) != base_glyph);
     (indent > base || sub_glyph)
-        && project_line_parts(doc.blocks[k].text()).is_none_or(|p| p.period.is_none())
+        && project_line_period(doc.blocks[k].text())
+            .flatten()
+            .is_none()
 }
+
+/// A list item's [`indentation`].
+type Indent = (usize, Option<char>);
 
 /// Group the items of `items` under the items they stand under ([`is_sub`]).
 fn entries(doc: &Doc<'_>, items: Range<usize>) -> Vec<Entry> {
     let first = items.start;
+    let base = indentation(doc, first);
     let mut out: Vec<Entry> = Vec::new();
     for k in items {
         match out.last_mut() {
-            Some(parent) if is_sub(doc, first, k) => parent.subs.push(k),
+            Some(parent) if is_sub(doc, first, base, k) => parent.subs.push(k),
             _ => out.push(Entry {
                 item: k,
                 subs: Vec::new(),
@@ -374,22 +381,32 @@ impl<'a> List<'a> {
     /// Do the top-level items read as a portfolio: most with a period, or
     /// introduced as projects with a status and most naming institutions?
     /// (Counted without keeping the lines: a long list that is none costs
-    /// nothing per item.)
+    /// nothing per item. The periods are counted first; where the title of
+    /// each line ends is looked for only when the institutions decide.)
     fn is_portfolio(&self, doc: &Doc<'_>, status: &mut StatusCtx) -> bool {
-        let (mut n, mut with_period, mut with_inst) = (0, 0, 0);
-        for k in self.items.clone() {
-            if is_sub(doc, self.items.start, k) {
-                continue;
-            }
-            if let Some(p) = project_line_parts(doc.blocks[k].text()) {
+        let first = self.items.start;
+        let base = indentation(doc, first);
+        let top = || {
+            self.items
+                .clone()
+                .filter(move |&k| !is_sub(doc, first, base, k))
+        };
+        let (mut n, mut with_period) = (0, 0);
+        for k in top() {
+            if let Some(period) = project_line_period(doc.blocks[k].text()) {
                 n += 1;
-                with_period += usize::from(p.period.is_some());
-                with_inst += usize::from(p.institution_raw.is_some());
+                with_period += usize::from(period.is_some());
             }
         }
         let introduced = introduced_status(&self.intro_text).is_some()
             || (self.page && status.get(doc).is_some());
-        n > 0 && (with_period * 2 >= n || (introduced && with_inst * 2 > n))
+        if n == 0 || with_period * 2 >= n {
+            return n > 0;
+        }
+        let naming = |&k: &usize| {
+            project_line_parts(doc.blocks[k].text()).is_some_and(|p| p.institution_raw.is_some())
+        };
+        introduced && top().filter(naming).count() * 2 > n
     }
 
     /// Portfolio: project lines with periods, or introduced as granted,
