@@ -117,11 +117,12 @@ where
 /// asks it first, so a list of other lines costs no parse.
 pub(crate) fn may_be_reference(text: &str) -> bool {
     let t = text.trim();
-    // (a byte loop: cheaper than a substring search on a short line)
-    let Some(at) = t.as_bytes().windows(2).position(|w| w == b" (") else {
+    // The first `(` after a space.
+    let b = t.as_bytes();
+    let Some(open) = memchr::memchr_iter(b'(', b).find(|&i| i > 0 && b[i - 1] == b' ') else {
         return false;
     };
-    t.get(at + 1..)
+    t.get(open..)
         .is_some_and(|rest| year_in_parens::<()>(rest).is_ok())
 }
 
