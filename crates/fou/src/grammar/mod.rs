@@ -46,6 +46,7 @@ mod project_lines;
 mod references;
 mod whole;
 
+pub(crate) use author_lines::may_be_author_line;
 pub use author_lines::{author_list, authors, authors_parser};
 pub use dates::{NorwegianDate, date_parser, find_dates, norwegian_date};
 pub use editions::{edition, edition_parser};
