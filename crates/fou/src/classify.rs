@@ -7,7 +7,8 @@
 //! is two organisations), and the block builder calls them to decide whether
 //! a line continues the one before. They reuse the grammars' text splitters.
 
-use crate::grammar::{split_and, strip_report_from, trim_period};
+use crate::grammar::{SplitAnd, strip_report_from, trim_period};
+use crate::text::lower;
 
 /// Words that never begin an organisation's name (they begin sentences and titles).
 const NOT_ORG_START: &[&str] = &[
@@ -70,12 +71,12 @@ const LEGAL_FORMS: &[&str] = &[
 
 fn has_org_word(words: &[&str]) -> bool {
     words.iter().any(|w| {
-        let lw = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        is_acronym(w)
-            || LEGAL_FORMS.contains(&lw.as_str())
-            || ORG_STEMS.iter().any(|s| lw.contains(s))
+        if is_acronym(w) {
+            return true;
+        }
+        // (lower-cased without a copy when it is lower-case already)
+        let lw = lower(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        LEGAL_FORMS.contains(&lw.as_ref()) || ORG_STEMS.iter().any(|s| lw.contains(s))
     })
 }
 
@@ -108,17 +109,25 @@ pub fn is_acronym(token: &str) -> bool {
 /// ```
 pub fn is_institution_name(s: &str) -> bool {
     let t = s.trim();
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // The words, on the stack: a name has at most eight.
+    let mut buf = [""; MAX_NAME_WORDS];
+    let mut len = 0;
+    for w in t.split_whitespace() {
+        let Some(slot) = buf.get_mut(len) else {
+            return false;
+        };
+        *slot = w;
+        len += 1;
+    }
+    let words = &buf[..len];
     let Some(first) = words.first() else {
         return false;
     };
-    let first_lower = first.to_lowercase();
-    if words.len() > 8
-        || !first
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || NOT_ORG_START.contains(&first_lower.as_str())
+    if !first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || starts_no_name(first)
         || t.contains(['?', '!', ':', ';', '«', '»', '"', '“', '”'])
         || t.ends_with(['?', ','])
         || words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
@@ -143,21 +152,61 @@ pub fn is_institution_name(s: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
-    words.len() == 1 || (words.len() <= 4 && words.iter().all(capitalised)) || has_org_word(&words)
+    words.len() == 1 || (words.len() <= 4 && words.iter().all(capitalised)) || has_org_word(words)
+}
+
+/// The most words an organisation's name has.
+const MAX_NAME_WORDS: usize = 8;
+
+/// The most characters a word of [`NOT_ORG_START`] has.
+const NOT_ORG_START_MAX_CHARS: usize = 7;
+
+/// Is `first` (lower-cased) one of [`NOT_ORG_START`]? A longer word is not
+/// lower-cased to find out (lower-casing never makes fewer characters).
+fn starts_no_name(first: &str) -> bool {
+    first.chars().nth(NOT_ORG_START_MAX_CHARS).is_none()
+        && NOT_ORG_START.contains(&first.to_lowercase().as_str())
 }
 
 /// Is `s` a list of institution names?
 pub(crate) fn is_institution_list(s: &str) -> bool {
     let s = strip_report_from(trim_period(s));
-    let flat = s.replace(['(', ')'], ",");
-    let pieces: Vec<&str> = flat
-        .split([',', '/'])
-        .flat_map(|p| split_and(p.trim()))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    !pieces.is_empty()
-        && pieces.len() <= 6
-        && s.split_whitespace().count() <= 14
-        && pieces.iter().all(|p| is_institution_name(p))
+    if s.split_whitespace().count() > MAX_LIST_WORDS {
+        return false;
+    }
+    // The pieces between commas, slashes, parentheses and `og` before a
+    // capital: one to six, each a name. (Looked at one by one: a list
+    // that fails costs no vector.)
+    let mut n = 0;
+    for part in s.split([',', '/', '(', ')']) {
+        for piece in (SplitAnd {
+            rest: Some(part.trim()),
+        }) {
+            let piece = piece.trim();
+            if piece.is_empty() {
+                continue;
+            }
+            n += 1;
+            if n > MAX_LIST_PIECES || !is_institution_name(piece) {
+                return false;
+            }
+        }
+    }
+    n > 0
+}
+
+/// The most organisations a list of institutions names …
+const MAX_LIST_PIECES: usize = 6;
+/// … and the most words it has (longer texts are titles or sentences).
+const MAX_LIST_WORDS: usize = 14;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_lengths_the_shortcuts_rely_on_hold() {
+        let longest = |list: &[&str]| list.iter().map(|w| w.chars().count()).max();
+        assert_eq!(longest(NOT_ORG_START), Some(NOT_ORG_START_MAX_CHARS));
+    }
 }

@@ -1,5 +1,7 @@
 //! Institution lists: `AFI og Proba`, `NTNU, UiO og UiA`, `SNF (NHH)`, `AFI OsloMet`.
 
+use std::borrow::Cow;
+
 use crate::classify::is_acronym;
 
 /// Capitalised words that start a unit's name after its parent's acronym
@@ -19,62 +21,95 @@ const UNIT_WORDS: &[&str] = &[
     "school",
 ];
 
-/// Split one comma/`og`-free piece into organisations by juxtaposition:
-/// `AFI OsloMet` → two, `NTNU Institutt for …` → two, `NAV Troms` → one.
-fn split_juxtaposed(piece: &str) -> Vec<String> {
-    let words: Vec<&str> = piece.split_whitespace().collect();
-    if words.len() >= 2 && words.iter().all(|w| is_acronym(w)) {
-        return words.iter().map(|w| (*w).to_owned()).collect();
+/// Split one comma/`og`-free piece (its words one space apart) into
+/// organisations by juxtaposition, onto `out`: `AFI OsloMet` → two, `NTNU
+/// Institutt for …` → two, `NAV Troms` → one.
+fn push_juxtaposed(piece: &str, out: &mut Vec<String>) {
+    let n = piece.split(' ').count();
+    if n >= 2 && piece.split(' ').all(is_acronym) {
+        out.extend(piece.split(' ').map(str::to_owned));
+        return;
     }
-    if words.len() >= 3
-        && is_acronym(words[0])
-        && UNIT_WORDS.contains(&words[1].to_lowercase().as_str())
-        && words[1].chars().next().is_some_and(char::is_uppercase)
+    let mut words = piece.split(' ');
+    if let (Some(first), Some(unit)) = (words.next(), words.next())
+        && n >= 3
+        && is_acronym(first)
+        && UNIT_WORDS.contains(&crate::text::lower(unit).as_ref())
+        && unit.chars().next().is_some_and(char::is_uppercase)
+        && let Some((_, rest)) = piece.split_once(' ')
     {
-        return vec![words[0].to_owned(), words[1..].join(" ")];
+        out.push(first.to_owned());
+        out.push(rest.to_owned());
+        return;
     }
-    vec![piece.to_owned()]
+    out.push(piece.to_owned());
 }
 
-/// Split at ` og `/` and `/` & ` when the next word is capitalised (so the `og`
-/// inside `Institutt for pedagogikk og livslang læring` stays).
-pub(crate) fn split_and(s: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut rest = s;
-    'outer: loop {
+/// `s` with its white space runs made one space and trimmed; a copy only
+/// when that changes it.
+fn one_spaced(s: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let mut clean = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                clean = false;
+                break;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    if clean && (!after_space || s.is_empty()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// The parts of a text split at ` og `/` and `/` & ` when the next word is
+/// capitalised (so the `og` inside `Institutt for pedagogikk og livslang
+/// læring` stays), one by one.
+pub(crate) struct SplitAnd<'a> {
+    /// The text not split yet; `None` once the last part was given.
+    pub rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for SplitAnd<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
         for word in crate::lexicon::LIST_CONJUNCTIONS {
             let mut from = 0;
             while let Some(at) = spaced_at(rest, word, from) {
                 let next = &rest[at + word.len() + 2..];
                 if next.chars().next().is_some_and(|c| c.is_uppercase()) {
-                    parts.push(&rest[..at]);
-                    rest = next;
-                    continue 'outer;
+                    self.rest = Some(next);
+                    return Some(&rest[..at]);
                 }
                 from = at + word.len() + 2;
             }
         }
-        parts.push(rest);
-        break;
+        self.rest = None;
+        Some(rest)
     }
-    parts
 }
 
-/// Byte offset of the first ` word ` (spaces on both sides) at or after
-/// `from` in `s`: the offset of its leading space.
+/// Byte offset of the first ` word ` (spaces on both sides) after `from`
+/// in `s`: the offset of its leading space. (The words of
+/// [`LIST_CONJUNCTIONS`](crate::lexicon::LIST_CONJUNCTIONS) are ASCII and
+/// never overlap themselves, so comparing bytes at each offset finds what
+/// searching for each occurrence in turn finds.)
 fn spaced_at(s: &str, word: &str, from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(i) = s.get(at..)?.find(word) {
-        let w = at + i;
-        let spaced = w > 0
-            && s.as_bytes().get(w - 1) == Some(&b' ')
-            && s.as_bytes().get(w + word.len()) == Some(&b' ');
-        if spaced && w > from {
-            return Some(w - 1);
-        }
-        at = w + word.len();
-    }
-    None
+    let (b, w) = (s.as_bytes(), word.as_bytes());
+    let last = b.len().checked_sub(w.len() + 1)?;
+    (from.max(1)..=last)
+        .find(|&at| {
+            at > from && b[at - 1] == b' ' && b[at + w.len()] == b' ' && b[at..].starts_with(w)
+        })
+        .map(|at| at - 1)
 }
 
 /// Split an institution text into organisations, in written order.
@@ -98,15 +133,46 @@ pub fn institutions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let text = super::trim_period(text);
     // Parentheses: `SNF (NHH)` → SNF, NHH.
-    let flat = text.replace('(', ", ").replace(')', " ");
+    let flat = if text.contains(['(', ')']) {
+        Cow::Owned(text.replace('(', ", ").replace(')', " "))
+    } else {
+        Cow::Borrowed(text)
+    };
     for comma_part in flat.split([',', '/', ';']) {
-        for piece in split_and(comma_part.trim()) {
-            let piece = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+        let parts = SplitAnd {
+            rest: Some(comma_part.trim()),
+        };
+        for piece in parts {
+            let piece = one_spaced(piece);
             if piece.is_empty() {
                 continue;
             }
-            out.extend(split_juxtaposed(&piece));
+            push_juxtaposed(&piece, &mut out);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_spaced;
+
+    #[test]
+    fn one_spaced_is_the_words_joined_by_one_space() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "NTNU  Institutt for x",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(one_spaced(s), joined, "{s:?}");
+        }
+    }
 }

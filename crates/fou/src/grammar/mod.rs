@@ -46,19 +46,23 @@ mod project_lines;
 mod references;
 mod whole;
 
+pub(crate) use author_lines::may_be_author_line;
 pub use author_lines::{author_list, authors, authors_parser};
 pub use dates::{NorwegianDate, date_parser, find_dates, norwegian_date};
 pub use editions::{edition, edition_parser};
 pub use find::find_all;
+pub(crate) use institution_lists::SplitAnd;
 pub use institution_lists::institutions;
-pub(crate) use institution_lists::split_and;
 pub use labels::{Label, label_field, label_parser};
 pub(crate) use numbers::may_start_number_word;
 pub use numbers::{count, count_parser, word_value};
 pub use periods::{period, period_body, period_parser, split_period};
+pub(crate) use phd_lines::may_be_phd_line;
 pub use phd_lines::{PhdLine, phd_line, phd_line_parser};
 pub(crate) use project_lines::strip_report_from;
 pub use project_lines::{ProjectLine, project_line};
+pub(crate) use project_lines::{project_line_parts, project_line_period};
+pub(crate) use references::may_be_reference;
 pub use references::{Reference, reference, reference_parser};
 pub use whole::{Expected, GrammarError, check};
 

@@ -65,6 +65,13 @@ where
     .parse(input)
 }
 
+/// May `text` be a PhD line? A cheap test that [`phd_line`] fails
+/// whenever it says no: a PhD line holds ` Stipendiat ` (or ` stipendiat `).
+/// A reader asks it first, so a list of other lines costs no parse.
+pub(crate) fn may_be_phd_line(text: &str) -> bool {
+    text.contains("tipendiat ")
+}
+
 /// Parse `Title. Stipendiat Name, Institution`.
 ///
 /// ```
@@ -76,4 +83,41 @@ where
 /// ```
 pub fn phd_line(text: &str) -> Result<PhdLine, GrammarError> {
     check(phd_line_parser, text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{may_be_phd_line, phd_line};
+
+    #[test]
+    fn what_the_cheap_test_turns_away_never_parses() {
+        let pieces = [
+            "Arbeid",
+            ". ",
+            " ",
+            "Stipendiat",
+            "stipendiat",
+            "Kari",
+            ", UiO",
+            ".",
+        ];
+        let mut lines = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for l in &lines {
+                for p in pieces {
+                    next.push(format!("{l}{p}"));
+                }
+            }
+            lines.extend(next);
+        }
+        for l in &lines {
+            if phd_line(l).is_ok() {
+                assert!(may_be_phd_line(l), "{l:?}");
+            }
+        }
+        assert!(may_be_phd_line(
+            "Arbeid og alder. Stipendiat Ola Nordmann, UiO"
+        ));
+    }
 }

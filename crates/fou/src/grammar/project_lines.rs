@@ -54,11 +54,65 @@ pub(crate) fn strip_report_from(s: &str) -> &str {
 /// assert_eq!(p.institution_raw.as_deref(), Some("NTNU, UiO og UiA"));
 /// ```
 pub fn project_line(line: &str) -> Result<ProjectLine, GrammarError> {
+    let Some(parts) = project_line_parts(line) else {
+        return Err(GrammarError::new("a project title", line, line));
+    };
+    let raw = parts.institution_raw.map(str::to_owned);
+    Ok(ProjectLine {
+        title: parts.title.to_owned(),
+        institutions: raw.as_deref().map(institutions).unwrap_or_default(),
+        institution_raw: raw,
+        period: parts.period,
+    })
+}
+
+/// The parts of a project line as [`project_line`] reads them, borrowed
+/// from the line: `None` when it fails. Allocates nothing: a reader that
+/// only decides what a list is, or needs no split institutions, asks this.
+pub(crate) fn project_line_parts(line: &str) -> Option<ProjectLineParts<'_>> {
     let (body, period) = split_period(line);
     let body = trim_period(body);
     if body.is_empty() {
-        return Err(GrammarError::new("a project title", line, line));
+        return None;
     }
+    Some(match boundary(body) {
+        Some((title, rest)) => ProjectLineParts {
+            title,
+            institution_raw: Some(strip_report_from(trim_period(rest))),
+            period,
+        },
+        None => ProjectLineParts {
+            title: body,
+            institution_raw: None,
+            period,
+        },
+    })
+}
+
+/// The period of a project line as [`project_line`] reads it: `None` when
+/// it fails, else the period if any. Cheaper than [`project_line_parts`]:
+/// no search for where the title ends.
+pub(crate) fn project_line_period(line: &str) -> Option<Option<Period>> {
+    let (body, period) = split_period(line);
+    (!trim_period(body).is_empty()).then_some(period)
+}
+
+/// A project line's parts ([`project_line_parts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ProjectLineParts<'a> {
+    /// [`ProjectLine::title`].
+    pub title: &'a str,
+    /// [`ProjectLine::institution_raw`].
+    pub institution_raw: Option<&'a str>,
+    /// [`ProjectLine::period`].
+    pub period: Option<Period>,
+}
+
+/// The title and the institution text of a project line's `body` (its
+/// period and final full stop split off): the first `, `, `? `, `! ` or
+/// `. ` after which everything reads as a list of institutions, with a
+/// title before it.
+fn boundary(body: &str) -> Option<(&str, &str)> {
     // A project line is short; a very long one is all title (and this keeps
     // the boundary search linear).
     let bytes = if body.len() <= MAX_LINE {
@@ -84,19 +138,53 @@ pub fn project_line(line: &str) -> Result<ProjectLine, GrammarError> {
             if title.is_empty() {
                 continue;
             }
-            let raw = strip_report_from(trim_period(rest)).to_owned();
-            return Ok(ProjectLine {
-                title: title.to_owned(),
-                institutions: institutions(&raw),
-                institution_raw: Some(raw),
-                period,
-            });
+            return Some((title, rest));
         }
     }
-    Ok(ProjectLine {
-        title: body.to_owned(),
-        institution_raw: None,
-        institutions: Vec::new(),
-        period,
-    })
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{project_line, project_line_parts, project_line_period};
+
+    #[test]
+    fn the_parts_are_what_the_parse_reads() {
+        let pieces = [
+            "Tittel",
+            ", ",
+            "? ",
+            ". ",
+            "St. ",
+            "Fafo",
+            "UiO og NTNU",
+            " (2019-2021)",
+            "(2022",
+            ".",
+            "hvordan",
+            "Rapport fra ",
+            "Institutt for helse",
+        ];
+        let mut lines = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for l in &lines {
+                for p in pieces {
+                    next.push(format!("{l}{p}"));
+                }
+            }
+            lines.extend(next);
+        }
+        for l in &lines {
+            let whole = project_line(l).ok();
+            let parts = project_line_parts(l);
+            assert_eq!(whole.is_some(), parts.is_some(), "{l:?}");
+            assert_eq!(project_line_period(l), parts.map(|p| p.period), "{l:?}");
+            if let (Some(w), Some(p)) = (whole, parts) {
+                assert_eq!(w.title, p.title, "{l:?}");
+                assert_eq!(w.institution_raw.as_deref(), p.institution_raw, "{l:?}");
+                assert_eq!(w.period, p.period, "{l:?}");
+            }
+        }
+    }
 }

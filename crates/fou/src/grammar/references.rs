@@ -111,6 +111,21 @@ where
     ))
 }
 
+/// May `text` be a reference? A cheap test that [`reference`] fails
+/// whenever it says no: the first ` (` of the trimmed text opens a year,
+/// `(2020)` (with spaces or tabs inside the parentheses, if any). A reader
+/// asks it first, so a list of other lines costs no parse.
+pub(crate) fn may_be_reference(text: &str) -> bool {
+    let t = text.trim();
+    // The first `(` after a space.
+    let b = t.as_bytes();
+    let Some(open) = memchr::memchr_iter(b'(', b).find(|&i| i > 0 && b[i - 1] == b' ') else {
+        return false;
+    };
+    t.get(open..)
+        .is_some_and(|rest| year_in_parens::<()>(rest).is_ok())
+}
+
 /// Parse a reference.
 ///
 /// ```
@@ -124,4 +139,49 @@ where
 /// ```
 pub fn reference(text: &str) -> Result<Reference, GrammarError> {
     check(reference_parser, text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{may_be_reference, reference};
+
+    #[test]
+    fn what_the_cheap_test_turns_away_never_parses() {
+        let pieces = [
+            "Berg",
+            " (",
+            "(",
+            "2020",
+            "20201",
+            " ",
+            "\t",
+            ")",
+            ": ",
+            "*Tittel*",
+            ", Venue",
+            "og Dahl",
+            "(se under)",
+            ".",
+            " (2020)",
+            "( 2020\t)",
+        ];
+        let mut lines = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for l in &lines {
+                for p in pieces {
+                    next.push(format!("{l}{p}"));
+                }
+            }
+            lines.extend(next);
+        }
+        let mut parsed = 0;
+        for l in &lines {
+            if reference(l).is_ok() {
+                assert!(may_be_reference(l), "{l:?}");
+                parsed += 1;
+            }
+        }
+        assert!(parsed > 100, "{parsed}");
+    }
 }

@@ -7,6 +7,9 @@ use nom::error::{ContextError, ErrorKind, FromExternalError, ParseError};
 /// What [`GrammarError::expected`] says when input is left over.
 const LEFTOVER: &str = "the end of the input";
 
+/// How many characters of the input a [`GrammarError`] keeps.
+const INPUT_CHARS: usize = 80;
+
 /// What [`GrammarError::expected`] says when no `context` named the failure.
 const UNNAMED: &str = "text this grammar accepts";
 
@@ -35,7 +38,11 @@ impl GrammarError {
         GrammarError {
             expected,
             offset: input.len().saturating_sub(rest.len()),
-            input: input.chars().take(80).collect(),
+            // (the first 80 characters, copied at once)
+            input: match input.char_indices().nth(INPUT_CHARS) {
+                Some((end, _)) => input[..end].to_owned(),
+                None => input.to_owned(),
+            },
         }
     }
 }
@@ -128,5 +135,25 @@ pub fn check<'a, T>(
         }
         // Complete parsers never ask for more input.
         Err(nom::Err::Incomplete(_)) => Err(GrammarError::new(UNNAMED, input, "")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GrammarError;
+
+    #[test]
+    fn an_error_keeps_the_first_80_characters() {
+        for s in [
+            "",
+            "kort",
+            &"æ".repeat(79),
+            &"æ".repeat(80),
+            &"æ".repeat(81),
+            &"a".repeat(200),
+        ] {
+            let kept: String = s.chars().take(80).collect();
+            assert_eq!(GrammarError::new("x", s, "").input, kept, "{s:?}");
+        }
     }
 }

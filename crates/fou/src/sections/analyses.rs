@@ -5,7 +5,7 @@ use super::body::Body;
 use super::doc::{Claims, Doc, Section, diagnostic};
 use super::{Part, Role};
 use crate::blocks::{BlockKind, heading_like};
-use crate::grammar::authors;
+use crate::grammar::{authors, may_be_author_line};
 use crate::model::{Analysis, Diagnostic, DiagnosticCode, Severity};
 
 /// An author line (`Av Kari Nordmann og Ola Nordmann`) names a few people; a
@@ -18,6 +18,8 @@ const TITLE_LINES: usize = 2;
 fn is_author_line(doc: &Doc<'_>, k: usize) -> bool {
     let b = &doc.blocks[k];
     matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+        // (the cheap test first: most paragraphs are text)
+        && may_be_author_line(b.text())
         && b.text().chars().count() <= AUTHOR_LINE_MAX_CHARS
         && authors(b.text()).is_ok()
 }

@@ -124,12 +124,16 @@ pub(crate) fn empty_list_sections(
     let n = doc.blocks.len();
     let mut out = Vec::new();
     for i in 0..n {
+        // (the block's own tests first: the section is looked for only for a heading)
+        if !doc.blocks[i].is_heading() || claims.part(i) != Part::Heading {
+            continue;
+        }
         let in_body = sections
             .iter()
             .rev()
             .find(|s| s.heading <= i)
             .is_some_and(|s| s.role != super::Role::Toc);
-        if !in_body || !doc.blocks[i].is_heading() || claims.part(i) != Part::Heading {
+        if !in_body {
             continue;
         }
         let Some((part, name)) = list_kind(doc.blocks[i].text()) else {

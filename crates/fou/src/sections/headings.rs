@@ -24,11 +24,13 @@ use crate::grammar::Label;
 /// line that ends in `:` introduces what follows and is no heading; one
 /// without a letter is a page number.
 fn stands_alone(b: &Block) -> bool {
+    // (the end of the line first: [`heading_like`] wants no `.`, `,`, `;`
+    // or `!` there either, and reads the whole line before it looks)
     b.kind == BlockKind::Paragraph
         && b.n_lines == 1
+        && !b.text().trim_end().ends_with([':', '.', ',', ';', '!'])
         && heading_like(b.text())
         && b.text().chars().any(char::is_alphabetic)
-        && !b.text().trim_end().ends_with(':')
 }
 
 /// Does the text announce a section of the report? Roles read from the

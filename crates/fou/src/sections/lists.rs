@@ -11,7 +11,10 @@ use super::context::{funding_described, funding_in, introduced_status, leader_in
 use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
-use crate::grammar::{phd_line, project_line, reference};
+use crate::grammar::{
+    may_be_phd_line, may_be_reference, phd_line, project_line, project_line_parts,
+    project_line_period, reference,
+};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Funding, PhdCandidate, PhdStatus, PortfolioItem, PortfolioStatus, Publication, Vendor,
@@ -167,7 +170,7 @@ fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
                 && j > i
                 && doc.next_line(j - 1, j)
                 && matches!(claims.part(j), Part::Heading | Part::Unplaced)
-                && project_line(b.text()).is_ok_and(|p| p.institution_raw.is_some()));
+                && project_line_parts(b.text()).is_some_and(|p| p.institution_raw.is_some()));
         if !item {
             break;
         }
@@ -199,25 +202,31 @@ struct Entry {
 /// item above it? It is indented deeper than the first, or marked with a
 /// sub-bullet glyph ([`lexicon::SUB_BULLET_GLYPHS`]) the first is not, and
 /// does not read as a project line with a period of its own.
-fn is_sub(doc: &Doc<'_>, first: usize, k: usize) -> bool {
+fn is_sub(doc: &Doc<'_>, first: usize, base: Indent, k: usize) -> bool {
     if k == first {
         return false;
     }
-    let (base, base_glyph) = indentation(doc, first);
+    let (base, base_glyph) = base;
     let (indent, glyph) = indentation(doc, k);
     let sub_glyph =
         glyph.is_some_and(|g| lexicon::SUB_BULLET_GLYPHS.contains(&g) && Some(g) != base_glyph);
     (indent > base || sub_glyph)
-        && !project_line(doc.blocks[k].text()).is_ok_and(|p| p.period.is_some())
+        && project_line_period(doc.blocks[k].text())
+            .flatten()
+            .is_none()
 }
+
+/// A list item's [`indentation`].
+type Indent = (usize, Option<char>);
 
 /// Group the items of `items` under the items they stand under ([`is_sub`]).
 fn entries(doc: &Doc<'_>, items: Range<usize>) -> Vec<Entry> {
     let first = items.start;
+    let base = indentation(doc, first);
     let mut out: Vec<Entry> = Vec::new();
     for k in items {
         match out.last_mut() {
-            Some(parent) if is_sub(doc, first, k) => parent.subs.push(k),
+            Some(parent) if is_sub(doc, first, base, k) => parent.subs.push(k),
             _ => out.push(Entry {
                 item: k,
                 subs: Vec::new(),
@@ -292,6 +301,7 @@ impl<'a> List<'a> {
         let phds: Vec<_> = self
             .items
             .clone()
+            .filter(|&k| may_be_phd_line(doc.blocks[k].text()))
             .filter_map(|k| phd_line(doc.blocks[k].text()).ok().map(|p| (k, p)))
             .collect();
         if !self.most(phds.len()) {
@@ -340,12 +350,15 @@ impl<'a> List<'a> {
             .items
             .clone()
             .filter_map(|k| {
+                // (the cheap test first: most lists hold no references)
                 let r = if doc.blocks[k].text.emphasis_marks().is_empty() {
-                    reference(doc.blocks[k].text())
+                    let text = doc.blocks[k].text();
+                    may_be_reference(text).then(|| reference(text))
                 } else {
-                    reference(&marked_item(doc, k))
+                    let marked = marked_item(doc, k);
+                    may_be_reference(&marked).then(|| reference(&marked))
                 };
-                r.ok().map(|r| (k, r))
+                r.and_then(Result::ok).map(|r| (k, r))
             })
             .collect();
         if !self.most(refs.len()) {
@@ -368,22 +381,32 @@ impl<'a> List<'a> {
     /// Do the top-level items read as a portfolio: most with a period, or
     /// introduced as projects with a status and most naming institutions?
     /// (Counted without keeping the lines: a long list that is none costs
-    /// nothing per item.)
+    /// nothing per item. The periods are counted first; where the title of
+    /// each line ends is looked for only when the institutions decide.)
     fn is_portfolio(&self, doc: &Doc<'_>, status: &mut StatusCtx) -> bool {
-        let (mut n, mut with_period, mut with_inst) = (0, 0, 0);
-        for k in self.items.clone() {
-            if is_sub(doc, self.items.start, k) {
-                continue;
-            }
-            if let Ok(p) = project_line(doc.blocks[k].text()) {
+        let first = self.items.start;
+        let base = indentation(doc, first);
+        let top = || {
+            self.items
+                .clone()
+                .filter(move |&k| !is_sub(doc, first, base, k))
+        };
+        let (mut n, mut with_period) = (0, 0);
+        for k in top() {
+            if let Some(period) = project_line_period(doc.blocks[k].text()) {
                 n += 1;
-                with_period += usize::from(p.period.is_some());
-                with_inst += usize::from(p.institution_raw.is_some());
+                with_period += usize::from(period.is_some());
             }
         }
         let introduced = introduced_status(&self.intro_text).is_some()
             || (self.page && status.get(doc).is_some());
-        n > 0 && (with_period * 2 >= n || (introduced && with_inst * 2 > n))
+        if n == 0 || with_period * 2 >= n {
+            return n > 0;
+        }
+        let naming = |&k: &usize| {
+            project_line_parts(doc.blocks[k].text()).is_some_and(|p| p.institution_raw.is_some())
+        };
+        introduced && top().filter(naming).count() * 2 > n
     }
 
     /// Portfolio: project lines with periods, or introduced as granted,

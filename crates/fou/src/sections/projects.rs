@@ -10,7 +10,7 @@ use super::doc::{Claims, Doc, Section};
 use crate::blocks::{Block, BlockKind, Repair, RepairKind};
 use crate::grammar::institutions;
 use crate::grammar::{Label, label_field};
-use crate::grammar::{project_line, trim_period};
+use crate::grammar::{project_line_parts, trim_period};
 use crate::model::{Funding, Project};
 
 /// A paragraph that stands for a record's title is short: a title and its
@@ -128,12 +128,13 @@ fn title_paragraph(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     b.kind == BlockKind::Paragraph
         && (doc.paragraph_titles || wholly_emphasised(b))
         && next_is_body
-        && has_institution(b)
+        // (the cheap test first)
         && is_short_title(b)
+        && has_institution(b)
 }
 
 fn has_institution(b: &Block) -> bool {
-    project_line(b.text()).is_ok_and(|p| p.institution_raw.is_some())
+    project_line_parts(b.text()).is_some_and(|p| p.institution_raw.is_some())
 }
 
 /// Is the whole text of the block set in italics or bold (`_Title, Inst_`)?
@@ -232,9 +233,9 @@ fn open_record(b: &Block, k: usize, labelled: bool, theme: Option<String>) -> Re
     if labelled {
         add_fields(&mut rec, Label::Title, b.text());
     } else {
-        (rec.title, rec.institution_raw) = match project_line(b.text()) {
-            Ok(p) => (p.title, p.institution_raw),
-            Err(_) => (trim_period(b.text()).to_owned(), None),
+        (rec.title, rec.institution_raw) = match project_line_parts(b.text()) {
+            Some(p) => (p.title.to_owned(), p.institution_raw.map(str::to_owned)),
+            None => (trim_period(b.text()).to_owned(), None),
         };
     }
     rec
