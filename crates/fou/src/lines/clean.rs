@@ -32,16 +32,88 @@ impl<'a> MappedText<'a> {
     }
 }
 
+/// Bytes scanned at a time by [`needs_cleaning`]: a block of this many is
+/// tested for candidate bytes with no branch per byte (the compiler makes
+/// it a few vector compares), and read byte by byte only when it holds one.
+const SCAN_BLOCK: usize = 16;
+
+/// True when byte `b` may start something cleaning changes: markup, an
+/// escape or a control byte (then cleaning is needed), or a `-` or the lead
+/// byte of a no-break space, soft hyphen, zero-width space or byte order
+/// mark (then the bytes after it decide, see [`changes_at`]).
+///
+/// Written as compares joined by `|` (not a `match`, which becomes a branch
+/// or a bit test per byte), so a block of bytes is tested with vector
+/// compares; `b & 0xDF == 0xC2` is `0xC2` or `0xE2`.
+#[inline(always)]
+fn candidate(b: u8) -> bool {
+    (b < 0x20)
+        | (b == b'\\')
+        | (b == b'*')
+        | (b == b'_')
+        | (b == b'<')
+        | (b == b'[')
+        | (b == b'-')
+        | (b & 0xDF == 0xC2)
+        | (b == 0xEF)
+}
+
+/// True when cleaning changes the text at byte `i` of `bytes`, a
+/// [`candidate`] byte or any other.
+#[inline]
+fn changes_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied();
+    match bytes.get(i) {
+        Some(b'\\' | b'*' | b'_' | b'<' | b'[') => true,
+        Some(&b) if b < 0x20 => true,
+        // `-- `
+        Some(b'-') => next(1) == Some(b'-') && next(2) == Some(b' '),
+        // NO-BREAK SPACE (C2 A0), SOFT HYPHEN (C2 AD)
+        Some(0xC2) => matches!(next(1), Some(0xA0 | 0xAD)),
+        // ZERO WIDTH SPACE (E2 80 8B)
+        Some(0xE2) => next(1) == Some(0x80) && next(2) == Some(0x8B),
+        // BYTE ORDER MARK (EF BB BF)
+        Some(0xEF) => next(1) == Some(0xBB) && next(2) == Some(0xBF),
+        _ => false,
+    }
+}
+
 /// True when cleaning could change `raw`: it holds a byte that starts
 /// markup, an escape, a dash `-- `, a control character, or a character
-/// cleaning replaces or drops. Otherwise the clean text is `raw` itself.
+/// cleaning replaces or drops (NBSP, soft hyphen, BOM, zero-width space).
+/// Otherwise the clean text is `raw` itself.
+///
+/// One pass: blocks of [`SCAN_BLOCK`] bytes without a [`candidate`] byte
+/// (most of them) are passed over whole; in the others each candidate is
+/// checked with the bytes after it.
 fn needs_cleaning(raw: &str) -> bool {
-    raw.bytes()
-        .any(|b| matches!(b, b'\\' | b'*' | b'_' | b'<' | b'[') || b < 0x20)
-        || raw.contains("-- ")
-        || ['\u{a0}', '\u{ad}', '\u{feff}', '\u{200b}']
-            .iter()
-            .any(|&c| raw.contains(c))
+    let bytes = raw.as_bytes();
+    let mut blocks = bytes.chunks_exact(SCAN_BLOCK);
+    let mut at = 0;
+    for block in blocks.by_ref() {
+        // A 0 or 1 per byte, made with no branch per byte (vector compares),
+        // read as two words: most blocks have no candidate, and in the
+        // others only the candidates are looked at.
+        let mut flags = [0u8; SCAN_BLOCK];
+        for (f, &b) in flags.iter_mut().zip(block) {
+            *f = u8::from(candidate(b));
+        }
+        let words = [
+            u64::from_le_bytes(std::array::from_fn(|k| flags[k])),
+            u64::from_le_bytes(std::array::from_fn(|k| flags[k + 8])),
+        ];
+        for (half, mut w) in words.into_iter().enumerate() {
+            while w != 0 {
+                let i = at + 8 * half + (w.trailing_zeros() / 8) as usize;
+                if changes_at(bytes, i) {
+                    return true;
+                }
+                w &= w - 1;
+            }
+        }
+        at += SCAN_BLOCK;
+    }
+    (at..bytes.len()).any(|i| changes_at(bytes, i))
 }
 
 /// The state of cleaning one line: `raw[run_start..i]` is text still to be
@@ -252,4 +324,45 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
         return None;
     }
     Some((close, url, close + 1 + end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The six-pass check [`needs_cleaning`] replaces: the reference.
+    fn needs_cleaning_reference(raw: &str) -> bool {
+        raw.bytes()
+            .any(|b| matches!(b, b'\\' | b'*' | b'_' | b'<' | b'[') || b < 0x20)
+            || raw.contains("-- ")
+            || ['\u{a0}', '\u{ad}', '\u{feff}', '\u{200b}']
+                .iter()
+                .any(|&c| raw.contains(c))
+    }
+
+    #[test]
+    fn the_one_pass_check_agrees_with_the_six_pass_one() {
+        // Every string of up to three pieces, after every prefix length
+        // that puts them across a block boundary.
+        const PIECES: [&str; 16] = [
+            "a", " ", "-", "--", "\\", "*", "\u{a0}", "\u{ad}", "\u{feff}", "\u{200b}", "å", "–",
+            "\t", "<", "\u{2028}", "\u{bb}",
+        ];
+        let mut checked = 0;
+        for a in PIECES {
+            for b in PIECES {
+                for c in PIECES {
+                    let tail = format!("{a}{b}{c}");
+                    for pad in 0..=2 * SCAN_BLOCK + 1 {
+                        let s = format!("{}{tail}", "x".repeat(pad));
+                        for t in [&s[..], &s[..s.len() - c.len()]] {
+                            assert_eq!(needs_cleaning(t), needs_cleaning_reference(t), "{t:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000);
+    }
 }

@@ -30,10 +30,12 @@ const TRAILING_MARKUP: [&str; 7] = ["\\", "</b>", "<b>", "**", "__", "*", "_"];
 /// ```
 pub fn toc_heading(line: &str) -> bool {
     let t = line.trim().trim_start_matches('#');
-    let t = strip_markup(
-        t.trim_start_matches(['*', '_', ' '])
-            .trim_start_matches("<b>"),
-    );
+    let mut t = t.trim_start_matches(['*', '_', ' ']);
+    // `trim_start_matches("<b>")`, without setting up a substring search.
+    while let Some(rest) = t.strip_prefix("<b>") {
+        t = rest;
+    }
+    let t = strip_markup(t);
     let t = t.trim_end_matches(':').trim();
     // Lower-cased only for the few lines short enough to be the heading.
     t.split_whitespace().take(MAX_TOC_HEADING_WORDS + 1).count() <= MAX_TOC_HEADING_WORDS && {
