@@ -46,7 +46,7 @@ const SCAN_BLOCK: usize = 16;
 /// or a bit test per byte), so a block of bytes is tested with vector
 /// compares; `b & 0xDF == 0xC2` is `0xC2` or `0xE2`.
 #[inline(always)]
-fn candidate(b: u8) -> bool {
+pub(super) fn candidate(b: u8) -> bool {
     (b < 0x20)
         | (b == b'\\')
         | (b == b'*')
@@ -61,7 +61,7 @@ fn candidate(b: u8) -> bool {
 /// True when cleaning changes the text at byte `i` of `bytes`, a
 /// [`candidate`] byte or any other.
 #[inline]
-fn changes_at(bytes: &[u8], i: usize) -> bool {
+pub(super) fn changes_at(bytes: &[u8], i: usize) -> bool {
     let next = |k: usize| bytes.get(i + k).copied();
     match bytes.get(i) {
         Some(b'\\' | b'*' | b'_' | b'<' | b'[') => true,
