@@ -102,18 +102,22 @@ const MAX_NAME_TAIL_WORDS: usize = 3;
 /// candidate's name cut at the end of `prev` (a name of capitalised words,
 /// then its institution).
 pub(super) fn name_goes_on(prev: &str, next: &str, hints: &dyn Hints) -> bool {
-    let p = prev.trim_end();
-    let cut = hints.person_tail(p).is_some_and(|name| !name.contains(','))
-        || p.ends_with(CANDIDATE_MARKER.trim_end());
+    // The cheap tests of `next` first: the hints read whole texts.
     let Some((name, inst)) = next.trim().split_once(", ") else {
         return false;
     };
     let words = name.split_whitespace().count();
-    cut && (1..=MAX_NAME_TAIL_WORDS).contains(&words)
-        && name
+    if !(1..=MAX_NAME_TAIL_WORDS).contains(&words)
+        || !name
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && hints.is_institution_list(inst.trim_end_matches('.'))
+    {
+        return false;
+    }
+    let p = prev.trim_end();
+    let cut = hints.person_tail(p).is_some_and(|name| !name.contains(','))
+        || p.ends_with(CANDIDATE_MARKER.trim_end());
+    cut && hints.is_institution_list(inst.trim_end_matches('.'))
 }
 
 /// Add a line's text to a block, joined by a space (or a hard break).

@@ -35,7 +35,7 @@ impl<'a> MappedText<'a> {
 /// Bytes scanned at a time by [`needs_cleaning`]: a block of this many is
 /// tested for candidate bytes with no branch per byte (the compiler makes
 /// it a few vector compares), and read byte by byte only when it holds one.
-const SCAN_BLOCK: usize = 16;
+pub(super) const SCAN_BLOCK: usize = 16;
 
 /// True when byte `b` may start something cleaning changes: markup, an
 /// escape or a control byte (then cleaning is needed), or a `-` or the lead
@@ -56,6 +56,46 @@ pub(super) fn candidate(b: u8) -> bool {
         | (b == b'-')
         | (b & 0xDF == 0xC2)
         | (b == 0xEF)
+}
+
+/// True when byte `b` may be markup to [`Cleaner::run`]: a [`candidate`],
+/// or the `!` of an image `![…](…)`.
+#[inline(always)]
+fn markup_byte(b: u8) -> bool {
+    candidate(b) | (b == b'!')
+}
+
+/// One bit per byte of `block` that `pick` picks, made with no branch per
+/// byte (vector compares), the 0 or 1 flags gathered eight at a time into
+/// bits by one multiplication.
+#[inline(always)]
+pub(super) fn block_mask(block: &[u8; SCAN_BLOCK], pick: impl Fn(u8) -> bool) -> u32 {
+    /// Multiplying eight 0/1 bytes by this puts byte `k`'s bit at bit `56 + k`.
+    const GATHER: u64 = 0x0102_0408_1020_4080;
+    let mut flags = [0u8; SCAN_BLOCK];
+    for (f, &b) in flags.iter_mut().zip(block) {
+        *f = u8::from(pick(b));
+    }
+    let bits = |w: [u8; 8]| (u64::from_le_bytes(w).wrapping_mul(GATHER) >> 56) as u32;
+    bits(std::array::from_fn(|k| flags[k])) | bits(std::array::from_fn(|k| flags[k + 8])) << 8
+}
+
+/// The first byte at or after `from` that may be markup ([`markup_byte`]),
+/// or the end of `bytes`: [`SCAN_BLOCK`] bytes at a time.
+fn next_markup(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(block) = bytes.get(at..).and_then(|rest| rest.first_chunk()) {
+        let mask = block_mask(block, markup_byte);
+        if mask != 0 {
+            return at + mask.trailing_zeros() as usize;
+        }
+        at += SCAN_BLOCK;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(|&b| markup_byte(b))
+        .unwrap_or(rest.len())
 }
 
 /// True when cleaning changes the text at byte `i` of `bytes`, a
@@ -168,7 +208,8 @@ impl<'a> Cleaner<'a> {
                 _ => false,
             };
             if !taken {
-                self.i += 1;
+                // Bytes that are no markup are copied as they are: skip to the next.
+                self.i = next_markup(bytes, self.i + 1);
             }
         }
         self.flush();

@@ -1,6 +1,7 @@
 //! Physical lines: where the input's lines end.
 
 use super::MappedText;
+use super::clean::{SCAN_BLOCK, block_mask, candidate};
 use crate::source::{has_unicode_line_ends, line_end_len, next_line_end};
 
 /// One physical line of the input.
@@ -62,9 +63,6 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = RawLine<'_>> {
     })
 }
 
-/// Bytes read at a time by [`scan_lines`].
-const SCAN_BLOCK: usize = 16;
-
 /// A line found by [`scan_lines`]: its bounds (terminator excluded) and
 /// whether inline cleaning may change it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,12 +119,12 @@ impl Scan<'_> {
             return false;
         }
         self.mask = match rest.first_chunk::<SCAN_BLOCK>() {
-            Some(block) => block_mask(block),
+            Some(block) => block_mask(block, candidate),
             None => {
                 // The last block, padded with spaces (no candidate).
                 let mut block = [b' '; SCAN_BLOCK];
                 block[..n].copy_from_slice(&rest[..n]);
-                block_mask(&block)
+                block_mask(&block, candidate)
             }
         };
         self.base = at;
@@ -172,20 +170,6 @@ impl Iterator for Scan<'_> {
             }
         }
     }
-}
-
-/// One bit per [`candidate`](super::clean::candidate) byte of `block`:
-/// the bytes tested with vector compares (no branch per byte), their 0 or
-/// 1 flags gathered eight at a time into bits by one multiplication.
-fn block_mask(block: &[u8; SCAN_BLOCK]) -> u32 {
-    /// Multiplying eight 0/1 bytes by this puts byte `k`'s bit at bit `56 + k`.
-    const GATHER: u64 = 0x0102_0408_1020_4080;
-    let mut flags = [0u8; SCAN_BLOCK];
-    for (f, &b) in flags.iter_mut().zip(block) {
-        *f = u8::from(super::clean::candidate(b));
-    }
-    let bits = |w: [u8; 8]| (u64::from_le_bytes(w).wrapping_mul(GATHER) >> 56) as u32;
-    bits(std::array::from_fn(|k| flags[k])) | bits(std::array::from_fn(|k| flags[k + 8])) << 8
 }
 
 /// Every physical line of `text` with its clean text: what

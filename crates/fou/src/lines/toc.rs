@@ -37,6 +37,17 @@ pub fn toc_heading(line: &str) -> bool {
     }
     let t = strip_markup(t);
     let t = t.trim_end_matches(':').trim();
+    // Most lines start with an ASCII letter no title starts with: no need to count words.
+    if let Some(&first) = t.as_bytes().first()
+        && first.is_ascii()
+        && !TOC_TITLES.iter().any(|w| {
+            w.as_bytes()
+                .first()
+                .is_none_or(|&b| b == first.to_ascii_lowercase())
+        })
+    {
+        return false;
+    }
     // Lower-cased only for the few lines short enough to be the heading.
     t.split_whitespace().take(MAX_TOC_HEADING_WORDS + 1).count() <= MAX_TOC_HEADING_WORDS && {
         let lower = crate::text::lower(t);
