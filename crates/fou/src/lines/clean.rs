@@ -32,10 +32,11 @@ impl<'a> MappedText<'a> {
     }
 }
 
-/// Bytes scanned at a time by [`needs_cleaning`]: a block of this many is
-/// tested for candidate bytes with no branch per byte (the compiler makes
-/// it a few vector compares), and read byte by byte only when it holds one.
-pub(super) const SCAN_BLOCK: usize = 16;
+/// Bytes scanned at a time by [`needs_cleaning`], [`next_markup`] and the
+/// line scan: a block of this many is tested for candidate bytes with no
+/// branch per byte (the compiler makes it a few vector compares), one bit
+/// a byte in a `u32`, and read byte by byte only where it holds one.
+pub(super) const SCAN_BLOCK: usize = 32;
 
 /// True when byte `b` may start something cleaning changes: markup, an
 /// escape or a control byte (then cleaning is needed), or a `-` or the lead
@@ -76,8 +77,12 @@ pub(super) fn block_mask(block: &[u8; SCAN_BLOCK], pick: impl Fn(u8) -> bool) ->
     for (f, &b) in flags.iter_mut().zip(block) {
         *f = u8::from(pick(b));
     }
-    let bits = |w: [u8; 8]| (u64::from_le_bytes(w).wrapping_mul(GATHER) >> 56) as u32;
-    bits(std::array::from_fn(|k| flags[k])) | bits(std::array::from_fn(|k| flags[k + 8])) << 8
+    let mut mask = 0;
+    for k in 0..SCAN_BLOCK / 8 {
+        let word = u64::from_le_bytes(std::array::from_fn(|j| flags[8 * k + j]));
+        mask |= ((word.wrapping_mul(GATHER) >> 56) as u32) << (8 * k);
+    }
+    mask
 }
 
 /// The first byte at or after `from` that may be markup ([`markup_byte`]),
@@ -131,25 +136,17 @@ fn needs_cleaning(raw: &str) -> bool {
     let mut blocks = bytes.chunks_exact(SCAN_BLOCK);
     let mut at = 0;
     for block in blocks.by_ref() {
-        // A 0 or 1 per byte, made with no branch per byte (vector compares),
-        // read as two words: most blocks have no candidate, and in the
-        // others only the candidates are looked at.
-        let mut flags = [0u8; SCAN_BLOCK];
-        for (f, &b) in flags.iter_mut().zip(block) {
-            *f = u8::from(candidate(b));
-        }
-        let words = [
-            u64::from_le_bytes(std::array::from_fn(|k| flags[k])),
-            u64::from_le_bytes(std::array::from_fn(|k| flags[k + 8])),
-        ];
-        for (half, mut w) in words.into_iter().enumerate() {
-            while w != 0 {
-                let i = at + 8 * half + (w.trailing_zeros() / 8) as usize;
-                if changes_at(bytes, i) {
-                    return true;
-                }
-                w &= w - 1;
+        let Some(block) = block.first_chunk() else {
+            break;
+        };
+        // Most blocks have no candidate; in the others only the candidates
+        // are looked at.
+        let mut mask = block_mask(block, candidate);
+        while mask != 0 {
+            if changes_at(bytes, at + mask.trailing_zeros() as usize) {
+                return true;
             }
+            mask &= mask - 1;
         }
         at += SCAN_BLOCK;
     }
