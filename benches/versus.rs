@@ -7,7 +7,7 @@
 //! | `memchr_newlines` | counts `\n` with `memchr` (the floor: touching every byte once) |
 //! | `str_lines` | `str::lines()`, summing line lengths (a line split with no cleaning) |
 //! | `pulldown_cmark` | every event of `pulldown_cmark::Parser` (0.13, default features off, no SIMD) |
-//! | `fou_lines_clean` | fou's layer 1: `split_lines` plus inline cleaning of every line |
+//! | `fou_lines_clean` | fou's layer 1: every line split and cleaned of inline markup (`clean_lines`: the line ends and the lines that need cleaning found in one pass, as `Lines` does) |
 //! | `fou_parse` | `fou::parse(&str)`: the whole parse, what a caller pays |
 //!
 //! Inputs: each real report of `../shared/corpus` (skipped with a message when
@@ -23,7 +23,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_main};
-use fou::lines::{MappedText, split_lines};
+use fou::lines::clean_lines;
 use fou_bench::{Style, Tier};
 
 /// The seed of the generated inputs.
@@ -132,9 +132,7 @@ fn pulldown(text: &str) -> usize {
 }
 
 fn fou_lines_clean(text: &str) -> usize {
-    split_lines(text)
-        .map(|l| MappedText::clean(l.text, l.start).len())
-        .sum()
+    clean_lines(text).map(|(_, clean)| clean.len()).sum()
 }
 
 fn fou_parse(text: &str) -> usize {

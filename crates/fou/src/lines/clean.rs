@@ -32,16 +32,125 @@ impl<'a> MappedText<'a> {
     }
 }
 
+/// Bytes scanned at a time by [`needs_cleaning`], [`next_markup`] and the
+/// line scan: a block of this many is tested for candidate bytes with no
+/// branch per byte (the compiler makes it a few vector compares), one bit
+/// a byte in a `u32`, and read byte by byte only where it holds one.
+pub(super) const SCAN_BLOCK: usize = 32;
+
+/// True when byte `b` may start something cleaning changes: markup, an
+/// escape or a control byte (then cleaning is needed), or a `-` or the lead
+/// byte of a no-break space, soft hyphen, zero-width space or byte order
+/// mark (then the bytes after it decide, see [`changes_at`]).
+///
+/// Written as compares joined by `|` (not a `match`, which becomes a branch
+/// or a bit test per byte), so a block of bytes is tested with vector
+/// compares; `b & 0xDF == 0xC2` is `0xC2` or `0xE2`.
+#[inline(always)]
+pub(super) fn candidate(b: u8) -> bool {
+    (b < 0x20)
+        | (b == b'\\')
+        | (b == b'*')
+        | (b == b'_')
+        | (b == b'<')
+        | (b == b'[')
+        | (b == b'-')
+        | (b & 0xDF == 0xC2)
+        | (b == 0xEF)
+}
+
+/// True when byte `b` may be markup to [`Cleaner::run`]: a [`candidate`],
+/// or the `!` of an image `![…](…)`.
+#[inline(always)]
+fn markup_byte(b: u8) -> bool {
+    candidate(b) | (b == b'!')
+}
+
+/// One bit per byte of `block` that `pick` picks, made with no branch per
+/// byte (vector compares), the 0 or 1 flags gathered eight at a time into
+/// bits by one multiplication.
+#[inline(always)]
+pub(super) fn block_mask(block: &[u8; SCAN_BLOCK], pick: impl Fn(u8) -> bool) -> u32 {
+    /// Multiplying eight 0/1 bytes by this puts byte `k`'s bit at bit `56 + k`.
+    const GATHER: u64 = 0x0102_0408_1020_4080;
+    let mut flags = [0u8; SCAN_BLOCK];
+    for (f, &b) in flags.iter_mut().zip(block) {
+        *f = u8::from(pick(b));
+    }
+    let mut mask = 0;
+    for k in 0..SCAN_BLOCK / 8 {
+        let word = u64::from_le_bytes(std::array::from_fn(|j| flags[8 * k + j]));
+        mask |= ((word.wrapping_mul(GATHER) >> 56) as u32) << (8 * k);
+    }
+    mask
+}
+
+/// The first byte at or after `from` that may be markup ([`markup_byte`]),
+/// or the end of `bytes`: [`SCAN_BLOCK`] bytes at a time.
+fn next_markup(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(block) = bytes.get(at..).and_then(|rest| rest.first_chunk()) {
+        let mask = block_mask(block, markup_byte);
+        if mask != 0 {
+            return at + mask.trailing_zeros() as usize;
+        }
+        at += SCAN_BLOCK;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(|&b| markup_byte(b))
+        .unwrap_or(rest.len())
+}
+
+/// True when cleaning changes the text at byte `i` of `bytes`, a
+/// [`candidate`] byte or any other.
+#[inline]
+pub(super) fn changes_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied();
+    match bytes.get(i) {
+        Some(b'\\' | b'*' | b'_' | b'<' | b'[') => true,
+        Some(&b) if b < 0x20 => true,
+        // `-- `
+        Some(b'-') => next(1) == Some(b'-') && next(2) == Some(b' '),
+        // NO-BREAK SPACE (C2 A0), SOFT HYPHEN (C2 AD)
+        Some(0xC2) => matches!(next(1), Some(0xA0 | 0xAD)),
+        // ZERO WIDTH SPACE (E2 80 8B)
+        Some(0xE2) => next(1) == Some(0x80) && next(2) == Some(0x8B),
+        // BYTE ORDER MARK (EF BB BF)
+        Some(0xEF) => next(1) == Some(0xBB) && next(2) == Some(0xBF),
+        _ => false,
+    }
+}
+
 /// True when cleaning could change `raw`: it holds a byte that starts
 /// markup, an escape, a dash `-- `, a control character, or a character
-/// cleaning replaces or drops. Otherwise the clean text is `raw` itself.
+/// cleaning replaces or drops (NBSP, soft hyphen, BOM, zero-width space).
+/// Otherwise the clean text is `raw` itself.
+///
+/// One pass: blocks of [`SCAN_BLOCK`] bytes without a [`candidate`] byte
+/// (most of them) are passed over whole; in the others each candidate is
+/// checked with the bytes after it.
 fn needs_cleaning(raw: &str) -> bool {
-    raw.bytes()
-        .any(|b| matches!(b, b'\\' | b'*' | b'_' | b'<' | b'[') || b < 0x20)
-        || raw.contains("-- ")
-        || ['\u{a0}', '\u{ad}', '\u{feff}', '\u{200b}']
-            .iter()
-            .any(|&c| raw.contains(c))
+    let bytes = raw.as_bytes();
+    let mut blocks = bytes.chunks_exact(SCAN_BLOCK);
+    let mut at = 0;
+    for block in blocks.by_ref() {
+        let Some(block) = block.first_chunk() else {
+            break;
+        };
+        // Most blocks have no candidate; in the others only the candidates
+        // are looked at.
+        let mut mask = block_mask(block, candidate);
+        while mask != 0 {
+            if changes_at(bytes, at + mask.trailing_zeros() as usize) {
+                return true;
+            }
+            mask &= mask - 1;
+        }
+        at += SCAN_BLOCK;
+    }
+    (at..bytes.len()).any(|i| changes_at(bytes, i))
 }
 
 /// The state of cleaning one line: `raw[run_start..i]` is text still to be
@@ -96,7 +205,8 @@ impl<'a> Cleaner<'a> {
                 _ => false,
             };
             if !taken {
-                self.i += 1;
+                // Bytes that are no markup are copied as they are: skip to the next.
+                self.i = next_markup(bytes, self.i + 1);
             }
         }
         self.flush();
@@ -252,4 +362,45 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
         return None;
     }
     Some((close, url, close + 1 + end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The six-pass check [`needs_cleaning`] replaces: the reference.
+    fn needs_cleaning_reference(raw: &str) -> bool {
+        raw.bytes()
+            .any(|b| matches!(b, b'\\' | b'*' | b'_' | b'<' | b'[') || b < 0x20)
+            || raw.contains("-- ")
+            || ['\u{a0}', '\u{ad}', '\u{feff}', '\u{200b}']
+                .iter()
+                .any(|&c| raw.contains(c))
+    }
+
+    #[test]
+    fn the_one_pass_check_agrees_with_the_six_pass_one() {
+        // Every string of up to three pieces, after every prefix length
+        // that puts them across a block boundary.
+        const PIECES: [&str; 16] = [
+            "a", " ", "-", "--", "\\", "*", "\u{a0}", "\u{ad}", "\u{feff}", "\u{200b}", "å", "–",
+            "\t", "<", "\u{2028}", "\u{bb}",
+        ];
+        let mut checked = 0;
+        for a in PIECES {
+            for b in PIECES {
+                for c in PIECES {
+                    let tail = format!("{a}{b}{c}");
+                    for pad in 0..=2 * SCAN_BLOCK + 1 {
+                        let s = format!("{}{tail}", "x".repeat(pad));
+                        for t in [&s[..], &s[..s.len() - c.len()]] {
+                            assert_eq!(needs_cleaning(t), needs_cleaning_reference(t), "{t:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000);
+    }
 }

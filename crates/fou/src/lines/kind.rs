@@ -86,17 +86,23 @@ fn doubled_glyph(rest: &str) -> usize {
 fn is_toc_line(t: &str) -> bool {
     /// A tab-separated entry is a title, not a paragraph that holds a tab.
     const MAX_TAB_ENTRY: usize = 200;
-    let stripped = t
-        .trim_end()
-        .trim_end_matches("</b>")
-        .trim_end_matches(|c: char| c.is_ascii_digit())
-        .trim_end_matches("<b>")
-        .trim_end();
+    let stripped =
+        strip_suffixes(t.trim_end(), "</b>").trim_end_matches(|c: char| c.is_ascii_digit());
+    let stripped = strip_suffixes(stripped, "<b>").trim_end();
     stripped.ends_with("...")
         || stripped.ends_with("…")
         || (t.contains('\t')
             && stripped.len() < t.trim_end().len()
             && stripped.len() < MAX_TAB_ENTRY)
+}
+
+/// `t` without any copies of `suffix` at its end: `trim_end_matches(suffix)`
+/// without setting up a substring search per call.
+fn strip_suffixes<'t>(mut t: &'t str, suffix: &str) -> &'t str {
+    while let Some(rest) = t.strip_suffix(suffix) {
+        t = rest;
+    }
+    t
 }
 
 /// Entries of a table of contents run together: several `TITLE page` pairs

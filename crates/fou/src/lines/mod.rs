@@ -4,7 +4,7 @@
 //! | file | owns |
 //! |---|---|
 //! | `normalize.rs` | [`Normalized`]: invisible characters dropped, Unicode spaces made spaces, NFC, with a map back to the input |
-//! | `split.rs` | [`split_lines`]: where lines end (`memchr`), [`RawLine`] |
+//! | `split.rs` | [`split_lines`]: where lines end (`memchr`), [`RawLine`]; [`clean_lines`]: line ends and lines that need cleaning found in one pass |
 //! | `format.rs` | [`detect_format`]: Markdown or plain text |
 //! | `kind.rs` | [`LineKind`]: blank, `#` heading, bullet, lone bullet, TOC entry, text |
 //! | `toc.rs` | TOC entries known from their context: after `Innhold`, lines ending in ascending page numbers |
@@ -32,7 +32,7 @@ pub use kind::{LineKind, is_bold_wrapped, toc_like};
 pub use layout::Layout;
 pub use mapped::{Joint, Link, MappedText};
 pub use normalize::{Normalized, normalize};
-pub use split::{RawLine, split_lines};
+pub use split::{RawLine, clean_lines, split_lines};
 pub use toc::{page_number_at_end, toc_heading};
 
 use crate::Format;
@@ -79,6 +79,8 @@ impl Line<'_> {
 struct Facts {
     kind: LineKind,
     furniture: bool,
+    /// Cleaning may change the line (else its content is its clean text).
+    dirty: bool,
     /// Where the content starts, after indentation, `#`s or bullet
     /// (saturated: a longer indentation is read as text).
     skip: u32,
@@ -111,9 +113,12 @@ impl<'a> Lines<'a> {
     /// Split `text` (already normalised, see [`Normalized`]) into typed lines.
     pub fn new(text: &'a str, format: Format) -> Self {
         // One `\n` per line in most texts: room for them all at once.
-        let mut bounds =
-            Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-        bounds.extend(split_lines(text).map(|l| (l.start, l.end())));
+        let n = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        let (mut bounds, mut dirty) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for line in split::scan_lines(text) {
+            bounds.push((line.start, line.end));
+            dirty.push(line.dirty);
+        }
         let texts = layout::LineTexts {
             text,
             bounds: &bounds,
@@ -124,7 +129,7 @@ impl<'a> Lines<'a> {
         } else {
             Vec::new()
         };
-        let facts = facts(texts, &running, format);
+        let facts = facts(texts, &running, &dirty, format);
         Lines {
             text,
             bounds,
@@ -215,10 +220,12 @@ impl<'a> Lines<'a> {
         let text = match facts.kind {
             LineKind::Blank | LineKind::BulletOnly => MappedText::default(),
             _ if facts.furniture => MappedText::default(),
-            LineKind::Heading(_) => {
-                MappedText::clean(content.trim().trim_end_matches('#').trim_end(), base)
-            }
-            _ => MappedText::clean(content.trim_start(), base),
+            LineKind::Heading(_) => split::clean_part(
+                content.trim().trim_end_matches('#').trim_end(),
+                base,
+                facts.dirty,
+            ),
+            _ => split::clean_part(content.trim_start(), base, facts.dirty),
         };
         Line {
             raw,
@@ -273,7 +280,12 @@ impl PageNumbers {
 /// bullet or other furniture, or before a blank line or a page break; in
 /// Markdown alone in its paragraph, and rising through the text (a lone
 /// number that does not follow the last page number is text).
-fn facts(lines: layout::LineTexts<'_>, running: &[bool], format: Format) -> Vec<Facts> {
+fn facts(
+    lines: layout::LineTexts<'_>,
+    running: &[bool],
+    dirty: &[bool],
+    format: Format,
+) -> Vec<Facts> {
     let mut out = Vec::with_capacity(lines.bounds.len());
     // The previous line was blank, furniture or a lone bullet (or there was none).
     let mut after_gap = true;
@@ -299,6 +311,7 @@ fn facts(lines: layout::LineTexts<'_>, running: &[bool], format: Format) -> Vec<
         out.push(Facts {
             kind,
             furniture,
+            dirty: dirty.get(i).copied().unwrap_or(true),
             skip: u32::try_from(skip).unwrap_or(u32::MAX),
         });
     }

@@ -109,6 +109,41 @@ fn class(c: char) -> Class {
     }
 }
 
+/// Bytes of ASCII passed over at a time by [`kept_as_is`].
+const ASCII_BLOCK: usize = 16;
+
+/// True when normalising cannot change `input`: every character is
+/// [`Class::Stable`] or [`Class::Hard`], so nothing is dropped, replaced or
+/// composed (the common case, checked before the full pass). ASCII is
+/// passed over [`ASCII_BLOCK`] bytes at a time, and the letters U+00C0–U+02FF
+/// (`æ`, `ø`, `å`: stable starters) by their lead byte.
+fn kept_as_is(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(block) = bytes.get(i..i + ASCII_BLOCK) {
+            // `|` over the block: no branch per byte, a vector test.
+            if block.iter().fold(0, |acc, &b| acc | b) < 0x80 {
+                i += ASCII_BLOCK;
+                continue;
+            }
+            i += block.iter().position(|&b| b >= 0x80).unwrap_or(0);
+        } else if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        match bytes.get(i) {
+            // Lead bytes of U+00C0–U+02FF, all stable starters (below U+0300).
+            Some(0xC3..=0xCB) => i += 2,
+            _ => match input.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if matches!(class(c), Class::Stable | Class::Hard) => i += c.len_utf8(),
+                _ => return false,
+            },
+        }
+    }
+    true
+}
+
 /// The stretch of input that NFC may change as a whole: from a stable
 /// starter (or a hard character) to the next.
 #[derive(Debug, Clone, Copy)]
@@ -302,7 +337,7 @@ impl<'a> Normalized<'a> {
     /// ```
     pub fn new(input: &'a str) -> Self {
         crate::work::add(input.len());
-        if input.is_ascii() {
+        if kept_as_is(input) {
             return Normalized {
                 text: Cow::Borrowed(input),
                 edits: Vec::new(),
@@ -605,6 +640,27 @@ mod tests {
             let n = Normalized::new(input);
             let (text, edits) = by_chars(input);
             assert_eq!((n.text(), &n.edits), (text.as_str(), &edits), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn the_block_shortcut_changes_nothing() {
+        let pieces = [
+            "a", " ", "\n", "\u{301}", "\u{200b}", "\u{a0}", "å", "Æ", "«", "–", "\u{2028}",
+            "\u{85}", "\u{ad}", "\u{2009}", "\u{feff}", "\u{1e0a}", "\u{2126}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for pad in 0..=ASCII_BLOCK + 2 {
+                        let input = format!("{}{a}{b}{c}", "x".repeat(pad));
+                        let n = Normalized::new(&input);
+                        let (text, edits) = by_chars(&input);
+                        assert_eq!((n.text(), &n.edits), (text.as_str(), &edits), "{input:?}");
+                        assert!(!kept_as_is(&input) || edits.is_empty(), "{input:?}");
+                    }
+                }
+            }
         }
     }
 

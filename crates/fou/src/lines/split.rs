@@ -1,6 +1,8 @@
 //! Physical lines: where the input's lines end.
 
-use crate::source::{has_unicode_line_ends, next_line_end};
+use super::MappedText;
+use super::clean::{SCAN_BLOCK, block_mask, candidate};
+use crate::source::{has_unicode_line_ends, line_end_len, next_line_end};
 
 /// One physical line of the input.
 ///
@@ -59,4 +61,181 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = RawLine<'_>> {
             number,
         })
     })
+}
+
+/// A line found by [`scan_lines`]: its bounds (terminator excluded) and
+/// whether inline cleaning may change it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ScannedLine {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Cleaning may change the line; when false, no part of it needs
+    /// cleaning (its clean text is itself, trimmed).
+    pub(crate) dirty: bool,
+}
+
+/// The lines of `text`, as [`split_lines`] finds them, each with whether
+/// cleaning may change it ([`MappedText::clean`](super::MappedText::clean)),
+/// from one pass: every byte that ends a line or may start markup is a
+/// candidate (`\n`, `\r` and the lead bytes of NEL, U+2028 and U+2029 among
+/// them), found [`SCAN_BLOCK`] bytes at a time with vector compares and
+/// then looked at one by one.
+pub(crate) fn scan_lines(text: &str) -> Scan<'_> {
+    Scan {
+        bytes: text.as_bytes(),
+        base: 0,
+        next_block: 0,
+        mask: 0,
+        line_start: 0,
+        skip_to: 0,
+        dirty: false,
+    }
+}
+
+/// The state of [`scan_lines`].
+pub(crate) struct Scan<'a> {
+    bytes: &'a [u8],
+    /// Offset of the block whose candidates are in `mask`.
+    base: usize,
+    /// Offset of the next block to read.
+    next_block: usize,
+    /// One bit per candidate byte of the block at `base` not yet looked at.
+    mask: u32,
+    line_start: usize,
+    /// Candidates before this offset are inside a line end already taken
+    /// (the `\n` of `\r\n`).
+    skip_to: usize,
+    /// The current line holds something cleaning changes.
+    dirty: bool,
+}
+
+impl Scan<'_> {
+    /// Read the next block's candidates into `mask`; false at the end.
+    fn load(&mut self) -> bool {
+        let at = self.next_block;
+        let rest = self.bytes.get(at..).unwrap_or_default();
+        let n = rest.len().min(SCAN_BLOCK);
+        if n == 0 {
+            return false;
+        }
+        self.mask = match rest.first_chunk::<SCAN_BLOCK>() {
+            Some(block) => block_mask(block, candidate),
+            None => {
+                // The last block, padded with spaces (no candidate).
+                let mut block = [b' '; SCAN_BLOCK];
+                block[..n].copy_from_slice(&rest[..n]);
+                block_mask(&block, candidate)
+            }
+        };
+        self.base = at;
+        self.next_block = at + n;
+        true
+    }
+
+    fn emit(&mut self, end: usize, next: usize) -> ScannedLine {
+        let line = ScannedLine {
+            start: self.line_start,
+            end,
+            dirty: self.dirty,
+        };
+        crate::work::add(next - self.line_start);
+        self.line_start = next;
+        self.skip_to = next;
+        self.dirty = false;
+        line
+    }
+}
+
+impl Iterator for Scan<'_> {
+    type Item = ScannedLine;
+
+    fn next(&mut self) -> Option<ScannedLine> {
+        loop {
+            while self.mask != 0 {
+                let i = self.base + self.mask.trailing_zeros() as usize;
+                self.mask &= self.mask - 1;
+                if i < self.skip_to {
+                    continue;
+                }
+                if let Some(len) = line_end_len(self.bytes, i) {
+                    return Some(self.emit(i, i + len));
+                }
+                // A line end is never one of the bytes `changes_at` looks
+                // ahead at, so it reads the line alone.
+                self.dirty = self.dirty || super::clean::changes_at(self.bytes, i);
+            }
+            if !self.load() {
+                let len = self.bytes.len();
+                return (self.line_start < len).then(|| self.emit(len, len));
+            }
+        }
+    }
+}
+
+/// Every physical line of `text` with its clean text: what
+/// `split_lines(text)` with [`MappedText::clean`] of each line gives, from
+/// one pass over the text that finds line ends and markup together (a line
+/// with no markup is not read again: its clean text is itself, trimmed).
+///
+/// ```
+/// use fou::lines::{MappedText, clean_lines, split_lines};
+/// let text = "Forord\r\n**Tre** prosjekter -- ett nytt\n\nSlutt  \n";
+/// let lines: Vec<_> = clean_lines(text).collect();
+/// assert_eq!(lines[1].1.as_str(), "Tre prosjekter – ett nytt");
+/// for ((raw, clean), line) in lines.iter().zip(split_lines(text)) {
+///     assert_eq!((raw, clean), (&line, &MappedText::clean(line.text, line.start)));
+/// }
+/// ```
+pub fn clean_lines(text: &str) -> impl Iterator<Item = (RawLine<'_>, MappedText<'_>)> {
+    scan_lines(text).enumerate().map(move |(k, line)| {
+        let raw = RawLine {
+            text: text.get(line.start..line.end).unwrap_or_default(),
+            start: line.start,
+            number: k + 1,
+        };
+        (raw, clean_part(raw.text, raw.start, line.dirty))
+    })
+}
+
+/// [`MappedText::clean`] of `part` (at byte `base` of the source), a part
+/// of a line that [`scan_lines`] found `dirty` or not: a part of a line
+/// that needs no cleaning is its own clean text, trimmed.
+pub(super) fn clean_part(part: &str, base: usize, dirty: bool) -> MappedText<'_> {
+    if dirty {
+        MappedText::clean(part, base)
+    } else {
+        MappedText::verbatim(part.trim_end(), base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `clean_lines` gives what `split_lines` and `MappedText::clean` give,
+    /// with line ends and markup at every place around a block boundary.
+    #[test]
+    fn clean_lines_agrees_with_split_and_clean() {
+        const PIECES: [&str; 16] = [
+            "a", " ", "\n", "\r", "\r\n", "\u{85}", "\u{2028}", "-", "--", "*", "\\", "\u{a0}",
+            "\u{200b}", "–", "\t", "<b>",
+        ];
+        let mut checked = 0;
+        for a in PIECES {
+            for b in PIECES {
+                for c in PIECES {
+                    for pad in 0..=SCAN_BLOCK + 2 {
+                        let text = format!("{}{a}{b}{c}x", "y".repeat(pad));
+                        let expected: Vec<_> = split_lines(&text)
+                            .map(|l| (l, MappedText::clean(l.text, l.start)))
+                            .collect();
+                        let got: Vec<_> = clean_lines(&text).collect();
+                        assert_eq!(got, expected, "{text:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 50_000);
+    }
 }

@@ -30,9 +30,11 @@ const TRAILING_MARKUP: [&str; 7] = ["\\", "</b>", "<b>", "**", "__", "*", "_"];
 /// ```
 pub fn toc_heading(line: &str) -> bool {
     let t = line.trim().trim_start_matches('#');
-    let t = t
-        .trim_start_matches(['*', '_', ' '])
-        .trim_start_matches("<b>");
+    let mut t = t.trim_start_matches(['*', '_', ' ']);
+    // `trim_start_matches("<b>")`, without setting up a substring search.
+    while let Some(rest) = t.strip_prefix("<b>") {
+        t = rest;
+    }
     // Most lines start with a letter no title starts with: the rest of the
     // line is not read.
     if !may_start_title(t.trim_start()) {
