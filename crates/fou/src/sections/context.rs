@@ -4,7 +4,7 @@
 
 use crate::lexicon::{self, has_any};
 use crate::model::{Funding, PortfolioStatus};
-use crate::text::{KeywordFilter, norm};
+use crate::text::{KeywordFilter, norm, norm_has_any};
 use std::sync::LazyLock;
 
 /// Texts that may name a funding, in running text ([`lexicon::BIDRAG`],
@@ -92,14 +92,14 @@ pub(crate) fn about_projects(t: &str) -> bool {
 /// Funding a project's own description or summary gives: `bidragsfinansiert`
 /// ([`lexicon::SUMMARY_BIDRAG`]) or `på oppdrag fra`
 /// ([`lexicon::SUMMARY_OPPDRAG`]).
+///
+/// A summary is long and names its funding in a few words, if at all: only
+/// the words around where a phrase may stand are normalised
+/// ([`norm_has_any`]).
 pub(crate) fn funding_described(text: &str) -> Option<Funding> {
-    if !FUNDING.may_match(text) {
-        return None;
-    }
-    let t = norm(text);
-    if has_any(&t, lexicon::SUMMARY_BIDRAG) {
+    if norm_has_any(text, lexicon::SUMMARY_BIDRAG) {
         Some(Funding::Bidrag)
-    } else if has_any(&t, lexicon::SUMMARY_OPPDRAG) {
+    } else if norm_has_any(text, lexicon::SUMMARY_OPPDRAG) {
         Some(Funding::Oppdrag)
     } else {
         None
