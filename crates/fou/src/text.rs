@@ -249,9 +249,10 @@ pub(crate) fn any_word(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     found
 }
 
-/// `has_any(&norm(text), words)` ([`crate::lexicon::has_any`]) without
-/// normalising all of `text`: only a few words around each place where a
-/// keyword may stand.
+/// Keywords (lower case, as in [`crate::lexicon`]) found as
+/// `has_any(&norm(text), words)` ([`crate::lexicon::has_any`]) finds them,
+/// without normalising all of `text`: only a few words around each place
+/// where a keyword may stand ([`Phrases::in_text`]).
 ///
 /// A keyword found in the normalised text has its piece (its longest run of
 /// ASCII letters, see [`KeywordFilter`]) inside one normalised word, and that
@@ -263,52 +264,84 @@ pub(crate) fn any_word(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
 /// normalising those words alone finds the keyword there, and finds no
 /// keyword that the whole text lacks. A keyword with no piece makes the
 /// whole text normalised.
-pub(crate) fn norm_has_any(text: &str, words: &[&str]) -> bool {
-    let whole = || lexicon::has_any(&norm(text), words);
-    if KeywordFilter::TO_ASCII.iter().any(|c| text.contains(c)) {
-        return whole();
-    }
-    let Some(pieces) = words
-        .iter()
-        .map(|w| KeywordFilter::piece(w))
-        .collect::<Option<Vec<&str>>>()
-    else {
-        return whole();
-    };
-    let reach = words
-        .iter()
-        .map(|w| w.matches(' ').count())
-        .max()
-        .unwrap_or(0);
-    let b = text.as_bytes();
-    let mut looked: Vec<&str> = Vec::new();
-    for piece in pieces {
-        // A piece that holds one looked for already is found with it.
-        if looked.iter().any(|l| piece.contains(l)) {
-            continue;
-        }
-        looked.push(piece);
-        let p = piece.as_bytes();
-        let at = KeywordFilter::anchor(p);
-        let Some(&a) = p.get(at) else { continue };
-        for i in memchr::memchr2_iter(a, a.to_ascii_uppercase(), b) {
-            let Some(from) = i.checked_sub(at) else {
-                continue;
-            };
-            let to = from + p.len();
-            if !b.get(from..to).is_some_and(|s| s.eq_ignore_ascii_case(p)) {
-                continue;
+pub(crate) struct Phrases {
+    words: &'static [&'static str],
+    /// The pieces looked for (none holds another), each with the offset of
+    /// its rarest letter; `None` when a keyword has no piece.
+    pieces: Option<Vec<(&'static [u8], usize)>>,
+    /// The most spaces in a keyword: how many words on each side of a piece
+    /// are normalised with it.
+    reach: usize,
+}
+
+impl Phrases {
+    /// The search for `words`, prepared once.
+    pub fn new(words: &'static [&'static str]) -> Self {
+        let pieces: Option<Vec<&'static str>> =
+            words.iter().map(|w| KeywordFilter::piece(w)).collect();
+        let pieces = pieces.map(|all| {
+            let mut kept: Vec<&'static str> = Vec::new();
+            for piece in all {
+                // A piece that holds one looked for already is found with it.
+                if !kept.iter().any(|k| piece.contains(k)) {
+                    kept.retain(|k| !k.contains(piece));
+                    kept.push(piece);
+                }
             }
-            let (s, e) = (words_back(text, from, reach), words_on(text, to, reach));
-            if text
-                .get(s..e)
-                .is_some_and(|t| lexicon::has_any(&norm(t), words))
-            {
-                return true;
-            }
+            kept.into_iter()
+                .map(|p| (p.as_bytes(), KeywordFilter::anchor(p.as_bytes())))
+                .collect()
+        });
+        let reach = words
+            .iter()
+            .map(|w| w.matches(' ').count())
+            .max()
+            .unwrap_or(0);
+        Phrases {
+            words,
+            pieces,
+            reach,
         }
     }
-    false
+
+    /// Does [`norm`] of `text` contain one of the keywords?
+    pub fn in_text(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let whole = || lexicon::has_any(&norm(text), self.words);
+        // The characters of `TO_ASCII` start with `C4` and `E2`.
+        let to_ascii = memchr::memchr2_iter(0xc4, 0xe2, b).any(|i| {
+            let rest = b.get(i..).unwrap_or_default();
+            KeywordFilter::TO_ASCII
+                .iter()
+                .any(|c| rest.starts_with(c.as_bytes()))
+        });
+        let Some(pieces) = self.pieces.as_ref().filter(|_| !to_ascii) else {
+            return whole();
+        };
+        for &(p, at) in pieces {
+            let Some(&a) = p.get(at) else { continue };
+            for i in memchr::memchr2_iter(a, a.to_ascii_uppercase(), b) {
+                let Some(from) = i.checked_sub(at) else {
+                    continue;
+                };
+                let to = from + p.len();
+                if !b.get(from..to).is_some_and(|s| s.eq_ignore_ascii_case(p)) {
+                    continue;
+                }
+                let (s, e) = (
+                    words_back(text, from, self.reach),
+                    words_on(text, to, self.reach),
+                );
+                if text
+                    .get(s..e)
+                    .is_some_and(|t| lexicon::has_any(&norm(t), self.words))
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
 }
 
 /// Where the word at byte `at` of `text` starts, or the word `n` words
@@ -586,11 +619,12 @@ mod tests {
     }
 
     #[test]
-    fn norm_has_any_agrees_with_normalising_the_whole_text() {
-        let lists: &[&[&str]] = &[
+    fn phrases_are_found_as_in_the_whole_normalised_text() {
+        let lists: &[&'static [&'static str]] = &[
             lexicon::SUMMARY_BIDRAG,
             lexicon::SUMMARY_OPPDRAG,
             lexicon::BIDRAG,
+            &["oppdragsforskning", "oppdrag", "på oppdrag fra"],
             &["på oppdrag fra", "i  oppdrag", " bidrag", "x y z"],
             &["på", "å"],
         ];
@@ -617,7 +651,7 @@ mod tests {
         for t in texts {
             for list in lists {
                 assert_eq!(
-                    norm_has_any(t, list),
+                    Phrases::new(list).in_text(t),
                     lexicon::has_any(&norm(t), list),
                     "{t:?} {list:?}"
                 );
