@@ -240,6 +240,153 @@ impl KeywordFilter {
     }
 }
 
+/// Does any word of `s` (as [`str::split_whitespace`] splits) satisfy `f`?
+/// Found byte by byte, as [`norm`] finds them; `f` is not asked again once
+/// it said yes.
+pub(crate) fn any_word(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    let mut found = false;
+    each_word(s, |w| found = found || f(w));
+    found
+}
+
+/// Keywords (lower case, as in [`crate::lexicon`]) found as
+/// `has_any(&norm(text), words)` ([`crate::lexicon::has_any`]) finds them,
+/// without normalising all of `text`: only a few words around each place
+/// where a keyword may stand ([`Phrases::in_text`]).
+///
+/// A keyword found in the normalised text has its piece (its longest run of
+/// ASCII letters, see [`KeywordFilter`]) inside one normalised word, and that
+/// word's text has the piece, in either case: lower-casing gives an ASCII
+/// letter only for an ASCII letter, but for the two characters of
+/// [`KeywordFilter::TO_ASCII`] (a text with one is normalised whole). A
+/// keyword with `n` spaces spans at most `n` words on each side of that word,
+/// and the normalised words around it are a piece of the normalised text:
+/// normalising those words alone finds the keyword there, and finds no
+/// keyword that the whole text lacks. A keyword with no piece makes the
+/// whole text normalised.
+pub(crate) struct Phrases {
+    words: &'static [&'static str],
+    /// The pieces looked for (none holds another), each with the offset of
+    /// its rarest letter; `None` when a keyword has no piece.
+    pieces: Option<Vec<(&'static [u8], usize)>>,
+    /// The most spaces in a keyword: how many words on each side of a piece
+    /// are normalised with it.
+    reach: usize,
+}
+
+impl Phrases {
+    /// The search for `words`, prepared once.
+    pub fn new(words: &'static [&'static str]) -> Self {
+        let pieces: Option<Vec<&'static str>> =
+            words.iter().map(|w| KeywordFilter::piece(w)).collect();
+        let pieces = pieces.map(|all| {
+            let mut kept: Vec<&'static str> = Vec::new();
+            for piece in all {
+                // A piece that holds one looked for already is found with it.
+                if !kept.iter().any(|k| piece.contains(k)) {
+                    kept.retain(|k| !k.contains(piece));
+                    kept.push(piece);
+                }
+            }
+            kept.into_iter()
+                .map(|p| (p.as_bytes(), KeywordFilter::anchor(p.as_bytes())))
+                .collect()
+        });
+        let reach = words
+            .iter()
+            .map(|w| w.matches(' ').count())
+            .max()
+            .unwrap_or(0);
+        Phrases {
+            words,
+            pieces,
+            reach,
+        }
+    }
+
+    /// Does [`norm`] of `text` contain one of the keywords?
+    pub fn in_text(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let whole = || lexicon::has_any(&norm(text), self.words);
+        // The characters of `TO_ASCII` start with `C4` and `E2`.
+        let to_ascii = memchr::memchr2_iter(0xc4, 0xe2, b).any(|i| {
+            let rest = b.get(i..).unwrap_or_default();
+            KeywordFilter::TO_ASCII
+                .iter()
+                .any(|c| rest.starts_with(c.as_bytes()))
+        });
+        let Some(pieces) = self.pieces.as_ref().filter(|_| !to_ascii) else {
+            return whole();
+        };
+        for &(p, at) in pieces {
+            let Some(&a) = p.get(at) else { continue };
+            for i in memchr::memchr2_iter(a, a.to_ascii_uppercase(), b) {
+                let Some(from) = i.checked_sub(at) else {
+                    continue;
+                };
+                let to = from + p.len();
+                if !b.get(from..to).is_some_and(|s| s.eq_ignore_ascii_case(p)) {
+                    continue;
+                }
+                let (s, e) = (
+                    words_back(text, from, self.reach),
+                    words_on(text, to, self.reach),
+                );
+                if text
+                    .get(s..e)
+                    .is_some_and(|t| lexicon::has_any(&norm(t), self.words))
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Where the word at byte `at` of `text` starts, or the word `n` words
+/// before it (or the start of the text).
+fn words_back(text: &str, at: usize, n: usize) -> usize {
+    let mut start = at;
+    let mut left = n;
+    let mut in_word = true;
+    for (i, c) in text.get(..at).unwrap_or_default().char_indices().rev() {
+        if !c.is_whitespace() {
+            start = i;
+            in_word = true;
+        } else if in_word {
+            if left == 0 {
+                break;
+            }
+            left -= 1;
+            in_word = false;
+        }
+    }
+    start
+}
+
+/// Where the word that byte `at` of `text` ends (or stands just after)
+/// ends, or the word `n` words after it (or the end of the text).
+fn words_on(text: &str, at: usize, n: usize) -> usize {
+    let mut end = at;
+    let rest = text.get(at..).unwrap_or_default();
+    let mut left = n;
+    let mut in_word = true;
+    for (i, c) in rest.char_indices() {
+        if !c.is_whitespace() {
+            end = at + i + c.len_utf8();
+            in_word = true;
+        } else if in_word {
+            if left == 0 {
+                break;
+            }
+            left -= 1;
+            in_word = false;
+        }
+    }
+    end
+}
+
 /// `s` lower-cased, exactly as [`str::to_lowercase`] would, borrowed when
 /// that would change nothing (the common case for words of running text).
 pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
@@ -469,6 +616,63 @@ mod tests {
         }
         // A keyword with no piece lets everything through.
         assert!(KeywordFilter::new(&[&["på"], &["å"]]).may_match("x"));
+    }
+
+    #[test]
+    fn phrases_are_found_as_in_the_whole_normalised_text() {
+        let lists: &[&'static [&'static str]] = &[
+            lexicon::SUMMARY_BIDRAG,
+            lexicon::SUMMARY_OPPDRAG,
+            lexicon::BIDRAG,
+            &["oppdragsforskning", "oppdrag", "på oppdrag fra"],
+            &["på oppdrag fra", "i  oppdrag", " bidrag", "x y z"],
+            &["på", "å"],
+        ];
+        let texts = [
+            "",
+            "oppdrag",
+            "Utført PÅ   OPPDRAG\tfra NAV",
+            "på\u{a0}oppdrag\nfra",
+            "på oppdrag",
+            "i oppdraget",
+            "I OPPDRAG",
+            "oppdragsforskning bidrag",
+            "et bidrag til",
+            "BIDRAG",
+            "bidrag\u{2003}x",
+            "BIDRAGSFINANSIERT \u{130}",
+            "OPPDRA\u{212a}",
+            "Ikke bidragsfinansier\u{130}t",
+            "x  y\u{3000}z oppdrag x y z",
+            "«På» oppdrag fra",
+            "på  Oppdrag  Fra  NAV, og i oppdrag",
+            "Ærlig på oppdrag for Å",
+        ];
+        for t in texts {
+            for list in lists {
+                assert_eq!(
+                    Phrases::new(list).in_text(t),
+                    lexicon::has_any(&norm(t), list),
+                    "{t:?} {list:?}"
+                );
+            }
+        }
+        assert_eq!(words_back("a bb  ccc", 7, 1), 2);
+        assert_eq!(words_back("a bb  ccc", 7, 0), 6);
+        assert_eq!(words_on("a bb  ccc d", 3, 1), 9);
+        assert_eq!(words_on("a bb  ccc d", 3, 0), 4);
+    }
+
+    #[test]
+    fn any_word_asks_of_the_words_split_whitespace_gives() {
+        let s = " to\u{a0}ord\ttre  ";
+        let mut seen = Vec::new();
+        assert!(!any_word(s, |w| {
+            seen.push(w.to_owned());
+            false
+        }));
+        assert_eq!(seen, ["to", "ord", "tre"]);
+        assert!(any_word(s, |w| w == "ord"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::lexicon::{self, has_any};
 use crate::model::{Funding, PortfolioStatus};
-use crate::text::{KeywordFilter, norm};
+use crate::text::{KeywordFilter, Phrases, norm};
 use std::sync::LazyLock;
 
 /// Texts that may name a funding, in running text ([`lexicon::BIDRAG`],
@@ -19,6 +19,13 @@ static FUNDING: LazyLock<KeywordFilter> = LazyLock::new(|| {
         lexicon::SUMMARY_OPPDRAG,
     ])
 });
+
+/// The phrases of a summary that say it was funded by a grant
+/// ([`lexicon::SUMMARY_BIDRAG`]) …
+static SUMMARY_BIDRAG: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(lexicon::SUMMARY_BIDRAG));
+/// … or commissioned ([`lexicon::SUMMARY_OPPDRAG`]).
+static SUMMARY_OPPDRAG: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(lexicon::SUMMARY_OPPDRAG));
 
 /// Texts that may introduce projects or sketches ([`lexicon::PROJECTS`],
 /// [`lexicon::SHORTLISTED`]).
@@ -92,14 +99,14 @@ pub(crate) fn about_projects(t: &str) -> bool {
 /// Funding a project's own description or summary gives: `bidragsfinansiert`
 /// ([`lexicon::SUMMARY_BIDRAG`]) or `på oppdrag fra`
 /// ([`lexicon::SUMMARY_OPPDRAG`]).
+///
+/// A summary is long and names its funding in a few words, if at all: only
+/// the words around where a phrase may stand are normalised
+/// ([`Phrases`]).
 pub(crate) fn funding_described(text: &str) -> Option<Funding> {
-    if !FUNDING.may_match(text) {
-        return None;
-    }
-    let t = norm(text);
-    if has_any(&t, lexicon::SUMMARY_BIDRAG) {
+    if SUMMARY_BIDRAG.in_text(text) {
         Some(Funding::Bidrag)
-    } else if has_any(&t, lexicon::SUMMARY_OPPDRAG) {
+    } else if SUMMARY_OPPDRAG.in_text(text) {
         Some(Funding::Oppdrag)
     } else {
         None

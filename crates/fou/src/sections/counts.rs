@@ -13,7 +13,7 @@ use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{clauses, lower, norm, sentences, shorten, words};
+use crate::text::{any_word, clauses, lower, norm, sentences, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -26,15 +26,16 @@ fn noun_of(word: &str) -> Option<Noun> {
         .map(|&(_, n)| n)
 }
 
+/// The count a word states, if it is one: digits (not a year) or a number
+/// word (not one that may be an article, see [`lexicon::ONE_OR_NONE`]).
 fn value_of(word: &str) -> Option<u32> {
     // Most words start with a letter no number word starts with (and that
     // is not trimmed off): no count.
-    let first = *word.as_bytes().first()?;
-    if first.is_ascii_alphabetic() && !may_start_number_word(first) {
+    if !may_start_count(*word.as_bytes().first()?) {
         return None;
     }
-    let w = word.trim_matches(|c: char| matches!(c, '(' | ')' | '«' | '»' | '"'));
-    if w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() {
+    let w = trim_quotes(word);
+    if w.bytes().all(|c| c.is_ascii_digit()) && !w.is_empty() {
         let v: u32 = w.parse().ok()?;
         // years are not counts
         return (!(w.len() == 4 && NOT_COUNTS_BUT_YEARS.contains(&v))).then_some(v);
@@ -42,6 +43,85 @@ fn value_of(word: &str) -> Option<u32> {
     // The number word first: most words are none, and need no lower-casing.
     let v = word_value(w)?;
     (!lexicon::ONE_OR_NONE.contains(&&*lower(w))).then_some(v)
+}
+
+/// What [`value_of`] said of the words read so far: the words that may be
+/// a count by their first letter (`en`, `for`, `som`, `til`, `forskning`)
+/// come back again and again, and a look in this table is cheaper than
+/// reading one again.
+///
+/// A word of up to [`Values::PACKED`] bytes is packed with its length into
+/// a `u128` key; each key has one slot (a new word takes the slot of the
+/// old). What a slot holds is what [`value_of`] said of that very word.
+struct Values {
+    slots: Vec<(u128, Option<u32>)>,
+}
+
+impl Values {
+    /// Slots in the table: more than the distinct words of a few
+    /// paragraphs, few enough to clear in no time (a power of two).
+    const SLOTS: usize = 1024;
+    /// The longest word packed: fifteen bytes and the length.
+    const PACKED: usize = 15;
+
+    fn new() -> Self {
+        // No key is 0: a packed word has its length, at least 1, in it.
+        Values {
+            slots: vec![(0, None); Values::SLOTS],
+        }
+    }
+
+    /// [`value_of`] of `word`; most words are told by their first byte
+    /// where they are read.
+    #[inline]
+    fn value_of(&mut self, word: &str) -> Option<u32> {
+        if !may_start_count(*word.as_bytes().first()?) {
+            return None;
+        }
+        self.looked_up(word)
+    }
+
+    /// [`value_of`] of a word that [`may_start_count`], from the table.
+    #[inline(never)]
+    fn looked_up(&mut self, word: &str) -> Option<u32> {
+        let b = word.as_bytes();
+        if b.len() > Self::PACKED {
+            return value_of(word);
+        }
+        let mut key = [0u8; 16];
+        key.get_mut(..b.len())?.copy_from_slice(b);
+        key[Self::PACKED] = b.len() as u8;
+        let key = u128::from_le_bytes(key);
+        // Fibonacci hashing: the top bits of the product.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let bits = Self::SLOTS.trailing_zeros();
+        let slot = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize;
+        let entry = self.slots.get_mut(slot)?;
+        if entry.0 != key {
+            *entry = (key, value_of(word));
+        }
+        entry.1
+    }
+}
+
+/// May a word whose first byte is `first` state a count ([`Values::value_of`])?
+/// Not when it is an ASCII letter no number word starts with.
+#[inline]
+fn may_start_count(first: u8) -> bool {
+    !first.is_ascii_alphabetic() || may_start_number_word(first)
+}
+
+/// `word` without the parentheses, guillemets and straight quotes around
+/// it; as it is, without a look at its characters, when its first and last
+/// bytes can be none of them (most words): `(`, `)` and `"` are one byte,
+/// `«` and `»` start with `C2` and end with `AB` and `BB`.
+fn trim_quotes(word: &str) -> &str {
+    let quote = |b: Option<&u8>| matches!(b, Some(b'(' | b')' | b'"' | 0xc2 | 0xab | 0xbb));
+    let b = word.as_bytes();
+    if !quote(b.first()) && !quote(b.last()) {
+        return word;
+    }
+    word.trim_matches(|c: char| matches!(c, '(' | ')' | '«' | '»' | '"'))
 }
 
 /// Four-digit numbers in this range are years, not counts (a wider range
@@ -64,9 +144,9 @@ struct Candidate {
     noun: Option<Noun>,
 }
 
-fn candidates(clause: &str) -> Vec<Candidate> {
+fn candidates(clause: &str, values: &mut Values) -> Vec<Candidate> {
     // Most clauses have no number: split them into words no further.
-    if !clause.split_whitespace().any(|w| value_of(w).is_some()) {
+    if !any_word(clause, |w| values.value_of(w).is_some()) {
         return Vec::new();
     }
     let ws = words(clause);
@@ -75,7 +155,9 @@ fn candidates(clause: &str) -> Vec<Candidate> {
     let low = |j: usize| ws.get(j).map(|&(_, w)| lower(w));
     let mut out = Vec::new();
     for (k, &(at, w)) in ws.iter().enumerate() {
-        let Some(value) = value_of(w) else { continue };
+        let Some(value) = values.value_of(w) else {
+            continue;
+        };
         if w.ends_with(['.', ','])
             && w.trim_end_matches(['.', ','])
                 .chars()
@@ -172,11 +254,13 @@ pub(crate) fn read_counts(
     let regions =
         std::iter::once((0..first, None)).chain(sections.iter().map(|s| (s.blocks(), s.funding)));
     let mut found = Vec::new();
+    let mut values = Values::new();
     for (blocks, section_funding) in regions {
         for k in blocks {
             if states_counts(doc, claims, k) {
                 let in_summary = claims.part(k) == Part::Project;
-                block_counts(doc, k, section_funding, in_summary, &mut found);
+                let at = (k, section_funding, in_summary);
+                block_counts(doc, at, &mut values, &mut found);
             }
         }
     }
@@ -209,15 +293,19 @@ struct Context {
     in_summary: bool,
 }
 
-/// The counts of block `k`, sentence by sentence and clause by clause.
+/// The counts of block `k`, sentence by sentence and clause by clause, with
+/// the funding of its section and whether it is part of a project's summary.
 fn block_counts(
     doc: &Doc<'_>,
-    k: usize,
-    section: Option<Funding>,
-    in_summary: bool,
+    (k, section, in_summary): (usize, Option<Funding>, bool),
+    values: &mut Values,
     found: &mut Vec<StatedCount>,
 ) {
     let text = doc.blocks[k].text();
+    // Most blocks have no count to read: not split into sentences and clauses.
+    if !may_state_count(text, values) {
+        return;
+    }
     // A block that names no funding has no clause that does.
     let names_funding = may_name_funding(text);
     for (ss, se) in sentences(text) {
@@ -230,7 +318,7 @@ fn block_counts(
         };
         for (cs, ce) in clauses(sentence) {
             let clause = &sentence[cs..ce];
-            for st in clause_counts(clause, names_funding, &mut ctx) {
+            for st in clause_counts(clause, names_funding, &mut ctx, values) {
                 let at = ss + cs + st.at;
                 found.push(StatedCount {
                     text: st.text.to_owned(),
@@ -241,6 +329,46 @@ fn block_counts(
             }
         }
     }
+}
+
+/// Can `text` state a count: does a word of it read as one
+/// ([`Values::value_of`]), as it stands or without the `,`, `;` or `:` that
+/// ends its clause ([`clauses`])? The words of a clause are those of its
+/// block: sentences and clauses end at a mark before a space, and only the
+/// mark of a clause is cut off. A block where none does has no clause with
+/// a candidate.
+fn may_state_count(text: &str, values: &mut Values) -> bool {
+    let mut reads = |w: &str| {
+        values.value_of(w).is_some()
+            || (w.ends_with([',', ';', ':'])
+                && w.get(..w.len() - 1)
+                    .is_some_and(|v| values.value_of(v).is_some()))
+    };
+    // White space outside ASCII starts with `C2`, `E1`, `E2` or `E3`, and
+    // carriage returns, vertical tabs and form feeds are rare: most blocks
+    // have none, and their words stand between spaces, line feeds and tabs.
+    let b = text.as_bytes();
+    let wide_space = memchr::memchr3_iter(0xc2, 0xe1, 0xe2, b)
+        .chain(memchr::memchr_iter(0xe3, b))
+        .any(|i| {
+            text.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace)
+        });
+    if wide_space || memchr::memchr3(b'\r', 0x0b, 0x0c, b).is_some() {
+        return any_word(text, reads);
+    }
+    let mut start = 0;
+    for i in memchr::memchr3_iter(b' ', b'\n', b'\t', b).chain([b.len()]) {
+        if b.get(start).is_some_and(|&x| may_start_count(x))
+            && i > start
+            && text.get(start..i).is_some_and(&mut reads)
+        {
+            return true;
+        }
+        start = i + 1;
+    }
+    false
 }
 
 /// A count a clause states.
@@ -255,8 +383,13 @@ struct Statement<'a> {
 /// The counts a clause states.
 ///
 /// `may_fund`: the clause may name a funding (its block does).
-fn clause_counts<'a>(clause: &'a str, may_fund: bool, ctx: &mut Context) -> Vec<Statement<'a>> {
-    let cands = candidates(clause);
+fn clause_counts<'a>(
+    clause: &'a str,
+    may_fund: bool,
+    ctx: &mut Context,
+    values: &mut Values,
+) -> Vec<Statement<'a>> {
+    let cands = candidates(clause, values);
     let clause_funding = if may_fund { funding_in(clause) } else { None };
     let mut out = Vec::new();
     // Most clauses state no count: normalise only those that do.
@@ -541,6 +674,102 @@ mod tests {
                 d.message.clone()
             })
             .collect()
+    }
+
+    use super::{Values, clauses, may_state_count, sentences, value_of};
+
+    /// Words that start as a count may: numbers, number words in any case,
+    /// words around them, quotes, and white space outside ASCII.
+    const WORDS: &[&str] = &[
+        "12",
+        "(12)",
+        "«tre»",
+        "\"fire\"",
+        "2021",
+        "1899",
+        "99999999999",
+        "tre",
+        "Tre",
+        "TRE",
+        "tretten",
+        "Åtte",
+        "åtte",
+        "én",
+        "en",
+        "et",
+        "ett",
+        "null",
+        "ni",
+        "ti",
+        "to",
+        "to,",
+        "to;",
+        "to:",
+        "to.",
+        "12,",
+        "23.",
+        "fem:",
+        "for",
+        "som",
+        "til",
+        "forskningsprosjekter",
+        "femtenåringer",
+        "a",
+        "(",
+        "«",
+        "»",
+        "\u{212b}tte",
+        "sytten",
+        "SyTTen",
+        "tjue",
+        "førti",
+        "fjortende",
+        "tre-fire",
+        "",
+    ];
+
+    #[test]
+    fn the_table_of_values_gives_what_value_of_gives() {
+        let mut values = Values::new();
+        // Twice round: the second time from the table.
+        for _ in 0..2 {
+            for w in WORDS {
+                assert_eq!(values.value_of(w), value_of(w), "{w:?}");
+            }
+        }
+        // Many words for few slots: each new one takes an old one's slot.
+        for n in 0..5000 {
+            let w = format!("a{n}");
+            assert_eq!(values.value_of(&w), value_of(&w), "{w:?}");
+            let w = format!("{n}");
+            assert_eq!(values.value_of(&w), value_of(&w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn a_block_may_state_a_count_when_a_clause_has_a_candidate() {
+        let texts = [
+            "Vi hadde tre prosjekter, to analyser; fire: ferdig.",
+            "Av disse ble to, tre ferdigstilt",
+            "Ingen tall her. Bare ord",
+            "Frist 12. mars, og 2021 ble det",
+            "Tall i «12» og (tre) og fem:",
+            "ord\u{a0}tre\u{2003}ord",
+            "to\tord\nfem\rx",
+            "Neste: «Åtte» av ti; ni, ferdig!",
+            "2021, 2022; 1999: 12.",
+            "en, et; ett: null.",
+        ];
+        let mut values = Values::new();
+        for t in texts {
+            let in_clauses = sentences(t).into_iter().any(|(ss, se)| {
+                let s = &t[ss..se];
+                clauses(s)
+                    .into_iter()
+                    .any(|(cs, ce)| s[cs..ce].split_whitespace().any(|w| value_of(w).is_some()))
+            });
+            assert_eq!(may_state_count(t, &mut values), in_clauses, "{t:?}");
+        }
     }
 
     const HEAD: &str = "FoU-rapport 2021\n\nForord\n\nEn kort tekst.\n\n";
