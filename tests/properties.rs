@@ -671,6 +671,92 @@ proptest! {
     }
 }
 
+/// Text dense in what layer 1's one-pass scan looks for: markup bytes, every
+/// kind of line end, the characters cleaning drops or replaces, and letters
+/// (ASCII and not), so lines cross the scan's blocks of bytes anywhere.
+fn markup_dense_text() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "a",
+        "Ø",
+        "å",
+        " ",
+        "  ",
+        "\t",
+        "*",
+        "**",
+        "_",
+        "\\",
+        "\\*",
+        "<",
+        "<b>",
+        "</b>",
+        "<br>",
+        "[",
+        "](",
+        ")",
+        "[t](u)",
+        "![i](p)",
+        "-",
+        "-- ",
+        "\u{a0}",
+        "\u{ad}",
+        "\u{feff}",
+        "\u{200b}",
+        "\u{1}",
+        "\u{c}",
+        "\n",
+        "\r",
+        "\r\n",
+        "\u{85}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{2013}",
+        "\u{2022}",
+        "<https://x.no>",
+    ];
+    prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|v| v.concat())
+}
+
+/// `clean_lines` is `split_lines` with `MappedText::clean` of each line.
+fn check_clean_lines(text: &str) -> Result<(), String> {
+    use fou::lines::{MappedText, clean_lines, split_lines};
+    let fast: Vec<_> = clean_lines(text).collect();
+    let slow: Vec<_> = split_lines(text)
+        .map(|l| (l, MappedText::clean(l.text, l.start)))
+        .collect();
+    if fast.len() != slow.len() {
+        return Err(format!("{} lines, not {}", fast.len(), slow.len()));
+    }
+    for ((raw, clean), (want_raw, want_clean)) in fast.iter().zip(&slow) {
+        if raw != want_raw || clean != want_clean {
+            return Err(format!(
+                "{raw:?} → {clean:?}, not {want_raw:?} → {want_clean:?}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Layer 1's one pass agrees with the line split and per-line cleaning.
+    #[test]
+    fn clean_lines_is_split_and_clean(text in markup_dense_text()) {
+        if let Err(e) = check_clean_lines(&text) {
+            prop_assert!(false, "{e}\ninput: {text:?}");
+        }
+    }
+
+    /// … on arbitrary strings too.
+    #[test]
+    fn clean_lines_is_split_and_clean_arbitrary(text in any::<String>()) {
+        if let Err(e) = check_clean_lines(&text) {
+            prop_assert!(false, "{e}\ninput: {text:?}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The real reports.
 
