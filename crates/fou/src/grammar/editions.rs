@@ -68,9 +68,56 @@ pub fn edition(text: &str) -> Result<(u32, Option<i32>), GrammarError> {
     check(edition_parser, text.trim())
 }
 
+/// Can [`edition`] read `text`? Not unless its first byte after white
+/// space is the first letter of a keyword (`u`, `n` in either case): most
+/// headings are told at once, without the parser. A non-ASCII character
+/// that lower-cases to `u` or `n` there does not exist.
+pub(crate) fn may_be_edition(text: &str) -> bool {
+    matches!(
+        text.trim_start().as_bytes().first(),
+        Some(b'u' | b'U' | b'n' | b'N')
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::edition;
+    use super::{edition, may_be_edition};
+
+    #[test]
+    fn what_may_not_be_an_edition_is_none() {
+        let texts = [
+            "Utgave 1 – 2024",
+            "  utgave 3",
+            "\u{a0}Nr. 4/2021",
+            "NUMMER 2, 2020",
+            "nr. 7",
+            "Innledning",
+            "1 Utgave 2",
+            "Utgaven",
+            "",
+            " ",
+            "\u{212a}utgave 1",
+            "Ünummer 1",
+            "(Utgave 1)",
+            "Årsrapport 2020",
+        ];
+        for text in texts {
+            if !may_be_edition(text) {
+                assert!(edition(text).is_err(), "{text:?}");
+            }
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}tgave 1"),
+                format!("{c}ummer 2 – 2020"),
+                format!("{c}r. 3"),
+            ] {
+                if !may_be_edition(&text) {
+                    assert!(edition(&text).is_err(), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn any_dash_a_converter_writes_separates_number_and_year() {

@@ -49,6 +49,7 @@ mod whole;
 pub(crate) use author_lines::may_be_author_line;
 pub use author_lines::{author_list, authors, authors_parser};
 pub use dates::{NorwegianDate, date_parser, find_dates, norwegian_date};
+pub(crate) use editions::may_be_edition;
 pub use editions::{edition, edition_parser};
 pub use find::find_all;
 pub(crate) use institution_lists::SplitAnd;

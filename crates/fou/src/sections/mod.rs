@@ -284,7 +284,9 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
     if lexicon::TOC_TITLES.iter().any(|w| t.starts_with(w)) {
         return Role::Toc;
     }
-    if let Ok((n, y)) = crate::grammar::edition(bare) {
+    if crate::grammar::may_be_edition(bare)
+        && let Ok((n, y)) = crate::grammar::edition(bare)
+    {
         return Role::Edition(n, y);
     }
     let about_projects = about_projects(&t);
