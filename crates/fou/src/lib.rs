@@ -116,6 +116,9 @@ pub mod text;
 #[doc(hidden)]
 pub mod work;
 
+#[cfg(test)]
+mod testing;
+
 /// What the command line, benches, fuzz targets and tests reach below the
 /// public API: not part of the stable interface.
 #[doc(hidden)]

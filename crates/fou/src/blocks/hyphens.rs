@@ -532,14 +532,7 @@ mod tests {
             "A", "B", "a", "æ", "ø", "Å", "Æ", "ß", "÷", "×", "ÿ", "Ā", "ā", " ", "-",
         ];
         // Every string of up to four pieces, then longer ones past eight bytes.
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let next: Vec<String> = texts
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(next);
-        }
+        let texts = crate::testing::concatenations(&alphabet, 4);
         for t in &texts {
             for text in [
                 t.clone(),

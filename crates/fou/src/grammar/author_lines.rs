@@ -112,16 +112,7 @@ mod tests {
         let pieces = [
             " ", "Av", "av", "By", "AV", "Kari", "Ola", ", ", " og ", ".",
         ];
-        let mut lines = vec![String::new()];
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for l in &lines {
-                for p in pieces {
-                    next.push(format!("{l}{p}"));
-                }
-            }
-            lines.extend(next);
-        }
+        let lines = crate::testing::concatenations(&pieces, 5);
         let mut parsed = 0;
         for l in &lines {
             if authors(l).is_ok() {

@@ -101,16 +101,7 @@ mod tests {
             ", UiO",
             ".",
         ];
-        let mut lines = vec![String::new()];
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for l in &lines {
-                for p in pieces {
-                    next.push(format!("{l}{p}"));
-                }
-            }
-            lines.extend(next);
-        }
+        let lines = crate::testing::concatenations(&pieces, 5);
         for l in &lines {
             if phd_line(l).is_ok() {
                 assert!(may_be_phd_line(l), "{l:?}");

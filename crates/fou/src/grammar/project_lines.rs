@@ -165,16 +165,7 @@ mod tests {
             "Rapport fra ",
             "Institutt for helse",
         ];
-        let mut lines = vec![String::new()];
-        for _ in 0..4 {
-            let mut next = Vec::new();
-            for l in &lines {
-                for p in pieces {
-                    next.push(format!("{l}{p}"));
-                }
-            }
-            lines.extend(next);
-        }
+        let lines = crate::testing::concatenations(&pieces, 4);
         for l in &lines {
             let whole = project_line(l).ok();
             let parts = project_line_parts(l);

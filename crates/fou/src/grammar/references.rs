@@ -165,16 +165,7 @@ mod tests {
             " (2020)",
             "( 2020\t)",
         ];
-        let mut lines = vec![String::new()];
-        for _ in 0..4 {
-            let mut next = Vec::new();
-            for l in &lines {
-                for p in pieces {
-                    next.push(format!("{l}{p}"));
-                }
-            }
-            lines.extend(next);
-        }
+        let lines = crate::testing::concatenations(&pieces, 4);
         let mut parsed = 0;
         for l in &lines {
             if reference(l).is_ok() {

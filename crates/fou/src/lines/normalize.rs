@@ -627,15 +627,7 @@ mod tests {
             "a", "A", " ", "\n", "\r", "\t", "\u{301}", "\u{327}", "\u{200b}", "\u{200e}",
             "\u{a0}", "å", "\u{ad}", "x\u{30a}", "..",
         ];
-        let mut inputs = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = inputs
-                .iter()
-                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            inputs.extend(longer);
-            inputs.dedup();
-        }
+        let inputs = crate::testing::concatenations(&pieces, 4);
         for input in &inputs {
             let n = Normalized::new(input);
             let (text, edits) = by_chars(input);
