@@ -20,6 +20,10 @@
 //! ```
 
 use std::collections::HashMap;
+
+/// The registry's maps: keyed by its own folded names, so hashed with
+/// foldhash (fast, and nothing to resist) rather than SipHash.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -131,9 +135,9 @@ struct File {
 pub struct Registry {
     entries: Vec<Institution>,
     /// Folded form → entry, for entries that stand on their own.
-    by_name: HashMap<String, usize>,
+    by_name: Map<String, usize>,
     /// (parent index, folded form) → entry, for every entry with a parent.
-    by_parent: HashMap<(usize, String), usize>,
+    by_parent: Map<(usize, String), usize>,
 }
 
 /// The registry shipped with the crate (read by the tests, which check
@@ -266,14 +270,14 @@ impl Registry {
     /// already folded.
     fn from_folded(folded: Vec<(Institution, Vec<String>)>) -> Result<Registry, RegistryError> {
         let (entries, forms): (Vec<Institution>, Vec<Vec<String>>) = folded.into_iter().unzip();
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut ids: Map<&str, usize> = Map::default();
         for (i, e) in entries.iter().enumerate() {
             if ids.insert(e.id.as_str(), i).is_some() {
                 return Err(RegistryError::DuplicateId(e.id.clone()));
             }
         }
-        let mut by_name = HashMap::new();
-        let mut by_parent = HashMap::new();
+        let mut by_name = Map::default();
+        let mut by_parent = Map::default();
         for ((i, e), forms) in entries.iter().enumerate().zip(forms) {
             let parent = match &e.parent {
                 Some(p) => {
