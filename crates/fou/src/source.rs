@@ -1230,14 +1230,23 @@ impl LineIndex {
     /// ```
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        // Counted first, so the index has no spare room (8 bytes a line).
+        // Sized first, so the index has no spare room (8 bytes a line): by
+        // the line-end bytes, counted by memchr's vector count, when they are
+        // all the line ends there are (a `\r\n` counts twice: the room it
+        // leaves is given back), else by a first pass over the line ends.
         let unicode = has_unicode_line_ends(text);
-        let mut starts = Vec::with_capacity(line_ends(text, unicode).count() + 1);
+        let room = if unicode {
+            line_ends(text, unicode).count()
+        } else {
+            memchr::memchr_iter(b'\n', bytes).count() + memchr::memchr_iter(b'\r', bytes).count()
+        };
+        let mut starts = Vec::with_capacity(room + 1);
         starts.push(0);
         starts.extend(line_ends(text, unicode));
         if starts.len() > 1 && starts.last() == Some(&bytes.len()) {
             starts.pop();
         }
+        starts.shrink_to_fit();
         LineIndex {
             starts,
             len: bytes.len(),
