@@ -171,6 +171,15 @@ fn cut_block(b: &Block<'_>, hints: &dyn Hints) -> Option<Cut> {
         }
         _ => {
             let seps = dash_seps(t);
+            if seps.is_empty() {
+                // Most blocks: no separator, so only periods can cut them.
+                let cuts = period_seps(t, whole, hints);
+                return (!cuts.is_empty()).then(|| Cut {
+                    lead: None,
+                    items: between(whole, &cuts),
+                    seps: cuts,
+                });
+            }
             let pieces = between(whole, &seps);
             let items = pieces.len() >= MIN_ITEMS
                 && pieces
