@@ -251,72 +251,103 @@ impl Latin1 {
 /// Does `text` have two upper-case letters and a lower-case one in a row
 /// (`NAVk`)? Every lost hyphen has them (an acronym of 2+ capitals runs
 /// straight into a lower-case part): the cheap test before the words are
-/// split. ASCII is tested by the byte, other characters decoded.
+/// split.
+#[cfg(test)]
 fn has_caps_into_lower(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let (mut caps, mut i) = (0, 0);
-    loop {
-        if caps == 0 {
-            // Skip to the next capital or non-ASCII character: ASCII that is
-            // no capital cannot start a run.
-            match next_run_start(bytes, i) {
-                Some(k) => i = k,
-                None => return false,
-            }
-        }
-        let Some(&b) = bytes.get(i) else {
-            return false;
-        };
-        let (upper, lower, len) = if b.is_ascii() {
-            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
-        } else if let Some(c) = latin_1_letter(bytes, i) {
-            (c.is_uppercase(), c.is_lowercase(), 2)
-        } else {
-            match text.get(i..).and_then(|t| t.chars().next()) {
-                Some(c) => (c.is_uppercase(), c.is_lowercase(), c.len_utf8()),
-                None => (false, false, 1),
-            }
-        };
-        if lower && caps >= 2 {
-            return true;
-        }
-        caps = if upper { caps + 1 } else { 0 };
-        i += len;
-    }
+    caps_into_lower(text).next().is_some()
 }
 
-/// The clean offsets where a lost hyphen goes back (`NAV|kontor`).
+/// Where two upper-case letters or more run into a lower-case one: the
+/// byte offset of each such lower-case letter (`NAV|k`), in order. ASCII is
+/// tested by the byte, other characters decoded.
+fn caps_into_lower(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let (mut caps, mut i) = (0, 0);
+    std::iter::from_fn(move || {
+        loop {
+            if caps == 0 {
+                // Skip to the next capital or non-ASCII character: ASCII that
+                // is no capital cannot start a run.
+                i = next_run_start(bytes, i)?;
+            }
+            let &b = bytes.get(i)?;
+            let (upper, lower, len) = if b.is_ascii() {
+                (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
+            } else if let Some(c) = latin_1_letter(bytes, i) {
+                (c.is_uppercase(), c.is_lowercase(), 2)
+            } else {
+                match text.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) => (c.is_uppercase(), c.is_lowercase(), c.len_utf8()),
+                    None => (false, false, 1),
+                }
+            };
+            let found = lower && caps >= 2;
+            caps = if upper { caps + 1 } else { 0 };
+            i += len;
+            if found {
+                return Some(i - len);
+            }
+        }
+    })
+}
+
+/// Does `c` go on a token of [`lost_hyphens`]: letters, digits and hyphens?
+fn in_token(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// The token (a run of [`in_token`] characters) around byte `at` of `text`,
+/// as a byte range.
+fn token_around(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| in_token(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .find(|c: char| !in_token(c))
+        .map_or(text.len(), |k| at + k);
+    (start, end)
+}
+
+/// The clean offsets where a lost hyphen goes back (`NAV|kontor`): only the
+/// tokens where capitals run into a lower-case letter ([`caps_into_lower`])
+/// are read, each once, in order.
 fn lost_hyphens(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<usize> {
     let mut at = Vec::new();
-    if !has_caps_into_lower(text) {
-        return at;
-    }
-    let mut offset = 0;
-    for token in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
-        let start = offset;
-        offset += token.len()
-            + text[offset + token.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        // Two capitals first: the cheap test that rules out almost every word.
-        let caps = token.chars().take_while(|c| c.is_uppercase()).count();
-        if caps < 2 || !is_letter_run(token) {
-            continue;
+    let mut read_to = 0;
+    for p in caps_into_lower(text) {
+        if p < read_to {
+            continue; // in the token just read
         }
-        let cut = token
-            .char_indices()
-            .nth(caps)
-            .map_or(token.len(), |(i, _)| i);
-        let (acronym, rest) = token.split_at(cut);
-        if caps < 2 || rest.chars().count() < 3 || !rest.chars().all(char::is_lowercase) {
-            continue;
-        }
-        if KNOWN_ACRONYMS.contains(&acronym) || has(&format!("{acronym}-{rest}")) {
+        let (start, end) = token_around(text, p);
+        read_to = end;
+        if let Some(cut) = lost_hyphen_in(&text[start..end], has) {
             at.push(start + cut);
         }
     }
     at
+}
+
+/// Where a lost hyphen goes back in `token` (`NAV|kontor`): a token of two
+/// capitals or more and three lower-case letters or more, whose acronym is
+/// known or whose hyphenated form the text has.
+fn lost_hyphen_in(token: &str, has: &mut impl FnMut(&str) -> bool) -> Option<usize> {
+    // Two capitals first: the cheap test that rules out almost every word.
+    let caps = token.chars().take_while(|c| c.is_uppercase()).count();
+    if caps < 2 || !is_letter_run(token) {
+        return None;
+    }
+    let cut = token
+        .char_indices()
+        .nth(caps)
+        .map_or(token.len(), |(i, _)| i);
+    let (acronym, rest) = token.split_at(cut);
+    if rest.chars().count() < 3 || !rest.chars().all(char::is_lowercase) {
+        return None;
+    }
+    (KNOWN_ACRONYMS.contains(&acronym) || has(&format!("{acronym}-{rest}"))).then_some(cut)
 }
 
 /// The mends of `text`: the cuts of `X- y` and where lost hyphens go back.
@@ -545,6 +576,43 @@ mod tests {
                     "{text}"
                 );
             }
+        }
+    }
+
+    /// [`lost_hyphens`] as it read before it looked only around
+    /// [`caps_into_lower`]: every token of the text, in order.
+    fn lost_hyphens_by_token(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<usize> {
+        let mut at = Vec::new();
+        let mut offset = 0;
+        for token in text.split(|c: char| !in_token(c)) {
+            if let Some(cut) = lost_hyphen_in(token, has) {
+                at.push(offset + cut);
+            }
+            offset += token.len()
+                + text[offset + token.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
+        at
+    }
+
+    #[test]
+    fn lost_hyphens_reads_the_tokens_every_token_would() {
+        // Up to five pieces: two tokens to mend and what stands between.
+        let pieces = ["NAV", "Æ", "kontor", "ø", "a", "-", " ", "«", "1"];
+        for text in crate::testing::concatenations(&pieces, 5) {
+            // Each asked word, in order, and a text that has every one.
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            let found = lost_hyphens(&text, &mut |w: &str| {
+                fast.push(w.to_owned());
+                true
+            });
+            let expected = lost_hyphens_by_token(&text, &mut |w: &str| {
+                slow.push(w.to_owned());
+                true
+            });
+            assert_eq!((found, fast), (expected, slow), "{text:?}");
         }
     }
 
