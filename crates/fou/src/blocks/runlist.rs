@@ -301,7 +301,7 @@ fn period_seps(t: &str, piece: (usize, usize), hints: &dyn Hints) -> Vec<(usize,
     let p = &t[from..to];
     let mut seps = Vec::new();
     let mut at = 0;
-    for (i, _) in p.match_indices(')') {
+    for i in memchr::memchr_iter(b')', p.as_bytes()) {
         let rest = &p[i + 1..];
         let next = rest.trim_start_matches([' ', '\n']);
         let capital = next.chars().next().is_some_and(char::is_uppercase);
