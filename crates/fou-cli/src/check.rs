@@ -104,7 +104,7 @@ pub(crate) fn run(
                 "diagnostics": shown,
                 "summary": counts.to_json(level),
             });
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            crate::json::to_writer_pretty(&mut *out, &doc)?;
             say(out, "")?;
         }
     }

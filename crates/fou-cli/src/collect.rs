@@ -212,7 +212,7 @@ fn write_table(
     match format {
         TableFormat::Json => {
             let all: Vec<_> = rows.iter().map(|r| object(r)).collect();
-            serde_json::to_writer_pretty(&mut *out, &all)?;
+            crate::json::to_writer_pretty(&mut *out, &all)?;
             out.write_all(b"\n")?;
         }
         TableFormat::Ndjson => {
@@ -258,7 +258,7 @@ pub(crate) fn links(
     let (collection, failed) = build(err, args)?;
     match format {
         LinksFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &links_json(&collection))?;
+            crate::json::to_writer_pretty(&mut *out, &links_json(&collection))?;
             out.write_all(b"\n")?;
         }
         LinksFormat::Text => links_text(out, &collection)?,

@@ -20,6 +20,7 @@ mod check;
 mod collect;
 mod explain;
 mod input;
+mod json;
 mod output;
 
 use std::ffi::OsString;
@@ -176,7 +177,7 @@ fn dispatch(out: &mut impl Write, err: &mut dyn Write, cli: Cli) -> Result<u8, S
         } => parse(out, err, &files, format, input),
         Command::Schema => {
             let schema = schemars::schema_for!(fou::Report);
-            serde_json::to_writer_pretty(&mut *out, &schema)?;
+            crate::json::to_writer_pretty(&mut *out, &schema)?;
             say(out, "")?;
             Ok(0)
         }
@@ -242,7 +243,7 @@ fn parse(
         json.clear();
         match format {
             OutputFormat::Ndjson => serde_json::to_writer(&mut json, &report)?,
-            OutputFormat::Json => serde_json::to_writer_pretty(&mut json, &report)?,
+            OutputFormat::Json => crate::json::to_writer_pretty(&mut json, &report)?,
         }
         out.write_all(&json)?;
         if !array {
