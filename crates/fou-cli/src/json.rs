@@ -7,10 +7,12 @@ use serde::Serialize;
 use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
-/// A line break, then the indentation of [`LEVELS`] levels.
-const BREAK: &[u8; 1 + 2 * LEVELS] = &{
-    let mut b = [b' '; 1 + 2 * LEVELS];
-    b[0] = b'\n';
+/// A comma, a line break, then the indentation of [`LEVELS`] levels: from
+/// its second byte on, the break before a first item.
+const BREAK: &[u8; 2 + 2 * LEVELS] = &{
+    let mut b = [b' '; 2 + 2 * LEVELS];
+    b[0] = b',';
+    b[1] = b'\n';
     b
 };
 /// Levels written with one write; deeper ones (none in fou's output) take
@@ -35,10 +37,12 @@ struct Pretty {
 }
 
 impl Pretty {
-    /// A line break and the indentation of the current depth.
-    fn new_line<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+    /// A line break and the indentation of the current depth, after a
+    /// comma when `comma`.
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W, comma: bool) -> io::Result<()> {
         let shown = self.depth.min(LEVELS);
-        writer.write_all(&BREAK[..1 + 2 * shown])?;
+        let from = usize::from(!comma);
+        writer.write_all(&BREAK[from..2 + 2 * shown])?;
         for _ in shown..self.depth {
             writer.write_all(b"  ")?;
         }
@@ -54,16 +58,13 @@ impl Pretty {
     fn end<W: ?Sized + Write>(&mut self, writer: &mut W, close: &[u8]) -> io::Result<()> {
         self.depth = self.depth.saturating_sub(1);
         if self.has_value {
-            self.new_line(writer)?;
+            self.new_line(writer, false)?;
         }
         writer.write_all(close)
     }
 
     fn item<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        if !first {
-            writer.write_all(b",")?;
-        }
-        self.new_line(writer)
+        self.new_line(writer, !first)
     }
 }
 
