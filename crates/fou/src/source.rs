@@ -1152,11 +1152,31 @@ pub fn line_end_len(bytes: &[u8], i: usize) -> Option<usize> {
 
 /// True when `text` holds a Unicode line separator (NEL, U+2028, U+2029):
 /// only then must a line split look beyond `\n` and `\r`.
+///
+/// One vector search for the separators' lead bytes (`C2`, `E2`), each hit
+/// then tested, rather than a search of the whole text per separator.
 pub(crate) fn has_unicode_line_ends(text: &str) -> bool {
-    crate::lexicon::LINE_SEPARATORS.iter().any(|&c| {
+    use crate::lexicon::LINE_SEPARATORS;
+    let bytes = text.as_bytes();
+    let mut leads = Vec::with_capacity(LINE_SEPARATORS.len());
+    for c in LINE_SEPARATORS {
         let mut buf = [0u8; 4];
-        memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut buf).as_bytes()).is_some()
-    })
+        let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+        if !leads.contains(&lead) {
+            leads.push(lead);
+        }
+    }
+    // A lead byte starts a character, so the text can be cut there.
+    let at_separator = |i: usize| {
+        text.get(i..)
+            .is_some_and(|r| r.starts_with(LINE_SEPARATORS))
+    };
+    match leads[..] {
+        [a] => memchr::memchr_iter(a, bytes).any(at_separator),
+        [a, b] => memchr::memchr2_iter(a, b, bytes).any(at_separator),
+        [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).any(at_separator),
+        _ => LINE_SEPARATORS.iter().any(|&c| text.contains(c)),
+    }
 }
 
 /// The next line end at or after `from`: (its offset, its length).
@@ -1290,6 +1310,21 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unicode_line_ends_are_found_among_their_lead_bytes() {
+        // NEL and U+2028/9 next to characters that share their lead bytes
+        // (`«` C2, `–` E2) and to ones that do not.
+        let pieces = [
+            "\u{85}", "\u{2028}", "\u{2029}", "«", "–", "\u{a0}", "a", "\n", "ø",
+        ];
+        for text in crate::testing::concatenations(&pieces, 3) {
+            let naive = crate::lexicon::LINE_SEPARATORS
+                .iter()
+                .any(|&c| text.contains(c));
+            assert_eq!(has_unicode_line_ends(&text), naive, "{text:?}");
+        }
+    }
 
     fn carets(src: &Source, start: usize, end: usize, width: usize) -> (String, String) {
         let e = src.excerpt(&src.span(start, end), width);
