@@ -412,17 +412,18 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
     const MAX_LINK: usize = 2000;
     let mut depth = 0usize;
     let mut close = None;
-    for (i, c) in s.char_indices().take_while(|&(i, _)| i < MAX_TEXT) {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    close = Some(i);
-                    break;
-                }
+    // Brackets are ASCII: found as bytes (any byte offset of one is a char
+    // boundary), with memchr, not char by char.
+    let head = &s.as_bytes()[..s.len().min(MAX_TEXT)];
+    for i in memchr::memchr2_iter(b'[', b']', head) {
+        if head[i] == b'[' {
+            depth += 1;
+        } else {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                close = Some(i);
+                break;
             }
-            _ => {}
         }
     }
     crate::work::add(close.unwrap_or(s.len().min(MAX_TEXT)));
@@ -489,6 +490,46 @@ mod tests {
             }
         }
         assert!(checked > 10_000);
+    }
+
+    /// The link text's end found with memchr is the one the char-by-char
+    /// search found, nested brackets, multi-byte characters and the
+    /// length bound included.
+    #[test]
+    fn link_brackets_are_matched_as_before() {
+        fn close_by_chars(s: &str) -> Option<usize> {
+            let mut depth = 0usize;
+            for (i, c) in s.char_indices().take_while(|&(i, _)| i < 300) {
+                match c {
+                    '[' => depth += 1,
+                    ']' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            return Some(i);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            None
+        }
+        const PIECES: [&str; 6] = ["[", "]", "a", "å", "(u)", "]("];
+        let mut checked = 0;
+        for tail in crate::testing::concatenations(&PIECES, 4) {
+            for pad in [0, 295, 297, 299] {
+                let s = format!("[{}{tail}", "å".repeat(pad / 2));
+                // A `)` follows, and no space: a link wherever the `]`
+                // that closes the text is followed by `(`.
+                let t = format!("{s}(x)");
+                assert_eq!(
+                    link_at(&t).map(|l| l.0),
+                    close_by_chars(&t).filter(|&c| t[c + 1..].starts_with('(')),
+                    "{t:?}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 5_000);
     }
 
     #[test]
