@@ -676,6 +676,30 @@ mod tests {
     }
 
     #[test]
+    fn normalising_a_normalised_text_changes_nothing() {
+        // Lower-casing is idempotent character by character, gives no
+        // white space, and gives no capital sigma (whose lower case depends
+        // on its neighbours): so `norm(norm(s)) == norm(s)`, and a reader
+        // given a normalised text may look in it as it is.
+        for c in '\0'..=char::MAX {
+            let l: String = c.to_lowercase().collect();
+            if c.is_whitespace() {
+                continue;
+            }
+            assert!(!l.contains(char::is_whitespace), "{c:?}");
+            assert!(!l.contains('\u{3a3}'), "{c:?}");
+            assert_eq!(l.to_lowercase(), l, "{c:?}");
+        }
+        for s in [
+            "ΟΔΟΣ ΣΑΣ  aΣb",
+            "İstanbul \u{212A}elvin",
+            "  Tre\tNye\u{a0}x ",
+        ] {
+            assert_eq!(norm(&norm(s)), norm(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn latin_1_lowers_as_the_unicode_tables_do() {
         for c in '\0'..=LATIN_1_END {
             let mut l = c.to_lowercase();

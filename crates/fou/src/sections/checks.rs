@@ -17,7 +17,7 @@ use super::front::Toc;
 use crate::blocks::heading_like;
 use crate::lexicon::{self, has_any};
 use crate::model::{Diagnostic, DiagnosticCode, Heading, Severity};
-use crate::text::{norm, shorten};
+use crate::text::shorten;
 
 /// How many characters of a heading or entry a message quotes.
 const QUOTED: usize = 80;
@@ -84,8 +84,9 @@ pub(crate) fn missing_toc_sections(
 /// item that lost its bullet (`Stipendiat Kari Nordmann, UiO`) or a
 /// table-of-contents entry read as a heading (`DOKTORGRADER 12`) announces
 /// nothing.
-fn list_kind(title: &str) -> Option<(Part, &'static str)> {
-    let t = norm(title);
+///
+/// `t` is [`crate::text::norm`] of the title.
+fn list_kind(title: &str, t: &str) -> Option<(Part, &'static str)> {
     // A title that ends in a page number is a table-of-contents entry.
     let page_number = title.split_whitespace().last().is_some_and(is_page_number);
     if title.split_whitespace().count() > LIST_TITLE_MAX_WORDS
@@ -93,11 +94,11 @@ fn list_kind(title: &str) -> Option<(Part, &'static str)> {
         || page_number
     {
         None
-    } else if has_any(&t, lexicon::PHD_LIST_TITLES) {
+    } else if has_any(t, lexicon::PHD_LIST_TITLES) {
         Some((Part::Phd, "PhD candidates"))
-    } else if has_any(&t, lexicon::VENDOR_LIST_TITLES) {
+    } else if has_any(t, lexicon::VENDOR_LIST_TITLES) {
         Some((Part::Vendor, "vendors"))
-    } else if has_any(&t, lexicon::PUBLICATION_LIST_TITLES) {
+    } else if has_any(t, lexicon::PUBLICATION_LIST_TITLES) {
         Some((Part::Publication, "publications"))
     } else {
         None
@@ -136,7 +137,7 @@ pub(crate) fn empty_list_sections(
         if !in_body {
             continue;
         }
-        let Some((part, name)) = list_kind(doc.blocks[i].text()) else {
+        let Some((part, name)) = list_kind(doc.blocks[i].text(), doc.norm(i)) else {
             continue;
         };
         let end = (i + 1..n)

@@ -3,9 +3,11 @@
 //! piece of state readers share, saying which blocks were placed in which
 //! [`Part`].
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::body::Para;
+use super::front::Toc;
 use super::{Part, Role};
 use crate::blocks::{Block, Repair};
 use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span};
@@ -29,6 +31,63 @@ pub(crate) struct Doc<'a> {
     /// as a short paragraph. In Markdown, titles are marked (`#`, bold) and
     /// a paragraph is never one.
     pub paragraph_titles: bool,
+    /// What the readers ask of each block's text, worked out once.
+    pub views: Views,
+}
+
+/// What readers ask of each block's text, worked out when first asked and
+/// then shared: its normalised form ([`crate::text::norm`]), its role as a
+/// heading and whether the table of contents lists it.
+///
+/// The blocks' texts do not change once the blocks are built (inferring a
+/// heading changes a block's kind, not its text), so what is worked out
+/// before the [`Doc`] exists (the front matter, the inferred headings)
+/// holds after. Each method takes the text of block `i` as it stands.
+pub(crate) struct Views {
+    /// [`crate::text::norm`] of each block's text.
+    norm: Vec<OnceCell<Box<str>>>,
+    /// [`super::role_of`] of each block's text, as if the table of
+    /// contents did not list it.
+    role: Vec<OnceCell<Role>>,
+    /// Does the table of contents list the block's text at the top level
+    /// ([`Toc::is_top_level`])?
+    top: Vec<OnceCell<bool>>,
+}
+
+impl Views {
+    /// Views of `n` blocks, none worked out yet.
+    pub fn new(n: usize) -> Views {
+        Views {
+            norm: (0..n).map(|_| OnceCell::new()).collect(),
+            role: (0..n).map(|_| OnceCell::new()).collect(),
+            top: (0..n).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// [`crate::text::norm`] of `text`, the text of block `i`.
+    pub fn norm(&self, i: usize, text: &str) -> &str {
+        self.norm[i].get_or_init(|| crate::text::norm(text).into_boxed_str())
+    }
+
+    /// [`super::role_of`]`(text, false)` of `text`, the text of block `i`.
+    pub fn role(&self, i: usize, text: &str) -> Role {
+        *self.role[i].get_or_init(|| super::role_in(text, self.norm(i, text)))
+    }
+
+    /// [`Toc::is_top_level`] of `text`, the text of block `i`.
+    pub fn top_level(&self, i: usize, text: &str, toc: &Toc) -> bool {
+        *self.top[i].get_or_init(|| toc.lists_normalised(self.norm(i, text)))
+    }
+
+    /// [`super::role_of`]`(text, toc.is_top_level(text))` of `text`, the
+    /// text of block `i`; the table of contents is looked in only when it
+    /// decides.
+    pub fn role_listed(&self, i: usize, text: &str, toc: &Toc) -> Role {
+        match self.role(i, text) {
+            Role::Generic if self.top_level(i, text, toc) => Role::TocSection,
+            r => r,
+        }
+    }
 }
 
 impl Doc<'_> {
@@ -36,6 +95,11 @@ impl Doc<'_> {
     pub fn role(&self, i: usize) -> Option<Role> {
         let at = self.roles.binary_search_by_key(&i, |&(k, _)| k).ok()?;
         self.roles.get(at).map(|&(_, r)| r)
+    }
+
+    /// [`crate::text::norm`] of block `i`'s text, worked out once.
+    pub fn norm(&self, i: usize) -> &str {
+        self.views.norm(i, self.blocks[i].text())
     }
 
     /// The first line (1-based) of block `i`.
