@@ -147,10 +147,34 @@ fn looks_like_name(text: &str) -> bool {
         && !text.contains(['?', ':', '!'])
 }
 
+/// The most words a greeting ([`crate::lexicon::GREETINGS`]) has.
+const GREETING_WORDS: usize = 3;
+
+/// The first `n` words of `line` (as [`str::split_whitespace`] splits),
+/// with what stands between them.
+fn first_words(line: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in line.char_indices() {
+        let space = c.is_whitespace();
+        if space && in_word {
+            words += 1;
+            if words == n {
+                return &line[..i];
+            }
+        }
+        in_word = !space;
+    }
+    line
+}
+
 /// The greeting ([`crate::lexicon::GREETINGS`]) a line starts with, as a
 /// whole phrase.
 fn greeting(first_line: &str) -> Option<&'static str> {
-    let lower = norm(first_line);
+    // Only the first words are normalised (a paragraph may be one long
+    // line): one more than a greeting has, so that what follows the
+    // greeting is read as in the whole line.
+    let lower = norm(first_words(first_line, GREETING_WORDS + 1));
     crate::lexicon::GREETINGS.iter().copied().find(|g| {
         lower.starts_with(*g) && {
             let rest = &lower[g.len()..];
@@ -271,6 +295,41 @@ fn signature_blocks(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_greeting_is_read_in_the_first_words_as_in_the_whole_line() {
+        assert!(
+            crate::lexicon::GREETINGS
+                .iter()
+                .all(|g| g.split(' ').count() <= GREETING_WORDS)
+        );
+        let whole = |line: &str| {
+            let lower = norm(line);
+            crate::lexicon::GREETINGS.iter().copied().find(|g| {
+                lower.starts_with(*g) && {
+                    let rest = &lower[g.len()..];
+                    rest.is_empty() || rest.starts_with([' ', ',', '.'])
+                }
+            })
+        };
+        let lines = [
+            "",
+            "Med vennlig hilsen",
+            "Med  vennlig\u{a0}HILSEN Kari Nordmann, seniorrådgiver",
+            "Vennlig hilsen, Kari",
+            "Hilsen.",
+            "Hilsener fra oss alle",
+            "Med vennlig hilsenx y z",
+            "Mvh Ola",
+            "Beste hilsen fra NAV sin FoU-seksjon i år",
+            "Vi takker alle som har bidratt. Med vennlig hilsen",
+        ];
+        for line in lines {
+            assert_eq!(greeting(line), whole(line), "{line:?}");
+        }
+        assert_eq!(first_words(" a  b c", 2), " a  b");
+        assert_eq!(first_words("a b", 2), "a b");
+    }
 
     #[test]
     fn a_key_cut_after_normalising_is_the_key_cut_before() {
