@@ -16,7 +16,7 @@ use super::doc::{Claims, Doc, Section, diagnostic};
 use super::front::Toc;
 use crate::blocks::heading_like;
 use crate::lexicon::{self, has_any};
-use crate::model::{Diagnostic, DiagnosticCode, Heading, Severity};
+use crate::model::{Diagnostic, DiagnosticCode, Severity};
 use crate::text::shorten;
 
 /// How many characters of a heading or entry a message quotes.
@@ -55,17 +55,21 @@ fn is_page_number(word: &str) -> bool {
 /// of the outline has. An entry that does not read as one title (a whole
 /// table of contents run together on a line, with its leaders) is not
 /// checked: it names no one section.
-pub(crate) fn missing_toc_sections(
-    doc: &Doc<'_>,
-    toc: &Toc,
-    outline: &[Heading],
-) -> Vec<Diagnostic> {
-    let headings: std::collections::HashSet<String> =
-        outline.iter().map(|h| key(&h.title)).collect();
+///
+/// `outline`: the blocks of the outline's headings, whose keys are cut
+/// from their shared normalised text ([`Toc::key_normalised`]).
+pub(crate) fn missing_toc_sections(doc: &Doc<'_>, toc: &Toc, outline: &[usize]) -> Vec<Diagnostic> {
+    let headings: std::collections::HashSet<&str> = outline
+        .iter()
+        .map(|&i| {
+            let text = doc.blocks[i].text();
+            Toc::key_normalised(super::norm_bare(text, doc.norm(i)))
+        })
+        .collect();
     toc.entries()
         .iter()
         .filter(|(_, title)| names_one_title(title))
-        .filter(|(_, title)| !headings.contains(&key(title)))
+        .filter(|(_, title)| !headings.contains(key(title).as_str()))
         .map(|(i, title)| {
             diagnostic(
                 Severity::Warning,

@@ -54,7 +54,13 @@ impl Toc {
     /// lower-cases to one of them, and they are no cased letters that
     /// decide how a final sigma before them lower-cases).
     pub fn lists_normalised(&self, t: &str) -> bool {
-        self.top.contains(t.trim_end_matches(ends_a_key))
+        self.top.contains(Toc::key_normalised(t))
+    }
+
+    /// [`Toc::key`] of a title given as `t`, [`norm`] of it (see
+    /// [`Toc::lists_normalised`]).
+    pub fn key_normalised(t: &str) -> &str {
+        t.trim_end_matches(ends_a_key)
     }
 }
 
@@ -357,9 +363,20 @@ mod tests {
             "ΟΔΟΣ. 3",
             "ΟΔΟΣ3",
             "Nye prosjekter",
+            "3.1 ",
+            "3.1",
+            " 4 Vedlegg 2",
         ];
         for t in titles {
             assert_eq!(toc.lists_normalised(&norm(t)), toc.is_top_level(t), "{t:?}");
+            assert_eq!(Toc::key_normalised(&norm(t)), Toc::key(t), "{t:?}");
+            // As the self-checks cut a heading's key: without its number.
+            let bare = crate::sections::strip_number(t);
+            assert_eq!(
+                Toc::key_normalised(crate::sections::norm_bare(t, &norm(t))),
+                Toc::key(bare),
+                "{t:?}"
+            );
         }
     }
 }

@@ -281,7 +281,7 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
 /// the number `strip_number` cuts off is the title's first word (digits
 /// and dots, followed by a space), which lower-casing keeps as it is; the
 /// rest are the words after it.
-fn norm_bare<'t>(title: &str, t: &'t str) -> &'t str {
+pub(crate) fn norm_bare<'t>(title: &str, t: &'t str) -> &'t str {
     if has_number(title) {
         t.split_once(' ').map_or("", |(_, rest)| rest)
     } else {
@@ -461,8 +461,10 @@ pub(crate) fn read(
     report.diagnostics.extend(mismatches);
     let front_problems = check_front(&doc, &sections, &report);
     report.diagnostics.extend(front_problems);
-    report.outline = outline(&doc, &claims, &front.toc);
-    let self_checks = self_check(&doc, &sections, &claims, &front.toc, &report);
+    let (headings, outline_blocks) = outline(&doc, &claims, &front.toc);
+    report.outline = headings;
+    let read = (&claims, outline_blocks.as_slice());
+    let self_checks = self_check(&doc, &sections, read, &front.toc, &report);
     report.diagnostics.extend(self_checks);
     repairs.extend(claims.take_repairs());
     crate::work::stage("checks");
@@ -472,14 +474,16 @@ pub(crate) fn read(
 /// The self-checks (`checks`): sections the table of contents lists and the
 /// text lacks, lists announced and not read, and whether the items are
 /// clearly incomplete.
+///
+/// `read`: the claims, and the blocks of the outline's headings.
 fn self_check(
     doc: &Doc<'_>,
     sections: &[Section],
-    claims: &Claims,
+    (claims, outline_blocks): (&Claims, &[usize]),
     toc: &front::Toc,
     report: &Report,
 ) -> Vec<Diagnostic> {
-    let mut out = checks::missing_toc_sections(doc, toc, &report.outline);
+    let mut out = checks::missing_toc_sections(doc, toc, outline_blocks);
     let empty = checks::empty_list_sections(doc, sections, claims);
     out.extend(checks::empty_list_warnings(doc, &empty));
     let short = counts::short_kinds(doc, sections, report);
@@ -624,9 +628,10 @@ fn check_front(doc: &Doc<'_>, sections: &[Section], r: &Report) -> Vec<Diagnosti
     out
 }
 
-/// The headings in document order, with their levels.
-fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> Vec<Heading> {
+/// The headings in document order, with their levels, and their blocks.
+fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading>, Vec<usize>) {
     let mut out = Vec::new();
+    let mut at = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         let BlockKind::Heading { level } = b.kind else {
             continue;
@@ -653,8 +658,9 @@ fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> Vec<Heading> {
             title: b.text().trim().to_owned(),
             span: doc.span_of(i),
         });
+        at.push(i);
     }
-    out
+    (out, at)
 }
 
 #[cfg(test)]
