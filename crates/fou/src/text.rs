@@ -16,8 +16,88 @@ pub(crate) const YEARS: std::ops::Range<i32> = 1990..2100;
 /// [`str::split_whitespace`] splits) are lower-cased straight into the
 /// result, each as [`lower`] would (word by word is the same as the whole
 /// text at once: white space bounds the context of a final sigma).
+///
+/// Byte by byte: ASCII and Latin-1 characters (the letters of Norwegian
+/// text) are lower-cased one by one; a word with a character beyond them
+/// is lower-cased whole, as [`lower`] does.
 pub(crate) fn norm(s: &str) -> String {
     crate::work::add(s.len());
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // Where the word being read starts, in `s` and in `out`.
+    let mut word: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let space = white_space_at(s, i);
+        if space > 0 {
+            word = None;
+            i += space;
+            continue;
+        }
+        let (ws, os) = *word.get_or_insert_with(|| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            (i, out.len())
+        });
+        match (x, b.get(i + 1)) {
+            (0x00..=0x7f, _) => {
+                out.push(char::from(x.to_ascii_lowercase()));
+                i += 1;
+            }
+            // U+0080–U+00FF: two bytes, `C2` or `C3` and one of `80`–`BF`.
+            (0xc2 | 0xc3, Some(&y)) => {
+                let c = (u32::from(x & 0x1f) << 6) | u32::from(y & 0x3f);
+                out.push(char::from_u32(c).map_or(char::REPLACEMENT_CHARACTER, latin_1_lower));
+                i += 2;
+            }
+            _ => {
+                // Beyond Latin-1: the whole word again, lower-cased at once.
+                i = relower_word(s, ws, &mut out, os);
+                word = None;
+            }
+        }
+    }
+    out
+}
+
+/// The word of `s` that starts at byte `ws` lower-cased whole ([`lower`])
+/// in place of what `out` holds from byte `os`; where the word ends.
+#[cold]
+#[inline(never)]
+fn relower_word(s: &str, ws: usize, out: &mut String, os: usize) -> usize {
+    let end = s
+        .get(ws..)
+        .and_then(|rest| rest.find(char::is_whitespace))
+        .map_or(s.len(), |k| ws + k);
+    out.truncate(os);
+    out.push_str(&lower(s.get(ws..end).unwrap_or_default()));
+    end
+}
+
+/// The length in bytes of the white-space character at byte `i` of `s`
+/// (as [`char::is_whitespace`] says), or 0: ASCII white space, U+0085 and
+/// U+00A0 are told by their bytes, the others (led by
+/// [`WHITE_SPACE_LEADS`]) decoded.
+#[inline]
+fn white_space_at(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    match b.get(i) {
+        Some(0x09..=0x0d | b' ') => 1,
+        Some(0xc2) if matches!(b.get(i + 1), Some(0x85 | 0xa0)) => 2,
+        Some(0xe1..=0xe3) => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+/// [`norm`] word by word ([`each_word`], [`push_lower`]): what `norm`
+/// gives, the way it gave it before.
+#[cfg(test)]
+fn norm_by_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     each_word(s, |w| {
         if !out.is_empty() {
@@ -64,6 +144,7 @@ const WHITE_SPACE_LEADS: [u8; 4] = [0xc2, 0xe1, 0xe2, 0xe3];
 
 /// `w` lower-cased onto the end of `out`, as [`lower`] would, without a
 /// copy of its own for the common words: ASCII, or Latin-1 (`Før`, `ÅTTE`).
+#[cfg(test)]
 fn push_lower(out: &mut String, w: &str) {
     let b = w.as_bytes();
     // In UTF-8, the characters of Latin-1 are ASCII bytes or two bytes led
@@ -677,6 +758,29 @@ mod tests {
         }));
         assert_eq!(seen, ["to", "ord", "tre"]);
         assert!(any_word(s, |w| w == "ord"));
+    }
+
+    #[test]
+    fn norm_byte_by_byte_gives_what_word_by_word_gave() {
+        let pieces = [
+            "", " ", "  ", "a", "Å", "ÅTTE", "før", "×", "ß", "µ", "\u{a0}", "\u{85}", "\u{2003}",
+            "\u{3000}", "\u{1680}", "\u{2028}", "\t", "\n", "\r", "Σ", "ΟΔΟΣ", "İ", "\u{212a}",
+            "«", "»", "–", "…", "x.", "12", "ǅ", "\u{202f}", "\u{200b}", "é",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(norm(&s), norm_by_words(&s), "{s:?}");
+                    let s = format!("{a} {b}X{c}");
+                    assert_eq!(norm(&s), norm_by_words(&s), "{s:?}");
+                }
+            }
+        }
+        for c in '\0'..=char::MAX {
+            let s = format!("A{c}b {c}");
+            assert_eq!(norm(&s), norm_by_words(&s), "{c:?}");
+        }
     }
 
     #[test]
