@@ -7,7 +7,7 @@ use super::Part;
 use super::context::{funding_of, may_name_funding};
 use super::doc::{Claims, Doc, Section, diagnostic};
 use crate::blocks::BlockKind;
-use crate::grammar::{may_start_number_word, word_value};
+use crate::grammar::{LONGEST_NUMBER_WORD, may_start_number_word, word_value};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
@@ -75,7 +75,20 @@ impl Values {
     /// where they are read.
     #[inline]
     fn value_of(&mut self, word: &str) -> Option<u32> {
-        if !may_start_count(*word.as_bytes().first()?) {
+        let b = word.as_bytes();
+        let first = *b.first()?;
+        if !may_start_count(first) {
+            return None;
+        }
+        // A long ASCII word that starts with a letter and ends with no
+        // quote is itself as [`value_of`] reads it (no quote is trimmed off,
+        // no digit starts it), and longer than any number word: no count,
+        // told without a look in the table (most of the words looked up).
+        if b.len() > LONGEST_NUMBER_WORD
+            && first.is_ascii_alphabetic()
+            && !is_quote_byte(b.last())
+            && word.is_ascii()
+        {
             return None;
         }
         self.looked_up(word)
@@ -116,12 +129,17 @@ fn may_start_count(first: u8) -> bool {
 /// bytes can be none of them (most words): `(`, `)` and `"` are one byte,
 /// `«` and `»` start with `C2` and end with `AB` and `BB`.
 fn trim_quotes(word: &str) -> &str {
-    let quote = |b: Option<&u8>| matches!(b, Some(b'(' | b')' | b'"' | 0xc2 | 0xab | 0xbb));
     let b = word.as_bytes();
-    if !quote(b.first()) && !quote(b.last()) {
+    if !is_quote_byte(b.first()) && !is_quote_byte(b.last()) {
         return word;
     }
     word.trim_matches(|c: char| matches!(c, '(' | ')' | '«' | '»' | '"'))
+}
+
+/// May `b`, the first or last byte of a word, be (a byte of) one of the
+/// quotes [`trim_quotes`] trims?
+fn is_quote_byte(b: Option<&u8>) -> bool {
+    matches!(b, Some(b'(' | b')' | b'"' | 0xc2 | 0xab | 0xbb))
 }
 
 /// Four-digit numbers in this range are years, not counts (a wider range
@@ -719,6 +737,18 @@ mod tests {
     /// Words that start as a count may: numbers, number words in any case,
     /// words around them, quotes, and white space outside ASCII.
     const WORDS: &[&str] = &[
+        "fjorten",
+        "fjortenx",
+        "Fjortens",
+        "forskningen",
+        "tretten)",
+        "tretten))",
+        "femten\"",
+        "femten»",
+        "tilsammen",
+        "seksten–",
+        "(seksten)",
+        "12345678",
         "12",
         "(12)",
         "«tre»",
