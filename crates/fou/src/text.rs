@@ -112,6 +112,11 @@ fn norm_by_words(s: &str) -> String {
 /// gives, found byte by byte: only a character that starts with one of
 /// [`WHITE_SPACE_LEADS`] is decoded to ask whether it is white space.
 fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
+    each_word_at(s, |_, w| f(w));
+}
+
+/// [`each_word`], with where each word starts in `s`.
+fn each_word_at<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
     let b = s.as_bytes();
     let mut start = None;
     let mut i = 0;
@@ -127,13 +132,17 @@ fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
         };
         if !space {
             start.get_or_insert(i);
-        } else if let Some(w) = start.take().and_then(|st| s.get(st..i)) {
-            f(w);
+        } else if let Some(st) = start.take()
+            && let Some(w) = s.get(st..i)
+        {
+            f(st, w);
         }
         i += len;
     }
-    if let Some(w) = start.and_then(|st| s.get(st..)) {
-        f(w);
+    if let Some(st) = start
+        && let Some(w) = s.get(st..)
+    {
+        f(st, w);
     }
 }
 
@@ -547,21 +556,11 @@ pub(crate) fn clauses(sentence: &str) -> Vec<(usize, usize)> {
 }
 
 /// The words of `s` (runs of non-white-space) with their byte offsets.
+///
+/// Found byte by byte ([`each_word`]).
 pub(crate) fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if let Some(st) = start.take() {
-                out.push((st, &s[st..i]));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
+    each_word_at(s, |at, w| out.push((at, w)));
     out
 }
 
@@ -848,6 +847,22 @@ mod tests {
     #[test]
     fn words_keep_their_offsets() {
         assert_eq!(words("  to  ord "), [(2, "to"), (6, "ord")]);
+        let s = " to\u{b}ord\u{85}og\u{a0}tre\u{2003}Før\u{3000}x\u{1c}y – «sju» ";
+        let mut by_chars = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            if c.is_whitespace() {
+                if let Some(st) = start.take() {
+                    by_chars.push((st, &s[st..i]));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            by_chars.push((st, &s[st..]));
+        }
+        assert_eq!(words(s), by_chars);
     }
 
     #[test]
