@@ -327,9 +327,17 @@ fn block_counts(
     if counting.is_empty() {
         return;
     }
-    // A block that names no funding has no clause that does.
-    let names_funding = may_name_funding(text);
+    // A block that names no funding has no clause that does (asked once,
+    // when a sentence may state a count).
+    let mut names_funding = None;
     for (ss, se) in sentences(text) {
+        // A sentence none of the words that read as a count starts in has
+        // no clause with a candidate: what its clauses name is not read.
+        let first = counting.partition_point(|&at| at < ss);
+        if counting.get(first).is_none_or(|&at| at >= se) {
+            continue;
+        }
+        let names_funding = *names_funding.get_or_insert_with(|| may_name_funding(text));
         let sentence = &text[ss..se];
         let mut ctx = Context {
             section,
