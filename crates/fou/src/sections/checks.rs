@@ -59,17 +59,17 @@ fn is_page_number(word: &str) -> bool {
 /// `outline`: the blocks of the outline's headings, whose keys are cut
 /// from their shared normalised text ([`Toc::key_normalised`]).
 pub(crate) fn missing_toc_sections(doc: &Doc<'_>, toc: &Toc, outline: &[usize]) -> Vec<Diagnostic> {
-    let headings: std::collections::HashSet<&str> = outline
+    let headings: std::collections::HashSet<String> = outline
         .iter()
         .map(|&i| {
             let text = doc.blocks[i].text();
-            Toc::key_normalised(super::norm_bare(text, doc.norm(i)))
+            Toc::key_normalised(super::norm_bare(text, &doc.norm(i))).to_owned()
         })
         .collect();
     toc.entries()
         .iter()
         .filter(|(_, title)| names_one_title(title))
-        .filter(|(_, title)| !headings.contains(key(title).as_str()))
+        .filter(|(_, title)| !headings.contains(&key(title)))
         .map(|(i, title)| {
             diagnostic(
                 Severity::Warning,
@@ -141,7 +141,7 @@ pub(crate) fn empty_list_sections(
         if !in_body {
             continue;
         }
-        let Some((part, name)) = list_kind(doc.blocks[i].text(), doc.norm(i)) else {
+        let Some((part, name)) = list_kind(doc.blocks[i].text(), &doc.norm(i)) else {
             continue;
         };
         let end = (i + 1..n)

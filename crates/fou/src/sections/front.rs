@@ -105,7 +105,7 @@ pub(crate) fn read_front(blocks: &[Block], views: &Views, claims: &mut Claims) -
     // The title: the first block near the top that names a report and a year.
     for (i, b) in blocks.iter().enumerate().take(TITLE_WITHIN_BLOCKS) {
         if matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph)
-            && is_title(views.norm(i, b.text()))
+            && is_title(&views.norm(i, b.text()))
         {
             front.title = Some(b.text().trim().to_owned());
             front.year = year_in(b.text());

@@ -5,6 +5,7 @@
 //! What it lists is decided by its items (grammar) and by the sentence that
 //! introduces it (`… pågikk 12 oppdragsprosjekter:`, `Følgende leverandører …:`).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::context::{
@@ -22,6 +23,7 @@ use crate::lexicon::{self, has_any};
 use crate::model::{
     Funding, PhdCandidate, PhdStatus, PortfolioItem, PortfolioStatus, Publication, Vendor,
 };
+use crate::text::norm;
 
 /// A list item's text with its emphasis marked `*` (layer 1 records where
 /// delimiters were removed), white space runs made one space.
@@ -155,11 +157,13 @@ impl StatusCtx {
     }
 }
 
-/// [`super::context::introduced_status`] of block `k`'s text, from its
-/// normalised text ([`Doc::norm`]) when the text may introduce any.
+/// [`super::context::introduced_status`] of block `k`'s text (normalised
+/// when the text may introduce any, and not kept: most such blocks are
+/// paragraphs read once).
 fn introduced_in(doc: &Doc<'_>, k: usize) -> Option<PortfolioStatus> {
-    may_introduce(doc.blocks[k].text())
-        .then(|| introduced_status_of(doc.norm(k)))
+    let text = doc.blocks[k].text();
+    may_introduce(text)
+        .then(|| introduced_status_of(&norm(text)))
         .flatten()
 }
 
@@ -250,6 +254,9 @@ struct List<'a> {
     intro: Option<&'a Block<'a>>,
     /// The intro's block.
     intro_at: Option<usize>,
+    /// [`norm`] of the intro's text, once asked: every question the list
+    /// asks of its intro reads it, and it goes with the list.
+    intro_norm: OnceCell<String>,
     /// The theme heading right before the list.
     theme: Option<String>,
     section_funding: Option<Funding>,
@@ -277,6 +284,7 @@ impl<'a> List<'a> {
             items,
             intro,
             intro_at: intro.map(|_| first - 1),
+            intro_norm: OnceCell::new(),
             theme,
             section_funding: scope.funding,
             page: scope.page,
@@ -284,15 +292,18 @@ impl<'a> List<'a> {
     }
 
     /// [`crate::text::norm`] of the intro's text (empty without one).
-    fn intro_norm<'d>(&self, doc: &'d Doc<'_>) -> &'d str {
-        self.intro_at.map_or("", |k| doc.norm(k))
+    fn intro_norm(&self, doc: &Doc<'_>) -> &str {
+        self.intro_norm.get_or_init(|| {
+            self.intro_at
+                .map_or(String::new(), |k| norm(doc.blocks[k].text()))
+        })
     }
 
     /// The funding the intro names ([`funding_in`]).
     fn intro_funding(&self, doc: &Doc<'_>) -> Option<Funding> {
         let k = self.intro_at?;
         may_name_funding(doc.blocks[k].text())
-            .then(|| funding_of(doc.norm(k)))
+            .then(|| funding_of(self.intro_norm(doc)))
             .flatten()
     }
 
@@ -419,8 +430,11 @@ impl<'a> List<'a> {
                 with_period += usize::from(period.is_some());
             }
         }
-        let introduced = self.intro_at.and_then(|k| introduced_in(doc, k)).is_some()
-            || (self.page && status.get(doc).is_some());
+        let intro_introduces = self
+            .intro_at
+            .is_some_and(|k| may_introduce(doc.blocks[k].text()))
+            && introduced_status_of(self.intro_norm(doc)).is_some();
+        let introduced = intro_introduces || (self.page && status.get(doc).is_some());
         if n == 0 || with_period * 2 >= n {
             return n > 0;
         }

@@ -407,16 +407,18 @@ pub(crate) fn read(
     repairs: &mut Vec<Repair>,
 ) -> (Report, Vec<Part>, Bodies) {
     let mut claims = Claims::new(blocks.len());
-    let views = doc::Views::new(blocks.len());
+    let mut views = doc::Views::new(blocks.len());
     let front = front::read_front(blocks, &views, &mut claims);
     let placed = |i| !claims.is_unplaced(i);
     headings::infer(blocks, &views, placed, &front.toc, &ReportHints, repairs);
     crate::work::stage("front");
     let blocks: &[Block] = blocks;
+    let roles = roles(blocks, &views, &claims, &front.toc);
+    views.forget();
     let doc = Doc {
         src,
         blocks,
-        roles: roles(blocks, &views, &claims, &front.toc),
+        roles,
         year: front.year,
         paragraph_titles: report.source.format == Format::Plain,
         views,
