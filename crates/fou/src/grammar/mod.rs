@@ -55,6 +55,7 @@ pub use find::find_all;
 pub(crate) use institution_lists::SplitAnd;
 pub use institution_lists::institutions;
 pub use labels::{Label, label_field, label_parser};
+pub(crate) use numbers::LONGEST_NUMBER_WORD;
 pub(crate) use numbers::may_start_number_word;
 pub use numbers::{count, count_parser, word_value};
 pub use periods::{period, period_body, period_parser, split_period};

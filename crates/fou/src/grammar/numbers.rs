@@ -104,6 +104,10 @@ fn lower_into(word: &str, buf: &mut [u8]) -> Option<usize> {
 /// with an ASCII letter (the others start with `é` or `å`).
 const INITIALS: &[u8] = b"aefnst";
 
+/// [`LONGEST_WORD`], for readers that tell a word is no number word by its
+/// length: [`word_value`] of an ASCII word longer than this is `None`.
+pub(crate) const LONGEST_NUMBER_WORD: usize = LONGEST_WORD;
+
 /// The length in bytes of the longest number word of [`number_word`]
 /// (`fjorten`): a word longer than this, lower-cased, is none.
 const LONGEST_WORD: usize = 7;

@@ -16,8 +16,8 @@ use super::doc::{Claims, Doc, Section, diagnostic};
 use super::front::Toc;
 use crate::blocks::heading_like;
 use crate::lexicon::{self, has_any};
-use crate::model::{Diagnostic, DiagnosticCode, Heading, Severity};
-use crate::text::{norm, shorten};
+use crate::model::{Diagnostic, DiagnosticCode, Severity};
+use crate::text::shorten;
 
 /// How many characters of a heading or entry a message quotes.
 const QUOTED: usize = 80;
@@ -55,13 +55,17 @@ fn is_page_number(word: &str) -> bool {
 /// of the outline has. An entry that does not read as one title (a whole
 /// table of contents run together on a line, with its leaders) is not
 /// checked: it names no one section.
-pub(crate) fn missing_toc_sections(
-    doc: &Doc<'_>,
-    toc: &Toc,
-    outline: &[Heading],
-) -> Vec<Diagnostic> {
-    let headings: std::collections::HashSet<String> =
-        outline.iter().map(|h| key(&h.title)).collect();
+///
+/// `outline`: the blocks of the outline's headings, whose keys are cut
+/// from their shared normalised text ([`Toc::key_normalised`]).
+pub(crate) fn missing_toc_sections(doc: &Doc<'_>, toc: &Toc, outline: &[usize]) -> Vec<Diagnostic> {
+    let headings: std::collections::HashSet<String> = outline
+        .iter()
+        .map(|&i| {
+            let text = doc.blocks[i].text();
+            Toc::key_normalised(super::norm_bare(text, &doc.norm(i))).to_owned()
+        })
+        .collect();
     toc.entries()
         .iter()
         .filter(|(_, title)| names_one_title(title))
@@ -84,8 +88,9 @@ pub(crate) fn missing_toc_sections(
 /// item that lost its bullet (`Stipendiat Kari Nordmann, UiO`) or a
 /// table-of-contents entry read as a heading (`DOKTORGRADER 12`) announces
 /// nothing.
-fn list_kind(title: &str) -> Option<(Part, &'static str)> {
-    let t = norm(title);
+///
+/// `t` is [`crate::text::norm`] of the title.
+fn list_kind(title: &str, t: &str) -> Option<(Part, &'static str)> {
     // A title that ends in a page number is a table-of-contents entry.
     let page_number = title.split_whitespace().last().is_some_and(is_page_number);
     if title.split_whitespace().count() > LIST_TITLE_MAX_WORDS
@@ -93,11 +98,11 @@ fn list_kind(title: &str) -> Option<(Part, &'static str)> {
         || page_number
     {
         None
-    } else if has_any(&t, lexicon::PHD_LIST_TITLES) {
+    } else if has_any(t, lexicon::PHD_LIST_TITLES) {
         Some((Part::Phd, "PhD candidates"))
-    } else if has_any(&t, lexicon::VENDOR_LIST_TITLES) {
+    } else if has_any(t, lexicon::VENDOR_LIST_TITLES) {
         Some((Part::Vendor, "vendors"))
-    } else if has_any(&t, lexicon::PUBLICATION_LIST_TITLES) {
+    } else if has_any(t, lexicon::PUBLICATION_LIST_TITLES) {
         Some((Part::Publication, "publications"))
     } else {
         None
@@ -136,7 +141,7 @@ pub(crate) fn empty_list_sections(
         if !in_body {
             continue;
         }
-        let Some((part, name)) = list_kind(doc.blocks[i].text()) else {
+        let Some((part, name)) = list_kind(doc.blocks[i].text(), &doc.norm(i)) else {
             continue;
         };
         let end = (i + 1..n)

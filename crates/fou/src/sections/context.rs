@@ -45,9 +45,14 @@ pub(crate) fn funding_in(text: &str) -> Option<Funding> {
     if !may_name_funding(text) {
         return None;
     }
-    let t = norm(text);
-    let b = has_any(&t, lexicon::BIDRAG);
-    let o = has_any(&t, lexicon::OPPDRAG);
+    funding_of(&norm(text))
+}
+
+/// [`funding_in`] of a normalised text `t` ([`norm`] of a text; normalising
+/// it again would change nothing).
+pub(crate) fn funding_of(t: &str) -> Option<Funding> {
+    let b = has_any(t, lexicon::BIDRAG);
+    let o = has_any(t, lexicon::OPPDRAG);
     match (b, o) {
         (true, false) => Some(Funding::Bidrag),
         (false, true) => Some(Funding::Oppdrag),
@@ -63,20 +68,32 @@ pub(crate) fn status_in(text: &str) -> Option<PortfolioStatus> {
 /// The status of [`status_in`] when the text introduces projects or project
 /// sketches (`Følgende ni skisser går videre`); both read from one
 /// normalised copy of the text.
+#[cfg(test)]
 pub(crate) fn introduced_status(text: &str) -> Option<PortfolioStatus> {
-    if !INTRODUCES.may_match(text) {
+    if !may_introduce(text) {
         return None;
     }
-    let t = norm(text);
-    if about_projects(&t) || has_any(&t, lexicon::SHORTLISTED) {
-        status_of(&t)
+    introduced_status_of(&norm(text))
+}
+
+/// May `text` introduce projects or sketches ([`introduced_status`])? A
+/// cheap test on the text as it stands: when it says no, so does
+/// [`introduced_status`].
+pub(crate) fn may_introduce(text: &str) -> bool {
+    INTRODUCES.may_match(text)
+}
+
+/// [`introduced_status`] of the normalised text `t`.
+pub(crate) fn introduced_status_of(t: &str) -> Option<PortfolioStatus> {
+    if about_projects(t) || has_any(t, lexicon::SHORTLISTED) {
+        status_of(t)
     } else {
         None
     }
 }
 
 /// [`status_in`] of the normalised text `t`.
-fn status_of(t: &str) -> Option<PortfolioStatus> {
+pub(crate) fn status_of(t: &str) -> Option<PortfolioStatus> {
     if has_any(t, lexicon::ONGOING) {
         Some(PortfolioStatus::Ongoing)
     } else if has_any(t, lexicon::GRANTED)

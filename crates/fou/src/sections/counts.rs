@@ -4,16 +4,16 @@
 use std::collections::HashMap;
 
 use super::Part;
-use super::context::{funding_in, may_name_funding};
+use super::context::{funding_of, may_name_funding};
 use super::doc::{Claims, Doc, Section, diagnostic};
 use crate::blocks::BlockKind;
-use crate::grammar::{may_start_number_word, word_value};
+use crate::grammar::{LONGEST_NUMBER_WORD, may_start_number_word, word_value};
 use crate::lexicon::{self, has_any};
 use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{any_word, clauses, lower, norm, sentences, shorten, words};
+use crate::text::{clauses, lower, norm, sentences, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -75,7 +75,20 @@ impl Values {
     /// where they are read.
     #[inline]
     fn value_of(&mut self, word: &str) -> Option<u32> {
-        if !may_start_count(*word.as_bytes().first()?) {
+        let b = word.as_bytes();
+        let first = *b.first()?;
+        if !may_start_count(first) {
+            return None;
+        }
+        // A long ASCII word that starts with a letter and ends with no
+        // quote is itself as [`value_of`] reads it (no quote is trimmed off,
+        // no digit starts it), and longer than any number word: no count,
+        // told without a look in the table (most of the words looked up).
+        if b.len() > LONGEST_NUMBER_WORD
+            && first.is_ascii_alphabetic()
+            && !is_quote_byte(b.last())
+            && word.is_ascii()
+        {
             return None;
         }
         self.looked_up(word)
@@ -116,12 +129,17 @@ fn may_start_count(first: u8) -> bool {
 /// bytes can be none of them (most words): `(`, `)` and `"` are one byte,
 /// `«` and `»` start with `C2` and end with `AB` and `BB`.
 fn trim_quotes(word: &str) -> &str {
-    let quote = |b: Option<&u8>| matches!(b, Some(b'(' | b')' | b'"' | 0xc2 | 0xab | 0xbb));
     let b = word.as_bytes();
-    if !quote(b.first()) && !quote(b.last()) {
+    if !is_quote_byte(b.first()) && !is_quote_byte(b.last()) {
         return word;
     }
     word.trim_matches(|c: char| matches!(c, '(' | ')' | '«' | '»' | '"'))
+}
+
+/// May `b`, the first or last byte of a word, be (a byte of) one of the
+/// quotes [`trim_quotes`] trims?
+fn is_quote_byte(b: Option<&u8>) -> bool {
+    matches!(b, Some(b'(' | b')' | b'"' | 0xc2 | 0xab | 0xbb))
 }
 
 /// Four-digit numbers in this range are years, not counts (a wider range
@@ -144,9 +162,11 @@ struct Candidate {
     noun: Option<Noun>,
 }
 
-fn candidates(clause: &str, values: &mut Values) -> Vec<Candidate> {
-    // Most clauses have no number: split them into words no further.
-    if !any_word(clause, |w| values.value_of(w).is_some()) {
+/// The candidates of a clause; `may_count`: a word of the clause may read
+/// as a count (as [`count_words`] of its block tells). A clause where none
+/// does has none: it is split into words no further.
+fn candidates(clause: &str, may_count: bool, values: &mut Values) -> Vec<Candidate> {
+    if !may_count {
         return Vec::new();
     }
     let ws = words(clause);
@@ -206,13 +226,13 @@ fn candidates(clause: &str, values: &mut Values) -> Vec<Candidate> {
     out
 }
 
-fn classify(clause: &str, noun: Option<Noun>, funding: Option<Funding>) -> RefersTo {
-    let t = norm(clause);
+/// What a statement counts, given `t`, its normalised text ([`norm`]).
+fn classify(t: &str, noun: Option<Noun>, funding: Option<Funding>) -> RefersTo {
     match noun {
         Some(Noun::Phd) => {
-            if has_any(&t, lexicon::PHD_COMPLETED) {
+            if has_any(t, lexicon::PHD_COMPLETED) {
                 RefersTo::PhdCompleted
-            } else if has_any(&t, lexicon::PHD_ONGOING) {
+            } else if has_any(t, lexicon::PHD_ONGOING) {
                 RefersTo::PhdOngoing
             } else {
                 RefersTo::Other
@@ -220,12 +240,12 @@ fn classify(clause: &str, noun: Option<Noun>, funding: Option<Funding>) -> Refer
         }
         Some(Noun::Analysis) => RefersTo::Analyses,
         Some(Noun::Project) => {
-            if has_any(&t, lexicon::THEMATIC) {
+            if has_any(t, lexicon::THEMATIC) {
                 return RefersTo::Other;
             }
-            let finished = has_any(&t, lexicon::FINISHED) || has_any(&t, lexicon::DELIVERED);
-            let ongoing = has_any(&t, lexicon::ONGOING) || has_any(&t, lexicon::PORTFOLIO);
-            let granted = has_any(&t, lexicon::GRANTED);
+            let finished = has_any(t, lexicon::FINISHED) || has_any(t, lexicon::DELIVERED);
+            let ongoing = has_any(t, lexicon::ONGOING) || has_any(t, lexicon::PORTFOLIO);
+            let granted = has_any(t, lexicon::GRANTED);
             match (funding, finished, ongoing, granted) {
                 (Some(Funding::Bidrag), true, _, _) => RefersTo::ProjectsBidrag,
                 (Some(Funding::Oppdrag), true, _, _) => RefersTo::ProjectsOppdrag,
@@ -303,12 +323,21 @@ fn block_counts(
 ) {
     let text = doc.blocks[k].text();
     // Most blocks have no count to read: not split into sentences and clauses.
-    if !may_state_count(text, values) {
+    let counting = count_words(text, values);
+    if counting.is_empty() {
         return;
     }
-    // A block that names no funding has no clause that does.
-    let names_funding = may_name_funding(text);
+    // A block that names no funding has no clause that does (asked once,
+    // when a sentence may state a count).
+    let mut names_funding = None;
     for (ss, se) in sentences(text) {
+        // A sentence none of the words that read as a count starts in has
+        // no clause with a candidate: what its clauses name is not read.
+        let first = counting.partition_point(|&at| at < ss);
+        if counting.get(first).is_none_or(|&at| at >= se) {
+            continue;
+        }
+        let names_funding = *names_funding.get_or_insert_with(|| may_name_funding(text));
         let sentence = &text[ss..se];
         let mut ctx = Context {
             section,
@@ -318,7 +347,11 @@ fn block_counts(
         };
         for (cs, ce) in clauses(sentence) {
             let clause = &sentence[cs..ce];
-            for st in clause_counts(clause, names_funding, &mut ctx, values) {
+            // A word of the clause that reads as a count starts in it.
+            let first = counting.partition_point(|&at| at < ss + cs);
+            let may_count = counting.get(first).is_some_and(|&at| at < ss + ce);
+            let may = (may_count, names_funding);
+            for st in clause_counts(clause, may, &mut ctx, values) {
                 let at = ss + cs + st.at;
                 found.push(StatedCount {
                     text: st.text.to_owned(),
@@ -337,7 +370,16 @@ fn block_counts(
 /// block: sentences and clauses end at a mark before a space, and only the
 /// mark of a clause is cut off. A block where none does has no clause with
 /// a candidate.
+#[cfg(test)]
 fn may_state_count(text: &str, values: &mut Values) -> bool {
+    !count_words(text, values).is_empty()
+}
+
+/// Where the words of `text` that may read as a count start (see
+/// [`may_state_count`]), in order: a clause (whose words start where words
+/// of its block start) with no word that reads as a count starts none of
+/// them.
+fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
     let mut reads = |w: &str| {
         values.value_of(w).is_some()
             || (w.ends_with([',', ';', ':'])
@@ -356,19 +398,24 @@ fn may_state_count(text: &str, values: &mut Values) -> bool {
                 .is_some_and(char::is_whitespace)
         });
     if wide_space || memchr::memchr3(b'\r', 0x0b, 0x0c, b).is_some() {
-        return any_word(text, reads);
+        return words(text)
+            .into_iter()
+            .filter(|&(_, w)| reads(w))
+            .map(|(at, _)| at)
+            .collect();
     }
+    let mut out = Vec::new();
     let mut start = 0;
     for i in memchr::memchr3_iter(b' ', b'\n', b'\t', b).chain([b.len()]) {
         if b.get(start).is_some_and(|&x| may_start_count(x))
             && i > start
             && text.get(start..i).is_some_and(&mut reads)
         {
-            return true;
+            out.push(start);
         }
         start = i + 1;
     }
-    false
+    out
 }
 
 /// A count a clause states.
@@ -382,22 +429,28 @@ struct Statement<'a> {
 
 /// The counts a clause states.
 ///
-/// `may_fund`: the clause may name a funding (its block does).
+/// `may_count`: a word of the clause may read as a count; `may_fund`: the
+/// clause may name a funding (its block does).
 fn clause_counts<'a>(
     clause: &'a str,
-    may_fund: bool,
+    (may_count, may_fund): (bool, bool),
     ctx: &mut Context,
     values: &mut Values,
 ) -> Vec<Statement<'a>> {
-    let cands = candidates(clause, values);
-    let clause_funding = if may_fund { funding_in(clause) } else { None };
-    let mut out = Vec::new();
-    // Most clauses state no count: normalise only those that do.
-    let clause_norm = if cands.is_empty() {
-        String::new()
+    let cands = candidates(clause, may_count, values);
+    let clause_may_fund = may_fund && may_name_funding(clause);
+    // Most clauses state no count and name no funding: normalise only
+    // those that do, once.
+    if cands.is_empty() && !clause_may_fund {
+        return Vec::new();
+    }
+    let clause_norm = norm(clause);
+    let clause_funding = if clause_may_fund {
+        funding_of(&clause_norm)
     } else {
-        norm(clause)
+        None
     };
+    let mut out = Vec::new();
     for (n, c) in cands.iter().enumerate() {
         let t = &clause_norm;
         if matches!(c.noun, Some(Noun::Publication))
@@ -418,11 +471,22 @@ fn clause_counts<'a>(
             } else {
                 None
             });
-        let funding = funding_in(piece)
+        // A statement is most often its whole clause.
+        let piece_norm = if piece.len() == clause.len() {
+            std::borrow::Cow::Borrowed(clause_norm.as_str())
+        } else {
+            std::borrow::Cow::Owned(norm(piece))
+        };
+        let piece_funding = if may_name_funding(piece) {
+            funding_of(&piece_norm)
+        } else {
+            None
+        };
+        let funding = piece_funding
             .or(clause_funding)
             .or(ctx.sentence_funding)
             .or(ctx.section);
-        let refers_to = classify(piece, noun, funding);
+        let refers_to = classify(&piece_norm, noun, funding);
         if c.noun.is_some() {
             ctx.sentence_noun = c.noun;
         }
@@ -676,11 +740,23 @@ mod tests {
             .collect()
     }
 
-    use super::{Values, clauses, may_state_count, sentences, value_of};
+    use super::{Values, clauses, count_words, may_state_count, sentences, value_of};
 
     /// Words that start as a count may: numbers, number words in any case,
     /// words around them, quotes, and white space outside ASCII.
     const WORDS: &[&str] = &[
+        "fjorten",
+        "fjortenx",
+        "Fjortens",
+        "forskningen",
+        "tretten)",
+        "tretten))",
+        "femten\"",
+        "femten»",
+        "tilsammen",
+        "seksten–",
+        "(seksten)",
+        "12345678",
         "12",
         "(12)",
         "«tre»",
@@ -769,6 +845,21 @@ mod tests {
                     .any(|(cs, ce)| s[cs..ce].split_whitespace().any(|w| value_of(w).is_some()))
             });
             assert_eq!(may_state_count(t, &mut values), in_clauses, "{t:?}");
+            // Each clause with a word that reads as a count starts one of
+            // the words `count_words` gives.
+            let counting = count_words(t, &mut values);
+            for (ss, se) in sentences(t) {
+                let s = &t[ss..se];
+                for (cs, ce) in clauses(s) {
+                    if s[cs..ce].split_whitespace().any(|w| value_of(w).is_some()) {
+                        assert!(
+                            counting.iter().any(|&at| (ss + cs..ss + ce).contains(&at)),
+                            "{t:?} {:?}",
+                            &s[cs..ce]
+                        );
+                    }
+                }
+            }
         }
     }
 

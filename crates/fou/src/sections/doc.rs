@@ -3,9 +3,13 @@
 //! piece of state readers share, saying which blocks were placed in which
 //! [`Part`].
 
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::body::Para;
+use super::front::Toc;
 use super::{Part, Role};
 use crate::blocks::{Block, Repair};
 use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span};
@@ -29,6 +33,101 @@ pub(crate) struct Doc<'a> {
     /// as a short paragraph. In Markdown, titles are marked (`#`, bold) and
     /// a paragraph is never one.
     pub paragraph_titles: bool,
+    /// What the readers ask of each block's text, worked out once.
+    pub views: Views,
+}
+
+/// What readers ask of each block's text, worked out when first asked and
+/// then shared: its normalised form ([`crate::text::norm`], while the roles
+/// are worked out), its role as a heading and whether the table of
+/// contents lists it.
+///
+/// The blocks' texts do not change once the blocks are built (inferring a
+/// heading changes a block's kind, not its text), so what is worked out
+/// before the [`Doc`] exists (the front matter, the inferred headings)
+/// holds after. Each method takes the text of block `i` as it stands.
+pub(crate) struct Views {
+    /// [`crate::text::norm`] of each block's text.
+    norm: Vec<OnceCell<Box<str>>>,
+    /// [`super::role_of`] of the texts of the blocks asked for (headings
+    /// and the paragraphs that might be), as if the table of contents did
+    /// not list them: a few blocks, so not a cell per block (memory per
+    /// line of short-line input).
+    role: RefCell<HashMap<usize, Role>>,
+    /// Does the table of contents list the text of the blocks asked for
+    /// at the top level ([`Toc::is_top_level`])?
+    top: RefCell<HashMap<usize, bool>>,
+    /// Keep what is worked out (until [`Views::forget`]).
+    keep: bool,
+}
+
+impl Views {
+    /// Views of `n` blocks, none worked out yet.
+    pub fn new(n: usize) -> Views {
+        Views {
+            norm: (0..n).map(|_| OnceCell::new()).collect(),
+            role: RefCell::new(HashMap::new()),
+            top: RefCell::new(HashMap::new()),
+            keep: true,
+        }
+    }
+
+    /// [`crate::text::norm`] of `text`, the text of block `i`: kept until
+    /// [`Views::forget`], worked out each time after.
+    pub fn norm(&self, i: usize, text: &str) -> Cow<'_, str> {
+        match self.norm.get(i) {
+            Some(cell) => {
+                Cow::Borrowed(cell.get_or_init(|| crate::text::norm(text).into_boxed_str()))
+            }
+            None => Cow::Owned(crate::text::norm(text)),
+        }
+    }
+
+    /// Let go of what was kept so far, and keep nothing more: once the
+    /// roles are known, the readers ask again of a few headings only, and a
+    /// copy of every heading's text (and a role for every line that might
+    /// have been one) would stay beside the items the readers make, the
+    /// peak of a parse (`tests/memory.rs`).
+    pub fn forget(&mut self) {
+        self.norm = Vec::new();
+        self.role = RefCell::new(HashMap::new());
+        self.top = RefCell::new(HashMap::new());
+        self.keep = false;
+    }
+
+    /// [`super::role_of`]`(text, false)` of `text`, the text of block `i`.
+    pub fn role(&self, i: usize, text: &str) -> Role {
+        if let Some(&r) = self.role.borrow().get(&i) {
+            return r;
+        }
+        let r = super::role_in(text, &self.norm(i, text));
+        if self.keep {
+            self.role.borrow_mut().insert(i, r);
+        }
+        r
+    }
+
+    /// [`Toc::is_top_level`] of `text`, the text of block `i`.
+    pub fn top_level(&self, i: usize, text: &str, toc: &Toc) -> bool {
+        if let Some(&t) = self.top.borrow().get(&i) {
+            return t;
+        }
+        let t = toc.lists_normalised(&self.norm(i, text));
+        if self.keep {
+            self.top.borrow_mut().insert(i, t);
+        }
+        t
+    }
+
+    /// [`super::role_of`]`(text, toc.is_top_level(text))` of `text`, the
+    /// text of block `i`; the table of contents is looked in only when it
+    /// decides.
+    pub fn role_listed(&self, i: usize, text: &str, toc: &Toc) -> Role {
+        match self.role(i, text) {
+            Role::Generic if self.top_level(i, text, toc) => Role::TocSection,
+            r => r,
+        }
+    }
 }
 
 impl Doc<'_> {
@@ -36,6 +135,11 @@ impl Doc<'_> {
     pub fn role(&self, i: usize) -> Option<Role> {
         let at = self.roles.binary_search_by_key(&i, |&(k, _)| k).ok()?;
         self.roles.get(at).map(|&(_, r)| r)
+    }
+
+    /// [`crate::text::norm`] of block `i`'s text ([`Views::norm`]).
+    pub fn norm(&self, i: usize) -> Cow<'_, str> {
+        self.views.norm(i, self.blocks[i].text())
     }
 
     /// The first line (1-based) of block `i`.

@@ -1,7 +1,7 @@
 //! Front matter: title and year, table of contents, preface and signatory.
 
-use super::doc::{Claims, Doc, Section};
-use super::{Part, Role, role_of};
+use super::doc::{Claims, Doc, Section, Views};
+use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::model::{Preface, Signatory};
 use crate::text::{norm, year_in};
@@ -40,23 +40,44 @@ impl Toc {
         toc_key(title)
     }
 
-    /// Is `title` listed as a top-level entry?
+    /// Is `title` listed as a top-level entry? (Readers ask
+    /// [`Toc::lists_normalised`] of a block's shared normalised text.)
+    #[cfg(test)]
     pub fn is_top_level(&self, title: &str) -> bool {
         let t = toc_key(title);
         self.top.contains(&t)
     }
+
+    /// [`Toc::is_top_level`] of a title given as `t`, [`norm`] of it: its
+    /// key is `t` without the leaders and page number at its end (cutting
+    /// them before or after normalising gives the same: no character
+    /// lower-cases to one of them, and they are no cased letters that
+    /// decide how a final sigma before them lower-cases).
+    pub fn lists_normalised(&self, t: &str) -> bool {
+        self.top.contains(Toc::key_normalised(t))
+    }
+
+    /// [`Toc::key`] of a title given as `t`, [`norm`] of it (see
+    /// [`Toc::lists_normalised`]).
+    pub fn key_normalised(t: &str) -> &str {
+        t.trim_end_matches(ends_a_key)
+    }
+}
+
+/// The characters cut off the end of a title for its key ([`toc_key`]):
+/// leaders, page numbers and white space.
+fn ends_a_key(c: char) -> bool {
+    c == '.' || c == '…' || c.is_ascii_digit() || c.is_whitespace()
 }
 
 fn toc_key(title: &str) -> String {
-    norm(title.trim_end_matches(|c: char| {
-        c == '.' || c == '…' || c.is_ascii_digit() || c.is_whitespace()
-    }))
+    norm(title.trim_end_matches(ends_a_key))
 }
 
-fn is_title(text: &str) -> bool {
-    let t = norm(text);
-    year_in(&t).is_some()
-        && crate::lexicon::has_any(&t, crate::lexicon::REPORT_WORDS)
+/// Does a text read as the report's title, given `t`, [`norm`] of it?
+fn is_title(t: &str) -> bool {
+    year_in(t).is_some()
+        && crate::lexicon::has_any(t, crate::lexicon::REPORT_WORDS)
         && t.chars().count() < TITLE_MAX_CHARS
 }
 
@@ -75,7 +96,7 @@ pub(crate) struct Front {
 ///
 /// It reads before headings have roles (the roles need the table of
 /// contents), so it takes the blocks rather than a [`Doc`].
-pub(crate) fn read_front(blocks: &[Block], claims: &mut Claims) -> Front {
+pub(crate) fn read_front(blocks: &[Block], views: &Views, claims: &mut Claims) -> Front {
     let mut front = Front {
         title: None,
         year: None,
@@ -83,7 +104,8 @@ pub(crate) fn read_front(blocks: &[Block], claims: &mut Claims) -> Front {
     };
     // The title: the first block near the top that names a report and a year.
     for (i, b) in blocks.iter().enumerate().take(TITLE_WITHIN_BLOCKS) {
-        if matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) && is_title(b.text())
+        if matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph)
+            && is_title(&views.norm(i, b.text()))
         {
             front.title = Some(b.text().trim().to_owned());
             front.year = year_in(b.text());
@@ -109,7 +131,7 @@ pub(crate) fn read_front(blocks: &[Block], claims: &mut Claims) -> Front {
                 }
             }
             claims.set(i, Part::Toc);
-        } else if b.is_heading() && role_of(b.text(), false) == Role::Toc {
+        } else if b.is_heading() && views.role(i, b.text()) == Role::Toc {
             claims.set(i, Part::Toc);
         }
     }
@@ -131,10 +153,34 @@ fn looks_like_name(text: &str) -> bool {
         && !text.contains(['?', ':', '!'])
 }
 
+/// The most words a greeting ([`crate::lexicon::GREETINGS`]) has.
+const GREETING_WORDS: usize = 3;
+
+/// The first `n` words of `line` (as [`str::split_whitespace`] splits),
+/// with what stands between them.
+fn first_words(line: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in line.char_indices() {
+        let space = c.is_whitespace();
+        if space && in_word {
+            words += 1;
+            if words == n {
+                return &line[..i];
+            }
+        }
+        in_word = !space;
+    }
+    line
+}
+
 /// The greeting ([`crate::lexicon::GREETINGS`]) a line starts with, as a
 /// whole phrase.
 fn greeting(first_line: &str) -> Option<&'static str> {
-    let lower = norm(first_line);
+    // Only the first words are normalised (a paragraph may be one long
+    // line): one more than a greeting has, so that what follows the
+    // greeting is read as in the whole line.
+    let lower = norm(first_words(first_line, GREETING_WORDS + 1));
     crate::lexicon::GREETINGS.iter().copied().find(|g| {
         lower.starts_with(*g) && {
             let rest = &lower[g.len()..];
@@ -249,5 +295,88 @@ fn signature_blocks(
             break;
         }
         lines.push((j, t.to_owned()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_greeting_is_read_in_the_first_words_as_in_the_whole_line() {
+        assert!(
+            crate::lexicon::GREETINGS
+                .iter()
+                .all(|g| g.split(' ').count() <= GREETING_WORDS)
+        );
+        let whole = |line: &str| {
+            let lower = norm(line);
+            crate::lexicon::GREETINGS.iter().copied().find(|g| {
+                lower.starts_with(*g) && {
+                    let rest = &lower[g.len()..];
+                    rest.is_empty() || rest.starts_with([' ', ',', '.'])
+                }
+            })
+        };
+        let lines = [
+            "",
+            "Med vennlig hilsen",
+            "Med  vennlig\u{a0}HILSEN Kari Nordmann, seniorrådgiver",
+            "Vennlig hilsen, Kari",
+            "Hilsen.",
+            "Hilsener fra oss alle",
+            "Med vennlig hilsenx y z",
+            "Mvh Ola",
+            "Beste hilsen fra NAV sin FoU-seksjon i år",
+            "Vi takker alle som har bidratt. Med vennlig hilsen",
+        ];
+        for line in lines {
+            assert_eq!(greeting(line), whole(line), "{line:?}");
+        }
+        assert_eq!(first_words(" a  b c", 2), " a  b");
+        assert_eq!(first_words("a b", 2), "a b");
+    }
+
+    #[test]
+    fn a_key_cut_after_normalising_is_the_key_cut_before() {
+        // No character lower-cases to one that ends a key, unless it ends
+        // one itself.
+        for c in ('\0'..=char::MAX).filter(|&c| !ends_a_key(c)) {
+            assert!(!c.to_lowercase().any(ends_a_key), "{c:?}");
+        }
+        let mut toc = Toc::default();
+        for entry in [
+            "3.1 Nye prosjekter ..... 7",
+            "FORORD 2",
+            "Vedlegg …",
+            "ΟΔΟΣ",
+        ] {
+            toc.top.insert(toc_key(entry));
+        }
+        let titles = [
+            "",
+            "3.1 Nye  prosjekter",
+            "3.1 NYE PROSJEKTER 7",
+            "Forord",
+            "forord.",
+            "Vedlegg\u{a0}… 12 ",
+            "ΟΔΟΣ. 3",
+            "ΟΔΟΣ3",
+            "Nye prosjekter",
+            "3.1 ",
+            "3.1",
+            " 4 Vedlegg 2",
+        ];
+        for t in titles {
+            assert_eq!(toc.lists_normalised(&norm(t)), toc.is_top_level(t), "{t:?}");
+            assert_eq!(Toc::key_normalised(&norm(t)), Toc::key(t), "{t:?}");
+            // As the self-checks cut a heading's key: without its number.
+            let bare = crate::sections::strip_number(t);
+            assert_eq!(
+                Toc::key_normalised(crate::sections::norm_bare(t, &norm(t))),
+                Toc::key(bare),
+                "{t:?}"
+            );
+        }
     }
 }

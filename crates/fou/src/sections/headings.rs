@@ -4,7 +4,7 @@
 //! for Markdown and infers no headings. Layer 3 knows what a heading says:
 //! a short paragraph standing alone on its line is a heading when
 //!
-//! - its text announces a section ([`role_of`]: the preface, completed
+//! - its text announces a section ([`super::role_of`]: the preface, completed
 //!   projects, analyses, an edition, one funding kind; a numbered or
 //!   `Vedlegg` heading or any other only when the table of contents lists it), or
 //! - it stands right before the title field of a labelled record
@@ -15,8 +15,9 @@
 //! Such a paragraph becomes a `Heading { level: None }`, as layer 2 makes an
 //! inferred heading, so every reader and `fou explain` see it as one.
 
+use super::Role;
+use super::doc::Views;
 use super::front::Toc;
-use super::{Role, role_of};
 use crate::blocks::{Block, BlockKind, Hints, Repair, RepairKind, heading_like};
 use crate::grammar::Label;
 
@@ -36,16 +37,19 @@ fn stands_alone(b: &Block) -> bool {
 /// Does the text announce a section of the report? Roles read from the
 /// words themselves count anywhere; a numbered heading or one with no
 /// special meaning only when the table of contents lists it.
-fn announces_section(text: &str, toc: &Toc) -> bool {
-    let listed = toc.is_top_level(text);
-    match role_of(text, listed) {
+///
+/// `text` is block `i`'s; the table of contents is looked in only when it
+/// decides (for a heading with no special meaning, listed at the top level
+/// is what makes it a [`Role::TocSection`]).
+fn announces_section(i: usize, text: &str, views: &Views, toc: &Toc) -> bool {
+    match views.role(i, text) {
         Role::Preface
         | Role::Completed(_)
         | Role::Analyses
         | Role::Edition(..)
         | Role::FundingIntro(_) => true,
-        Role::Section | Role::TocSection => listed,
-        Role::Toc | Role::Generic => false,
+        Role::Section | Role::TocSection | Role::Generic => views.top_level(i, text, toc),
+        Role::Toc => false,
     }
 }
 
@@ -65,6 +69,7 @@ fn heads_records(next: Option<&Block>, hints: &impl Hints) -> bool {
 /// in `repairs`; returns how many were.
 pub(crate) fn infer(
     blocks: &mut [Block],
+    views: &Views,
     placed: impl Fn(usize) -> bool,
     toc: &Toc,
     hints: &impl Hints,
@@ -76,7 +81,7 @@ pub(crate) fn infer(
         if placed(i) || !stands_alone(b) {
             continue;
         }
-        if announces_section(b.text(), toc) || heads_records(blocks.get(i + 1), hints) {
+        if announces_section(i, b.text(), views, toc) || heads_records(blocks.get(i + 1), hints) {
             blocks[i].kind = BlockKind::Heading { level: None };
             repairs.push(Repair::of_block(RepairKind::HeadingFromMeaning, &blocks[i]));
             made += 1;
@@ -93,8 +98,10 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(String, bool)> {
         let mut blocks = crate::internals::split_blocks(text, Format::Markdown);
+        let views = Views::new(blocks.len());
         infer(
             &mut blocks,
+            &views,
             |_| false,
             &Toc::default(),
             &ReportHints,

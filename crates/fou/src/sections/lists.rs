@@ -5,9 +5,13 @@
 //! What it lists is decided by its items (grammar) and by the sentence that
 //! introduces it (`… pågikk 12 oppdragsprosjekter:`, `Følgende leverandører …:`).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::context::{funding_described, funding_in, introduced_status, leader_in, status_in};
+use super::context::{
+    funding_described, funding_of, introduced_status_of, leader_in, may_introduce,
+    may_name_funding, status_of,
+};
 use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
@@ -139,13 +143,10 @@ impl StatusCtx {
 
     fn get(&mut self, doc: &Doc<'_>) -> Option<PortfolioStatus> {
         let found = self.unread.iter().rev().find_map(|r| {
-            doc.blocks[r.clone()].iter().rev().find_map(|b| {
+            r.clone().rev().find_map(|k| {
+                let b = &doc.blocks[k];
                 let intro = b.kind == BlockKind::Paragraph || (self.page && b.is_heading());
-                if intro {
-                    introduced_status(b.text())
-                } else {
-                    None
-                }
+                if intro { introduced_in(doc, k) } else { None }
             })
         });
         self.unread.clear();
@@ -154,6 +155,16 @@ impl StatusCtx {
         }
         self.known
     }
+}
+
+/// [`super::context::introduced_status`] of block `k`'s text (normalised
+/// when the text may introduce any, and not kept: most such blocks are
+/// paragraphs read once).
+fn introduced_in(doc: &Doc<'_>, k: usize) -> Option<PortfolioStatus> {
+    let text = doc.blocks[k].text();
+    may_introduce(text)
+        .then(|| introduced_status_of(&norm(text)))
+        .flatten()
 }
 
 /// The end of the run of list items starting at `i`. On a page, a bare
@@ -241,7 +252,11 @@ struct List<'a> {
     items: Range<usize>,
     /// The paragraph (or a heading ending in `:`) that introduces the list.
     intro: Option<&'a Block<'a>>,
-    intro_text: String,
+    /// The intro's block.
+    intro_at: Option<usize>,
+    /// [`norm`] of the intro's text, once asked: every question the list
+    /// asks of its intro reads it, and it goes with the list.
+    intro_norm: OnceCell<String>,
     /// The theme heading right before the list.
     theme: Option<String>,
     section_funding: Option<Funding>,
@@ -257,7 +272,7 @@ impl<'a> List<'a> {
         // (`Pågående prosjekter`) is the list's intro, not its theme.
         let heading_intro = |p: &Block<'_>| {
             p.text().trim_end().ends_with(':')
-                || (scope.page && introduced_status(p.text()).is_some())
+                || (scope.page && introduced_in(doc, first - 1).is_some())
         };
         let intro =
             prev.filter(|p| p.kind == BlockKind::Paragraph || (p.is_heading() && heading_intro(p)));
@@ -268,11 +283,28 @@ impl<'a> List<'a> {
         List {
             items,
             intro,
-            intro_text: intro.map_or(String::new(), |p| p.text().to_owned()),
+            intro_at: intro.map(|_| first - 1),
+            intro_norm: OnceCell::new(),
             theme,
             section_funding: scope.funding,
             page: scope.page,
         }
+    }
+
+    /// [`crate::text::norm`] of the intro's text (empty without one).
+    fn intro_norm(&self, doc: &Doc<'_>) -> &str {
+        self.intro_norm.get_or_init(|| {
+            self.intro_at
+                .map_or(String::new(), |k| norm(doc.blocks[k].text()))
+        })
+    }
+
+    /// The funding the intro names ([`funding_in`]).
+    fn intro_funding(&self, doc: &Doc<'_>) -> Option<Funding> {
+        let k = self.intro_at?;
+        may_name_funding(doc.blocks[k].text())
+            .then(|| funding_of(self.intro_norm(doc)))
+            .flatten()
     }
 
     /// More than half of the items pass.
@@ -307,7 +339,7 @@ impl<'a> List<'a> {
         if !self.most(phds.len()) {
             return None;
         }
-        let status = if has_any(&norm(&self.intro_text), lexicon::PHD_COMPLETED) {
+        let status = if has_any(self.intro_norm(doc), lexicon::PHD_COMPLETED) {
             PhdStatus::Completed
         } else {
             PhdStatus::Ongoing
@@ -329,7 +361,7 @@ impl<'a> List<'a> {
 
     /// Vendors of framework agreements: a list its intro says lists vendors.
     fn vendors(&self, doc: &Doc<'_>, claims: &mut Claims) -> Option<Vec<Vendor>> {
-        if !has_any(&norm(&self.intro_text), lexicon::VENDORS) {
+        if !has_any(self.intro_norm(doc), lexicon::VENDORS) {
             return None;
         }
         let mut out = Vec::new();
@@ -398,8 +430,11 @@ impl<'a> List<'a> {
                 with_period += usize::from(period.is_some());
             }
         }
-        let introduced = introduced_status(&self.intro_text).is_some()
-            || (self.page && status.get(doc).is_some());
+        let intro_introduces = self
+            .intro_at
+            .is_some_and(|k| may_introduce(doc.blocks[k].text()))
+            && introduced_status_of(self.intro_norm(doc)).is_some();
+        let introduced = intro_introduces || (self.page && status.get(doc).is_some());
         if n == 0 || with_period * 2 >= n {
             return n > 0;
         }
@@ -423,12 +458,12 @@ impl<'a> List<'a> {
             return Vec::new();
         }
         let status = if self.intro.is_some() {
-            status_in(&self.intro_text).or_else(|| status.get(doc))
+            status_of(self.intro_norm(doc)).or_else(|| status.get(doc))
         } else {
             status.get(doc)
         }
         .unwrap_or(PortfolioStatus::Ongoing);
-        let funding = funding_in(&self.intro_text).or(self.section_funding);
+        let funding = self.intro_funding(doc).or(self.section_funding);
         let mut out = Vec::new();
         for e in entries(doc, self.items.clone()) {
             let Ok(p) = project_line(doc.blocks[e.item].text()) else {

@@ -53,7 +53,7 @@ use crate::model::{
 use crate::source::Source;
 use crate::text::{norm, shorten};
 pub(crate) use body::Bodies;
-use context::{about_projects, funding_in};
+use context::{about_projects, funding_of};
 use doc::{Claims, Doc, Section, diagnostic};
 
 /// How many characters of a heading a message quotes.
@@ -271,12 +271,33 @@ const FUNDING_INTRO_MAX_WORDS: usize = 4;
 /// assert_eq!(role_of("Oppdragsgiver: NAV", false), Role::Generic);
 /// ```
 pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
+    match role_in(title, &norm(title)) {
+        Role::Generic if top_level_in_toc => Role::TocSection,
+        r => r,
+    }
+}
+
+/// [`norm`] of [`strip_number`]`(title)`, given `t`, [`norm`] of the title:
+/// the number `strip_number` cuts off is the title's first word (digits
+/// and dots, followed by a space), which lower-casing keeps as it is; the
+/// rest are the words after it.
+pub(crate) fn norm_bare<'t>(title: &str, t: &'t str) -> &'t str {
+    if has_number(title) {
+        t.split_once(' ').map_or("", |(_, rest)| rest)
+    } else {
+        t
+    }
+}
+
+/// [`role_of`]`(title, false)`, given `t`, [`norm`] of the title (which
+/// may be shared: a block's normalised text, [`doc::Views`]).
+pub(crate) fn role_in(title: &str, t: &str) -> Role {
     // `Oppdragsgiver: NAV` on a project's page is a field, not a section.
     if context::is_page_label(title) {
         return Role::Generic;
     }
     let bare = strip_number(title);
-    let t = norm(bare);
+    let t = norm_bare(title, t);
     let first_word = t.split(' ').next().unwrap_or("");
     if lexicon::PREFACE_TITLES.contains(&first_word) {
         return Role::Preface;
@@ -289,24 +310,21 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
     {
         return Role::Edition(n, y);
     }
-    let about_projects = about_projects(&t);
-    if about_projects && has_any(&t, lexicon::FINISHED) {
-        return Role::Completed(funding_in(&t));
+    let about_projects = about_projects(t);
+    if about_projects && has_any(t, lexicon::FINISHED) {
+        return Role::Completed(funding_of(t));
     }
-    if has_any(&t, lexicon::ANALYSES) && !about_projects && has_any(&t, lexicon::ANALYSES_SECTION) {
+    if has_any(t, lexicon::ANALYSES) && !about_projects && has_any(t, lexicon::ANALYSES_SECTION) {
         return Role::Analyses;
     }
     if about_projects
         && t.split_whitespace().count() <= FUNDING_INTRO_MAX_WORDS
-        && let Some(f) = funding_in(&t)
+        && let Some(f) = funding_of(t)
     {
         return Role::FundingIntro(f);
     }
     if has_number(title) || lexicon::APPENDIX_TITLES.contains(&first_word) {
         return Role::Section;
-    }
-    if top_level_in_toc {
-        return Role::TocSection;
     }
     Role::Generic
 }
@@ -315,12 +333,17 @@ pub fn role_of(title: &str, top_level_in_toc: bool) -> Role {
 /// it says ([`role_of`]) and whether the table of contents lists it at the
 /// top level. The title has none. Only headings are listed (a vector per
 /// block would cost a word per line of short-line input).
-fn roles(blocks: &[Block], claims: &Claims, toc: &front::Toc) -> Vec<(usize, Role)> {
+fn roles(
+    blocks: &[Block],
+    views: &doc::Views,
+    claims: &Claims,
+    toc: &front::Toc,
+) -> Vec<(usize, Role)> {
     let mut roles: Vec<(usize, Role)> = blocks
         .iter()
         .enumerate()
         .filter(|&(i, b)| b.is_heading() && claims.part(i) != Part::Front)
-        .map(|(i, b)| (i, role_of(b.text(), toc.is_top_level(b.text()))))
+        .map(|(i, b)| (i, views.role_listed(i, b.text(), toc)))
         .collect();
     // Inside a completed-projects section, unnumbered top-level entries are themes.
     let mut in_completed = false;
@@ -384,17 +407,21 @@ pub(crate) fn read(
     repairs: &mut Vec<Repair>,
 ) -> (Report, Vec<Part>, Bodies) {
     let mut claims = Claims::new(blocks.len());
-    let front = front::read_front(blocks, &mut claims);
+    let mut views = doc::Views::new(blocks.len());
+    let front = front::read_front(blocks, &views, &mut claims);
     let placed = |i| !claims.is_unplaced(i);
-    headings::infer(blocks, placed, &front.toc, &ReportHints, repairs);
+    headings::infer(blocks, &views, placed, &front.toc, &ReportHints, repairs);
     crate::work::stage("front");
     let blocks: &[Block] = blocks;
+    let roles = roles(blocks, &views, &claims, &front.toc);
+    views.forget();
     let doc = Doc {
         src,
         blocks,
-        roles: roles(blocks, &claims, &front.toc),
+        roles,
         year: front.year,
         paragraph_titles: report.source.format == Format::Plain,
+        views,
     };
     let sections = doc::sections(&doc);
     crate::work::stage("roles");
@@ -436,8 +463,10 @@ pub(crate) fn read(
     report.diagnostics.extend(mismatches);
     let front_problems = check_front(&doc, &sections, &report);
     report.diagnostics.extend(front_problems);
-    report.outline = outline(&doc, &claims, &front.toc);
-    let self_checks = self_check(&doc, &sections, &claims, &front.toc, &report);
+    let (headings, outline_blocks) = outline(&doc, &claims, &front.toc);
+    report.outline = headings;
+    let read = (&claims, outline_blocks.as_slice());
+    let self_checks = self_check(&doc, &sections, read, &front.toc, &report);
     report.diagnostics.extend(self_checks);
     repairs.extend(claims.take_repairs());
     crate::work::stage("checks");
@@ -447,14 +476,16 @@ pub(crate) fn read(
 /// The self-checks (`checks`): sections the table of contents lists and the
 /// text lacks, lists announced and not read, and whether the items are
 /// clearly incomplete.
+///
+/// `read`: the claims, and the blocks of the outline's headings.
 fn self_check(
     doc: &Doc<'_>,
     sections: &[Section],
-    claims: &Claims,
+    (claims, outline_blocks): (&Claims, &[usize]),
     toc: &front::Toc,
     report: &Report,
 ) -> Vec<Diagnostic> {
-    let mut out = checks::missing_toc_sections(doc, toc, &report.outline);
+    let mut out = checks::missing_toc_sections(doc, toc, outline_blocks);
     let empty = checks::empty_list_sections(doc, sections, claims);
     out.extend(checks::empty_list_warnings(doc, &empty));
     let short = counts::short_kinds(doc, sections, report);
@@ -599,9 +630,10 @@ fn check_front(doc: &Doc<'_>, sections: &[Section], r: &Report) -> Vec<Diagnosti
     out
 }
 
-/// The headings in document order, with their levels.
-fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> Vec<Heading> {
+/// The headings in document order, with their levels, and their blocks.
+fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading>, Vec<usize>) {
     let mut out = Vec::new();
+    let mut at = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         let BlockKind::Heading { level } = b.kind else {
             continue;
@@ -615,7 +647,7 @@ fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> Vec<Heading> {
         }
         let level = level.unwrap_or_else(|| {
             if part == Part::Front
-                || toc.is_top_level(b.text())
+                || doc.views.top_level(i, b.text(), toc)
                 || doc.role(i).is_some_and(Role::is_major)
             {
                 1
@@ -628,6 +660,36 @@ fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> Vec<Heading> {
             title: b.text().trim().to_owned(),
             span: doc.span_of(i),
         });
+        at.push(i);
     }
-    out
+    (out, at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_without_its_number_normalises_as_a_slice_of_the_title() {
+        let titles = [
+            "",
+            "3",
+            "3.1 ",
+            "3.1  Nye  PROSJEKTER",
+            " 12. Forord",
+            "3.1.\u{a0}Nye",
+            "3.1 \u{a0}Nye prosjekter 7",
+            "3.1\tNye",
+            "2020 Avsluttede prosjekter",
+            "Innhold",
+            "1.2.3 ΟΔΟΣ Σ",
+        ];
+        for title in titles {
+            assert_eq!(
+                norm_bare(title, &norm(title)),
+                norm(strip_number(title)),
+                "{title:?}"
+            );
+        }
+    }
 }
