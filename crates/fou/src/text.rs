@@ -330,19 +330,6 @@ impl KeywordFilter {
     }
 }
 
-/// Does any word of `s` (as [`str::split_whitespace`] splits) satisfy `f`?
-/// Found byte by byte, as [`norm`] finds them; `f` is not asked again once
-/// it said yes.
-// (No reader asks it since the counts look in the words of a block once,
-// `counts::count_words`; kept, with its test, for readers that ask one
-// question of each word.)
-#[allow(dead_code)]
-pub(crate) fn any_word(s: &str, mut f: impl FnMut(&str) -> bool) -> bool {
-    let mut found = false;
-    each_word(s, |w| found = found || f(w));
-    found
-}
-
 /// Keywords (lower case, as in [`crate::lexicon`]) found as
 /// `has_any(&norm(text), words)` ([`crate::lexicon::has_any`]) finds them,
 /// without normalising all of `text`: only a few words around each place
@@ -748,15 +735,12 @@ mod tests {
     }
 
     #[test]
-    fn any_word_asks_of_the_words_split_whitespace_gives() {
-        let s = " to\u{a0}ord\ttre  ";
+    fn each_word_gives_the_words_split_whitespace_gives() {
+        let s = " to\u{a0}ord\ttre\u{2003}fire\u{85}  ";
         let mut seen = Vec::new();
-        assert!(!any_word(s, |w| {
-            seen.push(w.to_owned());
-            false
-        }));
-        assert_eq!(seen, ["to", "ord", "tre"]);
-        assert!(any_word(s, |w| w == "ord"));
+        each_word(s, |w| seen.push(w));
+        assert_eq!(seen, s.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(seen, ["to", "ord", "tre", "fire"]);
     }
 
     #[test]
