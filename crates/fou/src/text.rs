@@ -108,14 +108,16 @@ fn norm_by_words(s: &str) -> String {
     out
 }
 
-/// Call `f` with each word of `s`, the words [`str::split_whitespace`]
-/// gives, found byte by byte: only a character that starts with one of
-/// [`WHITE_SPACE_LEADS`] is decoded to ask whether it is white space.
+/// [`each_word_at`] without where each word starts.
+#[cfg(test)]
 fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
     each_word_at(s, |_, w| f(w));
 }
 
-/// [`each_word`], with where each word starts in `s`.
+/// Call `f` with where each word of `s` starts and the word: the words
+/// [`str::split_whitespace`] gives, found byte by byte: only a character
+/// that starts with one of [`WHITE_SPACE_LEADS`] is decoded to ask whether
+/// it is white space.
 fn each_word_at<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
     let b = s.as_bytes();
     let mut start = None;
@@ -544,7 +546,7 @@ pub(crate) fn clauses(sentence: &str) -> Vec<(usize, usize)> {
 
 /// The words of `s` (runs of non-white-space) with their byte offsets.
 ///
-/// Found byte by byte ([`each_word`]).
+/// Found byte by byte ([`each_word_at`]).
 pub(crate) fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     each_word_at(s, |at, w| out.push((at, w)));
