@@ -23,8 +23,11 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_main};
-use fou::lines::clean_lines;
 use fou_bench::{Style, Tier};
+
+#[path = "contenders.rs"]
+mod contenders;
+use contenders::CONTENDERS;
 
 /// The seed of the generated inputs.
 const SEED: u64 = 2024;
@@ -118,40 +121,6 @@ fn inputs() -> Vec<Input> {
     });
     out
 }
-
-fn memchr_newlines(text: &str) -> usize {
-    memchr::memchr_iter(b'\n', text.as_bytes()).count()
-}
-
-fn str_lines(text: &str) -> usize {
-    text.lines().map(str::len).sum()
-}
-
-fn pulldown(text: &str) -> usize {
-    pulldown_cmark::Parser::new(text).count()
-}
-
-fn fou_lines_clean(text: &str) -> usize {
-    clean_lines(text).map(|(_, clean)| clean.len()).sum()
-}
-
-fn fou_parse(text: &str) -> usize {
-    match fou::parse(text) {
-        Ok(report) => report.projects.len() + report.portfolio.len() + report.diagnostics.len(),
-        Err(_) => 0,
-    }
-}
-
-/// A contender: what one iteration runs on one text.
-type Contender = (&'static str, fn(&str) -> usize);
-
-const CONTENDERS: [Contender; 5] = [
-    ("memchr_newlines", memchr_newlines),
-    ("str_lines", str_lines),
-    ("pulldown_cmark", pulldown),
-    ("fou_lines_clean", fou_lines_clean),
-    ("fou_parse", fou_parse),
-];
 
 fn versus(c: &mut Criterion) {
     for input in inputs() {
