@@ -147,15 +147,29 @@ const BUILTIN: &str = include_str!("../data/institutions.toml");
 
 /// A name folded for matching: lower case, one space between words, no
 /// periods, no trailing legal form (`AS`, `HF`, `ASA`, `SA`).
+///
+/// One lower-cased copy (none when the name is lower case already) and the
+/// result: the words are slices of the copy, kept inline.
 fn fold(name: &str) -> String {
     const LEGAL_FORMS: [&str; 4] = ["as", "asa", "hf", "sa"];
-    let lower = name.to_lowercase().replace(['.', '–', '—'], " ");
-    // A dash standing alone between words (`OsloMet - Storbyuniversitetet`) is punctuation.
-    let mut words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "-").collect();
+    let lower = crate::text::lower(name);
+    // Periods and long dashes are spaces; a dash standing alone between
+    // words (`OsloMet - Storbyuniversitetet`) is punctuation.
+    let mut words: smallvec::SmallVec<[&str; 8]> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | '–' | '—'))
+        .filter(|w| !w.is_empty() && *w != "-")
+        .collect();
     while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
         words.pop();
     }
-    words.join(" ")
+    let mut out = String::with_capacity(lower.len());
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 impl Institution {
@@ -496,6 +510,32 @@ fn partners(raw: &str, first: &str, second: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`fold`] as it was written first: every step a copy.
+    fn fold_by_copies(name: &str) -> String {
+        const LEGAL_FORMS: [&str; 4] = ["as", "asa", "hf", "sa"];
+        let lower = name.to_lowercase().replace(['.', '–', '—'], " ");
+        let mut words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "-").collect();
+        while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+            words.pop();
+        }
+        words.join(" ")
+    }
+
+    #[test]
+    fn fold_gives_what_the_copies_gave() {
+        let pieces = [
+            "Nav", "AS", "sa", " ", ".", "–", "—", "-", "Ø", "\u{a0}", "ΑΣ", "\t",
+        ];
+        for name in crate::testing::concatenations(&pieces, 4) {
+            assert_eq!(fold(&name), fold_by_copies(&name), "{name:?}");
+        }
+        for e in builtin::ENTRIES {
+            for (form, folded) in [e.name].iter().chain(e.short).chain(e.names).zip(e.folded) {
+                assert_eq!(fold(form), *folded);
+            }
+        }
+    }
 
     /// The source of `registry/builtin.rs` for the entries of `text`.
     fn render_table(text: &str) -> Result<String, RegistryError> {
