@@ -56,6 +56,15 @@ fn label_named(name: &str) -> Option<Label> {
     if name.len() > 4 * MAX_LABEL_CHARS {
         return None;
     }
+    // Most names are ASCII (`Prosjekttittel`, `TEMA`): lower-casing keeps
+    // their length, so only a label of that length can be theirs, and an
+    // ASCII name never equals a label with `ø` in it.
+    if name.is_ascii() {
+        return LABELS
+            .iter()
+            .find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(name.as_bytes()))
+            .map(|&(_, label)| label);
+    }
     // (`str::to_lowercase` differs from this only for a final `Σ`, which no
     // label holds either way.)
     let lower = || name.chars().flat_map(char::to_lowercase);
@@ -128,6 +137,12 @@ mod tests {
             "Hovedfunnene er",
             "",
             "tema tema",
+            "SAMMENDRAG",
+            "Prosjektleder ",
+            "Temaer",
+            "Tem",
+            "Forskningsmilj",
+            "FORSKNINGSINSTITUSJONER",
         ] {
             assert_eq!(label_named(name), by_string(name), "{name}");
         }
