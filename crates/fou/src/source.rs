@@ -738,20 +738,36 @@ fn is_binary_byte(b: u8) -> bool {
         | (b == 0x7f)
 }
 
+/// Is this a byte below space or DEL: a [binary byte](is_binary_byte), or
+/// one of the control bytes text holds (tab, line ends, form feed, SUB)?
+fn is_control_byte(b: u8) -> bool {
+    (b < 0x20) | (b == 0x7f)
+}
+
+/// How many bytes of `head` `pick` picks: counted in chunks of at most 255
+/// bytes, so each chunk's count fits a byte and the compiler turns the sum
+/// into vector code.
+fn count_bytes(head: &[u8], pick: impl Fn(u8) -> bool) -> usize {
+    head.chunks(255)
+        .map(|chunk| {
+            let n: u8 = chunk.iter().map(|&b| u8::from(pick(b))).sum();
+            usize::from(n)
+        })
+        .sum()
+}
+
 /// Reject data that is not text: more than 1 in 20 bytes of the first 64 KiB
 /// are control bytes.
 fn check_not_binary(bytes: &[u8]) -> Result<(), Error> {
     let head = &bytes[..bytes.len().min(65536)];
-    // Counted in chunks of at most 255 bytes, so each chunk's count fits a
-    // byte: the compiler turns that sum into vector code.
-    let controls: usize = head
-        .chunks(255)
-        .map(|chunk| {
-            let n: u8 = chunk.iter().map(|&b| u8::from(is_binary_byte(b))).sum();
-            usize::from(n)
-        })
-        .sum();
-    if controls * 20 > head.len().max(1) {
+    let too_many = |n: usize| n * 20 > head.len().max(1);
+    // Every binary byte is a control byte, and text has few of those (its
+    // line ends): counting them takes two compares a byte, the binary bytes
+    // seven, which only input with many control bytes needs.
+    if !too_many(count_bytes(head, is_control_byte)) {
+        return Ok(());
+    }
+    if too_many(count_bytes(head, is_binary_byte)) {
         let offset = head.iter().position(|&b| is_binary_byte(b)).unwrap_or(0);
         let line = count_lines(bytes[..offset].iter().map(|&b| u16::from(b)));
         return Err(Error::Binary { offset, line });
@@ -1324,6 +1340,40 @@ mod tests {
                 .any(|&c| text.contains(c));
             assert_eq!(has_unicode_line_ends(&text), naive, "{text:?}");
         }
+    }
+
+    /// The check counts control bytes first and binary bytes only when
+    /// there are many: it says what counting the binary bytes alone says,
+    /// at the threshold of 1 in 20 and around it, with the text's own
+    /// control bytes (line ends, tabs) among them or not.
+    #[test]
+    fn the_binary_check_gives_what_counting_binary_bytes_gives() {
+        let naive = |bytes: &[u8]| {
+            let head = &bytes[..bytes.len().min(65536)];
+            head.iter().filter(|&&b| is_binary_byte(b)).count() * 20 > head.len().max(1)
+        };
+        let mut checked = [0, 0];
+        for filler in [
+            &b"abcdefghi"[..],
+            b"ab\ncd\tef\r",
+            b"\n\n\n\x0c\x1a",
+            b"\xc3\xa5x",
+        ] {
+            for binary in [0u8, 0x01, 0x1b, 0x7f] {
+                for n in 0..40 {
+                    let mut bytes = filler.repeat(20);
+                    for k in 0..n {
+                        let at = (k * 7) % bytes.len();
+                        bytes[at] = binary;
+                    }
+                    let rejected = check_not_binary(&bytes).is_err();
+                    assert_eq!(rejected, naive(&bytes), "{bytes:?}");
+                    checked[usize::from(rejected)] += 1;
+                }
+            }
+        }
+        // Both answers were given, so the test can fail either way.
+        assert!(checked[0] > 50 && checked[1] > 50, "{checked:?}");
     }
 
     fn carets(src: &Source, start: usize, end: usize, width: usize) -> (String, String) {
