@@ -183,12 +183,7 @@ impl Part {
 pub(crate) fn coverage(text: &str, blocks: &[Block], parts: &[Part]) -> f64 {
     let (mut read, mut all) = (0usize, 0usize);
     for (b, &part) in blocks.iter().zip(parts) {
-        let lines = text
-            .get(b.start..b.end)
-            .unwrap_or("")
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .count();
+        let lines = non_blank_lines(text.get(b.start..b.end).unwrap_or(""));
         all += lines;
         read += if part.is_read() { lines } else { 0 };
     }
@@ -196,6 +191,21 @@ pub(crate) fn coverage(text: &str, blocks: &[Block], parts: &[Part]) -> f64 {
         return 0.0;
     }
     (read as f64 / all as f64 * 1000.0).round() / 1000.0
+}
+
+/// How many of `text`'s lines ([`str::lines`]) hold more than white space.
+/// Line feeds are found with `memchr`, and a line that starts with a
+/// visible ASCII character (most) is not read further.
+fn non_blank_lines(text: &str) -> usize {
+    let mut start = 0;
+    let mut n = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        let line = text.get(start..end).unwrap_or("");
+        let visible = line.as_bytes().first().is_some_and(u8::is_ascii_graphic);
+        n += usize::from(visible || !line.trim().is_empty());
+        start = end + 1;
+    }
+    n
 }
 
 /// What a heading announces.
@@ -668,6 +678,22 @@ fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading>, V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `non_blank_lines` counts what `str::lines` with `trim` counts, with
+    /// line ends, white space and visible characters in every order.
+    #[test]
+    fn non_blank_lines_are_the_lines_that_trim_to_something() {
+        let pieces = [
+            "a", " ", "\n", "\r\n", "\r", "\t", "\u{a0}", "\u{2003}", "ø", "-",
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for text in crate::testing::concatenations(&pieces, 4) {
+            let naive = text.lines().filter(|l| !l.trim().is_empty()).count();
+            assert_eq!(non_blank_lines(&text), naive, "{text:?}");
+            seen.insert(naive);
+        }
+        assert!(seen.len() >= 3, "{seen:?}");
+    }
 
     #[test]
     fn a_title_without_its_number_normalises_as_a_slice_of_the_title() {
