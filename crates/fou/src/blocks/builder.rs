@@ -8,6 +8,9 @@ use crate::lines::{
     Joint, Line, LineKind, Lines, MappedText, RawLine, is_bold_wrapped, toc_heading, toc_like,
 };
 
+/// A text line's field label and where its value starts ([`Hints::field`]).
+type Field = Option<(crate::grammar::Label, usize)>;
+
 /// A paragraph this many lines long or shorter may be the first part of a
 /// table-of-contents entry wrapped before its dot leader.
 const MAX_WRAPPED_TOC_LINES: u32 = 4;
@@ -138,7 +141,13 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         if line.kind == LineKind::BulletOnly || line.furniture {
             return self.on_marker(&line);
         }
-        if line.kind == LineKind::Text && self.bullet_trails(li, line.text.as_str()) {
+        // A text line's field label ([`Hints::field`]), read once for the
+        // steps below that ask.
+        let field = match line.kind {
+            LineKind::Text => self.hints.field(line.text.as_str()),
+            _ => None,
+        };
+        if line.kind == LineKind::Text && self.bullet_trails(li, line.text.as_str(), field) {
             return self.on_trailed(line);
         }
         if matches!(
@@ -148,7 +157,9 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             // Bullets alone on their lines only ever wait for the text lines after them.
             self.pending_bullets = 0;
         }
-        if line.kind == LineKind::Text && (self.on_run_text(li, &line) || self.on_wrapped(&line)) {
+        if line.kind == LineKind::Text
+            && (self.on_run_text(li, &line, field) || self.on_wrapped(&line, field))
+        {
             self.prev_line = Some(line.raw);
             return;
         }
@@ -158,7 +169,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             LineKind::Heading(level) => self.on_heading(line, level),
             LineKind::Toc => self.on_toc(line, before),
             LineKind::Bullet => self.on_bullet(line),
-            LineKind::Text => self.on_text(line),
+            LineKind::Text => self.on_text(line, field),
             LineKind::Blank | LineKind::BulletOnly => {}
         }
         self.prev_hard_break = hard_break;
@@ -175,10 +186,10 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     /// put after it by the extractor (`Fjordforsk AS` + `•` + `• Nordvik AS`,
     /// `Title, Inst` + `•` + `(2018-2020)`)? So when the line after the
     /// bullet is another item or the rest of this one, not an item's text.
-    fn bullet_trails(&self, li: usize, text: &str) -> bool {
+    fn bullet_trails(&self, li: usize, text: &str, field: Field) -> bool {
         if self.lines.kind(li + 1) != Some(LineKind::BulletOnly)
             || text.trim_end().ends_with(':')
-            || self.hints.field(text).is_some()
+            || field.is_some()
         {
             return false;
         }
@@ -226,7 +237,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
 
     /// A text line in a run after lone bullets: it starts an item, or
     /// continues the open one. False when the line is not in such a run.
-    fn on_run_text(&mut self, li: usize, line: &Line<'a>) -> bool {
+    fn on_run_text(&mut self, li: usize, line: &Line<'a>, field: Field) -> bool {
         if self.pending_bullets == 0 && self.item_starts.is_empty() {
             return false;
         }
@@ -248,9 +259,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
                 self.open_piece = true;
             }
         }
-        if self.item_starts.binary_search(&li).is_ok()
-            && self.hints.field(line.text.as_str()).is_none()
-        {
+        if self.item_starts.binary_search(&li).is_ok() && field.is_none() {
             self.close();
             let kind = if std::mem::take(&mut self.open_piece) {
                 BlockKind::Paragraph
@@ -285,8 +294,8 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
 
     /// Hard-wrapped plain text: a line joins the open block only if it
     /// continues it; otherwise the open block closes. True when joined.
-    fn on_wrapped(&mut self, line: &Line<'a>) -> bool {
-        if !self.plain || self.hints.field(line.text.as_str()).is_some() {
+    fn on_wrapped(&mut self, line: &Line<'a>, field: Field) -> bool {
+        if !self.plain || field.is_some() {
             return false;
         }
         let (Some(open), Some(prev)) = (self.open.as_ref(), self.prev_line) else {
@@ -399,8 +408,8 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
 
     /// A labelled field opens a block; other text continues the open
     /// paragraph, item or field, or opens a paragraph.
-    fn on_text(&mut self, line: Line<'a>) {
-        if let Some((label, value_at)) = self.hints.field(line.text.as_str()) {
+    fn on_text(&mut self, line: Line<'a>, field: Field) {
+        if let Some((label, value_at)) = field {
             self.close();
             let value = line.text.slice(value_at, line.text.len());
             self.open = Some(new_block(BlockKind::Field(label), value, &line.raw, false));
