@@ -1271,14 +1271,25 @@ impl LineIndex {
         // all the line ends there are (a `\r\n` counts twice: the room it
         // leaves is given back), else by a first pass over the line ends.
         let unicode = has_unicode_line_ends(text);
+        let returns = if unicode {
+            0
+        } else {
+            memchr::memchr_iter(b'\r', bytes).count()
+        };
         let room = if unicode {
             line_ends(text, unicode).count()
         } else {
-            memchr::memchr_iter(b'\n', bytes).count() + memchr::memchr_iter(b'\r', bytes).count()
+            memchr::memchr_iter(b'\n', bytes).count() + returns
         };
         let mut starts = Vec::with_capacity(room + 1);
         starts.push(0);
-        starts.extend(line_ends(text, unicode));
+        if unicode || returns > 0 {
+            starts.extend(line_ends(text, unicode));
+        } else {
+            // Line feeds alone end the lines (most text): each one found
+            // by one iterator, not a search per line for both line ends.
+            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        }
         if starts.len() > 1 && starts.last() == Some(&bytes.len()) {
             starts.pop();
         }
@@ -1340,6 +1351,25 @@ mod tests {
                 .any(|&c| text.contains(c));
             assert_eq!(has_unicode_line_ends(&text), naive, "{text:?}");
         }
+    }
+
+    /// The index of text whose only line ends are line feeds, taken from
+    /// one iterator over them, is the index the general search gives.
+    #[test]
+    fn line_feeds_alone_index_as_the_general_search_does() {
+        let pieces = ["a", "ø", "\n", "\n\n", "\r", "\r\n", "\u{2028}"];
+        let mut fast = 0;
+        for text in crate::testing::concatenations(&pieces, 4) {
+            let unicode = has_unicode_line_ends(&text);
+            let mut general = vec![0];
+            general.extend(line_ends(&text, unicode));
+            if general.len() > 1 && general.last() == Some(&text.len()) {
+                general.pop();
+            }
+            assert_eq!(LineIndex::new(&text).starts, general, "{text:?}");
+            fast += usize::from(!unicode && !text.contains('\r') && text.contains('\n'));
+        }
+        assert!(fast > 100, "{fast}");
     }
 
     /// The check counts control bytes first and binary bytes only when
