@@ -1,118 +1,450 @@
 //! Pretty JSON as `serde_json::to_writer_pretty` writes it (two spaces a
-//! level), with each line break and its indentation written at once:
-//! serde_json's `PrettyFormatter` writes the two spaces of each level apart,
-//! and a report has thousands of lines, several levels deep.
+//! level), from a serializer of its own: a string with nothing to escape
+//! (almost every string of a report) is written as it stands after one
+//! vectorised test, where serde_json looks up every byte in its escape
+//! table; each line break and its indentation is one write. Strings with
+//! something to escape, numbers and the other scalars are written by
+//! serde_json itself, so they come out as its own; the tests compare the
+//! bytes with serde_json's on reports and on every kind of value.
 
 use serde::Serialize;
-use serde_json::ser::Formatter;
-use std::io::{self, Write};
+use serde::ser::{self, Error as _};
+use std::io::Write;
 
-/// A comma, a line break, then the indentation of [`LEVELS`] levels: from
-/// its second byte on, the break before a first item.
-const BREAK: &[u8; 2 + 2 * LEVELS] = &{
-    let mut b = [b' '; 2 + 2 * LEVELS];
-    b[0] = b',';
-    b[1] = b'\n';
+/// A line break, then the indentation of [`LEVELS`] levels.
+const BREAK: &[u8; 1 + 2 * LEVELS] = &{
+    let mut b = [b' '; 1 + 2 * LEVELS];
+    b[0] = b'\n';
     b
 };
 /// Levels written with one write; deeper ones (none in fou's output) take
 /// one more write for each further level.
 const LEVELS: usize = 16;
+/// Bytes of a string tested at once for a byte to escape (a multiple of
+/// the vector width, so the test compiles to vector compares).
+const ESCAPE_BLOCK: usize = 32;
 
 /// `value` as pretty JSON into `writer`: the bytes of
 /// `serde_json::to_writer_pretty`.
 pub(crate) fn to_writer_pretty<W: Write, T: ?Sized + Serialize>(
-    writer: W,
+    mut writer: W,
     value: &T,
 ) -> serde_json::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(writer, Pretty::default());
-    value.serialize(&mut ser)
+    let mut out = Vec::new();
+    write_pretty(&mut out, value)?;
+    writer.write_all(&out).map_err(serde_json::Error::io)
 }
 
-/// serde_json's `PrettyFormatter` with the default indentation.
-#[derive(Default)]
+/// `value` as pretty JSON after the bytes of `out` (as
+/// [`to_writer_pretty`] writes it).
+pub(crate) fn write_pretty<T: ?Sized + Serialize>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> serde_json::Result<()> {
+    let mut pretty = Pretty {
+        out: std::mem::take(out),
+        depth: 0,
+        has_value: false,
+    };
+    let written = value.serialize(&mut pretty);
+    *out = pretty.out;
+    written
+}
+
+/// Does JSON escape any byte of `s` (`"`, `\\` or a control character)?
+fn needs_escape(s: &str) -> bool {
+    let escaped = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    let blocks = s.as_bytes().chunks_exact(ESCAPE_BLOCK);
+    let rest = blocks.remainder();
+    rest.iter().any(|&b| escaped(b))
+        || blocks
+            .into_iter()
+            .any(|block| block.iter().fold(false, |any, &b| any | escaped(b)))
+}
+
+/// The pretty JSON writer: serde_json's `PrettyFormatter` with the default
+/// indentation, as a serializer. It writes into a buffer of its own (the
+/// many small writes of punctuation are then stores, not calls), given to
+/// the real writer at the end.
 struct Pretty {
+    out: Vec<u8>,
     depth: usize,
+    /// The open array or object has an item.
     has_value: bool,
 }
 
+/// What an open array or object has had: nothing yet, or an item.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Written closed at once (`[]`, `{}`): a length of 0 was given.
+    Closed,
+    First,
+    Rest,
+}
+
+/// An open array or object, and what closes the value it is part of
+/// (`]` or `}`, then the `}` of a variant's object when `variant`).
+struct Compound<'a> {
+    ser: &'a mut Pretty,
+    state: State,
+    variant: bool,
+}
+
 impl Pretty {
+    fn write(&mut self, bytes: &[u8]) -> serde_json::Result<()> {
+        self.out.extend_from_slice(bytes);
+        Ok(())
+    }
+
     /// A line break and the indentation of the current depth, after a
-    /// comma when `comma`.
-    fn new_line<W: ?Sized + Write>(&self, writer: &mut W, comma: bool) -> io::Result<()> {
+    /// comma when `comma`: all of [`BREAK`] copied (a copy of a known
+    /// size: a few vector stores, not a call), then cut to its length.
+    fn new_line(&mut self, comma: bool) -> serde_json::Result<()> {
+        if comma {
+            self.out.push(b',');
+        }
         let shown = self.depth.min(LEVELS);
-        let from = usize::from(!comma);
-        writer.write_all(&BREAK[from..2 + 2 * shown])?;
+        let at = self.out.len();
+        self.out.extend_from_slice(BREAK);
+        self.out.truncate(at + 1 + 2 * shown);
         for _ in shown..self.depth {
-            writer.write_all(b"  ")?;
+            self.write(b"  ")?;
         }
         Ok(())
     }
 
-    fn begin<W: ?Sized + Write>(&mut self, writer: &mut W, open: &[u8]) -> io::Result<()> {
+    fn begin(&mut self, open: &[u8]) -> serde_json::Result<()> {
         self.depth += 1;
         self.has_value = false;
-        writer.write_all(open)
+        self.write(open)
     }
 
-    fn end<W: ?Sized + Write>(&mut self, writer: &mut W, close: &[u8]) -> io::Result<()> {
+    fn end(&mut self, close: &[u8]) -> serde_json::Result<()> {
         self.depth = self.depth.saturating_sub(1);
         if self.has_value {
-            self.new_line(writer, false)?;
+            self.new_line(false)?;
         }
-        writer.write_all(close)
+        self.write(close)
     }
 
-    fn item<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(writer, !first)
+    /// Open an array or object (`open`), closed at once when `len` is 0.
+    fn open(
+        &mut self,
+        open: &[u8],
+        len: Option<usize>,
+        variant: bool,
+    ) -> serde_json::Result<Compound<'_>> {
+        self.begin(open)?;
+        let state = if len == Some(0) {
+            self.end(if open == b"[" { b"]" } else { b"}" })?;
+            State::Closed
+        } else {
+            State::First
+        };
+        Ok(Compound {
+            ser: self,
+            state,
+            variant,
+        })
+    }
+
+    /// `{"variant": ` of an enum variant with data, the value to follow.
+    fn open_variant(&mut self, variant: &str) -> serde_json::Result<()> {
+        self.begin(b"{")?;
+        self.new_line(false)?;
+        self.write_str(variant)?;
+        self.write(b": ")
+    }
+
+    /// The `}` after a variant's value.
+    fn close_variant(&mut self) -> serde_json::Result<()> {
+        self.has_value = true;
+        self.end(b"}")
+    }
+
+    /// A string: as it stands between quotes, or escaped by serde_json.
+    fn write_str(&mut self, s: &str) -> serde_json::Result<()> {
+        if needs_escape(s) {
+            return serde_json::to_writer(&mut self.out, s);
+        }
+        self.write(b"\"")?;
+        self.write(s.as_bytes())?;
+        self.write(b"\"")
+    }
+
+    /// A scalar as serde_json writes it (numbers, `true`, `null`: the
+    /// pretty and the compact writer write them alike).
+    fn scalar<T: Serialize>(&mut self, v: T) -> serde_json::Result<()> {
+        serde_json::to_writer(&mut self.out, &v)
     }
 }
 
-impl Formatter for Pretty {
-    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.begin(writer, b"[")
-    }
+type Result<T = ()> = serde_json::Result<T>;
 
-    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.end(writer, b"]")
-    }
+impl<'a> ser::Serializer for &'a mut Pretty {
+    type Ok = ();
+    type Error = serde_json::Error;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
 
-    fn begin_array_value<W: ?Sized + Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.item(writer, first)
+    fn serialize_bool(self, v: bool) -> Result {
+        self.scalar(v)
     }
+    fn serialize_i8(self, v: i8) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_i128(self, v: i128) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_u128(self, v: u128) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_f32(self, v: f32) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_f64(self, v: f64) -> Result {
+        self.scalar(v)
+    }
+    fn serialize_char(self, v: char) -> Result {
+        self.write_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result {
+        self.write_str(v)
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result {
+        use ser::SerializeSeq;
+        let mut seq = self.serialize_seq(Some(v.len()))?;
+        for b in v {
+            seq.serialize_element(b)?;
+        }
+        seq.end()
+    }
+    fn serialize_none(self) -> Result {
+        self.write(b"null")
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result {
+        self.write(b"null")
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result {
+        self.write(b"null")
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result {
+        self.write_str(variant)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> Result {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result {
+        self.open_variant(variant)?;
+        v.serialize(&mut *self)?;
+        self.close_variant()
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a>> {
+        self.open(b"[", len, false)
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>> {
+        self.open_variant(variant)?;
+        self.open(b"[", Some(len), true)
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a>> {
+        self.open(b"{", len, false)
+    }
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>> {
+        self.open_variant(variant)?;
+        self.open(b"{", Some(len), true)
+    }
+}
 
-    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
-        self.has_value = true;
+impl Compound<'_> {
+    /// The break before an item, and its value.
+    fn item<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+        self.ser.new_line(self.state == State::Rest)?;
+        self.state = State::Rest;
+        value.serialize(&mut *self.ser)?;
+        self.ser.has_value = true;
         Ok(())
     }
 
-    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.begin(writer, b"{")
+    /// The break before a key, and the key: a string as it is, any other
+    /// key as serde_json writes it.
+    fn key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result {
+        self.ser.new_line(self.state == State::Rest)?;
+        self.state = State::Rest;
+        // serde_json's key, cut out of a one-entry object `{KEY:null}`.
+        let mut one = Vec::new();
+        let mut json = serde_json::Serializer::new(&mut one);
+        let mut map = ser::Serializer::serialize_map(&mut json, Some(1))?;
+        ser::SerializeMap::serialize_entry(&mut map, key, &())?;
+        ser::SerializeMap::end(map)?;
+        let end = one.len().saturating_sub(b":null}".len());
+        match one.get(1..end) {
+            Some(k) => self.ser.write(k),
+            None => Err(serde_json::Error::custom("a key serde_json did not write")),
+        }
     }
 
-    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.end(writer, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.item(writer, first)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        writer.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
-        self.has_value = true;
+    /// `: ` and the value of an object's entry.
+    fn value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+        self.ser.write(b": ")?;
+        value.serialize(&mut *self.ser)?;
+        self.ser.has_value = true;
         Ok(())
+    }
+
+    /// A field named by the struct: a key with nothing to escape (all of
+    /// fou's) is written as it is.
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
+        self.ser.new_line(self.state == State::Rest)?;
+        self.state = State::Rest;
+        self.ser.write_str(key)?;
+        self.value(value)
+    }
+
+    /// Close the array (`]`) or object (`}`), and a variant's object.
+    fn close(self, close: &[u8]) -> Result {
+        if self.state != State::Closed {
+            self.ser.end(close)?;
+        }
+        if self.variant {
+            self.ser.close_variant()?;
+        }
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+        self.item(value)
+    }
+    fn end(self) -> Result {
+        self.close(b"]")
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+        self.item(value)
+    }
+    fn end(self) -> Result {
+        self.close(b"]")
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+        self.item(value)
+    }
+    fn end(self) -> Result {
+        self.close(b"]")
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+        self.item(value)
+    }
+    fn end(self) -> Result {
+        self.close(b"]")
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result {
+        self.key(key)
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+        self.value(value)
+    }
+    fn end(self) -> Result {
+        self.close(b"}")
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
+        self.field(key, value)
+    }
+    fn end(self) -> Result {
+        self.close(b"}")
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
+        self.field(key, value)
+    }
+    fn end(self) -> Result {
+        self.close(b"}")
     }
 }
 
@@ -155,6 +487,143 @@ mod tests {
         }
         let (ours, theirs) = both(&v);
         assert_eq!(ours, theirs);
+    }
+
+    /// Every kind of value serde has, in the shapes serde_json writes in
+    /// its own ways: enum variants with and without data, empty and
+    /// non-empty sequences, maps with keys that are no strings, bytes,
+    /// characters, numbers at their limits and floats that are no number.
+    #[test]
+    fn every_kind_of_value_is_written_as_serde_json_writes_it() {
+        use std::collections::BTreeMap;
+        #[derive(Serialize)]
+        struct Unit;
+        #[derive(Serialize)]
+        struct Empty {}
+        #[derive(Serialize)]
+        struct Tuple(u8, &'static str);
+        #[derive(Serialize)]
+        struct Newtype(i64);
+        #[derive(Serialize)]
+        enum E {
+            Unit,
+            Newtype(Vec<u8>),
+            Tuple(i8, Option<bool>),
+            EmptyTuple(),
+            Struct { a: f64, b: char },
+            EmptyStruct {},
+        }
+        #[derive(Serialize)]
+        struct All<'a> {
+            unit: Unit,
+            empty: Empty,
+            tuple: Tuple,
+            newtype: Newtype,
+            variants: Vec<E>,
+            #[serde(with = "serde_bytes_like")]
+            bytes: &'a [u8],
+            no_bytes: Vec<u8>,
+            ints: BTreeMap<i32, u128>,
+            chars: BTreeMap<char, i128>,
+            units: BTreeMap<bool, ()>,
+            floats: [f64; 5],
+            small: (f32, u16, i16),
+            none: Option<String>,
+            nested: Vec<Vec<Option<E>>>,
+        }
+        mod serde_bytes_like {
+            pub fn serialize<S: serde::Serializer>(b: &&[u8], s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(b)
+            }
+        }
+        let all = All {
+            unit: Unit,
+            empty: Empty {},
+            tuple: Tuple(7, "t\u{1}"),
+            newtype: Newtype(i64::MIN),
+            variants: vec![
+                E::Unit,
+                E::Newtype(vec![1, 2]),
+                E::Newtype(vec![]),
+                E::Tuple(-1, None),
+                E::EmptyTuple(),
+                E::Struct { a: 0.1, b: '"' },
+                E::EmptyStruct {},
+            ],
+            bytes: b"ab",
+            no_bytes: vec![],
+            ints: BTreeMap::from([(-3, u128::MAX), (4, 0)]),
+            chars: BTreeMap::from([('\n', i128::MIN), ('ø', 1)]),
+            units: BTreeMap::from([(true, ()), (false, ())]),
+            floats: [1.0, -0.0, 1e300, f64::NAN, f64::NEG_INFINITY],
+            small: (0.3, u16::MAX, i16::MIN),
+            none: None,
+            nested: vec![
+                vec![],
+                vec![None, Some(E::Unit)],
+                vec![Some(E::Tuple(2, Some(true)))],
+            ],
+        };
+        let mut ours = Vec::new();
+        to_writer_pretty(&mut ours, &all).unwrap();
+        let theirs = serde_json::to_vec_pretty(&all).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs).unwrap()
+        );
+    }
+
+    /// Strings are written as they are only when nothing in them is
+    /// escaped: a quote, a backslash or a control character at every place
+    /// of strings around the length tested at once, in keys and in values.
+    #[test]
+    fn strings_are_escaped_wherever_an_escape_stands() {
+        let mut escaped = 0;
+        for len in [
+            0,
+            1,
+            ESCAPE_BLOCK - 1,
+            ESCAPE_BLOCK,
+            ESCAPE_BLOCK + 1,
+            2 * ESCAPE_BLOCK + 3,
+        ] {
+            for at in 0..len.max(1) {
+                for c in ['"', '\\', '\n', '\u{1f}', '\u{7f}', 'å', 'a'] {
+                    let mut s: String = "x".repeat(len);
+                    if len > 0 {
+                        s.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+                    }
+                    escaped += usize::from(needs_escape(&s));
+                    let v = serde_json::json!({ s.clone(): [s] });
+                    let (ours, theirs) = both(&v);
+                    assert_eq!(ours, theirs, "{s:?}");
+                }
+            }
+        }
+        assert!(escaped > 100, "{escaped}");
+    }
+
+    /// The real reports and the bundled samples, byte for byte.
+    #[test]
+    fn the_real_reports_are_written_as_serde_json_writes_them() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut seen = 0;
+        for dir in ["../shared/corpus", "examples/data"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let report = fou::parse(&text).unwrap();
+                let mut ours = b"before".to_vec();
+                write_pretty(&mut ours, &report).unwrap();
+                let mut theirs = b"before".to_vec();
+                serde_json::to_writer_pretty(&mut theirs, &report).unwrap();
+                assert!(ours == theirs, "{}", path.display());
+                seen += 1;
+            }
+        }
+        assert!(seen >= 3, "{seen}");
     }
 
     #[test]

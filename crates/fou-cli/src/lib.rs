@@ -237,13 +237,13 @@ fn parse(
         if array {
             out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
         }
-        // Serialised into memory first: serde_json's many small writes are
-        // cheaper into a `Vec` than through the `BufWriter`, and the bytes are
-        // the same.
+        // Serialised into memory first: the many small writes are cheaper
+        // into a `Vec` than through the `BufWriter`, and the bytes are the
+        // same.
         json.clear();
         match format {
             OutputFormat::Ndjson => serde_json::to_writer(&mut json, &report)?,
-            OutputFormat::Json => crate::json::to_writer_pretty(&mut json, &report)?,
+            OutputFormat::Json => crate::json::write_pretty(&mut json, &report)?,
         }
         out.write_all(&json)?;
         if !array {
