@@ -45,16 +45,24 @@ fn value_of(word: &str) -> Option<u32> {
     (!lexicon::ONE_OR_NONE.contains(&&*lower(w))).then_some(v)
 }
 
-/// What [`value_of`] said of the words read so far: the words that may be
-/// a count by their first letter (`en`, `for`, `som`, `til`, `forskning`)
-/// come back again and again, and a look in this table is cheaper than
-/// reading one again.
+/// What [`value_of`] says of a word, told faster than by reading it: by a
+/// table of 256 flags for its first byte, by a table of the number words
+/// for a short ASCII word that starts with a letter, and else from what it
+/// said of the words read so far: the words outside ASCII that may be a
+/// count by their first byte (`år`, `får`, `første`) come back again and
+/// again, and a look in a table is cheaper than reading one again.
 ///
 /// A word of up to [`Values::PACKED`] bytes is packed with its length into
 /// a `u128` key; each key has one slot (a new word takes the slot of the
 /// old). What a slot holds is what [`value_of`] said of that very word.
 struct Values {
     slots: Vec<(u128, Option<u32>)>,
+    /// [`may_start_count`] of each byte.
+    starts: [bool; 256],
+    /// The ASCII words of [`lexicon::NUMBER_WORDS`] that [`value_of`] reads
+    /// as a count, by their [`ascii_key`], with their value: open
+    /// addressing, a key of 0 marks an empty slot.
+    ascii: [(u64, u32); Values::ASCII_SLOTS],
 }
 
 impl Values {
@@ -63,12 +71,39 @@ impl Values {
     const SLOTS: usize = 1024;
     /// The longest word packed: fifteen bytes and the length.
     const PACKED: usize = 15;
+    /// Slots for the ASCII number words: a power of two, more than twice
+    /// their number, so that most words that are none end at an empty slot.
+    const ASCII_SLOTS: usize = 64;
 
     fn new() -> Self {
+        let mut starts = [false; 256];
+        for (b, start) in (0..=u8::MAX).zip(starts.iter_mut()) {
+            *start = may_start_count(b);
+        }
+        let mut ascii = [(0, 0); Values::ASCII_SLOTS];
+        for w in lexicon::NUMBER_WORDS {
+            // What the plain reading says of the word is what the table says.
+            if let (Some(key), Some(v)) = (ascii_key(w.as_bytes()), value_of(w)) {
+                let slot = (0..Values::ASCII_SLOTS)
+                    .map(|i| (Values::ascii_slot(key) + i) % Values::ASCII_SLOTS)
+                    .find(|&i| ascii[i].0 == 0 || ascii[i].0 == key);
+                if let Some(i) = slot {
+                    ascii[i] = (key, v);
+                }
+            }
+        }
         // No key is 0: a packed word has its length, at least 1, in it.
         Values {
             slots: vec![(0, None); Values::SLOTS],
+            starts,
+            ascii,
         }
+    }
+
+    /// May a word that starts with `first` read as a count ([`may_start_count`])?
+    #[inline]
+    fn may_start(&self, first: u8) -> bool {
+        self.starts[usize::from(first)]
     }
 
     /// [`value_of`] of `word`; most words are told by their first byte
@@ -77,21 +112,48 @@ impl Values {
     fn value_of(&mut self, word: &str) -> Option<u32> {
         let b = word.as_bytes();
         let first = *b.first()?;
-        if !may_start_count(first) {
+        if !self.may_start(first) {
             return None;
         }
-        // A long ASCII word that starts with a letter and ends with no
-        // quote is itself as [`value_of`] reads it (no quote is trimmed off,
-        // no digit starts it), and longer than any number word: no count,
-        // told without a look in the table (most of the words looked up).
-        if b.len() > LONGEST_NUMBER_WORD
-            && first.is_ascii_alphabetic()
-            && !is_quote_byte(b.last())
-            && word.is_ascii()
-        {
-            return None;
+        // An ASCII word that starts with a letter and ends with no quote is
+        // itself as [`value_of`] reads it (no quote is trimmed off, no digit
+        // starts it): a count when it is one of the number words read as
+        // counts, in any case; none when longer than any number word.
+        if first.is_ascii_alphabetic() && !is_quote_byte(b.last()) {
+            if b.len() > LONGEST_NUMBER_WORD {
+                if word.is_ascii() {
+                    return None;
+                }
+            } else if let Some(key) = ascii_key(b) {
+                return self.ascii_value(key);
+            }
         }
         self.looked_up(word)
+    }
+
+    /// The slot where the look for the ASCII word of `key` starts:
+    /// Fibonacci hashing, the top bits of the product.
+    #[inline]
+    fn ascii_slot(key: u64) -> usize {
+        let bits = Values::ASCII_SLOTS.trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// The count the ASCII word of `key` ([`ascii_key`]) states.
+    #[inline]
+    fn ascii_value(&self, key: u64) -> Option<u32> {
+        let mut slot = Values::ascii_slot(key);
+        for _ in 0..Values::ASCII_SLOTS {
+            let &(k, v) = self.ascii.get(slot)?;
+            if k == key {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            slot = (slot + 1) % Values::ASCII_SLOTS;
+        }
+        None
     }
 
     /// [`value_of`] of a word that [`may_start_count`], from the table.
@@ -115,6 +177,24 @@ impl Values {
         }
         entry.1
     }
+}
+
+/// The key of an ASCII word of one to [`LONGEST_NUMBER_WORD`] bytes: its
+/// bytes with the bit of lower case (`0x20`) set, and its length in the top
+/// byte; `None` for a longer word, or one with a byte outside ASCII. Two
+/// words of ASCII letters have one key when they lower-case to one word,
+/// and a word with a byte that is no letter has the key of no word of
+/// letters (setting the bit makes a letter only of a letter).
+fn ascii_key(b: &[u8]) -> Option<u64> {
+    if b.is_empty() || b.len() > LONGEST_NUMBER_WORD {
+        return None;
+    }
+    let mut key = (b.len() as u64) << 56;
+    for (k, &c) in b.iter().enumerate() {
+        key |= u64::from(c | 0x20) << (8 * k);
+    }
+    // A byte outside ASCII has its top bit set (the length has not).
+    (key & 0x0080_8080_8080_8080 == 0).then_some(key)
 }
 
 /// May a word whose first byte is `first` state a count ([`Values::value_of`])?
@@ -380,7 +460,7 @@ fn may_state_count(text: &str, values: &mut Values) -> bool {
 /// of its block start) with no word that reads as a count starts none of
 /// them.
 fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
-    let mut reads = |w: &str| {
+    let reads = |values: &mut Values, w: &str| {
         values.value_of(w).is_some()
             || (w.ends_with([',', ';', ':'])
                 && w.get(..w.len() - 1)
@@ -400,22 +480,69 @@ fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
     if wide_space || memchr::memchr3(b'\r', 0x0b, 0x0c, b).is_some() {
         return words(text)
             .into_iter()
-            .filter(|&(_, w)| reads(w))
+            .filter(|&(_, w)| reads(values, w))
             .map(|(at, _)| at)
             .collect();
     }
     let mut out = Vec::new();
     let mut start = 0;
-    for i in memchr::memchr3_iter(b' ', b'\n', b'\t', b).chain([b.len()]) {
-        if b.get(start).is_some_and(|&x| may_start_count(x))
-            && i > start
-            && text.get(start..i).is_some_and(&mut reads)
+    // Most words start with a byte no count starts with: their end is not
+    // looked at.
+    let mut word = |start: usize, end: usize| {
+        if b.get(start).is_some_and(|&x| values.may_start(x))
+            && end > start
+            && text.get(start..end).is_some_and(|w| reads(values, w))
         {
             out.push(start);
         }
+    };
+    each_separator(b, |i| {
+        word(start, i);
         start = i + 1;
-    }
+    });
+    word(start, b.len());
     out
+}
+
+/// Calls `f` with the offset of each space, line feed and tab of `b`, in
+/// order ([`memchr::memchr3_iter`] gives them one call each, a word apart):
+/// eight bytes at a time, the bytes up to a space told by their bits, and
+/// only those looked at one by one.
+fn each_separator(b: &[u8], mut f: impl FnMut(usize)) {
+    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Added to the low seven bits of a byte, this sets its top bit when the
+    // byte is above a space.
+    const ABOVE_SPACE: u64 = u64::from_ne_bytes([0x80 - 0x21; 8]);
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        // The top bit of each byte that is a space or below.
+        let mut low = !(((x & LOW) + ABOVE_SPACE) | x) & HIGH;
+        while low != 0 {
+            let k = low.trailing_zeros() as usize / 8;
+            if is_separator((x >> (8 * k)) as u8) {
+                f(at + k);
+            }
+            low &= low - 1;
+        }
+        at += 8;
+    }
+    for (k, &c) in chunks.remainder().iter().enumerate() {
+        if is_separator(c) {
+            f(at + k);
+        }
+    }
+}
+
+/// Is `c` one of the bytes between the words of a block with no other
+/// white space ([`count_words`])?
+#[inline]
+fn is_separator(c: u8) -> bool {
+    matches!(c, b' ' | b'\n' | b'\t')
 }
 
 /// A count a clause states.
@@ -740,7 +867,160 @@ mod tests {
             .collect()
     }
 
-    use super::{Values, clauses, count_words, may_state_count, sentences, value_of};
+    use super::{
+        Values, clauses, count_words, each_separator, may_start_count, may_state_count, sentences,
+        value_of, words,
+    };
+    use crate::lexicon::NUMBER_WORDS;
+
+    /// A small deterministic generator of test data (xorshift).
+    struct Gen(u64);
+
+    impl Gen {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        fn pick<'a>(&mut self, of: &[&'a str]) -> &'a str {
+            of[self.below(of.len())]
+        }
+    }
+
+    #[test]
+    fn the_table_of_first_bytes_is_may_start_count() {
+        let values = Values::new();
+        for b in 0..=u8::MAX {
+            assert_eq!(values.may_start(b), may_start_count(b), "{b:#x}");
+        }
+    }
+
+    /// Every ASCII word of up to four lower-case letters; each number word
+    /// in every case, cut short, grown and with each letter changed; and
+    /// the start of one number word joined to the end of another (`tre` and
+    /// `tten`): the table reads each as the plain reading does.
+    #[test]
+    fn the_table_of_number_words_reads_as_value_of() {
+        let mut values = Values::new();
+        let mut check = |w: &str| assert_eq!(values.value_of(w), value_of(w), "{w:?}");
+        let letters: Vec<char> = ('a'..='z').collect();
+        let mut short = vec![String::new()];
+        for _ in 0..4 {
+            short = short
+                .iter()
+                .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            short.iter().for_each(|w| check(w));
+        }
+        for w in NUMBER_WORDS {
+            let chars: Vec<char> = w.chars().collect();
+            for case in 0..1u32 << chars.len() {
+                let cased: String = (chars.iter().enumerate())
+                    .map(|(i, c)| match case >> i & 1 {
+                        1 => c.to_uppercase().collect::<String>(),
+                        _ => c.to_string(),
+                    })
+                    .collect();
+                check(&cased);
+            }
+            for i in 0..chars.len() {
+                for c in letters.iter().chain(&['å', 'ø', '-', '.', '1', '\u{212b}']) {
+                    let mut changed = chars.clone();
+                    changed[i] = *c;
+                    check(&changed.iter().collect::<String>());
+                }
+                check(&chars[..i].iter().collect::<String>());
+                check(&chars[i..].iter().collect::<String>());
+            }
+            for end in ["s", "e", "n", "er", ",", ".", ";", ")", "\"", "»", "x1"] {
+                check(&format!("{w}{end}"));
+                check(&format!("({w}{end}"));
+            }
+            for v in NUMBER_WORDS {
+                for (i, _) in w.char_indices().skip(1) {
+                    for (j, _) in v.char_indices() {
+                        check(&format!("{}{}", &w[..i], &v[j..]));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Texts of bytes that are and are not white space, of every length
+    /// round the eight bytes read at once.
+    #[test]
+    fn each_separator_finds_what_memchr_finds() {
+        let mut g = Gen(0x2545_f491_4f6c_dd1d);
+        let bytes = [
+            b' ',
+            b'\n',
+            b'\t',
+            b'\r',
+            0,
+            0x1f,
+            0x20 ^ 0x80,
+            0xa0,
+            b'a',
+            b'!',
+            0x7f,
+        ];
+        for _ in 0..20_000 {
+            let len = g.below(40);
+            let b: Vec<u8> = (0..len).map(|_| bytes[g.below(bytes.len())]).collect();
+            let mut found = Vec::new();
+            each_separator(&b, |i| found.push(i));
+            let want: Vec<usize> = memchr::memchr3_iter(b' ', b'\n', b'\t', &b).collect();
+            assert_eq!(found, want, "{b:?}");
+        }
+    }
+
+    /// Texts of count words, their neighbours and other words between all
+    /// kinds of white space: [`count_words`] finds the words that read as a
+    /// count, as the plain reading of each word does.
+    #[test]
+    fn count_words_finds_the_words_that_read_as_counts() {
+        let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+        let spaces = [
+            " ", " ", " ", "  ", "\n", "\t", "\r\n", "\u{a0}", "\u{2003}", "\u{b}",
+        ];
+        let mut words_of: Vec<&str> = WORDS.to_vec();
+        words_of.extend(NUMBER_WORDS);
+        words_of.extend([
+            "Sju",
+            "TO,",
+            "fem;",
+            "ti:",
+            "2019",
+            "12.",
+            "tre.",
+            "prosjekter",
+        ]);
+        let mut values = Values::new();
+        for n in 0..5000 {
+            // Blocks with no white space outside ASCII most of the time.
+            let plain = n % 4 != 0;
+            let mut text = String::new();
+            for k in 0..g.below(12) {
+                if k > 0 || g.below(4) == 0 {
+                    let space = g.pick(&spaces[..if plain { 6 } else { spaces.len() }]);
+                    text.push_str(space);
+                }
+                text.push_str(g.pick(&words_of));
+            }
+            let want: Vec<usize> = words(&text)
+                .into_iter()
+                .filter(|&(_, w)| {
+                    value_of(w).is_some()
+                        || w.strip_suffix([',', ';', ':'])
+                            .is_some_and(|v| value_of(v).is_some())
+                })
+                .map(|(at, _)| at)
+                .collect();
+            assert_eq!(count_words(&text, &mut values), want, "{text:?}");
+        }
+    }
 
     /// Words that start as a count may: numbers, number words in any case,
     /// words around them, quotes, and white space outside ASCII.
