@@ -110,8 +110,15 @@ impl Values {
     /// where they are read.
     #[inline]
     fn value_of(&mut self, word: &str) -> Option<u32> {
-        let b = word.as_bytes();
-        let first = *b.first()?;
+        self.value_at(word, 0..word.len())
+    }
+
+    /// [`value_of`] of the word `text[at]`.
+    #[inline]
+    fn value_at(&mut self, text: &str, at: std::ops::Range<usize>) -> Option<u32> {
+        let b = text.as_bytes();
+        let word = b.get(at.clone())?;
+        let (&first, last) = (word.first()?, word.last());
         if !self.may_start(first) {
             return None;
         }
@@ -119,16 +126,42 @@ impl Values {
         // itself as [`value_of`] reads it (no quote is trimmed off, no digit
         // starts it): a count when it is one of the number words read as
         // counts, in any case; none when longer than any number word.
-        if first.is_ascii_alphabetic() && !is_quote_byte(b.last()) {
-            if b.len() > LONGEST_NUMBER_WORD {
+        if first.is_ascii_alphabetic() && !is_quote_byte(last) {
+            if word.len() > LONGEST_NUMBER_WORD {
                 if word.is_ascii() {
                     return None;
                 }
-            } else if let Some(key) = ascii_key(b) {
+            } else if let Some(key) = ascii_key_at(b, at.start, word.len()) {
                 return self.ascii_value(key);
             }
         }
-        self.looked_up(word)
+        self.looked_up(text.get(at)?)
+    }
+
+    /// Does the word `text[at]` read as a count, as it stands or without a
+    /// `,`, `;` or `:` at its end ([`reads`])? Most words are told by their
+    /// first byte.
+    #[inline]
+    fn reads_at(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
+        match text.as_bytes().get(at.start) {
+            Some(&first) if at.start < at.end && self.may_start(first) => {
+                self.reads_word(text, at, first)
+            }
+            _ => false,
+        }
+    }
+
+    /// [`Values::reads_at`] of a word that starts with `first`, a byte that
+    /// [`may_start_count`]. A word that starts with a letter and ends with
+    /// the mark reads as no count as it stands (no number word holds a
+    /// mark, and none is trimmed off): it is read without the mark.
+    fn reads_word(&mut self, text: &str, at: std::ops::Range<usize>, first: u8) -> bool {
+        if !first.is_ascii_alphabetic() {
+            return text.get(at).is_some_and(|w| reads(self, w));
+        }
+        let marked = matches!(text.as_bytes().get(at.end - 1), Some(b',' | b';' | b':'));
+        let end = if marked { at.end - 1 } else { at.end };
+        self.value_at(text, at.start..end).is_some()
     }
 
     /// The slot where the look for the ASCII word of `key` starts:
@@ -196,6 +229,28 @@ fn ascii_key(b: &[u8]) -> Option<u64> {
     // A byte outside ASCII has its top bit set (the length has not).
     (key & 0x0080_8080_8080_8080 == 0).then_some(key)
 }
+
+/// [`ascii_key`] of the word of `len` bytes at `start` in `b`: masked from
+/// the eight bytes at `start` when `b` has them, not byte by byte.
+#[inline]
+fn ascii_key_at(b: &[u8], start: usize, len: usize) -> Option<u64> {
+    const LOWER: u64 = u64::from_ne_bytes([0x20; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    match b.get(start..start + 8) {
+        Some(eight) if (1..=LONGEST_NUMBER_WORD).contains(&len) => {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(eight);
+            let mask = (1u64 << (8 * len)) - 1;
+            let x = u64::from_le_bytes(bytes) & mask;
+            let key = x | (LOWER & mask) | (len as u64) << 56;
+            (x & HIGH == 0).then_some(key)
+        }
+        _ => ascii_key(b.get(start..start + len)?),
+    }
+}
+
+/// A key has room for the length of a number word in its top byte.
+const _: () = assert!(LONGEST_NUMBER_WORD < 8);
 
 /// May a word whose first byte is `first` state a count ([`Values::value_of`])?
 /// Not when it is an ASCII letter no number word starts with.
@@ -460,12 +515,6 @@ fn may_state_count(text: &str, values: &mut Values) -> bool {
 /// of its block start) with no word that reads as a count starts none of
 /// them.
 fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
-    let reads = |values: &mut Values, w: &str| {
-        values.value_of(w).is_some()
-            || (w.ends_with([',', ';', ':'])
-                && w.get(..w.len() - 1)
-                    .is_some_and(|v| values.value_of(v).is_some()))
-    };
     // White space outside ASCII starts with `C2`, `E1`, `E2` or `E3`, and
     // carriage returns, vertical tabs and form feeds are rare: most blocks
     // have none, and their words stand between spaces, line feeds and tabs.
@@ -486,22 +535,25 @@ fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
     }
     let mut out = Vec::new();
     let mut start = 0;
-    // Most words start with a byte no count starts with: their end is not
-    // looked at.
-    let mut word = |start: usize, end: usize| {
-        if b.get(start).is_some_and(|&x| values.may_start(x))
-            && end > start
-            && text.get(start..end).is_some_and(|w| reads(values, w))
-        {
+    each_separator(b, |end| {
+        if values.reads_at(text, start..end) {
             out.push(start);
         }
-    };
-    each_separator(b, |i| {
-        word(start, i);
-        start = i + 1;
+        start = end + 1;
     });
-    word(start, b.len());
+    if values.reads_at(text, start..b.len()) {
+        out.push(start);
+    }
     out
+}
+
+/// Does the word `w` read as a count ([`Values::value_of`]), as it stands
+/// or without the `,`, `;` or `:` that ends its clause ([`clauses`])?
+fn reads(values: &mut Values, w: &str) -> bool {
+    values.value_of(w).is_some()
+        || (w.ends_with([',', ';', ':'])
+            && w.get(..w.len() - 1)
+                .is_some_and(|v| values.value_of(v).is_some()))
 }
 
 /// Calls `f` with the offset of each space, line feed and tab of `b`, in
@@ -943,6 +995,26 @@ mod tests {
                     for (j, _) in v.char_indices() {
                         check(&format!("{}{}", &w[..i], &v[j..]));
                     }
+                }
+            }
+        }
+    }
+
+    /// Words of letters in either case, marks and bytes outside ASCII, at
+    /// every offset of a text, near its end or not.
+    #[test]
+    fn the_key_of_a_word_in_its_text_is_its_key() {
+        let mut g = Gen(0x1234_5678_9abc_def1);
+        let bytes = [
+            b'a', b'T', b'z', b'@', b'[', b'`', b'{', b',', b' ', 0, 0xc3, 0xa5, 0x85,
+        ];
+        for _ in 0..20_000 {
+            let len = g.below(20);
+            let b: Vec<u8> = (0..len).map(|_| bytes[g.below(bytes.len())]).collect();
+            for start in 0..len {
+                for n in 0..=(len - start).min(9) {
+                    let want = super::ascii_key(&b[start..start + n]);
+                    assert_eq!(super::ascii_key_at(&b, start, n), want, "{b:?} {start} {n}");
                 }
             }
         }
