@@ -299,12 +299,17 @@ struct Candidate {
 
 /// The candidates of a clause; `may_count`: a word of the clause may read
 /// as a count (as [`count_words`] of its block tells). A clause where none
-/// does has none: it is split into words no further.
-fn candidates(clause: &str, may_count: bool, values: &mut Values) -> Vec<Candidate> {
+/// does has none: it is split into words no further. `plain`: its block has
+/// no white space but spaces, line feeds and tabs ([`Counting::plain`]).
+fn candidates(
+    clause: &str,
+    (may_count, plain): (bool, bool),
+    values: &mut Values,
+) -> Vec<Candidate> {
     if !may_count {
         return Vec::new();
     }
-    let ws = words(clause);
+    let ws = clause_words(clause, plain);
     // Lower-cased only when a neighbour of a number is read, and then borrowed
     // unless the word has capitals.
     let low = |j: usize| ws.get(j).map(|&(_, w)| lower(w));
@@ -458,21 +463,24 @@ fn block_counts(
 ) {
     let text = doc.blocks[k].text();
     // Most blocks have no count to read: not split into sentences and clauses.
-    let counting = count_words(text, values);
+    let Counting {
+        at: counting,
+        plain,
+    } = count_words(text, values);
     if counting.is_empty() {
         return;
     }
-    // A block that names no funding has no clause that does (asked once,
-    // when a sentence may state a count).
-    let mut names_funding = None;
+    // Does a word that reads as a count start in `from..to` of the text?
+    let counts_in = |from: usize, to: usize| {
+        let first = counting.partition_point(|&at| at < from);
+        counting.get(first).is_some_and(|&at| at < to)
+    };
     for (ss, se) in sentences(text) {
         // A sentence none of the words that read as a count starts in has
         // no clause with a candidate: what its clauses name is not read.
-        let first = counting.partition_point(|&at| at < ss);
-        if counting.get(first).is_none_or(|&at| at >= se) {
+        if !counts_in(ss, se) {
             continue;
         }
-        let names_funding = *names_funding.get_or_insert_with(|| may_name_funding(text));
         let sentence = &text[ss..se];
         let mut ctx = Context {
             section,
@@ -481,11 +489,14 @@ fn block_counts(
             in_summary,
         };
         for (cs, ce) in clauses(sentence) {
+            // The clauses after the last that may state a count state none,
+            // and what they name is read by no other.
+            if !counts_in(ss + cs, se) {
+                break;
+            }
             let clause = &sentence[cs..ce];
             // A word of the clause that reads as a count starts in it.
-            let first = counting.partition_point(|&at| at < ss + cs);
-            let may_count = counting.get(first).is_some_and(|&at| at < ss + ce);
-            let may = (may_count, names_funding);
+            let may = (counts_in(ss + cs, ss + ce), plain);
             for st in clause_counts(clause, may, &mut ctx, values) {
                 let at = ss + cs + st.at;
                 found.push(StatedCount {
@@ -507,14 +518,14 @@ fn block_counts(
 /// a candidate.
 #[cfg(test)]
 fn may_state_count(text: &str, values: &mut Values) -> bool {
-    !count_words(text, values).is_empty()
+    !count_words(text, values).at.is_empty()
 }
 
 /// Where the words of `text` that may read as a count start (see
 /// [`may_state_count`]), in order: a clause (whose words start where words
 /// of its block start) with no word that reads as a count starts none of
 /// them.
-fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
+fn count_words(text: &str, values: &mut Values) -> Counting {
     // White space outside ASCII starts with `C2`, `E1`, `E2` or `E3`, and
     // carriage returns, vertical tabs and form feeds are rare: most blocks
     // have none, and their words stand between spaces, line feeds and tabs.
@@ -527,11 +538,12 @@ fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
                 .is_some_and(char::is_whitespace)
         });
     if wide_space || memchr::memchr3(b'\r', 0x0b, 0x0c, b).is_some() {
-        return words(text)
+        let at = words(text)
             .into_iter()
             .filter(|&(_, w)| reads(values, w))
             .map(|(at, _)| at)
             .collect();
+        return Counting { at, plain: false };
     }
     let mut out = Vec::new();
     let mut start = 0;
@@ -544,6 +556,40 @@ fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
     if values.reads_at(text, start..b.len()) {
         out.push(start);
     }
+    Counting {
+        at: out,
+        plain: true,
+    }
+}
+
+/// What [`count_words`] tells of a block.
+struct Counting {
+    /// Where the words that may read as a count start, in order.
+    at: Vec<usize>,
+    /// The block has no white space but spaces, line feeds and tabs: its
+    /// words stand between those.
+    plain: bool,
+}
+
+/// [`words`] of a clause; `plain`: the clause has no white space but
+/// spaces, line feeds and tabs, and its words are found between those
+/// ([`each_separator`]).
+fn clause_words(clause: &str, plain: bool) -> Vec<(usize, &str)> {
+    if !plain {
+        return words(clause);
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut word = |start: usize, end: usize| {
+        if let Some(w) = clause.get(start..end).filter(|w| !w.is_empty()) {
+            out.push((start, w));
+        }
+    };
+    each_separator(clause.as_bytes(), |end| {
+        word(start, end);
+        start = end + 1;
+    });
+    word(start, clause.len());
     out
 }
 
@@ -608,16 +654,16 @@ struct Statement<'a> {
 
 /// The counts a clause states.
 ///
-/// `may_count`: a word of the clause may read as a count; `may_fund`: the
-/// clause may name a funding (its block does).
+/// `may_count`: a word of the clause may read as a count; `plain`: its
+/// block has no white space but spaces, line feeds and tabs.
 fn clause_counts<'a>(
     clause: &'a str,
-    (may_count, may_fund): (bool, bool),
+    (may_count, plain): (bool, bool),
     ctx: &mut Context,
     values: &mut Values,
 ) -> Vec<Statement<'a>> {
-    let cands = candidates(clause, may_count, values);
-    let clause_may_fund = may_fund && may_name_funding(clause);
+    let cands = candidates(clause, (may_count, plain), values);
+    let clause_may_fund = may_name_funding(clause);
     // Most clauses state no count and name no funding: normalise only
     // those that do, once.
     if cands.is_empty() && !clause_may_fund {
@@ -656,7 +702,11 @@ fn clause_counts<'a>(
         } else {
             std::borrow::Cow::Owned(norm(piece))
         };
-        let piece_funding = if may_name_funding(piece) {
+        // A piece of a clause that may name no funding may name none (the
+        // test finds in a text what it finds in a piece of it).
+        let piece_may_fund =
+            clause_may_fund && (piece.len() == clause.len() || may_name_funding(piece));
+        let piece_funding = if piece_may_fund {
             funding_of(&piece_norm)
         } else {
             None
@@ -920,8 +970,8 @@ mod tests {
     }
 
     use super::{
-        Values, clauses, count_words, each_separator, may_start_count, may_state_count, sentences,
-        value_of, words,
+        Values, clause_words, clauses, count_words, each_separator, may_start_count,
+        may_state_count, sentences, value_of, words,
     };
     use crate::lexicon::NUMBER_WORDS;
 
@@ -1090,7 +1140,11 @@ mod tests {
                 })
                 .map(|(at, _)| at)
                 .collect();
-            assert_eq!(count_words(&text, &mut values), want, "{text:?}");
+            let counting = count_words(&text, &mut values);
+            assert_eq!(counting.at, want, "{text:?}");
+            if counting.plain {
+                assert_eq!(clause_words(&text, true), words(&text), "{text:?}");
+            }
         }
     }
 
@@ -1199,7 +1253,7 @@ mod tests {
             assert_eq!(may_state_count(t, &mut values), in_clauses, "{t:?}");
             // Each clause with a word that reads as a count starts one of
             // the words `count_words` gives.
-            let counting = count_words(t, &mut values);
+            let counting = count_words(t, &mut values).at;
             for (ss, se) in sentences(t) {
                 let s = &t[ss..se];
                 for (cs, ce) in clauses(s) {
