@@ -46,23 +46,24 @@ fn value_of(word: &str) -> Option<u32> {
 }
 
 /// What [`value_of`] says of a word, told faster than by reading it: by a
-/// table of 256 flags for its first byte, by a table of the number words
-/// for a short ASCII word that starts with a letter, and else from what it
-/// said of the words read so far: the words outside ASCII that may be a
-/// count by their first byte (`år`, `får`, `første`) come back again and
-/// again, and a look in a table is cheaper than reading one again.
+/// table of 256 flags for its first byte ([`may_start_value`]), by a table
+/// of the number words for a short word of letters ([`word_key`]), by its
+/// length for a longer one, and else from what it said of the words read
+/// so far: the words that may be a count by their first byte and are none
+/// of those (`2022`, `(12)`, `–`) come back again and again, and a look in
+/// a table is cheaper than reading one again.
 ///
 /// A word of up to [`Values::PACKED`] bytes is packed with its length into
 /// a `u128` key; each key has one slot (a new word takes the slot of the
 /// old). What a slot holds is what [`value_of`] said of that very word.
 struct Values {
     slots: Vec<(u128, Option<u32>)>,
-    /// [`may_start_count`] of each byte.
+    /// [`may_start_value`] of each byte.
     starts: [bool; 256],
-    /// The ASCII words of [`lexicon::NUMBER_WORDS`] that [`value_of`] reads
-    /// as a count, by their [`ascii_key`], with their value: open
-    /// addressing, a key of 0 marks an empty slot.
-    ascii: [(u64, u32); Values::ASCII_SLOTS],
+    /// The words of [`lexicon::NUMBER_WORDS`] that [`value_of`] reads as a
+    /// count, by their [`word_key`], with their value: open addressing, a
+    /// key of 0 marks an empty slot.
+    numbers: [(u64, u32); Values::NUMBER_SLOTS],
 }
 
 impl Values {
@@ -71,24 +72,24 @@ impl Values {
     const SLOTS: usize = 1024;
     /// The longest word packed: fifteen bytes and the length.
     const PACKED: usize = 15;
-    /// Slots for the ASCII number words: a power of two, more than twice
+    /// Slots for the number words: a power of two, more than twice
     /// their number, so that most words that are none end at an empty slot.
-    const ASCII_SLOTS: usize = 64;
+    const NUMBER_SLOTS: usize = 64;
 
     fn new() -> Self {
         let mut starts = [false; 256];
         for (b, start) in (0..=u8::MAX).zip(starts.iter_mut()) {
-            *start = may_start_count(b);
+            *start = may_start_value(b);
         }
-        let mut ascii = [(0, 0); Values::ASCII_SLOTS];
+        let mut numbers = [(0, 0); Values::NUMBER_SLOTS];
         for w in lexicon::NUMBER_WORDS {
             // What the plain reading says of the word is what the table says.
-            if let (Some(key), Some(v)) = (ascii_key(w.as_bytes()), value_of(w)) {
-                let slot = (0..Values::ASCII_SLOTS)
-                    .map(|i| (Values::ascii_slot(key) + i) % Values::ASCII_SLOTS)
-                    .find(|&i| ascii[i].0 == 0 || ascii[i].0 == key);
+            if let (Some(key), Some(v)) = (word_key(w.as_bytes()), value_of(w)) {
+                let slot = (0..Values::NUMBER_SLOTS)
+                    .map(|i| (Values::number_slot(key) + i) % Values::NUMBER_SLOTS)
+                    .find(|&i| numbers[i].0 == 0 || numbers[i].0 == key);
                 if let Some(i) = slot {
-                    ascii[i] = (key, v);
+                    numbers[i] = (key, v);
                 }
             }
         }
@@ -96,11 +97,11 @@ impl Values {
         Values {
             slots: vec![(0, None); Values::SLOTS],
             starts,
-            ascii,
+            numbers,
         }
     }
 
-    /// May a word that starts with `first` read as a count ([`may_start_count`])?
+    /// May a word that starts with `first` read as a count ([`may_start_value`])?
     #[inline]
     fn may_start(&self, first: u8) -> bool {
         self.starts[usize::from(first)]
@@ -122,17 +123,20 @@ impl Values {
         if !self.may_start(first) {
             return None;
         }
-        // An ASCII word that starts with a letter and ends with no quote is
-        // itself as [`value_of`] reads it (no quote is trimmed off, no digit
-        // starts it): a count when it is one of the number words read as
-        // counts, in any case; none when longer than any number word.
-        if first.is_ascii_alphabetic() && !is_quote_byte(last) {
+        // A word that starts with a letter and ends with no quote is itself
+        // as [`value_of`] reads it (no quote is trimmed off, no digit starts
+        // it): a count when it is one of the number words read as counts, in
+        // any case; none when, lower-cased, it is longer than any number
+        // word: when longer, and with no character that lower-cases to fewer
+        // bytes (only some of three bytes or more do).
+        if starts_with_letter(first) && !is_quote_byte(last) {
             if word.len() > LONGEST_NUMBER_WORD {
-                if word.is_ascii() {
+                // Most are ASCII, told a word of bytes at a time.
+                if word.is_ascii() || word.iter().all(|&c| c < THREE_BYTE_LEAD) {
                     return None;
                 }
-            } else if let Some(key) = ascii_key_at(b, at.start, word.len()) {
-                return self.ascii_value(key);
+            } else if let Some(key) = word_key_at(b, at.start, word.len()) {
+                return self.number_value(key);
             }
         }
         self.looked_up(text.get(at)?)
@@ -152,11 +156,11 @@ impl Values {
     }
 
     /// [`Values::reads_at`] of a word that starts with `first`, a byte that
-    /// [`may_start_count`]. A word that starts with a letter and ends with
+    /// [`may_start_value`]. A word that starts with a letter and ends with
     /// the mark reads as no count as it stands (no number word holds a
     /// mark, and none is trimmed off): it is read without the mark.
     fn reads_word(&mut self, text: &str, at: std::ops::Range<usize>, first: u8) -> bool {
-        if !first.is_ascii_alphabetic() {
+        if !starts_with_letter(first) {
             return text.get(at).is_some_and(|w| reads(self, w));
         }
         let marked = matches!(text.as_bytes().get(at.end - 1), Some(b',' | b';' | b':'));
@@ -164,27 +168,27 @@ impl Values {
         self.value_at(text, at.start..end).is_some()
     }
 
-    /// The slot where the look for the ASCII word of `key` starts:
+    /// The slot where the look for the word of `key` starts:
     /// Fibonacci hashing, the top bits of the product.
     #[inline]
-    fn ascii_slot(key: u64) -> usize {
-        let bits = Values::ASCII_SLOTS.trailing_zeros();
+    fn number_slot(key: u64) -> usize {
+        let bits = Values::NUMBER_SLOTS.trailing_zeros();
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
-    /// The count the ASCII word of `key` ([`ascii_key`]) states.
+    /// The count the word of `key` ([`word_key`]) states.
     #[inline]
-    fn ascii_value(&self, key: u64) -> Option<u32> {
-        let mut slot = Values::ascii_slot(key);
-        for _ in 0..Values::ASCII_SLOTS {
-            let &(k, v) = self.ascii.get(slot)?;
+    fn number_value(&self, key: u64) -> Option<u32> {
+        let mut slot = Values::number_slot(key);
+        for _ in 0..Values::NUMBER_SLOTS {
+            let &(k, v) = self.numbers.get(slot)?;
             if k == key {
                 return Some(v);
             }
             if k == 0 {
                 return None;
             }
-            slot = (slot + 1) % Values::ASCII_SLOTS;
+            slot = (slot + 1) % Values::NUMBER_SLOTS;
         }
         None
     }
@@ -212,41 +216,67 @@ impl Values {
     }
 }
 
-/// The key of an ASCII word of one to [`LONGEST_NUMBER_WORD`] bytes: its
-/// bytes with the bit of lower case (`0x20`) set, and its length in the top
-/// byte; `None` for a longer word, or one with a byte outside ASCII. Two
-/// words of ASCII letters have one key when they lower-case to one word,
-/// and a word with a byte that is no letter has the key of no word of
-/// letters (setting the bit makes a letter only of a letter).
-fn ascii_key(b: &[u8]) -> Option<u64> {
+/// The key of a word of one to [`LONGEST_NUMBER_WORD`] bytes of ASCII and
+/// Latin-1 letters (`førti`, `Åtte`): its bytes with the bit of lower case
+/// (`0x20`) set, and its length in the top byte; `None` for a longer word,
+/// or one with a character of more than two bytes or led by another byte
+/// than [`LATIN_1_LEAD`]. Setting the bit lower-cases the letters of ASCII
+/// and the capitals of Latin-1 (by the byte after the lead) and makes a
+/// letter only of a letter, and every lead (`C3`) becomes `E3`, which no
+/// character of such a word has: two such words have one key when they
+/// lower-case to one word of letters, and a word with a byte that is no
+/// letter has the key of no word of letters.
+fn word_key(b: &[u8]) -> Option<u64> {
     if b.is_empty() || b.len() > LONGEST_NUMBER_WORD {
         return None;
     }
     let mut key = (b.len() as u64) << 56;
     for (k, &c) in b.iter().enumerate() {
+        if c >= 0xc0 && c != LATIN_1_LEAD {
+            return None;
+        }
         key |= u64::from(c | 0x20) << (8 * k);
     }
-    // A byte outside ASCII has its top bit set (the length has not).
-    (key & 0x0080_8080_8080_8080 == 0).then_some(key)
+    Some(key)
 }
 
-/// [`ascii_key`] of the word of `len` bytes at `start` in `b`: masked from
+/// [`word_key`] of the word of `len` bytes at `start` in `b`: masked from
 /// the eight bytes at `start` when `b` has them, not byte by byte.
 #[inline]
-fn ascii_key_at(b: &[u8], start: usize, len: usize) -> Option<u64> {
+fn word_key_at(b: &[u8], start: usize, len: usize) -> Option<u64> {
     const LOWER: u64 = u64::from_ne_bytes([0x20; 8]);
+    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    match b.get(start..start + 8) {
-        Some(eight) if (1..=LONGEST_NUMBER_WORD).contains(&len) => {
-            let mut bytes = [0u8; 8];
-            bytes.copy_from_slice(eight);
+    const LEADS: u64 = u64::from_ne_bytes([LATIN_1_LEAD; 8]);
+    match b.get(start..start + 8).map(<[u8; 8]>::try_from) {
+        Some(Ok(eight)) if (1..=LONGEST_NUMBER_WORD).contains(&len) => {
             let mask = (1u64 << (8 * len)) - 1;
-            let x = u64::from_le_bytes(bytes) & mask;
+            let x = u64::from_le_bytes(eight) & mask;
+            // The top bit of each byte from `C0` up (its top two bits set) …
+            let leads = x & (x << 1) & HIGH;
+            // … and of each byte that is `C3`: each of the first must be one.
+            let y = x ^ LEADS;
+            let latin = !(((y & LOW) + LOW) | y) & HIGH;
             let key = x | (LOWER & mask) | (len as u64) << 56;
-            (x & HIGH == 0).then_some(key)
+            (leads & !latin == 0).then_some(key)
         }
-        _ => ascii_key(b.get(start..start + len)?),
+        _ => word_key(b.get(start..start + len)?),
     }
+}
+
+/// The lead byte in UTF-8 of the Latin-1 letters (`À` to `ÿ`: `å`, `ø`, `é`).
+const LATIN_1_LEAD: u8 = 0xc3;
+
+/// The lowest lead byte in UTF-8 of a character of three bytes or more:
+/// lower-casing makes no character of fewer bytes fewer bytes (a test
+/// checks every one).
+const THREE_BYTE_LEAD: u8 = 0xe0;
+
+/// Does a word that starts with `first` start with a letter of ASCII or
+/// Latin-1 (and so with no quote and no digit)?
+#[inline]
+fn starts_with_letter(first: u8) -> bool {
+    first.is_ascii_alphabetic() || first == LATIN_1_LEAD
 }
 
 /// A key has room for the length of a number word in its top byte.
@@ -257,6 +287,17 @@ const _: () = assert!(LONGEST_NUMBER_WORD < 8);
 #[inline]
 fn may_start_count(first: u8) -> bool {
     !first.is_ascii_alphabetic() || may_start_number_word(first)
+}
+
+/// May [`value_of`] read a word that starts with `first` as a count? Only
+/// when [`may_start_count`], and not when it is an ASCII byte that is no
+/// letter, digit or quote [`trim_quotes`] trims: such a word keeps it first
+/// when trimmed, and so is no number and no number word.
+fn may_start_value(first: u8) -> bool {
+    may_start_count(first)
+        && (!first.is_ascii()
+            || first.is_ascii_alphanumeric()
+            || matches!(first, b'(' | b')' | b'"'))
 }
 
 /// `word` without the parentheses, guillemets and straight quotes around
@@ -615,9 +656,8 @@ fn each_separator(b: &[u8], mut f: impl FnMut(usize)) {
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for chunk in chunks.by_ref() {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(eight);
+        // Never the default: the chunks are of eight bytes.
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
         // The top bit of each byte that is a space or below.
         let mut low = !(((x & LOW) + ABOVE_SPACE) | x) & HIGH;
         while low != 0 {
@@ -991,18 +1031,43 @@ mod tests {
         }
     }
 
+    /// The table of first bytes says no only where `may_start_count` does,
+    /// or where no word that starts with the byte reads as a count.
     #[test]
-    fn the_table_of_first_bytes_is_may_start_count() {
+    fn the_table_of_first_bytes_is_may_start_value() {
         let values = Values::new();
+        let mut rests: Vec<String> = WORDS.iter().map(|w| w.to_string()).collect();
+        rests.extend(NUMBER_WORDS.iter().map(|w| w.to_string()));
+        rests.extend(["12", "12)", "3\"", "tre)", "", "(12)", "»fem»"].map(String::from));
         for b in 0..=u8::MAX {
-            assert_eq!(values.may_start(b), may_start_count(b), "{b:#x}");
+            assert_eq!(values.may_start(b), super::may_start_value(b), "{b:#x}");
+            if !values.may_start(b) && may_start_count(b) {
+                for rest in &rests {
+                    let w = format!("{}{rest}", b as char);
+                    assert_eq!(value_of(&w), None, "{w:?}");
+                }
+            }
         }
     }
 
-    /// Every ASCII word of up to four lower-case letters; each number word
-    /// in every case, cut short, grown and with each letter changed; and
-    /// the start of one number word joined to the end of another (`tre` and
-    /// `tten`): the table reads each as the plain reading does.
+    /// No character of one or two bytes in UTF-8 lower-cases to fewer bytes
+    /// (a longer word of them is no number word, see `THREE_BYTE_LEAD`).
+    #[test]
+    fn lower_casing_a_short_character_makes_it_no_shorter() {
+        for c in (0..0x800).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(lower >= c.len_utf8(), "{c:?}");
+            assert!(c.len_utf8() == 1 || c.to_string().as_bytes()[0] < super::THREE_BYTE_LEAD);
+        }
+    }
+
+    /// Every ASCII word of up to four lower-case letters, and of up to
+    /// three letters of ASCII and Latin-1 in either case; each number word
+    /// in every case, cut short, grown and with each letter changed; the
+    /// start of one number word joined to the end of another (`tre` and
+    /// `tten`); long words with Latin-1 letters and with characters that
+    /// lower-case to fewer bytes: the table reads each as the plain reading
+    /// does.
     #[test]
     fn the_table_of_number_words_reads_as_value_of() {
         let mut values = Values::new();
@@ -1015,6 +1080,32 @@ mod tests {
                 .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
                 .collect();
             short.iter().for_each(|w| check(w));
+        }
+        let latin: Vec<char> = "aefnstoøØåÅæéÉüßÿ×\u{212b}\u{212a}İ".chars().collect();
+        let mut short = vec![String::new()];
+        for _ in 0..3 {
+            short = short
+                .iter()
+                .flat_map(|w| latin.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            short.iter().for_each(|w| check(w));
+        }
+        for w in [
+            "første",
+            "spørreundersøkelse",
+            "fagmiljøer",
+            "åtteåtte",
+            "ØYEBLIKKET",
+        ] {
+            check(w);
+        }
+        for w in [
+            "se\u{212a}sten",
+            "\u{212b}\u{212b}tte",
+            "tretten\u{212a}",
+            "fj\u{d8}rtenx",
+        ] {
+            check(w);
         }
         for w in NUMBER_WORDS {
             let chars: Vec<char> = w.chars().collect();
@@ -1056,15 +1147,16 @@ mod tests {
     fn the_key_of_a_word_in_its_text_is_its_key() {
         let mut g = Gen(0x1234_5678_9abc_def1);
         let bytes = [
-            b'a', b'T', b'z', b'@', b'[', b'`', b'{', b',', b' ', 0, 0xc3, 0xa5, 0x85,
+            b'a', b'T', b'z', b'@', b'[', b'`', b'{', b',', b' ', 0, 0xc3, 0xa5, 0x85, 0xe3, 0xc4,
+            0xff,
         ];
         for _ in 0..20_000 {
             let len = g.below(20);
             let b: Vec<u8> = (0..len).map(|_| bytes[g.below(bytes.len())]).collect();
             for start in 0..len {
                 for n in 0..=(len - start).min(9) {
-                    let want = super::ascii_key(&b[start..start + n]);
-                    assert_eq!(super::ascii_key_at(&b, start, n), want, "{b:?} {start} {n}");
+                    let want = super::word_key(&b[start..start + n]);
+                    assert_eq!(super::word_key_at(&b, start, n), want, "{b:?} {start} {n}");
                 }
             }
         }
@@ -1109,6 +1201,9 @@ mod tests {
         ];
         let mut words_of: Vec<&str> = WORDS.to_vec();
         words_of.extend(NUMBER_WORDS);
+        words_of.extend([
+            "får,", "år:", "Førti;", "ÅTTE", "første", "-", "#", "(tre),",
+        ]);
         words_of.extend([
             "Sju",
             "TO,",
