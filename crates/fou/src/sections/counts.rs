@@ -62,6 +62,9 @@ struct Values {
     spare: Vec<usize>,
     /// [`may_start_value`] of each byte.
     starts: [bool; 256],
+    /// For each ASCII letter (`a` to `z`), the ASCII letters (a bit each,
+    /// `a` the lowest) that follow it in the words of [`Values::numbers`].
+    seconds: [u32; 26],
     /// The words of [`lexicon::NUMBER_WORDS`] that [`value_of`] reads as a
     /// count, by their [`word_key`], with their value: open addressing, a
     /// key of 0 marks an empty slot.
@@ -84,9 +87,13 @@ impl Values {
             *start = may_start_value(b);
         }
         let mut numbers = [(0, 0); Values::NUMBER_SLOTS];
+        let mut seconds = [0; 26];
         for w in lexicon::NUMBER_WORDS {
             // What the plain reading says of the word is what the table says.
             if let (Some(key), Some(v)) = (word_key(w.as_bytes()), value_of(w)) {
+                if let Some((i, bit)) = letter_pair(w.as_bytes()) {
+                    seconds[i] |= bit;
+                }
                 let slot = (0..Values::NUMBER_SLOTS)
                     .map(|i| (Values::number_slot(key) + i) % Values::NUMBER_SLOTS)
                     .find(|&i| numbers[i].0 == 0 || numbers[i].0 == key);
@@ -100,6 +107,7 @@ impl Values {
             slots: vec![(0, None); Values::SLOTS],
             spare: Vec::new(),
             starts,
+            seconds,
             numbers,
         }
     }
@@ -123,7 +131,7 @@ impl Values {
         let b = text.as_bytes();
         let word = b.get(at.clone())?;
         let (&first, last) = (word.first()?, word.last());
-        if !self.may_start(first) {
+        if !self.may_start(first) || !self.may_open(word) {
             return None;
         }
         // A word that starts with a letter and ends with no quote is itself
@@ -150,11 +158,36 @@ impl Values {
     /// first byte.
     #[inline]
     fn reads_at(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
-        match text.as_bytes().get(at.start) {
-            Some(&first) if at.start < at.end && self.may_start(first) => {
+        let b = text.as_bytes();
+        match b.get(at.start) {
+            Some(&first)
+                if at.start < at.end
+                    && self.may_start(first)
+                    && b.get(at.clone()).is_some_and(|w| self.may_open(w)) =>
+            {
                 self.reads_word(text, at, first)
             }
             _ => false,
+        }
+    }
+
+    /// May `word` (not empty), or `word` without a mark at its end, be
+    /// read as a count by its first two bytes? Not when it is one ASCII
+    /// letter, nor when it starts with two ASCII bytes no number word starts
+    /// with in any case (`fo`, `sk`, `er`): a word that starts with an ASCII
+    /// letter keeps its start when trimmed (only its end may be) and when
+    /// lower-cased (a letter of ASCII lower-cases to one; a character of
+    /// more bytes to no ASCII letter that follows the first of a number
+    /// word: `K` KELVIN SIGN to `k`).
+    #[inline]
+    fn may_open(&self, word: &[u8]) -> bool {
+        match word {
+            [first, second, ..] if first.is_ascii_alphabetic() && second.is_ascii() => {
+                letter_pair(&[*first, *second])
+                    .is_some_and(|(i, bit)| self.seconds.get(i).is_some_and(|s| s & bit != 0))
+            }
+            [first] => !first.is_ascii_alphabetic(),
+            _ => true,
         }
     }
 
@@ -264,6 +297,18 @@ fn word_key_at(b: &[u8], start: usize, len: usize) -> Option<u64> {
             (leads & !latin == 0).then_some(key)
         }
         _ => word_key(b.get(start..start + len)?),
+    }
+}
+
+/// The first ASCII letter of `w` (0 for `a`) and the bit of its second
+/// (`1 << 0` for `a`), in either case, when both are ASCII letters.
+#[inline]
+fn letter_pair(w: &[u8]) -> Option<(usize, u32)> {
+    match w {
+        [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some((usize::from((a | 0x20) - b'a'), 1 << ((b | 0x20) - b'a')))
+        }
+        _ => None,
     }
 }
 
