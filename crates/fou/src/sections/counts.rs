@@ -65,7 +65,10 @@ struct Values {
     /// For each ASCII letter (`a` to `z`), the ASCII letters (a bit each,
     /// `a` the lowest) that follow it in the words of [`Values::numbers`].
     seconds: [u32; 26],
-    /// The same of the stems of [`lexicon::COUNT_NOUNS`] ([`Values::noun_of`]).
+    /// For each two ASCII letters (`aa`, `ab` … at `26 * a + b`), the ASCII
+    /// letters that follow them in the words of [`Values::numbers`].
+    thirds: Vec<u32>,
+    /// The same as `seconds` of the stems of [`lexicon::COUNT_NOUNS`] ([`Values::noun_of`]).
     noun_seconds: [u32; 26],
     /// The words of [`lexicon::NUMBER_WORDS`] that [`value_of`] reads as a
     /// count, by their [`word_key`], with their value: open addressing, a
@@ -90,6 +93,7 @@ impl Values {
         }
         let mut numbers = [(0, 0); Values::NUMBER_SLOTS];
         let mut seconds = [0; 26];
+        let mut thirds = vec![0; 26 * 26];
         let mut noun_seconds = [0; 26];
         for (stem, _) in lexicon::COUNT_NOUNS {
             if let Some((i, bit)) = letter_pair(stem.as_bytes()) {
@@ -101,6 +105,9 @@ impl Values {
             if let (Some(key), Some(v)) = (word_key(w.as_bytes()), value_of(w)) {
                 if let Some((i, bit)) = letter_pair(w.as_bytes()) {
                     seconds[i] |= bit;
+                }
+                if let Some((i, bit)) = letter_triple(w.as_bytes()) {
+                    thirds[i] |= bit;
                 }
                 let slot = (0..Values::NUMBER_SLOTS)
                     .map(|i| (Values::number_slot(key) + i) % Values::NUMBER_SLOTS)
@@ -116,6 +123,7 @@ impl Values {
             spare: Vec::new(),
             starts,
             seconds,
+            thirds,
             noun_seconds,
             numbers,
         }
@@ -204,13 +212,17 @@ impl Values {
     /// letter keeps its start when trimmed (only its end may be) and when
     /// lower-cased (a letter of ASCII lower-cases to one; a character of
     /// more bytes to no ASCII letter that follows the first of a number
-    /// word: `K` KELVIN SIGN to `k`).
+    /// word: `K` KELVIN SIGN to `k`). Nor when it starts with three ASCII
+    /// letters no number word starts with (`til`, `tje`): its first three
+    /// letters are those of a number word it lower-cases to.
     #[inline]
     fn may_open(&self, word: &[u8]) -> bool {
         match word {
             [first, second, ..] if first.is_ascii_alphabetic() && second.is_ascii() => {
-                letter_pair(&[*first, *second])
-                    .is_some_and(|(i, bit)| self.seconds.get(i).is_some_and(|s| s & bit != 0))
+                let pair = letter_pair(word)
+                    .is_some_and(|(i, bit)| self.seconds.get(i).is_some_and(|s| s & bit != 0));
+                pair && letter_triple(word)
+                    .is_none_or(|(i, bit)| self.thirds.get(i).is_some_and(|s| s & bit != 0))
             }
             [first] => !first.is_ascii_alphabetic(),
             _ => true,
@@ -333,6 +345,21 @@ fn letter_pair(w: &[u8]) -> Option<(usize, u32)> {
     match w {
         [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
             Some((usize::from((a | 0x20) - b'a'), 1 << ((b | 0x20) - b'a')))
+        }
+        _ => None,
+    }
+}
+
+/// The first two ASCII letters of `w` (`26 * a + b`, 0 for `aa`) and the
+/// bit of its third, in either case, when all three are ASCII letters.
+#[inline]
+fn letter_triple(w: &[u8]) -> Option<(usize, u32)> {
+    match w {
+        [a, b, c, ..]
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic() =>
+        {
+            let at = |x: &u8| usize::from((x | 0x20) - b'a');
+            Some((26 * at(a) + at(b), 1 << at(c)))
         }
         _ => None,
     }
