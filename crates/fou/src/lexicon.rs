@@ -204,6 +204,22 @@ pub const BEFORE_NON_COUNTS: &[&str] = &[
 /// count of one is not read from words.
 pub const ONE_OR_NONE: &[&str] = &["en", "ett", "et", "én", "ein", "eitt", "ei", "null"];
 
+/// The Norwegian number words, lower case: each word
+/// [`crate::grammar::word_value`] reads as a number (bokmål and nynorsk,
+/// `null` to `femti`). A reader that tells them by a table of its own
+/// builds it from this list, and a test checks it against `word_value`.
+///
+/// ```
+/// for w in fou::lexicon::NUMBER_WORDS {
+///     assert!(fou::grammar::word_value(w).is_some(), "{w}");
+/// }
+/// ```
+pub const NUMBER_WORDS: &[&str] = &[
+    "null", "én", "ein", "eitt", "ett", "en", "to", "tre", "fire", "fem", "seks", "sju", "syv",
+    "åtte", "ni", "ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten",
+    "atten", "nitten", "tjue", "tyve", "tretti", "førti", "femti",
+];
+
 /// Conjunctions cut from the start of a stated count's text (with their space).
 pub const LEADING_CONJUNCTIONS: &[&str] = &["og ", "men ", "samt ", "mens "];
 

@@ -45,53 +45,226 @@ fn value_of(word: &str) -> Option<u32> {
     (!lexicon::ONE_OR_NONE.contains(&&*lower(w))).then_some(v)
 }
 
-/// What [`value_of`] said of the words read so far: the words that may be
-/// a count by their first letter (`en`, `for`, `som`, `til`, `forskning`)
-/// come back again and again, and a look in this table is cheaper than
-/// reading one again.
+/// What [`value_of`] says of a word, told faster than by reading it: by a
+/// table of 256 flags for its first byte ([`may_start_value`]), by a table
+/// of the number words for a short word of letters ([`word_key`]), by its
+/// length for a longer one, and else from what it said of the words read
+/// so far: the words that may be a count by their first byte and are none
+/// of those (`2022`, `(12)`, `–`) come back again and again, and a look in
+/// a table is cheaper than reading one again.
 ///
 /// A word of up to [`Values::PACKED`] bytes is packed with its length into
 /// a `u128` key; each key has one slot (a new word takes the slot of the
 /// old). What a slot holds is what [`value_of`] said of that very word.
 struct Values {
     slots: Vec<(u128, Option<u32>)>,
+    /// The buffer [`count_words`] fills, kept from block to block.
+    spare: Vec<usize>,
+    /// [`may_start_value`] of each byte.
+    starts: [bool; 256],
+    /// For each ASCII letter (`a` to `z`), the ASCII letters (a bit each,
+    /// `a` the lowest) that follow it in the words of [`Values::numbers`].
+    seconds: [u32; 26],
+    /// For each two ASCII letters (`aa`, `ab` … at `26 * a + b`), the ASCII
+    /// letters that follow them in the words of [`Values::numbers`].
+    thirds: Vec<u32>,
+    /// The same as `seconds` of the stems of [`lexicon::COUNT_NOUNS`] ([`Values::noun_of`]).
+    noun_seconds: [u32; 26],
+    /// The words of [`lexicon::NUMBER_WORDS`] that [`value_of`] reads as a
+    /// count, by their [`word_key`], with their value: open addressing, a
+    /// key of 0 marks an empty slot.
+    numbers: [(u64, u32); Values::NUMBER_SLOTS],
 }
 
 impl Values {
     /// Slots in the table: more than the distinct words of a few
     /// paragraphs, few enough to clear in no time (a power of two).
-    const SLOTS: usize = 1024;
+    const SLOTS: usize = 256;
     /// The longest word packed: fifteen bytes and the length.
     const PACKED: usize = 15;
+    /// Slots for the number words: a power of two, more than twice
+    /// their number, so that most words that are none end at an empty slot.
+    const NUMBER_SLOTS: usize = 64;
 
     fn new() -> Self {
+        let mut starts = [false; 256];
+        for (b, start) in (0..=u8::MAX).zip(starts.iter_mut()) {
+            *start = may_start_value(b);
+        }
+        let mut numbers = [(0, 0); Values::NUMBER_SLOTS];
+        let mut seconds = [0; 26];
+        let mut thirds = vec![0; 26 * 26];
+        let mut noun_seconds = [0; 26];
+        for (stem, _) in lexicon::COUNT_NOUNS {
+            if let Some((i, bit)) = letter_pair(stem.as_bytes()) {
+                noun_seconds[i] |= bit;
+            }
+        }
+        for w in lexicon::NUMBER_WORDS {
+            // What the plain reading says of the word is what the table says.
+            if let (Some(key), Some(v)) = (word_key(w.as_bytes()), value_of(w)) {
+                if let Some((i, bit)) = letter_pair(w.as_bytes()) {
+                    seconds[i] |= bit;
+                }
+                if let Some((i, bit)) = letter_triple(w.as_bytes()) {
+                    thirds[i] |= bit;
+                }
+                let slot = (0..Values::NUMBER_SLOTS)
+                    .map(|i| (Values::number_slot(key) + i) % Values::NUMBER_SLOTS)
+                    .find(|&i| numbers[i].0 == 0 || numbers[i].0 == key);
+                if let Some(i) = slot {
+                    numbers[i] = (key, v);
+                }
+            }
+        }
         // No key is 0: a packed word has its length, at least 1, in it.
         Values {
             slots: vec![(0, None); Values::SLOTS],
+            spare: Vec::new(),
+            starts,
+            seconds,
+            thirds,
+            noun_seconds,
+            numbers,
         }
+    }
+
+    /// May a word that starts with `first` read as a count ([`may_start_value`])?
+    #[inline]
+    fn may_start(&self, first: u8) -> bool {
+        self.starts[usize::from(first)]
     }
 
     /// [`value_of`] of `word`; most words are told by their first byte
     /// where they are read.
     #[inline]
     fn value_of(&mut self, word: &str) -> Option<u32> {
-        let b = word.as_bytes();
-        let first = *b.first()?;
-        if !may_start_count(first) {
+        self.value_at(word, 0..word.len())
+    }
+
+    /// [`value_of`] of the word `text[at]`.
+    #[inline]
+    fn value_at(&mut self, text: &str, at: std::ops::Range<usize>) -> Option<u32> {
+        let b = text.as_bytes();
+        let word = b.get(at.clone())?;
+        let (&first, last) = (word.first()?, word.last());
+        if !self.may_start(first) || !self.may_open(word) {
             return None;
         }
-        // A long ASCII word that starts with a letter and ends with no
-        // quote is itself as [`value_of`] reads it (no quote is trimmed off,
-        // no digit starts it), and longer than any number word: no count,
-        // told without a look in the table (most of the words looked up).
-        if b.len() > LONGEST_NUMBER_WORD
+        // A word that starts with a letter and ends with no quote is itself
+        // as [`value_of`] reads it (no quote is trimmed off, no digit starts
+        // it): a count when it is one of the number words read as counts, in
+        // any case; none when, lower-cased, it is longer than any number
+        // word: when longer, and with no character that lower-cases to fewer
+        // bytes (only some of three bytes or more do).
+        if starts_with_letter(first) && !is_quote_byte(last) {
+            if word.len() > LONGEST_NUMBER_WORD {
+                // Most are ASCII, told a word of bytes at a time.
+                if word.is_ascii() || word.iter().all(|&c| c < THREE_BYTE_LEAD) {
+                    return None;
+                }
+            } else if let Some(key) = word_key_at(b, at.start, word.len()) {
+                return self.number_value(key);
+            }
+        }
+        self.looked_up(text.get(at)?)
+    }
+
+    /// Does the word `text[at]` read as a count, as it stands or without a
+    /// `,`, `;` or `:` at its end ([`reads`])? Most words are told by their
+    /// first byte.
+    #[inline]
+    fn reads_at(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
+        let b = text.as_bytes();
+        match b.get(at.start) {
+            Some(&first)
+                if at.start < at.end
+                    && self.may_start(first)
+                    && b.get(at.clone()).is_some_and(|w| self.may_open(w)) =>
+            {
+                self.reads_word(text, at, first)
+            }
+            _ => false,
+        }
+    }
+
+    /// [`noun_of`] of `word`; a word that starts with two ASCII letters no
+    /// stem starts with (in any case) is none: its start is a stem's start
+    /// when lower-cased, and it is not trimmed at its start (a stem that
+    /// starts with no two ASCII letters starts none of these words).
+    fn noun_of(&self, word: &str) -> Option<Noun> {
+        if let [first, second, ..] = word.as_bytes()
             && first.is_ascii_alphabetic()
-            && !is_quote_byte(b.last())
-            && word.is_ascii()
+            && second.is_ascii_alphabetic()
         {
-            return None;
+            let (i, bit) = letter_pair(word.as_bytes())?;
+            if self.noun_seconds.get(i).is_none_or(|s| s & bit == 0) {
+                return None;
+            }
         }
-        self.looked_up(word)
+        noun_of(word)
+    }
+
+    /// May `word` (not empty), or `word` without a mark at its end, be
+    /// read as a count by its first two bytes? Not when it is one ASCII
+    /// letter, nor when it starts with two ASCII bytes no number word starts
+    /// with in any case (`fo`, `sk`, `er`): a word that starts with an ASCII
+    /// letter keeps its start when trimmed (only its end may be) and when
+    /// lower-cased (a letter of ASCII lower-cases to one; a character of
+    /// more bytes to no ASCII letter that follows the first of a number
+    /// word: `K` KELVIN SIGN to `k`). Nor when it starts with three ASCII
+    /// letters no number word starts with (`til`, `tje`): its first three
+    /// letters are those of a number word it lower-cases to.
+    #[inline]
+    fn may_open(&self, word: &[u8]) -> bool {
+        match word {
+            [first, second, ..] if first.is_ascii_alphabetic() && second.is_ascii() => {
+                let pair = letter_pair(word)
+                    .is_some_and(|(i, bit)| self.seconds.get(i).is_some_and(|s| s & bit != 0));
+                pair && letter_triple(word)
+                    .is_none_or(|(i, bit)| self.thirds.get(i).is_some_and(|s| s & bit != 0))
+            }
+            [first] => !first.is_ascii_alphabetic(),
+            _ => true,
+        }
+    }
+
+    /// [`Values::reads_at`] of a word that starts with `first`, a byte that
+    /// [`may_start_value`]. A word that starts with a letter and ends with
+    /// the mark reads as no count as it stands (no number word holds a
+    /// mark, and none is trimmed off): it is read without the mark.
+    fn reads_word(&mut self, text: &str, at: std::ops::Range<usize>, first: u8) -> bool {
+        if !starts_with_letter(first) {
+            return text.get(at).is_some_and(|w| reads(self, w));
+        }
+        let marked = matches!(text.as_bytes().get(at.end - 1), Some(b',' | b';' | b':'));
+        let end = if marked { at.end - 1 } else { at.end };
+        self.value_at(text, at.start..end).is_some()
+    }
+
+    /// The slot where the look for the word of `key` starts:
+    /// Fibonacci hashing, the top bits of the product.
+    #[inline]
+    fn number_slot(key: u64) -> usize {
+        let bits = Values::NUMBER_SLOTS.trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// The count the word of `key` ([`word_key`]) states.
+    #[inline]
+    fn number_value(&self, key: u64) -> Option<u32> {
+        let mut slot = Values::number_slot(key);
+        for _ in 0..Values::NUMBER_SLOTS {
+            let &(k, v) = self.numbers.get(slot)?;
+            if k == key {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            slot = (slot + 1) % Values::NUMBER_SLOTS;
+        }
+        None
     }
 
     /// [`value_of`] of a word that [`may_start_count`], from the table.
@@ -117,11 +290,115 @@ impl Values {
     }
 }
 
+/// The key of a word of one to [`LONGEST_NUMBER_WORD`] bytes of ASCII and
+/// Latin-1 letters (`førti`, `Åtte`): its bytes with the bit of lower case
+/// (`0x20`) set, and its length in the top byte; `None` for a longer word,
+/// or one with a character of more than two bytes or led by another byte
+/// than [`LATIN_1_LEAD`]. Setting the bit lower-cases the letters of ASCII
+/// and the capitals of Latin-1 (by the byte after the lead) and makes a
+/// letter only of a letter, and every lead (`C3`) becomes `E3`, which no
+/// character of such a word has: two such words have one key when they
+/// lower-case to one word of letters, and a word with a byte that is no
+/// letter has the key of no word of letters.
+fn word_key(b: &[u8]) -> Option<u64> {
+    if b.is_empty() || b.len() > LONGEST_NUMBER_WORD {
+        return None;
+    }
+    let mut key = (b.len() as u64) << 56;
+    for (k, &c) in b.iter().enumerate() {
+        if c >= 0xc0 && c != LATIN_1_LEAD {
+            return None;
+        }
+        key |= u64::from(c | 0x20) << (8 * k);
+    }
+    Some(key)
+}
+
+/// [`word_key`] of the word of `len` bytes at `start` in `b`: masked from
+/// the eight bytes at `start` when `b` has them, not byte by byte.
+#[inline]
+fn word_key_at(b: &[u8], start: usize, len: usize) -> Option<u64> {
+    const LOWER: u64 = u64::from_ne_bytes([0x20; 8]);
+    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LEADS: u64 = u64::from_ne_bytes([LATIN_1_LEAD; 8]);
+    match b.get(start..start + 8).map(<[u8; 8]>::try_from) {
+        Some(Ok(eight)) if (1..=LONGEST_NUMBER_WORD).contains(&len) => {
+            let mask = (1u64 << (8 * len)) - 1;
+            let x = u64::from_le_bytes(eight) & mask;
+            // The top bit of each byte from `C0` up (its top two bits set) …
+            let leads = x & (x << 1) & HIGH;
+            // … and of each byte that is `C3`: each of the first must be one.
+            let y = x ^ LEADS;
+            let latin = !(((y & LOW) + LOW) | y) & HIGH;
+            let key = x | (LOWER & mask) | (len as u64) << 56;
+            (leads & !latin == 0).then_some(key)
+        }
+        _ => word_key(b.get(start..start + len)?),
+    }
+}
+
+/// The first ASCII letter of `w` (0 for `a`) and the bit of its second
+/// (`1 << 0` for `a`), in either case, when both are ASCII letters.
+#[inline]
+fn letter_pair(w: &[u8]) -> Option<(usize, u32)> {
+    match w {
+        [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some((usize::from((a | 0x20) - b'a'), 1 << ((b | 0x20) - b'a')))
+        }
+        _ => None,
+    }
+}
+
+/// The first two ASCII letters of `w` (`26 * a + b`, 0 for `aa`) and the
+/// bit of its third, in either case, when all three are ASCII letters.
+#[inline]
+fn letter_triple(w: &[u8]) -> Option<(usize, u32)> {
+    match w {
+        [a, b, c, ..]
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic() =>
+        {
+            let at = |x: &u8| usize::from((x | 0x20) - b'a');
+            Some((26 * at(a) + at(b), 1 << at(c)))
+        }
+        _ => None,
+    }
+}
+
+/// The lead byte in UTF-8 of the Latin-1 letters (`À` to `ÿ`: `å`, `ø`, `é`).
+const LATIN_1_LEAD: u8 = 0xc3;
+
+/// The lowest lead byte in UTF-8 of a character of three bytes or more:
+/// lower-casing makes no character of fewer bytes fewer bytes (a test
+/// checks every one).
+const THREE_BYTE_LEAD: u8 = 0xe0;
+
+/// Does a word that starts with `first` start with a letter of ASCII or
+/// Latin-1 (and so with no quote and no digit)?
+#[inline]
+fn starts_with_letter(first: u8) -> bool {
+    first.is_ascii_alphabetic() || first == LATIN_1_LEAD
+}
+
+/// A key has room for the length of a number word in its top byte.
+const _: () = assert!(LONGEST_NUMBER_WORD < 8);
+
 /// May a word whose first byte is `first` state a count ([`Values::value_of`])?
 /// Not when it is an ASCII letter no number word starts with.
 #[inline]
 fn may_start_count(first: u8) -> bool {
     !first.is_ascii_alphabetic() || may_start_number_word(first)
+}
+
+/// May [`value_of`] read a word that starts with `first` as a count? Only
+/// when [`may_start_count`], and not when it is an ASCII byte that is no
+/// letter, digit or quote [`trim_quotes`] trims: such a word keeps it first
+/// when trimmed, and so is no number and no number word.
+fn may_start_value(first: u8) -> bool {
+    may_start_count(first)
+        && (!first.is_ascii()
+            || first.is_ascii_alphanumeric()
+            || matches!(first, b'(' | b')' | b'"'))
 }
 
 /// `word` without the parentheses, guillemets and straight quotes around
@@ -164,12 +441,17 @@ struct Candidate {
 
 /// The candidates of a clause; `may_count`: a word of the clause may read
 /// as a count (as [`count_words`] of its block tells). A clause where none
-/// does has none: it is split into words no further.
-fn candidates(clause: &str, may_count: bool, values: &mut Values) -> Vec<Candidate> {
+/// does has none: it is split into words no further. `plain`: its block has
+/// no white space but spaces, line feeds and tabs ([`Counting::plain`]).
+fn candidates(
+    clause: &str,
+    (may_count, plain): (bool, bool),
+    values: &mut Values,
+) -> Vec<Candidate> {
     if !may_count {
         return Vec::new();
     }
-    let ws = words(clause);
+    let ws = clause_words(clause, plain);
     // Lower-cased only when a neighbour of a number is read, and then borrowed
     // unless the word has capitals.
     let low = |j: usize| ws.get(j).map(|&(_, w)| lower(w));
@@ -207,12 +489,12 @@ fn candidates(clause: &str, may_count: bool, values: &mut Values) -> Vec<Candida
             look = k + 3;
             window = NOUN_WITHIN_PARTITIVE;
         }
-        let after = (look..(look + window).min(ws.len())).find_map(|j| noun_of(ws[j].1));
+        let after = (look..(look + window).min(ws.len())).find_map(|j| values.noun_of(ws[j].1));
         let noun = after.or_else(|| {
             // `Av oppdragsprosjektene ble sju ferdigstilt`
             (k.saturating_sub(NOUN_BEFORE_WITHIN)..k)
                 .rev()
-                .find_map(|j| noun_of(ws[j].1))
+                .find_map(|j| values.noun_of(ws[j].1))
                 .filter(|_| next.is_some_and(|n| lexicon::STATUS_AFTER_NOUN.contains(&n)))
         });
         let anaphoric = prev.is_some_and(|p| lexicon::ANAPHORIC_BEFORE.contains(&p))
@@ -323,21 +605,25 @@ fn block_counts(
 ) {
     let text = doc.blocks[k].text();
     // Most blocks have no count to read: not split into sentences and clauses.
-    let counting = count_words(text, values);
+    let Counting {
+        at: counting,
+        plain,
+    } = count_words(text, values);
     if counting.is_empty() {
+        values.spare = counting;
         return;
     }
-    // A block that names no funding has no clause that does (asked once,
-    // when a sentence may state a count).
-    let mut names_funding = None;
+    // Does a word that reads as a count start in `from..to` of the text?
+    let counts_in = |from: usize, to: usize| {
+        let first = counting.partition_point(|&at| at < from);
+        counting.get(first).is_some_and(|&at| at < to)
+    };
     for (ss, se) in sentences(text) {
         // A sentence none of the words that read as a count starts in has
         // no clause with a candidate: what its clauses name is not read.
-        let first = counting.partition_point(|&at| at < ss);
-        if counting.get(first).is_none_or(|&at| at >= se) {
+        if !counts_in(ss, se) {
             continue;
         }
-        let names_funding = *names_funding.get_or_insert_with(|| may_name_funding(text));
         let sentence = &text[ss..se];
         let mut ctx = Context {
             section,
@@ -346,11 +632,14 @@ fn block_counts(
             in_summary,
         };
         for (cs, ce) in clauses(sentence) {
+            // The clauses after the last that may state a count state none,
+            // and what they name is read by no other.
+            if !counts_in(ss + cs, se) {
+                break;
+            }
             let clause = &sentence[cs..ce];
             // A word of the clause that reads as a count starts in it.
-            let first = counting.partition_point(|&at| at < ss + cs);
-            let may_count = counting.get(first).is_some_and(|&at| at < ss + ce);
-            let may = (may_count, names_funding);
+            let may = (counts_in(ss + cs, ss + ce), plain);
             for st in clause_counts(clause, may, &mut ctx, values) {
                 let at = ss + cs + st.at;
                 found.push(StatedCount {
@@ -362,6 +651,7 @@ fn block_counts(
             }
         }
     }
+    values.spare = counting;
 }
 
 /// Can `text` state a count: does a word of it read as one
@@ -372,20 +662,14 @@ fn block_counts(
 /// a candidate.
 #[cfg(test)]
 fn may_state_count(text: &str, values: &mut Values) -> bool {
-    !count_words(text, values).is_empty()
+    !count_words(text, values).at.is_empty()
 }
 
 /// Where the words of `text` that may read as a count start (see
 /// [`may_state_count`]), in order: a clause (whose words start where words
 /// of its block start) with no word that reads as a count starts none of
 /// them.
-fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
-    let mut reads = |w: &str| {
-        values.value_of(w).is_some()
-            || (w.ends_with([',', ';', ':'])
-                && w.get(..w.len() - 1)
-                    .is_some_and(|v| values.value_of(v).is_some()))
-    };
+fn count_words(text: &str, values: &mut Values) -> Counting {
     // White space outside ASCII starts with `C2`, `E1`, `E2` or `E3`, and
     // carriage returns, vertical tabs and form feeds are rare: most blocks
     // have none, and their words stand between spaces, line feeds and tabs.
@@ -398,24 +682,110 @@ fn count_words(text: &str, values: &mut Values) -> Vec<usize> {
                 .is_some_and(char::is_whitespace)
         });
     if wide_space || memchr::memchr3(b'\r', 0x0b, 0x0c, b).is_some() {
-        return words(text)
+        let at = words(text)
             .into_iter()
-            .filter(|&(_, w)| reads(w))
+            .filter(|&(_, w)| reads(values, w))
             .map(|(at, _)| at)
             .collect();
+        return Counting { at, plain: false };
     }
-    let mut out = Vec::new();
+    let mut out = std::mem::take(&mut values.spare);
+    out.clear();
     let mut start = 0;
-    for i in memchr::memchr3_iter(b' ', b'\n', b'\t', b).chain([b.len()]) {
-        if b.get(start).is_some_and(|&x| may_start_count(x))
-            && i > start
-            && text.get(start..i).is_some_and(&mut reads)
-        {
+    each_separator(b, |end| {
+        if values.reads_at(text, start..end) {
             out.push(start);
         }
-        start = i + 1;
+        start = end + 1;
+    });
+    if values.reads_at(text, start..b.len()) {
+        out.push(start);
     }
+    Counting {
+        at: out,
+        plain: true,
+    }
+}
+
+/// What [`count_words`] tells of a block.
+struct Counting {
+    /// Where the words that may read as a count start, in order.
+    at: Vec<usize>,
+    /// The block has no white space but spaces, line feeds and tabs: its
+    /// words stand between those.
+    plain: bool,
+}
+
+/// [`words`] of a clause; `plain`: the clause has no white space but
+/// spaces, line feeds and tabs, and its words are found between those
+/// ([`each_separator`]).
+fn clause_words(clause: &str, plain: bool) -> Vec<(usize, &str)> {
+    if !plain {
+        return words(clause);
+    }
+    // No more words than every other byte: no growing.
+    let mut out = Vec::with_capacity(clause.len() / 2 + 1);
+    let mut start = 0;
+    let mut word = |start: usize, end: usize| {
+        if let Some(w) = clause.get(start..end).filter(|w| !w.is_empty()) {
+            out.push((start, w));
+        }
+    };
+    each_separator(clause.as_bytes(), |end| {
+        word(start, end);
+        start = end + 1;
+    });
+    word(start, clause.len());
     out
+}
+
+/// Does the word `w` read as a count ([`Values::value_of`]), as it stands
+/// or without the `,`, `;` or `:` that ends its clause ([`clauses`])?
+fn reads(values: &mut Values, w: &str) -> bool {
+    values.value_of(w).is_some()
+        || (w.ends_with([',', ';', ':'])
+            && w.get(..w.len() - 1)
+                .is_some_and(|v| values.value_of(v).is_some()))
+}
+
+/// Calls `f` with the offset of each space, line feed and tab of `b`, in
+/// order ([`memchr::memchr3_iter`] gives them one call each, a word apart):
+/// eight bytes at a time, the bytes up to a space told by their bits, and
+/// only those looked at one by one.
+fn each_separator(b: &[u8], mut f: impl FnMut(usize)) {
+    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Added to the low seven bits of a byte, this sets its top bit when the
+    // byte is above a space.
+    const ABOVE_SPACE: u64 = u64::from_ne_bytes([0x80 - 0x21; 8]);
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        // Never the default: the chunks are of eight bytes.
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        // The top bit of each byte that is a space or below.
+        let mut low = !(((x & LOW) + ABOVE_SPACE) | x) & HIGH;
+        while low != 0 {
+            let k = low.trailing_zeros() as usize / 8;
+            if is_separator((x >> (8 * k)) as u8) {
+                f(at + k);
+            }
+            low &= low - 1;
+        }
+        at += 8;
+    }
+    for (k, &c) in chunks.remainder().iter().enumerate() {
+        if is_separator(c) {
+            f(at + k);
+        }
+    }
+}
+
+/// Is `c` one of the bytes between the words of a block with no other
+/// white space ([`count_words`])?
+#[inline]
+fn is_separator(c: u8) -> bool {
+    matches!(c, b' ' | b'\n' | b'\t')
 }
 
 /// A count a clause states.
@@ -429,16 +799,16 @@ struct Statement<'a> {
 
 /// The counts a clause states.
 ///
-/// `may_count`: a word of the clause may read as a count; `may_fund`: the
-/// clause may name a funding (its block does).
+/// `may_count`: a word of the clause may read as a count; `plain`: its
+/// block has no white space but spaces, line feeds and tabs.
 fn clause_counts<'a>(
     clause: &'a str,
-    (may_count, may_fund): (bool, bool),
+    (may_count, plain): (bool, bool),
     ctx: &mut Context,
     values: &mut Values,
 ) -> Vec<Statement<'a>> {
-    let cands = candidates(clause, may_count, values);
-    let clause_may_fund = may_fund && may_name_funding(clause);
+    let cands = candidates(clause, (may_count, plain), values);
+    let clause_may_fund = may_name_funding(clause);
     // Most clauses state no count and name no funding: normalise only
     // those that do, once.
     if cands.is_empty() && !clause_may_fund {
@@ -477,7 +847,11 @@ fn clause_counts<'a>(
         } else {
             std::borrow::Cow::Owned(norm(piece))
         };
-        let piece_funding = if may_name_funding(piece) {
+        // A piece of a clause that may name no funding may name none (the
+        // test finds in a text what it finds in a piece of it).
+        let piece_may_fund =
+            clause_may_fund && (piece.len() == clause.len() || may_name_funding(piece));
+        let piece_funding = if piece_may_fund {
             funding_of(&piece_norm)
         } else {
             None
@@ -524,14 +898,32 @@ fn statement(clause: &str, cands: &[Candidate], n: usize) -> (usize, usize) {
     // The statement ends where a relative clause about the counted
     // things begins (`fire tematiske områder hvor vi …`).
     // So does a second verb phrase (`sju gikk videre … og fikk levere …`).
-    if let Some(i) = lexicon::CLAUSE_ENDS
-        .iter()
-        .filter_map(|w| clause[c.at..to].find(w))
-        .min()
-    {
+    if let Some(i) = first_of(&clause[c.at..to], lexicon::CLAUSE_ENDS) {
         to = c.at + i;
     }
     (from, to)
+}
+
+/// Where the first of `words` found in `s` starts (the least of their
+/// [`str::find`]): the words that start with a space (all of
+/// [`lexicon::CLAUSE_ENDS`]) are looked for at each space of `s`, in one
+/// pass, not each in a pass of its own.
+fn first_of(s: &str, words: &[&str]) -> Option<usize> {
+    let b = s.as_bytes();
+    let spaced = memchr::memchr_iter(b' ', b).find(|&i| {
+        let rest = b.get(i..).unwrap_or_default();
+        words
+            .iter()
+            .any(|w| w.starts_with(' ') && rest.starts_with(w.as_bytes()))
+    });
+    let other = (words.iter())
+        .filter(|w| !w.starts_with(' '))
+        .filter_map(|w| s.find(w))
+        .min();
+    match (spaced, other) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// A statement's text: trimmed, without a leading conjunction (when it
@@ -740,7 +1132,287 @@ mod tests {
             .collect()
     }
 
-    use super::{Values, clauses, count_words, may_state_count, sentences, value_of};
+    use super::{
+        Values, clause_words, clauses, count_words, each_separator, may_start_count,
+        may_state_count, sentences, value_of, words,
+    };
+    use crate::lexicon::NUMBER_WORDS;
+
+    /// A small deterministic generator of test data (xorshift).
+    struct Gen(u64);
+
+    impl Gen {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        fn pick<'a>(&mut self, of: &[&'a str]) -> &'a str {
+            of[self.below(of.len())]
+        }
+    }
+
+    /// The table of first bytes says no only where `may_start_count` does,
+    /// or where no word that starts with the byte reads as a count.
+    #[test]
+    fn the_table_of_first_bytes_is_may_start_value() {
+        let values = Values::new();
+        let mut rests: Vec<String> = WORDS.iter().map(|w| w.to_string()).collect();
+        rests.extend(NUMBER_WORDS.iter().map(|w| w.to_string()));
+        rests.extend(["12", "12)", "3\"", "tre)", "", "(12)", "»fem»"].map(String::from));
+        for b in 0..=u8::MAX {
+            assert_eq!(values.may_start(b), super::may_start_value(b), "{b:#x}");
+            if !values.may_start(b) && may_start_count(b) {
+                for rest in &rests {
+                    let w = format!("{}{rest}", b as char);
+                    assert_eq!(value_of(&w), None, "{w:?}");
+                }
+            }
+        }
+    }
+
+    /// No character of one or two bytes in UTF-8 lower-cases to fewer bytes
+    /// (a longer word of them is no number word, see `THREE_BYTE_LEAD`).
+    #[test]
+    fn lower_casing_a_short_character_makes_it_no_shorter() {
+        for c in (0..0x800).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(lower >= c.len_utf8(), "{c:?}");
+            assert!(c.len_utf8() == 1 || c.to_string().as_bytes()[0] < super::THREE_BYTE_LEAD);
+        }
+    }
+
+    /// Every ASCII word of up to four lower-case letters, and of up to
+    /// three letters of ASCII and Latin-1 in either case; each number word
+    /// in every case, cut short, grown and with each letter changed; the
+    /// start of one number word joined to the end of another (`tre` and
+    /// `tten`); long words with Latin-1 letters and with characters that
+    /// lower-case to fewer bytes: the table reads each as the plain reading
+    /// does.
+    #[test]
+    fn the_table_of_number_words_reads_as_value_of() {
+        let mut values = Values::new();
+        let mut check = |w: &str| assert_eq!(values.value_of(w), value_of(w), "{w:?}");
+        let letters: Vec<char> = ('a'..='z').collect();
+        let mut short = vec![String::new()];
+        for _ in 0..4 {
+            short = short
+                .iter()
+                .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            short.iter().for_each(|w| check(w));
+        }
+        let latin: Vec<char> = "aefnstoøØåÅæéÉüßÿ×\u{212b}\u{212a}İ".chars().collect();
+        let mut short = vec![String::new()];
+        for _ in 0..3 {
+            short = short
+                .iter()
+                .flat_map(|w| latin.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            short.iter().for_each(|w| check(w));
+        }
+        for w in [
+            "første",
+            "spørreundersøkelse",
+            "fagmiljøer",
+            "åtteåtte",
+            "ØYEBLIKKET",
+        ] {
+            check(w);
+        }
+        for w in [
+            "se\u{212a}sten",
+            "\u{212b}\u{212b}tte",
+            "tretten\u{212a}",
+            "fj\u{d8}rtenx",
+        ] {
+            check(w);
+        }
+        for w in NUMBER_WORDS {
+            let chars: Vec<char> = w.chars().collect();
+            for case in 0..1u32 << chars.len() {
+                let cased: String = (chars.iter().enumerate())
+                    .map(|(i, c)| match case >> i & 1 {
+                        1 => c.to_uppercase().collect::<String>(),
+                        _ => c.to_string(),
+                    })
+                    .collect();
+                check(&cased);
+            }
+            for i in 0..chars.len() {
+                for c in letters.iter().chain(&['å', 'ø', '-', '.', '1', '\u{212b}']) {
+                    let mut changed = chars.clone();
+                    changed[i] = *c;
+                    check(&changed.iter().collect::<String>());
+                }
+                check(&chars[..i].iter().collect::<String>());
+                check(&chars[i..].iter().collect::<String>());
+            }
+            for end in ["s", "e", "n", "er", ",", ".", ";", ")", "\"", "»", "x1"] {
+                check(&format!("{w}{end}"));
+                check(&format!("({w}{end}"));
+            }
+            for v in NUMBER_WORDS {
+                for (i, _) in w.char_indices().skip(1) {
+                    for (j, _) in v.char_indices() {
+                        check(&format!("{}{}", &w[..i], &v[j..]));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Words of letters in either case, marks and bytes outside ASCII, at
+    /// every offset of a text, near its end or not.
+    #[test]
+    fn the_key_of_a_word_in_its_text_is_its_key() {
+        let mut g = Gen(0x1234_5678_9abc_def1);
+        let bytes = [
+            b'a', b'T', b'z', b'@', b'[', b'`', b'{', b',', b' ', 0, 0xc3, 0xa5, 0x85, 0xe3, 0xc4,
+            0xff,
+        ];
+        for _ in 0..20_000 {
+            let len = g.below(20);
+            let b: Vec<u8> = (0..len).map(|_| bytes[g.below(bytes.len())]).collect();
+            for start in 0..len {
+                for n in 0..=(len - start).min(9) {
+                    let want = super::word_key(&b[start..start + n]);
+                    assert_eq!(super::word_key_at(&b, start, n), want, "{b:?} {start} {n}");
+                }
+            }
+        }
+    }
+
+    /// Every word of up to three letters, every stem of `COUNT_NOUNS` in
+    /// either case, grown and with its second letter changed: the table of
+    /// stems' starts reads each as `noun_of` does.
+    #[test]
+    fn the_table_of_stems_reads_as_noun_of() {
+        let values = Values::new();
+        let check = |w: &str| assert_eq!(values.noun_of(w), super::noun_of(w), "{w:?}");
+        let letters: Vec<char> = "abdfknoprsøKSA-(«1".chars().collect();
+        let mut short = vec![String::new()];
+        for _ in 0..3 {
+            short = short
+                .iter()
+                .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            short.iter().for_each(|w| check(w));
+        }
+        for (stem, _) in crate::lexicon::COUNT_NOUNS {
+            for w in [stem.to_string(), stem.to_uppercase(), format!("{stem}ene,")] {
+                check(&w);
+                for c in ('a'..='z').chain(['ø', '\u{212a}']) {
+                    let mut chars: Vec<char> = w.chars().collect();
+                    chars[1] = c;
+                    check(&chars.iter().collect::<String>());
+                }
+            }
+        }
+        WORDS.iter().for_each(|w| check(w));
+    }
+
+    /// Clauses of the words of `CLAUSE_ENDS` and others: the first of
+    /// them found in one pass is the first of the finds of each.
+    #[test]
+    fn first_of_finds_the_first_word_found() {
+        let mut g = Gen(0x5555_1234_aaaa_4321);
+        let parts = [
+            " ", " ", "hvor", "som", "og", "fikk", "ble", "der", "x", "og  fikk", "ogsom",
+        ];
+        let mut words: Vec<&str> = crate::lexicon::CLAUSE_ENDS.to_vec();
+        for extra in [&[][..], &["fikk", "g s"]] {
+            words.extend(extra);
+            for _ in 0..5000 {
+                let s: String = (0..g.below(14)).map(|_| g.pick(&parts)).collect();
+                let want = words.iter().filter_map(|w| s.find(w)).min();
+                assert_eq!(super::first_of(&s, &words), want, "{s:?}");
+            }
+        }
+    }
+
+    /// Texts of bytes that are and are not white space, of every length
+    /// round the eight bytes read at once.
+    #[test]
+    fn each_separator_finds_what_memchr_finds() {
+        let mut g = Gen(0x2545_f491_4f6c_dd1d);
+        let bytes = [
+            b' ',
+            b'\n',
+            b'\t',
+            b'\r',
+            0,
+            0x1f,
+            0x20 ^ 0x80,
+            0xa0,
+            b'a',
+            b'!',
+            0x7f,
+        ];
+        for _ in 0..20_000 {
+            let len = g.below(40);
+            let b: Vec<u8> = (0..len).map(|_| bytes[g.below(bytes.len())]).collect();
+            let mut found = Vec::new();
+            each_separator(&b, |i| found.push(i));
+            let want: Vec<usize> = memchr::memchr3_iter(b' ', b'\n', b'\t', &b).collect();
+            assert_eq!(found, want, "{b:?}");
+        }
+    }
+
+    /// Texts of count words, their neighbours and other words between all
+    /// kinds of white space: [`count_words`] finds the words that read as a
+    /// count, as the plain reading of each word does.
+    #[test]
+    fn count_words_finds_the_words_that_read_as_counts() {
+        let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+        let spaces = [
+            " ", " ", " ", "  ", "\n", "\t", "\r\n", "\u{a0}", "\u{2003}", "\u{b}",
+        ];
+        let mut words_of: Vec<&str> = WORDS.to_vec();
+        words_of.extend(NUMBER_WORDS);
+        words_of.extend([
+            "får,", "år:", "Førti;", "ÅTTE", "første", "-", "#", "(tre),",
+        ]);
+        words_of.extend([
+            "Sju",
+            "TO,",
+            "fem;",
+            "ti:",
+            "2019",
+            "12.",
+            "tre.",
+            "prosjekter",
+        ]);
+        let mut values = Values::new();
+        for n in 0..5000 {
+            // Blocks with no white space outside ASCII most of the time.
+            let plain = n % 4 != 0;
+            let mut text = String::new();
+            for k in 0..g.below(12) {
+                if k > 0 || g.below(4) == 0 {
+                    let space = g.pick(&spaces[..if plain { 6 } else { spaces.len() }]);
+                    text.push_str(space);
+                }
+                text.push_str(g.pick(&words_of));
+            }
+            let want: Vec<usize> = words(&text)
+                .into_iter()
+                .filter(|&(_, w)| {
+                    value_of(w).is_some()
+                        || w.strip_suffix([',', ';', ':'])
+                            .is_some_and(|v| value_of(v).is_some())
+                })
+                .map(|(at, _)| at)
+                .collect();
+            let counting = count_words(&text, &mut values);
+            assert_eq!(counting.at, want, "{text:?}");
+            if counting.plain {
+                assert_eq!(clause_words(&text, true), words(&text), "{text:?}");
+            }
+        }
+    }
 
     /// Words that start as a count may: numbers, number words in any case,
     /// words around them, quotes, and white space outside ASCII.
@@ -847,7 +1519,7 @@ mod tests {
             assert_eq!(may_state_count(t, &mut values), in_clauses, "{t:?}");
             // Each clause with a word that reads as a count starts one of
             // the words `count_words` gives.
-            let counting = count_words(t, &mut values);
+            let counting = count_words(t, &mut values).at;
             for (ss, se) in sentences(t) {
                 let s = &t[ss..se];
                 for (cs, ce) in clauses(s) {
