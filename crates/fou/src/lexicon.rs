@@ -204,21 +204,63 @@ pub const BEFORE_NON_COUNTS: &[&str] = &[
 /// count of one is not read from words.
 pub const ONE_OR_NONE: &[&str] = &["en", "ett", "et", "én", "ein", "eitt", "ei", "null"];
 
-/// The Norwegian number words, lower case: each word
-/// [`crate::grammar::word_value`] reads as a number (bokmål and nynorsk,
-/// `null` to `femti`). A reader that tells them by a table of its own
-/// builds it from this list, and a test checks it against `word_value`.
+/// The Norwegian number words, lower case, with their values (bokmål and
+/// nynorsk, `null` to `femti`): what [`crate::grammar::word_value`] reads.
 ///
 /// ```
-/// for w in fou::lexicon::NUMBER_WORDS {
-///     assert!(fou::grammar::word_value(w).is_some(), "{w}");
+/// for &(w, v) in fou::lexicon::NUMBER_WORD_VALUES {
+///     assert_eq!(fou::grammar::word_value(w), Some(v), "{w}");
 /// }
 /// ```
-pub const NUMBER_WORDS: &[&str] = &[
-    "null", "én", "ein", "eitt", "ett", "en", "to", "tre", "fire", "fem", "seks", "sju", "syv",
-    "åtte", "ni", "ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten",
-    "atten", "nitten", "tjue", "tyve", "tretti", "førti", "femti",
+pub const NUMBER_WORD_VALUES: &[(&str, u32)] = &[
+    ("null", 0),
+    ("én", 1),
+    ("ein", 1),
+    ("eitt", 1),
+    ("ett", 1),
+    ("en", 1),
+    ("to", 2),
+    ("tre", 3),
+    ("fire", 4),
+    ("fem", 5),
+    ("seks", 6),
+    ("sju", 7),
+    ("syv", 7),
+    ("åtte", 8),
+    ("ni", 9),
+    ("ti", 10),
+    ("elleve", 11),
+    ("tolv", 12),
+    ("tretten", 13),
+    ("fjorten", 14),
+    ("femten", 15),
+    ("seksten", 16),
+    ("sytten", 17),
+    ("atten", 18),
+    ("nitten", 19),
+    ("tjue", 20),
+    ("tyve", 20),
+    ("tretti", 30),
+    ("førti", 40),
+    ("femti", 50),
 ];
+
+/// The words of [`NUMBER_WORD_VALUES`]: a reader that tells them by a
+/// table of its own builds it from this list.
+///
+/// ```
+/// assert_eq!(fou::lexicon::NUMBER_WORDS[0], "null");
+/// assert_eq!(fou::lexicon::NUMBER_WORDS.len(), fou::lexicon::NUMBER_WORD_VALUES.len());
+/// ```
+pub const NUMBER_WORDS: [&str; NUMBER_WORD_VALUES.len()] = {
+    let mut words = [""; NUMBER_WORD_VALUES.len()];
+    let mut i = 0;
+    while i < words.len() {
+        words[i] = NUMBER_WORD_VALUES[i].0;
+        i += 1;
+    }
+    words
+};
 
 /// Conjunctions cut from the start of a stated count's text (with their space).
 pub const LEADING_CONJUNCTIONS: &[&str] = &["og ", "men ", "samt ", "mens "];

@@ -9,36 +9,13 @@ use nom::{IResult, Parser};
 
 use super::{GrammarError, check};
 
-/// The Norwegian number word `w` (lower case) stands for: a `match` the
-/// compiler turns into a test of the length and a few byte comparisons.
+/// The Norwegian number word `w` (lower case) stands for
+/// ([`lexicon::NUMBER_WORD_VALUES`](crate::lexicon::NUMBER_WORD_VALUES)).
 fn number_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "null" => 0,
-        "én" | "ein" | "eitt" | "ett" | "en" => 1,
-        "to" => 2,
-        "tre" => 3,
-        "fire" => 4,
-        "fem" => 5,
-        "seks" => 6,
-        "sju" | "syv" => 7,
-        "åtte" => 8,
-        "ni" => 9,
-        "ti" => 10,
-        "elleve" => 11,
-        "tolv" => 12,
-        "tretten" => 13,
-        "fjorten" => 14,
-        "femten" => 15,
-        "seksten" => 16,
-        "sytten" => 17,
-        "atten" => 18,
-        "nitten" => 19,
-        "tjue" | "tyve" => 20,
-        "tretti" => 30,
-        "førti" => 40,
-        "femti" => 50,
-        _ => return None,
-    })
+    crate::lexicon::NUMBER_WORD_VALUES
+        .iter()
+        .find(|&&(word, _)| word == w)
+        .map(|&(_, v)| v)
 }
 
 /// The value of a single Norwegian number word, any case.
