@@ -377,7 +377,13 @@ impl<'a> Cleaner<'a> {
         };
         self.flush();
         let text = &self.raw[at + 1..at + text_end];
-        let sub = Cleaner::new(text, self.base + at + 1).run();
+        // Most link texts hold no markup: then the cleaned text is the text
+        // itself (what the cleaner would copy in one piece), with no buffers.
+        let sub = if needs_cleaning(text) {
+            Cleaner::new(text, self.base + at + 1).run()
+        } else {
+            MappedText::verbatim(text, self.base + at + 1)
+        };
         self.out.extras_mut().links.push(Link {
             text: sub.as_str().to_owned(),
             url: url.to_owned(),
@@ -503,6 +509,22 @@ mod tests {
             }
         }
         assert!(matter > 1000);
+    }
+
+    /// A link text with no markup is taken as it is, not cleaned: what the
+    /// cleaner makes of it, map and all, on every text of up to three pieces.
+    #[test]
+    fn a_plain_link_text_is_what_the_cleaner_makes_of_it() {
+        const PIECES: [&str; 9] = ["a", " ", "-", "--", "!", "å", "*", "\u{a0}", "]"];
+        let mut plain = 0;
+        for text in crate::testing::concatenations(&PIECES, 3) {
+            let cleaned = Cleaner::new(&text, 7).run();
+            if !needs_cleaning(&text) {
+                assert_eq!(MappedText::verbatim(&text, 7), cleaned, "{text:?}");
+                plain += 1;
+            }
+        }
+        assert!(plain > 100);
     }
 
     /// The cleaner's markup search, which keeps one block's bits between

@@ -143,6 +143,7 @@ impl Scan<'_> {
 impl Iterator for Scan<'_> {
     type Item = ScannedLine;
 
+    #[inline]
     fn next(&mut self) -> Option<ScannedLine> {
         // The state in locals while blocks are read (kept in registers, not
         // written back per block), written back when a line is returned.
