@@ -107,6 +107,7 @@ impl<'a> MappedText<'a> {
     /// let c = fou::lines::MappedText::verbatim("**x**", 5);
     /// assert_eq!((c.as_str(), c.source_offset(0)), ("**x**", 5));
     /// ```
+    #[inline]
     pub fn verbatim(raw: &'a str, base: usize) -> Self {
         MappedText {
             text: Cow::Borrowed(raw),

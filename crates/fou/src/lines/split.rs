@@ -1,7 +1,7 @@
 //! Physical lines: where the input's lines end.
 
 use super::MappedText;
-use super::clean::{SCAN_BLOCK, block_mask, candidate};
+use super::clean::{BlockMask, SCAN_BLOCK, block_mask, candidate};
 use crate::source::{has_unicode_line_ends, line_end_len, next_line_end};
 
 /// One physical line of the input.
@@ -100,7 +100,7 @@ pub(crate) struct Scan<'a> {
     /// Offset of the next block to read.
     next_block: usize,
     /// One bit per candidate byte of the block at `base` not yet looked at.
-    mask: u32,
+    mask: BlockMask,
     line_start: usize,
     /// Candidates before this offset are inside a line end already taken
     /// (the `\n` of `\r\n`).
@@ -109,34 +109,28 @@ pub(crate) struct Scan<'a> {
     dirty: bool,
 }
 
-impl Scan<'_> {
-    /// Read the next block's candidates into `mask`; false at the end.
-    fn load(&mut self) -> bool {
-        let at = self.next_block;
-        let rest = self.bytes.get(at..).unwrap_or_default();
-        let n = rest.len().min(SCAN_BLOCK);
-        if n == 0 {
-            return false;
+/// The candidates of the block of `bytes` at `at` (the last one padded with
+/// spaces, no candidate), or `None` at the end.
+#[inline(always)]
+fn block_at(bytes: &[u8], at: usize) -> Option<BlockMask> {
+    let rest = bytes.get(at..)?;
+    match rest.first_chunk::<SCAN_BLOCK>() {
+        Some(block) => Some(block_mask(block, candidate)),
+        None if rest.is_empty() => None,
+        None => {
+            let mut block = [b' '; SCAN_BLOCK];
+            block[..rest.len()].copy_from_slice(rest);
+            Some(block_mask(&block, candidate))
         }
-        self.mask = match rest.first_chunk::<SCAN_BLOCK>() {
-            Some(block) => block_mask(block, candidate),
-            None => {
-                // The last block, padded with spaces (no candidate).
-                let mut block = [b' '; SCAN_BLOCK];
-                block[..n].copy_from_slice(&rest[..n]);
-                block_mask(&block, candidate)
-            }
-        };
-        self.base = at;
-        self.next_block = at + n;
-        true
     }
+}
 
-    fn emit(&mut self, end: usize, next: usize) -> ScannedLine {
+impl Scan<'_> {
+    fn emit(&mut self, end: usize, next: usize, dirty: bool) -> ScannedLine {
         let line = ScannedLine {
             start: self.line_start,
             end,
-            dirty: self.dirty,
+            dirty,
         };
         crate::work::add(next - self.line_start);
         self.line_start = next;
@@ -149,25 +143,35 @@ impl Scan<'_> {
 impl Iterator for Scan<'_> {
     type Item = ScannedLine;
 
+    #[inline]
     fn next(&mut self) -> Option<ScannedLine> {
+        // The state in locals while blocks are read (kept in registers, not
+        // written back per block), written back when a line is returned.
+        let bytes = self.bytes;
+        let (mut mask, mut base, mut dirty) = (self.mask, self.base, self.dirty);
         loop {
-            while self.mask != 0 {
-                let i = self.base + self.mask.trailing_zeros() as usize;
-                self.mask &= self.mask - 1;
+            while mask != 0 {
+                let i = base + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
                 if i < self.skip_to {
                     continue;
                 }
-                if let Some(len) = line_end_len(self.bytes, i) {
-                    return Some(self.emit(i, i + len));
+                if let Some(len) = line_end_len(bytes, i) {
+                    (self.mask, self.base) = (mask, base);
+                    return Some(self.emit(i, i + len, dirty));
                 }
                 // A line end is never one of the bytes `changes_at` looks
                 // ahead at, so it reads the line alone.
-                self.dirty = self.dirty || super::clean::changes_at(self.bytes, i);
+                dirty = dirty || super::clean::changes_at(bytes, i);
             }
-            if !self.load() {
-                let len = self.bytes.len();
-                return (self.line_start < len).then(|| self.emit(len, len));
-            }
+            base = self.next_block;
+            let Some(m) = block_at(bytes, base) else {
+                let len = bytes.len();
+                (self.mask, self.base, self.next_block) = (0, len, len);
+                return (self.line_start < len).then(|| self.emit(len, len, dirty));
+            };
+            mask = m;
+            self.next_block = base + SCAN_BLOCK;
         }
     }
 }
@@ -196,10 +200,20 @@ pub fn clean_lines(text: &str) -> impl Iterator<Item = (RawLine<'_>, MappedText<
         let clean = if line.dirty {
             MappedText::clean_dirty_line(raw.text, raw.start)
         } else {
-            MappedText::verbatim(raw.text.trim_end(), raw.start)
+            MappedText::verbatim(trim_end(raw.text), raw.start)
         };
         (raw, clean)
     })
+}
+
+/// `s.trim_end()`, with no look at the last character when it is an ASCII
+/// byte above the space (no white space: most lines end so).
+#[inline]
+fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(&b) if b > b' ' && b.is_ascii() => s,
+        _ => s.trim_end(),
+    }
 }
 
 /// [`MappedText::clean`] of `part` (at byte `base` of the source), a part
