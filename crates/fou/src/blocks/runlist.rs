@@ -269,7 +269,7 @@ fn may_hold_glyph(t: &str) -> bool {
 /// - B, UiO …`) in `t` outside parentheses (not the dash of a
 /// period written `(2019 - 2021)`).
 fn dash_seps(t: &str) -> Vec<(usize, usize)> {
-    if memchr::memmem::find(t.as_bytes(), b" - ").is_none() {
+    if !has_spaced_dash(t) {
         return Vec::new();
     }
     let mut depth = 0i32;
@@ -291,6 +291,17 @@ fn dash_seps(t: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Does `t` hold ` - `? The dashes' `memchr` and a look at each one's
+/// neighbours (a short text is searched for a dash much more cheaply than
+/// a searcher for three bytes is set up).
+fn has_spaced_dash(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    memchr::memchr_iter(b'-', bytes).any(|i| {
+        i.checked_sub(1).and_then(|j| bytes.get(j)) == Some(&b' ')
+            && bytes.get(i + 1) == Some(&b' ')
+    })
 }
 
 /// The separators inside `piece` of `t` where a period `(…)` ends one
@@ -326,6 +337,13 @@ mod tests {
     use super::super::{BlockKind, split_with};
     use crate::Format;
     use crate::sections::ReportHints;
+
+    #[test]
+    fn the_dash_test_agrees_with_a_search_for_spaced_dashes() {
+        for t in crate::testing::concatenations(&["-", " ", "a", "(", ")", "–", "\n"], 6) {
+            assert_eq!(super::has_spaced_dash(&t), t.contains(" - "), "{t:?}");
+        }
+    }
 
     fn blocks(text: &str, format: Format) -> Vec<(BlockKind, String, usize, usize)> {
         split_with(text, format, &ReportHints)
