@@ -124,13 +124,20 @@ pub(super) fn name_goes_on(prev: &str, next: &str, hints: &dyn Hints) -> bool {
 /// `max_words` words come before it; read no further than those words, so
 /// a long paragraph costs as little as a short one.
 fn short_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        if c == ',' && text.as_bytes().get(i + 1) == Some(&b' ') {
-            return Some((&text[..i], &text[i + 2..]));
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        // Most bytes: inside a word, and neither `,` nor white space nor
+        // the lead byte of non-ASCII white space.
+        if in_word && b > b' ' && b != b',' && !matches!(b, 0xC2 | 0xE1..=0xE3) {
+            i += 1;
+            continue;
         }
-        if c.is_whitespace() {
+        if b == b',' && bytes.get(i + 1) == Some(&b' ') {
+            return text.get(..i).zip(text.get(i + 2..));
+        }
+        let (white, len) = white_space_at(text, i);
+        if white {
             in_word = false;
         } else if !in_word {
             in_word = true;
@@ -139,8 +146,25 @@ fn short_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
                 return None;
             }
         }
+        i += len;
     }
     None
+}
+
+/// Is the character at byte `i` of `text` white space ([`char::is_whitespace`]),
+/// and how many bytes to step? Read by the byte: only the lead bytes of
+/// non-ASCII white space (`C2`, `E1`–`E3`) are decoded; any other byte
+/// steps one (a continuation byte belongs to a character that is no white
+/// space, as its lead byte was).
+fn white_space_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        Some(b'\t'..=b'\r' | b' ') => (true, 1),
+        Some(0xC2 | 0xE1..=0xE3) => text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        _ => (false, 1),
+    }
 }
 
 /// Add a line's text to a block, joined by a space (or a hard break).
@@ -207,6 +231,43 @@ mod tests {
     //! The join rules as a specification, with the report's hints.
     use super::*;
     use crate::blocks::hints::TestHints;
+
+    /// [`short_head`] as it read first, char by char.
+    fn short_head_by_char(text: &str, max_words: usize) -> Option<(&str, &str)> {
+        let mut words = 0;
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            if c == ',' && text.as_bytes().get(i + 1) == Some(&b' ') {
+                return Some((&text[..i], &text[i + 2..]));
+            }
+            if c.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                words += 1;
+                if words > max_words {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_short_head_by_byte_agrees_char_by_char() {
+        let pieces = [
+            ",", " ", "a", "æ", "\u{a0}", "\u{3000}", "\u{2009}", "\u{1680}", "\u{b}", "–",
+        ];
+        for t in crate::testing::concatenations(&pieces, 5) {
+            for max in 0..4 {
+                assert_eq!(
+                    short_head(&t, max),
+                    short_head_by_char(&t, max),
+                    "{t:?} {max}"
+                );
+            }
+        }
+    }
 
     /// A wrap width as a PDF extractor's lines give it.
     const WIDTH: usize = 60;
