@@ -1,11 +1,11 @@
 //! Passes over the finished blocks: paragraphs rejoined across page breaks,
 //! headings inferred from short stand-alone lines.
 
+use super::builder::bold_wrapped;
 use super::join::{append_mended, name_goes_on};
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
 use crate::lexicon::JOIN_WORDS;
-use crate::lines::is_bold_wrapped;
 
 /// Longest heading, in characters.
 const MAX_HEADING_CHARS: usize = 160;
@@ -197,8 +197,8 @@ pub(super) fn infer_headings<'a>(
         }
         let plain_rule = short_lines_are_headings && heading_like(blk.text());
         // A bold paragraph (possibly wrapped over lines) is a heading in Markdown.
-        let bold = blk.bold
-            || (blk.n_lines > 1 && text.get(blk.start..blk.end).is_some_and(is_bold_wrapped));
+        let bold =
+            blk.bold || (blk.n_lines > 1 && text.get(blk.start..blk.end).is_some_and(bold_wrapped));
         let bold_rule = bold && blk.text().chars().count() <= MAX_BOLD_HEADING_CHARS;
         blk.bold = bold;
         let kind = if plain_rule && lost_bullet_item(blk, hints) {
