@@ -272,14 +272,42 @@ fn dash_seps(t: &str) -> Vec<(usize, usize)> {
     if !has_spaced_dash(t) {
         return Vec::new();
     }
+    // Only `(`, `)` and `-` matter, all ASCII (never inside a longer
+    // character): those bytes alone are visited.
+    let bytes = t.as_bytes();
+    let mut depth = 0i32;
+    let mut out = Vec::new();
+    for i in memchr::memchr3_iter(b'(', b')', b'-', bytes) {
+        match bytes.get(i) {
+            Some(b'(') => depth += 1,
+            Some(b')') => depth -= 1,
+            // Not a dash whose space is the last separator's (`a - - b`):
+            // separators never overlap.
+            _ if depth == 0
+                && i.checked_sub(1).and_then(|j| bytes.get(j)) == Some(&b' ')
+                && bytes.get(i + 1) == Some(&b' ')
+                && out.last().is_none_or(|&(_, z)| z < i) =>
+            {
+                out.push((i - 1, i + 2));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// [`dash_seps`] as it read first, character by character.
+#[cfg(test)]
+fn dash_seps_by_char(t: &str) -> Vec<(usize, usize)> {
+    if !t.contains(" - ") {
+        return Vec::new();
+    }
     let mut depth = 0i32;
     let mut out = Vec::new();
     for (i, c) in t.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            // Not a dash whose space is the last separator's (`a - - b`):
-            // separators never overlap.
             '-' if depth == 0
                 && t[..i].ends_with(' ')
                 && t[i + 1..].starts_with(' ')
@@ -337,6 +365,13 @@ mod tests {
     use super::super::{BlockKind, split_with};
     use crate::Format;
     use crate::sections::ReportHints;
+
+    #[test]
+    fn the_dash_separators_by_the_byte_agree_char_by_char() {
+        for t in crate::testing::concatenations(&["-", " ", "a", "(", ")", "–", "æ"], 6) {
+            assert_eq!(super::dash_seps(&t), super::dash_seps_by_char(&t), "{t:?}");
+        }
+    }
 
     #[test]
     fn the_dash_test_agrees_with_a_search_for_spaced_dashes() {
