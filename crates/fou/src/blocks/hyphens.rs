@@ -182,10 +182,11 @@ fn spaced_hyphen_cuts(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<(us
 /// compiler turns into a few vector instructions (most windows hold no pair).
 const PAIR_WINDOW: usize = 32;
 
-/// May `b` end an upper-case letter: an ASCII capital or a UTF-8 continuation
-/// byte (the last byte of any non-ASCII character).
+/// May `b` end an upper-case letter: an ASCII capital or any non-ASCII byte
+/// (the last byte of a non-ASCII character is one; a lead byte passes too,
+/// but what follows it, a continuation byte, fails [`may_start_capital`]).
 fn may_end_capital(b: u8) -> bool {
-    (b.wrapping_sub(b'A') < 26) | (b & 0xC0 == 0x80)
+    (b.wrapping_sub(b'A') < 26) | (b >= 0x80)
 }
 
 /// May `b` start an upper-case letter: an ASCII capital or a UTF-8 lead byte.
