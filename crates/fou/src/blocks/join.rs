@@ -103,27 +103,20 @@ const MAX_NAME_TAIL_WORDS: usize = 3;
 /// then its institution).
 pub(super) fn name_goes_on(prev: &str, next: &str, hints: &dyn Hints) -> bool {
     // The cheap tests of `next` first: most pairs of blocks fail them.
-    let Some((name, inst)) = short_head(next.trim(), MAX_NAME_TAIL_WORDS) else {
+    let Some((_, inst)) = capitalised_head(next.trim(), MAX_NAME_TAIL_WORDS) else {
         return false;
     };
-    let words = name.split_whitespace().count();
-    if words == 0
-        || !name
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        return false;
-    }
     let p = prev.trim_end();
     let cut = p.ends_with(CANDIDATE_MARKER.trim_end())
         || hints.person_tail(p).is_some_and(|name| !name.contains(','));
     cut && hints.is_institution_list(inst.trim_end_matches('.'))
 }
 
-/// `text` split at its first `, ` (as `split_once(", ")`), when at most
-/// `max_words` words come before it; read no further than those words, so
-/// a long paragraph costs as little as a short one.
-fn short_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
+/// `text` split at its first `, ` (as `split_once(", ")`), when one to
+/// `max_words` words come before it, each starting with an upper-case
+/// letter (a name); read no further than the first word that fails, so a
+/// sentence is turned down at its second word.
+fn capitalised_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
     let bytes = text.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while let Some(&b) = bytes.get(i) {
@@ -134,7 +127,7 @@ fn short_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
             continue;
         }
         if b == b',' && bytes.get(i + 1) == Some(&b' ') {
-            return text.get(..i).zip(text.get(i + 2..));
+            return (words > 0).then(|| text.get(..i).zip(text.get(i + 2..)))?;
         }
         let (white, len) = white_space_at(text, i);
         if white {
@@ -142,13 +135,24 @@ fn short_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
         } else if !in_word {
             in_word = true;
             words += 1;
-            if words > max_words {
+            if words > max_words || !upper_at(text, i) {
                 return None;
             }
         }
         i += len;
     }
     None
+}
+
+/// Is the character at byte `i` of `text` upper-case? ASCII by the byte.
+fn upper_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase),
+    }
 }
 
 /// Is the character at byte `i` of `text` white space ([`char::is_whitespace`]),
@@ -232,7 +236,8 @@ mod tests {
     use super::*;
     use crate::blocks::hints::TestHints;
 
-    /// [`short_head`] as it read first, char by char.
+    /// The name's head as it was read first, char by char: `text` split at
+    /// its first `, ` when at most `max_words` words come before it.
     fn short_head_by_char(text: &str, max_words: usize) -> Option<(&str, &str)> {
         let mut words = 0;
         let mut in_word = false;
@@ -253,16 +258,27 @@ mod tests {
         None
     }
 
+    /// What [`name_goes_on`] asked of `next` before [`capitalised_head`]:
+    /// [`short_head_by_char`], then one word or more, each capitalised.
+    fn capitalised_head_by_char(text: &str, max_words: usize) -> Option<(&str, &str)> {
+        short_head_by_char(text, max_words).filter(|(name, _)| {
+            name.split_whitespace().count() > 0
+                && name
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+    }
+
     #[test]
-    fn the_short_head_by_byte_agrees_char_by_char() {
+    fn the_capitalised_head_by_byte_agrees_char_by_char() {
         let pieces = [
-            ",", " ", "a", "æ", "\u{a0}", "\u{3000}", "\u{2009}", "\u{1680}", "\u{b}", "–",
+            ",", " ", "a", "A", "æ", "Ø", "\u{a0}", "\u{3000}", "\u{2009}", "\u{b}", "–",
         ];
         for t in crate::testing::concatenations(&pieces, 5) {
             for max in 0..4 {
                 assert_eq!(
-                    short_head(&t, max),
-                    short_head_by_char(&t, max),
+                    capitalised_head(&t, max),
+                    capitalised_head_by_char(&t, max),
                     "{t:?} {max}"
                 );
             }
@@ -287,7 +303,7 @@ mod tests {
             let want = text
                 .split_once(", ")
                 .filter(|(name, _)| name.split_whitespace().count() <= 3);
-            assert_eq!(short_head(text, 3), want, "{text}");
+            assert_eq!(short_head_by_char(text, 3), want, "{text}");
         }
     }
 
