@@ -46,6 +46,13 @@ fn expected_blocks(lines: &Lines<'_>) -> usize {
     n
 }
 
+/// [`is_bold_wrapped`], asked only of a line whose last character may end
+/// bold markup (`**`, `</b>`, `__`): most lines end otherwise, and are
+/// answered without a trim from the start or a search for the markers.
+pub(super) fn bold_wrapped(raw: &str) -> bool {
+    matches!(raw.trim_end().as_bytes().last(), Some(b'*' | b'>' | b'_')) && is_bold_wrapped(raw)
+}
+
 /// The state of block building over one [`Lines`] stream.
 pub(super) struct BlockBuilder<'l, 'a> {
     lines: &'l Lines<'a>,
@@ -369,7 +376,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
 
     fn on_heading(&mut self, line: Line<'a>, level: u8) {
         self.close();
-        let bold = is_bold_wrapped(line.raw.text);
+        let bold = bold_wrapped(line.raw.text);
         let kind = BlockKind::Heading { level: Some(level) };
         self.blocks
             .push(new_block(kind, line.text, &line.raw, bold));
@@ -426,7 +433,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             return;
         }
         self.close();
-        let bold = is_bold_wrapped(line.raw.text);
+        let bold = bold_wrapped(line.raw.text);
         self.open = Some(new_block(BlockKind::Paragraph, line.text, &line.raw, bold));
     }
 }
@@ -501,6 +508,20 @@ fn new_block<'a>(
 #[cfg(test)]
 mod tests {
     //! Block building rules on invented lines.
+
+    #[test]
+    fn the_bold_test_asks_every_line_that_may_be_bold() {
+        let pieces = [
+            "**", "*", "<b>", "</b>", "__", "_", "#", " ", "a", "\u{a0}", ">",
+        ];
+        for t in crate::testing::concatenations(&pieces, 5) {
+            assert_eq!(
+                super::bold_wrapped(&t),
+                crate::lines::is_bold_wrapped(&t),
+                "{t:?}"
+            );
+        }
+    }
     use super::super::{BlockKind, split_with};
     use crate::Format;
     use crate::sections::ReportHints;

@@ -178,47 +178,77 @@ fn spaced_hyphen_cuts(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<(us
     cuts
 }
 
-/// The first byte from `from` on that is an ASCII capital or not ASCII,
-/// eight bytes at a time (most of a text is neither).
-fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    for chunk in bytes.get(from..)?.chunks_exact(8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        // Per byte, on its low seven bits (no carry crosses a byte): the
-        // high bit of `low + (0x80 - c)` is set when `low >= c`.
-        let low = w & !HIGH;
-        let from_a = low + ONES * (0x80 - u64::from(b'A'));
-        let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
-        let hits = (w | (from_a & !past_z)) & HIGH;
-        if hits != 0 {
-            // The flags are exact per byte: the first one is the answer.
-            return Some(at + hits.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    let rest = bytes.get(at..)?;
-    let k = rest
-        .iter()
-        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())?;
-    Some(at + k)
+/// Bytes [`next_pair_start`] tests at a time: a fixed-size window the
+/// compiler turns into a few vector instructions (most windows hold no pair).
+const PAIR_WINDOW: usize = 32;
+
+/// May `b` end an upper-case letter: an ASCII capital or any non-ASCII byte
+/// (the last byte of a non-ASCII character is one; a lead byte passes too,
+/// but what follows it, a continuation byte, fails [`may_start_capital`]).
+fn may_end_capital(b: u8) -> bool {
+    (b.wrapping_sub(b'A') < 26) | (b >= 0x80)
 }
 
-/// Where a run of capitals may start from `from` on: the next ASCII capital
-/// or non-ASCII character, past the lower-case Latin-1 letters (`ß`–`ÿ`, and
-/// `÷`, bytes `C3 9F`–`C3 BF`): they cannot start a run, and `æøå` are most
-/// of the non-ASCII characters of a report.
-fn next_run_start(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
+/// May `b` start an upper-case letter: an ASCII capital or a UTF-8 lead byte.
+fn may_start_capital(b: u8) -> bool {
+    (b.wrapping_sub(b'A') < 26) | (b >= 0xC0)
+}
+
+/// May `b` follow the first byte of the second capital of a run: an ASCII
+/// lower-case letter (the letter after an ASCII capital) or any byte of a
+/// non-ASCII character (the rest of a non-ASCII capital, or a letter after).
+fn may_follow_capital(b: u8) -> bool {
+    (b.wrapping_sub(b'a') < 26) | (b >= 0x80)
+}
+
+/// Do bytes `k - 2`, `k - 1` and `k` pass the byte tests of a run's two
+/// capitals (the second starting at `k - 1`) and what follows?
+fn is_pair_start(w: &[u8]) -> bool {
+    match *w {
+        [a, b, c] => may_end_capital(a) & may_start_capital(b) & may_follow_capital(c),
+        _ => false,
+    }
+}
+
+/// Does any `k` of `win` (from 2 on) pass [`is_pair_start`]? Written for
+/// the compiler to test the whole window at once, with no branch per byte.
+fn window_has_pair(win: &[u8; PAIR_WINDOW + 2]) -> bool {
+    let mut any = false;
+    for j in 0..PAIR_WINDOW {
+        any |= may_end_capital(win[j])
+            & may_start_capital(win[j + 1])
+            & may_follow_capital(win[j + 2]);
+    }
+    any
+}
+
+/// The first byte `k` from `from` on (and past 2) where bytes `k - 2..=k`
+/// pass [`is_pair_start`]: every pair of upper-case letters followed by a
+/// lower-case one has such a `k` (one past the second letter's first byte),
+/// and few other places do — not `NAV `, not one capital, not `æøå` between
+/// ASCII. A window at a time ([`window_has_pair`]; the last one padded with
+/// zero bytes, which pass no test), then the window with a hit byte by byte.
+fn next_pair_start(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut k = from.max(2);
+    let mut pad = [0u8; PAIR_WINDOW + 2];
     loop {
-        let k = next_capital_or_non_ascii(bytes, i)?;
-        match bytes.get(k..k + 2) {
-            Some(&[0xC3, 0x9F..=0xBF]) => i = k + 2,
-            _ => return Some(k),
+        let rest = bytes.get(k - 2..)?;
+        let win: &[u8; PAIR_WINDOW + 2] = match rest.get(..PAIR_WINDOW + 2) {
+            Some(w) => w.try_into().ok()?,
+            None => {
+                pad[..rest.len()].copy_from_slice(rest);
+                &pad
+            }
+        };
+        if window_has_pair(win)
+            && let Some(j) = win.windows(3).position(is_pair_start)
+        {
+            return Some(k + j);
         }
+        if rest.len() <= PAIR_WINDOW + 2 {
+            return None;
+        }
+        k += PAIR_WINDOW;
     }
 }
 
@@ -257,35 +287,58 @@ fn has_caps_into_lower(text: &str) -> bool {
     caps_into_lower(text).next().is_some()
 }
 
+/// Is the character at byte `i` of `text` upper-case, lower-case, and how
+/// many bytes long? ASCII is tested by the byte, Latin-1 letters decoded
+/// without the Unicode tables, other characters decoded.
+fn case_at(text: &str, i: usize) -> (bool, bool, usize) {
+    let bytes = text.as_bytes();
+    match bytes.get(i) {
+        Some(&b) if b.is_ascii() => (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1),
+        _ => match latin_1_letter(bytes, i) {
+            Some(c) => (c.is_uppercase(), c.is_lowercase(), 2),
+            None => match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c.is_uppercase(), c.is_lowercase(), c.len_utf8()),
+                None => (false, false, 1),
+            },
+        },
+    }
+}
+
+/// Is the character that ends before byte `i` of `text` upper-case?
+fn upper_before(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    match i.checked_sub(1).and_then(|j| bytes.get(j)) {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => match i.checked_sub(2).and_then(|j| latin_1_letter(bytes, j)) {
+            Some(c) => c.is_uppercase(),
+            None => text
+                .get(..i)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(char::is_uppercase),
+        },
+    }
+}
+
 /// Where two upper-case letters or more run into a lower-case one: the
-/// byte offset of each such lower-case letter (`NAV|k`), in order. ASCII is
-/// tested by the byte, other characters decoded.
+/// byte offset of each such lower-case letter (`NAV|k`), in order. Only the
+/// places [`next_pair_start`] finds are decoded: a lower-case letter whose
+/// two characters before are upper-case.
 fn caps_into_lower(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    let (mut caps, mut i) = (0, 0);
+    let mut from = 0;
     std::iter::from_fn(move || {
         loop {
-            if caps == 0 {
-                // Skip to the next capital or non-ASCII character: ASCII that
-                // is no capital cannot start a run.
-                i = next_run_start(bytes, i)?;
+            let k = next_pair_start(bytes, from)?;
+            from = k + 1;
+            // The second capital starts at `k - 1` (an ASCII byte or a lead
+            // byte: a character boundary).
+            let (upper, _, len) = case_at(text, k - 1);
+            if !upper || !upper_before(text, k - 1) {
+                continue;
             }
-            let &b = bytes.get(i)?;
-            let (upper, lower, len) = if b.is_ascii() {
-                (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
-            } else if let Some(c) = latin_1_letter(bytes, i) {
-                (c.is_uppercase(), c.is_lowercase(), 2)
-            } else {
-                match text.get(i..).and_then(|t| t.chars().next()) {
-                    Some(c) => (c.is_uppercase(), c.is_lowercase(), c.len_utf8()),
-                    None => (false, false, 1),
-                }
-            };
-            let found = lower && caps >= 2;
-            caps = if upper { caps + 1 } else { 0 };
-            i += len;
-            if found {
-                return Some(i - len);
+            let next = k - 1 + len;
+            if case_at(text, next).1 {
+                return Some(next);
             }
         }
     })
@@ -545,36 +598,61 @@ mod tests {
         }
     }
 
-    /// [`has_caps_into_lower`] as it reads, char by char.
-    fn caps_into_lower_by_char(text: &str) -> bool {
+    /// [`caps_into_lower`] as it read first, char by char: the offset of
+    /// each lower-case letter after two upper-case ones or more.
+    fn caps_into_lower_by_char(text: &str) -> Vec<usize> {
         let mut caps = 0;
-        for c in text.chars() {
+        let mut at = Vec::new();
+        for (i, c) in text.char_indices() {
             if c.is_lowercase() && caps >= 2 {
-                return true;
+                at.push(i);
             }
             caps = if c.is_uppercase() { caps + 1 } else { 0 };
         }
-        false
+        at
     }
 
     #[test]
-    fn the_cheap_test_skipping_lower_case_latin_1_agrees_char_by_char() {
+    fn the_pair_scan_agrees_char_by_char() {
         let alphabet = [
-            "A", "B", "a", "æ", "ø", "Å", "Æ", "ß", "÷", "×", "ÿ", "Ā", "ā", " ", "-",
+            "A", "B", "a", "æ", "ø", "Å", "Æ", "ß", "÷", "×", "ÿ", "Ā", "ā", "Я", "я", " ", "-",
         ];
-        // Every string of up to four pieces, then longer ones past eight bytes.
+        // Every string of up to four pieces, alone and after fillers that
+        // put it across the scan's windows.
         let texts = crate::testing::concatenations(&alphabet, 4);
+        let fillers: Vec<String> = [0, 1, 29, 30, 31, 32, 33, 62, 63]
+            .iter()
+            .map(|&n| "æbcd ".repeat(7).chars().take(n).collect())
+            .collect();
         for t in &texts {
-            for text in [
-                t.clone(),
-                format!("æøåæøåæøå{t}"),
-                format!("{t}abcdefghæ{t}"),
-            ] {
+            for f in &fillers {
+                let text = format!("{f}{t}{f}{t}");
                 assert_eq!(
-                    has_caps_into_lower(&text),
+                    caps_into_lower(&text).collect::<Vec<_>>(),
                     caps_into_lower_by_char(&text),
                     "{text}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn the_pair_scan_stops_where_the_byte_tests_pass() {
+        let by_byte = |bytes: &[u8], from: usize| {
+            (from.max(2)..bytes.len()).find(|&k| is_pair_start(&bytes[k - 2..=k]))
+        };
+        let text = "abcdefghijklmnopqrstuvwxyz @[`{ 0123456789 abcdefgh ZZ abcdefghijkABc ø \
+                    ÆØa and some more text past the window AB NAVs xyz";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() + 1 {
+            assert_eq!(next_pair_start(bytes, from), by_byte(bytes, from), "{from}");
+        }
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let mut bytes = [b'a'; 40];
+                bytes[33] = a;
+                bytes[34] = b;
+                assert_eq!(next_pair_start(&bytes, 0), by_byte(&bytes, 0), "{a} {b}");
             }
         }
     }
@@ -613,27 +691,6 @@ mod tests {
                 true
             });
             assert_eq!((found, fast), (expected, slow), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn the_word_scan_stops_at_every_capital_and_non_ascii_byte() {
-        let text = "abcdefghijklmnopqrstuvwxyz @[`{ 0123456789 abcdefgh Z abcdefghijk ø";
-        let bytes = text.as_bytes();
-        let by_byte = |from: usize| {
-            (from..bytes.len()).find(|&i| bytes[i].is_ascii_uppercase() || !bytes[i].is_ascii())
-        };
-        for from in 0..=bytes.len() {
-            assert_eq!(
-                next_capital_or_non_ascii(bytes, from),
-                by_byte(from),
-                "{from}"
-            );
-        }
-        for b in 0..=255u8 {
-            let bytes = [b'a', b'a', b'a', b, b'a', b'a', b'a', b'a', b'a'];
-            let want = (b.is_ascii_uppercase() || !b.is_ascii()).then_some(3);
-            assert_eq!(next_capital_or_non_ascii(&bytes, 0), want, "{b}");
         }
     }
 

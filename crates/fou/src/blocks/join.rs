@@ -103,44 +103,72 @@ const MAX_NAME_TAIL_WORDS: usize = 3;
 /// then its institution).
 pub(super) fn name_goes_on(prev: &str, next: &str, hints: &dyn Hints) -> bool {
     // The cheap tests of `next` first: most pairs of blocks fail them.
-    let Some((name, inst)) = short_head(next.trim(), MAX_NAME_TAIL_WORDS) else {
+    let Some((_, inst)) = capitalised_head(next.trim(), MAX_NAME_TAIL_WORDS) else {
         return false;
     };
-    let words = name.split_whitespace().count();
-    if words == 0
-        || !name
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        return false;
-    }
     let p = prev.trim_end();
     let cut = p.ends_with(CANDIDATE_MARKER.trim_end())
         || hints.person_tail(p).is_some_and(|name| !name.contains(','));
     cut && hints.is_institution_list(inst.trim_end_matches('.'))
 }
 
-/// `text` split at its first `, ` (as `split_once(", ")`), when at most
-/// `max_words` words come before it; read no further than those words, so
-/// a long paragraph costs as little as a short one.
-fn short_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        if c == ',' && text.as_bytes().get(i + 1) == Some(&b' ') {
-            return Some((&text[..i], &text[i + 2..]));
+/// `text` split at its first `, ` (as `split_once(", ")`), when one to
+/// `max_words` words come before it, each starting with an upper-case
+/// letter (a name); read no further than the first word that fails, so a
+/// sentence is turned down at its second word.
+fn capitalised_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        // Most bytes: inside a word, and neither `,` nor white space nor
+        // the lead byte of non-ASCII white space.
+        if in_word && b > b' ' && b != b',' && !matches!(b, 0xC2 | 0xE1..=0xE3) {
+            i += 1;
+            continue;
         }
-        if c.is_whitespace() {
+        if b == b',' && bytes.get(i + 1) == Some(&b' ') {
+            return (words > 0).then(|| text.get(..i).zip(text.get(i + 2..)))?;
+        }
+        let (white, len) = white_space_at(text, i);
+        if white {
             in_word = false;
         } else if !in_word {
             in_word = true;
             words += 1;
-            if words > max_words {
+            if words > max_words || !upper_at(text, i) {
                 return None;
             }
         }
+        i += len;
     }
     None
+}
+
+/// Is the character at byte `i` of `text` upper-case? ASCII by the byte.
+fn upper_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase),
+    }
+}
+
+/// Is the character at byte `i` of `text` white space ([`char::is_whitespace`]),
+/// and how many bytes to step? Read by the byte: only the lead bytes of
+/// non-ASCII white space (`C2`, `E1`–`E3`) are decoded; any other byte
+/// steps one (a continuation byte belongs to a character that is no white
+/// space, as its lead byte was).
+fn white_space_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        Some(b'\t'..=b'\r' | b' ') => (true, 1),
+        Some(0xC2 | 0xE1..=0xE3) => text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        _ => (false, 1),
+    }
 }
 
 /// Add a line's text to a block, joined by a space (or a hard break).
@@ -208,6 +236,55 @@ mod tests {
     use super::*;
     use crate::blocks::hints::TestHints;
 
+    /// The name's head as it was read first, char by char: `text` split at
+    /// its first `, ` when at most `max_words` words come before it.
+    fn short_head_by_char(text: &str, max_words: usize) -> Option<(&str, &str)> {
+        let mut words = 0;
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            if c == ',' && text.as_bytes().get(i + 1) == Some(&b' ') {
+                return Some((&text[..i], &text[i + 2..]));
+            }
+            if c.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                words += 1;
+                if words > max_words {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// What [`name_goes_on`] asked of `next` before [`capitalised_head`]:
+    /// [`short_head_by_char`], then one word or more, each capitalised.
+    fn capitalised_head_by_char(text: &str, max_words: usize) -> Option<(&str, &str)> {
+        short_head_by_char(text, max_words).filter(|(name, _)| {
+            name.split_whitespace().count() > 0
+                && name
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+    }
+
+    #[test]
+    fn the_capitalised_head_by_byte_agrees_char_by_char() {
+        let pieces = [
+            ",", " ", "a", "A", "æ", "Ø", "\u{a0}", "\u{3000}", "\u{2009}", "\u{b}", "–",
+        ];
+        for t in crate::testing::concatenations(&pieces, 5) {
+            for max in 0..4 {
+                assert_eq!(
+                    capitalised_head(&t, max),
+                    capitalised_head_by_char(&t, max),
+                    "{t:?} {max}"
+                );
+            }
+        }
+    }
+
     /// A wrap width as a PDF extractor's lines give it.
     const WIDTH: usize = 60;
 
@@ -226,7 +303,7 @@ mod tests {
             let want = text
                 .split_once(", ")
                 .filter(|(name, _)| name.split_whitespace().count() <= 3);
-            assert_eq!(short_head(text, 3), want, "{text}");
+            assert_eq!(short_head_by_char(text, 3), want, "{text}");
         }
     }
 

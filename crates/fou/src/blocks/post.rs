@@ -1,11 +1,11 @@
 //! Passes over the finished blocks: paragraphs rejoined across page breaks,
 //! headings inferred from short stand-alone lines.
 
+use super::builder::bold_wrapped;
 use super::join::{append_mended, name_goes_on};
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
 use crate::lexicon::JOIN_WORDS;
-use crate::lines::is_bold_wrapped;
 
 /// Longest heading, in characters.
 const MAX_HEADING_CHARS: usize = 160;
@@ -132,11 +132,40 @@ pub fn heading_like(text: &str) -> bool {
         && !t.ends_with(['.', ',', ';', '!'])
         && !starts_lower(t)
         && t.len() <= MAX_HEADING_CHARS * 4
-        && t.chars().take(MAX_HEADING_CHARS + 1).count() <= MAX_HEADING_CHARS
-        && t.split_whitespace().take(MAX_HEADING_WORDS + 1).count() <= MAX_HEADING_WORDS
+        && chars_at_most(t, MAX_HEADING_CHARS)
+        && words_at_most(t, MAX_HEADING_WORDS)
         && memchr::memchr(b'\n', t.as_bytes()).is_none()
-        && memchr::memmem::find(t.as_bytes(), b"http").is_none()
-        && memchr::memmem::find(t.as_bytes(), b"www.").is_none()
+        && !has_web_address(t)
+}
+
+/// Has `t` at most `max` characters? Counted by the byte (a character is
+/// a byte that is no UTF-8 continuation byte), and not at all when `t` has
+/// no more bytes than that.
+fn chars_at_most(t: &str, max: usize) -> bool {
+    t.len() <= max || t.bytes().filter(|&b| b & 0xC0 != 0x80).count() <= max
+}
+
+/// Has `t` at most `max` words ([`str::split_whitespace`])? Words have white
+/// space between them, so a text with fewer than `max` bytes that may be
+/// (or start) white space (ASCII white space; `C2`, `E1`–`E3`, the lead
+/// bytes of all other) has at most `max` words; other texts are split.
+fn words_at_most(t: &str, max: usize) -> bool {
+    let spaces = t
+        .bytes()
+        .filter(|&b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3))
+        .count();
+    spaces < max || t.split_whitespace().take(max + 1).count() <= max
+}
+
+/// Does `t` hold `http` or `www.`? One `memchr2` pass for their first
+/// bytes, each hit tested: no searcher set up for a short line.
+fn has_web_address(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    memchr::memchr2_iter(b'h', b'w', bytes).any(|i| {
+        bytes
+            .get(i..)
+            .is_some_and(|rest| rest.starts_with(b"http") || rest.starts_with(b"www."))
+    })
 }
 
 /// A stand-alone line that reads `Title, Institution (2019-2021)` is a
@@ -168,8 +197,8 @@ pub(super) fn infer_headings<'a>(
         }
         let plain_rule = short_lines_are_headings && heading_like(blk.text());
         // A bold paragraph (possibly wrapped over lines) is a heading in Markdown.
-        let bold = blk.bold
-            || (blk.n_lines > 1 && text.get(blk.start..blk.end).is_some_and(is_bold_wrapped));
+        let bold =
+            blk.bold || (blk.n_lines > 1 && text.get(blk.start..blk.end).is_some_and(bold_wrapped));
         let bold_rule = bold && blk.text().chars().count() <= MAX_BOLD_HEADING_CHARS;
         blk.bold = bold;
         let kind = if plain_rule && lost_bullet_item(blk, hints) {
@@ -195,6 +224,38 @@ mod tests {
     use super::super::{BlockKind, split_with};
     use crate::Format;
     use crate::sections::ReportHints;
+
+    #[test]
+    fn the_counts_by_the_byte_agree_with_the_plain_ones() {
+        let pieces = [
+            "a", " ", "æ", "\u{a0}", "\u{3000}", "\u{1680}", "\u{b}", "–", "€",
+        ];
+        for t in crate::testing::concatenations(&pieces, 5) {
+            for max in 0..6 {
+                assert_eq!(
+                    super::chars_at_most(&t, max),
+                    t.chars().take(max + 1).count() <= max,
+                    "{t:?} {max}"
+                );
+                assert_eq!(
+                    super::words_at_most(&t, max),
+                    t.split_whitespace().take(max + 1).count() <= max,
+                    "{t:?} {max}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_web_address_test_agrees_with_two_searches() {
+        for t in crate::testing::concatenations(&["h", "t", "p", "w", ".", "x", "æ"], 6) {
+            assert_eq!(
+                super::has_web_address(&t),
+                t.contains("http") || t.contains("www."),
+                "{t:?}"
+            );
+        }
+    }
 
     fn blocks(text: &str, format: Format) -> Vec<(BlockKind, String)> {
         split_with(text, format, &ReportHints)

@@ -269,7 +269,37 @@ fn may_hold_glyph(t: &str) -> bool {
 /// - B, UiO …`) in `t` outside parentheses (not the dash of a
 /// period written `(2019 - 2021)`).
 fn dash_seps(t: &str) -> Vec<(usize, usize)> {
-    if memchr::memmem::find(t.as_bytes(), b" - ").is_none() {
+    if !has_spaced_dash(t) {
+        return Vec::new();
+    }
+    // Only `(`, `)` and `-` matter, all ASCII (never inside a longer
+    // character): those bytes alone are visited.
+    let bytes = t.as_bytes();
+    let mut depth = 0i32;
+    let mut out = Vec::new();
+    for i in memchr::memchr3_iter(b'(', b')', b'-', bytes) {
+        match bytes.get(i) {
+            Some(b'(') => depth += 1,
+            Some(b')') => depth -= 1,
+            // Not a dash whose space is the last separator's (`a - - b`):
+            // separators never overlap.
+            _ if depth == 0
+                && i.checked_sub(1).and_then(|j| bytes.get(j)) == Some(&b' ')
+                && bytes.get(i + 1) == Some(&b' ')
+                && out.last().is_none_or(|&(_, z)| z < i) =>
+            {
+                out.push((i - 1, i + 2));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// [`dash_seps`] as it read first, character by character.
+#[cfg(test)]
+fn dash_seps_by_char(t: &str) -> Vec<(usize, usize)> {
+    if !t.contains(" - ") {
         return Vec::new();
     }
     let mut depth = 0i32;
@@ -278,8 +308,6 @@ fn dash_seps(t: &str) -> Vec<(usize, usize)> {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            // Not a dash whose space is the last separator's (`a - - b`):
-            // separators never overlap.
             '-' if depth == 0
                 && t[..i].ends_with(' ')
                 && t[i + 1..].starts_with(' ')
@@ -291,6 +319,17 @@ fn dash_seps(t: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Does `t` hold ` - `? The dashes' `memchr` and a look at each one's
+/// neighbours (a short text is searched for a dash much more cheaply than
+/// a searcher for three bytes is set up).
+fn has_spaced_dash(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    memchr::memchr_iter(b'-', bytes).any(|i| {
+        i.checked_sub(1).and_then(|j| bytes.get(j)) == Some(&b' ')
+            && bytes.get(i + 1) == Some(&b' ')
+    })
 }
 
 /// The separators inside `piece` of `t` where a period `(…)` ends one
@@ -326,6 +365,20 @@ mod tests {
     use super::super::{BlockKind, split_with};
     use crate::Format;
     use crate::sections::ReportHints;
+
+    #[test]
+    fn the_dash_separators_by_the_byte_agree_char_by_char() {
+        for t in crate::testing::concatenations(&["-", " ", "a", "(", ")", "–", "æ"], 6) {
+            assert_eq!(super::dash_seps(&t), super::dash_seps_by_char(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_dash_test_agrees_with_a_search_for_spaced_dashes() {
+        for t in crate::testing::concatenations(&["-", " ", "a", "(", ")", "–", "\n"], 6) {
+            assert_eq!(super::has_spaced_dash(&t), t.contains(" - "), "{t:?}");
+        }
+    }
 
     fn blocks(text: &str, format: Format) -> Vec<(BlockKind, String, usize, usize)> {
         split_with(text, format, &ReportHints)
