@@ -641,7 +641,8 @@ mod tests {
         let by_byte = |bytes: &[u8], from: usize| {
             (from.max(2)..bytes.len()).find(|&k| is_pair_start(&bytes[k - 2..=k]))
         };
-        let text = "abcdefghijklmnopqrstuvwxyz @[`{ 0123456789 abcdefgh ZZ abcdefghijkABc ø \
+        // (`\u{7b}` is an opening brace.)
+        let text = "abcdefghijklmnopqrstuvwxyz @[`\u{7b} 0123456789 abcdefgh ZZ abcdefghijkABc ø \
                     ÆØa and some more text past the window AB NAVs xyz";
         let bytes = text.as_bytes();
         for from in 0..=bytes.len() + 1 {

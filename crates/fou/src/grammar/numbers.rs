@@ -129,7 +129,9 @@ pub fn count(input: &str) -> Result<u32, GrammarError> {
 mod tests {
     use super::*;
 
-    /// Every number word, as the parser read them from a table before.
+    /// Every number word with its value, written out here apart from
+    /// [`crate::lexicon::NUMBER_WORD_VALUES`], which `number_word` reads: a
+    /// word lost from or misvalued in that list is caught.
     const WORDS: &[(&str, u32)] = &[
         ("null", 0),
         ("én", 1),
@@ -164,7 +166,7 @@ mod tests {
     ];
 
     #[test]
-    fn the_match_reads_every_number_word_of_the_table() {
+    fn number_word_reads_every_number_word_of_the_table() {
         for (w, v) in WORDS {
             assert_eq!(number_word(w), Some(*v), "{w}");
         }
