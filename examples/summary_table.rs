@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     let mut table: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for p in &report.projects {
         let row = table
-            .entry(p.theme.clone().unwrap_or_else(|| "(no theme)".to_owned()))
+            .entry(p.theme.as_deref().unwrap_or("(no theme)").to_owned())
             .or_default();
         let col = match p.funding {
             Some(fou::Funding::Bidrag) => 0,

@@ -89,7 +89,7 @@ fn the_schema_lists_the_codes_as_strings() {
 
 /// Every report the tests can read: the two real reports (in `../shared`),
 /// the bundled samples and the rendering fixtures.
-fn all_reports() -> Vec<(String, fou::Report)> {
+fn all_reports() -> Vec<(String, fou::Report<'static>)> {
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut paths = vec![
         fou_tests::shared_dir().join("corpus/fou-2020.txt"),

@@ -112,7 +112,7 @@ fn utf8_spans_are_input_offsets_even_with_a_bom() {
     let r = fou::parse_bytes(&bytes).unwrap();
     let p = &r.portfolio[0];
     let raw = std::str::from_utf8(&bytes[p.span.start..p.span.end]).unwrap();
-    assert!(raw.contains(&p.title), "{raw:?}");
+    assert!(raw.contains(&*p.title), "{raw:?}");
 }
 
 #[test]
@@ -121,7 +121,8 @@ fn nul_and_control_bytes_do_not_lose_the_text_around_them() {
         .replacen("Prosjekttittel: ", "Prosjekttittel: \u{0}", 1)
         .replacen("Forord", "For\u{7}ord", 1);
     let r = fou::parse(&text).unwrap();
-    let reference = fou::parse(&sample()).unwrap();
+    let sample = sample();
+    let reference = fou::parse(&sample).unwrap();
     assert_eq!(r.projects.len(), reference.projects.len());
     assert_eq!(r.projects[0].title, reference.projects[0].title);
     assert!(

@@ -224,11 +224,7 @@ fn references() {
 fn phd_lines() {
     let p = phd_line("Hva er arbeidsevne? Stipendiat Ola Nordmann, UiO.").unwrap();
     assert_eq!(
-        (
-            p.title.as_str(),
-            p.candidate.as_str(),
-            p.institution.as_deref()
-        ),
+        (&*p.title, &*p.candidate, p.institution.as_deref()),
         ("Hva er arbeidsevne?", "Ola Nordmann", Some("UiO"))
     );
     let p = phd_line("Ungdom og arbeid - en studie. Stipendiat Kari D'Souza, NTNU").unwrap();
@@ -308,7 +304,7 @@ fn stated_counts_are_the_clause_that_states_them() {
     let got: Vec<(u32, &str, &str)> = r
         .stated_counts
         .iter()
-        .map(|c| (c.value, c.refers_to.as_str(), c.text.as_str()))
+        .map(|c| (c.value, c.refers_to.as_str(), &*c.text))
         .collect();
     assert_eq!(
         got,

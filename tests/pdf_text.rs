@@ -33,7 +33,7 @@ fn titles(r: &fou::Report) -> Vec<String> {
             .iter()
             .map(|p| format!("{} | {}", p.title, p.candidate)),
     );
-    v.extend(r.vendors.iter().map(|p| p.name.clone()));
+    v.extend(r.vendors.iter().map(|p| p.name.to_string()));
     v
 }
 

@@ -99,7 +99,7 @@ fn one_stray_byte_in_utf8_is_replaced_not_the_whole_file_reread() {
     assert_eq!(r.source.encoding, "utf-8");
     assert_eq!(r.source.replaced_bytes, 1);
     assert_eq!(
-        r.preface.as_ref().map(|p| p.text.as_str()),
+        r.preface.as_ref().map(|p| &*p.text),
         Some("Blåbær.\u{fffd}")
     );
     let d: Vec<&fou::Diagnostic> = r
@@ -151,7 +151,8 @@ fn a_stray_byte_in_a_real_report_changes_nothing_else() {
         let r = fou::parse_bytes(&damaged).unwrap();
         assert_eq!(r.source.encoding, "utf-8", "{name}");
         // The same report, spans included, as the text with a U+FFFD there.
-        let expected = fou::parse(&format!("{}\u{fffd}{}", &text[..at], &text[at..])).unwrap();
+        let replaced = format!("{}\u{fffd}{}", &text[..at], &text[at..]);
+        let expected = fou::parse(&replaced).unwrap();
         assert_eq!(content(&r), content(&expected), "{name}");
         assert_eq!(
             r.stated_counts.len(),
@@ -259,7 +260,7 @@ fn each_date_in_a_sentence_has_its_own_span() {
     let found: Vec<(&str, &str, Span)> = r
         .dates
         .iter()
-        .map(|d| (d.text.as_str(), &text[d.span.start..d.span.end], d.span))
+        .map(|d| (&*d.text, &text[d.span.start..d.span.end], d.span))
         .collect();
     assert_eq!(
         found,

@@ -86,7 +86,7 @@ fn check(name: &str) {
         .map(|p| {
             let period = p.period.as_ref().expect("a period");
             (
-                p.title.as_str(),
+                &*p.title,
                 p.institution_raw.as_deref().unwrap_or(""),
                 period.start,
                 period.end,

@@ -80,6 +80,18 @@ macro_rules! field_as_is {
 }
 field_as_is!(u8, u32, i32, usize, f64, String, chrono::NaiveDate);
 
+/// A text of the model: a report borrows its texts from its input, and the
+/// reports Python holds own theirs (`Report::into_owned`).
+pub type Text = std::borrow::Cow<'static, str>;
+
+/// Texts Python gets as `str`.
+impl Field for Text {
+    type Py = String;
+    fn to_py(&self) -> String {
+        self.to_string()
+    }
+}
+
 /// Enums Python gets as their contract names (`"bidrag"`, `"projects/bidrag"`).
 macro_rules! field_by_name {
     ($($t:ty),* $(,)?) => {$(
@@ -177,6 +189,12 @@ impl Plain for String {
     }
 }
 
+impl Plain for Text {
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, self).into_any())
+    }
+}
+
 /// A date is written as in the JSON: ISO 8601, `2020-03-30`.
 impl Plain for chrono::NaiveDate {
     fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -223,7 +241,7 @@ macro_rules! field_of {
 ///         /// First year.               (the getter's docstring)
 ///         start: i32,                   (field name: its Rust type)
 ///         end: i32,
-///         // `r#abstract (abstract_): Vec<String>`: attribute `abstract`, Rust field `abstract_`
+///         // `r#abstract (abstract_): Vec<Text>`: attribute `abstract`, Rust field `abstract_`
 ///     }
 ///     repr { start, end }               (`name` shows repr(getter); `name = expr` shows expr)
 ///     methods { ... }                   (other #[pymethods], optional)
@@ -416,22 +434,22 @@ model! {
 
 model! {
     /// Who signed the preface.
-    PySignatory(fou::Signatory) as "Signatory" |_s, _py| {
+    PySignatory(fou::Signatory<'static>) as "Signatory" |_s, _py| {
         /// Name as written.
-        name: String,
+        name: Text,
         /// Title or role, e.g. "Avdelingsdirektør".
-        role: Option<String>,
+        role: Option<Text>,
     }
     repr { name, role }
 }
 
 model! {
     /// The preface (*Forord*).
-    PyPreface(fou::Preface) as "Preface" |p, py| {
+    PyPreface(fou::Preface<'static>) as "Preface" |p, py| {
         /// The preface's paragraphs, separated by blank lines.
-        text: String,
+        text: Text,
         /// The signature after "Vennlig hilsen", if any.
-        signatory: Option<fou::Signatory>,
+        signatory: Option<fou::Signatory<'static>>,
     }
     repr {
         chars = p.text.chars().count(),
@@ -441,11 +459,11 @@ model! {
 
 model! {
     /// A heading of the report's outline.
-    PyHeading(fou::Heading) as "Heading" |h, _py| {
+    PyHeading(fou::Heading<'static>) as "Heading" |h, _py| {
         /// Nesting level (1 = top).
         level: u8,
         /// Heading text without markup.
-        title: String,
+        title: Text,
         /// Where the heading is.
         span: fou::Span,
     }
@@ -456,36 +474,36 @@ model! {
     /// An institution of an item as the institution registry reads it: the
     /// registry's `id` and canonical `name`, both `None` when the registry
     /// does not know the name (never guessed), and the text as written.
-    PyInstitutionRef(fou::InstitutionRef) as "InstitutionRef" |_r, _py| {
+    PyInstitutionRef(fou::InstitutionRef<'static>) as "InstitutionRef" |_r, _py| {
         /// Registry id (`"uio"`, `"oslomet-afi"`), or `None` when unknown.
         id: Option<String>,
         /// The registry's canonical name, or `None` when unknown.
         name: Option<String>,
         /// The name as written in the item.
-        raw: String,
+        raw: Text,
     }
     repr { id, raw }
 }
 
 model! {
     /// A completed project that the report summarises.
-    PyProject(fou::Project) as "Project" |p, _py| {
+    PyProject(fou::Project<'static>) as "Project" |p, _py| {
         /// Project title.
-        title: String,
+        title: Text,
         /// Institution text as written.
-        institution_raw: Option<String>,
+        institution_raw: Option<Text>,
         /// The institutions, split into organisations.
-        institutions: Vec<String>,
+        institutions: Vec<Text>,
         /// The institutions resolved in the registry, in the order written.
-        institution_refs: Vec<fou::InstitutionRef>,
+        institution_refs: Vec<fou::InstitutionRef<'static>>,
         /// `"bidrag"`, `"oppdrag"` or `None`.
         funding: Option<fou::Funding>,
         /// Theme heading the project stands under.
-        theme: Option<String>,
+        theme: Option<Text>,
         /// The one-line lead (`Sammendrag: …`), when the record has one.
-        lead: Option<String>,
+        lead: Option<Text>,
         /// Summary paragraphs.
-        summary: Vec<String>,
+        summary: Vec<Text>,
         /// The whole record.
         span: fou::Span,
     }
@@ -494,27 +512,27 @@ model! {
 
 model! {
     /// A project the report only lists (ongoing, newly granted or shortlisted), or a web page lists.
-    PyPortfolioItem(fou::PortfolioItem) as "PortfolioItem" |p, _py| {
+    PyPortfolioItem(fou::PortfolioItem<'static>) as "PortfolioItem" |p, _py| {
         /// Project title.
-        title: String,
+        title: Text,
         /// Institution text as written.
-        institution_raw: Option<String>,
+        institution_raw: Option<Text>,
         /// The institutions, split into organisations.
-        institutions: Vec<String>,
+        institutions: Vec<Text>,
         /// The institutions resolved in the registry, in the order written.
-        institution_refs: Vec<fou::InstitutionRef>,
+        institution_refs: Vec<fou::InstitutionRef<'static>>,
         /// Project period, when given.
         period: Option<fou::Period>,
         /// `"bidrag"`, `"oppdrag"` or `None`: the funding of the list the item stands in.
         funding: Option<fou::Funding>,
         /// Theme heading above the list.
-        theme: Option<String>,
+        theme: Option<Text>,
         /// `"ongoing"`, `"granted"` or `"shortlisted"` (a project sketch that went on to the next round).
         status: fou::PortfolioStatus,
         /// The lines under the item that describe it (its sub-bullets on a web page, a single-project page's lead paragraphs).
-        description: Vec<String>,
+        description: Vec<Text>,
         /// The project leader's name (`Prosjektleder: …`), when the item names one.
-        leader: Option<String>,
+        leader: Option<Text>,
         /// The list item (with its sub-bullets), or the single-project page.
         span: fou::Span,
     }
@@ -530,19 +548,19 @@ model! {
 
 model! {
     /// An internal analysis (article in *Arbeid og velferd*).
-    PyAnalysis(fou::Analysis) as "Analysis" |a, _py| {
+    PyAnalysis(fou::Analysis<'static>) as "Analysis" |a, _py| {
         /// Edition number (`Utgave N`).
         issue: Option<u32>,
         /// Edition year.
         year: Option<i32>,
         /// Title.
-        title: String,
+        title: Text,
         /// Subtitle, when the title is followed by a second heading line.
-        subtitle: Option<String>,
+        subtitle: Option<Text>,
         /// Authors from the `Av A, B og C` line.
-        authors: Vec<String>,
+        authors: Vec<Text>,
         /// Abstract paragraphs (the key `abstract` of the JSON contract).
-        r#abstract(abstract_): Vec<String>,
+        r#abstract(abstract_): Vec<Text>,
         /// The whole record.
         span: fou::Span,
     }
@@ -551,15 +569,15 @@ model! {
 
 model! {
     /// A publication reference, `Authors (2020): Title, Venue`.
-    PyPublication(fou::Publication) as "Publication" |_p, _py| {
+    PyPublication(fou::Publication<'static>) as "Publication" |_p, _py| {
         /// Author names as written.
-        authors: Vec<String>,
+        authors: Vec<Text>,
         /// Publication year.
         year: Option<i32>,
         /// Title.
-        title: String,
+        title: Text,
         /// Journal or other venue.
-        venue: Option<String>,
+        venue: Option<Text>,
         /// The reference.
         span: fou::Span,
     }
@@ -568,15 +586,15 @@ model! {
 
 model! {
     /// A PhD candidate (`Title. Stipendiat Name, Institution`).
-    PyPhdCandidate(fou::PhdCandidate) as "PhdCandidate" |_p, _py| {
+    PyPhdCandidate(fou::PhdCandidate<'static>) as "PhdCandidate" |_p, _py| {
         /// Thesis project title.
-        title: String,
+        title: Text,
         /// Candidate's name.
-        candidate: String,
+        candidate: Text,
         /// Institution.
-        institution: Option<String>,
+        institution: Option<Text>,
         /// The institutions resolved in the registry, in the order written.
-        institution_refs: Vec<fou::InstitutionRef>,
+        institution_refs: Vec<fou::InstitutionRef<'static>>,
         /// `"completed"` or `"ongoing"`.
         status: fou::PhdStatus,
         /// The list item.
@@ -587,9 +605,9 @@ model! {
 
 model! {
     /// A supplier in NAV's framework agreements.
-    PyVendor(fou::Vendor) as "Vendor" |v, _py| {
+    PyVendor(fou::Vendor<'static>) as "Vendor" |v, _py| {
         /// Name as written.
-        name: String,
+        name: Text,
         /// The list item.
         span: fou::Span,
     }
@@ -598,9 +616,9 @@ model! {
 
 model! {
     /// A count the text states, e.g. "Sju bidragsfinansierte prosjekter ble ferdigstilt".
-    PyStatedCount(fou::StatedCount) as "StatedCount" |_c, _py| {
+    PyStatedCount(fou::StatedCount<'static>) as "StatedCount" |_c, _py| {
         /// The clause that states the count.
-        text: String,
+        text: Text,
         /// The number.
         value: u32,
         /// What is counted: `"projects/bidrag"`, `"portfolio/bidrag/ongoing"`, …, `"other"`.
@@ -613,11 +631,11 @@ model! {
 
 model! {
     /// A date written in the text ("30. mars 2020").
-    PyDateMention(fou::DateMention) as "DateMention" |d, _py| {
+    PyDateMention(fou::DateMention<'static>) as "DateMention" |d, _py| {
         /// The date (`datetime.date`); a missing year is taken from context.
         date: chrono::NaiveDate,
         /// The date as written.
-        text: String,
+        text: Text,
         /// The date as written in the input.
         span: fou::Span,
         /// The sentence that holds the date.
@@ -652,7 +670,7 @@ model! {
     /// Attributes are read-only. List attributes return a new list of item
     /// objects on each access. `to_dict()` / `to_json()` give the JSON contract
     /// (`schema_version` 1); reports compare by value and pickle.
-    PyReport(fou::Report) as "Report" |r, py| {
+    PyReport(fou::Report<'static>) as "Report" |r, py| {
         /// Version of the JSON contract.
         schema_version: u32,
         /// Where the text came from.
@@ -660,27 +678,27 @@ model! {
         /// Report year.
         year: Option<i32>,
         /// Report title as written.
-        title: Option<String>,
+        title: Option<Text>,
         /// Preface and signatory.
-        preface: Option<fou::Preface>,
+        preface: Option<fou::Preface<'static>>,
         /// Headings in document order.
-        outline: Vec<fou::Heading>,
+        outline: Vec<fou::Heading<'static>>,
         /// Completed projects with summaries.
-        projects: Vec<fou::Project>,
+        projects: Vec<fou::Project<'static>>,
         /// Listed ongoing or newly granted projects.
-        portfolio: Vec<fou::PortfolioItem>,
+        portfolio: Vec<fou::PortfolioItem<'static>>,
         /// Internal analyses.
-        analyses: Vec<fou::Analysis>,
+        analyses: Vec<fou::Analysis<'static>>,
         /// Publication references.
-        publications: Vec<fou::Publication>,
+        publications: Vec<fou::Publication<'static>>,
         /// PhD candidates.
-        phd: Vec<fou::PhdCandidate>,
+        phd: Vec<fou::PhdCandidate<'static>>,
         /// Framework-agreement vendors.
-        vendors: Vec<fou::Vendor>,
+        vendors: Vec<fou::Vendor<'static>>,
         /// Counts stated in the text.
-        stated_counts: Vec<fou::StatedCount>,
+        stated_counts: Vec<fou::StatedCount<'static>>,
         /// Dates in the text.
-        dates: Vec<fou::DateMention>,
+        dates: Vec<fou::DateMention<'static>>,
         /// Problems found while parsing.
         diagnostics: Vec<fou::Diagnostic>,
     }

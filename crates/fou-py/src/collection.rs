@@ -193,7 +193,7 @@ impl PyCollection {
         reports: &Bound<'_, PyAny>,
         registry: Option<PathBuf>,
     ) -> PyResult<Self> {
-        let reports: Vec<fou::Report> = reports
+        let reports: Vec<fou::Report<'static>> = reports
             .try_iter()?
             .map(|item| item.and_then(|r| Ok(r.cast::<PyReport>()?.get().0.clone())))
             .collect::<PyResult<_>>()?;

@@ -161,7 +161,8 @@ pub fn parse(
     if let Ok(s) = text.cast::<PyString>() {
         let s = s.to_cow()?;
         let s: &str = &s;
-        py.detach(|| guarded(|| fou::parse_with(s, &opts)))
+        // Python keeps the report after `text` is gone: its texts are copied.
+        py.detach(|| guarded(|| fou::parse_with(s, &opts).map(fou::Report::into_owned)))
             .map(PyReport)
             .map_err(|f| {
                 to_pyerr(
@@ -196,7 +197,7 @@ pub fn parse(
 /// Read and parse one file with `opts` (which name no path: the core records
 /// `path`). The core reads at most `opts.max_bytes`, also from a FIFO or a
 /// device.
-fn read_file(path: &Path, opts: &fou::Options) -> Result<fou::Report, fou::Error> {
+fn read_file(path: &Path, opts: &fou::Options) -> Result<fou::Report<'static>, fou::Error> {
     fou::parse_file_with(path, opts)
 }
 
@@ -230,7 +231,7 @@ pub fn parse_file(
         .map_err(|f| to_pyerr(py, f, Context { path: Some(&shown) }))
 }
 
-fn parse_all(paths: &[PathBuf], opts: &fou::Options) -> Vec<Result<fou::Report, Failure>> {
+fn parse_all(paths: &[PathBuf], opts: &fou::Options) -> Vec<Result<fou::Report<'static>, Failure>> {
     paths
         .par_iter()
         .map(|p| guarded(|| read_file(p, opts)))

@@ -282,7 +282,7 @@ impl Options {
 /// let r = fou::parse("Ingen rapport her").unwrap();
 /// assert!(r.projects.is_empty());
 /// ```
-pub fn parse(text: &str) -> Result<Report, Error> {
+pub fn parse(text: &str) -> Result<Report<'_>, Error> {
     parse_with(text, &Options::default())
 }
 
@@ -295,7 +295,7 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 /// assert_eq!(r.year, Some(2020));
 /// assert!(fou::parse_bytes(b"\x00\x01\x02\x03garbage").is_err());
 /// ```
-pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+pub fn parse_bytes(bytes: &[u8]) -> Result<Report<'static>, Error> {
     parse_bytes_with(bytes, &Options::default())
 }
 
@@ -306,9 +306,10 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
 /// let r = fou::parse_with("# FoU-rapport 2020\n", &opts).unwrap();
 /// assert_eq!(r.source.format, fou::Format::Plain);
 /// ```
-pub fn parse_with(text: &str, options: &Options) -> Result<Report, Error> {
+pub fn parse_with<'a>(text: &'a str, options: &Options) -> Result<Report<'a>, Error> {
     input::check_size(text.len(), options)?;
-    Ok(parse_report(&Source::from_text(text), options))
+    // The source borrows `text`, so the report's texts are slices of it.
+    Ok(parse_report(&Source::from_text(text), options).borrowing(text))
 }
 
 /// Parse report bytes with options.
@@ -318,11 +319,8 @@ pub fn parse_with(text: &str, options: &Options) -> Result<Report, Error> {
 /// let r = fou::parse_bytes_with(b"FoU-rapport 2020\n", &opts).unwrap();
 /// assert_eq!(r.source.path.as_deref(), Some("r.txt"));
 /// ```
-pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report, Error> {
-    Ok(parse_report(
-        &Source::from_bytes_with(bytes, options)?,
-        options,
-    ))
+pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report<'static>, Error> {
+    Ok(parse_report(&Source::from_bytes_with(bytes, options)?, options).into_owned())
 }
 
 /// Read and parse a file; the path is recorded in `source.path`.
@@ -332,7 +330,7 @@ pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report, Error
 /// println!("{} projects", report.projects.len());
 /// # Ok::<(), fou::Error>(())
 /// ```
-pub fn parse_file(path: impl AsRef<Path>) -> Result<Report, Error> {
+pub fn parse_file(path: impl AsRef<Path>) -> Result<Report<'static>, Error> {
     parse_file_with(path, &Options::default())
 }
 
@@ -353,10 +351,13 @@ pub fn parse_file(path: impl AsRef<Path>) -> Result<Report, Error> {
 /// ));
 /// # Ok::<(), fou::Error>(())
 /// ```
-pub fn parse_file_with(path: impl AsRef<Path>, options: &Options) -> Result<Report, Error> {
+pub fn parse_file_with(
+    path: impl AsRef<Path>,
+    options: &Options,
+) -> Result<Report<'static>, Error> {
     let path = path.as_ref();
     let options = options.named(path);
-    Ok(parse_report(&Source::open(path, &options)?, &options))
+    Ok(parse_report(&Source::open(path, &options)?, &options).into_owned())
 }
 
 /// A parse with its working shown: the report, and every block of the text
@@ -366,7 +367,7 @@ pub fn parse_file_with(path: impl AsRef<Path>, options: &Options) -> Result<Repo
 #[non_exhaustive]
 pub struct Explained<'a> {
     /// The report, as [`parse_report`] gives it.
-    pub report: Report,
+    pub report: Report<'a>,
     /// Every block, page furniture included, with its part.
     pub blocks: Vec<(blocks::Block<'a>, Part)>,
     /// Every repair made to the text on the way (a mended hyphen, a
@@ -388,7 +389,7 @@ pub struct Explained<'a> {
 /// ```
 pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
     let read = read_source(src, options, true);
-    let report = finish(read.report, read.bodies, src, options);
+    let report = finish(read.report, options);
     let mut all: Vec<(blocks::Block<'a>, Part)> =
         read.content.into_iter().zip(read.parts).collect();
     all.extend(read.markers.into_iter().map(|m| (m, Part::Furniture)));
@@ -411,19 +412,17 @@ pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
 /// let src = fou::Source::from_text("FoU-rapport 2020\n");
 /// assert_eq!(fou::parse_report(&src, &fou::Options::default()).year, Some(2020));
 /// ```
-pub fn parse_report(src: &Source, options: &Options) -> Report {
-    // The blocks go before the summaries are copied and the institutions
-    // are read, so neither shares the peak of memory with them.
-    let Read { report, bodies, .. } = read_source(src, options, false);
+pub fn parse_report<'a>(src: &'a Source<'_>, options: &Options) -> Report<'a> {
+    // The blocks go before the institutions are read, so that the refs do
+    // not share the peak of memory with them.
+    let Read { report, .. } = read_source(src, options, false);
     work::stage("blocks dropped");
-    finish(report, bodies, src, options)
+    finish(report, options)
 }
 
 /// The last steps of every parse, once the blocks are gone or kept apart:
-/// the summaries and abstracts copied in, the institutions read, the
-/// vectors' spare room given back.
-fn finish(mut report: Report, bodies: sections::Bodies, src: &Source, options: &Options) -> Report {
-    bodies.fill(&mut report, src.text());
+/// the institutions read, the vectors' spare room given back.
+fn finish<'a>(mut report: Report<'a>, options: &Options) -> Report<'a> {
     annotate(&mut report, options);
     report.shrink_to_fit();
     report
@@ -431,7 +430,7 @@ fn finish(mut report: Report, bodies: sections::Bodies, src: &Source, options: &
 
 /// Fill the items' `institution_refs` from the options' registry or the
 /// builtin one.
-fn annotate(report: &mut Report, options: &Options) {
+fn annotate(report: &mut Report<'_>, options: &Options) {
     options
         .registry
         .as_deref()
@@ -441,8 +440,8 @@ fn annotate(report: &mut Report, options: &Options) {
 
 /// What reading a source gives before the report is finished.
 struct Read<'a> {
-    /// The report without its summaries and abstracts.
-    report: Report,
+    /// The report, its institutions not yet read.
+    report: Report<'a>,
     /// The blocks the readers saw, and the part each was placed in.
     content: Vec<blocks::Block<'a>>,
     parts: Vec<Part>,
@@ -450,8 +449,6 @@ struct Read<'a> {
     markers: Vec<blocks::Block<'a>>,
     /// Layer 2's and the readers' repairs (empty unless kept).
     repairs: Vec<blocks::Repair>,
-    /// The summaries and abstracts, to copy in once the blocks are gone.
-    bodies: sections::Bodies,
 }
 
 /// Page furniture apart from the other blocks, order kept. The fewer are
@@ -501,9 +498,13 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, keep_repairs: bool) -
     report.diagnostics = src.decode_diagnostics();
     // Page furniture (bullets alone on a line, page numbers) is kept for the
     // line accounting but not shown to the part parsers.
-    let (mut content, markers) = split_markers(blocks);
+    let (content, markers) = split_markers(blocks);
     work::stage("markers");
-    let (mut report, parts, bodies) = sections::read(src, &mut content, report, &mut repairs);
+    let sections::Read {
+        mut report,
+        blocks: content,
+        parts,
+    } = sections::read(src, content, report, &mut repairs);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
     work::stage("coverage");
     Read {
@@ -512,6 +513,5 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, keep_repairs: bool) -
         parts,
         markers,
         repairs,
-        bodies,
     }
 }

@@ -7,6 +7,30 @@
 //! that may grow are `#[non_exhaustive]`: read their fields, and give a
 //! `match` on one of the enums a `_` arm. [`Span`] and [`Period`] are plain
 //! values and stay open to build.
+//!
+//! ## Borrowed text
+//!
+//! A report borrows its texts from the input it was read from: every text
+//! taken from the input (a title, a summary paragraph, a name) is a
+//! `Cow<'a, str>`, borrowed where it stands in the input as it is and owned
+//! where reading changed it (lines joined, markup removed, a hyphen mended).
+//! So a parse copies little of its input: a report of a 0.5 MB text holds a
+//! fraction of a byte per input byte besides the input itself. Texts that
+//! fou writes (diagnostic messages, registry ids, the encoding's name) are
+//! `String`s. [`Report::into_owned`] copies the borrowed texts, for a report
+//! that must outlive its input (one read from a file is owned already).
+//!
+//! ```
+//! let text = String::from("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n");
+//! let report = fou::parse(&text)?;
+//! assert!(matches!(report.portfolio[0].title, std::borrow::Cow::Borrowed("Tolk i NAV")));
+//! let kept: fou::Report<'static> = report.into_owned();
+//! drop(text);
+//! assert_eq!(kept.portfolio[0].title, "Tolk i NAV");
+//! # Ok::<(), fou::Error>(())
+//! ```
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -67,6 +91,122 @@ fn plain_text(doc: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The byte range of `part` within `whole`, when `part` is a slice of it
+/// (the same memory, not equal text; what the unstable `str::substr_range`
+/// does).
+pub(crate) fn range_within(whole: &str, part: &str) -> Option<std::ops::Range<usize>> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    let range = start..start.checked_add(part.len())?;
+    let slice = whole.get(range.clone())?;
+    (slice.as_ptr() == part.as_ptr()).then_some(range)
+}
+
+/// A value whose texts borrow `input` for its lifetime `'t`: each borrowed
+/// text that is a slice of `input` is borrowed from it again, any other is
+/// copied, owned texts are moved. With an empty `input` every text is owned
+/// ([`Report::into_owned`]); with the text a report was read from, a report
+/// that borrows a [`crate::Source`] borrows that text instead (what
+/// [`crate::parse`] returns). Every model type has it, through
+/// `owned_as_is!` for the types that borrow nothing and `rebased_fields!`
+/// for the structs that may.
+pub(crate) trait Rebase<'t> {
+    /// The type with its texts borrowing for `'t`.
+    type Out;
+    /// Borrow from `input` what is in it; copy the rest.
+    fn rebase(self, input: &'t str) -> Self::Out;
+}
+
+impl<'t> Rebase<'t> for Cow<'_, str> {
+    type Out = Cow<'t, str>;
+    fn rebase(self, input: &'t str) -> Cow<'t, str> {
+        match self {
+            Cow::Owned(s) => Cow::Owned(s),
+            Cow::Borrowed(b) => match range_within(input, b).and_then(|r| input.get(r)) {
+                Some(t) => Cow::Borrowed(t),
+                None => Cow::Owned(b.to_owned()),
+            },
+        }
+    }
+}
+
+impl<'t, T: Rebase<'t>> Rebase<'t> for Option<T> {
+    type Out = Option<T::Out>;
+    fn rebase(self, input: &'t str) -> Self::Out {
+        self.map(|v| v.rebase(input))
+    }
+}
+
+impl<'t, T: Rebase<'t>> Rebase<'t> for Vec<T> {
+    type Out = Vec<T::Out>;
+    fn rebase(self, input: &'t str) -> Self::Out {
+        self.into_iter().map(|v| v.rebase(input)).collect()
+    }
+}
+
+/// `Rebase` for types that hold no borrowed text: the value itself.
+macro_rules! owned_as_is {
+    ($($t:ty),* $(,)?) => {
+        $(impl<'t> Rebase<'t> for $t {
+            type Out = $t;
+            fn rebase(self, _: &'t str) -> $t {
+                self
+            }
+        })*
+    };
+}
+
+/// `Rebase` for a struct with a lifetime: each field's own, every field
+/// named (a field left out does not compile).
+macro_rules! rebased_fields {
+    ($($t:ident { $($f:ident),* $(,)? })*) => {
+        $(impl<'t> Rebase<'t> for $t<'_> {
+            type Out = $t<'t>;
+            fn rebase(self, input: &'t str) -> $t<'t> {
+                $t { $($f: self.$f.rebase(input)),* }
+            }
+        })*
+    };
+}
+
+owned_as_is!(
+    u8,
+    u32,
+    i32,
+    usize,
+    String,
+    NaiveDate,
+    Span,
+    Period,
+    Funding,
+    PortfolioStatus,
+    PhdStatus,
+    RefersTo,
+    SourceInfo,
+    Diagnostic,
+);
+
+rebased_fields! {
+    Signatory { name, role }
+    Preface { text, signatory }
+    Heading { level, title, span }
+    InstitutionRef { id, name, raw }
+    Project { title, institution_raw, institutions, institution_refs, funding, theme, lead, summary, span }
+    PortfolioItem {
+        title, institution_raw, institutions, institution_refs, period, funding, theme, status,
+        description, leader, span,
+    }
+    Analysis { issue, year, title, subtitle, authors, abstract_, span }
+    Publication { authors, year, title, venue, span }
+    PhdCandidate { title, candidate, institution, institution_refs, status, span }
+    Vendor { name, span }
+    StatedCount { text, value, refers_to, span }
+    DateMention { date, text, span, sentence_span }
+    Report {
+        schema_version, source, year, title, preface, outline, projects, portfolio, analyses,
+        publications, phd, vendors, stated_counts, dates, diagnostics,
+    }
 }
 
 /// Version of the JSON contract produced by [`Report`]'s serialisation.
@@ -307,33 +447,33 @@ pub struct SourceInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct Signatory {
+pub struct Signatory<'a> {
     /// Name as written.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// Title or role, e.g. "Avdelingsdirektør".
-    pub role: Option<String>,
+    pub role: Option<Cow<'a, str>>,
 }
 
 /// The preface (*Forord*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct Preface {
+pub struct Preface<'a> {
     /// The preface's paragraphs, separated by blank lines.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// The signature after "Vennlig hilsen", if any.
-    pub signatory: Option<Signatory>,
+    pub signatory: Option<Signatory<'a>>,
 }
 
 /// A heading of the report's outline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct Heading {
+pub struct Heading<'a> {
     /// Nesting level (1 = top); Markdown `#` count, or inferred for plain text.
     pub level: u8,
     /// Heading text without markup.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// Where the heading is.
     pub span: Span,
 }
@@ -347,46 +487,46 @@ pub struct Heading {
 /// let r = fou::parse("FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\nVed utgangen av 2021 hadde vi 1 pågående prosjekt.\n\nArbeid\n\n- Jobb i nord, AFI, OsloMet og Kystforsk (2020-2022)\n")?;
 /// let refs = &r.portfolio[0].institution_refs;
 /// assert_eq!(refs[0].id.as_deref(), Some("oslomet-afi"));
-/// assert_eq!((refs[1].id.as_deref(), refs[1].raw.as_str()), (None, "Kystforsk"));
+/// assert_eq!((refs[1].id.as_deref(), &*refs[1].raw), (None, "Kystforsk"));
 /// # Ok::<(), fou::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct InstitutionRef {
+pub struct InstitutionRef<'a> {
     /// The registry id (`uio`, `oslomet-afi`), or null when unknown.
     pub id: Option<String>,
     /// The registry's canonical name, or null when unknown.
     pub name: Option<String>,
     /// The name as written in the item.
-    pub raw: String,
+    pub raw: Cow<'a, str>,
 }
 
 /// A completed project that the report summarises.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct Project {
+pub struct Project<'a> {
     /// Project title.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// Institution text as written.
-    pub institution_raw: Option<String>,
+    pub institution_raw: Option<Cow<'a, str>>,
     /// The institutions, split into organisations.
-    pub institutions: Vec<String>,
+    pub institutions: Vec<Cow<'a, str>>,
     /// The institutions resolved in the institution registry, in the
     /// order written: each with the registry's `id` and `name` (both null
     /// for a name the registry does not know, which is never guessed) and
     /// the text it was read from.
     #[serde(default)]
-    pub institution_refs: Vec<InstitutionRef>,
+    pub institution_refs: Vec<InstitutionRef<'a>>,
     /// Funding, from the section or inferred from the summary.
     pub funding: Option<Funding>,
     /// Theme heading the project stands under.
-    pub theme: Option<String>,
+    pub theme: Option<Cow<'a, str>>,
     /// The one-line lead (`Sammendrag: …`), when the record has one.
-    pub lead: Option<String>,
+    pub lead: Option<Cow<'a, str>>,
     /// Summary paragraphs.
-    pub summary: Vec<String>,
+    pub summary: Vec<Cow<'a, str>>,
     /// The whole record.
     pub span: Span,
 }
@@ -395,37 +535,37 @@ pub struct Project {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct PortfolioItem {
+pub struct PortfolioItem<'a> {
     /// Project title.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// Institution text as written.
-    pub institution_raw: Option<String>,
+    pub institution_raw: Option<Cow<'a, str>>,
     /// The institutions, split into organisations.
-    pub institutions: Vec<String>,
+    pub institutions: Vec<Cow<'a, str>>,
     /// The institutions resolved in the institution registry, in the
     /// order written: each with the registry's `id` and `name` (both null
     /// for a name the registry does not know, which is never guessed) and
     /// the text it was read from.
     #[serde(default)]
-    pub institution_refs: Vec<InstitutionRef>,
+    pub institution_refs: Vec<InstitutionRef<'a>>,
     /// Project period, when given.
     pub period: Option<Period>,
     /// Funding of the list the item stands in.
     pub funding: Option<Funding>,
     /// Theme heading above the list.
-    pub theme: Option<String>,
+    pub theme: Option<Cow<'a, str>>,
     /// Ongoing, newly granted or shortlisted.
     pub status: PortfolioStatus,
     /// The lines under the item that describe it: its indented sub-bullets
     /// on a web page, or the paragraph of a single-project page. Empty in
     /// report lists, which give none.
     #[serde(default)]
-    pub description: Vec<String>,
+    pub description: Vec<Cow<'a, str>>,
     /// The project leader's name (`Prosjektleder: Kari Nordmann
     /// (kari@…)` gives `Kari Nordmann`), when the item names one. (Not a
     /// project's one-line lead, [`Project::lead`].)
     #[serde(default)]
-    pub leader: Option<String>,
+    pub leader: Option<Cow<'a, str>>,
     /// The list item (with its sub-bullets), or the single-project page.
     pub span: Span,
 }
@@ -434,20 +574,20 @@ pub struct PortfolioItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct Analysis {
+pub struct Analysis<'a> {
     /// Edition number (`Utgave N`).
     pub issue: Option<u32>,
     /// Edition year.
     pub year: Option<i32>,
     /// Title.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// Subtitle, when the title is followed by a second heading line.
-    pub subtitle: Option<String>,
+    pub subtitle: Option<Cow<'a, str>>,
     /// Authors from the `Av A, B og C` line.
-    pub authors: Vec<String>,
+    pub authors: Vec<Cow<'a, str>>,
     /// Abstract paragraphs.
     #[serde(rename = "abstract")]
-    pub abstract_: Vec<String>,
+    pub abstract_: Vec<Cow<'a, str>>,
     /// The whole record.
     pub span: Span,
 }
@@ -456,15 +596,15 @@ pub struct Analysis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct Publication {
+pub struct Publication<'a> {
     /// Author names as written.
-    pub authors: Vec<String>,
+    pub authors: Vec<Cow<'a, str>>,
     /// Publication year.
     pub year: Option<i32>,
     /// Title.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// Journal or other venue.
-    pub venue: Option<String>,
+    pub venue: Option<Cow<'a, str>>,
     /// The reference.
     pub span: Span,
 }
@@ -473,19 +613,19 @@ pub struct Publication {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct PhdCandidate {
+pub struct PhdCandidate<'a> {
     /// Thesis project title.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// Candidate's name.
-    pub candidate: String,
+    pub candidate: Cow<'a, str>,
     /// Institution.
-    pub institution: Option<String>,
+    pub institution: Option<Cow<'a, str>>,
     /// The institutions resolved in the institution registry, in the
     /// order written: each with the registry's `id` and `name` (both null
     /// for a name the registry does not know, which is never guessed) and
     /// the text it was read from.
     #[serde(default)]
-    pub institution_refs: Vec<InstitutionRef>,
+    pub institution_refs: Vec<InstitutionRef<'a>>,
     /// Completed or ongoing.
     pub status: PhdStatus,
     /// The list item.
@@ -496,9 +636,9 @@ pub struct PhdCandidate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct Vendor {
+pub struct Vendor<'a> {
     /// Name as written.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The list item.
     pub span: Span,
 }
@@ -562,9 +702,9 @@ impl RefersTo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct StatedCount {
+pub struct StatedCount<'a> {
     /// The clause that states the count.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// The number.
     pub value: u32,
     /// What is counted.
@@ -586,11 +726,11 @@ pub struct StatedCount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct DateMention {
+pub struct DateMention<'a> {
     /// The date; a missing year is taken from context.
     pub date: NaiveDate,
     /// The date as written.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// The date as written (`text`) in the input.
     pub span: Span,
     /// The sentence that holds the date (where a missing year was looked for).
@@ -937,7 +1077,7 @@ pub struct ItemRef<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
-pub struct Report {
+pub struct Report<'a> {
     /// Version of the JSON contract ([`SCHEMA_VERSION`]).
     pub schema_version: u32,
     /// Where the text came from.
@@ -945,35 +1085,35 @@ pub struct Report {
     /// Report year.
     pub year: Option<i32>,
     /// Report title as written.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Preface and signatory.
-    pub preface: Option<Preface>,
+    pub preface: Option<Preface<'a>>,
     /// Headings in document order.
-    pub outline: Vec<Heading>,
+    pub outline: Vec<Heading<'a>>,
     /// Completed projects with summaries.
-    pub projects: Vec<Project>,
+    pub projects: Vec<Project<'a>>,
     /// Listed ongoing or newly granted projects.
-    pub portfolio: Vec<PortfolioItem>,
+    pub portfolio: Vec<PortfolioItem<'a>>,
     /// Internal analyses.
-    pub analyses: Vec<Analysis>,
+    pub analyses: Vec<Analysis<'a>>,
     /// Publication references.
-    pub publications: Vec<Publication>,
+    pub publications: Vec<Publication<'a>>,
     /// PhD candidates.
-    pub phd: Vec<PhdCandidate>,
+    pub phd: Vec<PhdCandidate<'a>>,
     /// Framework-agreement vendors.
-    pub vendors: Vec<Vendor>,
+    pub vendors: Vec<Vendor<'a>>,
     /// Counts stated in the text.
-    pub stated_counts: Vec<StatedCount>,
+    pub stated_counts: Vec<StatedCount<'a>>,
     /// Dates in the text.
-    pub dates: Vec<DateMention>,
+    pub dates: Vec<DateMention<'a>>,
     /// Problems found.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// An empty report of `source`: no items and no diagnostics yet (what
     /// `sections::read` fills in).
-    pub(crate) fn new(source: SourceInfo) -> Report {
+    pub(crate) fn new(source: SourceInfo) -> Report<'a> {
         Report {
             schema_version: SCHEMA_VERSION,
             source,
@@ -1008,6 +1148,28 @@ impl Report {
         self.diagnostics.shrink_to_fit();
     }
 
+    /// The report with every borrowed text copied, so that it outlives the
+    /// input it was read from (see [the model's docs](crate::model)).
+    ///
+    /// ```
+    /// fn read(path: &str) -> std::io::Result<fou::Report<'static>> {
+    ///     let text = std::fs::read_to_string(path)?;
+    ///     Ok(fou::parse(&text).map_err(std::io::Error::other)?.into_owned())
+    /// }
+    /// let report = read("../../examples/data/sample-2021.txt")?;
+    /// assert!(!report.projects.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn into_owned(self) -> Report<'static> {
+        self.rebase("")
+    }
+
+    /// The report with its texts borrowed from `input`, the text it was read
+    /// from (a report read from a [`crate::Source`] borrows the source).
+    pub(crate) fn borrowing<'t>(self, input: &'t str) -> Report<'t> {
+        self.rebase(input)
+    }
+
     /// Serialise to the JSON contract (pretty-printed).
     ///
     /// ```
@@ -1039,12 +1201,17 @@ impl Report {
     /// assert_eq!(items[0].span.line_start, 5);
     /// ```
     pub fn items(&self) -> Vec<ItemRef<'_>> {
-        fn item(kind: ItemKind, index: usize, span: Span, theme: Option<&String>) -> ItemRef<'_> {
+        fn item<'r>(
+            kind: ItemKind,
+            index: usize,
+            span: Span,
+            theme: Option<&'r Cow<'_, str>>,
+        ) -> ItemRef<'r> {
             ItemRef {
                 kind,
                 index,
                 span,
-                theme: theme.map(String::as_str),
+                theme: theme.map(|t| &**t),
             }
         }
         let mut out = Vec::new();

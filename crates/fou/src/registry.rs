@@ -19,6 +19,7 @@
 //! assert!(found.unknown.is_empty());
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The registry's maps: keyed by its own folded names, so hashed with
@@ -388,19 +389,19 @@ impl Registry {
     /// assert_eq!(refs[0].raw, "Kystforsk");
     /// assert_eq!(refs[1].id.as_deref(), Some("uio-econ"));
     /// ```
-    pub fn refs(&self, raw: &str) -> Vec<InstitutionRef> {
+    pub fn refs(&self, raw: &str) -> Vec<InstitutionRef<'static>> {
         self.read(raw)
             .into_iter()
             .map(|(piece, hit)| match hit {
                 Some(i) => InstitutionRef {
                     id: Some(self.entries[i].id.clone()),
                     name: Some(self.entries[i].name.clone()),
-                    raw: piece,
+                    raw: piece.into(),
                 },
                 None => InstitutionRef {
                     id: None,
                     name: None,
-                    raw: piece,
+                    raw: piece.into(),
                 },
             })
             .collect()
@@ -419,8 +420,9 @@ impl Registry {
     /// assert_eq!(r.portfolio[0].institution_refs[0].id.as_deref(), Some("kfi"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn annotate(&self, report: &mut Report) {
-        let refs = |raw: &Option<String>| raw.as_deref().map(|r| self.refs(r)).unwrap_or_default();
+    pub fn annotate(&self, report: &mut Report<'_>) {
+        let refs =
+            |raw: &Option<Cow<'_, str>>| raw.as_deref().map(|r| self.refs(r)).unwrap_or_default();
         for p in &mut report.projects {
             p.institution_refs = refs(&p.institution_raw);
         }

@@ -120,21 +120,15 @@ fn duplicate_items(i: usize, r: &Report) -> Vec<CollectionDiagnostic> {
     let lists: [(ItemKind, Vec<(&str, Span)>); 3] = [
         (
             ItemKind::Project,
-            r.projects
-                .iter()
-                .map(|p| (p.title.as_str(), p.span))
-                .collect(),
+            r.projects.iter().map(|p| (&*p.title, p.span)).collect(),
         ),
         (
             ItemKind::Portfolio,
-            r.portfolio
-                .iter()
-                .map(|p| (p.title.as_str(), p.span))
-                .collect(),
+            r.portfolio.iter().map(|p| (&*p.title, p.span)).collect(),
         ),
         (
             ItemKind::Phd,
-            r.phd.iter().map(|p| (p.title.as_str(), p.span)).collect(),
+            r.phd.iter().map(|p| (&*p.title, p.span)).collect(),
         ),
     ];
     let mut out = Vec::new();

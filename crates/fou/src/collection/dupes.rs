@@ -32,11 +32,11 @@ pub(super) fn keys(report: &Report) -> Vec<String> {
     let titles = report
         .projects
         .iter()
-        .map(|p| p.title.as_str())
-        .chain(report.portfolio.iter().map(|p| p.title.as_str()))
-        .chain(report.analyses.iter().map(|a| a.title.as_str()))
-        .chain(report.phd.iter().map(|p| p.title.as_str()))
-        .chain(report.publications.iter().map(|p| p.title.as_str()));
+        .map(|p| &*p.title)
+        .chain(report.portfolio.iter().map(|p| &*p.title))
+        .chain(report.analyses.iter().map(|a| &*a.title))
+        .chain(report.phd.iter().map(|p| &*p.title))
+        .chain(report.publications.iter().map(|p| &*p.title));
     let mut keys: Vec<String> = titles.map(fold_title).filter(|k| !k.is_empty()).collect();
     keys.sort();
     keys.dedup();

@@ -138,7 +138,7 @@ impl Collection {
                     a.kind.as_str().into(),
                     a.item.into(),
                     a.year.into(),
-                    a.title.as_str().into(),
+                    (&*a.title).into(),
                     a.institution_raw.clone().into(),
                     a.status.clone().into(),
                     a.period.map(|p| p.start).into(),

@@ -148,7 +148,7 @@ pub struct Text {
     /// Why it is a duplicate.
     pub duplicate_reason: Option<String>,
     /// The compact report.
-    pub report: Report,
+    pub report: Report<'static>,
     /// Folded item titles, sorted, for recognising renderings.
     keys: Vec<String>,
 }
@@ -178,7 +178,7 @@ impl Text {
     /// assert_eq!(i[0].id.as_deref(), Some("oslomet-afi"));
     /// # Ok::<(), fou::Error>(())
     /// ```
-    pub fn institutions_of(&self, kind: ItemKind, index: usize) -> &[InstitutionRef] {
+    pub fn institutions_of(&self, kind: ItemKind, index: usize) -> &[InstitutionRef<'static>] {
         let r = &self.report;
         match kind {
             ItemKind::Project => r.projects.get(index).map(|p| p.institution_refs.as_slice()),
@@ -196,7 +196,7 @@ impl Text {
     /// candidate: the item's kind, index and institutions.
     pub(crate) fn item_institutions(
         &self,
-    ) -> impl Iterator<Item = (ItemKind, usize, &[InstitutionRef])> {
+    ) -> impl Iterator<Item = (ItemKind, usize, &[InstitutionRef<'static>])> {
         let r = &self.report;
         let projects = r
             .projects
@@ -352,8 +352,8 @@ impl Collection {
     /// assert_eq!(c.texts()[0].year, Some(2021));
     /// # Ok::<(), fou::Error>(())
     /// ```
-    pub fn from_reports(
-        reports: impl IntoIterator<Item = Report>,
+    pub fn from_reports<'a>(
+        reports: impl IntoIterator<Item = Report<'a>>,
         options: &CollectOptions,
     ) -> Collection {
         let registry = options.parse.registry.as_deref();
@@ -404,7 +404,7 @@ impl Collection {
     /// ```
     /// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Kystforskningsinstituttet (2021-2022)\n")?;
     /// let c = fou::collection::Collection::from_reports([r.clone(), r], &Default::default());
-    /// let names: Vec<&str> = c.unknown_institutions().iter().map(|u| u.name.as_str()).collect();
+    /// let names: Vec<&str> = c.unknown_institutions().iter().map(|u| &*u.name).collect();
     /// assert_eq!(names, ["Kystforskningsinstituttet"]);
     /// # Ok::<(), fou::Error>(())
     /// ```
@@ -453,7 +453,7 @@ impl Collection {
 }
 
 /// A parsed report reduced to what a collection keeps.
-fn compact(mut report: Report) -> Text {
+fn compact(mut report: Report<'_>) -> Text {
     let path = report.source.path.take();
     let hash = content_hash(&report);
     report.source.path.clone_from(&path);
@@ -469,13 +469,13 @@ fn compact(mut report: Report) -> Text {
         path,
         hash,
         year: report.year,
-        title: report.title.clone(),
+        title: report.title.as_deref().map(str::to_owned),
         is_report,
         items: report.items().len(),
         duplicate_of: None,
         duplicate_reason: None,
         keys,
-        report,
+        report: report.into_owned(),
     }
 }
 
@@ -524,7 +524,7 @@ fn unknown_institutions(texts: &[Text]) -> Vec<UnknownInstitution> {
                 None => {
                     seen.insert(key, out.len());
                     out.push(UnknownInstitution {
-                        name: name.clone(),
+                        name: name.to_string(),
                         items: 1,
                         first_text: ti,
                     });

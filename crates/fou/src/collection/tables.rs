@@ -55,6 +55,12 @@ impl From<String> for Value {
     }
 }
 
+impl From<std::borrow::Cow<'_, str>> for Value {
+    fn from(s: std::borrow::Cow<'_, str>) -> Self {
+        Value::Text(s.into_owned())
+    }
+}
+
 impl From<i32> for Value {
     fn from(i: i32) -> Self {
         Value::Int(i64::from(i))
@@ -276,7 +282,7 @@ fn item_row(t: &Text, idx: usize, middle: Vec<Value>, span: Span) -> Vec<Value> 
 }
 
 /// Paragraphs joined by a blank line, names by `; `.
-fn joined(parts: &[String], sep: &str) -> Value {
+fn joined(parts: &[std::borrow::Cow<'_, str>], sep: &str) -> Value {
     Value::Text(parts.join(sep))
 }
 
@@ -368,7 +374,7 @@ impl Collection {
                         .and_then(|v| v.as_str().map(str::to_owned));
                     vec![
                         e.id.as_str().into(),
-                        e.name.as_str().into(),
+                        (&*e.name).into(),
                         e.parent.clone().into(),
                         kind.into(),
                     ]
@@ -392,7 +398,7 @@ impl Collection {
                         index.into(),
                         position.into(),
                         r.id.clone().into(),
-                        r.raw.as_str().into(),
+                        (&*r.raw).into(),
                     ]);
                 }
             }
@@ -432,7 +438,7 @@ fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
             |p| p.span,
             |p| {
                 vec![
-                    p.title.as_str().into(),
+                    (&*p.title).into(),
                     p.institution_raw.clone().into(),
                     funding(p.funding),
                     p.theme.clone().into(),
@@ -447,7 +453,7 @@ fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
             |p| p.span,
             |p| {
                 vec![
-                    p.title.as_str().into(),
+                    (&*p.title).into(),
                     p.institution_raw.clone().into(),
                     p.period.map(|x| x.start).into(),
                     p.period.map(|x| x.end).into(),
@@ -465,7 +471,7 @@ fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
                 vec![
                     a.issue.map(i64::from).map_or(Value::Null, Value::Int),
                     a.year.into(),
-                    a.title.as_str().into(),
+                    (&*a.title).into(),
                     a.subtitle.clone().into(),
                     joined(&a.authors, "; "),
                     joined(&a.abstract_, "\n\n"),
@@ -480,7 +486,7 @@ fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
                 vec![
                     joined(&p.authors, "; "),
                     p.year.into(),
-                    p.title.as_str().into(),
+                    (&*p.title).into(),
                     p.venue.clone().into(),
                 ]
             },
@@ -491,8 +497,8 @@ fn item_rows(t: &Text, table: Table) -> Vec<Vec<Value>> {
             |p| p.span,
             |p| {
                 vec![
-                    p.title.as_str().into(),
-                    p.candidate.as_str().into(),
+                    (&*p.title).into(),
+                    (&*p.candidate).into(),
                     p.institution.clone().into(),
                     phd_status(p.status).into(),
                 ]

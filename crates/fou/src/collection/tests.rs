@@ -175,7 +175,7 @@ fn a_registry_of_ones_own_resolves_reports_given_and_the_database_takes_it() {
     let names: Vec<&str> = plain
         .unknown_institutions()
         .iter()
-        .map(|u| u.name.as_str())
+        .map(|u| &*u.name)
         .collect();
     assert_eq!(names, ["Kystforsk"]);
     let mine = Registry::from_toml(

@@ -317,7 +317,7 @@ pub fn check_in_blocks(name: &str, s: &Span, blocks: &[Block]) -> Result<(), Str
 /// let src = fou::Source::from_text("FoU-rapport 2020\n\nForord\n\nTekst.\n");
 /// assert!(fou::internals::oracle::check_source(&src).is_ok());
 /// ```
-pub fn check_source(src: &Source) -> Result<Report, String> {
+pub fn check_source<'a>(src: &'a Source<'_>) -> Result<Report<'a>, String> {
     let text = src.text();
     let explained = crate::explain(src, &Options::default());
     let report = explained.report;

@@ -126,7 +126,7 @@ impl Appearance {
     /// ```
     /// use fou::link::{Appearance, AppearanceKind};
     /// let a = Appearance::new(0, "a.txt", Some(2021), AppearanceKind::Project, 3, "Tittel");
-    /// assert_eq!((a.item, a.title.as_str()), (3, "Tittel"));
+    /// assert_eq!((a.item, &*a.title), (3, "Tittel"));
     /// ```
     pub fn new(
         text: usize,
@@ -180,14 +180,14 @@ pub fn appearances(text: usize, path: &str, report: &Report) -> Vec<Appearance> 
     let mut out = Vec::new();
     for (i, p) in report.projects.iter().enumerate() {
         let mut a = base(AppearanceKind::Project, i, &p.title);
-        a.institution_raw = p.institution_raw.clone();
+        a.institution_raw = p.institution_raw.as_deref().map(str::to_owned);
         a.institution_ids = ids(&p.institution_refs);
         a.status = Some("completed".to_owned());
         out.push(a);
     }
     for (i, p) in report.portfolio.iter().enumerate() {
         let mut a = base(AppearanceKind::Portfolio, i, &p.title);
-        a.institution_raw = p.institution_raw.clone();
+        a.institution_raw = p.institution_raw.as_deref().map(str::to_owned);
         a.institution_ids = ids(&p.institution_refs);
         a.period = p.period;
         a.status = status_name(&p.status);
@@ -195,7 +195,7 @@ pub fn appearances(text: usize, path: &str, report: &Report) -> Vec<Appearance> 
     }
     for (i, p) in report.phd.iter().enumerate() {
         let mut a = base(AppearanceKind::Phd, i, &p.title);
-        a.institution_raw = p.institution.clone();
+        a.institution_raw = p.institution.as_deref().map(str::to_owned);
         a.institution_ids = ids(&p.institution_refs);
         a.status = status_name(&p.status);
         out.push(a);

@@ -1,7 +1,6 @@
 //! Internal analyses: records of title (and subtitle), `Av …` author line and
 //! abstract, grouped by `Utgave N – YEAR` headings.
 
-use super::body::Body;
 use super::doc::{Claims, Doc, Section, diagnostic};
 use super::{Part, Role};
 use crate::blocks::{BlockKind, heading_like};
@@ -33,16 +32,14 @@ fn is_title_line(doc: &Doc<'_>, k: usize) -> bool {
         && !is_author_line(doc, k)
 }
 
-fn clean_title(s: &str) -> String {
-    s.trim().trim_end_matches([':', '.']).trim_end().to_owned()
+fn clean_title(s: &str) -> &str {
+    s.trim().trim_end_matches([':', '.']).trim_end()
 }
 
 /// The analyses of a section and what was wrong with them.
 #[derive(Default)]
-pub(crate) struct Analyses {
-    pub items: Vec<Analysis>,
-    /// Each item's abstract, copied into it once the blocks are gone.
-    pub bodies: Vec<Body>,
+pub(crate) struct Analyses<'a> {
+    pub items: Vec<Analysis<'a>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -81,7 +78,7 @@ fn editions(
 }
 
 /// Read the analyses of a section.
-pub(crate) fn read_analyses(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Analyses {
+pub(crate) fn read_analyses<'a>(doc: &Doc<'a>, sec: &Section, claims: &mut Claims) -> Analyses<'a> {
     let (start, end) = (sec.body.start, sec.body.end);
     let authors_at: Vec<usize> = (start..end).filter(|&k| is_author_line(doc, k)).collect();
     let firsts = title_starts(doc, start, &authors_at);
@@ -112,9 +109,7 @@ pub(crate) fn read_analyses(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -
             })
             .last()
             .unwrap_or(a);
-        out.bodies
-            .push((a + 1..=last).map(|j| doc.para(j)).collect());
-        let titles: Vec<String> = (first..a)
+        let titles: Vec<&str> = (first..a)
             .map(|t| clean_title(doc.blocks[t].text()))
             .collect();
         claims.set_all(first..=last, Part::Analysis);
@@ -122,10 +117,13 @@ pub(crate) fn read_analyses(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -
         out.items.push(Analysis {
             issue: edition.0,
             year: edition.1,
-            title: titles.first().cloned().unwrap_or_default(),
-            subtitle: titles.get(1).cloned(),
-            authors: authors(doc.blocks[a].text()).unwrap_or_default(),
-            abstract_: Vec::new(),
+            title: doc.text(titles.first().copied().unwrap_or_default()),
+            subtitle: doc.opt_text(titles.get(1).copied()),
+            authors: doc.texts_in(
+                doc.blocks[a].text(),
+                authors(doc.blocks[a].text()).unwrap_or_default(),
+            ),
+            abstract_: (a + 1..=last).map(|j| doc.paragraph(j)).collect(),
             span: doc.span_range(first, last),
         });
     }

@@ -546,11 +546,11 @@ fn classify(t: &str, noun: Option<Noun>, funding: Option<Funding>) -> RefersTo {
 /// Reads after every section reader has claimed its blocks: list items,
 /// analyses and the table of contents state no counts, and a project's
 /// summary only counts what was published.
-pub(crate) fn read_counts(
-    doc: &Doc<'_>,
+pub(crate) fn read_counts<'a>(
+    doc: &Doc<'a>,
     sections: &[Section],
     claims: &Claims,
-) -> Vec<StatedCount> {
+) -> Vec<StatedCount<'a>> {
     let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
     // The blocks before the first section have no funding context.
     let regions =
@@ -597,11 +597,11 @@ struct Context {
 
 /// The counts of block `k`, sentence by sentence and clause by clause, with
 /// the funding of its section and whether it is part of a project's summary.
-fn block_counts(
-    doc: &Doc<'_>,
+fn block_counts<'a>(
+    doc: &Doc<'a>,
     (k, section, in_summary): (usize, Option<Funding>, bool),
     values: &mut Values,
-    found: &mut Vec<StatedCount>,
+    found: &mut Vec<StatedCount<'a>>,
 ) {
     let text = doc.blocks[k].text();
     // Most blocks have no count to read: not split into sentences and clauses.
@@ -643,7 +643,7 @@ fn block_counts(
             for st in clause_counts(clause, may, &mut ctx, values) {
                 let at = ss + cs + st.at;
                 found.push(StatedCount {
-                    text: st.text.to_owned(),
+                    text: doc.text(st.text),
                     value: st.value,
                     refers_to: st.refers_to,
                     span: doc.sub_span(k, at, at + st.text.len()),

@@ -8,14 +8,14 @@ use crate::model::{DateMention, Diagnostic, DiagnosticCode, Severity};
 use crate::text::{sentences, year_in};
 
 /// The dates of a report, and the mentions that are no calendar date.
-pub(crate) struct Dates {
-    pub found: Vec<DateMention>,
+pub(crate) struct Dates<'a> {
+    pub found: Vec<DateMention<'a>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Find the dates of every block but the table of contents. A date without
 /// a year takes its sentence's, or else the report's.
-pub(crate) fn read_dates(doc: &Doc<'_>) -> Dates {
+pub(crate) fn read_dates<'a>(doc: &Doc<'a>) -> Dates<'a> {
     let mut found = Vec::new();
     let mut bad = Vec::new();
     for (k, b) in doc.blocks.iter().enumerate() {
@@ -43,7 +43,7 @@ pub(crate) fn read_dates(doc: &Doc<'_>) -> Dates {
                 match year.and_then(|y| d.to_date(y)) {
                     Some(date) => found.push(DateMention {
                         date,
-                        text: sentence[ds..de].to_owned(),
+                        text: doc.text(&sentence[ds..de]),
                         span,
                         sentence_span: doc.sub_span(k, ss, se),
                     }),

@@ -8,7 +8,6 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::body::Para;
 use super::front::Toc;
 use super::{Part, Role};
 use crate::blocks::{Block, Repair};
@@ -18,10 +17,11 @@ use crate::source::Source;
 /// The blocks of a report as every reader sees them, with what was worked
 /// out about them before any section was read.
 pub(crate) struct Doc<'a> {
-    /// The input (for spans).
+    /// The input (for spans, and for the texts the report borrows).
     pub src: &'a Source<'a>,
-    /// The blocks without page furniture.
-    pub blocks: &'a [Block<'a>],
+    /// The blocks without page furniture (held here while the parts are
+    /// read, and given back with the report).
+    pub blocks: Vec<Block<'a>>,
     /// The role of each heading ([`super::role_of`]) by block index, in
     /// block order; other blocks and the title have none.
     pub roles: Vec<(usize, Role)>,
@@ -130,7 +130,60 @@ impl Views {
     }
 }
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
+    /// `text` as a text of the report: borrowed from the input when it is a
+    /// slice of it (a block's text that reading left as it stands, or part of
+    /// one), copied otherwise.
+    pub fn text(&self, text: &str) -> Cow<'a, str> {
+        let input: &'a str = self.src.text();
+        match crate::model::range_within(input, text).and_then(|r| input.get(r)) {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Owned(text.to_owned()),
+        }
+    }
+
+    /// `parts` joined by `sep` as a text of the report: borrowed from the
+    /// input when they stand in it so joined (each a slice of it, each after
+    /// the one before and `sep`), copied otherwise.
+    pub fn joined(&self, parts: &[&str], sep: &str) -> Cow<'a, str> {
+        let input: &'a str = self.src.text();
+        let ranges: Option<Vec<Range<usize>>> = parts
+            .iter()
+            .map(|p| crate::model::range_within(input, p))
+            .collect();
+        let whole = ranges.filter(|rs| {
+            rs.windows(2)
+                .all(|w| input.get(w[0].end..w[1].start) == Some(sep))
+        });
+        match whole.as_deref() {
+            Some([first, .., last]) => input.get(first.start..last.end),
+            Some([only]) => input.get(only.clone()),
+            _ => None,
+        }
+        .map_or_else(|| Cow::Owned(parts.join(sep)), Cow::Borrowed)
+    }
+
+    /// `found`, a text a grammar read from `within` (a slice of the input)
+    /// and returned as a string of its own, as a text of the report:
+    /// borrowed from where it stands in `within` when it does (equal bytes),
+    /// kept as it is otherwise (a text the grammar changed).
+    pub fn text_in(&self, within: &str, found: String) -> Cow<'a, str> {
+        match within.find(found.as_str()) {
+            Some(at) => self.text(&within[at..at + found.len()]),
+            None => Cow::Owned(found),
+        }
+    }
+
+    /// [`Doc::text_in`] of each text.
+    pub fn texts_in(&self, within: &str, found: Vec<String>) -> Vec<Cow<'a, str>> {
+        found.into_iter().map(|f| self.text_in(within, f)).collect()
+    }
+
+    /// [`Doc::text`] of an optional text.
+    pub fn opt_text(&self, text: Option<&str>) -> Option<Cow<'a, str>> {
+        text.map(|t| self.text(t))
+    }
+
     /// The role of block `i`, if it is a heading with one.
     pub fn role(&self, i: usize) -> Option<Role> {
         let at = self.roles.binary_search_by_key(&i, |&(k, _)| k).ok()?;
@@ -164,10 +217,9 @@ impl Doc<'_> {
             .span(self.blocks[first].start, self.blocks[last].end)
     }
 
-    /// Block `i`'s text, trimmed, as a paragraph of an item's body (copied
-    /// into the report once the blocks are gone: [`super::body`]).
-    pub fn para(&self, i: usize) -> Para {
-        Para::of(self.src.text(), self.blocks[i].text().trim())
+    /// Block `i`'s text, trimmed, as a text of the report ([`Doc::text`]).
+    pub fn paragraph(&self, i: usize) -> Cow<'a, str> {
+        self.text(self.blocks[i].text().trim())
     }
 
     /// Span of the clean range `start..end` of block `i`.

@@ -1,5 +1,7 @@
 //! Front matter: title and year, table of contents, preface and signatory.
 
+use std::borrow::Cow;
+
 use super::doc::{Claims, Doc, Section, Views};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
@@ -83,8 +85,8 @@ fn is_title(t: &str) -> bool {
 
 /// What the front matter gives the rest of the report.
 pub(crate) struct Front {
-    /// The title as written.
-    pub title: Option<String>,
+    /// The block of the title.
+    pub title: Option<usize>,
     /// The year the title names.
     pub year: Option<i32>,
     /// The table of contents.
@@ -107,7 +109,7 @@ pub(crate) fn read_front(blocks: &[Block], views: &Views, claims: &mut Claims) -
         if matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph)
             && is_title(&views.norm(i, b.text()))
         {
-            front.title = Some(b.text().trim().to_owned());
+            front.title = Some(i);
             front.year = year_in(b.text());
             claims.set(i, Part::Front);
             break;
@@ -190,7 +192,7 @@ fn greeting(first_line: &str) -> Option<&'static str> {
 }
 
 /// The preface: paragraphs up to the greeting; the signature after it.
-pub(crate) fn read_preface(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Preface {
+pub(crate) fn read_preface<'a>(doc: &Doc<'a>, sec: &Section, claims: &mut Claims) -> Preface<'a> {
     let mut paragraphs = Vec::new();
     let mut signatory = None;
     for i in sec.body.clone() {
@@ -207,12 +209,12 @@ pub(crate) fn read_preface(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) ->
             b.kind,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { level: None }
         ) {
-            paragraphs.push(b.text().trim().to_owned());
+            paragraphs.push(b.text().trim());
             claims.set(i, Part::Preface);
         }
     }
     Preface {
-        text: paragraphs.join("\n\n"),
+        text: doc.joined(&paragraphs, "\n\n"),
         signatory,
     }
 }
@@ -226,7 +228,7 @@ fn read_signature(
     end: usize,
     g: &str,
     claims: &mut Claims,
-) -> Option<Signatory> {
+) -> Option<Signatory<'static>> {
     let b = &doc.blocks[i];
     let first_line = b.text().lines().next().unwrap_or("").trim();
     let mut lines: Vec<(usize, String)> = Vec::new();
@@ -258,8 +260,8 @@ fn read_signature(
     }
     let mut it = lines.into_iter().map(|(_, l)| l);
     it.next().map(|name| Signatory {
-        name,
-        role: it.next(),
+        name: Cow::Owned(name),
+        role: it.next().map(Cow::Owned),
     })
 }
 

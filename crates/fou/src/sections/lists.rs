@@ -5,6 +5,7 @@
 //! What it lists is decided by its items (grammar) and by the sentence that
 //! introduces it (`… pågikk 12 oppdragsprosjekter:`, `Følgende leverandører …:`).
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -16,7 +17,7 @@ use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::grammar::{
-    may_be_phd_line, may_be_reference, phd_line, project_line, project_line_parts,
+    institutions, may_be_phd_line, may_be_reference, phd_line, project_line_parts,
     project_line_period, reference,
 };
 use crate::lexicon::{self, has_any};
@@ -39,11 +40,11 @@ fn strip_marks(s: &str) -> String {
 
 /// The items of the lists of a section, by kind.
 #[derive(Default)]
-pub(crate) struct Lists {
-    pub portfolio: Vec<PortfolioItem>,
-    pub phd: Vec<PhdCandidate>,
-    pub vendors: Vec<Vendor>,
-    pub publications: Vec<Publication>,
+pub(crate) struct Lists<'a> {
+    pub portfolio: Vec<PortfolioItem<'a>>,
+    pub phd: Vec<PhdCandidate<'a>>,
+    pub vendors: Vec<Vendor<'a>>,
+    pub publications: Vec<Publication<'a>>,
 }
 
 /// Read the lists of a section.
@@ -51,7 +52,7 @@ pub(crate) struct Lists {
 /// A list whose blocks the section's own reader claimed as a project (a list
 /// inside a project's summary) is no portfolio; PhD, vendor and publication
 /// lists are read wherever they stand.
-pub(crate) fn read_lists(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Lists {
+pub(crate) fn read_lists<'a>(doc: &Doc<'a>, sec: &Section, claims: &mut Claims) -> Lists<'a> {
     let scope = Scope {
         body: sec.body.clone(),
         funding: sec.funding,
@@ -64,7 +65,11 @@ pub(crate) fn read_lists(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> L
 /// text before a report's first section, or a whole web page. Only blocks
 /// no reader placed are read; a heading that introduces projects with a
 /// status (`Pågående prosjekter`) sets the status of the lists under it.
-pub(crate) fn read_page_lists(doc: &Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Lists {
+pub(crate) fn read_page_lists<'a>(
+    doc: &Doc<'a>,
+    body: Range<usize>,
+    claims: &mut Claims,
+) -> Lists<'a> {
     let scope = Scope {
         body,
         funding: None,
@@ -82,8 +87,8 @@ struct Scope {
     page: bool,
 }
 
-fn read_scope(doc: &Doc<'_>, scope: &Scope, claims: &mut Claims) -> Lists {
-    let blocks = doc.blocks;
+fn read_scope<'a>(doc: &Doc<'a>, scope: &Scope, claims: &mut Claims) -> Lists<'a> {
+    let blocks = &doc.blocks;
     let end = scope.body.end;
     let mut out = Lists::default();
     let mut status = StatusCtx {
@@ -171,7 +176,7 @@ fn introduced_in(doc: &Doc<'_>, k: usize) -> Option<PortfolioStatus> {
 /// project line right under the items that was taken for a heading (`Title,
 /// Institution` with no closing period) is one of them.
 fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
-    let blocks = doc.blocks;
+    let blocks = &doc.blocks;
     let mut j = i;
     while j < scope.body.end {
         let b = &blocks[j];
@@ -250,15 +255,14 @@ fn entries(doc: &Doc<'_>, items: Range<usize>) -> Vec<Entry> {
 /// A run of list items and what stands before it.
 struct List<'a> {
     items: Range<usize>,
-    /// The paragraph (or a heading ending in `:`) that introduces the list.
-    intro: Option<&'a Block<'a>>,
-    /// The intro's block.
+    /// The block of the paragraph (or a heading ending in `:`) that
+    /// introduces the list.
     intro_at: Option<usize>,
     /// [`norm`] of the intro's text, once asked: every question the list
     /// asks of its intro reads it, and it goes with the list.
     intro_norm: OnceCell<String>,
     /// The theme heading right before the list.
-    theme: Option<String>,
+    theme: Option<Cow<'a, str>>,
     section_funding: Option<Funding>,
     /// Outside any report section (a web page).
     page: bool,
@@ -279,10 +283,9 @@ impl<'a> List<'a> {
         let theme = prev
             .filter(|p| p.is_heading() && !heading_intro(p))
             .filter(|_| doc.role(first - 1).is_none_or(|r| r == Role::Generic))
-            .map(|p| p.text().trim().to_owned());
+            .map(|p| doc.text(p.text().trim()));
         List {
             items,
-            intro,
             intro_at: intro.map(|_| first - 1),
             intro_norm: OnceCell::new(),
             theme,
@@ -314,7 +317,13 @@ impl<'a> List<'a> {
 
     /// Read the list as the first kind it fits: PhD candidates, vendors,
     /// publications, portfolio projects.
-    fn read(&self, doc: &Doc<'_>, claims: &mut Claims, status: &mut StatusCtx, out: &mut Lists) {
+    fn read(
+        &self,
+        doc: &Doc<'a>,
+        claims: &mut Claims,
+        status: &mut StatusCtx,
+        out: &mut Lists<'a>,
+    ) {
         if let Some(phd) = self.phds(doc, claims) {
             out.phd.extend(phd);
         } else if let Some(vendors) = self.vendors(doc, claims) {
@@ -327,7 +336,7 @@ impl<'a> List<'a> {
         }
     }
 
-    fn phds(&self, doc: &Doc<'_>, claims: &mut Claims) -> Option<Vec<PhdCandidate>> {
+    fn phds(&self, doc: &Doc<'a>, claims: &mut Claims) -> Option<Vec<PhdCandidate<'a>>> {
         // Only the lines that read as PhD lines are kept: a long list of
         // something else costs nothing per item (memory is bounded per line).
         let phds: Vec<_> = self
@@ -346,10 +355,11 @@ impl<'a> List<'a> {
         };
         let mut out = Vec::new();
         for (k, p) in phds {
+            let line = doc.blocks[k].text();
             out.push(PhdCandidate {
-                title: p.title,
-                candidate: p.candidate,
-                institution: p.institution,
+                title: doc.text_in(line, p.title),
+                candidate: doc.text_in(line, p.candidate),
+                institution: p.institution.map(|i| doc.text_in(line, i)),
                 institution_refs: Vec::new(),
                 status,
                 span: doc.span_of(k),
@@ -360,14 +370,14 @@ impl<'a> List<'a> {
     }
 
     /// Vendors of framework agreements: a list its intro says lists vendors.
-    fn vendors(&self, doc: &Doc<'_>, claims: &mut Claims) -> Option<Vec<Vendor>> {
+    fn vendors(&self, doc: &Doc<'a>, claims: &mut Claims) -> Option<Vec<Vendor<'a>>> {
         if !has_any(self.intro_norm(doc), lexicon::VENDORS) {
             return None;
         }
         let mut out = Vec::new();
         for k in self.items.clone() {
             out.push(Vendor {
-                name: crate::grammar::trim_period(doc.blocks[k].text()).to_owned(),
+                name: doc.text(crate::grammar::trim_period(doc.blocks[k].text())),
                 span: doc.span_of(k),
             });
             claims.set(k, Part::Vendor);
@@ -375,7 +385,7 @@ impl<'a> List<'a> {
         Some(out)
     }
 
-    fn publications(&self, doc: &Doc<'_>, claims: &mut Claims) -> Option<Vec<Publication>> {
+    fn publications(&self, doc: &Doc<'a>, claims: &mut Claims) -> Option<Vec<Publication<'a>>> {
         // `*italics*` mark the title: the text with its emphasis marked when
         // it had any, else the cleaned text.
         let refs: Vec<_> = self
@@ -399,10 +409,10 @@ impl<'a> List<'a> {
         let mut out = Vec::new();
         for (k, r) in refs {
             out.push(Publication {
-                authors: r.authors.iter().map(|a| strip_marks(a)).collect(),
+                authors: r.authors.iter().map(|a| strip_marks(a).into()).collect(),
                 year: r.year,
-                title: strip_marks(&r.title),
-                venue: r.venue.as_deref().map(strip_marks),
+                title: strip_marks(&r.title).into(),
+                venue: r.venue.as_deref().map(|v| strip_marks(v).into()),
                 span: doc.span_of(k),
             });
             claims.set(k, Part::Publication);
@@ -450,14 +460,14 @@ impl<'a> List<'a> {
     /// introduces it too.
     fn portfolio(
         &self,
-        doc: &Doc<'_>,
+        doc: &Doc<'a>,
         claims: &mut Claims,
         status: &mut StatusCtx,
-    ) -> Vec<PortfolioItem> {
+    ) -> Vec<PortfolioItem<'a>> {
         if !self.is_portfolio(doc, status) {
             return Vec::new();
         }
-        let status = if self.intro.is_some() {
+        let status = if self.intro_at.is_some() {
             status_of(self.intro_norm(doc)).or_else(|| status.get(doc))
         } else {
             status.get(doc)
@@ -466,15 +476,16 @@ impl<'a> List<'a> {
         let funding = self.intro_funding(doc).or(self.section_funding);
         let mut out = Vec::new();
         for e in entries(doc, self.items.clone()) {
-            let Ok(p) = project_line(doc.blocks[e.item].text()) else {
+            let Some(p) = project_line_parts(doc.blocks[e.item].text()) else {
                 continue;
             };
+            let institutions = p.institution_raw.map(institutions).unwrap_or_default();
             let (description, leader) = describe(doc, &e.subs);
             let last = e.subs.last().copied().unwrap_or(e.item);
             out.push(PortfolioItem {
-                title: p.title,
-                institution_raw: p.institution_raw,
-                institutions: p.institutions,
+                title: doc.text(p.title),
+                institution_raw: doc.opt_text(p.institution_raw),
+                institutions: doc.texts_in(p.institution_raw.unwrap_or(""), institutions),
                 institution_refs: Vec::new(),
                 period: p.period,
                 funding: funding_described(&description.join(" ")).or(funding),
@@ -491,14 +502,14 @@ impl<'a> List<'a> {
 }
 
 /// The description and the leader that an item's sub-bullets give.
-fn describe(doc: &Doc<'_>, subs: &[usize]) -> (Vec<String>, Option<String>) {
+fn describe<'a>(doc: &Doc<'a>, subs: &[usize]) -> (Vec<Cow<'a, str>>, Option<Cow<'a, str>>) {
     let mut description = Vec::new();
     let mut leader = None;
     for &k in subs {
         let text = doc.blocks[k].text().trim();
         match leader_in(text) {
-            Some(name) if leader.is_none() => leader = Some(name),
-            _ => description.push(text.to_owned()),
+            Some(name) if leader.is_none() => leader = Some(Cow::Owned(name)),
+            _ => description.push(doc.text(text)),
         }
     }
     (description, leader)

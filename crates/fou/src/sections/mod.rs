@@ -28,7 +28,6 @@
 //! [`crate::text`] and [`crate::lexicon`].
 
 pub mod analyses;
-mod body;
 mod checks;
 mod context;
 pub mod counts;
@@ -52,7 +51,6 @@ use crate::model::{
 };
 use crate::source::Source;
 use crate::text::{norm, shorten};
-pub(crate) use body::Bodies;
 use context::{about_projects, funding_of};
 use doc::{Claims, Doc, Section, diagnostic};
 
@@ -370,18 +368,15 @@ fn roles(
 /// The items the sections hold, in document order, and what was wrong
 /// with them.
 #[derive(Default)]
-struct Items {
-    preface: Option<Preface>,
-    projects: Vec<Project>,
-    portfolio: Vec<PortfolioItem>,
-    analyses: Vec<Analysis>,
-    publications: Vec<Publication>,
-    phd: Vec<PhdCandidate>,
-    vendors: Vec<Vendor>,
+struct Items<'a> {
+    preface: Option<Preface<'a>>,
+    projects: Vec<Project<'a>>,
+    portfolio: Vec<PortfolioItem<'a>>,
+    analyses: Vec<Analysis<'a>>,
+    publications: Vec<Publication<'a>>,
+    phd: Vec<PhdCandidate<'a>>,
+    vendors: Vec<Vendor<'a>>,
     diagnostics: Vec<Diagnostic>,
-    /// The projects' summaries and the analyses' abstracts, in the order of
-    /// `projects` and `analyses`.
-    bodies: Bodies,
 }
 
 /// Read all parts of a report from its blocks into `report` (which holds
@@ -407,23 +402,27 @@ struct Items {
 ///    keeps an inferred heading only where a reader placed it as one;
 /// 6. the self-checks against the outline and the claims (`checks`).
 ///
-/// The diagnostics keep that order too. The projects' summaries and the
-/// analyses' abstracts are returned apart ([`Bodies`]): the caller copies
-/// them into the report once it has dropped the blocks.
-pub(crate) fn read(
-    src: &Source,
-    blocks: &mut [Block],
-    mut report: Report,
+/// The diagnostics keep that order too.
+pub(crate) fn read<'a>(
+    src: &'a Source<'a>,
+    mut blocks: Vec<Block<'a>>,
+    mut report: Report<'a>,
     repairs: &mut Vec<Repair>,
-) -> (Report, Vec<Part>, Bodies) {
+) -> Read<'a> {
     let mut claims = Claims::new(blocks.len());
     let mut views = doc::Views::new(blocks.len());
-    let front = front::read_front(blocks, &views, &mut claims);
+    let front = front::read_front(&blocks, &views, &mut claims);
     let placed = |i| !claims.is_unplaced(i);
-    headings::infer(blocks, &views, placed, &front.toc, &ReportHints, repairs);
+    headings::infer(
+        &mut blocks,
+        &views,
+        placed,
+        &front.toc,
+        &ReportHints,
+        repairs,
+    );
     crate::work::stage("front");
-    let blocks: &[Block] = blocks;
-    let roles = roles(blocks, &views, &claims, &front.toc);
+    let roles = roles(&blocks, &views, &claims, &front.toc);
     views.forget();
     let doc = Doc {
         src,
@@ -435,9 +434,9 @@ pub(crate) fn read(
     };
     let sections = doc::sections(&doc);
     crate::work::stage("roles");
-    let first = sections.first().map_or(blocks.len(), |s| s.heading);
+    let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
     for i in 0..first {
-        if claims.is_unplaced(i) && blocks[i].is_heading() {
+        if claims.is_unplaced(i) && doc.blocks[i].is_heading() {
             claims.set(i, Part::Heading);
         }
     }
@@ -452,7 +451,7 @@ pub(crate) fn read(
             claims.set(i, Part::Front);
         }
     }
-    report.title = front.title;
+    report.title = front.title.map(|i| doc.text(doc.blocks[i].text().trim()));
     report.year = front.year;
     report.preface = items.preface;
     report.projects = items.projects;
@@ -480,7 +479,19 @@ pub(crate) fn read(
     report.diagnostics.extend(self_checks);
     repairs.extend(claims.take_repairs());
     crate::work::stage("checks");
-    (report, claims.into_parts(), items.bodies)
+    Read {
+        report,
+        blocks: doc.blocks,
+        parts: claims.into_parts(),
+    }
+}
+
+/// What [`read`] gives: the report (its institutions not yet read), the
+/// blocks back, and the part each was placed in.
+pub(crate) struct Read<'a> {
+    pub report: Report<'a>,
+    pub blocks: Vec<Block<'a>>,
+    pub parts: Vec<Part>,
 }
 
 /// The self-checks (`checks`): sections the table of contents lists and the
@@ -506,12 +517,12 @@ fn self_check(
 /// Read the blocks `body` before the first section (all of a text with
 /// none, such as a web page): its lists wherever they stand, and, when
 /// `whole` text is a page with no list of projects, a single project's page.
-fn read_page(
-    doc: &Doc<'_>,
+fn read_page<'a>(
+    doc: &Doc<'a>,
     body: std::ops::Range<usize>,
     whole: bool,
     claims: &mut Claims,
-    items: &mut Items,
+    items: &mut Items<'a>,
 ) {
     let lists = lists::read_page_lists(doc, body.clone(), claims);
     if whole
@@ -527,20 +538,18 @@ fn read_page(
 }
 
 /// Read one section: its heading, its own reader's items, its lists, its prose.
-fn read_section(doc: &Doc<'_>, sec: &Section, claims: &mut Claims, items: &mut Items) {
+fn read_section<'a>(doc: &Doc<'a>, sec: &Section, claims: &mut Claims, items: &mut Items<'a>) {
     claims.set(sec.heading, Part::Heading);
     match sec.role {
         Role::Preface => items.preface = Some(front::read_preface(doc, sec, claims)),
         Role::Completed(_) => {
-            for (project, body) in projects::read_completed(doc, sec, claims) {
-                items.projects.push(project);
-                items.bodies.projects.push(body);
-            }
+            items
+                .projects
+                .extend(projects::read_completed(doc, sec, claims));
         }
         Role::Analyses => {
             let read = analyses::read_analyses(doc, sec, claims);
             items.analyses.extend(read.items);
-            items.bodies.analyses.extend(read.bodies);
             items.diagnostics.extend(read.diagnostics);
         }
         Role::Toc => {
@@ -641,7 +650,7 @@ fn check_front(doc: &Doc<'_>, sections: &[Section], r: &Report) -> Vec<Diagnosti
 }
 
 /// The headings in document order, with their levels, and their blocks.
-fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading>, Vec<usize>) {
+fn outline<'a>(doc: &Doc<'a>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading<'a>>, Vec<usize>) {
     let mut out = Vec::new();
     let mut at = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
@@ -667,7 +676,7 @@ fn outline(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading>, V
         });
         out.push(Heading {
             level,
-            title: b.text().trim().to_owned(),
+            title: doc.text(b.text().trim()),
             span: doc.span_of(i),
         });
         at.push(i);

@@ -5,6 +5,7 @@
 //! so — an institution, and a period, a leader or a commissioner besides —
 //! and nothing when they do not: the page is never guessed at.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Part;
@@ -85,11 +86,11 @@ impl Fields {
 
 /// Read a page of one project from the blocks `body`, which no reader
 /// placed; `None` unless its fields say it is one.
-pub(crate) fn read_single_project(
-    doc: &Doc<'_>,
+pub(crate) fn read_single_project<'a>(
+    doc: &Doc<'a>,
     body: Range<usize>,
     claims: &mut Claims,
-) -> Option<PortfolioItem> {
+) -> Option<PortfolioItem<'a>> {
     let mut fields = Fields::default();
     for k in body.clone() {
         if matches!(claims.part(k), Part::Unplaced | Part::Heading) {
@@ -105,9 +106,9 @@ pub(crate) fn read_single_project(
     let title_at = (body.start..first)
         .rev()
         .find(|&k| doc.blocks[k].is_heading())?;
-    let description: Vec<String> = (title_at + 1..first)
+    let description: Vec<Cow<'a, str>> = (title_at + 1..first)
         .filter(|&k| doc.blocks[k].kind == BlockKind::Paragraph)
-        .map(|k| doc.blocks[k].text().trim().to_owned())
+        .map(|k| doc.text(doc.blocks[k].text().trim()))
         .collect();
     let status = match &fields.status {
         // A status that is none of these (`Avsluttet`) is no portfolio item.
@@ -123,16 +124,16 @@ pub(crate) fn read_single_project(
     claims.set(title_at, Part::Heading);
     claims.set_all(title_at + 1..=last, Part::Portfolio);
     Some(PortfolioItem {
-        title: crate::grammar::trim_period(doc.blocks[title_at].text()).to_owned(),
-        institutions: institutions(&raw),
-        institution_raw: Some(raw),
+        title: doc.text(crate::grammar::trim_period(doc.blocks[title_at].text())),
+        institutions: institutions(&raw).into_iter().map(Cow::Owned).collect(),
+        institution_raw: Some(Cow::Owned(raw)),
         institution_refs: Vec::new(),
         period: fields.period,
         funding,
         theme: None,
         status,
         description,
-        leader: fields.leader,
+        leader: fields.leader.map(Cow::Owned),
         span: doc.span_range(title_at, last),
     })
 }

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use super::Part;
-use super::body::Body;
 use super::doc::{Claims, Doc, Section};
 use crate::blocks::{Block, BlockKind, Repair, RepairKind};
 use crate::grammar::institutions;
@@ -36,13 +35,13 @@ pub fn funding_from_summary(text: &str) -> Option<Funding> {
     super::context::funding_described(text)
 }
 
-struct Record {
+struct Record<'d> {
     first: usize,
     last: usize,
-    title: String,
-    institution_raw: Option<String>,
-    lead: Option<String>,
-    theme: Option<String>,
+    title: &'d str,
+    institution_raw: Option<&'d str>,
+    lead: Option<&'d str>,
+    theme: Option<&'d str>,
     summary: Vec<usize>,
     /// A field whose label stood with no value: the next paragraph is its value.
     pending: Option<Label>,
@@ -156,13 +155,11 @@ fn is_short_title(b: &Block) -> bool {
 
 /// Read the completed-project records of a section.
 ///
-/// Each project comes with its summary as a [`Body`], which the pipeline
-/// copies into it once the blocks are gone.
-pub(crate) fn read_completed(
-    doc: &Doc<'_>,
+pub(crate) fn read_completed<'a>(
+    doc: &Doc<'a>,
     sec: &Section,
     claims: &mut Claims,
-) -> Vec<(Project, Body)> {
+) -> Vec<Project<'a>> {
     let records = records(doc, sec.body.clone(), claims);
     let mut out = Vec::with_capacity(records.len());
     for rec in records {
@@ -173,8 +170,8 @@ pub(crate) fn read_completed(
 }
 
 /// The records of the blocks `body`, in order; claims the theme headings.
-fn records(doc: &Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec<Record> {
-    let blocks = doc.blocks;
+fn records<'d>(doc: &'d Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec<Record<'d>> {
+    let blocks = &doc.blocks;
     let labelled = body
         .clone()
         .any(|k| blocks[k].kind == BlockKind::Field(Label::Title));
@@ -190,13 +187,13 @@ fn records(doc: &Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec<Record
         })
         .collect();
     let is_start = |k: usize| body.contains(&k) && starts[k - body.start];
-    let mut theme: Option<String> = None;
+    let mut theme: Option<&str> = None;
     let mut records: Vec<Record> = Vec::new();
     let mut open = false;
     for k in body.clone() {
         let b = &blocks[k];
         if is_start(k) {
-            records.push(open_record(b, k, labelled, theme.clone()));
+            records.push(open_record(b, k, labelled, theme));
             open = true;
         } else if b.is_heading()
             && (is_start(k + 1)
@@ -205,7 +202,7 @@ fn records(doc: &Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec<Record
                     .is_some_and(|n| n.is_heading() && is_start(k + 2)))
         {
             // A theme heading: the next block starts a record (or a sub-theme does).
-            theme = Some(b.text().trim().to_owned());
+            theme = Some(b.text().trim());
             open = false;
             claims.set(k, Part::Heading);
         } else if open && let Some(rec) = records.last_mut() {
@@ -219,11 +216,11 @@ fn records(doc: &Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec<Record
 }
 
 /// A record opened by its title block `b` (block `k`).
-fn open_record(b: &Block, k: usize, labelled: bool, theme: Option<String>) -> Record {
+fn open_record<'d>(b: &'d Block, k: usize, labelled: bool, theme: Option<&'d str>) -> Record<'d> {
     let mut rec = Record {
         first: k,
         last: k,
-        title: String::new(),
+        title: "",
         institution_raw: None,
         lead: None,
         theme,
@@ -234,8 +231,8 @@ fn open_record(b: &Block, k: usize, labelled: bool, theme: Option<String>) -> Re
         add_fields(&mut rec, Label::Title, b.text());
     } else {
         (rec.title, rec.institution_raw) = match project_line_parts(b.text()) {
-            Some(p) => (p.title.to_owned(), p.institution_raw.map(str::to_owned)),
-            None => (trim_period(b.text()).to_owned(), None),
+            Some(p) => (p.title, p.institution_raw),
+            None => (trim_period(b.text()), None),
         };
     }
     rec
@@ -243,7 +240,7 @@ fn open_record(b: &Block, k: usize, labelled: bool, theme: Option<String>) -> Re
 
 /// Put the fields of a labelled block (its `label` and `value`, and any
 /// later label on the same line) into the record.
-fn add_fields(rec: &mut Record, label: Label, value: &str) {
+fn add_fields<'d>(rec: &mut Record<'d>, label: Label, value: &'d str) {
     for (label, value) in split_fields(label, value) {
         if value.is_empty() {
             rec.pending = Some(label);
@@ -255,8 +252,8 @@ fn add_fields(rec: &mut Record, label: Label, value: &str) {
 
 /// Set one field of the record; a second institution or lead is summary
 /// text and not set.
-fn set_field(rec: &mut Record, label: Label, value: &str) {
-    let value = trim_period(value).to_owned();
+fn set_field<'d>(rec: &mut Record<'d>, label: Label, value: &'d str) {
+    let value = trim_period(value);
     match label {
         Label::Title if rec.title.is_empty() => rec.title = value,
         Label::Institution if rec.institution_raw.is_none() => rec.institution_raw = Some(value),
@@ -268,7 +265,7 @@ fn set_field(rec: &mut Record, label: Label, value: &str) {
 
 /// Add block `b` (block `k`) to the open record: a labelled field, the
 /// value of a label that stood alone, or a paragraph of its summary.
-fn add_to_record(rec: &mut Record, b: &Block, k: usize) {
+fn add_to_record<'d>(rec: &mut Record<'d>, b: &'d Block, k: usize) {
     if let Some(label) = rec.pending.take()
         && b.kind == BlockKind::Paragraph
     {
@@ -298,46 +295,36 @@ fn add_to_record(rec: &mut Record, b: &Block, k: usize) {
     rec.last = k;
 }
 
-/// The project a record describes, its summary apart; its funding is the
-/// section's, or what its summary says.
-fn project(doc: &Doc<'_>, rec: Record, funding: Option<Funding>) -> (Project, Body) {
+/// The project a record describes; its funding is the section's, or what
+/// its summary says.
+fn project<'a>(doc: &Doc<'a>, rec: Record, funding: Option<Funding>) -> Project<'a> {
     let summary: Vec<&str> = rec
         .summary
         .iter()
         .map(|&k| doc.blocks[k].text().trim())
         .collect();
     let funding = funding.or_else(|| {
-        let all = format!(
-            "{} {}",
-            rec.lead.as_deref().unwrap_or(""),
-            summary.join(" ")
-        );
+        let all = format!("{} {}", rec.lead.unwrap_or(""), summary.join(" "));
         funding_from_summary(&all)
     });
-    let body = rec.summary.iter().map(|&k| doc.para(k)).collect();
-    let institutions = rec
-        .institution_raw
-        .as_deref()
-        .map(institutions)
-        .unwrap_or_default();
-    let project = Project {
-        title: rec.title,
-        institution_raw: rec.institution_raw,
-        institutions,
+    let institutions = rec.institution_raw.map(institutions).unwrap_or_default();
+    Project {
+        title: doc.text(rec.title),
+        institution_raw: doc.opt_text(rec.institution_raw),
+        institutions: doc.texts_in(rec.institution_raw.unwrap_or(""), institutions),
         institution_refs: Vec::new(),
         funding,
-        theme: rec.theme,
-        lead: rec.lead,
-        summary: Vec::new(),
+        theme: doc.opt_text(rec.theme),
+        lead: doc.opt_text(rec.lead),
+        summary: summary.iter().map(|s| doc.text(s)).collect(),
         span: doc.span_range(rec.first, rec.last),
-    };
-    (project, body)
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    fn projects(text: &str) -> Vec<crate::Project> {
-        crate::parse(text).unwrap().projects
+    fn projects(text: &str) -> Vec<crate::Project<'static>> {
+        crate::parse(text).unwrap().into_owned().projects
     }
 
     /// Markdown with stray `#` lines (as a PDF converter writes them), so
@@ -380,10 +367,7 @@ mod tests {
             "{HEAD}### **Sosiale tjenester**\n\n_Unge i arbeid, Nordvik helseforskning_\n\n\
              Forskerne har fulgt unge.\n\n_Tolk i kontoret, Fjordforsk_\n\nEn studie.\n"
         ));
-        let titles: Vec<_> = p
-            .iter()
-            .map(|p| (p.title.as_str(), p.theme.as_deref()))
-            .collect();
+        let titles: Vec<_> = p.iter().map(|p| (&*p.title, p.theme.as_deref())).collect();
         assert_eq!(
             titles,
             [
