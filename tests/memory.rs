@@ -14,7 +14,7 @@
 #[path = "counting.rs"]
 mod counting;
 
-/// Peak heap bytes per input byte on report text (today 1.32 on the two
+/// Peak heap bytes per input byte on report text (today 1.26 on the two
 /// real reports joined, since the report borrows its texts from the input;
 /// 1.39 while it copied them, 1.37 before the sections shared a view per
 /// block; measured on a second parse: the first builds what a process
@@ -26,7 +26,7 @@ mod counting;
 /// half yields all its items (30 projects and 12 analyses, as the two
 /// reports give apart). The peak is at the checks: the blocks (0.66) and
 /// the items side by side; see `the_stages_account_for_the_peak`.
-const REPORT_BYTES_PER_BYTE: f64 = 1.35;
+const REPORT_BYTES_PER_BYTE: f64 = 1.29;
 /// Peak heap bytes per line on input of tiny lines (today 112 for `- a`
 /// bullets and for bullets alone on their lines, 72 for page numbers
 /// between blank lines, 46 for one-character lines; 128, 128, 80 before
@@ -75,11 +75,11 @@ fn report_text_costs_a_bounded_number_of_bytes_per_byte() {
 }
 
 /// What a parsed report holds once the parse is over, in bytes per input
-/// byte, the input aside (today 0.58: the items' own structs and the texts
+/// byte, the input aside (today 0.52: the items' own structs and the texts
 /// reading changed, since the report borrows the rest from the input; 1.19
 /// while it copied its texts, 1.04 of it the texts, and 1.24 before the
 /// report's vectors gave back their spare room).
-const HELD_BYTES_PER_BYTE: f64 = 0.62;
+const HELD_BYTES_PER_BYTE: f64 = 0.55;
 
 #[test]
 fn a_parsed_report_holds_about_a_byte_per_input_byte() {

@@ -117,9 +117,10 @@ pub(crate) fn read_analyses<'a>(doc: &Doc<'a>, sec: &Section, claims: &mut Claim
         out.items.push(Analysis {
             issue: edition.0,
             year: edition.1,
-            title: doc.text(titles.first().copied().unwrap_or_default()),
-            subtitle: doc.opt_text(titles.get(1).copied()),
-            authors: doc.texts_in(
+            title: doc.text_at(first, titles.first().copied().unwrap_or_default()),
+            subtitle: doc.opt_text_at(first + 1, titles.get(1).copied()),
+            authors: doc.found_in(
+                a,
                 doc.blocks[a].text(),
                 authors(doc.blocks[a].text()).unwrap_or_default(),
             ),

@@ -643,7 +643,7 @@ fn block_counts<'a>(
             for st in clause_counts(clause, may, &mut ctx, values) {
                 let at = ss + cs + st.at;
                 found.push(StatedCount {
-                    text: doc.text(st.text),
+                    text: doc.text_at(k, st.text),
                     value: st.value,
                     refers_to: st.refers_to,
                     span: doc.sub_span(k, at, at + st.text.len()),

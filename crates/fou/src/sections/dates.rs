@@ -43,7 +43,7 @@ pub(crate) fn read_dates<'a>(doc: &Doc<'a>) -> Dates<'a> {
                 match year.and_then(|y| d.to_date(y)) {
                     Some(date) => found.push(DateMention {
                         date,
-                        text: doc.text(&sentence[ds..de]),
+                        text: doc.text_at(k, &sentence[ds..de]),
                         span,
                         sentence_span: doc.sub_span(k, ss, se),
                     }),

@@ -11,8 +11,14 @@ use std::ops::Range;
 use super::front::Toc;
 use super::{Part, Role};
 use crate::blocks::{Block, Repair};
-use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span};
+use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span, range_within};
 use crate::source::Source;
+
+/// How far after the piece before a piece of a grammar's result is looked
+/// for in the input ([`Doc::found_in`]): the separators between the pieces
+/// of a list of institutions or an author line (`, `, ` og `, ` / `) are a
+/// few bytes; a piece not found within it is kept as the grammar gave it.
+pub(crate) const FOUND_GAP: usize = 64;
 
 /// The blocks of a report as every reader sees them, with what was worked
 /// out about them before any section was read.
@@ -131,15 +137,27 @@ impl Views {
 }
 
 impl<'a> Doc<'a> {
-    /// `text` as a text of the report: borrowed from the input when it is a
-    /// slice of it (a block's text that reading left as it stands, or part of
-    /// one), copied otherwise.
-    pub fn text(&self, text: &str) -> Cow<'a, str> {
+    /// `text`, read from block `k`, as a text of the report: borrowed from
+    /// the input when it is a slice of it, or when it is a slice of the
+    /// block's cleaned text that stands in the input as the same bytes (a
+    /// title whose bold marks cleaning removed is the input between them);
+    /// copied otherwise (markup removed inside it, lines joined).
+    pub fn text_at(&self, k: usize, text: &str) -> Cow<'a, str> {
         let input: &'a str = self.src.text();
-        match crate::model::range_within(input, text).and_then(|r| input.get(r)) {
-            Some(t) => Cow::Borrowed(t),
-            None => Cow::Owned(text.to_owned()),
+        if let Some(t) = range_within(input, text).and_then(|r| input.get(r)) {
+            return Cow::Borrowed(t);
         }
+        let same = self.blocks.get(k).and_then(|b| {
+            let r = range_within(b.text(), text)?;
+            let (s, e) = b.text.source_range(r.start, r.end);
+            input.get(s..e).filter(|src| *src == text)
+        });
+        same.map_or_else(|| Cow::Owned(text.to_owned()), Cow::Borrowed)
+    }
+
+    /// [`Doc::text_at`] of an optional text.
+    pub fn opt_text_at(&self, k: usize, text: Option<&str>) -> Option<Cow<'a, str>> {
+        text.map(|t| self.text_at(k, t))
     }
 
     /// `parts` joined by `sep` as a text of the report: borrowed from the
@@ -147,10 +165,8 @@ impl<'a> Doc<'a> {
     /// the one before and `sep`), copied otherwise.
     pub fn joined(&self, parts: &[&str], sep: &str) -> Cow<'a, str> {
         let input: &'a str = self.src.text();
-        let ranges: Option<Vec<Range<usize>>> = parts
-            .iter()
-            .map(|p| crate::model::range_within(input, p))
-            .collect();
+        let ranges: Option<Vec<Range<usize>>> =
+            parts.iter().map(|p| range_within(input, p)).collect();
         let whole = ranges.filter(|rs| {
             rs.windows(2)
                 .all(|w| input.get(w[0].end..w[1].start) == Some(sep))
@@ -163,25 +179,36 @@ impl<'a> Doc<'a> {
         .map_or_else(|| Cow::Owned(parts.join(sep)), Cow::Borrowed)
     }
 
-    /// `found`, a text a grammar read from `within` (a slice of the input)
-    /// and returned as a string of its own, as a text of the report:
-    /// borrowed from where it stands in `within` when it does (equal bytes),
-    /// kept as it is otherwise (a text the grammar changed).
-    pub fn text_in(&self, within: &str, found: String) -> Cow<'a, str> {
-        match within.find(found.as_str()) {
-            Some(at) => self.text(&within[at..at + found.len()]),
-            None => Cow::Owned(found),
-        }
-    }
-
-    /// [`Doc::text_in`] of each text.
-    pub fn texts_in(&self, within: &str, found: Vec<String>) -> Vec<Cow<'a, str>> {
-        found.into_iter().map(|f| self.text_in(within, f)).collect()
-    }
-
-    /// [`Doc::text`] of an optional text.
-    pub fn opt_text(&self, text: Option<&str>) -> Option<Cow<'a, str>> {
-        text.map(|t| self.text(t))
+    /// `found`, the strings a grammar read in order from `within` (a text of
+    /// block `k`: a list of institutions, an author line), as texts of the
+    /// report: each borrowed where the same bytes stand in the input after
+    /// the one before, not more than [`FOUND_GAP`] bytes on; kept as it is
+    /// otherwise (a piece the grammar changed). Linear: each search is as
+    /// long as its piece and the gap.
+    pub fn found_in(&self, k: usize, within: &str, found: Vec<String>) -> Vec<Cow<'a, str>> {
+        let input: &'a str = self.src.text();
+        let end = self.blocks.get(k).map_or(0, |b| b.end);
+        let mut at = range_within(input, within).map(|r| r.start).or_else(|| {
+            let b = self.blocks.get(k)?;
+            let r = range_within(b.text(), within)?;
+            Some(b.text.source_range(r.start, r.end).0)
+        });
+        found
+            .into_iter()
+            .map(|piece| {
+                let from = at.unwrap_or(end);
+                let window = input.get(from..end.min(from.saturating_add(piece.len() + FOUND_GAP)));
+                match window.and_then(|w| w.find(piece.as_str())) {
+                    Some(i) => {
+                        at = Some(from + i + piece.len());
+                        input
+                            .get(from + i..from + i + piece.len())
+                            .map_or(Cow::Owned(piece), Cow::Borrowed)
+                    }
+                    None => Cow::Owned(piece),
+                }
+            })
+            .collect()
     }
 
     /// The role of block `i`, if it is a heading with one.
@@ -217,9 +244,9 @@ impl<'a> Doc<'a> {
             .span(self.blocks[first].start, self.blocks[last].end)
     }
 
-    /// Block `i`'s text, trimmed, as a text of the report ([`Doc::text`]).
+    /// Block `i`'s text, trimmed, as a text of the report ([`Doc::text_at`]).
     pub fn paragraph(&self, i: usize) -> Cow<'a, str> {
-        self.text(self.blocks[i].text().trim())
+        self.text_at(i, self.blocks[i].text().trim())
     }
 
     /// Span of the clean range `start..end` of block `i`.

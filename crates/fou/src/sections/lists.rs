@@ -283,7 +283,7 @@ impl<'a> List<'a> {
         let theme = prev
             .filter(|p| p.is_heading() && !heading_intro(p))
             .filter(|_| doc.role(first - 1).is_none_or(|r| r == Role::Generic))
-            .map(|p| doc.text(p.text().trim()));
+            .map(|p| doc.text_at(first - 1, p.text().trim()));
         List {
             items,
             intro_at: intro.map(|_| first - 1),
@@ -355,11 +355,14 @@ impl<'a> List<'a> {
         };
         let mut out = Vec::new();
         for (k, p) in phds {
-            let line = doc.blocks[k].text();
+            let found = [p.title, p.candidate].into_iter().chain(p.institution);
+            let mut texts = doc
+                .found_in(k, doc.blocks[k].text(), found.collect())
+                .into_iter();
             out.push(PhdCandidate {
-                title: doc.text_in(line, p.title),
-                candidate: doc.text_in(line, p.candidate),
-                institution: p.institution.map(|i| doc.text_in(line, i)),
+                title: texts.next().unwrap_or_default(),
+                candidate: texts.next().unwrap_or_default(),
+                institution: texts.next(),
                 institution_refs: Vec::new(),
                 status,
                 span: doc.span_of(k),
@@ -377,7 +380,7 @@ impl<'a> List<'a> {
         let mut out = Vec::new();
         for k in self.items.clone() {
             out.push(Vendor {
-                name: doc.text(crate::grammar::trim_period(doc.blocks[k].text())),
+                name: doc.text_at(k, crate::grammar::trim_period(doc.blocks[k].text())),
                 span: doc.span_of(k),
             });
             claims.set(k, Part::Vendor);
@@ -483,9 +486,9 @@ impl<'a> List<'a> {
             let (description, leader) = describe(doc, &e.subs);
             let last = e.subs.last().copied().unwrap_or(e.item);
             out.push(PortfolioItem {
-                title: doc.text(p.title),
-                institution_raw: doc.opt_text(p.institution_raw),
-                institutions: doc.texts_in(p.institution_raw.unwrap_or(""), institutions),
+                title: doc.text_at(e.item, p.title),
+                institution_raw: doc.opt_text_at(e.item, p.institution_raw),
+                institutions: doc.found_in(e.item, p.institution_raw.unwrap_or(""), institutions),
                 institution_refs: Vec::new(),
                 period: p.period,
                 funding: funding_described(&description.join(" ")).or(funding),
@@ -508,8 +511,8 @@ fn describe<'a>(doc: &Doc<'a>, subs: &[usize]) -> (Vec<Cow<'a, str>>, Option<Cow
     for &k in subs {
         let text = doc.blocks[k].text().trim();
         match leader_in(text) {
-            Some(name) if leader.is_none() => leader = Some(Cow::Owned(name)),
-            _ => description.push(doc.text(text)),
+            Some(name) if leader.is_none() => leader = doc.found_in(k, text, vec![name]).pop(),
+            _ => description.push(doc.text_at(k, text)),
         }
     }
     (description, leader)

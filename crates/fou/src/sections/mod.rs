@@ -451,7 +451,9 @@ pub(crate) fn read<'a>(
             claims.set(i, Part::Front);
         }
     }
-    report.title = front.title.map(|i| doc.text(doc.blocks[i].text().trim()));
+    report.title = front
+        .title
+        .map(|i| doc.text_at(i, doc.blocks[i].text().trim()));
     report.year = front.year;
     report.preface = items.preface;
     report.projects = items.projects;
@@ -676,7 +678,7 @@ fn outline<'a>(doc: &Doc<'a>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading
         });
         out.push(Heading {
             level,
-            title: doc.text(b.text().trim()),
+            title: doc.text_at(i, b.text().trim()),
             span: doc.span_of(i),
         });
         at.push(i);

@@ -108,7 +108,7 @@ pub(crate) fn read_single_project<'a>(
         .find(|&k| doc.blocks[k].is_heading())?;
     let description: Vec<Cow<'a, str>> = (title_at + 1..first)
         .filter(|&k| doc.blocks[k].kind == BlockKind::Paragraph)
-        .map(|k| doc.text(doc.blocks[k].text().trim()))
+        .map(|k| doc.text_at(k, doc.blocks[k].text().trim()))
         .collect();
     let status = match &fields.status {
         // A status that is none of these (`Avsluttet`) is no portfolio item.
@@ -124,7 +124,10 @@ pub(crate) fn read_single_project<'a>(
     claims.set(title_at, Part::Heading);
     claims.set_all(title_at + 1..=last, Part::Portfolio);
     Some(PortfolioItem {
-        title: doc.text(crate::grammar::trim_period(doc.blocks[title_at].text())),
+        title: doc.text_at(
+            title_at,
+            crate::grammar::trim_period(doc.blocks[title_at].text()),
+        ),
         institutions: institutions(&raw).into_iter().map(Cow::Owned).collect(),
         institution_raw: Some(Cow::Owned(raw)),
         institution_refs: Vec::new(),

@@ -35,13 +35,16 @@ pub fn funding_from_summary(text: &str) -> Option<Funding> {
     super::context::funding_described(text)
 }
 
+/// A text of a record and the block it was read from.
+type At<'d> = (usize, &'d str);
+
 struct Record<'d> {
     first: usize,
     last: usize,
-    title: &'d str,
-    institution_raw: Option<&'d str>,
-    lead: Option<&'d str>,
-    theme: Option<&'d str>,
+    title: At<'d>,
+    institution_raw: Option<At<'d>>,
+    lead: Option<At<'d>>,
+    theme: Option<At<'d>>,
     summary: Vec<usize>,
     /// A field whose label stood with no value: the next paragraph is its value.
     pending: Option<Label>,
@@ -187,7 +190,7 @@ fn records<'d>(doc: &'d Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec
         })
         .collect();
     let is_start = |k: usize| body.contains(&k) && starts[k - body.start];
-    let mut theme: Option<&str> = None;
+    let mut theme: Option<At> = None;
     let mut records: Vec<Record> = Vec::new();
     let mut open = false;
     for k in body.clone() {
@@ -202,7 +205,7 @@ fn records<'d>(doc: &'d Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec
                     .is_some_and(|n| n.is_heading() && is_start(k + 2)))
         {
             // A theme heading: the next block starts a record (or a sub-theme does).
-            theme = Some(b.text().trim());
+            theme = Some((k, b.text().trim()));
             open = false;
             claims.set(k, Part::Heading);
         } else if open && let Some(rec) = records.last_mut() {
@@ -216,11 +219,11 @@ fn records<'d>(doc: &'d Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec
 }
 
 /// A record opened by its title block `b` (block `k`).
-fn open_record<'d>(b: &'d Block, k: usize, labelled: bool, theme: Option<&'d str>) -> Record<'d> {
+fn open_record<'d>(b: &'d Block, k: usize, labelled: bool, theme: Option<At<'d>>) -> Record<'d> {
     let mut rec = Record {
         first: k,
         last: k,
-        title: "",
+        title: (k, ""),
         institution_raw: None,
         lead: None,
         theme,
@@ -228,11 +231,11 @@ fn open_record<'d>(b: &'d Block, k: usize, labelled: bool, theme: Option<&'d str
         pending: None,
     };
     if labelled {
-        add_fields(&mut rec, Label::Title, b.text());
+        add_fields(&mut rec, k, Label::Title, b.text());
     } else {
         (rec.title, rec.institution_raw) = match project_line_parts(b.text()) {
-            Some(p) => (p.title, p.institution_raw),
-            None => (trim_period(b.text()), None),
+            Some(p) => ((k, p.title), p.institution_raw.map(|i| (k, i))),
+            None => ((k, trim_period(b.text())), None),
         };
     }
     rec
@@ -240,22 +243,22 @@ fn open_record<'d>(b: &'d Block, k: usize, labelled: bool, theme: Option<&'d str
 
 /// Put the fields of a labelled block (its `label` and `value`, and any
 /// later label on the same line) into the record.
-fn add_fields<'d>(rec: &mut Record<'d>, label: Label, value: &'d str) {
+fn add_fields<'d>(rec: &mut Record<'d>, k: usize, label: Label, value: &'d str) {
     for (label, value) in split_fields(label, value) {
         if value.is_empty() {
             rec.pending = Some(label);
         } else {
-            set_field(rec, label, value);
+            set_field(rec, k, label, value);
         }
     }
 }
 
 /// Set one field of the record; a second institution or lead is summary
 /// text and not set.
-fn set_field<'d>(rec: &mut Record<'d>, label: Label, value: &'d str) {
-    let value = trim_period(value);
+fn set_field<'d>(rec: &mut Record<'d>, k: usize, label: Label, value: &'d str) {
+    let value = (k, trim_period(value));
     match label {
-        Label::Title if rec.title.is_empty() => rec.title = value,
+        Label::Title if rec.title.1.is_empty() => rec.title = value,
         Label::Institution if rec.institution_raw.is_none() => rec.institution_raw = Some(value),
         Label::Summary if rec.lead.is_none() && rec.summary.is_empty() => rec.lead = Some(value),
         Label::Theme => rec.theme = Some(value),
@@ -269,7 +272,7 @@ fn add_to_record<'d>(rec: &mut Record<'d>, b: &'d Block, k: usize) {
     if let Some(label) = rec.pending.take()
         && b.kind == BlockKind::Paragraph
     {
-        set_field(rec, label, b.text());
+        set_field(rec, k, label, b.text());
         rec.last = k;
         return;
     }
@@ -286,7 +289,7 @@ fn add_to_record<'d>(rec: &mut Record<'d>, b: &'d Block, k: usize) {
             if taken {
                 rec.summary.push(k);
             } else {
-                add_fields(rec, label, b.text());
+                add_fields(rec, k, label, b.text());
             }
         }
         BlockKind::TocEntry => return,
@@ -304,19 +307,21 @@ fn project<'a>(doc: &Doc<'a>, rec: Record, funding: Option<Funding>) -> Project<
         .map(|&k| doc.blocks[k].text().trim())
         .collect();
     let funding = funding.or_else(|| {
-        let all = format!("{} {}", rec.lead.unwrap_or(""), summary.join(" "));
+        let all = format!("{} {}", rec.lead.map_or("", |(_, l)| l), summary.join(" "));
         funding_from_summary(&all)
     });
-    let institutions = rec.institution_raw.map(institutions).unwrap_or_default();
     Project {
-        title: doc.text(rec.title),
-        institution_raw: doc.opt_text(rec.institution_raw),
-        institutions: doc.texts_in(rec.institution_raw.unwrap_or(""), institutions),
+        title: doc.text_at(rec.title.0, rec.title.1),
+        institution_raw: rec.institution_raw.map(|(k, i)| doc.text_at(k, i)),
+        institutions: rec
+            .institution_raw
+            .map(|(k, i)| doc.found_in(k, i, institutions(i)))
+            .unwrap_or_default(),
         institution_refs: Vec::new(),
         funding,
-        theme: doc.opt_text(rec.theme),
-        lead: doc.opt_text(rec.lead),
-        summary: summary.iter().map(|s| doc.text(s)).collect(),
+        theme: rec.theme.map(|(k, t)| doc.text_at(k, t)),
+        lead: rec.lead.map(|(k, l)| doc.text_at(k, l)),
+        summary: rec.summary.iter().map(|&k| doc.paragraph(k)).collect(),
         span: doc.span_range(rec.first, rec.last),
     }
 }
