@@ -198,7 +198,7 @@ impl<'a> Doc<'a> {
             .map(|piece| {
                 let from = at.unwrap_or(end);
                 let window = input.get(from..end.min(from.saturating_add(piece.len() + FOUND_GAP)));
-                match window.and_then(|w| w.find(piece.as_str())) {
+                match window.and_then(|w| memchr::memmem::find(w.as_bytes(), piece.as_bytes())) {
                     Some(i) => {
                         at = Some(from + i + piece.len());
                         input
