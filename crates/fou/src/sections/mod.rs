@@ -653,8 +653,11 @@ fn check_front(doc: &Doc<'_>, sections: &[Section], r: &Report) -> Vec<Diagnosti
 
 /// The headings in document order, with their levels, and their blocks.
 fn outline<'a>(doc: &Doc<'a>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading<'a>>, Vec<usize>) {
-    let mut out = Vec::new();
-    let mut at = Vec::new();
+    // Sized once for every heading block (a few are left out): grown by
+    // doubling, the outline was the largest step of the parse's peak.
+    let headings = doc.blocks.iter().filter(|b| b.is_heading()).count();
+    let mut out = Vec::with_capacity(headings);
+    let mut at = Vec::with_capacity(headings);
     for (i, b) in doc.blocks.iter().enumerate() {
         let BlockKind::Heading { level } = b.kind else {
             continue;
