@@ -274,6 +274,9 @@ impl Options {
 
 /// Parse report text.
 ///
+/// The report borrows its texts from `text` (see [the model](crate::model)):
+/// [`Report::into_owned`] gives one that outlives it.
+///
 /// A report with problems still parses and carries [`Diagnostic`]s; `Err` is
 /// reserved for input that cannot be read at all (for `&str` input, only
 /// text longer than [`Options::max_bytes`]).
@@ -287,7 +290,9 @@ pub fn parse(text: &str) -> Result<Report<'_>, Error> {
 }
 
 /// Parse report bytes: UTF-8 (with or without a byte-order mark), UTF-16 or
-/// Windows-1252; see [`Source::from_bytes`].
+/// Windows-1252; see [`Source::from_bytes`]. The report owns its texts (the
+/// decoded text is the parse's own); to borrow from a decoded text, parse a
+/// [`Source`] with [`parse_report`].
 ///
 /// ```
 /// let r = fou::parse_bytes(b"\xEF\xBB\xBFFoU-rapport 2020\n").unwrap();
@@ -323,7 +328,8 @@ pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report<'stati
     Ok(parse_report(&Source::from_bytes_with(bytes, options)?, options).into_owned())
 }
 
-/// Read and parse a file; the path is recorded in `source.path`.
+/// Read and parse a file; the path is recorded in `source.path`, and the
+/// report owns its texts.
 ///
 /// ```no_run
 /// let report = fou::parse_file("examples/data/sample-2021.txt")?;
@@ -406,7 +412,8 @@ pub fn explain<'a>(src: &'a Source<'_>, options: &Options) -> Explained<'a> {
     }
 }
 
-/// Parse a decoded source into a report only (the blocks are dropped early).
+/// Parse a decoded source into a report only (the blocks are dropped early);
+/// the report borrows its texts from the source.
 ///
 /// ```
 /// let src = fou::Source::from_text("FoU-rapport 2020\n");
