@@ -451,8 +451,19 @@ impl<'a> Cleaner<'a> {
 /// True when a `*` or `_` at byte `i` of `s` is an emphasis delimiter
 /// (touches a word on exactly one side, or on both sides when it is `*`).
 fn is_emphasis(s: &str, i: usize, ch: char) -> bool {
-    let before = s[..i].chars().next_back();
-    let after = s[i + 1..].chars().next();
+    // The neighbours are read as bytes when they are ASCII (most are), and
+    // decoded only when not.
+    let bytes = s.as_bytes();
+    let before = match i.checked_sub(1).and_then(|k| bytes.get(k)) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[..i].chars().next_back(),
+    };
+    let after = match bytes.get(i + 1) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i + 1..].chars().next(),
+    };
     let ws = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     match ch {
@@ -644,6 +655,36 @@ mod tests {
             }
         }
         assert!(checked > 10_000);
+    }
+
+    /// The emphasis test that reads ASCII neighbours as bytes decides as
+    /// the one that decodes them did, next to ASCII and other characters,
+    /// white space (a vertical tab too) and the ends of the text.
+    #[test]
+    fn emphasis_read_from_bytes_is_emphasis_read_from_chars() {
+        fn by_chars(s: &str, i: usize, ch: char) -> bool {
+            let before = s[..i].chars().next_back();
+            let after = s[i + 1..].chars().next();
+            let ws = |c: Option<char>| c.is_none_or(char::is_whitespace);
+            let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            match ch {
+                '*' => !(ws(before) && ws(after)),
+                _ => (ws(before) || !wordy(before)) != (ws(after) || !wordy(after)),
+            }
+        }
+        const AROUND: [&str; 10] = ["", "a", " ", "\u{b}", ".", "å", "\u{a0}", "9", "*", "_"];
+        let mut checked = 0;
+        for before in AROUND {
+            for after in AROUND {
+                for ch in ['*', '_'] {
+                    let s = format!("{before}{ch}{after}");
+                    let i = before.len();
+                    assert_eq!(is_emphasis(&s, i, ch), by_chars(&s, i, ch), "{s:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 200);
     }
 
     /// The link text's end found with memchr is the one the char-by-char

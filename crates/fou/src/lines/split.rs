@@ -163,7 +163,13 @@ impl<'a> Scan<'a> {
                 if i < skip_to {
                     continue;
                 }
-                if let Some(len) = line_end_len(bytes, i) {
+                // `\n`, the most common candidate, first.
+                let end = if bytes.get(i) == Some(&b'\n') {
+                    Some(1)
+                } else {
+                    line_end_len(bytes, i)
+                };
+                if let Some(len) = end {
                     (self.mask, self.base) = (mask, base);
                     return Some(self.emit(i, i + len, dirty));
                 }
