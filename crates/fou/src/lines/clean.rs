@@ -27,37 +27,41 @@ impl<'a> MappedText<'a> {
         Self::clean_trimmed(raw.trim_end(), base)
     }
 
-    /// [`MappedText::clean`] of a whole line in which the line scan found
-    /// a byte that cleaning changes ([`changes_at`]). When the line has no
-    /// trailing white space, that byte is in what is cleaned, so the check
-    /// for one ([`needs_cleaning`]) is not made again.
-    pub(super) fn clean_dirty_line(line: &'a str, base: usize) -> Self {
+    /// [`MappedText::clean`] of a whole line, at byte `base` of the source,
+    /// in which the line scan found a byte that cleaning changes
+    /// ([`changes_at`]); `known` holds the source offsets of the line's
+    /// [`candidate`] bytes, in order, so its bytes are not tested again.
+    /// When the line has no trailing white space, the changed byte is in
+    /// what is cleaned, so the check for one ([`needs_cleaning`]) is not
+    /// made again.
+    pub(super) fn clean_dirty_line(line: &'a str, base: usize, known: &[usize]) -> Self {
         let raw = line.trim_end();
-        if raw.len() == line.len() {
-            Self::clean_changed(raw, base)
+        if raw.len() == line.len() || needs_cleaning(raw) {
+            Self::clean_changed(raw, base, Some(known))
         } else {
-            Self::clean_trimmed(raw, base)
+            MappedText::verbatim(raw, base)
         }
     }
 
     /// [`MappedText::clean`] of `raw` without trailing white space.
     fn clean_trimmed(raw: &'a str, base: usize) -> Self {
         if needs_cleaning(raw) {
-            Self::clean_changed(raw, base)
+            Self::clean_changed(raw, base, None)
         } else {
             MappedText::verbatim(raw, base)
         }
     }
 
     /// [`MappedText::clean`] of `raw` without trailing white space, which
-    /// cleaning changes.
-    fn clean_changed(raw: &'a str, base: usize) -> Self {
+    /// cleaning changes (with the source offsets of its candidate bytes
+    /// when they are `known`).
+    fn clean_changed(raw: &'a str, base: usize, known: Option<&[usize]>) -> Self {
         // A trailing backslash is a Markdown hard line break, not text.
         let raw = raw
             .strip_suffix('\\')
             .filter(|r| !r.ends_with('\\'))
             .unwrap_or(raw);
-        let mut out = Cleaner::new(raw, base).run();
+        let mut out = Cleaner::new(raw, base, known).run();
         out.trim_end();
         out
     }
@@ -203,7 +207,24 @@ fn needs_cleaning(raw: &str) -> bool {
         }
         at += SCAN_BLOCK;
     }
-    (at..bytes.len()).any(|i| changes_at(bytes, i))
+    // The last bytes padded with spaces (no candidate) to a whole block:
+    // one block test, not a look at every byte.
+    let rest = bytes.get(at..).unwrap_or_default();
+    if rest.is_empty() {
+        return false;
+    }
+    let mut block = [b' '; SCAN_BLOCK];
+    if let Some(head) = block.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    let mut mask = block_mask(&block, candidate);
+    while mask != 0 {
+        if changes_at(bytes, at + mask.trailing_zeros() as usize) {
+            return true;
+        }
+        mask &= mask - 1;
+    }
+    false
 }
 
 /// The state of cleaning one line: `raw[run_start..i]` is text still to be
@@ -219,10 +240,16 @@ struct Cleaner<'a> {
     /// not again from each piece of markup on.
     window: Option<usize>,
     mask: BlockMask,
+    /// The source offsets of the [`candidate`] bytes of `raw` (and maybe
+    /// of bytes after it), in order, when the line scan found them: then
+    /// markup is looked for among them, not by testing bytes again.
+    known: Option<&'a [usize]>,
+    /// The first of `known` not yet passed.
+    cursor: usize,
 }
 
 impl<'a> Cleaner<'a> {
-    fn new(raw: &'a str, base: usize) -> Self {
+    fn new(raw: &'a str, base: usize, known: Option<&'a [usize]>) -> Self {
         // Sized once, not grown step by step: the clean text is at most
         // the line (an en dash for `--` is one byte more, so it may grow
         // once), and a line with markup has a few segments.
@@ -239,6 +266,8 @@ impl<'a> Cleaner<'a> {
             run_start: 0,
             window: None,
             mask: 0,
+            known,
+            cursor: 0,
         }
     }
 
@@ -285,6 +314,9 @@ impl<'a> Cleaner<'a> {
     /// ([`markup_byte`]), or the end of the line: [`SCAN_BLOCK`] bytes
     /// tested at a time.
     fn next_markup(&mut self, from: usize) -> usize {
+        if let Some(known) = self.known {
+            return self.next_known(known, from);
+        }
         let bytes = self.raw.as_bytes();
         let mut at = from;
         while at < bytes.len() {
@@ -301,6 +333,27 @@ impl<'a> Cleaner<'a> {
                 return (start + ahead.trailing_zeros() as usize).min(bytes.len());
             }
             at = start + SCAN_BLOCK;
+        }
+        bytes.len()
+    }
+
+    /// What [`Cleaner::next_markup`] finds, from the `known` candidates
+    /// (source offsets) and not the bytes: the first at or after `from`,
+    /// or the `!` before it when that is a `[` (an image's `!` is no
+    /// candidate; the byte search stops there first, and a `!` before
+    /// anything else changes nothing where it stops).
+    fn next_known(&mut self, known: &[usize], from: usize) -> usize {
+        let bytes = self.raw.as_bytes();
+        while let Some(&k) = known.get(self.cursor) {
+            let at = k.wrapping_sub(self.base);
+            if at >= bytes.len() {
+                break;
+            }
+            if at >= from {
+                let image = at > from && bytes.get(at - 1) == Some(&b'!') && bytes[at] == b'[';
+                return if image { at - 1 } else { at };
+            }
+            self.cursor += 1;
         }
         bytes.len()
     }
@@ -380,7 +433,7 @@ impl<'a> Cleaner<'a> {
         // Most link texts hold no markup: then the cleaned text is the text
         // itself (what the cleaner would copy in one piece), with no buffers.
         let sub = if needs_cleaning(text) {
-            Cleaner::new(text, self.base + at + 1).run()
+            Cleaner::new(text, self.base + at + 1, None).run()
         } else {
             MappedText::verbatim(text, self.base + at + 1)
         };
@@ -398,8 +451,19 @@ impl<'a> Cleaner<'a> {
 /// True when a `*` or `_` at byte `i` of `s` is an emphasis delimiter
 /// (touches a word on exactly one side, or on both sides when it is `*`).
 fn is_emphasis(s: &str, i: usize, ch: char) -> bool {
-    let before = s[..i].chars().next_back();
-    let after = s[i + 1..].chars().next();
+    // The neighbours are read as bytes when they are ASCII (most are), and
+    // decoded only when not.
+    let bytes = s.as_bytes();
+    let before = match i.checked_sub(1).and_then(|k| bytes.get(k)) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[..i].chars().next_back(),
+    };
+    let after = match bytes.get(i + 1) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i + 1..].chars().next(),
+    };
     let ws = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     match ch {
@@ -518,13 +582,43 @@ mod tests {
         const PIECES: [&str; 9] = ["a", " ", "-", "--", "!", "å", "*", "\u{a0}", "]"];
         let mut plain = 0;
         for text in crate::testing::concatenations(&PIECES, 3) {
-            let cleaned = Cleaner::new(&text, 7).run();
+            let cleaned = Cleaner::new(&text, 7, None).run();
             if !needs_cleaning(&text) {
                 assert_eq!(MappedText::verbatim(&text, 7), cleaned, "{text:?}");
                 plain += 1;
             }
         }
         assert!(plain > 100);
+    }
+
+    /// The cleaner started from the line scan's candidates (`known`) makes
+    /// what the one that tests the bytes itself makes, map, marks and links
+    /// included: images (`![`, whose `!` is no candidate) after text, after
+    /// markup and after an escape, at both ends and across block boundaries.
+    #[test]
+    fn known_candidates_clean_as_the_byte_tests_do() {
+        const PIECES: [&str; 12] = [
+            "a", " ", "!", "[", "](u)", "\\", "*", "_", "<b>", "--", "\t", "\u{a0}",
+        ];
+        let mut checked = 0;
+        for tail in crate::testing::concatenations(&PIECES, 4) {
+            for pad in [0, SCAN_BLOCK - 3, SCAN_BLOCK + 1] {
+                let s = format!("{}{tail}", "y".repeat(pad));
+                let base = 5;
+                let known: Vec<usize> = s
+                    .bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| candidate(b))
+                    .map(|(i, _)| base + i)
+                    .collect();
+                let plain = Cleaner::new(&s, base, None).run();
+                let fast = Cleaner::new(&s, base, Some(&known)).run();
+                assert_eq!(fast, plain, "{s:?}");
+                assert_eq!(fast.links(), plain.links(), "{s:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 50_000);
     }
 
     /// The cleaner's markup search, which keeps one block's bits between
@@ -546,7 +640,7 @@ mod tests {
                 let s = format!("{}{tail}{}", "y".repeat(pad), "z".repeat(pad % 7));
                 let bytes = s.as_bytes();
                 for step in 1..=3 {
-                    let mut c = Cleaner::new(&s, 0);
+                    let mut c = Cleaner::new(&s, 0, None);
                     let mut from = 0;
                     while from <= bytes.len() {
                         let want = bytes[from..]
@@ -561,6 +655,36 @@ mod tests {
             }
         }
         assert!(checked > 10_000);
+    }
+
+    /// The emphasis test that reads ASCII neighbours as bytes decides as
+    /// the one that decodes them did, next to ASCII and other characters,
+    /// white space (a vertical tab too) and the ends of the text.
+    #[test]
+    fn emphasis_read_from_bytes_is_emphasis_read_from_chars() {
+        fn by_chars(s: &str, i: usize, ch: char) -> bool {
+            let before = s[..i].chars().next_back();
+            let after = s[i + 1..].chars().next();
+            let ws = |c: Option<char>| c.is_none_or(char::is_whitespace);
+            let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            match ch {
+                '*' => !(ws(before) && ws(after)),
+                _ => (ws(before) || !wordy(before)) != (ws(after) || !wordy(after)),
+            }
+        }
+        const AROUND: [&str; 10] = ["", "a", " ", "\u{b}", ".", "å", "\u{a0}", "9", "*", "_"];
+        let mut checked = 0;
+        for before in AROUND {
+            for after in AROUND {
+                for ch in ['*', '_'] {
+                    let s = format!("{before}{ch}{after}");
+                    let i = before.len();
+                    assert_eq!(is_emphasis(&s, i, ch), by_chars(&s, i, ch), "{s:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 200);
     }
 
     /// The link text's end found with memchr is the one the char-by-char

@@ -81,16 +81,12 @@ pub(crate) struct ScannedLine {
 /// them), found [`SCAN_BLOCK`] bytes at a time with vector compares and
 /// then looked at one by one.
 pub(crate) fn scan_lines(text: &str) -> Scan<'_> {
-    Scan {
-        bytes: text.as_bytes(),
-        base: 0,
-        next_block: 0,
-        mask: 0,
-        line_start: 0,
-        skip_to: 0,
-        dirty: false,
-    }
+    Scan::new(text)
 }
+
+/// Room for this many candidates of one line in [`CleanLines`]' `marks`,
+/// made once per text: more than most lines hold (it grows for the others).
+const MARKS_AT_ONCE: usize = 64;
 
 /// The state of [`scan_lines`].
 pub(crate) struct Scan<'a> {
@@ -125,7 +121,19 @@ fn block_at(bytes: &[u8], at: usize) -> Option<BlockMask> {
     }
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Self {
+        Scan {
+            bytes: text.as_bytes(),
+            base: 0,
+            next_block: 0,
+            mask: 0,
+            line_start: 0,
+            skip_to: 0,
+            dirty: false,
+        }
+    }
+
     fn emit(&mut self, end: usize, next: usize, dirty: bool) -> ScannedLine {
         let line = ScannedLine {
             start: self.line_start,
@@ -138,28 +146,34 @@ impl Scan<'_> {
         self.dirty = false;
         line
     }
-}
 
-impl Iterator for Scan<'_> {
-    type Item = ScannedLine;
-
-    #[inline]
-    fn next(&mut self) -> Option<ScannedLine> {
+    /// The next line, with `mark` given the offset of each of its
+    /// candidates that is no line end, in order.
+    #[inline(always)]
+    fn next_marked(&mut self, mut mark: impl FnMut(usize)) -> Option<ScannedLine> {
         // The state in locals while blocks are read (kept in registers, not
         // written back per block), written back when a line is returned.
         let bytes = self.bytes;
+        let skip_to = self.skip_to;
         let (mut mask, mut base, mut dirty) = (self.mask, self.base, self.dirty);
         loop {
             while mask != 0 {
                 let i = base + mask.trailing_zeros() as usize;
                 mask &= mask - 1;
-                if i < self.skip_to {
+                if i < skip_to {
                     continue;
                 }
-                if let Some(len) = line_end_len(bytes, i) {
+                // `\n`, the most common candidate, first.
+                let end = if bytes.get(i) == Some(&b'\n') {
+                    Some(1)
+                } else {
+                    line_end_len(bytes, i)
+                };
+                if let Some(len) = end {
                     (self.mask, self.base) = (mask, base);
                     return Some(self.emit(i, i + len, dirty));
                 }
+                mark(i);
                 // A line end is never one of the bytes `changes_at` looks
                 // ahead at, so it reads the line alone.
                 dirty = dirty || super::clean::changes_at(bytes, i);
@@ -173,6 +187,15 @@ impl Iterator for Scan<'_> {
             mask = m;
             self.next_block = base + SCAN_BLOCK;
         }
+    }
+}
+
+impl Iterator for Scan<'_> {
+    type Item = ScannedLine;
+
+    #[inline]
+    fn next(&mut self) -> Option<ScannedLine> {
+        self.next_marked(|_| {})
     }
 }
 
@@ -191,19 +214,74 @@ impl Iterator for Scan<'_> {
 /// }
 /// ```
 pub fn clean_lines(text: &str) -> impl Iterator<Item = (RawLine<'_>, MappedText<'_>)> {
-    scan_lines(text).enumerate().map(move |(k, line)| {
+    CleanLines {
+        text,
+        scan: Scan::new(text),
+        marks: Vec::with_capacity(MARKS_AT_ONCE),
+        number: 0,
+    }
+}
+
+/// The iterator of [`clean_lines`].
+struct CleanLines<'a> {
+    text: &'a str,
+    scan: Scan<'a>,
+    /// The offsets of the candidates of the line last read (line ends
+    /// excluded), in order: the cleaner of a dirty line starts from them
+    /// and does not test its bytes again ([`MappedText::clean_dirty_line`]).
+    marks: Vec<usize>,
+    /// The number of the line last returned.
+    number: usize,
+}
+
+impl<'a> CleanLines<'a> {
+    /// The line the scan found next, with its clean text.
+    #[inline(always)]
+    fn line(
+        text: &'a str,
+        scan: &mut Scan<'a>,
+        marks: &mut Vec<usize>,
+        number: &mut usize,
+    ) -> Option<(RawLine<'a>, MappedText<'a>)> {
+        marks.clear();
+        let line = scan.next_marked(|i| marks.push(i))?;
+        *number += 1;
         let raw = RawLine {
             text: text.get(line.start..line.end).unwrap_or_default(),
             start: line.start,
-            number: k + 1,
+            number: *number,
         };
         let clean = if line.dirty {
-            MappedText::clean_dirty_line(raw.text, raw.start)
+            MappedText::clean_dirty_line(raw.text, raw.start, marks)
         } else {
             MappedText::verbatim(trim_end(raw.text), raw.start)
         };
-        (raw, clean)
-    })
+        Some((raw, clean))
+    }
+}
+
+impl<'a> Iterator for CleanLines<'a> {
+    type Item = (RawLine<'a>, MappedText<'a>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        Self::line(self.text, &mut self.scan, &mut self.marks, &mut self.number)
+    }
+
+    /// The lines one after another with the scan's state in locals, not
+    /// written back to the iterator per line.
+    fn fold<B, F: FnMut(B, Self::Item) -> B>(self, init: B, mut f: F) -> B {
+        let CleanLines {
+            text,
+            mut scan,
+            mut marks,
+            mut number,
+        } = self;
+        let mut acc = init;
+        while let Some(item) = Self::line(text, &mut scan, &mut marks, &mut number) {
+            acc = f(acc, item);
+        }
+        acc
+    }
 }
 
 /// `s.trim_end()`, with no look at the last character when it is an ASCII
