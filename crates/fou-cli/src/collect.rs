@@ -16,7 +16,8 @@ const PROGRESS_MIN_FILES: usize = 20;
 /// … or this many bytes of input: below both a collection is read in moments.
 const PROGRESS_MIN_BYTES: u64 = 32 << 20;
 
-/// The inputs of a collection and how to read them.
+// The inputs of a collection and how to read them. (Not a `///` comment,
+// as for `InputArgs`.)
 #[derive(Args)]
 pub(crate) struct CollectInput {
     /// Directories (every .txt, .text, .md, .markdown file under them) and files.

@@ -8,7 +8,9 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use crate::output::shown_name;
 
-/// How to read the input text.
+// How to read the input text. (Not a `///` comment: clap would make it the
+// `about` of the subcommands that flatten it, over their own, as their
+// arguments are added after their help texts; see `Command` in lib.rs.)
 #[derive(Args, Clone)]
 pub(crate) struct InputArgs {
     /// Input format: detect it, or read the text as plain text or as Markdown.
