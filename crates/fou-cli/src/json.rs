@@ -52,14 +52,45 @@ pub(crate) fn write_pretty<T: ?Sized + Serialize>(
 }
 
 /// Does JSON escape any byte of `s` (`"`, `\\` or a control character)?
+///
+/// Blocks of [`ESCAPE_BLOCK`] bytes are tested with vector compares, what
+/// is left of them eight bytes at a time ([`word_needs_escape`]), the last
+/// eight bytes of the string as one more word (it may overlap the words
+/// before it), so only a string shorter than a word is tested byte by byte
+/// (most of them are field names, and most texts are shorter than a block).
 fn needs_escape(s: &str) -> bool {
     let escaped = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
-    let blocks = s.as_bytes().chunks_exact(ESCAPE_BLOCK);
+    let bytes = s.as_bytes();
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.iter().any(|&b| escaped(b));
+    };
+    let blocks = bytes.chunks_exact(ESCAPE_BLOCK);
     let rest = blocks.remainder();
-    rest.iter().any(|&b| escaped(b))
+    word_needs_escape(last)
+        || rest
+            .chunks_exact(8)
+            .filter_map(<[u8]>::first_chunk::<8>)
+            .any(word_needs_escape)
         || blocks
             .into_iter()
             .any(|block| block.iter().fold(false, |any, &b| any | escaped(b)))
+}
+
+/// Is any of these eight bytes `"`, `\\` or below 0x20? One test for the
+/// word: a byte below a bound `n` is one whose `b - n` borrows, which sets
+/// its top bit while the top bit of `b` is clear (a borrow from the byte
+/// below can make a byte look so too, but only when that byte is itself
+/// below its bound, so the answer for the word stays exact); `"` and `\\`
+/// are the bytes that become 0 (below 1) under an XOR.
+fn word_needs_escape(word: &[u8; 8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & TOPS;
+    let w = u64::from_le_bytes(*word);
+    (below(w, 0x20)
+        | below(w ^ (ONES * u64::from(b'"')), 1)
+        | below(w ^ (ONES * u64::from(b'\\')), 1))
+        != 0
 }
 
 /// The pretty JSON writer: serde_json's `PrettyFormatter` with the default
@@ -167,9 +198,11 @@ impl Pretty {
         if needs_escape(s) {
             return serde_json::to_writer(&mut self.out, s);
         }
-        self.write(b"\"")?;
-        self.write(s.as_bytes())?;
-        self.write(b"\"")
+        self.out.reserve(s.len() + 2);
+        self.out.push(b'"');
+        self.out.extend_from_slice(s.as_bytes());
+        self.out.push(b'"');
+        Ok(())
     }
 
     /// A scalar as serde_json writes it (numbers, `true`, `null`: the
@@ -582,18 +615,32 @@ mod tests {
         for len in [
             0,
             1,
+            7,
+            8,
+            9,
+            15,
+            16,
+            17,
             ESCAPE_BLOCK - 1,
             ESCAPE_BLOCK,
             ESCAPE_BLOCK + 1,
+            ESCAPE_BLOCK + 9,
             2 * ESCAPE_BLOCK + 3,
         ] {
             for at in 0..len.max(1) {
-                for c in ['"', '\\', '\n', '\u{1f}', '\u{7f}', 'å', 'a'] {
+                // the bytes to escape, their neighbours, and bytes with
+                // the top bit set whose low seven bits are `"` or `\\`
+                for c in [
+                    '"', '\\', '\n', '\u{1f}', ' ', '!', '#', '[', ']', '\u{7f}', 'å', '¢', 'Ü',
+                    'a',
+                ] {
                     let mut s: String = "x".repeat(len);
                     if len > 0 {
                         s.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
                     }
-                    escaped += usize::from(needs_escape(&s));
+                    let expected = s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+                    assert_eq!(needs_escape(&s), expected, "{s:?}");
+                    escaped += usize::from(expected);
                     let v = serde_json::json!({ s.clone(): [s] });
                     let (ours, theirs) = both(&v);
                     assert_eq!(ours, theirs, "{s:?}");
