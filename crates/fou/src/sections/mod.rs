@@ -379,6 +379,20 @@ struct Items<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
+impl<'a> Items<'a> {
+    /// Put the items into `report`, the diagnostics after its own.
+    fn put_into(self, report: &mut Report<'a>) {
+        report.preface = self.preface;
+        report.projects = self.projects;
+        report.portfolio = self.portfolio;
+        report.analyses = self.analyses;
+        report.publications = self.publications;
+        report.phd = self.phd;
+        report.vendors = self.vendors;
+        report.diagnostics.extend(self.diagnostics);
+    }
+}
+
 /// Read all parts of a report from its blocks into `report` (which holds
 /// its source and the decoder's diagnostics), and say which part each block
 /// was placed in.
@@ -455,14 +469,7 @@ pub(crate) fn read<'a>(
         .title
         .map(|i| doc.text_at(i, doc.blocks[i].text().trim()));
     report.year = front.year;
-    report.preface = items.preface;
-    report.projects = items.projects;
-    report.portfolio = items.portfolio;
-    report.analyses = items.analyses;
-    report.publications = items.publications;
-    report.phd = items.phd;
-    report.vendors = items.vendors;
-    report.diagnostics.extend(items.diagnostics);
+    items.put_into(&mut report);
     crate::work::stage("items");
     report.stated_counts = counts::read_counts(&doc, &sections, &claims);
     crate::work::stage("counts");
