@@ -75,6 +75,18 @@ if [ ! -d ../shared/corpus ]; then
   exit 1
 fi
 
+# Disk: a cold run needs about 3 GB (target/, the fuzz targets, .venv). A CI
+# run once failed half-way with "No space left on device", so say up front
+# when the disk is short, and keep the footprint down where nobody rebuilds
+# incrementally: a CI run builds once, so incremental caches are dead weight.
+if [ -n "${CI:-}" ]; then
+  export CARGO_INCREMENTAL=0
+fi
+free_mb=$(df -Pm . 2>/dev/null | awk 'NR == 2 { print $4 }')
+if [ -n "$free_mb" ] && [ "$free_mb" -lt 4096 ]; then
+  echo "warning: only ${free_mb} MB free on this disk; a cold run needs about 3 GB" >&2
+fi
+
 if [ "$quick" -eq 1 ]; then
   run_stage core cargo test --locked -p fou
   run_stage golden cargo test --locked -p fou-tests --test golden --test grammar
