@@ -3,12 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::mapped::{Link, MappedText, Segments};
-
-/// Segments a line with markup is given room for at once: each piece of
-/// markup removed starts one (`**a** b` has two), so most dirty lines fit
-/// without growing the map one step at a time.
-const SEGMENTS_AT_ONCE: usize = 8;
+use super::mapped::{Link, MappedText};
 
 /// Bytes a backslash escapes in Markdown (`\*`, `\_`, `\[` …).
 const ESCAPABLE: &[u8] = b"*_[]()#.-`!<>\\";
@@ -252,10 +247,11 @@ impl<'a> Cleaner<'a> {
     fn new(raw: &'a str, base: usize, known: Option<&'a [usize]>) -> Self {
         // Sized once, not grown step by step: the clean text is at most
         // the line (an en dash for `--` is one byte more, so it may grow
-        // once), and a line with markup has a few segments.
+        // once); a line with markup that needs more than one segment is
+        // given room for a few at once (`SEGMENTS_AT_ONCE`).
         let out = MappedText {
             text: Cow::Owned(String::with_capacity(raw.len())),
-            map: Segments::with_capacity(SEGMENTS_AT_ONCE),
+            origin: base,
             extras: None,
         };
         Cleaner {

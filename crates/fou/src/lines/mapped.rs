@@ -3,10 +3,10 @@
 
 use std::borrow::Cow;
 
-use smallvec::SmallVec;
-
-/// A mapped text's segments: one for text copied in one piece, kept inline.
-pub(super) type Segments = SmallVec<[(usize, usize); 1]>;
+/// Segments a text that needs more than its first is given room for at
+/// once: each piece of markup removed starts one (`**a** b` has two), so
+/// most dirty lines fit without growing the map one step at a time.
+pub(super) const SEGMENTS_AT_ONCE: usize = 8;
 
 /// A hyperlink found while cleaning inline markup.
 ///
@@ -60,19 +60,23 @@ pub struct MappedText<'a> {
     /// The cleaned text: borrowed from the input when cleaning changed
     /// nothing, owned once it differs (markup removed, lines joined).
     pub(super) text: Cow<'a, str>,
-    /// Segments `(clean_offset, source_offset)`: from each clean offset on,
-    /// bytes were copied contiguously from the source offset (the first
-    /// inline: most lines and blocks have one).
-    pub(super) map: Segments,
-    /// Replaced characters and what cleaning removed besides text, when
-    /// there are any (boxed: most lines have none, and a block is kept per
-    /// line of short-line input).
+    /// The source offset of clean offset 0: the first segment of the map
+    /// (every text starts mapped), from which bytes were copied
+    /// contiguously up to the next segment, if any ([`Extras::more`]).
+    pub(super) origin: usize,
+    /// The other segments, replaced characters and what cleaning removed
+    /// besides text, when there are any (boxed: nine in ten blocks of a
+    /// report have none, and a block is kept per line of short-line input).
     pub(super) extras: Option<Box<Extras>>,
 }
 
 /// Markup that cleaning removed and later layers may ask about.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Extras {
+    /// The map's segments after the first, `(clean_offset, source_offset)`:
+    /// from each clean offset on (above 0, ascending), bytes were copied
+    /// contiguously from the source offset.
+    pub(super) more: Vec<(usize, usize)>,
     /// Synthetic characters `(clean_offset, source_length)`: an NBSP made
     /// a space, `--` made an en dash (a character standing for input of
     /// another length), in order.
@@ -111,12 +115,8 @@ impl<'a> MappedText<'a> {
     pub fn verbatim(raw: &'a str, base: usize) -> Self {
         MappedText {
             text: Cow::Borrowed(raw),
-            map: if raw.is_empty() {
-                Segments::new()
-            } else {
-                smallvec::smallvec![(0, base)]
-            },
-            ..MappedText::default()
+            origin: base,
+            extras: None,
         }
     }
 
@@ -142,7 +142,7 @@ impl<'a> MappedText<'a> {
     pub fn into_owned(self) -> MappedText<'static> {
         MappedText {
             text: Cow::Owned(self.text.into_owned()),
-            map: self.map,
+            origin: self.origin,
             extras: self.extras,
         }
     }
@@ -231,6 +231,41 @@ impl<'a> MappedText<'a> {
         self.extras.as_ref().map_or(&[], |e| &e.syn)
     }
 
+    /// The map's segments after the first (see [`Extras::more`]).
+    fn more(&self) -> &[(usize, usize)] {
+        self.extras.as_ref().map_or(&[], |e| &e.more)
+    }
+
+    /// The map's segments `(clean_offset, source_offset)`, all of them.
+    pub(super) fn segments(&self) -> Vec<(usize, usize)> {
+        let mut all = Vec::with_capacity(1 + self.more().len());
+        all.push((0, self.origin));
+        all.extend_from_slice(self.more());
+        all
+    }
+
+    /// Set the map to `segments` (the first at clean offset 0; none leaves
+    /// the origin as it is).
+    pub(super) fn set_segments(&mut self, segments: &[(usize, usize)]) {
+        let Some((&(_, first), rest)) = segments.split_first() else {
+            return;
+        };
+        self.origin = first;
+        if !rest.is_empty() || self.extras.is_some() {
+            self.extras_mut().more = rest.to_vec();
+        }
+    }
+
+    /// Start a segment at clean offset `clean` (above 0) from source offset
+    /// `at`.
+    fn push_segment(&mut self, clean: usize, at: usize) {
+        let more = &mut self.extras_mut().more;
+        if more.capacity() == 0 {
+            more.reserve_exact(SEGMENTS_AT_ONCE);
+        }
+        more.push((clean, at));
+    }
+
     /// Drop replaced characters at clean offsets from `len` on.
     fn drop_syn_from(&mut self, len: usize) {
         if let Some(e) = self.extras.as_deref_mut() {
@@ -267,10 +302,17 @@ impl<'a> MappedText<'a> {
     /// piece (a paragraph joined from lines at `\n`) keeps one entry.
     fn map_next(&mut self, at: usize) {
         let clean_at = self.text.len();
-        match self.map.last_mut() {
-            Some(&mut (c, r)) if r + (clean_at - c) == at => {}
-            Some(last) if last.0 == clean_at => last.1 = at,
-            _ => self.map.push((clean_at, at)),
+        let (c, r) = self.more().last().copied().unwrap_or((0, self.origin));
+        if r + (clean_at - c) == at {
+            return;
+        }
+        if c == clean_at {
+            match self.extras.as_deref_mut().and_then(|e| e.more.last_mut()) {
+                Some(last) => last.1 = at,
+                None => self.origin = at,
+            }
+        } else {
+            self.push_segment(clean_at, at);
         }
     }
 
@@ -317,8 +359,7 @@ impl<'a> MappedText<'a> {
         if let Some(sep) = sep
             && !self.text.is_empty()
         {
-            let at = other.map.first().map_or(0, |m| m.1);
-            self.push_replacement(sep, at.saturating_sub(1), 1);
+            self.push_replacement(sep, other.origin.saturating_sub(1), 1);
         }
         self.append_mapped(other);
         if let Some(e) = other.extras.as_deref().filter(|e| !e.links.is_empty()) {
@@ -331,17 +372,12 @@ impl<'a> MappedText<'a> {
     pub(super) fn append_mapped(&mut self, other: &MappedText<'_>) {
         let shift = self.text.len();
         self.absorb_extras(other, shift, false);
-        let mut map = other.map.iter();
-        if let Some(&(c, r)) = map.next() {
-            // `other`'s first entry is at its offset 0 (or later, after text
-            // copied from an unknown place: never, as every text starts mapped).
-            if c == 0 {
-                self.map_next(r);
-            } else {
-                self.map.push((c + shift, r));
-            }
+        // `other`'s first segment, at its offset 0, may continue this
+        // text's last; its others start segments of their own.
+        self.map_next(other.origin);
+        for &(c, r) in other.more() {
+            self.push_segment(c + shift, r);
         }
-        self.map.extend(map.map(|&(c, r)| (c + shift, r)));
         self.text.to_mut().push_str(&other.text);
     }
 
@@ -350,8 +386,8 @@ impl<'a> MappedText<'a> {
         if let Cow::Owned(t) = &mut self.text {
             t.shrink_to_fit();
         }
-        self.map.shrink_to_fit();
         if let Some(e) = self.extras.as_deref_mut() {
+            e.more.shrink_to_fit();
             e.syn.shrink_to_fit();
             e.marks.shrink_to_fit();
             e.links.shrink_to_fit();
@@ -377,11 +413,14 @@ impl<'a> MappedText<'a> {
     /// assert_eq!(c.source_offset(1), 3);
     /// ```
     pub fn source_offset(&self, clean: usize) -> usize {
-        let i = self.map.partition_point(|&(c, _)| c <= clean);
-        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
-            Some(&(c, r)) => r + (clean - c),
-            None => self.map.first().map_or(0, |m| m.1),
-        }
+        let more = self.more();
+        let i = more.partition_point(|&(c, _)| c <= clean);
+        let (c, r) = i
+            .checked_sub(1)
+            .and_then(|i| more.get(i))
+            .copied()
+            .unwrap_or((0, self.origin));
+        r + (clean - c)
     }
 
     /// Source byte range for the clean range `start..end`.
@@ -428,11 +467,16 @@ impl<'a> MappedText<'a> {
             Cow::Borrowed(t) => Cow::Borrowed(t.get(start..end).unwrap_or_default()),
             Cow::Owned(t) => Cow::Owned(t.get(start..end).unwrap_or_default().to_owned()),
         };
-        let mut out = MappedText {
+        let more = self.more();
+        // The segments that start inside the slice, after its first byte.
+        let inside = &more[more.partition_point(|&(c, _)| c <= start)..];
+        let inside = &inside[..inside.partition_point(|&(c, _)| c < end)];
+        MappedText {
             text,
-            map: Segments::new(),
+            origin: self.source_offset(start),
             extras: self.extras.as_deref().map(|e| {
                 Box::new(Extras {
+                    more: inside.iter().map(|&(c, r)| (c - start, r)).collect(),
                     syn: e
                         .syn
                         .iter()
@@ -449,16 +493,7 @@ impl<'a> MappedText<'a> {
                     bold_tag: e.bold_tag,
                 })
             }),
-        };
-        out.map.push((0, self.source_offset(start)));
-        let first = self.map.partition_point(|&(c, _)| c <= start);
-        for &(c, r) in &self.map[first..] {
-            if c >= end {
-                break;
-            }
-            out.map.push((c - start, r));
         }
-        out
     }
 
     /// The text with the clean ranges `cuts` left out and a `-` put in at
@@ -521,8 +556,15 @@ impl<'a> MappedText<'a> {
         truncate_cow(&mut self.text, len);
         self.drop_syn_from(len);
         self.drop_marks_after(len);
-        while self.map.len() > 1 && self.map.last().is_some_and(|&(c, _)| c >= len) {
-            self.map.pop();
+        self.drop_segments_from(len);
+    }
+
+    /// Forget the segments that start at clean offset `len` or later.
+    fn drop_segments_from(&mut self, len: usize) {
+        if let Some(e) = self.extras.as_deref_mut() {
+            while e.more.last().is_some_and(|&(c, _)| c >= len) {
+                e.more.pop();
+            }
         }
     }
 
@@ -541,9 +583,7 @@ impl<'a> MappedText<'a> {
         truncate_cow(&mut self.text, t);
         self.drop_syn_from(t);
         self.drop_marks_after(t);
-        while self.map.last().is_some_and(|&(c, _)| c > t) {
-            self.map.pop();
-        }
+        self.drop_segments_from(t + 1);
     }
 }
 

@@ -517,8 +517,8 @@ impl MappedText<'_> {
         if norm.is_unchanged() || this.text.is_empty() {
             return this;
         }
-        let (map, syn) = remapped(&this.text, &this.map, this.syn(), norm);
-        this.map = super::mapped::Segments::from_vec(map);
+        let (map, syn) = remapped(&this.text, &this.segments(), this.syn(), norm);
+        this.set_segments(&map);
         if !syn.is_empty() || this.extras.is_some() {
             this.extras_mut().syn = syn;
         }
