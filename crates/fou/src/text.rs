@@ -42,8 +42,21 @@ pub(crate) fn norm(s: &str) -> String {
         });
         match (x, b.get(i + 1)) {
             (0x00..=0x7f, _) => {
-                out.push(char::from(x.to_ascii_lowercase()));
-                i += 1;
+                // The run of ASCII bytes up to white space or a byte beyond
+                // ASCII, copied and lower-cased at once.
+                let end = b
+                    .get(i..)
+                    .and_then(|rest| {
+                        rest.iter()
+                            .position(|&c| !c.is_ascii() || is_ascii_space(c))
+                    })
+                    .map_or(b.len(), |k| i + k);
+                let at = out.len();
+                out.push_str(s.get(i..end).unwrap_or_default());
+                if let Some(run) = out.get_mut(at..) {
+                    run.make_ascii_lowercase();
+                }
+                i = end;
             }
             // U+0080–U+00FF: two bytes, `C2` or `C3` and one of `80`–`BF`.
             (0xc2 | 0xc3, Some(&y)) => {
@@ -75,6 +88,13 @@ fn relower_word(s: &str, ws: usize, out: &mut String, os: usize) -> usize {
     end
 }
 
+/// ASCII white space as [`char::is_whitespace`] says: tab, line feed,
+/// vertical tab, form feed, carriage return and space.
+#[inline]
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, 0x09..=0x0d | b' ')
+}
+
 /// The length in bytes of the white-space character at byte `i` of `s`
 /// (as [`char::is_whitespace`] says), or 0: ASCII white space, U+0085 and
 /// U+00A0 are told by their bytes, the others (led by
@@ -83,7 +103,7 @@ fn relower_word(s: &str, ws: usize, out: &mut String, os: usize) -> usize {
 fn white_space_at(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     match b.get(i) {
-        Some(0x09..=0x0d | b' ') => 1,
+        Some(&c) if is_ascii_space(c) => 1,
         Some(0xc2) if matches!(b.get(i + 1), Some(0x85 | 0xa0)) => 2,
         Some(0xe1..=0xe3) => s
             .get(i..)

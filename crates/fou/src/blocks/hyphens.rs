@@ -16,7 +16,7 @@
 //!
 //! The span map stays exact ([`MappedText::edited`]).
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::{Block, Repair, RepairKind, Repairs};
 use crate::lexicon::{HYPHEN_CONJUNCTIONS, KNOWN_ACRONYMS};
@@ -99,7 +99,7 @@ pub(super) struct Words {
 
 impl Words {
     fn of<'s>(texts: impl IntoIterator<Item = &'s str>, asked: &HashSet<String>) -> Self {
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         if asked.is_empty() {
             return Words { words };
         }

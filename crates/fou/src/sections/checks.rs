@@ -59,7 +59,7 @@ fn is_page_number(word: &str) -> bool {
 /// `outline`: the blocks of the outline's headings, whose keys are cut
 /// from their shared normalised text ([`Toc::key_normalised`]).
 pub(crate) fn missing_toc_sections(doc: &Doc<'_>, toc: &Toc, outline: &[usize]) -> Vec<Diagnostic> {
-    let headings: std::collections::HashSet<String> = outline
+    let headings: foldhash::HashSet<String> = outline
         .iter()
         .map(|&i| {
             let text = doc.blocks[i].text();

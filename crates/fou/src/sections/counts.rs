@@ -1,7 +1,7 @@
 //! Stated counts ("Sju bidragsfinansierte prosjekter ble ferdigstilt") and the
 //! check of each against the items the parser found.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::Part;
 use super::context::{funding_of, may_name_funding};
@@ -1014,7 +1014,7 @@ fn counted_items(r: &Report) -> Vec<(RefersTo, usize)> {
 /// nearest heading before it that starts a section.
 fn tallies(doc: &Doc<'_>, sections: &[Section], report: &Report) -> HashMap<RefersTo, Tally> {
     let heads: Vec<usize> = sections.iter().map(|s| s.heading).collect();
-    let mut out: HashMap<RefersTo, Tally> = HashMap::new();
+    let mut out: HashMap<RefersTo, Tally> = HashMap::default();
     for (kind, start) in counted_items(report) {
         let tally = out.entry(kind).or_default();
         tally.found += 1;

@@ -5,7 +5,8 @@
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+// Keyed by block index: foldhash, not SipHash (no untrusted keys to guard).
+use foldhash::HashMap;
 use std::ops::Range;
 
 use super::front::Toc;
@@ -72,8 +73,8 @@ impl Views {
     pub fn new(n: usize) -> Views {
         Views {
             norm: (0..n).map(|_| OnceCell::new()).collect(),
-            role: RefCell::new(HashMap::new()),
-            top: RefCell::new(HashMap::new()),
+            role: RefCell::new(HashMap::default()),
+            top: RefCell::new(HashMap::default()),
             keep: true,
         }
     }
@@ -96,8 +97,8 @@ impl Views {
     /// peak of a parse (`tests/memory.rs`).
     pub fn forget(&mut self) {
         self.norm = Vec::new();
-        self.role = RefCell::new(HashMap::new());
-        self.top = RefCell::new(HashMap::new());
+        self.role = RefCell::new(HashMap::default());
+        self.top = RefCell::new(HashMap::default());
         self.keep = false;
     }
 
@@ -133,6 +134,21 @@ impl Views {
             Role::Generic if self.top_level(i, text, toc) => Role::TocSection,
             r => r,
         }
+    }
+}
+
+/// Needles up to this long are looked for where their first byte stands
+/// (`memchr`) and compared there; longer ones with a `memmem` searcher,
+/// whose set-up costs more than such a search in a window a needle and
+/// [`FOUND_GAP`] long (most pieces are institution names, found at once).
+const SHORT_NEEDLE: usize = 64;
+
+/// The first offset of `needle` in `hay` (see [`SHORT_NEEDLE`]).
+fn find_near(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle.split_first() {
+        Some((&first, rest)) if needle.len() <= SHORT_NEEDLE => memchr::memchr_iter(first, hay)
+            .find(|&i| hay.get(i + 1..i + needle.len()) == Some(rest)),
+        _ => memchr::memmem::find(hay, needle),
     }
 }
 
@@ -198,7 +214,7 @@ impl<'a> Doc<'a> {
             .map(|piece| {
                 let from = at.unwrap_or(end);
                 let window = input.get(from..end.min(from.saturating_add(piece.len() + FOUND_GAP)));
-                match window.and_then(|w| memchr::memmem::find(w.as_bytes(), piece.as_bytes())) {
+                match window.and_then(|w| find_near(w.as_bytes(), piece.as_bytes())) {
                     Some(i) => {
                         at = Some(from + i + piece.len());
                         input
@@ -369,4 +385,35 @@ pub(crate) fn diagnostic(
     span: Option<Span>,
 ) -> Diagnostic {
     Diagnostic::new(severity, code, message, span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The short-needle search finds what `memmem` finds, first match
+    /// included, on needles either side of [`SHORT_NEEDLE`].
+    #[test]
+    fn find_near_finds_what_memmem_finds() {
+        let long = "ab".repeat(SHORT_NEEDLE);
+        let hay = format!("a aab, Nordland og Sør-Trøndelag {long}b ab");
+        for needle in [
+            "",
+            "a",
+            "ab",
+            "aab",
+            "Sør-Trøndelag",
+            "Trøndelag x",
+            "b ab",
+            long.as_str(),
+            &long[1..],
+            "zz",
+        ] {
+            assert_eq!(
+                find_near(hay.as_bytes(), needle.as_bytes()),
+                memchr::memmem::find(hay.as_bytes(), needle.as_bytes()),
+                "{needle:?}"
+            );
+        }
+    }
 }

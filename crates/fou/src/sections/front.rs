@@ -25,7 +25,7 @@ const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
 /// The table of contents: entry titles, normalised, with their top-level flag.
 #[derive(Debug, Default)]
 pub(crate) struct Toc {
-    top: std::collections::HashSet<String>,
+    top: foldhash::HashSet<String>,
     /// The top-level entries in order, as written (leaders and page
     /// numbers cut), with their block.
     entries: Vec<(usize, String)>,
