@@ -1250,8 +1250,85 @@ fn line_ends(text: &str, unicode: bool) -> impl Iterator<Item = usize> + '_ {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    starts: Starts,
     len: usize,
+}
+
+/// The byte offsets where lines start, ascending, the first 0: as `u32`
+/// when the text is under 4 GiB (4 bytes a line, not 8: the index lives as
+/// long as a parse, and short-line input has a line every few bytes), as
+/// `usize` beyond.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Starts {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
+}
+
+impl Starts {
+    fn len(&self) -> usize {
+        match self {
+            Starts::Narrow(v) => v.len(),
+            Starts::Wide(v) => v.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Starts::Narrow(v) => v.get(i).map(|&s| s as usize),
+            Starts::Wide(v) => v.get(i).copied(),
+        }
+    }
+
+    /// As [`slice::binary_search`] for `offset`.
+    fn search(&self, offset: usize) -> Result<usize, usize> {
+        match self {
+            Starts::Narrow(v) => match u32::try_from(offset) {
+                Ok(o) => v.binary_search(&o),
+                Err(_) => Err(v.len()),
+            },
+            Starts::Wide(v) => v.binary_search(&offset),
+        }
+    }
+}
+
+/// The line starts of `text` as `T` (see [`LineIndex::new`]); `None` when
+/// an offset does not fit in `T`.
+fn line_starts<T: TryFrom<usize>>(text: &str) -> Option<Vec<T>> {
+    let bytes = text.as_bytes();
+    // Sized first, so the index has no spare room: by the line-end bytes,
+    // counted by memchr's vector count, when they are all the line ends
+    // there are (a `\r\n` counts twice: the room it leaves is given back),
+    // else by a first pass over the line ends.
+    let unicode = has_unicode_line_ends(text);
+    let returns = if unicode {
+        0
+    } else {
+        memchr::memchr_iter(b'\r', bytes).count()
+    };
+    let room = if unicode {
+        line_ends(text, unicode).count()
+    } else {
+        memchr::memchr_iter(b'\n', bytes).count() + returns
+    };
+    let mut starts = Vec::with_capacity(room + 1);
+    let mut push = |at: usize| T::try_from(at).map(|at| starts.push(at)).is_ok();
+    let mut fits = push(0);
+    // A line end at the end of the text starts no line.
+    let len = bytes.len();
+    if unicode || returns > 0 {
+        fits &= line_ends(text, unicode)
+            .filter(|&at| at != len)
+            .all(&mut push);
+    } else {
+        // Line feeds alone end the lines (most text): each one found
+        // by one iterator, not a search per line for both line ends.
+        fits &= memchr::memchr_iter(b'\n', bytes)
+            .map(|i| i + 1)
+            .filter(|&at| at != len)
+            .all(&mut push);
+    }
+    starts.shrink_to_fit();
+    fits.then_some(starts)
 }
 
 impl LineIndex {
@@ -1265,38 +1342,13 @@ impl LineIndex {
     /// assert_eq!(idx.line_start(4), Some(8));
     /// ```
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        // Sized first, so the index has no spare room (8 bytes a line): by
-        // the line-end bytes, counted by memchr's vector count, when they are
-        // all the line ends there are (a `\r\n` counts twice: the room it
-        // leaves is given back), else by a first pass over the line ends.
-        let unicode = has_unicode_line_ends(text);
-        let returns = if unicode {
-            0
-        } else {
-            memchr::memchr_iter(b'\r', bytes).count()
+        let starts = match line_starts::<u32>(text) {
+            Some(narrow) => Starts::Narrow(narrow),
+            None => Starts::Wide(line_starts::<usize>(text).unwrap_or_else(|| vec![0])),
         };
-        let room = if unicode {
-            line_ends(text, unicode).count()
-        } else {
-            memchr::memchr_iter(b'\n', bytes).count() + returns
-        };
-        let mut starts = Vec::with_capacity(room + 1);
-        starts.push(0);
-        if unicode || returns > 0 {
-            starts.extend(line_ends(text, unicode));
-        } else {
-            // Line feeds alone end the lines (most text): each one found
-            // by one iterator, not a search per line for both line ends.
-            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        }
-        if starts.len() > 1 && starts.last() == Some(&bytes.len()) {
-            starts.pop();
-        }
-        starts.shrink_to_fit();
         LineIndex {
             starts,
-            len: bytes.len(),
+            len: text.len(),
         }
     }
 
@@ -1307,7 +1359,7 @@ impl LineIndex {
 
     /// The 1-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
+        match self.starts.search(offset) {
             Ok(i) => i + 1,
             Err(i) => i.max(1),
         }
@@ -1319,7 +1371,7 @@ impl LineIndex {
     /// assert_eq!(fou::LineIndex::new("a\nbc").line_start(2), Some(2));
     /// ```
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line.checked_sub(1)?).copied()
+        self.starts.get(line.checked_sub(1)?)
     }
 
     /// A span for the byte range `start..end` (end exclusive).
@@ -1366,10 +1418,34 @@ mod tests {
             if general.len() > 1 && general.last() == Some(&text.len()) {
                 general.pop();
             }
-            assert_eq!(LineIndex::new(&text).starts, general, "{text:?}");
+            assert_eq!(
+                line_starts::<usize>(&text),
+                Some(general.clone()),
+                "{text:?}"
+            );
+            let narrow: Vec<u32> = general.iter().map(|&s| s as u32).collect();
+            assert_eq!(
+                LineIndex::new(&text).starts,
+                Starts::Narrow(narrow),
+                "{text:?}"
+            );
             fast += usize::from(!unicode && !text.contains('\r') && text.contains('\n'));
         }
         assert!(fast > 100, "{fast}");
+    }
+
+    /// An offset that does not fit the index's type gives no index (so a
+    /// text of 4 GiB or more is indexed in `usize`): told on a type whose
+    /// limit a test can reach.
+    #[test]
+    fn line_starts_that_do_not_fit_give_no_index() {
+        let text = "a\n".repeat(200);
+        assert_eq!(line_starts::<u8>(&text[..254]).map(|v| v.len()), Some(127));
+        assert_eq!(line_starts::<u8>(&text), None);
+        assert_eq!(
+            line_starts::<u16>(&text).map(|v| v.into_iter().map(usize::from).collect()),
+            line_starts::<usize>(&text)
+        );
     }
 
     /// The check counts control bytes first and binary bytes only when
