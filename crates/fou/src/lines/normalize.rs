@@ -650,6 +650,10 @@ mod tests {
                         let (text, edits) = by_chars(&input);
                         assert_eq!((n.text(), &n.edits), (text.as_str(), &edits), "{input:?}");
                         assert!(!kept_as_is(&input) || edits.is_empty(), "{input:?}");
+                        let stable = input
+                            .chars()
+                            .all(|c| matches!(class(c), Class::Stable | Class::Hard));
+                        assert_eq!(kept_as_is(&input), stable, "{input:?}");
                     }
                 }
             }
