@@ -59,18 +59,30 @@ fn is_page_number(word: &str) -> bool {
 /// `outline`: the blocks of the outline's headings, whose keys are cut
 /// from their shared normalised text ([`Toc::key_normalised`]).
 pub(crate) fn missing_toc_sections(doc: &Doc<'_>, toc: &Toc, outline: &[usize]) -> Vec<Diagnostic> {
-    let headings: foldhash::HashSet<String> = outline
-        .iter()
-        .map(|&i| {
-            let text = doc.blocks[i].text();
-            Toc::key_normalised(super::norm_bare(text, &doc.norm(i))).to_owned()
-        })
-        .collect();
-    toc.entries()
+    // The keys of the entries to look for (a table of contents' top level:
+    // a few), struck off as headings with them are met; no key of every
+    // heading is kept (they would add to the parse's peak).
+    let entries: Vec<(usize, &str, String)> = toc
+        .entries()
         .iter()
         .filter(|(_, title)| names_one_title(title))
-        .filter(|(_, title)| !headings.contains(&key(title)))
-        .map(|(i, title)| {
+        .map(|(i, title)| (*i, title.as_str(), key(title)))
+        .collect();
+    let mut missing: foldhash::HashSet<&str> = entries.iter().map(|(_, _, k)| k.as_str()).collect();
+    for &i in outline {
+        if missing.is_empty() {
+            break;
+        }
+        let norm = doc.norm(i);
+        missing.remove(Toc::key_normalised(super::norm_bare(
+            doc.blocks[i].text(),
+            &norm,
+        )));
+    }
+    entries
+        .iter()
+        .filter(|(_, _, k)| missing.contains(k.as_str()))
+        .map(|&(i, title, _)| {
             diagnostic(
                 Severity::Warning,
                 DiagnosticCode::TocSectionMissing,
@@ -78,7 +90,7 @@ pub(crate) fn missing_toc_sections(doc: &Doc<'_>, toc: &Toc, outline: &[usize]) 
                     "the table of contents lists section {:?}, but no heading of the text has that title: its items may be missing",
                     shorten(title, QUOTED)
                 ),
-                Some(doc.span_of(*i)),
+                Some(doc.span_of(i)),
             )
         })
         .collect()

@@ -976,38 +976,37 @@ fn item_names(refers_to: RefersTo) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// What each item of the report counts as, with where it starts.
-fn counted_items(r: &Report) -> Vec<(RefersTo, usize)> {
-    let mut out = Vec::new();
-    for p in &r.projects {
-        match p.funding {
-            Some(Funding::Bidrag) => out.push((RefersTo::ProjectsBidrag, p.span.start)),
-            Some(Funding::Oppdrag) => out.push((RefersTo::ProjectsOppdrag, p.span.start)),
-            None => {}
-        }
-    }
-    for p in &r.portfolio {
+/// What each item of the report counts as, with where it starts (an
+/// iterator: no list of every item beside the items, at the parse's peak).
+fn counted_items<'r>(r: &'r Report<'_>) -> impl Iterator<Item = (RefersTo, usize)> + 'r {
+    let projects = r.projects.iter().filter_map(|p| {
+        let kind = match p.funding? {
+            Funding::Bidrag => RefersTo::ProjectsBidrag,
+            Funding::Oppdrag => RefersTo::ProjectsOppdrag,
+        };
+        Some((kind, p.span.start))
+    });
+    let portfolio = r.portfolio.iter().filter_map(|p| {
         let kind = match (p.funding, p.status) {
             (Some(Funding::Bidrag), PortfolioStatus::Ongoing) => RefersTo::PortfolioBidragOngoing,
             (Some(Funding::Oppdrag), PortfolioStatus::Ongoing) => RefersTo::PortfolioOppdragOngoing,
             (Some(Funding::Bidrag), PortfolioStatus::Granted) => RefersTo::PortfolioBidragGranted,
-            _ => continue,
+            _ => return None,
         };
-        out.push((kind, p.span.start));
-    }
-    out.extend(
-        r.analyses
-            .iter()
-            .map(|a| (RefersTo::Analyses, a.span.start)),
-    );
-    for p in &r.phd {
+        Some((kind, p.span.start))
+    });
+    let analyses = r
+        .analyses
+        .iter()
+        .map(|a| (RefersTo::Analyses, a.span.start));
+    let phd = r.phd.iter().map(|p| {
         let kind = match p.status {
             PhdStatus::Completed => RefersTo::PhdCompleted,
             PhdStatus::Ongoing => RefersTo::PhdOngoing,
         };
-        out.push((kind, p.span.start));
-    }
-    out
+        (kind, p.span.start)
+    });
+    projects.chain(portfolio).chain(analyses).chain(phd)
 }
 
 /// Tally the items once per kind, naming the section each stands in: the

@@ -362,6 +362,9 @@ fn roles(
             _ => {}
         }
     }
+    // Collected from a filter, so grown by doubling: the spare room would
+    // stay beside the items to the end of the parse.
+    roles.shrink_to_fit();
     roles
 }
 
