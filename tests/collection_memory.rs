@@ -56,9 +56,12 @@ fn collect(pool: &rayon::ThreadPool, paths: &[PathBuf]) -> (u64, u64, Collection
 
 #[test]
 fn n_copies_cost_their_records_not_their_texts() {
-    let dir = std::env::temp_dir().join(format!("fou-collection-memory-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let paths = copies(&dir, N);
+    // Removed when the test ends, also when an assertion fails.
+    let dir = tempfile::Builder::new()
+        .prefix("fou-collection-memory-")
+        .tempdir()
+        .unwrap();
+    let paths = copies(dir.path(), N);
     let size = std::fs::metadata(&paths[0]).unwrap().len() as f64;
     // One pool for every run: the calling thread can join only one.
     let pool = rayon::ThreadPoolBuilder::new()
@@ -97,5 +100,5 @@ fn n_copies_cost_their_records_not_their_texts() {
     // they came).
     assert!(peak_n as f64 + (N - 1) as f64 * size > bound);
     assert!((peak_n + (N as u64 - 1) * live1) as f64 > bound);
-    std::fs::remove_dir_all(&dir).unwrap();
+    dir.close().unwrap();
 }

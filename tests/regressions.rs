@@ -196,9 +196,11 @@ fn reading_a_device_stops_at_the_size_limit() {
 
 #[test]
 fn a_regular_file_over_the_limit_is_refused_before_it_is_read() {
-    let dir = std::env::temp_dir().join(format!("fou-limit-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let f = dir.join("r.txt");
+    let dir = tempfile::Builder::new()
+        .prefix("fou-limit-")
+        .tempdir()
+        .unwrap();
+    let f = dir.path().join("r.txt");
     std::fs::write(&f, "FoU-rapport 2020\n").unwrap();
     let small = fou::Options::default().with_max_bytes(16);
     match fou::parse_file_with(&f, &small) {
@@ -218,10 +220,11 @@ fn a_regular_file_over_the_limit_is_refused_before_it_is_read() {
 
 #[test]
 fn a_fifo_is_read_like_a_file() {
-    let dir = std::env::temp_dir().join(format!("fou-fifo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let fifo = dir.join("report.fifo");
-    let _ = std::fs::remove_file(&fifo);
+    let dir = tempfile::Builder::new()
+        .prefix("fou-fifo-")
+        .tempdir()
+        .unwrap();
+    let fifo = dir.path().join("report.fifo");
     // mkfifo is part of coreutils: its absence is a broken machine, not a skip.
     let status = std::process::Command::new("mkfifo").arg(&fifo).status();
     assert!(

@@ -130,14 +130,13 @@ fn unreadable_input_is_a_one_line_error_with_exit_1() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("/no/such/file.txt"), "{err}");
 
-    let dir = std::env::temp_dir().join(format!("fou-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let bin = dir.join("garbage.bin");
+    let dir = temp_dir("fou-cli-test-");
+    let bin = dir.path().join("garbage.bin");
     std::fs::write(&bin, [0u8, 159, 146, 150, 0, 1, 2, 255]).unwrap();
     let out = fou(&["parse", bin.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("garbage.bin"));
-    let out = fou(&["parse", dir.to_str().unwrap()]);
+    let out = fou(&["parse", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
 }
 
@@ -233,9 +232,8 @@ fn explain_and_check_work_on_every_fixture() {
 
 #[test]
 fn check_fails_on_text_that_is_not_a_report() {
-    let dir = std::env::temp_dir().join(format!("fou-cli-notreport-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let f = dir.join("notes.txt");
+    let dir = temp_dir("fou-cli-notreport-");
+    let f = dir.path().join("notes.txt");
     std::fs::write(&f, "handleliste: melk, brød og ost\nring tannlegen\n").unwrap();
     let out = fou(&["check", f.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -297,11 +295,15 @@ fn sample(name: &str) -> String {
         .to_string()
 }
 
-/// Write `contents` to a file of this test run and return its path.
-fn temp_file(name: &str, contents: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("fou-cli-files-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// A directory of one test, removed when the guard drops: keep it until
+/// the last `fou` that reads from it has ended.
+fn temp_dir(prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(prefix).tempdir().unwrap()
+}
+
+/// Write `contents` to `name` in `dir` and return its path.
+fn temp_file(dir: &tempfile::TempDir, name: &str, contents: &[u8]) -> String {
+    let path = dir.path().join(name);
     std::fs::write(&path, contents).unwrap();
     path.display().to_string()
 }
@@ -351,7 +353,9 @@ fn check_hides_info_by_default_and_ends_with_a_summary() {
 
 #[test]
 fn check_exits_1_on_errors_whatever_is_shown() {
+    let dir = temp_dir("fou-cli-files-");
     let notes = temp_file(
+        &dir,
         "shopping.txt",
         "melk, brød og ost\nring tannlegen\n".as_bytes(),
     );
@@ -482,6 +486,7 @@ fn assert_carets_under_spans(path: &str) -> usize {
 
 #[test]
 fn check_cuts_long_lines_around_the_caret() {
+    let dir = temp_dir("fou-cli-files-");
     // Line 41 of the 2020 report is 330 characters, the count at column 301.
     let out = stdout(&fou(&["check", &corpus("fou-2020.txt")]));
     assert!(out.contains("fou-2020.txt:41:301"), "{out}");
@@ -496,7 +501,7 @@ fn check_cuts_long_lines_around_the_caret() {
         "ø".repeat(200),
         "Å".repeat(200)
     );
-    let path = temp_file("long-line.txt", long.as_bytes());
+    let path = temp_file(&dir, "long-line.txt", long.as_bytes());
     let out = stdout(&fou(&["check", &path]));
     assert!(out.contains("long-line.txt:5:243"), "{out}");
     assert!(
@@ -508,7 +513,8 @@ fn check_cuts_long_lines_around_the_caret() {
 
 #[test]
 fn check_json_is_one_document_with_positions() {
-    let notes = temp_file("notes.txt", "handleliste: melk\n".as_bytes());
+    let dir = temp_dir("fou-cli-files-");
+    let notes = temp_file(&dir, "notes.txt", "handleliste: melk\n".as_bytes());
     let (a, b) = (corpus("fou-2022.md"), sample("sample-2021.txt"));
     let out = fou(&["check", "--format", "json", &a, &notes, &b]);
     assert_eq!(out.status.code(), Some(1), "an error diagnostic");
@@ -681,10 +687,11 @@ fn explain_shows_inferred_headings_as_headings() {
 
 #[test]
 fn explain_shows_the_repairs_made_to_the_text() {
+    let dir = temp_dir("fou-cli-files-");
     let text = "FoU-rapport 2030\n\nForord\n\nVi så på arbeids-\nledighet og NAV-\nkontorene -- i fjor\n\n7\n\nog i år.\n";
     let shown = stdout(&fou(&[
         "explain",
-        &temp_file("repairs.txt", text.as_bytes()),
+        &temp_file(&dir, "repairs.txt", text.as_bytes()),
     ]));
     let (table, repairs) = shown.split_once("\n\nRepairs (").unwrap();
     assert_eq!(table.lines().count(), text.lines().count() + 1, "{shown}");
@@ -727,10 +734,11 @@ fn explain_shows_the_repairs_made_to_the_text() {
 
 #[test]
 fn explain_shows_a_list_run_together_split_into_items() {
+    let dir = temp_dir("fou-cli-files-");
     let text = "# FoU-rapport 2030\n\n# Forord\n\nTekst.\n\n# Prosjekter\n\n• Arbeid i nord, Fjellby forskning (2029-2031) • Tillit til NAV, Dalen institutt (2030-2032) Unge uten jobb, Nordvik analyse (2030-2033)\n";
     let shown = stdout(&fou(&[
         "explain",
-        &temp_file("runlist.md", text.as_bytes()),
+        &temp_file(&dir, "runlist.md", text.as_bytes()),
     ]));
     let (table, repairs) = shown.split_once("\n\nRepairs (").unwrap();
     let splits: Vec<&str> = repairs
@@ -753,10 +761,11 @@ fn explain_shows_a_list_run_together_split_into_items() {
 
 #[test]
 fn explain_says_so_when_the_input_is_empty_or_blank() {
-    let out = fou(&["explain", &temp_file("empty.txt", b"")]);
+    let dir = temp_dir("fou-cli-files-");
+    let out = fou(&["explain", &temp_file(&dir, "empty.txt", b"")]);
     assert!(out.status.success());
     assert_eq!(stdout(&out), "(empty input: no lines)\n");
-    let out = fou(&["explain", &temp_file("blank.txt", b"\n  \n\t\n")]);
+    let out = fou(&["explain", &temp_file(&dir, "blank.txt", b"\n  \n\t\n")]);
     assert!(out.status.success());
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
@@ -885,7 +894,9 @@ fn help_exits_0_everywhere() {
 
 #[test]
 fn check_prints_what_the_core_renders() {
+    let dir = temp_dir("fou-cli-files-");
     let damaged = temp_file(
+        &dir,
         "damaged.txt",
         b"FoU-rapport 2020 bl\xc3\xa5 \xff\n\nForord\n\nVi m\xc3\xb8ttes 31. februar 2020 \xff.\n",
     );
@@ -930,6 +941,7 @@ fn cut_sample() -> String {
 
 #[test]
 fn check_fails_on_a_sample_with_a_section_cut_and_says_what_is_missing() {
+    let dir = temp_dir("fou-cli-files-");
     let whole = fou(&[
         "check",
         &format!(
@@ -938,7 +950,7 @@ fn check_fails_on_a_sample_with_a_section_cut_and_says_what_is_missing() {
         ),
     ]);
     assert_eq!(whole.status.code(), Some(0), "{:?}", whole);
-    let path = temp_file("headings-2018-cut.md", cut_sample().as_bytes());
+    let path = temp_file(&dir, "headings-2018-cut.md", cut_sample().as_bytes());
     let out = fou(&["check", &path]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{text}");
@@ -962,7 +974,8 @@ fn check_fails_on_a_sample_with_a_section_cut_and_says_what_is_missing() {
 
 #[test]
 fn registry_adds_institutions_and_bad_files_exit_2() {
-    let report = temp_file(
+    let dir = temp_dir("fou-cli-files-");
+    let report = temp_file(&dir,
         "registry-report.txt",
         "FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\nVed utgangen av 2021 hadde vi 1 pågående prosjekt.\n\nArbeid\n\n- Jobb i nord, KFI og UiO (2020-2022)\n"
             .as_bytes(),
@@ -977,13 +990,13 @@ fn registry_adds_institutions_and_bad_files_exit_2() {
     };
     let plain = fou(&["parse", &report]);
     assert_eq!(ids(&plain), [serde_json::Value::Null, "uio".into()]);
-    let registry = temp_file(
+    let registry = temp_file(&dir,
         "registry.toml",
         b"[[institution]]\nid = \"kfi\"\nname = \"Kystforskningsinstituttet\"\nshort = [\"KFI\"]\nkind = \"institute\"\n",
     );
     let with = fou(&["parse", "--registry", &registry, &report]);
     assert_eq!(ids(&with), ["kfi", "uio"]);
-    let bad = temp_file("bad-registry.toml", b"[[institution]]\nid = 1\n");
+    let bad = temp_file(&dir, "bad-registry.toml", b"[[institution]]\nid = 1\n");
     let out = fou(&["parse", "--registry", &bad, &report]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("registry"));

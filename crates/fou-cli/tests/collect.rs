@@ -39,12 +39,18 @@ fn inputs() -> Vec<String> {
     ]
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("fou-collect-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    let _ = std::fs::remove_file(&path);
-    path
+/// A directory of one test, removed when the guard drops: keep it until
+/// the last `fou` that reads from it has ended.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("fou-collect-test-")
+        .tempdir()
+        .unwrap()
+}
+
+/// The path of `name` in `dir` (not created).
+fn temp(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
 }
 
 /// The query of docs/sqlite-schema.md, read from the doc so the doc cannot drift.
@@ -105,7 +111,8 @@ fn links_json() -> serde_json::Value {
 
 #[test]
 fn the_documented_query_answers_from_the_links_and_reruns_change_nothing() {
-    let path = temp("two-reports.sqlite");
+    let dir = temp_dir();
+    let path = temp(&dir, "two-reports.sqlite");
     collect_into(&path);
     let db = rusqlite::Connection::open(&path).unwrap();
     let counts: Vec<i64> = TABLES.iter().map(|t| count(&db, t)).collect();
@@ -159,13 +166,14 @@ fn the_documented_query_answers_from_the_links_and_reruns_change_nothing() {
 
 #[test]
 fn a_changed_file_replaces_its_old_rows() {
-    let file = temp("endret.txt");
+    let dir = temp_dir();
+    let file = temp(&dir, "endret.txt");
     std::fs::write(
         &file,
         "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n",
     )
     .unwrap();
-    let path = temp("changed.sqlite");
+    let path = temp(&dir, "changed.sqlite");
     let f = file.display().to_string();
     let d = path.display().to_string();
     ok(fou(&["collect", &f, "--db", &d]));
@@ -289,7 +297,8 @@ fn unreadable_files_are_reported_and_the_rest_collected() {
 
 #[test]
 fn a_bad_registry_file_is_an_error() {
-    let reg = temp("bad-registry.toml");
+    let dir = temp_dir();
+    let reg = temp(&dir, "bad-registry.toml");
     std::fs::write(&reg, "[[institution]]\nid = 1\n").unwrap();
     let page = manifest()
         .join("tests/data/nettside-2020.txt")
@@ -302,8 +311,9 @@ fn a_bad_registry_file_is_an_error() {
 
 #[test]
 fn the_same_text_twice_is_kept_once() {
+    let dir = temp_dir();
     let page = std::fs::read(manifest().join("tests/data/nettside-2020.txt")).unwrap();
-    let (a, b) = (temp("side-a.txt"), temp("side-b.txt"));
+    let (a, b) = (temp(&dir, "side-a.txt"), temp(&dir, "side-b.txt"));
     std::fs::write(&a, &page).unwrap();
     std::fs::write(&b, &page).unwrap();
     let (a, b) = (a.display().to_string(), b.display().to_string());

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn sample(name: &str) -> PathBuf {
@@ -14,10 +14,12 @@ fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("fou-cli-library-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A directory of one test, removed when the guard drops.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("fou-cli-library-")
+        .tempdir()
+        .unwrap()
 }
 
 /// In process: status, standard output, standard error.
@@ -40,9 +42,8 @@ fn binary(args: &[OsString]) -> (u8, Vec<u8>, Vec<u8>) {
 }
 
 /// Good files, a missing one, a directory, binary data and one over the
-/// limit, in every order the cases below need.
-fn files() -> Vec<PathBuf> {
-    let dir = temp_dir();
+/// limit, in every order the cases below need; the ones written are in `dir`.
+fn files(dir: &Path) -> Vec<PathBuf> {
     let binary = dir.join("binary.txt");
     std::fs::write(&binary, b"\x00\x01\x02\x03\x04\x05\x06\x07binary").unwrap();
     let large = dir.join("large.txt");
@@ -51,7 +52,7 @@ fn files() -> Vec<PathBuf> {
         sample("sample-2021.txt"),
         dir.join("missing.txt"),
         sample("sample-2023.md"),
-        dir.clone(),
+        dir.to_path_buf(),
         binary,
         large,
         sample("sample-2022.txt"),
@@ -66,7 +67,8 @@ fn args(head: &[&str], files: &[PathBuf]) -> Vec<OsString> {
 
 #[test]
 fn in_process_is_the_binary() {
-    let files = files();
+    let dir = temp_dir();
+    let files = files(dir.path());
     let cases: Vec<Vec<OsString>> = vec![
         args(&["parse"], &files[..1]),
         args(&["parse"], &files),
@@ -92,7 +94,8 @@ fn in_process_is_the_binary() {
 
 #[test]
 fn several_files_give_one_report_per_readable_file_and_status_1() {
-    let files = files();
+    let dir = temp_dir();
+    let files = files(dir.path());
     let readable = [&files[0], &files[2], &files[6]];
     for format in ["json", "ndjson"] {
         let (code, out, err) = run(&args(

@@ -27,15 +27,18 @@ fn sample(name: &str) -> String {
         .to_string()
 }
 
-/// A directory of this test run.
-fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("fou-cli-robust-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A directory of one test, removed when the guard drops: keep it until
+/// the last `fou` that reads from it has ended.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("fou-cli-robust-")
+        .tempdir()
+        .unwrap()
 }
 
-fn temp_file(name: &str, contents: &[u8]) -> String {
-    let path = temp_dir().join(name);
+/// Write `contents` to `name` in `dir` and return its path.
+fn temp_file(dir: &tempfile::TempDir, name: &str, contents: &[u8]) -> String {
+    let path = dir.path().join(name);
     std::fs::write(&path, contents).unwrap();
     path.display().to_string()
 }
@@ -48,7 +51,8 @@ const STRAY: &[u8] = b"FoU-rapport 2020\n\nForord\n\nBl\xc3\xa5b\xc3\xa6r.\xff\n
 
 #[test]
 fn a_stray_byte_is_a_warning_and_strict_makes_it_an_error() {
-    let path = temp_file("stray.txt", STRAY);
+    let dir = temp_dir();
+    let path = temp_file(&dir, "stray.txt", STRAY);
     let out = fou(&["parse", &path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -230,7 +234,8 @@ fn check_prints_a_line_once_with_the_carets_of_all_its_diagnostics() {
     let text = format!(
         "FoU-rapport 2021\n\nOppdragsprosjekter\n\n{line}\n\n- Tolk i kontoret, Fjordforsk (2021-2022)\n"
     );
-    let path = temp_file("two-on-a-line.txt", text.as_bytes());
+    let dir = temp_dir();
+    let path = temp_file(&dir, "two-on-a-line.txt", text.as_bytes());
     let out = String::from_utf8(fou(&["check", &path]).stdout).unwrap();
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(out.matches("warning[count-mismatch]").count(), 2, "{out}");
@@ -274,7 +279,8 @@ fn check_output_grows_with_the_diagnostics_not_with_line_times_diagnostics() {
     let text = format!(
         "FoU-rapport 2021\n\nOppdragsprosjekter\n\n{line}\n\n- Tolk i kontoret, Fjordforsk (2021-2022)\n"
     );
-    let path = temp_file("many-on-a-line.txt", text.as_bytes());
+    let dir = temp_dir();
+    let path = temp_file(&dir, "many-on-a-line.txt", text.as_bytes());
     let out = fou(&["check", &path]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let shown = String::from_utf8(out.stdout).unwrap();
@@ -295,7 +301,8 @@ fn check_output_grows_with_the_diagnostics_not_with_line_times_diagnostics() {
 #[test]
 fn parse_goes_on_past_an_unreadable_file_and_prints_valid_json() {
     let (a, b) = (sample("sample-2021.txt"), sample("sample-2023.md"));
-    let bin = temp_file("binary.bin", &[0, 1, 2, 3, 4, 5, 6, 7, 0, 0]);
+    let dir = temp_dir();
+    let bin = temp_file(&dir, "binary.bin", &[0, 1, 2, 3, 4, 5, 6, 7, 0, 0]);
     let out = fou(&["parse", &a, "/no/such/file.txt", &bin, &b]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON array");
@@ -437,7 +444,8 @@ fn a_reader_that_stops_reading_ends_fou_quietly() {
 fn output_is_written_in_large_blocks() {
     // Issue 9, item 7: pretty JSON made one write() per output line.
     let a = sample("sample-2021.txt");
-    let trace = temp_dir().join("writes.trace");
+    let dir = temp_dir();
+    let trace = dir.path().join("writes.trace");
     let out = Command::new("strace")
         .args(["-f", "-e", "trace=write", "-o"])
         .arg(&trace)
@@ -495,7 +503,8 @@ fn file_names_in_messages_stay_on_one_line() {
 
     // A readable file with a newline in its name: `check` keeps each
     // `-->` on one line, JSON carries the name as it is.
-    let path = temp_file("two\nlines.txt", "handleliste: melk\n".as_bytes());
+    let dir = temp_dir();
+    let path = temp_file(&dir, "two\nlines.txt", "handleliste: melk\n".as_bytes());
     let out = String::from_utf8(fou(&["check", &path]).stdout).unwrap();
     let arrow = out.lines().find(|l| l.contains("--> ")).unwrap();
     assert!(arrow.ends_with("two\\nlines.txt:1:1"), "{out}");

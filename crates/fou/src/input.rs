@@ -303,9 +303,12 @@ mod tests {
                 self.file.read(buf)
             }
         }
-        let dir = std::env::temp_dir().join(format!("fou-changed-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
+        // Removed, with the file, when the read is done (or a step panics).
+        let dir = tempfile::Builder::new()
+            .prefix("fou-changed-")
+            .tempdir()
+            .unwrap();
+        let path = dir.path().join(name);
         std::fs::write(&path, "FoU-rapport 2020\n".repeat(50)).unwrap();
         let file = std::fs::File::open(&path).unwrap();
         let before = Stamp::of(&file.metadata().unwrap());
@@ -316,7 +319,7 @@ mod tests {
         };
         let stat = |r: &Meddling<_>| r.file.metadata().map(|m| Stamp::of(&m));
         let result = read_regular(reader, before, stat, &path, &Options::default());
-        let _ = std::fs::remove_file(&path);
+        dir.close().unwrap();
         result
     }
 
