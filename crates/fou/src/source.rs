@@ -1342,7 +1342,12 @@ impl LineIndex {
     /// assert_eq!(idx.line_start(4), Some(8));
     /// ```
     pub fn new(text: &str) -> Self {
-        let starts = match line_starts::<u32>(text) {
+        // Every start is at most the text's length: the width is chosen by
+        // it, so a text of 4 GiB or more is read once, not twice.
+        let narrow = u32::try_from(text.len())
+            .ok()
+            .and_then(|_| line_starts::<u32>(text));
+        let starts = match narrow {
             Some(narrow) => Starts::Narrow(narrow),
             None => Starts::Wide(line_starts::<usize>(text).unwrap_or_else(|| vec![0])),
         };
