@@ -957,10 +957,14 @@ impl Diagnostic {
         message: impl Into<String>,
         span: Option<Span>,
     ) -> Self {
+        // A message made by `format!` has room to spare; a diagnostic lives
+        // as long as its report.
+        let mut message = message.into();
+        message.shrink_to_fit();
         Diagnostic {
             severity,
             code,
-            message: message.into(),
+            message,
             span,
         }
     }
@@ -1137,15 +1141,20 @@ impl<'a> Report<'a> {
     /// pushing): what a parsed report holds is its items at their size.
     pub(crate) fn shrink_to_fit(&mut self) {
         self.outline.shrink_to_fit();
+        self.shrink_items();
+        self.stated_counts.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.diagnostics.shrink_to_fit();
+    }
+
+    /// Give back the spare room of the lists of items only.
+    pub(crate) fn shrink_items(&mut self) {
         self.projects.shrink_to_fit();
         self.portfolio.shrink_to_fit();
         self.analyses.shrink_to_fit();
         self.publications.shrink_to_fit();
         self.phd.shrink_to_fit();
         self.vendors.shrink_to_fit();
-        self.stated_counts.shrink_to_fit();
-        self.dates.shrink_to_fit();
-        self.diagnostics.shrink_to_fit();
     }
 
     /// The report with every borrowed text copied, so that it outlives the

@@ -209,7 +209,9 @@ impl<'a> Doc<'a> {
             let r = range_within(b.text(), within)?;
             Some(b.text.source_range(r.start, r.end).0)
         });
-        found
+        // Collected in place (a `String` and a `Cow` are the same size), so
+        // the room `found` had to spare is given back after.
+        let mut out: Vec<Cow<'a, str>> = found
             .into_iter()
             .map(|piece| {
                 let from = at.unwrap_or(end);
@@ -224,7 +226,9 @@ impl<'a> Doc<'a> {
                     None => Cow::Owned(piece),
                 }
             })
-            .collect()
+            .collect();
+        out.shrink_to_fit();
+        out
     }
 
     /// The role of block `i`, if it is a heading with one.

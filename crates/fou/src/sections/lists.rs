@@ -515,5 +515,7 @@ fn describe<'a>(doc: &Doc<'a>, subs: &[usize]) -> (Vec<Cow<'a, str>>, Option<Cow
             _ => description.push(doc.text_at(k, text)),
         }
     }
+    // Items live as long as the report: no spare room.
+    description.shrink_to_fit();
     (description, leader)
 }

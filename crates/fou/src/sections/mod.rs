@@ -392,6 +392,10 @@ impl<'a> Items<'a> {
         report.publications = self.publications;
         report.phd = self.phd;
         report.vendors = self.vendors;
+        // The lists grew by doubling: give back their room now, not once
+        // the blocks are gone (`Report::shrink_to_fit`), for they share the
+        // parse's peak with the blocks.
+        report.shrink_items();
         report.diagnostics.extend(self.diagnostics);
     }
 }
