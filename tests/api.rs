@@ -169,8 +169,10 @@ fn items_name_their_list_by_its_json_key() {
     }
 }
 
-/// `explain` keeps the blocks and `parse` drops them before it copies the
-/// summaries and abstracts into the report: both give the same report, on
+/// `explain` keeps the blocks and `parse` lets go of their texts before it
+/// builds the outline (but for the outline's headings) and drops them
+/// before it copies the summaries and abstracts into the report: both give
+/// the same report, on
 /// each real report and on a hard-wrapped sample (whose paragraphs are
 /// joined lines, not slices of the input).
 #[test]

@@ -449,7 +449,8 @@ fn annotate(report: &mut Report<'_>, options: &Options) {
 struct Read<'a> {
     /// The report, its institutions not yet read.
     report: Report<'a>,
-    /// The blocks the readers saw, and the part each was placed in.
+    /// The blocks the readers saw (their texts let go unless explaining,
+    /// but for the outline's headings), and the part each was placed in.
     content: Vec<blocks::Block<'a>>,
     parts: Vec<Part>,
     /// Page furniture, apart.
@@ -478,9 +479,9 @@ fn split_markers(
     }
 }
 
-/// Read `src`; layer 2's repairs are kept only when `keep_repairs` is set
-/// (for [`explain`]).
-fn read_source<'a>(src: &'a Source<'_>, options: &Options, keep_repairs: bool) -> Read<'a> {
+/// Read `src`. Only when `explaining` (for [`explain`]) are layer 2's
+/// repairs kept, and the blocks' texts to the end.
+fn read_source<'a>(src: &'a Source<'_>, options: &Options, explaining: bool) -> Read<'a> {
     // Layer 1's normalised text, read once for the format and the blocks.
     work::stage("source");
     let norm = lines::Normalized::new(src.text());
@@ -489,7 +490,7 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, keep_repairs: bool) -
         .format
         .unwrap_or_else(|| lines::detect_normalized_format(norm.text()));
     let (blocks, mut repairs) =
-        blocks::split_repaired(&norm, format, &sections::ReportHints, keep_repairs);
+        blocks::split_repaired(&norm, format, &sections::ReportHints, explaining);
     work::stage("blocks");
     drop(norm);
     let mut report = Report::new(SourceInfo {
@@ -511,7 +512,7 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, keep_repairs: bool) -
         mut report,
         blocks: content,
         parts,
-    } = sections::read(src, content, report, &mut repairs);
+    } = sections::read(src, content, report, &mut repairs, explaining);
     report.source.coverage = sections::coverage(src.text(), &content, &parts);
     work::stage("coverage");
     Read {

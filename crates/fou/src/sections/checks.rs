@@ -56,9 +56,13 @@ fn is_page_number(word: &str) -> bool {
 /// table of contents run together on a line, with its leaders) is not
 /// checked: it names no one section.
 ///
-/// `outline`: the blocks of the outline's headings, whose keys are cut
+/// `outline`: the blocks of the outline's headings (and their levels), whose keys are cut
 /// from their shared normalised text ([`Toc::key_normalised`]).
-pub(crate) fn missing_toc_sections(doc: &Doc<'_>, toc: &Toc, outline: &[usize]) -> Vec<Diagnostic> {
+pub(crate) fn missing_toc_sections(
+    doc: &Doc<'_>,
+    toc: &Toc,
+    outline: &[(usize, u8)],
+) -> Vec<Diagnostic> {
     // The keys of the entries to look for (a table of contents' top level:
     // a few), struck off as headings with them are met; no key of every
     // heading is kept (they would add to the parse's peak).
@@ -69,7 +73,7 @@ pub(crate) fn missing_toc_sections(doc: &Doc<'_>, toc: &Toc, outline: &[usize]) 
         .map(|(i, title)| (*i, title.as_str(), key(title)))
         .collect();
     let mut missing: foldhash::HashSet<&str> = entries.iter().map(|(_, _, k)| k.as_str()).collect();
-    for &i in outline {
+    for &(i, _) in outline {
         if missing.is_empty() {
             break;
         }

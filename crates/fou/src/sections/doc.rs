@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::front::Toc;
 use super::{Part, Role};
 use crate::blocks::{Block, Repair};
+use crate::lines::MappedText;
 use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span, range_within};
 use crate::source::Source;
 
@@ -229,6 +230,18 @@ impl<'a> Doc<'a> {
             .collect();
         out.shrink_to_fit();
         out
+    }
+
+    /// Let go of the texts of every block but those of `keep` (ascending):
+    /// once no reader reads them, they would only share the parse's peak
+    /// with the report. The blocks keep their kinds and offsets.
+    pub fn let_go_of_texts(&mut self, keep: impl IntoIterator<Item = usize>) {
+        let mut keep = keep.into_iter().peekable();
+        for (i, b) in self.blocks.iter_mut().enumerate() {
+            if keep.next_if_eq(&i).is_none() {
+                b.text = MappedText::default();
+            }
+        }
     }
 
     /// The role of block `i`, if it is a heading with one.

@@ -419,9 +419,13 @@ impl<'a> Items<'a> {
 /// 4. the stated counts, after every block is claimed (list items,
 ///    analyses and the table of contents state no counts; a project's
 ///    summary only publication counts), and the dates;
-/// 5. the checks, which compare counts and items, and the outline, which
-///    keeps an inferred heading only where a reader placed it as one;
-/// 6. the self-checks against the outline and the claims (`checks`).
+/// 5. the checks, which compare counts and items; which headings the
+///    outline keeps (an inferred heading only where a reader placed it as
+///    one); the self-checks against the outline and the claims (`checks`);
+/// 6. unless `keep_texts` is set, the texts of the blocks that are not the
+///    outline's headings are let go (no reader reads them again, and they
+///    would share the parse's peak with the whole report); then the
+///    outline.
 ///
 /// The diagnostics keep that order too.
 pub(crate) fn read<'a>(
@@ -429,6 +433,7 @@ pub(crate) fn read<'a>(
     mut blocks: Vec<Block<'a>>,
     mut report: Report<'a>,
     repairs: &mut Vec<Repair>,
+    keep_texts: bool,
 ) -> Read<'a> {
     let mut claims = Claims::new(blocks.len());
     let mut views = doc::Views::new(blocks.len());
@@ -445,7 +450,7 @@ pub(crate) fn read<'a>(
     crate::work::stage("front");
     let roles = roles(&blocks, &views, &claims, &front.toc);
     views.forget();
-    let doc = Doc {
+    let mut doc = Doc {
         src,
         blocks,
         roles,
@@ -455,23 +460,7 @@ pub(crate) fn read<'a>(
     };
     let sections = doc::sections(&doc);
     crate::work::stage("roles");
-    let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
-    for i in 0..first {
-        if claims.is_unplaced(i) && doc.blocks[i].is_heading() {
-            claims.set(i, Part::Heading);
-        }
-    }
-    let mut items = Items::default();
-    read_page(&doc, 0..first, sections.is_empty(), &mut claims, &mut items);
-    for sec in &sections {
-        read_section(&doc, sec, &mut claims, &mut items);
-    }
-    // Blocks before the first section heading are front matter (a picture credit, a subtitle).
-    for i in 0..first {
-        if claims.is_unplaced(i) {
-            claims.set(i, Part::Front);
-        }
-    }
+    let items = read_items(&doc, &sections, &mut claims);
     report.title = front
         .title
         .map(|i| doc.text_at(i, doc.blocks[i].text().trim()));
@@ -483,18 +472,23 @@ pub(crate) fn read<'a>(
     let dates = dates::read_dates(&doc);
     crate::work::stage("dates");
     report.dates = dates.found;
-    report.diagnostics.extend(dates.diagnostics);
-    let mismatches = counts::check_counts(&doc, &sections, &report);
-    report.diagnostics.extend(mismatches);
-    let front_problems = check_front(&doc, &sections, &report);
-    report.diagnostics.extend(front_problems);
-    let (headings, outline_blocks) = outline(&doc, &claims, &front.toc);
-    report.outline = headings;
-    let read = (&claims, outline_blocks.as_slice());
-    let self_checks = self_check(&doc, &sections, read, &front.toc, &report);
-    report.diagnostics.extend(self_checks);
-    repairs.extend(claims.take_repairs());
+    // The diagnostics found from here on, put into the report together
+    // once the texts are let go (the report's vector grows then, not at
+    // the peak).
+    let mut late = dates.diagnostics;
+    late.extend(counts::check_counts(&doc, &sections, &report));
+    late.extend(check_front(&doc, &sections, &report));
+    let in_outline = outline_blocks(&doc, &claims, &front.toc);
+    let read = (&claims, in_outline.as_slice());
+    late.extend(self_check(&doc, &sections, read, &front.toc, &report));
     crate::work::stage("checks");
+    if !keep_texts {
+        doc.let_go_of_texts(in_outline.iter().map(|&(i, _)| i));
+    }
+    report.outline = outline(&doc, &in_outline);
+    report.diagnostics.extend(late);
+    repairs.extend(claims.take_repairs());
+    crate::work::stage("outline");
     Read {
         report,
         blocks: doc.blocks,
@@ -502,8 +496,32 @@ pub(crate) fn read<'a>(
     }
 }
 
+/// Read the items of the page before the first section, then of each
+/// section in document order.
+fn read_items<'a>(doc: &Doc<'a>, sections: &[Section], claims: &mut Claims) -> Items<'a> {
+    let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
+    for i in 0..first {
+        if claims.is_unplaced(i) && doc.blocks[i].is_heading() {
+            claims.set(i, Part::Heading);
+        }
+    }
+    let mut items = Items::default();
+    read_page(doc, 0..first, sections.is_empty(), claims, &mut items);
+    for sec in sections {
+        read_section(doc, sec, claims, &mut items);
+    }
+    // Blocks before the first section heading are front matter (a picture credit, a subtitle).
+    for i in 0..first {
+        if claims.is_unplaced(i) {
+            claims.set(i, Part::Front);
+        }
+    }
+    items
+}
+
 /// What [`read`] gives: the report (its institutions not yet read), the
-/// blocks back, and the part each was placed in.
+/// blocks back (their texts let go, unless kept, but for the outline's
+/// headings), and the part each was placed in.
 pub(crate) struct Read<'a> {
     pub report: Report<'a>,
     pub blocks: Vec<Block<'a>>,
@@ -518,7 +536,7 @@ pub(crate) struct Read<'a> {
 fn self_check(
     doc: &Doc<'_>,
     sections: &[Section],
-    (claims, outline_blocks): (&Claims, &[usize]),
+    (claims, outline_blocks): (&Claims, &[(usize, u8)]),
     toc: &front::Toc,
     report: &Report,
 ) -> Vec<Diagnostic> {
@@ -665,12 +683,13 @@ fn check_front(doc: &Doc<'_>, sections: &[Section], r: &Report) -> Vec<Diagnosti
     out
 }
 
-/// The headings in document order, with their levels, and their blocks.
-fn outline<'a>(doc: &Doc<'a>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading<'a>>, Vec<usize>) {
+/// The blocks of the outline's headings in document order, with their
+/// levels: a marked heading, and an inferred one where a reader placed it
+/// as a heading (or as front matter).
+fn outline_blocks(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> Vec<(usize, u8)> {
     // Sized once for every heading block (a few are left out): grown by
-    // doubling, the outline was the largest step of the parse's peak.
+    // doubling, it added to the parse's peak.
     let headings = doc.blocks.iter().filter(|b| b.is_heading()).count();
-    let mut out = Vec::with_capacity(headings);
     let mut at = Vec::with_capacity(headings);
     for (i, b) in doc.blocks.iter().enumerate() {
         let BlockKind::Heading { level } = b.kind else {
@@ -693,14 +712,20 @@ fn outline<'a>(doc: &Doc<'a>, claims: &Claims, toc: &front::Toc) -> (Vec<Heading
                 2
             }
         });
-        out.push(Heading {
-            level,
-            title: doc.text_at(i, b.text().trim()),
-            span: doc.span_of(i),
-        });
-        at.push(i);
+        at.push((i, level));
     }
-    (out, at)
+    at
+}
+
+/// The outline: the headings of `at` ([`outline_blocks`]), in order.
+fn outline<'a>(doc: &Doc<'a>, at: &[(usize, u8)]) -> Vec<Heading<'a>> {
+    at.iter()
+        .map(|&(i, level)| Heading {
+            level,
+            title: doc.text_at(i, doc.blocks[i].text().trim()),
+            span: doc.span_of(i),
+        })
+        .collect()
 }
 
 #[cfg(test)]
