@@ -373,25 +373,61 @@ fn roles(
 #[derive(Default)]
 struct Items<'a> {
     preface: Option<Preface<'a>>,
-    projects: Vec<Project<'a>>,
-    portfolio: Vec<PortfolioItem<'a>>,
-    analyses: Vec<Analysis<'a>>,
-    publications: Vec<Publication<'a>>,
-    phd: Vec<PhdCandidate<'a>>,
-    vendors: Vec<Vendor<'a>>,
+    projects: Pieces<Project<'a>>,
+    portfolio: Pieces<PortfolioItem<'a>>,
+    analyses: Pieces<Analysis<'a>>,
+    publications: Pieces<Publication<'a>>,
+    phd: Pieces<PhdCandidate<'a>>,
+    vendors: Pieces<Vendor<'a>>,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// A list of items read in pieces (a section's, the page's), joined once
+/// all are read: a list grown section by section would, each time it grew,
+/// stand beside a copy of itself at twice its length, beside every item
+/// read so far (the parse's peak; a concatenation of reports has a list of
+/// projects per report).
+struct Pieces<T>(Vec<Vec<T>>);
+
+impl<T> Default for Pieces<T> {
+    fn default() -> Self {
+        Pieces(Vec::new())
+    }
+}
+
+impl<T> Pieces<T> {
+    /// Add a piece (none if it is empty).
+    fn push(&mut self, piece: Vec<T>) {
+        if !piece.is_empty() {
+            self.0.push(piece);
+        }
+    }
+
+    /// The pieces joined in order: the one piece itself, or one vector of
+    /// their total length.
+    fn into_vec(self) -> Vec<T> {
+        let mut pieces = self.0;
+        if pieces.len() <= 1 {
+            return pieces.pop().unwrap_or_default();
+        }
+        let mut all = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+        for piece in pieces {
+            all.extend(piece);
+        }
+        all
+    }
 }
 
 impl<'a> Items<'a> {
     /// Put the items into `report`, the diagnostics after its own.
     fn put_into(self, report: &mut Report<'a>) {
         report.preface = self.preface;
-        report.projects = self.projects;
-        report.portfolio = self.portfolio;
-        report.analyses = self.analyses;
-        report.publications = self.publications;
-        report.phd = self.phd;
-        report.vendors = self.vendors;
+        report.projects = self.projects.into_vec();
+        report.portfolio = self.portfolio.into_vec();
+        report.analyses = self.analyses.into_vec();
+        report.publications = self.publications.into_vec();
+        report.phd = self.phd.into_vec();
+        report.vendors = self.vendors.into_vec();
         // The lists grew by doubling: give back their room now, not once
         // the blocks are gone (`Report::shrink_to_fit`), for they share the
         // parse's peak with the blocks.
@@ -563,12 +599,12 @@ fn read_page<'a>(
         && lists.portfolio.is_empty()
         && let Some(p) = page::read_single_project(doc, body, claims)
     {
-        items.portfolio.push(p);
+        items.portfolio.push(vec![p]);
     }
-    items.portfolio.extend(lists.portfolio);
-    items.phd.extend(lists.phd);
-    items.vendors.extend(lists.vendors);
-    items.publications.extend(lists.publications);
+    items.portfolio.push(lists.portfolio);
+    items.phd.push(lists.phd);
+    items.vendors.push(lists.vendors);
+    items.publications.push(lists.publications);
 }
 
 /// Read one section: its heading, its own reader's items, its lists, its prose.
@@ -576,14 +612,12 @@ fn read_section<'a>(doc: &Doc<'a>, sec: &Section, claims: &mut Claims, items: &m
     claims.set(sec.heading, Part::Heading);
     match sec.role {
         Role::Preface => items.preface = Some(front::read_preface(doc, sec, claims)),
-        Role::Completed(_) => {
-            items
-                .projects
-                .extend(projects::read_completed(doc, sec, claims));
-        }
+        Role::Completed(_) => items
+            .projects
+            .push(projects::read_completed(doc, sec, claims)),
         Role::Analyses => {
             let read = analyses::read_analyses(doc, sec, claims);
-            items.analyses.extend(read.items);
+            items.analyses.push(read.items);
             items.diagnostics.extend(read.diagnostics);
         }
         Role::Toc => {
@@ -596,10 +630,10 @@ fn read_section<'a>(doc: &Doc<'a>, sec: &Section, claims: &mut Claims, items: &m
         _ => {}
     }
     let lists = lists::read_lists(doc, sec, claims);
-    items.portfolio.extend(lists.portfolio);
-    items.phd.extend(lists.phd);
-    items.vendors.extend(lists.vendors);
-    items.publications.extend(lists.publications);
+    items.portfolio.push(lists.portfolio);
+    items.phd.push(lists.phd);
+    items.vendors.push(lists.vendors);
+    items.publications.push(lists.publications);
     items.diagnostics.extend(claim_prose(doc, sec, claims));
 }
 

@@ -163,41 +163,78 @@ pub(crate) fn read_completed<'a>(
     sec: &Section,
     claims: &mut Claims,
 ) -> Vec<Project<'a>> {
-    let records = records(doc, sec.body.clone(), claims);
-    let mut out = Vec::with_capacity(records.len());
-    for rec in records {
+    let starts = Starts::of(doc, sec.body.clone());
+    // Each project is made as its record closes, into a vector sized once:
+    // no vector of every record, and no growing by doubling, beside the
+    // items read so far (the parse's peak).
+    let mut out = Vec::with_capacity(starts.count());
+    records(doc, &starts, claims, |rec, claims| {
         claims.set_all(rec.first..=rec.last, Part::Project);
         out.push(project(doc, rec, sec.funding));
-    }
+    });
     out
 }
 
-/// The records of the blocks `body`, in order; claims the theme headings.
-fn records<'d>(doc: &'d Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec<Record<'d>> {
+/// Which blocks of a section's body start a record.
+struct Starts {
+    body: Range<usize>,
+    /// The records are labelled (`Prosjekttittel: …`): a title field starts
+    /// each; otherwise a heading or title line does ([`heading_record`]).
+    labelled: bool,
+    /// Whether each block of the body starts a record, decided once (the
+    /// theme test looks ahead).
+    at: Vec<bool>,
+}
+
+impl Starts {
+    fn of(doc: &Doc<'_>, body: Range<usize>) -> Starts {
+        let blocks = &doc.blocks;
+        let labelled = body
+            .clone()
+            .any(|k| blocks[k].kind == BlockKind::Field(Label::Title));
+        let at = body
+            .clone()
+            .map(|k| {
+                if labelled {
+                    blocks[k].kind == BlockKind::Field(Label::Title)
+                } else {
+                    heading_record(doc, k, body.end)
+                }
+            })
+            .collect();
+        Starts { body, labelled, at }
+    }
+
+    /// Does block `k` start a record?
+    fn at(&self, k: usize) -> bool {
+        self.body.contains(&k) && self.at[k - self.body.start]
+    }
+
+    /// How many records the body holds.
+    fn count(&self) -> usize {
+        self.at.iter().filter(|&&s| s).count()
+    }
+}
+
+/// The records of the section body `starts` was worked out for, each given
+/// to `done` (with the claims) as it closes, in order; claims the theme
+/// headings.
+fn records<'d>(
+    doc: &'d Doc<'_>,
+    starts: &Starts,
+    claims: &mut Claims,
+    mut done: impl FnMut(Record<'d>, &mut Claims),
+) {
     let blocks = &doc.blocks;
-    let labelled = body
-        .clone()
-        .any(|k| blocks[k].kind == BlockKind::Field(Label::Title));
-    // Whether each block starts a record, decided once (the theme test looks ahead).
-    let starts: Vec<bool> = body
-        .clone()
-        .map(|k| {
-            if labelled {
-                blocks[k].kind == BlockKind::Field(Label::Title)
-            } else {
-                heading_record(doc, k, body.end)
-            }
-        })
-        .collect();
-    let is_start = |k: usize| body.contains(&k) && starts[k - body.start];
+    let is_start = |k: usize| starts.at(k);
     let mut theme: Option<At> = None;
-    let mut records: Vec<Record> = Vec::new();
-    let mut open = false;
-    for k in body.clone() {
+    let mut open: Option<Record> = None;
+    for k in starts.body.clone() {
         let b = &blocks[k];
         if is_start(k) {
-            records.push(open_record(b, k, labelled, theme));
-            open = true;
+            if let Some(rec) = open.replace(open_record(b, k, starts.labelled, theme)) {
+                done(rec, claims);
+            }
         } else if b.is_heading()
             && (is_start(k + 1)
                 || blocks
@@ -206,16 +243,20 @@ fn records<'d>(doc: &'d Doc<'_>, body: Range<usize>, claims: &mut Claims) -> Vec
         {
             // A theme heading: the next block starts a record (or a sub-theme does).
             theme = Some((k, b.text().trim()));
-            open = false;
+            if let Some(rec) = open.take() {
+                done(rec, claims);
+            }
             claims.set(k, Part::Heading);
-        } else if open && let Some(rec) = records.last_mut() {
+        } else if let Some(rec) = open.as_mut() {
             if rec.pending.is_some() && b.kind == BlockKind::Paragraph {
                 claims.repaired(Repair::of_block(RepairKind::LabelValueNextLine, b));
             }
             add_to_record(rec, b, k);
         }
     }
-    records
+    if let Some(rec) = open {
+        done(rec, claims);
+    }
 }
 
 /// A record opened by its title block `b` (block `k`).
