@@ -169,28 +169,61 @@ fn items_name_their_list_by_its_json_key() {
     }
 }
 
-/// `explain` keeps the blocks and `parse` lets go of their texts before it
-/// builds the outline (but for the outline's headings) and drops them
-/// before it copies the summaries and abstracts into the report: both give
-/// the same report, on
-/// each real report and on a hard-wrapped sample (whose paragraphs are
-/// joined lines, not slices of the input).
+/// `explain` keeps the blocks with their texts; `parse` lets go of each
+/// region's texts (but the headings') once its items, counts and dates are
+/// read, of the other headings' before it builds the outline, and drops the
+/// blocks before it copies the summaries and abstracts into the report.
+/// Both give the same report — so no reader reads a text `parse` has let go
+/// of — on each real report and a hard-wrapped sample (whose paragraphs are
+/// joined lines, not slices of the input), which have project summaries,
+/// and on every sample, page and fixture text we have.
 #[test]
 fn explain_and_parse_give_the_same_report() {
-    let mut texts: Vec<String> = fou_tests::corpus_paths()
+    let mut with_summaries: Vec<String> = fou_tests::corpus_paths()
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
-    texts.push(
+    with_summaries.push(
         "FoU-rapport 2031\n\nAvsluttede prosjekter\n\nProsjekttittel: En studie av noe\n\
          Institusjon: Et institutt\nSammendrag: Første linje\nfortsetter her.\n\nEt avsnitt til.\n"
             .to_owned(),
     );
-    for text in &texts {
+    for text in &with_summaries {
         let src = fou::Source::from_text(text);
         let explained = fou::explain(&src, &fou::Options::default()).report;
         let parsed = fou::parse(text).unwrap();
         assert_eq!(explained, parsed);
         assert!(parsed.projects.iter().any(|p| !p.summary.is_empty()));
     }
+    // Some fixtures are in other encodings: decoded as `fou parse` does.
+    let others = text_files(&["../examples/data", "fixtures"]);
+    assert!(others.len() > 60, "{} texts", others.len());
+    for path in &others {
+        let src = fou::Source::from_vec(std::fs::read(path).unwrap()).unwrap();
+        let options = fou::Options::default();
+        let explained = fou::explain(&src, &options).report;
+        let parsed = fou::parse_report(&src, &options);
+        assert_eq!(explained, parsed, "{}", path.display());
+    }
+}
+
+/// The text files (`.txt`, `.md`; no READMEs) under `dirs` (relative to
+/// this crate), in every subdirectory, in a fixed order.
+fn text_files(dirs: &[&str]) -> Vec<std::path::PathBuf> {
+    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut stack: Vec<std::path::PathBuf> = dirs.iter().map(|d| base.join(d)).collect();
+    let mut out = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                stack.push(path);
+            } else if (name.ends_with(".txt") || name.ends_with(".md")) && name != "README.md" {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
 }

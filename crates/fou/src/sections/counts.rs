@@ -2,6 +2,7 @@
 //! check of each against the items the parser found.
 
 use foldhash::HashMap;
+use std::ops::Range;
 
 use super::Part;
 use super::context::{funding_of, may_name_funding};
@@ -541,32 +542,45 @@ fn classify(t: &str, noun: Option<Noun>, funding: Option<Funding>) -> RefersTo {
     }
 }
 
-/// Find the counts stated in the report's running text.
+/// Finds the counts stated in the report's running text, region by region
+/// (the page before the first section, then each section).
 ///
-/// Reads after every section reader has claimed its blocks: list items,
+/// A region is read after its reader has claimed its blocks: list items,
 /// analyses and the table of contents state no counts, and a project's
 /// summary only counts what was published.
-pub(crate) fn read_counts<'a>(
-    doc: &Doc<'a>,
-    sections: &[Section],
-    claims: &Claims,
-) -> Vec<StatedCount<'a>> {
-    let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
-    // The blocks before the first section have no funding context.
-    let regions =
-        std::iter::once((0..first, None)).chain(sections.iter().map(|s| (s.blocks(), s.funding)));
-    let mut found = Vec::new();
-    let mut values = Values::new();
-    for (blocks, section_funding) in regions {
+pub(crate) struct CountReader<'a> {
+    values: Values,
+    /// The counts read so far, in document order.
+    pub found: Vec<StatedCount<'a>>,
+}
+
+impl<'a> CountReader<'a> {
+    /// A reader that has read nothing yet.
+    pub fn new() -> Self {
+        CountReader {
+            values: Values::new(),
+            found: Vec::new(),
+        }
+    }
+
+    /// Read the counts of the blocks `blocks` (the page before the first
+    /// section, with no funding context, or a section with its
+    /// `section_funding`), once their claims are made.
+    pub fn read(
+        &mut self,
+        doc: &Doc<'a>,
+        claims: &Claims,
+        blocks: Range<usize>,
+        section_funding: Option<Funding>,
+    ) {
         for k in blocks {
             if states_counts(doc, claims, k) {
                 let in_summary = claims.part(k) == Part::Project;
                 let at = (k, section_funding, in_summary);
-                block_counts(doc, at, &mut values, &mut found);
+                block_counts(doc, at, &mut self.values, &mut self.found);
             }
         }
     }
-    found
 }
 
 /// Can block `k` state a count? Running text can; list items read as

@@ -1,6 +1,8 @@
 //! Norwegian dates in running text, each with its own span and the span of
 //! its sentence (where a date without a year finds one).
 
+use std::ops::Range;
+
 use super::doc::{Doc, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::find_dates;
@@ -8,61 +10,60 @@ use crate::model::{DateMention, Diagnostic, DiagnosticCode, Severity};
 use crate::text::{sentences, year_in};
 
 /// The dates of a report, and the mentions that are no calendar date.
+#[derive(Default)]
 pub(crate) struct Dates<'a> {
     pub found: Vec<DateMention<'a>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Find the dates of every block but the table of contents. A date without
-/// a year takes its sentence's, or else the report's.
-pub(crate) fn read_dates<'a>(doc: &Doc<'a>) -> Dates<'a> {
-    let mut found = Vec::new();
-    let mut bad = Vec::new();
-    for (k, b) in doc.blocks.iter().enumerate() {
-        if matches!(b.kind, BlockKind::TocEntry) {
-            continue;
-        }
-        let text = b.text();
-        // Most blocks have no date: they are not split into sentences. A
-        // date of a sentence is a date of its block (a sentence starts after
-        // a space and ends at a mark no date reads on into), so a block
-        // with none has no sentence with one.
-        if find_dates(text).is_empty() {
-            continue;
-        }
-        for (ss, se) in sentences(text) {
-            let sentence = &text[ss..se];
-            // The year a date without one borrows, computed once per sentence.
-            let mut sentence_year: Option<Option<i32>> = None;
-            for (ds, de, d) in find_dates(sentence) {
-                let year = d
-                    .year
-                    .or_else(|| *sentence_year.get_or_insert_with(|| year_in(sentence)))
-                    .or(doc.year);
-                let span = doc.sub_span(k, ss + ds, ss + de);
-                match year.and_then(|y| d.to_date(y)) {
-                    Some(date) => found.push(DateMention {
-                        date,
-                        text: doc.text_at(k, &sentence[ds..de]),
-                        span,
-                        sentence_span: doc.sub_span(k, ss, se),
-                    }),
-                    None => bad.push(diagnostic(
-                        Severity::Info,
-                        DiagnosticCode::InvalidDate,
-                        format!(
-                            "{:?} is not a calendar date (or has no year)",
-                            &sentence[ds..de]
-                        ),
-                        Some(span),
-                    )),
+impl<'a> Dates<'a> {
+    /// Find the dates of the blocks `blocks` but the table of contents, after
+    /// those found so far (read region by region, in document order). A
+    /// date without a year takes its sentence's, or else the report's.
+    pub fn read(&mut self, doc: &Doc<'a>, blocks: Range<usize>) {
+        for k in blocks {
+            let b = &doc.blocks[k];
+            if matches!(b.kind, BlockKind::TocEntry) {
+                continue;
+            }
+            let text = b.text();
+            // Most blocks have no date: they are not split into sentences. A
+            // date of a sentence is a date of its block (a sentence starts after
+            // a space and ends at a mark no date reads on into), so a block
+            // with none has no sentence with one.
+            if find_dates(text).is_empty() {
+                continue;
+            }
+            for (ss, se) in sentences(text) {
+                let sentence = &text[ss..se];
+                // The year a date without one borrows, computed once per sentence.
+                let mut sentence_year: Option<Option<i32>> = None;
+                for (ds, de, d) in find_dates(sentence) {
+                    let year = d
+                        .year
+                        .or_else(|| *sentence_year.get_or_insert_with(|| year_in(sentence)))
+                        .or(doc.year);
+                    let span = doc.sub_span(k, ss + ds, ss + de);
+                    match year.and_then(|y| d.to_date(y)) {
+                        Some(date) => self.found.push(DateMention {
+                            date,
+                            text: doc.text_at(k, &sentence[ds..de]),
+                            span,
+                            sentence_span: doc.sub_span(k, ss, se),
+                        }),
+                        None => self.diagnostics.push(diagnostic(
+                            Severity::Info,
+                            DiagnosticCode::InvalidDate,
+                            format!(
+                                "{:?} is not a calendar date (or has no year)",
+                                &sentence[ds..de]
+                            ),
+                            Some(span),
+                        )),
+                    }
                 }
             }
         }
-    }
-    Dates {
-        found,
-        diagnostics: bad,
     }
 }
 
@@ -71,7 +72,7 @@ mod tests {
     use crate::grammar::find_dates;
     use crate::text::sentences;
 
-    /// `read_dates` skips a block in which `find_dates` finds nothing: no
+    /// `Dates::read` skips a block in which `find_dates` finds nothing: no
     /// sentence of it may have a date then.
     #[test]
     fn a_block_without_dates_has_no_sentence_with_one() {

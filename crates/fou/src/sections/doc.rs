@@ -232,6 +232,16 @@ impl<'a> Doc<'a> {
         out
     }
 
+    /// Let go of the texts of the blocks `blocks` but the headings' (which
+    /// the outline and the checks read at the end).
+    pub fn let_go_of_prose(&mut self, blocks: Range<usize>) {
+        for b in self.blocks.get_mut(blocks).unwrap_or_default() {
+            if !b.is_heading() {
+                b.text = MappedText::default();
+            }
+        }
+    }
+
     /// Let go of the texts of every block but those of `keep` (ascending):
     /// once no reader reads them, they would only share the parse's peak
     /// with the report. The blocks keep their kinds and offsets.

@@ -448,20 +448,22 @@ impl<'a> Items<'a> {
 ///    then the stand-alone lines that read as headings become headings
 ///    (`headings`), whatever their markup;
 /// 2. the roles, then the sections (each with its funding), once;
-/// 3. each section, in document order: its own reader (preface, completed
-///    projects, analyses) claims its blocks *before* the lists are read, so
-///    that a list inside a project's summary is no portfolio; then the
-///    lists; then what is left is prose;
-/// 4. the stated counts, after every block is claimed (list items,
-///    analyses and the table of contents state no counts; a project's
-///    summary only publication counts), and the dates;
+/// 3. the page before the first section, then each section, in document
+///    order: a section's own reader (preface, completed projects,
+///    analyses) claims its blocks *before* the lists are read, so that a
+///    list inside a project's summary is no portfolio; then the lists; then
+///    what is left is prose;
+/// 4. after each of those regions, once its blocks are claimed, its stated
+///    counts (list items, analyses and the table of contents state no
+///    counts; a project's summary only publication counts) and its dates;
+///    then, unless `keep_texts` is set, the texts of its blocks but the
+///    headings' are let go (no reader reads them again, and they would
+///    share the parse's peak with the items of every region after);
 /// 5. the checks, which compare counts and items; which headings the
 ///    outline keeps (an inferred heading only where a reader placed it as
 ///    one); the self-checks against the outline and the claims (`checks`);
-/// 6. unless `keep_texts` is set, the texts of the blocks that are not the
-///    outline's headings are let go (no reader reads them again, and they
-///    would share the parse's peak with the whole report); then the
-///    outline.
+/// 6. unless `keep_texts` is set, the texts of the headings that are not
+///    the outline's are let go too; then the outline.
 ///
 /// The diagnostics keep that order too.
 pub(crate) fn read<'a>(
@@ -496,22 +498,20 @@ pub(crate) fn read<'a>(
     };
     let sections = doc::sections(&doc);
     crate::work::stage("roles");
-    let items = read_items(&doc, &sections, &mut claims);
+    // Before the items: the title's block may be prose, let go of with its region.
     report.title = front
         .title
         .map(|i| doc.text_at(i, doc.blocks[i].text().trim()));
     report.year = front.year;
+    let (items, prose) = read_items(&mut doc, &sections, &mut claims, keep_texts);
     items.put_into(&mut report);
+    report.stated_counts = prose.counts.found;
+    report.dates = prose.dates.found;
     crate::work::stage("items");
-    report.stated_counts = counts::read_counts(&doc, &sections, &claims);
-    crate::work::stage("counts");
-    let dates = dates::read_dates(&doc);
-    crate::work::stage("dates");
-    report.dates = dates.found;
     // The diagnostics found from here on, put into the report together
     // once the texts are let go (the report's vector grows then, not at
     // the peak).
-    let mut late = dates.diagnostics;
+    let mut late = prose.dates.diagnostics;
     late.extend(counts::check_counts(&doc, &sections, &report));
     late.extend(check_front(&doc, &sections, &report));
     let in_outline = outline_blocks(&doc, &claims, &front.toc);
@@ -533,8 +533,17 @@ pub(crate) fn read<'a>(
 }
 
 /// Read the items of the page before the first section, then of each
-/// section in document order.
-fn read_items<'a>(doc: &Doc<'a>, sections: &[Section], claims: &mut Claims) -> Items<'a> {
+/// section in document order; after each of these regions its stated counts
+/// and dates (its blocks are claimed then), and then, unless `keep_texts`
+/// is set, let go of the texts of its blocks but the headings': no reader
+/// reads them again, and they would share the parse's peak with the items
+/// of every region after.
+fn read_items<'a>(
+    doc: &mut Doc<'a>,
+    sections: &[Section],
+    claims: &mut Claims,
+    keep_texts: bool,
+) -> (Items<'a>, Prose<'a>) {
     let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
     for i in 0..first {
         if claims.is_unplaced(i) && doc.blocks[i].is_heading() {
@@ -542,17 +551,57 @@ fn read_items<'a>(doc: &Doc<'a>, sections: &[Section], claims: &mut Claims) -> I
         }
     }
     let mut items = Items::default();
+    let mut prose = Prose::default();
     read_page(doc, 0..first, sections.is_empty(), claims, &mut items);
-    for sec in sections {
-        read_section(doc, sec, claims, &mut items);
-    }
     // Blocks before the first section heading are front matter (a picture credit, a subtitle).
     for i in 0..first {
         if claims.is_unplaced(i) {
             claims.set(i, Part::Front);
         }
     }
-    items
+    // The page has no funding context.
+    prose.read(doc, claims, 0..first, None, keep_texts);
+    for sec in sections {
+        read_section(doc, sec, claims, &mut items);
+        prose.read(doc, claims, sec.blocks(), sec.funding, keep_texts);
+    }
+    (items, prose)
+}
+
+/// What the running text states besides the items: counts and dates, read
+/// region by region as the items are.
+struct Prose<'a> {
+    counts: counts::CountReader<'a>,
+    dates: dates::Dates<'a>,
+}
+
+impl Default for Prose<'_> {
+    fn default() -> Self {
+        Prose {
+            counts: counts::CountReader::new(),
+            dates: dates::Dates::default(),
+        }
+    }
+}
+
+impl<'a> Prose<'a> {
+    /// Read the counts and dates of the claimed region `blocks` (with its
+    /// section's funding), then let go of its texts but the headings'
+    /// unless `keep_texts`.
+    fn read(
+        &mut self,
+        doc: &mut Doc<'a>,
+        claims: &Claims,
+        blocks: std::ops::Range<usize>,
+        funding: Option<Funding>,
+        keep_texts: bool,
+    ) {
+        self.counts.read(doc, claims, blocks.clone(), funding);
+        self.dates.read(doc, blocks.clone());
+        if !keep_texts {
+            doc.let_go_of_prose(blocks);
+        }
+    }
 }
 
 /// What [`read`] gives: the report (its institutions not yet read), the
