@@ -15,10 +15,12 @@
 mod counting;
 
 /// Peak heap bytes per input byte on report text: below the goal of
-/// issue 12, one byte per input byte (today 0.851 on the two real reports
-/// joined, 0.881 and 0.907 on each alone, since each region's counts and
+/// issue 12, one byte per input byte (today 0.859 on the two real reports
+/// joined, 0.891 and 0.837 on each alone, since each region's counts and
 /// dates are read as soon as its items are, and then its blocks' texts but
-/// the headings' are let go; 0.979, 0.978 and 0.974 since the projects of a section
+/// the headings' are let go, and the block vector keeps its few blocks of
+/// spare room (giving it back was charged as a copy of the vector: 0.907
+/// on the 2022 report); 0.979, 0.978 and 0.974 since the projects of a section
 /// are made as their records close and a list read from many sections is
 /// joined once, not grown section by section: 0.991 and 1.016 before;
 /// 0.979 joined since the blocks' texts that no reader reads again are let go
@@ -39,7 +41,9 @@ mod counting;
 /// before layers 1 and 2 were compacted). The joined text is read as
 /// Markdown, and since layer 3 reads headings from meaning its plain-text
 /// half yields all its items (30 projects and 12 analyses, as the two
-/// reports give apart). The peak is where the outline is built and the late
+/// reports give apart). The peak is where the items' lists read in pieces
+/// are joined (the 2020 report: its portfolio, read from every copy, stands
+/// beside its joined copy) or where the outline is built and the late
 /// diagnostics join the report's: the blocks without their texts (0.32
 /// with the input's line index) and the whole report side by side; see
 /// `the_stages_account_for_the_peak`.

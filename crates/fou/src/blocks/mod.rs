@@ -218,13 +218,13 @@ fn build<'t>(
     let blocks = runlist::split_run_lists(blocks, text, hints, &mut repairs);
     crate::work::stage("b:runlist");
     let mut blocks = post::infer_headings(blocks, format, text, hints, &mut repairs);
-    // Joins, mends and splits grew or cut some texts, and the splits sized
-    // the vector for every block they might make: give back the spare room
-    // (blocks live through the whole parse).
+    // Joins, mends and splits grew or cut some texts: give back their spare
+    // room (blocks live through the whole parse). Not the vector's: the
+    // splits leave it a few blocks of room, and giving that back may move
+    // the whole vector (a copy beside it at the peak of layer 2).
     for b in &mut blocks {
         b.text.shrink_to_fit();
     }
-    blocks.shrink_to_fit();
     crate::work::stage("b:inferred");
     (blocks, repairs.into_vec())
 }
