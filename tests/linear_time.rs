@@ -48,14 +48,14 @@ fn paragraph_of_hyphenated_lines_is_linear() {
     );
 }
 
-/// `sections::dates::read_dates` calls `year_in(sentence)` for every date
+/// `sections::dates::Dates::read` calls `year_in(sentence)` for every date
 /// without a year: O(dates × sentence length).
 #[test]
 fn sentence_of_dates_without_year_is_linear() {
     assert_linear_8x("`1. mars ` × n", |n| "1. mars ".repeat(n / 8), 2_000);
 }
 
-/// `sections::counts::read_counts` computes `text::norm(clause)` once per count
+/// `sections::counts::CountReader::read` computes `text::norm(clause)` once per count
 /// candidate in the clause: O(candidates × clause length).
 #[test]
 fn clause_of_counts_is_linear() {

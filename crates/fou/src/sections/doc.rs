@@ -1,5 +1,6 @@
-//! What every part reader is given: the read-only [`Doc`] (blocks, roles,
-//! the report's year), the [`Section`] it reads, and the [`Claims`] — the one
+//! What every part reader is given: the [`Doc`] (blocks, roles, the
+//! report's year; read-only to the readers, whose regions' texts
+//! [`super::read`] lets go of once read), the [`Section`] it reads, and the [`Claims`] — the one
 //! piece of state readers share, saying which blocks were placed in which
 //! [`Part`].
 
@@ -51,7 +52,8 @@ pub(crate) struct Doc<'a> {
 /// contents lists it.
 ///
 /// The blocks' texts do not change once the blocks are built (inferring a
-/// heading changes a block's kind, not its text), so what is worked out
+/// heading changes a block's kind, not its text) until [`super::read`] lets
+/// go of them region by region, after [`Views::forget`]; so what is worked out
 /// before the [`Doc`] exists (the front matter, the inferred headings)
 /// holds after. Each method takes the text of block `i` as it stands.
 pub(crate) struct Views {
@@ -234,7 +236,7 @@ impl<'a> Doc<'a> {
 
     /// Let go of the texts of the blocks `blocks` but the headings' (which
     /// the outline and the checks read at the end).
-    pub fn let_go_of_prose(&mut self, blocks: Range<usize>) {
+    pub fn let_go_of_texts_but_headings(&mut self, blocks: Range<usize>) {
         for b in self.blocks.get_mut(blocks).unwrap_or_default() {
             if !b.is_heading() {
                 b.text = MappedText::default();
@@ -242,11 +244,13 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Let go of the texts of every block but those of `keep` (ascending):
-    /// once no reader reads them, they would only share the parse's peak
-    /// with the report. The blocks keep their kinds and offsets.
-    pub fn let_go_of_texts(&mut self, keep: impl IntoIterator<Item = usize>) {
-        let mut keep = keep.into_iter().peekable();
+    /// Let go of the texts of every block but those `keep` names (the
+    /// outline's blocks, in block order): once no reader reads them, they
+    /// would only share the parse's peak with the report. The blocks keep
+    /// their kinds and offsets.
+    pub fn let_go_of_texts_but<T>(&mut self, keep: &[(usize, T)]) {
+        debug_assert!(keep.is_sorted_by_key(|&(i, _)| i));
+        let mut keep = keep.iter().map(|&(i, _)| i).peekable();
         for (i, b) in self.blocks.iter_mut().enumerate() {
             if keep.next_if_eq(&i).is_none() {
                 b.text = MappedText::default();
@@ -350,7 +354,11 @@ pub(crate) fn sections(doc: &Doc<'_>) -> Vec<Section> {
 /// Which part each block was placed in (what `fou explain` shows).
 ///
 /// A later claim replaces an earlier one: the order in which
-/// [`super::read`] runs the readers is what decides.
+/// [`super::read`] runs the readers is what decides. A reader never reads
+/// or claims a block of a region read before its own (the page before the
+/// first section, then each section): by then that region's texts may be
+/// let go of. The test `explain_and_parse_give_the_same_report` (which
+/// keeps every text) guards it.
 pub(crate) struct Claims {
     parts: Vec<Part>,
     /// Repairs the readers made (a label's value taken from the next block).

@@ -5,8 +5,8 @@
 //! from their Markdown level. Major headings cut the document into
 //! `Section`s, once, each with its role, the funding of the
 //! projects it holds and its blocks. Each section is read by the part
-//! readers in the sibling modules; a reader takes the read-only document,
-//! the section and the claims (which block went to which [`Part`]), and
+//! readers in the sibling modules; a reader takes the document (read-only
+//! to it), the section and the claims (which block went to which [`Part`]), and
 //! returns its items and diagnostics. `read` runs them and is the one
 //! place the [`Report`] is filled in.
 //!
@@ -25,7 +25,9 @@
 //! | [`dates`] | Norwegian dates |
 //!
 //! No reader imports from another: what they share is in `doc`, `context`,
-//! [`crate::text`] and [`crate::lexicon`].
+//! [`crate::text`] and [`crate::lexicon`]. No reader reads or claims a
+//! block of a region (the page, a section) read before its own: once a
+//! region is read, its texts but the headings' are let go of.
 
 pub mod analyses;
 mod checks;
@@ -465,7 +467,8 @@ impl<'a> Items<'a> {
 /// 6. unless `keep_texts` is set, the texts of the headings that are not
 ///    the outline's are let go too; then the outline.
 ///
-/// The diagnostics keep that order too.
+/// The diagnostics come in this order: the items' (region by region), then
+/// the dates', then step 5's in order.
 pub(crate) fn read<'a>(
     src: &'a Source<'a>,
     mut blocks: Vec<Block<'a>>,
@@ -503,15 +506,15 @@ pub(crate) fn read<'a>(
         .title
         .map(|i| doc.text_at(i, doc.blocks[i].text().trim()));
     report.year = front.year;
-    let (items, prose) = read_items(&mut doc, &sections, &mut claims, keep_texts);
+    let (items, stated) = read_items(&mut doc, &sections, &mut claims, keep_texts);
     items.put_into(&mut report);
-    report.stated_counts = prose.counts.found;
-    report.dates = prose.dates.found;
+    report.stated_counts = stated.counts.found;
+    report.dates = stated.dates.found;
     crate::work::stage("items");
     // The diagnostics found from here on, put into the report together
     // once the texts are let go (the report's vector grows then, not at
     // the peak).
-    let mut late = prose.dates.diagnostics;
+    let mut late = stated.dates.diagnostics;
     late.extend(counts::check_counts(&doc, &sections, &report));
     late.extend(check_front(&doc, &sections, &report));
     let in_outline = outline_blocks(&doc, &claims, &front.toc);
@@ -519,7 +522,7 @@ pub(crate) fn read<'a>(
     late.extend(self_check(&doc, &sections, read, &front.toc, &report));
     crate::work::stage("checks");
     if !keep_texts {
-        doc.let_go_of_texts(in_outline.iter().map(|&(i, _)| i));
+        doc.let_go_of_texts_but(&in_outline);
     }
     report.outline = outline(&doc, &in_outline);
     report.diagnostics.extend(late);
@@ -543,7 +546,7 @@ fn read_items<'a>(
     sections: &[Section],
     claims: &mut Claims,
     keep_texts: bool,
-) -> (Items<'a>, Prose<'a>) {
+) -> (Items<'a>, Stated<'a>) {
     let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
     for i in 0..first {
         if claims.is_unplaced(i) && doc.blocks[i].is_heading() {
@@ -551,7 +554,7 @@ fn read_items<'a>(
         }
     }
     let mut items = Items::default();
-    let mut prose = Prose::default();
+    let mut stated = Stated::default();
     read_page(doc, 0..first, sections.is_empty(), claims, &mut items);
     // Blocks before the first section heading are front matter (a picture credit, a subtitle).
     for i in 0..first {
@@ -560,31 +563,31 @@ fn read_items<'a>(
         }
     }
     // The page has no funding context.
-    prose.read(doc, claims, 0..first, None, keep_texts);
+    stated.read(doc, claims, 0..first, None, keep_texts);
     for sec in sections {
         read_section(doc, sec, claims, &mut items);
-        prose.read(doc, claims, sec.blocks(), sec.funding, keep_texts);
+        stated.read(doc, claims, sec.blocks(), sec.funding, keep_texts);
     }
-    (items, prose)
+    (items, stated)
 }
 
 /// What the running text states besides the items: counts and dates, read
 /// region by region as the items are.
-struct Prose<'a> {
+struct Stated<'a> {
     counts: counts::CountReader<'a>,
     dates: dates::Dates<'a>,
 }
 
-impl Default for Prose<'_> {
+impl Default for Stated<'_> {
     fn default() -> Self {
-        Prose {
+        Stated {
             counts: counts::CountReader::new(),
             dates: dates::Dates::default(),
         }
     }
 }
 
-impl<'a> Prose<'a> {
+impl<'a> Stated<'a> {
     /// Read the counts and dates of the claimed region `blocks` (with its
     /// section's funding), then let go of its texts but the headings'
     /// unless `keep_texts`.
@@ -599,7 +602,7 @@ impl<'a> Prose<'a> {
         self.counts.read(doc, claims, blocks.clone(), funding);
         self.dates.read(doc, blocks.clone());
         if !keep_texts {
-            doc.let_go_of_prose(blocks);
+            doc.let_go_of_texts_but_headings(blocks);
         }
     }
 }
