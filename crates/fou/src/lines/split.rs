@@ -1,7 +1,7 @@
 //! Physical lines: where the input's lines end.
 
 use super::MappedText;
-use super::clean::{BlockMask, SCAN_BLOCK, block_mask, candidate};
+use super::clean::{BlockMask, Pick, SCAN_BLOCK, block_mask};
 use crate::source::{has_unicode_line_ends, line_end_len, next_line_end};
 
 /// One physical line of the input.
@@ -111,12 +111,12 @@ pub(crate) struct Scan<'a> {
 fn block_at(bytes: &[u8], at: usize) -> Option<BlockMask> {
     let rest = bytes.get(at..)?;
     match rest.first_chunk::<SCAN_BLOCK>() {
-        Some(block) => Some(block_mask(block, candidate)),
+        Some(block) => Some(block_mask(block, Pick::Candidates)),
         None if rest.is_empty() => None,
         None => {
             let mut block = [b' '; SCAN_BLOCK];
             block[..rest.len()].copy_from_slice(rest);
-            Some(block_mask(&block, candidate))
+            Some(block_mask(&block, Pick::Candidates))
         }
     }
 }
