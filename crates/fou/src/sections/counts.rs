@@ -764,9 +764,69 @@ fn reads(values: &mut Values, w: &str) -> bool {
 
 /// Calls `f` with the offset of each space, line feed and tab of `b`, in
 /// order ([`memchr::memchr3_iter`] gives them one call each, a word apart):
-/// eight bytes at a time, the bytes up to a space told by their bits, and
-/// only those looked at one by one.
-fn each_separator(b: &[u8], mut f: impl FnMut(usize)) {
+/// on x86 with SSE2 (every x86-64), 16 bytes at a time by three vector
+/// compares and one movemask; elsewhere [`each_separator_portable`].
+fn each_separator(b: &[u8], f: impl FnMut(usize)) {
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    each_separator_sse2(b, f);
+    #[cfg(not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )))]
+    each_separator_portable(b, f);
+}
+
+/// [`each_separator`] with SSE2: the bits of a lane's separators from one
+/// movemask, then the last bytes one by one.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+fn each_separator_sse2(b: &[u8], mut f: impl FnMut(usize)) {
+    use safe_arch::{
+        bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+    };
+    let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
+    let (space, line_feed, tab) = (splat(b' '), splat(b'\n'), splat(b'\t'));
+    let mut lanes = b.chunks_exact(16);
+    let mut at = 0;
+    for lane in lanes.by_ref() {
+        // Never the default: the lanes are of 16 bytes.
+        let v = m128i::from(<[u8; 16]>::try_from(lane).unwrap_or_default());
+        let hit = bitor_m128i(
+            bitor_m128i(
+                cmp_eq_mask_i8_m128i(v, space),
+                cmp_eq_mask_i8_m128i(v, line_feed),
+            ),
+            cmp_eq_mask_i8_m128i(v, tab),
+        );
+        let mut bits = move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF;
+        while bits != 0 {
+            f(at + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+        at += 16;
+    }
+    for (k, &c) in lanes.remainder().iter().enumerate() {
+        if is_separator(c) {
+            f(at + k);
+        }
+    }
+}
+
+/// [`each_separator`] in portable code: eight bytes at a time, the bytes up
+/// to a space told by their bits, and only those looked at one by one.
+#[cfg_attr(
+    all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ),
+    allow(dead_code)
+)]
+fn each_separator_portable(b: &[u8], mut f: impl FnMut(usize)) {
     const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     // Added to the low seven bits of a byte, this sets its top bit when the
@@ -1146,8 +1206,8 @@ mod tests {
     }
 
     use super::{
-        Values, clause_words, clauses, count_words, each_separator, may_start_count,
-        may_state_count, sentences, value_of, words,
+        Values, clause_words, clauses, count_words, each_separator, each_separator_portable,
+        may_start_count, may_state_count, sentences, value_of, words,
     };
     use crate::lexicon::NUMBER_WORDS;
 
@@ -1365,11 +1425,14 @@ mod tests {
             0x7f,
         ];
         for _ in 0..20_000 {
-            let len = g.below(40);
+            let len = g.below(70);
             let b: Vec<u8> = (0..len).map(|_| bytes[g.below(bytes.len())]).collect();
+            let want: Vec<usize> = memchr::memchr3_iter(b' ', b'\n', b'\t', &b).collect();
             let mut found = Vec::new();
             each_separator(&b, |i| found.push(i));
-            let want: Vec<usize> = memchr::memchr3_iter(b' ', b'\n', b'\t', &b).collect();
+            assert_eq!(found, want, "{b:?}");
+            found.clear();
+            each_separator_portable(&b, |i| found.push(i));
             assert_eq!(found, want, "{b:?}");
         }
     }
