@@ -109,25 +109,27 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Bytes of ASCII passed over at a time by [`kept_as_is`].
+/// Bytes passed over at a time by [`kept_as_is`].
 const ASCII_BLOCK: usize = 16;
 
 /// True when normalising cannot change `input`: every character is
 /// [`Class::Stable`] or [`Class::Hard`], so nothing is dropped, replaced or
-/// composed (the common case, checked before the full pass). ASCII is
-/// passed over [`ASCII_BLOCK`] bytes at a time, and the letters U+00C0–U+02FF
-/// (`æ`, `ø`, `å`: stable starters) by their lead byte.
+/// composed (the common case, checked before the full pass). Text is passed
+/// over [`ASCII_BLOCK`] bytes at a time ([`settled`]), and the letters
+/// U+00C0–U+02FF (`æ`, `ø`, `å`: stable starters) by their lead byte.
 fn kept_as_is(input: &str) -> bool {
     let bytes = input.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if let Some(block) = bytes.get(i..i + ASCII_BLOCK) {
-            // `|` over the block: no branch per byte, a vector test.
-            if block.iter().fold(0, |acc, &b| acc | b) < 0x80 {
-                i += ASCII_BLOCK;
+            let n = settled(block);
+            if n == ASCII_BLOCK {
+                // A lead byte that ends the block starts a two-byte
+                // character: the next byte is the rest of it.
+                i += ASCII_BLOCK + usize::from(block[ASCII_BLOCK - 1] >= 0xC0);
                 continue;
             }
-            i += block.iter().position(|&b| b >= 0x80).unwrap_or(0);
+            i += n;
         } else if b < 0x80 {
             i += 1;
             continue;
@@ -142,6 +144,56 @@ fn kept_as_is(input: &str) -> bool {
         }
     }
     true
+}
+
+/// How many bytes at the start of `block` (which starts a character) hold
+/// only characters that normalising keeps: up to the first byte that
+/// starts any other character than ASCII or U+00C0–U+02FF, or the whole
+/// block. With SSE2 (every x86-64): that first byte, from two unsigned
+/// compares and one movemask (a byte `C0`–`C2` or `CC`–`FF`; `C2` leads
+/// U+0080–U+00BF, among them NBSP and the soft hyphen). Elsewhere: the
+/// whole block when it is ASCII (an `|` of its bytes), else its first
+/// byte that is not.
+#[inline(always)]
+fn settled(block: &[u8]) -> usize {
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    {
+        use safe_arch::{
+            bitor_m128i, cmp_eq_mask_i8_m128i, m128i, max_u8_m128i, move_mask_i8_m128i,
+            set_splat_i8_m128i, sub_i8_m128i,
+        };
+        let splat = |b: u8| set_splat_i8_m128i(b.cast_signed());
+        let Ok(lane) = <[u8; ASCII_BLOCK]>::try_from(block) else {
+            return 0;
+        };
+        let v = m128i::from(lane);
+        // `CC`–`FF`: the byte is its maximum with `CC`.
+        let high = cmp_eq_mask_i8_m128i(max_u8_m128i(v, splat(0xCC)), v);
+        // `C0`–`C2`: the byte less `C0` is at most 2.
+        let low = sub_i8_m128i(v, splat(0xC0));
+        let low = cmp_eq_mask_i8_m128i(max_u8_m128i(low, splat(2)), splat(2));
+        let bits = move_mask_i8_m128i(bitor_m128i(high, low)).cast_unsigned() & 0xFFFF;
+        if bits == 0 {
+            ASCII_BLOCK
+        } else {
+            bits.trailing_zeros() as usize
+        }
+    }
+    #[cfg(not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )))]
+    {
+        // `|` over the block: no branch per byte, a vector test.
+        if block.iter().fold(0, |acc, &b| acc | b) < 0x80 {
+            ASCII_BLOCK
+        } else {
+            block.iter().position(|&b| b >= 0x80).unwrap_or(0)
+        }
+    }
 }
 
 /// The stretch of input that NFC may change as a whole: from a stable
