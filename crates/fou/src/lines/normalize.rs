@@ -151,9 +151,8 @@ fn kept_as_is(input: &str) -> bool {
 /// starts any other character than ASCII or U+00C0–U+02FF, or the whole
 /// block. With SSE2 (every x86-64): that first byte, from two unsigned
 /// compares and one movemask (a byte `C0`–`C2` or `CC`–`FF`; `C2` leads
-/// U+0080–U+00BF, among them NBSP and the soft hyphen). Elsewhere: the
-/// whole block when it is ASCII (an `|` of its bytes), else its first
-/// byte that is not.
+/// U+0080–U+00BF, among them NBSP and the soft hyphen). Elsewhere
+/// [`settled_portable`], which stops sooner (at any byte beyond ASCII).
 #[inline(always)]
 fn settled(block: &[u8]) -> usize {
     #[cfg(all(
@@ -186,13 +185,24 @@ fn settled(block: &[u8]) -> usize {
         any(target_arch = "x86", target_arch = "x86_64"),
         target_feature = "sse2"
     )))]
-    {
-        // `|` over the block: no branch per byte, a vector test.
-        if block.iter().fold(0, |acc, &b| acc | b) < 0x80 {
-            ASCII_BLOCK
-        } else {
-            block.iter().position(|&b| b >= 0x80).unwrap_or(0)
-        }
+    settled_portable(block)
+}
+
+/// [`settled`] in portable code: the whole block when it is ASCII (an `|`
+/// of its bytes, a vector test), else up to its first byte that is not.
+#[cfg_attr(
+    all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ),
+    allow(dead_code)
+)]
+#[inline(always)]
+fn settled_portable(block: &[u8]) -> usize {
+    if block.iter().fold(0, |acc, &b| acc | b) < 0x80 {
+        block.len()
+    } else {
+        block.iter().position(|&b| b >= 0x80).unwrap_or(0)
     }
 }
 
@@ -710,6 +720,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`settled`] and [`settled_portable`] stop at the start of a
+    /// character, and only after characters that normalising keeps; the
+    /// SSE2 code passes over `æøå`, the portable code stops at them.
+    #[test]
+    fn settled_bytes_are_kept_characters() {
+        let pieces = [
+            "a", " ", "å", "Æ", "«", "–", "\u{301}", "\u{a0}", "\u{2028}", "\u{1e0a}",
+        ];
+        let mut passed_over = 0;
+        for tail in crate::testing::concatenations(&pieces, 5) {
+            // Ten bytes of ASCII first: the pieces fall on the block's end.
+            let input = format!("{}{tail}", "a".repeat(10));
+            let Some(block) = input.as_bytes().get(..ASCII_BLOCK) else {
+                continue;
+            };
+            for n in [settled(block), settled_portable(block)] {
+                // A lead byte that ends a settled block takes the next byte.
+                let end = n + usize::from(n == ASCII_BLOCK && block[n - 1] >= 0xC0);
+                let kept = input.get(..end).expect("a character boundary");
+                assert!(
+                    kept.chars()
+                        .all(|c| matches!(class(c), Class::Stable | Class::Hard)),
+                    "{input:?} {n}"
+                );
+            }
+            assert!(settled(block) >= settled_portable(block), "{input:?}");
+            passed_over += usize::from(settled(block) == ASCII_BLOCK);
+        }
+        assert!(passed_over > 1000);
     }
 
     #[test]
