@@ -109,7 +109,8 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Bytes passed over at a time by [`kept_as_is`].
+/// Bytes passed over at a time by [`kept_as_is`] (one SSE2 register; the
+/// name is older than the SSE2 test, which also passes over U+00C0–U+02FF).
 const ASCII_BLOCK: usize = 16;
 
 /// True when normalising cannot change `input`: every character is
@@ -149,8 +150,8 @@ fn kept_as_is(input: &str) -> bool {
 /// How many bytes at the start of `block` (which starts a character) hold
 /// only characters that normalising keeps: up to the first byte that
 /// starts any other character than ASCII or U+00C0–U+02FF, or the whole
-/// block. With SSE2 (every x86-64): that first byte, from two unsigned
-/// compares and one movemask (a byte `C0`–`C2` or `CC`–`FF`; `C2` leads
+/// block. With SSE2 (every x86-64): that first byte, from a subtraction,
+/// two max-and-compare tests and one movemask (a byte `C0`–`C2` or `CC`–`FF`; `C2` leads
 /// U+0080–U+00BF, among them NBSP and the soft hyphen). Elsewhere
 /// [`settled_portable`], which stops sooner (at any byte beyond ASCII).
 #[inline(always)]
@@ -724,7 +725,8 @@ mod tests {
 
     /// [`settled`] and [`settled_portable`] stop at the start of a
     /// character, and only after characters that normalising keeps; the
-    /// SSE2 code passes over `æøå`, the portable code stops at them.
+    /// SSE2 code (where it is built) passes over `æøå`, the portable code
+    /// stops at them.
     #[test]
     fn settled_bytes_are_kept_characters() {
         let pieces = [
@@ -750,7 +752,13 @@ mod tests {
             assert!(settled(block) >= settled_portable(block), "{input:?}");
             passed_over += usize::from(settled(block) == ASCII_BLOCK);
         }
-        assert!(passed_over > 1000);
+        // Only the SSE2 code settles whole blocks that hold `æøå`.
+        if cfg!(all(
+            any(target_arch = "x86", target_arch = "x86_64"),
+            target_feature = "sse2"
+        )) {
+            assert!(passed_over > 1000, "{passed_over}");
+        }
     }
 
     #[test]

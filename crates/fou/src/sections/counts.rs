@@ -1407,7 +1407,7 @@ mod tests {
     }
 
     /// Texts of bytes that are and are not white space, of every length
-    /// round the eight bytes read at once.
+    /// round the 16-byte lanes read at once.
     #[test]
     fn each_separator_finds_what_memchr_finds() {
         let mut g = Gen(0x2545_f491_4f6c_dd1d);
