@@ -3,10 +3,19 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 /// Segments a text that needs more than its first is given room for at
 /// once: each piece of markup removed starts one (`**a** b` has two), so
 /// most dirty lines fit without growing the map one step at a time.
 pub(super) const SEGMENTS_AT_ONCE: usize = 8;
+
+/// Segments kept in a text's [`Extras`] without an allocation of their own.
+const SEGMENTS_INLINE: usize = 2;
+
+/// Emphasis marks kept in a text's [`Extras`] without an allocation of
+/// their own: `**a**` has four.
+const MARKS_INLINE: usize = 4;
 
 /// A hyperlink found while cleaning inline markup.
 ///
@@ -76,7 +85,7 @@ pub(super) struct Extras {
     /// The map's segments after the first, `(clean_offset, source_offset)`:
     /// from each clean offset on (above 0, ascending), bytes were copied
     /// contiguously from the source offset.
-    pub(super) more: Vec<(usize, usize)>,
+    pub(super) more: SmallVec<[(usize, usize); SEGMENTS_INLINE]>,
     /// Synthetic characters `(clean_offset, source_length)`: an NBSP made
     /// a space, `--` made an en dash (a character standing for input of
     /// another length), in order.
@@ -85,7 +94,7 @@ pub(super) struct Extras {
     pub(super) links: Vec<Link>,
     /// Clean offsets where an emphasis delimiter (`*`, `_`) was removed,
     /// one per delimiter character, in order.
-    pub(super) marks: Vec<usize>,
+    pub(super) marks: SmallVec<[usize; MARKS_INLINE]>,
     /// An HTML bold tag (`<b>`, `<strong>`) was removed.
     pub(super) bold_tag: bool,
 }
@@ -252,7 +261,7 @@ impl<'a> MappedText<'a> {
         };
         self.origin = first;
         if !rest.is_empty() || self.extras.is_some() {
-            self.extras_mut().more = rest.to_vec();
+            self.extras_mut().more = SmallVec::from_slice(rest);
         }
     }
 
@@ -260,8 +269,8 @@ impl<'a> MappedText<'a> {
     /// `at`.
     fn push_segment(&mut self, clean: usize, at: usize) {
         let more = &mut self.extras_mut().more;
-        if more.capacity() == 0 {
-            more.reserve_exact(SEGMENTS_AT_ONCE);
+        if more.len() == SEGMENTS_INLINE {
+            more.reserve_exact(SEGMENTS_AT_ONCE - SEGMENTS_INLINE);
         }
         more.push((clean, at));
     }
