@@ -56,10 +56,46 @@ impl<'a> MappedText<'a> {
             .strip_suffix('\\')
             .filter(|r| !r.ends_with('\\'))
             .unwrap_or(raw);
-        let mut out = Cleaner::new(raw, base, known).run();
+        let mut out = known
+            .and_then(|known| spaced_copy(raw, base, known))
+            .unwrap_or_else(|| Cleaner::new(raw, base, known).run());
         out.trim_end();
         out
     }
+}
+
+/// The clean text of `raw` (at byte `base` of the source) when the only
+/// bytes among its `known` candidates (source offsets, in order) that
+/// cleaning changes are tabs, vertical tabs and form feeds: each is made a
+/// space, one byte for one, so the text keeps the line's own map and is
+/// copied in pieces round them, not cleaned by a [`Cleaner`] (a line of a
+/// table's cells is so). `None` when another candidate changes the text.
+fn spaced_copy(raw: &str, base: usize, known: &[usize]) -> Option<MappedText<'static>> {
+    let bytes = raw.as_bytes();
+    // The candidates in `raw` that cleaning changes: white space only.
+    let changed = || {
+        known
+            .iter()
+            .map(|&k| k.wrapping_sub(base))
+            .take_while(|&i| i < bytes.len())
+            .filter(|&i| changes_at(bytes, i))
+    };
+    if !changed().all(|i| matches!(bytes[i], b'\t' | b'\x0b' | b'\x0c')) {
+        return None;
+    }
+    let mut text = String::with_capacity(raw.len());
+    let mut copied = 0;
+    for i in changed() {
+        text.push_str(raw.get(copied..i)?);
+        text.push(' ');
+        copied = i + 1;
+    }
+    text.push_str(raw.get(copied..)?);
+    Some(MappedText {
+        text: Cow::Owned(text),
+        origin: base,
+        extras: None,
+    })
 }
 
 /// Bytes scanned at a time by [`needs_cleaning`], [`Cleaner::next_markup`] and the
@@ -660,6 +696,33 @@ mod tests {
             }
         }
         assert!(matter > 1000);
+    }
+
+    /// A line whose only changes are tabs (and vertical tabs, form feeds)
+    /// is copied with spaces for them and keeps its own map; one with any
+    /// other change is left to the [`Cleaner`].
+    #[test]
+    fn spaced_copy_takes_white_space_only() {
+        let known = |s: &str, base: usize| -> Vec<usize> {
+            (0..s.len())
+                .filter(|&i| candidate(s.as_bytes()[i]))
+                .map(|i| i + base)
+                .collect()
+        };
+        let line = "Navn\tSted\u{c}x-y\tår";
+        let copy = spaced_copy(line, 7, &known(line, 7)).expect("white space only");
+        assert_eq!(copy.as_str(), "Navn Sted x-y år");
+        assert_eq!(copy, MappedText::clean(line, 7));
+        assert_eq!(copy.source_offset(5), 12);
+        for other in [
+            "a\t*b*",
+            "a\t[b](c)",
+            "a\t\u{a0}b",
+            "a\tb -- c",
+            "a\t<b>x</b>",
+        ] {
+            assert_eq!(spaced_copy(other, 0, &known(other, 0)), None, "{other:?}");
+        }
     }
 
     /// [`block_mask`] (SSE2 on x86) gives bit `k` exactly when its pick

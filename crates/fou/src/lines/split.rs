@@ -313,9 +313,9 @@ mod tests {
     /// with line ends and markup at every place around a block boundary.
     #[test]
     fn clean_lines_agrees_with_split_and_clean() {
-        const PIECES: [&str; 16] = [
+        const PIECES: [&str; 17] = [
             "a", " ", "\n", "\r", "\r\n", "\u{85}", "\u{2028}", "-", "--", "*", "\\", "\u{a0}",
-            "\u{200b}", "–", "\t", "<b>",
+            "\u{200b}", "–", "\t", "\u{c}", "<b>",
         ];
         let mut checked = 0;
         for a in PIECES {
