@@ -401,7 +401,13 @@ impl<'a> Cleaner<'a> {
             let next = |k: usize| bytes.get(self.i + k).copied();
             let taken = match b {
                 b'\\' if next(1).is_some_and(|n| ESCAPABLE.contains(&n)) => self.escape(),
-                b'*' | b'_' if is_emphasis(self.raw, self.i, b as char) => self.emphasis(),
+                // Every `*` of a run of two or more touches another, so is
+                // a delimiter ([`is_emphasis`]): the run is taken at once.
+                b'*' if next(1) == Some(b'*') => {
+                    let run = bytes[self.i..].iter().take_while(|&&c| c == b'*').count();
+                    self.emphasis(run)
+                }
+                b'*' | b'_' if is_emphasis(self.raw, self.i, b as char) => self.emphasis(1),
                 b'-' if self.raw[self.i..].starts_with("-- ")
                     && (self.i == 0 || bytes[self.i - 1] == b' ') =>
                 {
@@ -497,12 +503,13 @@ impl<'a> Cleaner<'a> {
         true
     }
 
-    /// Skip an emphasis delimiter, remembering where it was.
-    fn emphasis(&mut self) -> bool {
+    /// Skip `run` emphasis delimiters, remembering where each was.
+    fn emphasis(&mut self, run: usize) -> bool {
         self.flush();
         let at = self.out.len();
-        self.out.extras_mut().marks.push(at);
-        self.i += 1;
+        let marks = &mut self.out.extras_mut().marks;
+        marks.extend(std::iter::repeat_n(at, run));
+        self.i += run;
         self.run_start = self.i;
         true
     }
@@ -544,6 +551,24 @@ impl<'a> Cleaner<'a> {
         true
     }
 
+    /// True when cleaning changes `raw[from..to]` ([`needs_cleaning`]),
+    /// told by the `known` candidates in it when there are (no byte is
+    /// tested again).
+    fn changes_within(&self, from: usize, to: usize) -> bool {
+        let Some(known) = self.known else {
+            return self.raw.get(from..to).is_some_and(needs_cleaning);
+        };
+        let bytes = self.raw.as_bytes().get(..to).unwrap_or_default();
+        known
+            .get(self.cursor..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&k| k.wrapping_sub(self.base))
+            .skip_while(|&i| i < from)
+            .take_while(|&i| i < to)
+            .any(|i| changes_at(bytes, i))
+    }
+
     /// `[text](url)` (after `bang` bytes of `!` for an image): the text is
     /// kept, cleaned, and the link recorded.
     fn link(&mut self, bang: usize) -> bool {
@@ -555,7 +580,7 @@ impl<'a> Cleaner<'a> {
         let text = &self.raw[at + 1..at + text_end];
         // Most link texts hold no markup: then the cleaned text is the text
         // itself (what the cleaner would copy in one piece), with no buffers.
-        let sub = if needs_cleaning(text) {
+        let sub = if self.changes_within(at + 1, at + text_end) {
             Cleaner::new(text, self.base + at + 1, None).run()
         } else {
             MappedText::verbatim(text, self.base + at + 1)
@@ -601,7 +626,9 @@ fn html_tag_len(s: &str) -> Option<usize> {
     // position of it is a char boundary), which keeps cleaning linear.
     const MAX_TAG: usize = 200;
     let head = &s.as_bytes()[..s.len().min(MAX_TAG)];
-    let end = memchr::memchr(b'>', head);
+    // A loop, not `memchr`, whose set-up costs more than a tag of a few
+    // bytes (most are `<b>` and `</b>`).
+    let end = head.iter().position(|&b| b == b'>');
     crate::work::add(end.unwrap_or(head.len()));
     let end = end?;
     let inner = &s[1..end];
@@ -696,6 +723,31 @@ mod tests {
             }
         }
         assert!(matter > 1000);
+    }
+
+    /// A run of `*` is taken at once: what testing each `*` alone with
+    /// [`is_emphasis`] gives, on every text of words, spaces and runs.
+    #[test]
+    fn emphasis_runs_are_each_delimiter() {
+        let pieces = ["a", " ", "*", "**", "***", "b."];
+        let mut runs = 0;
+        for text in crate::testing::concatenations(&pieces, 5) {
+            let (mut want, mut marks) = (String::new(), Vec::new());
+            for (i, c) in text.char_indices() {
+                if c == '*' && is_emphasis(&text, i, '*') {
+                    marks.push(want.len());
+                } else {
+                    want.push(c);
+                }
+            }
+            let want_trimmed = want.trim_end();
+            marks.retain(|&m| m <= want_trimmed.len());
+            let got = MappedText::clean(&text, 0);
+            assert_eq!(got.as_str(), want_trimmed, "{text:?}");
+            assert_eq!(got.emphasis_marks(), marks, "{text:?}");
+            runs += usize::from(text.contains("**"));
+        }
+        assert!(runs > 1000, "{runs}");
     }
 
     /// A line whose only changes are tabs (and vertical tabs, form feeds)
