@@ -25,7 +25,8 @@ impl<'a> MappedText<'a> {
     /// [`MappedText::clean`] of a whole line, at byte `base` of the source,
     /// in which the line scan found a byte that cleaning changes
     /// ([`changes_at`]); `known` holds the source offsets of the line's
-    /// [`candidate`] bytes, in order, so its bytes are not tested again.
+    /// [`candidate`] bytes that cleaning changes, in order, so its bytes are
+    /// not tested again.
     /// When the line has no trailing white space, the changed byte is in
     /// what is cleaned, so the check for one ([`needs_cleaning`]) is not
     /// made again.
@@ -363,8 +364,10 @@ struct Cleaner<'a> {
     window: Option<usize>,
     mask: BlockMask,
     /// The source offsets of the [`candidate`] bytes of `raw` (and maybe
-    /// of bytes after it), in order, when the line scan found them: then
-    /// markup is looked for among them, not by testing bytes again.
+    /// of bytes after it) where cleaning changes the text ([`changes_at`]
+    /// on the source), in order, when the line scan found them: then
+    /// markup is looked for among them, not by testing bytes again (every
+    /// byte [`Cleaner::run`] takes is one of them).
     known: Option<&'a [usize]>,
     /// The first of `known` not yet passed.
     cursor: usize,
@@ -408,7 +411,7 @@ impl<'a> Cleaner<'a> {
                     self.emphasis(run)
                 }
                 b'*' | b'_' if is_emphasis(self.raw, self.i, b as char) => self.emphasis(1),
-                b'-' if self.raw[self.i..].starts_with("-- ")
+                b'-' if bytes[self.i..].starts_with(b"-- ")
                     && (self.i == 0 || bytes[self.i - 1] == b' ') =>
                 {
                     // `--` for an en dash (pandoc's smart punctuation, typewriter habit)
@@ -832,7 +835,7 @@ mod tests {
         assert!(plain > 100);
     }
 
-    /// The cleaner started from the line scan's candidates (`known`) makes
+    /// The cleaner started from the line scan's changing candidates (`known`) makes
     /// what the one that tests the bytes itself makes, map, marks and links
     /// included: images (`![`, whose `!` is no candidate) after text, after
     /// markup and after an escape, at both ends and across block boundaries.
@@ -846,11 +849,10 @@ mod tests {
             for pad in [0, SCAN_BLOCK - 3, SCAN_BLOCK + 1] {
                 let s = format!("{}{tail}", "y".repeat(pad));
                 let base = 5;
-                let known: Vec<usize> = s
-                    .bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| candidate(b))
-                    .map(|(i, _)| base + i)
+                // As the line scan gives them: the candidates that change.
+                let known: Vec<usize> = (0..s.len())
+                    .filter(|&i| candidate(s.as_bytes()[i]) && changes_at(s.as_bytes(), i))
+                    .map(|i| base + i)
                     .collect();
                 let plain = Cleaner::new(&s, base, None).run();
                 let fast = Cleaner::new(&s, base, Some(&known)).run();

@@ -588,6 +588,16 @@ impl<'a> MappedText<'a> {
 
     /// Drop trailing white space, map kept.
     pub(super) fn trim_end(&mut self) {
+        // Most texts end in an ASCII byte above the space: nothing to trim,
+        // and nothing of the map, marks or replacements lies beyond it.
+        if self
+            .text
+            .as_bytes()
+            .last()
+            .is_some_and(|&b| b > b' ' && b.is_ascii())
+        {
+            return;
+        }
         let t = self.text.trim_end().len();
         truncate_cow(&mut self.text, t);
         self.drop_syn_from(t);

@@ -148,7 +148,9 @@ impl<'a> Scan<'a> {
     }
 
     /// The next line, with `mark` given the offset of each of its
-    /// candidates that is no line end, in order.
+    /// candidates that cleaning changes ([`changes_at`](super::clean::changes_at)),
+    /// in order: the only bytes the cleaner takes (a hyphen, a `]` or a
+    /// letter `X` is no markup, and no work for it).
     #[inline(always)]
     fn next_marked(&mut self, mut mark: impl FnMut(usize)) -> Option<ScannedLine> {
         // The state in locals while blocks are read (kept in registers, not
@@ -173,10 +175,12 @@ impl<'a> Scan<'a> {
                     (self.mask, self.base) = (mask, base);
                     return Some(self.emit(i, i + len, dirty));
                 }
-                mark(i);
                 // A line end is never one of the bytes `changes_at` looks
                 // ahead at, so it reads the line alone.
-                dirty = dirty || super::clean::changes_at(bytes, i);
+                if super::clean::changes_at(bytes, i) {
+                    mark(i);
+                    dirty = true;
+                }
             }
             base = self.next_block;
             let Some(m) = block_at(bytes, base) else {
@@ -226,9 +230,9 @@ pub fn clean_lines(text: &str) -> impl Iterator<Item = (RawLine<'_>, MappedText<
 struct CleanLines<'a> {
     text: &'a str,
     scan: Scan<'a>,
-    /// The offsets of the candidates of the line last read (line ends
-    /// excluded), in order: the cleaner of a dirty line starts from them
-    /// and does not test its bytes again ([`MappedText::clean_dirty_line`]).
+    /// The offsets of the candidates of the line last read that cleaning
+    /// changes, in order: the cleaner of a dirty line starts from them and
+    /// does not test its bytes again ([`MappedText::clean_dirty_line`]).
     marks: Vec<usize>,
     /// The number of the line last returned.
     number: usize,
