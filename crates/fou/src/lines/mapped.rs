@@ -91,7 +91,7 @@ pub(super) struct Extras {
     /// another length), in order.
     pub(super) syn: Vec<(usize, usize)>,
     /// Links, in order.
-    pub(super) links: Vec<Link>,
+    pub(super) links: SmallVec<[Link; 1]>,
     /// Clean offsets where an emphasis delimiter (`*`, `_`) was removed,
     /// one per delimiter character, in order.
     pub(super) marks: SmallVec<[usize; MARKS_INLINE]>,
