@@ -536,18 +536,19 @@ impl<'a> Cleaner<'a> {
 
     /// `<b>`, `</b>`, `<br>` (a space), `<https://…>` and `<a@b.no>` (kept).
     fn html_tag(&mut self) -> bool {
-        let Some(len) = html_tag_len(&self.raw[self.i..]) else {
+        let Some((len, tag)) = html_tag_at(&self.raw[self.i..]) else {
             return false;
         };
         self.flush();
         let at = self.i;
-        let inner = &self.raw[at + 1..at + len - 1];
-        if inner.starts_with("http") || inner.contains('@') {
-            self.out.push_src(inner, self.base + at + 1);
-        } else if inner.eq_ignore_ascii_case("br") || inner.eq_ignore_ascii_case("br/") {
-            self.out.push_replacement(' ', self.base + at, 1);
-        } else if inner.eq_ignore_ascii_case("b") || inner.eq_ignore_ascii_case("strong") {
-            self.out.extras_mut().bold_tag = true;
+        match tag {
+            Tag::Kept => {
+                let inner = &self.raw[at + 1..at + len - 1];
+                self.out.push_src(inner, self.base + at + 1);
+            }
+            Tag::Break => self.out.push_replacement(' ', self.base + at, 1),
+            Tag::Bold => self.out.extras_mut().bold_tag = true,
+            Tag::Dropped => {}
         }
         self.i += len;
         self.run_start = self.i;
@@ -620,6 +621,55 @@ fn is_emphasis(s: &str, i: usize, ch: char) -> bool {
     match ch {
         '*' => !(ws(before) && ws(after)),
         _ => (ws(before) || !wordy(before)) != (ws(after) || !wordy(after)),
+    }
+}
+
+/// What an HTML-ish tag does to the clean text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    /// Removed: `</b>`, `<i>`, `<span>` …
+    Dropped,
+    /// Removed, and the text marked as having had a bold tag: `<b>`, `<strong>`.
+    Bold,
+    /// Made a space: `<br>`, `<br/>`.
+    Break,
+    /// An autolink, whose inner text is kept: `<https://…>`, `<a@b.no>`.
+    Kept,
+}
+
+/// The length of the HTML-ish tag at the start of `s` and what it does,
+/// or `None` when `s` starts with a `<` that is no tag. The tags
+/// converters write most are told from their bytes ([`common_tag`]).
+fn html_tag_at(s: &str) -> Option<(usize, Tag)> {
+    if let Some((len, tag)) = common_tag(s.as_bytes()) {
+        crate::work::add(len);
+        return Some((len, tag));
+    }
+    let len = html_tag_len(s)?;
+    let inner = s.get(1..len - 1)?;
+    let tag = if inner.starts_with("http") || inner.contains('@') {
+        Tag::Kept
+    } else if inner.eq_ignore_ascii_case("br") || inner.eq_ignore_ascii_case("br/") {
+        Tag::Break
+    } else if inner.eq_ignore_ascii_case("b") || inner.eq_ignore_ascii_case("strong") {
+        Tag::Bold
+    } else {
+        Tag::Dropped
+    };
+    Some((len, tag))
+}
+
+/// [`html_tag_at`] for the tags PDF and Word converters write most
+/// (`<b>`, `</b>`, `<br>`, `<i>`, `</i>`), matched whole on their bytes
+/// (the general reading costs more than the tag).
+fn common_tag(s: &[u8]) -> Option<(usize, Tag)> {
+    match s {
+        [b'<', b'b', b'>', ..] => Some((3, Tag::Bold)),
+        [b'<', b'/', b'b', b'>', ..] => Some((4, Tag::Dropped)),
+        [b'<', b'b', b'r', b'>', ..] => Some((4, Tag::Break)),
+        [b'<', b'i', b'>', ..] => Some((3, Tag::Dropped)),
+        [b'<', b'/', b'i', b'>', ..] => Some((4, Tag::Dropped)),
+        _ => None,
     }
 }
 
@@ -726,6 +776,31 @@ mod tests {
             }
         }
         assert!(matter > 1000);
+    }
+
+    /// The tags told from their bytes do what the general reading of them
+    /// does.
+    #[test]
+    fn common_tags_are_read_as_any_tag() {
+        for tag in ["<b>", "</b>", "<br>", "<i>", "</i>"] {
+            let quick = common_tag(tag.as_bytes()).expect("a common tag");
+            let len = html_tag_len(tag).expect("a tag");
+            let inner = &tag[1..len - 1];
+            let general = if inner.eq_ignore_ascii_case("br") {
+                Tag::Break
+            } else if inner.eq_ignore_ascii_case("b") {
+                Tag::Bold
+            } else {
+                Tag::Dropped
+            };
+            assert_eq!(quick, (len, general), "{tag}");
+        }
+        assert_eq!(html_tag_at("<strong>x"), Some((8, Tag::Bold)));
+        assert_eq!(html_tag_at("<br/>"), Some((5, Tag::Break)));
+        assert_eq!(html_tag_at("<https://a.no>"), Some((14, Tag::Kept)));
+        assert_eq!(html_tag_at("<span class=\"x\">"), None);
+        assert_eq!(html_tag_at("< b>"), None);
+        assert_eq!(common_tag(b"<bx>"), None);
     }
 
     /// A run of `*` is taken at once: what testing each `*` alone with
