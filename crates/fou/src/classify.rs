@@ -108,7 +108,7 @@ pub fn is_acronym(token: &str) -> bool {
 /// assert!(is_institution_name("Det juridiske fakultet"));
 /// ```
 pub fn is_institution_name(s: &str) -> bool {
-    let t = s.trim();
+    let t = crate::text::trim(s);
     // The words, on the stack: a name has at most eight.
     let mut buf = [""; MAX_NAME_WORDS];
     let mut len = 0;
@@ -180,9 +180,9 @@ pub(crate) fn is_institution_list(s: &str) -> bool {
     let mut n = 0;
     for part in s.split([',', '/', '(', ')']) {
         for piece in (SplitAnd {
-            rest: Some(part.trim()),
+            rest: Some(crate::text::trim(part)),
         }) {
-            let piece = piece.trim();
+            let piece = crate::text::trim(piece);
             if piece.is_empty() {
                 continue;
             }

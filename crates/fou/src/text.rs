@@ -490,6 +490,21 @@ fn words_on(text: &str, at: usize, n: usize) -> usize {
     end
 }
 
+/// `s` without its leading and trailing white space, exactly as
+/// [`str::trim`] has it, with the common case told from two bytes: a text
+/// that starts and ends with a visible ASCII character (`!`–`~`, none of
+/// them white space) is returned as it is, without decoding a character.
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let b = s.as_bytes();
+    if visible(b.first()) && visible(b.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// `s` lower-cased, exactly as [`str::to_lowercase`] would, borrowed when
 /// that would change nothing (the common case for words of running text).
 pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
@@ -594,6 +609,28 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_is_str_trim() {
+        // Every ASCII character, the white space outside ASCII, and letters
+        // outside ASCII, as one to three characters in a row.
+        let mut chars: Vec<char> = (0..=0x7f_u8).map(char::from).collect();
+        chars.extend([
+            '\u{85}', '\u{a0}', '\u{1680}', '\u{2003}', '\u{200b}', '\u{3000}',
+        ]);
+        chars.extend(['æ', 'Ø', 'é', '€', '\u{feff}']);
+        let mut texts = vec![String::new()];
+        for &a in &chars {
+            texts.push(a.to_string());
+            for &b in &chars {
+                texts.push(format!("{a}{b}"));
+                texts.push(format!("{a}x y{b}"));
+            }
+        }
+        for t in &texts {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+    }
 
     #[test]
     fn clauses_split_at_punctuation_and_a_space() {

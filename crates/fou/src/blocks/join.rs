@@ -3,6 +3,7 @@
 use super::{Block, Hints, Repair, RepairKind, Repairs};
 use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS};
 use crate::lines::{Joint, MappedText, RawLine};
+use crate::text::trim;
 
 /// A line at least this share (tenths) of the wrap width that does not end a
 /// sentence was wrapped by the layout: the paragraph goes on.
@@ -25,7 +26,7 @@ pub(super) const CLOSERS: [char; 5] = ['.', '!', '?', ':', ';'];
 /// In plain text without blank lines between paragraphs, does line `next`
 /// continue the block whose last line is `prev`? (Hard-wrapped PDF text.)
 pub(super) fn continues(prev: &str, next: &str, width: usize, hints: &dyn Hints) -> bool {
-    let (p, n) = (prev.trim(), next.trim());
+    let (p, n) = (trim(prev), trim(next));
     let Some(first) = n.chars().next() else {
         return false;
     };
@@ -80,7 +81,7 @@ fn sentence_break(p: &str) -> bool {
 /// (or an indented next line) carries on.
 pub(super) fn list_continues(prev: &str, next: &str, width: usize, hints: &dyn Hints) -> bool {
     let indented = next.starts_with([' ', '\t']) && !prev.starts_with([' ', '\t']);
-    let p = prev.trim();
+    let p = trim(prev);
     let unfinished = !p.ends_with(CLOSERS) && !p.ends_with(')');
     let long_prev = p.chars().count() * 10 >= width * LIST_WRAPPED_TENTHS && unfinished;
     // `… NAV` + `Troms (2018-2022)`: the period that ends every item comes on the next line.
@@ -103,7 +104,7 @@ const MAX_NAME_TAIL_WORDS: usize = 3;
 /// then its institution).
 pub(super) fn name_goes_on(prev: &str, next: &str, hints: &dyn Hints) -> bool {
     // The cheap tests of `next` first: most pairs of blocks fail them.
-    let Some((_, inst)) = capitalised_head(next.trim(), MAX_NAME_TAIL_WORDS) else {
+    let Some((_, inst)) = capitalised_head(trim(next), MAX_NAME_TAIL_WORDS) else {
         return false;
     };
     let p = prev.trim_end();

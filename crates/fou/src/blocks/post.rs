@@ -68,7 +68,7 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
     {
         return false;
     }
-    let (p, n) = (prev.text().trim_end(), next.text().trim());
+    let (p, n) = (prev.text().trim_end(), crate::text::trim(next.text()));
     let last_word = p.rsplit(' ').next().unwrap_or("");
     let period_tail = n.starts_with('(') && n.len() < MAX_TAIL_CHARS && hints.ends_with_period(n);
     let open_word = JOIN_WORDS.contains(&last_word) || p.ends_with([',', '-', '–']);
@@ -125,7 +125,7 @@ pub(super) fn join_page_breaks<'a>(
 /// assert!(!fou::blocks::heading_like("Dette er en setning."));
 /// ```
 pub fn heading_like(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     // The tests of its two ends first, then lengths counted only as far as
     // the limits: a long paragraph is not read to its end.
     !t.is_empty()
@@ -171,7 +171,7 @@ fn has_web_address(t: &str) -> bool {
 /// A stand-alone line that reads `Title, Institution (2019-2021)` is a
 /// list item whose bullet the converter lost, not a heading.
 fn lost_bullet_item(blk: &Block, hints: &dyn Hints) -> bool {
-    let t = blk.text().trim();
+    let t = crate::text::trim(blk.text());
     !blk.bold && hints.ends_with_period(t) && hints.is_titled_with_institution(t)
 }
 

@@ -52,7 +52,7 @@ const MAX_LABEL_CHARS: usize = 23;
 /// name longer than any label could be (four bytes a character) is none,
 /// whatever text ran up to the colon.
 fn label_named(name: &str) -> Option<Label> {
-    let name = name.trim();
+    let name = crate::text::trim(name);
     if name.len() > 4 * MAX_LABEL_CHARS {
         return None;
     }

@@ -26,7 +26,7 @@ const CANDIDATE: &str = " Stipendiat ";
 fn name_and_institution(text: &str) -> Option<(&str, Option<&str>)> {
     let text = trim_period(text);
     let (name, institution) = match text.rsplit_once(", ") {
-        Some((name, institution)) => (name.trim(), Some(trim_period(institution))),
+        Some((name, institution)) => (crate::text::trim(name), Some(trim_period(institution))),
         None => (text, None),
     };
     (!name.is_empty()).then_some((name, institution))
@@ -82,7 +82,7 @@ pub(crate) fn may_be_phd_line(text: &str) -> bool {
 /// assert!(fou::grammar::phd_line("Uten kandidat").is_err());
 /// ```
 pub fn phd_line(text: &str) -> Result<PhdLine, GrammarError> {
-    check(phd_line_parser, text.trim())
+    check(phd_line_parser, crate::text::trim(text))
 }
 
 #[cfg(test)]

@@ -131,10 +131,10 @@ fn boundary(body: &str) -> Option<(&str, &str)> {
                 continue;
             }
         }
-        let rest = body[i + 2..].trim();
+        let rest = crate::text::trim(&body[i + 2..]);
         if is_institution_list(rest) {
             let title_end = if matches!(b, b'?' | b'!') { i + 1 } else { i };
-            let title = body[..title_end].trim();
+            let title = crate::text::trim(&body[..title_end]);
             if title.is_empty() {
                 continue;
             }

@@ -116,7 +116,7 @@ where
 /// `(2020)` (with spaces or tabs inside the parentheses, if any). A reader
 /// asks it first, so a list of other lines costs no parse.
 pub(crate) fn may_be_reference(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     // The first `(` after a space.
     let b = t.as_bytes();
     let Some(open) = memchr::memchr_iter(b'(', b).find(|&i| i > 0 && b[i - 1] == b' ') else {
@@ -138,7 +138,7 @@ pub(crate) fn may_be_reference(text: &str) -> bool {
 /// assert!(reference("Ingen referanse her").is_err());
 /// ```
 pub fn reference(text: &str) -> Result<Reference, GrammarError> {
-    check(reference_parser, text.trim())
+    check(reference_parser, crate::text::trim(text))
 }
 
 #[cfg(test)]

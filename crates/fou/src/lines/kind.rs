@@ -36,7 +36,7 @@ pub enum LineKind {
 pub(super) fn classify(raw: &str) -> (LineKind, usize) {
     let t = raw.trim_start_matches([' ', '\t', '\u{c}']);
     let indent = raw.len() - t.len();
-    if t.trim().is_empty() {
+    if crate::text::trim(t).is_empty() {
         return (LineKind::Blank, 0);
     }
     let hashes = t.bytes().take_while(|&b| b == b'#').count();
@@ -50,7 +50,7 @@ pub(super) fn classify(raw: &str) -> (LineKind, usize) {
         let skip = indent + glyph.len_utf8() + 1;
         return (LineKind::Bullet, skip + doubled_glyph(rest));
     }
-    let mut glyph = t.trim().chars();
+    let mut glyph = crate::text::trim(t).chars();
     if glyph
         .next()
         .is_some_and(|c| LONE_BULLET_GLYPHS.contains(&c))
@@ -134,8 +134,8 @@ pub fn toc_like(t: &str) -> bool {
 /// assert!(!fou::lines::is_bold_wrapped("**Forord** og **mer**"));
 /// ```
 pub fn is_bold_wrapped(raw: &str) -> bool {
-    let t = raw.trim();
-    let t = t.trim_start_matches('#').trim();
+    let t = crate::text::trim(raw);
+    let t = crate::text::trim(t.trim_start_matches('#'));
     // Wrapped as a whole: the markers open and close it and appear nowhere else.
     (t.starts_with("**") && t.ends_with("**") && t.len() > 4 && t.matches("**").count() == 2)
         || (t.starts_with("<b>") && t.ends_with("</b>") && t.matches("<b>").count() == 1)

@@ -295,10 +295,10 @@ fn facts(
         let (kind, skip) = kind::classify(line);
         let mut furniture = false;
         if kind != LineKind::Blank {
-            let t = line.trim();
+            let t = crate::text::trim(line);
             let next_gap = lines
                 .get(i + 1)
-                .is_none_or(|n| n.trim().is_empty() || n.starts_with('\u{c}'));
+                .is_none_or(|n| crate::text::trim(n).is_empty() || n.starts_with('\u{c}'));
             let digits = t.len() <= MAX_PAGE_NUMBER && t.bytes().all(|c| c.is_ascii_digit());
             let page_number = digits
                 && match format {

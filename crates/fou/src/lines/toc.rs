@@ -29,7 +29,7 @@ const TRAILING_MARKUP: [&str; 7] = ["\\", "</b>", "<b>", "**", "__", "*", "_"];
 /// assert!(!fou::lines::toc_heading("Innholdet i rapporten er fritt oppdiktet."));
 /// ```
 pub fn toc_heading(line: &str) -> bool {
-    let t = line.trim().trim_start_matches('#');
+    let t = crate::text::trim(line).trim_start_matches('#');
     let mut t = t.trim_start_matches(['*', '_', ' ']);
     // `trim_start_matches("<b>")`, without setting up a substring search.
     while let Some(rest) = t.strip_prefix("<b>") {
@@ -41,7 +41,7 @@ pub fn toc_heading(line: &str) -> bool {
         return false;
     }
     let t = strip_markup(t);
-    let t = t.trim_end_matches(':').trim();
+    let t = crate::text::trim(t.trim_end_matches(':'));
     // Lower-cased only for the few lines short enough to be the heading.
     t.split_whitespace().take(MAX_TOC_HEADING_WORDS + 1).count() <= MAX_TOC_HEADING_WORDS && {
         let lower = crate::text::lower(t);

@@ -137,7 +137,7 @@ pub(crate) fn labelled<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
     labels.iter().find_map(|l| {
         let head = t.get(..l.len())?;
         head.eq_ignore_ascii_case(l)
-            .then(|| t[l.len()..].trim())
+            .then(|| crate::text::trim(&t[l.len()..]))
             .filter(|v| !v.is_empty())
     })
 }

@@ -293,7 +293,7 @@ impl<'a> Doc<'a> {
 
     /// Block `i`'s text, trimmed, as a text of the report ([`Doc::text_at`]).
     pub fn paragraph(&self, i: usize) -> Cow<'a, str> {
-        self.text_at(i, self.blocks[i].text().trim())
+        self.text_at(i, crate::text::trim(self.blocks[i].text()))
     }
 
     /// Span of the clean range `start..end` of block `i`.

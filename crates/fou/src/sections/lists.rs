@@ -509,7 +509,7 @@ fn describe<'a>(doc: &Doc<'a>, subs: &[usize]) -> (Vec<Cow<'a, str>>, Option<Cow
     let mut description = Vec::new();
     let mut leader = None;
     for &k in subs {
-        let text = doc.blocks[k].text().trim();
+        let text = crate::text::trim(doc.blocks[k].text());
         match leader_in(text) {
             Some(name) if leader.is_none() => leader = doc.found_in(k, text, vec![name]).pop(),
             _ => description.push(doc.text_at(k, text)),

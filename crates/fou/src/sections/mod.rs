@@ -504,7 +504,7 @@ pub(crate) fn read<'a>(
     // Before the items: the title's block may be prose, let go of with its region.
     report.title = front
         .title
-        .map(|i| doc.text_at(i, doc.blocks[i].text().trim()));
+        .map(|i| doc.text_at(i, crate::text::trim(doc.blocks[i].text())));
     report.year = front.year;
     let (items, stated) = read_items(&mut doc, &sections, &mut claims, keep_texts);
     items.put_into(&mut report);
@@ -808,7 +808,7 @@ fn outline<'a>(doc: &Doc<'a>, at: &[(usize, u8)]) -> Vec<Heading<'a>> {
     at.iter()
         .map(|&(i, level)| Heading {
             level,
-            title: doc.text_at(i, doc.blocks[i].text().trim()),
+            title: doc.text_at(i, crate::text::trim(doc.blocks[i].text())),
             span: doc.span_of(i),
         })
         .collect()

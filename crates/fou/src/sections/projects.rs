@@ -11,6 +11,7 @@ use crate::grammar::institutions;
 use crate::grammar::{Label, label_field};
 use crate::grammar::{project_line_parts, trim_period};
 use crate::model::{Funding, Project};
+use crate::text::trim;
 
 /// A paragraph that stands for a record's title is short: a title and its
 /// institutions, wrapped over at most two lines …
@@ -87,7 +88,7 @@ pub fn split_fields(label: Label, value: &str) -> Vec<(Label, &str)> {
     // An emphasis delimiter the cut leaves at a value's edge (`_Tittel_
     // Forskningsinstitusjon:` where layer 1 did not see the pair) is markup.
     out.into_iter()
-        .map(|(l, s, e)| (l, value[s..e].trim().trim_matches(['_', '*']).trim()))
+        .map(|(l, s, e)| (l, trim(trim(&value[s..e]).trim_matches(['_', '*']))))
         .collect()
 }
 
@@ -242,7 +243,7 @@ fn records<'d>(
                     .is_some_and(|n| n.is_heading() && is_start(k + 2)))
         {
             // A theme heading: the next block starts a record (or a sub-theme does).
-            theme = Some((k, b.text().trim()));
+            theme = Some((k, trim(b.text())));
             if let Some(rec) = open.take() {
                 done(rec, claims);
             }
@@ -345,7 +346,7 @@ fn project<'a>(doc: &Doc<'a>, rec: Record, funding: Option<Funding>) -> Project<
     let summary: Vec<&str> = rec
         .summary
         .iter()
-        .map(|&k| doc.blocks[k].text().trim())
+        .map(|&k| trim(doc.blocks[k].text()))
         .collect();
     let funding = funding.or_else(|| {
         let all = format!("{} {}", rec.lead.map_or("", |(_, l)| l), summary.join(" "));
