@@ -178,8 +178,8 @@ fn spaced_hyphen_cuts(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<(us
     cuts
 }
 
-/// Bytes [`next_pair_start`] tests at a time: a fixed-size window the
-/// compiler turns into a few vector instructions (most windows hold no pair).
+/// Bytes [`next_pair_start`] tests at a time: a fixed-size window tested
+/// with a few vector instructions (most windows hold no pair).
 const PAIR_WINDOW: usize = 32;
 
 /// May `b` end an upper-case letter: an ASCII capital or any non-ASCII byte
@@ -210,24 +210,101 @@ fn is_pair_start(w: &[u8]) -> bool {
     }
 }
 
-/// Does any `k` of `win` (from 2 on) pass [`is_pair_start`]? Written for
-/// the compiler to test the whole window at once, with no branch per byte.
-fn window_has_pair(win: &[u8; PAIR_WINDOW + 2]) -> bool {
+/// One bit per `j` of `0..PAIR_WINDOW` where bytes `j..j + 3` of `win`
+/// pass [`is_pair_start`] (bit `j` for the `k` two bytes on): on x86 with
+/// SSE2 (every x86-64) 16 at a time by vector compares and one movemask
+/// ([`window_pairs_sse2`]); elsewhere [`window_pairs_portable`].
+#[inline(always)]
+fn window_pairs(win: &[u8; PAIR_WINDOW + 2]) -> u32 {
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    return window_pairs_sse2(win);
+    #[cfg(not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )))]
+    return window_pairs_portable(win);
+}
+
+/// [`window_pairs`] with SSE2: the three bytes of each `j` read as three
+/// lanes, one byte apart, each tested as [`is_pair_start`] tests its byte.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+#[inline(always)]
+fn window_pairs_sse2(win: &[u8; PAIR_WINDOW + 2]) -> u32 {
+    use safe_arch::{
+        add_i8_m128i, bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, m128i,
+        max_u8_m128i, move_mask_i8_m128i, set_splat_i8_m128i, zeroed_m128i,
+    };
+    let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
+    // A letter `A`-`Z` (or `a`-`z`) moved by an add to the bottom 26 of the
+    // signed range (-128 to -103): below -102 after it.
+    let (to_upper, to_lower, below) = (splat(0x80 - b'A'), splat(0x80 - b'a'), splat(0x9a));
+    let (zero, lead) = (zeroed_m128i(), splat(0xc0));
+    let lane = |at: usize| {
+        let bytes = win.get(at..at + 16).unwrap_or_default();
+        // Never the default: the window holds `at + 16` bytes.
+        m128i::from(<[u8; 16]>::try_from(bytes).unwrap_or_default())
+    };
+    let mut bits = 0;
+    for half in [0, 16] {
+        let (a, b, c) = (lane(half), lane(half + 1), lane(half + 2));
+        // `may_end_capital(a)`: a capital or a byte above ASCII (negative).
+        let end = bitor_m128i(
+            cmp_gt_mask_i8_m128i(below, add_i8_m128i(a, to_upper)),
+            cmp_gt_mask_i8_m128i(zero, a),
+        );
+        // `may_start_capital(b)`: a capital or a lead byte from `C0` on.
+        let start = bitor_m128i(
+            cmp_gt_mask_i8_m128i(below, add_i8_m128i(b, to_upper)),
+            cmp_eq_mask_i8_m128i(max_u8_m128i(b, lead), b),
+        );
+        // `may_follow_capital(c)`: a small letter or a byte above ASCII.
+        let follow = bitor_m128i(
+            cmp_gt_mask_i8_m128i(below, add_i8_m128i(c, to_lower)),
+            cmp_gt_mask_i8_m128i(zero, c),
+        );
+        let hit = bitand_m128i(bitand_m128i(end, start), follow);
+        bits |= (move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF) << half;
+    }
+    bits
+}
+
+/// [`window_pairs`] in portable code: each `j` tested with no branch, the
+/// bits gathered only when one passes (most windows hold none).
+#[cfg_attr(
+    all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ),
+    allow(dead_code)
+)]
+fn window_pairs_portable(win: &[u8; PAIR_WINDOW + 2]) -> u32 {
     let mut any = false;
     for j in 0..PAIR_WINDOW {
         any |= may_end_capital(win[j])
             & may_start_capital(win[j + 1])
             & may_follow_capital(win[j + 2]);
     }
-    any
+    if !any {
+        return 0;
+    }
+    win.windows(3)
+        .enumerate()
+        .filter(|(_, w)| is_pair_start(w))
+        .fold(0, |bits, (j, _)| bits | 1 << j)
 }
 
 /// The first byte `k` from `from` on (and past 2) where bytes `k - 2..=k`
 /// pass [`is_pair_start`]: every pair of upper-case letters followed by a
 /// lower-case one has such a `k` (one past the second letter's first byte),
 /// and few other places do — not `NAV `, not one capital, not `æøå` between
-/// ASCII. A window at a time ([`window_has_pair`]; the last one padded with
-/// zero bytes, which pass no test), then the window with a hit byte by byte.
+/// ASCII. A window at a time ([`window_pairs`]; the last one padded with
+/// zero bytes, which pass no test), its first hit told by its bits.
 fn next_pair_start(bytes: &[u8], from: usize) -> Option<usize> {
     let mut k = from.max(2);
     let mut pad = [0u8; PAIR_WINDOW + 2];
@@ -240,10 +317,9 @@ fn next_pair_start(bytes: &[u8], from: usize) -> Option<usize> {
                 &pad
             }
         };
-        if window_has_pair(win)
-            && let Some(j) = win.windows(3).position(is_pair_start)
-        {
-            return Some(k + j);
+        let bits = window_pairs(win);
+        if bits != 0 {
+            return Some(k + bits.trailing_zeros() as usize);
         }
         if rest.len() <= PAIR_WINDOW + 2 {
             return None;
@@ -648,13 +724,57 @@ mod tests {
         for from in 0..=bytes.len() + 1 {
             assert_eq!(next_pair_start(bytes, from), by_byte(bytes, from), "{from}");
         }
-        for a in 0..=255u8 {
-            for b in 0..=255u8 {
-                let mut bytes = [b'a'; 40];
-                bytes[33] = a;
-                bytes[34] = b;
-                assert_eq!(next_pair_start(&bytes, 0), by_byte(&bytes, 0), "{a} {b}");
+        // Every two bytes, where a window ends and round the middle of one
+        // (where the SSE2 code's lanes meet).
+        for at in [15, 16, 33] {
+            for a in 0..=255u8 {
+                for b in 0..=255u8 {
+                    let mut bytes = [b'a'; 40];
+                    bytes[at] = a;
+                    bytes[at + 1] = b;
+                    let want = by_byte(&bytes, 0);
+                    assert_eq!(next_pair_start(&bytes, 0), want, "{at}: {a} {b}");
+                }
             }
+        }
+        // Three bytes of each kind the tests tell apart, at every place of
+        // a window and past it.
+        let kinds = [
+            0x00, b' ', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7f, 0x80, 0xbf, 0xc0,
+            0xc3, 0xff,
+        ];
+        for at in 0..37 {
+            for &a in &kinds {
+                for &b in &kinds {
+                    for &c in &kinds {
+                        let mut bytes = [b' '; 40];
+                        bytes[at..at + 3].copy_from_slice(&[a, b, c]);
+                        let want = by_byte(&bytes, 0);
+                        assert_eq!(next_pair_start(&bytes, 0), want, "{at}: {a} {b} {c}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn window_pairs_is_each_place_tested() {
+        let kinds = [
+            b'A', b'Z', b'a', b'z', b'@', b'[', 0x7f, 0x80, 0xbf, 0xc0, 0xff, 0x00,
+        ];
+        let mut g = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let win: [u8; PAIR_WINDOW + 2] = std::array::from_fn(|_| {
+                g ^= g << 13;
+                g ^= g >> 7;
+                g ^= g << 17;
+                kinds[(g % kinds.len() as u64) as usize]
+            });
+            let want = (0..PAIR_WINDOW)
+                .filter(|&j| is_pair_start(&win[j..j + 3]))
+                .fold(0u32, |bits, j| bits | 1 << j);
+            assert_eq!(window_pairs(&win), want, "{win:?}");
+            assert_eq!(window_pairs_portable(&win), want, "{win:?}");
         }
     }
 
