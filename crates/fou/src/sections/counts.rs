@@ -1024,7 +1024,6 @@ const SECTION_NAMED: usize = 80;
 
 /// The items a stated count is checked against: how many the parser found
 /// and the sections (their headings) they stand in, in document order.
-#[derive(Default)]
 struct Tally {
     found: usize,
     sections: Vec<String>,
@@ -1083,23 +1082,40 @@ fn counted_items<'r>(r: &'r Report<'_>) -> impl Iterator<Item = (RefersTo, usize
     projects.chain(portfolio).chain(analyses).chain(phd)
 }
 
-/// Tally the items once per kind, naming the section each stands in: the
-/// nearest heading before it that starts a section.
-fn tallies(doc: &Doc<'_>, sections: &[Section], report: &Report) -> HashMap<RefersTo, Tally> {
+/// How many items of each kind the report has.
+fn found_per_kind(report: &Report) -> HashMap<RefersTo, usize> {
+    let mut out: HashMap<RefersTo, usize> = HashMap::default();
+    for (kind, _) in counted_items(report) {
+        *out.entry(kind).or_default() += 1;
+    }
+    out
+}
+
+/// The items of kind `kind`, naming the sections they stand in (each the
+/// nearest heading before an item that starts a section), for the message
+/// of a count they disagree with: only then are the names made.
+fn tally(doc: &Doc<'_>, sections: &[Section], report: &Report, kind: RefersTo) -> Tally {
     let heads: Vec<usize> = sections.iter().map(|s| s.heading).collect();
-    let mut out: HashMap<RefersTo, Tally> = HashMap::default();
-    for (kind, start) in counted_items(report) {
-        let tally = out.entry(kind).or_default();
+    let mut tally = Tally {
+        found: 0,
+        sections: Vec::new(),
+    };
+    // The items of a kind come in document order, most after one of the
+    // same section, whose name is not made again.
+    let mut last_heading = None;
+    for (_, start) in counted_items(report).filter(|&(k, _)| k == kind) {
         tally.found += 1;
         let before = heads.partition_point(|&i| doc.blocks[i].start <= start);
-        if let Some(&h) = before.checked_sub(1).and_then(|k| heads.get(k)) {
-            let title = shorten(doc.blocks[h].text().trim(), SECTION_NAMED);
+        if let Some(&h) = before.checked_sub(1).and_then(|k| heads.get(k))
+            && last_heading.replace(h) != Some(h)
+        {
+            let title = shorten(crate::text::trim(doc.blocks[h].text()), SECTION_NAMED);
             if !tally.sections.contains(&title) {
                 tally.sections.push(title);
             }
         }
     }
-    out
+    tally
 }
 
 /// `the text states 7 completed bidrag projects ("…"), but 6 were found in
@@ -1129,19 +1145,18 @@ pub(crate) fn check_counts(
     sections: &[Section],
     report: &Report,
 ) -> Vec<Diagnostic> {
-    let tallies = tallies(doc, sections, report);
-    let none = Tally::default();
+    let found = found_per_kind(report);
     let mut diags = Vec::new();
     for c in &report.stated_counts {
         let Some(names) = item_names(c.refers_to) else {
             continue;
         };
-        let tally = tallies.get(&c.refers_to).unwrap_or(&none);
-        if tally.found != c.value as usize {
+        if found.get(&c.refers_to).copied().unwrap_or(0) != c.value as usize {
+            let tally = tally(doc, sections, report, c.refers_to);
             diags.push(diagnostic(
                 Severity::Warning,
                 DiagnosticCode::CountMismatch,
-                mismatch_message(c, names, tally),
+                mismatch_message(c, names, &tally),
                 Some(c.span),
             ));
         }
@@ -1166,15 +1181,15 @@ fn listed_whenever_counted(refers_to: RefersTo) -> bool {
 /// The stated counts of kinds listed whenever counted of which fewer than
 /// half were found, one phrase each (`it states 8 completed bidrag
 /// projects ("…") and 0 were found`), each kind and value once.
-pub(crate) fn short_kinds(doc: &Doc<'_>, sections: &[Section], report: &Report) -> Vec<String> {
-    let tallies = tallies(doc, sections, report);
+pub(crate) fn short_kinds(report: &Report) -> Vec<String> {
+    let tallies = found_per_kind(report);
     let mut seen = Vec::new();
     let mut out = Vec::new();
     for c in &report.stated_counts {
         let Some(names) = item_names(c.refers_to) else {
             continue;
         };
-        let found = tallies.get(&c.refers_to).map_or(0, |t| t.found);
+        let found = tallies.get(&c.refers_to).copied().unwrap_or(0);
         let key = (c.refers_to, c.value);
         if listed_whenever_counted(c.refers_to)
             && found * 2 < c.value as usize

@@ -631,7 +631,7 @@ fn self_check(
     let mut out = checks::missing_toc_sections(doc, toc, outline_blocks);
     let empty = checks::empty_list_sections(doc, sections, claims);
     out.extend(checks::empty_list_warnings(doc, &empty));
-    let short = counts::short_kinds(doc, sections, report);
+    let short = counts::short_kinds(report);
     out.extend(checks::incomplete(&short, &empty));
     out
 }
