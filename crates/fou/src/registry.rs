@@ -152,7 +152,9 @@ const BUILTIN: &str = include_str!("../data/institutions.toml");
 /// One lower-cased copy (none when the name is lower case already) and the
 /// result: the words are slices of the copy, kept inline.
 fn fold(name: &str) -> String {
-    const LEGAL_FORMS: [&str; 4] = ["as", "asa", "hf", "sa"];
+    if name.is_ascii() {
+        return fold_ascii(name);
+    }
     let lower = crate::text::lower(name);
     // Periods and long dashes are spaces; a dash standing alone between
     // words (`OsloMet - Storbyuniversitetet`) is punctuation.
@@ -163,7 +165,35 @@ fn fold(name: &str) -> String {
     while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
         words.pop();
     }
-    let mut out = String::with_capacity(lower.len());
+    joined(&words, lower.len())
+}
+
+/// Legal forms a name may end with, lower case (see [`fold`]).
+const LEGAL_FORMS: [&str; 4] = ["as", "asa", "hf", "sa"];
+
+/// [`fold`] of a name of ASCII characters, with one copy: its words are
+/// split at ASCII white space and periods (no long dash is ASCII), and
+/// lower-cased once joined.
+fn fold_ascii(name: &str) -> String {
+    let mut words: smallvec::SmallVec<[&str; 8]> = name
+        .split(|c: char| matches!(c, '\t'..='\r' | ' ' | '.'))
+        .filter(|w| !w.is_empty() && *w != "-")
+        .collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.iter().any(|f| w.eq_ignore_ascii_case(f)))
+    {
+        words.pop();
+    }
+    let mut out = joined(&words, name.len());
+    out.make_ascii_lowercase();
+    out
+}
+
+/// `words` joined by single spaces, in a text with room for `room` bytes.
+fn joined(words: &[&str], room: usize) -> String {
+    let mut out = String::with_capacity(room);
     for w in words {
         if !out.is_empty() {
             out.push(' ');
@@ -527,7 +557,8 @@ mod tests {
     #[test]
     fn fold_gives_what_the_copies_gave() {
         let pieces = [
-            "Nav", "AS", "sa", " ", ".", "–", "—", "-", "Ø", "\u{a0}", "ΑΣ", "\t",
+            "Nav", "AS", "sa", " ", ".", "–", "—", "-", "Ø", "\u{a0}", "ΑΣ", "\t", "\u{b}", "Hf",
+            "asA",
         ];
         for name in crate::testing::concatenations(&pieces, 4) {
             assert_eq!(fold(&name), fold_by_copies(&name), "{name:?}");
