@@ -440,16 +440,21 @@ struct Candidate {
     noun: Option<Noun>,
 }
 
-/// The candidates of a clause; `may_count`: a word of the clause may read
-/// as a count (as [`count_words`] of its block tells). A clause where none
-/// does has none: it is split into words no further. `plain`: its block has
-/// no white space but spaces, line feeds and tabs ([`Counting::plain`]).
+/// The candidates of a clause. `counting`: where the words that may read
+/// as a count start in the clause's block, in order ([`count_words`]), and
+/// `base`, where the clause starts in it: a word that starts elsewhere is no
+/// count (the words of a clause start where words of its block start), and
+/// a clause where none starts has none and is split into words no further.
+/// `plain`: its block has no white space but spaces, line feeds and tabs
+/// ([`Counting::plain`]).
 fn candidates(
     clause: &str,
-    (may_count, plain): (bool, bool),
+    (counting, base, plain): (&[usize], usize, bool),
     values: &mut Values,
 ) -> Vec<Candidate> {
-    if !may_count {
+    let first = counting.partition_point(|&at| at < base);
+    let counting = counting.get(first..).unwrap_or_default();
+    if counting.first().is_none_or(|&at| at >= base + clause.len()) {
         return Vec::new();
     }
     let ws = clause_words(clause, plain);
@@ -458,6 +463,9 @@ fn candidates(
     let low = |j: usize| ws.get(j).map(|&(_, w)| lower(w));
     let mut out = Vec::new();
     for (k, &(at, w)) in ws.iter().enumerate() {
+        if counting.binary_search(&(base + at)).is_err() {
+            continue;
+        }
         let Some(value) = values.value_of(w) else {
             continue;
         };
@@ -652,9 +660,8 @@ fn block_counts<'a>(
                 break;
             }
             let clause = &sentence[cs..ce];
-            // A word of the clause that reads as a count starts in it.
-            let may = (counts_in(ss + cs, ss + ce), plain);
-            for st in clause_counts(clause, may, &mut ctx, values) {
+            let words = (counting.as_slice(), ss + cs, plain);
+            for st in clause_counts(clause, words, &mut ctx, values) {
                 let at = ss + cs + st.at;
                 found.push(StatedCount {
                     text: doc.text_at(k, st.text),
@@ -873,15 +880,16 @@ struct Statement<'a> {
 
 /// The counts a clause states.
 ///
-/// `may_count`: a word of the clause may read as a count; `plain`: its
-/// block has no white space but spaces, line feeds and tabs.
+/// `words`: where the words that may read as a count start in the
+/// clause's block, where the clause starts in it, and whether the block is
+/// plain (see [`candidates`]).
 fn clause_counts<'a>(
     clause: &'a str,
-    (may_count, plain): (bool, bool),
+    words: (&[usize], usize, bool),
     ctx: &mut Context,
     values: &mut Values,
 ) -> Vec<Statement<'a>> {
-    let cands = candidates(clause, (may_count, plain), values);
+    let cands = candidates(clause, words, values);
     let clause_may_fund = may_name_funding(clause);
     // Most clauses state no count and name no funding: normalise only
     // those that do, once.
