@@ -537,31 +537,43 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 /// assert_eq!(s.len(), 2);
 /// ```
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    each_sentence(text).collect()
+}
+
+/// [`sentences`] one at a time, in order: a reader that needs the first
+/// few reads no further.
+pub(crate) fn each_sentence(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     crate::work::add(text.len());
-    let mut out = Vec::new();
-    let mut start = 0;
     let b = text.as_bytes();
-    for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
-        if b.get(i + 1) != Some(&b' ') {
-            continue;
-        }
-        let next = text[i + 2..].chars().next();
-        if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"') {
-            continue;
-        }
-        if b[i] == b'.' {
-            let word = lower(text[start..i].rsplit([' ', '(']).next().unwrap_or(""));
-            if lexicon::ABBREVIATIONS.contains(&&*word) || word.chars().count() == 1 {
+    let mut ends = memchr::memchr3_iter(b'.', b'!', b'?', b);
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        for i in ends.by_ref() {
+            if b.get(i + 1) != Some(&b' ') {
                 continue;
             }
+            let next = text[i + 2..].chars().next();
+            if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"')
+            {
+                continue;
+            }
+            if b[i] == b'.' {
+                let word = lower(text[start..i].rsplit([' ', '(']).next().unwrap_or(""));
+                if lexicon::ABBREVIATIONS.contains(&&*word) || word.chars().count() == 1 {
+                    continue;
+                }
+            }
+            let sentence = (start, i + 1);
+            start = i + 2;
+            return Some(sentence);
         }
-        out.push((start, i + 1));
-        start = i + 2;
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
+        // The last sentence runs to the end of the text.
+        (start < text.len()).then(|| {
+            let sentence = (start, text.len());
+            start = text.len();
+            sentence
+        })
+    })
 }
 
 /// Byte ranges of the clauses of a sentence (split at `, `, `; `, `: `).
@@ -609,6 +621,29 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_end_at_a_mark_before_a_capital_or_a_digit() {
+        let t = "Det kom ca. 700 bøker. K. Nordmann skrev «to». 12 til! Hva nå? ja. Slutt.";
+        let got: Vec<&str> = sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            got,
+            [
+                "Det kom ca. 700 bøker.",
+                "K. Nordmann skrev «to».",
+                "12 til!",
+                "Hva nå? ja.",
+                "Slutt."
+            ]
+        );
+        // A text that ends with a mark and a space has no empty sentence after.
+        assert_eq!(sentences("En. To. "), [(0, 3), (4, 8)]);
+        assert!(sentences("").is_empty());
+        // Once done, the iterator stays done.
+        let mut it = each_sentence("En. To");
+        assert_eq!(it.by_ref().count(), 2);
+        assert_eq!(it.next(), None);
+    }
 
     #[test]
     fn trim_is_str_trim() {

@@ -14,7 +14,7 @@ use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{clauses, lower, norm, sentences, shorten, words};
+use crate::text::{clauses, each_sentence, lower, norm, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -640,7 +640,10 @@ fn block_counts<'a>(
         let first = counting.partition_point(|&at| at < from);
         counting.get(first).is_some_and(|&at| at < to)
     };
-    for (ss, se) in sentences(text) {
+    // The sentences after the last word that may read as a count are not
+    // looked for.
+    let last = counting.last().copied().unwrap_or(0);
+    for (ss, se) in each_sentence(text).take_while(|&(ss, _)| ss <= last) {
         // A sentence none of the words that read as a count starts in has
         // no clause with a candidate: what its clauses name is not read.
         if !counts_in(ss, se) {
@@ -1230,9 +1233,10 @@ mod tests {
 
     use super::{
         Values, clause_words, clauses, count_words, each_separator, each_separator_portable,
-        may_start_count, may_state_count, sentences, value_of, words,
+        may_start_count, may_state_count, value_of, words,
     };
     use crate::lexicon::NUMBER_WORDS;
+    use crate::text::sentences;
 
     /// A small deterministic generator of test data (xorshift).
     struct Gen(u64);
