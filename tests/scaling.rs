@@ -137,6 +137,27 @@ fn single_line_of_links() {
     });
 }
 
+/// Layer 1 on its own (`fou::lines::clean_lines`, which hands the cleaner
+/// the candidates its scan found): a line of links that touch each other
+/// or other markup is read in linear work (each link's text was once tested
+/// from the line's first candidate on).
+#[test]
+fn clean_lines_of_touching_links() {
+    for link in ["[a](b)", "[a](b)\t", "[a](b)<b>", "[*a*](b)"] {
+        let run = |n: usize| {
+            let text = link.repeat(n);
+            counting::measure(|| {
+                fou::lines::clean_lines(std::hint::black_box(&text))
+                    .map(|(_, clean)| clean.len())
+                    .sum::<usize>()
+            })
+            .1
+        };
+        let bad = superlinear(run(2_000), run(16_000), 8.0);
+        assert!(bad.is_empty(), "{link:?}: {}", bad.join("; "));
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Blank lines, markers, `#`.
 

@@ -557,20 +557,28 @@ impl<'a> Cleaner<'a> {
 
     /// True when cleaning changes `raw[from..to]` ([`needs_cleaning`]),
     /// told by the `known` candidates in it when there are (no byte is
-    /// tested again).
-    fn changes_within(&self, from: usize, to: usize) -> bool {
+    /// tested again). The cleaner reads on from `from` (a link's text),
+    /// so the candidates before it are passed for good: a line of links
+    /// walks its candidates once, not once per link.
+    fn changes_within(&mut self, from: usize, to: usize) -> bool {
         let Some(known) = self.known else {
             return self.raw.get(from..to).is_some_and(needs_cleaning);
         };
+        let rest = known.get(self.cursor..).unwrap_or_default();
+        self.cursor += rest.partition_point(|&k| k < self.base + from);
         let bytes = self.raw.as_bytes().get(..to).unwrap_or_default();
-        known
+        let within = known
             .get(self.cursor..)
             .unwrap_or_default()
             .iter()
             .map(|&k| k.wrapping_sub(self.base))
-            .skip_while(|&i| i < from)
-            .take_while(|&i| i < to)
-            .any(|i| changes_at(bytes, i))
+            .take_while(|&i| i < to);
+        let mut walked = 0;
+        let changes = within
+            .inspect(|_| walked += 1)
+            .any(|i| changes_at(bytes, i));
+        crate::work::add(walked);
+        changes
     }
 
     /// `[text](url)` (after `bang` bytes of `!` for an image): the text is
