@@ -76,8 +76,16 @@ fn has_org_word(words: &[&str]) -> bool {
         }
         // (lower-cased without a copy when it is lower-case already)
         let lw = lower(w.trim_matches(|c: char| !c.is_alphanumeric()));
-        LEGAL_FORMS.contains(&lw.as_ref()) || ORG_STEMS.iter().any(|s| lw.contains(s))
+        LEGAL_FORMS.contains(&lw.as_ref()) || ORG_STEMS.iter().any(|s| holds(&lw, s))
     })
+}
+
+/// Does the word `word` hold `stem`? What [`str::contains`] answers, by
+/// comparing the bytes at each offset: a word is short, and setting up
+/// `contains`'s searcher for each of [`ORG_STEMS`] cost more than the search.
+fn holds(word: &str, stem: &str) -> bool {
+    let stem = stem.as_bytes();
+    stem.is_empty() || word.as_bytes().windows(stem.len()).any(|w| w == stem)
 }
 
 /// An acronym-like organisation token: `NTNU`, `AFI`, `OsloMet`, `UiO`, `HiNN`.
@@ -171,14 +179,30 @@ fn starts_no_name(first: &str) -> bool {
 /// Is `s` a list of institution names?
 pub(crate) fn is_institution_list(s: &str) -> bool {
     let s = strip_report_from(trim_period(s));
+    starts_like_name(s) && pieces_are_names(s)
+}
+
+/// Does the first piece of the list `s` ([`pieces_are_names`]) start as a
+/// name may ([`is_institution_name`]: with a capital or a digit)? The
+/// piece starts with the first character that is neither white space nor a
+/// separator. A cheap test: most texts after a comma of a title fail it,
+/// and then so does [`pieces_are_names`], which counts and splits words.
+fn starts_like_name(s: &str) -> bool {
+    s.chars()
+        .find(|c| !c.is_whitespace() && !LIST_SEPARATORS.contains(c))
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// [`is_institution_list`] of `s`, its period and `Rapport fra` gone: the
+/// pieces between commas, slashes, parentheses and `og` before a capital,
+/// one to six, each a name, in a text of few words. (Looked at one by one:
+/// a list that fails costs no vector.)
+fn pieces_are_names(s: &str) -> bool {
     if s.split_whitespace().count() > MAX_LIST_WORDS {
         return false;
     }
-    // The pieces between commas, slashes, parentheses and `og` before a
-    // capital: one to six, each a name. (Looked at one by one: a list
-    // that fails costs no vector.)
     let mut n = 0;
-    for part in s.split([',', '/', '(', ')']) {
+    for part in s.split(LIST_SEPARATORS) {
         for piece in (SplitAnd {
             rest: Some(crate::text::trim(part)),
         }) {
@@ -195,6 +219,10 @@ pub(crate) fn is_institution_list(s: &str) -> bool {
     n > 0
 }
 
+/// The characters that separate the names of a list of institutions (beside
+/// `og` before a capital).
+const LIST_SEPARATORS: [char; 4] = [',', '/', '(', ')'];
+
 /// The most organisations a list of institutions names …
 const MAX_LIST_PIECES: usize = 6;
 /// … and the most words it has (longer texts are titles or sentences).
@@ -203,6 +231,58 @@ const MAX_LIST_WORDS: usize = 14;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where the first piece does not start as a name, the list is none:
+    /// the cheap test never says no where the exact one says yes.
+    #[test]
+    fn a_list_whose_start_is_no_name_is_none() {
+        let pieces = [
+            " ",
+            ", ",
+            "/",
+            "(",
+            ")",
+            "og ",
+            " og ",
+            "NTNU",
+            "3T",
+            "uio",
+            "Ål",
+            "Fafo",
+            "\u{a0}",
+            "«",
+            "St. ",
+            "institutt",
+        ];
+        let mut lists = 0;
+        for s in crate::testing::concatenations(&pieces, 4) {
+            if !starts_like_name(&s) {
+                assert!(!pieces_are_names(&s), "{s:?}");
+            }
+            lists += usize::from(pieces_are_names(&s));
+        }
+        assert!(lists > 0);
+        assert!(is_institution_list("3T, Fafo") && is_institution_list(" (NTNU) SINTEF"));
+        assert!(!is_institution_list(", digitale verktøy, UiO"));
+    }
+
+    /// [`holds`] answers what [`str::contains`] answers.
+    #[test]
+    fn holds_is_contains() {
+        for word in [
+            "",
+            "a",
+            "lab",
+            "laboratoriet",
+            "universitetet",
+            "øko",
+            "forskning",
+        ] {
+            for stem in ORG_STEMS.iter().chain(&["", "a", "tet", "ø"]) {
+                assert_eq!(holds(word, stem), word.contains(stem), "{word:?} {stem:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_word_lengths_the_shortcuts_rely_on_hold() {

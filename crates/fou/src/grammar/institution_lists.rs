@@ -98,18 +98,20 @@ impl<'a> Iterator for SplitAnd<'a> {
 }
 
 /// Byte offset of the first ` word ` (spaces on both sides) after `from`
-/// in `s`: the offset of its leading space. (The words of
-/// [`LIST_CONJUNCTIONS`](crate::lexicon::LIST_CONJUNCTIONS) are ASCII and
+/// in `s`: the offset of its leading space, at `from` or after. (The words
+/// of [`LIST_CONJUNCTIONS`](crate::lexicon::LIST_CONJUNCTIONS) are ASCII and
 /// never overlap themselves, so comparing bytes at each offset finds what
-/// searching for each occurrence in turn finds.)
+/// searching for each occurrence in turn finds.) Only the spaces are
+/// looked at (`memchr`).
 fn spaced_at(s: &str, word: &str, from: usize) -> Option<usize> {
     let (b, w) = (s.as_bytes(), word.as_bytes());
-    let last = b.len().checked_sub(w.len() + 1)?;
-    (from.max(1)..=last)
-        .find(|&at| {
-            at > from && b[at - 1] == b' ' && b[at + w.len()] == b' ' && b[at..].starts_with(w)
+    let tail = b.get(from..)?;
+    memchr::memchr_iter(b' ', tail)
+        .map(|i| from + i)
+        .find(|&sp| {
+            let after = sp + 1 + w.len();
+            b.get(sp + 1..after) == Some(w) && b.get(after) == Some(&b' ')
         })
-        .map(|at| at - 1)
 }
 
 /// Split an institution text into organisations, in written order.
@@ -155,7 +157,30 @@ pub fn institutions(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::one_spaced;
+    use super::{one_spaced, spaced_at};
+
+    /// [`spaced_at`] finds what comparing at each offset finds.
+    #[test]
+    fn spaced_at_finds_the_first_spaced_word() {
+        let naive = |s: &str, w: &str, from: usize| {
+            (from..s.len()).find(|&sp| {
+                s.get(sp..)
+                    .is_some_and(|t| t.starts_with(&format!(" {w} ")))
+            })
+        };
+        let pieces = [" ", "og", "og ", " og", "and", "&", "a", "Ø"];
+        for s in crate::testing::concatenations(&pieces, 4) {
+            for w in crate::lexicon::LIST_CONJUNCTIONS {
+                for from in 0..=s.len() + 1 {
+                    assert_eq!(
+                        spaced_at(&s, w, from),
+                        naive(&s, w, from),
+                        "{s:?} {w:?} {from}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn one_spaced_is_the_words_joined_by_one_space() {
