@@ -340,18 +340,28 @@ fn add_to_record<'d>(rec: &mut Record<'d>, b: &'d Block, k: usize) {
     rec.last = k;
 }
 
+/// The lead and the summary paragraphs of a record (each trimmed), one
+/// space between: one copy, sized once.
+fn whole_summary(doc: &Doc<'_>, rec: &Record) -> String {
+    let lead = rec.lead.map_or("", |(_, l)| l);
+    let paragraphs = || rec.summary.iter().map(|&k| trim(doc.blocks[k].text()));
+    let mut all =
+        String::with_capacity(lead.len() + paragraphs().map(|p| p.len() + 1).sum::<usize>());
+    all.push_str(lead);
+    all.push(' ');
+    for (n, p) in paragraphs().enumerate() {
+        if n > 0 {
+            all.push(' ');
+        }
+        all.push_str(p);
+    }
+    all
+}
+
 /// The project a record describes; its funding is the section's, or what
 /// its summary says.
 fn project<'a>(doc: &Doc<'a>, rec: Record, funding: Option<Funding>) -> Project<'a> {
-    let summary: Vec<&str> = rec
-        .summary
-        .iter()
-        .map(|&k| trim(doc.blocks[k].text()))
-        .collect();
-    let funding = funding.or_else(|| {
-        let all = format!("{} {}", rec.lead.map_or("", |(_, l)| l), summary.join(" "));
-        funding_from_summary(&all)
-    });
+    let funding = funding.or_else(|| funding_from_summary(&whole_summary(doc, &rec)));
     Project {
         title: doc.text_at(rec.title.0, rec.title.1),
         institution_raw: rec.institution_raw.map(|(k, i)| doc.text_at(k, i)),
