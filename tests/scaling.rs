@@ -336,6 +336,23 @@ fn many_dated_sentences() {
     });
 }
 
+/// Many stated counts that disagree with many items: each count's message
+/// names the items' sections, which are worked out once per kind of item,
+/// not once per count (a pass over the items per count grew with their
+/// product).
+#[test]
+fn many_counts_that_disagree_with_many_items() {
+    assert_linear_in("counts and items", 500, |n| {
+        let count = "Ved utgangen av 2031 hadde vi 2 pågående bidragsfinansierte prosjekter. ";
+        let item = "- Tiltak for unge, NTNU (2030-2033)\n";
+        format!(
+            "FoU-rapport 2031\n\nBidragsfinansierte prosjekter\n\n{}\n\nArbeid\n\n{}",
+            count.repeat(n),
+            item.repeat(n)
+        )
+    });
+}
+
 // ---------------------------------------------------------------------------
 // Unicode variants: layer 1 normalises them (`lines::Normalized`) and maps
 // every offset back, with one pass and one map entry per change.

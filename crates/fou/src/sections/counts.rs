@@ -1115,6 +1115,7 @@ fn tally(doc: &Doc<'_>, sections: &[Section], report: &Report, kind: RefersTo) -
     // same section, whose name is not made again.
     let mut last_heading = None;
     for (_, start) in counted_items(report).filter(|&(k, _)| k == kind) {
+        crate::work::add(1);
         tally.found += 1;
         let before = heads.partition_point(|&i| doc.blocks[i].start <= start);
         if let Some(&h) = before.checked_sub(1).and_then(|k| heads.get(k))
@@ -1157,17 +1158,23 @@ pub(crate) fn check_counts(
     report: &Report,
 ) -> Vec<Diagnostic> {
     let found = found_per_kind(report);
+    // The sections of a kind are named once, at its first count that
+    // disagrees (a text may state many: one pass over the items each
+    // would grow with counts times items).
+    let mut tallies: HashMap<RefersTo, Tally> = HashMap::default();
     let mut diags = Vec::new();
     for c in &report.stated_counts {
         let Some(names) = item_names(c.refers_to) else {
             continue;
         };
         if found.get(&c.refers_to).copied().unwrap_or(0) != c.value as usize {
-            let tally = tally(doc, sections, report, c.refers_to);
+            let tally = tallies
+                .entry(c.refers_to)
+                .or_insert_with(|| tally(doc, sections, report, c.refers_to));
             diags.push(diagnostic(
                 Severity::Warning,
                 DiagnosticCode::CountMismatch,
-                mismatch_message(c, names, &tally),
+                mismatch_message(c, names, tally),
                 Some(c.span),
             ));
         }
