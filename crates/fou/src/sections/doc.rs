@@ -146,13 +146,36 @@ impl Views {
 /// [`FOUND_GAP`] long (most pieces are institution names, found at once).
 const SHORT_NEEDLE: usize = 64;
 
-/// The first offset of `needle` in `hay` (see [`SHORT_NEEDLE`]).
+/// A longer needle is compared at the first this many places where its
+/// first byte stands before a `memmem` searcher is set up for the rest of
+/// the window: a piece (a thesis title) mostly stands at the window's start,
+/// and setting up the searcher (its two-way factorisation and byte ranks)
+/// costs some thousand instructions; a bounded number of comparisons keeps
+/// the search linear.
+const LONG_NEEDLE_TRIES: usize = 4;
+
+/// The first offset of `needle` in `hay` (see [`SHORT_NEEDLE`],
+/// [`LONG_NEEDLE_TRIES`]).
 fn find_near(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    match needle.split_first() {
-        Some((&first, rest)) if needle.len() <= SHORT_NEEDLE => memchr::memchr_iter(first, hay)
-            .find(|&i| hay.get(i + 1..i + needle.len()) == Some(rest)),
-        _ => memchr::memmem::find(hay, needle),
+    let Some((&first, rest)) = needle.split_first() else {
+        return memchr::memmem::find(hay, needle);
+    };
+    let at_first = |i: &usize| hay.get(i + 1..i + needle.len()) == Some(rest);
+    let mut starts = memchr::memchr_iter(first, hay);
+    if needle.len() <= SHORT_NEEDLE {
+        return starts.find(at_first);
     }
+    for _ in 0..LONG_NEEDLE_TRIES {
+        let i = starts.next()?;
+        if at_first(&i) {
+            return Some(i);
+        }
+    }
+    // (no match before the place after the last tried: `needle` starts
+    // with its first byte)
+    let from = starts.next()?;
+    let tail = hay.get(from..)?;
+    memchr::memmem::find(tail, needle).map(|i| from + i)
 }
 
 impl<'a> Doc<'a> {
@@ -449,6 +472,31 @@ mod tests {
                 memchr::memmem::find(hay.as_bytes(), needle.as_bytes()),
                 "{needle:?}"
             );
+        }
+    }
+
+    /// A long needle is found where `memmem` finds it whether it stands
+    /// at one of the first [`LONG_NEEDLE_TRIES`] places its first byte
+    /// does, at a later one, right after them, or nowhere.
+    #[test]
+    fn find_near_finds_a_long_needle_at_any_try() {
+        let needle = format!("T{}", "x".repeat(SHORT_NEEDLE));
+        let near = format!("T{}", "x".repeat(SHORT_NEEDLE - 1));
+        for before in 0..LONG_NEEDLE_TRIES + 3 {
+            for after in ["", "T", "y", &near, &needle] {
+                for lead in ["", "a", "TT"] {
+                    let hay = format!("{lead}{}{needle}{after}", "Tx ".repeat(before));
+                    for n in [needle.as_str(), &near, &needle[1..], &hay, "Tx T"] {
+                        assert_eq!(
+                            find_near(hay.as_bytes(), n.as_bytes()),
+                            memchr::memmem::find(hay.as_bytes(), n.as_bytes()),
+                            "{hay:?} {n:?}"
+                        );
+                    }
+                    let none = format!("{lead}{}{near}", "Tx ".repeat(before));
+                    assert_eq!(find_near(none.as_bytes(), needle.as_bytes()), None);
+                }
+            }
         }
     }
 }
