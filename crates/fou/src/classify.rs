@@ -8,66 +8,8 @@
 //! a line continues the one before. They reuse the grammars' text splitters.
 
 use crate::grammar::{SplitAnd, strip_report_from, trim_period};
+use crate::lexicon::{NOT_ORG_START, ORG_LEGAL_FORMS, ORG_STEMS};
 use crate::text::lower;
-
-/// Words that never begin an organisation's name (they begin sentences and titles).
-const NOT_ORG_START: &[&str] = &[
-    "hvordan", "hva", "hvilke", "hvilken", "hvem", "hvorfor", "når", "kan", "er", "en", "et", "ei",
-    "om", "fra", "til", "med", "for", "i", "på", "av", "og", "som", "slik", "kva", "korleis", "vi",
-    "du", "jeg", "the", "a", "an", "how", "what", "why", "mange", "flere", "noen", "alle", "dette",
-    "denne", "disse",
-];
-
-/// Stems that mark an organisation or a unit of one.
-const ORG_STEMS: &[&str] = &[
-    "universitet",
-    "høgskule",
-    "høgskole",
-    "høyskole",
-    "høgskulen",
-    "institutt",
-    "senter",
-    "sentral",
-    "fakultet",
-    "sykehus",
-    "hospital",
-    "forskning",
-    "forsking",
-    "forsk",
-    "analyse",
-    "economics",
-    "research",
-    "consulting",
-    "centre",
-    "center",
-    "stiftelse",
-    "akademi",
-    "direktorat",
-    "avdeling",
-    "seksjon",
-    "kommune",
-    "fylkeskommune",
-    "klinikk",
-    "helseforetak",
-    "laboratori",
-    "lab",
-    "institute",
-    "university",
-    "college",
-    "school",
-    "department",
-    "office",
-    "group",
-    "gruppen",
-    "rådgivning",
-    "management",
-    "partners",
-];
-
-/// Legal-form suffixes: `AS`, `ASA`, `HF`, `SA`, `BA`, `Ltd`.
-const LEGAL_FORMS: &[&str] = &[
-    "as", "asa", "hf", "sa", "ba", "ltd", "inc", "ab", "ans", "da", "iks",
-];
 
 fn has_org_word(words: &[&str]) -> bool {
     words.iter().any(|w| {
@@ -76,7 +18,7 @@ fn has_org_word(words: &[&str]) -> bool {
         }
         // (lower-cased without a copy when it is lower-case already)
         let lw = lower(w.trim_matches(|c: char| !c.is_alphanumeric()));
-        LEGAL_FORMS.contains(&lw.as_ref()) || ORG_STEMS.iter().any(|s| holds(&lw, s))
+        ORG_LEGAL_FORMS.contains(&lw.as_ref()) || ORG_STEMS.iter().any(|s| holds(&lw, s))
     })
 }
 

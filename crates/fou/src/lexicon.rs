@@ -625,6 +625,114 @@ pub const INSTITUTION_GENERIC: &[&str] = &[
     "digital",
 ];
 
+/// Words that never begin an organisation's name (they begin sentences and
+/// titles: `Hvordan …`, `Om …`, `Disse …`), matched as whole lower-cased
+/// words against a text's first word.
+pub const NOT_ORG_START: &[&str] = &[
+    "hvordan", "hva", "hvilke", "hvilken", "hvem", "hvorfor", "når", "kan", "er", "en", "et", "ei",
+    "om", "fra", "til", "med", "for", "i", "på", "av", "og", "som", "slik", "kva", "korleis", "vi",
+    "du", "jeg", "the", "a", "an", "how", "what", "why", "mange", "flere", "noen", "alle", "dette",
+    "denne", "disse",
+];
+
+/// Stems that mark an organisation or a unit of one (`Universitetet i …`,
+/// `… samfunnsanalyse`, `Institute for …`), matched by substring in each
+/// lower-cased word of a name.
+pub const ORG_STEMS: &[&str] = &[
+    "universitet",
+    "høgskule",
+    "høgskole",
+    "høyskole",
+    "høgskulen",
+    "institutt",
+    "senter",
+    "sentral",
+    "fakultet",
+    "sykehus",
+    "hospital",
+    "forskning",
+    "forsking",
+    "forsk",
+    "analyse",
+    "economics",
+    "research",
+    "consulting",
+    "centre",
+    "center",
+    "stiftelse",
+    "akademi",
+    "direktorat",
+    "avdeling",
+    "seksjon",
+    "kommune",
+    "fylkeskommune",
+    "klinikk",
+    "helseforetak",
+    "laboratori",
+    "lab",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "department",
+    "office",
+    "group",
+    "gruppen",
+    "rådgivning",
+    "management",
+    "partners",
+];
+
+/// Legal-form suffixes that mark a word group as an organisation's name
+/// (`AS`, `ASA`, `HF`, `SA`, `BA`, `Ltd`), matched as whole lower-cased words.
+pub const ORG_LEGAL_FORMS: &[&str] = &[
+    "as", "asa", "hf", "sa", "ba", "ltd", "inc", "ab", "ans", "da", "iks",
+];
+
+/// Legal forms the registry drops from the end of a name before it compares
+/// names (`Eksempel analyse AS` folds as `eksempel analyse`), lower case,
+/// matched as whole words; a name of one word keeps it.
+pub const FOLDED_LEGAL_FORMS: &[&str] = &["as", "asa", "hf", "sa"];
+
+/// Capitalised words that start a unit's name after its parent's acronym
+/// (`NTNU Institutt for …`), matched as whole lower-cased words.
+pub const UNIT_WORDS: &[&str] = &[
+    "institutt",
+    "senter",
+    "senteret",
+    "fakultet",
+    "avdeling",
+    "avd.",
+    "seksjon",
+    "department",
+    "institute",
+    "centre",
+    "center",
+    "school",
+];
+
+/// The months' names in order (January first), lower case, matched as whole
+/// words in any case (`1. Mars 2020`).
+pub const MONTHS: &[&str] = &[
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
+
+/// Bullet glyphs a PDF draws, which a converter may keep after its own
+/// Markdown bullet (`- • Punkt`); not `-`, `*`, `+` or `–`, which may start
+/// the item's text.
+pub const PDF_BULLET_GLYPHS: &[char] = &['•', '·', '▪', '●', '◦'];
+
 #[cfg(test)]
 mod tests {
     use super::*;

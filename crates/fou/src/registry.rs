@@ -29,6 +29,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::FOLDED_LEGAL_FORMS;
 use crate::model::{InstitutionRef, Report};
 
 /// The shipped file as a Rust table, generated from it with every name
@@ -162,14 +163,11 @@ fn fold(name: &str) -> String {
         .split(|c: char| c.is_whitespace() || matches!(c, '.' | '–' | '—'))
         .filter(|w| !w.is_empty() && *w != "-")
         .collect();
-    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+    while words.len() > 1 && words.last().is_some_and(|w| FOLDED_LEGAL_FORMS.contains(w)) {
         words.pop();
     }
     joined(&words, lower.len())
 }
-
-/// Legal forms a name may end with, lower case (see [`fold`]).
-const LEGAL_FORMS: [&str; 4] = ["as", "asa", "hf", "sa"];
 
 /// [`fold`] of a name of ASCII characters, with one copy: its words are
 /// split at ASCII white space and periods (no long dash is ASCII), and
@@ -182,7 +180,7 @@ fn fold_ascii(name: &str) -> String {
     while words.len() > 1
         && words
             .last()
-            .is_some_and(|w| LEGAL_FORMS.iter().any(|f| w.eq_ignore_ascii_case(f)))
+            .is_some_and(|w| FOLDED_LEGAL_FORMS.iter().any(|f| w.eq_ignore_ascii_case(f)))
     {
         words.pop();
     }

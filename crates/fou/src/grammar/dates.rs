@@ -12,21 +12,7 @@ use nom::{IResult, Parser};
 
 use super::find::find_all_at;
 use super::{GrammarError, check};
-
-const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-];
+use crate::lexicon::MONTHS;
 
 /// A date as written: the year may be missing (`12. mars`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,23 +3,7 @@
 use std::borrow::Cow;
 
 use crate::classify::is_acronym;
-
-/// Capitalised words that start a unit's name after its parent's acronym
-/// (`NTNU Institutt for …`).
-const UNIT_WORDS: &[&str] = &[
-    "institutt",
-    "senter",
-    "senteret",
-    "fakultet",
-    "avdeling",
-    "avd.",
-    "seksjon",
-    "department",
-    "institute",
-    "centre",
-    "center",
-    "school",
-];
+use crate::lexicon::UNIT_WORDS;
 
 /// Split one comma/`og`-free piece (its words one space apart) into
 /// organisations by juxtaposition, onto `out`: `AFI OsloMet` → two, `NTNU

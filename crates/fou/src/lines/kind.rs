@@ -64,18 +64,13 @@ pub(super) fn classify(raw: &str) -> (LineKind, usize) {
     (LineKind::Text, indent)
 }
 
-/// Bullet glyphs a PDF draws, which a converter may keep after its own
-/// Markdown bullet (`- • Punkt`); not `-`, `*`, `+` or `–`, which may start
-/// the item's text.
-const PDF_BULLET_GLYPHS: &[char] = &['•', '·', '▪', '●', '◦'];
-
 /// Length of a second bullet glyph and the white space after it at the start
 /// of an item's text (`• ` in `- • Punkt`), 0 when there is none.
 fn doubled_glyph(rest: &str) -> usize {
     let body = rest.trim_start_matches([' ', '\t']);
     body.chars()
         .next()
-        .filter(|c| PDF_BULLET_GLYPHS.contains(c))
+        .filter(|c| crate::lexicon::PDF_BULLET_GLYPHS.contains(c))
         .and_then(|g| body[g.len_utf8()..].strip_prefix([' ', '\t']))
         .map(|text| text.trim_start_matches([' ', '\t']))
         .filter(|text| !text.trim().is_empty())
