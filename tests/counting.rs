@@ -122,11 +122,107 @@ pub fn live_bytes() -> i64 {
 
 /// Count one parse of `text` (the report is dropped inside the run).
 pub fn parse_work(text: &str) -> Work {
-    measure(|| {
+    parse_work_by_stage(text).0
+}
+
+/// What one stage of a parse did (`fou::work::stage`): the allocations and
+/// steps between the end of the stage before and its own end. The stage
+/// after the last one the parser names is `rest` (the report's finishing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StageWork {
+    /// The stage's name.
+    pub name: &'static str,
+    /// Calls to the allocator during it.
+    pub allocations: u64,
+    /// Steps the parser's passes reported during it.
+    pub steps: u64,
+}
+
+thread_local! {
+    /// `(stage, allocations, steps)` on this thread as each stage ended.
+    static MARKS: std::cell::RefCell<Vec<(&'static str, u64, u64)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn on_mark(name: &'static str) {
+    let allocations = ALLOCS.with(Cell::get);
+    // The vector has its room already: pushing does not allocate.
+    MARKS.with(|m| m.borrow_mut().push((name, allocations, fou::work::steps())));
+}
+
+/// Room for more stage ends than a parse has, so that recording one does
+/// not allocate inside the run.
+const MARKS_ROOM: usize = 64;
+
+/// [`parse_work`], and the same counts stage by stage.
+pub fn parse_work_by_stage(text: &str) -> (Work, Vec<StageWork>) {
+    measure_by_stage(|| {
         let report = fou::parse(std::hint::black_box(text));
         assert!(report.is_ok(), "parse failed: {report:?}");
     })
-    .1
+}
+
+/// [`measure`] of `f`, and the same counts between the ends of the stages
+/// `f` names with `fou::work::stage`.
+pub fn measure_by_stage(f: impl FnOnce()) -> (Work, Vec<StageWork>) {
+    MARKS.with(|m| *m.borrow_mut() = Vec::with_capacity(MARKS_ROOM));
+    let start = (ALLOCS.with(Cell::get), fou::work::steps());
+    fou::work::set_stage_hook(Some(on_mark));
+    let work = measure(f).1;
+    fou::work::set_stage_hook(None);
+    let mut marks = MARKS.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    let end = (start.0 + work.allocations, start.1 + work.steps);
+    marks.push(("rest", end.0, end.1));
+    let mut before = start;
+    let stages = marks
+        .into_iter()
+        .map(|(name, a, s)| {
+            let stage = StageWork {
+                name,
+                allocations: a - before.0,
+                steps: s - before.1,
+            };
+            before = (a, s);
+            stage
+        })
+        .collect();
+    (work, stages)
+}
+
+/// The stages of `large` whose allocations or steps grew more than `SLACK ×
+/// factor` over the same stage of `small` (stages paired in order; a stage
+/// the small parse did not reach is compared with none). A pass that is a
+/// small share of a parse is checked on its own here: on the whole parse's
+/// totals a quadratic one hides under the bound until it dominates.
+pub fn superlinear_stages(small: &[StageWork], large: &[StageWork], factor: f64) -> Vec<String> {
+    let bound = SLACK * factor;
+    let none = |name| StageWork {
+        name,
+        allocations: 0,
+        steps: 0,
+    };
+    large
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            let s = small.get(i).copied().filter(|s| s.name == l.name);
+            let s = s.unwrap_or_else(|| none(l.name));
+            [
+                ("allocations", s.allocations, l.allocations),
+                ("steps", s.steps, l.steps),
+            ]
+            .into_iter()
+            .filter_map(move |(what, s, g)| {
+                let ratio = g as f64 / (s as f64 + 64.0 / factor);
+                (ratio > bound).then(|| {
+                    format!(
+                        "stage {}: {what} {s} → {g} (×{ratio:.1}, bound ×{bound:.0})",
+                        l.name
+                    )
+                })
+            })
+        })
+        .collect()
 }
 
 /// The metrics of `large` that grew more than `SLACK × factor` over `small`.
@@ -149,7 +245,7 @@ pub fn superlinear(small: Work, large: Work, factor: f64) -> Vec<String> {
 /// size ratio.
 pub fn assert_linear(name: &str, small: &str, large: &str) {
     let factor = large.len() as f64 / small.len().max(1) as f64;
-    let (s, l) = (parse_work(small), parse_work(large));
+    let ((s, s_stages), (l, l_stages)) = (parse_work_by_stage(small), parse_work_by_stage(large));
     println!(
         "{name}: {} B → {} B (×{factor:.1}): allocations {} → {}, bytes {} → {}, \
          peak {} → {}, steps {} → {}",
@@ -164,7 +260,8 @@ pub fn assert_linear(name: &str, small: &str, large: &str) {
         s.steps,
         l.steps
     );
-    let bad = superlinear(s, l, factor);
+    let mut bad = superlinear(s, l, factor);
+    bad.extend(superlinear_stages(&s_stages, &l_stages, factor));
     assert!(
         bad.is_empty(),
         "{name}: ×{factor:.1} the input did more than ×{:.0} the work: {}",

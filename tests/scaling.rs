@@ -433,10 +433,40 @@ fn a_quadratic_scan_is_caught() {
     );
 }
 
-/// Linear work passes.
+/// A quadratic pass that is a small share of the work is caught by its
+/// stage's counts, although the totals stay under the bound (how 1922650's
+/// pass per disagreeing count hid in the `checks` stage).
+#[test]
+fn a_quadratic_pass_in_a_small_stage_is_caught() {
+    let run = |n: u64| {
+        counting::measure_by_stage(|| {
+            fou::work::add(usize::try_from(1_000 * n).unwrap_or(usize::MAX));
+            fou::work::stage("large and linear");
+            fou::work::add(usize::try_from(n * n / 10).unwrap_or(usize::MAX));
+            fou::work::stage("small and quadratic");
+        })
+    };
+    let ((small, small_stages), (large, large_stages)) = (run(100), run(800));
+    assert!(
+        superlinear(small, large, 8.0).is_empty(),
+        "the totals grew too"
+    );
+    let bad = counting::superlinear_stages(&small_stages, &large_stages, 8.0);
+    assert!(
+        bad.len() == 1 && bad[0].starts_with("stage small and quadratic: steps"),
+        "not caught: {bad:?}"
+    );
+}
+
+/// Linear work passes, in all and stage by stage.
 #[test]
 fn linear_work_passes() {
-    let small = counting::parse_work(&synthetic_report().repeat(2));
-    let large = counting::parse_work(&synthetic_report().repeat(16));
+    let (small, small_stages) = counting::parse_work_by_stage(&synthetic_report().repeat(2));
+    let (large, large_stages) = counting::parse_work_by_stage(&synthetic_report().repeat(16));
     assert!(superlinear(small, large, 8.0).is_empty());
+    assert!(counting::superlinear_stages(&small_stages, &large_stages, 8.0).is_empty());
+    assert!(
+        large_stages.len() > 5 && large_stages.iter().any(|s| s.name == "checks"),
+        "the parse names its stages: {large_stages:?}"
+    );
 }
