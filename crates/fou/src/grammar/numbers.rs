@@ -52,9 +52,20 @@ pub fn word_value(word: &str) -> Option<u32> {
 
 /// Can a word whose first byte is `first` be a number word? Not when it is
 /// an ASCII letter none of them starts with (most words of running text);
-/// any other byte may be.
-pub(crate) fn may_start_number_word(first: u8) -> bool {
-    !first.is_ascii() || INITIALS.contains(&first.to_ascii_lowercase())
+/// any other byte may be. A `const fn`, for tables built at compile time.
+pub(crate) const fn may_start_number_word(first: u8) -> bool {
+    if !first.is_ascii() {
+        return true;
+    }
+    let low = first.to_ascii_lowercase();
+    let mut i = 0;
+    while i < INITIALS.len() {
+        if INITIALS[i] == low {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// `word` lower-cased into `buf`, with its length; `None` when it does not
