@@ -1056,7 +1056,9 @@ fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) {
 }
 
 /// Where the first separator of `b` at `from` or after it stands; the
-/// length of `b` when none does.
+/// length of `b` when none does. Not inlined: the scan of a lane calls it
+/// only for a word that goes on past the lane.
+#[inline(never)]
 fn next_separator(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
     rest.iter()
