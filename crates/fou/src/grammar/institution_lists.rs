@@ -65,37 +65,66 @@ impl<'a> Iterator for SplitAnd<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.rest?;
-        for word in crate::lexicon::LIST_CONJUNCTIONS {
-            let mut from = 0;
-            while let Some(at) = spaced_at(rest, word, from) {
-                let next = &rest[at + word.len() + 2..];
-                if next.chars().next().is_some_and(|c| c.is_uppercase()) {
-                    self.rest = Some(next);
-                    return Some(&rest[..at]);
-                }
-                from = at + word.len() + 2;
+        match first_split(rest) {
+            Some((at, len)) => {
+                self.rest = rest.get(at + len + 2..);
+                rest.get(..at)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
             }
         }
-        self.rest = None;
-        Some(rest)
     }
 }
 
-/// Byte offset of the first ` word ` (spaces on both sides) after `from`
-/// in `s`: the offset of its leading space, at `from` or after. (The words
-/// of [`LIST_CONJUNCTIONS`](crate::lexicon::LIST_CONJUNCTIONS) are ASCII and
-/// never overlap themselves, so comparing bytes at each offset finds what
-/// searching for each occurrence in turn finds.) Only the spaces are
-/// looked at (`memchr`).
-fn spaced_at(s: &str, word: &str, from: usize) -> Option<usize> {
-    let (b, w) = (s.as_bytes(), word.as_bytes());
-    let tail = b.get(from..)?;
-    memchr::memchr_iter(b' ', tail)
-        .map(|i| from + i)
-        .find(|&sp| {
-            let after = sp + 1 + w.len();
-            b.get(sp + 1..after) == Some(w) && b.get(after) == Some(&b' ')
-        })
+/// How many words [`LIST_CONJUNCTIONS`](crate::lexicon::LIST_CONJUNCTIONS) has.
+const CONJUNCTIONS: usize = crate::lexicon::LIST_CONJUNCTIONS.len();
+
+/// Where [`SplitAnd`] splits `s`: the offset of the space before a
+/// conjunction followed by a space and a capital, and the conjunction's
+/// length. The earliest of the first conjunction of the lexicon that has
+/// one wins, as when each conjunction is searched for in turn, and an
+/// occurrence that is not followed by a capital is stepped over whole (the
+/// search for that conjunction goes on after its trailing space). One pass
+/// over the spaces looks for all of them.
+fn first_split(s: &str) -> Option<(usize, usize)> {
+    let words = crate::lexicon::LIST_CONJUNCTIONS;
+    let b = s.as_bytes();
+    let mut from = [0; CONJUNCTIONS];
+    let mut best: Option<(usize, usize)> = None; // (conjunction, offset)
+    for sp in memchr::memchr_iter(b' ', b) {
+        for (k, w) in words.iter().enumerate() {
+            if best.is_some_and(|(first, _)| first <= k) {
+                break;
+            }
+            if from.get(k).is_some_and(|&f| sp < f) || !spaced_word_at(b, sp, w.as_bytes()) {
+                continue;
+            }
+            let next = sp + w.len() + 2;
+            if starts_upper(s.get(next..)) {
+                best = Some((k, sp));
+            } else if let Some(f) = from.get_mut(k) {
+                *f = next;
+            }
+        }
+        if best.is_some_and(|(first, _)| first == 0) {
+            break;
+        }
+    }
+    best.and_then(|(k, at)| Some((at, words.get(k)?.len())))
+}
+
+/// Does ` w ` stand in `b` at `sp`, the offset of a space?
+fn spaced_word_at(b: &[u8], sp: usize, w: &[u8]) -> bool {
+    let after = sp + 1 + w.len();
+    b.get(sp + 1..after) == Some(w) && b.get(after) == Some(&b' ')
+}
+
+/// Does `s` start with an upper-case letter?
+fn starts_upper(s: Option<&str>) -> bool {
+    s.and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Split an institution text into organisations, in written order.
@@ -141,29 +170,48 @@ pub fn institutions(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{one_spaced, spaced_at};
+    use super::{SplitAnd, one_spaced};
 
-    /// [`spaced_at`] finds what comparing at each offset finds.
-    #[test]
-    fn spaced_at_finds_the_first_spaced_word() {
-        let naive = |s: &str, w: &str, from: usize| {
-            (from..s.len()).find(|&sp| {
-                s.get(sp..)
-                    .is_some_and(|t| t.starts_with(&format!(" {w} ")))
-            })
-        };
-        let pieces = [" ", "og", "og ", " og", "and", "&", "a", "Ø"];
-        for s in crate::testing::concatenations(&pieces, 4) {
-            for w in crate::lexicon::LIST_CONJUNCTIONS {
-                for from in 0..=s.len() + 1 {
-                    assert_eq!(
-                        spaced_at(&s, w, from),
-                        naive(&s, w, from),
-                        "{s:?} {w:?} {from}"
-                    );
+    /// The split of `s` that searching for each conjunction in turn finds
+    /// (the code [`SplitAnd`] stood for): the first one followed by a capital.
+    fn split_per_conjunction(s: &str) -> Option<(&str, &str)> {
+        for word in crate::lexicon::LIST_CONJUNCTIONS {
+            let spaced = format!(" {word} ");
+            let mut from = 0;
+            while let Some(at) = s
+                .get(from..)
+                .and_then(|t| t.find(&spaced))
+                .map(|i| from + i)
+            {
+                let next = &s[at + spaced.len()..];
+                if next.chars().next().is_some_and(char::is_uppercase) {
+                    return Some((&s[..at], next));
                 }
+                from = at + spaced.len();
             }
         }
+        None
+    }
+
+    /// [`SplitAnd`] (one pass for all conjunctions) gives the parts that
+    /// searching for each conjunction in turn gives.
+    #[test]
+    fn split_and_splits_as_a_search_per_conjunction() {
+        let pieces = [" ", "og", " og ", " and ", " & ", "A", "Ø", "ø"];
+        let mut splits = 0;
+        for s in crate::testing::concatenations(&pieces, 6) {
+            let mut expected = Vec::new();
+            let mut rest = s.as_str();
+            while let Some((part, next)) = split_per_conjunction(rest) {
+                expected.push(part);
+                rest = next;
+            }
+            expected.push(rest);
+            splits += expected.len() - 1;
+            let got: Vec<&str> = SplitAnd { rest: Some(&s) }.collect();
+            assert_eq!(got, expected, "{s:?}");
+        }
+        assert!(splits > 0);
     }
 
     #[test]
