@@ -7,7 +7,7 @@
 //! is two organisations), and the block builder calls them to decide whether
 //! a line continues the one before. They reuse the grammars' text splitters.
 
-use crate::grammar::{SplitAnd, strip_report_from, trim_period};
+use crate::grammar::{SplitAnd, split_at_ascii, strip_report_from, trim_period};
 use crate::lexicon::{NOT_ORG_START, ORG_LEGAL_FORMS, ORG_STEMS};
 use crate::text::lower;
 
@@ -153,7 +153,7 @@ fn pieces_are_names(s: &str) -> bool {
         return false;
     }
     let mut n = 0;
-    for part in s.split(LIST_SEPARATORS) {
+    for part in split_at_ascii(s, LIST_SEPARATOR_BYTES) {
         for piece in (SplitAnd {
             rest: Some(crate::text::trim(part)),
         }) {
@@ -173,6 +173,9 @@ fn pieces_are_names(s: &str) -> bool {
 /// The characters that separate the names of a list of institutions (beside
 /// `og` before a capital).
 const LIST_SEPARATORS: [char; 4] = [',', '/', '(', ')'];
+
+/// [`LIST_SEPARATORS`] as bytes (they are ASCII), to split at by bytes.
+const LIST_SEPARATOR_BYTES: &[u8] = b",/()";
 
 /// The most organisations a list of institutions names …
 const MAX_LIST_PIECES: usize = 6;
@@ -232,6 +235,16 @@ mod tests {
             }
         }
         assert!(found > 0);
+    }
+
+    #[test]
+    fn the_separator_bytes_are_the_separators() {
+        let bytes: Vec<char> = LIST_SEPARATOR_BYTES
+            .iter()
+            .map(|&b| char::from(b))
+            .collect();
+        assert_eq!(bytes, LIST_SEPARATORS);
+        assert!(LIST_SEPARATOR_BYTES.is_ascii());
     }
 
     #[test]

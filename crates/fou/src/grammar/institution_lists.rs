@@ -127,6 +127,26 @@ fn starts_upper(s: Option<&str>) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// The parts of `s` between the bytes of `seps` (ASCII characters), what
+/// [`str::split`] at those characters gives, found by bytes (an ASCII byte
+/// is always a whole character).
+pub(crate) fn split_at_ascii<'a>(s: &'a str, seps: &'a [u8]) -> impl Iterator<Item = &'a str> + 'a {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| seps.contains(&b)) {
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Split an institution text into organisations, in written order.
 ///
 /// Separators are commas, `og`/`and`/`&` before a capitalised word, `/`,
@@ -148,12 +168,12 @@ pub fn institutions(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let text = super::trim_period(text);
     // Parentheses: `SNF (NHH)` → SNF, NHH.
-    let flat = if text.contains(['(', ')']) {
+    let flat = if memchr::memchr2(b'(', b')', text.as_bytes()).is_some() {
         Cow::Owned(text.replace('(', ", ").replace(')', " "))
     } else {
         Cow::Borrowed(text)
     };
-    for comma_part in flat.split([',', '/', ';']) {
+    for comma_part in split_at_ascii(&flat, b",/;") {
         let parts = SplitAnd {
             rest: Some(comma_part.trim()),
         };
@@ -170,7 +190,21 @@ pub fn institutions(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{SplitAnd, one_spaced};
+    use super::{SplitAnd, one_spaced, split_at_ascii};
+
+    /// [`split_at_ascii`] gives the parts [`str::split`] gives.
+    #[test]
+    fn split_at_ascii_is_str_split() {
+        let pieces = [",", "/", ";", " ", "a", "ø", "(", "\u{2c6}"];
+        for s in crate::testing::concatenations(&pieces, 5) {
+            let got: Vec<&str> = split_at_ascii(&s, b",/;").collect();
+            let expected: Vec<&str> = s.split([',', '/', ';']).collect();
+            assert_eq!(got, expected, "{s:?}");
+            let got: Vec<&str> = split_at_ascii(&s, b",/()").collect();
+            let expected: Vec<&str> = s.split([',', '/', '(', ')']).collect();
+            assert_eq!(got, expected, "{s:?}");
+        }
+    }
 
     /// The split of `s` that searching for each conjunction in turn finds
     /// (the code [`SplitAnd`] stood for): the first one followed by a capital.
