@@ -32,6 +32,17 @@ static SUMMARY_OPPDRAG: LazyLock<Phrases> =
 static INTRODUCES: LazyLock<KeywordFilter> =
     LazyLock::new(|| KeywordFilter::new(&[lexicon::PROJECTS, lexicon::SHORTLISTED]));
 
+/// Intros that may say a list lists vendors ([`lexicon::VENDORS`]).
+static VENDOR_INTRO: LazyLock<KeywordFilter> =
+    LazyLock::new(|| KeywordFilter::new(&[lexicon::VENDORS]));
+
+/// May the intro `text` say its list lists vendors (`has_any(&norm(text),
+/// VENDORS)`)? A cheap test on the text as it stands: when it says no, so
+/// does that, and the intro need not be normalised to find out.
+pub(crate) fn may_name_vendors(text: &str) -> bool {
+    VENDOR_INTRO.may_match(text)
+}
+
 /// May `text` name a funding ([`funding_in`], [`funding_described`])? A
 /// cheap test on the text as it stands: when it says no, so do they, and a
 /// reader can skip asking them of each part of the text.
@@ -179,6 +190,27 @@ pub(crate) fn is_page_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`may_name_vendors`] turns away names no vendors once
+    /// normalised, whatever its case and spacing.
+    #[test]
+    fn an_intro_the_vendor_test_turns_away_names_no_vendors() {
+        let pieces = [
+            "Lever", "LEVER", "and", "ANDØR", "ør", " ", "\u{a0}", "tilby", "DERE", "\u{212a}",
+        ];
+        let (mut turned_away, mut named) = (0, 0);
+        for s in crate::testing::concatenations(&pieces, 4) {
+            let names = has_any(&norm(&s), lexicon::VENDORS);
+            named += usize::from(names);
+            if !may_name_vendors(&s) {
+                assert!(!names, "{s:?}");
+                turned_away += 1;
+            }
+        }
+        assert!(turned_away > 0 && named > 0);
+        assert!(may_name_vendors("Følgende LEVERANDØRER har rammeavtale:"));
+        assert!(!may_name_vendors("Følgende prosjekter pågikk:"));
+    }
 
     #[test]
     fn a_leader_line_gives_the_name_without_the_address() {

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::context::{
     funding_described, funding_of, introduced_status_of, leader_in, may_introduce,
-    may_name_funding, status_of,
+    may_name_funding, may_name_vendors, status_of,
 };
 use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
@@ -374,7 +374,11 @@ impl<'a> List<'a> {
 
     /// Vendors of framework agreements: a list its intro says lists vendors.
     fn vendors(&self, doc: &Doc<'a>, claims: &mut Claims) -> Option<Vec<Vendor<'a>>> {
-        if !has_any(self.intro_norm(doc), lexicon::VENDORS) {
+        // (an intro that cannot name vendors is not normalised to find out)
+        let may = self
+            .intro_at
+            .is_some_and(|k| may_name_vendors(doc.blocks[k].text()));
+        if !may || !has_any(self.intro_norm(doc), lexicon::VENDORS) {
             return None;
         }
         let mut out = Vec::new();
