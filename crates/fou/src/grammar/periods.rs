@@ -138,7 +138,7 @@ pub fn split_period(line: &str) -> (&str, Option<Period>) {
     let t = line.trim().trim_end_matches(['.', ',']).trim_end();
     if let Some(open) = t.rfind('(') {
         if t.ends_with(')')
-            && let Ok(("", p)) = period_parser::<()>(&t[open..])
+            && let Some(p) = closed_period(&t[open..])
         {
             return (t[..open].trim_end(), Some(p));
         }
@@ -152,9 +152,55 @@ pub fn split_period(line: &str) -> (&str, Option<Period>) {
     (t, None)
 }
 
+/// The period `s` is, whole, as [`period_parser`] reads it; `None` when it
+/// fails or leaves something. The common `(2019-2021)` is read without it
+/// ([`plain_period`]).
+fn closed_period(s: &str) -> Option<Period> {
+    plain_period(s).or_else(|| match period_parser::<()>(s) {
+        Ok(("", p)) => Some(p),
+        _ => None,
+    })
+}
+
+/// `(dddd-dddd)` (a hyphen or an en dash between two four-digit years, in
+/// order and at most [`MAX_YEARS`] apart) read without the parser, which
+/// reads it the same; `None` for any other text (the parser reads it).
+fn plain_period(s: &str) -> Option<Period> {
+    let inner = s.strip_prefix('(')?.strip_suffix(')')?;
+    let (start, rest) = inner.split_at_checked(4)?;
+    let end = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–'))?;
+    let (start, end) = (four_digits(start)?, four_digits(end)?);
+    (end >= start && end - start <= MAX_YEARS).then_some(Period { start, end })
+}
+
+/// The number `s` is when it is four ASCII digits.
+fn four_digits(s: &str) -> Option<i32> {
+    let digits: [u8; 4] = s.as_bytes().try_into().ok()?;
+    digits.iter().try_fold(0, |n, &d| {
+        d.is_ascii_digit().then(|| n * 10 + i32::from(d - b'0'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{period, split_period};
+    use super::{period, period_parser, plain_period, split_period};
+
+    /// Where [`plain_period`] reads a period, the parser reads the same,
+    /// with nothing left.
+    #[test]
+    fn the_plain_period_is_what_the_parser_reads() {
+        let pieces = [
+            "(", ")", "2019", "2021", "1980", "-", "–", "—", " ", "1", "x",
+        ];
+        let mut read = 0;
+        for s in crate::testing::concatenations(&pieces, 5) {
+            if let Some(p) = plain_period(&s) {
+                assert_eq!(period_parser::<()>(&s), Ok(("", p)), "{s:?}");
+                read += 1;
+            }
+        }
+        assert!(read > 0);
+    }
     use crate::Period;
 
     #[test]
