@@ -5,6 +5,19 @@
 use crate::blocks::Hints;
 use crate::grammar::{Label, label_field, project_line, split_period};
 use crate::lexicon::CANDIDATE_MARKER;
+use memchr::memmem::FinderRev;
+use std::sync::LazyLock;
+
+/// The search for the last [`CANDIDATE_MARKER`] of a text, set up once
+/// (not per line, as [`str::rsplit_once`] sets its searcher up).
+static LAST_MARKER: LazyLock<FinderRev<'static>> =
+    LazyLock::new(|| FinderRev::new(CANDIDATE_MARKER));
+
+/// What follows the last [`CANDIDATE_MARKER`] in `text`, if it has one.
+fn after_last_marker(text: &str) -> Option<&str> {
+    let at = LAST_MARKER.rfind(text.as_bytes())?;
+    text.get(at + CANDIDATE_MARKER.len()..)
+}
 
 /// The hints a NAV R&D report gives block building.
 ///
@@ -37,10 +50,29 @@ impl Hints for ReportHints {
     }
 
     fn person_tail<'t>(&self, text: &'t str) -> Option<&'t str> {
-        text.rsplit_once(CANDIDATE_MARKER).map(|(_, name)| name)
+        after_last_marker(text)
     }
 
     fn opens_with_person(&self, text: &str) -> bool {
         text.starts_with(CANDIDATE_MARKER)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CANDIDATE_MARKER, after_last_marker};
+
+    /// [`after_last_marker`] gives what follows the marker
+    /// [`str::rsplit_once`] splits at: the last one.
+    #[test]
+    fn the_person_tail_follows_the_last_marker() {
+        let pieces = ["Stipendiat ", "Stipendiat", " ", "Kari", ", ", "ø"];
+        let mut found = 0;
+        for s in crate::testing::concatenations(&pieces, 5) {
+            let expected = s.rsplit_once(CANDIDATE_MARKER).map(|(_, name)| name);
+            assert_eq!(after_last_marker(&s), expected, "{s:?}");
+            found += usize::from(expected.is_some());
+        }
+        assert!(found > 0);
     }
 }
