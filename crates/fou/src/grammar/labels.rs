@@ -100,13 +100,14 @@ where
 /// assert_eq!(label_field("Hovedfunnene er: mange"), None);
 /// ```
 pub fn label_field(text: &str) -> Option<(Label, usize)> {
-    // The cheap test first: a colon (memchr), after a name no longer than
-    // a label can be; only then the parser (which finds the same colon).
+    // What [`label_parser`] reads, read from the first colon (memchr) that
+    // its `take_until(":")` finds too, without setting up a searcher: the
+    // name before it, then the white space after it.
     let colon = memchr::memchr(b':', text.as_bytes())?;
-    if text.get(..colon)?.trim().len() > 4 * MAX_LABEL_CHARS {
-        return None;
-    }
-    let (value, label) = label_parser::<()>(text).ok()?;
+    let label = label_named(text.get(..colon)?)?;
+    let value = text
+        .get(colon + 1..)?
+        .trim_start_matches(char::is_whitespace);
     Some((label, text.len() - value.len()))
 }
 
@@ -147,6 +148,23 @@ mod tests {
             assert_eq!(label_named(name), by_string(name), "{name}");
         }
         assert_eq!(label_named(&"x".repeat(200)), None);
+    }
+
+    /// [`label_field`] reads what [`label_parser`] reads, without it.
+    #[test]
+    fn a_field_is_what_the_parser_reads() {
+        let pieces = [
+            "Tema", ":", " ", "\u{a0}", "\t", "ø", "x", "TEMA", "Periode",
+        ];
+        let mut fields = 0;
+        for text in crate::testing::concatenations(&pieces, 5) {
+            let parsed = label_parser::<()>(&text)
+                .ok()
+                .map(|(value, label)| (label, text.len() - value.len()));
+            assert_eq!(label_field(&text), parsed, "{text:?}");
+            fields += usize::from(parsed.is_some());
+        }
+        assert!(fields > 0);
     }
 
     #[test]
