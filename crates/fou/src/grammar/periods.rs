@@ -184,6 +184,7 @@ fn four_digits(s: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::{period, period_parser, plain_period, split_period};
+    use crate::Period;
 
     /// Where [`plain_period`] reads a period, the parser reads the same,
     /// with nothing left.
@@ -201,7 +202,6 @@ mod tests {
         }
         assert!(read > 0);
     }
-    use crate::Period;
 
     #[test]
     fn any_dash_a_converter_writes_separates_the_years() {
