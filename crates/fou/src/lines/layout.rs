@@ -30,6 +30,21 @@ impl<'a> LineTexts<'a> {
 /// Lines this long (in characters) or longer were not wrapped by a layout:
 /// a text with many of them is not hard-wrapped.
 const UNWRAPPED_LINE: usize = 131;
+/// A line of this many bytes or more has at least [`UNWRAPPED_LINE`]
+/// characters (a character is at most four bytes in UTF-8): it is long
+/// without counting them (a paragraph of Markdown is one line).
+const LONG_BY_BYTES: usize = UNWRAPPED_LINE * 4;
+
+/// The characters of the line `t`, counted as far as they decide: exact
+/// below [`UNWRAPPED_LINE`], at least that from there on.
+fn line_chars(t: &str) -> usize {
+    if t.len() >= LONG_BY_BYTES {
+        UNWRAPPED_LINE
+    } else {
+        t.chars().count()
+    }
+}
+
 /// Shortest line (in characters) counted when measuring the wrap width:
 /// shorter lines end a paragraph or are headings.
 const SHORTEST_WRAPPED: usize = 30;
@@ -78,7 +93,7 @@ pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
     let (mut ends, mut ends_blank) = (0usize, 0usize);
     for i in 0..lines.len() {
         let t = lines.at(i).trim();
-        let n = t.chars().count();
+        let n = line_chars(t);
         if n >= UNWRAPPED_LINE {
             long += 1;
         } else if n >= SHORTEST_WRAPPED {
@@ -186,6 +201,25 @@ mod tests {
     //! Layout measures and running lines as a specification.
     use super::*;
     use crate::lines::split_lines;
+
+    /// Below [`UNWRAPPED_LINE`] characters a line's count is exact; from
+    /// there on it is at least that, for characters of one to four bytes
+    /// on either side of [`LONG_BY_BYTES`].
+    #[test]
+    fn a_line_is_counted_as_far_as_it_decides() {
+        for c in ['a', 'ø', '€', '𝄞'] {
+            for n in 0..=LONG_BY_BYTES + 8 {
+                let t: String = std::iter::repeat_n(c, n).collect();
+                let exact = t.chars().count();
+                let counted = line_chars(&t);
+                if exact < UNWRAPPED_LINE {
+                    assert_eq!(counted, exact, "{c:?} × {n}");
+                } else {
+                    assert!(counted >= UNWRAPPED_LINE, "{c:?} × {n}: {counted}");
+                }
+            }
+        }
+    }
 
     fn bounds(text: &str) -> Vec<(usize, usize)> {
         split_lines(text).map(|l| (l.start, l.end())).collect()
