@@ -928,3 +928,22 @@ fn generator_reaches_every_part() {
         "no generated input produced {missing:?} (hits per part: {hits:?})"
     );
 }
+
+/// Shrunk from a `report_like_bytes` failure: an item of a list run
+/// together on a line (`… • …`) after a bullet alone on its line, whose
+/// text ends in a link with an invalid byte in its target. Cleaning drops
+/// the target, and the piece's span ended at its link text, so the byte's
+/// `decode-replaced` diagnostic pointed at input no block held; a piece now
+/// ends where the separator after it starts.
+#[test]
+fn a_dropped_link_target_before_a_run_together_separator_is_in_a_block() {
+    for bytes in [
+        b"-\n[o](\xC3) \xE2\x80\xA2 \xAB".as_slice(),
+        b"- a\n[o](\xC3) \xE2\x80\xA2 x".as_slice(),
+        b"- a\n[o](http://x.no/\xC3) \xE2\x80\xA2 b \xE2\x80\xA2 c".as_slice(),
+    ] {
+        if let Err(e) = check_bytes(bytes) {
+            panic!("{e}\ninput: {:?}", String::from_utf8_lossy(bytes));
+        }
+    }
+}

@@ -94,9 +94,11 @@ fn push_pieces<'a>(
 
 /// The input span of each piece of `b`: its own text, except that the
 /// first starts where the block starts (its bullet included) and the last
-/// ends where the block ends, and a piece before a line end ends there
-/// (the next starts on the next line, a glyph alone on a line between them
-/// included), so every line stays whole among the blocks made of it.
+/// ends where the block ends, a piece ends where the separator after it
+/// starts (markup cleaning dropped between them, a link's target, is the
+/// piece's), and a piece before a line end ends there (the next starts on
+/// the next line, a glyph alone on a line between them included), so every
+/// line stays whole among the blocks made of it.
 fn piece_spans(
     b: &Block<'_>,
     pieces: &[((usize, usize), BlockKind)],
@@ -111,6 +113,13 @@ fn piece_spans(
     }
     if let Some(last) = spans.last_mut() {
         last.1 = b.end;
+    }
+    for (k, pair) in pieces.windows(2).enumerate() {
+        // The separator: the clean text between the two pieces.
+        let (sep, _) = b.text.source_range(pair[0].0.1, pair[1].0.0);
+        if let Some(span) = spans.get_mut(k) {
+            span.1 = span.1.max(sep);
+        }
     }
     for k in 1..spans.len() {
         let (end, next) = (spans[k - 1].1, spans[k].0);
