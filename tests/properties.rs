@@ -66,6 +66,25 @@ fn check_bytes(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+/// (b)–(d) on `text` read in `format` (its detection aside).
+fn check_in_format(text: &str, format: Format) -> Result<(), String> {
+    let src = Source::from_text(text);
+    let options = Options::default().with_format(format);
+    let fou::Explained {
+        report,
+        blocks: placed,
+        ..
+    } = fou::explain(&src, &options);
+    let blocks: Vec<Block> = placed.into_iter().map(|(b, _)| b).collect();
+    let lines = Lines::new(text);
+    check_blocks(text, &blocks)?;
+    for (name, span) in report_spans(&report) {
+        check_span(text, &lines, &name, &span)?;
+        check_in_blocks(&name, &span, &blocks)?;
+    }
+    Ok(())
+}
+
 /// UTF-8 input decodes to itself with each invalid byte replaced by one
 /// U+FFFD (as computed here with `std::str::from_utf8` alone), and
 /// `input_offset` maps every character of the text to its input bytes.
@@ -655,17 +674,7 @@ proptest! {
     #[test]
     fn report_like_text_each_format(text in report_text(), markdown in any::<bool>()) {
         let format = if markdown { Format::Markdown } else { Format::Plain };
-        let src = Source::from_text(&text);
-        let fou::Explained { report, blocks: placed, .. } = fou::explain(&src, &Options::default().with_format(format));
-        let blocks: Vec<Block> = placed.into_iter().map(|(b, _)| b).collect();
-        let lines = Lines::new(&text);
-        let mut res = check_blocks(&text, &blocks);
-        for (name, span) in report_spans(&report) {
-            res = res
-                .and_then(|()| check_span(&text, &lines, &name, &span))
-                .and_then(|()| check_in_blocks(&name, &span, &blocks));
-        }
-        if let Err(e) = res {
+        if let Err(e) = check_in_format(&text, format) {
             prop_assert!(false, "{format:?}: {e}\ninput: {text:?}");
         }
     }
@@ -941,9 +950,19 @@ fn a_dropped_link_target_before_a_run_together_separator_is_in_a_block() {
         b"-\n[o](\xC3) \xE2\x80\xA2 \xAB".as_slice(),
         b"- a\n[o](\xC3) \xE2\x80\xA2 x".as_slice(),
         b"- a\n[o](http://x.no/\xC3) \xE2\x80\xA2 b \xE2\x80\xA2 c".as_slice(),
+        // (and a separator after a line end and an invisible character:
+        // the piece still ends at the line end; shrunk from
+        // `report_like_text_each_format`)
+        b"- Arbeid, NTNU \n\0\xE2\x80\xA2 Arbeid, NTNU ".as_slice(),
     ] {
         if let Err(e) = check_bytes(bytes) {
             panic!("{e}\ninput: {:?}", String::from_utf8_lossy(bytes));
+        }
+        let text = String::from_utf8_lossy(bytes);
+        for format in [Format::Plain, Format::Markdown] {
+            if let Err(e) = check_in_format(&text, format) {
+                panic!("{format:?}: {e}\ninput: {text:?}");
+            }
         }
     }
 }

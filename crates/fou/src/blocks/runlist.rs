@@ -115,10 +115,15 @@ fn piece_spans(
         last.1 = b.end;
     }
     for (k, pair) in pieces.windows(2).enumerate() {
-        // The separator: the clean text between the two pieces.
+        // The separator: the clean text between the two pieces (on the
+        // piece's line: a line end is looked for below).
         let (sep, _) = b.text.source_range(pair[0].0.1, pair[1].0.0);
-        if let Some(span) = spans.get_mut(k) {
-            span.1 = span.1.max(sep);
+        if let Some(span) = spans.get_mut(k)
+            && text
+                .get(span.1..sep)
+                .is_some_and(|dropped| !dropped.contains(is_line_end))
+        {
+            span.1 = sep;
         }
     }
     for k in 1..spans.len() {
