@@ -173,13 +173,15 @@ impl Values {
 
     /// Does the word `text[at]` read as a count, as it stands or without a
     /// `,`, `;` or `:` at its end ([`reads`])? Most words are told by their
-    /// first byte.
+    /// first byte, and many short ones (`å`, `at`) by their length
+    /// ([`SHORTEST`]).
     #[inline]
     fn reads_at(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
         let b = text.as_bytes();
         match b.get(at.start) {
             Some(&first)
                 if at.start < at.end
+                    && at.len() >= usize::from(SHORTEST[usize::from(first)])
                     && self.may_start(first)
                     && b.get(at.clone()).is_some_and(|w| self.may_open(w)) =>
             {
@@ -377,7 +379,7 @@ const THREE_BYTE_LEAD: u8 = 0xe0;
 /// Does a word that starts with `first` start with a letter of ASCII or
 /// Latin-1 (and so with no quote and no digit)?
 #[inline]
-fn starts_with_letter(first: u8) -> bool {
+const fn starts_with_letter(first: u8) -> bool {
     first.is_ascii_alphabetic() || first == LATIN_1_LEAD
 }
 
@@ -441,6 +443,46 @@ const fn openings() -> [u64; 1024] {
             table[4 * (w[0] ^ 0x20) as usize + 1] |= seconds;
         }
         n += 1;
+    }
+    table
+}
+
+/// For each first byte, the fewest bytes of a word that starts with it and
+/// reads as a count ([`Values::reads_at`]): a word of fewer is none. Built
+/// at compile time by [`shortest_counts`].
+static SHORTEST: [u8; 256] = shortest_counts();
+
+/// The table [`SHORTEST`]. A word that starts with an ASCII letter or a
+/// Latin-1 one ([`starts_with_letter`]) reads as a count only when it
+/// lower-cases (after a quote or mark at its end is cut off) to a number
+/// word of [`lexicon::NUMBER_WORDS`] that is no article
+/// ([`lexicon::ONE_OR_NONE`]) and starts with that letter in lower case
+/// (an ASCII letter lower-cases to one; a Latin-1 letter to one of
+/// Latin-1, led by the same byte): it is as long as that word or longer,
+/// for no character lower-cases to fewer bytes of the letters of number
+/// words (a test checks every character). A letter no such word starts
+/// with needs no bound ([`OPENINGS`] turns its words away): 1, as every
+/// other byte.
+const fn shortest_counts() -> [u8; 256] {
+    let mut table = [u8::MAX; 256];
+    let mut n = 0;
+    while n < lexicon::NUMBER_WORDS.len() {
+        let w = lexicon::NUMBER_WORDS[n].as_bytes();
+        let first = w[0] as usize;
+        if !is_one_or_none(w) && w.len() < table[first] as usize {
+            table[first] = w.len() as u8;
+            if w[0].is_ascii_alphabetic() {
+                table[first ^ 0x20] = w.len() as u8;
+            }
+        }
+        n += 1;
+    }
+    let mut b = 0;
+    while b < 256 {
+        if table[b] == u8::MAX || !starts_with_letter(b as u8) {
+            table[b] = 1;
+        }
+        b += 1;
     }
     table
 }
@@ -1691,6 +1733,54 @@ mod tests {
                     want,
                     "{first:#x} {second:#x}"
                 );
+            }
+        }
+    }
+
+    /// Every character that lower-cases only to letters of the number
+    /// words has no fewer bytes than what it lower-cases to; and of the
+    /// number words in every case, with quotes and marks at their ends, and
+    /// of all short words of their letters, quotes and marks, every word
+    /// that reads as a count is no shorter than `SHORTEST` says of its
+    /// first byte.
+    #[test]
+    fn no_word_that_reads_as_a_count_is_shorter_than_its_bound() {
+        let letters: Vec<char> = NUMBER_WORDS.iter().flat_map(|w| w.chars()).collect();
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| letters.contains(&l)) {
+                let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+                assert!(c.len_utf8() >= lower, "{c:?}");
+            }
+        }
+        let mut words: Vec<String> = Vec::new();
+        for w in NUMBER_WORDS {
+            let mut capital = w.chars();
+            let capital: String = capital
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(capital)
+                .collect();
+            for cased in [w.to_string(), w.to_uppercase(), capital] {
+                for end in ["", ",", ";", ":", ")", "\"", "»", ".", "),", "»;"] {
+                    words.push(format!("{cased}{end}"));
+                }
+            }
+        }
+        let pieces: Vec<char> = "aAtTeEfFnNsSiolåÅéÉø\u{212b}(\"«»1,;)".chars().collect();
+        let mut short = vec![String::new()];
+        for _ in 0..3 {
+            short = short
+                .iter()
+                .flat_map(|w| pieces.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(short.iter().cloned());
+        }
+        let mut values = Values::new();
+        for w in &words {
+            if super::reads(&mut values, w) {
+                let first = usize::from(w.as_bytes()[0]);
+                assert!(w.len() >= usize::from(super::SHORTEST[first]), "{w:?}");
             }
         }
     }
