@@ -177,15 +177,17 @@ impl Values {
     /// ([`SHORTEST`]).
     #[inline]
     fn reads_at(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
-        let b = text.as_bytes();
-        match b.get(at.start) {
+        match text.as_bytes().get(at.start) {
             Some(&first)
-                if at.start < at.end
-                    && at.len() >= usize::from(SHORTEST[usize::from(first)])
-                    && self.may_start(first)
-                    && b.get(at.clone()).is_some_and(|w| self.may_open(w)) =>
+                if at.start < at.end && at.len() >= usize::from(SHORTEST[usize::from(first)]) =>
             {
-                self.reads_word(text, at, first)
+                if starts_with_letter(first) {
+                    self.letter_word_reads(text, at)
+                } else if first.is_ascii_digit() {
+                    text.as_bytes().get(at).is_some_and(digits_read)
+                } else {
+                    self.may_start(first) && text.get(at).is_some_and(|w| reads(self, w))
+                }
             }
             _ => false,
         }
@@ -232,16 +234,27 @@ impl Values {
         }
     }
 
-    /// [`Values::reads_at`] of a word that starts with `first`, a byte that
-    /// [`may_start_value`]. A word that starts with a letter and ends with
-    /// the mark reads as no count as it stands (no number word holds a
-    /// mark, and none is trimmed off): it is read without the mark.
-    fn reads_word(&mut self, text: &str, at: std::ops::Range<usize>, first: u8) -> bool {
-        if !starts_with_letter(first) {
-            return text.get(at).is_some_and(|w| reads(self, w));
-        }
-        let marked = matches!(text.as_bytes().get(at.end - 1), Some(b',' | b';' | b':'));
+    /// [`Values::reads_at`] of the word `text[at]` (not empty) that starts
+    /// with a letter ([`starts_with_letter`]). When it ends with the mark
+    /// it reads as no count as it stands (no number word holds a mark, and
+    /// none is trimmed off): it is read without the mark. Then, when it is
+    /// as short as a number word and ends with no quote, its key
+    /// ([`word_key_at`]) tells it, as [`Values::value_at`] tells it after
+    /// the checks of its first bytes, which only turn away words that are
+    /// no number word either.
+    #[inline]
+    fn letter_word_reads(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
+        let b = text.as_bytes();
+        let marked = matches!(b.get(at.end - 1), Some(b',' | b';' | b':'));
+        // Not empty: it starts with a letter, which is no mark.
         let end = if marked { at.end - 1 } else { at.end };
+        let len = end - at.start;
+        if len <= LONGEST_NUMBER_WORD
+            && !is_quote_byte(b.get(end - 1))
+            && let Some(key) = word_key_at(b, at.start, len)
+        {
+            return self.number_value(key).is_some();
+        }
         self.value_at(text, at.start..end).is_some()
     }
 
@@ -525,6 +538,37 @@ fn trim_quotes(word: &str) -> &str {
         return word;
     }
     word.trim_matches(|c: char| matches!(c, '(' | ')' | '«' | '»' | '"'))
+}
+
+/// [`reads`] of a word that starts with an ASCII digit: it reads as a
+/// count when, without the `,`, `;` or `:` at its end and then the quotes
+/// at its end ([`trim_quotes`], which trims none at its start), it is
+/// digits of a `u32` and no year. As it stands with the mark it reads as
+/// none (no quote is trimmed off it, and the mark is no digit); and as a
+/// number word none (no number word starts with a digit).
+fn digits_read(word: &[u8]) -> bool {
+    let mut w = match word {
+        [rest @ .., b',' | b';' | b':'] => rest,
+        _ => word,
+    };
+    loop {
+        w = match w {
+            [rest @ .., b'(' | b')' | b'"'] | [rest @ .., 0xc2, 0xab | 0xbb] => rest,
+            _ => break,
+        };
+    }
+    let mut v: u32 = 0;
+    for &c in w {
+        let digit = c.wrapping_sub(b'0');
+        match v
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(u32::from(digit)))
+        {
+            Some(next) if digit < 10 => v = next,
+            _ => return false,
+        }
+    }
+    !(w.len() == 4 && NOT_COUNTS_BUT_YEARS.contains(&v))
 }
 
 /// May `b`, the first or last byte of a word, be (a byte of) one of the
@@ -1782,6 +1826,41 @@ mod tests {
                 let first = usize::from(w.as_bytes()[0]);
                 assert!(w.len() >= usize::from(super::SHORTEST[first]), "{w:?}");
             }
+        }
+    }
+
+    /// Words of ASCII letters and digits, `å`, `Å`, `é`, `É`, `ø`, the
+    /// Kelvin and Ångström signs, quotes, parentheses, marks and white space
+    /// outside ASCII, and the number words in either case with quotes and
+    /// marks, each at every offset of a text up to 20 bytes from its end:
+    /// `Values::reads_at` (by the key of a word of letters, by the digits
+    /// of one of digits) says what `reads` says of the word.
+    #[test]
+    fn reads_at_reads_a_word_as_reads_does() {
+        let mut g = Gen(0x7c15_9e37_4a7c_79b9);
+        let pieces: Vec<String> = ('a'..='z')
+            .chain('A'..='Z')
+            .chain('0'..='9')
+            .chain("åÅéÉø\u{212a}\u{212b}()\"«»,;:.-\u{a0}\u{2003}".chars())
+            .map(String::from)
+            .chain(
+                NUMBER_WORDS
+                    .iter()
+                    .flat_map(|w| [w.to_string(), w.to_uppercase()]),
+            )
+            .chain(["1900", "2099", "2100", "4294967295", "4294967296", "000"].map(String::from))
+            .collect();
+        let mut values = Values::new();
+        for _ in 0..100_000 {
+            let word: String = (0..1 + g.below(4))
+                .map(|_| pieces[g.below(pieces.len())].as_str())
+                .collect();
+            let before = "x ".repeat(g.below(10));
+            let after = "y".repeat(g.below(20));
+            let text = format!("{before}{word}{after}");
+            let at = before.len()..before.len() + word.len();
+            let want = super::reads(&mut values, &word);
+            assert_eq!(values.reads_at(&text, at), want, "{word:?} in {text:?}");
         }
     }
 
