@@ -851,38 +851,50 @@ fn may_state_count(text: &str, values: &mut Values) -> bool {
 /// of its block start) with no word that reads as a count starts none of
 /// them.
 fn count_words(text: &str, values: &mut Values) -> Counting {
-    // White space outside ASCII starts with `C2`, `E1`, `E2` or `E3`, and
-    // carriage returns, vertical tabs and form feeds are rare: most blocks
-    // have none, and their words stand between spaces, line feeds and tabs.
-    let b = text.as_bytes();
-    let wide_space = memchr::memchr3_iter(0xc2, 0xe1, 0xe2, b)
-        .chain(memchr::memchr_iter(0xe3, b))
-        .any(|i| {
-            text.get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_whitespace)
-        });
-    if wide_space || memchr::memchr3(b'\r', 0x0b, 0x0c, b).is_some() {
-        let at = words(text)
-            .into_iter()
-            .filter(|&(_, w)| reads(values, w))
-            .map(|(at, _)| at)
-            .collect();
-        return Counting { at, plain: false };
-    }
     let mut out = std::mem::take(&mut values.spare);
     out.clear();
-    // Only the words whose first two bytes may open a count are read.
-    each_opening(b, |at| {
+    // Only the words whose first two bytes may open a count are read. Most
+    // blocks have no white space but spaces, line feeds and tabs, and their
+    // words stand between those; the scan stops at any other.
+    let plain = each_opening(text.as_bytes(), |at| {
         if values.reads_at(text, at.clone()) {
             out.push(at.start);
         }
     });
-    Counting {
-        at: out,
-        plain: true,
+    if plain {
+        return Counting { at: out, plain };
     }
+    values.spare = out;
+    let at = words(text)
+        .into_iter()
+        .filter(|&(_, w)| reads(values, w))
+        .map(|(at, _)| at)
+        .collect();
+    Counting { at, plain }
 }
+
+/// Does white space other than a space, line feed or tab start at `b[i]`
+/// (`b` valid UTF-8, `i` where a character starts or not): a carriage
+/// return, vertical tab or form feed, or a character of white space outside
+/// ASCII ([`char::is_whitespace`]: they start with `C2`, `E1`, `E2` or `E3`,
+/// see [`OTHER_SPACE_LEADS`]; a test checks every character)?
+fn other_space_at(b: &[u8], i: usize) -> bool {
+    matches!(
+        b.get(i..),
+        Some(
+            [0x0b..=0x0d, ..]
+                | [0xc2, 0x85 | 0xa0, ..]
+                | [0xe1, 0x9a, 0x80, ..]
+                | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+                | [0xe2, 0x81, 0x9f, ..]
+                | [0xe3, 0x80, 0x80, ..]
+        )
+    )
+}
+
+/// The bytes [`other_space_at`] may say yes at, as two runs and a byte:
+/// `0B` to `0D`, `E1` to `E3`, and `C2`.
+const OTHER_SPACE_LEADS: ([u8; 2], [u8; 2], u8) = ([0x0b, 0x0d], [0xe1, 0xe3], 0xc2);
 
 /// What [`count_words`] tells of a block.
 struct Counting {
@@ -1022,34 +1034,40 @@ fn each_separator_portable(b: &[u8], mut f: impl FnMut(usize)) {
 /// spaces, line feeds and tabs) whose first two bytes may open a count
 /// ([`may_open_with`]), in order: on x86 with SSE2, the words' starts of
 /// 16 bytes at a time from one movemask, and only each word's first two
-/// bytes read; elsewhere [`each_opening_portable`].
-fn each_opening(b: &[u8], f: impl FnMut(Range<usize>)) {
+/// bytes read; elsewhere [`each_opening_portable`]. False when `b` has
+/// other white space ([`other_space_at`]): then it stops there, or before
+/// it calls `f` at all.
+fn each_opening(b: &[u8], f: impl FnMut(Range<usize>)) -> bool {
     #[cfg(all(
         any(target_arch = "x86", target_arch = "x86_64"),
         target_feature = "sse2"
     ))]
-    each_opening_sse2(b, f);
+    return each_opening_sse2(b, f);
     #[cfg(not(all(
         any(target_arch = "x86", target_arch = "x86_64"),
         target_feature = "sse2"
     )))]
-    each_opening_portable(b, f);
+    each_opening_portable(b, f)
 }
 
 /// [`each_opening`] with SSE2: the separators of a lane from one movemask,
 /// the words' starts from them (a byte that is none after one that is, or
-/// at the start of `b`), and the last bytes in a lane of spaces.
+/// at the start of `b`), and the last bytes in a lane of spaces; it stops
+/// at a lane with other white space.
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
-fn each_opening_sse2(b: &[u8], mut f: impl FnMut(Range<usize>)) {
+fn each_opening_sse2(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
     // Bit 0: the byte before the lane is a separator (or there is none).
     let mut before = 1;
     let mut at = 0;
     // The lanes with a byte after them: read with it, as they stand.
     while let Some(window) = b.get(at..at + WINDOW).and_then(|w| w.try_into().ok()) {
-        before = openings_in_lane(b, window, (at, before), &mut f);
+        let Some(last) = openings_in_lane(b, window, (at, before), &mut f) else {
+            return false;
+        };
+        before = last;
         at += 16;
     }
     // The last bytes, and spaces after them.
@@ -1057,7 +1075,7 @@ fn each_opening_sse2(b: &[u8], mut f: impl FnMut(Range<usize>)) {
     for (to, &from) in window.iter_mut().zip(b.get(at..).unwrap_or_default()) {
         *to = from;
     }
-    openings_in_lane(b, &window, (at, before), &mut f);
+    openings_in_lane(b, &window, (at, before), &mut f).is_some()
 }
 
 /// The bytes [`each_opening_sse2`] reads at once: a lane of 16 and the
@@ -1074,7 +1092,10 @@ const WINDOW: usize = 17;
 /// words' starts from them (a byte that is none after one that is), and
 /// the first two bytes of each word from `window`; a word ends at the next
 /// separator of the lane, or at one after it. Whether its last byte is a
-/// separator.
+/// separator; `None`, before any call of `f`, when the lane has white
+/// space other than spaces, line feeds and tabs: the bytes that may start
+/// it ([`OTHER_SPACE_LEADS`]) from one more movemask, and only those looked
+/// at ([`other_space_in`]).
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
@@ -1085,14 +1106,30 @@ fn openings_in_lane(
     window: &[u8; WINDOW],
     (at, before): (usize, u32),
     f: &mut impl FnMut(Range<usize>),
-) -> u32 {
+) -> Option<u32> {
     use safe_arch::{
-        bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+        add_i8_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_lt_mask_i8_m128i, m128i,
+        move_mask_i8_m128i, set_splat_i8_m128i,
     };
     let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
     let mut lane = [0; 16];
     lane.copy_from_slice(&window[..16]);
     let v = m128i::from(lane);
+    // A byte in `from..=to`: shifted to start at -128, it is below
+    // -128 + (to - from + 1) as a signed byte.
+    let within = |[from, to]: [u8; 2]| {
+        let shifted = add_i8_m128i(v, splat(0x80u8.wrapping_sub(from)));
+        cmp_lt_mask_i8_m128i(shifted, splat(0x81u8.wrapping_add(to - from)))
+    };
+    let (low, high, byte) = OTHER_SPACE_LEADS;
+    let leads = bitor_m128i(
+        bitor_m128i(within(low), within(high)),
+        cmp_eq_mask_i8_m128i(v, splat(byte)),
+    );
+    let leads = move_mask_i8_m128i(leads).cast_unsigned() & 0xFFFF;
+    if leads != 0 && other_space_in(b, at, leads) {
+        return None;
+    }
     let hit = bitor_m128i(
         bitor_m128i(
             cmp_eq_mask_i8_m128i(v, splat(b' ')),
@@ -1115,7 +1152,28 @@ fn openings_in_lane(
         }
         starts &= starts - 1;
     }
-    seps >> 15
+    Some(seps >> 15)
+}
+
+/// Does other white space ([`other_space_at`]) start at one of the bytes of
+/// `b` at `at` whose bits `leads` has set? Not inlined: most lanes have no
+/// such byte.
+#[cfg_attr(
+    not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )),
+    allow(dead_code)
+)]
+#[inline(never)]
+fn other_space_in(b: &[u8], at: usize, mut leads: u32) -> bool {
+    while leads != 0 {
+        if other_space_at(b, at + leads.trailing_zeros() as usize) {
+            return true;
+        }
+        leads &= leads - 1;
+    }
+    false
 }
 
 /// [`each_opening`] in portable code: the words between separators one by
@@ -1127,7 +1185,10 @@ fn openings_in_lane(
     ),
     allow(dead_code)
 )]
-fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) {
+fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
+    if (0..b.len()).any(|i| other_space_at(b, i)) {
+        return false;
+    }
     let mut start = 0;
     while start < b.len() {
         let end = next_separator(b, start);
@@ -1139,6 +1200,7 @@ fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) {
         }
         start = end + 1;
     }
+    true
 }
 
 /// Where the first separator of `b` at `from` or after it stands; the
@@ -1864,66 +1926,94 @@ mod tests {
         }
     }
 
+    /// The pieces of the texts of `each_opening_finds_the_words_that_may_open_a_count`.
+    const OPENING_PIECES: &[&[u8]] = &[
+        b" ",
+        b" ",
+        b"\n",
+        b"\t",
+        b"  ",
+        b"a",
+        b"T",
+        b"t",
+        b"o",
+        b"r",
+        b"i",
+        b"l",
+        b"E",
+        b"f",
+        b"J",
+        b"n",
+        b"u",
+        b"s",
+        b"y",
+        b"x",
+        b"K",
+        b"e",
+        b"1",
+        b"2",
+        b"(",
+        b")",
+        b"\"",
+        b",",
+        b".",
+        b"-",
+        b"\x1c",
+        "å".as_bytes(),
+        "Å".as_bytes(),
+        "é".as_bytes(),
+        "É".as_bytes(),
+        "ø".as_bytes(),
+        "–".as_bytes(),
+        "«".as_bytes(),
+        "§".as_bytes(),
+        "\u{84}".as_bytes(),
+        "\u{1681}".as_bytes(),
+        "\u{180e}".as_bytes(),
+        "\u{200b}".as_bytes(),
+        "\u{2019}".as_bytes(),
+        "‰".as_bytes(),
+        "\u{2060}".as_bytes(),
+        "\u{3001}".as_bytes(),
+        b"to",
+        b"atten",
+        b"til",
+        b"tre",
+    ];
+
     /// Texts of letters in either case that open number words and do not,
-    /// digits, quotes, bytes outside ASCII (`å`, `Å`, `é`, `É`, a dash, a
-    /// no-break space) and separators, of every length round the 16-byte
-    /// lanes: `each_opening` (SSE2 where there is SSE2) and the portable
-    /// scan give each word between separators whose first two bytes may
-    /// open a count, as the first-byte table and `Values::may_open` tell.
+    /// digits, quotes, bytes outside ASCII (`å`, `Å`, `é`, `É`, a dash,
+    /// characters that start as white space outside ASCII does but are
+    /// none) and separators, of every length round the 16-byte lanes, one
+    /// in three with other white space (a no-break space, a carriage return
+    /// …) anywhere: `each_opening` (SSE2 where there is SSE2) and the
+    /// portable scan say whether a text has none, and in a text with none
+    /// give each word between separators whose first two bytes may open a
+    /// count, as the first-byte table and `Values::may_open` tell.
     #[test]
     fn each_opening_finds_the_words_that_may_open_a_count() {
         let mut g = Gen(0x0123_4567_89ab_cdef);
-        let pieces: &[&[u8]] = &[
-            b" ",
-            b" ",
-            b"\n",
-            b"\t",
-            b"  ",
-            b"a",
-            b"T",
-            b"t",
-            b"o",
-            b"r",
-            b"i",
-            b"l",
-            b"E",
-            b"f",
-            b"J",
-            b"n",
-            b"u",
-            b"s",
-            b"y",
-            b"x",
-            b"K",
-            b"e",
-            b"1",
-            b"2",
-            b"(",
-            b")",
-            b"\"",
-            b",",
-            b".",
-            b"-",
-            b"\r",
-            "å".as_bytes(),
-            "Å".as_bytes(),
-            "é".as_bytes(),
-            "É".as_bytes(),
-            "ø".as_bytes(),
-            "–".as_bytes(),
-            "\u{a0}".as_bytes(),
-            "«".as_bytes(),
-            b"to",
-            b"atten",
-            b"til",
-            b"tre",
+        let pieces = OPENING_PIECES;
+        let others = [
+            "\r", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}", "\u{200a}",
+            "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}",
         ];
         let values = Values::new();
-        for _ in 0..20_000 {
+        for _ in 0..30_000 {
             let mut b = Vec::new();
             while b.len() < g.below(70) {
                 b.extend_from_slice(pieces[g.below(pieces.len())]);
             }
+            // Other white space in one text of three, anywhere.
+            if g.below(3) == 0 {
+                let mut at = g.below(b.len() + 1);
+                while std::str::from_utf8(&b[at..]).is_err() {
+                    at -= 1;
+                }
+                let other = g.pick(&others).as_bytes();
+                b.splice(at..at, other.iter().copied());
+            }
+            let plain = !(0..b.len()).any(|i| super::other_space_at(&b, i));
             let mut want = Vec::new();
             let mut start = 0;
             for word in b.split(|&c| super::is_separator(c)) {
@@ -1936,11 +2026,35 @@ mod tests {
                 start += word.len() + 1;
             }
             let mut found = Vec::new();
-            super::each_opening(&b, |at| found.push(at));
-            assert_eq!(found, want, "{b:?}");
+            assert_eq!(super::each_opening(&b, |at| found.push(at)), plain, "{b:?}");
+            if plain {
+                assert_eq!(found, want, "{b:?}");
+            }
             found.clear();
-            super::each_opening_portable(&b, |at| found.push(at));
-            assert_eq!(found, want, "{b:?}");
+            let portable = super::each_opening_portable(&b, |at| found.push(at));
+            assert_eq!(portable, plain, "{b:?}");
+            if plain {
+                assert_eq!(found, want, "{b:?}");
+            }
+        }
+    }
+
+    /// Every character, at every offset of a lane: other white space
+    /// starts in the text where the character is white space other than
+    /// a space, line feed or tab.
+    #[test]
+    fn other_space_at_is_white_space_but_the_separators() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let want = c.is_whitespace() && !matches!(c, ' ' | '\n' | '\t');
+            let at = c as usize % 17;
+            let text = format!("{}{c}x", "a".repeat(at));
+            let b = text.as_bytes();
+            assert_eq!(
+                (0..b.len()).any(|i| super::other_space_at(b, i)),
+                want,
+                "{c:?}"
+            );
+            assert_eq!(super::other_space_at(b, at), want, "{c:?}");
         }
     }
 
