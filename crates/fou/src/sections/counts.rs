@@ -237,11 +237,11 @@ impl Values {
     /// [`Values::reads_at`] of the word `text[at]` (not empty) that starts
     /// with a letter ([`starts_with_letter`]). When it ends with the mark
     /// it reads as no count as it stands (no number word holds a mark, and
-    /// none is trimmed off): it is read without the mark. Then, when it is
-    /// as short as a number word and ends with no quote, its key
-    /// ([`word_key_at`]) tells it, as [`Values::value_at`] tells it after
-    /// the checks of its first bytes, which only turn away words that are
-    /// no number word either.
+    /// none is trimmed off): it is read without the mark. Then, when it
+    /// ends with no quote, its key ([`word_key_at`]) tells it when it is as
+    /// short as a number word, and its length and bytes when it is longer,
+    /// as [`Values::value_at`] tells them after the checks of its first
+    /// bytes, which only turn away words that are no number word either.
     #[inline]
     fn letter_word_reads(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
         let b = text.as_bytes();
@@ -249,11 +249,16 @@ impl Values {
         // Not empty: it starts with a letter, which is no mark.
         let end = if marked { at.end - 1 } else { at.end };
         let len = end - at.start;
-        if len <= LONGEST_NUMBER_WORD
-            && !is_quote_byte(b.get(end - 1))
-            && let Some(key) = word_key_at(b, at.start, len)
-        {
-            return self.number_value(key).is_some();
+        if !is_quote_byte(b.get(end - 1)) {
+            if len > LONGEST_NUMBER_WORD {
+                // Longer than any number word, when lower-cased too.
+                let word = b.get(at.start..end).unwrap_or_default();
+                if word.iter().all(|&c| c < THREE_BYTE_LEAD) {
+                    return false;
+                }
+            } else if let Some(key) = word_key_at(b, at.start, len) {
+                return self.number_value(key).is_some();
+            }
         }
         self.value_at(text, at.start..end).is_some()
     }
@@ -1896,7 +1901,9 @@ mod tests {
     /// outside ASCII, and the number words in either case with quotes and
     /// marks, each at every offset of a text up to 20 bytes from its end:
     /// `Values::reads_at` (by the key of a word of letters, by the digits
-    /// of one of digits) says what `reads` says of the word.
+    /// of one of digits, by its length and bytes of a long one) says what
+    /// `reads` says of the word, and of long words that lower-case to a
+    /// number word.
     #[test]
     fn reads_at_reads_a_word_as_reads_does() {
         let mut g = Gen(0x7c15_9e37_4a7c_79b9);
@@ -1923,6 +1930,17 @@ mod tests {
             let at = before.len()..before.len() + word.len();
             let want = super::reads(&mut values, &word);
             assert_eq!(values.reads_at(&text, at), want, "{word:?} in {text:?}");
+        }
+        // Longer than a number word, but lower-cased to one.
+        for word in [
+            "se\u{212a}sten",
+            "se\u{212a}sten,",
+            "\u{212b}tte",
+            "tretten\u{212a}",
+        ] {
+            let text = format!("x {word}");
+            let want = super::reads(&mut values, word);
+            assert_eq!(values.reads_at(&text, 2..text.len()), want, "{word:?}");
         }
     }
 
