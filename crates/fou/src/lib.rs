@@ -442,7 +442,7 @@ fn annotate(report: &mut Report<'_>, options: &Options) {
         .registry
         .as_deref()
         .unwrap_or_else(|| Registry::builtin())
-        .annotate(report);
+        .annotate_parsed(report);
 }
 
 /// What reading a source gives before the report is finished.

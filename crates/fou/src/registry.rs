@@ -169,23 +169,34 @@ fn fold(name: &str) -> String {
     joined(&words, lower.len())
 }
 
-/// [`fold`] of a name of ASCII characters, with one copy: its words are
-/// split at ASCII white space and periods (no long dash is ASCII), and
-/// lower-cased once joined.
+/// [`fold`] of a name of ASCII characters, in one pass and one copy: its
+/// words (split at ASCII white space and periods, no long dash is ASCII)
+/// are written lower-cased, one space apart, and the trailing legal forms
+/// cut off the copy after.
 fn fold_ascii(name: &str) -> String {
-    let mut words: smallvec::SmallVec<[&str; 8]> = name
-        .split(|c: char| matches!(c, '\t'..='\r' | ' ' | '.'))
-        .filter(|w| !w.is_empty() && *w != "-")
-        .collect();
-    while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| FOLDED_LEGAL_FORMS.iter().any(|f| w.eq_ignore_ascii_case(f)))
-    {
-        words.pop();
+    let mut out = String::with_capacity(name.len());
+    // Where each word written starts in `out`.
+    let mut starts: smallvec::SmallVec<[usize; 8]> = smallvec::SmallVec::new();
+    let words = name.split(|c: char| matches!(c, '\t'..='\r' | ' ' | '.'));
+    for w in words.filter(|w| !w.is_empty() && *w != "-") {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        starts.push(out.len());
+        out.push_str(w);
     }
-    let mut out = joined(&words, name.len());
     out.make_ascii_lowercase();
+    while starts.len() > 1 {
+        let last = starts.last().copied().unwrap_or_default();
+        if !out
+            .get(last..)
+            .is_some_and(|w| FOLDED_LEGAL_FORMS.contains(&w))
+        {
+            break;
+        }
+        starts.pop();
+        out.truncate(last.saturating_sub(1));
+    }
     out
 }
 
@@ -418,21 +429,7 @@ impl Registry {
     /// assert_eq!(refs[1].id.as_deref(), Some("uio-econ"));
     /// ```
     pub fn refs(&self, raw: &str) -> Vec<InstitutionRef<'static>> {
-        self.read(raw)
-            .into_iter()
-            .map(|(piece, hit)| match hit {
-                Some(i) => InstitutionRef {
-                    id: Some(self.entries[i].id.clone()),
-                    name: Some(self.entries[i].name.clone()),
-                    raw: piece.into(),
-                },
-                None => InstitutionRef {
-                    id: None,
-                    name: None,
-                    raw: piece.into(),
-                },
-            })
-            .collect()
+        self.to_refs(self.read(raw))
     }
 
     /// Fill `institution_refs` of every project, portfolio item and PhD
@@ -462,25 +459,86 @@ impl Registry {
         }
     }
 
+    /// [`Registry::annotate`] of a report as the parser made it, whose
+    /// projects' and portfolio items' `institutions` are
+    /// [`crate::grammar::institutions`] of their `institution_raw` (the
+    /// readers split them so): those splits are read, not made again.
+    pub(crate) fn annotate_parsed(&self, report: &mut Report<'_>) {
+        for p in &mut report.projects {
+            p.institution_refs = self.refs_split(p.institution_raw.as_deref(), &p.institutions);
+        }
+        for p in &mut report.portfolio {
+            p.institution_refs = self.refs_split(p.institution_raw.as_deref(), &p.institutions);
+        }
+        for p in &mut report.phd {
+            p.institution_refs = p
+                .institution
+                .as_deref()
+                .map(|r| self.refs(r))
+                .unwrap_or_default();
+        }
+    }
+
+    /// [`Registry::refs`] of `raw`, whose split into organisations is `pieces`.
+    fn refs_split(
+        &self,
+        raw: Option<&str>,
+        pieces: &[Cow<'_, str>],
+    ) -> Vec<InstitutionRef<'static>> {
+        raw.map(|r| self.to_refs(self.read_split(r, || pieces)))
+            .unwrap_or_default()
+    }
+
+    /// The pieces read as [`InstitutionRef`]s.
+    fn to_refs(&self, found: Vec<(String, Option<usize>)>) -> Vec<InstitutionRef<'static>> {
+        found
+            .into_iter()
+            .map(|(piece, hit)| match hit {
+                Some(i) => InstitutionRef {
+                    id: Some(self.entries[i].id.clone()),
+                    name: Some(self.entries[i].name.clone()),
+                    raw: piece.into(),
+                },
+                None => InstitutionRef {
+                    id: None,
+                    name: None,
+                    raw: piece.into(),
+                },
+            })
+            .collect()
+    }
+
     /// Each piece of an institution text with the entry it names, if any.
     fn read(&self, raw: &str) -> Vec<(String, Option<usize>)> {
+        self.read_split(raw, || crate::grammar::institutions(raw))
+    }
+
+    /// [`Registry::read`] of `raw`, split into organisations by `split`
+    /// when it is not one whole name.
+    fn read_split<P, S>(&self, raw: &str, split: impl FnOnce() -> P) -> Vec<(String, Option<usize>)>
+    where
+        P: AsRef<[S]>,
+        S: AsRef<str>,
+    {
         // A whole legal name (`… Arbeidslivs- og Velferdsforskning AS`) is one.
         if let Some(i) = self.lookup_index(raw) {
             return vec![(raw.trim().to_owned(), Some(i))];
         }
-        let pieces = crate::grammar::institutions(raw);
+        let pieces = split();
+        let pieces = pieces.as_ref();
         let mut found: Vec<(String, Option<usize>)> = Vec::new();
         for (k, piece) in pieces.iter().enumerate() {
+            let piece = piece.as_ref();
             let hit = self.lookup_index(piece).or_else(|| {
                 // A unit is known only next to its parent.
                 let near = [k.checked_sub(1), Some(k + 1)];
                 near.into_iter()
                     .flatten()
                     .filter_map(|j| pieces.get(j))
-                    .filter_map(|p| self.lookup_index(p))
+                    .filter_map(|p| self.lookup_index(p.as_ref()))
                     .find_map(|p| self.by_parent.get(&(p, fold(piece))).copied())
             });
-            found.push((piece.clone(), hit));
+            found.push((piece.to_owned(), hit));
         }
         self.collapse_units(raw, &mut found);
         found
@@ -525,12 +583,20 @@ impl Registry {
 
 /// True when `first` and `second` are joined in `raw` by `/` or a
 /// conjunction (two partners), not by a comma, a space or a parenthesis.
+///
+/// The pieces are looked for with [`memchr::memmem::find`], which sets up
+/// no searcher for the short texts of an item (as [`str::find`] does): a
+/// match of a text in a text is always at a character boundary, so it
+/// finds what `str::find` finds.
 fn partners(raw: &str, first: &str, second: &str) -> bool {
-    let Some(a) = raw.find(first) else {
+    let Some(a) = memchr::memmem::find(raw.as_bytes(), first.as_bytes()) else {
         return false;
     };
     let after = a + first.len();
-    let Some(b) = raw.get(after..).and_then(|r| r.find(second)) else {
+    let Some(b) = raw
+        .get(after..)
+        .and_then(|r| memchr::memmem::find(r.as_bytes(), second.as_bytes()))
+    else {
         return false;
     };
     let between = raw.get(after..after + b).unwrap_or_default().trim();
@@ -647,6 +713,82 @@ mod tests {
             .ok()
             .and_then(|m| m.lookup("UiO").map(|i| i.name.clone()));
         assert_eq!(name.as_deref(), Some("UiO (mitt navn)"));
+    }
+
+    /// [`partners`] as it was written, with [`str::find`].
+    fn partners_by_str_find(raw: &str, first: &str, second: &str) -> bool {
+        let Some(a) = raw.find(first) else {
+            return false;
+        };
+        let after = a + first.len();
+        let Some(b) = raw.get(after..).and_then(|r| r.find(second)) else {
+            return false;
+        };
+        let between = raw.get(after..after + b).unwrap_or_default().trim();
+        between.contains('/') || crate::lexicon::LIST_CONJUNCTIONS.contains(&between)
+    }
+
+    #[test]
+    fn partners_finds_what_str_find_finds() {
+        let raws = crate::testing::concatenations(&["A", "B", "/", " og ", ", ", "Ø", "ø"], 5);
+        let pieces = ["", "A", "B", "AB", "Ø", "BØ", "A/B", "ø"];
+        let mut joined = 0;
+        for raw in &raws {
+            for first in pieces {
+                for second in pieces {
+                    let want = partners_by_str_find(raw, first, second);
+                    assert_eq!(
+                        partners(raw, first, second),
+                        want,
+                        "{raw:?} {first:?} {second:?}"
+                    );
+                    joined += usize::from(want);
+                }
+            }
+        }
+        assert!(joined > 0);
+    }
+
+    /// The refs of every item of a report.
+    fn all_refs<'r>(r: &'r Report<'_>) -> Vec<&'r [InstitutionRef<'r>]> {
+        let projects = r.projects.iter().map(|p| p.institution_refs.as_slice());
+        let items = r.portfolio.iter().map(|p| p.institution_refs.as_slice());
+        let phd = r.phd.iter().map(|p| p.institution_refs.as_slice());
+        projects.chain(items).chain(phd).collect()
+    }
+
+    /// The refs the parser reads from its readers' splits are those that
+    /// [`Registry::annotate`], splitting every text again, reads.
+    #[test]
+    fn the_parsers_refs_are_what_annotate_reads() {
+        let crafted = "FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\n\
+            Ved utgangen av 2021 hadde vi 6 pågående prosjekter.\n\nArbeid\n\n\
+            - Jobb i nord, AFI, OsloMet (2020-2022)\n\
+            - Jobb i sør, NIBR/OsloMet (2019-2021)\n\
+            - Jobb i vest, UiO, Økonomisk institutt (2020-2023)\n\
+            - Jobb i øst, SNF (NHH) og Kystforsk (2021-2022)\n\
+            - Jobb i midten, OsloMet AFI og Proba samfunnsanalyse (2020-2021)\n\
+            - Jobb overalt, Fafo Institutt for arbeidslivs- og velferdsforskning AS (2020-2022)\n";
+        let texts = [
+            crafted,
+            include_str!("../../../examples/data/sample-2021.txt"),
+            include_str!("../../../examples/data/sample-2022.txt"),
+            include_str!("../../../examples/data/sample-2023.md"),
+            include_str!("../../../examples/data/pages/tema-linjer.txt"),
+            include_str!("../../../examples/data/pages/skisser.txt"),
+        ];
+        let mut several = 0;
+        for text in texts {
+            let Ok(parsed) = crate::parse(text) else {
+                panic!("{text:.40}");
+            };
+            let mut again = parsed.clone();
+            Registry::builtin().annotate(&mut again);
+            let (have, want) = (all_refs(&parsed), all_refs(&again));
+            assert_eq!(have, want, "{text:.40}");
+            several += have.iter().filter(|v| v.len() > 1).count();
+        }
+        assert!(several >= 4, "{several}");
     }
 
     #[test]
