@@ -355,7 +355,7 @@ impl KeywordFilter {
 /// Keywords (lower case, as in [`crate::lexicon`]) found as
 /// `has_any(&norm(text), words)` ([`crate::lexicon::has_any`]) finds them,
 /// without normalising all of `text`: only a few words around each place
-/// where a keyword may stand ([`Phrases::in_text`]).
+/// where a keyword may stand ([`Phrases::in_searched`]).
 ///
 /// A keyword found in the normalised text has its piece (its longest run of
 /// ASCII letters, see [`KeywordFilter`]) inside one normalised word, and that
@@ -369,9 +369,10 @@ impl KeywordFilter {
 /// whole text normalised.
 pub(crate) struct Phrases {
     words: &'static [&'static str],
-    /// The pieces looked for (none holds another), each with the offset of
-    /// its rarest letter; `None` when a keyword has no piece.
-    pieces: Option<Vec<(&'static [u8], usize)>>,
+    /// The searches for the pieces (none holds another), lower case, in
+    /// the text with its ASCII letters lower-cased; `None` when a keyword
+    /// has no piece.
+    pieces: Option<Vec<memchr::memmem::Finder<'static>>>,
     /// The most spaces in a keyword: how many words on each side of a piece
     /// are normalised with it.
     reach: usize,
@@ -392,7 +393,7 @@ impl Phrases {
                 }
             }
             kept.into_iter()
-                .map(|p| (p.as_bytes(), KeywordFilter::anchor(p.as_bytes())))
+                .map(|p| memchr::memmem::Finder::new(&p.to_ascii_lowercase()).into_owned())
                 .collect()
         });
         let reach = words
@@ -407,33 +408,27 @@ impl Phrases {
         }
     }
 
-    /// Does [`norm`] of `text` contain one of the keywords?
-    pub fn in_text(&self, text: &str) -> bool {
-        let b = text.as_bytes();
-        let whole = || lexicon::has_any(&norm(text), self.words);
-        // The characters of `TO_ASCII` start with `C4` and `E2`.
-        let to_ascii = memchr::memchr2_iter(0xc4, 0xe2, b).any(|i| {
-            let rest = b.get(i..).unwrap_or_default();
-            KeywordFilter::TO_ASCII
-                .iter()
-                .any(|c| rest.starts_with(c.as_bytes()))
-        });
-        let Some(pieces) = self.pieces.as_ref().filter(|_| !to_ascii) else {
-            return whole();
+    /// Does [`norm`] of the text contain one of the keywords? The text is
+    /// made ready for the search once for several lists of phrases.
+    pub fn in_searched(&self, t: &Searched<'_>) -> bool {
+        let text = t.text;
+        let (Some(pieces), Some(lowered)) = (self.pieces.as_ref(), t.lowered.as_deref()) else {
+            return lexicon::has_any(&norm(text), self.words);
         };
-        for &(p, at) in pieces {
-            let Some(&a) = p.get(at) else { continue };
-            for i in memchr::memchr2_iter(a, a.to_ascii_uppercase(), b) {
-                let Some(from) = i.checked_sub(at) else {
-                    continue;
-                };
-                let to = from + p.len();
-                if !b.get(from..to).is_some_and(|s| s.eq_ignore_ascii_case(p)) {
-                    continue;
-                }
+        for finder in pieces {
+            let len = finder.needle().len();
+            let mut pos = 0;
+            // Every place, overlapping ones too: the search goes on one
+            // byte after where a piece was found.
+            while let Some(from) = lowered
+                .get(pos..)
+                .and_then(|h| finder.find(h))
+                .map(|k| pos + k)
+            {
+                pos = from + 1;
                 let (s, e) = (
                     words_back(text, from, self.reach),
-                    words_on(text, to, self.reach),
+                    words_on(text, from + len, self.reach),
                 );
                 if text
                     .get(s..e)
@@ -444,6 +439,34 @@ impl Phrases {
             }
         }
         false
+    }
+}
+
+/// A text made ready for [`Phrases::in_searched`]: its bytes with the
+/// ASCII letters lower-cased (no byte moves), where a piece stands where
+/// the text has it in either case, found by one vectorised search per piece
+/// rather than a stop at every place of one of its letters; `None` when the
+/// text holds a character of [`KeywordFilter::TO_ASCII`], and is
+/// normalised whole.
+pub(crate) struct Searched<'t> {
+    text: &'t str,
+    lowered: Option<Vec<u8>>,
+}
+
+impl<'t> Searched<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let b = text.as_bytes();
+        // The characters of `TO_ASCII` start with `C4` and `E2`.
+        let to_ascii = memchr::memchr2_iter(0xc4, 0xe2, b).any(|i| {
+            let rest = b.get(i..).unwrap_or_default();
+            KeywordFilter::TO_ASCII
+                .iter()
+                .any(|c| rest.starts_with(c.as_bytes()))
+        });
+        Searched {
+            text,
+            lowered: (!to_ascii).then(|| b.to_ascii_lowercase()),
+        }
     }
 }
 
@@ -792,6 +815,7 @@ mod tests {
             &["oppdragsforskning", "oppdrag", "på oppdrag fra"],
             &["på oppdrag fra", "i  oppdrag", " bidrag", "x y z"],
             &["på", "å"],
+            &["abab", "bab x"],
         ];
         let texts = [
             "",
@@ -812,11 +836,17 @@ mod tests {
             "«På» oppdrag fra",
             "på  Oppdrag  Fra  NAV, og i oppdrag",
             "Ærlig på oppdrag for Å",
+            "i oPpDrAg fRa nav; PÅ OppDrag FRA",
+            "ababab abab xabab ab ab",
+            "Et langt sammendrag om arbeid og velferd, skrevet over mange ord, \
+             før det står at prosjektet var bidragsFinansiert.",
+            "Et langt sammendrag om arbeid og velferd, skrevet over mange ord, \
+             men uten ord om hvem som betalte for det hele, og i opp drag.",
         ];
         for t in texts {
             for list in lists {
                 assert_eq!(
-                    Phrases::new(list).in_text(t),
+                    Phrases::new(list).in_searched(&Searched::new(t)),
                     lexicon::has_any(&norm(t), list),
                     "{t:?} {list:?}"
                 );

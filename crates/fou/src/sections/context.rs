@@ -4,7 +4,7 @@
 
 use crate::lexicon::{self, has_any};
 use crate::model::{Funding, PortfolioStatus};
-use crate::text::{KeywordFilter, Phrases, norm};
+use crate::text::{KeywordFilter, Phrases, Searched, norm};
 use std::sync::LazyLock;
 
 /// Texts that may name a funding, in running text ([`lexicon::BIDRAG`],
@@ -132,9 +132,10 @@ pub(crate) fn about_projects(t: &str) -> bool {
 /// the words around where a phrase may stand are normalised
 /// ([`Phrases`]).
 pub(crate) fn funding_described(text: &str) -> Option<Funding> {
-    if SUMMARY_BIDRAG.in_text(text) {
+    let searched = Searched::new(text);
+    if SUMMARY_BIDRAG.in_searched(&searched) {
         Some(Funding::Bidrag)
-    } else if SUMMARY_OPPDRAG.in_text(text) {
+    } else if SUMMARY_OPPDRAG.in_searched(&searched) {
         Some(Funding::Oppdrag)
     } else {
         None
