@@ -86,9 +86,9 @@ fn is_toc_line(t: &str) -> bool {
     let stripped = strip_suffixes(stripped, "<b>").trim_end();
     stripped.ends_with("...")
         || stripped.ends_with("…")
-        || (t.contains('\t')
-            && stripped.len() < t.trim_end().len()
-            && stripped.len() < MAX_TAB_ENTRY)
+        || (stripped.len() < t.trim_end().len()
+            && stripped.len() < MAX_TAB_ENTRY
+            && t.contains('\t'))
 }
 
 /// `t` without any copies of `suffix` at its end: `trim_end_matches(suffix)`
