@@ -174,18 +174,25 @@ pub(crate) fn leader_name(value: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_owned())
 }
 
+/// The labels of a project's page's lines, list by list.
+const PAGE_LABELS: [&[&str]; 5] = [
+    lexicon::COMMISSIONER_LABELS,
+    lexicon::PERFORMER_LABELS,
+    lexicon::PERIOD_LABELS,
+    lexicon::LEADER_LABELS,
+    lexicon::STATUS_LABELS,
+];
+
 /// Is the text a label line of a project's page (`Oppdragsgiver: NAV`,
 /// `Prosjektleder: …`, `Periode: …`, `Status: …`)?
+///
+/// Every label ends in its colon (a test checks), so a text without one,
+/// most headings, is none without trying the labels one by one.
 pub(crate) fn is_page_label(text: &str) -> bool {
-    [
-        lexicon::COMMISSIONER_LABELS,
-        lexicon::PERFORMER_LABELS,
-        lexicon::PERIOD_LABELS,
-        lexicon::LEADER_LABELS,
-        lexicon::STATUS_LABELS,
-    ]
-    .iter()
-    .any(|labels| labelled(text, labels).is_some())
+    memchr::memchr(b':', text.as_bytes()).is_some()
+        && PAGE_LABELS
+            .iter()
+            .any(|labels| labelled(text, labels).is_some())
 }
 
 #[cfg(test)]
@@ -259,5 +266,20 @@ mod tests {
         assert!(is_page_label("Utført av: Velferdsforsk"));
         assert!(!is_page_label("Oppdragsprosjekter"));
         assert!(!is_page_label("Oppdragsgiver:"));
+    }
+
+    /// What lets [`is_page_label`] turn a text without a colon away: every
+    /// label ends in one, and `labelled` finds a label only at the start of
+    /// the text.
+    #[test]
+    fn every_page_label_ends_in_its_colon() {
+        for label in PAGE_LABELS.iter().flat_map(|l| l.iter()) {
+            assert!(label.ends_with(':'), "{label}");
+            // (as on a page: a capital, which `labelled` reads as ASCII)
+            let (first, rest) = label.split_at(1);
+            let line = format!("  {}{rest}  Noe", first.to_ascii_uppercase());
+            assert!(is_page_label(&line), "{line}");
+            assert!(!is_page_label(&line.replace(':', " ")), "{line}");
+        }
     }
 }
