@@ -110,7 +110,7 @@ impl Views {
         if let Some(&r) = self.role.borrow().get(&i) {
             return r;
         }
-        let r = super::role_in(text, &self.norm(i, text));
+        let r = super::role_with(text, || self.norm(i, text));
         if self.keep {
             self.role.borrow_mut().insert(i, r);
         }
@@ -122,7 +122,7 @@ impl Views {
         if let Some(&t) = self.top.borrow().get(&i) {
             return t;
         }
-        let t = toc.lists_normalised(&self.norm(i, text));
+        let t = toc.may_list(text) && toc.lists_normalised(&self.norm(i, text));
         if self.keep {
             self.top.borrow_mut().insert(i, t);
         }

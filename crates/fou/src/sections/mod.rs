@@ -44,6 +44,9 @@ pub mod projects;
 
 pub use hints::ReportHints;
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use crate::Format;
 use crate::blocks::{Block, BlockKind, Repair};
 use crate::lexicon::{self, has_any};
@@ -52,7 +55,7 @@ use crate::model::{
     Project, Publication, Report, Severity, Vendor,
 };
 use crate::source::Source;
-use crate::text::{norm, shorten};
+use crate::text::{KeywordFilter, norm, shorten};
 use context::{about_projects, funding_of};
 use doc::{Claims, Doc, Section, diagnostic};
 
@@ -299,8 +302,43 @@ pub(crate) fn norm_bare<'t>(title: &str, t: &'t str) -> &'t str {
     }
 }
 
-/// [`role_of`]`(title, false)`, given `t`, [`norm`] of the title (which
-/// may be shared: a block's normalised text, [`doc::Views`]).
+/// The keywords a heading's role may turn on (the rest are asked only of a
+/// heading with one of [`lexicon::PROJECTS`] or [`lexicon::ANALYSES`]).
+static ROLE_WORDS: LazyLock<KeywordFilter> = LazyLock::new(|| {
+    KeywordFilter::new(&[
+        lexicon::PREFACE_TITLES,
+        lexicon::TOC_TITLES,
+        lexicon::PROJECTS,
+        lexicon::ANALYSES,
+        lexicon::APPENDIX_TITLES,
+    ])
+});
+
+/// [`role_of`]`(title, false)`, with `t()` giving [`norm`] of the title
+/// (which may be shared: a block's normalised text, [`doc::Views`]). Most
+/// headings name none of [`ROLE_WORDS`]: their role is read from the title
+/// as it stands, and `t` is not asked.
+pub(crate) fn role_with<'t>(title: &str, t: impl FnOnce() -> Cow<'t, str>) -> Role {
+    if ROLE_WORDS.may_match(title) {
+        return role_in(title, &t());
+    }
+    // (what `role_in` gives when no keyword is found)
+    if context::is_page_label(title) {
+        return Role::Generic;
+    }
+    let bare = strip_number(title);
+    if crate::grammar::may_be_edition(bare)
+        && let Ok((n, y)) = crate::grammar::edition(bare)
+    {
+        Role::Edition(n, y)
+    } else if has_number(title) {
+        Role::Section
+    } else {
+        Role::Generic
+    }
+}
+
+/// [`role_of`]`(title, false)`, given `t`, [`norm`] of the title.
 pub(crate) fn role_in(title: &str, t: &str) -> Role {
     // `Oppdragsgiver: NAV` on a project's page is a field, not a section.
     if context::is_page_label(title) {
@@ -832,6 +870,39 @@ mod tests {
             seen.insert(naive);
         }
         assert!(seen.len() >= 3, "{seen:?}");
+    }
+
+    /// A heading's role read without normalising it, where it names no
+    /// keyword, is the role read from its normalised text: titles made of
+    /// every keyword a role turns on, numbers, editions and page labels.
+    #[test]
+    fn a_role_read_as_the_title_stands_is_the_role_of_its_normalised_text() {
+        let pieces = [
+            "Forord",
+            "INNHOLD",
+            "Vedlegg",
+            "Prosjekter",
+            "oppdrag",
+            "ANALYSER",
+            "levert",
+            "avsluttet",
+            "Bidrag",
+            "3.1",
+            "Utgave 2 – 2020",
+            "Status:",
+            "Periode: 2020",
+            "Arbeid",
+            " ",
+            "\u{a0}",
+            "\u{130}",
+        ];
+        let mut roles = std::collections::BTreeSet::new();
+        for title in crate::testing::concatenations(&pieces, 3) {
+            let role = role_in(&title, &norm(&title));
+            assert_eq!(role_with(&title, || norm(&title).into()), role, "{title:?}");
+            roles.insert(format!("{role:?}"));
+        }
+        assert!(roles.len() >= 8, "{roles:?}");
     }
 
     #[test]
