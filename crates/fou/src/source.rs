@@ -1252,6 +1252,8 @@ fn line_ends(text: &str, unicode: bool) -> impl Iterator<Item = usize> + '_ {
 pub struct LineIndex {
     starts: Starts,
     len: usize,
+    /// The text has a Unicode line separator ([`has_unicode_line_ends`]).
+    unicode: bool,
 }
 
 /// The byte offsets where lines start, ascending, the first 0: as `u32`
@@ -1293,13 +1295,13 @@ impl Starts {
 
 /// The line starts of `text` as `T` (see [`LineIndex::new`]); `None` when
 /// an offset does not fit in `T`.
-fn line_starts<T: TryFrom<usize>>(text: &str) -> Option<Vec<T>> {
+/// `unicode`: the text has a Unicode line separator.
+fn line_starts<T: TryFrom<usize>>(text: &str, unicode: bool) -> Option<Vec<T>> {
     let bytes = text.as_bytes();
     // Sized first, so the index has no spare room: by the line-end bytes,
     // counted by memchr's vector count, when they are all the line ends
     // there are (a `\r\n` counts twice: the room it leaves is given back),
     // else by a first pass over the line ends.
-    let unicode = has_unicode_line_ends(text);
     let returns = if unicode {
         0
     } else {
@@ -1344,17 +1346,30 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         // Every start is at most the text's length: the width is chosen by
         // it, so a text of 4 GiB or more is read once, not twice.
+        let unicode = has_unicode_line_ends(text);
         let narrow = u32::try_from(text.len())
             .ok()
-            .and_then(|_| line_starts::<u32>(text));
+            .and_then(|_| line_starts::<u32>(text, unicode));
         let starts = match narrow {
             Some(narrow) => Starts::Narrow(narrow),
-            None => Starts::Wide(line_starts::<usize>(text).unwrap_or_else(|| vec![0])),
+            None => Starts::Wide(line_starts::<usize>(text, unicode).unwrap_or_else(|| vec![0])),
         };
         LineIndex {
             starts,
             len: text.len(),
+            unicode,
         }
+    }
+
+    /// Does the text have a Unicode line separator (NEL, U+2028, U+2029)?
+    /// Its lines end at them too.
+    ///
+    /// ```
+    /// assert!(fou::LineIndex::new("a\u{2028}b").has_unicode_line_ends());
+    /// assert!(!fou::LineIndex::new("a\r\nb").has_unicode_line_ends());
+    /// ```
+    pub fn has_unicode_line_ends(&self) -> bool {
+        self.unicode
     }
 
     /// Number of lines.
@@ -1424,7 +1439,7 @@ mod tests {
                 general.pop();
             }
             assert_eq!(
-                line_starts::<usize>(&text),
+                line_starts::<usize>(&text, has_unicode_line_ends(&text)),
                 Some(general.clone()),
                 "{text:?}"
             );
@@ -1445,11 +1460,15 @@ mod tests {
     #[test]
     fn line_starts_that_do_not_fit_give_no_index() {
         let text = "a\n".repeat(200);
-        assert_eq!(line_starts::<u8>(&text[..254]).map(|v| v.len()), Some(127));
-        assert_eq!(line_starts::<u8>(&text), None);
         assert_eq!(
-            line_starts::<u16>(&text).map(|v| v.into_iter().map(usize::from).collect()),
-            line_starts::<usize>(&text)
+            line_starts::<u8>(&text[..254], has_unicode_line_ends(&text[..254])).map(|v| v.len()),
+            Some(127)
+        );
+        assert_eq!(line_starts::<u8>(&text, has_unicode_line_ends(&text)), None);
+        assert_eq!(
+            line_starts::<u16>(&text, has_unicode_line_ends(&text))
+                .map(|v| v.into_iter().map(usize::from).collect()),
+            line_starts::<usize>(&text, has_unicode_line_ends(&text))
         );
     }
 

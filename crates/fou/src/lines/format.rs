@@ -19,13 +19,16 @@ pub fn detect_format(text: &str) -> Format {
         .take(DETECT_LINES)
         .last()
         .map_or(0, |l| l.start + l.text.len());
-    detect_normalized_format(Normalized::new(&text[..end]).text())
+    detect_normalized_format(Normalized::new(&text[..end]).text(), None)
 }
 
 /// Lines [`detect_format`] looks at.
-const DETECT_LINES: usize = 5000;
+pub(crate) const DETECT_LINES: usize = 5000;
 
-/// [`detect_format`] on text normalised by [`Normalized`].
+/// [`detect_format`] on text normalised by [`Normalized`]; `every_line`:
+/// whether every line of the text is among the first [`DETECT_LINES`] and
+/// none ends in a Unicode line separator, when the caller knows
+/// ([`within_detect_lines`] when it does not).
 ///
 /// The first [`EARLY_LINES`] lines are scored one by one ([`line_score`]):
 /// a Markdown text mostly says so there. After them only a line with a
@@ -33,7 +36,7 @@ const DETECT_LINES: usize = 5000;
 /// when every line of the text is among the first [`DETECT_LINES`]
 /// ([`within_detect_lines`]), only the lines around those bytes are read
 /// ([`detect_by_marked_lines`]); the others are not even split.
-pub(crate) fn detect_normalized_format(text: &str) -> Format {
+pub(crate) fn detect_normalized_format(text: &str, every_line: Option<bool>) -> Format {
     let b = text.as_bytes();
     let (mut score, mut from) = (0usize, 0);
     for _ in 0..EARLY_LINES {
@@ -49,7 +52,7 @@ pub(crate) fn detect_normalized_format(text: &str) -> Format {
         }
         from = end + len;
     }
-    if within_detect_lines(text) {
+    if every_line.unwrap_or_else(|| within_detect_lines(text)) {
         detect_by_marked_lines(text, from, score)
     } else {
         detect_by_lines(text)
@@ -181,7 +184,9 @@ mod tests {
         for tail in crate::testing::concatenations(&pieces, 3) {
             for filler in &fillers {
                 let text = format!("{filler}{tail}");
-                let format = detect_normalized_format(&text);
+                let format = detect_normalized_format(&text, None);
+                let known = within_detect_lines(&text);
+                assert_eq!(detect_normalized_format(&text, Some(known)), format);
                 assert_eq!(format, detect_by_lines(&text), "{text:?}");
                 seen[usize::from(format == Format::Markdown)] += 1;
             }
@@ -189,11 +194,11 @@ mod tests {
         assert!(seen.iter().all(|&n| n > 1000), "{seen:?}");
         // Markers only after the lines looked at: not read.
         let long = format!("{}# Tittel\n**a** **b**\n", "a\n".repeat(DETECT_LINES));
-        assert_eq!(detect_normalized_format(&long), Format::Plain);
+        assert_eq!(detect_normalized_format(&long, None), Format::Plain);
         let long = format!("a\n# Tittel\n{}", "a\n".repeat(DETECT_LINES));
-        assert_eq!(detect_normalized_format(&long), Format::Markdown);
+        assert_eq!(detect_normalized_format(&long, None), Format::Markdown);
         let filler = "a\n".repeat(EARLY_LINES + 2);
         let long = format!("{filler}# Tittel\n{}", "a\n".repeat(DETECT_LINES));
-        assert_eq!(detect_normalized_format(&long), Format::Markdown);
+        assert_eq!(detect_normalized_format(&long, None), Format::Markdown);
     }
 }

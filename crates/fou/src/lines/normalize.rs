@@ -660,6 +660,7 @@ fn remap_copied(out: &mut Rebuilt, text: &str, c: usize, r: usize, norm: &Normal
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::LineIndex;
 
     /// The shortcut for characters below U+0300 agrees with the full test.
     #[test]
@@ -788,6 +789,27 @@ mod tests {
         assert_eq!(n.input_line_range(2, 3), (2, 8));
         assert_eq!(Normalized::new("a\r\n\u{200e}\nb").text(), "a\r\n\nb");
         assert_eq!(Normalized::new("a\u{200e}\r\nb").text(), "a\r\nb");
+    }
+
+    /// What lets the parser tell the format of the normalised text from the
+    /// input's line index: normalising adds no line and no Unicode line
+    /// separator, whatever stands around the line ends.
+    #[test]
+    fn normalising_adds_no_line() {
+        let pieces = [
+            "a", "\r", "\n", "\u{200b}", "\u{200e}", "\u{a0}", "\u{2028}", "\u{85}", "\u{30a}",
+            "\u{ad}", "\u{2029}",
+        ];
+        for text in crate::testing::concatenations(&pieces, 4) {
+            let (input, norm) = (LineIndex::new(&text), Normalized::new(&text));
+            let out = LineIndex::new(norm.text());
+            assert!(out.line_count() <= input.line_count(), "{text:?}");
+            assert_eq!(
+                out.has_unicode_line_ends(),
+                input.has_unicode_line_ends(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
