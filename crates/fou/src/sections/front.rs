@@ -26,10 +26,8 @@ const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
 #[derive(Debug, Default)]
 pub(crate) struct Toc {
     top: foldhash::HashSet<String>,
-    /// Bit `b`: a key in `top` starts with the ASCII byte `b`.
-    ascii_firsts: u128,
-    /// A key in `top` is empty or starts with a character beyond ASCII.
-    other_first: bool,
+    /// The first bytes of the keys in `top`.
+    firsts: KeyStarts,
     /// The top-level entries in order, as written (leaders and page
     /// numbers cut), with their block.
     entries: Vec<(usize, String)>,
@@ -65,38 +63,66 @@ impl Toc {
 
     /// List `key` ([`toc_key`]) at the top level.
     fn list(&mut self, key: String) {
-        match key.bytes().next() {
-            Some(b) if b.is_ascii() => self.ascii_firsts |= 1 << b,
-            _ => self.other_first = true,
-        }
+        self.firsts.add(&key);
         self.top.insert(key);
     }
 
     /// May `title` be listed at the top level ([`Toc::lists_normalised`]
-    /// of [`norm`] of it)? A cheap test on the title as it stands: its key
-    /// starts with its first character that is not white space, lower-cased
-    /// (or is empty), so a title that starts with an ASCII character no key
-    /// starts with is not listed, and need not be normalised to find out.
+    /// of [`norm`] of it)? A cheap test on the title as it stands
+    /// ([`KeyStarts::may_start`]): when it says no, the title need not be
+    /// normalised to find out.
     pub fn may_list(&self, title: &str) -> bool {
-        if self.top.is_empty() {
-            return false;
-        }
-        if self.other_first {
-            return true;
-        }
-        match title.bytes().find(|&b| !matches!(b, 0x09..=0x0d | b' ')) {
-            Some(b) if b.is_ascii() => self.ascii_firsts & (1 << b.to_ascii_lowercase()) != 0,
-            // (beyond ASCII: white space, or a letter that lower-cases to
-            // several; none: the key is empty, and none is)
-            Some(_) => true,
-            None => false,
-        }
+        self.firsts.may_start(title)
     }
 
     /// [`Toc::key`] of a title given as `t`, [`norm`] of it (see
     /// [`Toc::lists_normalised`]).
     pub fn key_normalised(t: &str) -> &str {
         t.trim_end_matches(ends_a_key)
+    }
+}
+
+/// The first bytes of some keys ([`Toc::key`], or [`Toc::key_normalised`]
+/// of [`norm`] of a title), to tell a title whose key is none of them
+/// without normalising it.
+#[derive(Debug, Default)]
+pub(crate) struct KeyStarts {
+    /// Bit `b`: a key starts with the ASCII byte `b`.
+    ascii: u128,
+    /// A key is empty or starts with a character beyond ASCII.
+    other: bool,
+    /// A key was added.
+    any: bool,
+}
+
+impl KeyStarts {
+    /// Take in `key`.
+    pub fn add(&mut self, key: &str) {
+        match key.bytes().next() {
+            Some(b) if b.is_ascii() => self.ascii |= 1 << b,
+            _ => self.other = true,
+        }
+        self.any = true;
+    }
+
+    /// May the key of `title` be one of the keys taken in? A key starts
+    /// with the title's first character that is not white space,
+    /// lower-cased, or is empty: a title that starts with an ASCII
+    /// character no key starts with has none of them.
+    pub fn may_start(&self, title: &str) -> bool {
+        if !self.any {
+            return false;
+        }
+        if self.other {
+            return true;
+        }
+        match title.bytes().find(|&b| !matches!(b, 0x09..=0x0d | b' ')) {
+            Some(b) if b.is_ascii() => self.ascii & (1 << b.to_ascii_lowercase()) != 0,
+            // (beyond ASCII: white space, or a letter that lower-cases to
+            // several; none: the key is empty, and none is)
+            Some(_) => true,
+            None => false,
+        }
     }
 }
 
