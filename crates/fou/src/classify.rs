@@ -16,10 +16,27 @@ fn has_org_word(words: &[&str]) -> bool {
         if is_acronym(w) {
             return true;
         }
-        // (lower-cased without a copy when it is lower-case already)
-        let lw = lower(w.trim_matches(|c: char| !c.is_alphanumeric()));
-        ORG_LEGAL_FORMS.contains(&lw.as_ref()) || ORG_STEMS.iter().any(|s| holds(&lw, s))
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // An ASCII word is lower-cased on the stack; others as `lower` does
+        // (without a copy when lower-case already).
+        let mut buf = [0u8; ASCII_WORD_ROOM];
+        if let Some(room) = buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+            room.copy_from_slice(w.as_bytes());
+            room.make_ascii_lowercase();
+            return std::str::from_utf8(room).is_ok_and(is_org_word);
+        }
+        is_org_word(&lower(w))
     })
+}
+
+/// Room for an ASCII word lower-cased on the stack ([`has_org_word`]):
+/// longer than any word of a name; a longer one is lower-cased on the heap.
+const ASCII_WORD_ROOM: usize = 48;
+
+/// Is the lower-cased word `lw` a legal form ([`ORG_LEGAL_FORMS`]) or does
+/// it hold an organisation stem ([`ORG_STEMS`])?
+fn is_org_word(lw: &str) -> bool {
+    ORG_LEGAL_FORMS.contains(&lw) || ORG_STEMS.iter().any(|s| holds(lw, s))
 }
 
 /// Does the word `word` hold `stem`? What [`str::contains`] answers, by
@@ -48,11 +65,20 @@ fn holds(word: &str, stem: &str) -> bool {
 /// ```
 pub fn is_acronym(token: &str) -> bool {
     let t = token.trim_matches(|c: char| !c.is_alphanumeric());
-    let upper = t.chars().filter(|c| c.is_uppercase()).count();
-    t.chars().count() >= 2
-        && t.chars().next().is_some_and(char::is_uppercase)
-        && t.chars().all(|c| c.is_alphanumeric() || c == '-')
-        && upper >= 2
+    // One pass: at least two characters, the first and one more upper
+    // case, every one a letter, a digit or `-`.
+    let mut chars = t.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut upper = 1;
+    for c in chars {
+        if !(c.is_alphanumeric() || c == '-') {
+            return false;
+        }
+        upper += usize::from(c.is_uppercase());
+    }
+    upper >= 2
 }
 
 /// Does `s` read like one organisation's name (short, capitalised, not a sentence)?
@@ -87,9 +113,9 @@ pub fn is_institution_name(s: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || starts_no_name(first)
-        || t.contains(['?', '!', ':', ';', '«', '»', '"', '“', '”'])
+        || has_sentence_mark(t)
         || t.ends_with(['?', ','])
-        || words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        || words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
     {
         return false;
     }
@@ -121,10 +147,28 @@ const MAX_NAME_WORDS: usize = 8;
 const NOT_ORG_START_MAX_CHARS: usize = 7;
 
 /// Is `first` (lower-cased) one of [`NOT_ORG_START`]? A longer word is not
-/// lower-cased to find out (lower-casing never makes fewer characters).
+/// lower-cased to find out (lower-casing never makes fewer characters), nor
+/// is an ASCII word (it is compared ignoring ASCII case: an ASCII word
+/// lower-cases as ASCII).
 fn starts_no_name(first: &str) -> bool {
+    if first.is_ascii() {
+        return NOT_ORG_START.iter().any(|w| w.eq_ignore_ascii_case(first));
+    }
     first.chars().nth(NOT_ORG_START_MAX_CHARS).is_none()
         && NOT_ORG_START.contains(&first.to_lowercase().as_str())
+}
+
+/// Does `t` hold a mark no name has: `?`, `!`, `:`, `;`, `"`, `«`, `»`,
+/// `“` or `”`? Byte by byte: the first five are ASCII, `«` and `»` are
+/// `C2 AB` and `C2 BB`, `“` and `”` are `E2 80 9C` and `E2 80 9D`.
+fn has_sentence_mark(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'?' | b'!' | b':' | b';' | b'"' => true,
+        0xC2 => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+        0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
+        _ => false,
+    })
 }
 
 /// Is `s` a list of institution names?
@@ -245,6 +289,64 @@ mod tests {
             .collect();
         assert_eq!(bytes, LIST_SEPARATORS);
         assert!(LIST_SEPARATOR_BYTES.is_ascii());
+    }
+
+    /// The byte-wise and on-the-stack shortcuts answer what the tests by
+    /// characters answer, on words and names made of capitals, small
+    /// letters beyond ASCII, digits, marks and the lexicon's words.
+    #[test]
+    fn the_shortcuts_answer_as_the_tests_by_characters() {
+        let by_chars_acronym = |token: &str| {
+            let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let upper = t.chars().filter(|c| c.is_uppercase()).count();
+            t.chars().count() >= 2
+                && t.chars().next().is_some_and(char::is_uppercase)
+                && t.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && upper >= 2
+        };
+        let by_chars_no_name = |first: &str| {
+            first.chars().nth(NOT_ORG_START_MAX_CHARS).is_none()
+                && NOT_ORG_START.contains(&first.to_lowercase().as_str())
+        };
+        let by_chars_org_word = |words: &[&str]| {
+            words.iter().any(|w| {
+                let lw = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                by_chars_acronym(w)
+                    || ORG_LEGAL_FORMS.contains(&lw.as_str())
+                    || ORG_STEMS.iter().any(|s| lw.contains(s))
+            })
+        };
+        let marks = ['?', '!', ':', ';', '«', '»', '"', '“', '”'];
+        let pieces = [
+            "N", "a", "PÅ", "på", "Når", "NÅR", "As", "-", "3", "?", "«", "”", "\u{2019}", "Lab",
+            "(", "ø", "HF", "İ", " ",
+        ];
+        let (mut acronyms, mut no_names, mut orgs, mut marked) = (0, 0, 0, 0);
+        for t in crate::testing::concatenations(&pieces, 3) {
+            assert_eq!(is_acronym(&t), by_chars_acronym(&t), "{t:?}");
+            assert_eq!(starts_no_name(&t), by_chars_no_name(&t), "{t:?}");
+            assert_eq!(has_sentence_mark(&t), t.contains(marks), "{t:?}");
+            let words: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(has_org_word(&words), by_chars_org_word(&words), "{t:?}");
+            acronyms += usize::from(is_acronym(&t));
+            no_names += usize::from(starts_no_name(&t));
+            orgs += usize::from(has_org_word(&words));
+            marked += usize::from(has_sentence_mark(&t));
+        }
+        assert!(acronyms > 0 && no_names > 0 && orgs > 0 && marked > 0);
+        let long = "Forskningsinstitutt".repeat(3);
+        assert!(long.len() > ASCII_WORD_ROOM && has_org_word(&[&long]));
+        for w in NOT_ORG_START.iter().chain(ORG_LEGAL_FORMS).chain(ORG_STEMS) {
+            let upper = w.to_uppercase();
+            assert_eq!(starts_no_name(&upper), by_chars_no_name(&upper), "{upper}");
+            assert_eq!(
+                has_org_word(&[&upper]),
+                by_chars_org_word(&[&upper]),
+                "{upper}"
+            );
+        }
     }
 
     #[test]
