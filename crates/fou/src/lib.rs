@@ -486,14 +486,17 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, explaining: bool) -> 
     work::stage("source");
     let norm = lines::Normalized::new(src.text());
     work::stage("normalized");
-    // Normalising keeps every line end and adds none, and may join a `\r`
-    // and a `\n`: the text has no more lines than the input, and a Unicode
-    // line separator only where the input has one.
-    let every_line =
-        !src.index().has_unicode_line_ends() && src.line_count() <= lines::DETECT_LINES;
+    // Normalising keeps every line end and adds none (no `\r`, no Unicode
+    // line separator where the input has none), and may join a `\r` and a
+    // `\n`: the text has no more lines than the input.
+    let index = src.index();
+    let hint = lines::LineHint {
+        every_line: !index.has_unicode_line_ends() && index.line_count() <= lines::DETECT_LINES,
+        feeds_only: index.ends_only_in_line_feeds(),
+    };
     let format = options
         .format
-        .unwrap_or_else(|| lines::detect_normalized_format(norm.text(), Some(every_line)));
+        .unwrap_or_else(|| lines::detect_normalized_format(norm.text(), Some(hint)));
     let (blocks, mut repairs) =
         blocks::split_repaired(&norm, format, &sections::ReportHints, explaining);
     work::stage("blocks");

@@ -1227,6 +1227,17 @@ pub(crate) fn next_line_end(bytes: &[u8], from: usize, unicode: bool) -> Option<
     }
 }
 
+/// The `\r`s of `text`, counted by memchr's vector count, when it has no
+/// Unicode line separator (`unicode`); 0 when it has one (they are not
+/// needed then).
+fn returns_unless(text: &str, unicode: bool) -> usize {
+    if unicode {
+        0
+    } else {
+        memchr::memchr_iter(b'\r', text.as_bytes()).count()
+    }
+}
+
 /// The offset after each line end of `text`, in order (found with
 /// `memchr`, as [`next_line_end`]).
 fn line_ends(text: &str, unicode: bool) -> impl Iterator<Item = usize> + '_ {
@@ -1254,6 +1265,8 @@ pub struct LineIndex {
     len: usize,
     /// The text has a Unicode line separator ([`has_unicode_line_ends`]).
     unicode: bool,
+    /// The text has a `\r`.
+    returns: bool,
 }
 
 /// The byte offsets where lines start, ascending, the first 0: as `u32`
@@ -1295,18 +1308,14 @@ impl Starts {
 
 /// The line starts of `text` as `T` (see [`LineIndex::new`]); `None` when
 /// an offset does not fit in `T`.
-/// `unicode`: the text has a Unicode line separator.
-fn line_starts<T: TryFrom<usize>>(text: &str, unicode: bool) -> Option<Vec<T>> {
+/// `unicode`: the text has a Unicode line separator; `returns`: its `\r`s,
+/// counted when it has none.
+fn line_starts<T: TryFrom<usize>>(text: &str, unicode: bool, returns: usize) -> Option<Vec<T>> {
     let bytes = text.as_bytes();
     // Sized first, so the index has no spare room: by the line-end bytes,
     // counted by memchr's vector count, when they are all the line ends
     // there are (a `\r\n` counts twice: the room it leaves is given back),
     // else by a first pass over the line ends.
-    let returns = if unicode {
-        0
-    } else {
-        memchr::memchr_iter(b'\r', bytes).count()
-    };
     let room = if unicode {
         line_ends(text, unicode).count()
     } else {
@@ -1347,18 +1356,33 @@ impl LineIndex {
         // Every start is at most the text's length: the width is chosen by
         // it, so a text of 4 GiB or more is read once, not twice.
         let unicode = has_unicode_line_ends(text);
+        let returns = returns_unless(text, unicode);
         let narrow = u32::try_from(text.len())
             .ok()
-            .and_then(|_| line_starts::<u32>(text, unicode));
+            .and_then(|_| line_starts::<u32>(text, unicode, returns));
         let starts = match narrow {
             Some(narrow) => Starts::Narrow(narrow),
-            None => Starts::Wide(line_starts::<usize>(text, unicode).unwrap_or_else(|| vec![0])),
+            None => Starts::Wide(
+                line_starts::<usize>(text, unicode, returns).unwrap_or_else(|| vec![0]),
+            ),
         };
         LineIndex {
             starts,
             len: text.len(),
             unicode,
+            returns: unicode || returns > 0,
         }
+    }
+
+    /// Do the text's lines end in line feeds alone (no `\r`, no Unicode
+    /// line separator)?
+    ///
+    /// ```
+    /// assert!(fou::LineIndex::new("a\nb\n").ends_only_in_line_feeds());
+    /// assert!(!fou::LineIndex::new("a\r\nb").ends_only_in_line_feeds());
+    /// ```
+    pub fn ends_only_in_line_feeds(&self) -> bool {
+        !self.returns
     }
 
     /// Does the text have a Unicode line separator (NEL, U+2028, U+2029)?
@@ -1410,6 +1434,12 @@ impl LineIndex {
 mod tests {
     use super::*;
 
+    /// [`line_starts`] of `text`, with what [`LineIndex::new`] tells it.
+    fn starts<T: TryFrom<usize>>(text: &str) -> Option<Vec<T>> {
+        let unicode = has_unicode_line_ends(text);
+        line_starts(text, unicode, returns_unless(text, unicode))
+    }
+
     #[test]
     fn unicode_line_ends_are_found_among_their_lead_bytes() {
         // NEL and U+2028/9 next to characters that share their lead bytes
@@ -1438,11 +1468,7 @@ mod tests {
             if general.len() > 1 && general.last() == Some(&text.len()) {
                 general.pop();
             }
-            assert_eq!(
-                line_starts::<usize>(&text, has_unicode_line_ends(&text)),
-                Some(general.clone()),
-                "{text:?}"
-            );
+            assert_eq!(starts::<usize>(&text), Some(general.clone()), "{text:?}");
             let narrow: Vec<u32> = general.iter().map(|&s| s as u32).collect();
             assert_eq!(
                 LineIndex::new(&text).starts,
@@ -1460,15 +1486,11 @@ mod tests {
     #[test]
     fn line_starts_that_do_not_fit_give_no_index() {
         let text = "a\n".repeat(200);
+        assert_eq!(starts::<u8>(&text[..254]).map(|v| v.len()), Some(127));
+        assert_eq!(starts::<u8>(&text), None);
         assert_eq!(
-            line_starts::<u8>(&text[..254], has_unicode_line_ends(&text[..254])).map(|v| v.len()),
-            Some(127)
-        );
-        assert_eq!(line_starts::<u8>(&text, has_unicode_line_ends(&text)), None);
-        assert_eq!(
-            line_starts::<u16>(&text, has_unicode_line_ends(&text))
-                .map(|v| v.into_iter().map(usize::from).collect()),
-            line_starts::<usize>(&text, has_unicode_line_ends(&text))
+            starts::<u16>(&text).map(|v| v.into_iter().map(usize::from).collect()),
+            starts::<usize>(&text)
         );
     }
 

@@ -25,18 +25,28 @@ pub fn detect_format(text: &str) -> Format {
 /// Lines [`detect_format`] looks at.
 pub(crate) const DETECT_LINES: usize = 5000;
 
-/// [`detect_format`] on text normalised by [`Normalized`]; `every_line`:
-/// whether every line of the text is among the first [`DETECT_LINES`] and
-/// none ends in a Unicode line separator, when the caller knows
-/// ([`within_detect_lines`] when it does not).
+/// What a caller knows of a text's lines ([`detect_normalized_format`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineHint {
+    /// Every line is among the first [`DETECT_LINES`] and none ends in a
+    /// Unicode line separator.
+    pub every_line: bool,
+    /// The lines end in line feeds alone.
+    pub feeds_only: bool,
+}
+
+/// [`detect_format`] on text normalised by [`Normalized`]; `hint`: what
+/// the caller knows of its lines ([`within_detect_lines`] is asked when it
+/// knows nothing).
 ///
 /// The first [`EARLY_LINES`] lines are scored one by one ([`line_score`]):
 /// a Markdown text mostly says so there. After them only a line with a
 /// `#`, `*`, `<` or `]` can score, and most lines of plain text have none:
 /// when every line of the text is among the first [`DETECT_LINES`]
 /// ([`within_detect_lines`]), only the lines around those bytes are read
-/// ([`detect_by_marked_lines`]); the others are not even split.
-pub(crate) fn detect_normalized_format(text: &str, every_line: Option<bool>) -> Format {
+/// ([`detect_by_marked_lines`]); the others are not even split. So are
+/// the first lines of a longer text whose lines end in line feeds alone.
+pub(crate) fn detect_normalized_format(text: &str, hint: Option<LineHint>) -> Format {
     let b = text.as_bytes();
     let (mut score, mut from) = (0usize, 0);
     for _ in 0..EARLY_LINES {
@@ -52,11 +62,20 @@ pub(crate) fn detect_normalized_format(text: &str, every_line: Option<bool>) -> 
         }
         from = end + len;
     }
-    if every_line.unwrap_or_else(|| within_detect_lines(text)) {
-        detect_by_marked_lines(text, from, score)
-    } else {
-        detect_by_lines(text)
+    let hint = hint.unwrap_or_else(|| LineHint {
+        every_line: within_detect_lines(text),
+        feeds_only: false,
+    });
+    if hint.every_line {
+        return detect_by_marked_lines(text, from, score);
     }
+    if hint.feeds_only {
+        // The lines looked at end at the last of the first line feeds.
+        let cut = memchr::memchr_iter(b'\n', b).nth(DETECT_LINES - 1);
+        let looked_at = cut.and_then(|cut| text.get(..cut)).unwrap_or(text);
+        return detect_by_marked_lines(looked_at, from, score);
+    }
+    detect_by_lines(text)
 }
 
 /// Lines [`detect_normalized_format`] reads one by one before it looks at
@@ -185,8 +204,11 @@ mod tests {
             for filler in &fillers {
                 let text = format!("{filler}{tail}");
                 let format = detect_normalized_format(&text, None);
-                let known = within_detect_lines(&text);
-                assert_eq!(detect_normalized_format(&text, Some(known)), format);
+                let hint = LineHint {
+                    every_line: within_detect_lines(&text),
+                    feeds_only: !text.contains(['\r', '\u{85}', '\u{2028}', '\u{2029}']),
+                };
+                assert_eq!(detect_normalized_format(&text, Some(hint)), format);
                 assert_eq!(format, detect_by_lines(&text), "{text:?}");
                 seen[usize::from(format == Format::Markdown)] += 1;
             }
@@ -200,5 +222,29 @@ mod tests {
         let filler = "a\n".repeat(EARLY_LINES + 2);
         let long = format!("{filler}# Tittel\n{}", "a\n".repeat(DETECT_LINES));
         assert_eq!(detect_normalized_format(&long, None), Format::Markdown);
+        // A long text of line feeds alone, read up to its last line looked
+        // at: markers on that line and the next.
+        let feeds = LineHint {
+            every_line: false,
+            feeds_only: true,
+        };
+        for (before, marked) in [(DETECT_LINES - 1, "# Tittel"), (DETECT_LINES, "# Tittel")] {
+            for end in ["", "\n", "\na\n"] {
+                let long = format!("{}{marked}{end}", "a **b**\n".repeat(before));
+                let want = detect_by_lines(&long);
+                assert_eq!(
+                    detect_normalized_format(&long, Some(feeds)),
+                    want,
+                    "{before} {end:?}"
+                );
+            }
+        }
+        let long = format!("{}**a** **b**", "a\n".repeat(DETECT_LINES - 1));
+        assert_eq!(detect_normalized_format(&long, Some(feeds)), Format::Plain);
+        let long = format!("{}**a** **b**\n**c**", "a\n".repeat(DETECT_LINES - 2));
+        assert_eq!(
+            detect_normalized_format(&long, Some(feeds)),
+            Format::Markdown
+        );
     }
 }

@@ -792,8 +792,8 @@ mod tests {
     }
 
     /// What lets the parser tell the format of the normalised text from the
-    /// input's line index: normalising adds no line and no Unicode line
-    /// separator, whatever stands around the line ends.
+    /// input's line index: normalising adds no line, no `\r` and no Unicode
+    /// line separator, whatever stands around the line ends.
     #[test]
     fn normalising_adds_no_line() {
         let pieces = [
@@ -807,6 +807,11 @@ mod tests {
             assert_eq!(
                 out.has_unicode_line_ends(),
                 input.has_unicode_line_ends(),
+                "{text:?}"
+            );
+            assert_eq!(
+                out.ends_only_in_line_feeds(),
+                input.ends_only_in_line_feeds(),
                 "{text:?}"
             );
         }
