@@ -61,32 +61,38 @@ struct Values {
     slots: Vec<(u128, Option<u32>)>,
     /// The buffer [`count_words`] fills, kept from block to block.
     spare: Vec<usize>,
+    /// The tables every reader reads, built once in a process ([`TABLES`]).
+    tables: &'static Tables,
+}
+
+/// The tables of [`Values`] that depend on the lexicon alone: built once in
+/// a process, not once a parse.
+struct Tables {
     /// [`may_start_value`] of each byte.
     starts: [bool; 256],
     /// For each ASCII letter (`a` to `z`), the ASCII letters (a bit each,
-    /// `a` the lowest) that follow it in the words of [`Values::numbers`].
+    /// `a` the lowest) that follow it in the words of [`Tables::numbers`].
     seconds: [u32; 26],
     /// For each two ASCII letters (`aa`, `ab` … at `26 * a + b`), the ASCII
-    /// letters that follow them in the words of [`Values::numbers`].
+    /// letters that follow them in the words of [`Tables::numbers`].
     thirds: Vec<u32>,
-    /// The same as `seconds` of the stems of [`lexicon::COUNT_NOUNS`] ([`Values::noun_of`]).
-    noun_seconds: [u32; 26],
+    /// For each two ASCII letters (at `26 * a + b`, either case), the stems
+    /// of [`lexicon::COUNT_NOUNS`] that start with them, a bit each (the
+    /// first stem the lowest) ([`Values::noun_of`]).
+    stems: Vec<u32>,
     /// The words of [`lexicon::NUMBER_WORDS`] that [`value_of`] reads as a
     /// count, by their [`word_key`], with their value: open addressing, a
     /// key of 0 marks an empty slot.
     numbers: [(u64, u32); Values::NUMBER_SLOTS],
 }
 
-impl Values {
-    /// Slots in the table: more than the distinct words of a few
-    /// paragraphs, few enough to clear in no time (a power of two).
-    const SLOTS: usize = 256;
-    /// The longest word packed: fifteen bytes and the length.
-    const PACKED: usize = 15;
-    /// Slots for the number words: a power of two, more than twice
-    /// their number, so that most words that are none end at an empty slot.
-    const NUMBER_SLOTS: usize = 64;
+/// The stems of [`lexicon::COUNT_NOUNS`] have a bit each in [`Tables::stems`].
+const _: () = assert!(lexicon::COUNT_NOUNS.len() <= 32);
 
+/// The tables of [`Values`], built on first use.
+static TABLES: std::sync::LazyLock<Tables> = std::sync::LazyLock::new(Tables::new);
+
+impl Tables {
     fn new() -> Self {
         let mut starts = [false; 256];
         for (b, start) in (0..=u8::MAX).zip(starts.iter_mut()) {
@@ -95,10 +101,12 @@ impl Values {
         let mut numbers = [(0, 0); Values::NUMBER_SLOTS];
         let mut seconds = [0; 26];
         let mut thirds = vec![0; 26 * 26];
-        let mut noun_seconds = [0; 26];
-        for (stem, _) in lexicon::COUNT_NOUNS {
-            if let Some((i, bit)) = letter_pair(stem.as_bytes()) {
-                noun_seconds[i] |= bit;
+        let mut stems = vec![0; 26 * 26];
+        for (n, (stem, _)) in lexicon::COUNT_NOUNS.iter().enumerate() {
+            if let Some((i, bit)) = letter_pair(stem.as_bytes())
+                && let Some(pair) = stems.get_mut(26 * i + bit.trailing_zeros() as usize)
+            {
+                *pair |= 1 << n;
             }
         }
         for w in lexicon::NUMBER_WORDS {
@@ -118,22 +126,39 @@ impl Values {
                 }
             }
         }
+        Tables {
+            starts,
+            seconds,
+            thirds,
+            stems,
+            numbers,
+        }
+    }
+}
+
+impl Values {
+    /// Slots in the table: more than the distinct words of a few
+    /// paragraphs, few enough to clear in no time (a power of two).
+    const SLOTS: usize = 256;
+    /// The longest word packed: fifteen bytes and the length.
+    const PACKED: usize = 15;
+    /// Slots for the number words: a power of two, more than twice
+    /// their number, so that most words that are none end at an empty slot.
+    const NUMBER_SLOTS: usize = 64;
+
+    fn new() -> Self {
         // No key is 0: a packed word has its length, at least 1, in it.
         Values {
             slots: vec![(0, None); Values::SLOTS],
             spare: Vec::new(),
-            starts,
-            seconds,
-            thirds,
-            noun_seconds,
-            numbers,
+            tables: &TABLES,
         }
     }
 
     /// May a word that starts with `first` read as a count ([`may_start_value`])?
     #[inline]
     fn may_start(&self, first: u8) -> bool {
-        self.starts[usize::from(first)]
+        self.tables.starts[usize::from(first)]
     }
 
     /// [`value_of`] of `word`; most words are told by their first byte
@@ -193,21 +218,38 @@ impl Values {
         }
     }
 
-    /// [`noun_of`] of `word`; a word that starts with two ASCII letters no
-    /// stem starts with (in any case) is none: its start is a stem's start
-    /// when lower-cased, and it is not trimmed at its start (a stem that
-    /// starts with no two ASCII letters starts none of these words).
+    /// [`noun_of`] of `word`, read from its bytes when it starts with two
+    /// ASCII letters. Then it is not trimmed at its start, and lower-cased it
+    /// starts with them in lower case: only the stems that start with them
+    /// ([`Tables::stems`]) may start it. Each of those is read in the word's
+    /// first bytes when they are ASCII: they lower-case to themselves in
+    /// lower case (and so to no stem with a byte outside ASCII), and the
+    /// trim at the end cuts into no stem (a test checks that no character
+    /// of a stem is trimmed). When those bytes are not all ASCII, the word is
+    /// read as [`noun_of`] reads it: a character outside ASCII may
+    /// lower-case to an ASCII letter (`K` KELVIN SIGN to `k`).
     fn noun_of(&self, word: &str) -> Option<Noun> {
-        if let [first, second, ..] = word.as_bytes()
-            && first.is_ascii_alphabetic()
-            && second.is_ascii_alphabetic()
-        {
-            let (i, bit) = letter_pair(word.as_bytes())?;
-            if self.noun_seconds.get(i).is_none_or(|s| s & bit == 0) {
-                return None;
+        let b = word.as_bytes();
+        let Some((i, bit)) = letter_pair(b) else {
+            return noun_of(word);
+        };
+        let pair = 26 * i + bit.trailing_zeros() as usize;
+        let mut stems = self.tables.stems.get(pair).copied().unwrap_or(0);
+        while stems != 0 {
+            let &(stem, noun) = lexicon::COUNT_NOUNS.get(stems.trailing_zeros() as usize)?;
+            match b.get(..stem.len()) {
+                Some(head) if head.is_ascii() => {
+                    if head.eq_ignore_ascii_case(stem.as_bytes()) {
+                        return Some(noun);
+                    }
+                }
+                // Shorter than the stem, and as short lower-cased.
+                None if b.is_ascii() => {}
+                _ => return noun_of(word),
             }
+            stems &= stems - 1;
         }
-        noun_of(word)
+        None
     }
 
     /// May `word` (not empty), or `word` without a mark at its end, be
@@ -224,10 +266,11 @@ impl Values {
     fn may_open(&self, word: &[u8]) -> bool {
         match word {
             [first, second, ..] if first.is_ascii_alphabetic() && second.is_ascii() => {
-                let pair = letter_pair(word)
-                    .is_some_and(|(i, bit)| self.seconds.get(i).is_some_and(|s| s & bit != 0));
+                let pair = letter_pair(word).is_some_and(|(i, bit)| {
+                    self.tables.seconds.get(i).is_some_and(|s| s & bit != 0)
+                });
                 pair && letter_triple(word)
-                    .is_none_or(|(i, bit)| self.thirds.get(i).is_some_and(|s| s & bit != 0))
+                    .is_none_or(|(i, bit)| self.tables.thirds.get(i).is_some_and(|s| s & bit != 0))
             }
             [first] => !first.is_ascii_alphabetic(),
             _ => true,
@@ -276,7 +319,7 @@ impl Values {
     fn number_value(&self, key: u64) -> Option<u32> {
         let mut slot = Values::number_slot(key);
         for _ in 0..Values::NUMBER_SLOTS {
-            let &(k, v) = self.numbers.get(slot)?;
+            let &(k, v) = self.tables.numbers.get(slot)?;
             if k == key {
                 return Some(v);
             }
@@ -422,9 +465,10 @@ const fn may_start_value(first: u8) -> bool {
             || matches!(first, b'(' | b')' | b'"'))
 }
 
-/// For each two bytes `first` and `second` (at `256 * first + second`, a
-/// bit each), may a word that opens with them read as a count (or without
-/// the mark at its end), as far as its first two bytes tell
+/// For each two bytes `first` and `second` (at `256 * second + first`, a
+/// bit each: the two bytes as they stand in the text, read as one
+/// little-endian `u16`), may a word that opens with them read as a count
+/// (or without the mark at its end), as far as its first two bytes tell
 /// ([`may_start_value`] and the pairs of [`Values::may_open`])? `second`
 /// is the separator after a word of one byte. Built at compile time.
 static OPENINGS: [u64; 1024] = openings();
@@ -439,15 +483,14 @@ const fn openings() -> [u64; 1024] {
     let mut first = 0;
     while first < 256 {
         let b = first as u8;
-        // A row of four words: `second` below 64, to 127, and two above.
-        let row = 4 * first;
-        if may_start_value(b) && !b.is_ascii_alphabetic() {
-            table[row] = !0;
-            table[row + 1] = !0;
-        }
         if may_start_value(b) {
-            table[row + 2] = !0;
-            table[row + 3] = !0;
+            // Any second byte after a byte that is no ASCII letter; after
+            // a letter, any second byte outside ASCII.
+            let mut second = if b.is_ascii_alphabetic() { 128 } else { 0 };
+            while second < 256 {
+                set_opening(&mut table, b, second as u8);
+                second += 1;
+            }
         }
         first += 1;
     }
@@ -455,14 +498,21 @@ const fn openings() -> [u64; 1024] {
     while n < lexicon::NUMBER_WORDS.len() {
         let w = lexicon::NUMBER_WORDS[n].as_bytes();
         if !is_one_or_none(w) && w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic() {
-            // Both letters in either case: the second is in 64..128.
-            let seconds = (1u64 << (w[1] - 64)) | (1u64 << ((w[1] ^ 0x20) - 64));
-            table[4 * w[0] as usize + 1] |= seconds;
-            table[4 * (w[0] ^ 0x20) as usize + 1] |= seconds;
+            // Both letters in either case.
+            set_opening(&mut table, w[0], w[1]);
+            set_opening(&mut table, w[0] ^ 0x20, w[1]);
+            set_opening(&mut table, w[0], w[1] ^ 0x20);
+            set_opening(&mut table, w[0] ^ 0x20, w[1] ^ 0x20);
         }
         n += 1;
     }
     table
+}
+
+/// Sets the bit of `first` and then `second` in a table of [`OPENINGS`].
+const fn set_opening(table: &mut [u64; 1024], first: u8, second: u8) {
+    let i = (second as usize) << 8 | first as usize;
+    table[i / 64] |= 1 << (i % 64);
 }
 
 /// For each first byte, the fewest bytes of a word that starts with it and
@@ -529,7 +579,8 @@ const fn is_one_or_none(w: &[u8]) -> bool {
 /// as a count ([`OPENINGS`])?
 #[inline]
 fn may_open_with(first: u8, second: u8) -> bool {
-    let i = usize::from(first) << 8 | usize::from(second);
+    // The two bytes as they stand: one load of two bytes.
+    let i = usize::from(u16::from_le_bytes([first, second]));
     OPENINGS.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0)
 }
 
@@ -1763,12 +1814,19 @@ mod tests {
             short.iter().for_each(|w| check(w));
         }
         for (stem, _) in crate::lexicon::COUNT_NOUNS {
+            // No character of a stem is one `noun_of` trims.
+            assert!(stem.chars().all(|c| c.is_alphanumeric() || c == '-'));
             for w in [stem.to_string(), stem.to_uppercase(), format!("{stem}ene,")] {
                 check(&w);
-                for c in ('a'..='z').chain(['ø', '\u{212a}']) {
-                    let mut chars: Vec<char> = w.chars().collect();
-                    chars[1] = c;
-                    check(&chars.iter().collect::<String>());
+                let chars: Vec<char> = w.chars().collect();
+                for i in 0..chars.len() {
+                    check(&chars[..i].iter().collect::<String>());
+                    let changes = ['a', 'k', 'K', 'ø', 'Ø', '-', '.', '\u{212a}', '\u{130}'];
+                    for c in ('a'..='z').chain(changes) {
+                        let mut changed = chars.clone();
+                        changed[i] = c;
+                        check(&changed.iter().collect::<String>());
+                    }
                 }
             }
         }
