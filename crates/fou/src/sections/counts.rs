@@ -653,13 +653,23 @@ struct Candidate {
     noun: Option<Noun>,
 }
 
+/// The most words after a count that [`candidate`] reads: the next two
+/// (`av disse`) and then a noun within [`NOUN_WITHIN_PARTITIVE`], or a noun
+/// within [`NOUN_WITHIN`] right after it.
+const WORDS_AFTER: usize = if 2 + NOUN_WITHIN_PARTITIVE > NOUN_WITHIN {
+    2 + NOUN_WITHIN_PARTITIVE
+} else {
+    NOUN_WITHIN
+};
+
 /// The candidates of a clause. `counting`: where the words that may read
 /// as a count start in the clause's block, in order ([`count_words`]), and
 /// `base`, where the clause starts in it: a word that starts elsewhere is no
 /// count (the words of a clause start where words of its block start), and
-/// a clause where none starts has none and is split into words no further.
-/// `plain`: its block has no white space but spaces, line feeds and tabs
-/// ([`Counting::plain`]).
+/// those that start in the clause are each one of its words. `plain`: its
+/// block has no white space but spaces, line feeds and tabs
+/// ([`Counting::plain`]): the words around each are found from where it
+/// stands ([`PlainNear`]), and the clause is not split into words.
 fn candidates(
     clause: &str,
     (counting, base, plain): (&[usize], usize, bool),
@@ -667,67 +677,201 @@ fn candidates(
 ) -> Vec<Candidate> {
     let first = counting.partition_point(|&at| at < base);
     let counting = counting.get(first..).unwrap_or_default();
-    if counting.first().is_none_or(|&at| at >= base + clause.len()) {
-        return Vec::new();
-    }
-    let ws = clause_words(clause, plain);
-    // Lower-cased only when a neighbour of a number is read, and then borrowed
-    // unless the word has capitals.
-    let low = |j: usize| ws.get(j).map(|&(_, w)| lower(w));
+    let inside = counting.partition_point(|&at| at < base + clause.len());
+    let counting = counting.get(..inside).unwrap_or_default();
     let mut out = Vec::new();
-    for (k, &(at, w)) in ws.iter().enumerate() {
-        if counting.binary_search(&(base + at)).is_err() {
-            continue;
+    if counting.is_empty() {
+        return out;
+    }
+    if plain {
+        for &at in counting {
+            let mut near = PlainNear::new(clause, at - base);
+            if let Some(c) = candidate(&mut near, values) {
+                out.push(c);
+            }
         }
-        let Some(value) = values.value_of(w) else {
-            continue;
-        };
-        if w.ends_with(['.', ','])
-            && w.trim_end_matches(['.', ','])
-                .chars()
-                .all(|c| c.is_ascii_digit())
+        return out;
+    }
+    let ws = words(clause);
+    for k in 0..ws.len() {
+        if ws
+            .get(k)
+            .is_some_and(|&(at, _)| counting.binary_search(&(base + at)).is_ok())
+            && let Some(c) = candidate(&mut WordsNear { ws: &ws, k }, values)
         {
-            continue; // `23.` of a date, `3,` of a decimal
-        }
-        let prev = k.checked_sub(1).and_then(low);
-        let prev = prev.as_deref();
-        if prev.is_some_and(|p| lexicon::BEFORE_NON_COUNTS.contains(&p)) {
-            continue;
-        }
-        let next = low(k + 1);
-        let next = next.as_deref();
-        if next.is_some_and(|n| lexicon::MEASURES.contains(&n.trim_end_matches(['.', ',']))) {
-            continue;
-        }
-        if next.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())) {
-            continue; // `400 000`
-        }
-        // `N av disse …`, `N av de …`
-        let mut look = k + 1;
-        let mut window = NOUN_WITHIN;
-        if next == Some(lexicon::PARTITIVE)
-            && low(k + 2).is_some_and(|n| lexicon::PARTITIVE_PRONOUNS.contains(&&*n))
-        {
-            look = k + 3;
-            window = NOUN_WITHIN_PARTITIVE;
-        }
-        let after = (look..(look + window).min(ws.len())).find_map(|j| values.noun_of(ws[j].1));
-        let noun = after.or_else(|| {
-            // `Av oppdragsprosjektene ble sju ferdigstilt`
-            (k.saturating_sub(NOUN_BEFORE_WITHIN)..k)
-                .rev()
-                .find_map(|j| values.noun_of(ws[j].1))
-                .filter(|_| next.is_some_and(|n| lexicon::STATUS_AFTER_NOUN.contains(&n)))
-        });
-        let anaphoric = prev.is_some_and(|p| lexicon::ANAPHORIC_BEFORE.contains(&p))
-            || (next.is_some_and(|n| lexicon::ANAPHORIC_ADJECTIVES.contains(&n))
-                && low(k + 2).is_some_and(|n| lexicon::ANAPHORIC_VERBS.contains(&&*n)))
-            || (next == Some(lexicon::PARTITIVE) && look == k + 3);
-        if noun.is_some() || anaphoric {
-            out.push(Candidate { at, value, noun });
+            out.push(c);
         }
     }
     out
+}
+
+/// A word of a clause and the words around it, as far as they are read.
+trait Near<'c> {
+    /// The word and where it starts in the clause.
+    fn word(&self) -> (usize, &'c str);
+    /// The word `i + 1` words after it (`0`: the next), if the clause has it.
+    fn after(&mut self, i: usize) -> Option<&'c str>;
+    /// The word `i + 1` words before it (`0`: the one before), if any.
+    fn before(&self, i: usize) -> Option<&'c str>;
+}
+
+/// [`Near`] in the words of a clause ([`words`]), the `k`th.
+struct WordsNear<'w, 'c> {
+    ws: &'w [(usize, &'c str)],
+    k: usize,
+}
+
+impl<'c> Near<'c> for WordsNear<'_, 'c> {
+    fn word(&self) -> (usize, &'c str) {
+        self.ws.get(self.k).copied().unwrap_or((0, ""))
+    }
+
+    fn after(&mut self, i: usize) -> Option<&'c str> {
+        self.ws.get(self.k + 1 + i).map(|&(_, w)| w)
+    }
+
+    fn before(&self, i: usize) -> Option<&'c str> {
+        let j = self.k.checked_sub(1 + i)?;
+        self.ws.get(j).map(|&(_, w)| w)
+    }
+}
+
+/// [`Near`] in a clause whose words stand between spaces, line feeds and
+/// tabs (a plain one, see [`Counting::plain`]): the words around the word are
+/// found from where it stands, byte by byte, those after it only as far as
+/// they are asked for (most counts are told by the word after them).
+struct PlainNear<'c> {
+    clause: &'c str,
+    /// Where the word starts and ends.
+    at: usize,
+    end: usize,
+    /// The words after it found so far, and where the look for the next
+    /// starts.
+    after: [&'c str; WORDS_AFTER],
+    found: usize,
+    from: usize,
+}
+
+impl<'c> PlainNear<'c> {
+    /// The word that starts at `at` (where a word of `clause` starts).
+    fn new(clause: &'c str, at: usize) -> Self {
+        let b = clause.as_bytes();
+        let end = b
+            .get(at..)
+            .and_then(|rest| rest.iter().position(|&c| is_separator(c)))
+            .map_or(b.len(), |i| at + i);
+        PlainNear {
+            clause,
+            at,
+            end,
+            after: [""; WORDS_AFTER],
+            found: 0,
+            from: end,
+        }
+    }
+}
+
+impl<'c> Near<'c> for PlainNear<'c> {
+    fn word(&self) -> (usize, &'c str) {
+        (
+            self.at,
+            self.clause.get(self.at..self.end).unwrap_or_default(),
+        )
+    }
+
+    fn after(&mut self, i: usize) -> Option<&'c str> {
+        let b = self.clause.as_bytes();
+        while self.found <= i && self.found < WORDS_AFTER {
+            let start =
+                (self.from..b.len()).find(|&j| b.get(j).is_some_and(|&c| !is_separator(c)))?;
+            let end = (start..b.len())
+                .find(|&j| b.get(j).is_some_and(|&c| is_separator(c)))
+                .unwrap_or(b.len());
+            *self.after.get_mut(self.found)? = self.clause.get(start..end)?;
+            self.found += 1;
+            self.from = end;
+        }
+        self.after.get(i).filter(|_| i < self.found).copied()
+    }
+
+    fn before(&self, i: usize) -> Option<&'c str> {
+        let b = self.clause.as_bytes();
+        let mut end = self.at;
+        for n in 0..=i {
+            // Back over the separators, then over the word.
+            end = (0..end)
+                .rev()
+                .find(|&j| b.get(j).is_some_and(|&c| !is_separator(c)))?
+                + 1;
+            let start = (0..end)
+                .rev()
+                .find(|&j| b.get(j).is_some_and(|&c| is_separator(c)))
+                .map_or(0, |j| j + 1);
+            if n == i {
+                return self.clause.get(start..end);
+            }
+            end = start;
+        }
+        None
+    }
+}
+
+/// The candidate the word of `near` is, if it is one: a word that reads
+/// as a count, not in a date or a decimal, not after a word that makes it
+/// none (`de tre`) nor before a measure or more digits, with a noun after
+/// it (or before it, with a status after it), or pointing back.
+fn candidate<'c>(near: &mut impl Near<'c>, values: &mut Values) -> Option<Candidate> {
+    let (at, w) = near.word();
+    let value = values.value_of(w)?;
+    if w.ends_with(['.', ','])
+        && w.trim_end_matches(['.', ','])
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    {
+        return None; // `23.` of a date, `3,` of a decimal
+    }
+    // Lower-cased only when read, and then borrowed unless the word has
+    // capitals.
+    let prev = near.before(0).map(lower);
+    let prev = prev.as_deref();
+    if prev.is_some_and(|p| lexicon::BEFORE_NON_COUNTS.contains(&p)) {
+        return None;
+    }
+    let next = near.after(0).map(lower);
+    let next = next.as_deref();
+    if next.is_some_and(|n| lexicon::MEASURES.contains(&n.trim_end_matches(['.', ',']))) {
+        return None;
+    }
+    if next.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())) {
+        return None; // `400 000`
+    }
+    // `N av disse …`, `N av de …`: the words after it from `look` on.
+    let partitive = next == Some(lexicon::PARTITIVE)
+        && near
+            .after(1)
+            .is_some_and(|n| lexicon::PARTITIVE_PRONOUNS.contains(&&*lower(n)));
+    let (look, window) = if partitive {
+        (2, NOUN_WITHIN_PARTITIVE)
+    } else {
+        (0, NOUN_WITHIN)
+    };
+    let after = (look..look + window)
+        .map_while(|i| near.after(i))
+        .find_map(|w| values.noun_of(w));
+    // `Av oppdragsprosjektene ble sju ferdigstilt`
+    let noun = after.or_else(|| {
+        next.filter(|n| lexicon::STATUS_AFTER_NOUN.contains(n))?;
+        (0..NOUN_BEFORE_WITHIN)
+            .map_while(|i| near.before(i))
+            .find_map(|w| values.noun_of(w))
+    });
+    let anaphoric = prev.is_some_and(|p| lexicon::ANAPHORIC_BEFORE.contains(&p))
+        || (next.is_some_and(|n| lexicon::ANAPHORIC_ADJECTIVES.contains(&n))
+            && near
+                .after(1)
+                .is_some_and(|n| lexicon::ANAPHORIC_VERBS.contains(&&*lower(n))))
+        || partitive;
+    (noun.is_some() || anaphoric).then_some(Candidate { at, value, noun })
 }
 
 /// What a statement counts, given `t`, its normalised text ([`norm`]).
@@ -961,27 +1105,21 @@ struct Counting {
     plain: bool,
 }
 
-/// [`words`] of a clause; `plain`: the clause has no white space but
-/// spaces, line feeds and tabs, and its words are found between those
-/// ([`each_separator`]).
-fn clause_words(clause: &str, plain: bool) -> Vec<(usize, &str)> {
-    if !plain {
-        return words(clause);
-    }
-    // No more words than every other byte: no growing.
-    let mut out = Vec::with_capacity(clause.len() / 2 + 1);
-    let mut start = 0;
-    let mut word = |start: usize, end: usize| {
-        if let Some(w) = clause.get(start..end).filter(|w| !w.is_empty()) {
-            out.push((start, w));
-        }
-    };
-    each_separator(clause.as_bytes(), |end| {
-        word(start, end);
-        start = end + 1;
-    });
-    word(start, clause.len());
-    out
+/// The words of a clause whose words stand between spaces, line feeds and
+/// tabs, with where each starts: what [`PlainNear`] finds around a word.
+#[cfg(test)]
+fn clause_words(clause: &str) -> Vec<(usize, &str)> {
+    let b = clause.as_bytes();
+    let starts =
+        (0..b.len()).filter(|&i| !is_separator(b[i]) && (i == 0 || is_separator(b[i - 1])));
+    starts
+        .map(|i| {
+            let end = (i..b.len())
+                .find(|&j| is_separator(b[j]))
+                .unwrap_or(b.len());
+            (i, &clause[i..end])
+        })
+        .collect()
 }
 
 /// Does the word `w` read as a count ([`Values::value_of`]), as it stands
@@ -991,99 +1129,6 @@ fn reads(values: &mut Values, w: &str) -> bool {
         || (w.ends_with([',', ';', ':'])
             && w.get(..w.len() - 1)
                 .is_some_and(|v| values.value_of(v).is_some()))
-}
-
-/// Calls `f` with the offset of each space, line feed and tab of `b`, in
-/// order ([`memchr::memchr3_iter`] gives them one call each, a word apart):
-/// on x86 with SSE2 (every x86-64), 16 bytes at a time by three vector
-/// compares and one movemask; elsewhere [`each_separator_portable`].
-fn each_separator(b: &[u8], f: impl FnMut(usize)) {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
-    each_separator_sse2(b, f);
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
-    each_separator_portable(b, f);
-}
-
-/// [`each_separator`] with SSE2: the bits of a lane's separators from one
-/// movemask, then the last bytes one by one.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
-fn each_separator_sse2(b: &[u8], mut f: impl FnMut(usize)) {
-    use safe_arch::{
-        bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
-    };
-    let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
-    let (space, line_feed, tab) = (splat(b' '), splat(b'\n'), splat(b'\t'));
-    let mut lanes = b.chunks_exact(16);
-    let mut at = 0;
-    for lane in lanes.by_ref() {
-        // Never the default: the lanes are of 16 bytes.
-        let v = m128i::from(<[u8; 16]>::try_from(lane).unwrap_or_default());
-        let hit = bitor_m128i(
-            bitor_m128i(
-                cmp_eq_mask_i8_m128i(v, space),
-                cmp_eq_mask_i8_m128i(v, line_feed),
-            ),
-            cmp_eq_mask_i8_m128i(v, tab),
-        );
-        let mut bits = move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF;
-        while bits != 0 {
-            f(at + bits.trailing_zeros() as usize);
-            bits &= bits - 1;
-        }
-        at += 16;
-    }
-    for (k, &c) in lanes.remainder().iter().enumerate() {
-        if is_separator(c) {
-            f(at + k);
-        }
-    }
-}
-
-/// [`each_separator`] in portable code: eight bytes at a time, the bytes up
-/// to a space told by their bits, and only those looked at one by one.
-#[cfg_attr(
-    all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ),
-    allow(dead_code)
-)]
-fn each_separator_portable(b: &[u8], mut f: impl FnMut(usize)) {
-    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Added to the low seven bits of a byte, this sets its top bit when the
-    // byte is above a space.
-    const ABOVE_SPACE: u64 = u64::from_ne_bytes([0x80 - 0x21; 8]);
-    let mut chunks = b.chunks_exact(8);
-    let mut at = 0;
-    for chunk in chunks.by_ref() {
-        // Never the default: the chunks are of eight bytes.
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        // The top bit of each byte that is a space or below.
-        let mut low = !(((x & LOW) + ABOVE_SPACE) | x) & HIGH;
-        while low != 0 {
-            let k = low.trailing_zeros() as usize / 8;
-            if is_separator((x >> (8 * k)) as u8) {
-                f(at + k);
-            }
-            low &= low - 1;
-        }
-        at += 8;
-    }
-    for (k, &c) in chunks.remainder().iter().enumerate() {
-        if is_separator(c) {
-            f(at + k);
-        }
-    }
 }
 
 /// Calls `f` with the range of each word of `b` (a run of bytes between
@@ -1644,8 +1689,8 @@ mod tests {
     }
 
     use super::{
-        Values, clause_words, clauses, count_words, each_separator, each_separator_portable,
-        may_start_count, may_state_count, value_of, words,
+        Values, clause_words, clauses, count_words, may_start_count, may_state_count, value_of,
+        words,
     };
     use crate::lexicon::NUMBER_WORDS;
     use crate::text::sentences;
@@ -1849,37 +1894,6 @@ mod tests {
                 let want = words.iter().filter_map(|w| s.find(w)).min();
                 assert_eq!(super::first_of(&s, &words), want, "{s:?}");
             }
-        }
-    }
-
-    /// Texts of bytes that are and are not white space, of every length
-    /// round the 16-byte lanes read at once.
-    #[test]
-    fn each_separator_finds_what_memchr_finds() {
-        let mut g = Gen(0x2545_f491_4f6c_dd1d);
-        let bytes = [
-            b' ',
-            b'\n',
-            b'\t',
-            b'\r',
-            0,
-            0x1f,
-            0x20 ^ 0x80,
-            0xa0,
-            b'a',
-            b'!',
-            0x7f,
-        ];
-        for _ in 0..20_000 {
-            let len = g.below(70);
-            let b: Vec<u8> = (0..len).map(|_| bytes[g.below(bytes.len())]).collect();
-            let want: Vec<usize> = memchr::memchr3_iter(b' ', b'\n', b'\t', &b).collect();
-            let mut found = Vec::new();
-            each_separator(&b, |i| found.push(i));
-            assert_eq!(found, want, "{b:?}");
-            found.clear();
-            each_separator_portable(&b, |i| found.push(i));
-            assert_eq!(found, want, "{b:?}");
         }
     }
 
@@ -2182,9 +2196,112 @@ mod tests {
             let counting = count_words(&text, &mut values);
             assert_eq!(counting.at, want, "{text:?}");
             if counting.plain {
-                assert_eq!(clause_words(&text, true), words(&text), "{text:?}");
+                assert_eq!(clause_words(&text), words(&text), "{text:?}");
             }
         }
+    }
+
+    /// Clauses of words and spaces, line feeds and tabs: the words around
+    /// each word that `PlainNear` finds from where it stands, asked for in
+    /// any order, are the words of the clause around it.
+    #[test]
+    fn the_words_near_a_word_are_the_words_of_its_clause() {
+        use super::{Near, PlainNear, WORDS_AFTER};
+        let mut g = Gen(0x0bad_5eed_1234_9876);
+        let pieces = [
+            "tre", "Av", "å", "x", ",", "«12»", " ", " ", "  ", "\n", "\t",
+        ];
+        for _ in 0..20_000 {
+            let clause: String = (0..g.below(16)).map(|_| g.pick(&pieces)).collect();
+            let ws = clause_words(&clause);
+            for (k, &(at, w)) in ws.iter().enumerate() {
+                let mut near = PlainNear::new(&clause, at);
+                assert_eq!(near.word(), (at, w), "{clause:?}");
+                let first = g.below(WORDS_AFTER + 1);
+                for i in std::iter::once(first).chain(0..WORDS_AFTER + 1) {
+                    let want = ws.get(k + 1 + i).map(|&(_, w)| w);
+                    assert_eq!(near.after(i), want, "{clause:?} {k} {i}");
+                }
+                for i in 0..4 {
+                    let want = k.checked_sub(1 + i).map(|j| ws[j].1);
+                    assert_eq!(near.before(i), want, "{clause:?} {k} {i}");
+                }
+            }
+        }
+    }
+
+    /// Clauses of counts, nouns and the words that make or unmake them, in
+    /// a plain block: the candidates found from the words around each count
+    /// are those found in the clause's words.
+    #[test]
+    fn the_candidates_of_a_plain_clause_are_those_of_its_words() {
+        let mut g = Gen(0x7777_0000_abcd_ef01);
+        let pieces = [
+            "tre",
+            "Tre",
+            "12",
+            "23.",
+            "3,",
+            "fem",
+            "Åtte",
+            "to,",
+            "prosjekter",
+            "Prosjektene",
+            "oppdragsprosjekter",
+            "analyser",
+            "av",
+            "Av",
+            "disse",
+            "de",
+            "nye",
+            "fikk",
+            "ble",
+            "ferdigstilt",
+            "hvorav",
+            "millioner",
+            "000",
+            "kr.",
+            "nr.",
+            "artikler",
+            "søknader",
+            "«fire»",
+            "x",
+        ];
+        let separators = [" ", " ", "  ", "\n", "\t"];
+        let mut values = Values::new();
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut block = String::from("Før dette");
+            if g.below(2) == 0 {
+                block.push_str(", ");
+            } else {
+                block.push_str(g.pick(&separators));
+            }
+            let base = if block.ends_with(", ") {
+                block.len()
+            } else {
+                0
+            };
+            for k in 0..g.below(12) {
+                if k > 0 {
+                    block.push_str(g.pick(&separators));
+                }
+                block.push_str(g.pick(&pieces));
+            }
+            let counting = count_words(&block, &mut values);
+            assert!(counting.plain);
+            let clause = &block[base..];
+            let read = |plain: bool, values: &mut Values| -> Vec<_> {
+                super::candidates(clause, (&counting.at, base, plain), values)
+                    .into_iter()
+                    .map(|c| (c.at, c.value, c.noun))
+                    .collect()
+            };
+            let by_words = read(false, &mut values);
+            assert_eq!(read(true, &mut values), by_words, "{block:?}");
+            found += by_words.len();
+        }
+        assert!(found > 1000, "{found}");
     }
 
     /// Words that start as a count may: numbers, number words in any case,
