@@ -243,6 +243,18 @@ pub(crate) struct KeywordFilter {
     /// Which bytes are an anchor, in either case, or the first byte of a
     /// character of [`Self::TO_ASCII`].
     anchors: [bool; 256],
+    /// The anchors in lower case, each filling a lane of 16 bytes (the
+    /// first again where there are fewer), when there are no more than
+    /// [`Self::LANE_LETTERS`]: then the places of anchors are found 16 bytes
+    /// at a time ([`Self::may_match_lanes`]).
+    #[cfg_attr(
+        not(all(
+            any(target_arch = "x86", target_arch = "x86_64"),
+            target_feature = "sse2"
+        )),
+        allow(dead_code)
+    )]
+    letters: Option<[[u8; 16]; Self::LANE_LETTERS]>,
 }
 
 impl KeywordFilter {
@@ -291,9 +303,31 @@ impl KeywordFilter {
                     }
                     (piece.as_bytes(), at)
                 })
-                .collect()
+                .collect::<Vec<_>>()
         });
-        KeywordFilter { pieces, anchors }
+        let mut distinct: Vec<u8> = Vec::new();
+        for &(piece, at) in pieces.iter().flatten() {
+            if let Some(&a) = piece.get(at)
+                && !distinct.contains(&a)
+            {
+                distinct.push(a);
+            }
+        }
+        let letters = match distinct.as_slice() {
+            [first, ..] if distinct.len() <= Self::LANE_LETTERS => {
+                let mut letters = [[*first; 16]; Self::LANE_LETTERS];
+                for (to, &from) in letters.iter_mut().zip(&distinct) {
+                    *to = [from; 16];
+                }
+                Some(letters)
+            }
+            _ => None,
+        };
+        KeywordFilter {
+            pieces,
+            anchors,
+            letters,
+        }
     }
 
     /// The piece of `keyword` the filter looks for.
@@ -317,38 +351,115 @@ impl KeywordFilter {
             .unwrap_or(0)
     }
 
+    /// The most anchors whose places [`Self::may_match_lanes`] finds: four
+    /// compares of a lane (the filters of [`crate::sections::context`] have
+    /// two or three).
+    const LANE_LETTERS: usize = 4;
+
     /// May [`norm`] of `text` contain one of the keywords?
     pub fn may_match(&self, text: &str) -> bool {
         let Some(pieces) = &self.pieces else {
             return true;
         };
-        let b = text.as_bytes();
-        for (i, &x) in b.iter().enumerate() {
-            if !self.anchors[usize::from(x)] {
-                continue;
-            }
-            if !x.is_ascii() {
-                let rest = b.get(i..).unwrap_or_default();
-                if Self::TO_ASCII
-                    .iter()
-                    .any(|c| rest.starts_with(c.as_bytes()))
-                {
+        #[cfg(all(
+            any(target_arch = "x86", target_arch = "x86_64"),
+            target_feature = "sse2"
+        ))]
+        if let Some(letters) = self.letters {
+            return self.may_match_lanes(pieces, text.as_bytes(), letters);
+        }
+        self.may_match_each(pieces, text.as_bytes())
+    }
+
+    /// [`Self::may_match`] of the bytes `b`, each looked at.
+    fn may_match_each(&self, pieces: &[(&[u8], usize)], b: &[u8]) -> bool {
+        (0..b.len()).any(|i| self.found_at(pieces, b, i))
+    }
+
+    /// [`Self::may_match`] of the bytes `b` with SSE2: the places of the
+    /// anchors (`letters`, in either case: a byte with the bit of lower case
+    /// set is one of them) and of the first bytes of [`Self::TO_ASCII`], 16
+    /// bytes at a time from one movemask, and only those looked at; the
+    /// last bytes in a lane of spaces (no anchor).
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    fn may_match_lanes(
+        &self,
+        pieces: &[(&[u8], usize)],
+        b: &[u8],
+        letters: [[u8; 16]; Self::LANE_LETTERS],
+    ) -> bool {
+        use safe_arch::{
+            bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+        };
+        let [l0, l1, l2, l3] = letters.map(m128i::from);
+        let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
+        let case = splat(0x20);
+        let [t0, t1] = Self::TO_ASCII.map(|c| splat(c.as_bytes().first().copied().unwrap_or(0)));
+        let places = |lane: [u8; 16]| {
+            let v = m128i::from(lane);
+            let low = bitor_m128i(v, case);
+            let eq = cmp_eq_mask_i8_m128i;
+            let hit = bitor_m128i(
+                bitor_m128i(
+                    bitor_m128i(eq(low, l0), eq(low, l1)),
+                    bitor_m128i(eq(low, l2), eq(low, l3)),
+                ),
+                bitor_m128i(eq(v, t0), eq(v, t1)),
+            );
+            move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF
+        };
+        let mut lanes = b.chunks_exact(16);
+        let mut at = 0;
+        let found = |mut bits: u32, at: usize| {
+            while bits != 0 {
+                if self.found_at(pieces, b, at + bits.trailing_zeros() as usize) {
                     return true;
                 }
-                continue;
+                bits &= bits - 1;
             }
-            let x = x.to_ascii_lowercase();
-            let found = pieces.iter().any(|&(piece, at)| {
-                piece.get(at) == Some(&x)
-                    && i.checked_sub(at)
-                        .and_then(|from| b.get(from..from + piece.len()))
-                        .is_some_and(|s| s.eq_ignore_ascii_case(piece))
-            });
-            if found {
+            false
+        };
+        for lane in lanes.by_ref() {
+            // Never the default: the lanes are of 16 bytes.
+            if found(places(<[u8; 16]>::try_from(lane).unwrap_or_default()), at) {
                 return true;
             }
+            at += 16;
         }
-        false
+        let mut last = [b' '; 16];
+        for (to, &from) in last.iter_mut().zip(lanes.remainder()) {
+            *to = from;
+        }
+        found(places(last), at)
+    }
+
+    /// Does a piece stand around `b[i]` with its anchor there, or a
+    /// character of [`Self::TO_ASCII`] start there? No when `b[i]` is no
+    /// anchor and starts no such character.
+    #[inline]
+    fn found_at(&self, pieces: &[(&[u8], usize)], b: &[u8], i: usize) -> bool {
+        let Some(&x) = b.get(i) else {
+            return false;
+        };
+        if !self.anchors[usize::from(x)] {
+            return false;
+        }
+        if !x.is_ascii() {
+            let rest = b.get(i..).unwrap_or_default();
+            return Self::TO_ASCII
+                .iter()
+                .any(|c| rest.starts_with(c.as_bytes()));
+        }
+        let x = x.to_ascii_lowercase();
+        pieces.iter().any(|&(piece, at)| {
+            piece.get(at) == Some(&x)
+                && i.checked_sub(at)
+                    .and_then(|from| b.get(from..from + piece.len()))
+                    .is_some_and(|s| s.eq_ignore_ascii_case(piece))
+        })
     }
 }
 
@@ -804,6 +915,56 @@ mod tests {
         }
         // A keyword with no piece lets everything through.
         assert!(KeywordFilter::new(&[&["på"], &["å"]]).may_match("x"));
+    }
+
+    /// Texts of the letters of the pieces in either case, other letters,
+    /// the characters of `TO_ASCII` and others outside ASCII, of every length
+    /// round the 16-byte lanes: the filter that finds the places of its
+    /// anchors 16 bytes at a time says what the one that looks at each byte
+    /// says, of filters with one to four anchors and of one with more.
+    #[test]
+    fn a_keyword_filter_reads_lanes_as_it_reads_bytes() {
+        let filters = [
+            KeywordFilter::new(&[lexicon::BIDRAG, lexicon::OPPDRAG]),
+            KeywordFilter::new(&[lexicon::PROJECTS, lexicon::SHORTLISTED]),
+            KeywordFilter::new(&[lexicon::VENDORS]),
+            KeywordFilter::new(&[&["bidrag", "oppdrag", "skisse", "fikk", "jul", "hyt"]]),
+        ];
+        assert!(filters[0].letters.is_some() && filters[3].letters.is_none());
+        let pieces = [
+            "bidrag", "BIDRAG", "oppdrag", "OppDrag", "skisse", "prosjekt", "leverand", "b", "P",
+            "d", "x", " ", "\u{130}", "\u{212a}", "\u{2129}", "å", "Ä", "–", "\u{c4}",
+        ];
+        let mut state = 0x1234_5678_u64;
+        let mut below = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..below(14))
+                .map(|_| pieces[below(pieces.len())])
+                .collect();
+            for f in &filters {
+                let Some(p) = &f.pieces else {
+                    continue;
+                };
+                let each = f.may_match_each(p, text.as_bytes());
+                assert_eq!(f.may_match(&text), each, "{text:?}");
+                #[cfg(all(
+                    any(target_arch = "x86", target_arch = "x86_64"),
+                    target_feature = "sse2"
+                ))]
+                if let Some(letters) = f.letters {
+                    assert_eq!(
+                        f.may_match_lanes(p, text.as_bytes(), letters),
+                        each,
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
