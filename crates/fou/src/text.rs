@@ -642,6 +642,15 @@ pub(crate) fn trim(s: &str) -> &str {
 /// `s` lower-cased, exactly as [`str::to_lowercase`] would, borrowed when
 /// that would change nothing (the common case for words of running text).
 pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    // Most words are ASCII (told a word of bytes at a time), and lower-case
+    // as ASCII.
+    if s.is_ascii() {
+        return if s.bytes().any(|c| c.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        };
+    }
     let unchanged = s.chars().all(|c| {
         if c.is_ascii() {
             !c.is_ascii_uppercase()
@@ -826,6 +835,7 @@ mod tests {
             "ΟΔΟΣ ΟΔΟΣΣ Σ aΣb",
             "İstanbul \u{212A}elvin \u{1C5}ungla",
             "nbsp\u{a0}og\u{2003}em",
+            "ASCII Only: [A-Z] @`{~ 0123",
         ];
         for s in samples {
             let old = s

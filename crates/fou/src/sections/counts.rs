@@ -228,10 +228,23 @@ impl Values {
     /// of a stem is trimmed). When those bytes are not all ASCII, the word is
     /// read as [`noun_of`] reads it: a character outside ASCII may
     /// lower-case to an ASCII letter (`K` KELVIN SIGN to `k`).
+    ///
+    /// A word that starts otherwise is none when it lower-cases to a start
+    /// no stem has (every stem starts with an ASCII letter and then an
+    /// ASCII letter or a byte outside ASCII, a test checks): when it starts
+    /// with a digit or `-` (which are not trimmed), with an ASCII letter
+    /// alone or before an ASCII byte that is no letter, or with a Latin-1
+    /// letter (`å`, `Ø`: not trimmed, and lower-cased to one). Else it is
+    /// read as [`noun_of`] reads it.
     fn noun_of(&self, word: &str) -> Option<Noun> {
         let b = word.as_bytes();
         let Some((i, bit)) = letter_pair(b) else {
-            return noun_of(word);
+            return match b {
+                [first, ..] if first.is_ascii_digit() || *first == b'-' => None,
+                [first] | [first, 0..=0x7f, ..] if first.is_ascii_alphabetic() => None,
+                [LATIN_1_LEAD, second, ..] if !matches!(second, 0x97 | 0xb7) => None,
+                _ => noun_of(word),
+            };
         };
         let pair = 26 * i + bit.trailing_zeros() as usize;
         let mut stems = self.tables.stems.get(pair).copied().unwrap_or(0);
@@ -261,7 +274,8 @@ impl Values {
     /// more bytes to no ASCII letter that follows the first of a number
     /// word: `K` KELVIN SIGN to `k`). Nor when it starts with three ASCII
     /// letters no number word starts with (`til`, `tje`): its first three
-    /// letters are those of a number word it lower-cases to.
+    /// letters are those of a number word it lower-cases to. Nor when it
+    /// starts with a character of [`GENERAL_PUNCTUATION`].
     #[inline]
     fn may_open(&self, word: &[u8]) -> bool {
         match word {
@@ -269,12 +283,20 @@ impl Values {
                 let pair = letter_pair(word).is_some_and(|(i, bit)| {
                     self.tables.seconds.get(i).is_some_and(|s| s & bit != 0)
                 });
-                pair && letter_triple(word)
-                    .is_none_or(|(i, bit)| self.tables.thirds.get(i).is_some_and(|s| s & bit != 0))
+                pair && self.may_open_with_three(word)
             }
             [first] => !first.is_ascii_alphabetic(),
+            [first, second, ..] => [*first, *second] != GENERAL_PUNCTUATION,
             _ => true,
         }
+    }
+
+    /// Does `word` start with no three ASCII letters, or with three that
+    /// start a number word ([`Values::may_open`])?
+    #[inline]
+    fn may_open_with_three(&self, word: &[u8]) -> bool {
+        letter_triple(word)
+            .is_none_or(|(i, bit)| self.tables.thirds.get(i).is_some_and(|s| s & bit != 0))
     }
 
     /// [`Values::reads_at`] of the word `text[at]` (not empty) that starts
@@ -285,18 +307,26 @@ impl Values {
     /// short as a number word, and its length and bytes when it is longer,
     /// as [`Values::value_at`] tells them after the checks of its first
     /// bytes, which only turn away words that are no number word either.
+    /// The first of those checks made here (its first two bytes were read
+    /// where it was found, [`may_open_with`]): a word that starts with three
+    /// ASCII letters no number word starts with (`til`, `seg`) is none,
+    /// with the mark or without it ([`Values::may_open`]).
     #[inline]
     fn letter_word_reads(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
         let b = text.as_bytes();
+        if !self.may_open_with_three(b.get(at.clone()).unwrap_or_default()) {
+            return false;
+        }
         let marked = matches!(b.get(at.end - 1), Some(b',' | b';' | b':'));
         // Not empty: it starts with a letter, which is no mark.
         let end = if marked { at.end - 1 } else { at.end };
         let len = end - at.start;
         if !is_quote_byte(b.get(end - 1)) {
             if len > LONGEST_NUMBER_WORD {
-                // Longer than any number word, when lower-cased too.
+                // Longer than any number word, when lower-cased too (most
+                // are ASCII, told a word of bytes at a time).
                 let word = b.get(at.start..end).unwrap_or_default();
-                if word.iter().all(|&c| c < THREE_BYTE_LEAD) {
+                if word.is_ascii() || word.iter().all(|&c| c < THREE_BYTE_LEAD) {
                     return false;
                 }
             } else if let Some(key) = word_key_at(b, at.start, len) {
@@ -485,10 +515,13 @@ const fn openings() -> [u64; 1024] {
         let b = first as u8;
         if may_start_value(b) {
             // Any second byte after a byte that is no ASCII letter; after
-            // a letter, any second byte outside ASCII.
+            // a letter, any second byte outside ASCII; none that makes a
+            // character of `GENERAL_PUNCTUATION`.
             let mut second = if b.is_ascii_alphabetic() { 128 } else { 0 };
             while second < 256 {
-                set_opening(&mut table, b, second as u8);
+                if !(b == GENERAL_PUNCTUATION[0] && second as u8 == GENERAL_PUNCTUATION[1]) {
+                    set_opening(&mut table, b, second as u8);
+                }
                 second += 1;
             }
         }
@@ -508,6 +541,13 @@ const fn openings() -> [u64; 1024] {
     }
     table
 }
+
+/// The first two bytes in UTF-8 of U+2000–U+203F, the spaces, dashes,
+/// quotes and marks of General Punctuation (`–`, `“`, `…`): a word that
+/// starts with one is no count. [`trim_quotes`] trims none of them, none
+/// lower-cases to another character, and no digit and no number word
+/// starts with one.
+const GENERAL_PUNCTUATION: [u8; 2] = [0xe2, 0x80];
 
 /// Sets the bit of `first` and then `second` in a table of [`OPENINGS`].
 const fn set_opening(table: &mut [u64; 1024], first: u8, second: u8) {
@@ -782,11 +822,11 @@ impl<'c> Near<'c> for PlainNear<'c> {
     fn after(&mut self, i: usize) -> Option<&'c str> {
         let b = self.clause.as_bytes();
         while self.found <= i && self.found < WORDS_AFTER {
-            let start =
-                (self.from..b.len()).find(|&j| b.get(j).is_some_and(|&c| !is_separator(c)))?;
-            let end = (start..b.len())
-                .find(|&j| b.get(j).is_some_and(|&c| is_separator(c)))
-                .unwrap_or(b.len());
+            let rest = b.get(self.from..)?;
+            let start = self.from + rest.iter().position(|&c| !is_separator(c))?;
+            let end = (b.get(start..)?.iter())
+                .position(|&c| is_separator(c))
+                .map_or(b.len(), |k| start + k);
             *self.after.get_mut(self.found)? = self.clause.get(start..end)?;
             self.found += 1;
             self.from = end;
@@ -799,13 +839,9 @@ impl<'c> Near<'c> for PlainNear<'c> {
         let mut end = self.at;
         for n in 0..=i {
             // Back over the separators, then over the word.
-            end = (0..end)
-                .rev()
-                .find(|&j| b.get(j).is_some_and(|&c| !is_separator(c)))?
-                + 1;
-            let start = (0..end)
-                .rev()
-                .find(|&j| b.get(j).is_some_and(|&c| is_separator(c)))
+            end = b.get(..end)?.iter().rposition(|&c| !is_separator(c))? + 1;
+            let start = (b.get(..end)?.iter())
+                .rposition(|&c| is_separator(c))
                 .map_or(0, |j| j + 1);
             if n == i {
                 return self.clause.get(start..end);
@@ -1858,9 +1894,37 @@ mod tests {
                 .collect();
             short.iter().for_each(|w| check(w));
         }
+        for w in [
+            "å",
+            "Å",
+            "år",
+            "ÅR",
+            "×",
+            "÷x",
+            "1x",
+            "12",
+            "-x",
+            "-",
+            "a",
+            "a-",
+            "p.",
+            "på",
+            "P)",
+            "«prosjekt",
+            "(prosjekt",
+            "\u{212a}andidat",
+            "\u{130}",
+        ] {
+            check(w);
+        }
         for (stem, _) in crate::lexicon::COUNT_NOUNS {
-            // No character of a stem is one `noun_of` trims.
+            // No character of a stem is one `noun_of` trims; each starts
+            // with an ASCII letter in lower case and then an ASCII letter or
+            // a byte outside ASCII.
             assert!(stem.chars().all(|c| c.is_alphanumeric() || c == '-'));
+            let b = stem.as_bytes();
+            assert!(b[0].is_ascii_lowercase(), "{stem}");
+            assert!(b[1].is_ascii_alphabetic() || !b[1].is_ascii(), "{stem}");
             for w in [stem.to_string(), stem.to_uppercase(), format!("{stem}ene,")] {
                 check(&w);
                 let chars: Vec<char> = w.chars().collect();
@@ -1982,7 +2046,7 @@ mod tests {
         let pieces: Vec<String> = ('a'..='z')
             .chain('A'..='Z')
             .chain('0'..='9')
-            .chain("åÅéÉø\u{212a}\u{212b}()\"«»,;:.-\u{a0}\u{2003}".chars())
+            .chain("åÅéÉø\u{212a}\u{212b}()\"«»,;:.-\u{a0}\u{2003}–“…".chars())
             .map(String::from)
             .chain(
                 NUMBER_WORDS
@@ -2161,6 +2225,15 @@ mod tests {
         words_of.extend(NUMBER_WORDS);
         words_of.extend([
             "får,", "år:", "Førti;", "ÅTTE", "første", "-", "#", "(tre),",
+        ]);
+        words_of.extend([
+            "–",
+            "–12",
+            "\u{201c}tre\u{201d}",
+            "…",
+            "\u{2003}",
+            "tiltak",
+            "seg,",
         ]);
         words_of.extend([
             "Sju",
@@ -2363,6 +2436,10 @@ mod tests {
         "førti",
         "fjortende",
         "tre-fire",
+        "–",
+        "–12",
+        "“tre”",
+        "…",
         "",
     ];
 
