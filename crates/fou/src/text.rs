@@ -642,14 +642,14 @@ pub(crate) fn trim(s: &str) -> &str {
 /// `s` lower-cased, exactly as [`str::to_lowercase`] would, borrowed when
 /// that would change nothing (the common case for words of running text).
 pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
-    // Most words are ASCII (told a word of bytes at a time), and lower-case
-    // as ASCII.
-    if s.is_ascii() {
-        return if s.bytes().any(|c| c.is_ascii_uppercase()) {
-            std::borrow::Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(s)
-        };
+    // Most words are ASCII with no capital, told in one look at each byte;
+    // ASCII lower-cases as ASCII.
+    let b = s.as_bytes();
+    if !b.iter().any(|&c| !c.is_ascii() || c.is_ascii_uppercase()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    if b.is_ascii() {
+        return std::borrow::Cow::Owned(s.to_ascii_lowercase());
     }
     let unchanged = s.chars().all(|c| {
         if c.is_ascii() {
@@ -700,11 +700,8 @@ pub(crate) fn each_sentence(text: &str) -> impl Iterator<Item = (usize, usize)> 
             {
                 continue;
             }
-            if b[i] == b'.' {
-                let word = lower(text[start..i].rsplit([' ', '(']).next().unwrap_or(""));
-                if lexicon::ABBREVIATIONS.contains(&&*word) || word.chars().count() == 1 {
-                    continue;
-                }
+            if b[i] == b'.' && ends_abbreviation(text.get(start..i).unwrap_or_default()) {
+                continue;
             }
             let sentence = (start, i + 1);
             start = i + 2;
@@ -718,6 +715,38 @@ pub(crate) fn each_sentence(text: &str) -> impl Iterator<Item = (usize, usize)> 
         })
     })
 }
+
+/// Does `text`, before a period, end with an abbreviation
+/// ([`lexicon::ABBREVIATIONS`]) or a single letter (an initial): its last
+/// word, after a space or `(`, lower-cased? An ASCII word longer than every
+/// abbreviation is neither, lower-cased too (most words before a period):
+/// told without lower-casing it.
+fn ends_abbreviation(text: &str) -> bool {
+    let b = text.as_bytes();
+    let from = b
+        .iter()
+        .rposition(|&c| c == b' ' || c == b'(')
+        .map_or(0, |k| k + 1);
+    let word = text.get(from..).unwrap_or_default();
+    if word.len() > LONGEST_ABBREVIATION && word.is_ascii() {
+        return false;
+    }
+    let word = lower(word);
+    lexicon::ABBREVIATIONS.contains(&&*word) || word.chars().count() == 1
+}
+
+/// The length in bytes of the longest of [`lexicon::ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut n = 0;
+    while n < lexicon::ABBREVIATIONS.len() {
+        if lexicon::ABBREVIATIONS[n].len() > longest {
+            longest = lexicon::ABBREVIATIONS[n].len();
+        }
+        n += 1;
+    }
+    longest
+};
 
 /// Byte ranges of the clauses of a sentence (split at `, `, `; `, `: `).
 pub(crate) fn clauses(sentence: &str) -> Vec<(usize, usize)> {
@@ -764,6 +793,47 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts that end with abbreviations in any case, initials, long words
+    /// and words that lower-case to an abbreviation or a letter: the test
+    /// that tells long ASCII words without lower-casing them says what
+    /// lower-casing the last word says.
+    #[test]
+    fn the_end_of_an_abbreviation_is_told_as_by_its_lower_cased_word() {
+        let slow = |t: &str| {
+            let word = lower(t.rsplit([' ', '(']).next().unwrap_or(""));
+            lexicon::ABBREVIATIONS.contains(&&*word) || word.chars().count() == 1
+        };
+        let mut pieces: Vec<String> = lexicon::ABBREVIATIONS
+            .iter()
+            .flat_map(|a| [a.to_string(), a.to_uppercase()])
+            .collect();
+        pieces.extend(
+            [
+                " ",
+                "(",
+                "K",
+                "\u{212a}",
+                "\u{212a}ap",
+                "\u{130}",
+                "innst",
+                "INNSTX",
+                "bøker",
+                "ø",
+                "mill",
+                "milli",
+                "m.fl",
+                "prosjekt",
+            ]
+            .map(String::from),
+        );
+        for t in crate::testing::concatenations(
+            &pieces.iter().map(String::as_str).collect::<Vec<_>>(),
+            2,
+        ) {
+            assert_eq!(ends_abbreviation(&t), slow(&t), "{t:?}");
+        }
+    }
 
     #[test]
     fn sentences_end_at_a_mark_before_a_capital_or_a_digit() {
