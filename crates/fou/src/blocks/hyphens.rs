@@ -18,6 +18,7 @@
 
 use foldhash::HashSet;
 
+use super::marks::{Marks, Scan};
 use super::{Block, Repair, RepairKind, Repairs};
 use crate::lexicon::{HYPHEN_CONJUNCTIONS, KNOWN_ACRONYMS};
 use crate::lines::MappedText;
@@ -152,11 +153,20 @@ fn word_after(text: &str, start: usize) -> (&str, bool) {
     (&tail[..len], tail[len..].starts_with('-'))
 }
 
-/// The cuts that mend `X- y`: the clean ranges to leave out.
-fn spaced_hyphen_cuts(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<(usize, usize)> {
+/// The cuts that mend `X- y`: the clean ranges to leave out. Only the
+/// places `k` of `text` where a space may follow a hyphen are looked at
+/// ([`Scan::before_space`]: every `- ` is among them).
+fn spaced_hyphen_cuts(
+    text: &str,
+    places: &[usize],
+    has: &mut impl FnMut(&str) -> bool,
+) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
     let bytes = text.as_bytes();
-    let spaced = memchr::memchr_iter(b'-', bytes).filter(|&i| bytes.get(i + 1) == Some(&b' '));
+    let spaced = places
+        .iter()
+        .filter(|&&k| bytes.get(k) == Some(&b' ') && bytes.get(k.wrapping_sub(1)) == Some(&b'-'))
+        .map(|&k| k - 1);
     for i in spaced {
         let first = word_before(text, i);
         let (second, hyphen_follows) = word_after(text, i + 2);
@@ -177,10 +187,6 @@ fn spaced_hyphen_cuts(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<(us
     }
     cuts
 }
-
-/// Bytes [`next_pair_start`] tests at a time: a fixed-size window tested
-/// with a few vector instructions (most windows hold no pair).
-const PAIR_WINDOW: usize = 32;
 
 /// May `b` end an upper-case letter: an ASCII capital or any non-ASCII byte
 /// (the last byte of a non-ASCII character is one; a lead byte passes too,
@@ -203,128 +209,10 @@ fn may_follow_capital(b: u8) -> bool {
 
 /// Do bytes `k - 2`, `k - 1` and `k` pass the byte tests of a run's two
 /// capitals (the second starting at `k - 1`) and what follows?
-fn is_pair_start(w: &[u8]) -> bool {
+pub(super) fn is_pair_start(w: &[u8]) -> bool {
     match *w {
         [a, b, c] => may_end_capital(a) & may_start_capital(b) & may_follow_capital(c),
         _ => false,
-    }
-}
-
-/// One bit per `j` of `0..PAIR_WINDOW` where bytes `j..j + 3` of `win`
-/// pass [`is_pair_start`] (bit `j` for the `k` two bytes on): on x86 with
-/// SSE2 (every x86-64) 16 at a time by vector compares and one movemask
-/// ([`window_pairs_sse2`]); elsewhere [`window_pairs_portable`].
-#[inline(always)]
-fn window_pairs(win: &[u8; PAIR_WINDOW + 2]) -> u32 {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
-    return window_pairs_sse2(win);
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
-    return window_pairs_portable(win);
-}
-
-/// [`window_pairs`] with SSE2: the three bytes of each `j` read as three
-/// lanes, one byte apart, each tested as [`is_pair_start`] tests its byte.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
-#[inline(always)]
-fn window_pairs_sse2(win: &[u8; PAIR_WINDOW + 2]) -> u32 {
-    use safe_arch::{
-        add_i8_m128i, bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, m128i,
-        max_u8_m128i, move_mask_i8_m128i, set_splat_i8_m128i, zeroed_m128i,
-    };
-    let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
-    // A letter `A`-`Z` (or `a`-`z`) moved by an add to the bottom 26 of the
-    // signed range (-128 to -103): below -102 after it.
-    let (to_upper, to_lower, below) = (splat(0x80 - b'A'), splat(0x80 - b'a'), splat(0x9a));
-    let (zero, lead) = (zeroed_m128i(), splat(0xc0));
-    let lane = |at: usize| {
-        let bytes = win.get(at..at + 16).unwrap_or_default();
-        // Never the default: the window holds `at + 16` bytes.
-        m128i::from(<[u8; 16]>::try_from(bytes).unwrap_or_default())
-    };
-    let mut bits = 0;
-    for half in [0, 16] {
-        let (a, b, c) = (lane(half), lane(half + 1), lane(half + 2));
-        // `may_end_capital(a)`: a capital or a byte above ASCII (negative).
-        let end = bitor_m128i(
-            cmp_gt_mask_i8_m128i(below, add_i8_m128i(a, to_upper)),
-            cmp_gt_mask_i8_m128i(zero, a),
-        );
-        // `may_start_capital(b)`: a capital or a lead byte from `C0` on.
-        let start = bitor_m128i(
-            cmp_gt_mask_i8_m128i(below, add_i8_m128i(b, to_upper)),
-            cmp_eq_mask_i8_m128i(max_u8_m128i(b, lead), b),
-        );
-        // `may_follow_capital(c)`: a small letter or a byte above ASCII.
-        let follow = bitor_m128i(
-            cmp_gt_mask_i8_m128i(below, add_i8_m128i(c, to_lower)),
-            cmp_gt_mask_i8_m128i(zero, c),
-        );
-        let hit = bitand_m128i(bitand_m128i(end, start), follow);
-        bits |= (move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF) << half;
-    }
-    bits
-}
-
-/// [`window_pairs`] in portable code: each `j` tested with no branch, the
-/// bits gathered only when one passes (most windows hold none).
-#[cfg_attr(
-    all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ),
-    allow(dead_code)
-)]
-fn window_pairs_portable(win: &[u8; PAIR_WINDOW + 2]) -> u32 {
-    let mut any = false;
-    for j in 0..PAIR_WINDOW {
-        any |= may_end_capital(win[j])
-            & may_start_capital(win[j + 1])
-            & may_follow_capital(win[j + 2]);
-    }
-    if !any {
-        return 0;
-    }
-    win.windows(3)
-        .enumerate()
-        .filter(|(_, w)| is_pair_start(w))
-        .fold(0, |bits, (j, _)| bits | 1 << j)
-}
-
-/// The first byte `k` from `from` on (and past 2) where bytes `k - 2..=k`
-/// pass [`is_pair_start`]: every pair of upper-case letters followed by a
-/// lower-case one has such a `k` (one past the second letter's first byte),
-/// and few other places do — not `NAV `, not one capital, not `æøå` between
-/// ASCII. A window at a time ([`window_pairs`]; the last one padded with
-/// zero bytes, which pass no test), its first hit told by its bits.
-fn next_pair_start(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut k = from.max(2);
-    let mut pad = [0u8; PAIR_WINDOW + 2];
-    loop {
-        let rest = bytes.get(k - 2..)?;
-        let win: &[u8; PAIR_WINDOW + 2] = match rest.get(..PAIR_WINDOW + 2) {
-            Some(w) => w.try_into().ok()?,
-            None => {
-                pad[..rest.len()].copy_from_slice(rest);
-                &pad
-            }
-        };
-        let bits = window_pairs(win);
-        if bits != 0 {
-            return Some(k + bits.trailing_zeros() as usize);
-        }
-        if rest.len() <= PAIR_WINDOW + 2 {
-            return None;
-        }
-        k += PAIR_WINDOW;
     }
 }
 
@@ -360,7 +248,9 @@ impl Latin1 {
 /// split.
 #[cfg(test)]
 fn has_caps_into_lower(text: &str) -> bool {
-    caps_into_lower(text).next().is_some()
+    caps_into_lower(text, Scan::of(text).caps())
+        .next()
+        .is_some()
 }
 
 /// Is the character at byte `i` of `text` upper-case, lower-case, and how
@@ -397,26 +287,19 @@ fn upper_before(text: &str, i: usize) -> bool {
 
 /// Where two upper-case letters or more run into a lower-case one: the
 /// byte offset of each such lower-case letter (`NAV|k`), in order. Only the
-/// places [`next_pair_start`] finds are decoded: a lower-case letter whose
-/// two characters before are upper-case.
-fn caps_into_lower(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let k = next_pair_start(bytes, from)?;
-            from = k + 1;
-            // The second capital starts at `k - 1` (an ASCII byte or a lead
-            // byte: a character boundary).
-            let (upper, _, len) = case_at(text, k - 1);
-            if !upper || !upper_before(text, k - 1) {
-                continue;
-            }
-            let next = k - 1 + len;
-            if case_at(text, next).1 {
-                return Some(next);
-            }
+/// places a scan found ([`Scan::caps`]: each `k` where bytes `k - 2..=k`
+/// pass [`is_pair_start`]) are decoded: a lower-case letter whose two
+/// characters before are upper-case.
+fn caps_into_lower<'t>(text: &'t str, places: &'t [usize]) -> impl Iterator<Item = usize> + 't {
+    places.iter().filter_map(move |&k| {
+        // The second capital starts at `k - 1` (an ASCII byte or a lead
+        // byte: a character boundary).
+        let (upper, _, len) = case_at(text, k.checked_sub(1)?);
+        if !upper || !upper_before(text, k - 1) {
+            return None;
         }
+        let next = k - 1 + len;
+        case_at(text, next).1.then_some(next)
     })
 }
 
@@ -441,12 +324,12 @@ fn token_around(text: &str, at: usize) -> (usize, usize) {
 }
 
 /// The clean offsets where a lost hyphen goes back (`NAV|kontor`): only the
-/// tokens where capitals run into a lower-case letter ([`caps_into_lower`])
-/// are read, each once, in order.
-fn lost_hyphens(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<usize> {
+/// tokens where capitals run into a lower-case letter ([`caps_into_lower`],
+/// at the scan's `places`) are read, each once, in order.
+fn lost_hyphens(text: &str, places: &[usize], has: &mut impl FnMut(&str) -> bool) -> Vec<usize> {
     let mut at = Vec::new();
     let mut read_to = 0;
-    for p in caps_into_lower(text) {
+    for p in caps_into_lower(text, places) {
         if p < read_to {
             continue; // in the token just read
         }
@@ -482,39 +365,57 @@ fn lost_hyphen_in(token: &str, has: &mut impl FnMut(&str) -> bool) -> Option<usi
 /// The mends of `text`: the cuts of `X- y` and where lost hyphens go back.
 type Mends = (Vec<(usize, usize)>, Vec<usize>);
 
-fn mends_of(text: &str, has: &mut impl FnMut(&str) -> bool) -> Mends {
-    (spaced_hyphen_cuts(text, has), lost_hyphens(text, has))
+/// The mends of `text`, whose [`Scan`] is `scan`.
+fn mends_of(text: &str, scan: &Scan, has: &mut impl FnMut(&str) -> bool) -> Mends {
+    (
+        spaced_hyphen_cuts(text, scan.before_space(), has),
+        lost_hyphens(text, scan.caps(), has),
+    )
 }
 
-/// Mend the broken hyphens of every block, knowing the whole text's words.
+/// Mend the broken hyphens of every block, knowing the whole text's words;
+/// the [`Marks`] of every block's text, as mended, for the passes after.
 ///
 /// Three passes: the first finds the blocks with something to mend and the
-/// words the rules ask about (answering "no"); the second looks for just
-/// those words in the whole text; the third mends the blocks found, with
-/// the true answers. A block whose mends asked nothing is mended as the
-/// first pass found it.
-pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Repairs) {
+/// words the rules ask about (answering "no"), reading only the blocks
+/// whose marks say they may have a hyphen to mend; the second looks for
+/// just those words in the whole text; the third mends the blocks found,
+/// with the true answers. A block whose mends asked nothing is mended as
+/// the first pass found it.
+pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Repairs) -> Vec<Marks> {
     let mut asked = Asked::default();
     let mut todo = Vec::new();
+    let mut marks = Vec::with_capacity(blocks.len());
+    let mut scan = Scan::default();
     for (i, block) in blocks.iter().enumerate() {
         crate::work::add(1);
+        scan.run(block.text().as_bytes());
+        marks.push(scan.marks());
+        if !scan.may_mend() {
+            continue;
+        }
         let before = asked.count;
-        let (cuts, hyphens) = mends_of(block.text(), &mut |w| asked.ask(w));
+        let (cuts, hyphens) = mends_of(block.text(), &scan, &mut |w| asked.ask(w));
         if asked.count > before || !cuts.is_empty() || !hyphens.is_empty() {
             todo.push(i);
         }
     }
     if todo.is_empty() {
-        return;
+        return marks;
     }
     let words = Words::of(blocks.iter().map(Block::text), &asked.keys);
     for i in todo {
         if let Some(block) = blocks.get_mut(i)
-            && let Some(text) = mend_recorded(&block.text, &words, repairs)
+            && let Some(text) = mend_recorded(&block.text, &words, &mut scan, repairs)
         {
             block.text = text;
+            scan.run(block.text().as_bytes());
+            if let Some(m) = marks.get_mut(i) {
+                *m = scan.marks();
+            }
         }
     }
+    marks
 }
 
 /// `text` with its broken hyphens mended, or `None` when none were; each
@@ -522,10 +423,12 @@ pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Repairs) {
 fn mend_recorded(
     text: &MappedText<'_>,
     words: &Words,
+    scan: &mut Scan,
     repairs: &mut Repairs,
 ) -> Option<MappedText<'static>> {
     let t = text.as_str();
-    let (cuts, hyphens) = mends_of(t, &mut |w| words.has(w));
+    scan.run(t.as_bytes());
+    let (cuts, hyphens) = mends_of(t, scan, &mut |w| words.has(w));
     if cuts.is_empty() && hyphens.is_empty() {
         return None;
     }
@@ -571,13 +474,13 @@ mod tests {
     use super::*;
 
     fn mend(text: &MappedText<'_>, words: &Words) -> Option<MappedText<'static>> {
-        mend_recorded(text, words, &mut Repairs::default())
+        mend_recorded(text, words, &mut Scan::default(), &mut Repairs::default())
     }
 
     /// The words of `texts` that the mends of `line` ask about.
     fn words_for(line: &str, texts: &[&str]) -> Words {
         let mut asked = Asked::default();
-        mends_of(line, &mut |w| asked.ask(w));
+        mends_of(line, &Scan::of(line), &mut |w| asked.ask(w));
         Words::of(texts.iter().copied(), &asked.keys)
     }
 
@@ -696,7 +599,7 @@ mod tests {
         // Every string of up to four pieces, alone and after fillers that
         // put it across the scan's windows.
         let texts = crate::testing::concatenations(&alphabet, 4);
-        let fillers: Vec<String> = [0, 1, 29, 30, 31, 32, 33, 62, 63]
+        let fillers: Vec<String> = [0, 1, 13, 14, 15, 16, 17, 29, 30, 31, 32, 33]
             .iter()
             .map(|&n| "æbcd ".repeat(7).chars().take(n).collect())
             .collect();
@@ -704,7 +607,7 @@ mod tests {
             for f in &fillers {
                 let text = format!("{f}{t}{f}{t}");
                 assert_eq!(
-                    caps_into_lower(&text).collect::<Vec<_>>(),
+                    caps_into_lower(&text, Scan::of(&text).caps()).collect::<Vec<_>>(),
                     caps_into_lower_by_char(&text),
                     "{text}"
                 );
@@ -712,69 +615,41 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_pair_scan_stops_where_the_byte_tests_pass() {
-        let by_byte = |bytes: &[u8], from: usize| {
-            (from.max(2)..bytes.len()).find(|&k| is_pair_start(&bytes[k - 2..=k]))
-        };
-        // (`\u{7b}` is an opening brace.)
-        let text = "abcdefghijklmnopqrstuvwxyz @[`\u{7b} 0123456789 abcdefgh ZZ abcdefghijkABc ø \
-                    ÆØa and some more text past the window AB NAVs xyz";
+    /// [`spaced_hyphen_cuts`] as it read before it looked only at the
+    /// scan's places: every hyphen of the text (`memchr`) with a space after.
+    fn spaced_hyphen_cuts_by_memchr(
+        text: &str,
+        has: &mut impl FnMut(&str) -> bool,
+    ) -> Vec<(usize, usize)> {
         let bytes = text.as_bytes();
-        for from in 0..=bytes.len() + 1 {
-            assert_eq!(next_pair_start(bytes, from), by_byte(bytes, from), "{from}");
-        }
-        // Every two bytes, where a window ends and round the middle of one
-        // (where the SSE2 code's lanes meet).
-        for at in [15, 16, 33] {
-            for a in 0..=255u8 {
-                for b in 0..=255u8 {
-                    let mut bytes = [b'a'; 40];
-                    bytes[at] = a;
-                    bytes[at + 1] = b;
-                    let want = by_byte(&bytes, 0);
-                    assert_eq!(next_pair_start(&bytes, 0), want, "{at}: {a} {b}");
-                }
-            }
-        }
-        // Three bytes of each kind the tests tell apart, at every place of
-        // a window and past it.
-        let kinds = [
-            0x00, b' ', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7f, 0x80, 0xbf, 0xc0,
-            0xc3, 0xff,
-        ];
-        for at in 0..37 {
-            for &a in &kinds {
-                for &b in &kinds {
-                    for &c in &kinds {
-                        let mut bytes = [b' '; 40];
-                        bytes[at..at + 3].copy_from_slice(&[a, b, c]);
-                        let want = by_byte(&bytes, 0);
-                        assert_eq!(next_pair_start(&bytes, 0), want, "{at}: {a} {b} {c}");
-                    }
-                }
-            }
-        }
+        let places: Vec<usize> = memchr::memchr_iter(b'-', bytes)
+            .filter(|&i| bytes.get(i + 1) == Some(&b' '))
+            .map(|i| i + 1)
+            .collect();
+        spaced_hyphen_cuts(text, &places, has)
     }
 
     #[test]
-    fn window_pairs_is_each_place_tested() {
-        let kinds = [
-            b'A', b'Z', b'a', b'z', b'@', b'[', 0x7f, 0x80, 0xbf, 0xc0, 0xff, 0x00,
+    fn the_spaced_hyphens_are_those_every_hyphen_gives() {
+        let pieces = [
+            "Fjord", "- ", "forsk", "-", " ", ")", "og", "IKT", "\n", "ø",
         ];
-        let mut g = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..20_000 {
-            let win: [u8; PAIR_WINDOW + 2] = std::array::from_fn(|_| {
-                g ^= g << 13;
-                g ^= g >> 7;
-                g ^= g << 17;
-                kinds[(g % kinds.len() as u64) as usize]
-            });
-            let want = (0..PAIR_WINDOW)
-                .filter(|&j| is_pair_start(&win[j..j + 3]))
-                .fold(0u32, |bits, j| bits | 1 << j);
-            assert_eq!(window_pairs(&win), want, "{win:?}");
-            assert_eq!(window_pairs_portable(&win), want, "{win:?}");
+        let fillers = ["", "abcdefghijklmn", "abcdefghijklmnop"];
+        for t in crate::testing::concatenations(&pieces, 5) {
+            for f in fillers {
+                let text = format!("{f}{t}");
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                let places = Scan::of(&text).before_space().to_vec();
+                let found = spaced_hyphen_cuts(&text, &places, &mut |w: &str| {
+                    fast.push(w.to_owned());
+                    false
+                });
+                let expected = spaced_hyphen_cuts_by_memchr(&text, &mut |w: &str| {
+                    slow.push(w.to_owned());
+                    false
+                });
+                assert_eq!((found, fast), (expected, slow), "{text:?}");
+            }
         }
     }
 
@@ -803,7 +678,7 @@ mod tests {
         for text in crate::testing::concatenations(&pieces, 5) {
             // Each asked word, in order, and a text that has every one.
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
-            let found = lost_hyphens(&text, &mut |w: &str| {
+            let found = lost_hyphens(&text, Scan::of(&text).caps(), &mut |w: &str| {
                 fast.push(w.to_owned());
                 true
             });

@@ -13,6 +13,7 @@
 //! | `join.rs` | join rules: does a line continue the open paragraph or item? hyphenated words mended |
 //! | `segment.rs` | bullets alone on their lines: the text run after them cut into items |
 //! | `hyphens.rs` | hyphens broken inside a line mended with the whole text's words (`Fjord- forsk`, `NAVkontor`) |
+//! | `marks.rs` | `Marks`: one scan of a block's text for the bytes the mends and the list splits look for |
 //! | `post.rs` | paragraphs rejoined across page breaks, headings inferred |
 //! | `runlist.rs` | lists run together on a line (`• A (2019-2021) • B (2020-2022)`) split into items |
 //! | `repair.rs` | [`Repair`]: every mend made to the text, for `fou explain` |
@@ -22,6 +23,7 @@ mod builder;
 mod hints;
 mod hyphens;
 mod join;
+mod marks;
 mod post;
 mod repair;
 mod runlist;
@@ -210,12 +212,12 @@ fn build<'t>(
     drop(lines);
     let mut blocks = post::join_page_breaks(blocks, hints, &mut repairs);
     crate::work::stage("b:joined");
-    hyphens::mend_blocks(&mut blocks, &mut repairs);
+    let marks = hyphens::mend_blocks(&mut blocks, &mut repairs);
     crate::work::stage("b:mended");
     for b in &blocks {
         repair::en_dashes(&b.text, &mut repairs);
     }
-    let blocks = runlist::split_run_lists(blocks, text, hints, &mut repairs);
+    let blocks = runlist::split_run_lists(blocks, &marks, text, hints, &mut repairs);
     crate::work::stage("b:runlist");
     let mut blocks = post::infer_headings(blocks, format, text, hints, &mut repairs);
     // Joins, mends and splits grew or cut some texts: give back their spare

@@ -12,6 +12,7 @@
 //! Prose is never cut: a sentence with a period in parentheses goes on with
 //! more sentence, which is no project line.
 
+use super::marks::Marks;
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::lexicon::MIDLINE_BULLET_GLYPHS;
 
@@ -31,11 +32,12 @@ struct Cut {
 }
 
 /// Split every run-together list among `blocks` (`text` is what the
-/// blocks' spans index); each cut between two items is recorded as a
+/// blocks' spans index; `marks` are their texts' [`Marks`], in order); each cut between two items is recorded as a
 /// [`RepairKind::ListSplit`]. The blocks are only rebuilt when a list was
 /// found.
 pub(super) fn split_run_lists<'a>(
     blocks: Vec<Block<'a>>,
+    marks: &[Marks],
     text: &str,
     hints: &dyn Hints,
     repairs: &mut Repairs,
@@ -45,7 +47,8 @@ pub(super) fn split_run_lists<'a>(
         .enumerate()
         .filter_map(|(i, b)| {
             crate::work::add(1);
-            cut_block(b, hints).map(|c| (i, c))
+            let m = marks.get(i).copied().unwrap_or(Marks::ALL);
+            cut_block(b, m, hints).map(|c| (i, c))
         })
         .collect();
     if cuts.is_empty() {
@@ -164,14 +167,20 @@ fn is_line_end(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
-/// How block `b` is cut into items, if it is a list run together.
-fn cut_block(b: &Block<'_>, hints: &dyn Hints) -> Option<Cut> {
+/// How block `b` is cut into items, if it is a list run together (`marks`:
+/// its text's; a pass whose bytes they do not have is not made).
+fn cut_block(b: &Block<'_>, marks: Marks, hints: &dyn Hints) -> Option<Cut> {
     if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) || b.n_lines > MAX_RUN_LINES {
         return None;
     }
     let t = b.text();
     let whole = (0, t.len());
-    let (lead, pieces, mut seps) = match glyph_seps(t) {
+    let glyphs = if marks.may_hold_glyph() {
+        glyph_seps(t)
+    } else {
+        Vec::new()
+    };
+    let (lead, pieces, mut seps) = match glyphs {
         seps if !seps.is_empty() => {
             let mut pieces = between(whole, &seps);
             // A paragraph's text before its first bullet is not an item.
@@ -183,6 +192,8 @@ fn cut_block(b: &Block<'_>, hints: &dyn Hints) -> Option<Cut> {
             }
             (lead, pieces, seps)
         }
+        // Neither ` - ` nor a `)` before a space or a line end: no cut.
+        _ if !marks.may_hold_separator() => return None,
         _ => {
             let seps = dash_seps(t);
             if seps.is_empty() {
@@ -392,6 +403,45 @@ mod tests {
         for t in crate::testing::concatenations(&["-", " ", "a", "(", ")", "–", "\n"], 6) {
             assert_eq!(super::has_spaced_dash(&t), t.contains(" - "), "{t:?}");
         }
+    }
+
+    /// A block cut with its text's marks is cut as one whose every pass is
+    /// made ([`super::Marks::ALL`]).
+    #[test]
+    fn the_marks_skip_only_passes_that_find_nothing() {
+        use super::super::marks::{Marks, Scan};
+        let pieces = [
+            "Tittel, NTNU (2019-2021)",
+            " ",
+            "\n",
+            " - ",
+            " • ",
+            ")",
+            "-",
+            "Arbeid, UiO",
+            "(2020)",
+            "–",
+        ];
+        let mut cut = 0;
+        for t in crate::testing::concatenations(&pieces, 4) {
+            for kind in [BlockKind::Paragraph, BlockKind::ListItem] {
+                let b = super::Block {
+                    kind,
+                    text: crate::lines::MappedText::verbatim(&t, 0),
+                    start: 0,
+                    end: t.len(),
+                    n_lines: 1,
+                    bold: false,
+                };
+                let parts = |m: Marks| {
+                    super::cut_block(&b, m, &ReportHints).map(|c| (c.lead, c.items, c.seps))
+                };
+                let fast = parts(Scan::of(&t).marks());
+                cut += usize::from(fast.is_some());
+                assert_eq!(fast, parts(Marks::ALL), "{t:?}");
+            }
+        }
+        assert!(cut > 0);
     }
 
     fn blocks(text: &str, format: Format) -> Vec<(BlockKind, String, usize, usize)> {

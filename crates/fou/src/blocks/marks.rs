@@ -1,0 +1,400 @@
+//! [`Marks`]: what a block's text may hold that the passes after the joins
+//! look for, found in one pass over its bytes.
+//!
+//! Hyphens are mended ([`super::hyphens`]) and lists run together split
+//! ([`super::runlist`]) in only a few blocks; each pass looked for its own
+//! bytes in every block's text (a `-` before a space, two capitals running
+//! into a lower-case letter, a bullet glyph's lead byte, a `)` before a
+//! space). One scan of each block gives all of them at once, 16 places at
+//! a time, and a block that holds none of a pass's bytes is not read by
+//! it again. A mark may be set where the pass then finds nothing; it is
+//! never missing where the pass would find something.
+
+use super::hyphens::is_pair_start;
+use crate::lexicon::MIDLINE_BULLET_GLYPHS;
+
+/// Places a window of the scan tests at a time: place `k` is tested on the
+/// bytes `k - 2`, `k - 1` and `k`, so a window reads two bytes more.
+const WINDOW: usize = 16;
+
+/// The byte a text shorter than a window is padded with, before and after:
+/// it passes no test (no capital, no letter, no byte above ASCII, neither
+/// `-` nor `)`, nor white space, nor a glyph's lead byte).
+const PAD: u8 = 0x7F;
+
+/// The UTF-8 lead byte of `c`.
+const fn utf8_lead(c: char) -> u8 {
+    let c = c as u32;
+    if c < 0x80 {
+        c as u8
+    } else if c < 0x800 {
+        0xC0 | (c >> 6) as u8
+    } else if c < 0x1_0000 {
+        0xE0 | (c >> 12) as u8
+    } else {
+        0xF0 | (c >> 18) as u8
+    }
+}
+
+/// The lead byte every one of [`MIDLINE_BULLET_GLYPHS`] starts with (`E2`
+/// today), or `None` when they have more than one (then every text is
+/// marked as one that may hold a glyph).
+const GLYPH_LEAD: Option<u8> = {
+    let mut lead = None;
+    let mut i = 0;
+    while i < MIDLINE_BULLET_GLYPHS.len() {
+        let l = utf8_lead(MIDLINE_BULLET_GLYPHS[i]);
+        lead = match lead {
+            None if i == 0 => Some(l),
+            Some(k) if k == l => Some(k),
+            _ => None,
+        };
+        if lead.is_none() {
+            break;
+        }
+        i += 1;
+    }
+    lead
+};
+
+// The padding must not pass for a glyph's lead byte.
+const _: () = assert!(!matches!(GLYPH_LEAD, Some(PAD)));
+
+/// What a block's text may hold, one bit per kind of place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Marks(u8);
+
+impl Marks {
+    /// Two bytes that may be capitals before one that may be a lower-case
+    /// letter ([`is_pair_start`]): where a lost hyphen may go back.
+    const CAPS_INTO_LOWER: u8 = 1;
+    /// A `-` or `)` before a space or a control character (`\n`): the
+    /// `X- y` a hyphen mend reads, the ` - ` and the `) ` between items of
+    /// a list run together.
+    const BEFORE_SPACE: u8 = 2;
+    /// The lead byte of a mid-line bullet glyph ([`GLYPH_LEAD`]).
+    const GLYPH: u8 = 4;
+    /// Every mark: a text whose bytes were not looked at.
+    pub(super) const ALL: Marks = Marks(7);
+
+    /// May the text hold a bullet glyph?
+    pub(super) fn may_hold_glyph(self) -> bool {
+        self.0 & Self::GLYPH != 0
+    }
+
+    /// May the text hold ` - ` or a `)` before a space or a line end?
+    pub(super) fn may_hold_separator(self) -> bool {
+        self.0 & Self::BEFORE_SPACE != 0
+    }
+}
+
+/// One scan of a block's text: its [`Marks`], and the places of the two
+/// kinds a hyphen mend reads, in order. Kept between blocks, so that its
+/// lists are allocated once.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Scan {
+    glyph: bool,
+    /// Each place `k` (from 2) where bytes `k - 2..=k` pass [`is_pair_start`].
+    caps: Vec<usize>,
+    /// Each place `k` (from 1) where byte `k - 1` is `-` or `)` and byte `k`
+    /// a space or a control character (no more than `20`).
+    before_space: Vec<usize>,
+}
+
+impl Scan {
+    /// The scan of `text`.
+    #[cfg(test)]
+    pub(super) fn of(text: &str) -> Scan {
+        let mut scan = Scan::default();
+        scan.run(text.as_bytes());
+        scan
+    }
+
+    /// Scan `bytes`, in place of what was scanned before: 16 places at a
+    /// time with SSE2 on x86 (every x86-64) ([`Scan::by_window`]), byte by
+    /// byte elsewhere ([`Scan::by_byte`]).
+    pub(super) fn run(&mut self, bytes: &[u8]) {
+        self.caps.clear();
+        self.before_space.clear();
+        self.glyph = GLYPH_LEAD.is_none();
+        #[cfg(all(
+            any(target_arch = "x86", target_arch = "x86_64"),
+            target_feature = "sse2"
+        ))]
+        self.by_window(bytes);
+        #[cfg(not(all(
+            any(target_arch = "x86", target_arch = "x86_64"),
+            target_feature = "sse2"
+        )))]
+        self.by_byte(bytes, 0);
+    }
+
+    /// The marks of the text scanned.
+    pub(super) fn marks(&self) -> Marks {
+        let mark = |set: bool, mark: u8| if set { mark } else { 0 };
+        Marks(
+            mark(!self.caps.is_empty(), Marks::CAPS_INTO_LOWER)
+                | mark(!self.before_space.is_empty(), Marks::BEFORE_SPACE)
+                | mark(self.glyph, Marks::GLYPH),
+        )
+    }
+
+    /// May the text have a broken hyphen to mend (`Fjord- forsk`, `NAVkontor`)?
+    pub(super) fn may_mend(&self) -> bool {
+        !self.caps.is_empty() || !self.before_space.is_empty()
+    }
+
+    /// The places where a pair of capitals may run into a lower-case letter.
+    pub(super) fn caps(&self) -> &[usize] {
+        &self.caps
+    }
+
+    /// The places of a space (or control character) after `-` or `)`.
+    pub(super) fn before_space(&self) -> &[usize] {
+        &self.before_space
+    }
+
+    /// Test the places `from..` of `bytes` one by one: place `k` on bytes
+    /// `k - 2`, `k - 1` and `k` (none before the text).
+    fn by_byte(&mut self, bytes: &[u8], from: usize) {
+        for (k, &c) in bytes.iter().enumerate().skip(from) {
+            self.glyph |= Some(c) == GLYPH_LEAD;
+            if k >= 2 && is_pair_start(&bytes[k - 2..=k]) {
+                self.caps.push(k);
+            }
+            if k >= 1 && matches!(bytes[k - 1], b'-' | b')') && c <= b' ' {
+                self.before_space.push(k);
+            }
+        }
+    }
+
+    /// [`Scan::by_byte`] a window at a time: places 0 and 1 by the byte,
+    /// then windows from place 2 on, the last one ending at the text's end
+    /// (its places already tested left out). A text too short for a window
+    /// is copied into one, padded with [`PAD`].
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    fn by_window(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let mut glyph = sse2::Glyph::default();
+        if n < WINDOW + 2 {
+            // Places 0 to n - 1: one window, or two for a text of 17 bytes.
+            let mut pad = [PAD; 2 * WINDOW + 2];
+            if let Some(to) = pad.get_mut(2..2 + n) {
+                to.copy_from_slice(bytes);
+            }
+            for at in [0, WINDOW].into_iter().filter(|&at| at < n) {
+                if let Some(win) = pad.get(at..at + WINDOW + 2) {
+                    self.take(at, 0, glyph.window(win));
+                }
+            }
+        } else {
+            self.by_byte(&bytes[..2], 0);
+            let mut at = 0;
+            loop {
+                let from = at.min(n - WINDOW - 2);
+                if let Some(win) = bytes.get(from..from + WINDOW + 2) {
+                    self.take(from + 2, at - from, glyph.window(win));
+                }
+                if from + WINDOW + 2 >= n {
+                    break;
+                }
+                at += WINDOW;
+            }
+        }
+        self.glyph |= glyph.any();
+    }
+
+    /// Keep the places of a window's bits (bit `j`: place `first + j`), but
+    /// its first `skip`, tested already.
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    #[inline(always)]
+    fn take(&mut self, first: usize, skip: usize, (caps, before): (u32, u32)) {
+        if caps | before == 0 {
+            return;
+        }
+        let keep = u32::MAX.checked_shl(skip as u32).unwrap_or(0);
+        let places = |mut bits: u32, out: &mut Vec<usize>| {
+            while bits != 0 {
+                out.push(first + bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
+        };
+        places(caps & keep, &mut self.caps);
+        places(before & keep, &mut self.before_space);
+    }
+}
+
+/// The SSE2 tests of [`Scan::by_window`].
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+mod sse2 {
+    use super::{GLYPH_LEAD, PAD};
+    use safe_arch::{
+        add_i8_m128i, bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i,
+        load_unaligned_m128i, m128i, min_u8_m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+        shl_imm_u16_m128i, zeroed_m128i,
+    };
+
+    fn splat(c: u8) -> m128i {
+        set_splat_i8_m128i(c.cast_signed())
+    }
+
+    /// The 16 bytes of `win` from `at` (always there: a window holds 18).
+    #[inline(always)]
+    fn lane(win: &[u8], at: usize) -> m128i {
+        win.get(at..at + 16)
+            .and_then(|s| <&[u8; 16]>::try_from(s).ok())
+            .map_or_else(zeroed_m128i, load_unaligned_m128i)
+    }
+
+    /// The glyph lead bytes of the windows tested so far: a byte's top bit
+    /// set where one was found.
+    #[derive(Default)]
+    pub(super) struct Glyph(m128i);
+
+    impl Glyph {
+        /// Was a glyph lead byte found?
+        pub(super) fn any(&self) -> bool {
+            move_mask_i8_m128i(self.0) != 0
+        }
+
+        /// Test the 16 places of `win` (18 bytes: place `j` on its bytes
+        /// `j`, `j + 1` and `j + 2`, `a`, `b` and `c`): the bits of the
+        /// places that pass [`super::is_pair_start`] and of those where a
+        /// `-` or `)` comes before a space; glyph lead bytes are kept.
+        /// Only the top bit of each byte of the tests counts (what a
+        /// movemask reads).
+        #[inline(always)]
+        pub(super) fn window(&mut self, win: &[u8]) -> (u32, u32) {
+            let (a, b, c) = (lane(win, 0), lane(win, 1), lane(win, 2));
+            // An ASCII letter moved by an add to the bottom 26 of the signed
+            // range (-128 to -103): below -102 after it.
+            let below = splat(0x9a);
+            let capital =
+                |x: m128i| cmp_gt_mask_i8_m128i(below, add_i8_m128i(x, splat(0x80 - b'A')));
+            let small = |x: m128i| cmp_gt_mask_i8_m128i(below, add_i8_m128i(x, splat(0x80 - b'a')));
+            // A byte's own top bit: above ASCII. Shifted up by one in 16-bit
+            // lanes, each byte's top bit is its bit 6: with its own, a lead
+            // byte from `C0` on.
+            let lead = bitand_m128i(b, shl_imm_u16_m128i::<1>(b));
+            let end = bitor_m128i(capital(a), a);
+            let start = bitor_m128i(capital(b), lead);
+            let follow = bitor_m128i(small(c), c);
+            let caps = bitand_m128i(bitand_m128i(end, start), follow);
+            // `-` (2D) or `)` (29): equal but for bit 2. A space or a
+            // control character: no more than 20.
+            let dash_or_paren = cmp_eq_mask_i8_m128i(bitand_m128i(b, splat(0xFB)), splat(0x29));
+            let space = cmp_eq_mask_i8_m128i(min_u8_m128i(c, splat(b' ')), c);
+            let before = bitand_m128i(dash_or_paren, space);
+            let glyph = cmp_eq_mask_i8_m128i(c, splat(GLYPH_LEAD.unwrap_or(PAD)));
+            self.0 = bitor_m128i(self.0, glyph);
+            let bits = |v: m128i| move_mask_i8_m128i(v).cast_unsigned() & 0xFFFF;
+            (bits(caps), bits(before))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_glyphs_share_a_lead_byte() {
+        let mut buf = [0u8; 4];
+        for &g in MIDLINE_BULLET_GLYPHS {
+            assert_eq!(utf8_lead(g), g.encode_utf8(&mut buf).as_bytes()[0]);
+        }
+        assert!(GLYPH_LEAD.is_some());
+        for c in ['a', 'ø', '–', '€', '😀'] {
+            assert_eq!(utf8_lead(c), c.encode_utf8(&mut buf).as_bytes()[0], "{c}");
+        }
+    }
+
+    /// The scan byte by byte, from place 0.
+    fn by_byte(bytes: &[u8]) -> Scan {
+        let mut scan = Scan {
+            glyph: GLYPH_LEAD.is_none(),
+            ..Scan::default()
+        };
+        scan.by_byte(bytes, 0);
+        scan
+    }
+
+    /// The scan a window at a time finds the places the scan byte by byte
+    /// finds, at every place of a window and across windows' ends.
+    #[test]
+    fn the_window_scan_agrees_byte_by_byte() {
+        let pieces = [
+            "a", "A", "B", "ø", "Æ", "- ", ")", " ", "\n", "•", "–", "-", "\u{7f}", "(",
+        ];
+        let fillers: Vec<String> = [0, 1, 2, 13, 14, 15, 16, 17, 18, 30, 31, 33]
+            .iter()
+            .map(|&n| "abcde fgh ".repeat(4).chars().take(n).collect())
+            .collect();
+        let mut seen = [0usize; 8];
+        for t in crate::testing::concatenations(&pieces, 3) {
+            for f in &fillers {
+                for text in [format!("{f}{t}"), format!("{t}{f}"), format!("{f}{t}{f}")] {
+                    let want = by_byte(text.as_bytes());
+                    assert_eq!(Scan::of(&text), want, "{text:?}");
+                    seen[usize::from(want.marks().0)] += 1;
+                }
+            }
+        }
+        // Every mark, alone and together, was met.
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
+    }
+
+    /// Three bytes of each kind the tests tell apart, at every place of
+    /// two windows and past them, in texts of lengths round a window's.
+    #[test]
+    fn every_byte_kind_at_every_place() {
+        let kinds = [
+            0x00, b'\t', b'\n', b' ', b'!', b')', b'-', b'@', b'A', b'Z', b'[', b'`', b'a', b'z',
+            b'{', 0x7f, 0x80, 0xbf, 0xc0, 0xc3, 0xe2, 0xff,
+        ];
+        let mut buf = [b'x'; 40];
+        let mut scan = Scan::default();
+        for len in [3, 17, 18, 19, 40] {
+            for at in 0..=len - 3 {
+                for &a in &kinds {
+                    for &b in &kinds {
+                        for &c in &kinds {
+                            buf.fill(b'x');
+                            buf[at..at + 3].copy_from_slice(&[a, b, c]);
+                            let bytes = &buf[..len];
+                            scan.run(bytes);
+                            assert_eq!(scan, by_byte(bytes), "{len} {at}: {a} {b} {c}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every two bytes, where a window ends and round the middle of one
+    /// (where the SSE2 lanes meet), and in a text shorter than a window.
+    #[test]
+    fn every_two_bytes() {
+        let mut scan = Scan::default();
+        for (len, at) in [(40, 15), (40, 16), (40, 33), (40, 38), (12, 5)] {
+            for a in 0..=255u8 {
+                for b in 0..=255u8 {
+                    let mut bytes = [b'a'; 40];
+                    bytes[at] = a;
+                    bytes[at + 1] = b;
+                    scan.run(&bytes[..len]);
+                    assert_eq!(scan, by_byte(&bytes[..len]), "{at}: {a} {b}");
+                }
+            }
+        }
+    }
+}
