@@ -178,7 +178,6 @@ impl Scan {
     ))]
     fn by_window(&mut self, bytes: &[u8]) {
         let n = bytes.len();
-        let mut glyph = sse2::Glyph::default();
         if n < WINDOW + 2 {
             // Places 0 to n - 1: one window, or two for a text of 17 bytes.
             let mut pad = [PAD; 2 * WINDOW + 2];
@@ -186,38 +185,35 @@ impl Scan {
                 to.copy_from_slice(bytes);
             }
             for at in [0, WINDOW].into_iter().filter(|&at| at < n) {
-                if let Some(win) = pad.get(at..at + WINDOW + 2) {
-                    self.take(at, 0, glyph.window(win));
+                if let Some(hits) = pad.get(at..at + WINDOW + 2).and_then(sse2::window) {
+                    self.take(at, 0, hits);
                 }
             }
-        } else {
-            self.by_byte(&bytes[..2], 0);
-            let mut at = 0;
-            loop {
-                let from = at.min(n - WINDOW - 2);
-                if let Some(win) = bytes.get(from..from + WINDOW + 2) {
-                    self.take(from + 2, at - from, glyph.window(win));
-                }
-                if from + WINDOW + 2 >= n {
-                    break;
-                }
-                at += WINDOW;
-            }
+            return;
         }
-        self.glyph |= glyph.any();
+        self.by_byte(&bytes[..2], 0);
+        let mut at = 0;
+        loop {
+            let from = at.min(n - WINDOW - 2);
+            if let Some(hits) = bytes.get(from..from + WINDOW + 2).and_then(sse2::window) {
+                self.take(from + 2, at - from, hits);
+            }
+            if from + WINDOW + 2 >= n {
+                break;
+            }
+            at += WINDOW;
+        }
     }
 
     /// Keep the places of a window's bits (bit `j`: place `first + j`), but
-    /// its first `skip`, tested already.
+    /// its first `skip`, tested already. Out of the scan's loop: few
+    /// windows have any.
     #[cfg(all(
         any(target_arch = "x86", target_arch = "x86_64"),
         target_feature = "sse2"
     ))]
-    #[inline(always)]
-    fn take(&mut self, first: usize, skip: usize, (caps, before): (u32, u32)) {
-        if caps | before == 0 {
-            return;
-        }
+    #[inline(never)]
+    fn take(&mut self, first: usize, skip: usize, hits: sse2::Hits) {
         let keep = u32::MAX.checked_shl(skip as u32).unwrap_or(0);
         let places = |mut bits: u32, out: &mut Vec<usize>| {
             while bits != 0 {
@@ -225,8 +221,9 @@ impl Scan {
                 bits &= bits - 1;
             }
         };
-        places(caps & keep, &mut self.caps);
-        places(before & keep, &mut self.before_space);
+        places(hits.caps & keep, &mut self.caps);
+        places(hits.before_space & keep, &mut self.before_space);
+        self.glyph |= (hits.glyph & keep) != 0;
     }
 }
 
@@ -255,50 +252,52 @@ mod sse2 {
             .map_or_else(zeroed_m128i, load_unaligned_m128i)
     }
 
-    /// The glyph lead bytes of the windows tested so far: a byte's top bit
-    /// set where one was found.
-    #[derive(Default)]
-    pub(super) struct Glyph(m128i);
+    /// The places of a window that pass a test, a bit each (bit `j`: the
+    /// window's place `j`).
+    pub(super) struct Hits {
+        /// Places that pass [`super::is_pair_start`].
+        pub caps: u32,
+        /// Places of a space (or control character) after `-` or `)`.
+        pub before_space: u32,
+        /// Places of a glyph's lead byte.
+        pub glyph: u32,
+    }
 
-    impl Glyph {
-        /// Was a glyph lead byte found?
-        pub(super) fn any(&self) -> bool {
-            move_mask_i8_m128i(self.0) != 0
+    /// Test the 16 places of `win` (18 bytes: place `j` on its bytes `j`,
+    /// `j + 1` and `j + 2`, `a`, `b` and `c`); `None` when none passes (most
+    /// windows). Only the top bit of each byte of the tests counts (what a
+    /// movemask reads).
+    #[inline(always)]
+    pub(super) fn window(win: &[u8]) -> Option<Hits> {
+        let (a, b, c) = (lane(win, 0), lane(win, 1), lane(win, 2));
+        // An ASCII letter moved by an add to the bottom 26 of the signed
+        // range (-128 to -103): below -102 after it.
+        let below = splat(0x9a);
+        let capital = |x: m128i| cmp_gt_mask_i8_m128i(below, add_i8_m128i(x, splat(0x80 - b'A')));
+        let small = |x: m128i| cmp_gt_mask_i8_m128i(below, add_i8_m128i(x, splat(0x80 - b'a')));
+        // A byte's own top bit: above ASCII. Shifted up by one in 16-bit
+        // lanes, each byte's top bit is its bit 6: with its own, a lead
+        // byte from `C0` on.
+        let lead = bitand_m128i(b, shl_imm_u16_m128i::<1>(b));
+        let end = bitor_m128i(capital(a), a);
+        let start = bitor_m128i(capital(b), lead);
+        let follow = bitor_m128i(small(c), c);
+        let caps = bitand_m128i(bitand_m128i(end, start), follow);
+        // `-` (2D) or `)` (29): equal but for bit 2. A space or a control
+        // character: no more than 20.
+        let dash_or_paren = cmp_eq_mask_i8_m128i(bitand_m128i(b, splat(0xFB)), splat(0x29));
+        let space = cmp_eq_mask_i8_m128i(min_u8_m128i(c, splat(b' ')), c);
+        let before = bitand_m128i(dash_or_paren, space);
+        let glyph = cmp_eq_mask_i8_m128i(c, splat(GLYPH_LEAD.unwrap_or(PAD)));
+        let bits = |v: m128i| move_mask_i8_m128i(v).cast_unsigned() & 0xFFFF;
+        if bits(bitor_m128i(bitor_m128i(caps, before), glyph)) == 0 {
+            return None;
         }
-
-        /// Test the 16 places of `win` (18 bytes: place `j` on its bytes
-        /// `j`, `j + 1` and `j + 2`, `a`, `b` and `c`): the bits of the
-        /// places that pass [`super::is_pair_start`] and of those where a
-        /// `-` or `)` comes before a space; glyph lead bytes are kept.
-        /// Only the top bit of each byte of the tests counts (what a
-        /// movemask reads).
-        #[inline(always)]
-        pub(super) fn window(&mut self, win: &[u8]) -> (u32, u32) {
-            let (a, b, c) = (lane(win, 0), lane(win, 1), lane(win, 2));
-            // An ASCII letter moved by an add to the bottom 26 of the signed
-            // range (-128 to -103): below -102 after it.
-            let below = splat(0x9a);
-            let capital =
-                |x: m128i| cmp_gt_mask_i8_m128i(below, add_i8_m128i(x, splat(0x80 - b'A')));
-            let small = |x: m128i| cmp_gt_mask_i8_m128i(below, add_i8_m128i(x, splat(0x80 - b'a')));
-            // A byte's own top bit: above ASCII. Shifted up by one in 16-bit
-            // lanes, each byte's top bit is its bit 6: with its own, a lead
-            // byte from `C0` on.
-            let lead = bitand_m128i(b, shl_imm_u16_m128i::<1>(b));
-            let end = bitor_m128i(capital(a), a);
-            let start = bitor_m128i(capital(b), lead);
-            let follow = bitor_m128i(small(c), c);
-            let caps = bitand_m128i(bitand_m128i(end, start), follow);
-            // `-` (2D) or `)` (29): equal but for bit 2. A space or a
-            // control character: no more than 20.
-            let dash_or_paren = cmp_eq_mask_i8_m128i(bitand_m128i(b, splat(0xFB)), splat(0x29));
-            let space = cmp_eq_mask_i8_m128i(min_u8_m128i(c, splat(b' ')), c);
-            let before = bitand_m128i(dash_or_paren, space);
-            let glyph = cmp_eq_mask_i8_m128i(c, splat(GLYPH_LEAD.unwrap_or(PAD)));
-            self.0 = bitor_m128i(self.0, glyph);
-            let bits = |v: m128i| move_mask_i8_m128i(v).cast_unsigned() & 0xFFFF;
-            (bits(caps), bits(before))
-        }
+        Some(Hits {
+            caps: bits(caps),
+            before_space: bits(before),
+            glyph: bits(glyph),
+        })
     }
 }
 
