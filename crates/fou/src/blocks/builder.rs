@@ -4,9 +4,7 @@ use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues, name
 use super::segment::segment_run;
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
-use crate::lines::{
-    Joint, Line, LineKind, Lines, MappedText, RawLine, is_bold_wrapped, toc_heading, toc_like,
-};
+use crate::lines::{Joint, Line, LineKind, Lines, MappedText, RawLine, toc_heading, toc_like};
 
 /// A text line's field label and where its value starts ([`Hints::field`]).
 type Field = Option<(crate::grammar::Label, usize)>;
@@ -46,11 +44,45 @@ fn expected_blocks(lines: &Lines<'_>) -> usize {
     n
 }
 
-/// [`is_bold_wrapped`], asked only of a line whose last character may end
+/// [`crate::lines::is_bold_wrapped`], asked only of a line whose last character may end
 /// bold markup (`**`, `</b>`, `__`): most lines end otherwise, and are
 /// answered without a trim from the start or a search for the markers.
+/// The markers are counted by the byte, as [`str::matches`] counts them
+/// (left to right, not overlapping), without a searcher set up per line.
 pub(super) fn bold_wrapped(raw: &str) -> bool {
-    matches!(raw.trim_end().as_bytes().last(), Some(b'*' | b'>' | b'_')) && is_bold_wrapped(raw)
+    if !matches!(raw.trim_end().as_bytes().last(), Some(b'*' | b'>' | b'_')) {
+        return false;
+    }
+    let t = crate::text::trim(raw);
+    let t = crate::text::trim(t.trim_start_matches('#'));
+    let b = t.as_bytes();
+    (t.starts_with("**") && t.ends_with("**") && t.len() > 4 && doubled(b, b'*') == 2)
+        || (t.starts_with("<b>") && t.ends_with("</b>") && occurrences(b, b"<b>") == 1)
+        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4 && doubled(b, b'_') == 2)
+}
+
+/// How many times `cc` occurs in `b`, left to right, not overlapping: each
+/// `c` found by `memchr`, one right after a counted pair skipped.
+fn doubled(b: &[u8], c: u8) -> usize {
+    let (mut n, mut next) = (0, 0);
+    for i in memchr::memchr_iter(c, b) {
+        if i >= next && b.get(i + 1) == Some(&c) {
+            n += 1;
+            next = i + 2;
+        }
+    }
+    n
+}
+
+/// How many times `pat` (which cannot overlap itself) occurs in `b`: each
+/// of its first byte found by `memchr`.
+fn occurrences(b: &[u8], pat: &[u8]) -> usize {
+    let Some(&first) = pat.first() else {
+        return 0;
+    };
+    memchr::memchr_iter(first, b)
+        .filter(|&i| b.get(i..).is_some_and(|rest| rest.starts_with(pat)))
+        .count()
 }
 
 /// The state of block building over one [`Lines`] stream.
@@ -217,7 +249,8 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         self.pending_bullets = 0;
         self.trailed = true;
         self.prev_line = Some(line.raw);
-        let r = Repair::of_clean(RepairKind::ItemInferred, &line.text, 0, line.text.len());
+        let text = &line.text;
+        let r = || Repair::of_clean(RepairKind::ItemInferred, text, 0, text.len());
         self.repairs.push(r);
         self.open = Some(new_block(BlockKind::ListItem, line.text, &line.raw, false));
     }
@@ -227,7 +260,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         self.close();
         if line.furniture {
             let (start, end) = (line.raw.start, line.raw.end());
-            let r = Repair::new(RepairKind::Furniture, start, end, None);
+            let r = || Repair::new(RepairKind::Furniture, start, end, None);
             self.repairs.push(r);
         }
         if line.kind == LineKind::BulletOnly && !std::mem::take(&mut self.trailed) {
@@ -453,8 +486,10 @@ fn split_run_together<'t>(text: MappedText<'t>, repairs: &mut Repairs) -> Mapped
     }
     for &cut in &cuts {
         // The space after an inner entry's page number became a line break.
-        let (start, end) = text.source_range(cut, cut + 1);
-        repairs.push(Repair::new(RepairKind::Split, start, end, Some("\n")));
+        repairs.push(|| {
+            let (start, end) = text.source_range(cut, cut + 1);
+            Repair::new(RepairKind::Split, start, end, Some("\n"))
+        });
     }
     let mut out = text.slice(0, cuts[0]);
     let ends = cuts.iter().skip(1).copied().chain([text.len()]);
@@ -512,7 +547,7 @@ mod tests {
     #[test]
     fn the_bold_test_asks_every_line_that_may_be_bold() {
         let pieces = [
-            "**", "*", "<b>", "</b>", "__", "_", "#", " ", "a", "\u{a0}", ">",
+            "**", "*", "<b>", "</b>", "__", "_", "#", " ", "a", "\u{a0}", ">", "<", "b",
         ];
         for t in crate::testing::concatenations(&pieces, 5) {
             assert_eq!(

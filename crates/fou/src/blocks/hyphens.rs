@@ -433,6 +433,9 @@ fn mend_recorded(
         return None;
     }
     let mended = text.edited(&cuts, &hyphens);
+    if !repairs.keeps() {
+        return Some(mended);
+    }
     let points = cuts
         .iter()
         .map(|&(a, b)| (a, b, b - a))
@@ -458,12 +461,7 @@ fn mend_recorded(
         let delta = if removed == 0 { 1 } else { -(removed as isize) };
         let new0 = w0.saturating_add_signed(shift);
         let new1 = w1.saturating_add_signed(shift + delta);
-        repairs.push(Repair::new(
-            kind,
-            start,
-            end,
-            mended.as_str().get(new0..new1),
-        ));
+        repairs.push(|| Repair::new(kind, start, end, mended.as_str().get(new0..new1)));
         shift += delta;
     }
     Some(mended)

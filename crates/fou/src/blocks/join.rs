@@ -223,9 +223,10 @@ pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &
         };
         let word_end = text.len() + next_word.len();
         text.append(next, Joint::Tight);
-        let (_, to) = text.source_range(word_at, word_end);
-        let after = text.as_str().get(word_at..word_end);
-        repairs.push(Repair::new(kind, from, to, after));
+        repairs.push(|| {
+            let (_, to) = text.source_range(word_at, word_end);
+            Repair::new(kind, from, to, text.as_str().get(word_at..word_end))
+        });
         return;
     }
     text.append(next, Joint::Space);

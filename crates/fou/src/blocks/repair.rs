@@ -201,11 +201,18 @@ impl Repairs {
         }
     }
 
-    /// Record `r` (dropped unless the repairs are kept).
-    pub fn push(&mut self, r: Repair) {
+    /// Record the repair `make` makes, when the repairs are kept; else it
+    /// is not made (a parse shows none: their spans are not mapped back to
+    /// the input, their texts not copied).
+    pub fn push(&mut self, make: impl FnOnce() -> Repair) {
         if self.keep {
-            self.list.push(r);
+            self.list.push(make());
         }
+    }
+
+    /// Are the repairs kept?
+    pub fn keeps(&self) -> bool {
+        self.keep
     }
 
     /// The repairs kept, in the order they were made.
@@ -217,15 +224,13 @@ impl Repairs {
 /// The `--` made en dashes in `text` (layer 1 records them as replaced
 /// characters).
 pub(crate) fn en_dashes(text: &MappedText<'_>, repairs: &mut Repairs) {
+    if !repairs.keeps() {
+        return;
+    }
     let s = text.as_str();
     for &(c, src_len) in text.replacements() {
         if src_len == 2 && s[c..].starts_with('–') {
-            repairs.push(Repair::of_clean(
-                RepairKind::EnDash,
-                text,
-                c,
-                c + '–'.len_utf8(),
-            ));
+            repairs.push(|| Repair::of_clean(RepairKind::EnDash, text, c, c + '–'.len_utf8()));
         }
     }
 }

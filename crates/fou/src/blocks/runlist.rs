@@ -75,8 +75,10 @@ fn push_pieces<'a>(
     repairs: &mut Repairs,
 ) {
     for &(a, z) in &cut.seps {
-        let (start, end) = b.text.source_range(a, z);
-        repairs.push(Repair::new(RepairKind::ListSplit, start, end, Some("\n")));
+        repairs.push(|| {
+            let (start, end) = b.text.source_range(a, z);
+            Repair::new(RepairKind::ListSplit, start, end, Some("\n"))
+        });
     }
     let lead = cut.lead.map(|r| (r, b.kind));
     let items = cut.items.iter().map(|&r| (r, BlockKind::ListItem));
