@@ -43,6 +43,28 @@ const LABELS: &[(&str, Label)] = &[
     ("finansiering", Label::Funding),
 ];
 
+/// Bit `b - b'a'`: a label starts with the ASCII letter `b`.
+const FIRST_LETTERS: u32 = {
+    let mut bits = 0u32;
+    let mut i = 0;
+    while i < LABELS.len() {
+        let first = LABELS[i].0.as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        bits |= 1 << (first - b'a');
+        i += 1;
+    }
+    bits
+};
+
+/// May a field's name (its text trimmed) whose first byte is `b` be a
+/// label? No when `b` is ASCII and no label starts with it in any case
+/// (every label starts with an ASCII letter); yes for any other byte (a
+/// character whose lower case starts with a label's first letter).
+pub(crate) fn may_start_label(b: u8) -> bool {
+    let l = b.to_ascii_lowercase();
+    !b.is_ascii() || (l.is_ascii_lowercase() && FIRST_LETTERS & (1 << (l - b'a')) != 0)
+}
+
 /// The most characters a label has (`forskningsinstitusjoner`).
 const MAX_LABEL_CHARS: usize = 23;
 
@@ -114,6 +136,16 @@ pub fn label_field(text: &str) -> Option<(Label, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_may_start_with_its_first_letter_in_any_case() {
+        for b in 0..=255u8 {
+            let first = LABELS
+                .iter()
+                .any(|(n, _)| n.as_bytes()[0] == b.to_ascii_lowercase());
+            assert_eq!(may_start_label(b), !b.is_ascii() || first, "{b}");
+        }
+    }
 
     #[test]
     fn no_label_is_longer_than_the_bound() {

@@ -3,7 +3,7 @@
 //! public grammars and classifiers.
 
 use crate::blocks::Hints;
-use crate::grammar::{Label, label_field, project_line, split_period};
+use crate::grammar::{Label, label_field, may_start_label, project_line, split_period};
 use crate::lexicon::CANDIDATE_MARKER;
 use memchr::memmem::FinderRev;
 use std::sync::LazyLock;
@@ -34,6 +34,12 @@ pub struct ReportHints;
 
 impl Hints for ReportHints {
     fn field(&self, text: &str) -> Option<(Label, usize)> {
+        // Most lines are turned down on their first byte, before the
+        // search for a colon: a label starts with one of a few letters.
+        let first = *text.trim_start().as_bytes().first()?;
+        if !may_start_label(first) {
+            return None;
+        }
         label_field(text)
     }
 
@@ -64,6 +70,33 @@ mod tests {
 
     /// [`after_last_marker`] gives what follows the marker
     /// [`str::rsplit_once`] splits at: the last one.
+    /// A field is what [`label_field`] reads: the test of the first byte
+    /// turns down no field.
+    #[test]
+    fn the_first_byte_turns_down_no_field() {
+        use crate::blocks::Hints;
+        use crate::grammar::label_field;
+        let pieces = [
+            "Tema",
+            ":",
+            " ",
+            "\u{a0}",
+            "TITTEL",
+            "Periode",
+            "x",
+            "ø",
+            "\u{130}nstitusjon",
+            "a",
+        ];
+        let mut fields = 0;
+        for s in crate::testing::concatenations(&pieces, 4) {
+            let field = super::ReportHints.field(&s);
+            assert_eq!(field, label_field(&s), "{s:?}");
+            fields += usize::from(field.is_some());
+        }
+        assert!(fields > 0);
+    }
+
     #[test]
     fn the_person_tail_follows_the_last_marker() {
         let pieces = ["Stipendiat ", "Stipendiat", " ", "Kari", ", ", "ø"];
