@@ -371,9 +371,12 @@ impl KeywordFilter {
         self.may_match_each(pieces, text.as_bytes())
     }
 
-    /// [`Self::may_match`] of the bytes `b`, each looked at.
+    /// [`Self::may_match`] of the bytes `b`, each looked at: most are no
+    /// anchor, told by the table before [`Self::found_at`] is asked.
     fn may_match_each(&self, pieces: &[(&[u8], usize)], b: &[u8]) -> bool {
-        (0..b.len()).any(|i| self.found_at(pieces, b, i))
+        b.iter()
+            .enumerate()
+            .any(|(i, &x)| self.anchors[usize::from(x)] && self.found_at(pieces, b, i))
     }
 
     /// [`Self::may_match`] of the bytes `b` with SSE2: the places of the
