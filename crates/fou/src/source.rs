@@ -1265,8 +1265,8 @@ pub struct LineIndex {
     len: usize,
     /// The text has a Unicode line separator ([`has_unicode_line_ends`]).
     unicode: bool,
-    /// The text has a `\r`.
-    returns: bool,
+    /// The text has no `\r` and no Unicode line separator.
+    feeds_only: bool,
 }
 
 /// The byte offsets where lines start, ascending, the first 0: as `u32`
@@ -1370,7 +1370,7 @@ impl LineIndex {
             starts,
             len: text.len(),
             unicode,
-            returns: unicode || returns > 0,
+            feeds_only: !unicode && returns == 0,
         }
     }
 
@@ -1382,7 +1382,7 @@ impl LineIndex {
     /// assert!(!fou::LineIndex::new("a\r\nb").ends_only_in_line_feeds());
     /// ```
     pub fn ends_only_in_line_feeds(&self) -> bool {
-        !self.returns
+        self.feeds_only
     }
 
     /// Does the text have a Unicode line separator (NEL, U+2028, U+2029)?

@@ -316,25 +316,14 @@ static ROLE_WORDS: LazyLock<KeywordFilter> = LazyLock::new(|| {
 
 /// [`role_of`]`(title, false)`, with `t()` giving [`norm`] of the title
 /// (which may be shared: a block's normalised text, [`doc::Views`]). Most
-/// headings name none of [`ROLE_WORDS`]: their role is read from the title
-/// as it stands, and `t` is not asked.
+/// headings name none of [`ROLE_WORDS`], and `t` is not asked of them: such
+/// a title reads as one with no words at all, as every test of its words
+/// says no.
 pub(crate) fn role_with<'t>(title: &str, t: impl FnOnce() -> Cow<'t, str>) -> Role {
     if ROLE_WORDS.may_match(title) {
-        return role_in(title, &t());
-    }
-    // (what `role_in` gives when no keyword is found)
-    if context::is_page_label(title) {
-        return Role::Generic;
-    }
-    let bare = strip_number(title);
-    if crate::grammar::may_be_edition(bare)
-        && let Ok((n, y)) = crate::grammar::edition(bare)
-    {
-        Role::Edition(n, y)
-    } else if has_number(title) {
-        Role::Section
+        role_in(title, &t())
     } else {
-        Role::Generic
+        role_in(title, "")
     }
 }
 
