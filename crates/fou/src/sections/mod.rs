@@ -334,7 +334,21 @@ pub(crate) fn role_in(title: &str, t: &str) -> Role {
         return Role::Generic;
     }
     let bare = strip_number(title);
-    let t = norm_bare(title, t);
+    let numbered = bare.len() != title.trim_start().len();
+    let t = if numbered {
+        t.split_once(' ').map_or("", |(_, rest)| rest)
+    } else {
+        t
+    };
+    // A title that names no keyword ([`role_with`]) is read by its number
+    // and whether it states an edition: every test of its words says no.
+    if t.is_empty() {
+        return match edition_of(bare) {
+            Some((n, y)) => Role::Edition(n, y),
+            None if numbered => Role::Section,
+            None => Role::Generic,
+        };
+    }
     let first_word = t.split(' ').next().unwrap_or("");
     if lexicon::PREFACE_TITLES.contains(&first_word) {
         return Role::Preface;
@@ -342,9 +356,7 @@ pub(crate) fn role_in(title: &str, t: &str) -> Role {
     if lexicon::TOC_TITLES.iter().any(|w| t.starts_with(w)) {
         return Role::Toc;
     }
-    if crate::grammar::may_be_edition(bare)
-        && let Ok((n, y)) = crate::grammar::edition(bare)
-    {
+    if let Some((n, y)) = edition_of(bare) {
         return Role::Edition(n, y);
     }
     let about_projects = about_projects(t);
@@ -360,10 +372,17 @@ pub(crate) fn role_in(title: &str, t: &str) -> Role {
     {
         return Role::FundingIntro(f);
     }
-    if has_number(title) || lexicon::APPENDIX_TITLES.contains(&first_word) {
+    if numbered || lexicon::APPENDIX_TITLES.contains(&first_word) {
         return Role::Section;
     }
     Role::Generic
+}
+
+/// The edition a title (its number cut off) states, if it states one.
+fn edition_of(bare: &str) -> Option<(u32, Option<i32>)> {
+    crate::grammar::may_be_edition(bare)
+        .then(|| crate::grammar::edition(bare).ok())
+        .flatten()
 }
 
 /// The role of every heading, as `(block index, role)` in block order: what
