@@ -8,7 +8,7 @@ use super::Part;
 use super::doc::{Claims, Doc, Section};
 use crate::blocks::{Block, BlockKind, Repair, RepairKind};
 use crate::grammar::institutions;
-use crate::grammar::{Label, label_field};
+use crate::grammar::{Label, label_field, may_start_label};
 use crate::grammar::{project_line_parts, trim_period};
 use crate::model::{Funding, Project};
 use crate::text::trim;
@@ -69,9 +69,16 @@ struct Record<'d> {
 /// ```
 pub fn split_fields(label: Label, value: &str) -> Vec<(Label, &str)> {
     let mut out = vec![(label, 0, value.len())];
-    for (at, _) in value.match_indices(' ') {
+    // A label ends at a colon: the words after the last colon start none
+    // (and a value with no colon, most summaries, has no label in it).
+    let last_colon = memchr::memrchr(b':', value.as_bytes()).unwrap_or(0);
+    for at in memchr::memchr_iter(b' ', value.as_bytes()) {
+        if at >= last_colon {
+            break;
+        }
         let rest = &value[at + 1..];
-        if !rest.starts_with(char::is_uppercase) {
+        let first = rest.as_bytes().first().copied().unwrap_or(b' ');
+        if !may_start_label(first) || !rest.starts_with(char::is_uppercase) {
             continue;
         }
         let Some((next, off)) = label_field(rest) else {
@@ -432,5 +439,67 @@ mod tests {
                 ("Tolk i kontoret", Some("Sosiale tjenester"))
             ]
         );
+    }
+
+    /// [`super::split_fields`] as it read every space: the exact reading
+    /// the colon and first-byte tests stand in for.
+    fn split_fields_at_every_space(
+        label: crate::grammar::Label,
+        value: &str,
+    ) -> Vec<(crate::grammar::Label, &str)> {
+        use crate::text::trim;
+        let mut out = vec![(label, 0, value.len())];
+        for (at, _) in value.match_indices(' ') {
+            let rest = &value[at + 1..];
+            if !rest.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let Some((next, off)) = crate::grammar::label_field(rest) else {
+                continue;
+            };
+            let one_word = !rest[..off].trim_end().trim_end_matches(':').contains(' ');
+            if one_word && out.iter().all(|&(l, ..)| l != next) {
+                if let Some(last) = out.last_mut() {
+                    last.2 = at;
+                }
+                out.push((next, at + 1 + off, value.len()));
+            }
+        }
+        out.into_iter()
+            .map(|(l, s, e)| (l, trim(trim(&value[s..e]).trim_matches(['_', '*']))))
+            .collect()
+    }
+
+    /// Fields are split where the reading of every space splits them:
+    /// labels in any case, with and without colons after them, before and
+    /// after the last colon, and words that start with other capitals.
+    #[test]
+    fn fields_split_as_at_every_space() {
+        use crate::grammar::Label;
+        let pieces = [
+            " ",
+            ":",
+            "Tema:",
+            "TEMA :",
+            "periode: ",
+            "Øst",
+            "Ørsta:",
+            "\u{130}",
+            "Sammendrag: ",
+            "Hva nå?",
+            "_Tittel_",
+            "x",
+        ];
+        let mut split = 0;
+        for value in crate::testing::concatenations(&pieces, 4) {
+            let fields = super::split_fields(Label::Summary, &value);
+            split += usize::from(fields.len() > 1);
+            assert_eq!(
+                fields,
+                split_fields_at_every_space(Label::Summary, &value),
+                "{value:?}"
+            );
+        }
+        assert!(split > 1000, "{split}");
     }
 }
