@@ -46,8 +46,8 @@ mod project_lines;
 mod references;
 mod whole;
 
-pub(crate) use author_lines::may_be_author_line;
 pub use author_lines::{author_list, authors, authors_parser};
+pub(crate) use author_lines::{may_be_author_line, reads_as_authors};
 pub use dates::{NorwegianDate, date_parser, find_dates, norwegian_date};
 pub(crate) use editions::may_be_edition;
 pub use editions::{edition, edition_parser};

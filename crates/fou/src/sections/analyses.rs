@@ -4,7 +4,7 @@
 use super::doc::{Claims, Doc, Section, diagnostic};
 use super::{Part, Role};
 use crate::blocks::{BlockKind, heading_like};
-use crate::grammar::{authors, may_be_author_line};
+use crate::grammar::{authors, may_be_author_line, reads_as_authors};
 use crate::model::{Analysis, Diagnostic, DiagnosticCode, Severity};
 
 /// An author line (`Av Kari Nordmann og Ola Nordmann`) names a few people; a
@@ -20,7 +20,7 @@ fn is_author_line(doc: &Doc<'_>, k: usize) -> bool {
         // (the cheap test first: most paragraphs are text)
         && may_be_author_line(b.text())
         && b.text().chars().count() <= AUTHOR_LINE_MAX_CHARS
-        && authors(b.text()).is_ok()
+        && reads_as_authors(b.text())
 }
 
 fn is_title_line(doc: &Doc<'_>, k: usize) -> bool {
