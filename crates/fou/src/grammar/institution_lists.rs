@@ -7,26 +7,39 @@ use crate::lexicon::UNIT_WORDS;
 
 /// Split one comma/`og`-free piece (its words one space apart) into
 /// organisations by juxtaposition, onto `out`: `AFI OsloMet` → two, `NTNU
-/// Institutt for …` → two, `NAV Troms` → one.
-fn push_juxtaposed(piece: &str, out: &mut Vec<String>) {
-    let n = piece.split(' ').count();
-    if n >= 2 && piece.split(' ').all(is_acronym) {
-        out.extend(piece.split(' ').map(str::to_owned));
+/// Institutt for …` → two, `NAV Troms` → one. Each part of a borrowed piece
+/// is borrowed ([`part_of`]).
+fn push_juxtaposed<'t>(piece: Cow<'t, str>, out: &mut Vec<Cow<'t, str>>) {
+    let text: &str = &piece;
+    let n = text.split(' ').count();
+    if n >= 2 && text.split(' ').all(is_acronym) {
+        out.extend(text.split(' ').map(|w| part_of(&piece, w)));
         return;
     }
-    let mut words = piece.split(' ');
+    let mut words = text.split(' ');
     if let (Some(first), Some(unit)) = (words.next(), words.next())
         && n >= 3
         && is_acronym(first)
         && UNIT_WORDS.contains(&crate::text::lower(unit).as_ref())
         && unit.chars().next().is_some_and(char::is_uppercase)
-        && let Some((_, rest)) = piece.split_once(' ')
+        && let Some((_, rest)) = text.split_once(' ')
     {
-        out.push(first.to_owned());
-        out.push(rest.to_owned());
+        out.push(part_of(&piece, first));
+        out.push(part_of(&piece, rest));
         return;
     }
-    out.push(piece.to_owned());
+    out.push(piece);
+}
+
+/// `part`, a slice of `piece`'s text: borrowed for `'t` when the piece is,
+/// else copied.
+fn part_of<'t>(piece: &Cow<'t, str>, part: &str) -> Cow<'t, str> {
+    match piece {
+        Cow::Borrowed(whole) => crate::model::range_within(whole, part)
+            .and_then(|r| whole.get(r))
+            .map_or_else(|| Cow::Owned(part.to_owned()), Cow::Borrowed),
+        Cow::Owned(_) => Cow::Owned(part.to_owned()),
+    }
 }
 
 /// `s` with its white space runs made one space and trimmed; a copy only
@@ -165,15 +178,37 @@ pub(crate) fn split_at_ascii<'a>(s: &'a str, seps: &'a [u8]) -> impl Iterator<It
 /// assert_eq!(institutions("NAV Troms"), ["NAV Troms"]);
 /// ```
 pub fn institutions(text: &str) -> Vec<String> {
+    institution_pieces(text)
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
+}
+
+/// [`institutions`] of `text`, each borrowed from it where it stands there
+/// as it is (the text has no parentheses and the piece no run of white
+/// space): a reader that borrows the report's texts from the input copies
+/// none of them.
+pub(crate) fn institution_pieces(text: &str) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     let text = super::trim_period(text);
-    // Parentheses: `SNF (NHH)` → SNF, NHH.
-    let flat = if memchr::memchr2(b'(', b')', text.as_bytes()).is_some() {
-        Cow::Owned(text.replace('(', ", ").replace(')', " "))
+    // Parentheses: `SNF (NHH)` → SNF, NHH (read from a copy: no piece
+    // borrowed).
+    if memchr::memchr2(b'(', b')', text.as_bytes()).is_some() {
+        let flat = text.replace('(', ", ").replace(')', " ");
+        let mut pieces = Vec::new();
+        push_pieces(&flat, &mut pieces);
+        out.extend(pieces.into_iter().map(|p| Cow::Owned(p.into_owned())));
     } else {
-        Cow::Borrowed(text)
-    };
-    for comma_part in split_at_ascii(&flat, b",/;") {
+        push_pieces(text, &mut out);
+    }
+    out
+}
+
+/// The organisations of `text` (with no parentheses) onto `out`, in
+/// written order: its parts between commas, slashes and semicolons, split
+/// at conjunctions ([`SplitAnd`]) and juxtaposed names.
+fn push_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
+    for comma_part in split_at_ascii(text, b",/;") {
         let parts = SplitAnd {
             rest: Some(comma_part.trim()),
         };
@@ -182,15 +217,15 @@ pub fn institutions(text: &str) -> Vec<String> {
             if piece.is_empty() {
                 continue;
             }
-            push_juxtaposed(&piece, &mut out);
+            push_juxtaposed(piece, out);
         }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{SplitAnd, one_spaced, split_at_ascii};
+    use super::{SplitAnd, institution_pieces, institutions, one_spaced, split_at_ascii};
+    use std::borrow::Cow;
 
     /// [`split_at_ascii`] gives the parts [`str::split`] gives.
     #[test]
@@ -265,5 +300,58 @@ mod tests {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(s), joined, "{s:?}");
         }
+    }
+
+    /// The split as it was made with a copy of every piece: the parts of
+    /// each piece cut from a copy of it.
+    fn institutions_copied(text: &str) -> Vec<String> {
+        let text = super::super::trim_period(text);
+        let flat = text.replace('(', ", ").replace(')', " ");
+        let mut out = Vec::new();
+        for comma_part in flat.split([',', '/', ';']) {
+            for piece in (SplitAnd {
+                rest: Some(comma_part.trim()),
+            }) {
+                let piece = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !piece.is_empty() {
+                    let mut one = Vec::new();
+                    super::push_juxtaposed(Cow::Owned(piece), &mut one);
+                    out.extend(one.into_iter().map(Cow::into_owned));
+                }
+            }
+        }
+        out
+    }
+
+    /// The pieces are the split a copy of each gave; each borrowed one is
+    /// a slice of the text, and in a text with no parentheses and single
+    /// spaces every piece is borrowed.
+    #[test]
+    fn pieces_are_borrowed_slices_of_the_split() {
+        let pieces = [
+            "NTNU", " og ", "UiO", ", ", "AFI OsloMet", " Institutt", " for", "(", ")", "/",
+            "  ", "\u{a0}", ".", "ø",
+        ];
+        let mut borrowed = 0;
+        for text in crate::testing::concatenations(&pieces, 4) {
+            let got = institution_pieces(&text);
+            assert_eq!(institutions(&text), institutions_copied(&text), "{text:?}");
+            assert_eq!(
+                got.iter().map(|p| p.as_ref()).collect::<Vec<_>>(),
+                institutions_copied(&text),
+                "{text:?}"
+            );
+            let plain = !text.contains(['(', ')', '\u{a0}']) && !text.contains("  ");
+            for p in &got {
+                match p {
+                    Cow::Borrowed(b) => {
+                        assert!(crate::model::range_within(&text, b).is_some(), "{text:?}");
+                        borrowed += 1;
+                    }
+                    Cow::Owned(o) => assert!(!plain, "{text:?} {o:?}"),
+                }
+            }
+        }
+        assert!(borrowed > 10_000, "{borrowed}");
     }
 }

@@ -52,6 +52,7 @@ pub use dates::{NorwegianDate, date_parser, find_dates, norwegian_date};
 pub(crate) use editions::may_be_edition;
 pub use editions::{edition, edition_parser};
 pub use find::find_all;
+pub(crate) use institution_lists::institution_pieces;
 pub use institution_lists::institutions;
 pub(crate) use institution_lists::{SplitAnd, split_at_ascii};
 pub(crate) use labels::may_start_label;

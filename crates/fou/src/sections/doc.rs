@@ -228,6 +228,19 @@ impl<'a> Doc<'a> {
     /// otherwise (a piece the grammar changed). Linear: each search is as
     /// long as its piece and the gap.
     pub fn found_in(&self, k: usize, within: &str, found: Vec<String>) -> Vec<Cow<'a, str>> {
+        // (collected in place: a `String` and a `Cow` are the same size)
+        self.found_pieces(k, within, found.into_iter().map(Cow::Owned).collect())
+    }
+
+    /// [`Doc::found_in`] of pieces a grammar may have borrowed from
+    /// `within`: a borrowed piece that stands in the input is that slice of
+    /// it, with no search (and no copy); any other is looked for as there.
+    pub fn found_pieces(
+        &self,
+        k: usize,
+        within: &str,
+        found: Vec<Cow<'_, str>>,
+    ) -> Vec<Cow<'a, str>> {
         let input: &'a str = self.src.text();
         let end = self.blocks.get(k).map_or(0, |b| b.end);
         let mut at = range_within(input, within).map(|r| r.start).or_else(|| {
@@ -235,11 +248,18 @@ impl<'a> Doc<'a> {
             let r = range_within(b.text(), within)?;
             Some(b.text.source_range(r.start, r.end).0)
         });
-        // Collected in place (a `String` and a `Cow` are the same size), so
-        // the room `found` had to spare is given back after.
+        // Collected in place (the pieces and the texts are the same size),
+        // so the room `found` had to spare is given back after.
         let mut out: Vec<Cow<'a, str>> = found
             .into_iter()
             .map(|piece| {
+                if let Cow::Borrowed(p) = piece
+                    && let Some(r) = range_within(input, p)
+                    && let Some(text) = input.get(r.clone())
+                {
+                    at = Some(r.end);
+                    return Cow::Borrowed(text);
+                }
                 let from = at.unwrap_or(end);
                 let window = input.get(from..end.min(from.saturating_add(piece.len() + FOUND_GAP)));
                 match window.and_then(|w| find_near(w.as_bytes(), piece.as_bytes())) {
@@ -247,9 +267,9 @@ impl<'a> Doc<'a> {
                         at = Some(from + i + piece.len());
                         input
                             .get(from + i..from + i + piece.len())
-                            .map_or(Cow::Owned(piece), Cow::Borrowed)
+                            .map_or_else(|| Cow::Owned(piece.into_owned()), Cow::Borrowed)
                     }
-                    None => Cow::Owned(piece),
+                    None => Cow::Owned(piece.into_owned()),
                 }
             })
             .collect();

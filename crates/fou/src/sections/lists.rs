@@ -17,7 +17,7 @@ use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::grammar::{
-    institutions, may_be_phd_line, may_be_reference, phd_line, project_line_parts,
+    institution_pieces, may_be_phd_line, may_be_reference, phd_line, project_line_parts,
     project_line_period, reference,
 };
 use crate::lexicon::{self, has_any};
@@ -486,13 +486,20 @@ impl<'a> List<'a> {
             let Some(p) = project_line_parts(doc.blocks[e.item].text()) else {
                 continue;
             };
-            let institutions = p.institution_raw.map(institutions).unwrap_or_default();
+            let institutions = p
+                .institution_raw
+                .map(institution_pieces)
+                .unwrap_or_default();
             let (description, leader) = describe(doc, &e.subs);
             let last = e.subs.last().copied().unwrap_or(e.item);
             out.push(PortfolioItem {
                 title: doc.text_at(e.item, p.title),
                 institution_raw: doc.opt_text_at(e.item, p.institution_raw),
-                institutions: doc.found_in(e.item, p.institution_raw.unwrap_or(""), institutions),
+                institutions: doc.found_pieces(
+                    e.item,
+                    p.institution_raw.unwrap_or(""),
+                    institutions,
+                ),
                 institution_refs: Vec::new(),
                 period: p.period,
                 funding: funding_described(&description.join(" ")).or(funding),

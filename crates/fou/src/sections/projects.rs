@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::Part;
 use super::doc::{Claims, Doc, Section};
 use crate::blocks::{Block, BlockKind, Repair, RepairKind};
-use crate::grammar::institutions;
+use crate::grammar::institution_pieces;
 use crate::grammar::{Label, label_field, may_start_label};
 use crate::grammar::{project_line_parts, trim_period};
 use crate::model::{Funding, Project};
@@ -374,7 +374,7 @@ fn project<'a>(doc: &Doc<'a>, rec: Record, funding: Option<Funding>) -> Project<
         institution_raw: rec.institution_raw.map(|(k, i)| doc.text_at(k, i)),
         institutions: rec
             .institution_raw
-            .map(|(k, i)| doc.found_in(k, i, institutions(i)))
+            .map(|(k, i)| doc.found_pieces(k, i, institution_pieces(i)))
             .unwrap_or_default(),
         institution_refs: Vec::new(),
         funding,
