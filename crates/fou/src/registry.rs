@@ -149,12 +149,20 @@ const BUILTIN: &str = include_str!("../data/institutions.toml");
 
 /// A name folded for matching: lower case, one space between words, no
 /// periods, no trailing legal form (`AS`, `HF`, `ASA`, `SA`).
-///
-/// One lower-cased copy (none when the name is lower case already) and the
-/// result: the words are slices of the copy, kept inline.
 fn fold(name: &str) -> String {
+    let mut out = String::new();
+    fold_into(name, &mut out);
+    out
+}
+
+/// [`fold`] of `name`, written over `out` (a lookup reuses one buffer).
+///
+/// One lower-cased copy when the name is beyond ASCII (none when it is lower
+/// case already): the words are slices of the copy, kept inline.
+fn fold_into(name: &str, out: &mut String) {
+    out.clear();
     if name.is_ascii() {
-        return fold_ascii(name);
+        return fold_ascii(name, out);
     }
     let lower = crate::text::lower(name);
     // Periods and long dashes are spaces; a dash standing alone between
@@ -166,15 +174,21 @@ fn fold(name: &str) -> String {
     while words.len() > 1 && words.last().is_some_and(|w| FOLDED_LEGAL_FORMS.contains(w)) {
         words.pop();
     }
-    joined(&words, lower.len())
+    out.reserve(lower.len());
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
 }
 
-/// [`fold`] of a name of ASCII characters, in one pass and one copy: its
-/// words (split at ASCII white space and periods, no long dash is ASCII)
-/// are written lower-cased, one space apart, and the trailing legal forms
-/// cut off the copy after.
-fn fold_ascii(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+/// [`fold`] of a name of ASCII characters onto the empty `out`, in one
+/// pass: its words (split at ASCII white space and periods, no long dash is
+/// ASCII) are written lower-cased, one space apart, and the trailing legal
+/// forms cut off after.
+fn fold_ascii(name: &str, out: &mut String) {
+    out.reserve(name.len());
     // Where each word written starts in `out`.
     let mut starts: smallvec::SmallVec<[usize; 8]> = smallvec::SmallVec::new();
     let words = name.split(|c: char| matches!(c, '\t'..='\r' | ' ' | '.'));
@@ -197,19 +211,6 @@ fn fold_ascii(name: &str) -> String {
         starts.pop();
         out.truncate(last.saturating_sub(1));
     }
-    out
-}
-
-/// `words` joined by single spaces, in a text with room for `room` bytes.
-fn joined(words: &[&str], room: usize) -> String {
-    let mut out = String::with_capacity(room);
-    for w in words {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 impl Institution {
@@ -412,7 +413,7 @@ impl Registry {
         for (piece, hit) in self.read(raw) {
             match hit {
                 Some(i) => out.institutions.push(self.resolved(i, &piece)),
-                None => out.unknown.push(piece),
+                None => out.unknown.push(piece.into_owned()),
             }
         }
         out
@@ -429,7 +430,8 @@ impl Registry {
     /// assert_eq!(refs[1].id.as_deref(), Some("uio-econ"));
     /// ```
     pub fn refs(&self, raw: &str) -> Vec<InstitutionRef<'static>> {
-        self.to_refs(self.read(raw))
+        let found = self.read(raw).into_iter();
+        self.to_refs(found.map(|(piece, hit)| (Cow::Owned(piece.into_owned()), hit)))
     }
 
     /// Fill `institution_refs` of every project, portfolio item and PhD
@@ -462,13 +464,15 @@ impl Registry {
     /// [`Registry::annotate`] of a report as the parser made it, whose
     /// projects' and portfolio items' `institutions` are
     /// [`crate::grammar::institutions`] of their `institution_raw` (the
-    /// readers split them so): those splits are read, not made again.
+    /// readers split them so): those splits are read, not made again, and
+    /// each reference's text is the item's own (borrowed where it is).
     pub(crate) fn annotate_parsed(&self, report: &mut Report<'_>) {
+        let mut buf = String::new();
         for p in &mut report.projects {
-            p.institution_refs = self.refs_split(p.institution_raw.as_deref(), &p.institutions);
+            p.institution_refs = self.refs_split(&p.institution_raw, &p.institutions, &mut buf);
         }
         for p in &mut report.portfolio {
-            p.institution_refs = self.refs_split(p.institution_raw.as_deref(), &p.institutions);
+            p.institution_refs = self.refs_split(&p.institution_raw, &p.institutions, &mut buf);
         }
         for p in &mut report.phd {
             p.institution_refs = p
@@ -479,67 +483,82 @@ impl Registry {
         }
     }
 
-    /// [`Registry::refs`] of `raw`, whose split into organisations is `pieces`.
-    fn refs_split(
+    /// [`Registry::refs`] of `raw`, whose split into organisations is
+    /// `pieces`, with the texts of `raw` and `pieces` (`buf`: room to fold
+    /// names in).
+    fn refs_split<'r>(
         &self,
-        raw: Option<&str>,
-        pieces: &[Cow<'_, str>],
-    ) -> Vec<InstitutionRef<'static>> {
-        raw.map(|r| self.to_refs(self.read_split(r, || pieces)))
-            .unwrap_or_default()
+        raw: &Option<Cow<'r, str>>,
+        pieces: &[Cow<'r, str>],
+        buf: &mut String,
+    ) -> Vec<InstitutionRef<'r>> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        let whole = || match raw {
+            Cow::Borrowed(r) => Cow::Borrowed(r.trim()),
+            Cow::Owned(r) => Cow::Owned(r.trim().to_owned()),
+        };
+        self.to_refs(self.read_split(raw, whole, || pieces.to_vec(), buf))
     }
 
     /// The pieces read as [`InstitutionRef`]s.
-    fn to_refs(&self, found: Vec<(String, Option<usize>)>) -> Vec<InstitutionRef<'static>> {
+    fn to_refs<'r>(
+        &self,
+        found: impl IntoIterator<Item = (Cow<'r, str>, Option<usize>)>,
+    ) -> Vec<InstitutionRef<'r>> {
         found
             .into_iter()
             .map(|(piece, hit)| match hit {
                 Some(i) => InstitutionRef {
                     id: Some(self.entries[i].id.clone()),
                     name: Some(self.entries[i].name.clone()),
-                    raw: piece.into(),
+                    raw: piece,
                 },
                 None => InstitutionRef {
                     id: None,
                     name: None,
-                    raw: piece.into(),
+                    raw: piece,
                 },
             })
             .collect()
     }
 
     /// Each piece of an institution text with the entry it names, if any.
-    fn read(&self, raw: &str) -> Vec<(String, Option<usize>)> {
-        self.read_split(raw, || crate::grammar::institutions(raw))
+    fn read<'t>(&self, raw: &'t str) -> Vec<(Cow<'t, str>, Option<usize>)> {
+        let whole = || Cow::Borrowed(raw.trim());
+        let pieces = || crate::grammar::institution_pieces(raw);
+        self.read_split(raw, whole, pieces, &mut String::new())
     }
 
-    /// [`Registry::read`] of `raw`, split into organisations by `split`
-    /// when it is not one whole name.
-    fn read_split<P, S>(&self, raw: &str, split: impl FnOnce() -> P) -> Vec<(String, Option<usize>)>
-    where
-        P: AsRef<[S]>,
-        S: AsRef<str>,
-    {
+    /// [`Registry::read`] of `raw`: `whole()`, its text, when it is one
+    /// whole name, else its split into organisations, `split()`.
+    fn read_split<'p>(
+        &self,
+        raw: &str,
+        whole: impl FnOnce() -> Cow<'p, str>,
+        split: impl FnOnce() -> Vec<Cow<'p, str>>,
+        buf: &mut String,
+    ) -> Vec<(Cow<'p, str>, Option<usize>)> {
         // A whole legal name (`… Arbeidslivs- og Velferdsforskning AS`) is one.
-        if let Some(i) = self.lookup_index(raw) {
-            return vec![(raw.trim().to_owned(), Some(i))];
+        if let Some(i) = self.lookup_index(raw, buf) {
+            return vec![(whole(), Some(i))];
         }
         let pieces = split();
-        let pieces = pieces.as_ref();
-        let mut found: Vec<(String, Option<usize>)> = Vec::new();
+        let mut hits = Vec::with_capacity(pieces.len());
         for (k, piece) in pieces.iter().enumerate() {
-            let piece = piece.as_ref();
-            let hit = self.lookup_index(piece).or_else(|| {
+            let hit = self.lookup_index(piece, buf).or_else(|| {
                 // A unit is known only next to its parent.
                 let near = [k.checked_sub(1), Some(k + 1)];
                 near.into_iter()
                     .flatten()
                     .filter_map(|j| pieces.get(j))
-                    .filter_map(|p| self.lookup_index(p.as_ref()))
+                    .filter_map(|p| self.lookup_index(p, buf))
                     .find_map(|p| self.by_parent.get(&(p, fold(piece))).copied())
             });
-            found.push((piece.to_owned(), hit));
+            hits.push(hit);
         }
+        let mut found: Vec<(Cow<'p, str>, Option<usize>)> = pieces.into_iter().zip(hits).collect();
         self.collapse_units(raw, &mut found);
         found
     }
@@ -552,14 +571,16 @@ impl Registry {
         }
     }
 
-    fn lookup_index(&self, name: &str) -> Option<usize> {
-        self.by_name.get(&fold(name)).copied()
+    /// The entry `name` names, folded in `buf`.
+    fn lookup_index(&self, name: &str, buf: &mut String) -> Option<usize> {
+        fold_into(name, buf);
+        self.by_name.get(buf.as_str()).copied()
     }
 
     /// A unit written next to its parent (`AFI, OsloMet`, `OsloMet AFI`,
     /// `SNF (NHH)`) is the unit: the parent goes, unless the two are joined
     /// by `/` or a conjunction, which name two partners (`NIBR/OsloMet`).
-    fn collapse_units(&self, raw: &str, found: &mut Vec<(String, Option<usize>)>) {
+    fn collapse_units(&self, raw: &str, found: &mut Vec<(Cow<'_, str>, Option<usize>)>) {
         let mut k = 0;
         while k + 1 < found.len() {
             let (a, b) = (found[k].1, found[k + 1].1);
@@ -777,7 +798,7 @@ mod tests {
             include_str!("../../../examples/data/pages/tema-linjer.txt"),
             include_str!("../../../examples/data/pages/skisser.txt"),
         ];
-        let mut several = 0;
+        let (mut several, mut borrowed) = (0, 0);
         for text in texts {
             let Ok(parsed) = crate::parse(text) else {
                 panic!("{text:.40}");
@@ -787,8 +808,19 @@ mod tests {
             let (have, want) = (all_refs(&parsed), all_refs(&again));
             assert_eq!(have, want, "{text:.40}");
             several += have.iter().filter(|v| v.len() > 1).count();
+            // An item's reference borrows the text its piece borrows.
+            for p in &parsed.portfolio {
+                for r in &p.institution_refs {
+                    let piece = p.institutions.iter().find(|i| **i == r.raw);
+                    if let Some(Cow::Borrowed(i)) = piece {
+                        assert!(matches!(r.raw, Cow::Borrowed(b) if b == *i), "{r:?}");
+                        borrowed += 1;
+                    }
+                }
+            }
         }
         assert!(several >= 4, "{several}");
+        assert!(borrowed >= 10, "{borrowed}");
     }
 
     #[test]
