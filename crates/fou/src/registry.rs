@@ -136,11 +136,15 @@ struct File {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Registry {
     entries: Vec<Institution>,
-    /// Folded form → entry, for entries that stand on their own.
-    by_name: Map<String, usize>,
+    /// Folded form → entry, for entries that stand on their own (the
+    /// builtin registry's forms are its table's, not copies).
+    by_name: Map<Form, usize>,
     /// (parent index, folded form) → entry, for every entry with a parent.
-    by_parent: Map<(usize, String), usize>,
+    by_parent: Map<(usize, Form), usize>,
 }
+
+/// A folded form of a name ([`fold`]): the builtin table's own, or made.
+type Form = Cow<'static, str>;
 
 /// The registry shipped with the crate (read by the tests, which check
 /// [`builtin::ENTRIES`] against it).
@@ -264,7 +268,7 @@ impl Registry {
             // The table is checked against the shipped file by the crate's
             // tests; an invalid one would give an empty registry, never a panic.
             let entries = builtin::ENTRIES.iter().map(|e| {
-                let folded = e.folded.iter().map(|&f| f.to_owned()).collect();
+                let folded = e.folded.iter().map(|&f| Cow::Borrowed(f)).collect();
                 (e.to_institution(), folded)
             });
             Registry::from_folded(entries.collect()).unwrap_or_default()
@@ -314,7 +318,7 @@ impl Registry {
         let folded = entries
             .into_iter()
             .map(|e| {
-                let forms = e.forms().map(|f| fold(f)).collect();
+                let forms = e.forms().map(|f| Cow::Owned(fold(f))).collect();
                 (e, forms)
             })
             .collect();
@@ -323,15 +327,17 @@ impl Registry {
 
     /// A registry from entries, each with its forms ([`Institution::forms`])
     /// already folded.
-    fn from_folded(folded: Vec<(Institution, Vec<String>)>) -> Result<Registry, RegistryError> {
-        let (entries, forms): (Vec<Institution>, Vec<Vec<String>>) = folded.into_iter().unzip();
+    fn from_folded(folded: Vec<(Institution, Vec<Form>)>) -> Result<Registry, RegistryError> {
+        let (entries, forms): (Vec<Institution>, Vec<Vec<Form>>) = folded.into_iter().unzip();
         let mut ids: Map<&str, usize> = Map::default();
         for (i, e) in entries.iter().enumerate() {
             if ids.insert(e.id.as_str(), i).is_some() {
                 return Err(RegistryError::DuplicateId(e.id.clone()));
             }
         }
-        let mut by_name = Map::default();
+        // (sized for every form at once: not grown and hashed again)
+        let n: usize = forms.iter().map(Vec::len).sum();
+        let mut by_name = Map::with_capacity_and_hasher(n, Default::default());
         let mut by_parent = Map::default();
         for ((i, e), forms) in entries.iter().enumerate().zip(forms) {
             let parent = match &e.parent {
@@ -389,7 +395,9 @@ impl Registry {
     /// assert!(r.lookup("Økonomisk institutt").is_none()); // which one?
     /// ```
     pub fn lookup(&self, name: &str) -> Option<&Institution> {
-        self.by_name.get(&fold(name)).map(|&i| &self.entries[i])
+        self.by_name
+            .get(fold(name).as_str())
+            .map(|&i| &self.entries[i])
     }
 
     /// Resolve an item's institution text as written into registry entries
@@ -554,7 +562,7 @@ impl Registry {
                     .flatten()
                     .filter_map(|j| pieces.get(j))
                     .filter_map(|p| self.lookup_index(p, buf))
-                    .find_map(|p| self.by_parent.get(&(p, fold(piece))).copied())
+                    .find_map(|p| self.by_parent.get(&(p, Cow::Owned(fold(piece)))).copied())
             });
             hits.push(hit);
         }
