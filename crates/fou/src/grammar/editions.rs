@@ -100,11 +100,16 @@ mod tests {
             "Ünummer 1",
             "(Utgave 1)",
             "Årsrapport 2020",
+            "Utgave 2 – 2020 (del 1)",
+            "Nr. 4/2021x",
         ];
         for text in texts {
             if !may_be_edition(text) {
                 assert!(edition(text).is_err(), "{text:?}");
             }
+            // Read with no error type, as a heading's role reads it.
+            let read = super::super::whole(super::edition_parser, text.trim());
+            assert_eq!(read, edition(text).ok(), "{text:?}");
         }
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             for text in [

@@ -329,8 +329,20 @@ mod tests {
     #[test]
     fn pieces_are_borrowed_slices_of_the_split() {
         let pieces = [
-            "NTNU", " og ", "UiO", ", ", "AFI OsloMet", " Institutt", " for", "(", ")", "/",
-            "  ", "\u{a0}", ".", "ø",
+            "NTNU",
+            " og ",
+            "UiO",
+            ", ",
+            "AFI OsloMet",
+            " Institutt",
+            " for",
+            "(",
+            ")",
+            "/",
+            "  ",
+            "\u{a0}",
+            ".",
+            "ø",
         ];
         let mut borrowed = 0;
         for text in crate::testing::concatenations(&pieces, 4) {

@@ -67,7 +67,9 @@ pub(crate) use project_lines::strip_report_from;
 pub use project_lines::{ProjectLine, project_line};
 pub(crate) use project_lines::{project_line_parts, project_line_period};
 pub(crate) use references::may_be_reference;
+pub(crate) use references::read_reference;
 pub use references::{Reference, reference, reference_parser};
+pub(crate) use whole::whole;
 pub use whole::{Expected, GrammarError, check};
 
 /// Trim white space and one trailing period (an ellipsis is kept).

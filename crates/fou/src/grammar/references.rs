@@ -158,9 +158,15 @@ pub fn reference(text: &str) -> Result<Reference, GrammarError> {
     check(reference_parser, crate::text::trim(text))
 }
 
+/// [`reference`] of `text` when it reads as one: a reader that drops the
+/// error makes none ([`super::whole`]).
+pub(crate) fn read_reference(text: &str) -> Option<Reference> {
+    super::whole(reference_parser, crate::text::trim(text))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{may_be_reference, reference, up_to_paren};
+    use super::{may_be_reference, read_reference, reference, up_to_paren};
     use nom::Parser;
     use nom::bytes::complete::take_until;
 
@@ -202,6 +208,7 @@ mod tests {
         let lines = crate::testing::concatenations(&pieces, 4);
         let mut parsed = 0;
         for l in &lines {
+            assert_eq!(read_reference(l), reference(l).ok(), "{l:?}");
             if reference(l).is_ok() {
                 assert!(may_be_reference(l), "{l:?}");
                 parsed += 1;

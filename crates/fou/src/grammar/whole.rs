@@ -138,6 +138,19 @@ pub fn check<'a, T>(
     }
 }
 
+/// What [`check`] gives when it succeeds, `None` when it fails: `parser`
+/// run with no error type, so that a reader that drops the error makes none
+/// (no copy of the input, no context).
+pub(crate) fn whole<'a, T>(
+    mut parser: impl Parser<&'a str, Output = T, Error = ()>,
+    input: &'a str,
+) -> Option<T> {
+    match parser.parse(input) {
+        Ok(("", value)) => Some(value),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::GrammarError;

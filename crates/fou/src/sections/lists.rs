@@ -18,7 +18,7 @@ use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::grammar::{
     institution_pieces, may_be_phd_line, may_be_reference, phd_line, project_line_parts,
-    project_line_period, reference,
+    project_line_period, read_reference,
 };
 use crate::lexicon::{self, has_any};
 use crate::model::{
@@ -402,12 +402,12 @@ impl<'a> List<'a> {
                 // (the cheap test first: most lists hold no references)
                 let r = if doc.blocks[k].text.emphasis_marks().is_empty() {
                     let text = doc.blocks[k].text();
-                    may_be_reference(text).then(|| reference(text))
+                    may_be_reference(text).then(|| read_reference(text))
                 } else {
                     let marked = marked_item(doc, k);
-                    may_be_reference(&marked).then(|| reference(&marked))
+                    may_be_reference(&marked).then(|| read_reference(&marked))
                 };
-                r.and_then(Result::ok).map(|r| (k, r))
+                r.flatten().map(|r| (k, r))
             })
             .collect();
         if !self.most(refs.len()) {

@@ -381,7 +381,7 @@ pub(crate) fn role_in(title: &str, t: &str) -> Role {
 /// The edition a title (its number cut off) states, if it states one.
 fn edition_of(bare: &str) -> Option<(u32, Option<i32>)> {
     crate::grammar::may_be_edition(bare)
-        .then(|| crate::grammar::edition(bare).ok())
+        .then(|| crate::grammar::whole(crate::grammar::edition_parser, bare.trim()))
         .flatten()
 }
 
