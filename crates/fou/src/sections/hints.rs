@@ -3,7 +3,7 @@
 //! public grammars and classifiers.
 
 use crate::blocks::Hints;
-use crate::grammar::{Label, label_field, may_start_label, project_line, split_period};
+use crate::grammar::{Label, label_field, may_start_label, project_line_parts, split_period};
 use crate::lexicon::CANDIDATE_MARKER;
 use memchr::memmem::FinderRev;
 use std::sync::LazyLock;
@@ -48,7 +48,8 @@ impl Hints for ReportHints {
     }
 
     fn is_titled_with_institution(&self, text: &str) -> bool {
-        project_line(text).is_ok_and(|l| l.institution_raw.is_some())
+        // (the line's parts, borrowed: no title, institutions or split copied)
+        project_line_parts(text).is_some_and(|l| l.institution_raw.is_some())
     }
 
     fn ends_with_period(&self, text: &str) -> bool {
