@@ -29,6 +29,15 @@ const TRAILING_MARKUP: [&str; 7] = ["\\", "</b>", "<b>", "**", "__", "*", "_"];
 /// assert!(!fou::lines::toc_heading("Innholdet i rapporten er fritt oppdiktet."));
 /// ```
 pub fn toc_heading(line: &str) -> bool {
+    // Most lines start with an ASCII letter or digit: no trimming or markup
+    // comes before it, so it is the first character the title test below
+    // reads, and it is told here from the byte alone.
+    if let Some(&b) = line.as_bytes().first()
+        && b.is_ascii_alphanumeric()
+        && !ascii_may_start_title(b)
+    {
+        return false;
+    }
     let t = crate::text::trim(line).trim_start_matches('#');
     let mut t = t.trim_start_matches(['*', '_', ' ']);
     // `trim_start_matches("<b>")`, without setting up a substring search.
@@ -56,6 +65,15 @@ fn may_start_title(text: &str) -> bool {
         return false;
     };
     TOC_TITLES.iter().any(|w| w.starts_with(first))
+}
+
+/// [`may_start_title`] of a text whose first character is the ASCII
+/// letter or digit `b`: does a title start with `b` lower-cased?
+fn ascii_may_start_title(b: u8) -> bool {
+    let first = b.to_ascii_lowercase();
+    TOC_TITLES
+        .iter()
+        .any(|w| w.as_bytes().first() == Some(&first))
 }
 
 /// `text` without white space and [`TRAILING_MARKUP`] at its end.
@@ -166,6 +184,44 @@ mod tests {
         }
         for no in ["", "**", "Forord", "Innhold i rapporten", "Om innhold"] {
             assert!(!toc_heading(no), "{no}");
+        }
+    }
+
+    /// [`toc_heading`] as it reads without the test of the first byte.
+    fn toc_heading_slow(line: &str) -> bool {
+        let t = crate::text::trim(line).trim_start_matches('#');
+        let mut t = t.trim_start_matches(['*', '_', ' ']);
+        while let Some(rest) = t.strip_prefix("<b>") {
+            t = rest;
+        }
+        if !may_start_title(t.trim_start()) {
+            return false;
+        }
+        let t = strip_markup(t);
+        let t = crate::text::trim(t.trim_end_matches(':'));
+        t.split_whitespace().take(MAX_TOC_HEADING_WORDS + 1).count() <= MAX_TOC_HEADING_WORDS && {
+            let lower = crate::text::lower(t);
+            TOC_TITLES.iter().any(|w| lower.starts_with(w))
+        }
+    }
+
+    /// The test of a line's first byte says what the whole test says,
+    /// for lines that start with every kind of character.
+    #[test]
+    fn the_first_byte_test_agrees_with_the_whole_test() {
+        let pieces = [
+            "Innhold", "innhold", "INNHOLD", "I", "i", "n", "Forord", "9", " ", "#", "**", "_",
+            "<b>", ":", "\u{a0}", "\u{130}", "ø", "\t",
+        ];
+        let mut found = 0;
+        for text in crate::testing::concatenations(&pieces, 3) {
+            assert_eq!(toc_heading(&text), toc_heading_slow(&text), "{text:?}");
+            found += usize::from(toc_heading(&text));
+        }
+        assert!(found > 20, "{found}");
+        for b in 0..=0x7Fu8 {
+            let text = format!("{}nnhold", char::from(b));
+            assert_eq!(toc_heading(&text), toc_heading_slow(&text), "{text:?}");
         }
     }
 
