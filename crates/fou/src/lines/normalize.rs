@@ -122,6 +122,14 @@ fn kept_as_is(input: &str) -> bool {
     let bytes = input.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // Most stretches of text are settled whole: [`WIDE_BLOCK`] bytes at
+        // a time, else a block at a time up to the first byte that is not.
+        if let Some(wide) = bytes.get(i..).and_then(|r| r.first_chunk::<WIDE_BLOCK>())
+            && settled_wide(wide)
+        {
+            i += WIDE_BLOCK + usize::from(wide[WIDE_BLOCK - 1] >= 0xC0);
+            continue;
+        }
         if let Some(block) = bytes.get(i..i + ASCII_BLOCK) {
             let n = settled(block);
             if n == ASCII_BLOCK {
@@ -147,6 +155,61 @@ fn kept_as_is(input: &str) -> bool {
     true
 }
 
+/// Bytes passed over at a time by [`kept_as_is`] while they are all
+/// settled: four blocks told by one movemask and one test, not four (the
+/// per-block work besides the compares is most of the work).
+const WIDE_BLOCK: usize = 4 * ASCII_BLOCK;
+
+/// True when [`settled`] passes over each of the four blocks of `wide`
+/// (which starts a character), told at once: with SSE2 the four blocks'
+/// unsettled bytes ([`unsettled_sse2`]) joined by `|` and gathered by one
+/// movemask; elsewhere by [`settled_portable`] of the whole.
+#[inline(always)]
+fn settled_wide(wide: &[u8; WIDE_BLOCK]) -> bool {
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    {
+        use safe_arch::{bitor_m128i, m128i, move_mask_i8_m128i};
+        let mut any = m128i::default();
+        for lane in wide.chunks_exact(ASCII_BLOCK) {
+            // Never the default: the lanes are of `ASCII_BLOCK` bytes.
+            let lane = <[u8; ASCII_BLOCK]>::try_from(lane).unwrap_or_default();
+            any = bitor_m128i(any, unsettled_sse2(m128i::from(lane)));
+        }
+        move_mask_i8_m128i(any) == 0
+    }
+    #[cfg(not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )))]
+    {
+        settled_portable(wide) == WIDE_BLOCK
+    }
+}
+
+/// `0xFF` for each byte of `v` that [`settled`] stops at (`C0`–`C2` or
+/// `CC`–`FF`), `0` for the others: a subtraction, two max-and-compare tests
+/// and an `|`.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+#[inline(always)]
+fn unsettled_sse2(v: safe_arch::m128i) -> safe_arch::m128i {
+    use safe_arch::{
+        bitor_m128i, cmp_eq_mask_i8_m128i, max_u8_m128i, set_splat_i8_m128i, sub_i8_m128i,
+    };
+    let splat = |b: u8| set_splat_i8_m128i(b.cast_signed());
+    // `CC`–`FF`: the byte is its maximum with `CC`.
+    let high = cmp_eq_mask_i8_m128i(max_u8_m128i(v, splat(0xCC)), v);
+    // `C0`–`C2`: the byte less `C0` is at most 2.
+    let low = sub_i8_m128i(v, splat(0xC0));
+    let low = cmp_eq_mask_i8_m128i(max_u8_m128i(low, splat(2)), splat(2));
+    bitor_m128i(high, low)
+}
+
 /// How many bytes at the start of `block` (which starts a character) hold
 /// only characters that normalising keeps: up to the first byte that
 /// starts any other character than ASCII or U+00C0–U+02FF, or the whole
@@ -161,21 +224,11 @@ fn settled(block: &[u8]) -> usize {
         target_feature = "sse2"
     ))]
     {
-        use safe_arch::{
-            bitor_m128i, cmp_eq_mask_i8_m128i, m128i, max_u8_m128i, move_mask_i8_m128i,
-            set_splat_i8_m128i, sub_i8_m128i,
-        };
-        let splat = |b: u8| set_splat_i8_m128i(b.cast_signed());
+        use safe_arch::{m128i, move_mask_i8_m128i};
         let Ok(lane) = <[u8; ASCII_BLOCK]>::try_from(block) else {
             return 0;
         };
-        let v = m128i::from(lane);
-        // `CC`–`FF`: the byte is its maximum with `CC`.
-        let high = cmp_eq_mask_i8_m128i(max_u8_m128i(v, splat(0xCC)), v);
-        // `C0`–`C2`: the byte less `C0` is at most 2.
-        let low = sub_i8_m128i(v, splat(0xC0));
-        let low = cmp_eq_mask_i8_m128i(max_u8_m128i(low, splat(2)), splat(2));
-        let bits = move_mask_i8_m128i(bitor_m128i(high, low)).cast_unsigned() & 0xFFFF;
+        let bits = move_mask_i8_m128i(unsettled_sse2(m128i::from(lane))).cast_unsigned() & 0xFFFF;
         if bits == 0 {
             ASCII_BLOCK
         } else {
@@ -708,7 +761,9 @@ mod tests {
         for a in pieces {
             for b in pieces {
                 for c in pieces {
-                    for pad in 0..=ASCII_BLOCK + 2 {
+                    // Round the first block's end and the first wide block's.
+                    let pads = (0..=ASCII_BLOCK + 2).chain(WIDE_BLOCK - 3..=WIDE_BLOCK + 2);
+                    for pad in pads {
                         let input = format!("{}{a}{b}{c}", "x".repeat(pad));
                         let n = Normalized::new(&input);
                         let (text, edits) = by_chars(&input);
