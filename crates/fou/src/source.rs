@@ -1174,6 +1174,20 @@ pub fn line_end_len(bytes: &[u8], i: usize) -> Option<usize> {
 pub(crate) fn has_unicode_line_ends(text: &str) -> bool {
     use crate::lexicon::LINE_SEPARATORS;
     let bytes = text.as_bytes();
+    let leads = separator_leads();
+    let at_separator = |i: usize| at_separator(text, i);
+    match leads[..] {
+        [a] => memchr::memchr_iter(a, bytes).any(at_separator),
+        [a, b] => memchr::memchr2_iter(a, b, bytes).any(at_separator),
+        [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).any(at_separator),
+        _ => LINE_SEPARATORS.iter().any(|&c| text.contains(c)),
+    }
+}
+
+/// The lead bytes of the [`LINE_SEPARATORS`](crate::lexicon::LINE_SEPARATORS),
+/// each once, in order.
+fn separator_leads() -> Vec<u8> {
+    use crate::lexicon::LINE_SEPARATORS;
     let mut leads = Vec::with_capacity(LINE_SEPARATORS.len());
     for c in LINE_SEPARATORS {
         let mut buf = [0u8; 4];
@@ -1182,17 +1196,42 @@ pub(crate) fn has_unicode_line_ends(text: &str) -> bool {
             leads.push(lead);
         }
     }
-    // A lead byte starts a character, so the text can be cut there.
-    let at_separator = |i: usize| {
-        text.get(i..)
-            .is_some_and(|r| r.starts_with(LINE_SEPARATORS))
+    leads
+}
+
+/// Does a line separator start at byte `i` of `text`? (A lead byte starts
+/// a character, so the text can be cut there.)
+fn at_separator(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .is_some_and(|r| r.starts_with(crate::lexicon::LINE_SEPARATORS))
+}
+
+/// What ends the lines of `text` besides `\n`: whether it holds a Unicode
+/// line separator ([`has_unicode_line_ends`]) and whether it holds a `\r`,
+/// from one vector search for `\r` and the separators' lead bytes (where
+/// a search for the leads and a count of the `\r`s took two passes over
+/// the text). From the first `\r` on, the leads alone are searched.
+fn line_end_kinds(text: &str) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let [a, b] = separator_leads()[..] else {
+        return (
+            has_unicode_line_ends(text),
+            memchr::memchr(b'\r', bytes).is_some(),
+        );
     };
-    match leads[..] {
-        [a] => memchr::memchr_iter(a, bytes).any(at_separator),
-        [a, b] => memchr::memchr2_iter(a, b, bytes).any(at_separator),
-        [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).any(at_separator),
-        _ => LINE_SEPARATORS.iter().any(|&c| text.contains(c)),
+    for i in memchr::memchr3_iter(b'\r', a, b, bytes) {
+        if bytes.get(i) == Some(&b'\r') {
+            let rest = text.get(i..).unwrap_or_default();
+            return (has_unicode_line_ends(rest), true);
+        }
+        if at_separator(text, i) {
+            return (
+                true,
+                memchr::memchr(b'\r', bytes.get(i..).unwrap_or_default()).is_some(),
+            );
+        }
     }
+    (false, false)
 }
 
 /// The next line end at or after `from`: (its offset, its length).
@@ -1355,8 +1394,12 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         // Every start is at most the text's length: the width is chosen by
         // it, so a text of 4 GiB or more is read once, not twice.
-        let unicode = has_unicode_line_ends(text);
-        let returns = returns_unless(text, unicode);
+        let (unicode, any_return) = line_end_kinds(text);
+        let returns = if any_return {
+            returns_unless(text, unicode)
+        } else {
+            0
+        };
         let narrow = u32::try_from(text.len())
             .ok()
             .and_then(|_| line_starts::<u32>(text, unicode, returns));
@@ -1453,6 +1496,23 @@ mod tests {
                 .any(|&c| text.contains(c));
             assert_eq!(has_unicode_line_ends(&text), naive, "{text:?}");
         }
+    }
+
+    /// The one search for `\r` and the separators' lead bytes tells what
+    /// the search for the leads and a search for `\r` tell, whichever comes
+    /// first.
+    #[test]
+    fn line_end_kinds_are_told_in_one_search() {
+        let pieces = [
+            "a", "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}", "«", "–", "\u{a0}",
+        ];
+        let mut both = 0;
+        for text in crate::testing::concatenations(&pieces, 4) {
+            let expected = (has_unicode_line_ends(&text), text.contains('\r'));
+            assert_eq!(line_end_kinds(&text), expected, "{text:?}");
+            both += usize::from(expected == (true, true));
+        }
+        assert!(both > 100, "{both}");
     }
 
     /// The index of text whose only line ends are line feeds, taken from
