@@ -188,7 +188,10 @@ pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
         }
         if t.ends_with(['.', '!', '?']) {
             ends += 1;
-            if lines.get(i + 1).is_none_or(|n| crate::text::trim(n).is_empty()) {
+            if lines
+                .get(i + 1)
+                .is_none_or(|n| crate::text::trim(n).is_empty())
+            {
                 ends_blank += 1;
             }
         }

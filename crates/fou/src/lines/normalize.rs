@@ -189,33 +189,28 @@ fn settled_wide(wide: &[u8; WIDE_BLOCK]) -> bool {
     }
 }
 
-/// `0xFF` for each byte of `v` that [`settled`] stops at (`C0`–`C2` or
-/// `CC`–`FF`), `0` for the others: a subtraction, two max-and-compare tests
-/// and an `|`.
+/// `0xFF` for each byte of `v` that [`settled`] stops at (`C2` or
+/// `CC`–`FF`), `0` for the others: a max-and-compare test, a compare and an
+/// `|`. (`C0` and `C1` start no character of UTF-8: text holds none.)
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
 #[inline(always)]
 fn unsettled_sse2(v: safe_arch::m128i) -> safe_arch::m128i {
-    use safe_arch::{
-        bitor_m128i, cmp_eq_mask_i8_m128i, max_u8_m128i, set_splat_i8_m128i, sub_i8_m128i,
-    };
+    use safe_arch::{bitor_m128i, cmp_eq_mask_i8_m128i, max_u8_m128i, set_splat_i8_m128i};
     let splat = |b: u8| set_splat_i8_m128i(b.cast_signed());
     // `CC`–`FF`: the byte is its maximum with `CC`.
     let high = cmp_eq_mask_i8_m128i(max_u8_m128i(v, splat(0xCC)), v);
-    // `C0`–`C2`: the byte less `C0` is at most 2.
-    let low = sub_i8_m128i(v, splat(0xC0));
-    let low = cmp_eq_mask_i8_m128i(max_u8_m128i(low, splat(2)), splat(2));
-    bitor_m128i(high, low)
+    // `C2`: leads U+0080–U+00BF, among them NBSP and the soft hyphen.
+    bitor_m128i(high, cmp_eq_mask_i8_m128i(v, splat(0xC2)))
 }
 
 /// How many bytes at the start of `block` (which starts a character) hold
 /// only characters that normalising keeps: up to the first byte that
 /// starts any other character than ASCII or U+00C0–U+02FF, or the whole
-/// block. With SSE2 (every x86-64): that first byte, from a subtraction,
-/// two max-and-compare tests and one movemask (a byte `C0`–`C2` or `CC`–`FF`; `C2` leads
-/// U+0080–U+00BF, among them NBSP and the soft hyphen). Elsewhere
+/// block. With SSE2 (every x86-64): that first byte, from
+/// [`unsettled_sse2`] and one movemask (a byte `C2` or `CC`–`FF`). Elsewhere
 /// [`settled_portable`], which stops sooner (at any byte beyond ASCII).
 #[inline(always)]
 fn settled(block: &[u8]) -> usize {
