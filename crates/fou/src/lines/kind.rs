@@ -56,8 +56,27 @@ pub(super) fn classify(raw: &str) -> (LineKind, usize) {
 #[inline]
 fn plain_start(b: u8) -> bool {
     let c = char::from(b);
-    b.is_ascii_alphanumeric() && !BULLET_GLYPHS.contains(&c) && !LONE_BULLET_GLYPHS.contains(&c)
+    b.is_ascii_alphanumeric()
+        && (NO_ALPHANUMERIC_GLYPH
+            || !BULLET_GLYPHS.contains(&c) && !LONE_BULLET_GLYPHS.contains(&c))
 }
+
+/// No bullet glyph is an ASCII letter or digit (told when building, so
+/// [`plain_start`] does not look through the glyphs per line).
+const NO_ALPHANUMERIC_GLYPH: bool = {
+    let mut none = true;
+    let mut k = 0;
+    while k < BULLET_GLYPHS.len() + LONE_BULLET_GLYPHS.len() {
+        let glyph = if k < BULLET_GLYPHS.len() {
+            BULLET_GLYPHS[k]
+        } else {
+            LONE_BULLET_GLYPHS[k - BULLET_GLYPHS.len()]
+        };
+        none &= !glyph.is_ascii_alphanumeric();
+        k += 1;
+    }
+    none
+};
 
 /// [`classify`] of any line.
 fn classify_any(raw: &str) -> (LineKind, usize) {
@@ -105,6 +124,7 @@ fn doubled_glyph(rest: &str) -> usize {
 }
 
 /// A table-of-contents line: a dot leader (`.....`), or a tab before a page number.
+#[inline]
 fn is_toc_line(t: &str) -> bool {
     // Most lines end in a visible ASCII character that is no digit and no
     // `>`: nothing is stripped from their end, and only a leader is left.
@@ -119,6 +139,7 @@ fn is_toc_line(t: &str) -> bool {
 }
 
 /// [`is_toc_line`] of any line.
+#[inline(never)]
 fn is_toc_line_any(t: &str) -> bool {
     /// A tab-separated entry is a title, not a paragraph that holds a tab.
     const MAX_TAB_ENTRY: usize = 200;
