@@ -161,9 +161,10 @@ fn kept_as_is(input: &str) -> bool {
 const WIDE_BLOCK: usize = 4 * ASCII_BLOCK;
 
 /// True when [`settled`] passes over each of the four blocks of `wide`
-/// (which starts a character), told at once: with SSE2 the four blocks'
-/// unsettled bytes ([`unsettled_sse2`]) joined by `|` and gathered by one
-/// movemask; elsewhere by [`settled_portable`] of the whole.
+/// (which starts a character), told at once: with SSE2 the test of
+/// [`unsettled_sse2`] made on the four blocks' bytewise maximum (for
+/// `CC`–`FF`) and on each block (for `C2`), joined by `|` and gathered by
+/// one movemask; elsewhere by [`settled_portable`] of the whole.
 #[inline(always)]
 fn settled_wide(wide: &[u8; WIDE_BLOCK]) -> bool {
     #[cfg(all(
@@ -171,14 +172,28 @@ fn settled_wide(wide: &[u8; WIDE_BLOCK]) -> bool {
         target_feature = "sse2"
     ))]
     {
-        use safe_arch::{bitor_m128i, m128i, move_mask_i8_m128i};
-        let mut any = m128i::default();
-        for lane in wide.chunks_exact(ASCII_BLOCK) {
-            // Never the default: the lanes are of `ASCII_BLOCK` bytes.
-            let lane = <[u8; ASCII_BLOCK]>::try_from(lane).unwrap_or_default();
-            any = bitor_m128i(any, unsettled_sse2(m128i::from(lane)));
-        }
-        move_mask_i8_m128i(any) == 0
+        use safe_arch::{
+            bitor_m128i, cmp_eq_mask_i8_m128i, m128i, max_u8_m128i, move_mask_i8_m128i,
+            set_splat_i8_m128i,
+        };
+        let splat = |b: u8| set_splat_i8_m128i(b.cast_signed());
+        // Never the default: the lanes are of `ASCII_BLOCK` bytes.
+        let lane = |k: usize| {
+            let bytes = wide.get(k * ASCII_BLOCK..(k + 1) * ASCII_BLOCK);
+            m128i::from(
+                bytes
+                    .and_then(|b| b.try_into().ok())
+                    .unwrap_or([0; ASCII_BLOCK]),
+            )
+        };
+        let [a, b, c, d] = [lane(0), lane(1), lane(2), lane(3)];
+        // As `unsettled_sse2`, on the four lanes at once: a byte `CC`–`FF` is
+        // in their bytewise maximum, and `C2`s are compared lane by lane.
+        let top = max_u8_m128i(max_u8_m128i(a, b), max_u8_m128i(c, d));
+        let high = cmp_eq_mask_i8_m128i(max_u8_m128i(top, splat(0xCC)), top);
+        let nbsp = |v: m128i| cmp_eq_mask_i8_m128i(v, splat(0xC2));
+        let low = bitor_m128i(bitor_m128i(nbsp(a), nbsp(b)), bitor_m128i(nbsp(c), nbsp(d)));
+        move_mask_i8_m128i(bitor_m128i(high, low)) == 0
     }
     #[cfg(not(all(
         any(target_arch = "x86", target_arch = "x86_64"),
@@ -772,6 +787,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The wide test finds a byte that stops [`settled`] in any of its four
+    /// blocks, at every place, and passes over `æøå` anywhere.
+    #[test]
+    fn the_wide_test_sees_every_block() {
+        let pieces = [
+            "«",
+            "–",
+            "\u{a0}",
+            "å",
+            "Æ",
+            "\u{301}",
+            "\u{1e0a}",
+            "\u{10348}",
+        ];
+        let mut stopped = 0;
+        for piece in pieces {
+            for at in 0..=WIDE_BLOCK - piece.len() {
+                let text = format!("{}{piece}{}", "x".repeat(at), "y".repeat(WIDE_BLOCK));
+                let Some(wide) = text.as_bytes().first_chunk::<WIDE_BLOCK>() else {
+                    continue;
+                };
+                let stops = wide.iter().any(|&b| b == 0xC2 || b >= 0xCC);
+                if cfg!(all(
+                    any(target_arch = "x86", target_arch = "x86_64"),
+                    target_feature = "sse2"
+                )) {
+                    assert_eq!(settled_wide(wide), !stops, "{text:?}");
+                } else {
+                    assert!(!settled_wide(wide) || !stops, "{text:?}");
+                }
+                stopped += usize::from(stops);
+            }
+        }
+        assert!(stopped > 300, "{stopped}");
     }
 
     /// [`settled`] and [`settled_portable`] stop at the start of a
