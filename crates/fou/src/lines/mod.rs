@@ -316,8 +316,11 @@ fn facts(
         });
     }
     // Entries of a table of contents whose tab became a space, known from their context.
-    let kinds: Vec<(LineKind, bool)> = out.iter().map(|f| (f.kind, f.furniture)).collect();
-    for i in toc::entries_in_context(lines, &kinds) {
+    let kinds = |i: usize| {
+        out.get(i)
+            .map_or((LineKind::Blank, false), |f| (f.kind, f.furniture))
+    };
+    for i in toc::entries_in_context(lines, kinds) {
         out[i].kind = LineKind::Toc;
     }
     out

@@ -150,11 +150,15 @@ pub fn page_number_at_end(line: &str) -> Option<u32> {
 
 /// Lines typed as text that are entries of a table of contents by their
 /// context: the indices of the lines to type as [`LineKind::Toc`].
-pub(super) fn entries_in_context(lines: LineTexts<'_>, kinds: &[(LineKind, bool)]) -> Vec<usize> {
+/// `kinds(i)`: line `i`'s kind and whether it is furniture.
+pub(super) fn entries_in_context(
+    lines: LineTexts<'_>,
+    kinds: impl Fn(usize) -> (LineKind, bool) + Copy,
+) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if kinds[i].0 != LineKind::Blank && toc_heading(lines.at(i)) {
+        if kinds(i).0 != LineKind::Blank && toc_heading(lines.at(i)) {
             i = read_entries(lines, kinds, i + 1, &mut out);
         } else {
             i += 1;
@@ -167,14 +171,14 @@ pub(super) fn entries_in_context(lines: LineTexts<'_>, kinds: &[(LineKind, bool)
 /// returns the line after the table of contents.
 fn read_entries(
     lines: LineTexts<'_>,
-    kinds: &[(LineKind, bool)],
+    kinds: impl Fn(usize) -> (LineKind, bool),
     from: usize,
     out: &mut Vec<usize>,
 ) -> usize {
     let (mut last_page, mut blanks, mut unnumbered) = (0, 0, 0);
     let mut j = from;
     while j < lines.len() {
-        let (kind, furniture) = kinds[j];
+        let (kind, furniture) = kinds(j);
         if kind == LineKind::Blank || furniture {
             blanks += usize::from(kind == LineKind::Blank);
             if blanks > MAX_BLANKS {
@@ -279,7 +283,7 @@ mod tests {
         let kinds: Vec<(LineKind, bool)> = (0..lines.len())
             .map(|i| (super::super::kind::classify(lines.at(i)).0, false))
             .collect();
-        entries_in_context(lines, &kinds)
+        entries_in_context(lines, |i| kinds[i])
     }
 
     #[test]
