@@ -179,7 +179,7 @@ pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
     let mut long = 0usize;
     let (mut ends, mut ends_blank) = (0usize, 0usize);
     for i in 0..lines.len() {
-        let t = crate::text::trim(lines.at(i));
+        let t = super::trim_line(lines.at(i));
         let n = line_chars(t);
         if n >= UNWRAPPED_LINE {
             long += 1;
@@ -190,7 +190,7 @@ pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
             ends += 1;
             if lines
                 .get(i + 1)
-                .is_none_or(|n| crate::text::trim(n).is_empty())
+                .is_none_or(|n| super::trim_line(n).is_empty())
             {
                 ends_blank += 1;
             }

@@ -250,6 +250,18 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// [`crate::text::trim`] of a line, an empty one (most blank lines are)
+/// given back at once, without the whole trim it takes when a line's ends
+/// are not visible ASCII.
+#[inline(always)]
+pub(super) fn trim_line(s: &str) -> &str {
+    if s.is_empty() {
+        s
+    } else {
+        crate::text::trim(s)
+    }
+}
+
 /// The page numbers seen so far in a Markdown text: a lone number is read
 /// as one only when it follows the last one closely.
 #[derive(Debug, Default)]
@@ -298,7 +310,7 @@ fn facts(
             let t = crate::text::trim(line);
             let next_gap = lines
                 .get(i + 1)
-                .is_none_or(|n| crate::text::trim(n).is_empty() || n.starts_with('\u{c}'));
+                .is_none_or(|n| trim_line(n).is_empty() || n.starts_with('\u{c}'));
             let digits = t.len() <= MAX_PAGE_NUMBER && t.bytes().all(|c| c.is_ascii_digit());
             let page_number = digits
                 && match format {
