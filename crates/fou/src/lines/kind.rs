@@ -36,18 +36,19 @@ pub enum LineKind {
 pub(super) fn classify(raw: &str) -> (LineKind, usize) {
     // Most lines start with an ASCII letter or digit: no indentation, no
     // `#`, no bullet glyph, not blank; only the test for a contents entry
-    // is left.
-    if raw.as_bytes().first().is_some_and(|&b| plain_start(b)) {
-        return (
-            if is_toc_line(raw) {
+    // is left. Most blank lines are empty.
+    match raw.as_bytes().first() {
+        Some(&b) if plain_start(b) => {
+            let kind = if is_toc_line(raw) {
                 LineKind::Toc
             } else {
                 LineKind::Text
-            },
-            0,
-        );
+            };
+            (kind, 0)
+        }
+        None => (LineKind::Blank, 0),
+        Some(_) => classify_any(raw),
     }
-    classify_any(raw)
 }
 
 /// True when a line that starts with byte `b` is text or a contents entry
