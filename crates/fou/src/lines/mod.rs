@@ -308,14 +308,17 @@ fn facts(
         let mut furniture = false;
         if kind != LineKind::Blank {
             let t = crate::text::trim(line);
-            let next_gap = lines
-                .get(i + 1)
-                .is_none_or(|n| trim_line(n).is_empty() || n.starts_with('\u{c}'));
+            // The next line is looked at only for a line of digits.
+            let next_gap = || {
+                lines
+                    .get(i + 1)
+                    .is_none_or(|n| trim_line(n).is_empty() || n.starts_with('\u{c}'))
+            };
             let digits = t.len() <= MAX_PAGE_NUMBER && t.bytes().all(|c| c.is_ascii_digit());
             let page_number = digits
                 && match format {
-                    Format::Plain => after_gap || next_gap,
-                    _ => after_gap && next_gap && pages.rises_to(t),
+                    Format::Plain => after_gap || next_gap(),
+                    _ => after_gap && next_gap() && pages.rises_to(t),
                 };
             furniture = running.get(i).copied().unwrap_or(false) || page_number;
         }
