@@ -114,10 +114,15 @@ impl<'a> Lines<'a> {
     pub fn new(text: &'a str, format: Format) -> Self {
         // One `\n` per line in most texts: room for them all at once.
         let n = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-        let (mut bounds, mut dirty) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut bounds, mut facts) = (Vec::with_capacity(n), Vec::with_capacity(n));
         for line in split::scan_lines(text) {
             bounds.push((line.start, line.end));
-            dirty.push(line.dirty);
+            facts.push(Facts {
+                kind: LineKind::Blank,
+                furniture: false,
+                dirty: line.dirty,
+                skip: 0,
+            });
         }
         let texts = layout::LineTexts {
             text,
@@ -129,7 +134,7 @@ impl<'a> Lines<'a> {
         } else {
             Vec::new()
         };
-        let facts = facts(texts, &running, &dirty, format);
+        read_facts(texts, &running, &mut facts, format);
         Lines {
             text,
             bounds,
@@ -287,18 +292,14 @@ impl PageNumbers {
     }
 }
 
-/// Kinds and furniture of every line. A page number is a short line of
+/// Kinds and furniture of every line, written into `out` (which holds a
+/// fact for each line, its `dirty` found by the scan, not kept apart in a
+/// vector of its own). A page number is a short line of
 /// digits that stands alone: in plain text after a blank line, a lone
 /// bullet or other furniture, or before a blank line or a page break; in
 /// Markdown alone in its paragraph, and rising through the text (a lone
 /// number that does not follow the last page number is text).
-fn facts(
-    lines: layout::LineTexts<'_>,
-    running: &[bool],
-    dirty: &[bool],
-    format: Format,
-) -> Vec<Facts> {
-    let mut out = Vec::with_capacity(lines.bounds.len());
+fn read_facts(lines: layout::LineTexts<'_>, running: &[bool], out: &mut [Facts], format: Format) {
     // The previous line was blank, furniture or a lone bullet (or there was none).
     let mut after_gap = true;
     let mut pages = PageNumbers::default();
@@ -323,12 +324,11 @@ fn facts(
             furniture = running.get(i).copied().unwrap_or(false) || page_number;
         }
         after_gap = kind == LineKind::Blank || kind == LineKind::BulletOnly || furniture;
-        out.push(Facts {
-            kind,
-            furniture,
-            dirty: dirty.get(i).copied().unwrap_or(true),
-            skip: u32::try_from(skip).unwrap_or(u32::MAX),
-        });
+        if let Some(f) = out.get_mut(i) {
+            f.kind = kind;
+            f.furniture = furniture;
+            f.skip = u32::try_from(skip).unwrap_or(u32::MAX);
+        }
     }
     // Entries of a table of contents whose tab became a space, known from their context.
     let kinds = |i: usize| {
@@ -338,7 +338,6 @@ fn facts(
     for i in toc::entries_in_context(lines, kinds) {
         out[i].kind = LineKind::Toc;
     }
-    out
 }
 
 #[cfg(test)]
