@@ -128,7 +128,7 @@ where
     ))
 }
 
-/// May `text` be a reference? A cheap test that [`reference`] fails
+/// May `text` be a reference? A cheap test that [`reference()`] fails
 /// whenever it says no: the first ` (` of the trimmed text opens a year,
 /// `(2020)` (with spaces or tabs inside the parentheses, if any). A reader
 /// asks it first, so a list of other lines costs no parse.
@@ -158,8 +158,8 @@ pub fn reference(text: &str) -> Result<Reference, GrammarError> {
     check(reference_parser, crate::text::trim(text))
 }
 
-/// [`reference`] of `text` when it reads as one: a reader that drops the
-/// error makes none ([`super::whole`]).
+/// [`reference()`] of `text` when it reads as one: a reader that drops the
+/// error makes none ([`super::whole()`]).
 pub(crate) fn read_reference(text: &str) -> Option<Reference> {
     super::whole(reference_parser, crate::text::trim(text))
 }
