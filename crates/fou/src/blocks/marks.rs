@@ -17,6 +17,10 @@ use crate::lexicon::MIDLINE_BULLET_GLYPHS;
 /// bytes `k - 2`, `k - 1` and `k`, so a window reads two bytes more.
 const WINDOW: usize = 16;
 
+/// The bytes of two windows side by side, tested at once: places `k` to
+/// `k + 31` on bytes `k - 2` to `k + 31`.
+const PAIR: usize = 2 * WINDOW + 2;
+
 /// The byte a text shorter than a window is padded with, before and after:
 /// it passes no test (no capital, no letter, no byte above ASCII, neither
 /// `-` nor `)`, nor white space, nor a glyph's lead byte).
@@ -169,7 +173,9 @@ impl Scan {
     }
 
     /// [`Scan::by_byte`] a window at a time: places 0 and 1 by the byte,
-    /// then windows from place 2 on, the last one ending at the text's end
+    /// then two windows at a time from place 2 on while both fit (one
+    /// test of both tells most pairs have no place to keep), then the
+    /// places left by single windows, the last one ending at the text's end
     /// (its places already tested left out). A text too short for a window
     /// is copied into one, padded with [`PAD`].
     #[cfg(all(
@@ -193,15 +199,40 @@ impl Scan {
         }
         self.by_byte(&bytes[..2], 0);
         let mut at = 0;
-        loop {
+        while let Some(pair) = bytes
+            .get(at..at + PAIR)
+            .and_then(|s| <&[u8; PAIR]>::try_from(s).ok())
+        {
+            if sse2::pair_may_hit(pair) {
+                self.take_pair(at, pair);
+            }
+            at += 2 * WINDOW;
+        }
+        // Places `at + 2..n` are left, fewer than two windows' worth.
+        while at + 2 < n {
             let from = at.min(n - WINDOW - 2);
             if let Some(hits) = bytes.get(from..from + WINDOW + 2).and_then(sse2::window) {
                 self.take(from + 2, at - from, hits);
             }
-            if from + WINDOW + 2 >= n {
-                break;
-            }
             at += WINDOW;
+        }
+    }
+
+    /// Keep the places of the two windows of `pair` (bytes `at..at + 34`).
+    /// Out of the scan's loop: few pairs have any.
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    #[inline(never)]
+    fn take_pair(&mut self, at: usize, pair: &[u8; PAIR]) {
+        for (j, win) in [&pair[..WINDOW + 2], &pair[WINDOW..]]
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(hits) = sse2::window(win) {
+                self.take(at + j * WINDOW + 2, 0, hits);
+            }
         }
     }
 
@@ -233,11 +264,11 @@ impl Scan {
     target_feature = "sse2"
 ))]
 mod sse2 {
-    use super::{GLYPH_LEAD, PAD};
+    use super::{GLYPH_LEAD, PAD, PAIR, WINDOW};
     use safe_arch::{
-        add_i8_m128i, bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i,
-        load_unaligned_m128i, m128i, min_u8_m128i, move_mask_i8_m128i, set_splat_i8_m128i,
-        shl_imm_u16_m128i, zeroed_m128i,
+        add_i8_m128i, bitand_m128i, bitandnot_m128i, bitor_m128i, cmp_eq_mask_i8_m128i,
+        cmp_gt_mask_i8_m128i, load_unaligned_m128i, m128i, min_u8_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i, zeroed_m128i,
     };
 
     fn splat(c: u8) -> m128i {
@@ -263,41 +294,89 @@ mod sse2 {
         pub glyph: u32,
     }
 
+    /// Bytes that are not ASCII capitals (or small letters, from `a`): a
+    /// letter moved by an add to the bottom 26 of the signed range (-128
+    /// to -103), any other byte above -103 after it, as one signed compare
+    /// tells. Asked this way round, the tests of a place are joined by
+    /// what each excludes (an `andnot` takes a byte's own top bit out).
+    #[inline(always)]
+    fn not_letter_from(x: m128i, first: u8) -> m128i {
+        cmp_gt_mask_i8_m128i(add_i8_m128i(x, splat(0x80 - first)), splat(0x99))
+    }
+
+    /// The places (their first two bytes `a` and `b`) that cannot start
+    /// [`super::is_pair_start`]: no capital nor byte above ASCII ends the
+    /// pair, or no capital nor lead byte (from `C0`) starts its second.
+    #[inline(always)]
+    fn not_pair(a: m128i, b: m128i) -> m128i {
+        // A byte's own top bit: above ASCII. Added to itself, each byte's
+        // top bit is its bit 6: with its own, a lead byte from `C0` on.
+        let lead = bitand_m128i(b, add_i8_m128i(b, b));
+        let not_end = bitandnot_m128i(a, not_letter_from(a, b'A'));
+        let not_start = bitandnot_m128i(lead, not_letter_from(b, b'A'));
+        bitor_m128i(not_end, not_start)
+    }
+
+    /// The places whose middle byte is `-` (2D) or `)` (29): equal but for
+    /// bit 2.
+    #[inline(always)]
+    fn dash_or_paren(b: m128i) -> m128i {
+        cmp_eq_mask_i8_m128i(bitand_m128i(b, splat(0xFB)), splat(0x29))
+    }
+
+    /// The places whose last byte is a glyph's lead byte.
+    #[inline(always)]
+    fn glyph(c: m128i) -> m128i {
+        cmp_eq_mask_i8_m128i(c, splat(GLYPH_LEAD.unwrap_or(PAD)))
+    }
+
+    /// The 16 bits of a movemask of `v`.
+    fn bits(v: m128i) -> u32 {
+        move_mask_i8_m128i(v).cast_unsigned() & 0xFFFF
+    }
+
     /// Test the 16 places of `win` (18 bytes: place `j` on its bytes `j`,
-    /// `j + 1` and `j + 2`, `a`, `b` and `c`); `None` when none passes (most
-    /// windows). Only the top bit of each byte of the tests counts (what a
-    /// movemask reads).
+    /// `j + 1` and `j + 2`, `a`, `b` and `c`); `None` when none passes
+    /// (most windows). Only the top bit of each byte of the tests counts
+    /// (what a movemask reads).
     #[inline(always)]
     pub(super) fn window(win: &[u8]) -> Option<Hits> {
         let (a, b, c) = (lane(win, 0), lane(win, 1), lane(win, 2));
-        // An ASCII letter moved by an add to the bottom 26 of the signed
-        // range (-128 to -103): below -102 after it.
-        let below = splat(0x9a);
-        let capital = |x: m128i| cmp_gt_mask_i8_m128i(below, add_i8_m128i(x, splat(0x80 - b'A')));
-        let small = |x: m128i| cmp_gt_mask_i8_m128i(below, add_i8_m128i(x, splat(0x80 - b'a')));
-        // A byte's own top bit: above ASCII. Shifted up by one in 16-bit
-        // lanes, each byte's top bit is its bit 6: with its own, a lead
-        // byte from `C0` on.
-        let lead = bitand_m128i(b, shl_imm_u16_m128i::<1>(b));
-        let end = bitor_m128i(capital(a), a);
-        let start = bitor_m128i(capital(b), lead);
-        let follow = bitor_m128i(small(c), c);
-        let caps = bitand_m128i(bitand_m128i(end, start), follow);
-        // `-` (2D) or `)` (29): equal but for bit 2. A space or a control
-        // character: no more than 20.
-        let dash_or_paren = cmp_eq_mask_i8_m128i(bitand_m128i(b, splat(0xFB)), splat(0x29));
+        // No small letter nor byte above ASCII follows the pair.
+        let not_follow = bitandnot_m128i(c, not_letter_from(c, b'a'));
+        let not_caps = bitor_m128i(not_pair(a, b), not_follow);
+        // A space or a control character (no more than 20) after `-` or `)`.
         let space = cmp_eq_mask_i8_m128i(min_u8_m128i(c, splat(b' ')), c);
-        let before = bitand_m128i(dash_or_paren, space);
-        let glyph = cmp_eq_mask_i8_m128i(c, splat(GLYPH_LEAD.unwrap_or(PAD)));
-        let bits = |v: m128i| move_mask_i8_m128i(v).cast_unsigned() & 0xFFFF;
-        if bits(bitor_m128i(bitor_m128i(caps, before), glyph)) == 0 {
+        let before = bitand_m128i(dash_or_paren(b), space);
+        let glyph = glyph(c);
+        let misses = bitandnot_m128i(glyph, bitandnot_m128i(before, not_caps));
+        if bits(misses) == 0xFFFF {
             return None;
         }
         Some(Hits {
-            caps: bits(caps),
+            caps: !bits(not_caps) & 0xFFFF,
             before_space: bits(before),
             glyph: bits(glyph),
         })
+    }
+
+    /// Places of the window from byte `at` of `win` that surely pass no
+    /// test, by fewer tests than [`window`]: a place whose first two bytes
+    /// may end and start a pair of capitals, or whose middle byte is `-`
+    /// or `)`, whatever its last byte, may pass one, and so may a place
+    /// whose last byte is a glyph's lead byte.
+    #[inline(always)]
+    fn surely_misses(win: &[u8], at: usize) -> m128i {
+        let (a, b, c) = (lane(win, at), lane(win, at + 1), lane(win, at + 2));
+        bitandnot_m128i(glyph(c), bitandnot_m128i(dash_or_paren(b), not_pair(a, b)))
+    }
+
+    /// May a place of the two windows of `pair` pass a test? False for
+    /// most pairs ([`surely_misses`]): [`window`] tells which do.
+    #[inline(always)]
+    pub(super) fn pair_may_hit(pair: &[u8; PAIR]) -> bool {
+        let misses = bitand_m128i(surely_misses(pair, 0), surely_misses(pair, WINDOW));
+        bits(misses) != 0xFFFF
     }
 }
 
@@ -360,9 +439,9 @@ mod tests {
             0x00, b'\t', b'\n', b' ', b'!', b')', b'-', b'@', b'A', b'Z', b'[', b'`', b'a', b'z',
             b'{', 0x7f, 0x80, 0xbf, 0xc0, 0xc3, 0xe2, 0xff,
         ];
-        let mut buf = [b'x'; 40];
+        let mut buf = [b'x'; 70];
         let mut scan = Scan::default();
-        for len in [3, 17, 18, 19, 40] {
+        for len in [3, 17, 18, 19, 40, 70] {
             for at in 0..=len - 3 {
                 for &a in &kinds {
                     for &b in &kinds {
