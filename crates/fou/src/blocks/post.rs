@@ -141,6 +141,11 @@ fn chars_at_most(t: &str, max: usize) -> bool {
     t.len() <= max || t.bytes().filter(|&b| b & 0xC0 != 0x80).count() <= max
 }
 
+/// Bytes of a text [`words_at_most`] counts at a time: the count of a
+/// chunk fits a byte, so it is summed 16 bytes to a vector instruction, and
+/// the count stops at the chunk that reaches the limit.
+const COUNT_CHUNK: usize = 32;
+
 /// Has `t` at most `max` words ([`str::split_whitespace`])? Words have white
 /// space between them, so a text with fewer than `max` bytes that may be
 /// (or start) white space (ASCII white space; `C2`, `E1`–`E3`, the lead
@@ -150,7 +155,15 @@ fn words_at_most(t: &str, max: usize) -> bool {
     let may_be_space = |b: u8| {
         (b.wrapping_sub(b'\t') < 5) | (b == b' ') | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
     };
-    let spaces: usize = t.bytes().map(|b| usize::from(may_be_space(b))).sum();
+    let count = |c: &[u8]| c.iter().fold(0u8, |n, &b| n + u8::from(may_be_space(b)));
+    let chunks = t.as_bytes().chunks_exact(COUNT_CHUNK);
+    let mut spaces = usize::from(count(chunks.remainder()));
+    for chunk in chunks.filter_map(|c| <&[u8; COUNT_CHUNK]>::try_from(c).ok()) {
+        if spaces >= max {
+            break;
+        }
+        spaces += usize::from(count(chunk));
+    }
     spaces < max || t.split_whitespace().take(max + 1).count() <= max
 }
 
@@ -227,18 +240,27 @@ mod tests {
         let pieces = [
             "a", " ", "æ", "\u{a0}", "\u{3000}", "\u{1680}", "\u{b}", "–", "€", "\t", "\u{85}",
         ];
+        let agree = |t: &str, max: usize| {
+            assert_eq!(
+                super::chars_at_most(t, max),
+                t.chars().take(max + 1).count() <= max,
+                "{t:?} {max}"
+            );
+            assert_eq!(
+                super::words_at_most(t, max),
+                t.split_whitespace().take(max + 1).count() <= max,
+                "{t:?} {max}"
+            );
+        };
         for t in crate::testing::concatenations(&pieces, 5) {
-            for max in 0..6 {
-                assert_eq!(
-                    super::chars_at_most(&t, max),
-                    t.chars().take(max + 1).count() <= max,
-                    "{t:?} {max}"
-                );
-                assert_eq!(
-                    super::words_at_most(&t, max),
-                    t.split_whitespace().take(max + 1).count() <= max,
-                    "{t:?} {max}"
-                );
+            (0..6).for_each(|max| agree(&t, max));
+        }
+        // Texts of one to three chunks of the count and a rest, against
+        // every limit up to their white space.
+        for t in crate::testing::concatenations(&pieces, 3) {
+            for len in [33, 64, 70, 95, 100] {
+                let long: String = t.chars().cycle().take(len).collect();
+                (0..=len / 2 + 2).for_each(|max| agree(&long, max));
             }
         }
     }
