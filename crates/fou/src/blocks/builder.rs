@@ -49,10 +49,23 @@ fn expected_blocks(lines: &Lines<'_>) -> usize {
 /// answered without a trim from the start or a search for the markers.
 /// The markers are counted by the byte, as [`str::matches`] counts them
 /// (left to right, not overlapping), without a searcher set up per line.
+///
+/// The last byte of most lines is a visible ASCII character: the line's
+/// last character, told without a trim (and without a call: the test is
+/// inlined, the rest is not).
+#[inline]
 pub(super) fn bold_wrapped(raw: &str) -> bool {
-    if !matches!(raw.trim_end().as_bytes().last(), Some(b'*' | b'>' | b'_')) {
-        return false;
-    }
+    let last = match raw.as_bytes().last() {
+        Some(&b) if b.is_ascii_graphic() => Some(b),
+        _ => raw.trim_end().as_bytes().last().copied(),
+    };
+    matches!(last, Some(b'*' | b'>' | b'_')) && bold_markers_wrap(raw)
+}
+
+/// The rest of [`bold_wrapped`]: the bold markers at both ends of `raw`,
+/// and no others.
+#[inline(never)]
+fn bold_markers_wrap(raw: &str) -> bool {
     let t = crate::text::trim(raw);
     let t = crate::text::trim(t.trim_start_matches('#'));
     let b = t.as_bytes();
