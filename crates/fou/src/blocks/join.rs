@@ -121,10 +121,19 @@ fn capitalised_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
     let bytes = text.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while let Some(&b) = bytes.get(i) {
-        // Most bytes: inside a word, and neither `,` nor white space nor
-        // the lead byte of non-ASCII white space.
-        if in_word && b > b' ' && b != b',' && !matches!(b, 0xC2 | 0xE1..=0xE3) {
+        if !WORD_STOPS[usize::from(b)] {
+            if !in_word {
+                in_word = true;
+                words += 1;
+                if words > max_words || !upper_at(text, i) {
+                    return None;
+                }
+            }
+            // Most bytes: the rest of the word, stepped over by the table.
             i += 1;
+            while bytes.get(i).is_some_and(|&b| !WORD_STOPS[usize::from(b)]) {
+                i += 1;
+            }
             continue;
         }
         if b == b',' && bytes.get(i + 1) == Some(&b' ') {
@@ -144,6 +153,20 @@ fn capitalised_head(text: &str, max_words: usize) -> Option<(&str, &str)> {
     }
     None
 }
+
+/// The bytes [`capitalised_head`] stops at: ASCII white space and the
+/// control bytes, `,`, and the lead bytes of non-ASCII white space (`C2`,
+/// `E1`–`E3`). Any other byte goes on the word it is in (or starts one):
+/// it is no white space, nor the start of a character that may be.
+static WORD_STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b <= 0x20 || b == 0x2C || b == 0xC2 || (b >= 0xE1 && b <= 0xE3);
+        b += 1;
+    }
+    t
+};
 
 /// Is the character at byte `i` of `text` upper-case? ASCII by the byte.
 fn upper_at(text: &str, i: usize) -> bool {
