@@ -203,8 +203,9 @@ impl Scan {
             .get(at..at + PAIR)
             .and_then(|s| <&[u8; PAIR]>::try_from(s).ok())
         {
-            if sse2::pair_may_hit(pair) {
-                self.take_pair(at, pair);
+            let misses = sse2::pair_misses(pair);
+            if misses.iter().any(|&m| m != sse2::ALL_MISS) {
+                self.take_pair(at, pair, misses);
             }
             at += 2 * WINDOW;
         }
@@ -218,18 +219,20 @@ impl Scan {
         }
     }
 
-    /// Keep the places of the two windows of `pair` (bytes `at..at + 34`).
-    /// Out of the scan's loop: few pairs have any.
+    /// Keep the places of the two windows of `pair` (bytes `at..at + 34`)
+    /// that may have any (`misses`: [`sse2::pair_misses`]). Out of the
+    /// scan's loop: few pairs have any.
     #[cfg(all(
         any(target_arch = "x86", target_arch = "x86_64"),
         target_feature = "sse2"
     ))]
     #[inline(never)]
-    fn take_pair(&mut self, at: usize, pair: &[u8; PAIR]) {
-        for (j, win) in [&pair[..WINDOW + 2], &pair[WINDOW..]]
-            .into_iter()
-            .enumerate()
-        {
+    fn take_pair(&mut self, at: usize, pair: &[u8; PAIR], misses: [u32; 2]) {
+        let windows = [&pair[..WINDOW + 2], &pair[WINDOW..]];
+        for (j, (win, m)) in windows.into_iter().zip(misses).enumerate() {
+            if m == sse2::ALL_MISS {
+                continue;
+            }
             if let Some(hits) = sse2::window(win) {
                 self.take(at + j * WINDOW + 2, 0, hits);
             }
@@ -371,12 +374,18 @@ mod sse2 {
         bitandnot_m128i(glyph(c), bitandnot_m128i(dash_or_paren(b), not_pair(a, b)))
     }
 
-    /// May a place of the two windows of `pair` pass a test? False for
-    /// most pairs ([`surely_misses`]): [`window`] tells which do.
+    /// The movemask of a window none of whose places may pass a test.
+    pub(super) const ALL_MISS: u32 = 0xFFFF;
+
+    /// The places of each of the two windows of `pair` that surely pass no
+    /// test ([`surely_misses`]), a bit each: [`ALL_MISS`] for both in most
+    /// pairs; [`window`] tells which places of the others do.
     #[inline(always)]
-    pub(super) fn pair_may_hit(pair: &[u8; PAIR]) -> bool {
-        let misses = bitand_m128i(surely_misses(pair, 0), surely_misses(pair, WINDOW));
-        bits(misses) != 0xFFFF
+    pub(super) fn pair_misses(pair: &[u8; PAIR]) -> [u32; 2] {
+        [
+            bits(surely_misses(pair, 0)),
+            bits(surely_misses(pair, WINDOW)),
+        ]
     }
 }
 
