@@ -23,6 +23,27 @@ const MAX_ABBREVIATION_CHARS: usize = 3;
 /// Characters that end a sentence or a labelled line.
 pub(super) const CLOSERS: [char; 5] = ['.', '!', '?', ':', ';'];
 
+/// [`str::trim_end`], answered without a call when the last byte is a
+/// visible ASCII character (the end of most texts): no white space ends
+/// them.
+#[inline]
+pub(super) fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(b) if b.is_ascii_graphic() => s,
+        _ => s.trim_end(),
+    }
+}
+
+/// [`str::trim_start`], answered without a call when the first byte is a
+/// visible ASCII character.
+#[inline]
+pub(super) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => s,
+        _ => s.trim_start(),
+    }
+}
+
 /// In plain text without blank lines between paragraphs, does line `next`
 /// continue the block whose last line is `prev`? (Hard-wrapped PDF text.)
 pub(super) fn continues(prev: &str, next: &str, width: usize, hints: &dyn Hints) -> bool {
@@ -107,7 +128,7 @@ pub(super) fn name_goes_on(prev: &str, next: &str, hints: &dyn Hints) -> bool {
     let Some((_, inst)) = capitalised_head(trim(next), MAX_NAME_TAIL_WORDS) else {
         return false;
     };
-    let p = prev.trim_end();
+    let p = trim_end(prev);
     let cut = p.ends_with(CANDIDATE_MARKER.trim_end())
         || hints.person_tail(p).is_some_and(|name| !name.contains(','));
     cut && hints.is_institution_list(inst.trim_end_matches('.'))
@@ -223,7 +244,7 @@ pub(super) fn join_wrapped(
 /// a word split with a hyphen (`arbeids-` + `ledighet` → `arbeidsledighet`,
 /// `NAV-` + `kontorene` → `NAV-kontorene`), else with a space.
 pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &mut Repairs) {
-    let prev = text.as_str().trim_end();
+    let prev = trim_end(text.as_str());
     let next_word = next.as_str().split_whitespace().next().unwrap_or("");
     let before_hyphen = prev.strip_suffix('-').and_then(|p| p.chars().next_back());
     let next_lower = next_word.chars().next().is_some_and(char::is_lowercase);
@@ -292,6 +313,17 @@ mod tests {
                     .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         })
+    }
+
+    #[test]
+    fn the_trims_by_the_end_byte_agree_with_the_plain_ones() {
+        let pieces = [
+            "a", " ", "\t", "\n", "\u{b}", "\u{a0}", "\u{3000}", "\u{85}", "æ", "-", "\u{7f}", "~",
+        ];
+        for t in crate::testing::concatenations(&pieces, 4) {
+            assert_eq!(trim_end(&t), t.trim_end(), "{t:?}");
+            assert_eq!(trim_start(&t), t.trim_start(), "{t:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! headings inferred from short stand-alone lines.
 
 use super::builder::bold_wrapped;
-use super::join::{append_mended, name_goes_on};
+use super::join::{append_mended, name_goes_on, trim_end, trim_start};
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
 use crate::lexicon::JOIN_WORDS;
@@ -24,12 +24,12 @@ const MAX_TAIL_CHARS: usize = 60;
 const MAX_PERSON_LINES: u32 = 2;
 
 fn ends_open(text: &str) -> bool {
-    let t = text.trim_end();
+    let t = trim_end(text);
     !t.ends_with(['.', '!', '?', ':', ';', '»', '"', '”', ')', ']', '*'])
 }
 
 fn starts_lower(text: &str) -> bool {
-    text.trim_start()
+    trim_start(text)
         .chars()
         .next()
         .is_some_and(char::is_lowercase)
@@ -68,7 +68,7 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
     {
         return false;
     }
-    let (p, n) = (prev.text().trim_end(), crate::text::trim(next.text()));
+    let (p, n) = (trim_end(prev.text()), crate::text::trim(next.text()));
     let last_word = p.rsplit(' ').next().unwrap_or("");
     let period_tail = n.starts_with('(') && n.len() < MAX_TAIL_CHARS && hints.ends_with_period(n);
     let open_word = JOIN_WORDS.contains(&last_word) || p.ends_with([',', '-', '–']);
