@@ -15,6 +15,8 @@ const MAX_WRAPPED_TOC_LINES: u32 = 4;
 /// A line shorter than this share (tenths) of the wrap width was not
 /// wrapped by the layout: it ended where its writer ended it.
 const SHORT_LINE_TENTHS: usize = 7;
+/// Most digits of a page number in a table of contents run together.
+const MAX_PAGE_DIGITS: usize = 3;
 /// Characters that end a sentence (not a label's `:` or a clause's `;`).
 const SENTENCE_ENDS: [char; 3] = ['.', '!', '?'];
 
@@ -516,6 +518,15 @@ fn split_run_together<'t>(text: MappedText<'t>, repairs: &mut Repairs) -> Mapped
 /// table of contents: after a page number (1–3 digits) that follows a word
 /// (or a year) and comes before a word that starts with a capital letter.
 fn entry_cuts(t: &str) -> Vec<usize> {
+    if !may_cut(t.as_bytes()) {
+        return Vec::new();
+    }
+    entry_cuts_by_words(t)
+}
+
+/// [`entry_cuts`] read from the words of `t` (split at spaces), three at
+/// a time.
+fn entry_cuts_by_words(t: &str) -> Vec<usize> {
     let words: Vec<(usize, &str)> = t
         .split(' ')
         .scan(0, |at, w| {
@@ -525,7 +536,7 @@ fn entry_cuts(t: &str) -> Vec<usize> {
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
-    let is_page = |w: &str| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+    let is_page = |w: &str| w.len() <= MAX_PAGE_DIGITS && w.bytes().all(|b| b.is_ascii_digit());
     words
         .windows(3)
         .filter(|w| {
@@ -535,6 +546,26 @@ fn entry_cuts(t: &str) -> Vec<usize> {
         })
         .map(|w| w[1].0 + w[1].1.len())
         .collect()
+}
+
+/// May `t` hold a cut of [`entry_cuts`]? Each is a space after a page
+/// number (one to three digits) that a space comes before. Most entries
+/// have none (their page number ends the line; `3.1` is no page number),
+/// and are turned down from the spaces' `memchr` hits, without their
+/// words split and collected.
+fn may_cut(t: &[u8]) -> bool {
+    memchr::memchr_iter(b' ', t).any(|i| {
+        let before = t.get(..i).unwrap_or_default();
+        let digits = before
+            .iter()
+            .rev()
+            .take(MAX_PAGE_DIGITS + 1)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        (1..=MAX_PAGE_DIGITS).contains(&digits)
+            && before.len() > digits
+            && before[before.len() - digits - 1] == b' '
+    })
 }
 
 fn new_block<'a>(
@@ -657,6 +688,19 @@ mod tests {
             .collect();
         assert_eq!(toc.len(), 1, "one block for the line: {k:?}");
         assert_eq!(toc[0].1, "FORORD 2\nNYE PROSJEKTER I 2030 3\nANALYSER 10");
+    }
+
+    /// The test of a line's spaces turns down only lines without a cut.
+    #[test]
+    fn the_cut_test_turns_down_only_lines_without_a_cut() {
+        let pieces = ["1", "123", "1234", " ", "  ", "A", "a", ".", "Æ", "ø"];
+        let mut cut = 0;
+        for t in crate::testing::concatenations(&pieces, 5) {
+            let want = super::entry_cuts_by_words(&t);
+            cut += usize::from(!want.is_empty());
+            assert_eq!(super::entry_cuts(&t), want, "{t:?}");
+        }
+        assert!(cut > 0);
     }
 
     #[test]
