@@ -212,7 +212,11 @@ impl Scan {
         // Places `at + 2..n` are left, fewer than two windows' worth.
         while at + 2 < n {
             let from = at.min(n - WINDOW - 2);
-            if let Some(hits) = bytes.get(from..from + WINDOW + 2).and_then(sse2::window) {
+            if let Some(hits) = bytes
+                .get(from..from + WINDOW + 2)
+                .filter(|win| sse2::may_hit(win))
+                .and_then(sse2::window)
+            {
                 self.take(from + 2, at - from, hits);
             }
             at += WINDOW;
@@ -372,6 +376,13 @@ mod sse2 {
     fn surely_misses(win: &[u8], at: usize) -> m128i {
         let (a, b, c) = (lane(win, at), lane(win, at + 1), lane(win, at + 2));
         bitandnot_m128i(glyph(c), bitandnot_m128i(dash_or_paren(b), not_pair(a, b)))
+    }
+
+    /// May a place of the window `win` pass a test? False for most
+    /// windows ([`surely_misses`]): [`window`] tells which do.
+    #[inline(always)]
+    pub(super) fn may_hit(win: &[u8]) -> bool {
+        bits(surely_misses(win, 0)) != ALL_MISS
     }
 
     /// The movemask of a window none of whose places may pass a test.
