@@ -173,11 +173,13 @@ impl Scan {
     }
 
     /// [`Scan::by_byte`] a window at a time: places 0 and 1 by the byte,
-    /// then two windows at a time from place 2 on while both fit (one
-    /// test of both tells most pairs have no place to keep), then the
+    /// then two windows at a time from place 2 on while both fit, then the
     /// places left by single windows, the last one ending at the text's end
-    /// (its places already tested left out). A text too short for a window
-    /// is copied into one, padded with [`PAD`].
+    /// (its places already tested left out). A window is first put to
+    /// fewer tests ([`sse2::pair_misses`], [`sse2::may_hit`]), which tell
+    /// most windows have no place to keep; only the others are tested
+    /// exactly ([`sse2::window`]). A text too short for a window is copied
+    /// into one, padded with [`PAD`].
     #[cfg(all(
         any(target_arch = "x86", target_arch = "x86_64"),
         target_feature = "sse2"
@@ -223,7 +225,7 @@ impl Scan {
         }
     }
 
-    /// Keep the places of the two windows of `pair` (bytes `at..at + 34`)
+    /// Keep the places of the two windows of `pair` (bytes `at..at + PAIR`)
     /// that may have any (`misses`: [`sse2::pair_misses`]). Out of the
     /// scan's loop: few pairs have any.
     #[cfg(all(
@@ -357,7 +359,7 @@ mod sse2 {
         let before = bitand_m128i(dash_or_paren(b), space);
         let glyph = glyph(c);
         let misses = bitandnot_m128i(glyph, bitandnot_m128i(before, not_caps));
-        if bits(misses) == 0xFFFF {
+        if bits(misses) == ALL_MISS {
             return None;
         }
         Some(Hits {
