@@ -220,7 +220,9 @@ impl<'a> Lines<'a> {
         };
         let skip = (facts.skip as usize).min(raw.text.len());
         let content = &raw.text[skip..];
-        let lead = content.len() - content.trim_start().len();
+        // (trimmed once: the text below starts where the lead ends)
+        let trimmed = split::trim_start(content);
+        let lead = content.len() - trimmed.len();
         let base = raw.start + skip + lead;
         let text = match facts.kind {
             LineKind::Blank | LineKind::BulletOnly => MappedText::default(),
@@ -230,7 +232,7 @@ impl<'a> Lines<'a> {
                 base,
                 facts.dirty,
             ),
-            _ => split::clean_part(content.trim_start(), base, facts.dirty),
+            _ => split::clean_part(trimmed, base, facts.dirty),
         };
         Line {
             raw,
