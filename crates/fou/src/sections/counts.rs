@@ -619,8 +619,14 @@ const fn is_one_or_none(w: &[u8]) -> bool {
 /// as a count ([`OPENINGS`])?
 #[inline]
 fn may_open_with(first: u8, second: u8) -> bool {
-    // The two bytes as they stand: one load of two bytes.
-    let i = usize::from(u16::from_le_bytes([first, second]));
+    may_open_as(u16::from_le_bytes([first, second]))
+}
+
+/// [`may_open_with`] of the two bytes as they stand in the text, read as
+/// one little-endian `u16`: one load of two bytes.
+#[inline]
+fn may_open_as(pair: u16) -> bool {
+    let i = usize::from(pair);
     OPENINGS.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0)
 }
 
@@ -1187,110 +1193,140 @@ fn each_opening(b: &[u8], f: impl FnMut(Range<usize>)) -> bool {
     each_opening_portable(b, f)
 }
 
-/// [`each_opening`] with SSE2: the separators of a lane from one movemask,
-/// the words' starts from them (a byte that is none after one that is, or
-/// at the start of `b`), and the last bytes in a lane of spaces; it stops
-/// at a lane with other white space.
+/// [`each_opening`] with SSE2: the separators of a window of 32 bytes from
+/// two movemasks, the words' starts from them (a byte that is none after
+/// one that is, or at the start of `b`), and the last bytes in a window of
+/// spaces; it stops at a window with other white space.
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
 fn each_opening_sse2(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
-    // Bit 0: the byte before the lane is a separator (or there is none).
+    // Bit 0: the byte before the window is a separator (or there is none).
     let mut before = 1;
     let mut at = 0;
-    // The lanes with a byte after them: read with it, as they stand.
+    // The windows with a byte after them: read with it, as they stand.
     while let Some(window) = b.get(at..at + WINDOW).and_then(|w| w.try_into().ok()) {
-        let Some(last) = openings_in_lane(b, window, (at, before), &mut f) else {
+        let Some(last) = openings_in_window(b, window, (at, before), &mut f) else {
             return false;
         };
         before = last;
-        at += 16;
+        at += LANES;
     }
     // The last bytes, and spaces after them.
     let mut window = [b' '; WINDOW];
     for (to, &from) in window.iter_mut().zip(b.get(at..).unwrap_or_default()) {
         *to = from;
     }
-    openings_in_lane(b, &window, (at, before), &mut f).is_some()
+    openings_in_window(b, &window, (at, before), &mut f).is_some()
 }
 
-/// The bytes [`each_opening_sse2`] reads at once: a lane of 16 and the
-/// byte after it, the second of a word that starts at its end.
+/// The bytes of the two lanes of 16 that [`each_opening_sse2`] reads at
+/// once: one loop for both, and one look at their masks.
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
-const WINDOW: usize = 17;
+const LANES: usize = 32;
 
-/// [`each_opening`] of the words that start in the lane at `at` of `b`,
-/// the first 16 bytes of `window`, given whether the byte before it is a
-/// separator (`before`, 1 or 0): its separators from one movemask, the
-/// words' starts from them (a byte that is none after one that is), and
-/// the first two bytes of each word from `window`; a word ends at the next
-/// separator of the lane, or at one after it. Whether its last byte is a
-/// separator; `None`, before any call of `f`, when the lane has white
-/// space other than spaces, line feeds and tabs: the bytes that may start
-/// it ([`OTHER_SPACE_LEADS`]) from one more movemask, and only those looked
-/// at ([`other_space_in`]).
+/// The bytes [`each_opening_sse2`] reads at once: two lanes of 16 and the
+/// byte after them, the second of a word that starts at their end.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+const WINDOW: usize = LANES + 1;
+
+/// [`each_opening`] of the words that start in the [`LANES`] bytes at `at`
+/// of `b`, the first of `window`, given whether the byte before them is a
+/// separator (`before`, 1 or 0): the separators and the bytes that may
+/// start other white space of each lane of 16 ([`lane_masks`]), the words'
+/// starts from them (a byte that is none after one that is), and the first
+/// two bytes of each word from `window`; a word ends at the next separator
+/// of the window, or at one after it. Whether its last byte is a
+/// separator; `None`, before any call of `f`, when the window has white
+/// space other than spaces, line feeds and tabs: only the bytes that may
+/// start it are looked at ([`other_space_in`]).
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
 #[inline(always)]
-fn openings_in_lane(
+fn openings_in_window(
     b: &[u8],
     window: &[u8; WINDOW],
     (at, before): (usize, u32),
     f: &mut impl FnMut(Range<usize>),
 ) -> Option<u32> {
-    use safe_arch::{
-        add_i8_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_lt_mask_i8_m128i, m128i,
-        move_mask_i8_m128i, set_splat_i8_m128i,
-    };
-    let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
-    let mut lane = [0; 16];
-    lane.copy_from_slice(&window[..16]);
-    let v = m128i::from(lane);
-    // A byte in `from..=to`: shifted to start at -128, it is below
-    // -128 + (to - from + 1) as a signed byte.
-    let within = |[from, to]: [u8; 2]| {
-        let shifted = add_i8_m128i(v, splat(0x80u8.wrapping_sub(from)));
-        cmp_lt_mask_i8_m128i(shifted, splat(0x81u8.wrapping_add(to - from)))
-    };
-    let (low, high, byte) = OTHER_SPACE_LEADS;
-    let leads = bitor_m128i(
-        bitor_m128i(within(low), within(high)),
-        cmp_eq_mask_i8_m128i(v, splat(byte)),
-    );
-    let leads = move_mask_i8_m128i(leads).cast_unsigned() & 0xFFFF;
+    let [low, high] = [0, 16].map(|from| {
+        let mut lane = [0; 16];
+        lane.copy_from_slice(&window[from..from + 16]);
+        lane_masks(safe_arch::m128i::from(lane))
+    });
+    let seps = low.0 | high.0 << 16;
+    // The tabs and line feeds are among the leads: not looked at again.
+    let leads = (low.1 | high.1 << 16) & !seps;
     if leads != 0 && other_space_in(b, at, leads) {
         return None;
     }
-    let hit = bitor_m128i(
-        bitor_m128i(
-            cmp_eq_mask_i8_m128i(v, splat(b' ')),
-            cmp_eq_mask_i8_m128i(v, splat(b'\n')),
-        ),
-        cmp_eq_mask_i8_m128i(v, splat(b'\t')),
-    );
-    let seps = move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF;
-    let mut starts = !seps & (seps << 1 | before) & 0xFFFF;
+    let mut starts = !seps & (seps << 1 | before);
     while starts != 0 {
-        let k = starts.trailing_zeros() as usize % 16;
-        if may_open_with(window[k], window[k + 1]) {
+        let k = starts.trailing_zeros() as usize % LANES;
+        let pair = window.get(k..).and_then(<[u8]>::first_chunk::<2>);
+        if pair.is_some_and(|&pair| may_open_as(u16::from_le_bytes(pair))) {
             let later = seps >> k >> 1;
             let end = if later != 0 {
                 at + k + 1 + later.trailing_zeros() as usize
             } else {
-                next_separator(b, at + 16)
+                next_separator(b, at + LANES)
             };
             f(at + k..end.min(b.len()));
         }
         starts &= starts - 1;
     }
-    Some(seps >> 15)
+    Some(seps >> 31)
 }
+
+/// The separators of a lane `v` (a bit each, from one movemask), and the
+/// bytes of it that may start other white space ([`OTHER_SPACE_LEADS`]) or
+/// are a tab or line feed (from one more). The runs of bytes are told by
+/// shifting the lane to start a run at -128 and one signed compare; `09`
+/// to `0A` (the tab and line feed) and `09` to `0D` (with the controls
+/// that may be white space) from one shifted lane.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+#[inline(always)]
+fn lane_masks(v: safe_arch::m128i) -> (u32, u32) {
+    use safe_arch::{
+        add_i8_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_lt_mask_i8_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
+    // Below `to`, for a lane shifted to start at `from`.
+    let below = |shifted, [from, to]: [u8; 2]| {
+        cmp_lt_mask_i8_m128i(shifted, splat(0x80u8.wrapping_add(to - from)))
+    };
+    let (controls, high, byte) = OTHER_SPACE_LEADS;
+    let from_tab = add_i8_m128i(v, splat(0x80u8.wrapping_sub(b'\t')));
+    let tab_or_line_feed = below(from_tab, [b'\t', b'\n' + 1]);
+    let to_controls = below(from_tab, [b'\t', controls[1] + 1]);
+    let from_high = add_i8_m128i(v, splat(0x80u8.wrapping_sub(high[0])));
+    let leads = bitor_m128i(
+        bitor_m128i(to_controls, below(from_high, [high[0], high[1] + 1])),
+        cmp_eq_mask_i8_m128i(v, splat(byte)),
+    );
+    let seps = bitor_m128i(tab_or_line_feed, cmp_eq_mask_i8_m128i(v, splat(b' ')));
+    (
+        move_mask_i8_m128i(seps).cast_unsigned() & 0xFFFF,
+        move_mask_i8_m128i(leads).cast_unsigned() & 0xFFFF,
+    )
+}
+
+/// Tabs and line feeds come right before the controls of
+/// [`OTHER_SPACE_LEADS`]: [`lane_masks`] tells all from one shifted lane.
+const _: () = assert!(OTHER_SPACE_LEADS.0[0] == b'\n' + 1);
 
 /// Does other white space ([`other_space_at`]) start at one of the bytes of
 /// `b` at `at` whose bits `leads` has set? Not inlined: most lanes have no
@@ -2138,7 +2174,8 @@ mod tests {
     /// Texts of letters in either case that open number words and do not,
     /// digits, quotes, bytes outside ASCII (`å`, `Å`, `é`, `É`, a dash,
     /// characters that start as white space outside ASCII does but are
-    /// none) and separators, of every length round the 16-byte lanes, one
+    /// none) and separators, of every length round the 16-byte lanes and the
+    /// 32-byte windows, one
     /// in three with other white space (a no-break space, a carriage return
     /// …) anywhere: `each_opening` (SSE2 where there is SSE2) and the
     /// portable scan say whether a text has none, and in a text with none
@@ -2155,7 +2192,7 @@ mod tests {
         let values = Values::new();
         for _ in 0..30_000 {
             let mut b = Vec::new();
-            while b.len() < g.below(70) {
+            while b.len() < g.below(110) {
                 b.extend_from_slice(pieces[g.below(pieces.len())]);
             }
             // Other white space in one text of three, anywhere.
