@@ -18,39 +18,35 @@ pub(crate) const YEARS: std::ops::Range<i32> = 1990..2100;
 /// text at once: white space bounds the context of a final sigma).
 ///
 /// Byte by byte: ASCII and Latin-1 characters (the letters of Norwegian
-/// text) are lower-cased one by one; a word with a character beyond them
-/// is lower-cased whole, as [`lower`] does.
+/// text) are lower-cased one by one, and a run of ASCII words with one
+/// space between each ([`ascii_run_end`]) at once, as it stands; a word with
+/// a character beyond them is lower-cased whole, as [`lower`] does.
 pub(crate) fn norm(s: &str) -> String {
     crate::work::add(s.len());
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    // Where the word being read starts, in `s` and in `out`.
-    let mut word: Option<(usize, usize)> = None;
+    // Is a word being read?
+    let mut in_word = false;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         let space = white_space_at(s, i);
         if space > 0 {
-            word = None;
+            in_word = false;
             i += space;
             continue;
         }
-        let (ws, os) = *word.get_or_insert_with(|| {
+        if !in_word {
             if !out.is_empty() {
                 out.push(' ');
             }
-            (i, out.len())
-        });
+            in_word = true;
+        }
         match (x, b.get(i + 1)) {
             (0x00..=0x7f, _) => {
-                // The run of ASCII bytes up to white space or a byte beyond
-                // ASCII, copied and lower-cased at once.
-                let end = b
-                    .get(i..)
-                    .and_then(|rest| {
-                        rest.iter()
-                            .position(|&c| !c.is_ascii() || is_ascii_space(c))
-                    })
-                    .map_or(b.len(), |k| i + k);
+                // The run of ASCII words up to white space that is not one
+                // space between two of them, or a byte beyond ASCII, copied
+                // and lower-cased at once: it ends in a word.
+                let end = ascii_run_end(b, i);
                 let at = out.len();
                 out.push_str(s.get(i..end).unwrap_or_default());
                 if let Some(run) = out.get_mut(at..) {
@@ -66,26 +62,141 @@ pub(crate) fn norm(s: &str) -> String {
             }
             _ => {
                 // Beyond Latin-1: the whole word again, lower-cased at once.
-                i = relower_word(s, ws, &mut out, os);
-                word = None;
+                i = relower_word(s, i, &mut out);
+                in_word = false;
             }
         }
     }
     out
 }
 
-/// The word of `s` that starts at byte `ws` lower-cased whole ([`lower`])
-/// in place of what `out` holds from byte `os`; where the word ends.
+/// The word of `s` that byte `i` is in lower-cased whole ([`lower`]) in
+/// place of what [`norm`] put in `out` for its bytes before `i`; where the
+/// word ends. The word starts after the last white space before `i`; its
+/// bytes before `i` are ASCII and Latin-1 characters, which `norm` gave as
+/// many bytes each: `out` ends with as many bytes of it.
 #[cold]
 #[inline(never)]
-fn relower_word(s: &str, ws: usize, out: &mut String, os: usize) -> usize {
+fn relower_word(s: &str, i: usize, out: &mut String) -> usize {
+    let before = s.get(..i).unwrap_or_default();
+    let ws = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let end = s
         .get(ws..)
         .and_then(|rest| rest.find(char::is_whitespace))
         .map_or(s.len(), |k| ws + k);
-    out.truncate(os);
+    out.truncate(out.len().saturating_sub(i - ws));
     out.push_str(&lower(s.get(ws..end).unwrap_or_default()));
     end
+}
+
+/// Where the run of ASCII words at byte `i` of `b` (an ASCII byte that is
+/// no white space) ends: at the first byte from `i` on that is outside
+/// ASCII, or white space but a space before an ASCII byte that is none
+/// (one space between two words of the run), or at the end of `b`. On x86
+/// with SSE2, 16 bytes at a time ([`ascii_run_end_sse2`]).
+#[inline]
+fn ascii_run_end(b: &[u8], i: usize) -> usize {
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    return ascii_run_end_sse2(b, i);
+    #[cfg(not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )))]
+    ascii_run_end_portable(b, i)
+}
+
+/// [`ascii_run_end`] byte by byte.
+#[cfg_attr(
+    all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ),
+    allow(dead_code)
+)]
+fn ascii_run_end_portable(b: &[u8], mut i: usize) -> usize {
+    let in_word = |c: u8| c.is_ascii() && !is_ascii_space(c);
+    while let Some(&c) = b.get(i) {
+        let goes_on = if c == b' ' {
+            b.get(i + 1).is_some_and(|&next| in_word(next))
+        } else {
+            in_word(c)
+        };
+        if !goes_on {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// [`ascii_run_end`] with SSE2: for each lane of 16 bytes, the bytes that
+/// are outside ASCII or white space and the spaces from movemasks, and the
+/// same of the lane one byte on (the byte after each); the last bytes in a
+/// lane filled with a byte outside ASCII, which ends the run.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+fn ascii_run_end_sse2(b: &[u8], mut i: usize) -> usize {
+    /// A lane and the byte after it.
+    const WINDOW: usize = 17;
+    /// The byte after the end of `b`: outside ASCII.
+    const PAST: u8 = 0xff;
+    let stop = |window: &[u8; WINDOW]| {
+        let [(others, spaces), (next, _)] = [0, 1].map(|from| {
+            let mut lane = [0; 16];
+            lane.copy_from_slice(&window[from..from + 16]);
+            ascii_masks(safe_arch::m128i::from(lane))
+        });
+        (others & !spaces) | (spaces & next)
+    };
+    while let Some(window) = b.get(i..i + WINDOW).and_then(|w| w.try_into().ok()) {
+        let ends = stop(window);
+        if ends != 0 {
+            return i + ends.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    let mut window = [PAST; WINDOW];
+    let rest = b.get(i..).unwrap_or_default();
+    if let Some(head) = window.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    // A byte past the end stops the run: it ends by the end of `b`.
+    (i + stop(&window).trailing_zeros() as usize).min(b.len())
+}
+
+/// The bytes of a lane `v` that are outside ASCII or white space
+/// ([`is_ascii_space`]), and its spaces, a bit each from a movemask: a
+/// byte from tab to carriage return is below -123 as a signed byte when
+/// the lane is shifted to start a tab at -128, and a byte outside ASCII
+/// has its top bit set.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+#[inline(always)]
+fn ascii_masks(v: safe_arch::m128i) -> (u32, u32) {
+    use safe_arch::{
+        add_i8_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_lt_mask_i8_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
+    let from_tab = add_i8_m128i(v, splat(0x80u8.wrapping_sub(b'\t')));
+    let controls = cmp_lt_mask_i8_m128i(from_tab, splat(0x80u8.wrapping_add(b'\r' - b'\t' + 1)));
+    let spaces = cmp_eq_mask_i8_m128i(v, splat(b' '));
+    let others = bitor_m128i(bitor_m128i(v, controls), spaces);
+    (
+        move_mask_i8_m128i(others).cast_unsigned() & 0xFFFF,
+        move_mask_i8_m128i(spaces).cast_unsigned() & 0xFFFF,
+    )
 }
 
 /// ASCII white space as [`char::is_whitespace`] says: tab, line feed,
@@ -1131,6 +1242,51 @@ mod tests {
         for c in '\0'..=char::MAX {
             let s = format!("A{c}b {c}");
             assert_eq!(norm(&s), norm_by_words(&s), "{c:?}");
+        }
+    }
+
+    /// Texts of ASCII words, Latin-1 and other letters, and every kind of
+    /// white space alone and in runs, of every length round the 16-byte
+    /// lanes: a run of ASCII words ends where the byte-by-byte reading
+    /// ends it, from every byte of the text, and `norm` gives what it gave
+    /// word by word.
+    #[test]
+    fn runs_of_ascii_words_end_where_byte_by_byte_they_end() {
+        let pieces = [
+            "a", "Tre", "ORD", "x.", "12", "-", " ", " ", " ", "  ", "\t", "\n", "\r", "\u{b}",
+            "\u{c}", "\u{1f}", "\u{0}", "\u{7f}", "å", "Ø", "×", "\u{a0}", "\u{85}", "\u{2003}",
+            "Σ", "İ", "\u{212a}", "–", "«",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut below = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            let len = below(60);
+            while s.len() < len {
+                // Mostly words and single spaces, as in running text.
+                let piece = if below(3) == 0 {
+                    pieces[below(pieces.len())]
+                } else {
+                    pieces[below(7)]
+                };
+                s.push_str(piece);
+            }
+            let b = s.as_bytes();
+            for i in 0..b.len() {
+                if b[i].is_ascii() && !is_ascii_space(b[i]) {
+                    assert_eq!(
+                        ascii_run_end(b, i),
+                        ascii_run_end_portable(b, i),
+                        "{s:?} at {i}"
+                    );
+                }
+            }
+            assert_eq!(norm(&s), norm_by_words(&s), "{s:?}");
         }
     }
 
