@@ -346,18 +346,19 @@ fn latin_1_lower(c: char) -> char {
 /// to everything.
 ///
 /// One pass over the bytes: each piece is compared only where its rarest
-/// letter (its anchor) stands, found with a table of 256 flags.
+/// two letters in a row (its anchor) stand: on x86 with SSE2, where both
+/// stand, 16 bytes at a time; elsewhere where the first stands, found with
+/// a table of 256 flags.
 pub(crate) struct KeywordFilter {
     /// The pieces (lower-case ASCII letters), each with the offset of its
     /// anchor; `None` when a keyword has no piece.
     pieces: Option<Vec<(&'static [u8], usize)>>,
-    /// Which bytes are an anchor, in either case, or the first byte of a
-    /// character of [`Self::TO_ASCII`].
+    /// Which bytes are the first of an anchor, in either case, or the first
+    /// byte of a character of [`Self::TO_ASCII`].
     anchors: [bool; 256],
-    /// The anchors in lower case, each filling a lane of 16 bytes (the
-    /// first again where there are fewer), when there are no more than
-    /// [`Self::LANE_LETTERS`]: then the places of anchors are found 16 bytes
-    /// at a time ([`Self::may_match_lanes`]).
+    /// The anchors in lower case, when every piece has two letters and there
+    /// are no more than [`AnchorPairs::MOST`]: then the places where they
+    /// stand are found 16 bytes at a time ([`Self::may_match_lanes`]).
     #[cfg_attr(
         not(all(
             any(target_arch = "x86", target_arch = "x86_64"),
@@ -365,7 +366,42 @@ pub(crate) struct KeywordFilter {
         )),
         allow(dead_code)
     )]
-    letters: Option<[[u8; 16]; Self::LANE_LETTERS]>,
+    pairs: Option<AnchorPairs>,
+}
+
+/// The anchors of a [`KeywordFilter`], two letters each, in lower case: as
+/// many as a lane compares (the first again where there are fewer), two,
+/// four or eight, each compared at once.
+#[derive(Clone, Copy)]
+enum AnchorPairs {
+    Two([[u8; 2]; 2]),
+    Four([[u8; 2]; 4]),
+    Eight([[u8; 2]; 8]),
+}
+
+impl AnchorPairs {
+    /// The most anchors compared in a lane (the filters of
+    /// [`crate::sections`] have two to six).
+    const MOST: usize = 8;
+
+    /// The anchors `distinct` (one at least), in the fewest compares that
+    /// hold them; `None` when there are more than [`Self::MOST`].
+    fn new(distinct: &[[u8; 2]]) -> Option<Self> {
+        fn fill<const N: usize>(distinct: &[[u8; 2]]) -> Option<[[u8; 2]; N]> {
+            let mut pairs = [*distinct.first()?; N];
+            for (to, &from) in pairs.iter_mut().zip(distinct) {
+                *to = from;
+            }
+            Some(pairs)
+        }
+        match distinct.len() {
+            0 => None,
+            1..=2 => fill(distinct).map(AnchorPairs::Two),
+            3..=4 => fill(distinct).map(AnchorPairs::Four),
+            5..=Self::MOST => fill(distinct).map(AnchorPairs::Eight),
+            _ => None,
+        }
+    }
 }
 
 impl KeywordFilter {
@@ -416,28 +452,23 @@ impl KeywordFilter {
                 })
                 .collect::<Vec<_>>()
         });
-        let mut distinct: Vec<u8> = Vec::new();
+        // Every piece of two letters or more has an anchor of two.
+        let mut distinct: Vec<[u8; 2]> = Vec::new();
+        let mut all_pairs = true;
         for &(piece, at) in pieces.iter().flatten() {
-            if let Some(&a) = piece.get(at)
-                && !distinct.contains(&a)
-            {
-                distinct.push(a);
+            match piece.get(at..at + 2) {
+                Some(&[first, second]) => {
+                    if !distinct.contains(&[first, second]) {
+                        distinct.push([first, second]);
+                    }
+                }
+                _ => all_pairs = false,
             }
         }
-        let letters = match distinct.as_slice() {
-            [first, ..] if distinct.len() <= Self::LANE_LETTERS => {
-                let mut letters = [[*first; 16]; Self::LANE_LETTERS];
-                for (to, &from) in letters.iter_mut().zip(&distinct) {
-                    *to = [from; 16];
-                }
-                Some(letters)
-            }
-            _ => None,
-        };
         KeywordFilter {
             pieces,
             anchors,
-            letters,
+            pairs: all_pairs.then(|| AnchorPairs::new(&distinct)).flatten(),
         }
     }
 
@@ -449,7 +480,9 @@ impl KeywordFilter {
             .filter(|run| !run.is_empty())
     }
 
-    /// The offset of the rarest letter of `piece` ([`Self::BY_FREQUENCY`]).
+    /// The offset of the rarest two letters in a row of `piece` (those of
+    /// the highest ranks in [`Self::BY_FREQUENCY`] together); 0 for a piece
+    /// of one letter.
     fn anchor(piece: &[u8]) -> usize {
         let rank = |b: &u8| {
             Self::BY_FREQUENCY
@@ -457,15 +490,11 @@ impl KeywordFilter {
                 .position(|f| f == b)
                 .unwrap_or(Self::BY_FREQUENCY.len())
         };
-        (0..piece.len())
-            .max_by_key(|&i| piece.get(i).map(rank))
+        let ranks: Vec<usize> = piece.iter().map(rank).collect();
+        (0..ranks.len().saturating_sub(1))
+            .max_by_key(|&i| ranks.get(i..i + 2).map(|r| r.iter().sum::<usize>()))
             .unwrap_or(0)
     }
-
-    /// The most anchors whose places [`Self::may_match_lanes`] finds: four
-    /// compares of a lane (the filters of [`crate::sections::context`] have
-    /// two or three).
-    const LANE_LETTERS: usize = 4;
 
     /// May [`norm`] of `text` contain one of the keywords?
     pub fn may_match(&self, text: &str) -> bool {
@@ -476,8 +505,13 @@ impl KeywordFilter {
             any(target_arch = "x86", target_arch = "x86_64"),
             target_feature = "sse2"
         ))]
-        if let Some(letters) = self.letters {
-            return self.may_match_lanes(pieces, text.as_bytes(), letters);
+        if let Some(pairs) = self.pairs {
+            let b = text.as_bytes();
+            return match pairs {
+                AnchorPairs::Two(pairs) => self.may_match_lanes(pieces, b, pairs),
+                AnchorPairs::Four(pairs) => self.may_match_lanes(pieces, b, pairs),
+                AnchorPairs::Eight(pairs) => self.may_match_lanes(pieces, b, pairs),
+            };
         }
         self.may_match_each(pieces, text.as_bytes())
     }
@@ -490,43 +524,52 @@ impl KeywordFilter {
             .any(|(i, &x)| self.anchors[usize::from(x)] && self.found_at(pieces, b, i))
     }
 
-    /// [`Self::may_match`] of the bytes `b` with SSE2: the places of the
-    /// anchors (`letters`, in either case: a byte with the bit of lower case
-    /// set is one of them) and of the first bytes of [`Self::TO_ASCII`], 16
-    /// bytes at a time from one movemask, and only those looked at; the
-    /// last bytes in a lane of spaces (no anchor).
+    /// [`Self::may_match`] of the bytes `b` with SSE2: the places where an
+    /// anchor of `pairs` stands (in either case: two bytes in a row with the
+    /// bit of lower case set are one of them), or the first two bytes of a
+    /// character of [`Self::TO_ASCII`] (with that bit set too), 16 bytes at
+    /// a time from one movemask of the lane and the lane one byte on, and
+    /// only those looked at; the last bytes in a lane of spaces (no anchor).
     #[cfg(all(
         any(target_arch = "x86", target_arch = "x86_64"),
         target_feature = "sse2"
     ))]
-    fn may_match_lanes(
+    fn may_match_lanes<const N: usize>(
         &self,
         pieces: &[(&[u8], usize)],
         b: &[u8],
-        letters: [[u8; 16]; Self::LANE_LETTERS],
+        pairs: [[u8; 2]; N],
     ) -> bool {
         use safe_arch::{
-            bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+            bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i,
+            set_splat_i8_m128i,
         };
-        let [l0, l1, l2, l3] = letters.map(m128i::from);
+        /// A lane and the byte after it.
+        const WINDOW: usize = 17;
         let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
         let case = splat(0x20);
-        let [t0, t1] = Self::TO_ASCII.map(|c| splat(c.as_bytes().first().copied().unwrap_or(0)));
-        let places = |lane: [u8; 16]| {
-            let v = m128i::from(lane);
-            let low = bitor_m128i(v, case);
+        let anchors = pairs.map(|[first, second]| [splat(first), splat(second)]);
+        let to_ascii = Self::TO_ASCII.map(|c| {
+            let b = c.as_bytes();
+            let byte = |i: usize| b.get(i).map_or(0, |&x| x | 0x20);
+            [splat(byte(0)), splat(byte(1))]
+        });
+        let places = |window: &[u8; WINDOW]| {
+            let [v, w] = [0, 1].map(|from| {
+                let mut lane = [0; 16];
+                lane.copy_from_slice(&window[from..from + 16]);
+                bitor_m128i(m128i::from(lane), case)
+            });
             let eq = cmp_eq_mask_i8_m128i;
-            let hit = bitor_m128i(
-                bitor_m128i(
-                    bitor_m128i(eq(low, l0), eq(low, l1)),
-                    bitor_m128i(eq(low, l2), eq(low, l3)),
-                ),
-                bitor_m128i(eq(v, t0), eq(v, t1)),
-            );
+            let at = |[first, second]: [m128i; 2]| bitand_m128i(eq(v, first), eq(w, second));
+            let [t0, t1] = to_ascii;
+            let hit = anchors
+                .iter()
+                .fold(bitor_m128i(at(t0), at(t1)), |hit, &pair| {
+                    bitor_m128i(hit, at(pair))
+                });
             move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF
         };
-        let mut lanes = b.chunks_exact(16);
-        let mut at = 0;
         let found = |mut bits: u32, at: usize| {
             while bits != 0 {
                 if self.found_at(pieces, b, at + bits.trailing_zeros() as usize) {
@@ -536,18 +579,18 @@ impl KeywordFilter {
             }
             false
         };
-        for lane in lanes.by_ref() {
-            // Never the default: the lanes are of 16 bytes.
-            if found(places(<[u8; 16]>::try_from(lane).unwrap_or_default()), at) {
+        let mut at = 0;
+        while let Some(window) = b.get(at..at + WINDOW).and_then(|w| w.try_into().ok()) {
+            if found(places(window), at) {
                 return true;
             }
             at += 16;
         }
-        let mut last = [b' '; 16];
-        for (to, &from) in last.iter_mut().zip(lanes.remainder()) {
+        let mut last = [b' '; WINDOW];
+        for (to, &from) in last.iter_mut().zip(b.get(at..).unwrap_or_default()) {
             *to = from;
         }
-        found(places(last), at)
+        found(places(&last), at)
     }
 
     /// Does a piece stand around `b[i]` with its anchor there, or a
@@ -1123,11 +1166,17 @@ mod tests {
             KeywordFilter::new(&[lexicon::PROJECTS, lexicon::SHORTLISTED]),
             KeywordFilter::new(&[lexicon::VENDORS]),
             KeywordFilter::new(&[&["bidrag", "oppdrag", "skisse", "fikk", "jul", "hyt"]]),
+            KeywordFilter::new(&[&["bi", "op", "sk", "fi", "ju", "hy", "ab", "cd", "ef"]]),
+            KeywordFilter::new(&[&["bidrag", "p"]]),
         ];
-        assert!(filters[0].letters.is_some() && filters[3].letters.is_none());
+        assert!(matches!(filters[0].pairs, Some(AnchorPairs::Two(_))));
+        assert!(matches!(filters[1].pairs, Some(AnchorPairs::Eight(_))));
+        assert!(filters[3].pairs.is_some());
+        assert!(filters[4].pairs.is_none() && filters[5].pairs.is_none());
         let pieces = [
             "bidrag", "BIDRAG", "oppdrag", "OppDrag", "skisse", "prosjekt", "leverand", "b", "P",
-            "d", "x", " ", "\u{130}", "\u{212a}", "\u{2129}", "å", "Ä", "–", "\u{c4}",
+            "d", "x", " ", "\u{130}", "\u{212a}", "\u{2129}", "å", "Ä", "–", "\u{c4}", "fikk",
+            "JUL", "hy", "ab", "cD", "EF", "p", "\u{4c30}", "\u{a4}", "\u{2124}",
         ];
         let mut state = 0x1234_5678_u64;
         let mut below = |n: usize| {
@@ -1150,12 +1199,14 @@ mod tests {
                     any(target_arch = "x86", target_arch = "x86_64"),
                     target_feature = "sse2"
                 ))]
-                if let Some(letters) = f.letters {
-                    assert_eq!(
-                        f.may_match_lanes(p, text.as_bytes(), letters),
-                        each,
-                        "{text:?}"
-                    );
+                if let Some(pairs) = f.pairs {
+                    let b = text.as_bytes();
+                    let lanes = match pairs {
+                        AnchorPairs::Two(pairs) => f.may_match_lanes(p, b, pairs),
+                        AnchorPairs::Four(pairs) => f.may_match_lanes(p, b, pairs),
+                        AnchorPairs::Eight(pairs) => f.may_match_lanes(p, b, pairs),
+                    };
+                    assert_eq!(lanes, each, "{text:?}");
                 }
             }
         }
