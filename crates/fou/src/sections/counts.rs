@@ -200,7 +200,7 @@ impl Values {
     /// `,`, `;` or `:` at its end ([`reads`])? Most words are told by their
     /// first byte, and many short ones (`å`, `at`) by their length
     /// ([`SHORTEST`]).
-    #[inline]
+    #[inline(never)]
     fn reads_at(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
         match text.as_bytes().get(at.start) {
             Some(&first)
@@ -216,6 +216,22 @@ impl Values {
             }
             _ => false,
         }
+    }
+
+    /// The first checks of [`Values::reads_at`] of the word `b[at]`, made
+    /// where the word is found (most words that open as a count by their
+    /// first two bytes are turned away by them): its length against
+    /// [`SHORTEST`], and, when it starts with three ASCII letters, whether
+    /// a number word starts with them ([`Values::may_open_with_three`]).
+    /// When it says no, so does `reads_at`.
+    #[inline(always)]
+    fn may_read_at(&self, b: &[u8], at: std::ops::Range<usize>) -> bool {
+        let Some(&first) = b.get(at.start) else {
+            return false;
+        };
+        at.len() >= usize::from(SHORTEST[usize::from(first)])
+            && (!first.is_ascii_alphabetic()
+                || self.may_open_with_three(b.get(at).unwrap_or_default()))
     }
 
     /// [`noun_of`] of `word`, read from its bytes when it starts with two
@@ -1099,7 +1115,7 @@ fn count_words(text: &str, values: &mut Values) -> Counting {
     // blocks have no white space but spaces, line feeds and tabs, and their
     // words stand between those; the scan stops at any other.
     let plain = each_opening(text.as_bytes(), |at| {
-        if values.reads_at(text, at.clone()) {
+        if values.may_read_at(text.as_bytes(), at.clone()) && values.reads_at(text, at.clone()) {
             out.push(at.start);
         }
     });
@@ -2101,6 +2117,9 @@ mod tests {
             let text = format!("{before}{word}{after}");
             let at = before.len()..before.len() + word.len();
             let want = super::reads(&mut values, &word);
+            // The checks made where the word is found turn away none that reads.
+            let may = values.may_read_at(text.as_bytes(), at.clone());
+            assert!(may || !want, "{word:?} in {text:?}");
             assert_eq!(values.reads_at(&text, at), want, "{word:?} in {text:?}");
         }
         // Longer than a number word, but lower-cased to one.
