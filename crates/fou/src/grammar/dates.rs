@@ -131,6 +131,10 @@ pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
 /// assert_eq!(found[1].2.year, Some(2020));
 /// ```
 pub fn find_dates(text: &str) -> Vec<(usize, usize, NorwegianDate)> {
+    // Most texts have no digit before a dot: no day starts in them.
+    if !has_day_dot(text.as_bytes()) {
+        return Vec::new();
+    }
     // A date starts with its day's digits: the parser is tried only there.
     let mut found = find_all_at(date_parser, text, day_starts(text));
     found.retain(|&(start, _, _)| !text[..start].ends_with(['.', ',']));
@@ -154,4 +158,146 @@ pub(crate) fn day_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
             None
         }
     })
+}
+
+/// Does `b` have an ASCII digit right before a `.` (where [`day_starts`]
+/// finds the days, and so where a date may start)? On x86 with SSE2, the
+/// dots of 32 bytes at a time from two movemasks, and only the byte before
+/// each looked at ([`has_day_dot_sse2`]).
+fn has_day_dot(b: &[u8]) -> bool {
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    return has_day_dot_sse2(b);
+    #[cfg(not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )))]
+    has_day_dot_portable(b)
+}
+
+/// [`has_day_dot`] byte by byte.
+#[cfg_attr(
+    all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ),
+    allow(dead_code)
+)]
+fn has_day_dot_portable(b: &[u8]) -> bool {
+    b.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'.')
+}
+
+/// [`has_day_dot`] with SSE2: whether a window of 64 bytes has a dot from
+/// one movemask of its four lanes, and in a window with one the dots a bit
+/// each and the byte before each looked at; the last bytes in lanes of 16,
+/// the last of them ending with the text (it may read some bytes again: a
+/// dot found twice is looked at twice). A text shorter than a lane is read
+/// byte by byte.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+fn has_day_dot_sse2(b: &[u8]) -> bool {
+    use safe_arch::{bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i};
+    /// The bytes of a lane.
+    const LANE: usize = 16;
+    /// The bytes read at once: four lanes.
+    const WINDOW: usize = 4 * LANE;
+    if b.len() < LANE {
+        return has_day_dot_portable(b);
+    }
+    let dot = safe_arch::set_splat_i8_m128i(b'.'.cast_signed());
+    let dots_of = |bytes: &[u8]| {
+        let mut lane = [0; LANE];
+        if let Some(bytes) = bytes.get(..LANE) {
+            lane.copy_from_slice(bytes);
+        }
+        cmp_eq_mask_i8_m128i(m128i::from(lane), dot)
+    };
+    let dots = |at: usize| dots_of(b.get(at..).unwrap_or_default());
+    let bits = |dots: m128i| u64::from(move_mask_i8_m128i(dots).cast_unsigned() & 0xFFFF);
+    let day_before = |at: usize, mut dots: u64| {
+        while dots != 0 {
+            let i = at + dots.trailing_zeros() as usize;
+            if i.checked_sub(1)
+                .and_then(|k| b.get(k))
+                .is_some_and(u8::is_ascii_digit)
+            {
+                return true;
+            }
+            dots &= dots - 1;
+        }
+        false
+    };
+    let mut at = 0;
+    while let Some(window) = b
+        .get(at..at + WINDOW)
+        .and_then(|w| <&[u8; WINDOW]>::try_from(w).ok())
+    {
+        let [d0, d1, d2, d3] = [0, 1, 2, 3].map(|n| dots_of(&window[n * LANE..(n + 1) * LANE]));
+        let any = bitor_m128i(bitor_m128i(d0, d1), bitor_m128i(d2, d3));
+        if move_mask_i8_m128i(any) != 0 {
+            let all = bits(d0) | bits(d1) << 16 | bits(d2) << 32 | bits(d3) << 48;
+            if day_before(at, all) {
+                return true;
+            }
+        }
+        at += WINDOW;
+    }
+    while at < b.len() {
+        // The last lane ends with the text.
+        let from = at.min(b.len() - LANE);
+        if day_before(from, bits(dots(from))) {
+            return true;
+        }
+        at += LANE;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts of digits, dots, letters and other bytes, of every length
+    /// round the 16-byte lanes and the 64-byte windows: the scan for a digit before a dot says
+    /// what a look at each pair of bytes says, and a text where it says no
+    /// has no date at all (no day starts before a dot).
+    #[test]
+    fn a_digit_before_a_dot_is_found_as_byte_by_byte() {
+        let pieces = [
+            "1", "23", ".", ". ", "mars", " ", "a", "x.", "ø", "–", "\n", "5 ", "7.mai",
+        ];
+        let mut state = 0x9e37_79b9_u64;
+        let mut below = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut seen = [0; 2];
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            let len = below(160);
+            while text.len() < len {
+                // Digits and dots one piece in four, so that many texts have neither.
+                let piece = if below(4) == 0 {
+                    pieces[below(pieces.len())]
+                } else {
+                    pieces[4 + below(4)]
+                };
+                text.push_str(piece);
+            }
+            let b = text.as_bytes();
+            let want = has_day_dot_portable(b);
+            assert_eq!(has_day_dot(b), want, "{text:?}");
+            if !want {
+                assert_eq!(day_starts(&text).count(), 0, "{text:?}");
+            }
+            seen[usize::from(want)] += 1;
+        }
+        assert!(seen.iter().all(|&n| n > 1000), "{seen:?}");
+    }
 }
