@@ -482,16 +482,35 @@ pub const SPACE_CHARS: &[char] = &[
 /// assert!(!fou::lexicon::has_any("pågår", fou::lexicon::FINISHED));
 /// ```
 pub fn has_any(text: &str, words: &[&str]) -> bool {
-    // Every byte of a word the text contains is a byte of the text: a word
-    // with a byte the text lacks (most, in a short text) is told without a
-    // search, which costs more to set up than this set to fill.
-    let mut present = [false; 256];
-    for &b in text.as_bytes() {
-        present[usize::from(b)] = true;
+    Searchable::new(text).has_any(words)
+}
+
+/// A text made ready for many [`has_any`] tests of it: the set of its bytes
+/// is filled once, not once a test.
+pub(crate) struct Searchable<'t> {
+    text: &'t str,
+    /// Every byte of a word the text contains is a byte of the text: a word
+    /// with a byte the text lacks (most, in a short text) is told without a
+    /// search, which costs more to set up than this set to fill.
+    present: [bool; 256],
+}
+
+impl<'t> Searchable<'t> {
+    /// `text` with the set of its bytes.
+    pub(crate) fn new(text: &'t str) -> Self {
+        let mut present = [false; 256];
+        for &b in text.as_bytes() {
+            present[usize::from(b)] = true;
+        }
+        Searchable { text, present }
     }
-    words
-        .iter()
-        .any(|w| w.bytes().all(|b| present[usize::from(b)]) && text.contains(w))
+
+    /// [`has_any`] of the text.
+    pub(crate) fn has_any(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| w.bytes().all(|b| self.present[usize::from(b)]) && self.text.contains(w))
+    }
 }
 
 /// Words that say nothing about which project a title names, left out when
@@ -737,8 +756,9 @@ pub const PDF_BULLET_GLYPHS: &[char] = &['•', '·', '▪', '●', '◦'];
 mod tests {
     use super::*;
 
-    /// [`has_any`] (which skips the words with a byte the text lacks) says
-    /// what a search for each word says: words at the start, the middle and
+    /// [`has_any`] (which skips the words with a byte the text lacks), and
+    /// [`Searchable::has_any`] of one text asked of many lists, say what a
+    /// search for each word says: words at the start, the middle and
     /// the end, longer than the text, empty, and with multi-byte characters
     /// that share bytes.
     #[test]
@@ -748,10 +768,13 @@ mod tests {
         let words = crate::testing::concatenations(&pieces, 2);
         let mut found = [0, 0];
         for t in &texts {
+            // One text made ready once for the tests of every list.
+            let searchable = Searchable::new(t);
             for pair in words.chunks(2) {
                 let list: Vec<&str> = pair.iter().map(String::as_str).collect();
                 let expected = list.iter().any(|w| t.contains(w));
                 assert_eq!(has_any(t, &list), expected, "{t:?} {list:?}");
+                assert_eq!(searchable.has_any(&list), expected, "{t:?} {list:?}");
                 found[usize::from(expected)] += 1;
             }
         }

@@ -2,7 +2,7 @@
 //! funding and their status. Section headings, list intros and the sentences
 //! of stated counts are read with the same words ([`crate::lexicon`]).
 
-use crate::lexicon::{self, has_any};
+use crate::lexicon::{self, Searchable, has_any};
 use crate::model::{Funding, PortfolioStatus};
 use crate::text::{KeywordFilter, Phrases, Searched, norm};
 use std::sync::LazyLock;
@@ -62,8 +62,13 @@ pub(crate) fn funding_in(text: &str) -> Option<Funding> {
 /// [`funding_in`] of a normalised text `t` ([`norm`] of a text; normalising
 /// it again would change nothing).
 pub(crate) fn funding_of(t: &str) -> Option<Funding> {
-    let b = has_any(t, lexicon::BIDRAG);
-    let o = has_any(t, lexicon::OPPDRAG);
+    funding_searched(&Searchable::new(t))
+}
+
+/// [`funding_of`] of a normalised text made ready for its tests.
+pub(crate) fn funding_searched(t: &Searchable<'_>) -> Option<Funding> {
+    let b = t.has_any(lexicon::BIDRAG);
+    let o = t.has_any(lexicon::OPPDRAG);
     match (b, o) {
         (true, false) => Some(Funding::Bidrag),
         (false, true) => Some(Funding::Oppdrag),
@@ -96,8 +101,10 @@ pub(crate) fn may_introduce(text: &str) -> bool {
 
 /// [`introduced_status`] of the normalised text `t`.
 pub(crate) fn introduced_status_of(t: &str) -> Option<PortfolioStatus> {
-    if about_projects(t) || has_any(t, lexicon::SHORTLISTED) {
-        status_of(t)
+    // Made ready once for all its tests.
+    let t = Searchable::new(t);
+    if t.has_any(lexicon::PROJECTS) || t.has_any(lexicon::SHORTLISTED) {
+        status_searched(&t)
     } else {
         None
     }
@@ -105,14 +112,19 @@ pub(crate) fn introduced_status_of(t: &str) -> Option<PortfolioStatus> {
 
 /// [`status_in`] of the normalised text `t`.
 pub(crate) fn status_of(t: &str) -> Option<PortfolioStatus> {
-    if has_any(t, lexicon::ONGOING) {
+    status_searched(&Searchable::new(t))
+}
+
+/// [`status_of`] of a normalised text made ready for its tests.
+fn status_searched(t: &Searchable<'_>) -> Option<PortfolioStatus> {
+    if t.has_any(lexicon::ONGOING) {
         Some(PortfolioStatus::Ongoing)
-    } else if has_any(t, lexicon::GRANTED)
-        || has_any(t, lexicon::NEW_PROJECTS)
-        || has_any(t, lexicon::GOT_FUNDS)
+    } else if t.has_any(lexicon::GRANTED)
+        || t.has_any(lexicon::NEW_PROJECTS)
+        || t.has_any(lexicon::GOT_FUNDS)
     {
         Some(PortfolioStatus::Granted)
-    } else if has_any(t, lexicon::SHORTLISTED) {
+    } else if t.has_any(lexicon::SHORTLISTED) {
         Some(PortfolioStatus::Shortlisted)
     } else {
         None

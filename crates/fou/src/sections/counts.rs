@@ -5,11 +5,11 @@ use foldhash::HashMap;
 use std::ops::Range;
 
 use super::Part;
-use super::context::{funding_of, may_name_funding};
+use super::context::{funding_searched, may_name_funding};
 use super::doc::{Claims, Doc, Section, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::{LONGEST_NUMBER_WORD, may_start_number_word, word_value};
-use crate::lexicon::{self, has_any};
+use crate::lexicon::{self, Searchable};
 use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
@@ -933,12 +933,12 @@ fn candidate<'c>(near: &mut impl Near<'c>, values: &mut Values) -> Option<Candid
 }
 
 /// What a statement counts, given `t`, its normalised text ([`norm`]).
-fn classify(t: &str, noun: Option<Noun>, funding: Option<Funding>) -> RefersTo {
+fn classify(t: &Searchable<'_>, noun: Option<Noun>, funding: Option<Funding>) -> RefersTo {
     match noun {
         Some(Noun::Phd) => {
-            if has_any(t, lexicon::PHD_COMPLETED) {
+            if t.has_any(lexicon::PHD_COMPLETED) {
                 RefersTo::PhdCompleted
-            } else if has_any(t, lexicon::PHD_ONGOING) {
+            } else if t.has_any(lexicon::PHD_ONGOING) {
                 RefersTo::PhdOngoing
             } else {
                 RefersTo::Other
@@ -946,12 +946,12 @@ fn classify(t: &str, noun: Option<Noun>, funding: Option<Funding>) -> RefersTo {
         }
         Some(Noun::Analysis) => RefersTo::Analyses,
         Some(Noun::Project) => {
-            if has_any(t, lexicon::THEMATIC) {
+            if t.has_any(lexicon::THEMATIC) {
                 return RefersTo::Other;
             }
-            let finished = has_any(t, lexicon::FINISHED) || has_any(t, lexicon::DELIVERED);
-            let ongoing = has_any(t, lexicon::ONGOING) || has_any(t, lexicon::PORTFOLIO);
-            let granted = has_any(t, lexicon::GRANTED);
+            let finished = t.has_any(lexicon::FINISHED) || t.has_any(lexicon::DELIVERED);
+            let ongoing = t.has_any(lexicon::ONGOING) || t.has_any(lexicon::PORTFOLIO);
+            let granted = t.has_any(lexicon::GRANTED);
             match (funding, finished, ongoing, granted) {
                 (Some(Funding::Bidrag), true, _, _) => RefersTo::ProjectsBidrag,
                 (Some(Funding::Oppdrag), true, _, _) => RefersTo::ProjectsOppdrag,
@@ -1438,20 +1438,21 @@ fn clause_counts<'a>(
         return Vec::new();
     }
     let clause_norm = norm(clause);
+    // Made ready once for the tests of every candidate.
+    let t = Searchable::new(&clause_norm);
     let clause_funding = if clause_may_fund {
-        funding_of(&clause_norm)
+        funding_searched(&t)
     } else {
         None
     };
     let mut out = Vec::new();
     for (n, c) in cands.iter().enumerate() {
-        let t = &clause_norm;
         if matches!(c.noun, Some(Noun::Publication))
-            && !(has_any(t, lexicon::PUBLISHED) || has_any(t, lexicon::WROTE))
+            && !(t.has_any(lexicon::PUBLISHED) || t.has_any(lexicon::WROTE))
         {
             continue;
         }
-        if ctx.in_summary && !has_any(t, lexicon::PUBLISHED) {
+        if ctx.in_summary && !t.has_any(lexicon::PUBLISHED) {
             continue;
         }
         let (from, to) = statement(clause, &cands, n);
@@ -1465,17 +1466,15 @@ fn clause_counts<'a>(
                 None
             });
         // A statement is most often its whole clause.
-        let piece_norm = if piece.len() == clause.len() {
-            std::borrow::Cow::Borrowed(clause_norm.as_str())
-        } else {
-            std::borrow::Cow::Owned(norm(piece))
-        };
+        let piece_norm = (piece.len() != clause.len()).then(|| norm(piece));
+        let piece_searched = piece_norm.as_deref().map(Searchable::new);
+        let piece_t = piece_searched.as_ref().unwrap_or(&t);
         // A piece of a clause that may name no funding may name none (the
         // test finds in a text what it finds in a piece of it).
         let piece_may_fund =
             clause_may_fund && (piece.len() == clause.len() || may_name_funding(piece));
         let piece_funding = if piece_may_fund {
-            funding_of(&piece_norm)
+            funding_searched(piece_t)
         } else {
             None
         };
@@ -1483,7 +1482,7 @@ fn clause_counts<'a>(
             .or(clause_funding)
             .or(ctx.sentence_funding)
             .or(ctx.section);
-        let refers_to = classify(&piece_norm, noun, funding);
+        let refers_to = classify(piece_t, noun, funding);
         if c.noun.is_some() {
             ctx.sentence_noun = c.noun;
         }
