@@ -371,13 +371,17 @@ pub(crate) struct KeywordFilter {
 
 /// The anchors of a [`KeywordFilter`], two letters each, in lower case: as
 /// many as a lane compares (the first again where there are fewer), two,
-/// four or eight, each compared at once.
+/// four or eight, each compared at once. Each letter fills a lane of 16
+/// bytes, ready to compare with a lane of text.
 #[derive(Clone, Copy)]
 enum AnchorPairs {
-    Two([[u8; 2]; 2]),
-    Four([[u8; 2]; 4]),
-    Eight([[u8; 2]; 8]),
+    Two([AnchorLanes; 2]),
+    Four([AnchorLanes; 4]),
+    Eight([AnchorLanes; 8]),
 }
+
+/// The two letters of an anchor, each filling a lane.
+type AnchorLanes = [[u8; 16]; 2];
 
 impl AnchorPairs {
     /// The most anchors compared in a lane (the filters of
@@ -387,10 +391,11 @@ impl AnchorPairs {
     /// The anchors `distinct` (one at least), in the fewest compares that
     /// hold them; `None` when there are more than [`Self::MOST`].
     fn new(distinct: &[[u8; 2]]) -> Option<Self> {
-        fn fill<const N: usize>(distinct: &[[u8; 2]]) -> Option<[[u8; 2]; N]> {
-            let mut pairs = [*distinct.first()?; N];
+        fn fill<const N: usize>(distinct: &[[u8; 2]]) -> Option<[AnchorLanes; N]> {
+            let lanes = |[first, second]: [u8; 2]| [[first; 16], [second; 16]];
+            let mut pairs = [lanes(*distinct.first()?); N];
             for (to, &from) in pairs.iter_mut().zip(distinct) {
-                *to = from;
+                *to = lanes(from);
             }
             Some(pairs)
         }
@@ -505,7 +510,7 @@ impl KeywordFilter {
             any(target_arch = "x86", target_arch = "x86_64"),
             target_feature = "sse2"
         ))]
-        if let Some(pairs) = self.pairs {
+        if let Some(pairs) = &self.pairs {
             let b = text.as_bytes();
             return match pairs {
                 AnchorPairs::Two(pairs) => self.may_match_lanes(pieces, b, pairs),
@@ -529,7 +534,10 @@ impl KeywordFilter {
     /// bit of lower case set are one of them), or the first two bytes of a
     /// character of [`Self::TO_ASCII`] (with that bit set too), 16 bytes at
     /// a time from one movemask of the lane and the lane one byte on, and
-    /// only those looked at; the last bytes in a lane of spaces (no anchor).
+    /// only those looked at. The last bytes in the window that ends with
+    /// `b` (some of its places looked at again: no anchor is found by one
+    /// look and missed by another), or in a lane of spaces (no anchor) when
+    /// `b` is shorter than a window.
     #[cfg(all(
         any(target_arch = "x86", target_arch = "x86_64"),
         target_feature = "sse2"
@@ -538,7 +546,7 @@ impl KeywordFilter {
         &self,
         pieces: &[(&[u8], usize)],
         b: &[u8],
-        pairs: [[u8; 2]; N],
+        pairs: &[AnchorLanes; N],
     ) -> bool {
         use safe_arch::{
             bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i,
@@ -548,7 +556,7 @@ impl KeywordFilter {
         const WINDOW: usize = 17;
         let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
         let case = splat(0x20);
-        let anchors = pairs.map(|[first, second]| [splat(first), splat(second)]);
+        let anchors = pairs.map(|[first, second]| [m128i::from(first), m128i::from(second)]);
         let to_ascii = Self::TO_ASCII.map(|c| {
             let b = c.as_bytes();
             let byte = |i: usize| b.get(i).map_or(0, |&x| x | 0x20);
@@ -585,6 +593,14 @@ impl KeywordFilter {
                 return true;
             }
             at += 16;
+        }
+        // No anchor starts at the last byte: it has no byte after it.
+        if at + 1 >= b.len() {
+            return false;
+        }
+        let last_at = b.len().saturating_sub(WINDOW);
+        if let Some(window) = b.get(last_at..).and_then(|w| w.try_into().ok()) {
+            return found(places(window), last_at);
         }
         let mut last = [b' '; WINDOW];
         for (to, &from) in last.iter_mut().zip(b.get(at..).unwrap_or_default()) {
@@ -1199,7 +1215,7 @@ mod tests {
                     any(target_arch = "x86", target_arch = "x86_64"),
                     target_feature = "sse2"
                 ))]
-                if let Some(pairs) = f.pairs {
+                if let Some(pairs) = &f.pairs {
                     let b = text.as_bytes();
                     let lanes = match pairs {
                         AnchorPairs::Two(pairs) => f.may_match_lanes(p, b, pairs),
