@@ -642,9 +642,21 @@ fn may_open_with(first: u8, second: u8) -> bool {
 /// one little-endian `u16`: one load of two bytes.
 #[inline]
 fn may_open_as(pair: u16) -> bool {
-    let i = usize::from(pair);
-    OPENINGS.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0)
+    OPENING_PAIRS[usize::from(pair)]
 }
+
+/// [`OPENINGS`] a byte for each pair: the scan for count openings asks it
+/// of every word, and a byte is read with one load where a bit takes a
+/// shift and a test too.
+static OPENING_PAIRS: [bool; 1 << 16] = {
+    let mut pairs = [false; 1 << 16];
+    let mut i = 0;
+    while i < pairs.len() {
+        pairs[i] = OPENINGS[i / 64] >> (i % 64) & 1 != 0;
+        i += 1;
+    }
+    pairs
+};
 
 /// `word` without the parentheses, guillemets and straight quotes around
 /// it; as it is, without a look at its characters, when its first and last
