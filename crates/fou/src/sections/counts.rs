@@ -76,6 +76,15 @@ struct Tables {
     /// For each two ASCII letters (`aa`, `ab` … at `26 * a + b`), the ASCII
     /// letters that follow them in the words of [`Tables::numbers`].
     thirds: Vec<u32>,
+    /// For each ASCII letter (`a` to `z`), the Latin-1 letters (a bit each,
+    /// by the last six bits of their second byte) that follow it in the
+    /// words of [`Tables::numbers`], in either case (`ø` and `Ø` after `f`).
+    latin_after_letter: [u64; 26],
+    /// For each Latin-1 letter (by the last six bits of its second byte),
+    /// the ASCII letters (a bit each) that follow it in the words of
+    /// [`Tables::numbers`], the Latin-1 letter in either case (`t` after
+    /// `å` and `Å`).
+    letter_after_latin: [u32; 64],
     /// For each two ASCII letters (at `26 * a + b`, either case), the stems
     /// of [`lexicon::COUNT_NOUNS`] that start with them, a bit each (the
     /// first stem the lowest) ([`Values::noun_of`]).
@@ -101,6 +110,8 @@ impl Tables {
         let mut numbers = [(0, 0); Values::NUMBER_SLOTS];
         let mut seconds = [0; 26];
         let mut thirds = vec![0; 26 * 26];
+        let mut latin_after_letter = [0; 26];
+        let mut letter_after_latin = [0; 64];
         let mut stems = vec![0; 26 * 26];
         for (n, (stem, _)) in lexicon::COUNT_NOUNS.iter().enumerate() {
             if let Some((i, bit)) = letter_pair(stem.as_bytes())
@@ -118,6 +129,19 @@ impl Tables {
                 if let Some((i, bit)) = letter_triple(w.as_bytes()) {
                     thirds[i] |= bit;
                 }
+                match *w.as_bytes() {
+                    [a, LATIN_1_LEAD, x, ..] if a.is_ascii_lowercase() => {
+                        for x in latin_1_cases(x) {
+                            latin_after_letter[usize::from(a - b'a')] |= 1 << (x & 0x3f);
+                        }
+                    }
+                    [LATIN_1_LEAD, x, y, ..] if y.is_ascii_lowercase() => {
+                        for x in latin_1_cases(x) {
+                            letter_after_latin[usize::from(x & 0x3f)] |= 1 << (y - b'a');
+                        }
+                    }
+                    _ => {}
+                }
                 let slot = (0..Values::NUMBER_SLOTS)
                     .map(|i| (Values::number_slot(key) + i) % Values::NUMBER_SLOTS)
                     .find(|&i| numbers[i].0 == 0 || numbers[i].0 == key);
@@ -130,10 +154,20 @@ impl Tables {
             starts,
             seconds,
             thirds,
+            latin_after_letter,
+            letter_after_latin,
             stems,
             numbers,
         }
     }
+}
+
+/// The second bytes in UTF-8 of the Latin-1 letter of second byte `x` (in
+/// lower case) and of its capital, when it has one: `À`–`Þ` but `×` are
+/// `à`–`þ` but `÷` less 0x20 (`C3 80`–`C3 9E`).
+fn latin_1_cases(x: u8) -> impl Iterator<Item = u8> {
+    let capital = (matches!(x, 0xa0..=0xbe) && x != 0xb7).then(|| x - 0x20);
+    std::iter::once(x).chain(capital)
 }
 
 impl Values {
@@ -222,16 +256,36 @@ impl Values {
     /// where the word is found (most words that open as a count by their
     /// first two bytes are turned away by them): its length against
     /// [`SHORTEST`], and, when it starts with three ASCII letters, whether
-    /// a number word starts with them ([`Values::may_open_with_three`]).
-    /// When it says no, so does `reads_at`.
+    /// a number word starts with them ([`Values::may_open_with_three`]);
+    /// when it starts with an ASCII letter and a Latin-1 one, or a Latin-1
+    /// letter and an ASCII one, whether a number word starts with those two
+    /// in lower case ([`Tables::latin_after_letter`],
+    /// [`Tables::letter_after_latin`]): a word that starts with a letter
+    /// keeps its start when a mark is cut off its end, and lower-cased it
+    /// starts with those letters lower-cased, each on its own. When it says
+    /// no, so does `reads_at`.
     #[inline(always)]
     fn may_read_at(&self, b: &[u8], at: std::ops::Range<usize>) -> bool {
         let Some(&first) = b.get(at.start) else {
             return false;
         };
-        at.len() >= usize::from(SHORTEST[usize::from(first)])
-            && (!first.is_ascii_alphabetic()
-                || self.may_open_with_three(b.get(at).unwrap_or_default()))
+        if at.len() < usize::from(SHORTEST[usize::from(first)]) {
+            return false;
+        }
+        let word = b.get(at).unwrap_or_default();
+        let t = self.tables;
+        match *word {
+            [a, LATIN_1_LEAD, x, ..] if a.is_ascii_alphabetic() => {
+                let after = t.latin_after_letter.get(usize::from((a | 0x20) - b'a'));
+                after.is_some_and(|bits| bits >> (x & 0x3f) & 1 != 0)
+            }
+            [a, ..] if a.is_ascii_alphabetic() => self.may_open_with_three(word),
+            [LATIN_1_LEAD, x, y, ..] if y.is_ascii_alphabetic() => {
+                let after = t.letter_after_latin.get(usize::from(x & 0x3f));
+                after.is_some_and(|bits| bits >> ((y | 0x20) - b'a') & 1 != 0)
+            }
+            _ => true,
+        }
     }
 
     /// [`noun_of`] of `word`, read from its bytes when it starts with two
@@ -2109,7 +2163,7 @@ mod tests {
         let pieces: Vec<String> = ('a'..='z')
             .chain('A'..='Z')
             .chain('0'..='9')
-            .chain("åÅéÉø\u{212a}\u{212b}()\"«»,;:.-\u{a0}\u{2003}–“…".chars())
+            .chain("åÅéÉøØæÆß×÷\u{212a}\u{212b}()\"«»,;:.-\u{a0}\u{2003}–“…".chars())
             .map(String::from)
             .chain(
                 NUMBER_WORDS
@@ -2133,15 +2187,23 @@ mod tests {
             assert!(may || !want, "{word:?} in {text:?}");
             assert_eq!(values.reads_at(&text, at), want, "{word:?} in {text:?}");
         }
-        // Longer than a number word, but lower-cased to one.
+        // Longer than a number word, but lower-cased to one; and number
+        // words with a Latin-1 letter in every case.
         for word in [
             "se\u{212a}sten",
             "se\u{212a}sten,",
             "\u{212b}tte",
             "tretten\u{212a}",
+            "fØrti",
+            "FøRTI:",
+            "Åtte",
+            "åTTE",
+            "ÅTTE,",
         ] {
             let text = format!("x {word}");
             let want = super::reads(&mut values, word);
+            let may = values.may_read_at(text.as_bytes(), 2..text.len());
+            assert!(may || !want, "{word:?}");
             assert_eq!(values.reads_at(&text, 2..text.len()), want, "{word:?}");
         }
     }
