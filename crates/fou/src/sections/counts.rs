@@ -1275,8 +1275,8 @@ fn each_opening(b: &[u8], f: impl FnMut(Range<usize>)) -> bool {
     each_opening_portable(b, f)
 }
 
-/// [`each_opening`] with SSE2: the separators of a window of 32 bytes from
-/// two movemasks, the words' starts from them (a byte that is none after
+/// [`each_opening`] with SSE2: the separators of a window of 64 bytes from
+/// four movemasks, the words' starts from them (a byte that is none after
 /// one that is, or at the start of `b`), and the last bytes in a window of
 /// spaces; it stops at a window with other white space.
 #[cfg(all(
@@ -1303,15 +1303,15 @@ fn each_opening_sse2(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
     openings_in_window(b, &window, (at, before), &mut f).is_some()
 }
 
-/// The bytes of the two lanes of 16 that [`each_opening_sse2`] reads at
-/// once: one loop for both, and one look at their masks.
+/// The bytes of the four lanes of 16 that [`each_opening_sse2`] reads at
+/// once: one loop for all four, and one look at their masks.
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
-const LANES: usize = 32;
+const LANES: usize = 64;
 
-/// The bytes [`each_opening_sse2`] reads at once: two lanes of 16 and the
+/// The bytes [`each_opening_sse2`] reads at once: four lanes of 16 and the
 /// byte after them, the second of a word that starts at their end.
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
@@ -1337,17 +1337,18 @@ const WINDOW: usize = LANES + 1;
 fn openings_in_window(
     b: &[u8],
     window: &[u8; WINDOW],
-    (at, before): (usize, u32),
+    (at, before): (usize, u64),
     f: &mut impl FnMut(Range<usize>),
-) -> Option<u32> {
-    let [low, high] = [0, 16].map(|from| {
+) -> Option<u64> {
+    let masks = [0, 16, 32, 48].map(|from| {
         let mut lane = [0; 16];
         lane.copy_from_slice(&window[from..from + 16]);
-        lane_masks(safe_arch::m128i::from(lane))
+        let (seps, leads) = lane_masks(safe_arch::m128i::from(lane));
+        (u64::from(seps) << from, u64::from(leads) << from)
     });
-    let seps = low.0 | high.0 << 16;
+    let seps = masks.iter().fold(0, |all, &(seps, _)| all | seps);
     // The tabs and line feeds are among the leads: not looked at again.
-    let leads = (low.1 | high.1 << 16) & !seps;
+    let leads = masks.iter().fold(0, |all, &(_, leads)| all | leads) & !seps;
     if leads != 0 && other_space_in(b, at, leads) {
         return None;
     }
@@ -1366,7 +1367,7 @@ fn openings_in_window(
         }
         starts &= starts - 1;
     }
-    Some(seps >> 31)
+    Some(seps >> 63)
 }
 
 /// The separators of a lane `v` (a bit each, from one movemask), and the
@@ -1421,7 +1422,7 @@ const _: () = assert!(OTHER_SPACE_LEADS.0[0] == b'\n' + 1);
     allow(dead_code)
 )]
 #[inline(never)]
-fn other_space_in(b: &[u8], at: usize, mut leads: u32) -> bool {
+fn other_space_in(b: &[u8], at: usize, mut leads: u64) -> bool {
     while leads != 0 {
         if other_space_at(b, at + leads.trailing_zeros() as usize) {
             return true;
@@ -2267,7 +2268,7 @@ mod tests {
     /// digits, quotes, bytes outside ASCII (`å`, `Å`, `é`, `É`, a dash,
     /// characters that start as white space outside ASCII does but are
     /// none) and separators, of every length round the 16-byte lanes and the
-    /// 32-byte windows, one
+    /// 64-byte windows, one
     /// in three with other white space (a no-break space, a carriage return
     /// …) anywhere: `each_opening` (SSE2 where there is SSE2) and the
     /// portable scan say whether a text has none, and in a text with none
@@ -2284,7 +2285,9 @@ mod tests {
         let values = Values::new();
         for _ in 0..30_000 {
             let mut b = Vec::new();
-            while b.len() < g.below(110) {
+            // Up to two windows and a bit.
+            let len = g.below(160);
+            while b.len() < len {
                 b.extend_from_slice(pieces[g.below(pieces.len())]);
             }
             // Other white space in one text of three, anywhere.
