@@ -812,6 +812,26 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
+/// [`str::trim_start`], answered without a call when the first byte is a
+/// visible ASCII character (the start of most lines and texts).
+#[inline]
+pub(crate) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// [`str::trim_end`], answered without a call when the last byte is a
+/// visible ASCII character (the end of most lines and texts).
+#[inline]
+pub(crate) fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(b) if b.is_ascii_graphic() => s,
+        _ => s.trim_end(),
+    }
+}
+
 /// `s` lower-cased, exactly as [`str::to_lowercase`] would, borrowed when
 /// that would change nothing (the common case for words of running text).
 pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
@@ -966,6 +986,21 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The trims by the end byte are [`str::trim_start`] and
+    /// [`str::trim_end`]: around ASCII controls, DEL, spaces, Unicode white
+    /// space and characters of more than one byte.
+    #[test]
+    fn the_trims_by_the_end_byte_are_strs() {
+        let pieces = [
+            "a", " ", "\t", "\n", "\u{b}", "\u{1}", "\u{a0}", "\u{3000}", "\u{85}", "æ", "-",
+            "\u{7f}", "~",
+        ];
+        for t in crate::testing::concatenations(&pieces, 4) {
+            assert_eq!(trim_end(&t), t.trim_end(), "{t:?}");
+            assert_eq!(trim_start(&t), t.trim_start(), "{t:?}");
+        }
+    }
 
     /// Texts that end with abbreviations in any case, initials, long words
     /// and words that lower-case to an abbreviation or a letter: the test

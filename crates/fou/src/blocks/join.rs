@@ -3,7 +3,7 @@
 use super::{Block, Hints, Repair, RepairKind, Repairs};
 use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS};
 use crate::lines::{Joint, MappedText, RawLine};
-use crate::text::trim;
+use crate::text::{trim, trim_end};
 
 /// A line at least this share (tenths) of the wrap width that does not end a
 /// sentence was wrapped by the layout: the paragraph goes on.
@@ -22,27 +22,6 @@ const MAX_ABBREVIATION_CHARS: usize = 3;
 
 /// Characters that end a sentence or a labelled line.
 pub(super) const CLOSERS: [char; 5] = ['.', '!', '?', ':', ';'];
-
-/// [`str::trim_end`], answered without a call when the last byte is a
-/// visible ASCII character (the end of most texts): no white space ends
-/// them.
-#[inline]
-pub(super) fn trim_end(s: &str) -> &str {
-    match s.as_bytes().last() {
-        Some(b) if b.is_ascii_graphic() => s,
-        _ => s.trim_end(),
-    }
-}
-
-/// [`str::trim_start`], answered without a call when the first byte is a
-/// visible ASCII character.
-#[inline]
-pub(super) fn trim_start(s: &str) -> &str {
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii_graphic() => s,
-        _ => s.trim_start(),
-    }
-}
 
 /// In plain text without blank lines between paragraphs, does line `next`
 /// continue the block whose last line is `prev`? (Hard-wrapped PDF text.)
@@ -313,17 +292,6 @@ mod tests {
                     .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         })
-    }
-
-    #[test]
-    fn the_trims_by_the_end_byte_agree_with_the_plain_ones() {
-        let pieces = [
-            "a", " ", "\t", "\n", "\u{b}", "\u{a0}", "\u{3000}", "\u{85}", "æ", "-", "\u{7f}", "~",
-        ];
-        for t in crate::testing::concatenations(&pieces, 4) {
-            assert_eq!(trim_end(&t), t.trim_end(), "{t:?}");
-            assert_eq!(trim_start(&t), t.trim_start(), "{t:?}");
-        }
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! headings inferred from short stand-alone lines.
 
 use super::builder::bold_wrapped;
-use super::join::{append_mended, name_goes_on, trim_end, trim_start};
+use super::join::{append_mended, name_goes_on};
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
 use crate::lexicon::JOIN_WORDS;
+use crate::text::{trim_end, trim_start};
 
 /// Longest heading, in characters.
 const MAX_HEADING_CHARS: usize = 160;

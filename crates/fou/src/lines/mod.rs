@@ -221,7 +221,7 @@ impl<'a> Lines<'a> {
         let skip = (facts.skip as usize).min(raw.text.len());
         let content = &raw.text[skip..];
         // (trimmed once: the text below starts where the lead ends)
-        let trimmed = split::trim_start(content);
+        let trimmed = crate::text::trim_start(content);
         let lead = content.len() - trimmed.len();
         let base = raw.start + skip + lead;
         let text = match facts.kind {

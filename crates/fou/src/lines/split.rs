@@ -288,25 +288,7 @@ impl<'a> Iterator for CleanLines<'a> {
     }
 }
 
-/// `s.trim_end()`, with no look at the last character when it is an ASCII
-/// byte above the space (no white space: most lines end so).
-#[inline]
-fn trim_end(s: &str) -> &str {
-    match s.as_bytes().last() {
-        Some(&b) if b > b' ' && b.is_ascii() => s,
-        _ => s.trim_end(),
-    }
-}
-
-/// `s.trim_start()`, with no look at the first character when it is an
-/// ASCII byte above the space (most lines start so).
-#[inline]
-pub(super) fn trim_start(s: &str) -> &str {
-    match s.as_bytes().first() {
-        Some(&b) if b > b' ' && b.is_ascii() => s,
-        _ => s.trim_start(),
-    }
-}
+use crate::text::trim_end;
 
 /// [`MappedText::clean`] of `part` (at byte `base` of the source), a part
 /// of a line that [`scan_lines`] found `dirty` or not: a part of a line
@@ -322,20 +304,6 @@ pub(super) fn clean_part(part: &str, base: usize, dirty: bool) -> MappedText<'_>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The trims by the end byte are [`str::trim_start`] and
-    /// [`str::trim_end`]: around ASCII controls, DEL, a space, Unicode
-    /// white space and characters of more than one byte.
-    #[test]
-    fn the_trims_by_the_end_byte_are_strs() {
-        let pieces = [
-            "a", " ", "\t", "\u{7f}", "\u{1}", "\u{a0}", "\u{2003}", "ø", "-", "\u{85}",
-        ];
-        for s in crate::testing::concatenations(&pieces, 3) {
-            assert_eq!(trim_start(&s), s.trim_start(), "{s:?}");
-            assert_eq!(trim_end(&s), s.trim_end(), "{s:?}");
-        }
-    }
 
     /// `clean_lines` gives what `split_lines` and `MappedText::clean` give,
     /// with line ends and markup at every place around a block boundary.
