@@ -15,3 +15,22 @@ pub(crate) fn concatenations(pieces: &[&str], depth: usize) -> Vec<String> {
     }
     out
 }
+
+/// A small deterministic generator of test data (xorshift): the inputs of
+/// tests that draw many texts from pieces, the same on every run.
+pub(crate) struct Gen(pub u64);
+
+impl Gen {
+    /// A number below `n` (which is not 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    /// One of `of` (which is not empty).
+    pub fn pick<'a>(&mut self, of: &[&'a str]) -> &'a str {
+        of[self.below(of.len())]
+    }
+}

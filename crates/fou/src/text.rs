@@ -1229,13 +1229,8 @@ mod tests {
             "d", "x", " ", "\u{130}", "\u{212a}", "\u{2129}", "å", "Ä", "–", "\u{c4}", "fikk",
             "JUL", "hy", "ab", "cD", "EF", "p", "\u{4c30}", "\u{a4}", "\u{2124}",
         ];
-        let mut state = 0x1234_5678_u64;
-        let mut below = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut g = crate::testing::Gen(0x1234_5678);
+        let mut below = |n: usize| g.below(n);
         for _ in 0..20_000 {
             let text: String = (0..below(14))
                 .map(|_| pieces[below(pieces.len())])
@@ -1359,13 +1354,8 @@ mod tests {
             "\u{c}", "\u{1f}", "\u{0}", "\u{7f}", "å", "Ø", "×", "\u{a0}", "\u{85}", "\u{2003}",
             "Σ", "İ", "\u{212a}", "–", "«",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut below = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut g = crate::testing::Gen(0x2545_f491_4f6c_dd1d);
+        let mut below = |n: usize| g.below(n);
         for _ in 0..20_000 {
             let mut s = String::new();
             let len = below(60);

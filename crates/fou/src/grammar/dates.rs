@@ -270,13 +270,8 @@ mod tests {
         let pieces = [
             "1", "23", ".", ". ", "mars", " ", "a", "x.", "ø", "–", "\n", "5 ", "7.mai",
         ];
-        let mut state = 0x9e37_79b9_u64;
-        let mut below = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut g = crate::testing::Gen(0x9e37_79b9);
+        let mut below = |n: usize| g.below(n);
         let mut seen = [0; 2];
         for _ in 0..20_000 {
             let mut text = String::new();

@@ -1849,21 +1849,7 @@ mod tests {
     use crate::lexicon::NUMBER_WORDS;
     use crate::text::sentences;
 
-    /// A small deterministic generator of test data (xorshift).
-    struct Gen(u64);
-
-    impl Gen {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-
-        fn pick<'a>(&mut self, of: &[&'a str]) -> &'a str {
-            of[self.below(of.len())]
-        }
-    }
+    use crate::testing::Gen;
 
     /// The table of first bytes says no only where `may_start_count` does,
     /// or where no word that starts with the byte reads as a count.
