@@ -1017,6 +1017,22 @@ fn decode_utf16(
     Ok((text.into_owned(), decoding))
 }
 
+/// `bytes` as text when they are valid UTF-8, checked by `simdutf8`, which
+/// validates 32 or 64 bytes a step (AVX2 or SSE4.2, picked at run time)
+/// whatever they hold: on Norwegian text, a letter outside ASCII every few
+/// dozen bytes, [`std::str::from_utf8`] leaves its word-at-a-time ASCII
+/// path at each such letter and does three times the work (2022 report:
+/// 45 K instructions against 153 K). The two agree on every input (a test
+/// draws them).
+///
+/// Only for bytes that are copied into the text anyway
+/// ([`Source::from_bytes`]): [`Source::from_vec`] keeps its buffer, which
+/// only `String::from_utf8`'s own check can make a `String` of without
+/// `unsafe`, and a copy would cost the input's size again in memory.
+fn as_utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
+}
+
 /// Decode input bytes to text; see [`Source::from_bytes`].
 fn decode(bytes: &[u8]) -> Result<(String, Decoding), Error> {
     use encoding_rs::{UTF_16BE, UTF_16LE};
@@ -1029,7 +1045,7 @@ fn decode(bytes: &[u8]) -> Result<(String, Decoding), Error> {
         return decode_utf16(bytes, enc, skip);
     }
     check_not_binary(bytes)?;
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Some(text) = as_utf8(bytes) {
         return Ok((text.to_owned(), Decoding::utf8(text)));
     }
     Ok(decode_not_utf8(bytes))
@@ -1476,6 +1492,52 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`as_utf8`] says what [`std::str::from_utf8`] says, on bytes drawn
+    /// from ASCII runs of every length around the validator's vectors,
+    /// valid sequences of two to four bytes, and malformed ones (a stray
+    /// continuation, a cut sequence, an overlong form, a surrogate, a code
+    /// point past U+10FFFF).
+    #[test]
+    fn fast_utf8_validation_agrees_with_std() {
+        let pieces: &[&[u8]] = &[
+            b"a",
+            b"Tekst med ord ",
+            b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012",
+            "å".as_bytes(),
+            "blåbær ".as_bytes(),
+            "–".as_bytes(),
+            "😀".as_bytes(),
+            "\u{feff}".as_bytes(),
+            b"\n",
+            b"\x80",
+            b"\xc3",
+            b"\xe2\x80",
+            b"\xc0\xaf",
+            b"\xed\xa0\x80",
+            b"\xf4\x90\x80\x80",
+            b"\xff",
+        ];
+        let mut g = crate::testing::Gen(0x9e37_79b9_7f4a_7c15);
+        let (mut valid, mut invalid) = (0, 0);
+        for _ in 0..20_000 {
+            let mut bytes = Vec::new();
+            for _ in 0..g.below(12) {
+                bytes.extend_from_slice(pieces[g.below(pieces.len())]);
+            }
+            let std = std::str::from_utf8(&bytes).ok();
+            assert_eq!(as_utf8(&bytes), std, "{bytes:?}");
+            if std.is_some() {
+                valid += 1
+            } else {
+                invalid += 1
+            }
+        }
+        assert!(
+            valid > 1000 && invalid > 1000,
+            "{valid} valid, {invalid} invalid"
+        );
+    }
 
     /// [`line_starts`] of `text`, with what [`LineIndex::new`] tells it.
     fn starts<T: TryFrom<usize>>(text: &str) -> Option<Vec<T>> {
