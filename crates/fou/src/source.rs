@@ -756,6 +756,56 @@ fn count_bytes(head: &[u8], pick: impl Fn(u8) -> bool) -> usize {
         .sum()
 }
 
+/// Bytes of a lane of [`count_control_bytes`].
+const LANE: usize = 16;
+/// Lanes counted into a vector of byte counters before they are summed:
+/// each counter gains at most 1 a lane, so 255 lanes cannot overflow it.
+const LANES_PER_SUM: usize = 255;
+
+/// How many bytes of `bytes` are [control bytes](is_control_byte). With
+/// SSE2 (every x86-64), 16 bytes a step: a byte is at most `1F` when it is
+/// its own minimum with `1F`, or is `7F`; the `0xFF` of each such byte is
+/// subtracted from byte counters, which are summed every
+/// [`LANES_PER_SUM`] lanes; the bytes after the last whole lane are
+/// counted one by one. Elsewhere [`count_bytes`].
+fn count_control_bytes(bytes: &[u8]) -> usize {
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    {
+        use safe_arch::{
+            bitor_m128i, cmp_eq_mask_i8_m128i, m128i, min_u8_m128i, set_splat_i8_m128i,
+            sub_i8_m128i, sum_of_u8_abs_diff_m128i, zeroed_m128i,
+        };
+        let splat = |b: u8| set_splat_i8_m128i(b.cast_signed());
+        let control = |v: m128i| {
+            let low = cmp_eq_mask_i8_m128i(min_u8_m128i(v, splat(0x1F)), v);
+            bitor_m128i(low, cmp_eq_mask_i8_m128i(v, splat(0x7F)))
+        };
+        let (whole, rest) = bytes.split_at(bytes.len() - bytes.len() % LANE);
+        let mut count = rest.iter().filter(|&&b| is_control_byte(b)).count();
+        for group in whole.chunks(LANE * LANES_PER_SUM) {
+            let mut counters = zeroed_m128i();
+            for lane in group.chunks_exact(LANE) {
+                // Never the default: the chunks are of `LANE` bytes.
+                let v = m128i::from(<[u8; LANE]>::try_from(lane).unwrap_or([b' '; LANE]));
+                counters = sub_i8_m128i(counters, control(v));
+            }
+            let [lo, hi] = <[u64; 2]>::from(sum_of_u8_abs_diff_m128i(counters, zeroed_m128i()));
+            count += (lo + hi) as usize;
+        }
+        count
+    }
+    #[cfg(not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )))]
+    {
+        count_bytes(bytes, is_control_byte)
+    }
+}
+
 /// Reject data that is not text: more than 1 in 20 bytes of the first 64 KiB
 /// are control bytes.
 fn check_not_binary(bytes: &[u8]) -> Result<(), Error> {
@@ -764,7 +814,7 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), Error> {
     // Every binary byte is a control byte, and text has few of those (its
     // line ends): counting them takes two compares a byte, the binary bytes
     // seven, which only input with many control bytes needs.
-    if !too_many(count_bytes(head, is_control_byte)) {
+    if !too_many(count_control_bytes(head)) {
         return Ok(());
     }
     if too_many(count_bytes(head, is_binary_byte)) {
@@ -778,7 +828,9 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), Error> {
 /// Guess UTF-16 without a BOM: most even (BE) or odd (LE) bytes are NUL.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(4096) & !1];
-    if head.len() < 4 {
+    // Either guess needs NUL bytes (7 in 10 of a side's): text with none,
+    // nearly all text, is told by one search.
+    if head.len() < 4 || memchr::memchr(0, head).is_none() {
         return None;
     }
     let pairs = head.len() / 2;
@@ -1492,6 +1544,48 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`count_control_bytes`] counts what [`is_control_byte`] picks, on
+    /// every length around a lane and a sum of lanes, with control bytes,
+    /// DEL and the bytes around them (`1F`, `20`, `7E`, `80`, `FF`) at
+    /// every place.
+    #[test]
+    fn control_bytes_are_counted_as_one_by_one() {
+        let around = [
+            0x00, 0x09, 0x0a, 0x1f, 0x20, b'a', 0x7e, 0x7f, 0x80, 0xc3, 0xff,
+        ];
+        let mut g = crate::testing::Gen(0x2545_f491_4f6c_dd1d);
+        let lengths = (0..70).chain([
+            LANE * LANES_PER_SUM - 1,
+            LANE * LANES_PER_SUM,
+            3 * LANE * LANES_PER_SUM + 5,
+        ]);
+        for len in lengths {
+            for _ in 0..8 {
+                let bytes: Vec<u8> = (0..len).map(|_| around[g.below(around.len())]).collect();
+                let slow = bytes.iter().filter(|&&b| is_control_byte(b)).count();
+                assert_eq!(count_control_bytes(&bytes), slow, "{bytes:?}");
+            }
+        }
+        assert_eq!(count_control_bytes(&[0x7f; 5000]), 5000);
+    }
+
+    /// A text with no NUL byte is never taken for UTF-16, and the sniff
+    /// still finds UTF-16 that has them.
+    #[test]
+    fn utf16_is_sniffed_only_with_nul_bytes() {
+        assert_eq!(sniff_utf16("blåbær og tekst ".repeat(300).as_bytes()), None);
+        let le: Vec<u8> = "Tekst på norsk"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Tekst på norsk"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(sniff_utf16(&le), Some(encoding_rs::UTF_16LE));
+        assert_eq!(sniff_utf16(&be), Some(encoding_rs::UTF_16BE));
+    }
 
     /// [`as_utf8`] says what [`std::str::from_utf8`] says, on bytes drawn
     /// from ASCII runs of every length around the validator's vectors,
