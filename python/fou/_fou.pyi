@@ -495,7 +495,8 @@ def parse(
     ``strict=True`` raises :class:`fou.DecodeError` for bytes that are not valid UTF-8
     (instead of U+FFFD and a warning). ``registry`` is a TOML institution registry file merged
     over the builtin one for ``institution_refs``. Input longer than ``max_bytes`` (``None``: 256 MiB)
-    raises :class:`fou.InputTooLarge`.
+    raises :class:`fou.InputTooLarge`. A file's bytes (or :func:`parse_file`) parse faster than its
+    text: a str is first encoded to UTF-8, about a sixth of the parse of a Norwegian report.
     """
 
 @overload
