@@ -497,8 +497,13 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, explaining: bool) -> 
     let format = options
         .format
         .unwrap_or_else(|| lines::detect_normalized_format(norm.text(), Some(hint)));
-    let (blocks, mut repairs) =
-        blocks::split_repaired(&norm, format, &sections::ReportHints, explaining);
+    let (blocks, mut repairs) = blocks::split_repaired(
+        &norm,
+        format,
+        &sections::ReportHints,
+        explaining,
+        Some(index.line_count()),
+    );
     work::stage("blocks");
     drop(norm);
     let mut report = Report::new(SourceInfo {

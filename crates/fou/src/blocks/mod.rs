@@ -161,24 +161,27 @@ pub(crate) fn split_normalized<'a>(
     format: Format,
     hints: &dyn Hints,
 ) -> Vec<Block<'a>> {
-    split_repaired(norm, format, hints, false).0
+    split_repaired(norm, format, hints, false, None).0
 }
 
 /// [`split_normalized`], with the repairs made to the text on the way, their
 /// offsets in `norm`'s input (their lines not yet filled in), when `keep` is
-/// set (none otherwise: [`Repairs`]).
+/// set (none otherwise: [`Repairs`]). `lines` is the input's line count
+/// when its [`LineIndex`](crate::LineIndex) has it (then the lines are
+/// not counted again: [`Lines::with_line_count`]).
 pub(crate) fn split_repaired<'a>(
     norm: &Normalized<'a>,
     format: Format,
     hints: &dyn Hints,
     keep: bool,
+    lines: Option<usize>,
 ) -> (Vec<Block<'a>>, Vec<Repair>) {
     let repairs = Repairs::new(keep);
     // Unchanged text is the input itself: blocks may borrow from it.
     if let Some(input) = norm.unchanged_input() {
-        return build(input, format, hints, repairs);
+        return build(input, format, hints, repairs, lines);
     }
-    let (blocks, mut repairs) = build(norm.text(), format, hints, repairs);
+    let (blocks, mut repairs) = build(norm.text(), format, hints, repairs, lines);
     for r in &mut repairs {
         (r.start, r.end) = norm.input_range(r.start, r.end);
     }
@@ -198,14 +201,18 @@ pub(crate) fn split_repaired<'a>(
 }
 
 /// Lines → blocks → page-break joins → lists run together split → inferred
-/// headings, on `text`; the repairs made.
+/// headings, on `text` (of `line_count` lines, when known); the repairs made.
 fn build<'t>(
     text: &'t str,
     format: Format,
     hints: &dyn Hints,
     repairs: Repairs,
+    line_count: Option<usize>,
 ) -> (Vec<Block<'t>>, Vec<Repair>) {
-    let lines = Lines::new(text, format);
+    let lines = match line_count {
+        Some(n) => Lines::with_line_count(text, format, n),
+        None => Lines::new(text, format),
+    };
     crate::work::stage("b:lines");
     let (blocks, mut repairs) = builder::BlockBuilder::new(&lines, hints, repairs).run();
     crate::work::stage("b:built");

@@ -114,6 +114,17 @@ impl<'a> Lines<'a> {
     pub fn new(text: &'a str, format: Format) -> Self {
         // One `\n` per line in most texts: room for them all at once.
         let n = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        Self::with_line_count(text, format, n)
+    }
+
+    /// [`Lines::new`] of a text whose line count is known already (the
+    /// [`LineIndex`](crate::LineIndex) of the input it was normalised
+    /// from counted it: normalising adds no line): room for that many
+    /// lines is made at once, without a pass over the text to count them.
+    /// A count off the mark costs only room (the lists grow, or keep
+    /// spare room); no more than a line per byte is made room for.
+    pub(crate) fn with_line_count(text: &'a str, format: Format, lines: usize) -> Self {
+        let n = lines.min(text.len() + 1);
         let (mut bounds, mut facts) = (Vec::with_capacity(n), Vec::with_capacity(n));
         for line in split::scan_lines(text) {
             bounds.push((line.start, line.end));
