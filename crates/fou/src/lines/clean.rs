@@ -39,6 +39,34 @@ impl<'a> MappedText<'a> {
         }
     }
 
+    /// [`MappedText::clean`] of `part`, a part of a line (at byte `base`
+    /// of the source) that runs to the line's end or stops before it,
+    /// whose line the line scan found dirty; `known` holds the source
+    /// offsets, in order, of the line's [`candidate`] bytes that cleaning
+    /// of the whole line changes ([`changes_at`] on the line), from `base`
+    /// on (none before it; any after the part are passed over).
+    ///
+    /// What [`changes_at`] finds in the part, it finds at the same byte of
+    /// the line (it looks ahead only, and the line has the part's bytes
+    /// and maybe more after them), so the part's changing bytes are among
+    /// `known`: the part needs cleaning exactly when one of `known` in it
+    /// changes it, and its bytes are neither tested for that
+    /// ([`needs_cleaning`]) nor searched for markup again.
+    pub(super) fn clean_known(part: &'a str, base: usize, known: &[usize]) -> Self {
+        let raw = part.trim_end();
+        let bytes = raw.as_bytes();
+        let changes = known
+            .iter()
+            .map(|&k| k.wrapping_sub(base))
+            .take_while(|&i| i < bytes.len())
+            .any(|i| changes_at(bytes, i));
+        if changes {
+            Self::clean_changed(raw, base, Some(known))
+        } else {
+            MappedText::verbatim(raw, base)
+        }
+    }
+
     /// [`MappedText::clean`] of `raw` without trailing white space.
     fn clean_trimmed(raw: &'a str, base: usize) -> Self {
         if needs_cleaning(raw) {

@@ -105,6 +105,10 @@ pub struct Lines<'a> {
     /// `(start, end)` of each line's text, terminator excluded.
     bounds: Vec<(usize, usize)>,
     facts: Vec<Facts>,
+    /// The offsets of the candidate bytes that cleaning changes, in
+    /// order, as the line scan found them (in dirty lines only): a dirty
+    /// line is cleaned from them ([`split::clean_part`]), not tested again.
+    known: Vec<usize>,
     layout: Layout,
     format: Format,
 }
@@ -126,7 +130,9 @@ impl<'a> Lines<'a> {
     pub(crate) fn with_line_count(text: &'a str, format: Format, lines: usize) -> Self {
         let n = lines.min(text.len() + 1);
         let (mut bounds, mut facts) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for line in split::scan_lines(text) {
+        let mut known = Vec::new();
+        let mut scan = split::scan_lines(text);
+        while let Some(line) = scan.next_marked(|i| known.push(i)) {
             bounds.push((line.start, line.end));
             facts.push(Facts {
                 kind: LineKind::Blank,
@@ -150,6 +156,7 @@ impl<'a> Lines<'a> {
             text,
             bounds,
             facts,
+            known,
             layout,
             format,
         }
@@ -235,15 +242,26 @@ impl<'a> Lines<'a> {
         let trimmed = crate::text::trim_start(content);
         let lead = content.len() - trimmed.len();
         let base = raw.start + skip + lead;
+        // The scan's changing candidates from the part's start on (those
+        // of the lines after are passed over where the part ends).
+        let known = || {
+            let from = self.known.partition_point(|&k| k < base);
+            self.known.get(from..).unwrap_or_default()
+        };
         let text = match facts.kind {
             LineKind::Blank | LineKind::BulletOnly => MappedText::default(),
             _ if facts.furniture => MappedText::default(),
-            LineKind::Heading(_) => split::clean_part(
-                content.trim().trim_end_matches('#').trim_end(),
+            _ if !facts.dirty => split::clean_part(
+                match facts.kind {
+                    LineKind::Heading(_) => heading_text(content),
+                    _ => trimmed,
+                },
                 base,
-                facts.dirty,
+                false,
+                &[],
             ),
-            _ => split::clean_part(trimmed, base, facts.dirty),
+            LineKind::Heading(_) => split::clean_part(heading_text(content), base, true, known()),
+            _ => split::clean_part(trimmed, base, true, known()),
         };
         Line {
             raw,
@@ -266,6 +284,12 @@ impl<'a> Lines<'a> {
     pub fn iter(&self) -> impl Iterator<Item = Line<'a>> + '_ {
         (0..self.len()).map(|i| self.line(i))
     }
+}
+
+/// The text of a heading line's content (after its `#`s): trimmed, and
+/// without closing `#`s.
+fn heading_text(content: &str) -> &str {
+    content.trim().trim_end_matches('#').trim_end()
 }
 
 /// [`crate::text::trim`] of a line, an empty one (most blank lines are)
@@ -362,6 +386,43 @@ mod tests {
             .iter()
             .map(|l| l.furniture)
             .collect()
+    }
+
+    /// A line's clean text, made from the line scan's changing candidates
+    /// ([`split::clean_part`] of a dirty line), is what cleaning its part
+    /// anew makes ([`MappedText::clean`]): lines with markup, escapes,
+    /// dashes and white space before, inside and after their content
+    /// (headings with closing `#`s, bullets), after lines with other
+    /// candidates, and across the line scan's blocks.
+    #[test]
+    fn lines_cleaned_from_the_scan_are_cleaned_anew() {
+        const PIECES: [&str; 16] = [
+            "a", " ", "\n", "# ", "- ", "*", "--", "-- ", "\t", "\u{a0}", "<b>", "[x](u)", "!",
+            "\\", "#", "å",
+        ];
+        let mut dirty = 0;
+        for tail in crate::testing::concatenations(&PIECES, 3) {
+            for pad in [0, 60, 62, 63] {
+                let text = format!("{}{tail}\n{tail} x{tail}", "y".repeat(pad));
+                for format in [Format::Plain, Format::Markdown] {
+                    let lines = Lines::new(&text, format);
+                    for line in lines.iter() {
+                        let content = &line.raw.text[line.content_at..];
+                        let base = line.raw.start + line.content_at;
+                        let anew = match line.kind {
+                            LineKind::Blank | LineKind::BulletOnly => MappedText::default(),
+                            _ if line.furniture => MappedText::default(),
+                            LineKind::Heading(_) => MappedText::clean(heading_text(content), base),
+                            _ => MappedText::clean(content, base),
+                        };
+                        dirty += usize::from(!anew.is_borrowed());
+                        assert_eq!(line.text, anew, "{text:?}");
+                        assert_eq!(line.text.is_borrowed(), anew.is_borrowed(), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(dirty > 10_000, "{dirty}");
     }
 
     #[test]

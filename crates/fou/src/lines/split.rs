@@ -152,7 +152,7 @@ impl<'a> Scan<'a> {
     /// in order: the only bytes the cleaner takes (a hyphen, a `]` or a
     /// letter `X` is no markup, and no work for it).
     #[inline(always)]
-    fn next_marked(&mut self, mut mark: impl FnMut(usize)) -> Option<ScannedLine> {
+    pub(super) fn next_marked(&mut self, mut mark: impl FnMut(usize)) -> Option<ScannedLine> {
         // The state in locals while blocks are read (kept in registers, not
         // written back per block), written back when a line is returned.
         let bytes = self.bytes;
@@ -292,10 +292,18 @@ use crate::text::trim_end;
 
 /// [`MappedText::clean`] of `part` (at byte `base` of the source), a part
 /// of a line that [`scan_lines`] found `dirty` or not: a part of a line
-/// that needs no cleaning is its own clean text, trimmed.
-pub(super) fn clean_part(part: &str, base: usize, dirty: bool) -> MappedText<'_> {
+/// that needs no cleaning is its own clean text, trimmed; a part of a
+/// dirty line is cleaned from the offsets of the line's candidates that
+/// cleaning changes, `known` (from `base` on: see
+/// [`MappedText::clean_known`]), and its bytes are not tested again.
+pub(super) fn clean_part<'a>(
+    part: &'a str,
+    base: usize,
+    dirty: bool,
+    known: &[usize],
+) -> MappedText<'a> {
     if dirty {
-        MappedText::clean(part, base)
+        MappedText::clean_known(part, base, known)
     } else {
         MappedText::verbatim(trim_end(part), base)
     }
