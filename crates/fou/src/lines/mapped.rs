@@ -390,8 +390,25 @@ impl<'a> MappedText<'a> {
         self.text.to_mut().push_str(&other.text);
     }
 
-    /// Give back the spare capacity of a finished text.
+    /// Give back the spare capacity of a finished text. A text with
+    /// nothing to give back (borrowed, or owned without spare room, and
+    /// with no extras: most blocks, which layer 2 shrinks when it keeps
+    /// them and again when it is done) is told so inline, without a call.
+    #[inline]
     pub(crate) fn shrink_to_fit(&mut self) {
+        let spare = match &self.text {
+            Cow::Owned(t) => t.capacity() > t.len(),
+            Cow::Borrowed(_) => false,
+        };
+        if spare || self.extras.is_some() {
+            self.shrink_all();
+        }
+    }
+
+    /// [`MappedText::shrink_to_fit`] of the text and every list of its
+    /// extras.
+    #[inline(never)]
+    fn shrink_all(&mut self) {
         if let Cow::Owned(t) = &mut self.text {
             t.shrink_to_fit();
         }
@@ -630,6 +647,66 @@ mod tests {
         let dash = w.as_str().find('–').unwrap_or(0);
         assert_eq!(w.source_range(0, dash + '–'.len_utf8()), (0, 20));
         assert_eq!(w.source_range(dash, dash + '–'.len_utf8() + 2), (18, 23));
+    }
+
+    /// A shrunk text has no spare room left, whether the inline test
+    /// passed it to the whole shrink or found nothing to give back:
+    /// borrowed, owned with and without spare room, with extras.
+    #[test]
+    fn a_shrunk_text_has_no_spare_room() {
+        // Room past the length (a small vector's inline room is no spare).
+        let spare_extras = |t: &MappedText<'_>| {
+            t.extras.as_deref().map_or(0, |e| {
+                let on_heap = |spilled: bool, cap: usize, len: usize| {
+                    if spilled { cap - len } else { 0 }
+                };
+                on_heap(e.more.spilled(), e.more.capacity(), e.more.len())
+                    + on_heap(true, e.syn.capacity(), e.syn.len())
+                    + on_heap(e.marks.spilled(), e.marks.capacity(), e.marks.len())
+                    + on_heap(e.links.spilled(), e.links.capacity(), e.links.len())
+            })
+        };
+        let exact = MappedText {
+            text: Cow::Owned("exact".to_owned()),
+            origin: 0,
+            extras: None,
+        };
+        let mut texts = vec![
+            MappedText::verbatim("lånt", 3),
+            exact,
+            MappedText::clean("**a** [b](c) -- d", 0),
+        ];
+        for (i, joint) in [Joint::Space, Joint::Tight, Joint::Break]
+            .into_iter()
+            .enumerate()
+        {
+            let mut t = MappedText::verbatim("en linje", 0);
+            for _ in 0..=i {
+                t.append(&MappedText::verbatim("og en til", 9), joint);
+            }
+            texts.push(t.clone());
+            t.append(&MappedText::clean("*x* \u{a0}y", 30), joint);
+            texts.push(t.clone());
+            // Its text without spare room, its extras with some.
+            if let Cow::Owned(s) = &mut t.text {
+                s.shrink_to_fit();
+            }
+            texts.push(t);
+        }
+        let exact_text = |t: &MappedText<'_>| match &t.text {
+            Cow::Owned(s) => s.capacity() == s.len(),
+            Cow::Borrowed(_) => true,
+        };
+        assert!(texts.iter().any(|t| exact_text(t) && spare_extras(t) > 0));
+        for mut t in texts {
+            let before = t.clone();
+            t.shrink_to_fit();
+            assert_eq!(t, before);
+            if let Cow::Owned(s) = &t.text {
+                assert_eq!(s.capacity(), s.len(), "{t:?}");
+            }
+            assert_eq!(spare_extras(&t), 0, "{t:?}");
+        }
     }
 
     #[test]
