@@ -28,6 +28,43 @@ const GROWTH_DIVISOR: usize = 4;
 /// Blocks added at least when the block vector grows.
 const MIN_GROWTH: usize = 64;
 
+/// Text lines after the one first joined to a block that the room made
+/// for its text counts ([`make_room`]): most wrapped paragraphs are
+/// shorter; a longer one grows as the lines come.
+const ROOM_LINES: usize = 6;
+/// Bytes of room beyond the lines' own ([`make_room`]): a line's clean
+/// text may be a little longer than the line (an en dash for `--`).
+const ROOM_SLACK: usize = 16;
+
+/// Make room in `block`'s text, before `line` is joined to it as its
+/// second line, for the lines that may join it: the bytes of `line` and
+/// of the text lines right after it (at most [`ROOM_LINES`]), their line
+/// ends (joining spaces) and [`ROOM_SLACK`], the text's length with them
+/// rounded up to a power of two. The text is then copied once,
+/// where growing it line by line copies it at each doubling; the spare
+/// room is given back when the block is kept ([`BlockBuilder::push`]).
+/// Room only: the text is the same ([`MappedText::reserve`]). Not for an
+/// empty line, which joins nothing (and leaves a borrowed text borrowed).
+fn make_room(block: &mut Block<'_>, lines: &Lines<'_>, line: &Line<'_>) {
+    if block.n_lines != 1 || line.text.is_empty() {
+        return;
+    }
+    let first = line.raw.number.saturating_sub(1);
+    let mut last = first;
+    while last < first + ROOM_LINES && lines.kind(last + 1) == Some(LineKind::Text) {
+        last += 1;
+    }
+    let end = lines.raw(last).map_or(line.raw.end(), |l| l.end());
+    let room = end.saturating_sub(line.raw.start) + 1 + ROOM_SLACK;
+    // Rounded up to a power of two in all, as the text's growth from a
+    // borrowed line makes its room: a block of more lines than counted
+    // (a page of short lines joined) grows on as before, its peak while
+    // it grows the same.
+    let len = block.text.len();
+    let total = len.saturating_add(room).checked_next_power_of_two();
+    block.text.reserve(total.map_or(room, |t| t - len));
+}
+
 /// Room for the blocks of `lines`, as the line kinds alone tell: every
 /// heading, bullet, table-of-contents entry and marker starts a block, and
 /// so does a text line after any other kind of line. A text line after a
@@ -326,6 +363,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             return true;
         }
         if let Some(open) = self.open.as_mut().filter(|o| o.kind == BlockKind::ListItem) {
+            make_room(open, self.lines, line);
             join_wrapped(open, &line.raw, &line.text, &mut self.repairs);
             return true;
         }
@@ -370,6 +408,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             _ => false,
         };
         if goes_on && let Some(open) = self.open.as_mut() {
+            make_room(open, self.lines, line);
             join_wrapped(open, &line.raw, &line.text, &mut self.repairs);
             return true;
         }
@@ -477,6 +516,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
                 BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Field(_)
             )
         {
+            make_room(open, self.lines, &line);
             extend(open, &line.raw, &line.text, hard_break);
             return;
         }
@@ -604,6 +644,58 @@ mod tests {
     use super::super::{BlockKind, split_with};
     use crate::Format;
     use crate::sections::ReportHints;
+
+    /// Room made for a block's text before its second line is joined
+    /// changes neither the block nor what joining makes of it: after a
+    /// first line clean or cleaned, for every line after it (text, blank,
+    /// bullet, empty content), joined with a space, a break or mended.
+    #[test]
+    fn room_made_for_a_block_changes_nothing_but_room() {
+        use super::super::join::{extend, join_wrapped};
+        use crate::lines::Lines;
+        let texts = [
+            "Første linje av et avsnitt som brytes\nog fortsetter her\nog her.\n\nNytt.\n",
+            "**Fet** start på en linje med arbeids-\nledighet og -- strek\n- punkt\n#\n",
+            "En linje\n\u{a0}\n\nNAV-\nkontoret i Fjellby\n   \nslutt\n",
+        ];
+        let mut joined = 0;
+        for text in texts {
+            for format in [Format::Plain, Format::Markdown] {
+                let lines = Lines::new(text, format);
+                for first in 0..lines.len() {
+                    let head = lines.line(first);
+                    for li in first + 1..lines.len() {
+                        let line = lines.line(li);
+                        let block = super::new_block(
+                            BlockKind::Paragraph,
+                            head.text.clone(),
+                            &head.raw,
+                            false,
+                        );
+                        let mut roomy = block.clone();
+                        super::make_room(&mut roomy, &lines, &line);
+                        assert_eq!(roomy, block, "{text:?} {first} {li}");
+                        if line.text.is_empty() {
+                            assert_eq!(roomy.text.is_borrowed(), block.text.is_borrowed());
+                        }
+                        let mut repairs = super::super::Repairs::new(true);
+                        for hard_break in [false, true] {
+                            let (mut a, mut b) = (block.clone(), roomy.clone());
+                            extend(&mut a, &line.raw, &line.text, hard_break);
+                            extend(&mut b, &line.raw, &line.text, hard_break);
+                            assert_eq!(a, b, "{text:?} {first} {li}");
+                        }
+                        let (mut a, mut b) = (block.clone(), roomy);
+                        join_wrapped(&mut a, &line.raw, &line.text, &mut repairs);
+                        join_wrapped(&mut b, &line.raw, &line.text, &mut repairs);
+                        assert_eq!(a, b, "{text:?} {first} {li}");
+                        joined += 1;
+                    }
+                }
+            }
+        }
+        assert!(joined > 50, "{joined}");
+    }
 
     /// A paragraph hard-wrapped near 70 characters, repeated so the layout
     /// measures the width, with blank lines between paragraphs.

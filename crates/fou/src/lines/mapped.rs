@@ -390,6 +390,28 @@ impl<'a> MappedText<'a> {
         self.text.to_mut().push_str(&other.text);
     }
 
+    /// Make room for `additional` more bytes of text, at once: the text
+    /// is owned from here on (a borrowed one is copied into a string with
+    /// that room). For a text that lines are about to be appended to.
+    ///
+    /// ```
+    /// use fou::lines::{Joint, MappedText};
+    /// let mut t = MappedText::verbatim("en", 0);
+    /// t.reserve(8);
+    /// t.append(&MappedText::verbatim("to", 3), Joint::Space);
+    /// assert_eq!((t.as_str(), t.is_borrowed()), ("en to", false));
+    /// ```
+    pub fn reserve(&mut self, additional: usize) {
+        match &mut self.text {
+            Cow::Borrowed(b) => {
+                let mut owned = String::with_capacity(b.len() + additional);
+                owned.push_str(b);
+                self.text = Cow::Owned(owned);
+            }
+            Cow::Owned(t) => t.reserve(additional),
+        }
+    }
+
     /// Give back the spare capacity of a finished text. A text with
     /// nothing to give back (borrowed, or owned without spare room, and
     /// with no extras: most blocks, which layer 2 shrinks when it keeps
