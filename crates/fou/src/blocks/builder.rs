@@ -192,11 +192,34 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         }
     }
 
-    /// Build the blocks of every line, in order.
+    /// Build the blocks of every line, in order. A blank line (most
+    /// blank lines are, in Markdown, one line in two) is told from its
+    /// kind alone and closes the open block ([`BlockBuilder::on_blank`],
+    /// what [`BlockBuilder::feed`] does with it), without its line
+    /// being made.
     pub(super) fn run(mut self) -> (Vec<Block<'a>>, Repairs) {
+        for li in 0..self.lines.len() {
+            if self.lines.kind(li) == Some(LineKind::Blank) {
+                self.on_blank();
+            } else {
+                self.feed(li, self.lines.line(li));
+            }
+        }
+        self.finish()
+    }
+
+    /// [`BlockBuilder::run`] with every line made and fed, blank or not:
+    /// the reference the run is tested against.
+    #[cfg(test)]
+    fn run_every_line(mut self) -> (Vec<Block<'a>>, Repairs) {
         for (li, line) in self.lines.iter().enumerate() {
             self.feed(li, line);
         }
+        self.finish()
+    }
+
+    /// Close the open block; the blocks and the repairs made.
+    fn finish(mut self) -> (Vec<Block<'a>>, Repairs) {
         self.close();
         // Wrapped lines made fewer blocks than lines: give the room back.
         if self.blocks.len() / GROWTH_DIVISOR + self.blocks.len() < self.blocks.capacity() {
@@ -644,6 +667,42 @@ mod tests {
     use super::super::{BlockKind, split_with};
     use crate::Format;
     use crate::sections::ReportHints;
+
+    /// The run that tells blank lines from their kind builds what feeding
+    /// every line builds, blocks and repairs: blank lines empty or of white
+    /// space, between paragraphs, items, lone bullets, headings and wrapped
+    /// lines, in plain text and Markdown.
+    #[test]
+    fn blank_lines_told_from_their_kind_build_what_every_line_builds() {
+        use crate::lines::Lines;
+        let pieces = [
+            "\n",
+            "  \n",
+            "Tekst som går\n",
+            "videre her.\n",
+            "- punkt\n",
+            "•\n",
+            "# Tittel\n",
+            "Navn:  verdi\n",
+            "Forord ..... 3\n",
+            "\u{a0}\n",
+        ];
+        let mut built = 0;
+        for text in crate::testing::concatenations(&pieces, 4) {
+            for format in [Format::Plain, Format::Markdown] {
+                let lines = Lines::new(&text, format);
+                let make = || {
+                    super::BlockBuilder::new(&lines, &ReportHints, super::super::Repairs::new(true))
+                };
+                let (fast, fast_repairs) = make().run();
+                let (slow, slow_repairs) = make().run_every_line();
+                assert_eq!(fast, slow, "{text:?}");
+                assert_eq!(fast_repairs.into_vec(), slow_repairs.into_vec(), "{text:?}");
+                built += fast.len();
+            }
+        }
+        assert!(built > 50_000, "{built}");
+    }
 
     /// Room made for a block's text before its second line is joined
     /// changes neither the block nor what joining makes of it: after a
