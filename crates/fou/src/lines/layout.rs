@@ -7,9 +7,10 @@ use std::collections::HashMap;
 /// The lines of a text by index, without a copy: what the measures read.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct LineTexts<'a> {
-    pub(super) text: &'a str,
-    /// `(start, end)` of each line's text, terminator excluded.
-    pub(super) bounds: &'a [(usize, usize)],
+    /// Each line's text (terminator excluded): sliced once, when the
+    /// lines are found, not again by each measure that reads them (a
+    /// slice of a `str` tests both ends for a character boundary).
+    pub(super) bounds: &'a [&'a str],
 }
 
 impl<'a> LineTexts<'a> {
@@ -18,8 +19,7 @@ impl<'a> LineTexts<'a> {
     }
 
     pub(super) fn get(&self, i: usize) -> Option<&'a str> {
-        let &(s, e) = self.bounds.get(i)?;
-        self.text.get(s..e)
+        self.bounds.get(i).copied()
     }
 
     pub(super) fn at(&self, i: usize) -> &'a str {
@@ -338,8 +338,8 @@ mod tests {
         }
     }
 
-    fn bounds(text: &str) -> Vec<(usize, usize)> {
-        split_lines(text).map(|l| (l.start, l.end())).collect()
+    fn bounds(text: &str) -> Vec<&str> {
+        split_lines(text).map(|l| l.text).collect()
     }
 
     #[test]
@@ -347,7 +347,6 @@ mod tests {
         let line = |n: usize| "x".repeat(n);
         let text = [40, 50, 60, 60, 10].map(line).join("\n");
         let layout = measure(LineTexts {
-            text: &text,
             bounds: &bounds(&text),
         });
         assert_eq!(layout.width, 60);
@@ -359,7 +358,6 @@ mod tests {
         let text = ["y".repeat(200), "x".repeat(40)].join("\n");
         assert!(
             measure(LineTexts {
-                text: &text,
                 bounds: &bounds(&text)
             })
             .width
@@ -372,20 +370,14 @@ mod tests {
         assert!(
             {
                 let t = "En.\n\nTo.\n\nTre\nfire.\n";
-                measure(LineTexts {
-                    text: t,
-                    bounds: &bounds(t),
-                })
+                measure(LineTexts { bounds: &bounds(t) })
             }
             .separated
         );
         assert!(
             !{
                 let t = "En.\nTo.\nTre.\n";
-                measure(LineTexts {
-                    text: t,
-                    bounds: &bounds(t),
-                })
+                measure(LineTexts { bounds: &bounds(t) })
             }
             .separated
         );
@@ -404,10 +396,7 @@ mod tests {
             (1..=4).map(page).collect::<Vec<_>>().join("\n")
         );
         let b = bounds(&text);
-        let lines = LineTexts {
-            text: &text,
-            bounds: &b,
-        };
+        let lines = LineTexts { bounds: &b };
         let running = running_lines(lines);
         let marked: Vec<&str> = (0..b.len())
             .filter(|&i| running[i])
@@ -421,10 +410,7 @@ mod tests {
     #[test]
     fn fewer_than_three_pages_have_no_running_lines() {
         let t = "A\nB\n\u{c}A\nC\n";
-        let lines = LineTexts {
-            text: t,
-            bounds: &bounds(t),
-        };
+        let lines = LineTexts { bounds: &bounds(t) };
         assert!(running_lines(lines).iter().all(|r| !r));
     }
 }

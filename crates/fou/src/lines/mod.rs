@@ -102,8 +102,10 @@ struct Facts {
 #[derive(Debug, Clone)]
 pub struct Lines<'a> {
     text: &'a str,
-    /// `(start, end)` of each line's text, terminator excluded.
-    bounds: Vec<(usize, usize)>,
+    /// Each line's text (terminator excluded), a slice of `text`: where
+    /// it lies in it is where the line starts ([`Lines::raw`]). Two words
+    /// a line, as its bounds took.
+    bounds: Vec<&'a str>,
     facts: Vec<Facts>,
     /// The offsets of the candidate bytes that cleaning changes, in
     /// order, as the line scan found them (in dirty lines only): a dirty
@@ -133,7 +135,10 @@ impl<'a> Lines<'a> {
         let mut known = Vec::new();
         let mut scan = split::scan_lines(text);
         while let Some(line) = scan.next_marked(|i| known.push(i)) {
-            bounds.push((line.start, line.end));
+            // (lines end at character boundaries: never the end of the
+            // text, which starts no line, in place of a line)
+            let end = text.get(text.len()..).unwrap_or_default();
+            bounds.push(text.get(line.start..line.end).unwrap_or(end));
             facts.push(Facts {
                 kind: LineKind::Blank,
                 furniture: false,
@@ -141,10 +146,7 @@ impl<'a> Lines<'a> {
                 skip: 0,
             });
         }
-        let texts = layout::LineTexts {
-            text,
-            bounds: &bounds,
-        };
+        let texts = layout::LineTexts { bounds: &bounds };
         let layout = layout::measure(texts);
         let running = if format == Format::Plain {
             layout::running_lines(texts)
@@ -202,9 +204,12 @@ impl<'a> Lines<'a> {
     /// assert_eq!(lines.raw(1).map(|l| l.text), Some("b"));
     /// ```
     pub fn raw(&self, i: usize) -> Option<RawLine<'a>> {
-        let &(start, end) = self.bounds.get(i)?;
+        let text = *self.bounds.get(i)?;
+        // The line is a slice of the text: its start is its distance from
+        // the text's start.
+        let start = (text.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
         Some(RawLine {
-            text: self.text.get(start..end)?,
+            text,
             start,
             number: i + 1,
         })

@@ -269,13 +269,8 @@ mod tests {
 
     /// The lines of `text` typed as TOC entries by their context.
     fn entries(text: &str) -> Vec<usize> {
-        let bounds: Vec<(usize, usize)> = super::super::split_lines(text)
-            .map(|l| (l.start, l.end()))
-            .collect();
-        let lines = LineTexts {
-            text,
-            bounds: &bounds,
-        };
+        let bounds: Vec<&str> = super::super::split_lines(text).map(|l| l.text).collect();
+        let lines = LineTexts { bounds: &bounds };
         let kinds: Vec<(LineKind, bool)> = (0..lines.len())
             .map(|i| (super::super::kind::classify(lines.at(i)).0, false))
             .collect();
