@@ -5,7 +5,7 @@ use foldhash::HashMap;
 use std::ops::Range;
 
 use super::Part;
-use super::context::{funding_searched, may_name_funding};
+use super::context::{funding_in, funding_searched, may_name_funding};
 use super::doc::{Claims, Doc, Section, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::{LONGEST_NUMBER_WORD, may_start_number_word, word_value};
@@ -1124,6 +1124,7 @@ fn block_counts<'a>(
     // The sentences after the last word that may read as a count are not
     // looked for.
     let last = counting.last().copied().unwrap_or(0);
+    let mut statements = Vec::new();
     for (ss, se) in each_sentence(text).take_while(|&(ss, _)| ss <= last) {
         // A sentence none of the words that read as a count starts in has
         // no clause with a candidate: what its clauses name is not read.
@@ -1137,26 +1138,71 @@ fn block_counts<'a>(
             sentence_noun: None,
             in_summary,
         };
-        for (cs, ce) in clauses(sentence) {
-            // The clauses after the last that may state a count state none,
-            // and what they name is read by no other.
-            if !counts_in(ss + cs, se) {
-                break;
-            }
-            let clause = &sentence[cs..ce];
-            let words = (counting.as_slice(), ss + cs, plain);
-            for st in clause_counts(clause, words, &mut ctx, values) {
-                let at = ss + cs + st.at;
-                found.push(StatedCount {
-                    text: doc.text_at(k, st.text),
-                    value: st.value,
-                    refers_to: st.refers_to,
-                    span: doc.sub_span(k, at, at + st.text.len()),
-                });
-            }
+        statements.clear();
+        let words = (counting.as_slice(), ss, plain);
+        sentence_counts(sentence, words, &mut ctx, values, &mut statements);
+        for st in &statements {
+            let at = ss + st.at;
+            found.push(StatedCount {
+                text: doc.text_at(k, st.text),
+                value: st.value,
+                refers_to: st.refers_to,
+                span: doc.sub_span(k, at, at + st.text.len()),
+            });
         }
     }
     values.spare = counting;
+}
+
+/// The counts `sentence` states, clause by clause, pushed to `out` (where
+/// each starts in the sentence), in the context `ctx` of its block.
+///
+/// `words`: where the words that may read as a count start in the
+/// sentence's block, where the sentence starts in it, and whether the block
+/// is plain (see [`candidates`]). The clauses after the last a word of them
+/// starts in state no count and are not read. A clause with no candidate
+/// only names a funding for the clauses after it ([`funding_in`]): it is
+/// read only when one after it has a candidate, and then the last funding
+/// named before that one is the sentence's, as if each clause had been read
+/// in turn.
+fn sentence_counts<'a>(
+    sentence: &'a str,
+    (counting, base, plain): (&[usize], usize, bool),
+    ctx: &mut Context,
+    values: &mut Values,
+    out: &mut Vec<Statement<'a>>,
+) {
+    let parts = clauses(sentence);
+    // The first clause whose funding is not read yet.
+    let mut unread = 0;
+    for (n, &(cs, ce)) in parts.iter().enumerate() {
+        let first = counting.partition_point(|&at| at < base + cs);
+        if counting
+            .get(first)
+            .is_none_or(|&at| at >= base + sentence.len())
+        {
+            break;
+        }
+        let clause = &sentence[cs..ce];
+        let cands = candidates(clause, (counting, base + cs, plain), values);
+        if cands.is_empty() {
+            continue;
+        }
+        let before = parts.get(unread..n).unwrap_or_default();
+        let named = (before.iter().rev()).find_map(|&(cs, ce)| funding_in(&sentence[cs..ce]));
+        if named.is_some() {
+            ctx.sentence_funding = named;
+        }
+        unread = n + 1;
+        out.extend(
+            clause_counts(clause, &cands, ctx)
+                .into_iter()
+                .map(|st| Statement {
+                    at: cs + st.at,
+                    ..st
+                }),
+        );
+    }
 }
 
 /// Can `text` state a count: does a word of it read as one
@@ -1486,24 +1532,14 @@ struct Statement<'a> {
     refers_to: RefersTo,
 }
 
-/// The counts a clause states.
-///
-/// `words`: where the words that may read as a count start in the
-/// clause's block, where the clause starts in it, and whether the block is
-/// plain (see [`candidates`]).
+/// The counts a clause with the candidates `cands` ([`candidates`], not
+/// empty) states, and the funding it names for the clauses after it.
 fn clause_counts<'a>(
     clause: &'a str,
-    words: (&[usize], usize, bool),
+    cands: &[Candidate],
     ctx: &mut Context,
-    values: &mut Values,
 ) -> Vec<Statement<'a>> {
-    let cands = candidates(clause, words, values);
     let clause_may_fund = may_name_funding(clause);
-    // Most clauses state no count and name no funding: normalise only
-    // those that do, once.
-    if cands.is_empty() && !clause_may_fund {
-        return Vec::new();
-    }
     let clause_norm = norm(clause);
     // Made ready once for the tests of every candidate.
     let t = Searchable::new(&clause_norm);
@@ -1522,7 +1558,7 @@ fn clause_counts<'a>(
         if ctx.in_summary && !t.has_any(lexicon::PUBLISHED) {
             continue;
         }
-        let (from, to) = statement(clause, &cands, n);
+        let (from, to) = statement(clause, cands, n);
         let piece = &clause[from..to];
         let noun = c
             .noun
@@ -2106,6 +2142,93 @@ mod tests {
                 assert_eq!(super::first_of(&s, &words), want, "{s:?}");
             }
         }
+    }
+
+    /// Sentences of clauses with and without candidates and fundings, in
+    /// each context: reading the funding of a clause with no candidate only
+    /// when a clause after it has one reads what reading every clause in
+    /// turn reads (every funding named before a statement, the last wins).
+    #[test]
+    fn clauses_read_for_their_funding_only_before_a_candidate_read_as_all() {
+        use super::{Context, candidates, clause_counts, funding_in, sentence_counts};
+        use crate::model::{Funding, RefersTo};
+        let mut g = Gen(0x0123_4567_89ab_cdef);
+        let pieces = [
+            "tre prosjekter ble ferdigstilt",
+            "12 nye prosjekter",
+            "fire pågående prosjekter",
+            "bidragsprosjekter",
+            "FoU-oppdrag",
+            "bidrag og oppdrag",
+            "bidrag",
+            "to av disse",
+            "2020",
+            "7 artikler ble publisert",
+            "x",
+            "Fire nye fikk",
+            "ble",
+        ];
+        let joins = [" ", " ", " ", ", ", "; ", ": "];
+        let mut values = Values::new();
+        // Statements read, and those of projects with no funding of the
+        // section after a clause with no candidate that names one.
+        let mut seen = [0; 2];
+        for _ in 0..4000 {
+            let mut s = String::from(g.pick(&pieces));
+            for _ in 0..g.below(12) {
+                s.push_str(g.pick(&joins));
+                s.push_str(g.pick(&pieces));
+            }
+            let counting = count_words(&s, &mut values);
+            let at = counting.at.as_slice();
+            for section in [None, Some(Funding::Bidrag), Some(Funding::Oppdrag)] {
+                for in_summary in [false, true] {
+                    let ctx = || Context {
+                        section,
+                        sentence_funding: None,
+                        sentence_noun: None,
+                        in_summary,
+                    };
+                    let mut fast = Vec::new();
+                    sentence_counts(
+                        &s,
+                        (at, 0, counting.plain),
+                        &mut ctx(),
+                        &mut values,
+                        &mut fast,
+                    );
+                    let fast: Vec<(usize, &str, u32, RefersTo)> = fast
+                        .iter()
+                        .map(|st| (st.at, st.text, st.value, st.refers_to))
+                        .collect();
+                    let mut slow = Vec::new();
+                    let mut in_turn = ctx();
+                    let mut named = false;
+                    for (cs, ce) in clauses(&s) {
+                        if !at.iter().any(|&a| a >= cs) {
+                            break;
+                        }
+                        let clause = &s[cs..ce];
+                        let cands = candidates(clause, (at, cs, counting.plain), &mut values);
+                        if cands.is_empty() {
+                            if let Some(f) = funding_in(clause) {
+                                in_turn.sentence_funding = Some(f);
+                                named = true;
+                            }
+                            continue;
+                        }
+                        for st in clause_counts(clause, &cands, &mut in_turn) {
+                            let told =
+                                named && section.is_none() && st.refers_to != RefersTo::Other;
+                            seen[usize::from(told)] += 1;
+                            slow.push((cs + st.at, st.text, st.value, st.refers_to));
+                        }
+                    }
+                    assert_eq!(fast, slow, "{s:?} {section:?} {in_summary}");
+                }
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 200), "{seen:?}");
     }
 
     /// Texts of spaces, the words of `CLAUSE_ENDS`, their pieces and
