@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::doc::{Doc, diagnostic};
 use crate::blocks::BlockKind;
-use crate::grammar::find_dates;
+use crate::grammar::{NorwegianDate, find_dates};
 use crate::model::{DateMention, Diagnostic, DiagnosticCode, Severity};
 use crate::text::{each_sentence, year_in};
 
@@ -27,34 +27,20 @@ impl<'a> Dates<'a> {
                 continue;
             }
             let text = b.text();
-            // Most blocks have no date: they are not split into sentences. A
-            // date of a sentence is a date of its block (a sentence starts after
-            // a space and ends at a mark no date reads on into), so a block
-            // with none has no sentence with one.
-            let starts: Vec<usize> = find_dates(text).into_iter().map(|(ds, _, _)| ds).collect();
-            let Some(&last) = starts.last() else {
-                continue;
-            };
-            // Nor has a sentence none of the block's dates starts in, and
-            // none after the last is looked for.
-            let sentences = each_sentence(text).take_while(|&(ss, _)| ss <= last);
-            for (ss, se) in sentences.filter(|&(ss, se)| {
-                let first = starts.partition_point(|&ds| ds < ss);
-                starts.get(first).is_some_and(|&ds| ds < se)
-            }) {
+            each_sentence_dates(text, |(ss, se), dates| {
                 let sentence = &text[ss..se];
                 // The year a date without one borrows, computed once per sentence.
                 let mut sentence_year: Option<Option<i32>> = None;
-                for (ds, de, d) in find_dates(sentence) {
+                for &(ds, de, d) in dates {
                     let year = d
                         .year
                         .or_else(|| *sentence_year.get_or_insert_with(|| year_in(sentence)))
                         .or(doc.year);
-                    let span = doc.sub_span(k, ss + ds, ss + de);
+                    let span = doc.sub_span(k, ds, de);
                     match year.and_then(|y| d.to_date(y)) {
                         Some(date) => self.found.push(DateMention {
                             date,
-                            text: doc.text_at(k, &sentence[ds..de]),
+                            text: doc.text_at(k, &text[ds..de]),
                             span,
                             sentence_span: doc.sub_span(k, ss, se),
                         }),
@@ -63,14 +49,56 @@ impl<'a> Dates<'a> {
                             DiagnosticCode::InvalidDate,
                             format!(
                                 "{:?} is not a calendar date (or has no year)",
-                                &sentence[ds..de]
+                                &text[ds..de]
                             ),
                             Some(span),
                         )),
                     }
                 }
-            }
+            });
         }
+    }
+}
+
+/// Calls `f` with each sentence of `text` ([`each_sentence`]) that has a
+/// date and its dates (where each starts and ends in `text`), in order:
+/// what [`find_dates`] finds in the sentence, read from what it finds in
+/// the whole text, which is parsed once.
+///
+/// Most texts have no date: they are not split into sentences. A date of
+/// the text that starts in a sentence and ends in it is a date of the
+/// sentence: the sentence starts after a space (or with the text), as the
+/// date's boundary asks, and ends with a mark (`.`, `!`, `?`) that none of
+/// the date's parts (digits, spaces, letters) reads into, so the date is
+/// read the same way within it. One that ends after it ends after the dot
+/// of its day, which ends the sentence: within the sentence no month
+/// follows, and the sentence has no date there, nor after (a day's digits
+/// come right before its dot). No other place of the sentence starts a
+/// date: a date of the text hides none of the sentence (a date starts only
+/// at the digits before a dot, and none of its own starts inside it, but
+/// at its year's last digits, which follow a digit and start no date).
+fn each_sentence_dates(
+    text: &str,
+    mut f: impl FnMut((usize, usize), &[(usize, usize, NorwegianDate)]),
+) {
+    let found = find_dates(text);
+    let Some(&(last, _, _)) = found.last() else {
+        return;
+    };
+    let mut rest = found.as_slice();
+    // The sentences after the last date's start are not looked for.
+    for (ss, se) in each_sentence(text).take_while(|&(ss, _)| ss <= last) {
+        // The dates that start before the sentence are behind it.
+        let first = rest.partition_point(|&(ds, _, _)| ds < ss);
+        rest = rest.get(first..).unwrap_or_default();
+        let starting = rest.partition_point(|&(ds, _, _)| ds < se);
+        let (mine, after) = rest.split_at(starting);
+        // A date that ends after the sentence is the last to start in it.
+        let within = mine.partition_point(|&(_, de, _)| de <= se);
+        if let Some(dates) = mine.get(..within).filter(|d| !d.is_empty()) {
+            f((ss, se), dates);
+        }
+        rest = after;
     }
 }
 
@@ -78,6 +106,74 @@ impl<'a> Dates<'a> {
 mod tests {
     use crate::grammar::find_dates;
     use crate::text::sentences;
+
+    /// Texts of days, dots, months in either case, years, marks, capitals
+    /// and other words: the dates of each sentence read from those of the
+    /// whole text are those found in the sentence, and the sentences with
+    /// a date are those that have one.
+    #[test]
+    fn the_dates_of_a_sentence_are_those_of_its_text_within_it() {
+        let pieces = [
+            "12",
+            "3",
+            "31",
+            "1",
+            ".",
+            ". ",
+            " ",
+            " ",
+            "mars",
+            "Mars",
+            "april",
+            "2020",
+            "20201",
+            "ca",
+            "Neste",
+            "!",
+            "? ",
+            "«",
+            "x",
+            "nr",
+            "juli",
+            ",",
+            "å",
+            "\u{a0}",
+            "Å",
+            "7.mai",
+            "12. Mars",
+            "3. April 2021",
+            "5. juli",
+        ];
+        let mut g = crate::testing::Gen(0x2468_ace0_1357_9bdf);
+        // Dates read, and those of the text that are no date of a sentence.
+        let mut seen = [0; 2];
+        for _ in 0..20_000 {
+            let text: String = (0..g.below(24)).map(|_| g.pick(&pieces)).collect();
+            let mut fast = Vec::new();
+            super::each_sentence_dates(&text, |sentence, dates| {
+                fast.push((sentence, dates.to_vec()))
+            });
+            let slow: Vec<_> = sentences(&text)
+                .into_iter()
+                .map(|(ss, se)| {
+                    let dates = find_dates(&text[ss..se]);
+                    (
+                        (ss, se),
+                        dates
+                            .into_iter()
+                            .map(|(ds, de, d)| (ss + ds, ss + de, d))
+                            .collect(),
+                    )
+                })
+                .filter(|(_, dates): &(_, Vec<_>)| !dates.is_empty())
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
+            let read: usize = fast.iter().map(|(_, d)| d.len()).sum();
+            seen[0] += read;
+            seen[1] += find_dates(&text).len() - read;
+        }
+        assert!(seen.iter().all(|&n| n > 500), "{seen:?}");
+    }
 
     /// `Dates::read` reads only the sentences a date of the block starts
     /// in: each date of a sentence starts where a date of its block starts
