@@ -227,7 +227,20 @@ impl Values {
                 return self.number_value(key);
             }
         }
-        self.looked_up(text.get(at)?)
+        // A word that starts with a digit is read from its digits
+        // ([`digits_value`]), not looked up.
+        if first.is_ascii_digit() {
+            return digits_value(word);
+        }
+        let word = text.get(at)?;
+        // A word that starts with a quote reads as it does without its
+        // quotes ([`value_of`] trims them first, and trims none of what is
+        // left), which the checks above mostly tell.
+        let unquoted = trim_quotes(word);
+        if unquoted.len() < word.len() {
+            return self.value_of(unquoted);
+        }
+        self.looked_up(word)
     }
 
     /// Does the word `text[at]` read as a count, as it stands or without a
@@ -725,16 +738,23 @@ fn trim_quotes(word: &str) -> &str {
 }
 
 /// [`reads`] of a word that starts with an ASCII digit: it reads as a
-/// count when, without the `,`, `;` or `:` at its end and then the quotes
-/// at its end ([`trim_quotes`], which trims none at its start), it is
-/// digits of a `u32` and no year. As it stands with the mark it reads as
-/// none (no quote is trimmed off it, and the mark is no digit); and as a
-/// number word none (no number word starts with a digit).
+/// count when, without the `,`, `;` or `:` at its end, it does as it
+/// stands ([`digits_value`]). As it stands with the mark it reads as
+/// none (no quote is trimmed off it, and the mark is no digit).
 fn digits_read(word: &[u8]) -> bool {
-    let mut w = match word {
+    let w = match word {
         [rest @ .., b',' | b';' | b':'] => rest,
         _ => word,
     };
+    digits_value(w).is_some()
+}
+
+/// [`value_of`] of a word that starts with an ASCII digit: without the
+/// quotes at its end ([`trim_quotes`], which trims none at its start), the
+/// digits of a `u32` that is no year; none when it is more or other than
+/// digits (no number word starts with a digit).
+fn digits_value(word: &[u8]) -> Option<u32> {
+    let mut w = word;
     loop {
         w = match w {
             [rest @ .., b'(' | b')' | b'"'] | [rest @ .., 0xc2, 0xab | 0xbb] => rest,
@@ -749,10 +769,10 @@ fn digits_read(word: &[u8]) -> bool {
             .and_then(|v| v.checked_add(u32::from(digit)))
         {
             Some(next) if digit < 10 => v = next,
-            _ => return false,
+            _ => return None,
         }
     }
-    !(w.len() == 4 && NOT_COUNTS_BUT_YEARS.contains(&v))
+    (!(w.len() == 4 && NOT_COUNTS_BUT_YEARS.contains(&v))).then_some(v)
 }
 
 /// May `b`, the first or last byte of a word, be (a byte of) one of the
@@ -2696,6 +2716,22 @@ mod tests {
         "tilsammen",
         "seksten–",
         "(seksten)",
+        "(NPR).",
+        "(Øst-Viken)",
+        "«1000",
+        "(37",
+        "((",
+        "(",
+        "«",
+        "(\u{a0}tre",
+        "\u{a0}(tre",
+        "«(tre)»",
+        "(12,",
+        "4294967296",
+        "4294967295)",
+        "12»»",
+        "0012",
+        "12a",
         "12345678",
         "12",
         "(12)",
