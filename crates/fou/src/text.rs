@@ -885,15 +885,7 @@ pub(crate) fn each_sentence(text: &str) -> impl Iterator<Item = (usize, usize)> 
     let mut start = 0;
     std::iter::from_fn(move || {
         for i in ends.by_ref() {
-            if b.get(i + 1) != Some(&b' ') {
-                continue;
-            }
-            let next = text[i + 2..].chars().next();
-            if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"')
-            {
-                continue;
-            }
-            if b[i] == b'.' && ends_abbreviation(text.get(start..i).unwrap_or_default()) {
+            if !ends_sentence_at(text, i, start) {
                 continue;
             }
             let sentence = (start, i + 1);
@@ -907,6 +899,44 @@ pub(crate) fn each_sentence(text: &str) -> impl Iterator<Item = (usize, usize)> 
             sentence
         })
     })
+}
+
+/// Does the `.`, `!` or `?` at `i` end a sentence of `text` ([`sentences`]),
+/// the sentence that starts at `start` or after it? Its last word (for an
+/// abbreviation) is read after `start`: after the start of the sentence,
+/// or before it (every sentence but the first starts after a space, which
+/// ends no word), which is the same.
+fn ends_sentence_at(text: &str, i: usize, start: usize) -> bool {
+    let b = text.as_bytes();
+    if b.get(i + 1) != Some(&b' ') {
+        return false;
+    }
+    let next = text.get(i + 2..).and_then(|rest| rest.chars().next());
+    if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"') {
+        return false;
+    }
+    !(b.get(i) == Some(&b'.') && ends_abbreviation(text.get(start..i).unwrap_or_default()))
+}
+
+/// The sentence of `text` ([`sentences`]) that the byte at `at` (no space:
+/// a word's first, say) stands in: found from `at`, back to the end of
+/// the sentence before and on to its own end, not from the start of the
+/// text. Whether a mark ends a sentence is told by the bytes around it and
+/// the word before it ([`ends_sentence_at`]), wherever the look started.
+pub(crate) fn sentence_around(text: &str, at: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let before = b.get(..at).unwrap_or_default();
+    // A mark right before `at` ends no sentence: no space follows it.
+    let start = memchr::memrchr3_iter(b'.', b'!', b'?', before)
+        .find(|&i| ends_sentence_at(text, i, 0))
+        .map_or(0, |i| i + 2);
+    let after = b.get(at..).unwrap_or_default();
+    let end = memchr::memchr3_iter(b'.', b'!', b'?', after)
+        .map(|i| at + i)
+        .find(|&i| ends_sentence_at(text, i, start))
+        .map_or(text.len(), |i| i + 1);
+    crate::work::add(end - start);
+    (start, end)
 }
 
 /// Does `text`, before a period, end with an abbreviation
@@ -1064,6 +1094,31 @@ mod tests {
         let mut it = each_sentence("En. To");
         assert_eq!(it.by_ref().count(), 2);
         assert_eq!(it.next(), None);
+    }
+
+    /// Texts of words, marks, abbreviations, initials, capitals in and
+    /// outside ASCII, quotes and spaces: the sentence found around each
+    /// byte that is no space, back and on from it, is the sentence
+    /// [`sentences`] has it in, found from the start of the text.
+    #[test]
+    fn the_sentence_around_a_byte_is_the_one_it_stands_in() {
+        let pieces = [
+            "Det", "kom", "ca", "f.eks", ".", ". ", " ", " ", "!", "? ", "«", "\"", "Å", "é", "12",
+            "(", "x.", "i", "K", "nr.", "\u{a0}", "ÆR", "St.",
+        ];
+        let mut g = crate::testing::Gen(0x1357_2468_9bdf_ace0);
+        let mut seen = 0;
+        for _ in 0..20_000 {
+            let t: String = (0..g.below(20)).map(|_| g.pick(&pieces)).collect();
+            let all = sentences(&t);
+            for at in (0..t.len()).filter(|&at| t.is_char_boundary(at) && t.as_bytes()[at] != b' ')
+            {
+                let want = all.iter().copied().find(|&(s, e)| s <= at && at < e);
+                assert_eq!(Some(sentence_around(&t, at)), want, "{t:?} {at}");
+                seen += usize::from(want.is_some_and(|(s, _)| s > 0));
+            }
+        }
+        assert!(seen > 10_000, "{seen}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{clauses, each_sentence, lower, norm, shorten, words};
+use crate::text::{clauses, lower, norm, sentence_around, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -1136,21 +1136,15 @@ fn block_counts<'a>(
         values.spare = counting;
         return;
     }
-    // Does a word that reads as a count start in `from..to` of the text?
-    let counts_in = |from: usize, to: usize| {
-        let first = counting.partition_point(|&at| at < from);
-        counting.get(first).is_some_and(|&at| at < to)
-    };
-    // The sentences after the last word that may read as a count are not
-    // looked for.
-    let last = counting.last().copied().unwrap_or(0);
+    // Only the sentences a word that may read as a count starts in are
+    // read, each found around the first such word ([`sentence_around`]),
+    // not from the start of the block: what the others name is not read.
     let mut statements = Vec::new();
-    for (ss, se) in each_sentence(text).take_while(|&(ss, _)| ss <= last) {
-        // A sentence none of the words that read as a count starts in has
-        // no clause with a candidate: what its clauses name is not read.
-        if !counts_in(ss, se) {
-            continue;
-        }
+    let mut next = 0;
+    while let Some(&first) = counting.get(next) {
+        let (ss, se) = sentence_around(text, first);
+        // The words of the sentence are read with it; `se` is after `first`.
+        next = counting.partition_point(|&at| at < se);
         let sentence = &text[ss..se];
         let mut ctx = Context {
             section,
