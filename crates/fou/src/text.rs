@@ -972,18 +972,34 @@ const LONGEST_ABBREVIATION: usize = {
 };
 
 /// Byte ranges of the clauses of a sentence (split at `, `, `; `, `: `).
+#[cfg(test)]
 pub(crate) fn clauses(sentence: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
+    each_clause(sentence).collect()
+}
+
+/// The byte ranges of the clauses of a sentence one at a time, in order
+/// (none kept in a vector): the clauses before each `,`, `;` or `:` that a
+/// space follows, then the last, which runs to the end of the sentence
+/// (empty when it ends with a mark and a space, and all of it when it has
+/// none).
+pub(crate) fn each_clause(sentence: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = sentence.as_bytes();
-    for i in memchr::memchr3_iter(b',', b';', b':', b) {
-        if b.get(i + 1) == Some(&b' ') {
-            out.push((start, i));
-            start = i + 2;
+    let mut marks = memchr::memchr3_iter(b',', b';', b':', b);
+    // Where the next clause starts; past the end once the last is given.
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        match marks.by_ref().find(|&i| b.get(i + 1) == Some(&b' ')) {
+            Some(i) => {
+                start = Some(i + 2);
+                Some((from, i))
+            }
+            None => {
+                start = None;
+                Some((from, sentence.len()))
+            }
         }
-    }
-    out.push((start, sentence.len()));
-    out
+    })
 }
 
 /// The words of `s` (runs of non-white-space) with their byte offsets.
@@ -1140,6 +1156,32 @@ mod tests {
         }
         for t in &texts {
             assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+    }
+
+    /// Texts of words, marks, spaces and characters outside ASCII: the
+    /// clauses one at a time are those the split into a vector pushes, one
+    /// by one (an empty text, a mark at either end, two marks in a row).
+    #[test]
+    fn each_clause_is_the_split_at_marks_before_a_space() {
+        let slow = |s: &str| {
+            let mut out = Vec::new();
+            let mut start = 0;
+            let b = s.as_bytes();
+            for i in 0..b.len() {
+                if matches!(b[i], b',' | b';' | b':') && b.get(i + 1) == Some(&b' ') {
+                    out.push((start, i));
+                    start = i + 2;
+                }
+            }
+            out.push((start, s.len()));
+            out
+        };
+        let pieces = [
+            ",", ", ", ";", "; ", ":", ": ", " ", "x", "å", "tre", "\u{a0}",
+        ];
+        for t in crate::testing::concatenations(&pieces, 4) {
+            assert_eq!(each_clause(&t).collect::<Vec<_>>(), slow(&t), "{t:?}");
         }
     }
 

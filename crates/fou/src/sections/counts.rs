@@ -14,7 +14,7 @@ use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{clauses, lower, norm, sentence_around, shorten, words};
+use crate::text::{each_clause, lower, norm, sentence_around, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -1186,10 +1186,10 @@ fn sentence_counts<'a>(
     values: &mut Values,
     out: &mut Vec<Statement<'a>>,
 ) {
-    let parts = clauses(sentence);
-    // The first clause whose funding is not read yet.
-    let mut unread = 0;
-    for (n, &(cs, ce)) in parts.iter().enumerate() {
+    // The clauses not read yet since the last with a candidate (where the
+    // first starts, where the last ends).
+    let mut unread: Option<(usize, usize)> = None;
+    for (cs, ce) in each_clause(sentence) {
         let first = counting.partition_point(|&at| at < base + cs);
         if counting
             .get(first)
@@ -1200,14 +1200,21 @@ fn sentence_counts<'a>(
         let clause = &sentence[cs..ce];
         let cands = candidates(clause, (counting, base + cs, plain), values);
         if cands.is_empty() {
+            unread = Some((unread.map_or(cs, |(from, _)| from), ce));
             continue;
         }
-        let before = parts.get(unread..n).unwrap_or_default();
-        let named = (before.iter().rev()).find_map(|&(cs, ce)| funding_in(&sentence[cs..ce]));
-        if named.is_some() {
-            ctx.sentence_funding = named;
+        // Split again where they stand (each ends where the next starts, at
+        // a mark before a space), the last funding they name is the
+        // sentence's.
+        if let Some((from, to)) = unread.take() {
+            let before = sentence.get(from..to).unwrap_or_default();
+            let named = (each_clause(before))
+                .filter_map(|(a, b)| funding_in(before.get(a..b)?))
+                .last();
+            if named.is_some() {
+                ctx.sentence_funding = named;
+            }
         }
-        unread = n + 1;
         out.extend(
             clause_counts(clause, &cands, ctx)
                 .into_iter()
@@ -1221,7 +1228,7 @@ fn sentence_counts<'a>(
 
 /// Can `text` state a count: does a word of it read as one
 /// ([`Values::value_of`]), as it stands or without the `,`, `;` or `:` that
-/// ends its clause ([`clauses`])? The words of a clause are those of its
+/// ends its clause ([`each_clause`])? The words of a clause are those of its
 /// block: sentences and clauses end at a mark before a space, and only the
 /// mark of a clause is cut off. A block where none does has no clause with
 /// a candidate.
@@ -1307,7 +1314,7 @@ fn clause_words(clause: &str) -> Vec<(usize, &str)> {
 }
 
 /// Does the word `w` read as a count ([`Values::value_of`]), as it stands
-/// or without the `,`, `;` or `:` that ends its clause ([`clauses`])?
+/// or without the `,`, `;` or `:` that ends its clause ([`each_clause`])?
 fn reads(values: &mut Values, w: &str) -> bool {
     values.value_of(w).is_some()
         || (w.ends_with([',', ';', ':'])
@@ -1936,11 +1943,10 @@ mod tests {
     }
 
     use super::{
-        Values, clause_words, clauses, count_words, may_start_count, may_state_count, value_of,
-        words,
+        Values, clause_words, count_words, may_start_count, may_state_count, value_of, words,
     };
     use crate::lexicon::NUMBER_WORDS;
-    use crate::text::sentences;
+    use crate::text::{clauses, sentences};
 
     use crate::testing::Gen;
 
