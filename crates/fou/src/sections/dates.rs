@@ -7,7 +7,7 @@ use super::doc::{Doc, diagnostic};
 use crate::blocks::BlockKind;
 use crate::grammar::{NorwegianDate, find_dates};
 use crate::model::{DateMention, Diagnostic, DiagnosticCode, Severity};
-use crate::text::{each_sentence, year_in};
+use crate::text::{sentence_around, year_in};
 
 /// The dates of a report, and the mentions that are no calendar date.
 #[derive(Default)]
@@ -60,7 +60,7 @@ impl<'a> Dates<'a> {
     }
 }
 
-/// Calls `f` with each sentence of `text` ([`each_sentence`]) that has a
+/// Calls `f` with each sentence of `text` ([`crate::text::sentences`]) that has a
 /// date and its dates (where each starts and ends in `text`), in order:
 /// what [`find_dates`] finds in the sentence, read from what it finds in
 /// the whole text, which is parsed once.
@@ -82,15 +82,11 @@ fn each_sentence_dates(
     mut f: impl FnMut((usize, usize), &[(usize, usize, NorwegianDate)]),
 ) {
     let found = find_dates(text);
-    let Some(&(last, _, _)) = found.last() else {
-        return;
-    };
     let mut rest = found.as_slice();
-    // The sentences after the last date's start are not looked for.
-    for (ss, se) in each_sentence(text).take_while(|&(ss, _)| ss <= last) {
-        // The dates that start before the sentence are behind it.
-        let first = rest.partition_point(|&(ds, _, _)| ds < ss);
-        rest = rest.get(first..).unwrap_or_default();
+    // Only the sentences a date starts in are found, each around its first
+    // date ([`sentence_around`]; a date starts with a digit, no space).
+    while let Some(&(first, _, _)) = rest.first() {
+        let (ss, se) = sentence_around(text, first);
         let starting = rest.partition_point(|&(ds, _, _)| ds < se);
         let (mine, after) = rest.split_at(starting);
         // A date that ends after the sentence is the last to start in it.
