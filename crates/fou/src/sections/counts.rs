@@ -1215,14 +1215,7 @@ fn sentence_counts<'a>(
                 ctx.sentence_funding = named;
             }
         }
-        out.extend(
-            clause_counts(clause, &cands, ctx)
-                .into_iter()
-                .map(|st| Statement {
-                    at: cs + st.at,
-                    ..st
-                }),
-        );
+        clause_counts((clause, cs), &cands, ctx, out);
     }
 }
 
@@ -1554,12 +1547,15 @@ struct Statement<'a> {
 }
 
 /// The counts a clause with the candidates `cands` ([`candidates`], not
-/// empty) states, and the funding it names for the clauses after it.
+/// empty) states, pushed to `out` (where each starts in the sentence the
+/// clause starts at `at` of), and the funding it names for the clauses
+/// after it.
 fn clause_counts<'a>(
-    clause: &'a str,
+    (clause, at_clause): (&'a str, usize),
     cands: &[Candidate],
     ctx: &mut Context,
-) -> Vec<Statement<'a>> {
+    out: &mut Vec<Statement<'a>>,
+) {
     let clause_may_fund = may_name_funding(clause);
     let clause_norm = norm(clause);
     // Made ready once for the tests of every candidate.
@@ -1569,7 +1565,6 @@ fn clause_counts<'a>(
     } else {
         None
     };
-    let mut out = Vec::new();
     for (n, c) in cands.iter().enumerate() {
         if matches!(c.noun, Some(Noun::Publication))
             && !(t.has_any(lexicon::PUBLISHED) || t.has_any(lexicon::WROTE))
@@ -1612,7 +1607,7 @@ fn clause_counts<'a>(
         }
         let (at, body) = trim_statement(piece, n == 0);
         out.push(Statement {
-            at: from + at,
+            at: at_clause + from + at,
             text: body,
             value: c.value,
             refers_to,
@@ -1621,7 +1616,6 @@ fn clause_counts<'a>(
     if let Some(f) = clause_funding {
         ctx.sentence_funding = Some(f);
     }
-    out
 }
 
 /// The byte range of the clause that states candidate `n`.
@@ -2237,11 +2231,13 @@ mod tests {
                             }
                             continue;
                         }
-                        for st in clause_counts(clause, &cands, &mut in_turn) {
+                        let mut read = Vec::new();
+                        clause_counts((clause, cs), &cands, &mut in_turn, &mut read);
+                        for st in read {
                             let told =
                                 named && section.is_none() && st.refers_to != RefersTo::Other;
                             seen[usize::from(told)] += 1;
-                            slow.push((cs + st.at, st.text, st.value, st.refers_to));
+                            slow.push((st.at, st.text, st.value, st.refers_to));
                         }
                     }
                     assert_eq!(fast, slow, "{s:?} {section:?} {in_summary}");
