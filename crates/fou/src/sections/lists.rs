@@ -17,8 +17,8 @@ use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::grammar::{
-    institution_pieces, may_be_phd_line, may_be_reference, phd_line, project_line_parts,
-    project_line_period, read_reference,
+    ProjectLineParts, institution_pieces, may_be_phd_line, may_be_reference, phd_line,
+    project_line_parts, project_line_period, read_reference,
 };
 use crate::lexicon::{self, has_any};
 use crate::model::{
@@ -235,6 +235,9 @@ fn is_sub(doc: &Doc<'_>, first: usize, base: Indent, k: usize) -> bool {
 /// A list item's [`indentation`].
 type Indent = (usize, Option<char>);
 
+/// A top-level item of a list and its [`project_line_parts`].
+type TopParts<'d> = (usize, Option<ProjectLineParts<'d>>);
+
 /// Group the items of `items` under the items they stand under ([`is_sub`]).
 fn entries(doc: &Doc<'_>, items: Range<usize>) -> Vec<Entry> {
     let first = items.start;
@@ -432,7 +435,16 @@ impl<'a> List<'a> {
     /// (Counted without keeping the lines: a long list that is none costs
     /// nothing per item. The periods are counted first; where the title of
     /// each line ends is looked for only when the institutions decide.)
-    fn is_portfolio(&self, doc: &Doc<'_>, status: &mut StatusCtx) -> bool {
+    ///
+    /// `None` when they do not; else the parts of the top-level items, by
+    /// block, when the institutions decided (read once: [`Self::portfolio`]
+    /// reads the same lines again, and finding where a title ends is the
+    /// costly part of reading one).
+    fn is_portfolio<'d>(
+        &self,
+        doc: &'d Doc<'_>,
+        status: &mut StatusCtx,
+    ) -> Option<Vec<TopParts<'d>>> {
         let first = self.items.start;
         let base = indentation(doc, first);
         let top = || {
@@ -453,12 +465,19 @@ impl<'a> List<'a> {
             && introduced_status_of(self.intro_norm(doc)).is_some();
         let introduced = intro_introduces || (self.page && status.get(doc).is_some());
         if n == 0 || with_period * 2 >= n {
-            return n > 0;
+            return (n > 0).then(Vec::new);
         }
-        let naming = |&k: &usize| {
-            project_line_parts(doc.blocks[k].text()).is_some_and(|p| p.institution_raw.is_some())
-        };
-        introduced && top().filter(naming).count() * 2 > n
+        if !introduced {
+            return None;
+        }
+        let parts: Vec<TopParts<'d>> = top()
+            .map(|k| (k, project_line_parts(doc.blocks[k].text())))
+            .collect();
+        let naming = parts
+            .iter()
+            .filter(|(_, p)| p.is_some_and(|p| p.institution_raw.is_some()))
+            .count();
+        (naming * 2 > n).then_some(parts)
     }
 
     /// Portfolio: project lines with periods, or introduced as granted,
@@ -471,9 +490,9 @@ impl<'a> List<'a> {
         claims: &mut Claims,
         status: &mut StatusCtx,
     ) -> Vec<PortfolioItem<'a>> {
-        if !self.is_portfolio(doc, status) {
+        let Some(known) = self.is_portfolio(doc, status) else {
             return Vec::new();
-        }
+        };
         let status = if self.intro_at.is_some() {
             status_of(self.intro_norm(doc)).or_else(|| status.get(doc))
         } else {
@@ -482,8 +501,14 @@ impl<'a> List<'a> {
         .unwrap_or(PortfolioStatus::Ongoing);
         let funding = self.intro_funding(doc).or(self.section_funding);
         let mut out = Vec::new();
+        // (the top-level items are the entries' items, in order)
+        let mut known = known.into_iter().peekable();
         for e in entries(doc, self.items.clone()) {
-            let Some(p) = project_line_parts(doc.blocks[e.item].text()) else {
+            let parts = match known.next_if(|&(k, _)| k == e.item) {
+                Some((_, parts)) => parts,
+                None => project_line_parts(doc.blocks[e.item].text()),
+            };
+            let Some(p) = parts else {
                 continue;
             };
             let institutions = p
@@ -529,4 +554,68 @@ fn describe<'a>(doc: &Doc<'a>, subs: &[usize]) -> (Vec<Cow<'a, str>>, Option<Cow
     // Items live as long as the report: no spare room.
     description.shrink_to_fit();
     (description, leader)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The portfolio items of a made-up report whose list is `items`,
+    /// introduced as ongoing projects: (title, institution text, period).
+    fn portfolio(items: &str) -> Vec<(String, Option<String>, Option<crate::Period>)> {
+        let text = format!(
+            "# FoU-rapport 2021\n\n## Pågående prosjekter\n\n\
+             I 2021 pågikk disse oppdragsprosjektene:\n\n{items}"
+        );
+        let report = crate::parse(&text).unwrap().into_owned();
+        report
+            .portfolio
+            .into_iter()
+            .map(|p| {
+                let raw = p.institution_raw.map(|i| i.into_owned());
+                (p.title.into_owned(), raw, p.period)
+            })
+            .collect()
+    }
+
+    /// The items read from the parts kept when the institutions decided a
+    /// list is a portfolio are those each top-level line reads as on its
+    /// own ([`crate::grammar::project_line`]): lists with and without
+    /// institutions and periods, with sub-bullets under some items.
+    #[test]
+    fn items_read_from_kept_parts_are_their_lines_read_again() {
+        let lines = [
+            "Unge i arbeid, Fjordforsk",
+            "Tolk i kontoret, UiA og Nordvik helseforskning",
+            "Lang vei hjem",
+            "Veier til jobb, NTNU (2020-2022)",
+            "Hvem får hjelp? Sintef",
+        ];
+        let subs = [
+            "",
+            "    - Prosjektleder: Kari Nordmann\n",
+            "    - En studie av unge\n",
+        ];
+        let mut read = 0;
+        for a in lines {
+            for b in lines {
+                for c in lines {
+                    for sub in subs {
+                        let tops = [a, b, c];
+                        let items: String = tops.iter().map(|l| format!("- {l}\n{sub}")).collect();
+                        let got = portfolio(&items);
+                        if got.is_empty() {
+                            continue;
+                        }
+                        let expected: Vec<_> = tops
+                            .iter()
+                            .filter_map(|l| crate::grammar::project_line(l).ok())
+                            .map(|p| (p.title, p.institution_raw, p.period))
+                            .collect();
+                        assert_eq!(got, expected, "{items:?}");
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 100, "{read}");
+    }
 }
