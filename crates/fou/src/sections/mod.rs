@@ -62,6 +62,45 @@ use doc::{Claims, Doc, Section, diagnostic};
 /// How many characters of a heading a message quotes.
 const HEADING_QUOTED: usize = 60;
 
+/// Write onto `out` what `format!("{:?}", shorten(s, max))` gives: the
+/// first `max` characters of `s` (and `…` when it has more) quoted as
+/// [`std::fmt::Debug`] quotes a string. A heading's characters are mostly
+/// ones that quoting leaves as they are ([`quoted_as_is`]); those are copied
+/// as they stand, in one look at each character that also finds where to
+/// cut, rather than through the formatter's escape of each character.
+fn push_quoted(out: &mut String, s: &str, max: usize) {
+    let mut end = s.len();
+    let mut as_is = true;
+    for (n, (i, c)) in s.char_indices().enumerate() {
+        if n == max {
+            end = i;
+            break;
+        }
+        as_is &= quoted_as_is(c);
+    }
+    if !as_is {
+        use std::fmt::Write;
+        let _ = write!(out, "{:?}", shorten(s, max));
+        return;
+    }
+    out.push('"');
+    out.push_str(s.get(..end).unwrap_or(s));
+    if end < s.len() {
+        out.push('…');
+    }
+    out.push('"');
+}
+
+/// Does quoting a string as [`std::fmt::Debug`] does leave `c` as it is,
+/// wherever it stands? Printable ASCII but `"` and `\\`, the letters (and
+/// `×`, `÷`) of Latin-1 and the dashes, quotes and ellipsis of general
+/// punctuation: all printable, none a combining mark (a test checks each).
+fn quoted_as_is(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{c0}'..='\u{ff}' | '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201d}' | '\u{2026}')
+        && c != '"'
+        && c != '\\'
+}
+
 /// Which part of the report a block was placed in (see `fou explain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -755,14 +794,28 @@ fn claim_prose(doc: &Doc<'_>, sec: &Section, claims: &mut Claims) -> Option<Diag
         diagnostic(
             Severity::Info,
             DiagnosticCode::GenericSection,
-            format!(
-                "section {:?} holds no projects, lists or analyses; its {prose} block(s) are kept as prose",
-                shorten(doc.blocks[sec.heading].text(), HEADING_QUOTED)
-            ),
+            generic_message(doc.blocks[sec.heading].text(), prose),
             Some(doc.span_of(sec.heading)),
         )
     })
 }
+
+/// The message of a generic section titled `heading` with `prose` blocks of
+/// prose: `section "…" holds no projects, lists or analyses; its 3 block(s)
+/// are kept as prose` ([`push_quoted`]).
+fn generic_message(heading: &str, prose: usize) -> String {
+    use std::fmt::Write;
+    let mut m = String::with_capacity(GENERIC_MESSAGE_ROOM + heading.len().min(HEADING_QUOTED * 4));
+    m.push_str("section ");
+    push_quoted(&mut m, heading, HEADING_QUOTED);
+    m.push_str(" holds no projects, lists or analyses; its ");
+    let _ = write!(m, "{prose}");
+    m.push_str(" block(s) are kept as prose");
+    m
+}
+
+/// Room for the words of [`generic_message`] beside its heading: sized once.
+const GENERIC_MESSAGE_ROOM: usize = 96;
 
 /// Say so when the text does not look like a FoU report at all.
 fn check_front(doc: &Doc<'_>, sections: &[Section], r: &Report) -> Vec<Diagnostic> {
@@ -863,6 +916,69 @@ fn outline<'a>(doc: &Doc<'a>, at: &[(usize, u8)]) -> Vec<Heading<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`push_quoted`] writes what the formatter writes for a shortened
+    /// heading: with quotes, backslashes, controls, combining marks (first
+    /// and after a letter), Unicode spaces, soft hyphens, letters beyond
+    /// Latin-1 and cuts on every character.
+    #[test]
+    fn quoted_as_the_formatter_quotes() {
+        let pieces = [
+            "a",
+            " ",
+            "\"",
+            "\\",
+            "\n",
+            "\t",
+            "\u{301}",
+            "\u{a0}",
+            "\u{ad}",
+            "ø",
+            "Å",
+            "–",
+            "…",
+            "“",
+            "\u{2019}",
+            "\u{1f600}",
+            "İ",
+            "\u{7f}",
+        ];
+        for s in crate::testing::concatenations(&pieces, 3) {
+            for max in [0, 1, 2, 3, HEADING_QUOTED] {
+                let mut got = String::new();
+                push_quoted(&mut got, &s, max);
+                assert_eq!(got, format!("{:?}", shorten(&s, max)), "{s:?} {max}");
+            }
+        }
+        let long = "Æ".repeat(HEADING_QUOTED + 1);
+        assert_eq!(
+            generic_message(&long, 12),
+            format!(
+                "section {:?} holds no projects, lists or analyses; its 12 block(s) are kept as prose",
+                shorten(&long, HEADING_QUOTED)
+            )
+        );
+    }
+
+    /// Every character [`quoted_as_is`] lets through is written as it is,
+    /// first in a string and after a letter.
+    #[test]
+    fn the_characters_left_as_they_are_are_left_as_they_are() {
+        let mut through = 0;
+        for c in (0..0x3000)
+            .filter_map(char::from_u32)
+            .filter(|&c| quoted_as_is(c))
+        {
+            assert_eq!(format!("{:?}", c.to_string()), format!("\"{c}\""), "{c:?}");
+            assert_eq!(
+                format!("{:?}", format!("a{c}")),
+                format!("\"a{c}\""),
+                "{c:?}"
+            );
+            through += 1;
+        }
+        assert_eq!(through, 95 - 2 + 64 + 2 + 6 + 1);
+    }
 
     /// `non_blank_lines` counts what `str::lines` with `trim` counts, with
     /// line ends, white space and visible characters in every order.
