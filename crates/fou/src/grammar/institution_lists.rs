@@ -45,24 +45,42 @@ fn part_of<'t>(piece: &Cow<'t, str>, part: &str) -> Cow<'t, str> {
 /// `s` with its white space runs made one space and trimmed; a copy only
 /// when that changes it.
 fn one_spaced(s: &str) -> Cow<'_, str> {
+    if is_one_spaced(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(words_one_spaced(s))
+    }
+}
+
+/// Is `s` its words one space apart, with no white space around them (what
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ") == s` says, without
+/// the copy)?
+pub(crate) fn is_one_spaced(s: &str) -> bool {
     let mut after_space = true;
-    let mut clean = true;
     for c in s.chars() {
         if c.is_whitespace() {
             if c != ' ' || after_space {
-                clean = false;
-                break;
+                return false;
             }
             after_space = true;
         } else {
             after_space = false;
         }
     }
-    if clean && (!after_space || s.is_empty()) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    !after_space || s.is_empty()
+}
+
+/// The words of `s` one space apart (`s.split_whitespace().collect::<Vec<_>>().join(" ")`),
+/// written into one string sized once, with no vector of the words.
+pub(crate) fn words_one_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
     }
+    out
 }
 
 /// The parts of a text split at ` og `/` and `/` & ` when the next word is
@@ -224,7 +242,10 @@ fn push_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{SplitAnd, institution_pieces, institutions, one_spaced, split_at_ascii};
+    use super::{
+        SplitAnd, institution_pieces, institutions, is_one_spaced, one_spaced, split_at_ascii,
+        words_one_spaced,
+    };
     use std::borrow::Cow;
 
     /// [`split_at_ascii`] gives the parts [`str::split`] gives.
@@ -299,6 +320,14 @@ mod tests {
         ] {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(one_spaced(s), joined, "{s:?}");
+        }
+        let pieces = [
+            " ", "  ", "a", "ø", "\t", "\n", "\u{a0}", "\u{2003}", "\u{85}", "*",
+        ];
+        for s in crate::testing::concatenations(&pieces, 4) {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(is_one_spaced(&s), joined == s, "{s:?}");
+            assert_eq!(words_one_spaced(&s), joined, "{s:?}");
         }
     }
 

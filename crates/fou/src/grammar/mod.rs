@@ -54,7 +54,7 @@ pub use editions::{edition, edition_parser};
 pub use find::find_all;
 pub(crate) use institution_lists::institution_pieces;
 pub use institution_lists::institutions;
-pub(crate) use institution_lists::{SplitAnd, split_at_ascii};
+pub(crate) use institution_lists::{SplitAnd, is_one_spaced, split_at_ascii, words_one_spaced};
 pub(crate) use labels::may_start_label;
 pub use labels::{Label, label_field, label_parser};
 pub(crate) use numbers::LONGEST_NUMBER_WORD;

@@ -17,8 +17,8 @@ use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::grammar::{
-    ProjectLineParts, institution_pieces, may_be_phd_line, may_be_reference, phd_line,
-    project_line_parts, project_line_period, read_reference,
+    ProjectLineParts, institution_pieces, is_one_spaced, may_be_phd_line, may_be_reference,
+    phd_line, project_line_parts, project_line_period, read_reference, words_one_spaced,
 };
 use crate::lexicon::{self, has_any};
 use crate::model::{
@@ -27,10 +27,15 @@ use crate::model::{
 use crate::text::norm;
 
 /// A list item's text with its emphasis marked `*` (layer 1 records where
-/// delimiters were removed), white space runs made one space.
+/// delimiters were removed), white space runs made one space (the marked
+/// copy kept as it is when they are already: most items).
 fn marked_item(doc: &Doc<'_>, i: usize) -> String {
     let marked = doc.blocks[i].text.with_emphasis_marks();
-    marked.split_whitespace().collect::<Vec<_>>().join(" ")
+    if is_one_spaced(&marked) {
+        marked
+    } else {
+        words_one_spaced(&marked)
+    }
 }
 
 /// A part of a marked item without its emphasis marks.
