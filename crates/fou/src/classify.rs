@@ -162,7 +162,9 @@ const NOT_ORG_START_MAX_CHARS: usize = 7;
 /// lower-cases as ASCII).
 fn starts_no_name(first: &str) -> bool {
     if first.is_ascii() {
-        return NOT_ORG_START.iter().any(|w| w.eq_ignore_ascii_case(first));
+        // (an ASCII word has as many bytes as characters)
+        return first.len() <= NOT_ORG_START_MAX_CHARS
+            && NOT_ORG_START.iter().any(|w| w.eq_ignore_ascii_case(first));
     }
     first.chars().nth(NOT_ORG_START_MAX_CHARS).is_none()
         && NOT_ORG_START.contains(&first.to_lowercase().as_str())
@@ -203,7 +205,7 @@ fn starts_like_name(s: &str) -> bool {
 /// one to six, each a name, in a text of few words. (Looked at one by one:
 /// a list that fails costs no vector.)
 fn pieces_are_names(s: &str) -> bool {
-    if s.split_whitespace().count() > MAX_LIST_WORDS {
+    if may_have_too_many_words(s) && s.split_whitespace().count() > MAX_LIST_WORDS {
         return false;
     }
     let mut n = 0;
@@ -222,6 +224,13 @@ fn pieces_are_names(s: &str) -> bool {
         }
     }
     n > 0
+}
+
+/// May `s` have more than [`MAX_LIST_WORDS`] words? Such a text has at
+/// least a byte per word and one between each two: a shorter one need not
+/// be counted.
+fn may_have_too_many_words(s: &str) -> bool {
+    s.len() > 2 * MAX_LIST_WORDS
 }
 
 /// The characters that separate the names of a list of institutions (beside
@@ -298,6 +307,30 @@ mod tests {
                 assert_eq!(holds_stem(cut), contains, "{cut:?}");
             }
         }
+    }
+
+    /// A text too short to be counted has no more words than a list may
+    /// have: texts of one-byte words and spaces around that length.
+    #[test]
+    fn a_text_not_counted_has_few_enough_words() {
+        let pieces = ["a", " ", "ab", "\u{a0}"];
+        let mut at_the_bound = 0;
+        for n in 0..=3 * MAX_LIST_WORDS {
+            for s in [
+                "a ".repeat(n),
+                " a".repeat(n),
+                "a ".repeat(n).trim_end().to_owned(),
+            ] {
+                let too_many = s.split_whitespace().count() > MAX_LIST_WORDS;
+                assert!(may_have_too_many_words(&s) || !too_many, "{s:?}");
+                at_the_bound += usize::from(too_many && s.len() == 2 * MAX_LIST_WORDS + 1);
+            }
+        }
+        for s in crate::testing::concatenations(&pieces, 6) {
+            let too_many = s.split_whitespace().count() > MAX_LIST_WORDS;
+            assert!(may_have_too_many_words(&s) || !too_many, "{s:?}");
+        }
+        assert_eq!(at_the_bound, 1);
     }
 
     #[test]
