@@ -120,10 +120,18 @@ fn boundary(body: &str) -> Option<(&str, &str)> {
     } else {
         &[]
     };
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b',' | b'?' | b'.' | b'!') || bytes.get(i + 1) != Some(&b' ') {
+    // Each separator is a mark before a space: the spaces are found
+    // (`memchr`) and the byte before each looked at, in order.
+    for sp in memchr::memchr_iter(b' ', bytes) {
+        let Some(i) = sp.checked_sub(1) else {
             continue;
-        }
+        };
+        let Some(&b) = bytes
+            .get(i)
+            .filter(|&&b| matches!(b, b',' | b'?' | b'.' | b'!'))
+        else {
+            continue;
+        };
         if b == b'.' {
             // not after an abbreviation like `St.`
             let word = body[..i].rsplit(' ').next().unwrap_or("");
@@ -146,7 +154,67 @@ fn boundary(body: &str) -> Option<(&str, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{project_line, project_line_parts, project_line_period};
+    use super::{boundary, project_line, project_line_parts, project_line_period};
+
+    /// [`boundary`] as it looked at every byte for a mark followed by a
+    /// space (the spaces found first stand for that).
+    fn boundary_at_every_byte(body: &str) -> Option<(&str, &str)> {
+        let bytes = if body.len() <= super::MAX_LINE {
+            body.as_bytes()
+        } else {
+            &[]
+        };
+        for (i, &b) in bytes.iter().enumerate() {
+            if !matches!(b, b',' | b'?' | b'.' | b'!') || bytes.get(i + 1) != Some(&b' ') {
+                continue;
+            }
+            if b == b'.' {
+                let word = body[..i].rsplit(' ').next().unwrap_or("");
+                if word.chars().count() <= 2 {
+                    continue;
+                }
+            }
+            let rest = crate::text::trim(&body[i + 2..]);
+            if crate::classify::is_institution_list(rest) {
+                let title_end = if matches!(b, b'?' | b'!') { i + 1 } else { i };
+                let title = crate::text::trim(&body[..title_end]);
+                if title.is_empty() {
+                    continue;
+                }
+                return Some((title, rest));
+            }
+        }
+        None
+    }
+
+    /// The boundary found from the spaces is the one found at every byte:
+    /// marks with and without spaces after them, at the start and the end,
+    /// doubled, beside letters beyond ASCII.
+    #[test]
+    fn the_boundary_found_from_the_spaces_is_found_at_every_byte() {
+        let pieces = [
+            "Tittel",
+            ",",
+            "?",
+            ".",
+            "!",
+            " ",
+            "St.",
+            "Fafo",
+            "UiO og NTNU",
+            "ø",
+            "Ås",
+        ];
+        let mut found = 0;
+        for body in crate::testing::concatenations(&pieces, 4) {
+            let b = boundary(&body);
+            assert_eq!(b, boundary_at_every_byte(&body), "{body:?}");
+            found += usize::from(b.is_some());
+        }
+        assert!(found > 100, "{found}");
+        let long = format!("{}, Fafo", "Tittel ".repeat(200));
+        assert_eq!(boundary(&long), boundary_at_every_byte(&long));
+    }
 
     #[test]
     fn the_parts_are_what_the_parse_reads() {
