@@ -112,7 +112,7 @@ impl Views {
         }
         let r = super::role_with(text, || self.norm(i, text));
         if self.keep {
-            self.role.borrow_mut().insert(i, r);
+            keep_in(&mut self.role.borrow_mut(), i, r);
         }
         r
     }
@@ -124,7 +124,7 @@ impl Views {
         }
         let t = toc.may_list(text) && toc.lists_normalised(&self.norm(i, text));
         if self.keep {
-            self.top.borrow_mut().insert(i, t);
+            keep_in(&mut self.top.borrow_mut(), i, t);
         }
         t
     }
@@ -138,6 +138,20 @@ impl Views {
             r => r,
         }
     }
+}
+
+/// Room a map of [`Views`] makes when it keeps its first answer: a report
+/// asks the role of some dozens of headings and of the paragraphs that might
+/// be ones, and a map grown by doubling from a few entries moves each
+/// entry several times; a text of few headings keeps this little room.
+const VIEWS_ROOM: usize = 64;
+
+/// Keep `v` for block `i` in `map` (with [`VIEWS_ROOM`] when it is the first).
+fn keep_in<V>(map: &mut HashMap<usize, V>, i: usize, v: V) {
+    if map.capacity() == 0 {
+        map.reserve(VIEWS_ROOM);
+    }
+    map.insert(i, v);
 }
 
 /// Needles up to this long are looked for where their first byte stands
