@@ -315,8 +315,7 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
     let comparisons = pairs.len();
     let mut links: Vec<score::Link> = pairs
         .into_iter()
-        .filter_map(|(i, j)| score::score(appearances, &read, i, j))
-        .filter(|l| l.score >= options.threshold)
+        .filter_map(|pair| score::score(appearances, &read, pair, options.threshold))
         .collect();
     // Strongest first; ties in input order, so the result is deterministic.
     links.sort_by(|x, y| {

@@ -155,8 +155,64 @@ pub(crate) struct Link {
     pub reason: String,
 }
 
-/// Score a candidate pair, or `None` when it may not be linked at all.
-pub(crate) fn score(all: &[Appearance], read: &[Read], i: usize, j: usize) -> Option<Link> {
+/// Score a candidate pair that reaches `threshold`, with its reason, or
+/// `None` when it does not or may not be linked at all. The reason is
+/// written only for a pair that is kept: most candidate pairs are not, and
+/// writing theirs was a quarter of a collection's work.
+pub(crate) fn score(
+    all: &[Appearance],
+    read: &[Read],
+    (i, j): (usize, usize),
+    threshold: f64,
+) -> Option<Link> {
+    let parts = parts(all, read, i, j)?;
+    let score = parts.total();
+    // (as a filter on `>=` would: no pair reaches a NaN threshold)
+    let reaches = score >= threshold;
+    if !reaches {
+        return None;
+    }
+    let (a, b) = (&all[i], &all[j]);
+    let mut reason = format!(
+        "{} ↔ {}: titles {:.2} alike ({})",
+        label(a),
+        label(b),
+        parts.sim,
+        parts.shared.join(", ")
+    );
+    for why in [parts.inst_why, parts.period_why].into_iter().flatten() {
+        reason.push_str(", ");
+        reason.push_str(&why);
+    }
+    Some(Link {
+        i,
+        j,
+        score,
+        reason,
+    })
+}
+
+/// What a candidate pair's score is made of ([`score`] adds it up).
+struct Parts {
+    /// The titles' similarity, and the words they share.
+    sim: f64,
+    shared: Vec<String>,
+    /// The institutions' and the periods' parts, with their reasons.
+    inst: f64,
+    inst_why: Option<String>,
+    period: f64,
+    period_why: Option<String>,
+}
+
+impl Parts {
+    fn total(&self) -> f64 {
+        self.sim + self.inst + self.period
+    }
+}
+
+/// The parts of a candidate pair's score, or `None` when it may not be
+/// linked at all.
+fn parts(all: &[Appearance], read: &[Read], i: usize, j: usize) -> Option<Parts> {
     let (a, b) = (&all[i], &all[j]);
     if a.text == b.text && a.kind == b.kind {
         return None;
@@ -168,21 +224,13 @@ pub(crate) fn score(all: &[Appearance], read: &[Read], i: usize, j: usize) -> Op
     }
     let (inst, inst_why) = institutions(&read[i], &read[j]);
     let (period, period_why) = periods(a, b).ok()?;
-    let mut reason = format!(
-        "{} ↔ {}: titles {sim:.2} alike ({})",
-        label(a),
-        label(b),
-        shared.join(", ")
-    );
-    for why in [inst_why, period_why].into_iter().flatten() {
-        reason.push_str(", ");
-        reason.push_str(&why);
-    }
-    Some(Link {
-        i,
-        j,
-        score: sim + inst + period,
-        reason,
+    Some(Parts {
+        sim,
+        shared,
+        inst,
+        inst_why,
+        period,
+        period_why,
     })
 }
 
@@ -371,7 +419,7 @@ fn cohesive(all: &[Appearance], read: &[Read], left: &[usize], right: &[usize]) 
     for &x in left {
         for &y in right {
             let (i, j) = (x.min(y), x.max(y));
-            total += score(all, read, i, j).map_or(0.0, |l| l.score);
+            total += parts(all, read, i, j).map_or(0.0, |p| p.total());
         }
     }
     total / (left.len() * right.len()) as f64 >= MIN_COHESION
