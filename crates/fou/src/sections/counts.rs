@@ -2158,13 +2158,50 @@ mod tests {
         }
     }
 
+    /// A statement as the tests compare it: where, its text, its value and
+    /// what it refers to.
+    type Read<'s> = (usize, &'s str, u32, crate::model::RefersTo);
+
+    /// The statements of sentence `s` read clause by clause in turn (the
+    /// reading [`super::sentence_counts`] stands for): a clause with no
+    /// candidate names the sentence's funding, if it names one. Each
+    /// statement with whether a clause before it so named a funding.
+    fn counts_in_turn<'s>(
+        s: &'s str,
+        (at, plain): (&[usize], bool),
+        in_turn: &mut super::Context,
+        values: &mut Values,
+    ) -> Vec<(Read<'s>, bool)> {
+        use super::{candidates, clause_counts, funding_in};
+        let (mut out, mut named) = (Vec::new(), false);
+        for (cs, ce) in clauses(s) {
+            if !at.iter().any(|&a| a >= cs) {
+                break;
+            }
+            let clause = &s[cs..ce];
+            let cands = candidates(clause, (at, cs, plain), values);
+            if cands.is_empty() {
+                if let Some(f) = funding_in(clause) {
+                    in_turn.sentence_funding = Some(f);
+                    named = true;
+                }
+                continue;
+            }
+            let mut read = Vec::new();
+            clause_counts((clause, cs), &cands, in_turn, &mut read);
+            let statement = |st: &super::Statement<'s>| (st.at, st.text, st.value, st.refers_to);
+            out.extend(read.iter().map(|st| (statement(st), named)));
+        }
+        out
+    }
+
     /// Sentences of clauses with and without candidates and fundings, in
     /// each context: reading the funding of a clause with no candidate only
     /// when a clause after it has one reads what reading every clause in
     /// turn reads (every funding named before a statement, the last wins).
     #[test]
     fn clauses_read_for_their_funding_only_before_a_candidate_read_as_all() {
-        use super::{Context, candidates, clause_counts, funding_in, sentence_counts};
+        use super::{Context, sentence_counts};
         use crate::model::{Funding, RefersTo};
         let mut g = Gen(0x0123_4567_89ab_cdef);
         let pieces = [
@@ -2215,30 +2252,12 @@ mod tests {
                         .iter()
                         .map(|st| (st.at, st.text, st.value, st.refers_to))
                         .collect();
+                    let in_turn = counts_in_turn(&s, (at, counting.plain), &mut ctx(), &mut values);
                     let mut slow = Vec::new();
-                    let mut in_turn = ctx();
-                    let mut named = false;
-                    for (cs, ce) in clauses(&s) {
-                        if !at.iter().any(|&a| a >= cs) {
-                            break;
-                        }
-                        let clause = &s[cs..ce];
-                        let cands = candidates(clause, (at, cs, counting.plain), &mut values);
-                        if cands.is_empty() {
-                            if let Some(f) = funding_in(clause) {
-                                in_turn.sentence_funding = Some(f);
-                                named = true;
-                            }
-                            continue;
-                        }
-                        let mut read = Vec::new();
-                        clause_counts((clause, cs), &cands, &mut in_turn, &mut read);
-                        for st in read {
-                            let told =
-                                named && section.is_none() && st.refers_to != RefersTo::Other;
-                            seen[usize::from(told)] += 1;
-                            slow.push((st.at, st.text, st.value, st.refers_to));
-                        }
+                    for (st, named) in in_turn {
+                        let told = named && section.is_none() && st.3 != RefersTo::Other;
+                        seen[usize::from(told)] += 1;
+                        slow.push(st);
                     }
                     assert_eq!(fast, slow, "{s:?} {section:?} {in_summary}");
                 }
