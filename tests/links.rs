@@ -293,3 +293,52 @@ fn linking_thousands_of_appearances_compares_few_pairs() {
     );
     assert!(linked.comparisons * 20 < naive);
 }
+
+/// The fixtures' appearances, and each of them again in copies of its text
+/// (a collection that holds renderings of one report): many pairs reach the
+/// threshold, and most join texts already grouped.
+fn appearances_with_copies(copies: usize) -> Vec<Appearance> {
+    let base = all_appearances();
+    let texts = base.iter().map(|a| a.text).max().map_or(0, |t| t + 1);
+    let mut all = base.clone();
+    for copy in 1..=copies {
+        all.extend(base.iter().map(|a| {
+            let mut again = a.clone();
+            again.text += copy * texts;
+            again
+        }));
+    }
+    all
+}
+
+#[test]
+fn linking_on_two_threads_gives_what_one_thread_gives() {
+    let all = appearances_with_copies(3);
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        pool.install(|| link_counted(&all, &LinkOptions::default()))
+    };
+    let (one, two) = (on(1), on(2));
+    assert!(one.groups.len() > 10, "{} groups", one.groups.len());
+    assert_eq!(one, two);
+}
+
+#[test]
+fn a_group_has_one_reason_per_link_that_joined_it() {
+    // A group of n appearances is joined by n − 1 links, however many of
+    // its pairs reach the threshold: one clause each, no more.
+    let all = appearances_with_copies(4);
+    let groups = link(&all, &LinkOptions::default());
+    let big = groups
+        .iter()
+        .filter(|g| g.appearances.len() >= 5)
+        .collect::<Vec<_>>();
+    assert!(!big.is_empty());
+    for g in big {
+        let clauses = g.reason.matches(" ↔ ").count();
+        assert_eq!(clauses, g.appearances.len() - 1, "{}: {}", g.id, g.reason);
+    }
+}

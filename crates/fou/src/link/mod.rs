@@ -46,6 +46,7 @@ mod title;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Period, Report};
@@ -308,22 +309,28 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
         .as_deref()
         .unwrap_or_else(|| Registry::builtin());
     let read: Vec<score::Read> = appearances
-        .iter()
+        .par_iter()
         .map(|a| score::Read::new(a, registry))
         .collect();
     let pairs = candidate_pairs(&read);
     let comparisons = pairs.len();
-    let mut links: Vec<score::Link> = pairs
-        .into_iter()
-        .filter_map(|pair| score::score(appearances, &read, pair, options.threshold))
-        .collect();
+    // The pairs are scored in parallel on the current rayon pool, each
+    // thread with its own scratch; the order is kept (and sorted below).
+    let (totals, links): (Vec<Option<f64>>, Vec<_>) = pairs
+        .par_iter()
+        .map_init(score::Scratch::default, |scratch, &pair| {
+            score::score(appearances, &read, pair, options.threshold, scratch)
+        })
+        .unzip();
+    let totals = score::Totals::new(pairs, totals);
+    let mut links: Vec<score::Link<'_>> = links.into_iter().flatten().map(|l| *l).collect();
     // Strongest first; ties in input order, so the result is deterministic.
     links.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then((x.i, x.j).cmp(&(y.i, y.j)))
     });
-    let mut groups: Vec<LinkGroup> = score::grow(appearances, &read, links)
+    let mut groups: Vec<LinkGroup> = score::grow(appearances, &read, &totals, links)
         .into_iter()
         .map(|g| group(appearances, &read, g))
         .collect();
@@ -336,26 +343,36 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
 }
 
 /// Pairs that share a title word's block key, each once, in order; blocks
-/// larger than [`MAX_BLOCK`] are skipped.
+/// larger than [`MAX_BLOCK`] are skipped. Each appearance's later partners
+/// are gathered and sorted on their own (in parallel): small sorts, where
+/// one sort of every block's pairs was a fifth of the linking.
 fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, r) in read.iter().enumerate() {
-        for key in r.keys() {
-            let block = blocks.entry(key).or_default();
+    let keys: Vec<Vec<String>> = read.par_iter().map(score::Read::keys).collect();
+    for (i, own) in keys.iter().enumerate() {
+        for key in own {
+            let block = blocks.entry(key.clone()).or_default();
             if block.last() != Some(&i) {
                 block.push(i);
             }
         }
     }
-    let mut pairs = Vec::new();
-    for members in blocks.values().filter(|m| m.len() <= MAX_BLOCK) {
-        for (k, &i) in members.iter().enumerate() {
-            pairs.extend(members[k + 1..].iter().map(|&j| (i, j)));
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    (0..read.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let mut partners: Vec<usize> = keys[i]
+                .iter()
+                .filter_map(|key| blocks.get(key))
+                .filter(|members| members.len() <= MAX_BLOCK)
+                // A block's members are in order: the later ones follow i.
+                .flat_map(|members| &members[members.partition_point(|&m| m <= i)..])
+                .copied()
+                .collect();
+            partners.sort_unstable();
+            partners.dedup();
+            partners.into_iter().map(move |j| (i, j))
+        })
+        .collect()
 }
 
 /// A finished group: its timeline, id, weakest score and reasons.

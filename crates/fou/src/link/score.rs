@@ -1,8 +1,10 @@
 //! The evidence two appearances give of being one project: a score and the
 //! reason in words, or no link.
 
+pub(crate) use super::title::Scratch;
 use super::title::{Title, block_key, content_words, similarity};
 use super::{Appearance, AppearanceKind};
+use crate::model::Period;
 use crate::registry::Registry;
 
 /// The least score that links two appearances. A title alike in most of its
@@ -146,91 +148,141 @@ fn push(keys: &mut Vec<String>, names: &mut Vec<String>, key: &str, name: &str) 
     }
 }
 
-/// A scored link between appearances `i < j`.
+/// A scored link between appearances `i < j`, with what its reason will
+/// say ([`Link::reason`] writes it, for the links a group is grown by).
 #[derive(Debug, Clone)]
-pub(crate) struct Link {
+pub(crate) struct Link<'r> {
     pub i: usize,
     pub j: usize,
     pub score: f64,
-    pub reason: String,
+    /// The titles' similarity and their shared words.
+    sim: f64,
+    shared: Vec<&'r str>,
+    inst: Option<InstitutionsWhy<'r>>,
+    period: Option<PeriodWhy>,
 }
 
-/// Score a candidate pair that reaches `threshold`, with its reason, or
-/// `None` when it does not or may not be linked at all. The reason is
-/// written only for a pair that is kept: most candidate pairs are not, and
-/// writing theirs was a quarter of a collection's work.
-pub(crate) fn score(
+impl Link<'_> {
+    /// The link's reason in words: the two appearances, how alike their
+    /// titles are and on which words, then the institutions' and periods'
+    /// parts. Written only for a link that joins groups: in a collection
+    /// holding one text many times most kept pairs are not needed.
+    pub(crate) fn reason(&self, all: &[Appearance], read: &[Read]) -> String {
+        let (a, b) = (&all[self.i], &all[self.j]);
+        let mut reason = format!(
+            "{} ↔ {}: titles {:.2} alike ({})",
+            label(a),
+            label(b),
+            self.sim,
+            self.shared.join(", ")
+        );
+        let inst = self.inst.map(|w| w.why(&read[self.i], &read[self.j]));
+        for why in [inst, self.period.map(|p| p.to_string())]
+            .into_iter()
+            .flatten()
+        {
+            reason.push_str(", ");
+            reason.push_str(&why);
+        }
+        reason
+    }
+}
+
+/// Score a candidate pair: its total (`None` when it may not be linked at
+/// all), and its link when the total reaches `threshold` (boxed: most
+/// pairs have none, and the totals of all of them are kept).
+pub(crate) fn score<'r>(
     all: &[Appearance],
-    read: &[Read],
+    read: &'r [Read],
     (i, j): (usize, usize),
     threshold: f64,
-) -> Option<Link> {
-    let parts = parts(all, read, i, j)?;
+    scratch: &mut Scratch<'r>,
+) -> (Option<f64>, Option<Box<Link<'r>>>) {
+    let Some(parts) = parts(all, read, (i, j), scratch) else {
+        return (None, None);
+    };
     let score = parts.total();
     // (as a filter on `>=` would: no pair reaches a NaN threshold)
     let reaches = score >= threshold;
     if !reaches {
-        return None;
+        return (Some(score), None);
     }
-    let (a, b) = (&all[i], &all[j]);
-    let mut reason = format!(
-        "{} ↔ {}: titles {:.2} alike ({})",
-        label(a),
-        label(b),
-        parts.sim,
-        parts.shared.join(", ")
-    );
-    for why in [parts.inst_why, parts.period_why].into_iter().flatten() {
-        reason.push_str(", ");
-        reason.push_str(&why);
-    }
-    Some(Link {
+    let link = Link {
         i,
         j,
         score,
-        reason,
-    })
+        sim: parts.sim,
+        shared: scratch.best().to_vec(),
+        inst: parts.inst.1,
+        period: parts.period.1,
+    };
+    (Some(score), Some(Box::new(link)))
 }
 
-/// What a candidate pair's score is made of ([`score`] adds it up).
-struct Parts {
-    /// The titles' similarity, and the words they share.
+/// The totals of the candidate pairs, as [`score`] gave them, for the
+/// cohesion check to look up instead of scoring a pair again: merging
+/// groups of many appearances weighs every pair across them.
+#[derive(Debug, Default)]
+pub(crate) struct Totals {
+    /// The candidate pairs, in order.
+    pairs: Vec<(usize, usize)>,
+    /// Each pair's total, `None` when it may not be linked.
+    totals: Vec<Option<f64>>,
+}
+
+impl Totals {
+    /// The totals of `pairs` (in order), parallel to them.
+    pub(crate) fn new(pairs: Vec<(usize, usize)>, totals: Vec<Option<f64>>) -> Totals {
+        debug_assert_eq!(pairs.len(), totals.len());
+        Totals { pairs, totals }
+    }
+
+    /// The total of the pair `i < j`: `None` when it was not a candidate,
+    /// `Some(None)` when it may not be linked.
+    fn get(&self, pair: (usize, usize)) -> Option<Option<f64>> {
+        let at = self.pairs.binary_search(&pair).ok()?;
+        self.totals.get(at).copied()
+    }
+}
+
+/// What a candidate pair's score is made of ([`score`] adds it up); the
+/// shared title words are in the scratch the parts were read with.
+struct Parts<'r> {
+    /// The titles' similarity.
     sim: f64,
-    shared: Vec<String>,
-    /// The institutions' and the periods' parts, with their reasons.
-    inst: f64,
-    inst_why: Option<String>,
-    period: f64,
-    period_why: Option<String>,
+    /// The institutions' and the periods' parts, with what their reasons
+    /// will say.
+    inst: (f64, Option<InstitutionsWhy<'r>>),
+    period: (f64, Option<PeriodWhy>),
 }
 
-impl Parts {
+impl Parts<'_> {
     fn total(&self) -> f64 {
-        self.sim + self.inst + self.period
+        self.sim + self.inst.0 + self.period.0
     }
 }
 
 /// The parts of a candidate pair's score, or `None` when it may not be
 /// linked at all.
-fn parts(all: &[Appearance], read: &[Read], i: usize, j: usize) -> Option<Parts> {
+fn parts<'r>(
+    all: &[Appearance],
+    read: &'r [Read],
+    (i, j): (usize, usize),
+    scratch: &mut Scratch<'r>,
+) -> Option<Parts<'r>> {
     let (a, b) = (&all[i], &all[j]);
     if a.text == b.text && a.kind == b.kind {
         return None;
     }
-    let (sim, shared) = title_similarity(&read[i].title, &read[j].title);
-    let same_words = read[i].title.words() == read[j].title.words();
-    if sim < MIN_TITLE_SIMILARITY || (shared.len() < MIN_SHARED_WORDS && !same_words) {
+    let sim = title_similarity(&read[i].title, &read[j].title, scratch);
+    let same_words = || read[i].title.words() == read[j].title.words();
+    if sim < MIN_TITLE_SIMILARITY || (scratch.best().len() < MIN_SHARED_WORDS && !same_words()) {
         return None;
     }
-    let (inst, inst_why) = institutions(&read[i], &read[j]);
-    let (period, period_why) = periods(a, b).ok()?;
     Some(Parts {
         sim,
-        shared,
-        inst,
-        inst_why,
-        period,
-        period_why,
+        inst: institutions(&read[i], &read[j]),
+        period: periods(a, b).ok()?,
     })
 }
 
@@ -238,32 +290,62 @@ fn label(a: &Appearance) -> String {
     format!("{} {} {}", a.path, a.kind.as_str(), a.item)
 }
 
-/// The best similarity over the two titles' variants, with the shared words.
-fn title_similarity(a: &Title, b: &Title) -> (f64, Vec<String>) {
-    let mut best = (0.0, Vec::new());
+/// The best similarity over the two titles' variants; its shared words are
+/// left in `scratch` ([`Scratch::best`]).
+fn title_similarity<'r>(a: &'r Title, b: &'r Title, scratch: &mut Scratch<'r>) -> f64 {
+    let mut best = 0.0;
+    scratch.clear_best();
     for x in &a.variants {
         for y in &b.variants {
-            let s = similarity(x, y, &a.acronyms, &b.acronyms);
-            if s.0 > best.0 {
+            let s = similarity((x, y), (&a.acronyms, &b.acronyms), scratch);
+            if s > best {
                 best = s;
+                scratch.keep();
             }
         }
     }
     best
 }
 
-/// Institutions' part of the score, with the reason.
-fn institutions(a: &Read, b: &Read) -> (f64, Option<String>) {
+/// What the institutions' part of a pair's reason says (written only for
+/// a kept pair, by [`InstitutionsWhy::why`]).
+#[derive(Debug, Clone, Copy)]
+enum InstitutionsWhy<'r> {
+    /// Both name this institution (the first shared, as `a` names it).
+    Shared(&'r str),
+    /// Both write this word of a name the registry does not know.
+    Written(&'r str),
+    /// Both name known institutions, none shared.
+    Disjoint,
+    /// Both name institutions, some unknown, and no name is shared.
+    Differently,
+}
+
+impl InstitutionsWhy<'_> {
+    /// The reason in words, for the pair `a`, `b` it was read from.
+    fn why(self, a: &Read, b: &Read) -> String {
+        match self {
+            InstitutionsWhy::Shared(name) => format!("both at {name}"),
+            InstitutionsWhy::Written(word) => format!("both name {word}"),
+            InstitutionsWhy::Disjoint => {
+                format!("but {} ≠ {}", a.names.join("/"), b.names.join("/"))
+            }
+            InstitutionsWhy::Differently => "institutions written differently".to_owned(),
+        }
+    }
+}
+
+/// Institutions' part of the score, with what its reason will say.
+fn institutions<'r>(a: &'r Read, b: &Read) -> (f64, Option<InstitutionsWhy<'r>>) {
     if a.institutions.is_empty() || b.institutions.is_empty() {
         return (0.0, None);
     }
-    let shared: Vec<&str> = a
+    let shared = a
         .institutions
         .iter()
         .zip(&a.names)
-        .filter(|(k, _)| b.institutions.contains(k))
-        .map(|(_, n)| n.as_str())
-        .collect();
+        .find(|(k, _)| b.institutions.contains(k))
+        .map(|(_, n)| n.as_str());
     // A name the registry does not know may still be written with a known
     // one's word (`SINTEF Digital`, `Sintef`).
     let written = || {
@@ -272,37 +354,95 @@ fn institutions(a: &Read, b: &Read) -> (f64, Option<String>) {
             .find(|w| b.raw_words.contains(w))
             .filter(|_| !(a.known && b.known))
     };
-    if let Some(first) = shared.first() {
-        (SHARED_INSTITUTION, Some(format!("both at {first}")))
+    let why = if let Some(first) = shared {
+        InstitutionsWhy::Shared(first)
     } else if let Some(word) = written() {
-        (SHARED_INSTITUTION, Some(format!("both name {word}")))
+        InstitutionsWhy::Written(word)
     } else if a.known && b.known {
-        (
-            -DISJOINT_INSTITUTIONS,
-            Some(format!("but {} ≠ {}", a.names.join("/"), b.names.join("/"))),
-        )
+        return (-DISJOINT_INSTITUTIONS, Some(InstitutionsWhy::Disjoint));
     } else {
-        (
-            -DISJOINT_NAMES,
-            Some("institutions written differently".to_owned()),
-        )
-    }
+        return (-DISJOINT_NAMES, Some(InstitutionsWhy::Differently));
+    };
+    (SHARED_INSTITUTION, Some(why))
 }
 
 fn completed(a: &Appearance) -> bool {
     a.kind == AppearanceKind::Project || a.status.as_deref() == Some("completed")
 }
 
-/// Periods' part of the score, or `Err` with the reason they cannot be one
-/// project.
-pub(crate) fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<String>), String> {
+/// What the periods' part of a pair's reason says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PeriodWhy {
+    /// Both give this period.
+    Same(Period),
+    /// Completed in this year, within the other's period or the year
+    /// after it.
+    Fits(i32, Period),
+    /// Completed two years after the other's period ended.
+    Late(i32, Period),
+}
+
+impl std::fmt::Display for PeriodWhy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PeriodWhy::Same(p) => write!(f, "both {}–{}", p.start, p.end),
+            PeriodWhy::Fits(done, p) => write!(f, "completed {done} fits {}–{}", p.start, p.end),
+            PeriodWhy::Late(done, p) => {
+                write!(f, "completed {done}, late for {}–{}", p.start, p.end)
+            }
+        }
+    }
+}
+
+/// Why two appearances' periods and years cannot be one project's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conflict {
+    /// Started in these years, further apart than [`MAX_START_SHIFT`].
+    Starts(i32, i32),
+    /// Listed as not completed in the first year, after completed in the
+    /// second.
+    ListedAfter(i32, i32),
+    /// Completed in two different years.
+    CompletedTwice(i32, i32),
+    /// Completed in the first year, before the other's start.
+    BeforeStart(i32, i32),
+    /// Completed in the first year, the year the other lists it as running
+    /// to the second.
+    StillRunning(i32, i32),
+    /// Completed in the year, long after the other's period.
+    LongAfter(i32, Period),
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Conflict::Starts(a, b) => write!(f, "started {a} and {b}"),
+            Conflict::ListedAfter(seen, done) => {
+                write!(f, "listed in {seen} after completed in {done}")
+            }
+            Conflict::CompletedTwice(a, b) => write!(f, "completed in {a} and in {b}"),
+            Conflict::BeforeStart(done, start) => {
+                write!(f, "completed in {done} before its start {start}")
+            }
+            Conflict::StillRunning(done, end) => {
+                write!(f, "completed in {done} but running to {end}")
+            }
+            Conflict::LongAfter(done, p) => {
+                write!(f, "completed in {done}, long after {}–{}", p.start, p.end)
+            }
+        }
+    }
+}
+
+/// Periods' part of the score, or the [`Conflict`] that rules the pair out.
+fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<PeriodWhy>), Conflict> {
     let mut adjust = (0.0, None);
     if let (Some(p), Some(q)) = (a.period, b.period) {
         if (p.start - q.start).abs() > MAX_START_SHIFT {
-            return Err(format!("started {} and {}", p.start, q.start));
+            return Err(Conflict::Starts(p.start, q.start));
         }
         if p == q {
-            adjust = (SAME_PERIOD, Some(format!("both {}–{}", p.start, p.end)));
+            adjust = (SAME_PERIOD, Some(PeriodWhy::Same(p)));
         }
     }
     for (x, y) in [(a, b), (b, a)] {
@@ -310,39 +450,28 @@ pub(crate) fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<Str
             continue;
         };
         match (y.year, completed(y)) {
-            (Some(seen), false) if seen > done => {
-                return Err(format!("listed in {seen} after completed in {done}"));
-            }
+            (Some(seen), false) if seen > done => return Err(Conflict::ListedAfter(seen, done)),
             (Some(again), true) if again != done => {
-                return Err(format!("completed in {done} and in {again}"));
+                return Err(Conflict::CompletedTwice(done, again));
             }
             _ => {}
         }
         let Some(p) = y.period else { continue };
         if done < p.start {
-            return Err(format!("completed in {done} before its start {}", p.start));
+            return Err(Conflict::BeforeStart(done, p.start));
         }
         if !completed(y) && y.year == Some(done) && p.end > done + 1 {
-            return Err(format!("completed in {done} but running to {}", p.end));
+            return Err(Conflict::StillRunning(done, p.end));
         }
         if done > p.end + 2 {
-            return Err(format!(
-                "completed in {done}, long after {}–{}",
-                p.start, p.end
-            ));
+            return Err(Conflict::LongAfter(done, p));
         }
         // Two years after the planned end happens (a delay, a report's
         // lag): possible, but no evidence for the link.
         adjust = if done > p.end + 1 {
-            (
-                0.0,
-                Some(format!("completed {done}, late for {}–{}", p.start, p.end)),
-            )
+            (0.0, Some(PeriodWhy::Late(done, p)))
         } else {
-            (
-                PLAUSIBLE_PERIOD,
-                Some(format!("completed {done} fits {}–{}", p.start, p.end)),
-            )
+            (PLAUSIBLE_PERIOD, Some(PeriodWhy::Fits(done, p)))
         };
     }
     Ok(adjust)
@@ -359,7 +488,13 @@ pub(crate) struct Group {
 /// Join links strongest first into groups, never joining two groups that
 /// would hold two appearances of one kind in one text or two appearances
 /// whose periods rule each other out.
-pub(crate) fn grow(all: &[Appearance], read: &[Read], links: Vec<Link>) -> Vec<Group> {
+pub(crate) fn grow<'r>(
+    all: &[Appearance],
+    read: &'r [Read],
+    totals: &Totals,
+    links: Vec<Link<'r>>,
+) -> Vec<Group> {
+    let mut scratch = Scratch::default();
     let mut of: Vec<Option<usize>> = vec![None; all.len()];
     let mut groups: Vec<Group> = Vec::new();
     for l in links {
@@ -373,7 +508,9 @@ pub(crate) fn grow(all: &[Appearance], read: &[Read], links: Vec<Link>) -> Vec<G
         let right = gj
             .map(|g| groups[g].members.clone())
             .unwrap_or_else(|| vec![l.j]);
-        if !compatible(all, &left, &right) || !cohesive(all, read, &left, &right) {
+        if !compatible(all, &left, &right)
+            || !cohesive((all, read, totals), (&left, &right), &mut scratch)
+        {
             continue;
         }
         let target = match (gi, gj) {
@@ -396,7 +533,7 @@ pub(crate) fn grow(all: &[Appearance], read: &[Read], links: Vec<Link>) -> Vec<G
         merged.members = left.into_iter().chain(right).collect();
         merged.members.sort_unstable();
         merged.score = merged.score.min(l.score);
-        merged.reasons.push(l.reason);
+        merged.reasons.push(l.reason(all, read));
         for &m in &merged.members {
             of[m] = Some(target);
         }
@@ -411,18 +548,34 @@ pub(crate) fn grow(all: &[Appearance], read: &[Read], links: Vec<Link>) -> Vec<G
 /// pair that may not be linked) must reach [`MIN_COHESION`]. One loose
 /// link between two tight groups (two projects of one institute whose
 /// renamed titles happen to meet) does not merge them.
-fn cohesive(all: &[Appearance], read: &[Read], left: &[usize], right: &[usize]) -> bool {
-    if left.len() == 1 && right.len() == 1 {
-        return true;
-    }
+fn cohesive<'r>(
+    known: (&[Appearance], &'r [Read], &Totals),
+    (left, right): (&[usize], &[usize]),
+    scratch: &mut Scratch<'r>,
+) -> bool {
+    (left.len() == 1 && right.len() == 1)
+        || mean_score(known, (left, right), scratch) >= MIN_COHESION
+}
+
+/// The mean score over every pair across two groups, 0 for a pair that
+/// may not be linked: a candidate pair's total as it was scored, another
+/// pair's scored now.
+fn mean_score<'r>(
+    (all, read, totals): (&[Appearance], &'r [Read], &Totals),
+    (left, right): (&[usize], &[usize]),
+    scratch: &mut Scratch<'r>,
+) -> f64 {
     let mut total = 0.0;
     for &x in left {
         for &y in right {
             let (i, j) = (x.min(y), x.max(y));
-            total += parts(all, read, i, j).map_or(0.0, |p| p.total());
+            let pair = totals
+                .get((i, j))
+                .unwrap_or_else(|| parts(all, read, (i, j), scratch).map(|p| p.total()));
+            total += pair.unwrap_or(0.0);
         }
     }
-    total / (left.len() * right.len()) as f64 >= MIN_COHESION
+    total / (left.len() * right.len()) as f64
 }
 
 fn compatible(all: &[Appearance], left: &[usize], right: &[usize]) -> bool {
@@ -432,4 +585,116 @@ fn compatible(all: &[Appearance], left: &[usize], right: &[usize]) -> bool {
             !(a.text == b.text && a.kind == b.kind) && periods(a, b).is_ok()
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(year: i32, kind: AppearanceKind, period: Option<(i32, i32)>) -> Appearance {
+        let mut a = Appearance::new(0, "a.txt", Some(year), kind, 0, "Lesing i skogen");
+        a.period = period.map(|(start, end)| Period { start, end });
+        a
+    }
+
+    #[test]
+    fn cohesion_from_kept_totals_is_cohesion_scored_again() {
+        let titles = [
+            "Lesing i skogen blant eldre",
+            "Lesing i skogen: et forsøk",
+            "Skoglab – lesing i skogen",
+            "Kaffe på kaia for fiskere",
+            "Kaffe på kaia",
+            "TRYHA for fiskere",
+            "Trygg havneliv for fiskere",
+        ];
+        let all: Vec<Appearance> = (0..21)
+            .map(|k| {
+                let kind = [AppearanceKind::Portfolio, AppearanceKind::Project][k % 2];
+                Appearance::new(
+                    k / 3,
+                    "t",
+                    Some(2019 + (k / 7) as i32),
+                    kind,
+                    k,
+                    titles[k % 7],
+                )
+            })
+            .collect();
+        let registry = crate::registry::Registry::builtin();
+        let read: Vec<Read> = all.iter().map(|a| Read::new(a, registry)).collect();
+        let mut scratch = Scratch::default();
+        // Every third pair a candidate, the rest scored again when asked.
+        let pairs: Vec<(usize, usize)> = (0..all.len())
+            .flat_map(|i| (i + 1..all.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| (i + j) % 3 == 0)
+            .collect();
+        let totals = pairs
+            .iter()
+            .map(|&p| score(&all, &read, p, LINK_THRESHOLD, &mut scratch).0)
+            .collect();
+        let (kept, none) = (Totals::new(pairs, totals), Totals::default());
+        assert!(kept.totals.iter().any(Option::is_some));
+        // Left: the appearances of one title; right: those of another.
+        let of = |t: usize| (0..all.len()).filter(move |k| k % titles.len() == t);
+        let mut cohere = 0;
+        for x in 0..titles.len() {
+            for y in x + 1..titles.len() {
+                let (left, right): (Vec<usize>, Vec<usize>) = (of(x).collect(), of(y).collect());
+                let with = mean_score((&all, &read, &kept), (&left, &right), &mut scratch);
+                let without = mean_score((&all, &read, &none), (&left, &right), &mut scratch);
+                assert_eq!(with, without, "{} / {}", titles[x], titles[y]);
+                cohere += usize::from(with >= MIN_COHESION);
+            }
+        }
+        // Some pairs of titles cohere (`Kaffe på kaia`), most do not.
+        assert!(cohere > 0 && cohere < 10, "{cohere}");
+    }
+
+    #[test]
+    fn periods_say_why_they_rule_a_pair_out() {
+        use AppearanceKind::{Portfolio, Project};
+        let says = |a: &Appearance, b: &Appearance| match periods(a, b) {
+            Err(why) => why.to_string(),
+            Ok((_, why)) => format!("ok: {}", why.map(|w| w.to_string()).unwrap_or_default()),
+        };
+        let ongoing = |year, p| listed(year, Portfolio, Some(p));
+        let done = |year| listed(year, Project, None);
+        assert_eq!(
+            says(&ongoing(2020, (2015, 2016)), &ongoing(2020, (2019, 2021))),
+            "started 2015 and 2019"
+        );
+        assert_eq!(
+            says(&done(2020), &ongoing(2022, (2019, 2021))),
+            "listed in 2022 after completed in 2020"
+        );
+        assert_eq!(
+            says(&done(2020), &done(2021)),
+            "completed in 2020 and in 2021"
+        );
+        assert_eq!(
+            says(&done(2018), &ongoing(2018, (2019, 2021))),
+            "completed in 2018 before its start 2019"
+        );
+        assert_eq!(
+            says(&done(2020), &ongoing(2020, (2019, 2023))),
+            "completed in 2020 but running to 2023"
+        );
+        assert_eq!(
+            says(&done(2026), &ongoing(2020, (2019, 2021))),
+            "completed in 2026, long after 2019–2021"
+        );
+        assert_eq!(
+            says(&done(2023), &ongoing(2020, (2019, 2021))),
+            "ok: completed 2023, late for 2019–2021"
+        );
+        assert_eq!(
+            says(&done(2022), &ongoing(2020, (2019, 2021))),
+            "ok: completed 2022 fits 2019–2021"
+        );
+        assert_eq!(
+            says(&ongoing(2020, (2019, 2021)), &ongoing(2021, (2019, 2021))),
+            "ok: both 2019–2021"
+        );
+    }
 }
