@@ -6,8 +6,10 @@
 //! through a [`Registry`], its stated counts and diagnostics (never the
 //! source text). Texts are read in parallel ([rayon]) in a deterministic
 //! order (the paths sorted), so memory stays bounded by the largest text in
-//! flight, not by the sum of them. A file that cannot be read is an error of
-//! the collection, not a failure of it.
+//! flight, not by the sum of them; the items are then linked across texts
+//! ([`crate::link`]), their candidate pairs scored in parallel on the same
+//! pool. A file that cannot be read is an error of the collection, not a
+//! failure of it.
 //!
 //! The same report twice (the same content, or the same year with mostly the
 //! same items, as two renderings of one report are) is kept once: the other

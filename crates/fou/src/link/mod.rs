@@ -280,7 +280,9 @@ pub struct Linked {
 
 /// Group the appearances that name the same project: groups of two or
 /// more, in the order of their earliest appearance (see the module docs for
-/// the signals).
+/// the signals). The appearances are read and their candidate pairs scored
+/// in parallel on the current rayon pool (`pool.install(|| link(…))` to
+/// choose the threads); the groups do not depend on how many there are.
 ///
 /// ```
 /// use fou::link::{link, Appearance, AppearanceKind, LinkOptions};
