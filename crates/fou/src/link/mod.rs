@@ -325,9 +325,10 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
         })
         .unzip();
     let totals = score::Totals::new(pairs, totals);
-    let mut links: Vec<score::Link<'_>> = links.into_iter().flatten().map(|l| *l).collect();
-    // Strongest first; ties in input order, so the result is deterministic.
-    links.sort_by(|x, y| {
+    let mut links: Vec<_> = links.into_iter().flatten().collect();
+    // Strongest first; ties in input order, so the result is deterministic
+    // (no two links join the same pair: an unstable sort gives that order).
+    links.sort_unstable_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then((x.i, x.j).cmp(&(y.i, y.j)))

@@ -150,31 +150,37 @@ fn push(keys: &mut Vec<String>, names: &mut Vec<String>, key: &str, name: &str) 
 
 /// A scored link between appearances `i < j`, with what its reason will
 /// say ([`Link::reason`] writes it, for the links a group is grown by).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Link<'r> {
     pub i: usize,
     pub j: usize,
     pub score: f64,
-    /// The titles' similarity and their shared words.
+    /// The titles' similarity.
     sim: f64,
-    shared: Vec<&'r str>,
     inst: Option<InstitutionsWhy<'r>>,
     period: Option<PeriodWhy>,
 }
 
-impl Link<'_> {
+impl<'r> Link<'r> {
     /// The link's reason in words: the two appearances, how alike their
-    /// titles are and on which words, then the institutions' and periods'
-    /// parts. Written only for a link that joins groups: in a collection
-    /// holding one text many times most kept pairs are not needed.
-    pub(crate) fn reason(&self, all: &[Appearance], read: &[Read]) -> String {
+    /// titles are and on which words (compared again: a kept link holds no
+    /// words), then the institutions' and periods' parts. Written only for
+    /// a link that joins groups: in a collection holding one text many
+    /// times most kept pairs are not needed.
+    pub(crate) fn reason(
+        &self,
+        all: &[Appearance],
+        read: &'r [Read],
+        scratch: &mut Scratch<'r>,
+    ) -> String {
         let (a, b) = (&all[self.i], &all[self.j]);
+        title_similarity(&read[self.i].title, &read[self.j].title, scratch);
         let mut reason = format!(
             "{} ↔ {}: titles {:.2} alike ({})",
             label(a),
             label(b),
             self.sim,
-            self.shared.join(", ")
+            scratch.best().join(", ")
         );
         let inst = self.inst.map(|w| w.why(&read[self.i], &read[self.j]));
         for why in [inst, self.period.map(|p| p.to_string())]
@@ -189,8 +195,8 @@ impl Link<'_> {
 }
 
 /// Score a candidate pair: its total (`None` when it may not be linked at
-/// all), and its link when the total reaches `threshold` (boxed: most
-/// pairs have none, and the totals of all of them are kept).
+/// all), and its link when the total reaches `threshold` (boxed: the
+/// totals of every pair are kept, the links of few).
 pub(crate) fn score<'r>(
     all: &[Appearance],
     read: &'r [Read],
@@ -212,7 +218,6 @@ pub(crate) fn score<'r>(
         j,
         score,
         sim: parts.sim,
-        shared: scratch.best().to_vec(),
         inst: parts.inst.1,
         period: parts.period.1,
     };
@@ -492,12 +497,12 @@ pub(crate) fn grow<'r>(
     all: &[Appearance],
     read: &'r [Read],
     totals: &Totals,
-    links: Vec<Link<'r>>,
+    links: Vec<Box<Link<'r>>>,
 ) -> Vec<Group> {
     let mut scratch = Scratch::default();
     let mut of: Vec<Option<usize>> = vec![None; all.len()];
     let mut groups: Vec<Group> = Vec::new();
-    for l in links {
+    for l in links.into_iter().map(|l| *l) {
         let (gi, gj) = (of[l.i], of[l.j]);
         if gi.is_some() && gi == gj {
             continue;
@@ -533,7 +538,7 @@ pub(crate) fn grow<'r>(
         merged.members = left.into_iter().chain(right).collect();
         merged.members.sort_unstable();
         merged.score = merged.score.min(l.score);
-        merged.reasons.push(l.reason(all, read));
+        merged.reasons.push(l.reason(all, read, &mut scratch));
         for &m in &merged.members {
             of[m] = Some(target);
         }
