@@ -99,9 +99,10 @@ fn pool(py: Python<'_>, threads: Option<i64>) -> PyResult<rayon::ThreadPool> {
 ///
 /// `paths` is a list of files and directories (`str` or `os.PathLike`); a
 /// directory gives every `.txt`, `.text`, `.md` and `.markdown` file under
-/// it (hidden ones skipped). The files are parsed in parallel on Rust
-/// threads with the GIL released (`threads`: the pool's size, `None`:
-/// rayon's default), in the order of the sorted paths.
+/// it (hidden ones skipped). The files are parsed, and their items linked
+/// across texts, in parallel on Rust threads with the GIL released
+/// (`threads`: the pool's size, `None`: rayon's default), in the order of
+/// the sorted paths.
 ///
 /// `registry` is the path of your own institution registry (TOML, the shape
 /// of the built-in one), merged over the built-in registry.
