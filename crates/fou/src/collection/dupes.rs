@@ -18,13 +18,22 @@ const RENDERING_MIN_SHARED: usize = 3;
 
 /// An item title folded for comparing renderings: letters and digits of each
 /// word, lower case, words joined by one space.
+///
+/// Written into one string (each word lower-cased in place when it has a
+/// capital): every item title of a collection is folded twice, once of it
+/// on the thread that gathers the texts.
 pub(super) fn fold_title(title: &str) -> String {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(title.len());
+    for word in title.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&crate::text::lower(word));
+    }
+    out
 }
 
 /// The folded titles of a report's items, sorted and without repeats.
@@ -127,6 +136,27 @@ mod tests {
     #[test]
     fn titles_fold_to_words() {
         assert_eq!(fold_title("Tolk i NAV – en studie"), "tolk i nav en studie");
+        // As each word lower-cased alone and the words joined: also words
+        // that grow when lower-cased (`İ`), end in a capital sigma, or are
+        // no letters at all.
+        let by_words = |t: &str| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for t in [
+            "",
+            " – ",
+            "ÆØÅ og æøå",
+            "İSTANBUL-studien",
+            "ΟΔΟΣ Σ σ",
+            "2020–2022: «Unge»",
+            "a\u{a0}b\tc",
+        ] {
+            assert_eq!(fold_title(t), by_words(t), "{t}");
+        }
         assert_eq!(fold_title("«Unge» i arbeid?"), "unge i arbeid");
     }
 
