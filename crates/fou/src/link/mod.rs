@@ -327,8 +327,9 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
     let totals = score::Totals::new(pairs, totals);
     let mut links: Vec<_> = links.into_iter().flatten().collect();
     // Strongest first; ties in input order, so the result is deterministic
-    // (no two links join the same pair: an unstable sort gives that order).
-    links.sort_unstable_by(|x, y| {
+    // (a stable sort: the links come in pair order, often in runs of one
+    // score, which it takes as they are).
+    links.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then((x.i, x.j).cmp(&(y.i, y.j)))
