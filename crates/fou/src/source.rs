@@ -1401,6 +1401,21 @@ impl Starts {
         }
     }
 
+    /// How many starts are at or before `offset`, given that the first
+    /// `from` are (the starts counted for an offset before it): the next
+    /// [`NEAR_STARTS`] are looked at one by one, the rest by binary
+    /// search. As [`Starts::search`] reads it (`Ok(i)` is `i + 1` starts,
+    /// `Err(i)` is `i`), the starts being strictly ascending.
+    fn count_from(&self, offset: usize, from: usize) -> usize {
+        match self {
+            Starts::Narrow(v) => match u32::try_from(offset) {
+                Ok(o) => count_from(v, o, from),
+                Err(_) => v.len(),
+            },
+            Starts::Wide(v) => count_from(v, offset, from),
+        }
+    }
+
     /// As [`slice::binary_search`] for `offset`.
     fn search(&self, offset: usize) -> Result<usize, usize> {
         match self {
@@ -1409,6 +1424,26 @@ impl Starts {
                 Err(_) => Err(v.len()),
             },
             Starts::Wide(v) => v.binary_search(&offset),
+        }
+    }
+}
+
+/// Starts [`Starts::count_from`] looks at one by one before it searches:
+/// a span's end is most often on its first line or a few lines after (a
+/// block of a few wrapped lines), where a binary search over every line
+/// of the text takes a dozen steps.
+const NEAR_STARTS: usize = 8;
+
+/// How many of the ascending `starts` are at or before `offset`, the first
+/// `from` being so: [`Starts::count_from`].
+fn count_from<T: Copy + Ord>(starts: &[T], offset: T, from: usize) -> usize {
+    let rest = starts.get(from..).unwrap_or_default();
+    let near = rest.get(..NEAR_STARTS).unwrap_or(rest);
+    match near.iter().position(|&s| s > offset) {
+        Some(k) => from + k,
+        None => {
+            let far = rest.get(near.len()..).unwrap_or_default();
+            from + near.len() + far.partition_point(|&s| s <= offset)
         }
     }
 }
@@ -1530,13 +1565,32 @@ impl LineIndex {
     }
 
     /// A span for the byte range `start..end` (end exclusive).
+    ///
+    /// Its last line is looked for from its first on (the lines up to the
+    /// first are not searched again: a span's end is most often on its
+    /// first line or a few after), and is the [`LineIndex::line_of`] its
+    /// last byte.
+    ///
+    /// ```
+    /// let idx = fou::LineIndex::new("a\nbb\r\nccc\n");
+    /// let s = idx.span(2, 8);
+    /// assert_eq!((s.line_start, s.line_end), (2, 3));
+    /// ```
     pub fn span(&self, start: usize, end: usize) -> Span {
         let end = end.max(start);
+        // Starts at or before `start`: its line, as `line_of` counts it.
+        let first = match self.starts.search(start) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        };
+        let last = self
+            .starts
+            .count_from(end.saturating_sub(1).max(start), first);
         Span {
             start,
             end,
-            line_start: self.line_of(start),
-            line_end: self.line_of(end.saturating_sub(1).max(start)),
+            line_start: first.max(1),
+            line_end: last.max(1),
         }
     }
 }
@@ -1694,6 +1748,42 @@ mod tests {
             fast += usize::from(!unicode && !text.contains('\r') && text.contains('\n'));
         }
         assert!(fast > 100, "{fast}");
+    }
+
+    /// A span's lines, its last looked for from its first on, are the
+    /// lines [`LineIndex::line_of`] gives its first and last bytes: every
+    /// span of texts of up to some dozens of lines (more than
+    /// [`NEAR_STARTS`] after a first), with every kind of line end, empty
+    /// and reversed spans and spans past the end, on both widths of index.
+    #[test]
+    fn span_lines_are_the_lines_of_its_ends() {
+        let pieces = ["ab", "ø", "\n", "\n\n", "\r", "\r\n", "\u{2028}", "x\n"];
+        let mut g = crate::testing::Gen(0x9e37_79b9_7f4a_7c15);
+        for n in [0, 1, 3, 9, 40] {
+            for _ in 0..12 {
+                let text: String = (0..n).map(|_| pieces[g.below(pieces.len())]).collect();
+                let narrow = LineIndex::new(&text);
+                let starts = (0..narrow.starts.len()).filter_map(|i| narrow.starts.get(i));
+                let wide = LineIndex {
+                    starts: Starts::Wide(starts.collect()),
+                    ..narrow.clone()
+                };
+                for index in [&narrow, &wide] {
+                    for start in 0..text.len() + 3 {
+                        for end in 0..text.len() + 3 {
+                            let s = index.span(start, end);
+                            let e = end.max(start);
+                            let slow = (
+                                index.line_of(start),
+                                index.line_of((e.max(1) - 1).max(start)),
+                            );
+                            assert_eq!((s.start, s.end), (start, e));
+                            assert_eq!((s.line_start, s.line_end), slow, "{text:?} {start} {end}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// An offset that does not fit the index's type gives no index (so a
