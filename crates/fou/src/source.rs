@@ -1428,6 +1428,70 @@ impl Starts {
     }
 }
 
+/// Bytes [`each_line_feed`] tests at a time: four lanes, one bit a byte
+/// in a `u64`.
+const FEED_BLOCK: usize = 4 * LANE;
+
+/// One bit per line feed of `block` (bit `k` for byte `k`): with SSE2
+/// (every x86-64) a compare and a movemask per lane, elsewhere byte by
+/// byte.
+#[inline(always)]
+fn line_feed_mask(block: &[u8; FEED_BLOCK]) -> u64 {
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    {
+        use safe_arch::{cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i};
+        let feed = set_splat_i8_m128i(b'\n'.cast_signed());
+        let mut mask = 0;
+        for (k, lane) in block.chunks_exact(LANE).enumerate() {
+            // Never the default: the chunks are of `LANE` bytes.
+            let v = m128i::from(<[u8; LANE]>::try_from(lane).unwrap_or([b' '; LANE]));
+            let bits = move_mask_i8_m128i(cmp_eq_mask_i8_m128i(v, feed)).cast_unsigned() & 0xFFFF;
+            mask |= u64::from(bits) << (LANE * k);
+        }
+        mask
+    }
+    #[cfg(not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )))]
+    {
+        block
+            .iter()
+            .enumerate()
+            .fold(0, |mask, (k, &b)| mask | (u64::from(b == b'\n') << k))
+    }
+}
+
+/// Give `found` the offset of each line feed of `bytes`, in order, while it
+/// returns true; whether it always did (as `memchr_iter(b'\n', bytes)
+/// .all(found)`). [`FEED_BLOCK`] bytes are tested at a time
+/// ([`line_feed_mask`]) and each bit set taken in turn; the bytes after the
+/// last whole block one by one. Where memchr's iterator sets up a search
+/// per line (some ninety instructions a line of a report, whose lines are
+/// short), this pays a few per block and per line.
+fn each_line_feed(bytes: &[u8], mut found: impl FnMut(usize) -> bool) -> bool {
+    let mut blocks = bytes.chunks_exact(FEED_BLOCK);
+    let mut base = 0;
+    for block in blocks.by_ref() {
+        // Never the default: the chunks are of `FEED_BLOCK` bytes.
+        let block = <&[u8; FEED_BLOCK]>::try_from(block).unwrap_or(&[b' '; FEED_BLOCK]);
+        let mut mask = line_feed_mask(block);
+        while mask != 0 {
+            if !found(base + mask.trailing_zeros() as usize) {
+                return false;
+            }
+            mask &= mask - 1;
+        }
+        base += FEED_BLOCK;
+    }
+    let rest = blocks.remainder().iter().enumerate();
+    rest.filter(|&(_, &b)| b == b'\n')
+        .all(|(k, _)| found(base + k))
+}
+
 /// Starts [`Starts::count_from`] looks at one by one before it searches:
 /// a span's end is most often on its first line or a few lines after (a
 /// block of a few wrapped lines), where a binary search over every line
@@ -1475,10 +1539,7 @@ fn line_starts<T: TryFrom<usize>>(text: &str, unicode: bool, returns: usize) -> 
     } else {
         // Line feeds alone end the lines (most text): each one found
         // by one iterator, not a search per line for both line ends.
-        fits &= memchr::memchr_iter(b'\n', bytes)
-            .map(|i| i + 1)
-            .filter(|&at| at != len)
-            .all(&mut push);
+        fits &= each_line_feed(bytes, |i| i + 1 == len || push(i + 1));
     }
     starts.shrink_to_fit();
     fits.then_some(starts)
@@ -1748,6 +1809,51 @@ mod tests {
             fast += usize::from(!unicode && !text.contains('\r') && text.contains('\n'));
         }
         assert!(fast > 100, "{fast}");
+    }
+
+    /// The line feeds found a block at a time are the ones memchr finds,
+    /// in order, with a feed at every place of texts of lengths around a
+    /// lane and a block, among non-ASCII bytes and `\r`; a `false` from
+    /// the callback stops the search there.
+    #[test]
+    fn line_feeds_by_blocks_are_memchr_s() {
+        let mut g = crate::testing::Gen(0x2545_f491_4f6c_dd1d);
+        let kinds = [
+            b'a',
+            b'\n',
+            b'\r',
+            0xC3,
+            0xA5,
+            0x0A ^ 0x80,
+            0x8A,
+            0x0B,
+            0x09,
+        ];
+        let lengths = (0usize..140).chain([255, 256, 257, 1000]);
+        for len in lengths {
+            for _ in 0..6 {
+                let mut bytes: Vec<u8> = (0..len).map(|_| kinds[g.below(kinds.len())]).collect();
+                for at in [0, len / 2, len.saturating_sub(1)] {
+                    if let Some(b) = bytes.get_mut(at) {
+                        *b = b'\n';
+                    }
+                    let slow: Vec<usize> = memchr::memchr_iter(b'\n', &bytes).collect();
+                    let mut fast = Vec::new();
+                    assert!(each_line_feed(&bytes, |i| {
+                        fast.push(i);
+                        true
+                    }));
+                    assert_eq!(fast, slow, "{bytes:?}");
+                    // Stopped at the second feed: the first two were given.
+                    let mut given = 0;
+                    let all = each_line_feed(&bytes, |_| {
+                        given += 1;
+                        given < 2
+                    });
+                    assert_eq!((all, given), (slow.len() < 2, slow.len().min(2)));
+                }
+            }
+        }
     }
 
     /// A span's lines, its last looked for from its first on, are the
