@@ -48,7 +48,24 @@ fn number<'a, T: FromStr, E: ParseError<&'a str>>(
 }
 
 /// The month's number, from its name in any case.
+///
+/// An ASCII word (most words after a day's dot) lower-cases byte by byte
+/// to as many ASCII bytes, and every month name is ASCII with no capital
+/// (a test checks): it is compared with each name in either case, which
+/// tells a word of another length at once. Any other word is lowered char
+/// by char ([`month_number_lowered`]): a character outside ASCII may
+/// lower-case to an ASCII letter (`K` KELVIN SIGN to `k`).
 fn month_number(word: &str) -> Option<u32> {
+    if word.is_ascii() {
+        return (MONTHS.iter().zip(1..))
+            .find(|(m, _)| m.eq_ignore_ascii_case(word))
+            .map(|(_, n)| n);
+    }
+    month_number_lowered(word)
+}
+
+/// [`month_number`] of any word, lower-cased char by char.
+fn month_number_lowered(word: &str) -> Option<u32> {
     // Char by char, without a lower-cased copy: the same as
     // `str::to_lowercase` but for a final sigma, which no month name has.
     MONTHS
@@ -294,5 +311,45 @@ mod tests {
             seen[usize::from(want)] += 1;
         }
         assert!(seen.iter().all(|&n| n > 1000), "{seen:?}");
+    }
+
+    /// Month names and their starts in any case, with letters outside
+    /// ASCII that lower-case to ASCII ones or to none: [`month_number`]
+    /// says what the char-by-char reading of every word says, and every
+    /// month name is ASCII with no capital, as its fast reading asks.
+    #[test]
+    fn a_month_is_read_as_by_its_lower_cased_word() {
+        for m in MONTHS {
+            assert!(m.is_ascii() && *m == m.to_ascii_lowercase(), "{m}");
+        }
+        let mut pieces: Vec<String> = MONTHS
+            .iter()
+            .flat_map(|m| [m.to_string(), m.to_uppercase(), m[..2].to_string()])
+            .collect();
+        pieces.extend(
+            [
+                "j",
+                "Ma",
+                "rs",
+                "\u{212a}",
+                "o\u{212a}tober",
+                "\u{130}",
+                "ø",
+                "Å",
+                "mai",
+                "s",
+                "ber",
+                "\u{a0}",
+            ]
+            .map(String::from),
+        );
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut found = 0;
+        for w in crate::testing::concatenations(&pieces, 2) {
+            let want = month_number_lowered(&w);
+            assert_eq!(month_number(&w), want, "{w:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found >= 2 * MONTHS.len(), "{found}");
     }
 }
