@@ -14,7 +14,7 @@ use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{each_clause, lower, norm, sentence_around, shorten, words};
+use crate::text::{KeywordFilter, each_clause, lower, norm, sentence_around, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -1085,11 +1085,33 @@ impl<'a> CountReader<'a> {
         for k in blocks {
             if states_counts(doc, claims, k) {
                 let in_summary = claims.part(k) == Part::Project;
+                // Most summaries say nothing of what was published: then no
+                // clause of theirs states a count, and they are not read.
+                if in_summary && !may_tell_published(doc.blocks[k].text()) {
+                    continue;
+                }
                 let at = (k, section_funding, in_summary);
                 block_counts(doc, at, &mut self.values, &mut self.found);
             }
         }
     }
+}
+
+/// Texts that may say something was published ([`lexicon::PUBLISHED`]).
+static PUBLISHED: std::sync::LazyLock<KeywordFilter> =
+    std::sync::LazyLock::new(|| KeywordFilter::new(&[lexicon::PUBLISHED]));
+
+/// May the text of a project's summary state a count ([`clause_counts`])? A
+/// count in a summary is read only in a clause that says something was
+/// published (`has_any` of [`lexicon::PUBLISHED`] in its normalised text):
+/// a cheap test on the whole text as it stands ([`KeywordFilter`]), which
+/// says yes to every text with such a clause (it says yes to a text when it
+/// does to a piece of it). When it says no, no clause of the summary states
+/// a count, and the summary need not be scanned for counts at all (half of
+/// the running text a report's counts are read in, in a report with a
+/// summary for each project).
+fn may_tell_published(text: &str) -> bool {
+    PUBLISHED.may_match(text)
 }
 
 /// Can block `k` state a count? Running text can; list items read as
@@ -2225,11 +2247,7 @@ mod tests {
         // section after a clause with no candidate that names one.
         let mut seen = [0; 2];
         for _ in 0..4000 {
-            let mut s = String::from(g.pick(&pieces));
-            for _ in 0..g.below(12) {
-                s.push_str(g.pick(&joins));
-                s.push_str(g.pick(&pieces));
-            }
+            let s = joined(&mut g, (&pieces, &joins), 12);
             let counting = count_words(&s, &mut values);
             let at = counting.at.as_slice();
             for section in [None, Some(Funding::Bidrag), Some(Funding::Oppdrag)] {
@@ -2264,6 +2282,77 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|&n| n > 200), "{seen:?}");
+    }
+
+    /// A text of `pieces` picked by `g`: one, then fewer than `most` more,
+    /// each after one of `joins`.
+    fn joined(g: &mut Gen, (pieces, joins): (&[&str], &[&str]), most: usize) -> String {
+        let mut s = String::from(g.pick(pieces));
+        for _ in 0..g.below(most) {
+            s.push_str(g.pick(joins));
+            s.push_str(g.pick(pieces));
+        }
+        s
+    }
+
+    /// The statements of `text` read as a project's summary, sentence by
+    /// sentence ([`sentences`]), every one of them: the reading a summary
+    /// turned away by `may_tell_published` is spared.
+    fn summary_counts(text: &str, values: &mut Values) -> usize {
+        let counting = count_words(text, values);
+        let mut stated = Vec::new();
+        for (ss, se) in sentences(text) {
+            let mut ctx = super::Context {
+                section: None,
+                sentence_funding: None,
+                sentence_noun: None,
+                in_summary: true,
+            };
+            let words = (counting.at.as_slice(), ss, counting.plain);
+            super::sentence_counts(&text[ss..se], words, &mut ctx, values, &mut stated);
+        }
+        stated.len()
+    }
+
+    /// Summaries of counts, nouns and the words of `PUBLISHED` in either
+    /// case, cut in two, or with a capital that lower-cases to more than an
+    /// ASCII letter, joined by spaces, marks and no-break spaces: a summary
+    /// that `may_tell_published` turns away states no count when read in
+    /// full, and many of those it lets through do.
+    #[test]
+    fn a_summary_the_published_test_turns_away_states_no_count() {
+        let pieces = [
+            "Tre artikler ble publisert",
+            "7 artikler",
+            "PUBLISERT",
+            "utgitt",
+            "Ut gitt",
+            "publi",
+            "seks rapporter ble UTGITT",
+            "fire nye prosjekter",
+            "UTG\u{130}TT",
+            "Pub\u{212a}",
+            "skrev",
+            "12 bøker",
+            "2021",
+            "x",
+        ];
+        let joins = [" ", " ", ", ", ". ", "; ", "\u{a0}"];
+        let mut g = Gen(0x5eed_0f51_11a4_e5c3);
+        let mut values = Values::new();
+        // Summaries turned away, and summaries let through that state a count.
+        let mut seen = [0; 2];
+        for _ in 0..4000 {
+            let s = joined(&mut g, (&pieces, &joins), 10);
+            let stated = summary_counts(&s, &mut values);
+            if !super::may_tell_published(&s) {
+                assert_eq!(stated, 0, "{s:?}");
+                seen[0] += 1;
+            } else {
+                seen[1] += usize::from(stated > 0);
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 300), "{seen:?}");
     }
 
     /// Texts of spaces, the words of `CLAUSE_ENDS`, their pieces and
