@@ -17,16 +17,16 @@ fn has_org_word(words: &[&str]) -> bool {
         if is_acronym(w) {
             return true;
         }
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = trim_to_alphanumeric(w);
         // An ASCII word is lower-cased on the stack; others as `lower` does
         // (without a copy when lower-case already).
         let mut buf = [0u8; ASCII_WORD_ROOM];
         if let Some(room) = buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
             room.copy_from_slice(w.as_bytes());
             room.make_ascii_lowercase();
-            return std::str::from_utf8(room).is_ok_and(is_org_word);
+            return is_org_word(room);
         }
-        is_org_word(&lower(w))
+        is_org_word(lower(w).as_bytes())
     })
 }
 
@@ -34,10 +34,12 @@ fn has_org_word(words: &[&str]) -> bool {
 /// longer than any word of a name; a longer one is lower-cased on the heap.
 const ASCII_WORD_ROOM: usize = 48;
 
-/// Is the lower-cased word `lw` a legal form ([`ORG_LEGAL_FORMS`]) or does
-/// it hold an organisation stem ([`ORG_STEMS`])?
-fn is_org_word(lw: &str) -> bool {
-    ORG_LEGAL_FORMS.contains(&lw) || holds_stem(lw)
+/// Is the lower-cased word `lw` (its bytes: no check that a word
+/// lower-cased on the stack is UTF-8 again) a legal form
+/// ([`ORG_LEGAL_FORMS`]) or does it hold an organisation stem
+/// ([`ORG_STEMS`])?
+fn is_org_word(lw: &[u8]) -> bool {
+    ORG_LEGAL_FORMS.iter().any(|f| f.as_bytes() == lw) || holds_stem(lw)
 }
 
 /// [`ORG_STEMS`] by their first byte (none is empty: a test checks).
@@ -56,8 +58,7 @@ static STEMS_BY_FIRST: LazyLock<[Vec<&'static [u8]>; 256]> = LazyLock::new(|| {
 /// bytes: at each, only the stems that start with it are compared (a
 /// word is short, and looking for each of some forty stems in turn cost
 /// more than the rest of reading a name).
-fn holds_stem(word: &str) -> bool {
-    let b = word.as_bytes();
+fn holds_stem(b: &[u8]) -> bool {
     let by = &*STEMS_BY_FIRST;
     b.iter().enumerate().any(|(i, &x)| {
         by[usize::from(x)]
@@ -74,7 +75,7 @@ fn holds_stem(word: &str) -> bool {
 /// assert!(!is_acronym("Troms"));
 /// ```
 pub fn is_acronym(token: &str) -> bool {
-    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = trim_to_alphanumeric(token);
     // One pass: at least two characters, the first and one more upper
     // case, every one a letter, a digit or `-`.
     let mut chars = t.chars();
@@ -91,6 +92,21 @@ pub fn is_acronym(token: &str) -> bool {
     upper >= 2
 }
 
+/// `token` without the characters that are no letters or digits at its
+/// ends (`token.trim_matches(|c: char| !c.is_alphanumeric())`), told from
+/// two bytes in the common case: a token that starts and ends with an
+/// ASCII letter or digit is returned as it is, without decoding a character.
+#[inline]
+fn trim_to_alphanumeric(token: &str) -> &str {
+    let alnum = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let b = token.as_bytes();
+    if alnum(b.first()) && alnum(b.last()) {
+        token
+    } else {
+        token.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+}
+
 /// Does `s` read like one organisation's name (short, capitalised, not a sentence)?
 ///
 /// ```
@@ -104,17 +120,10 @@ pub fn is_acronym(token: &str) -> bool {
 /// ```
 pub fn is_institution_name(s: &str) -> bool {
     let t = crate::text::trim(s);
-    // The words, on the stack: a name has at most eight.
     let mut buf = [""; MAX_NAME_WORDS];
-    let mut len = 0;
-    for w in t.split_whitespace() {
-        let Some(slot) = buf.get_mut(len) else {
-            return false;
-        };
-        *slot = w;
-        len += 1;
-    }
-    let words = &buf[..len];
+    let Some(words) = name_words(t, &mut buf) else {
+        return false;
+    };
     let Some(first) = words.first() else {
         return false;
     };
@@ -153,6 +162,22 @@ pub fn is_institution_name(s: &str) -> bool {
 /// The most words an organisation's name has.
 const MAX_NAME_WORDS: usize = 8;
 
+/// The words of `t` (what [`str::split_whitespace`] gives) in `buf`, on
+/// the stack; `None` when it has more than a name has. Found byte by byte
+/// ([`crate::text::each_word_at`]): decoding each character to ask whether
+/// it is white space cost more than the rest of the test of a short name.
+fn name_words<'t, 'b>(t: &'t str, buf: &'b mut [&'t str; MAX_NAME_WORDS]) -> Option<&'b [&'t str]> {
+    let (mut len, mut more) = (0, false);
+    crate::text::each_word_at(t, |_, w| match buf.get_mut(len) {
+        Some(slot) => {
+            *slot = w;
+            len += 1;
+        }
+        None => more = true,
+    });
+    if more { None } else { buf.get(..len) }
+}
+
 /// The most characters a word of [`NOT_ORG_START`] has.
 const NOT_ORG_START_MAX_CHARS: usize = 7;
 
@@ -163,12 +188,28 @@ const NOT_ORG_START_MAX_CHARS: usize = 7;
 fn starts_no_name(first: &str) -> bool {
     if first.is_ascii() {
         // (an ASCII word has as many bytes as characters)
-        return first.len() <= NOT_ORG_START_MAX_CHARS
-            && NOT_ORG_START.iter().any(|w| w.eq_ignore_ascii_case(first));
+        return NOT_ORG_START_BY_LEN
+            .get(first.len())
+            .is_some_and(|words| words.iter().any(|w| w.eq_ignore_ascii_case(first)));
     }
     first.chars().nth(NOT_ORG_START_MAX_CHARS).is_none()
         && NOT_ORG_START.contains(&first.to_lowercase().as_str())
 }
+
+/// The words of [`NOT_ORG_START`] by their length in bytes, up to
+/// [`NOT_ORG_START_MAX_CHARS`]: an ASCII word is compared ignoring ASCII
+/// case only with the words as long as it ([`str::eq_ignore_ascii_case`]
+/// says no to any other), and a longer one is none of them.
+static NOT_ORG_START_BY_LEN: LazyLock<[Vec<&'static str>; NOT_ORG_START_MAX_CHARS + 1]> =
+    LazyLock::new(|| {
+        let mut by: [Vec<&'static str>; NOT_ORG_START_MAX_CHARS + 1] = Default::default();
+        for &w in NOT_ORG_START {
+            if let Some(words) = by.get_mut(w.len()) {
+                words.push(w);
+            }
+        }
+        by
+    });
 
 /// Does `t` hold a mark no name has: `?`, `!`, `:`, `;`, `"`, `«`, `»`,
 /// `“` or `”`? Byte by byte: the first five are ASCII, `«` and `»` are
@@ -205,7 +246,8 @@ fn starts_like_name(s: &str) -> bool {
 /// one to six, each a name, in a text of few words. (Looked at one by one:
 /// a list that fails costs no vector.)
 fn pieces_are_names(s: &str) -> bool {
-    if may_have_too_many_words(s) && s.split_whitespace().count() > MAX_LIST_WORDS {
+    // (more than so many words: the one after them is there)
+    if may_have_too_many_words(s) && s.split_whitespace().nth(MAX_LIST_WORDS).is_some() {
         return false;
     }
     let mut n = 0;
@@ -294,17 +336,17 @@ mod tests {
         let mut found = 0;
         for word in crate::testing::concatenations(&pieces, 4) {
             let contains = ORG_STEMS.iter().any(|s| word.contains(s));
-            assert_eq!(holds_stem(&word), contains, "{word:?}");
+            assert_eq!(holds_stem(word.as_bytes()), contains, "{word:?}");
             found += usize::from(contains);
         }
         assert!(found > 1000, "{found}");
         for stem in ORG_STEMS {
             assert!(!stem.is_empty());
             for word in [stem.to_string(), format!("x{stem}"), format!("{stem}x")] {
-                assert!(holds_stem(&word), "{word:?}");
+                assert!(holds_stem(word.as_bytes()), "{word:?}");
                 let cut = &stem[..stem.len() - 1];
                 let contains = ORG_STEMS.iter().any(|s| cut.contains(s));
-                assert_eq!(holds_stem(cut), contains, "{cut:?}");
+                assert_eq!(holds_stem(cut.as_bytes()), contains, "{cut:?}");
             }
         }
     }
@@ -399,6 +441,53 @@ mod tests {
                 "{upper}"
             );
         }
+    }
+
+    /// [`trim_to_alphanumeric`] trims what [`str::trim_matches`] trims:
+    /// tokens that start or end with ASCII letters and digits, marks,
+    /// letters and digits beyond ASCII, white space.
+    #[test]
+    fn trim_to_alphanumeric_is_trim_matches() {
+        let pieces = [
+            "a", "Z", "9", "-", ".", "ø", "Å", "\u{663}", " ", "\u{a0}", "«",
+        ];
+        let mut kept = 0;
+        for t in crate::testing::concatenations(&pieces, 4) {
+            let slow = t.trim_matches(|c: char| !c.is_alphanumeric());
+            assert_eq!(trim_to_alphanumeric(&t), slow, "{t:?}");
+            kept += usize::from(slow.len() == t.len());
+        }
+        assert!(kept > 1000, "{kept}");
+    }
+
+    /// [`name_words`] gives the words [`str::split_whitespace`] gives, or
+    /// none when there are more than [`MAX_NAME_WORDS`]: ASCII and Unicode
+    /// white space, runs of it, letters beyond ASCII, counts around the
+    /// bound.
+    #[test]
+    fn name_words_are_split_whitespace() {
+        let pieces = [
+            "a", " ", "\t", "\u{b}", "ø", "\u{a0}", "\u{2003}", "\u{85}", "Å b",
+        ];
+        let (mut some, mut none) = (0, 0);
+        for t in crate::testing::concatenations(&pieces, 5)
+            .into_iter()
+            .chain((6..12).map(|n| "x ".repeat(n)))
+        {
+            let slow: Vec<&str> = t.split_whitespace().collect();
+            let mut buf = [""; MAX_NAME_WORDS];
+            match name_words(&t, &mut buf) {
+                Some(words) => {
+                    assert_eq!(words, slow, "{t:?}");
+                    some += 1;
+                }
+                None => {
+                    assert!(slow.len() > MAX_NAME_WORDS, "{t:?}");
+                    none += 1;
+                }
+            }
+        }
+        assert!(some > 1000 && none > 0, "{some} {none}");
     }
 
     #[test]

@@ -249,7 +249,7 @@ fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
 /// [`str::split_whitespace`] gives, found byte by byte: only a character
 /// that starts with one of [`WHITE_SPACE_LEADS`] is decoded to ask whether
 /// it is white space.
-fn each_word_at<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
+pub(crate) fn each_word_at<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
     let b = s.as_bytes();
     let mut start = None;
     let mut i = 0;
