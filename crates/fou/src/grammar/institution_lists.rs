@@ -11,17 +11,19 @@ use crate::lexicon::UNIT_WORDS;
 /// is borrowed ([`part_of`]).
 fn push_juxtaposed<'t>(piece: Cow<'t, str>, out: &mut Vec<Cow<'t, str>>) {
     let text: &str = &piece;
-    let n = text.split(' ').count();
+    // (as many words as spaces and one: what `text.split(' ').count()` says)
+    let n = text.bytes().filter(|&b| b == b' ').count() + 1;
     if n >= 2 && text.split(' ').all(is_acronym) {
         out.extend(text.split(' ').map(|w| part_of(&piece, w)));
         return;
     }
     let mut words = text.split(' ');
-    if let (Some(first), Some(unit)) = (words.next(), words.next())
-        && n >= 3
+    // (the cheap tests first: the unit word is lower-cased last)
+    if n >= 3
+        && let (Some(first), Some(unit)) = (words.next(), words.next())
+        && unit.chars().next().is_some_and(char::is_uppercase)
         && is_acronym(first)
         && UNIT_WORDS.contains(&crate::text::lower(unit).as_ref())
-        && unit.chars().next().is_some_and(char::is_uppercase)
         && let Some((_, rest)) = text.split_once(' ')
     {
         out.push(part_of(&piece, first));
@@ -56,6 +58,9 @@ fn one_spaced(s: &str) -> Cow<'_, str> {
 /// `s.split_whitespace().collect::<Vec<_>>().join(" ") == s` says, without
 /// the copy)?
 pub(crate) fn is_one_spaced(s: &str) -> bool {
+    if s.is_ascii() {
+        return is_one_spaced_ascii(s.as_bytes());
+    }
     let mut after_space = true;
     for c in s.chars() {
         if c.is_whitespace() {
@@ -68,6 +73,24 @@ pub(crate) fn is_one_spaced(s: &str) -> bool {
         }
     }
     !after_space || s.is_empty()
+}
+
+/// [`is_one_spaced`] of an ASCII text, byte by byte: its white space is
+/// what [`char::is_whitespace`] says of ASCII (tab to carriage return, and
+/// space).
+fn is_one_spaced_ascii(b: &[u8]) -> bool {
+    let mut after_space = true;
+    for &c in b {
+        if matches!(c, 0x09..=0x0d | b' ') {
+            if c != b' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || b.is_empty()
 }
 
 /// The words of `s` one space apart (`s.split_whitespace().collect::<Vec<_>>().join(" ")`),
@@ -347,13 +370,60 @@ mod tests {
             assert_eq!(one_spaced(s), joined, "{s:?}");
         }
         let pieces = [
-            " ", "  ", "a", "ø", "\t", "\n", "\u{a0}", "\u{2003}", "\u{85}", "*",
+            " ", "  ", "a", "ø", "\t", "\n", "\u{a0}", "\u{2003}", "\u{85}", "*", "\u{b}", "\u{1f}",
         ];
         for s in crate::testing::concatenations(&pieces, 4) {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(is_one_spaced(&s), joined == s, "{s:?}");
             assert_eq!(words_one_spaced(&s), joined, "{s:?}");
         }
+    }
+
+    /// [`super::push_juxtaposed`] as it read every piece: its words
+    /// counted by a split, the unit word lower-cased before the cheaper
+    /// tests.
+    fn juxtaposed_as_split(text: &str) -> Vec<&str> {
+        use crate::classify::is_acronym;
+        let n = text.split(' ').count();
+        if n >= 2 && text.split(' ').all(is_acronym) {
+            return text.split(' ').collect();
+        }
+        let mut words = text.split(' ');
+        if let (Some(first), Some(unit)) = (words.next(), words.next())
+            && n >= 3
+            && is_acronym(first)
+            && crate::lexicon::UNIT_WORDS.contains(&crate::text::lower(unit).as_ref())
+            && unit.chars().next().is_some_and(char::is_uppercase)
+            && let Some((_, rest)) = text.split_once(' ')
+        {
+            return vec![first, rest];
+        }
+        vec![text]
+    }
+
+    /// Juxtaposed names are split as the reading by splits split them:
+    /// acronyms, unit words in either case, other words, one to four.
+    #[test]
+    fn juxtaposed_names_split_as_by_splits() {
+        let pieces = [
+            "NTNU",
+            "AFI",
+            "Institutt",
+            "institutt",
+            "Senter",
+            "for",
+            "Ø",
+            " ",
+        ];
+        let mut split = 0;
+        for text in crate::testing::concatenations(&pieces, 5) {
+            let mut got = Vec::new();
+            super::push_juxtaposed(Cow::Borrowed(text.as_str()), &mut got);
+            let expected = juxtaposed_as_split(&text);
+            assert_eq!(got, expected, "{text:?}");
+            split += usize::from(expected.len() > 1);
+        }
+        assert!(split > 1000, "{split}");
     }
 
     /// The split as it was made with a copy of every piece: the parts of
