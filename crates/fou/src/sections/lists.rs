@@ -243,14 +243,20 @@ type Indent = (usize, Option<char>);
 /// A top-level item of a list and its [`project_line_parts`].
 type TopParts<'d> = (usize, Option<ProjectLineParts<'d>>);
 
-/// Group the items of `items` under the items they stand under ([`is_sub`]).
-fn entries(doc: &Doc<'_>, items: Range<usize>) -> Vec<Entry> {
+/// Which items of `items` are sub-bullets ([`is_sub`]), in order.
+fn sub_items(doc: &Doc<'_>, items: Range<usize>) -> Vec<bool> {
     let first = items.start;
     let base = indentation(doc, first);
+    items.map(|k| is_sub(doc, first, base, k)).collect()
+}
+
+/// Group the items of `items` under the items they stand under, given
+/// which are sub-bullets ([`sub_items`]).
+fn entries(items: Range<usize>, subs: &[bool]) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
-    for k in items {
+    for (k, &sub) in items.zip(subs) {
         match out.last_mut() {
-            Some(parent) if is_sub(doc, first, base, k) => parent.subs.push(k),
+            Some(parent) if sub => parent.subs.push(k),
             _ => out.push(Entry {
                 item: k,
                 subs: Vec::new(),
@@ -269,6 +275,10 @@ struct List<'a> {
     /// [`norm`] of the intro's text, once asked: every question the list
     /// asks of its intro reads it, and it goes with the list.
     intro_norm: OnceCell<String>,
+    /// [`sub_items`] of the list, once asked: the portfolio reader asks
+    /// which items are sub-bullets when it counts periods, when it reads
+    /// the lines and when it groups them.
+    subs: OnceCell<Vec<bool>>,
     /// The theme heading right before the list.
     theme: Option<Cow<'a, str>>,
     section_funding: Option<Funding>,
@@ -296,6 +306,7 @@ impl<'a> List<'a> {
             items,
             intro_at: intro.map(|_| first - 1),
             intro_norm: OnceCell::new(),
+            subs: OnceCell::new(),
             theme,
             section_funding: scope.funding,
             page: scope.page,
@@ -308,6 +319,21 @@ impl<'a> List<'a> {
             self.intro_at
                 .map_or(String::new(), |k| norm(doc.blocks[k].text()))
         })
+    }
+
+    /// Which items are sub-bullets ([`sub_items`]), in order.
+    fn subs(&self, doc: &Doc<'_>) -> &[bool] {
+        self.subs.get_or_init(|| sub_items(doc, self.items.clone()))
+    }
+
+    /// The top-level items (none a sub-bullet), in order.
+    fn top(&self, doc: &Doc<'_>) -> impl Iterator<Item = usize> {
+        let subs = self.subs(doc);
+        self.items
+            .clone()
+            .zip(subs)
+            .filter(|&(_, &sub)| !sub)
+            .map(|(k, _)| k)
     }
 
     /// The funding the intro names ([`funding_in`]).
@@ -450,15 +476,8 @@ impl<'a> List<'a> {
         doc: &'d Doc<'_>,
         status: &mut StatusCtx,
     ) -> Option<Vec<TopParts<'d>>> {
-        let first = self.items.start;
-        let base = indentation(doc, first);
-        let top = || {
-            self.items
-                .clone()
-                .filter(move |&k| !is_sub(doc, first, base, k))
-        };
         let (mut n, mut with_period) = (0, 0);
-        for k in top() {
+        for k in self.top(doc) {
             if let Some(period) = project_line_period(doc.blocks[k].text()) {
                 n += 1;
                 with_period += usize::from(period.is_some());
@@ -475,7 +494,8 @@ impl<'a> List<'a> {
         if !introduced {
             return None;
         }
-        let parts: Vec<TopParts<'d>> = top()
+        let parts: Vec<TopParts<'d>> = self
+            .top(doc)
             .map(|k| (k, project_line_parts(doc.blocks[k].text())))
             .collect();
         let naming = parts
@@ -505,10 +525,12 @@ impl<'a> List<'a> {
         }
         .unwrap_or(PortfolioStatus::Ongoing);
         let funding = self.intro_funding(doc).or(self.section_funding);
-        let mut out = Vec::new();
+        let entries = entries(self.items.clone(), self.subs(doc));
+        // (an item an entry, sized once: not grown by doubling)
+        let mut out = Vec::with_capacity(entries.len());
         // (the top-level items are the entries' items, in order)
         let mut known = known.into_iter().peekable();
-        for e in entries(doc, self.items.clone()) {
+        for e in entries {
             let parts = match known.next_if(|&(k, _)| k == e.item) {
                 Some((_, parts)) => parts,
                 None => project_line_parts(doc.blocks[e.item].text()),
@@ -532,7 +554,7 @@ impl<'a> List<'a> {
                 ),
                 institution_refs: Vec::new(),
                 period: p.period,
-                funding: funding_described(&description.join(" ")).or(funding),
+                funding: described_funding(&description).or(funding),
                 theme: self.theme.clone(),
                 status,
                 description,
@@ -543,6 +565,16 @@ impl<'a> List<'a> {
         }
         out
     }
+}
+
+/// The funding an item's description (its sub-bullets, joined by spaces)
+/// states ([`funding_described`]); none when it has none (most items),
+/// without asking.
+fn described_funding(description: &[Cow<'_, str>]) -> Option<Funding> {
+    if description.is_empty() {
+        return None;
+    }
+    funding_described(&description.join(" "))
 }
 
 /// The description and the leader that an item's sub-bullets give.
@@ -563,6 +595,19 @@ fn describe<'a>(doc: &Doc<'a>, subs: &[usize]) -> (Vec<Cow<'a, str>>, Option<Cow
 
 #[cfg(test)]
 mod tests {
+    /// An item with no description states no funding: what asking of the
+    /// empty text answers.
+    #[test]
+    fn no_description_states_no_funding() {
+        assert_eq!(super::described_funding(&[]), None);
+        assert_eq!(super::funding_described(""), None);
+        let bidrag = [std::borrow::Cow::Borrowed("Bidragsprosjekt.")];
+        assert_eq!(
+            super::described_funding(&bidrag),
+            super::funding_described("Bidragsprosjekt.")
+        );
+    }
+
     /// The portfolio items of a made-up report whose list is `items`,
     /// introduced as ongoing projects: (title, institution text, period).
     fn portfolio(items: &str) -> Vec<(String, Option<String>, Option<crate::Period>)> {
