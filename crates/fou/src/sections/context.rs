@@ -2,7 +2,7 @@
 //! funding and their status. Section headings, list intros and the sentences
 //! of stated counts are read with the same words ([`crate::lexicon`]).
 
-use crate::lexicon::{self, Searchable, has_any};
+use crate::lexicon::{self, Searchable};
 use crate::model::{Funding, PortfolioStatus};
 use crate::text::{KeywordFilter, Phrases, Searched, norm};
 use std::sync::LazyLock;
@@ -131,9 +131,10 @@ fn status_searched(t: &Searchable<'_>) -> Option<PortfolioStatus> {
     }
 }
 
-/// Does the normalised text `t` speak of projects ([`lexicon::PROJECTS`])?
-pub(crate) fn about_projects(t: &str) -> bool {
-    has_any(t, lexicon::PROJECTS)
+/// Does the normalised text `t` (made ready for its keyword tests) speak
+/// of projects ([`lexicon::PROJECTS`])?
+pub(crate) fn about_projects(t: &Searchable<'_>) -> bool {
+    t.has_any(lexicon::PROJECTS)
 }
 
 /// Funding a project's own description or summary gives: `bidragsfinansiert`
@@ -210,6 +211,7 @@ pub(crate) fn is_page_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::has_any;
 
     /// What [`may_name_vendors`] turns away names no vendors once
     /// normalised, whatever its case and spacing.

@@ -49,14 +49,14 @@ use std::sync::LazyLock;
 
 use crate::Format;
 use crate::blocks::{Block, BlockKind, Repair};
-use crate::lexicon::{self, has_any};
+use crate::lexicon::{self, Searchable};
 use crate::model::{
     Analysis, Diagnostic, DiagnosticCode, Funding, Heading, PhdCandidate, PortfolioItem, Preface,
     Project, Publication, Report, Severity, Vendor,
 };
 use crate::source::Source;
 use crate::text::{KeywordFilter, norm, shorten};
-use context::{about_projects, funding_of};
+use context::{about_projects, funding_searched};
 use doc::{Claims, Doc, Section, diagnostic};
 
 /// How many characters of a heading a message quotes.
@@ -398,16 +398,19 @@ pub(crate) fn role_in(title: &str, t: &str) -> Role {
     if let Some((n, y)) = edition_of(bare) {
         return Role::Edition(n, y);
     }
-    let about_projects = about_projects(t);
-    if about_projects && has_any(t, lexicon::FINISHED) {
-        return Role::Completed(funding_of(t));
+    // The set of the title's bytes filled once for all the keyword tests
+    // ([`lexicon::has_any`], [`about_projects`], [`context::funding_of`]).
+    let s = Searchable::new(t);
+    let about_projects = about_projects(&s);
+    if about_projects && s.has_any(lexicon::FINISHED) {
+        return Role::Completed(funding_searched(&s));
     }
-    if has_any(t, lexicon::ANALYSES) && !about_projects && has_any(t, lexicon::ANALYSES_SECTION) {
+    if s.has_any(lexicon::ANALYSES) && !about_projects && s.has_any(lexicon::ANALYSES_SECTION) {
         return Role::Analyses;
     }
     if about_projects
         && t.split_whitespace().count() <= FUNDING_INTRO_MAX_WORDS
-        && let Some(f) = funding_of(t)
+        && let Some(f) = funding_searched(&s)
     {
         return Role::FundingIntro(f);
     }
