@@ -289,21 +289,21 @@ impl Role {
 }
 
 fn strip_number(title: &str) -> &str {
-    let t = title.trim_start();
+    let t = crate::text::trim_start(title);
+    // The number's digits and dots are ASCII: counted by bytes, as many
+    // as characters.
     let n = t
-        .char_indices()
-        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
-        .last()
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    if n > 0 && t[n..].starts_with(' ') {
-        t[n..].trim_start()
-    } else {
-        t
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    match t.get(n..) {
+        Some(rest) if n > 0 && rest.starts_with(' ') => crate::text::trim_start(rest),
+        _ => t,
     }
 }
 
 fn has_number(title: &str) -> bool {
-    strip_number(title).len() != title.trim_start().len()
+    strip_number(title).len() != crate::text::trim_start(title).len()
 }
 
 /// A heading about one funding kind is short (`Bidragsfinansierte
@@ -373,7 +373,7 @@ pub(crate) fn role_in(title: &str, t: &str) -> Role {
         return Role::Generic;
     }
     let bare = strip_number(title);
-    let numbered = bare.len() != title.trim_start().len();
+    let numbered = bare.len() != crate::text::trim_start(title).len();
     let t = if numbered {
         t.split_once(' ').map_or("", |(_, rest)| rest)
     } else {
@@ -919,6 +919,34 @@ fn outline<'a>(doc: &Doc<'a>, at: &[(usize, u8)]) -> Vec<Heading<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`strip_number`] cuts what it cut reading characters: numbers of
+    /// digits and dots before a space or not, white space before them,
+    /// letters beyond ASCII after them.
+    #[test]
+    fn the_number_cut_by_bytes_is_the_one_cut_by_characters() {
+        let by_chars = |title: &str| -> String {
+            let t = title.trim_start();
+            let n = t
+                .char_indices()
+                .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            if n > 0 && t[n..].starts_with(' ') {
+                t[n..].trim_start().to_owned()
+            } else {
+                t.to_owned()
+            }
+        };
+        let pieces = ["1", ".", " ", "\u{a0}", "\t", "Ø", "a", "\u{663}"];
+        let mut cut = 0;
+        for title in crate::testing::concatenations(&pieces, 5) {
+            let fast = strip_number(&title);
+            assert_eq!(fast, by_chars(&title), "{title:?}");
+            cut += usize::from(fast.len() < title.trim_start().len());
+        }
+        assert!(cut > 1000, "{cut}");
+    }
 
     /// [`push_quoted`] writes what the formatter writes for a shortened
     /// heading: with quotes, backslashes, controls, combining marks (first
