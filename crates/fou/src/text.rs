@@ -570,12 +570,17 @@ impl KeywordFilter {
             });
             let eq = cmp_eq_mask_i8_m128i;
             let at = |[first, second]: [m128i; 2]| bitand_m128i(eq(v, first), eq(w, second));
-            let [t0, t1] = to_ascii;
             let hit = anchors
                 .iter()
-                .fold(bitor_m128i(at(t0), at(t1)), |hit, &pair| {
-                    bitor_m128i(hit, at(pair))
-                });
+                .fold(m128i::default(), |hit, &pair| bitor_m128i(hit, at(pair)));
+            // A character of TO_ASCII starts with a byte beyond ASCII: a
+            // lane with none (most lanes) is not compared with them.
+            let hit = if move_mask_i8_m128i(v) == 0 {
+                hit
+            } else {
+                let [t0, t1] = to_ascii;
+                bitor_m128i(hit, bitor_m128i(at(t0), at(t1)))
+            };
             move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF
         };
         let found = |mut bits: u32, at: usize| {
