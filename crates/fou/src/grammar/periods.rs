@@ -135,8 +135,10 @@ pub fn period(input: &str) -> Result<Period, GrammarError> {
 /// assert_eq!(split_period("Fritid og jobb, Nordlys analyse (2022"), ("Fritid og jobb, Nordlys analyse", Some(fou::Period { start: 2022, end: 2022 })));
 /// ```
 pub fn split_period(line: &str) -> (&str, Option<Period>) {
-    let t = line.trim().trim_end_matches(['.', ',']).trim_end();
-    if let Some(open) = t.rfind('(') {
+    let t = without_end_marks(line);
+    // `(` is ASCII: the last byte `(` is the last character `(`, found by
+    // a vectorised search rather than a character decoded at a time.
+    if let Some(open) = memchr::memrchr(b'(', t.as_bytes()) {
         if t.ends_with(')')
             && let Some(p) = closed_period(&t[open..])
         {
@@ -150,6 +152,20 @@ pub fn split_period(line: &str) -> (&str, Option<Period>) {
         }
     }
     (t, None)
+}
+
+/// `line.trim().trim_end_matches(['.', ',']).trim_end()`, with the
+/// common cases told from a byte or two ([`crate::text::trim`]): the marks
+/// are ASCII, stripped as bytes.
+fn without_end_marks(line: &str) -> &str {
+    let t = crate::text::trim(line);
+    let marks = t
+        .as_bytes()
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'.' || b == b',')
+        .count();
+    crate::text::trim_end(t.get(..t.len() - marks).unwrap_or_default())
 }
 
 /// The period `s` is, whole, as [`period_parser`] reads it; `None` when it
@@ -183,7 +199,7 @@ fn four_digits(s: &str) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{period, period_parser, plain_period, split_period};
+    use super::{period, period_parser, plain_period, split_period, without_end_marks};
     use crate::Period;
 
     /// Where [`plain_period`] reads a period, the parser reads the same,
@@ -201,6 +217,43 @@ mod tests {
             }
         }
         assert!(read > 0);
+    }
+
+    /// [`split_period`] as it read before its shortcuts: the `str` trims
+    /// and `rfind`, each character decoded.
+    fn split_period_slow(line: &str) -> (&str, Option<Period>) {
+        let t = line.trim().trim_end_matches(['.', ',']).trim_end();
+        if let Some(open) = t.rfind('(') {
+            if t.ends_with(')')
+                && let Some(p) = super::closed_period(&t[open..])
+            {
+                return (t[..open].trim_end(), Some(p));
+            }
+            if !t[open..].contains(')')
+                && let Ok(p) = period(&t[open + 1..])
+            {
+                return (t[..open].trim_end(), Some(p));
+            }
+        }
+        (t, None)
+    }
+
+    /// [`split_period`] (and its [`without_end_marks`]) reads as the slow
+    /// reading does, over texts with Unicode spaces, marks and parentheses
+    /// at either end.
+    #[test]
+    fn the_period_splits_as_the_slow_reading_splits_it() {
+        let pieces = [
+            "(", ")", "2019", "-2021", ".", ",", " ", "\u{a0}", "\u{2003}", "ø", "x",
+        ];
+        let mut split = 0;
+        for s in crate::testing::concatenations(&pieces, 5) {
+            let slow = s.trim().trim_end_matches(['.', ',']).trim_end();
+            assert_eq!(without_end_marks(&s), slow, "{s:?}");
+            assert_eq!(split_period(&s), split_period_slow(&s), "{s:?}");
+            split += usize::from(split_period(&s).1.is_some());
+        }
+        assert!(split > 0);
     }
 
     #[test]
