@@ -70,8 +70,9 @@ pub(crate) fn run(
 ) -> Result<u8, Stop> {
     let mut counts = Counts::default();
     let mut shown = Vec::new();
+    let mut buf = Vec::new();
     for f in files {
-        let inp = match Input::read(f, &input) {
+        let inp = match Input::read(f, &input, &mut buf) {
             Ok(inp) => inp,
             Err(msg) => {
                 let _ = writeln!(err, "{msg}");

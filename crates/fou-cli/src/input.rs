@@ -107,10 +107,11 @@ pub(crate) fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// One input, read and decoded.
-pub(crate) struct Input {
+/// One input, read and decoded. Its text is the buffer the caller gave
+/// [`Input::read`] when the input is UTF-8 (checked once, not copied).
+pub(crate) struct Input<'b> {
     /// The decoded text.
-    pub src: fou::Source<'static>,
+    pub src: fou::Source<'b>,
     /// The name to show in messages: the path as given with control
     /// characters escaped, `<stdin>` for `-`.
     pub name: String,
@@ -118,10 +119,10 @@ pub(crate) struct Input {
     pub options: fou::Options,
 }
 
-impl Input {
-    /// Read `path` (`-`: standard input) and decode it; the error is the
-    /// one-line message to print.
-    pub fn read(path: &Path, input: &InputArgs) -> Result<Self, String> {
+impl<'b> Input<'b> {
+    /// Read `path` (`-`: standard input) into `buf`, in place of what it
+    /// held, and decode it; the error is the one-line message to print.
+    pub fn read(path: &Path, input: &InputArgs, buf: &'b mut Vec<u8>) -> Result<Self, String> {
         let stdin = is_stdin(path);
         let name = if stdin {
             "<stdin>".to_owned()
@@ -132,12 +133,15 @@ impl Input {
         if !stdin {
             options = options.with_path(path.display().to_string());
         }
-        let src = if stdin {
-            fou::Source::read(std::io::stdin().lock(), &options)
+        let failed = |e: fou::Error| format!("fou: {name}: {}", read_error(&e));
+        *buf = if stdin {
+            fou::input::read_all(std::io::stdin().lock(), &options)
         } else {
-            fou::Source::open(path, &options)
+            fou::input::read_file(path, &options)
         }
-        .map_err(|e| format!("fou: {name}: {}", read_error(&e)))?;
+        .map_err(failed)?;
+        let bytes: &'b [u8] = buf;
+        let src = fou::Source::from_slice_with(bytes, &options).map_err(failed)?;
         Ok(Input { src, name, options })
     }
 

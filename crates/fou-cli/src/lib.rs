@@ -186,7 +186,11 @@ fn dispatch(out: &mut impl Write, err: &mut dyn Write, cli: Cli) -> Result<u8, S
             Ok(0)
         }
         Command::Explain { file, input } => {
-            explain::run(out, &Input::read(&file, &input).map_err(Stop::Fail)?)?;
+            let mut buf = Vec::new();
+            explain::run(
+                out,
+                &Input::read(&file, &input, &mut buf).map_err(Stop::Fail)?,
+            )?;
             Ok(0)
         }
         Command::Check {
@@ -227,9 +231,9 @@ fn parse(
     }
     let mut written = 0;
     let mut failed = false;
-    let mut json = Vec::new();
+    let (mut json, mut buf) = (Vec::new(), Vec::new());
     for f in files {
-        let inp = match Input::read(f, &input) {
+        let inp = match Input::read(f, &input, &mut buf) {
             Ok(inp) => inp,
             Err(msg) => {
                 tell(err, &msg);

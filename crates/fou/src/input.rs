@@ -39,12 +39,86 @@ pub(crate) fn check_size(len: usize, options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
+/// Read everything `reader` gives, at most [`Options::max_bytes`], as
+/// [`Source::read`] reads it, and give the bytes undecoded (for
+/// [`Source::from_slice_with`], which borrows valid UTF-8 rather than
+/// keeping a buffer of its own). Read errors are [`Error::Io`] naming
+/// [`Options::path`] (or `<input>`).
+///
+/// ```
+/// let opts = fou::Options::default().with_max_bytes(1000);
+/// let bytes = fou::input::read_all(&b"FoU-rapport 2020\n"[..], &opts)?;
+/// assert_eq!(fou::Source::from_slice_with(&bytes, &opts)?.line_count(), 1);
+/// let err = fou::input::read_all(std::io::repeat(b'a'), &opts).unwrap_err();
+/// assert!(matches!(err, fou::Error::TooLarge { limit: 1000, size: None }));
+/// # Ok::<(), fou::Error>(())
+/// ```
+pub fn read_all(reader: impl Read, options: &Options) -> Result<Vec<u8>, Error> {
+    read_stream(reader, options, 0)
+}
+
+/// [`read_all`], with `hint` the expected size if known.
+fn read_stream(reader: impl Read, options: &Options, hint: u64) -> Result<Vec<u8>, Error> {
+    let name = options.path.as_deref().unwrap_or("<input>");
+    match read_limited(reader, options.max_bytes, hint) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(Error::TooLarge {
+            limit: options.max_bytes,
+            size: None,
+        }),
+        Err(e) => Err(Error::io(name, e)),
+    }
+}
+
+/// Open and read the file at `path` as [`Source::open`] reads it (the
+/// limit, devices and FIFOs read as streams, a file that changes while it
+/// is read refused), and give its bytes undecoded, for
+/// [`Source::from_slice_with`]: the text of a UTF-8 file is then its
+/// buffer, checked once by the fast check and not copied.
+///
+/// ```
+/// let path = std::env::temp_dir().join("fou-doc-read-file.txt");
+/// std::fs::write(&path, "FoU-rapport 2020\n").unwrap();
+/// let opts = fou::Options::default().with_max_bytes(1 << 20);
+/// let bytes = fou::input::read_file(&path, &opts)?;
+/// assert_eq!(fou::Source::from_slice_with(&bytes, &opts)?.line_count(), 1);
+/// assert!(matches!(
+///     fou::input::read_file(&path, &opts.with_max_bytes(10)),
+///     Err(fou::Error::TooLarge { limit: 10, size: Some(17) })
+/// ));
+/// # Ok::<(), fou::Error>(())
+/// ```
+pub fn read_file(path: impl AsRef<Path>, options: &Options) -> Result<Vec<u8>, Error> {
+    let path = path.as_ref();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return read_stream(file, &options.named(path), 0);
+    }
+    let before = Stamp::of(&meta);
+    if before.len > options.max_bytes {
+        return Err(Error::TooLarge {
+            limit: options.max_bytes,
+            size: Some(before.len),
+        });
+    }
+    read_regular(
+        file,
+        before,
+        |f| f.metadata().map(|m| Stamp::of(&m)),
+        path,
+        options.max_bytes,
+    )
+}
+
 impl Source<'static> {
     /// Read and decode everything `reader` gives (standard input, a pipe,
     /// a socket), at most [`Options::max_bytes`]: at the limit reading stops
     /// with [`Error::TooLarge`], so an endless stream costs the limit and no
     /// more. [`Options::strict`] applies as in [`Source::from_bytes_with`].
     /// Read errors are [`Error::Io`] naming [`Options::path`] (or `<input>`).
+    /// ([`read_all`] and [`Source::from_slice_with`] read the same without
+    /// keeping the bytes as an owned text.)
     ///
     /// ```
     /// let opts = fou::Options::default();
@@ -56,26 +130,16 @@ impl Source<'static> {
     /// # Ok::<(), fou::Error>(())
     /// ```
     pub fn read(reader: impl Read, options: &Options) -> Result<Self, Error> {
-        Self::read_sized(reader, options, 0)
-    }
-
-    fn read_sized(reader: impl Read, options: &Options, hint: u64) -> Result<Self, Error> {
-        let name = options.path.as_deref().unwrap_or("<input>");
-        match read_limited(reader, options.max_bytes, hint) {
-            Ok(Some(bytes)) => Self::from_vec_with(bytes, options),
-            Ok(None) => Err(Error::TooLarge {
-                limit: options.max_bytes,
-                size: None,
-            }),
-            Err(e) => Err(Error::io(name, e)),
-        }
+        Self::from_vec_with(read_all(reader, options)?, options)
     }
 
     /// Open and read the file at `path`, which may also be a device or a
     /// FIFO, at most [`Options::max_bytes`]: a regular file larger than
     /// that is refused before it is read ([`Error::TooLarge`] with its
     /// size), anything else is read as a stream up to the limit (see
-    /// [`Source::read`]). Errors name `path`.
+    /// [`Source::read`]). Errors name `path`. ([`read_file`] and
+    /// [`Source::from_slice_with`] read the same without keeping the bytes
+    /// as an owned text.)
     ///
     /// A regular file that changes while it is read is refused
     /// ([`Error::ChangedWhileRead`]) rather than parsed as whatever part of
@@ -107,26 +171,8 @@ impl Source<'static> {
     /// ```
     pub fn open(path: impl AsRef<Path>, options: &Options) -> Result<Self, Error> {
         let path = path.as_ref();
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
         let options = options.named(path);
-        if !meta.is_file() {
-            return Self::read_sized(file, &options, 0);
-        }
-        let before = Stamp::of(&meta);
-        if before.len > options.max_bytes {
-            return Err(Error::TooLarge {
-                limit: options.max_bytes,
-                size: Some(before.len),
-            });
-        }
-        read_regular(
-            file,
-            before,
-            |f| f.metadata().map(|m| Stamp::of(&m)),
-            path,
-            &options,
-        )
+        Self::from_vec_with(read_file(path, &options)?, &options)
     }
 }
 
@@ -164,14 +210,13 @@ fn read_regular<R: Read>(
     before: Stamp,
     stat: impl FnOnce(&R) -> std::io::Result<Stamp>,
     path: &Path,
-    options: &Options,
-) -> Result<Source<'static>, Error> {
-    let got =
-        read_limited(&mut reader, options.max_bytes, before.len).map_err(|e| Error::io(path, e))?;
+    limit: u64,
+) -> Result<Vec<u8>, Error> {
+    let got = read_limited(&mut reader, limit, before.len).map_err(|e| Error::io(path, e))?;
     let after = stat(&reader).map_err(|e| Error::io(path, e))?;
     let read = got
         .as_ref()
-        .map_or(options.max_bytes.saturating_add(1), |b| b.len() as u64);
+        .map_or(limit.saturating_add(1), |b| b.len() as u64);
     if changed(before, read, after) {
         return Err(Error::ChangedWhileRead {
             path: path.to_owned(),
@@ -180,13 +225,7 @@ fn read_regular<R: Read>(
             now: after.len,
         });
     }
-    match got {
-        Some(bytes) => Source::from_vec_with(bytes, options),
-        None => Err(Error::TooLarge {
-            limit: options.max_bytes,
-            size: None,
-        }),
-    }
+    got.ok_or(Error::TooLarge { limit, size: None })
 }
 
 #[cfg(test)]
@@ -268,11 +307,18 @@ mod tests {
         let opts = Options::default();
         let path = Path::new("r.txt");
         let before = stamp(20, 5);
-        let ok = read_regular(&[b'a'; 20][..], before, |_| Ok(before), path, &opts);
+        let ok = read_regular(
+            &[b'a'; 20][..],
+            before,
+            |_| Ok(before),
+            path,
+            opts.max_bytes,
+        );
         assert!(ok.is_ok());
         for n in [0, 19, 21] {
             let bytes = vec![b'a'; n];
-            let err = read_regular(&bytes[..], before, |_| Ok(before), path, &opts).unwrap_err();
+            let err =
+                read_regular(&bytes[..], before, |_| Ok(before), path, opts.max_bytes).unwrap_err();
             assert!(
                 matches!(&err, Error::ChangedWhileRead { expected: 20, read, now: 20, path: p }
                     if *read == n as u64 && p == path),
@@ -281,7 +327,13 @@ mod tests {
         }
         // Grown past the limit while read: a change, not `TooLarge`.
         let small = Options::default().with_max_bytes(30);
-        let err = read_regular(std::io::repeat(b'a'), before, |_| Ok(before), path, &small);
+        let err = read_regular(
+            std::io::repeat(b'a'),
+            before,
+            |_| Ok(before),
+            path,
+            small.max_bytes,
+        );
         assert!(
             matches!(err, Err(Error::ChangedWhileRead { read: 31, .. })),
             "{err:?}"
@@ -289,7 +341,7 @@ mod tests {
     }
 
     /// A real file that `meddle` changes just before the first read.
-    fn read_meddled(name: &str, meddle: impl FnOnce(&Path)) -> Result<Source<'static>, Error> {
+    fn read_meddled(name: &str, meddle: impl FnOnce(&Path)) -> Result<Vec<u8>, Error> {
         struct Meddling<F> {
             file: std::fs::File,
             path: std::path::PathBuf,
@@ -318,7 +370,7 @@ mod tests {
             meddle: Some(meddle),
         };
         let stat = |r: &Meddling<_>| r.file.metadata().map(|m| Stamp::of(&m));
-        let result = read_regular(reader, before, stat, &path, &Options::default());
+        let result = read_regular(reader, before, stat, &path, DEFAULT_MAX_BYTES);
         dir.close().unwrap();
         result
     }

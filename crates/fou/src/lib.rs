@@ -325,7 +325,8 @@ pub fn parse_with<'a>(text: &'a str, options: &Options) -> Result<Report<'a>, Er
 /// assert_eq!(r.source.path.as_deref(), Some("r.txt"));
 /// ```
 pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<Report<'static>, Error> {
-    Ok(parse_report(&Source::from_bytes_with(bytes, options)?, options).into_owned())
+    // Valid UTF-8 is parsed where it lies: only the report's texts are copied.
+    Ok(parse_report(&Source::from_slice_with(bytes, options)?, options).into_owned())
 }
 
 /// Read and parse a file; the path is recorded in `source.path`, and the
@@ -363,7 +364,10 @@ pub fn parse_file_with(
 ) -> Result<Report<'static>, Error> {
     let path = path.as_ref();
     let options = options.named(path);
-    Ok(parse_report(&Source::open(path, &options)?, &options).into_owned())
+    // The file's bytes are the text of a UTF-8 file, checked once and not
+    // copied ([`Source::from_slice`]); the report copies its own texts.
+    let bytes = input::read_file(path, &options)?;
+    Ok(parse_report(&Source::from_slice_with(&bytes, &options)?, &options).into_owned())
 }
 
 /// A parse with its working shown: the report, and every block of the text

@@ -123,6 +123,42 @@ impl<'a> Source<'a> {
         Self::new(Cow::Borrowed(text), Decoding::utf8(text))
     }
 
+    /// [`Source::from_bytes`] that borrows: the text of valid UTF-8 input
+    /// is `bytes` itself, not a copy (input in any other encoding, or with
+    /// a byte replaced, is decoded into text of its own, as
+    /// [`Source::from_bytes`] decodes it). The source then lives no longer
+    /// than `bytes`; [`crate::input::read_file`] gives a file's bytes to
+    /// read so. Its text, its decoding and every report parsed from it are
+    /// those of [`Source::from_bytes`] and [`Source::from_vec`].
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// let bytes = "Blåbær\n".as_bytes();
+    /// let src = fou::Source::from_slice(bytes)?;
+    /// assert!(std::ptr::eq(src.text().as_ptr(), bytes.as_ptr())); // not copied
+    /// assert_eq!(src.decoding(), fou::Source::from_bytes(bytes)?.decoding());
+    /// assert_eq!(fou::Source::from_slice(b"Bl\xe5b\xe6r")?.text(), "Blåbær");
+    /// # Ok::<(), fou::Error>(())
+    /// ```
+    pub fn from_slice(bytes: &'a [u8]) -> Result<Self, Error> {
+        let (text, decoding) = decode(bytes)?;
+        Ok(Self::new(text, decoding))
+    }
+
+    /// [`Source::from_slice`] with options, as [`Source::from_bytes_with`]
+    /// reads them ([`Options::strict`](crate::Options::strict),
+    /// [`Options::max_bytes`](crate::Options::max_bytes)).
+    ///
+    /// ```
+    /// let strict = fou::Options::default().with_strict(true);
+    /// assert!(fou::Source::from_slice_with(b"ok \xc3\xa5", &strict).is_ok());
+    /// assert!(fou::Source::from_slice_with(b"\xc3\xa5 \xff", &strict).is_err());
+    /// ```
+    pub fn from_slice_with(bytes: &'a [u8], options: &crate::Options) -> Result<Self, Error> {
+        crate::input::check_size(bytes.len(), options)?;
+        Self::from_slice(bytes)?.checked(options)
+    }
+
     fn new(text: Cow<'a, str>, decoding: Decoding) -> Self {
         Source {
             index: LineIndex::new(&text),
@@ -179,7 +215,7 @@ impl Source<'static> {
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
         let (text, decoding) = decode(bytes)?;
-        Ok(Self::new(Cow::Owned(text), decoding))
+        Ok(Self::new(Cow::Owned(text.into_owned()), decoding))
     }
 
     /// Like [`Source::from_bytes`], but takes ownership so UTF-8 input is not copied.
@@ -1077,16 +1113,18 @@ fn decode_utf16(
 /// 45 K instructions against 153 K). The two agree on every input (a test
 /// draws them).
 ///
-/// Only for bytes that are copied into the text anyway
-/// ([`Source::from_bytes`]): [`Source::from_vec`] keeps its buffer, which
-/// only `String::from_utf8`'s own check can make a `String` of without
-/// `unsafe`, and a copy would cost the input's size again in memory.
+/// For bytes that are borrowed as the text ([`Source::from_slice`], which
+/// the parse functions and the command line read files with) or copied
+/// into it ([`Source::from_bytes`]). [`Source::from_vec`] keeps its buffer
+/// as an owned `String`, which only `String::from_utf8`'s own check can
+/// make without `unsafe`.
 fn as_utf8(bytes: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(bytes).ok()
 }
 
-/// Decode input bytes to text; see [`Source::from_bytes`].
-fn decode(bytes: &[u8]) -> Result<(String, Decoding), Error> {
+/// Decode input bytes to text; see [`Source::from_bytes`]. Valid UTF-8 is
+/// the bytes themselves, borrowed.
+fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Decoding), Error> {
     use encoding_rs::{UTF_16BE, UTF_16LE};
     let (utf16, skip) = match bytes {
         [0xFF, 0xFE, ..] => (Some(UTF_16LE), 2),
@@ -1094,13 +1132,14 @@ fn decode(bytes: &[u8]) -> Result<(String, Decoding), Error> {
         _ => (sniff_utf16(bytes), 0),
     };
     if let Some(enc) = utf16 {
-        return decode_utf16(bytes, enc, skip);
+        return decode_utf16(bytes, enc, skip).map(|(text, d)| (Cow::Owned(text), d));
     }
     check_not_binary(bytes)?;
     if let Some(text) = as_utf8(bytes) {
-        return Ok((text.to_owned(), Decoding::utf8(text)));
+        return Ok((Cow::Borrowed(text), Decoding::utf8(text)));
     }
-    Ok(decode_not_utf8(bytes))
+    let (text, decoding) = decode_not_utf8(bytes);
+    Ok((Cow::Owned(text), decoding))
 }
 
 impl Source<'_> {
@@ -1746,6 +1785,54 @@ mod tests {
             valid > 1000 && invalid > 1000,
             "{valid} valid, {invalid} invalid"
         );
+    }
+
+    /// [`Source::from_slice`] reads every kind of input as
+    /// [`Source::from_vec`] does (text, decoding, errors, with and without
+    /// `strict`), and borrows the bytes exactly when they are valid UTF-8:
+    /// plain, with a byte-order mark, damaged, Windows-1252, UTF-16 with
+    /// and without a mark, binary, empty.
+    #[test]
+    fn a_borrowed_source_reads_as_an_owned_one() {
+        let utf16 = |big: bool| -> Vec<u8> {
+            let units = "Blåbær og tekst\n".repeat(40);
+            let units = units.encode_utf16();
+            match big {
+                false => units.flat_map(u16::to_le_bytes).collect(),
+                true => units.flat_map(u16::to_be_bytes).collect(),
+            }
+        };
+        let mut bom_le = vec![0xFF, 0xFE];
+        bom_le.extend(utf16(false));
+        let inputs: Vec<(Vec<u8>, bool)> = vec![
+            ("FoU-rapport 2020\nBlåbær – ok\n".into(), true),
+            ("\u{feff}Tekst\n".into(), true),
+            (Vec::new(), true),
+            (b"Bl\xc3\xa5b\xc3\xa6r.\xff\n".to_vec(), false),
+            (b"Bl\xe5b\xe6r og \xf8l\n".repeat(3), false),
+            (utf16(false), false),
+            (utf16(true), false),
+            (bom_le, false),
+            (b"\x00\x01\x02\x03\x04\x05\x06garbage".to_vec(), false),
+        ];
+        let strict = crate::Options::default().with_strict(true);
+        for (bytes, borrowed) in &inputs {
+            let owned = Source::from_vec(bytes.clone());
+            let slice = Source::from_slice(bytes);
+            match (&owned, &slice) {
+                (Ok(o), Ok(s)) => {
+                    assert_eq!((o.text(), o.decoding()), (s.text(), s.decoding()));
+                    assert_eq!(o.line_count(), s.line_count());
+                    let lent = std::ptr::eq(s.text().as_ptr(), bytes.as_ptr());
+                    assert_eq!(lent, *borrowed, "{bytes:?}");
+                }
+                (Err(o), Err(s)) => assert_eq!(o.to_string(), s.to_string()),
+                _ => panic!("{bytes:?}: {owned:?} against {slice:?}"),
+            }
+            let owned = Source::from_vec_with(bytes.clone(), &strict).map(|s| s.text().to_owned());
+            let slice = Source::from_slice_with(bytes, &strict).map(|s| s.text().to_owned());
+            assert_eq!(format!("{owned:?}"), format!("{slice:?}"));
+        }
     }
 
     /// [`line_starts`] of `text`, with what [`LineIndex::new`] tells it.
