@@ -135,7 +135,7 @@ struct File {
 /// The registry: entries and an index from every written form to them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Registry {
-    entries: Vec<Institution>,
+    entries: Entries,
     /// Folded form → entry, for entries that stand on their own (the
     /// builtin registry's forms are its table's, not copies).
     by_name: Map<Form, usize>,
@@ -145,6 +145,90 @@ pub struct Registry {
 
 /// A folded form of a name ([`fold`]): the builtin table's own, or made.
 type Form = Cow<'static, str>;
+
+/// A registry's entries: made from a file, or the builtin table's, whose
+/// [`Institution`]s (some 300 strings) are made only when they are asked
+/// for ([`Registry::entries`], [`Registry::get`], [`Registry::merge`]): a
+/// parse reads ids, names and parents from the table itself, so a process
+/// that parses one report does not build them.
+#[derive(Debug, Clone)]
+enum Entries {
+    Made(Vec<Institution>),
+    Builtin(&'static [StaticEntry], OnceLock<Vec<Institution>>),
+}
+
+impl Default for Entries {
+    fn default() -> Self {
+        Entries::Made(Vec::new())
+    }
+}
+
+/// Two registries' entries are equal when they list the same institutions,
+/// whichever way they were made.
+impl PartialEq for Entries {
+    fn eq(&self, other: &Self) -> bool {
+        self.all() == other.all()
+    }
+}
+
+impl Eq for Entries {}
+
+impl Entries {
+    /// Every entry as an [`Institution`] (the builtin table's made at the
+    /// first call).
+    fn all(&self) -> &[Institution] {
+        match self {
+            Entries::Made(v) => v,
+            Entries::Builtin(table, made) => {
+                made.get_or_init(|| table.iter().map(StaticEntry::to_institution).collect())
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Entries::Made(v) => v.len(),
+            Entries::Builtin(table, _) => table.len(),
+        }
+    }
+
+    /// Entry `i`'s id, name, parent id and `unit` flag; an index past the
+    /// end reads as an entry with empty names (the indexes are the maps'
+    /// own, so there is none).
+    fn id(&self, i: usize) -> &str {
+        self.field(i, |e| e.id, |e| &e.id)
+    }
+
+    fn name(&self, i: usize) -> &str {
+        self.field(i, |e| e.name, |e| &e.name)
+    }
+
+    fn parent(&self, i: usize) -> Option<&str> {
+        match self {
+            Entries::Made(v) => v.get(i).and_then(|e| e.parent.as_deref()),
+            Entries::Builtin(table, _) => table.get(i).and_then(|e| e.parent),
+        }
+    }
+
+    fn unit(&self, i: usize) -> bool {
+        match self {
+            Entries::Made(v) => v.get(i).is_some_and(|e| e.unit),
+            Entries::Builtin(table, _) => table.get(i).is_some_and(|e| e.unit),
+        }
+    }
+
+    fn field<'s>(
+        &'s self,
+        i: usize,
+        of_table: impl Fn(&'static StaticEntry) -> &'static str,
+        of_made: impl Fn(&'s Institution) -> &'s str,
+    ) -> &'s str {
+        match self {
+            Entries::Made(v) => v.get(i).map_or("", of_made),
+            Entries::Builtin(table, _) => table.get(i).map_or("", of_table),
+        }
+    }
+}
 
 /// The registry shipped with the crate (read by the tests, which check
 /// [`builtin::ENTRIES`] against it).
@@ -228,6 +312,7 @@ impl Institution {
 
 /// An entry of the generated table ([`builtin::ENTRIES`]): an
 /// [`Institution`] in `'static` strings, with its forms folded.
+#[derive(Debug)]
 struct StaticEntry {
     id: &'static str,
     name: &'static str,
@@ -267,12 +352,17 @@ impl Registry {
         REGISTRY.get_or_init(|| {
             // The table is checked against the shipped file by the crate's
             // tests; an invalid one would give an empty registry, never a panic.
-            let entries = builtin::ENTRIES.iter().map(|e| {
-                let folded = e.folded.iter().map(|&f| Cow::Borrowed(f)).collect();
-                (e.to_institution(), folded)
-            });
-            Registry::from_folded(entries.collect()).unwrap_or_default()
+            Registry::from_table(builtin::ENTRIES).unwrap_or_default()
         })
+    }
+
+    /// The registry of a generated table, its forms folded already.
+    fn from_table(table: &'static [StaticEntry]) -> Result<Registry, RegistryError> {
+        let forms = table
+            .iter()
+            .map(|e| e.folded.iter().map(|&f| Cow::Borrowed(f)).collect())
+            .collect();
+        Registry::from_folded(Entries::Builtin(table, OnceLock::new()), forms)
     }
 
     /// A registry from a TOML file of the shape of the shipped one.
@@ -305,58 +395,49 @@ impl Registry {
     /// ```
     pub fn merge(&self, other: &Registry) -> Result<Registry, RegistryError> {
         let mut entries: Vec<Institution> = self
-            .entries
+            .entries()
             .iter()
             .filter(|e| other.get(&e.id).is_none())
             .cloned()
             .collect();
-        entries.extend(other.entries.iter().cloned());
+        entries.extend(other.entries().iter().cloned());
         Registry::from_entries(entries)
     }
 
     fn from_entries(entries: Vec<Institution>) -> Result<Registry, RegistryError> {
-        let folded = entries
-            .into_iter()
-            .map(|e| {
-                let forms = e.forms().map(|f| Cow::Owned(fold(f))).collect();
-                (e, forms)
-            })
+        let forms = entries
+            .iter()
+            .map(|e| e.forms().map(|f| Cow::Owned(fold(f))).collect())
             .collect();
-        Registry::from_folded(folded)
+        Registry::from_folded(Entries::Made(entries), forms)
     }
 
-    /// A registry from entries, each with its forms ([`Institution::forms`])
-    /// already folded.
-    fn from_folded(folded: Vec<(Institution, Vec<Form>)>) -> Result<Registry, RegistryError> {
-        let (entries, forms): (Vec<Institution>, Vec<Vec<Form>>) = folded.into_iter().unzip();
+    /// A registry from entries and the forms of each
+    /// ([`Institution::forms`]), already folded.
+    fn from_folded(entries: Entries, forms: Vec<Vec<Form>>) -> Result<Registry, RegistryError> {
         let mut ids: Map<&str, usize> = Map::default();
-        for (i, e) in entries.iter().enumerate() {
-            if ids.insert(e.id.as_str(), i).is_some() {
-                return Err(RegistryError::DuplicateId(e.id.clone()));
+        for i in 0..entries.len() {
+            if ids.insert(entries.id(i), i).is_some() {
+                return Err(RegistryError::DuplicateId(entries.id(i).to_owned()));
             }
         }
         // (sized for every form at once: not grown and hashed again)
         let n: usize = forms.iter().map(Vec::len).sum();
         let mut by_name = Map::with_capacity_and_hasher(n, Default::default());
         let mut by_parent = Map::default();
-        for ((i, e), forms) in entries.iter().enumerate().zip(forms) {
-            let parent = match &e.parent {
-                Some(p) => {
-                    Some(
-                        *ids.get(p.as_str())
-                            .ok_or_else(|| RegistryError::UnknownParent {
-                                id: e.id.clone(),
-                                parent: p.clone(),
-                            })?,
-                    )
-                }
+        for (i, forms) in forms.into_iter().enumerate() {
+            let parent = match entries.parent(i) {
+                Some(p) => Some(*ids.get(p).ok_or_else(|| RegistryError::UnknownParent {
+                    id: entries.id(i).to_owned(),
+                    parent: p.to_owned(),
+                })?),
                 None => None,
             };
             for form in forms {
                 if let Some(p) = parent {
                     by_parent.insert((p, form.clone()), i);
                 }
-                if !e.unit {
+                if !entries.unit(i) {
                     by_name.entry(form).or_insert(i);
                 }
             }
@@ -374,7 +455,7 @@ impl Registry {
     /// assert_eq!(fou::Registry::builtin().get("oslomet-afi").and_then(|i| i.parent.as_deref()), Some("oslomet"));
     /// ```
     pub fn get(&self, id: &str) -> Option<&Institution> {
-        self.entries.iter().find(|e| e.id == id)
+        self.entries().iter().find(|e| e.id == id)
     }
 
     /// Every entry, in file order.
@@ -383,7 +464,7 @@ impl Registry {
     /// assert!(fou::Registry::builtin().entries().len() > 40);
     /// ```
     pub fn entries(&self) -> &[Institution] {
-        &self.entries
+        self.entries.all()
     }
 
     /// Look up one organisation's name as written (no list splitting).
@@ -397,7 +478,7 @@ impl Registry {
     pub fn lookup(&self, name: &str) -> Option<&Institution> {
         self.by_name
             .get(fold(name).as_str())
-            .map(|&i| &self.entries[i])
+            .and_then(|&i| self.entries().get(i))
     }
 
     /// Resolve an item's institution text as written into registry entries
@@ -519,8 +600,8 @@ impl Registry {
             .into_iter()
             .map(|(piece, hit)| match hit {
                 Some(i) => InstitutionRef {
-                    id: Some(self.entries[i].id.clone()),
-                    name: Some(self.entries[i].name.clone()),
+                    id: Some(self.entries.id(i).to_owned()),
+                    name: Some(self.entries.name(i).to_owned()),
                     raw: piece,
                 },
                 None => InstitutionRef {
@@ -573,8 +654,8 @@ impl Registry {
 
     fn resolved(&self, i: usize, raw: &str) -> ResolvedInstitution {
         ResolvedInstitution {
-            id: self.entries[i].id.clone(),
-            name: self.entries[i].name.clone(),
+            id: self.entries.id(i).to_owned(),
+            name: self.entries.name(i).to_owned(),
             raw: raw.to_owned(),
         }
     }
@@ -593,9 +674,7 @@ impl Registry {
         while k + 1 < found.len() {
             let (a, b) = (found[k].1, found[k + 1].1);
             let parent_of = |child: Option<usize>, parent: Option<usize>| match (child, parent) {
-                (Some(c), Some(p)) => {
-                    self.entries[c].parent.as_deref() == Some(&self.entries[p].id)
-                }
+                (Some(c), Some(p)) => self.entries.parent(c) == Some(self.entries.id(p)),
                 _ => false,
             };
             let joined = partners(raw, &found[k].0, &found[k + 1].0);
@@ -697,6 +776,52 @@ mod tests {
             "{path} is not data/institutions.toml: run `FOU_BLESS=1 cargo test -p fou --lib registry`"
         );
         assert_eq!(Registry::builtin(), &Registry::from_toml(BUILTIN)?);
+        Ok(())
+    }
+
+    /// The builtin table's entries read field by field as the institutions
+    /// made from it read, and a parse annotated with it makes none of them
+    /// (the references it gives are those of the registry made from the
+    /// file, whose entries are made).
+    #[test]
+    fn the_builtin_table_is_read_without_making_its_entries() -> Result<(), RegistryError> {
+        let table = Registry::from_table(builtin::ENTRIES)?;
+        let made = Registry::from_toml(BUILTIN)?;
+        let unmade =
+            |r: &Registry| matches!(&r.entries, Entries::Builtin(_, m) if m.get().is_none());
+        let text = concat!(
+            "FoU-rapport 2021\n\nBidragsfinansierte prosjekter\n\n",
+            "Ved utgangen av 2021 hadde vi 3 pågående prosjekter.\n\nArbeid\n\n",
+            "- Jobb i nord, AFI, OsloMet (2020-2022)\n",
+            "- Jobb i sør, NIBR/OsloMet og Kystforsk (2021-2023)\n",
+            "- Jobb i vest, UiO, Økonomisk institutt (2019-2022)\n",
+        );
+        let (Ok(mut by_table), Ok(mut by_file)) = (crate::parse(text), crate::parse(text)) else {
+            panic!("the sample does not parse");
+        };
+        table.annotate_parsed(&mut by_table);
+        made.annotate_parsed(&mut by_file);
+        assert!(unmade(&table), "a parse made the table's entries");
+        let refs = |r: &Report<'_>| -> Vec<(Option<String>, Option<String>, String)> {
+            let refs = r.portfolio.iter().flat_map(|p| &p.institution_refs);
+            refs.map(|x| (x.id.clone(), x.name.clone(), x.raw.to_string()))
+                .collect()
+        };
+        assert_eq!(refs(&by_table), refs(&by_file));
+        let known = refs(&by_table)
+            .into_iter()
+            .filter(|r| r.0.is_some())
+            .count();
+        assert!(known >= 4, "{known} known");
+        for (i, e) in made.entries().iter().enumerate() {
+            let read = (table.entries.id(i), table.entries.name(i));
+            assert_eq!(read, (e.id.as_str(), e.name.as_str()));
+            assert_eq!(table.entries.parent(i), e.parent.as_deref());
+            assert_eq!(table.entries.unit(i), e.unit);
+        }
+        assert_eq!(table.entries.len(), made.entries().len());
+        assert_eq!(table, made);
+        assert!(!unmade(&table), "comparing made the entries");
         Ok(())
     }
 
