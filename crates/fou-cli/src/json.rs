@@ -20,31 +20,65 @@ const BREAK: &[u8; 1 + 2 * LEVELS] = &{
 /// Levels written with one write; deeper ones (none in fou's output) take
 /// one more write for each further level.
 const LEVELS: usize = 16;
+/// Bytes of JSON gathered before they are written (at the next line
+/// break): the size of the command's output buffer
+/// ([`crate::output::BUFFER`]), so that a `BufWriter` of that size passes
+/// the pieces straight through instead of copying them, and the gathering
+/// buffer ([`CHUNK_ROOM`]) stays below glibc's threshold for allocations
+/// of their own mapping (128 KiB), which cost two system calls and page
+/// faults on fresh pages each time.
+pub(crate) const CHUNK: usize = crate::output::BUFFER;
+/// Room reserved for the gathering buffer: a chunk, and the line that
+/// takes it past one (an item's text; longer ones grow it).
+pub(crate) const CHUNK_ROOM: usize = CHUNK + CHUNK / 4;
 /// Bytes of a string tested at once for a byte to escape (a multiple of
 /// the vector width, so the test compiles to vector compares).
 const ESCAPE_BLOCK: usize = 32;
 
 /// `value` as pretty JSON into `writer`: the bytes of
-/// `serde_json::to_writer_pretty`.
+/// `serde_json::to_writer_pretty`, in writes of a [`CHUNK`] or more.
 pub(crate) fn to_writer_pretty<W: Write, T: ?Sized + Serialize>(
     mut writer: W,
     value: &T,
 ) -> serde_json::Result<()> {
     let mut out = Vec::new();
-    write_pretty(&mut out, value)?;
+    stream_pretty(&mut out, value, &mut writer)?;
     writer.write_all(&out).map_err(serde_json::Error::io)
 }
 
 /// `value` as pretty JSON after the bytes of `out` (as
-/// [`to_writer_pretty`] writes it).
+/// [`to_writer_pretty`] writes it), all of it in `out`.
+#[cfg(test)]
 pub(crate) fn write_pretty<T: ?Sized + Serialize>(
     out: &mut Vec<u8>,
     value: &T,
+) -> serde_json::Result<()> {
+    serialize(out, value, None)
+}
+
+/// `value` as pretty JSON after the bytes of `out`, given to `sink` in
+/// pieces of a [`CHUNK`] or more as it is written; what is left when the
+/// value ends (less than a chunk and a line) stays in `out` for the caller
+/// to write, with what it adds. The JSON of a report of any size then
+/// takes a buffer of about a chunk, not of its own size.
+pub(crate) fn stream_pretty<T: ?Sized + Serialize>(
+    out: &mut Vec<u8>,
+    value: &T,
+    sink: &mut dyn Write,
+) -> serde_json::Result<()> {
+    serialize(out, value, Some(sink))
+}
+
+fn serialize<T: ?Sized + Serialize>(
+    out: &mut Vec<u8>,
+    value: &T,
+    sink: Option<&mut dyn Write>,
 ) -> serde_json::Result<()> {
     let mut pretty = Pretty {
         out: std::mem::take(out),
         depth: 0,
         has_value: false,
+        sink,
     };
     let written = value.serialize(&mut pretty);
     *out = pretty.out;
@@ -95,13 +129,15 @@ fn word_needs_escape(word: &[u8; 8]) -> bool {
 
 /// The pretty JSON writer: serde_json's `PrettyFormatter` with the default
 /// indentation, as a serializer. It writes into a buffer of its own (the
-/// many small writes of punctuation are then stores, not calls), given to
-/// the real writer at the end.
-struct Pretty {
+/// many small writes of punctuation are then stores, not calls); with a
+/// `sink`, the buffer is given to it whenever it holds [`CHUNK`] bytes at
+/// a line break, so it stays that small whatever the size of the value.
+struct Pretty<'w> {
     out: Vec<u8>,
     depth: usize,
     /// The open array or object has an item.
     has_value: bool,
+    sink: Option<&'w mut dyn Write>,
 }
 
 /// What an open array or object has had: nothing yet, or an item.
@@ -115,13 +151,13 @@ enum State {
 
 /// An open array or object, and what closes the value it is part of
 /// (`]` or `}`, then the `}` of a variant's object when `variant`).
-struct Compound<'a> {
-    ser: &'a mut Pretty,
+struct Compound<'a, 'w> {
+    ser: &'a mut Pretty<'w>,
     state: State,
     variant: bool,
 }
 
-impl Pretty {
+impl<'w> Pretty<'w> {
     fn write(&mut self, bytes: &[u8]) -> serde_json::Result<()> {
         self.out.extend_from_slice(bytes);
         Ok(())
@@ -130,9 +166,17 @@ impl Pretty {
     /// A line break and the indentation of the current depth, after a
     /// comma when `comma`: all of [`BREAK`] copied (a copy of a known
     /// size: a few vector stores, not a call), then cut to its length.
+    /// What was written before it goes to the sink first when it has come
+    /// to a [`CHUNK`].
+    /// (Inlined, as it was before it could write: it runs once for each
+    /// item and key, and the write once for each chunk.)
+    #[inline]
     fn new_line(&mut self, comma: bool) -> serde_json::Result<()> {
         if comma {
             self.out.push(b',');
+        }
+        if self.out.len() >= CHUNK {
+            self.give_chunk()?;
         }
         let shown = self.depth.min(LEVELS);
         let at = self.out.len();
@@ -140,6 +184,17 @@ impl Pretty {
         self.out.truncate(at + 1 + 2 * shown);
         for _ in shown..self.depth {
             self.write(b"  ")?;
+        }
+        Ok(())
+    }
+
+    /// What was written, to the sink (if there is one).
+    #[cold]
+    #[inline(never)]
+    fn give_chunk(&mut self) -> serde_json::Result<()> {
+        if let Some(sink) = self.sink.as_mut() {
+            sink.write_all(&self.out).map_err(serde_json::Error::io)?;
+            self.out.clear();
         }
         Ok(())
     }
@@ -164,7 +219,7 @@ impl Pretty {
         open: &[u8],
         len: Option<usize>,
         variant: bool,
-    ) -> serde_json::Result<Compound<'_>> {
+    ) -> serde_json::Result<Compound<'_, 'w>> {
         self.begin(open)?;
         let state = if len == Some(0) {
             self.end(if open == b"[" { b"]" } else { b"}" })?;
@@ -214,16 +269,16 @@ impl Pretty {
 
 type Result<T = ()> = serde_json::Result<T>;
 
-impl<'a> ser::Serializer for &'a mut Pretty {
+impl<'a, 'w> ser::Serializer for &'a mut Pretty<'w> {
     type Ok = ();
     type Error = serde_json::Error;
-    type SerializeSeq = Compound<'a>;
-    type SerializeTuple = Compound<'a>;
-    type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = Compound<'a>;
-    type SerializeMap = Compound<'a>;
-    type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = Compound<'a>;
+    type SerializeSeq = Compound<'a, 'w>;
+    type SerializeTuple = Compound<'a, 'w>;
+    type SerializeTupleStruct = Compound<'a, 'w>;
+    type SerializeTupleVariant = Compound<'a, 'w>;
+    type SerializeMap = Compound<'a, 'w>;
+    type SerializeStruct = Compound<'a, 'w>;
+    type SerializeStructVariant = Compound<'a, 'w>;
 
     fn serialize_bool(self, v: bool) -> Result {
         self.scalar(v)
@@ -307,13 +362,13 @@ impl<'a> ser::Serializer for &'a mut Pretty {
         v.serialize(&mut *self)?;
         self.close_variant()
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a>> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, 'w>> {
         self.open(b"[", len, false)
     }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>> {
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'w>> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>> {
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'a, 'w>> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -322,14 +377,14 @@ impl<'a> ser::Serializer for &'a mut Pretty {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a>> {
+    ) -> Result<Compound<'a, 'w>> {
         self.open_variant(variant)?;
         self.open(b"[", Some(len), true)
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a>> {
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, 'w>> {
         self.open(b"{", len, false)
     }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>> {
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'a, 'w>> {
         self.serialize_map(Some(len))
     }
     fn serialize_struct_variant(
@@ -338,13 +393,13 @@ impl<'a> ser::Serializer for &'a mut Pretty {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a>> {
+    ) -> Result<Compound<'a, 'w>> {
         self.open_variant(variant)?;
         self.open(b"{", Some(len), true)
     }
 }
 
-impl Compound<'_> {
+impl Compound<'_, '_> {
     /// The break before an item, and its value.
     fn item<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
         self.ser.new_line(self.state == State::Rest)?;
@@ -401,7 +456,7 @@ impl Compound<'_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
+impl ser::SerializeSeq for Compound<'_, '_> {
     type Ok = ();
     type Error = serde_json::Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
@@ -412,7 +467,7 @@ impl ser::SerializeSeq for Compound<'_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_> {
+impl ser::SerializeTuple for Compound<'_, '_> {
     type Ok = ();
     type Error = serde_json::Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
@@ -423,7 +478,7 @@ impl ser::SerializeTuple for Compound<'_> {
     }
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
     type Ok = ();
     type Error = serde_json::Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
@@ -434,7 +489,7 @@ impl ser::SerializeTupleStruct for Compound<'_> {
     }
 }
 
-impl ser::SerializeTupleVariant for Compound<'_> {
+impl ser::SerializeTupleVariant for Compound<'_, '_> {
     type Ok = ();
     type Error = serde_json::Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
@@ -445,7 +500,7 @@ impl ser::SerializeTupleVariant for Compound<'_> {
     }
 }
 
-impl ser::SerializeMap for Compound<'_> {
+impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
     type Error = serde_json::Error;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result {
@@ -459,7 +514,7 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
+impl ser::SerializeStruct for Compound<'_, '_> {
     type Ok = ();
     type Error = serde_json::Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
@@ -470,7 +525,7 @@ impl ser::SerializeStruct for Compound<'_> {
     }
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
+impl ser::SerializeStructVariant for Compound<'_, '_> {
     type Ok = ();
     type Error = serde_json::Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
@@ -671,6 +726,55 @@ mod tests {
             }
         }
         assert!(seen >= 3, "{seen}");
+    }
+
+    /// A sink that keeps the size of every write.
+    #[derive(Default)]
+    struct Writes {
+        bytes: Vec<u8>,
+        sizes: Vec<usize>,
+    }
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.sizes.push(buf.len());
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Streamed, the JSON is serde_json's, given to the sink in pieces of
+    /// a chunk and less than a line more (the buffer stays that small),
+    /// with less than a chunk and a line left to the caller; a value
+    /// shorter than a chunk is not written to the sink at all.
+    #[test]
+    fn pretty_json_is_streamed_in_chunks() {
+        let line = "Et prosjekt om arbeid og helse, med \"sitat\" og æøå";
+        let long: Vec<Vec<String>> = (0..60)
+            .map(|i| (0..60).map(|j| format!("{line} {i}.{j}")).collect())
+            .collect();
+        let short = vec![line; 3];
+        let (mut long_sink, mut short_sink) = (Writes::default(), Writes::default());
+        let mut long_tail = b"before".to_vec();
+        stream_pretty(&mut long_tail, &long, &mut long_sink).unwrap();
+        let mut short_tail = Vec::new();
+        stream_pretty(&mut short_tail, &short, &mut short_sink).unwrap();
+        let mut theirs = b"before".to_vec();
+        serde_json::to_writer_pretty(&mut theirs, &long).unwrap();
+        let whole = [long_sink.bytes.as_slice(), &long_tail].concat();
+        assert!(whole == theirs);
+        assert!(theirs.len() > 3 * CHUNK, "{}", theirs.len());
+        let most = line.len() + 64;
+        assert!(long_sink.sizes.len() >= 3, "{:?}", long_sink.sizes);
+        for &n in &long_sink.sizes {
+            assert!((CHUNK..CHUNK + most).contains(&n), "{:?}", long_sink.sizes);
+        }
+        assert!(long_tail.len() < CHUNK + most, "{}", long_tail.len());
+        assert!(short_sink.sizes.is_empty());
+        assert_eq!(short_tail, serde_json::to_vec_pretty(&short).unwrap());
     }
 
     #[test]

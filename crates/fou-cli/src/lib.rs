@@ -172,7 +172,11 @@ fn run_buffered(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8
     Ok(code)
 }
 
-fn dispatch(out: &mut impl Write, err: &mut dyn Write, cli: Cli) -> Result<u8, Stop> {
+fn dispatch(
+    out: &mut BufWriter<&mut dyn Write>,
+    err: &mut dyn Write,
+    cli: Cli,
+) -> Result<u8, Stop> {
     match cli.command {
         Command::Parse {
             files,
@@ -218,8 +222,8 @@ const JSON_PER_TEXT_BYTE: usize = 2;
 /// memory stays a few times the largest input. A file that cannot be read
 /// is reported on standard error and skipped, so the output is always valid
 /// JSON (an array for several files) or NDJSON; the exit status is then 1.
-fn parse(
-    out: &mut impl Write,
+fn parse<W: Write>(
+    out: &mut BufWriter<W>,
     err: &mut dyn Write,
     files: &[PathBuf],
     format: OutputFormat,
@@ -247,19 +251,28 @@ fn parse(
         }
         // Serialised into memory first: the many small writes are cheaper
         // into a `Vec` than through the `BufWriter`, and the bytes are the
-        // same. The buffer is reserved after the parse, so it can take heap
-        // pages the parse has used and freed; the output of one report, its
-        // line break included, is then one write.
+        // same. Pretty JSON goes out in chunks as it is written (see
+        // `json::CHUNK`), so its buffer is reserved once for a chunk; a
+        // line of NDJSON is one write of the whole report.
         json.clear();
-        json.reserve(inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE));
+        let room = inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE);
         match format {
-            OutputFormat::Ndjson => serde_json::to_writer(&mut json, &report)?,
-            OutputFormat::Json => crate::json::write_pretty(&mut json, &report)?,
+            OutputFormat::Ndjson => {
+                json.reserve(room);
+                serde_json::to_writer(&mut json, &report)?;
+            }
+            OutputFormat::Json => {
+                json.reserve(room.min(crate::json::CHUNK_ROOM));
+                crate::json::stream_pretty(&mut json, &report, out)?;
+            }
         }
         if !array {
             json.push(b'\n');
         }
-        out.write_all(&json)?;
+        // Straight to the output, after what its buffer holds: copied into
+        // the buffer, the bytes would touch its pages for nothing.
+        out.flush()?;
+        out.get_mut().write_all(&json)?;
         written += 1;
     }
     if array {
