@@ -326,20 +326,26 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
         .unzip();
     let totals = score::Totals::new(pairs, totals);
     let mut links: Vec<_> = links.into_iter().flatten().collect();
-    // Strongest first; ties in input order, so the result is deterministic
-    // (a stable sort: the links come in pair order, often in runs of one
-    // score, which it takes as they are).
-    links.sort_by(|x, y| {
+    // Strongest first; ties in pair order, so the result is deterministic
+    // (each pair is one link: the order is total, and an unstable sort on
+    // the pool's threads gives it).
+    links.par_sort_unstable_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then((x.i, x.j).cmp(&(y.i, y.j)))
     });
+    // Grown in order on this thread; each group's reasons, id and
+    // appearances are then written on the pool's.
     let mut groups: Vec<LinkGroup> = score::grow(appearances, &read, &totals, links)
-        .into_iter()
-        .map(|g| group(appearances, &read, g))
+        .into_par_iter()
+        .map_init(score::Scratch::default, |scratch, g| {
+            group(appearances, &read, g, scratch)
+        })
         .collect();
     groups.sort_by_key(|g| g.appearances.first().map(timeline_key));
     unique_ids(&mut groups);
+    // (freed on the pool's threads, where most of it was allocated)
+    read.into_par_iter().for_each(drop);
     Linked {
         groups,
         comparisons,
@@ -351,11 +357,11 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
 /// are gathered and sorted on their own (in parallel): small sorts, where
 /// one sort of every block's pairs was a fifth of the linking.
 fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
-    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let keys: Vec<Vec<String>> = read.par_iter().map(score::Read::keys).collect();
     for (i, own) in keys.iter().enumerate() {
         for key in own {
-            let block = blocks.entry(key.clone()).or_default();
+            let block = blocks.entry(key.as_str()).or_default();
             if block.last() != Some(&i) {
                 block.push(i);
             }
@@ -366,7 +372,7 @@ fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
         .flat_map_iter(|i| {
             let mut partners: Vec<usize> = keys[i]
                 .iter()
-                .filter_map(|key| blocks.get(key))
+                .filter_map(|key| blocks.get(key.as_str()))
                 .filter(|members| members.len() <= MAX_BLOCK)
                 // A block's members are in order: the later ones follow i.
                 .flat_map(|members| &members[members.partition_point(|&m| m <= i)..])
@@ -380,7 +386,13 @@ fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
 }
 
 /// A finished group: its timeline, id, weakest score and reasons.
-fn group(appearances: &[Appearance], read: &[score::Read], g: score::Group) -> LinkGroup {
+fn group<'r>(
+    appearances: &[Appearance],
+    read: &'r [score::Read],
+    g: score::Group<'r>,
+    scratch: &mut score::Scratch<'r>,
+) -> LinkGroup {
+    let reasons = g.reasons(appearances, read, scratch);
     let mut members: Vec<usize> = g.members;
     members.sort_by_key(|&i| timeline_key(&appearances[i]));
     let first = members.first().copied().unwrap_or_default();
@@ -388,7 +400,7 @@ fn group(appearances: &[Appearance], read: &[score::Read], g: score::Group) -> L
         id: stable_id(&appearances[first], &read[first]),
         appearances: members.iter().map(|&i| appearances[i].clone()).collect(),
         score: (g.score * 1000.0).round() / 1000.0,
-        reason: g.reasons.join("; "),
+        reason: reasons.join("; "),
     }
 }
 

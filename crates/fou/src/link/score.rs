@@ -484,21 +484,37 @@ fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<PeriodWhy>), C
 
 /// A group being grown: members, weakest link, reasons.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Group {
+pub(crate) struct Group<'r> {
     pub members: Vec<usize>,
     pub score: f64,
-    pub reasons: Vec<String>,
+    /// The links that joined it, in the order their reasons are told
+    /// ([`Group::reasons`] writes them).
+    pub joins: Vec<Link<'r>>,
+}
+
+impl<'r> Group<'r> {
+    /// The reason of each link that joined the group, in order.
+    pub(crate) fn reasons(
+        &self,
+        all: &[Appearance],
+        read: &'r [Read],
+        scratch: &mut Scratch<'r>,
+    ) -> Vec<String> {
+        let reasons = self.joins.iter();
+        reasons.map(|l| l.reason(all, read, scratch)).collect()
+    }
 }
 
 /// Join links strongest first into groups, never joining two groups that
 /// would hold two appearances of one kind in one text or two appearances
-/// whose periods rule each other out.
+/// whose periods rule each other out. (The joining links' reasons are
+/// written afterwards, for each group on its own: see [`Group::reasons`].)
 pub(crate) fn grow<'r>(
     all: &[Appearance],
     read: &'r [Read],
     totals: &Totals,
     links: Vec<Box<Link<'r>>>,
-) -> Vec<Group> {
+) -> Vec<Group<'r>> {
     let mut scratch = Scratch::default();
     let mut of: Vec<Option<usize>> = vec![None; all.len()];
     let mut groups: Vec<Group> = Vec::new();
@@ -533,12 +549,12 @@ pub(crate) fn grow<'r>(
             let other = if g == target { h } else { g };
             let gone = std::mem::take(&mut groups[other]);
             merged.score = merged.score.min(gone.score);
-            merged.reasons.extend(gone.reasons);
+            merged.joins.extend(gone.joins);
         }
         merged.members = left.into_iter().chain(right).collect();
         merged.members.sort_unstable();
         merged.score = merged.score.min(l.score);
-        merged.reasons.push(l.reason(all, read, &mut scratch));
+        merged.joins.push(l);
         for &m in &merged.members {
             of[m] = Some(target);
         }
