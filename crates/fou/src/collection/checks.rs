@@ -13,6 +13,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::{Collection, CollectionDiagnostic, Text};
 use crate::model::{Diagnostic, DiagnosticCode, ItemKind, PortfolioStatus, Report, Severity, Span};
 use crate::text::shorten;
@@ -36,36 +38,15 @@ pub(super) fn at(
 /// Every check, text by text in collection order, then the checks across
 /// texts.
 pub(super) fn run(c: &Collection) -> Vec<CollectionDiagnostic> {
-    let mut out = Vec::new();
-    for (i, t) in c.texts.iter().enumerate() {
-        if let (Some(k), Some(why)) = (t.duplicate_of, &t.duplicate_reason) {
-            let message = format!(
-                "{} is the same report as {}: {why}; its items are read once",
-                t.name(i),
-                c.texts[k].name(k)
-            );
-            out.push(at(
-                i,
-                Severity::Info,
-                DiagnosticCode::DuplicateText,
-                message,
-                None,
-            ));
-            continue;
-        }
-        out.extend(ongoing_past_end(i, t));
-        out.extend(duplicate_items(i, &t.report));
-        out.extend(
-            t.report
-                .diagnostics
-                .iter()
-                .filter(|d| d.code == DiagnosticCode::CountMismatch)
-                .map(|d| CollectionDiagnostic {
-                    text: Some(i),
-                    diagnostic: d.clone(),
-                }),
-        );
-    }
+    // Each text's checks on the current rayon pool (folding every item
+    // title is most of them), in the texts' order.
+    let per_text: Vec<Vec<CollectionDiagnostic>> = c
+        .texts
+        .par_iter()
+        .enumerate()
+        .map(|(i, t)| text_checks(c, i, t))
+        .collect();
+    let mut out: Vec<CollectionDiagnostic> = per_text.into_iter().flatten().collect();
     for u in &c.unknown {
         let message = format!(
             "institution {:?} (in {} item{}, first in {}) is in no registry entry: it stays as written",
@@ -83,6 +64,38 @@ pub(super) fn run(c: &Collection) -> Vec<CollectionDiagnostic> {
         ));
     }
     out.extend(super::links::period_conflicts(c));
+    out
+}
+
+/// The checks of text `i`: that it repeats another text, or its ongoing
+/// items past their end, its items listed twice and its count mismatches.
+fn text_checks(c: &Collection, i: usize, t: &Text) -> Vec<CollectionDiagnostic> {
+    if let (Some(k), Some(why)) = (t.duplicate_of, &t.duplicate_reason) {
+        let message = format!(
+            "{} is the same report as {}: {why}; its items are read once",
+            t.name(i),
+            c.texts[k].name(k)
+        );
+        return vec![at(
+            i,
+            Severity::Info,
+            DiagnosticCode::DuplicateText,
+            message,
+            None,
+        )];
+    }
+    let mut out = ongoing_past_end(i, t);
+    out.extend(duplicate_items(i, &t.report));
+    out.extend(
+        t.report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::CountMismatch)
+            .map(|d| CollectionDiagnostic {
+                text: Some(i),
+                diagnostic: d.clone(),
+            }),
+    );
     out
 }
 
