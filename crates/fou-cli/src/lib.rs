@@ -28,6 +28,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use input::{Input, InputArgs, is_stdin};
 use output::{Stop, say};
@@ -218,10 +219,19 @@ fn dispatch(
 /// report's JSON is 1.2 to 1.7 times its text, so the buffer seldom grows.
 const JSON_PER_TEXT_BYTE: usize = 2;
 
-/// `fou parse`: reports are written one at a time as they are parsed, so
+/// Files `fou parse` reads and parses at once for each thread of the
+/// rayon pool, when it is given several: enough that a thread with a short
+/// text does not wait for one with a long one, few enough that memory
+/// stays a few texts' worth.
+const FILES_PER_THREAD: usize = 2;
+
+/// `fou parse`: reports are written in the order of the files, each as
+/// soon as it and those before it are parsed; several files are read and
+/// parsed a few at a time on the rayon pool (see [`FILES_PER_THREAD`]), so
 /// memory stays a few times the largest input. A file that cannot be read
-/// is reported on standard error and skipped, so the output is always valid
-/// JSON (an array for several files) or NDJSON; the exit status is then 1.
+/// is reported on standard error and skipped, so the output is always
+/// valid JSON (an array for several files) or NDJSON; the exit status is
+/// then 1.
 fn parse<W: Write>(
     out: &mut BufWriter<W>,
     err: &mut dyn Write,
@@ -233,52 +243,104 @@ fn parse<W: Write>(
     if array {
         out.write_all(b"[")?;
     }
-    let mut written = 0;
-    let mut failed = false;
-    let (mut json, mut buf) = (Vec::new(), Vec::new());
-    for f in files {
-        let inp = match Input::read(f, &input, &mut buf) {
-            Ok(inp) => inp,
-            Err(msg) => {
-                tell(err, &msg);
+    // One file is parsed on this thread: no pool is started for it.
+    let window = match files.len() {
+        0 | 1 => 1,
+        _ => rayon::current_num_threads().max(1) * FILES_PER_THREAD,
+    };
+    let (mut written, mut failed) = (0, false);
+    let (mut json, mut bufs) = (Vec::new(), Vec::new());
+    for group in files.chunks(window) {
+        bufs.resize_with(group.len(), Vec::new);
+        let inputs = read_group(group, &input, &mut bufs);
+        for (inp, report) in inputs.iter().zip(parse_group(&inputs)) {
+            let (Ok(inp), Some(report)) = (inp, report) else {
+                if let Err(msg) = inp {
+                    tell(err, msg);
+                }
                 failed = true;
                 continue;
+            };
+            if array {
+                out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
             }
-        };
-        let report = fou::parse_report(&inp.src, &inp.options);
-        if array {
-            out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
+            write_report(out, &mut json, (inp, &report), format, array)?;
+            written += 1;
         }
-        // Serialised into memory first: the many small writes are cheaper
-        // into a `Vec` than through the `BufWriter`, and the bytes are the
-        // same. Pretty JSON goes out in chunks as it is written (see
-        // `json::CHUNK`), so its buffer is reserved once for a chunk; a
-        // line of NDJSON is one write of the whole report.
-        json.clear();
-        let room = inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE);
-        match format {
-            OutputFormat::Ndjson => {
-                json.reserve(room);
-                serde_json::to_writer(&mut json, &report)?;
-            }
-            OutputFormat::Json => {
-                json.reserve(room.min(crate::json::CHUNK_ROOM));
-                crate::json::stream_pretty(&mut json, &report, out)?;
-            }
-        }
-        if !array {
-            json.push(b'\n');
-        }
-        // Straight to the output, after what its buffer holds: copied into
-        // the buffer, the bytes would touch its pages for nothing.
-        out.flush()?;
-        out.get_mut().write_all(&json)?;
-        written += 1;
     }
     if array {
         out.write_all(if written == 0 { b"]\n" } else { b"\n]\n" })?;
     }
     Ok(u8::from(failed))
+}
+
+/// Read `files` into `bufs` (one each), in parallel on the rayon pool when
+/// there are several: each input, or the message of why it could not be
+/// read, in order.
+fn read_group<'b>(
+    files: &[PathBuf],
+    input: &InputArgs,
+    bufs: &'b mut [Vec<u8>],
+) -> Vec<Result<Input<'b>, String>> {
+    let read = |(f, buf): (&PathBuf, &'b mut Vec<u8>)| Input::read(f, input, buf);
+    match (files, bufs) {
+        ([f], [buf]) => vec![read((f, buf))],
+        (files, bufs) => files
+            .par_iter()
+            .zip(bufs.par_iter_mut())
+            .map(read)
+            .collect(),
+    }
+}
+
+/// The report of each input that could be read, parsed in parallel on the
+/// rayon pool when there are several.
+fn parse_group<'i>(inputs: &'i [Result<Input<'_>, String>]) -> Vec<Option<fou::Report<'i>>> {
+    let parse = |inp: &'i Result<Input<'_>, String>| {
+        let inp = inp.as_ref().ok()?;
+        Some(fou::parse_report(&inp.src, &inp.options))
+    };
+    match inputs {
+        [one] => vec![parse(one)],
+        inputs => inputs.par_iter().map(parse).collect(),
+    }
+}
+
+/// One report's JSON to `out`: pretty JSON in chunks as it is written,
+/// a line of NDJSON in one write; the line break after it unless it is an
+/// item of an `array`.
+fn write_report<W: Write>(
+    out: &mut BufWriter<W>,
+    json: &mut Vec<u8>,
+    (inp, report): (&Input<'_>, &fou::Report<'_>),
+    format: OutputFormat,
+    array: bool,
+) -> Result<(), Stop> {
+    // Serialised into memory first: the many small writes are cheaper into
+    // a `Vec` than through the `BufWriter`, and the bytes are the same.
+    // Pretty JSON goes out in chunks as it is written (see `json::CHUNK`),
+    // so its buffer is reserved once for a chunk; a line of NDJSON is one
+    // write of the whole report.
+    json.clear();
+    let room = inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE);
+    match format {
+        OutputFormat::Ndjson => {
+            json.reserve(room);
+            serde_json::to_writer(&mut *json, report)?;
+        }
+        OutputFormat::Json => {
+            json.reserve(room.min(crate::json::CHUNK_ROOM));
+            crate::json::stream_pretty(json, report, out)?;
+        }
+    }
+    if !array {
+        json.push(b'\n');
+    }
+    // Straight to the output, after what its buffer holds: copied into the
+    // buffer, the bytes would touch its pages for nothing.
+    out.flush()?;
+    out.get_mut().write_all(json)?;
+    Ok(())
 }
 
 /// `fou help [COMMAND]`: the help of the program or of one subcommand.

@@ -126,3 +126,32 @@ fn several_files_give_one_report_per_readable_file_and_status_1() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v.as_array().map(Vec::len), Some(2));
 }
+
+/// Files are read and parsed a few at a time on the rayon pool, and written
+/// in their order: many files, readable or not, give on a pool of any size
+/// what each gives on its own, one after the other (the reports, and the
+/// messages for the files that cannot be read).
+#[test]
+fn many_files_are_written_in_their_order_on_any_pool() {
+    let dir = temp_dir();
+    let files = files(dir.path());
+    let many: Vec<PathBuf> = files.iter().cycle().take(3 * files.len()).cloned().collect();
+    let head = ["parse", "--max-bytes", "16K", "--format", "ndjson"];
+    let (mut one_by_one, mut messages) = (Vec::new(), Vec::new());
+    for f in &many {
+        let (_, out, err) = run(&args(&head, std::slice::from_ref(f)));
+        one_by_one.extend(out);
+        messages.extend(err);
+    }
+    assert_eq!(one_by_one.iter().filter(|&&b| b == b'\n').count(), 9);
+    for threads in [1, 2, 3, 8] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let (code, out, err) = pool.install(|| run(&args(&head, &many)));
+        assert_eq!(code, 1);
+        assert!(out == one_by_one, "{threads} threads");
+        assert_eq!(String::from_utf8(err), String::from_utf8(messages.clone()));
+    }
+}
