@@ -70,17 +70,15 @@ pub(crate) fn run(
 ) -> Result<u8, Stop> {
     let mut counts = Counts::default();
     let mut shown = Vec::new();
-    let mut buf = Vec::new();
-    for f in files {
-        let inp = match Input::read(f, &input, &mut buf) {
-            Ok(inp) => inp,
+    crate::each_parsed(files, &input, |parsed| {
+        let (inp, report) = match parsed {
+            Ok(parsed) => parsed,
             Err(msg) => {
                 let _ = writeln!(err, "{msg}");
                 counts.unreadable += 1;
-                continue;
+                return Ok(());
             }
         };
-        let report = fou::parse_report(&inp.src, &inp.options);
         counts.files += 1;
         report
             .diagnostics
@@ -94,10 +92,13 @@ pub(crate) fn run(
         // In the order of the text; those without a place first.
         diags.sort_by_key(|d| d.span.map(|s| (s.line_start, s.start)));
         match format {
-            Format::Human => write_human(out, &inp, &diags)?,
-            Format::Json => shown.extend(to_json(&inp, &diags)),
+            Format::Human => write_human(out, inp, &diags),
+            Format::Json => {
+                shown.extend(to_json(inp, &diags));
+                Ok(())
+            }
         }
-    }
+    })?;
     match format {
         Format::Human => say(out, &counts.summary(level))?,
         Format::Json => {

@@ -243,35 +243,57 @@ fn parse<W: Write>(
     if array {
         out.write_all(b"[")?;
     }
-    // One file is parsed on this thread: no pool is started for it.
-    let window = match files.len() {
-        0 | 1 => 1,
-        _ => rayon::current_num_threads().max(1) * FILES_PER_THREAD,
-    };
     let (mut written, mut failed) = (0, false);
-    let (mut json, mut bufs) = (Vec::new(), Vec::new());
-    for group in files.chunks(window) {
-        bufs.resize_with(group.len(), Vec::new);
-        let inputs = read_group(group, &input, &mut bufs);
-        for (inp, report) in inputs.iter().zip(parse_group(&inputs)) {
-            let (Ok(inp), Some(report)) = (inp, report) else {
-                if let Err(msg) = inp {
-                    tell(err, msg);
-                }
+    let mut json = Vec::new();
+    each_parsed(files, &input, |parsed| {
+        let (inp, report) = match parsed {
+            Ok(parsed) => parsed,
+            Err(msg) => {
+                tell(err, msg);
                 failed = true;
-                continue;
-            };
-            if array {
-                out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
+                return Ok(());
             }
-            write_report(out, &mut json, (inp, &report), format, array)?;
-            written += 1;
+        };
+        if array {
+            out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
         }
-    }
+        write_report(out, &mut json, (inp, report), format, array)?;
+        written += 1;
+        Ok(())
+    })?;
     if array {
         out.write_all(if written == 0 { b"]\n" } else { b"\n]\n" })?;
     }
     Ok(u8::from(failed))
+}
+
+/// Read and parse `files` and give each, in order, to `f`: its input and
+/// report, or the message of why it could not be read. Several files are
+/// read and parsed a few at a time on the rayon pool (see
+/// [`FILES_PER_THREAD`]), so memory stays a few texts' worth; one file is
+/// parsed on this thread, with no pool started for it.
+pub(crate) fn each_parsed(
+    files: &[PathBuf],
+    input: &InputArgs,
+    mut f: impl FnMut(Result<(&Input<'_>, &fou::Report<'_>), &str>) -> Result<(), Stop>,
+) -> Result<(), Stop> {
+    let window = match files.len() {
+        0 | 1 => 1,
+        _ => rayon::current_num_threads().max(1) * FILES_PER_THREAD,
+    };
+    let mut bufs = Vec::new();
+    for group in files.chunks(window) {
+        bufs.resize_with(group.len(), Vec::new);
+        let inputs = read_group(group, input, &mut bufs);
+        for (inp, report) in inputs.iter().zip(parse_group(&inputs)) {
+            match (inp, &report) {
+                (Ok(inp), Some(report)) => f(Ok((inp, report)))?,
+                (Err(msg), _) => f(Err(msg))?,
+                (Ok(_), None) => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Read `files` into `bufs` (one each), in parallel on the rayon pool when

@@ -135,7 +135,12 @@ fn several_files_give_one_report_per_readable_file_and_status_1() {
 fn many_files_are_written_in_their_order_on_any_pool() {
     let dir = temp_dir();
     let files = files(dir.path());
-    let many: Vec<PathBuf> = files.iter().cycle().take(3 * files.len()).cloned().collect();
+    let many: Vec<PathBuf> = files
+        .iter()
+        .cycle()
+        .take(3 * files.len())
+        .cloned()
+        .collect();
     let head = ["parse", "--max-bytes", "16K", "--format", "ndjson"];
     let (mut one_by_one, mut messages) = (Vec::new(), Vec::new());
     for f in &many {
@@ -144,6 +149,10 @@ fn many_files_are_written_in_their_order_on_any_pool() {
         messages.extend(err);
     }
     assert_eq!(one_by_one.iter().filter(|&&b| b == b'\n').count(), 9);
+    // `fou check` reads its files so too: the same on every pool as on one
+    // thread.
+    let check = ["check", "--max-bytes", "16K", "--severity", "info"];
+    let mut checked_alone = None;
     for threads in [1, 2, 3, 8] {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -153,5 +162,7 @@ fn many_files_are_written_in_their_order_on_any_pool() {
         assert_eq!(code, 1);
         assert!(out == one_by_one, "{threads} threads");
         assert_eq!(String::from_utf8(err), String::from_utf8(messages.clone()));
+        let checked = pool.install(|| run(&args(&check, &many)));
+        assert_eq!(&checked, checked_alone.get_or_insert(checked.clone()));
     }
 }
