@@ -170,7 +170,15 @@ pub(crate) fn collect(
         Some(f) => write_table(out, &collection, table.table(), f)?,
         None => summary(out, &collection, db)?,
     }
+    free(collection);
     Ok(u8::from(failed))
+}
+
+/// Drop the collection on a thread of the rayon pool its texts were read
+/// on, so that it frees them there in parallel (dropped on the main thread,
+/// it would free them one by one: see the core's `Drop for Collection`).
+fn free(collection: Collection) {
+    rayon::scope(move |_| drop(collection));
 }
 
 /// What was collected, in a few lines.
@@ -264,6 +272,7 @@ pub(crate) fn links(
         }
         LinksFormat::Text => links_text(out, &collection)?,
     }
+    free(collection);
     Ok(u8::from(failed))
 }
 

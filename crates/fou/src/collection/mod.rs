@@ -278,13 +278,20 @@ pub struct Collection {
     registry: Option<Arc<Registry>>,
 }
 
-/// A collection is freed on the current rayon pool, text by text: its
-/// texts were made on the pool's threads, and freeing their reports is
-/// most of the work of dropping it (a sixth of what `fou collect` does on
-/// its own thread with two threads).
+/// A collection dropped on a thread of a rayon pool is freed on that pool,
+/// text by text: its texts were made on the pool's threads, and freeing
+/// their reports is most of the work of dropping it (a sixth of what `fou
+/// collect` does on its own thread with two threads; the command drops
+/// its collection in the pool). Dropped anywhere else it is freed on the
+/// thread that drops it: no pool is started for it, and rayon's global
+/// pool, which a process cannot fork after using, is never started by it
+/// (Python drops a collection outside any pool).
 impl Drop for Collection {
     fn drop(&mut self) {
         use rayon::prelude::*;
+        if rayon::current_thread_index().is_none() {
+            return;
+        }
         std::mem::take(&mut self.texts)
             .into_par_iter()
             .for_each(drop);
