@@ -43,7 +43,7 @@
 mod score;
 mod title;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -357,7 +357,9 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
 /// are gathered and sorted on their own (in parallel): small sorts, where
 /// one sort of every block's pairs was a fifth of the linking.
 fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
-    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // (a hash map: the blocks are only looked up, and a tree compared each
+    // key with a dozen others on the way in)
+    let mut blocks: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
     let keys: Vec<Vec<String>> = read.par_iter().map(score::Read::keys).collect();
     for (i, own) in keys.iter().enumerate() {
         for key in own {
