@@ -14,7 +14,7 @@ use crate::model::{
     Diagnostic, DiagnosticCode, Funding, PhdStatus, PortfolioStatus, RefersTo, Report, Severity,
     StatedCount,
 };
-use crate::text::{KeywordFilter, each_clause, lower, norm, sentence_around, shorten, words};
+use crate::text::{each_clause, lower, norm, sentence_around, shorten, words};
 
 use crate::lexicon::NounKind as Noun;
 
@@ -1097,21 +1097,147 @@ impl<'a> CountReader<'a> {
     }
 }
 
-/// Texts that may say something was published ([`lexicon::PUBLISHED`]).
-static PUBLISHED: std::sync::LazyLock<KeywordFilter> =
-    std::sync::LazyLock::new(|| KeywordFilter::new(&[lexicon::PUBLISHED]));
-
 /// May the text of a project's summary state a count ([`clause_counts`])? A
 /// count in a summary is read only in a clause that says something was
-/// published (`has_any` of [`lexicon::PUBLISHED`] in its normalised text):
-/// a cheap test on the whole text as it stands ([`KeywordFilter`]), which
-/// says yes to every text with such a clause (it says yes to a text when it
-/// does to a piece of it). When it says no, no clause of the summary states
-/// a count, and the summary need not be scanned for counts at all (half of
-/// the running text a report's counts are read in, in a report with a
-/// summary for each project).
+/// published (`has_any` of [`lexicon::PUBLISHED`] in its normalised text),
+/// and such a clause's summary has a stem of them in it, ASCII
+/// case-insensitively, as it stands ([`has_published`]). When it has none,
+/// no clause of the summary states a count, and the summary need not be
+/// scanned for counts at all (half of the running text a report's counts
+/// are read in, in a report with a summary for each project; most
+/// summaries say nothing of what was published).
+///
+/// The test is exact, not only conservative: normalising ([`norm`]) only
+/// lower-cases and joins white space, and no stem holds white space or a
+/// byte outside ASCII; lower-casing makes an ASCII letter only of an ASCII
+/// letter but of `İ` (to `i` and a combining dot, which no stem has after
+/// its `i`) and KELVIN SIGN (to `k`, in no stem). A test compares it with
+/// `has_any` of the normalised text.
 fn may_tell_published(text: &str) -> bool {
-    PUBLISHED.may_match(text)
+    has_published(text.as_bytes())
+}
+
+/// The two letters in a row of each stem of [`lexicon::PUBLISHED`] (in the
+/// same order) that [`has_published`] looks for first, and where they stand
+/// in it: `ub` of `publiser` and `tg` of `utgitt`, rare in Norwegian text
+/// (the stems' first two letters are not: `ut` starts many words). Checked
+/// against the stems, and that these are lower-case ASCII letters, as the
+/// table is built.
+const PUBLISHED_ANCHORS: [(usize, [u8; 2]); 2] = {
+    let anchors = [(1, *b"ub"), (1, *b"tg")];
+    assert!(lexicon::PUBLISHED.len() == anchors.len());
+    let mut n = 0;
+    while n < anchors.len() {
+        let (at, [first, second]) = anchors[n];
+        let stem = lexicon::PUBLISHED[n].as_bytes();
+        assert!(stem[at] == first && stem[at + 1] == second);
+        let mut i = 0;
+        while i < stem.len() {
+            assert!(stem[i].is_ascii_lowercase());
+            i += 1;
+        }
+        n += 1;
+    }
+    anchors
+};
+
+/// Does a stem of [`lexicon::PUBLISHED`] stand in `b`, in any ASCII case
+/// ([`may_tell_published`])? Without SSE2, each byte is looked at
+/// ([`published_at`]).
+#[cfg(not(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+)))]
+fn has_published(b: &[u8]) -> bool {
+    (0..b.len()).any(|i| published_at(b, i))
+}
+
+/// Does a stem of [`lexicon::PUBLISHED`] stand in `b`, in any ASCII case,
+/// with its anchor ([`PUBLISHED_ANCHORS`]) at `b[i]`?
+fn published_at(b: &[u8], i: usize) -> bool {
+    (lexicon::PUBLISHED.iter().zip(PUBLISHED_ANCHORS)).any(|(stem, (at, _))| {
+        i.checked_sub(at)
+            .and_then(|from| b.get(from..from + stem.len()))
+            .is_some_and(|s| s.eq_ignore_ascii_case(stem.as_bytes()))
+    })
+}
+
+/// Does a stem of [`lexicon::PUBLISHED`] stand in `b`, in any ASCII case
+/// ([`may_tell_published`])? With SSE2, the places where the anchor of a
+/// stem stands ([`PUBLISHED_ANCHORS`], in either case) are found in windows
+/// of [`LANES`] bytes and the byte after them ([`WINDOW`]), the last one
+/// filled up with spaces (which are no letter of an anchor): one movemask
+/// tells a window where no anchor stands (most), and only in the others is
+/// each such place looked at ([`published_at`]).
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+fn has_published(b: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(window) = b.get(at..at + WINDOW).and_then(|w| w.try_into().ok()) {
+        if published_in_window(b, window, at) {
+            return true;
+        }
+        at += LANES;
+    }
+    let mut window = [b' '; WINDOW];
+    for (to, &from) in window.iter_mut().zip(b.get(at..).unwrap_or_default()) {
+        *to = from;
+    }
+    published_in_window(b, &window, at)
+}
+
+/// Does a stem of [`lexicon::PUBLISHED`] stand in `b` with its anchor at
+/// one of the [`LANES`] bytes at `at`, the first of `window`? In each lane
+/// of 16, the places where the anchor's first letter stands and its second
+/// the byte after (compared with the bit of lower case, `0x20`, set: only
+/// the letter in either case has it then).
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+#[inline(always)]
+fn published_in_window(b: &[u8], window: &[u8; WINDOW], at: usize) -> bool {
+    use safe_arch::{
+        bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
+    let case = splat(0x20);
+    let anchors = PUBLISHED_ANCHORS.map(|(_, [first, second])| [splat(first), splat(second)]);
+    let hits = [0, 16, 32, 48].map(|from| {
+        let [v, w] = [from, from + 1].map(|i| {
+            let mut lane = [0; 16];
+            lane.copy_from_slice(&window[i..i + 16]);
+            bitor_m128i(m128i::from(lane), case)
+        });
+        anchors
+            .iter()
+            .fold(m128i::default(), |hit, &[first, second]| {
+                let pair = bitand_m128i(
+                    cmp_eq_mask_i8_m128i(v, first),
+                    cmp_eq_mask_i8_m128i(w, second),
+                );
+                bitor_m128i(hit, pair)
+            })
+    });
+    let any = hits
+        .iter()
+        .fold(m128i::default(), |all, &h| bitor_m128i(all, h));
+    if move_mask_i8_m128i(any) == 0 {
+        return false;
+    }
+    (hits.iter().zip([0, 16, 32, 48])).any(|(&hit, from)| {
+        let mut bits = move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF;
+        while bits != 0 {
+            if published_at(b, at + from + bits.trailing_zeros() as usize) {
+                return true;
+            }
+            bits &= bits - 1;
+        }
+        false
+    })
 }
 
 /// Can block `k` state a count? Running text can; list items read as
@@ -2353,6 +2479,42 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|&n| n > 300), "{seen:?}");
+    }
+
+    /// Texts of the stems of `PUBLISHED` in either case, cut, with `İ` or
+    /// KELVIN SIGN in them, their anchors and first letters alone, Latin-1
+    /// letters and white space, each after 0 to 65 bytes (around the lanes
+    /// of 16 and the windows of 64): `may_tell_published` says what
+    /// `has_any` of the normalised text says.
+    #[test]
+    fn may_tell_published_is_has_any_of_the_normalised_text() {
+        let pieces = [
+            "publiser",
+            "UTGITT",
+            "PubLis",
+            "ert",
+            "utg",
+            "itt",
+            "ub",
+            "tG",
+            "ut",
+            "publ\u{130}ser",
+            "\u{212a}",
+            "å",
+            " ",
+            "\u{a0}",
+        ];
+        let mut seen = [0; 2];
+        for t in crate::testing::concatenations(&pieces, 3) {
+            for pad in [0, 1, 15, 16, 47, 57, 62, 63, 64, 65] {
+                let s = format!("{}{t}", "a".repeat(pad));
+                let slow =
+                    crate::lexicon::has_any(&crate::text::norm(&s), crate::lexicon::PUBLISHED);
+                assert_eq!(super::may_tell_published(&s), slow, "{s:?}");
+                seen[usize::from(slow)] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 1000), "{seen:?}");
     }
 
     /// Texts of spaces, the words of `CLAUSE_ENDS`, their pieces and
