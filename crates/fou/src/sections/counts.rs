@@ -89,6 +89,11 @@ struct Tables {
     /// of [`lexicon::COUNT_NOUNS`] that start with them, a bit each (the
     /// first stem the lowest) ([`Values::noun_of`]).
     stems: Vec<u32>,
+    /// For each ASCII letter (`a` to `z`), the Latin-1 letters (a bit each,
+    /// by the last six bits of their second byte) that follow it in the
+    /// stems of [`lexicon::COUNT_NOUNS`], in either case (`ø` and `Ø` after
+    /// `s`, for `søknad`) ([`Values::noun_of`]).
+    latin_stems: [u64; 26],
     /// The words of [`lexicon::NUMBER_WORDS`] that [`value_of`] reads as a
     /// count, by their [`word_key`], with their value: open addressing, a
     /// key of 0 marks an empty slot.
@@ -113,7 +118,13 @@ impl Tables {
         let mut latin_after_letter = [0; 26];
         let mut letter_after_latin = [0; 64];
         let mut stems = vec![0; 26 * 26];
+        let mut latin_stems = [0; 26];
         for (n, (stem, _)) in lexicon::COUNT_NOUNS.iter().enumerate() {
+            if let [a, LATIN_1_LEAD, x, ..] = *stem.as_bytes()
+                && let Some(after) = latin_stems.get_mut(usize::from(a.wrapping_sub(b'a')))
+            {
+                latin_1_cases(x).for_each(|x| *after |= 1 << (x & 0x3f));
+            }
             if let Some((i, bit)) = letter_pair(stem.as_bytes())
                 && let Some(pair) = stems.get_mut(26 * i + bit.trailing_zeros() as usize)
             {
@@ -157,6 +168,7 @@ impl Tables {
             latin_after_letter,
             letter_after_latin,
             stems,
+            latin_stems,
             numbers,
         }
     }
@@ -317,14 +329,27 @@ impl Values {
     /// ASCII letter or a byte outside ASCII, a test checks): when it starts
     /// with a digit or `-` (which are not trimmed), with an ASCII letter
     /// alone or before an ASCII byte that is no letter, or with a Latin-1
-    /// letter (`å`, `Ø`: not trimmed, and lower-cased to one). Else it is
-    /// read as [`noun_of`] reads it.
+    /// letter (`å`, `Ø`: not trimmed, and lower-cased to one); or with an
+    /// ASCII letter and then a character of Latin-1 that follows it in no
+    /// stem, in either case ([`Tables::latin_stems`]: `få`, `når`): the
+    /// letter is not trimmed, each lower-cases to one character, the second
+    /// (when the trim at the end cuts it off, the word is one letter, and
+    /// shorter than any stem) to a letter that follows the first in no stem
+    /// in lower case. Else it is read as [`noun_of`] reads it.
     fn noun_of(&self, word: &str) -> Option<Noun> {
         let b = word.as_bytes();
         let Some((i, bit)) = letter_pair(b) else {
+            let latin_stems = &self.tables.latin_stems;
             return match b {
                 [first, ..] if first.is_ascii_digit() || *first == b'-' => None,
                 [first] | [first, 0..=0x7f, ..] if first.is_ascii_alphabetic() => None,
+                [first, LATIN_1_LEAD, x, ..]
+                    if first.is_ascii_alphabetic()
+                        && (latin_stems.get(usize::from((first | 0x20) - b'a')))
+                            .is_some_and(|bits| bits >> (x & 0x3f) & 1 == 0) =>
+                {
+                    None
+                }
                 [LATIN_1_LEAD, second, ..] if !matches!(second, 0x97 | 0xb7) => None,
                 _ => noun_of(word),
             };
@@ -2230,7 +2255,7 @@ mod tests {
     fn the_table_of_stems_reads_as_noun_of() {
         let values = Values::new();
         let check = |w: &str| assert_eq!(values.noun_of(w), super::noun_of(w), "{w:?}");
-        let letters: Vec<char> = "abdfknoprsøKSA-(«1".chars().collect();
+        let letters: Vec<char> = "abdfknoprsøÅ×KSHA-(«1".chars().collect();
         let mut short = vec![String::new()];
         for _ in 0..3 {
             short = short
@@ -2254,6 +2279,13 @@ mod tests {
             "a-",
             "p.",
             "på",
+            "PÅ",
+            "s×",
+            "s÷knad",
+            "hØyskole",
+            "Søknader,",
+            "sø",
+            "nåR",
             "P)",
             "«prosjekt",
             "(prosjekt",
@@ -2275,7 +2307,10 @@ mod tests {
                 let chars: Vec<char> = w.chars().collect();
                 for i in 0..chars.len() {
                     check(&chars[..i].iter().collect::<String>());
-                    let changes = ['a', 'k', 'K', 'ø', 'Ø', '-', '.', '\u{212a}', '\u{130}'];
+                    let changes = [
+                        'a', 'k', 'K', 'ø', 'Ø', 'å', 'é', '×', '÷', '-', '.', '\u{212a}',
+                        '\u{130}',
+                    ];
                     for c in ('a'..='z').chain(changes) {
                         let mut changed = chars.clone();
                         changed[i] = c;
