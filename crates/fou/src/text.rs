@@ -948,7 +948,10 @@ pub(crate) fn sentence_around(text: &str, at: usize) -> (usize, usize) {
 /// ([`lexicon::ABBREVIATIONS`]) or a single letter (an initial): its last
 /// word, after a space or `(`, lower-cased? An ASCII word longer than every
 /// abbreviation is neither, lower-cased too (most words before a period):
-/// told without lower-casing it.
+/// told without lower-casing it. A shorter ASCII word lower-cases byte by
+/// byte to as many bytes: it is one letter when it is one byte, and it is
+/// an abbreviation when its bytes lower-cased, packed with its length,
+/// are the key of one ([`ABBREVIATION_KEYS`]), told with no new string.
 fn ends_abbreviation(text: &str) -> bool {
     let b = text.as_bytes();
     let from = b
@@ -956,12 +959,48 @@ fn ends_abbreviation(text: &str) -> bool {
         .rposition(|&c| c == b' ' || c == b'(')
         .map_or(0, |k| k + 1);
     let word = text.get(from..).unwrap_or_default();
-    if word.len() > LONGEST_ABBREVIATION && word.is_ascii() {
-        return false;
+    if word.is_ascii() {
+        return word.len() <= LONGEST_ABBREVIATION
+            && (word.len() == 1
+                || ABBREVIATION_KEYS.contains(&abbreviation_key(word.as_bytes(), true)));
     }
     let word = lower(word);
     lexicon::ABBREVIATIONS.contains(&&*word) || word.chars().count() == 1
 }
+
+/// The key of a word of up to [`LONGEST_ABBREVIATION`] bytes: its bytes
+/// (each lower-cased as ASCII when `lowered`) and its length in the top
+/// byte; two such words have one key when they are one word.
+const fn abbreviation_key(w: &[u8], lowered: bool) -> u64 {
+    let mut key = (w.len() as u64) << 56;
+    let mut i = 0;
+    while i < w.len() && i < LONGEST_ABBREVIATION {
+        let c = if lowered {
+            w[i].to_ascii_lowercase()
+        } else {
+            w[i]
+        };
+        key |= (c as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The keys of [`lexicon::ABBREVIATIONS`] as they stand
+/// ([`abbreviation_key`]), built at compile time: a word lower-cased is one
+/// of them when its key is one of these.
+const ABBREVIATION_KEYS: [u64; lexicon::ABBREVIATIONS.len()] = {
+    let mut keys = [0; lexicon::ABBREVIATIONS.len()];
+    let mut n = 0;
+    while n < keys.len() {
+        keys[n] = abbreviation_key(lexicon::ABBREVIATIONS[n].as_bytes(), false);
+        n += 1;
+    }
+    keys
+};
+
+/// A key has room for the bytes of every abbreviation below its top byte.
+const _: () = assert!(LONGEST_ABBREVIATION < 8);
 
 /// The length in bytes of the longest of [`lexicon::ABBREVIATIONS`].
 const LONGEST_ABBREVIATION: usize = {
