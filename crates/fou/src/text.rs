@@ -699,9 +699,11 @@ impl Phrases {
 
     /// Does [`norm`] of the text contain one of the keywords? The text is
     /// made ready for the search once for several lists of phrases.
-    pub fn in_searched(&self, t: &Searched<'_>) -> bool {
-        let text = t.text;
-        let (Some(pieces), Some(lowered)) = (self.pieces.as_ref(), t.lowered.as_deref()) else {
+    pub fn in_searched(&self, t: &Searched) -> bool {
+        // (normalised as the text itself: see `Searched`)
+        let text = t.lowered.as_str();
+        let lowered = text.as_bytes();
+        let Some(pieces) = self.pieces.as_ref().filter(|_| !t.to_ascii) else {
             return lexicon::has_any(&norm(text), self.words);
         };
         for finder in pieces {
@@ -731,21 +733,37 @@ impl Phrases {
     }
 }
 
-/// A text made ready for [`Phrases::in_searched`]: its bytes with the
-/// ASCII letters lower-cased (no byte moves), where a piece stands where
-/// the text has it in either case, found by one vectorised search per piece
-/// rather than a stop at every place of one of its letters; `None` when the
-/// text holds a character of [`KeywordFilter::TO_ASCII`], and is
-/// normalised whole.
-pub(crate) struct Searched<'t> {
-    text: &'t str,
-    lowered: Option<Vec<u8>>,
+/// A text made ready for [`Phrases::in_searched`]: the text with its ASCII
+/// letters lower-cased (no byte moves), where a piece stands where the text
+/// has it in either case, found by one vectorised search per piece rather
+/// than a stop at every place of one of its letters; and whether it holds a
+/// character of [`KeywordFilter::TO_ASCII`] (then it is normalised whole).
+///
+/// The lower-cased text is all that is kept, and read in place of the text
+/// (the words around a piece, the whole text): [`norm`] of it is [`norm`] of
+/// the text, which lower-cases every ASCII letter, and a word beyond Latin-1
+/// as [`str::to_lowercase`] does, character by character but for a final
+/// sigma, whose context asks only whether a letter has case (a capital
+/// ASCII letter and its lower case both have). No byte of white space or of
+/// another character changes.
+pub(crate) struct Searched {
+    lowered: String,
+    to_ascii: bool,
 }
 
-impl<'t> Searched<'t> {
-    pub fn new(text: &'t str) -> Self {
+impl Searched {
+    /// `text` made ready: one copy, lower-cased in place.
+    pub fn new(text: &str) -> Self {
+        Self::lowered(text.to_owned())
+    }
+
+    /// `text` made ready in place (a text made for the search, as the
+    /// paragraphs of a summary joined: no second copy).
+    pub fn lowered(mut text: String) -> Self {
+        text.make_ascii_lowercase();
         let b = text.as_bytes();
-        // The characters of `TO_ASCII` start with `C4` and `E2`.
+        // The characters of `TO_ASCII` start with `C4` and `E2` (no ASCII
+        // byte of theirs, which lower-casing would change).
         let to_ascii = memchr::memchr2_iter(0xc4, 0xe2, b).any(|i| {
             let rest = b.get(i..).unwrap_or_default();
             KeywordFilter::TO_ASCII
@@ -753,8 +771,8 @@ impl<'t> Searched<'t> {
                 .any(|c| rest.starts_with(c.as_bytes()))
         });
         Searched {
-            text,
-            lowered: (!to_ascii).then(|| b.to_ascii_lowercase()),
+            lowered: text,
+            to_ascii,
         }
     }
 }
@@ -1397,6 +1415,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// What lets [`Searched`] keep only the lower-cased text: [`norm`] of
+    /// a text with its ASCII letters lower-cased is [`norm`] of the text,
+    /// around capitals next to Latin-1 letters, letters beyond Latin-1 and
+    /// final sigmas (whose lower case asks whether the letter before has
+    /// case), the characters that lower-case to ASCII, and white space.
+    #[test]
+    fn the_normalised_lower_cased_text_is_the_normalised_text() {
+        let pieces = [
+            "A", "z", "Ø", "ø", "\u{3a3}", "\u{3c3}", "\u{130}", "\u{212a}", " ", "\u{a0}", "'",
+            "\u{2019}", "Q-", "\u{1e9e}",
+        ];
+        for t in crate::testing::concatenations(&pieces, 4) {
+            assert_eq!(norm(&t.to_ascii_lowercase()), norm(&t), "{t:?}");
+        }
+    }
+
+    /// Phrases found in the lower-cased copy alone ([`Searched`]) are those
+    /// of the normalised text: over texts made of pieces of the keywords in
+    /// both cases, spaces of other kinds, and the characters that
+    /// lower-case to ASCII.
+    #[test]
+    fn phrases_found_in_the_lower_cased_copy_are_those_of_the_normalised_text() {
+        let lists: &[&'static [&'static str]] = &[
+            lexicon::SUMMARY_BIDRAG,
+            lexicon::SUMMARY_OPPDRAG,
+            &["abab", "bab x"],
+            // (found only where KELVIN SIGN stands for its `k`)
+            &["kab"],
+        ];
+        let pieces = [
+            "på ",
+            "i ",
+            "OP",
+            "opp",
+            "pdrag",
+            "DRAG",
+            "et",
+            " fra",
+            "\u{a0}",
+            "bidrags",
+            "Finansier",
+            "B",
+            "\u{212a}",
+            "İ",
+            "ø",
+            "aBa",
+        ];
+        let mut found = [0; 4];
+        for t in crate::testing::concatenations(&pieces, 4) {
+            let searched = Searched::new(&t);
+            for (list, found) in lists.iter().zip(&mut found) {
+                let slow = lexicon::has_any(&norm(&t), list);
+                assert_eq!(Phrases::new(list).in_searched(&searched), slow, "{t:?}");
+                *found += usize::from(slow);
+            }
+        }
+        assert!(found.iter().all(|&n| n > 100), "{found:?}");
     }
 
     #[test]

@@ -145,7 +145,17 @@ pub(crate) fn about_projects(t: &Searchable<'_>) -> bool {
 /// the words around where a phrase may stand are normalised
 /// ([`Phrases`]).
 pub(crate) fn funding_described(text: &str) -> Option<Funding> {
-    let searched = Searched::new(text);
+    funding_described_in(Searched::new(text))
+}
+
+/// [`funding_described`] of a text made for it (a summary's paragraphs
+/// joined), made ready for the search in place.
+pub(crate) fn funding_described_owned(text: String) -> Option<Funding> {
+    funding_described_in(Searched::lowered(text))
+}
+
+/// [`funding_described`] of a text made ready for its searches.
+fn funding_described_in(searched: Searched) -> Option<Funding> {
     if SUMMARY_BIDRAG.in_searched(&searched) {
         Some(Funding::Bidrag)
     } else if SUMMARY_OPPDRAG.in_searched(&searched) {

@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::context::{
-    funding_described, funding_of, introduced_status_of, leader_in, may_introduce,
+    funding_described_owned, funding_of, introduced_status_of, leader_in, may_introduce,
     may_name_funding, may_name_vendors, status_of,
 };
 use super::doc::{Claims, Doc, Section};
@@ -568,13 +568,13 @@ impl<'a> List<'a> {
 }
 
 /// The funding an item's description (its sub-bullets, joined by spaces)
-/// states ([`funding_described`]); none when it has none (most items),
+/// states ([`funding_described_owned`]); none when it has none (most items),
 /// without asking.
 fn described_funding(description: &[Cow<'_, str>]) -> Option<Funding> {
     if description.is_empty() {
         return None;
     }
-    funding_described(&description.join(" "))
+    funding_described_owned(description.join(" "))
 }
 
 /// The description and the leader that an item's sub-bullets give.
@@ -600,11 +600,11 @@ mod tests {
     #[test]
     fn no_description_states_no_funding() {
         assert_eq!(super::described_funding(&[]), None);
-        assert_eq!(super::funding_described(""), None);
+        assert_eq!(super::super::context::funding_described(""), None);
         let bidrag = [std::borrow::Cow::Borrowed("Bidragsprosjekt.")];
         assert_eq!(
             super::described_funding(&bidrag),
-            super::funding_described("Bidragsprosjekt.")
+            super::super::context::funding_described("Bidragsprosjekt.")
         );
     }
 

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::Part;
+use super::context::funding_described_owned;
 use super::doc::{Claims, Doc, Section};
 use crate::blocks::{Block, BlockKind, Repair, RepairKind};
 use crate::grammar::institution_pieces;
@@ -368,7 +369,7 @@ fn whole_summary(doc: &Doc<'_>, rec: &Record) -> String {
 /// The project a record describes; its funding is the section's, or what
 /// its summary says.
 fn project<'a>(doc: &Doc<'a>, rec: Record, funding: Option<Funding>) -> Project<'a> {
-    let funding = funding.or_else(|| funding_from_summary(&whole_summary(doc, &rec)));
+    let funding = funding.or_else(|| funding_described_owned(whole_summary(doc, &rec)));
     Project {
         title: doc.text_at(rec.title.0, rec.title.1),
         institution_raw: rec.institution_raw.map(|(k, i)| doc.text_at(k, i)),
