@@ -1,15 +1,14 @@
 //! PhD lines: `Title. Stipendiat Name, Institution`.
 
-use nom::branch::alt;
-use nom::bytes::complete::{take, take_until};
+use nom::bytes::complete::take;
 use nom::combinator::{cut, map, map_opt, rest, verify};
-use nom::error::{ContextError, ParseError, context};
+use nom::error::{ContextError, ErrorKind, ParseError, context};
 use nom::{IResult, Parser};
 
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
-use super::{GrammarError, check, trim_period};
+use super::{GrammarError, check, trim_period, whole};
 
 /// A parsed PhD line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +21,33 @@ pub struct PhdLine {
     pub institution: Option<String>,
 }
 
-/// The word that introduces the candidate, with the spaces around it.
+/// The word that introduces the candidate, with the spaces around it …
 const CANDIDATE: &str = " Stipendiat ";
+/// … or in lower case (as long).
+const CANDIDATE_LOWER: &str = " stipendiat ";
+
+/// The searches for [`CANDIDATE`] and [`CANDIDATE_LOWER`], set up once.
+static CANDIDATES: LazyLock<[Finder<'static>; 2]> =
+    LazyLock::new(|| [Finder::new(CANDIDATE), Finder::new(CANDIDATE_LOWER)]);
+
+/// The text before the first [`CANDIDATE`], or when there is none, before
+/// the first [`CANDIDATE_LOWER`]: what `alt((take_until(CANDIDATE),
+/// take_until(CANDIDATE_LOWER)))` takes, found by searches set up once
+/// (`take_until` sets one up on every call), and failing as it fails where
+/// there is neither.
+fn up_to_candidate<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
+    let found = CANDIDATES
+        .iter()
+        .find_map(|finder| finder.find(input.as_bytes()));
+    match found.and_then(|at| Some((input.get(at..)?, input.get(..at)?))) {
+        Some(split) => Ok(split),
+        None => {
+            let until = || E::from_error_kind(input, ErrorKind::TakeUntil);
+            let either = until().or(until());
+            Err(nom::Err::Error(E::append(input, ErrorKind::Alt, either)))
+        }
+    }
+}
 
 /// The candidate's name and, after the last `, `, the institution.
 fn name_and_institution(text: &str) -> Option<(&str, Option<&str>)> {
@@ -50,7 +74,7 @@ where
 {
     let before = context(
         "` Stipendiat ` before the candidate's name",
-        alt((take_until(CANDIDATE), take_until(" stipendiat "))),
+        up_to_candidate,
     );
     let title = context(
         "a thesis title",
@@ -91,9 +115,45 @@ pub fn phd_line(text: &str) -> Result<PhdLine, GrammarError> {
     check(phd_line_parser, crate::text::trim(text))
 }
 
+/// [`phd_line`] of `text` when it reads as one: a reader that drops the
+/// error makes none ([`super::whole()`]).
+pub(crate) fn read_phd_line(text: &str) -> Option<PhdLine> {
+    whole(phd_line_parser, crate::text::trim(text))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{may_be_phd_line, phd_line};
+    use super::{
+        CANDIDATE, CANDIDATE_LOWER, may_be_phd_line, phd_line, read_phd_line, up_to_candidate,
+    };
+    use nom::Parser;
+    use nom::branch::alt;
+    use nom::bytes::complete::take_until;
+
+    /// The searches set up once take what `take_until` takes, the upper
+    /// case first, and fail where it fails, with the same error.
+    #[test]
+    fn the_text_before_the_candidate_is_what_take_until_takes() {
+        let pieces = [
+            " ",
+            "Stipendiat",
+            "stipendiat",
+            "STIPENDIAT",
+            "ø",
+            "Kari",
+            ". ",
+            "  ",
+        ];
+        let mut found = 0;
+        for text in crate::testing::concatenations(&pieces, 5) {
+            let until =
+                alt((take_until(CANDIDATE), take_until(CANDIDATE_LOWER))).parse(text.as_str());
+            let searched = up_to_candidate::<super::super::Expected>(&text);
+            assert_eq!(searched, until, "{text:?}");
+            found += usize::from(searched.is_ok());
+        }
+        assert!(found > 1000, "{found}");
+    }
 
     #[test]
     fn what_the_cheap_test_turns_away_never_parses() {
@@ -111,6 +171,7 @@ mod tests {
         for l in &lines {
             // (the searcher set up once finds what `contains` finds)
             assert_eq!(may_be_phd_line(l), l.contains("tipendiat "), "{l:?}");
+            assert_eq!(read_phd_line(l), phd_line(l).ok(), "{l:?}");
             if phd_line(l).is_ok() {
                 assert!(may_be_phd_line(l), "{l:?}");
             }

@@ -18,7 +18,7 @@ use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::grammar::{
     ProjectLineParts, institution_pieces, is_one_spaced, may_be_phd_line, may_be_reference,
-    phd_line, project_line_parts, project_line_period, read_reference, words_one_spaced,
+    project_line_parts, project_line_period, read_phd_line, read_reference, words_one_spaced,
 };
 use crate::lexicon::{self, has_any};
 use crate::model::{
@@ -377,7 +377,7 @@ impl<'a> List<'a> {
             .items
             .clone()
             .filter(|&k| may_be_phd_line(doc.blocks[k].text()))
-            .filter_map(|k| phd_line(doc.blocks[k].text()).ok().map(|p| (k, p)))
+            .filter_map(|k| read_phd_line(doc.blocks[k].text()).map(|p| (k, p)))
             .collect();
         if !self.most(phds.len()) {
             return None;
