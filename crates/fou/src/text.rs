@@ -699,19 +699,37 @@ impl Phrases {
 
     /// Does [`norm`] of the text contain one of the keywords? The text is
     /// made ready for the search once for several lists of phrases.
-    pub fn in_searched(&self, t: &Searched) -> bool {
-        // (normalised as the text itself: see `Searched`)
-        let text = t.lowered.as_str();
-        let lowered = text.as_bytes();
-        let Some(pieces) = self.pieces.as_ref().filter(|_| !t.to_ascii) else {
-            return lexicon::has_any(&norm(text), self.words);
+    ///
+    /// Where a piece is written in lower case (`bidragsfinansiert`, most
+    /// places in running text) the text is first searched as it stands: a
+    /// keyword around such a place stands around the same place of the
+    /// lower-cased text, with the same words around it (and in the
+    /// normalised text). Only when none does is the text lower-cased
+    /// ([`Searched::lower`]) and searched again.
+    pub fn in_searched(&self, t: &mut Searched) -> bool {
+        let Some(pieces) = self.pieces.as_ref() else {
+            return lexicon::has_any(&norm(&t.text), self.words);
         };
+        if !t.lowered && self.around_pieces(pieces, &t.text) {
+            return true;
+        }
+        t.lower();
+        if t.to_ascii {
+            return lexicon::has_any(&norm(&t.text), self.words);
+        }
+        self.around_pieces(pieces, &t.text)
+    }
+
+    /// Does a keyword stand in the words around a place where one of
+    /// `pieces` stands in `text` (as it is written: lower case)?
+    fn around_pieces(&self, pieces: &[memchr::memmem::Finder<'static>], text: &str) -> bool {
         for finder in pieces {
             let len = finder.needle().len();
             let mut pos = 0;
             // Every place, overlapping ones too: the search goes on one
             // byte after where a piece was found.
-            while let Some(from) = lowered
+            while let Some(from) = text
+                .as_bytes()
                 .get(pos..)
                 .and_then(|h| finder.find(h))
                 .map(|k| pos + k)
@@ -733,11 +751,12 @@ impl Phrases {
     }
 }
 
-/// A text made ready for [`Phrases::in_searched`]: the text with its ASCII
-/// letters lower-cased (no byte moves), where a piece stands where the text
-/// has it in either case, found by one vectorised search per piece rather
-/// than a stop at every place of one of its letters; and whether it holds a
-/// character of [`KeywordFilter::TO_ASCII`] (then it is normalised whole).
+/// A text made ready for [`Phrases::in_searched`]: once a search asks, the
+/// text with its ASCII letters lower-cased (no byte moves), where a piece
+/// stands where the text has it in either case, found by one vectorised
+/// search per piece rather than a stop at every place of one of its
+/// letters; and whether it holds a character of [`KeywordFilter::TO_ASCII`]
+/// (then it is normalised whole).
 ///
 /// The lower-cased text is all that is kept, and read in place of the text
 /// (the words around a piece, the whole text): [`norm`] of it is [`norm`] of
@@ -747,33 +766,46 @@ impl Phrases {
 /// ASCII letter and its lower case both have). No byte of white space or of
 /// another character changes.
 pub(crate) struct Searched {
-    lowered: String,
+    text: String,
+    /// Has `text` been lower-cased ([`Searched::lower`])?
+    lowered: bool,
+    /// Does it hold a character of `TO_ASCII` (told when lower-cased)?
     to_ascii: bool,
 }
 
 impl Searched {
-    /// `text` made ready: one copy, lower-cased in place.
+    /// `text` made ready: one copy.
     pub fn new(text: &str) -> Self {
-        Self::lowered(text.to_owned())
+        Self::of(text.to_owned())
     }
 
     /// `text` made ready in place (a text made for the search, as the
     /// paragraphs of a summary joined: no second copy).
-    pub fn lowered(mut text: String) -> Self {
-        text.make_ascii_lowercase();
-        let b = text.as_bytes();
+    pub fn of(text: String) -> Self {
+        Searched {
+            text,
+            lowered: false,
+            to_ascii: false,
+        }
+    }
+
+    /// Lower-case the text in place, and tell whether it holds a character
+    /// of `TO_ASCII`, once.
+    fn lower(&mut self) {
+        if self.lowered {
+            return;
+        }
+        self.text.make_ascii_lowercase();
+        let b = self.text.as_bytes();
         // The characters of `TO_ASCII` start with `C4` and `E2` (no ASCII
         // byte of theirs, which lower-casing would change).
-        let to_ascii = memchr::memchr2_iter(0xc4, 0xe2, b).any(|i| {
+        self.to_ascii = memchr::memchr2_iter(0xc4, 0xe2, b).any(|i| {
             let rest = b.get(i..).unwrap_or_default();
             KeywordFilter::TO_ASCII
                 .iter()
                 .any(|c| rest.starts_with(c.as_bytes()))
         });
-        Searched {
-            lowered: text,
-            to_ascii,
-        }
+        self.lowered = true;
     }
 }
 
@@ -1466,10 +1498,12 @@ mod tests {
         ];
         let mut found = [0; 4];
         for t in crate::testing::concatenations(&pieces, 4) {
-            let searched = Searched::new(&t);
+            // (one text for every list: the first that finds none
+            // lower-cases it for the next)
+            let mut searched = Searched::new(&t);
             for (list, found) in lists.iter().zip(&mut found) {
                 let slow = lexicon::has_any(&norm(&t), list);
-                assert_eq!(Phrases::new(list).in_searched(&searched), slow, "{t:?}");
+                assert_eq!(Phrases::new(list).in_searched(&mut searched), slow, "{t:?}");
                 *found += usize::from(slow);
             }
         }
@@ -1516,7 +1550,7 @@ mod tests {
         for t in texts {
             for list in lists {
                 assert_eq!(
-                    Phrases::new(list).in_searched(&Searched::new(t)),
+                    Phrases::new(list).in_searched(&mut Searched::new(t)),
                     lexicon::has_any(&norm(t), list),
                     "{t:?} {list:?}"
                 );

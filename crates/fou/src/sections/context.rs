@@ -151,14 +151,14 @@ pub(crate) fn funding_described(text: &str) -> Option<Funding> {
 /// [`funding_described`] of a text made for it (a summary's paragraphs
 /// joined), made ready for the search in place.
 pub(crate) fn funding_described_owned(text: String) -> Option<Funding> {
-    funding_described_in(Searched::lowered(text))
+    funding_described_in(Searched::of(text))
 }
 
 /// [`funding_described`] of a text made ready for its searches.
-fn funding_described_in(searched: Searched) -> Option<Funding> {
-    if SUMMARY_BIDRAG.in_searched(&searched) {
+fn funding_described_in(mut searched: Searched) -> Option<Funding> {
+    if SUMMARY_BIDRAG.in_searched(&mut searched) {
         Some(Funding::Bidrag)
-    } else if SUMMARY_OPPDRAG.in_searched(&searched) {
+    } else if SUMMARY_OPPDRAG.in_searched(&mut searched) {
         Some(Funding::Oppdrag)
     } else {
         None
