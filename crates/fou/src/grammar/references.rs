@@ -1,7 +1,7 @@
 //! Publication references: `Authors (2020): *Title*, Venue`.
 
 use nom::branch::alt;
-use nom::bytes::complete::{take_till, take_while, take_while_m_n};
+use nom::bytes::complete::{take_while, take_while_m_n};
 use nom::character::complete::{char, one_of, space0};
 use nom::combinator::{cut, map, map_opt, map_parser, opt, rest, verify};
 use nom::error::{ContextError, ErrorKind, ParseError, context};
@@ -69,13 +69,32 @@ where
     .parse(input)
 }
 
+/// The text before the first `*` or `_` (all of it when there is none):
+/// what `take_till(|c| c == '*' || c == '_')` takes, found from the bytes
+/// (`memchr2`: both are ASCII) without decoding a character.
+fn up_to_mark<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
+    let at = memchr::memchr2(b'*', b'_', input.as_bytes()).unwrap_or(input.len());
+    match (input.get(at..), input.get(..at)) {
+        (Some(rest), Some(taken)) => Ok((rest, taken)),
+        _ => Ok(("", input)),
+    }
+}
+
+/// `text` split around its last `, `, as [`str::rsplit_once`] splits it,
+/// found from the commas (`memrchr`) without setting up a substring search.
+fn split_last_comma(text: &str) -> Option<(&str, &str)> {
+    let b = text.as_bytes();
+    let at = memchr::memrchr_iter(b',', b).find(|&i| b.get(i + 1) == Some(&b' '))?;
+    Some((text.get(..at)?, text.get(at + 2..)?))
+}
+
 /// Title and venue. A title set in `*italics*` (or `_italics_`) is followed by
 /// the venue; otherwise the venue is after the last comma, if there is one.
 fn title_and_venue<'a, E: ParseError<&'a str>>(
     input: &'a str,
 ) -> IResult<&'a str, (&'a str, Option<&'a str>), E> {
     let emphasised = map(
-        preceded(one_of("*_"), (take_till(|c| c == '*' || c == '_'), rest)),
+        preceded(one_of("*_"), (up_to_mark, rest)),
         |(title, after): (&str, &str)| {
             let venue = after.trim_start_matches(['*', '_']).trim();
             let venue = venue.trim_start_matches([',', '.']).trim();
@@ -85,7 +104,7 @@ fn title_and_venue<'a, E: ParseError<&'a str>>(
             )
         },
     );
-    let plain = map(rest, |text: &'a str| match text.rsplit_once(", ") {
+    let plain = map(rest, |text: &'a str| match split_last_comma(text) {
         Some((title, venue)) => (title.trim(), Some(trim_period(venue))),
         None => (trim_period(text), None),
     });
@@ -166,9 +185,27 @@ pub(crate) fn read_reference(text: &str) -> Option<Reference> {
 
 #[cfg(test)]
 mod tests {
-    use super::{may_be_reference, read_reference, reference, up_to_paren};
+    use super::{
+        may_be_reference, read_reference, reference, split_last_comma, up_to_mark, up_to_paren,
+    };
     use nom::Parser;
-    use nom::bytes::complete::take_until;
+    use nom::bytes::complete::{take_till, take_until};
+
+    /// The splits found from the bytes are those of `take_till` and
+    /// [`str::rsplit_once`]: around commas, marks and spaces next to
+    /// characters of more than one byte, at the ends of the text.
+    #[test]
+    fn the_splits_from_the_bytes_are_those_of_the_standard_ones() {
+        let pieces = [",", " ", ", ", "*", "_", "ø", "Tittel", ",,", "\u{2019}"];
+        let mut split = 0;
+        for text in crate::testing::concatenations(&pieces, 5) {
+            let till = take_till::<_, _, ()>(|c| c == '*' || c == '_').parse(text.as_str());
+            assert_eq!(up_to_mark::<()>(&text), till, "{text:?}");
+            assert_eq!(split_last_comma(&text), text.rsplit_once(", "), "{text:?}");
+            split += usize::from(split_last_comma(&text).is_some());
+        }
+        assert!(split > 1000, "{split}");
+    }
 
     /// The search for ` (` from the `(`s takes what `take_until` takes,
     /// and fails where it fails, at the same place.
