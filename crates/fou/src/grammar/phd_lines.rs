@@ -52,7 +52,8 @@ fn up_to_candidate<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
 /// The candidate's name and, after the last `, `, the institution.
 fn name_and_institution(text: &str) -> Option<(&str, Option<&str>)> {
     let text = trim_period(text);
-    let (name, institution) = match text.rsplit_once(", ") {
+    // (`rsplit_once(", ")` without a substring search set up on each line)
+    let (name, institution) = match super::references::split_last_comma(text) {
         Some((name, institution)) => (crate::text::trim(name), Some(trim_period(institution))),
         None => (text, None),
     };

@@ -82,7 +82,7 @@ fn up_to_mark<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'
 
 /// `text` split around its last `, `, as [`str::rsplit_once`] splits it,
 /// found from the commas (`memrchr`) without setting up a substring search.
-fn split_last_comma(text: &str) -> Option<(&str, &str)> {
+pub(super) fn split_last_comma(text: &str) -> Option<(&str, &str)> {
     let b = text.as_bytes();
     let at = memchr::memrchr_iter(b',', b).find(|&i| b.get(i + 1) == Some(&b' '))?;
     Some((text.get(..at)?, text.get(at + 2..)?))
