@@ -219,10 +219,10 @@ fn dispatch(
 /// report's JSON is 1.2 to 1.7 times its text, so the buffer seldom grows.
 const JSON_PER_TEXT_BYTE: usize = 2;
 
-/// Files `fou parse` reads and parses at once for each thread of the
-/// rayon pool, when it is given several: enough that a thread with a short
-/// text does not wait for one with a long one, few enough that memory
-/// stays a few texts' worth.
+/// Files `fou parse` and `fou check` read and parse at once for each thread
+/// of the rayon pool, when given several ([`each_parsed`]): enough that a
+/// thread with a short text does not wait for one with a long one, few
+/// enough that memory stays a few texts' worth.
 const FILES_PER_THREAD: usize = 2;
 
 /// `fou parse`: reports are written in the order of the files, each as
