@@ -54,13 +54,8 @@ pub(crate) fn check_size(len: usize, options: &Options) -> Result<(), Error> {
 /// # Ok::<(), fou::Error>(())
 /// ```
 pub fn read_all(reader: impl Read, options: &Options) -> Result<Vec<u8>, Error> {
-    read_stream(reader, options, 0)
-}
-
-/// [`read_all`], with `hint` the expected size if known.
-fn read_stream(reader: impl Read, options: &Options, hint: u64) -> Result<Vec<u8>, Error> {
     let name = options.path.as_deref().unwrap_or("<input>");
-    match read_limited(reader, options.max_bytes, hint) {
+    match read_limited(reader, options.max_bytes, 0) {
         Ok(Some(bytes)) => Ok(bytes),
         Ok(None) => Err(Error::TooLarge {
             limit: options.max_bytes,
@@ -93,7 +88,7 @@ pub fn read_file(path: impl AsRef<Path>, options: &Options) -> Result<Vec<u8>, E
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
-        return read_stream(file, &options.named(path), 0);
+        return read_all(file, &options.named(path));
     }
     let before = Stamp::of(&meta);
     if before.len > options.max_bytes {

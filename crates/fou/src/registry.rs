@@ -196,11 +196,17 @@ impl Entries {
     /// end reads as an entry with empty names (the indexes are the maps'
     /// own, so there is none).
     fn id(&self, i: usize) -> &str {
-        self.field(i, |e| e.id, |e| &e.id)
+        match self {
+            Entries::Made(v) => v.get(i).map_or("", |e| &e.id),
+            Entries::Builtin(table, _) => table.get(i).map_or("", |e| e.id),
+        }
     }
 
     fn name(&self, i: usize) -> &str {
-        self.field(i, |e| e.name, |e| &e.name)
+        match self {
+            Entries::Made(v) => v.get(i).map_or("", |e| &e.name),
+            Entries::Builtin(table, _) => table.get(i).map_or("", |e| e.name),
+        }
     }
 
     fn parent(&self, i: usize) -> Option<&str> {
@@ -214,18 +220,6 @@ impl Entries {
         match self {
             Entries::Made(v) => v.get(i).is_some_and(|e| e.unit),
             Entries::Builtin(table, _) => table.get(i).is_some_and(|e| e.unit),
-        }
-    }
-
-    fn field<'s>(
-        &'s self,
-        i: usize,
-        of_table: impl Fn(&'static StaticEntry) -> &'static str,
-        of_made: impl Fn(&'s Institution) -> &'s str,
-    ) -> &'s str {
-        match self {
-            Entries::Made(v) => v.get(i).map_or("", of_made),
-            Entries::Builtin(table, _) => table.get(i).map_or("", of_table),
         }
     }
 }
