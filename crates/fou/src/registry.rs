@@ -579,8 +579,8 @@ impl Registry {
             return Vec::new();
         };
         let whole = || match raw {
-            Cow::Borrowed(r) => Cow::Borrowed(r.trim()),
-            Cow::Owned(r) => Cow::Owned(r.trim().to_owned()),
+            Cow::Borrowed(r) => Cow::Borrowed(crate::text::trim(r)),
+            Cow::Owned(r) => Cow::Owned(crate::text::trim(r).to_owned()),
         };
         self.to_refs(self.read_split(raw, whole, || pieces.to_vec(), buf))
     }
@@ -609,7 +609,7 @@ impl Registry {
 
     /// Each piece of an institution text with the entry it names, if any.
     fn read<'t>(&self, raw: &'t str) -> Vec<(Cow<'t, str>, Option<usize>)> {
-        let whole = || Cow::Borrowed(raw.trim());
+        let whole = || Cow::Borrowed(crate::text::trim(raw));
         let pieces = || crate::grammar::institution_pieces(raw);
         self.read_split(raw, whole, pieces, &mut String::new())
     }

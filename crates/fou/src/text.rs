@@ -853,37 +853,64 @@ fn words_on(text: &str, at: usize, n: usize) -> usize {
 }
 
 /// `s` without its leading and trailing white space, exactly as
-/// [`str::trim`] has it, with the common case told from two bytes: a text
-/// that starts and ends with a visible ASCII character (`!`–`~`, none of
-/// them white space) is returned as it is, without decoding a character.
+/// [`str::trim`] has it, with no character decoded where the ends are
+/// ASCII: a text that starts and ends with a visible ASCII character
+/// (`!`–`~`, none of them white space) is returned as it is; else white
+/// space is stripped byte by byte while it is ASCII ([`is_ascii_space`]),
+/// and [`str::trim`] is asked only of what is left when it starts or ends
+/// beyond ASCII (where Unicode white space such as a no-break space may
+/// stand). A piece cut after a comma (` UiO`) then costs a look at a few
+/// bytes, not std's search by character.
 #[inline]
 pub(crate) fn trim(s: &str) -> &str {
-    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
     let b = s.as_bytes();
     if visible(b.first()) && visible(b.last()) {
         s
     } else {
-        s.trim()
+        trim_end(trim_start(s))
     }
 }
 
-/// [`str::trim_start`], answered without a call when the first byte is a
-/// visible ASCII character (the start of most lines and texts).
+/// [`str::trim_start`]: leading ASCII white space stripped byte by byte
+/// ([`trim`]); [`str::trim_start`] asked only when a byte beyond ASCII
+/// comes first after it.
 #[inline]
 pub(crate) fn trim_start(s: &str) -> &str {
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii_graphic() => s,
-        _ => s.trim_start(),
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic) {
+        return s;
+    }
+    let at = b
+        .iter()
+        .position(|&c| !is_ascii_space(c))
+        .unwrap_or(b.len());
+    // (an ASCII byte is always a character's start: `get` never fails)
+    let rest = s.get(at..).unwrap_or(s);
+    match rest.as_bytes().first() {
+        Some(c) if !c.is_ascii() => rest.trim_start(),
+        _ => rest,
     }
 }
 
-/// [`str::trim_end`], answered without a call when the last byte is a
-/// visible ASCII character (the end of most lines and texts).
+/// [`str::trim_end`]: trailing ASCII white space stripped byte by byte
+/// ([`trim`]); [`str::trim_end`] asked only when a byte beyond ASCII ends
+/// what is left.
 #[inline]
 pub(crate) fn trim_end(s: &str) -> &str {
-    match s.as_bytes().last() {
-        Some(b) if b.is_ascii_graphic() => s,
-        _ => s.trim_end(),
+    let b = s.as_bytes();
+    if b.last().is_some_and(u8::is_ascii_graphic) {
+        return s;
+    }
+    let end = b
+        .iter()
+        .rposition(|&c| !is_ascii_space(c))
+        .map_or(0, |i| i + 1);
+    // (the byte after `end` is ASCII, a character's start)
+    let kept = s.get(..end).unwrap_or(s);
+    match kept.as_bytes().last() {
+        Some(c) if !c.is_ascii() => kept.trim_end(),
+        _ => kept,
     }
 }
 
@@ -1248,8 +1275,16 @@ mod tests {
                 texts.push(format!("{a}x y{b}"));
             }
         }
+        for &a in &chars {
+            for &b in &chars {
+                texts.push(format!("{a}{b}x{b}{a}"));
+                texts.push(format!("{a}{a}{b} é {b}{a}{a}"));
+            }
+        }
         for t in &texts {
             assert_eq!(trim(t), t.trim(), "{t:?}");
+            assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
+            assert_eq!(trim_end(t), t.trim_end(), "{t:?}");
         }
     }
 

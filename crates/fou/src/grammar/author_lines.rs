@@ -33,7 +33,7 @@ fn up_to_separator<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
 /// One name: the text up to the next separator, trimmed, without a trailing `,`.
 fn name<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
     map(up_to_separator, |n: &str| {
-        n.trim().trim_end_matches(',').trim()
+        crate::text::trim(n).trim_end_matches(',').trim()
     })
     .parse(input)
 }
@@ -96,7 +96,7 @@ where
 /// whenever it says no: an author line starts with `Av `, `av ` or `By `.
 /// A reader asks it first, so running text costs no parse.
 pub(crate) fn may_be_author_line(line: &str) -> bool {
-    let t = line.trim_start();
+    let t = crate::text::trim_start(line);
     t.starts_with("Av ") || t.starts_with("av ") || t.starts_with("By ")
 }
 
@@ -109,14 +109,14 @@ pub(crate) fn may_be_author_line(line: &str) -> bool {
 /// assert!(authors("Avdelingsdirektør").is_err());
 /// ```
 pub fn authors(line: &str) -> Result<Vec<String>, GrammarError> {
-    let names = check(authors_parser, line.trim())?;
+    let names = check(authors_parser, crate::text::trim(line))?;
     Ok(names.into_iter().map(str::to_owned).collect())
 }
 
 /// Does `line` parse as [`authors`] reads it? Without the copies of the
 /// names and the error it would make: a reader that only decides asks this.
 pub(crate) fn reads_as_authors(line: &str) -> bool {
-    matches!(authors_parser::<()>(line.trim()), Ok(("", _)))
+    matches!(authors_parser::<()>(crate::text::trim(line)), Ok(("", _)))
 }
 
 #[cfg(test)]

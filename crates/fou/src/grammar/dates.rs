@@ -135,7 +135,7 @@ where
 /// assert_eq!((err.expected, err.offset), ("a month name like `mars`", 4));
 /// ```
 pub fn norwegian_date(text: &str) -> Result<NorwegianDate, GrammarError> {
-    check(date_parser, text.trim())
+    check(date_parser, crate::text::trim(text))
 }
 
 /// All dates in a text, with their byte ranges: [`find_all`](super::find_all) with

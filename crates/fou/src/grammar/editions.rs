@@ -65,7 +65,7 @@ where
 /// assert!(fou::grammar::edition("Utgaven").is_err());
 /// ```
 pub fn edition(text: &str) -> Result<(u32, Option<i32>), GrammarError> {
-    check(edition_parser, text.trim())
+    check(edition_parser, crate::text::trim(text))
 }
 
 /// Can [`edition`] read `text`? Not unless its first byte after white
@@ -74,7 +74,7 @@ pub fn edition(text: &str) -> Result<(u32, Option<i32>), GrammarError> {
 /// that lower-cases to `u` or `n` there does not exist.
 pub(crate) fn may_be_edition(text: &str) -> bool {
     matches!(
-        text.trim_start().as_bytes().first(),
+        crate::text::trim_start(text).as_bytes().first(),
         Some(b'u' | b'U' | b'n' | b'N')
     )
 }

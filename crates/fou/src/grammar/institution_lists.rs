@@ -272,7 +272,7 @@ pub(crate) fn institution_pieces(text: &str) -> Vec<Cow<'_, str>> {
 fn push_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
     for comma_part in split_at_ascii(text, b",/;") {
         let parts = SplitAnd {
-            rest: Some(comma_part.trim()),
+            rest: Some(crate::text::trim(comma_part)),
         };
         for piece in parts {
             let piece = one_spaced(piece);

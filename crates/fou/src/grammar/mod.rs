@@ -78,7 +78,7 @@ pub use whole::{Expected, GrammarError, check};
 /// assert_eq!(fou::grammar::trim_period(" UiO. "), "UiO");
 /// ```
 pub fn trim_period(s: &str) -> &str {
-    let t = s.trim();
+    let t = crate::text::trim(s);
     if t.ends_with("..") {
         return t;
     }

@@ -133,7 +133,7 @@ where
 /// assert!(fou::grammar::count("mange").is_err());
 /// ```
 pub fn count(input: &str) -> Result<u32, GrammarError> {
-    check(count_parser, input.trim())
+    check(count_parser, crate::text::trim(input))
 }
 
 #[cfg(test)]

@@ -120,7 +120,7 @@ where
 /// assert!(period("(2021-2019)").is_err());
 /// ```
 pub fn period(input: &str) -> Result<Period, GrammarError> {
-    check(alt((period_parser, period_body)), input.trim())
+    check(alt((period_parser, period_body)), crate::text::trim(input))
 }
 
 /// Split a trailing `(2019-2021)` off a line.

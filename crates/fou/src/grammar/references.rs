@@ -99,13 +99,13 @@ fn title_and_venue<'a, E: ParseError<&'a str>>(
             let venue = after.trim_start_matches(['*', '_']).trim();
             let venue = venue.trim_start_matches([',', '.']).trim();
             (
-                title.trim(),
+                crate::text::trim(title),
                 (!venue.is_empty()).then(|| trim_period(venue)),
             )
         },
     );
     let plain = map(rest, |text: &'a str| match split_last_comma(text) {
-        Some((title, venue)) => (title.trim(), Some(trim_period(venue))),
+        Some((title, venue)) => (crate::text::trim(title), Some(trim_period(venue))),
         None => (trim_period(text), None),
     });
     alt((emphasised, plain)).parse(input)
@@ -125,7 +125,7 @@ where
 {
     let year = context("a year in parentheses", year_in_parens);
     let after_year = (take_while(char::is_whitespace), opt(one_of(":.")));
-    let some_text = verify(rest, |t: &str| !t.trim().is_empty());
+    let some_text = verify(rest, |t: &str| !crate::text::trim(t).is_empty());
     let title = context(
         "a title",
         preceded(

@@ -19,7 +19,7 @@ impl<'a> MappedText<'a> {
     /// assert_eq!(c.as_str(), "Forord");
     /// ```
     pub fn clean(raw: &'a str, base: usize) -> Self {
-        Self::clean_trimmed(raw.trim_end(), base)
+        Self::clean_trimmed(crate::text::trim_end(raw), base)
     }
 
     /// [`MappedText::clean`] of a whole line, at byte `base` of the source,
@@ -31,7 +31,7 @@ impl<'a> MappedText<'a> {
     /// what is cleaned, so the check for one ([`needs_cleaning`]) is not
     /// made again.
     pub(super) fn clean_dirty_line(line: &'a str, base: usize, known: &[usize]) -> Self {
-        let raw = line.trim_end();
+        let raw = crate::text::trim_end(line);
         if raw.len() == line.len() || needs_cleaning(raw) {
             Self::clean_changed(raw, base, Some(known))
         } else {
@@ -53,7 +53,7 @@ impl<'a> MappedText<'a> {
     /// changes it, and its bytes are neither tested for that
     /// ([`needs_cleaning`]) nor searched for markup again.
     pub(super) fn clean_known(part: &'a str, base: usize, known: &[usize]) -> Self {
-        let raw = part.trim_end();
+        let raw = crate::text::trim_end(part);
         let bytes = raw.as_bytes();
         let changes = known
             .iter()

@@ -100,7 +100,7 @@ fn detect_by_lines(text: &str) -> Format {
 /// What a line says of Markdown: 2 for an ATX heading (`## Tittel`), 1 for
 /// `**bold**`, a `<b>` tag or a `[link](…)` inside it.
 fn line_score(line: &str) -> usize {
-    let t = line.trim_start();
+    let t = crate::text::trim_start(line);
     let mut score = 0;
     let hashes = t.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {

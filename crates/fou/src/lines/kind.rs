@@ -92,7 +92,7 @@ fn classify_any(raw: &str) -> (LineKind, usize) {
     }
     if let Some(glyph) = t.chars().next().filter(|c| BULLET_GLYPHS.contains(c))
         && let Some(rest) = t[glyph.len_utf8()..].strip_prefix([' ', '\t'])
-        && !rest.trim().is_empty()
+        && !crate::text::trim(rest).is_empty()
     {
         let skip = indent + glyph.len_utf8() + 1;
         return (LineKind::Bullet, skip + doubled_glyph(rest));
@@ -120,7 +120,7 @@ fn doubled_glyph(rest: &str) -> usize {
         .filter(|c| crate::lexicon::PDF_BULLET_GLYPHS.contains(c))
         .and_then(|g| body[g.len_utf8()..].strip_prefix([' ', '\t']))
         .map(|text| text.trim_start_matches([' ', '\t']))
-        .filter(|text| !text.trim().is_empty())
+        .filter(|text| !crate::text::trim(text).is_empty())
         .map_or(0, |text| rest.len() - text.len())
 }
 
@@ -144,12 +144,12 @@ fn is_toc_line(t: &str) -> bool {
 fn is_toc_line_any(t: &str) -> bool {
     /// A tab-separated entry is a title, not a paragraph that holds a tab.
     const MAX_TAB_ENTRY: usize = 200;
-    let stripped =
-        strip_suffixes(t.trim_end(), "</b>").trim_end_matches(|c: char| c.is_ascii_digit());
+    let stripped = strip_suffixes(crate::text::trim_end(t), "</b>")
+        .trim_end_matches(|c: char| c.is_ascii_digit());
     let stripped = strip_suffixes(stripped, "<b>").trim_end();
     stripped.ends_with("...")
         || stripped.ends_with("…")
-        || (stripped.len() < t.trim_end().len()
+        || (stripped.len() < crate::text::trim_end(t).len()
             && stripped.len() < MAX_TAB_ENTRY
             && t.contains('\t'))
 }

@@ -584,9 +584,9 @@ impl<'a> MappedText<'a> {
     /// assert_eq!((c.as_str(), c.source_offset(0)), ("x", 2));
     /// ```
     pub fn trimmed(&self) -> MappedText<'a> {
-        let t = self.text.trim_start();
+        let t = crate::text::trim_start(&self.text);
         let start = self.text.len() - t.len();
-        let end = start + t.trim_end().len();
+        let end = start + crate::text::trim_end(t).len();
         self.slice(start, end)
     }
 
@@ -637,7 +637,7 @@ impl<'a> MappedText<'a> {
         {
             return;
         }
-        let t = self.text.trim_end().len();
+        let t = crate::text::trim_end(&self.text).len();
         truncate_cow(&mut self.text, t);
         self.drop_syn_from(t);
         self.drop_marks_after(t);

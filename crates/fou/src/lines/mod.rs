@@ -294,7 +294,7 @@ impl<'a> Lines<'a> {
 /// The text of a heading line's content (after its `#`s): trimmed, and
 /// without closing `#`s.
 fn heading_text(content: &str) -> &str {
-    content.trim().trim_end_matches('#').trim_end()
+    crate::text::trim(content).trim_end_matches('#').trim_end()
 }
 
 /// [`crate::text::trim`] of a line, an empty one (most blank lines are)

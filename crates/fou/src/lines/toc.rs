@@ -56,7 +56,7 @@ fn toc_heading_any(line: &str) -> bool {
     }
     // Most lines start with a letter no title starts with: the rest of the
     // line is not read.
-    if !may_start_title(t.trim_start()) {
+    if !may_start_title(crate::text::trim_start(t)) {
         return false;
     }
     let t = strip_markup(t);
@@ -129,9 +129,9 @@ fn may_be_title(rest: &[u8]) -> bool {
 
 /// `text` without white space and [`TRAILING_MARKUP`] at its end.
 fn strip_markup(text: &str) -> &str {
-    let mut t = text.trim_end();
+    let mut t = crate::text::trim_end(text);
     while let Some(rest) = TRAILING_MARKUP.iter().find_map(|m| t.strip_suffix(m)) {
-        t = rest.trim_end();
+        t = crate::text::trim_end(rest);
     }
     t
 }

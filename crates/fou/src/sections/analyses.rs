@@ -33,7 +33,7 @@ fn is_title_line(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 fn clean_title(s: &str) -> &str {
-    s.trim().trim_end_matches([':', '.']).trim_end()
+    crate::text::trim(s).trim_end_matches([':', '.']).trim_end()
 }
 
 /// The analyses of a section and what was wrong with them.

@@ -168,7 +168,7 @@ fn funding_described_in(mut searched: Searched) -> Option<Funding> {
 /// The value of a line `Label: value` whose label is one of `labels`
 /// ([`lexicon::LEADER_LABELS`], …, lower case with their colon), trimmed.
 pub(crate) fn labelled<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
-    let t = text.trim_start();
+    let t = crate::text::trim_start(text);
     labels.iter().find_map(|l| {
         let head = t.get(..l.len())?;
         head.eq_ignore_ascii_case(l)

@@ -206,12 +206,19 @@ pub(crate) fn read_front(blocks: &[Block], views: &Views, claims: &mut Claims) -
     for (i, b) in blocks.iter().enumerate() {
         if b.kind == BlockKind::TocEntry {
             // A table of contents run together on a line: one entry a line.
-            for entry in b.text().split('\n').filter(|e| !e.trim().is_empty()) {
+            for entry in b
+                .text()
+                .split('\n')
+                .filter(|e| !crate::text::trim(e).is_empty())
+            {
                 if !any_bold || bold(b) {
                     let title = entry.trim_end_matches(|c: char| {
                         c == '.' || c == '…' || c.is_ascii_digit() || c.is_whitespace()
                     });
-                    front.toc.entries.push((i, title.trim().to_owned()));
+                    front
+                        .toc
+                        .entries
+                        .push((i, crate::text::trim(title).to_owned()));
                     front.toc.list(toc_key(entry));
                 }
             }
@@ -292,7 +299,7 @@ pub(crate) fn read_preface<'a>(doc: &Doc<'a>, sec: &Section, claims: &mut Claims
             b.kind,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { level: None }
         ) {
-            paragraphs.push(b.text().trim());
+            paragraphs.push(crate::text::trim(b.text()));
             claims.set(i, Part::Preface);
         }
     }
@@ -333,7 +340,7 @@ fn read_signature(
         b.text()
             .lines()
             .skip(1)
-            .map(|l| (i, l.trim().to_owned()))
+            .map(|l| (i, crate::text::trim(l).to_owned()))
             .filter(|(_, l)| !l.is_empty()),
     );
     claims.set(i, Part::Preface);

@@ -29,7 +29,7 @@ fn stands_alone(b: &Block) -> bool {
     // or `!` there either, and reads the whole line before it looks)
     b.kind == BlockKind::Paragraph
         && b.n_lines == 1
-        && !b.text().trim_end().ends_with([':', '.', ',', ';', '!'])
+        && !crate::text::trim_end(b.text()).ends_with([':', '.', ',', ';', '!'])
         && heading_like(b.text())
         && b.text().chars().any(char::is_alphabetic)
 }

@@ -204,7 +204,7 @@ fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
 /// bullet glyph it starts with, if any.
 fn indentation(doc: &Doc<'_>, k: usize) -> (usize, Option<char>) {
     let line = doc.src.line_text(doc.first_line(k)).unwrap_or("");
-    let rest = line.trim_start();
+    let rest = crate::text::trim_start(line);
     let indent = line[..line.len() - rest.len()].chars().count();
     let glyph = rest
         .chars()
@@ -293,7 +293,7 @@ impl<'a> List<'a> {
         // On a page, a heading that introduces projects with a status
         // (`Pågående prosjekter`) is the list's intro, not its theme.
         let heading_intro = |p: &Block<'_>| {
-            p.text().trim_end().ends_with(':')
+            crate::text::trim_end(p.text()).ends_with(':')
                 || (scope.page && introduced_in(doc, first - 1).is_some())
         };
         let intro =
@@ -301,7 +301,7 @@ impl<'a> List<'a> {
         let theme = prev
             .filter(|p| p.is_heading() && !heading_intro(p))
             .filter(|_| doc.role(first - 1).is_none_or(|r| r == Role::Generic))
-            .map(|p| doc.text_at(first - 1, p.text().trim()));
+            .map(|p| doc.text_at(first - 1, crate::text::trim(p.text())));
         List {
             items,
             intro_at: intro.map(|_| first - 1),

@@ -244,7 +244,7 @@ fn non_blank_lines(text: &str) -> usize {
     for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
         let line = text.get(start..end).unwrap_or("");
         let visible = line.as_bytes().first().is_some_and(u8::is_ascii_graphic);
-        n += usize::from(visible || !line.trim().is_empty());
+        n += usize::from(visible || !crate::text::trim(line).is_empty());
         start = end + 1;
     }
     n
@@ -423,7 +423,7 @@ pub(crate) fn role_in(title: &str, t: &str) -> Role {
 /// The edition a title (its number cut off) states, if it states one.
 fn edition_of(bare: &str) -> Option<(u32, Option<i32>)> {
     crate::grammar::may_be_edition(bare)
-        .then(|| crate::grammar::whole(crate::grammar::edition_parser, bare.trim()))
+        .then(|| crate::grammar::whole(crate::grammar::edition_parser, crate::text::trim(bare)))
         .flatten()
 }
 
@@ -885,8 +885,8 @@ fn outline_blocks(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> Vec<(usiz
         };
         let part = claims.part(i);
         // An inferred heading must stand as one: not a list's intro (`… pågikk 12 prosjekter:`).
-        let inferred_ok =
-            matches!(part, Part::Heading | Part::Front) && !b.text().trim_end().ends_with(':');
+        let inferred_ok = matches!(part, Part::Heading | Part::Front)
+            && !crate::text::trim_end(b.text()).ends_with(':');
         if level.is_none() && !inferred_ok {
             continue;
         }

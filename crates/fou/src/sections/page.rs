@@ -40,7 +40,7 @@ impl Fields {
         let label = |labels: &[&str]| labelled(text, labels).map(str::to_owned);
         let (inst, per, lead, funding) = match b.kind {
             BlockKind::Field(l) => {
-                let v = || Some(text.trim().to_owned());
+                let v = || Some(crate::text::trim(text).to_owned());
                 (
                     v().filter(|_| l == Label::Institution),
                     v().filter(|_| l == Label::Period),

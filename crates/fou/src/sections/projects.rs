@@ -151,7 +151,10 @@ fn has_institution(b: &Block) -> bool {
 /// Is the whole text of the block set in italics or bold (`_Title, Inst_`)?
 fn wholly_emphasised(b: &Block) -> bool {
     let t = b.text();
-    let (first, last) = (t.len() - t.trim_start().len(), t.trim_end().len());
+    let (first, last) = (
+        t.len() - crate::text::trim_start(t).len(),
+        crate::text::trim_end(t).len(),
+    );
     b.bold
         || matches!(b.text.emphasis_marks(), [open, .., close] if *open <= first && *close >= last)
 }
