@@ -92,14 +92,16 @@ pub(crate) fn introduced_status(text: &str) -> Option<PortfolioStatus> {
     introduced_status_of(&norm(text))
 }
 
-/// May `text` introduce projects or sketches ([`introduced_status`])? A
-/// cheap test on the text as it stands: when it says no, so does
-/// [`introduced_status`].
+/// May `text` introduce projects or sketches ([`introduced_status_of`] of
+/// its normalised form)? A cheap test on the text as it stands: when it
+/// says no, so does that reading.
 pub(crate) fn may_introduce(text: &str) -> bool {
     INTRODUCES.may_match(text)
 }
 
-/// [`introduced_status`] of the normalised text `t`.
+/// The status a text gives to the projects or sketches it introduces
+/// (`Følgende ni skisser går videre`), given `t`, its normalised form: that
+/// of [`status_in`] when the text introduces any.
 pub(crate) fn introduced_status_of(t: &str) -> Option<PortfolioStatus> {
     // Made ready once for all its tests.
     let t = Searchable::new(t);

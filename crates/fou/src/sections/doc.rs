@@ -65,7 +65,7 @@ pub(crate) struct Views {
     /// line of short-line input).
     role: RefCell<HashMap<usize, Role>>,
     /// Does the table of contents list the text of the blocks asked for
-    /// at the top level ([`Toc::is_top_level`])?
+    /// at the top level ([`Toc::lists_normalised`])?
     top: RefCell<HashMap<usize, bool>>,
     /// Keep what is worked out (until [`Views::forget`]).
     keep: bool,

@@ -167,7 +167,7 @@ impl StatusCtx {
     }
 }
 
-/// [`super::context::introduced_status`] of block `k`'s text (normalised
+/// [`super::context::introduced_status_of`] of block `k`'s text (normalised
 /// when the text may introduce any, and not kept: most such blocks are
 /// paragraphs read once).
 fn introduced_in(doc: &Doc<'_>, k: usize) -> Option<PortfolioStatus> {
