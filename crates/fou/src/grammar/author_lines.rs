@@ -55,15 +55,18 @@ pub fn author_list(text: &str) -> Vec<String> {
     names.into_iter().map(str::to_owned).collect()
 }
 
-/// Names that read as people's: each of one to six words, capitalised, with no
-/// `?`, `:` or `;`.
+/// Names that read as people's ([`plausible_name`]), at least one.
 fn plausible(names: &[&str]) -> bool {
-    !names.is_empty()
-        && names.iter().all(|n| {
-            (1..=MAX_NAME_WORDS).contains(&n.split_whitespace().count())
-                && n.chars().next().is_some_and(char::is_uppercase)
-                && !n.contains(['?', ':', ';'])
-        })
+    !names.is_empty() && names.iter().all(|n| plausible_name(n))
+}
+
+/// A name that reads as a person's: one to six words, capitalised, with no
+/// `?`, `:` or `;`. The cheapest test first, and words counted only up to
+/// one too many.
+fn plausible_name(n: &str) -> bool {
+    n.chars().next().is_some_and(char::is_uppercase)
+        && (1..=MAX_NAME_WORDS).contains(&n.split_whitespace().take(MAX_NAME_WORDS + 1).count())
+        && !n.contains(['?', ':', ';'])
 }
 
 /// nom parser for an author line, `Av A, B og C` (or `By …`): the names.
@@ -115,8 +118,36 @@ pub fn authors(line: &str) -> Result<Vec<String>, GrammarError> {
 
 /// Does `line` parse as [`authors`] reads it? Without the copies of the
 /// names and the error it would make: a reader that only decides asks this.
+/// The names are read one at a time with the parser's own [`name`] and
+/// [`separator`], and the first that reads as no person's
+/// ([`plausible_name`]) is the answer, where [`authors_parser`] splits the
+/// whole line into a vector before it looks at any.
 pub(crate) fn reads_as_authors(line: &str) -> bool {
-    matches!(authors_parser::<()>(crate::text::trim(line)), Ok(("", _)))
+    let line = crate::text::trim(line);
+    let Some(after_by) = ["Av ", "av ", "By "]
+        .iter()
+        .find_map(|by| line.strip_prefix(by))
+    else {
+        return false;
+    };
+    let mut rest = trim_period(after_by);
+    let mut any = false;
+    loop {
+        let Ok((after, n)) = name::<()>(rest) else {
+            return false;
+        };
+        if !n.is_empty() {
+            if !plausible_name(n) {
+                return false;
+            }
+            any = true;
+        }
+        match separator::<()>(after) {
+            Ok((next, _)) => rest = next,
+            // (a name runs to a separator or to the end)
+            Err(_) => return any && after.is_empty(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -154,7 +185,31 @@ mod tests {
         let pieces = [
             " ", "Av", "av", "By", "AV", "Kari", "Ola", ", ", " og ", ".", "?",
         ];
-        let lines = crate::testing::concatenations(&pieces, 5);
+        let mut lines = crate::testing::concatenations(&pieces, 5);
+        // Names of many words, lower-case ones, the other separators and
+        // marks, after a well-formed start.
+        let names = [
+            "Kari",
+            "ola",
+            "Å",
+            "ø",
+            "A B C D E F",
+            "A B C D E F G",
+            " and ",
+            " & ",
+            ",",
+            ";",
+            ":",
+            " ",
+            "..",
+        ];
+        for by in ["Av ", "By ", "av  "] {
+            lines.extend(
+                crate::testing::concatenations(&names, 4)
+                    .into_iter()
+                    .map(|n| format!("{by}{n}")),
+            );
+        }
         let mut parsed = 0;
         for l in &lines {
             let ok = authors(l).is_ok();
