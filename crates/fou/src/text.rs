@@ -282,7 +282,7 @@ pub(crate) fn each_word_at<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
 /// The first bytes (in UTF-8) of the white-space characters outside ASCII:
 /// U+0085 and U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+205F (`E2`), U+3000
 /// (`E3`).
-const WHITE_SPACE_LEADS: [u8; 4] = [0xc2, 0xe1, 0xe2, 0xe3];
+pub(crate) const WHITE_SPACE_LEADS: [u8; 4] = [0xc2, 0xe1, 0xe2, 0xe3];
 
 /// `w` lower-cased onto the end of `out`, as [`lower`] would, without a
 /// copy of its own for the common words: ASCII, or Latin-1 (`Før`, `ÅTTE`).

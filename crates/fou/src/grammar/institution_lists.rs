@@ -57,37 +57,29 @@ fn one_spaced(s: &str) -> Cow<'_, str> {
 /// Is `s` its words one space apart, with no white space around them (what
 /// `s.split_whitespace().collect::<Vec<_>>().join(" ") == s` says, without
 /// the copy)?
+///
+/// Byte by byte: ASCII white space is what [`char::is_whitespace`] says of
+/// ASCII (tab to carriage return, and space); beyond ASCII, only a
+/// character whose first byte is one of
+/// [`crate::text::WHITE_SPACE_LEADS`] may be white space,
+/// and only such a one is decoded to be asked.
 pub(crate) fn is_one_spaced(s: &str) -> bool {
-    if s.is_ascii() {
-        return is_one_spaced_ascii(s.as_bytes());
-    }
+    let b = s.as_bytes();
     let mut after_space = true;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if c != ' ' || after_space {
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            0x09..=0x0d => return false,
+            _ if crate::text::WHITE_SPACE_LEADS.contains(&c)
+                && s.get(i..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_whitespace) =>
+            {
                 return false;
             }
-            after_space = true;
-        } else {
-            after_space = false;
-        }
-    }
-    !after_space || s.is_empty()
-}
-
-/// [`is_one_spaced`] of an ASCII text, byte by byte: its white space is
-/// what [`char::is_whitespace`] says of ASCII (tab to carriage return, and
-/// space).
-fn is_one_spaced_ascii(b: &[u8]) -> bool {
-    let mut after_space = true;
-    for &c in b {
-        if matches!(c, 0x09..=0x0d | b' ') {
-            if c != b' ' || after_space {
-                return false;
-            }
-            after_space = true;
-        } else {
-            after_space = false;
+            // (a character's other bytes, and the lead bytes of the rest)
+            _ => after_space = false,
         }
     }
     !after_space || b.is_empty()
@@ -370,7 +362,8 @@ mod tests {
             assert_eq!(one_spaced(s), joined, "{s:?}");
         }
         let pieces = [
-            " ", "  ", "a", "ø", "\t", "\n", "\u{a0}", "\u{2003}", "\u{85}", "*", "\u{b}", "\u{1f}",
+            " ", "  ", "a", "ø", "\t", "\n", "\u{a0}", "\u{2003}", "\u{85}", "*", "\u{b}",
+            "\u{1f}", "\u{1680}", "\u{3000}", "\u{205f}", "–", "§", "\u{3001}",
         ];
         for s in crate::testing::concatenations(&pieces, 4) {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
