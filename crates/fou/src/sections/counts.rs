@@ -61,6 +61,9 @@ struct Values {
     slots: Vec<(u128, Option<u32>)>,
     /// The buffer [`count_words`] fills, kept from block to block.
     spare: Vec<usize>,
+    /// The buffer [`candidates`] fills, kept from clause to clause (most
+    /// sentences read have a clause or two with one).
+    candidates: Vec<Candidate>,
     /// The tables every reader reads, built once in a process ([`TABLES`]).
     tables: &'static Tables,
 }
@@ -197,6 +200,7 @@ impl Values {
         Values {
             slots: vec![(0, None); Values::SLOTS],
             spare: Vec::new(),
+            candidates: Vec::new(),
             tables: &TABLES,
         }
     }
@@ -843,18 +847,22 @@ const WORDS_AFTER: usize = if 2 + NOUN_WITHIN_PARTITIVE > NOUN_WITHIN {
 /// block has no white space but spaces, line feeds and tabs
 /// ([`Counting::plain`]): the words around each are found from where it
 /// stands ([`PlainNear`]), and the clause is not split into words.
+///
+/// They are given in `out`, cleared first (a buffer kept from clause to
+/// clause, [`Values::candidates`]).
 fn candidates(
     clause: &str,
     (counting, base, plain): (&[usize], usize, bool),
     values: &mut Values,
-) -> Vec<Candidate> {
+    out: &mut Vec<Candidate>,
+) {
+    out.clear();
     let first = counting.partition_point(|&at| at < base);
     let counting = counting.get(first..).unwrap_or_default();
     let inside = counting.partition_point(|&at| at < base + clause.len());
     let counting = counting.get(..inside).unwrap_or_default();
-    let mut out = Vec::new();
     if counting.is_empty() {
-        return out;
+        return;
     }
     if plain {
         for &at in counting {
@@ -863,7 +871,7 @@ fn candidates(
                 out.push(c);
             }
         }
-        return out;
+        return;
     }
     let ws = words(clause);
     for k in 0..ws.len() {
@@ -875,7 +883,6 @@ fn candidates(
             out.push(c);
         }
     }
-    out
 }
 
 /// A word of a clause and the words around it, as far as they are read.
@@ -1362,6 +1369,7 @@ fn sentence_counts<'a>(
     // The clauses not read yet since the last with a candidate (where the
     // first starts, where the last ends).
     let mut unread: Option<(usize, usize)> = None;
+    let mut cands = std::mem::take(&mut values.candidates);
     for (cs, ce) in each_clause(sentence) {
         let first = counting.partition_point(|&at| at < base + cs);
         if counting
@@ -1371,7 +1379,7 @@ fn sentence_counts<'a>(
             break;
         }
         let clause = &sentence[cs..ce];
-        let cands = candidates(clause, (counting, base + cs, plain), values);
+        candidates(clause, (counting, base + cs, plain), values, &mut cands);
         if cands.is_empty() {
             unread = Some((unread.map_or(cs, |(from, _)| from), ce));
             continue;
@@ -1390,6 +1398,7 @@ fn sentence_counts<'a>(
         }
         clause_counts((clause, cs), &cands, ctx, out);
     }
+    values.candidates = cands;
 }
 
 /// Can `text` state a count: does a word of it read as one
@@ -2362,7 +2371,8 @@ mod tests {
                 break;
             }
             let clause = &s[cs..ce];
-            let cands = candidates(clause, (at, cs, plain), values);
+            let mut cands = Vec::new();
+            candidates(clause, (at, cs, plain), values, &mut cands);
             if cands.is_empty() {
                 if let Some(f) = funding_in(clause) {
                     in_turn.sentence_funding = Some(f);
@@ -2991,10 +3001,9 @@ mod tests {
             assert!(counting.plain);
             let clause = &block[base..];
             let read = |plain: bool, values: &mut Values| -> Vec<_> {
-                super::candidates(clause, (&counting.at, base, plain), values)
-                    .into_iter()
-                    .map(|c| (c.at, c.value, c.noun))
-                    .collect()
+                let mut cands = Vec::new();
+                super::candidates(clause, (&counting.at, base, plain), values, &mut cands);
+                cands.into_iter().map(|c| (c.at, c.value, c.noun)).collect()
             };
             let by_words = read(false, &mut values);
             assert_eq!(read(true, &mut values), by_words, "{block:?}");
