@@ -2,6 +2,7 @@
 //! check of each against the items the parser found.
 
 use foldhash::HashMap;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::Part;
@@ -1050,10 +1051,17 @@ fn candidate<'c>(near: &mut impl Near<'c>, values: &mut Values) -> Option<Candid
     (noun.is_some() || anaphoric).then_some(Candidate { at, value, noun })
 }
 
-/// What a statement counts, given `t`, its normalised text ([`norm`]).
-fn classify(t: &Searchable<'_>, noun: Option<Noun>, funding: Option<Funding>) -> RefersTo {
+/// What a statement counts, given `t`, which gives its normalised text
+/// ([`norm`]) made ready for its tests: asked for only when its noun is
+/// a PhD or a project (the others are told by their noun alone).
+fn classify<'t, 's: 't>(
+    t: impl FnOnce() -> &'t Searchable<'s>,
+    noun: Option<Noun>,
+    funding: Option<Funding>,
+) -> RefersTo {
     match noun {
         Some(Noun::Phd) => {
+            let t = t();
             if t.has_any(lexicon::PHD_COMPLETED) {
                 RefersTo::PhdCompleted
             } else if t.has_any(lexicon::PHD_ONGOING) {
@@ -1064,6 +1072,7 @@ fn classify(t: &Searchable<'_>, noun: Option<Noun>, funding: Option<Funding>) ->
         }
         Some(Noun::Analysis) => RefersTo::Analyses,
         Some(Noun::Project) => {
+            let t = t();
             if t.has_any(lexicon::THEMATIC) {
                 return RefersTo::Other;
             }
@@ -1739,21 +1748,24 @@ fn clause_counts<'a>(
     out: &mut Vec<Statement<'a>>,
 ) {
     let clause_may_fund = may_name_funding(clause);
-    let clause_norm = norm(clause);
-    // Made ready once for the tests of every candidate.
-    let t = Searchable::new(&clause_norm);
+    // Normalised and made ready once for the tests of every candidate, when
+    // a test first reads it: a clause that may name no funding, out of a
+    // summary, whose counts are of nouns told by their noun alone (most
+    // often other things) is read by none.
+    let (clause_norm, searched) = (OnceCell::new(), OnceCell::new());
+    let t = || searched.get_or_init(|| Searchable::new(clause_norm.get_or_init(|| norm(clause))));
     let clause_funding = if clause_may_fund {
-        funding_searched(&t)
+        funding_searched(t())
     } else {
         None
     };
     for (n, c) in cands.iter().enumerate() {
         if matches!(c.noun, Some(Noun::Publication))
-            && !(t.has_any(lexicon::PUBLISHED) || t.has_any(lexicon::WROTE))
+            && !(t().has_any(lexicon::PUBLISHED) || t().has_any(lexicon::WROTE))
         {
             continue;
         }
-        if ctx.in_summary && !t.has_any(lexicon::PUBLISHED) {
+        if ctx.in_summary && !t().has_any(lexicon::PUBLISHED) {
             continue;
         }
         let (from, to) = statement(clause, cands, n);
@@ -1766,16 +1778,21 @@ fn clause_counts<'a>(
             } else {
                 None
             });
-        // A statement is most often its whole clause.
-        let piece_norm = (piece.len() != clause.len()).then(|| norm(piece));
-        let piece_searched = piece_norm.as_deref().map(Searchable::new);
-        let piece_t = piece_searched.as_ref().unwrap_or(&t);
+        // A statement is most often its whole clause; else it is
+        // normalised when a test first reads it, as the clause is.
+        let (piece_norm, piece_searched) = (OnceCell::new(), OnceCell::new());
+        let piece_t = || {
+            if piece.len() == clause.len() {
+                return t();
+            }
+            piece_searched.get_or_init(|| Searchable::new(piece_norm.get_or_init(|| norm(piece))))
+        };
         // A piece of a clause that may name no funding may name none (the
         // test finds in a text what it finds in a piece of it).
         let piece_may_fund =
             clause_may_fund && (piece.len() == clause.len() || may_name_funding(piece));
         let piece_funding = if piece_may_fund {
-            funding_searched(piece_t)
+            funding_searched(piece_t())
         } else {
             None
         };
@@ -3110,6 +3127,61 @@ mod tests {
             let w = format!("{n}");
             assert_eq!(values.value_of(&w), value_of(&w), "{w:?}");
         }
+    }
+
+    /// `classify` asks for the text of a statement only when its noun is
+    /// a PhD or a project (`clause_counts` normalises a clause or a piece
+    /// of it only when asked): of the others, what it says is the same
+    /// whatever the text, and it never asks; of those two, what it says of
+    /// texts that tell them apart.
+    #[test]
+    fn classify_reads_the_text_only_for_phds_and_projects() {
+        use super::{Funding, Noun, Searchable, classify};
+        let texts = [
+            "",
+            "vi har disputert",
+            "er under utdanning",
+            "ble ferdigstilt i år",
+            "nye prosjekter startet",
+            "innvilget i år",
+            "tematiske prosjekter pågår",
+            "prosjektet pågår",
+            "leverte sluttrapport",
+        ];
+        let nouns = [
+            None,
+            Some(Noun::Project),
+            Some(Noun::Analysis),
+            Some(Noun::Publication),
+            Some(Noun::Phd),
+            Some(Noun::Other),
+        ];
+        let fundings = [None, Some(Funding::Bidrag), Some(Funding::Oppdrag)];
+        let empty = Searchable::new("");
+        let mut told = std::collections::HashSet::new();
+        for noun in nouns {
+            for funding in fundings {
+                let reads = matches!(noun, Some(Noun::Phd | Noun::Project));
+                for text in texts {
+                    let t = Searchable::new(text);
+                    let asked = std::cell::Cell::new(false);
+                    let read = classify(
+                        || {
+                            asked.set(true);
+                            &t
+                        },
+                        noun,
+                        funding,
+                    );
+                    assert_eq!(asked.get(), reads, "{noun:?} {funding:?} {text:?}");
+                    if !reads {
+                        assert_eq!(read, classify(|| &empty, noun, funding));
+                    }
+                    told.insert(read);
+                }
+            }
+        }
+        assert!(told.len() >= 8, "{told:?}");
     }
 
     #[test]
