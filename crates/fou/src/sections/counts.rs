@@ -62,11 +62,26 @@ struct Values {
     slots: Vec<(u128, Option<u32>)>,
     /// The buffer [`count_words`] fills, kept from block to block.
     spare: Vec<usize>,
+    /// What [`count_words`] read of each word it found in the block it read
+    /// last, in order, where each starts and how it read
+    /// ([`Values::reads_at`]); none when its block is not plain.
+    read: Vec<(usize, Read)>,
     /// The buffer [`candidates`] fills, kept from clause to clause (most
     /// sentences read have a clause or two with one).
     candidates: Vec<Candidate>,
     /// The tables every reader reads, built once in a process ([`TABLES`]).
     tables: &'static Tables,
+}
+
+/// How a word that reads as a count read ([`Values::reads_at`]).
+#[derive(Clone, Copy)]
+enum Read {
+    /// Its first `len` bytes (all of it, or all but the mark at its end)
+    /// are what [`value_of`] reads as `value`.
+    As { len: usize, value: u32 },
+    /// It reads as it stands or without the mark at its end: which, and as
+    /// what, is not told.
+    Either,
 }
 
 /// The tables of [`Values`] that depend on the lexicon alone: built once in
@@ -201,6 +216,7 @@ impl Values {
         Values {
             slots: vec![(0, None); Values::SLOTS],
             spare: Vec::new(),
+            read: Vec::new(),
             candidates: Vec::new(),
             tables: &TABLES,
         }
@@ -263,9 +279,11 @@ impl Values {
     /// Does the word `text[at]` read as a count, as it stands or without a
     /// `,`, `;` or `:` at its end ([`reads`])? Most words are told by their
     /// first byte, and many short ones (`å`, `at`) by their length
-    /// ([`SHORTEST`]).
+    /// ([`SHORTEST`]). When it does, how ([`Read`]): a word that starts
+    /// with a letter or a digit is read as it stands or without its mark,
+    /// and its value is told with the bytes read.
     #[inline(never)]
-    fn reads_at(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
+    fn reads_at(&mut self, text: &str, at: std::ops::Range<usize>) -> Option<Read> {
         match text.as_bytes().get(at.start) {
             Some(&first)
                 if at.start < at.end && at.len() >= usize::from(SHORTEST[usize::from(first)]) =>
@@ -273,12 +291,14 @@ impl Values {
                 if starts_with_letter(first) {
                     self.letter_word_reads(text, at)
                 } else if first.is_ascii_digit() {
-                    text.as_bytes().get(at).is_some_and(digits_read)
+                    text.as_bytes().get(at).and_then(digits_read)
                 } else {
-                    self.may_start(first) && text.get(at).is_some_and(|w| reads(self, w))
+                    let reads =
+                        self.may_start(first) && text.get(at).is_some_and(|w| reads(self, w));
+                    reads.then_some(Read::Either)
                 }
             }
-            _ => false,
+            _ => None,
         }
     }
 
@@ -425,10 +445,10 @@ impl Values {
     /// ASCII letters no number word starts with (`til`, `seg`) is none,
     /// with the mark or without it ([`Values::may_open`]).
     #[inline]
-    fn letter_word_reads(&mut self, text: &str, at: std::ops::Range<usize>) -> bool {
+    fn letter_word_reads(&mut self, text: &str, at: std::ops::Range<usize>) -> Option<Read> {
         let b = text.as_bytes();
         if !self.may_open_with_three(b.get(at.clone()).unwrap_or_default()) {
-            return false;
+            return None;
         }
         let marked = matches!(b.get(at.end - 1), Some(b',' | b';' | b':'));
         // Not empty: it starts with a letter, which is no mark.
@@ -440,13 +460,13 @@ impl Values {
                 // are ASCII, told a word of bytes at a time).
                 let word = b.get(at.start..end).unwrap_or_default();
                 if word.is_ascii() || word.iter().all(|&c| c < THREE_BYTE_LEAD) {
-                    return false;
+                    return None;
                 }
             } else if let Some(key) = word_key_at(b, at.start, len) {
-                return self.number_value(key).is_some();
+                return (self.number_value(key)).map(|value| Read::As { len, value });
             }
         }
-        self.value_at(text, at.start..end).is_some()
+        (self.value_at(text, at.start..end)).map(|value| Read::As { len, value })
     }
 
     /// The slot where the look for the word of `key` starts:
@@ -770,13 +790,17 @@ fn trim_quotes(word: &str) -> &str {
 /// [`reads`] of a word that starts with an ASCII digit: it reads as a
 /// count when, without the `,`, `;` or `:` at its end, it does as it
 /// stands ([`digits_value`]). As it stands with the mark it reads as
-/// none (no quote is trimmed off it, and the mark is no digit).
-fn digits_read(word: &[u8]) -> bool {
+/// none (no quote is trimmed off it, and the mark is no digit). The
+/// bytes read and their value ([`Read::As`]).
+fn digits_read(word: &[u8]) -> Option<Read> {
     let w = match word {
         [rest @ .., b',' | b';' | b':'] => rest,
         _ => word,
     };
-    digits_value(w).is_some()
+    digits_value(w).map(|value| Read::As {
+        len: w.len(),
+        value,
+    })
 }
 
 /// [`value_of`] of a word that starts with an ASCII digit: without the
@@ -866,9 +890,13 @@ fn candidates(
         return;
     }
     if plain {
-        for &at in counting {
+        // How each was read where it was found (in the same order).
+        for (j, &at) in (first..).zip(counting) {
+            let read = (values.read.get(j))
+                .filter(|&&(from, _)| from == at)
+                .map(|&(_, read)| read);
             let mut near = PlainNear::new(clause, at - base);
-            if let Some(c) = candidate(&mut near, values) {
+            if let Some(c) = candidate(&mut near, values, read) {
                 out.push(c);
             }
         }
@@ -879,7 +907,7 @@ fn candidates(
         if ws
             .get(k)
             .is_some_and(|&(at, _)| counting.binary_search(&(base + at)).is_ok())
-            && let Some(c) = candidate(&mut WordsNear { ws: &ws, k }, values)
+            && let Some(c) = candidate(&mut WordsNear { ws: &ws, k }, values, None)
         {
             out.push(c);
         }
@@ -997,9 +1025,21 @@ impl<'c> Near<'c> for PlainNear<'c> {
 /// as a count, not in a date or a decimal, not after a word that makes it
 /// none (`de tre`) nor before a measure or more digits, with a noun after
 /// it (or before it, with a status after it), or pointing back.
-fn candidate<'c>(near: &mut impl Near<'c>, values: &mut Values) -> Option<Candidate> {
+///
+/// `read`: how the word was read where it was found ([`Values::reads_at`]),
+/// when it was: a word that is the bytes then read as a value (most: a
+/// word cut off its mark by its clause is those bytes too) is that value,
+/// not read again.
+fn candidate<'c>(
+    near: &mut impl Near<'c>,
+    values: &mut Values,
+    read: Option<Read>,
+) -> Option<Candidate> {
     let (at, w) = near.word();
-    let value = values.value_of(w)?;
+    let value = match read {
+        Some(Read::As { len, value }) if len == w.len() => value,
+        _ => values.value_of(w)?,
+    };
     if w.ends_with(['.', ','])
         && w.trim_end_matches(['.', ','])
             .chars()
@@ -1428,24 +1468,37 @@ fn may_state_count(text: &str, values: &mut Values) -> bool {
 fn count_words(text: &str, values: &mut Values) -> Counting {
     let mut out = std::mem::take(&mut values.spare);
     out.clear();
+    values.read.clear();
     // Only the words whose first two bytes may open a count are read. Most
     // blocks have no white space but spaces, line feeds and tabs, and their
     // words stand between those; the scan stops at any other.
     let plain = each_opening(text.as_bytes(), |at| {
-        if values.may_read_at(text.as_bytes(), at.clone()) && values.reads_at(text, at.clone()) {
-            out.push(at.start);
+        if values.may_read_at(text.as_bytes(), at.clone())
+            && let Some(read) = values.reads_at(text, at.clone())
+        {
+            push_read((&mut out, &mut values.read), at.start, read);
         }
     });
     if plain {
         return Counting { at: out, plain };
     }
     values.spare = out;
+    values.read.clear();
     let at = words(text)
         .into_iter()
         .filter(|&(_, w)| reads(values, w))
         .map(|(at, _)| at)
         .collect();
     Counting { at, plain }
+}
+
+/// Adds the word that starts at `at` and reads as a count as `read` to the
+/// words [`count_words`] found and to what it read of them. Not inlined:
+/// the scan's call of it, for few words, keeps the scan's loop short.
+#[inline(never)]
+fn push_read((found, reads): (&mut Vec<usize>, &mut Vec<(usize, Read)>), at: usize, read: Read) {
+    found.push(at);
+    reads.push((at, read));
 }
 
 /// Does white space other than a space, line feed or tab start at `b[i]`
@@ -2707,7 +2760,13 @@ mod tests {
             // The checks made where the word is found turn away none that reads.
             let may = values.may_read_at(text.as_bytes(), at.clone());
             assert!(may || !want, "{word:?} in {text:?}");
-            assert_eq!(values.reads_at(&text, at), want, "{word:?} in {text:?}");
+            let read = values.reads_at(&text, at.clone());
+            assert_eq!(read.is_some(), want, "{word:?} in {text:?}");
+            // The value told is what `value_of` reads of the bytes read.
+            if let Some(super::Read::As { len, value }) = read {
+                let bytes = &text[at.start..at.start + len];
+                assert_eq!(value_of(bytes), Some(value), "{word:?} in {text:?}");
+            }
         }
         // Longer than a number word, but lower-cased to one; and number
         // words with a Latin-1 letter in every case.
@@ -2726,7 +2785,8 @@ mod tests {
             let want = super::reads(&mut values, word);
             let may = values.may_read_at(text.as_bytes(), 2..text.len());
             assert!(may || !want, "{word:?}");
-            assert_eq!(values.reads_at(&text, 2..text.len()), want, "{word:?}");
+            let read = values.reads_at(&text, 2..text.len());
+            assert_eq!(read.is_some(), want, "{word:?}");
         }
     }
 
