@@ -1461,10 +1461,12 @@ fn may_state_count(text: &str, values: &mut Values) -> bool {
     !count_words(text, values).at.is_empty()
 }
 
-/// Where the words of `text` that may read as a count start (see
-/// [`may_state_count`]), in order: a clause (whose words start where words
-/// of its block start) with no word that reads as a count starts none of
-/// them.
+/// Where the words of `text` that may read as a count start, in order: the
+/// words that read as one ([`Values::value_of`]) as they stand or without
+/// the `,`, `;` or `:` that ends their clause ([`each_clause`]). A clause
+/// (whose words start where words of its block start) with no word that
+/// reads as a count starts none of them. What was read of each is kept in
+/// [`Values::read`] when the block is plain.
 fn count_words(text: &str, values: &mut Values) -> Counting {
     let mut out = std::mem::take(&mut values.spare);
     out.clear();
