@@ -168,14 +168,16 @@ fn spaced_hyphen_cuts(
         .filter(|&&k| bytes.get(k) == Some(&b' ') && bytes.get(k.wrapping_sub(1)) == Some(&b'-'))
         .map(|&k| k - 1);
     for i in spaced {
-        let first = word_before(text, i);
+        // The part after the hyphen first: most hyphens with a space
+        // after them stand before a conjunction (`helse- og`) or a number,
+        // and the part before is not read.
         let (second, hyphen_follows) = word_after(text, i + 2);
         let lower = second.chars().next().is_some_and(char::is_lowercase);
-        if first.chars().count() < 2
-            || !lower
-            || hyphen_follows
-            || HYPHEN_CONJUNCTIONS.contains(&second)
-        {
+        if !lower || hyphen_follows || HYPHEN_CONJUNCTIONS.contains(&second) {
+            continue;
+        }
+        let first = word_before(text, i);
+        if first.chars().count() < 2 {
             continue;
         }
         let acronym = first.chars().all(char::is_uppercase);
@@ -649,6 +651,73 @@ mod tests {
                 assert_eq!((found, fast), (expected, slow), "{text:?}");
             }
         }
+    }
+
+    /// What `find` finds, and the words it asks (in order), `has`
+    /// answering `answer`.
+    fn asking<T>(
+        answer: bool,
+        find: impl FnOnce(&mut dyn FnMut(&str) -> bool) -> T,
+    ) -> (T, Vec<String>) {
+        let mut asked = Vec::new();
+        let found = find(&mut |w: &str| {
+            asked.push(w.to_owned());
+            answer
+        });
+        (found, asked)
+    }
+
+    /// The cut [`spaced_hyphen_cuts`] makes at the `- ` at byte `i`, as it
+    /// read before it read the part after the hyphen first: both parts
+    /// read, then tested.
+    fn cut_reading_both_parts(
+        text: &str,
+        i: usize,
+        has: &mut dyn FnMut(&str) -> bool,
+    ) -> Option<(usize, usize)> {
+        let first = word_before(text, i);
+        let (second, hyphen_follows) = word_after(text, i + 2);
+        let lower = second.chars().next().is_some_and(char::is_lowercase);
+        if first.chars().count() < 2
+            || !lower
+            || hyphen_follows
+            || HYPHEN_CONJUNCTIONS.contains(&second)
+        {
+            None
+        } else if first.chars().all(char::is_uppercase) {
+            Some((i + 1, i + 2))
+        } else {
+            (has(&format!("{first}{second}")) || !has(first)).then_some((i, i + 2))
+        }
+    }
+
+    /// The part after the hyphen read first turns down what reading both
+    /// turned down, and asks the same words in the same order (`has`
+    /// answering yes, then no).
+    #[test]
+    fn the_part_after_the_hyphen_read_first_cuts_the_same() {
+        let pieces = [
+            "Fjord", "- ", "forsk", "og", "-", " ", "IKT", "ø", "Å", "2", "a",
+        ];
+        let mut cut = 0;
+        for text in crate::testing::concatenations(&pieces, 5) {
+            let places = Scan::of(&text).before_space().to_vec();
+            for answer in [true, false] {
+                let fast = asking(answer, |mut has| {
+                    spaced_hyphen_cuts(&text, &places, &mut has)
+                });
+                let slow = asking(answer, |has| {
+                    let hyphens = text.match_indices("- ").map(|(i, _)| i);
+                    let cuts: Vec<_> = hyphens
+                        .filter_map(|i| cut_reading_both_parts(&text, i, has))
+                        .collect();
+                    cuts
+                });
+                cut += fast.0.len();
+                assert_eq!(fast, slow, "{text:?}");
+            }
+        }
+        assert!(cut > 0);
     }
 
     /// [`lost_hyphens`] as it read before it looked only around
