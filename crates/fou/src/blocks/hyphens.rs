@@ -332,8 +332,8 @@ fn lost_hyphens(text: &str, places: &[usize], has: &mut impl FnMut(&str) -> bool
     let mut at = Vec::new();
     let mut read_to = 0;
     for p in caps_into_lower(text, places) {
-        if p < read_to {
-            continue; // in the token just read
+        if p < read_to || short_lower_run(text.as_bytes(), p) {
+            continue; // in the token just read, or no second part of a lost hyphen
         }
         let (start, end) = token_around(text, p);
         read_to = end;
@@ -343,6 +343,28 @@ fn lost_hyphens(text: &str, places: &[usize], has: &mut impl FnMut(&str) -> bool
     }
     at
 }
+
+/// Does an ASCII byte that is no lower-case letter (or the text's end)
+/// come within three bytes from `p`, after ASCII lower-case letters only
+/// (`NAV|s `, `NTNU|s`)? Then the lower-case letter at `p` starts no
+/// second part of a lost hyphen, which is three lower-case letters or more
+/// to the end of its token ([`lost_hyphen_in`]): the letters stop short of
+/// three, or the token goes on with a digit, a hyphen or a capital. Told
+/// without the token read; a non-ASCII byte tells nothing.
+fn short_lower_run(bytes: &[u8], p: usize) -> bool {
+    for i in p..p + MIN_PART_CHARS {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_lowercase() => {}
+            Some(b) if !b.is_ascii() => return false,
+            _ => return true,
+        }
+    }
+    false
+}
+
+/// The fewest characters of the lower-case part of a lost hyphen's word
+/// (`NAV-kontor`): a shorter one is an ending (`NAVs`, `NTNUs`).
+const MIN_PART_CHARS: usize = 3;
 
 /// Where a lost hyphen goes back in `token` (`NAV|kontor`): a token of two
 /// capitals or more and three lower-case letters or more, whose acronym is
@@ -358,7 +380,7 @@ fn lost_hyphen_in(token: &str, has: &mut impl FnMut(&str) -> bool) -> Option<usi
         .nth(caps)
         .map_or(token.len(), |(i, _)| i);
     let (acronym, rest) = token.split_at(cut);
-    if rest.chars().count() < 3 || !rest.chars().all(char::is_lowercase) {
+    if rest.chars().count() < MIN_PART_CHARS || !rest.chars().all(char::is_lowercase) {
         return None;
     }
     (KNOWN_ACRONYMS.contains(&acronym) || has(&format!("{acronym}-{rest}"))).then_some(cut)
@@ -721,7 +743,9 @@ mod tests {
     }
 
     /// [`lost_hyphens`] as it read before it looked only around
-    /// [`caps_into_lower`]: every token of the text, in order.
+    /// [`caps_into_lower`] (and passed over the lower-case runs too short
+    /// for a second part, [`short_lower_run`]): every token of the text,
+    /// in order.
     fn lost_hyphens_by_token(text: &str, has: &mut impl FnMut(&str) -> bool) -> Vec<usize> {
         let mut at = Vec::new();
         let mut offset = 0;
