@@ -131,8 +131,7 @@ pub fn heading_like(text: &str) -> bool {
         && t.len() <= MAX_HEADING_CHARS * 4
         && chars_at_most(t, MAX_HEADING_CHARS)
         && words_at_most(t, MAX_HEADING_WORDS)
-        && memchr::memchr(b'\n', t.as_bytes()).is_none()
-        && !has_web_address(t)
+        && !has_break_or_web_address(t)
 }
 
 /// Has `t` at most `max` characters? Counted by the byte (a character is
@@ -199,14 +198,15 @@ fn spaces_in(chunk: &[u8; COUNT_CHUNK]) -> usize {
     )
 }
 
-/// Does `t` hold `http` or `www.`? One `memchr2` pass for their first
-/// bytes, each hit tested: no searcher set up for a short line.
-fn has_web_address(t: &str) -> bool {
+/// Does `t` hold a line break (a Markdown hard break) or `http` or `www.`?
+/// One `memchr3` pass for `\n` and the addresses' first bytes, each `h`
+/// and `w` tested: no searcher set up for a short line, nor a second pass.
+fn has_break_or_web_address(t: &str) -> bool {
     let bytes = t.as_bytes();
-    memchr::memchr2_iter(b'h', b'w', bytes).any(|i| {
-        bytes
-            .get(i..)
-            .is_some_and(|rest| rest.starts_with(b"http") || rest.starts_with(b"www."))
+    memchr::memchr3_iter(b'\n', b'h', b'w', bytes).any(|i| {
+        bytes.get(i..).is_some_and(|rest| {
+            rest.starts_with(b"\n") || rest.starts_with(b"http") || rest.starts_with(b"www.")
+        })
     })
 }
 
@@ -303,11 +303,12 @@ mod tests {
     }
 
     #[test]
-    fn the_web_address_test_agrees_with_two_searches() {
-        for t in crate::testing::concatenations(&["h", "t", "p", "w", ".", "x", "æ"], 6) {
+    fn the_break_and_web_address_test_agrees_with_three_searches() {
+        let pieces = ["h", "t", "p", "w", ".", "x", "æ", "\n"];
+        for t in crate::testing::concatenations(&pieces, 6) {
             assert_eq!(
-                super::has_web_address(&t),
-                t.contains("http") || t.contains("www."),
+                super::has_break_or_web_address(&t),
+                t.contains('\n') || t.contains("http") || t.contains("www."),
                 "{t:?}"
             );
         }
