@@ -414,7 +414,7 @@ pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Repairs) -> Ve
     for (i, block) in blocks.iter().enumerate() {
         crate::work::add(1);
         scan.run(block.text().as_bytes());
-        marks.push(scan.marks());
+        marks.push(scan.marks(block.text().as_bytes()));
         if !scan.may_mend() {
             continue;
         }
@@ -435,7 +435,7 @@ pub(super) fn mend_blocks(blocks: &mut [Block<'_>], repairs: &mut Repairs) -> Ve
             block.text = text;
             scan.run(block.text().as_bytes());
             if let Some(m) = marks.get_mut(i) {
-                *m = scan.marks();
+                *m = scan.marks(block.text().as_bytes());
             }
         }
     }

@@ -78,8 +78,14 @@ impl Marks {
     const BEFORE_SPACE: u8 = 2;
     /// The lead byte of a mid-line bullet glyph ([`GLYPH_LEAD`]).
     const GLYPH: u8 = 4;
+    /// ` - `: a dash between items of a list run together (one of the
+    /// [`Marks::BEFORE_SPACE`] places, told from the bytes around it).
+    const SPACED_DASH: u8 = 8;
+    /// A `)` before a space or a `\n`: where a period may end an item of a
+    /// list run together (one of the [`Marks::BEFORE_SPACE`] places).
+    const PAREN_BREAK: u8 = 16;
     /// Every mark: a text whose bytes were not looked at.
-    pub(super) const ALL: Marks = Marks(7);
+    pub(super) const ALL: Marks = Marks(31);
 
     /// May the text hold a bullet glyph?
     pub(super) fn may_hold_glyph(self) -> bool {
@@ -89,6 +95,16 @@ impl Marks {
     /// May the text hold ` - ` or a `)` before a space or a line end?
     pub(super) fn may_hold_separator(self) -> bool {
         self.0 & Self::BEFORE_SPACE != 0
+    }
+
+    /// May the text hold ` - `?
+    pub(super) fn may_hold_spaced_dash(self) -> bool {
+        self.0 & Self::SPACED_DASH != 0
+    }
+
+    /// May the text hold a `)` before a space or a `\n`?
+    pub(super) fn may_hold_paren_break(self) -> bool {
+        self.0 & Self::PAREN_BREAK != 0
     }
 }
 
@@ -133,14 +149,26 @@ impl Scan {
         self.by_byte(bytes, 0);
     }
 
-    /// The marks of the text scanned.
-    pub(super) fn marks(&self) -> Marks {
+    /// The marks of the text scanned, `bytes` (its few places before a
+    /// space told apart by the bytes around them).
+    pub(super) fn marks(&self, bytes: &[u8]) -> Marks {
         let mark = |set: bool, mark: u8| if set { mark } else { 0 };
-        Marks(
-            mark(!self.caps.is_empty(), Marks::CAPS_INTO_LOWER)
-                | mark(!self.before_space.is_empty(), Marks::BEFORE_SPACE)
-                | mark(self.glyph, Marks::GLYPH),
-        )
+        let mut m = mark(!self.caps.is_empty(), Marks::CAPS_INTO_LOWER)
+            | mark(!self.before_space.is_empty(), Marks::BEFORE_SPACE)
+            | mark(self.glyph, Marks::GLYPH);
+        for &k in &self.before_space {
+            let around = (
+                k.checked_sub(2).and_then(|j| bytes.get(j)),
+                bytes.get(k - 1),
+                bytes.get(k),
+            );
+            m |= match around {
+                (Some(b' '), Some(b'-'), Some(b' ')) => Marks::SPACED_DASH,
+                (_, Some(b')'), Some(b' ' | b'\n')) => Marks::PAREN_BREAK,
+                _ => 0,
+            };
+        }
+        Marks(m)
     }
 
     /// May the text have a broken hyphen to mend (`Fjord- forsk`, `NAVkontor`)?
@@ -445,11 +473,28 @@ mod tests {
                 for text in [format!("{f}{t}"), format!("{t}{f}"), format!("{f}{t}{f}")] {
                     let want = by_byte(text.as_bytes());
                     assert_eq!(Scan::of(&text), want, "{text:?}");
-                    seen[usize::from(want.marks().0)] += 1;
+                    seen[usize::from(want.marks(text.as_bytes()).0 & 7)] += 1;
                 }
             }
         }
         // Every mark, alone and together, was met.
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
+    }
+
+    /// The marks a text's places before a space are told apart into: ` - `
+    /// and a `)` before a space or a `\n`, as the searches for them find.
+    #[test]
+    fn the_separator_marks_are_what_searches_find() {
+        let pieces = [" ", "-", ")", "\n", "a", "\t", "ø", "- "];
+        let mut seen = [0usize; 4];
+        for t in crate::testing::concatenations(&pieces, 6) {
+            let m = Scan::of(&t).marks(t.as_bytes());
+            let dash = t.contains(" - ");
+            let paren = t.contains(") ") || t.contains(")\n");
+            assert_eq!(m.may_hold_spaced_dash(), dash, "{t:?}");
+            assert_eq!(m.may_hold_paren_break(), paren, "{t:?}");
+            seen[usize::from(dash) + 2 * usize::from(paren)] += 1;
+        }
         assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 

@@ -197,10 +197,14 @@ fn cut_block(b: &Block<'_>, marks: Marks, hints: &dyn Hints) -> Option<Cut> {
         // Neither ` - ` nor a `)` before a space or a line end: no cut.
         _ if !marks.may_hold_separator() => return None,
         _ => {
-            let seps = dash_seps(t);
+            let seps = if marks.may_hold_spaced_dash() {
+                dash_seps(t)
+            } else {
+                Vec::new()
+            };
             if seps.is_empty() {
                 // Most blocks: no separator, so only periods can cut them.
-                let cuts = period_seps(t, whole, hints);
+                let cuts = period_seps(t, whole, marks, hints);
                 return (!cuts.is_empty()).then(|| Cut {
                     lead: None,
                     items: between(whole, &cuts),
@@ -221,7 +225,7 @@ fn cut_block(b: &Block<'_>, marks: Marks, hints: &dyn Hints) -> Option<Cut> {
     };
     let mut items = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        let cuts = period_seps(t, piece, hints);
+        let cuts = period_seps(t, piece, marks, hints);
         items.extend(between(piece, &cuts));
         seps.extend(cuts);
     }
@@ -361,8 +365,17 @@ fn has_spaced_dash(t: &str) -> bool {
 
 /// The separators inside `piece` of `t` where a period `(…)` ends one
 /// project line and a capital starts the next (the white space between
-/// them); none unless every piece they make reads as a project line.
-fn period_seps(t: &str, piece: (usize, usize), hints: &dyn Hints) -> Vec<(usize, usize)> {
+/// them); none unless every piece they make reads as a project line, nor
+/// in a text without a `)` before a space or a `\n` (`marks`: its text's).
+fn period_seps(
+    t: &str,
+    piece: (usize, usize),
+    marks: Marks,
+    hints: &dyn Hints,
+) -> Vec<(usize, usize)> {
+    if !marks.may_hold_paren_break() {
+        return Vec::new();
+    }
     let (from, to) = piece;
     let p = &t[from..to];
     let mut seps = Vec::new();
@@ -438,7 +451,7 @@ mod tests {
                 let parts = |m: Marks| {
                     super::cut_block(&b, m, &ReportHints).map(|c| (c.lead, c.items, c.seps))
                 };
-                let fast = parts(Scan::of(&t).marks());
+                let fast = parts(Scan::of(&t).marks(t.as_bytes()));
                 cut += usize::from(fast.is_some());
                 assert_eq!(fast, parts(Marks::ALL), "{t:?}");
             }
