@@ -108,9 +108,18 @@ fn bold_markers_wrap(raw: &str) -> bool {
     let t = crate::text::trim(raw);
     let t = crate::text::trim(t.trim_start_matches('#'));
     let b = t.as_bytes();
-    (t.starts_with("**") && t.ends_with("**") && t.len() > 4 && doubled(b, b'*') == 2)
+    (t.starts_with("**") && t.ends_with("**") && t.len() > 4 && doubled_twice(b, b'*'))
         || (t.starts_with("<b>") && t.ends_with("</b>") && occurrences(b, b"<b>") == 1)
-        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4 && doubled(b, b'_') == 2)
+        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4 && doubled_twice(b, b'_'))
+}
+
+/// `doubled(b, c) == 2`, for `b` longer than four bytes that starts and
+/// ends with `cc`: when no `c` stands between the two (most bold lines),
+/// the pair that starts `b` and the one that ends it are all there are,
+/// told by one `memchr` pass without the pairs counted.
+fn doubled_twice(b: &[u8], c: u8) -> bool {
+    let inner = b.get(2..b.len().saturating_sub(2)).unwrap_or_default();
+    memchr::memchr(c, inner).is_none() || doubled(b, c) == 2
 }
 
 /// How many times `cc` occurs in `b`, left to right, not overlapping: each
