@@ -56,13 +56,47 @@ const FIRST_LETTERS: u32 = {
     bits
 };
 
+/// Bit `second - b'a'` of entry `first - b'a'`: a label starts with the
+/// ASCII letters `first` and `second`.
+const FIRST_PAIRS: [u32; 26] = {
+    let mut pairs = [0u32; 26];
+    let mut i = 0;
+    while i < LABELS.len() {
+        let name = LABELS[i].0.as_bytes();
+        assert!(name.len() >= 2 && name[0].is_ascii_lowercase() && name[1].is_ascii_lowercase());
+        pairs[(name[0] - b'a') as usize] |= 1 << (name[1] - b'a');
+        i += 1;
+    }
+    pairs
+};
+
 /// May a field's name (its text trimmed) whose first byte is `b` be a
 /// label? No when `b` is ASCII and no label starts with it in any case
 /// (every label starts with an ASCII letter); yes for any other byte (a
 /// character whose lower case starts with a label's first letter).
-pub(crate) fn may_start_label(b: u8) -> bool {
+fn may_start_label(b: u8) -> bool {
     let l = b.to_ascii_lowercase();
     !b.is_ascii() || (l.is_ascii_lowercase() && FIRST_LETTERS & (1 << (l - b'a')) != 0)
+}
+
+/// May a field's name (its text trimmed) that starts with the bytes of
+/// `name` be a label? [`may_start_label`] of its first byte, and when that
+/// and the second are ASCII, a label that starts with both in any case
+/// ([`FIRST_PAIRS`]): most lines that start with a label's first letter
+/// (`Prosjektet`, `Til`) are told by their first two bytes, not searched
+/// for a colon. No name of one byte is a label (every label has two
+/// letters at least).
+pub(crate) fn may_open_label(name: &[u8]) -> bool {
+    match *name {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+            a.is_ascii_lowercase()
+                && b.is_ascii_lowercase()
+                && FIRST_PAIRS[usize::from(a - b'a')] & (1 << (b - b'a')) != 0
+        }
+        [a, _, ..] => may_start_label(a),
+        _ => false,
+    }
 }
 
 /// The most characters a label has (`forskningsinstitusjoner`).
@@ -142,6 +176,27 @@ pub fn label_field(text: &str) -> Option<(Label, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every label's first two letters, in any case, may open one; ASCII
+    /// pairs that start none, and names of one byte, open none; a byte
+    /// beyond ASCII in either place is asked of [`may_start_label`].
+    #[test]
+    fn a_label_may_open_with_its_first_two_letters_in_any_case() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+                let starts = LABELS.iter().any(|(n, _)| n.as_bytes().starts_with(&pair));
+                let want = if a.is_ascii() && b.is_ascii() {
+                    starts
+                } else {
+                    may_start_label(a)
+                };
+                assert_eq!(may_open_label(&[a, b]), want, "{a} {b}");
+            }
+            assert!(!may_open_label(&[a]));
+        }
+        assert!(!may_open_label(&[]));
+    }
 
     #[test]
     fn a_label_may_start_with_its_first_letter_in_any_case() {

@@ -3,7 +3,7 @@
 //! public grammars and classifiers.
 
 use crate::blocks::Hints;
-use crate::grammar::{Label, label_field, may_start_label, project_line_parts, split_period};
+use crate::grammar::{Label, label_field, may_open_label, project_line_parts, split_period};
 use crate::lexicon::CANDIDATE_MARKER;
 use memchr::memmem::FinderRev;
 use std::sync::LazyLock;
@@ -34,10 +34,10 @@ pub struct ReportHints;
 
 impl Hints for ReportHints {
     fn field(&self, text: &str) -> Option<(Label, usize)> {
-        // Most lines are turned down on their first byte, before the
-        // search for a colon: a label starts with one of a few letters.
-        let first = *text.trim_start().as_bytes().first()?;
-        if !may_start_label(first) {
+        // Most lines are turned down on their first two bytes, before the
+        // search for a colon: a label starts with one of a few pairs of
+        // letters.
+        if !may_open_label(crate::text::trim_start(text).as_bytes()) {
             return None;
         }
         label_field(text)
@@ -88,6 +88,9 @@ mod tests {
             "ø",
             "\u{130}nstitusjon",
             "a",
+            "Ti",
+            "P\u{212a}",
+            "pr",
         ];
         let mut fields = 0;
         for s in crate::testing::concatenations(&pieces, 4) {

@@ -9,7 +9,7 @@ use super::context::funding_described_owned;
 use super::doc::{Claims, Doc, Section};
 use crate::blocks::{Block, BlockKind, Repair, RepairKind};
 use crate::grammar::institution_pieces;
-use crate::grammar::{Label, label_field, may_start_label};
+use crate::grammar::{Label, label_field, may_open_label};
 use crate::grammar::{project_line_parts, trim_period};
 use crate::model::{Funding, Project};
 use crate::text::trim;
@@ -78,8 +78,7 @@ pub fn split_fields(label: Label, value: &str) -> Vec<(Label, &str)> {
             break;
         }
         let rest = &value[at + 1..];
-        let first = rest.as_bytes().first().copied().unwrap_or(b' ');
-        if !may_start_label(first) || !rest.starts_with(char::is_uppercase) {
+        if !may_open_label(rest.as_bytes()) || !rest.starts_with(char::is_uppercase) {
             continue;
         }
         let Some((next, off)) = label_field(rest) else {
