@@ -32,11 +32,12 @@ const TRAILING_MARKUP: [&str; 7] = ["\\", "</b>", "<b>", "**", "__", "*", "_"];
 pub fn toc_heading(line: &str) -> bool {
     // Most lines are told from a few ASCII bytes where the title would
     // start, without the trims and the lower-casing of the whole test: at
-    // once when the line starts with an ASCII letter or digit (no markup
-    // comes before it).
+    // once when the line starts with a visible ASCII byte that none of
+    // `title_start`'s steps passes over (a letter, a digit, the `-` of a
+    // bullet: no markup comes before it).
     let bytes = line.as_bytes();
     let start = match bytes.first() {
-        Some(b) if b.is_ascii_alphanumeric() => Some(bytes),
+        Some(&b) if b.is_ascii_graphic() && !MARKUP_LEADS.contains(&b) => Some(bytes),
         _ => title_start(bytes),
     };
     if start.is_some_and(|rest| !may_be_title(rest)) {
@@ -76,6 +77,10 @@ fn may_start_title(text: &str) -> bool {
     };
     TOC_TITLES.iter().any(|w| w.starts_with(first))
 }
+
+/// The visible ASCII bytes [`title_start`] passes over at a line's start:
+/// `#`s, emphasis markers and the `<` of a `<b>`.
+const MARKUP_LEADS: [u8; 4] = [b'#', b'*', b'_', b'<'];
 
 /// Where [`toc_heading`] reads a title in `line`, told byte by byte as its
 /// trims tell it: after white space, `#`s, then `*`, `_` and spaces, then
@@ -258,9 +263,13 @@ mod tests {
         }
         assert!(found > 20, "{found}");
         for b in 0..=0x7Fu8 {
+            let c = char::from(b);
             for text in [
-                format!("{}nnhold", char::from(b)),
-                format!("innh{}ld", char::from(b)),
+                format!("{c}nnhold"),
+                format!("innh{c}ld"),
+                format!("{c}Innhold"),
+                format!("{c}{c} Innhold"),
+                format!("{c}b>Innhold"),
             ] {
                 assert_eq!(toc_heading(&text), toc_heading_any(&text), "{text:?}");
             }
