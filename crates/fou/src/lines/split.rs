@@ -105,20 +105,29 @@ pub(crate) struct Scan<'a> {
     dirty: bool,
 }
 
-/// The candidates of the block of `bytes` at `at` (the last one padded with
-/// spaces, no candidate), or `None` at the end.
+/// The first block of `bytes` at or after `at` that holds a candidate,
+/// with its offset and its candidates (the last block padded with spaces,
+/// no candidate), or `None` when no block from `at` on holds one. Blocks
+/// without a candidate (most of a text's: a line of prose is a block or
+/// two of letters) are passed over in a loop of their own, whose compares
+/// keep their constants in registers; the scan's loop, which calls out to
+/// grow its lists, loaded them again for each block, and went round once
+/// per empty block.
 #[inline(always)]
-fn block_at(bytes: &[u8], at: usize) -> Option<BlockMask> {
-    let rest = bytes.get(at..)?;
-    match rest.first_chunk::<SCAN_BLOCK>() {
-        Some(block) => Some(block_mask(block, Pick::Candidates)),
-        None if rest.is_empty() => None,
-        None => {
-            let mut block = [b' '; SCAN_BLOCK];
-            block[..rest.len()].copy_from_slice(rest);
-            Some(block_mask(&block, Pick::Candidates))
+fn next_block_at(bytes: &[u8], mut at: usize) -> Option<(usize, BlockMask)> {
+    while let Some(block) = bytes.get(at..).and_then(|rest| rest.first_chunk()) {
+        let mask = block_mask(block, Pick::Candidates);
+        if mask != 0 {
+            return Some((at, mask));
         }
+        at += SCAN_BLOCK;
     }
+    // Fewer than a block's bytes are left (or none).
+    let rest = bytes.get(at..).filter(|rest| !rest.is_empty())?;
+    let mut block = [b' '; SCAN_BLOCK];
+    block.get_mut(..rest.len())?.copy_from_slice(rest);
+    let mask = block_mask(&block, Pick::Candidates);
+    (mask != 0).then_some((at, mask))
 }
 
 impl<'a> Scan<'a> {
@@ -182,14 +191,13 @@ impl<'a> Scan<'a> {
                     dirty = true;
                 }
             }
-            base = self.next_block;
-            let Some(m) = block_at(bytes, base) else {
+            let Some((at, m)) = next_block_at(bytes, self.next_block) else {
                 let len = bytes.len();
                 (self.mask, self.base, self.next_block) = (0, len, len);
                 return (self.line_start < len).then(|| self.emit(len, len, dirty));
             };
-            mask = m;
-            self.next_block = base + SCAN_BLOCK;
+            (base, mask) = (at, m);
+            self.next_block = at + SCAN_BLOCK;
         }
     }
 }
@@ -313,6 +321,19 @@ pub(super) fn clean_part<'a>(
 mod tests {
     use super::*;
 
+    /// `clean_lines(text)` is `split_lines(text)` with `MappedText::clean`
+    /// of each line, borrowed where cleaning changed nothing, as `clean` is.
+    fn agrees_with_split_and_clean(text: &str) {
+        let expected: Vec<_> = split_lines(text)
+            .map(|l| (l, MappedText::clean(l.text, l.start)))
+            .collect();
+        let got: Vec<_> = clean_lines(text).collect();
+        assert_eq!(got, expected, "{text:?}");
+        for ((_, g), (_, e)) in got.iter().zip(&expected) {
+            assert_eq!(g.is_borrowed(), e.is_borrowed(), "{text:?}");
+        }
+    }
+
     /// `clean_lines` gives what `split_lines` and `MappedText::clean` give,
     /// with line ends and markup at every place around a block boundary.
     #[test]
@@ -326,21 +347,36 @@ mod tests {
             for b in PIECES {
                 for c in PIECES {
                     for pad in 0..=SCAN_BLOCK + 2 {
-                        let text = format!("{}{a}{b}{c}x", "y".repeat(pad));
-                        let expected: Vec<_> = split_lines(&text)
-                            .map(|l| (l, MappedText::clean(l.text, l.start)))
-                            .collect();
-                        let got: Vec<_> = clean_lines(&text).collect();
-                        assert_eq!(got, expected, "{text:?}");
-                        // Borrowed when cleaning changed nothing, as `clean` is.
-                        for ((_, g), (_, e)) in got.iter().zip(&expected) {
-                            assert_eq!(g.is_borrowed(), e.is_borrowed(), "{text:?}");
-                        }
+                        agrees_with_split_and_clean(&format!("{}{a}{b}{c}x", "y".repeat(pad)));
                         checked += 1;
                     }
                 }
             }
         }
         assert!(checked > 50_000);
+    }
+
+    /// `clean_lines` gives what `split_lines` and `MappedText::clean`
+    /// give when runs of blocks without a candidate (which the scan passes
+    /// over in a loop of their own) stand between line ends and markup:
+    /// runs of every length round one, two and three blocks, before,
+    /// between and after them, and at the text's end.
+    #[test]
+    fn blocks_without_candidates_are_passed_over() {
+        const PIECES: [&str; 7] = ["\n", "\r\n", "*", "-- ", "\u{a0}", "\u{2028}", "æ"];
+        let runs = [0, 1, 62, 63, 64, 65, 127, 128, 129, 191, 192, 193, 250];
+        let mut checked = 0;
+        for a in PIECES {
+            for b in PIECES {
+                for (&m, &n) in runs.iter().zip(runs.iter().rev()) {
+                    for tail in [0, 1, 64, 130] {
+                        let [m, n, tail] = [m, n, tail].map(|k| "y".repeat(k));
+                        agrees_with_split_and_clean(&format!("{m}{a}{n}{b}{tail}"));
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2_000, "{checked}");
     }
 }
