@@ -47,7 +47,29 @@ pub(super) fn classify(raw: &str) -> (LineKind, usize) {
             (kind, 0)
         }
         None => (LineKind::Blank, 0),
+        Some(_) if ascii_item(raw) => (LineKind::Bullet, ASCII_ITEM_LEAD),
         Some(_) => classify_any(raw),
+    }
+}
+
+/// Bullet glyphs of one ASCII byte (all in [`BULLET_GLYPHS`]) that
+/// [`ascii_item`] tells from the bytes: the lead of most list items.
+const ASCII_BULLETS: [u8; 3] = [b'-', b'*', b'+'];
+
+/// The bytes before an item's text in a line [`ascii_item`] tells: the
+/// glyph and one space.
+const ASCII_ITEM_LEAD: usize = 2;
+
+/// A bullet item told from its first three bytes, as [`classify_any`]
+/// tells it: one of [`ASCII_BULLETS`] first (no indentation, no `#`), a
+/// space, then a visible ASCII byte (so the item has text, and it starts
+/// with no second glyph: every one of
+/// [`PDF_BULLET_GLYPHS`](crate::lexicon::PDF_BULLET_GLYPHS) is beyond ASCII).
+#[inline]
+fn ascii_item(raw: &str) -> bool {
+    match raw.as_bytes() {
+        [glyph, b' ', first, ..] => ASCII_BULLETS.contains(glyph) && first.is_ascii_graphic(),
+        _ => false,
     }
 }
 
@@ -226,6 +248,24 @@ mod tests {
             plain += usize::from(text.as_bytes().first().is_some_and(|&b| plain_start(b)));
         }
         assert!(tocs > 1000 && plain > 1000, "{tocs} {plain}");
+    }
+
+    /// The glyphs `ascii_item` tells from their byte are bullet glyphs,
+    /// and no glyph it reads as an item's first text is one a PDF doubles.
+    #[test]
+    fn ascii_items_are_told_by_bullet_glyphs() {
+        use crate::lexicon::PDF_BULLET_GLYPHS;
+        for b in ASCII_BULLETS {
+            assert!(BULLET_GLYPHS.contains(&char::from(b)), "{b}");
+            for text in [
+                format!("{} x", char::from(b)),
+                format!("{} *y", char::from(b)),
+            ] {
+                assert_eq!(classify(&text), (LineKind::Bullet, ASCII_ITEM_LEAD));
+                assert_eq!(classify(&text), classify_any(&text), "{text:?}");
+            }
+        }
+        assert!(PDF_BULLET_GLYPHS.iter().all(|c| !c.is_ascii()));
     }
 
     #[test]
