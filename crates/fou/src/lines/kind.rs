@@ -48,8 +48,26 @@ pub(super) fn classify(raw: &str) -> (LineKind, usize) {
         }
         None => (LineKind::Blank, 0),
         Some(_) if ascii_item(raw) => (LineKind::Bullet, ASCII_ITEM_LEAD),
+        Some(b'#') => atx_heading(raw).unwrap_or_else(|| classify_any(raw)),
         Some(_) => classify_any(raw),
     }
+}
+
+/// Most `#`s a Markdown ATX heading opens with.
+const MAX_HEADING_LEVEL: usize = 6;
+
+/// The kind and content offset of a line that starts with `#` when it is
+/// an ATX heading, as [`classify_any`] tells it (a line that starts with a
+/// visible byte has no indentation and is not blank): one to
+/// [`MAX_HEADING_LEVEL`] `#`s, then the end, a space or a tab. `None`
+/// leaves the line to the whole reading.
+fn atx_heading(raw: &str) -> Option<(LineKind, usize)> {
+    let b = raw.as_bytes();
+    let hashes = b.iter().take_while(|&&c| c == b'#').count();
+    let level = u8::try_from(hashes)
+        .ok()
+        .filter(|&n| (1..=MAX_HEADING_LEVEL).contains(&usize::from(n)))?;
+    matches!(b.get(hashes), None | Some(b' ' | b'\t')).then_some((LineKind::Heading(level), hashes))
 }
 
 /// Bullet glyphs of one ASCII byte (all in [`BULLET_GLYPHS`]) that
@@ -109,7 +127,9 @@ fn classify_any(raw: &str) -> (LineKind, usize) {
         return (LineKind::Blank, 0);
     }
     let hashes = t.bytes().take_while(|&b| b == b'#').count();
-    if (1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with([' ', '\t'])) {
+    if (1..=MAX_HEADING_LEVEL).contains(&hashes)
+        && (t.len() == hashes || t[hashes..].starts_with([' ', '\t']))
+    {
         return (LineKind::Heading(hashes as u8), indent + hashes);
     }
     if let Some(glyph) = t.chars().next().filter(|c| BULLET_GLYPHS.contains(c))
@@ -266,6 +286,18 @@ mod tests {
             }
         }
         assert!(PDF_BULLET_GLYPHS.iter().all(|c| !c.is_ascii()));
+    }
+
+    /// `atx_heading` says what the whole reading says of lines of up to
+    /// eight `#`s, alone or before text, white space or other markup.
+    #[test]
+    fn atx_headings_agree_with_the_whole_reading() {
+        for n in 1..=8 {
+            for tail in ["", " ", "\t", " a", "a", "\u{a0}a", "#", "  ", "-"] {
+                let text = format!("{}{tail}", "#".repeat(n));
+                assert_eq!(classify(&text), classify_any(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
