@@ -90,13 +90,14 @@ fn serialize<T: ?Sized + Serialize>(
 /// Blocks of [`ESCAPE_BLOCK`] bytes are tested with vector compares, what
 /// is left of them eight bytes at a time ([`word_needs_escape`]), the last
 /// eight bytes of the string as one more word (it may overlap the words
-/// before it), so only a string shorter than a word is tested byte by byte
-/// (most of them are field names, and most texts are shorter than a block).
+/// before it), and a string shorter than a word as one word too
+/// ([`short_needs_escape`]: most of them are field names, and most texts
+/// are shorter than a block).
 fn needs_escape(s: &str) -> bool {
     let escaped = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
     let bytes = s.as_bytes();
     let Some(last) = bytes.last_chunk::<8>() else {
-        return bytes.iter().any(|&b| escaped(b));
+        return short_needs_escape(bytes);
     };
     let blocks = bytes.chunks_exact(ESCAPE_BLOCK);
     let rest = blocks.remainder();
@@ -108,6 +109,22 @@ fn needs_escape(s: &str) -> bool {
         || blocks
             .into_iter()
             .any(|block| block.iter().fold(false, |any, &b| any | escaped(b)))
+}
+
+/// [`needs_escape`] of fewer than eight bytes: from four, the first four
+/// bytes and the last four (they overlap below eight) as one word; below
+/// four, the first, the middle and the last byte, which are every byte of
+/// one to three.
+fn short_needs_escape(bytes: &[u8]) -> bool {
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let word =
+            u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << 32;
+        return word_needs_escape(&word.to_le_bytes());
+    }
+    [bytes.first(), bytes.get(bytes.len() / 2), bytes.last()]
+        .into_iter()
+        .flatten()
+        .any(|&b| (b < 0x20) | (b == b'"') | (b == b'\\'))
 }
 
 /// Is any of these eight bytes `"`, `\\` or below 0x20? One test for the
@@ -250,14 +267,32 @@ impl<'w> Pretty<'w> {
 
     /// A string: as it stands between quotes, or escaped by serde_json.
     fn write_str(&mut self, s: &str) -> serde_json::Result<()> {
+        self.quoted(s, b"\"")
+    }
+
+    /// `s` as a JSON string and then the rest of `closing` (which starts
+    /// with the closing quote): a field name and its `": "` are written
+    /// with one reservation. `s` stands as it is between the quotes unless
+    /// it has something to escape ([`Pretty::escaped`]).
+    #[inline(always)]
+    fn quoted(&mut self, s: &str, closing: &[u8]) -> serde_json::Result<()> {
         if needs_escape(s) {
-            return serde_json::to_writer(&mut self.out, s);
+            return self.escaped(s, closing);
         }
-        self.out.reserve(s.len() + 2);
+        self.out.reserve(s.len() + 1 + closing.len());
         self.out.push(b'"');
         self.out.extend_from_slice(s.as_bytes());
-        self.out.push(b'"');
+        self.out.extend_from_slice(closing);
         Ok(())
+    }
+
+    /// [`Pretty::quoted`] of a string with something to escape: written
+    /// by serde_json.
+    #[cold]
+    #[inline(never)]
+    fn escaped(&mut self, s: &str, closing: &[u8]) -> serde_json::Result<()> {
+        serde_json::to_writer(&mut self.out, s)?;
+        self.write(closing.get(1..).unwrap_or_default())
     }
 
     /// A scalar as serde_json writes it (numbers, `true`, `null`: the
@@ -440,8 +475,10 @@ impl Compound<'_, '_> {
     fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
         self.ser.new_line(self.state == State::Rest)?;
         self.state = State::Rest;
-        self.ser.write_str(key)?;
-        self.value(value)
+        self.ser.quoted(key, b"\": ")?;
+        value.serialize(&mut *self.ser)?;
+        self.ser.has_value = true;
+        Ok(())
     }
 
     /// Close the array (`]`) or object (`}`), and a variant's object.
@@ -618,6 +655,8 @@ mod tests {
             small: (f32, u16, i16),
             none: Option<String>,
             nested: Vec<Vec<Option<E>>>,
+            #[serde(rename = "a \"quoted\"\tname")]
+            escaped_name: u8,
         }
         mod serde_bytes_like {
             pub fn serialize<S: serde::Serializer>(b: &&[u8], s: S) -> Result<S::Ok, S::Error> {
@@ -651,6 +690,7 @@ mod tests {
                 vec![None, Some(E::Unit)],
                 vec![Some(E::Tuple(2, Some(true)))],
             ],
+            escaped_name: 7,
         };
         let mut ours = Vec::new();
         to_writer_pretty(&mut ours, &all).unwrap();
@@ -670,6 +710,11 @@ mod tests {
         for len in [
             0,
             1,
+            2,
+            3,
+            4,
+            5,
+            6,
             7,
             8,
             9,
