@@ -409,16 +409,22 @@ impl Registry {
     /// A registry from entries and the forms of each
     /// ([`Institution::forms`]), already folded.
     fn from_folded(entries: Entries, forms: Vec<Vec<Form>>) -> Result<Registry, RegistryError> {
-        let mut ids: Map<&str, usize> = Map::default();
+        // (every map sized for what it takes at once: not grown and hashed
+        // again as it fills)
+        let mut ids: Map<&str, usize> =
+            Map::with_capacity_and_hasher(entries.len(), Default::default());
         for i in 0..entries.len() {
             if ids.insert(entries.id(i), i).is_some() {
                 return Err(RegistryError::DuplicateId(entries.id(i).to_owned()));
             }
         }
-        // (sized for every form at once: not grown and hashed again)
         let n: usize = forms.iter().map(Vec::len).sum();
+        let under_parents: usize = (forms.iter().enumerate())
+            .filter(|&(i, _)| entries.parent(i).is_some())
+            .map(|(_, f)| f.len())
+            .sum();
         let mut by_name = Map::with_capacity_and_hasher(n, Default::default());
-        let mut by_parent = Map::default();
+        let mut by_parent = Map::with_capacity_and_hasher(under_parents, Default::default());
         for (i, forms) in forms.into_iter().enumerate() {
             let parent = match entries.parent(i) {
                 Some(p) => Some(*ids.get(p).ok_or_else(|| RegistryError::UnknownParent {
