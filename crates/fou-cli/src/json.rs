@@ -31,6 +31,10 @@ pub(crate) const CHUNK: usize = crate::output::BUFFER;
 /// Room reserved for the gathering buffer: a chunk, and the line that
 /// takes it past one (an item's text; longer ones grow it).
 pub(crate) const CHUNK_ROOM: usize = CHUNK + CHUNK / 4;
+/// Field names remembered as having nothing to escape
+/// ([`Pretty::field_name`]): more than a report's kinds of fields (some
+/// 100), so that few share a place.
+const FIELD_CACHE: usize = 128;
 /// Bytes of a string tested at once for a byte to escape (a multiple of
 /// the vector width, so the test compiles to vector compares).
 const ESCAPE_BLOCK: usize = 32;
@@ -79,6 +83,7 @@ fn serialize<T: ?Sized + Serialize>(
         depth: 0,
         has_value: false,
         sink,
+        clean_fields: [(0, 0); FIELD_CACHE],
     };
     let written = value.serialize(&mut pretty);
     *out = pretty.out;
@@ -155,6 +160,9 @@ struct Pretty<'w> {
     /// The open array or object has an item.
     has_value: bool,
     sink: Option<&'w mut dyn Write>,
+    /// Field names found to have nothing to escape, by address and length
+    /// ([`Pretty::field_name`]); `(0, 0)` for none.
+    clean_fields: [(usize, usize); FIELD_CACHE],
 }
 
 /// What an open array or object has had: nothing yet, or an item.
@@ -283,6 +291,29 @@ impl<'w> Pretty<'w> {
         self.out.push(b'"');
         self.out.extend_from_slice(s.as_bytes());
         self.out.extend_from_slice(closing);
+        Ok(())
+    }
+
+    /// A struct's field name and the `: ` after it. A field name is a
+    /// `&'static str`, whose bytes never change: once they are found to
+    /// have nothing to escape, its address and length say so for every
+    /// later field of that name (each of a report's thousand or so fields
+    /// is one of some hundred names), and it is copied untested.
+    #[inline(always)]
+    fn field_name(&mut self, key: &'static str) -> serde_json::Result<()> {
+        let at = (key.as_ptr() as usize, key.len());
+        let slot = (at.0 ^ (at.0 >> 7)) % FIELD_CACHE;
+        let known = self.clean_fields.get(slot) == Some(&at);
+        if !known && needs_escape(key) {
+            return self.escaped(key, b"\": ");
+        }
+        if let Some(place) = self.clean_fields.get_mut(slot) {
+            *place = at;
+        }
+        self.out.reserve(key.len() + 4);
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\": ");
         Ok(())
     }
 
@@ -475,7 +506,7 @@ impl Compound<'_, '_> {
     fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
         self.ser.new_line(self.state == State::Rest)?;
         self.state = State::Rest;
-        self.ser.quoted(key, b"\": ")?;
+        self.ser.field_name(key)?;
         value.serialize(&mut *self.ser)?;
         self.ser.has_value = true;
         Ok(())
@@ -612,6 +643,36 @@ mod tests {
         }
         let (ours, theirs) = both(&v);
         assert_eq!(ours, theirs);
+    }
+
+    /// A field name is remembered only when it has nothing to escape: one
+    /// to escape is escaped each time it comes, and names that share a
+    /// place in the memory are each written as they are.
+    #[test]
+    fn field_names_are_written_as_serde_json_writes_them_each_time() {
+        #[derive(Serialize)]
+        struct Fields {
+            plain: u8,
+            #[serde(rename = "a\"b")]
+            quote: u8,
+            #[serde(rename = "tab\there")]
+            tab: u8,
+            another_plain_name: u8,
+        }
+        let one = || Fields {
+            plain: 1,
+            quote: 2,
+            tab: 3,
+            another_plain_name: 4,
+        };
+        let many: Vec<Fields> = (0..FIELD_CACHE + 3).map(|_| one()).collect();
+        let mut ours = Vec::new();
+        to_writer_pretty(&mut ours, &many).unwrap();
+        let theirs = serde_json::to_vec_pretty(&many).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs).unwrap()
+        );
     }
 
     /// Every kind of value serde has, in the shapes serde_json writes in
