@@ -1551,20 +1551,31 @@ fn count_from<T: Copy + Ord>(starts: &[T], offset: T, from: usize) -> usize {
     }
 }
 
+/// The bytes of a line [`line_starts`] makes room for before it reads a
+/// text of line feeds alone (where it counted them first): the real
+/// reports' lines average over 100 bytes, so the room is seldom grown, and
+/// what is given back is at most a start for every 64 bytes of text (a
+/// sixteenth of the text's size as `u32`s).
+const GUESSED_LINE: usize = 64;
+
 /// The line starts of `text` as `T` (see [`LineIndex::new`]); `None` when
 /// an offset does not fit in `T`.
 /// `unicode`: the text has a Unicode line separator; `returns`: its `\r`s,
 /// counted when it has none.
 fn line_starts<T: TryFrom<usize>>(text: &str, unicode: bool, returns: usize) -> Option<Vec<T>> {
     let bytes = text.as_bytes();
-    // Sized first, so the index has no spare room: by the line-end bytes,
+    // Sized first when the line ends are mixed: by the line-end bytes,
     // counted by memchr's vector count, when they are all the line ends
     // there are (a `\r\n` counts twice: the room it leaves is given back),
-    // else by a first pass over the line ends.
+    // else by a first pass over the line ends. Line feeds alone (most text)
+    // are found in one pass, into room for lines of [`GUESSED_LINE`] bytes
+    // that grows as needed; what is left over is given back below.
     let room = if unicode {
         line_ends(text, unicode).count()
-    } else {
+    } else if returns > 0 {
         memchr::memchr_iter(b'\n', bytes).count() + returns
+    } else {
+        bytes.len() / GUESSED_LINE
     };
     let mut starts = Vec::with_capacity(room + 1);
     let mut push = |at: usize| T::try_from(at).map(|at| starts.push(at)).is_ok();
