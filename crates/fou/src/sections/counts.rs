@@ -2083,22 +2083,56 @@ fn tally(doc: &Doc<'_>, sections: &[Section], report: &Report, kind: RefersTo) -
 }
 
 /// `the text states 7 completed bidrag projects ("…"), but 6 were found in
-/// section "…"`.
+/// section "…"`. Written piece by piece into one string (a few per report,
+/// where a `format!` for each piece cost some 1,500 instructions).
 fn mismatch_message(c: &StatedCount, names: (&str, &str), tally: &Tally) -> String {
+    use std::fmt::Write;
     let name = if c.value == 1 { names.0 } else { names.1 };
-    let stated = format!("the text states {} {name} (\"{}\")", c.value, c.text);
+    let quoted: usize = tally.sections.iter().map(|t| t.len() + 4).sum();
+    let mut m = String::with_capacity(MESSAGE_ROOM + name.len() + c.text.len() + quoted);
+    // (writing into a `String` cannot fail)
+    let _ = write!(m, "the text states {} ", c.value);
+    m.push_str(name);
+    m.push_str(" (\"");
+    m.push_str(&c.text);
+    m.push_str("\")");
     if tally.found == 0 {
-        return format!("{stated}, but none were found in the report");
+        m.push_str(", but none were found in the report");
+        return m;
     }
-    let verb = if tally.found == 1 { "was" } else { "were" };
-    let quoted: Vec<String> = tally.sections.iter().map(|t| format!("\"{t}\"")).collect();
-    let place = match quoted.as_slice() {
-        [] => "the report".to_owned(),
-        [one] => format!("section {one}"),
-        [init @ .., last] => format!("sections {} and {last}", init.join(", ")),
+    let _ = write!(m, ", but {} ", tally.found);
+    m.push_str(if tally.found == 1 { "was" } else { "were" });
+    m.push_str(" found in ");
+    let quote = |m: &mut String, t: &str| {
+        m.push('"');
+        m.push_str(t);
+        m.push('"');
     };
-    format!("{stated}, but {} {verb} found in {place}", tally.found)
+    match tally.sections.as_slice() {
+        [] => m.push_str("the report"),
+        [one] => {
+            m.push_str("section ");
+            quote(&mut m, one);
+        }
+        [init @ .., last] => {
+            m.push_str("sections ");
+            for (k, t) in init.iter().enumerate() {
+                if k > 0 {
+                    m.push_str(", ");
+                }
+                quote(&mut m, t);
+            }
+            m.push_str(" and ");
+            quote(&mut m, last);
+        }
+    }
+    m
 }
+
+/// Room for the words of a [`mismatch_message`] around its names, numbers
+/// and quotes (the longest, with two numbers of ten digits, is under 100
+/// bytes).
+const MESSAGE_ROOM: usize = 100;
 
 /// Warn where a stated count disagrees with the items found.
 ///
@@ -3288,6 +3322,55 @@ mod tests {
     }
 
     const HEAD: &str = "FoU-rapport 2021\n\nForord\n\nEn kort tekst.\n\n";
+
+    /// A mismatch's message is the one the `format!`s it replaced wrote,
+    /// for every number of sections named, one and more items stated and
+    /// found, and texts beyond ASCII.
+    #[test]
+    fn a_mismatch_message_is_what_the_format_wrote() {
+        fn formatted(c: &crate::StatedCount, names: (&str, &str), tally: &super::Tally) -> String {
+            let name = if c.value == 1 { names.0 } else { names.1 };
+            let stated = format!("the text states {} {name} (\"{}\")", c.value, c.text);
+            if tally.found == 0 {
+                return format!("{stated}, but none were found in the report");
+            }
+            let verb = if tally.found == 1 { "was" } else { "were" };
+            let quoted: Vec<String> = tally.sections.iter().map(|t| format!("\"{t}\"")).collect();
+            let place = match quoted.as_slice() {
+                [] => "the report".to_owned(),
+                [one] => format!("section {one}"),
+                [init @ .., last] => format!("sections {} and {last}", init.join(", ")),
+            };
+            format!("{stated}, but {} {verb} found in {place}", tally.found)
+        }
+        let names = ("completed bidrag project", "completed bidrag projects");
+        let titles = ["Bidrag", "Nye «prosjekter» – 2021", "Oppdrag", "Æ"];
+        for value in [0, 1, 7, u32::MAX] {
+            for found in [0, 1, 2, usize::MAX] {
+                for n in 0..=titles.len() {
+                    let c = crate::StatedCount {
+                        text: "Vi avsluttet 7 prosjekter i år".into(),
+                        value,
+                        refers_to: crate::RefersTo::ProjectsBidrag,
+                        span: crate::Span {
+                            start: 0,
+                            end: 1,
+                            line_start: 1,
+                            line_end: 1,
+                        },
+                    };
+                    let tally = super::Tally {
+                        found,
+                        sections: titles[..n].iter().map(|t| t.to_string()).collect(),
+                    };
+                    assert_eq!(
+                        super::mismatch_message(&c, names, &tally),
+                        formatted(&c, names, &tally)
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_mismatch_names_the_items_and_their_section() {
