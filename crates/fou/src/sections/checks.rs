@@ -164,6 +164,11 @@ pub(crate) struct EmptyList {
 /// with no item of that kind read up to the next section heading. Headings
 /// before the first section or in the table of contents (an entry read as
 /// a heading) announce nothing.
+///
+/// A heading's section and the next section's heading are found by a
+/// binary search of `sections` (in the order of their headings, which are
+/// the blocks of a major role): a search from each heading made the check
+/// grow with the square of a long text's headings.
 pub(crate) fn empty_list_sections(
     doc: &Doc<'_>,
     sections: &[Section],
@@ -176,20 +181,26 @@ pub(crate) fn empty_list_sections(
         if !doc.blocks[i].is_heading() || claims.part(i) != Part::Heading {
             continue;
         }
-        let in_body = sections
-            .iter()
-            .rev()
-            .find(|s| s.heading <= i)
-            .is_some_and(|s| s.role != super::Role::Toc);
+        // The sections whose heading is at or before `i`: the last is its own.
+        let before = sections.partition_point(|s| s.heading <= i);
+        let own = before.checked_sub(1).and_then(|k| sections.get(k));
+        debug_assert!(
+            own.map(|s| s.heading) == sections.iter().rev().map(|s| s.heading).find(|&h| h <= i)
+        );
+        let in_body = own.is_some_and(|s| s.role != super::Role::Toc);
         if !in_body {
             continue;
         }
         let Some((part, name)) = list_kind(doc.blocks[i].text(), || doc.norm(i)) else {
             continue;
         };
-        let end = (i + 1..n)
-            .find(|&j| doc.role(j).is_some_and(super::Role::is_major))
-            .unwrap_or(n);
+        let end = sections.get(before).map_or(n, |s| s.heading);
+        debug_assert_eq!(
+            end,
+            (i + 1..n)
+                .find(|&j| doc.role(j).is_some_and(super::Role::is_major))
+                .unwrap_or(n)
+        );
         if (i + 1..end).all(|j| claims.part(j) != part) {
             out.push(EmptyList {
                 heading: i,
@@ -321,6 +332,35 @@ mod tests {
              Unge i arbeid, Nordvik helseforskning\n\nEn studie til.\n"
         );
         assert_eq!(codes(&text), []);
+    }
+
+    /// Each heading's section and the next section are found in a long
+    /// text of many sections as in a short one: every empty list is named
+    /// once, and a list with its item is not.
+    #[test]
+    fn empty_lists_are_found_in_each_of_many_sections() {
+        let mut text = String::from(TOC);
+        text += "En kort tekst.\n\n";
+        for k in 1..=6 {
+            text += &format!(
+                "{k}. Om arbeidet i del {k}\n\nEn tekst om arbeidet.\n\n\
+                 Doktorgradsprosjekter\n\nI 2021 disputerte ingen.\n\n"
+            );
+            if k % 2 == 0 {
+                text += &format!(
+                    "{k}.1 Doktorgradsprosjekter\n\nI 2021 disputerte en stipendiat:\n\n\
+                     - Arbeid og helse. Stipendiat Kari Nordmann, UiO\n\n"
+                );
+            }
+        }
+        let empty: Vec<String> = codes(&text)
+            .into_iter()
+            .filter(|(c, _)| *c == Code::EmptyListSection)
+            .map(|(_, m)| m)
+            .collect();
+        assert_eq!(empty.len(), 6, "{empty:?}");
+        let named = |m: &String| m.contains("section \"Doktorgradsprosjekter\"");
+        assert!(empty.iter().all(named), "{empty:?}");
     }
 
     #[test]
