@@ -609,7 +609,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn both(value: &serde_json::Value) -> (String, String) {
+    fn both<T: ?Sized + Serialize>(value: &T) -> (String, String) {
         let mut ours = Vec::new();
         to_writer_pretty(&mut ours, value).unwrap();
         let theirs = serde_json::to_string_pretty(value).unwrap();
@@ -666,13 +666,8 @@ mod tests {
             another_plain_name: 4,
         };
         let many: Vec<Fields> = (0..FIELD_CACHE + 3).map(|_| one()).collect();
-        let mut ours = Vec::new();
-        to_writer_pretty(&mut ours, &many).unwrap();
-        let theirs = serde_json::to_vec_pretty(&many).unwrap();
-        assert_eq!(
-            String::from_utf8(ours).unwrap(),
-            String::from_utf8(theirs).unwrap()
-        );
+        let (ours, theirs) = both(&many);
+        assert_eq!(ours, theirs);
     }
 
     /// Every kind of value serde has, in the shapes serde_json writes in
@@ -753,13 +748,8 @@ mod tests {
             ],
             escaped_name: 7,
         };
-        let mut ours = Vec::new();
-        to_writer_pretty(&mut ours, &all).unwrap();
-        let theirs = serde_json::to_vec_pretty(&all).unwrap();
-        assert_eq!(
-            String::from_utf8(ours).unwrap(),
-            String::from_utf8(theirs).unwrap()
-        );
+        let (ours, theirs) = both(&all);
+        assert_eq!(ours, theirs);
     }
 
     /// Strings are written as they are only when nothing in them is
