@@ -385,8 +385,12 @@ impl Section {
 /// Cut the document into sections at its major headings, working out each
 /// section's funding once.
 pub(crate) fn sections(doc: &Doc<'_>) -> Vec<Section> {
-    let starts: Vec<(usize, Role)> = (0..doc.blocks.len())
-        .filter_map(|i| doc.role(i).filter(|r| r.is_major()).map(|r| (i, r)))
+    // The roles are those of the headings, in block order: read in place,
+    // not looked up for each block.
+    debug_assert!(doc.roles.is_sorted_by(|a, b| a.0 < b.0));
+    let starts: Vec<(usize, Role)> = (doc.roles.iter())
+        .filter(|(_, r)| r.is_major())
+        .copied()
         .collect();
     let mut funding = None;
     let mut out = Vec::with_capacity(starts.len());
