@@ -239,6 +239,17 @@ fn norm_by_words(s: &str) -> String {
     out
 }
 
+/// How many words `t`, a text [`norm`] gave, has: what
+/// [`str::split_whitespace`] counts, told by its spaces alone (`norm` joins
+/// its words with one space and leaves none at either end, nor any other
+/// white space), without decoding a character.
+pub(crate) fn norm_words(t: &str) -> usize {
+    if t.is_empty() {
+        return 0;
+    }
+    t.bytes().filter(|&b| b == b' ').count() + 1
+}
+
 /// [`each_word_at`] without where each word starts.
 #[cfg(test)]
 fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
@@ -1673,6 +1684,17 @@ mod tests {
                 }
             }
             assert_eq!(norm(&s), norm_by_words(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_words_of_a_normalised_text_are_counted_by_its_spaces() {
+        let pieces = [
+            "", " ", "a", "ÅTTE", "\u{a0}", "\u{85}", "\u{2003}", "\u{3000}", "\t", "\n", "\r\n",
+            "İ", "x.", "\u{200b}",
+        ];
+        for s in crate::testing::concatenations(&pieces, 4) {
+            assert_eq!(norm_words(&norm(&s)), s.split_whitespace().count(), "{s:?}");
         }
     }
 

@@ -409,7 +409,7 @@ pub(crate) fn role_in(title: &str, t: &str) -> Role {
         return Role::Analyses;
     }
     if about_projects
-        && t.split_whitespace().count() <= FUNDING_INTRO_MAX_WORDS
+        && crate::text::norm_words(t) <= FUNDING_INTRO_MAX_WORDS
         && let Some(f) = funding_searched(&s)
     {
         return Role::FundingIntro(f);
