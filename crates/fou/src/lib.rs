@@ -530,7 +530,8 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, explaining: bool) -> 
         blocks: content,
         parts,
     } = sections::read(src, content, report, &mut repairs, explaining);
-    report.source.coverage = sections::coverage(src.text(), &content, &parts);
+    let feed_starts = src.index().feed_line_starts();
+    report.source.coverage = sections::coverage(src.text(), &content, &parts, feed_starts);
     work::stage("coverage");
     Read {
         report,

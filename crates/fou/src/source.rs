@@ -1666,6 +1666,17 @@ impl LineIndex {
         }
     }
 
+    /// The offsets where the lines start (the first 0), when every line
+    /// ends in a line feed alone and the text is under 4 GiB: then each
+    /// start but the first is the byte after a `\n`, and each `\n` but one
+    /// that ends the text is followed by a start. `None` otherwise.
+    pub(crate) fn feed_line_starts(&self) -> Option<&[u32]> {
+        match &self.starts {
+            Starts::Narrow(v) if self.feeds_only => Some(v),
+            _ => None,
+        }
+    }
+
     /// Byte offset where 1-based `line` starts.
     ///
     /// ```

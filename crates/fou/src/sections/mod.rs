@@ -222,10 +222,24 @@ impl Part {
 /// three decimals; 0 when there are no lines. A text whose headings or
 /// records were missed has its items' lines in prose or unplaced, and a
 /// low figure.
-pub(crate) fn coverage(text: &str, blocks: &[Block], parts: &[Part]) -> f64 {
+///
+/// `feed_starts`: the text's line starts when its lines end in line feeds
+/// alone ([`crate::LineIndex`]): then each block's lines are told by them
+/// ([`non_blank_lines_by_starts`]), not found by a search for each line's
+/// end.
+pub(crate) fn coverage(
+    text: &str,
+    blocks: &[Block],
+    parts: &[Part],
+    feed_starts: Option<&[u32]>,
+) -> f64 {
     let (mut read, mut all) = (0usize, 0usize);
+    let mut after = 0;
     for (b, &part) in blocks.iter().zip(parts) {
-        let lines = non_blank_lines(text.get(b.start..b.end).unwrap_or(""));
+        let lines = match feed_starts {
+            Some(starts) => non_blank_lines_by_starts(text, starts, b.start..b.end, &mut after),
+            None => non_blank_lines(text.get(b.start..b.end).unwrap_or("")),
+        };
         all += lines;
         read += if part.is_read() { lines } else { 0 };
     }
@@ -233,6 +247,52 @@ pub(crate) fn coverage(text: &str, blocks: &[Block], parts: &[Part]) -> f64 {
         return 0.0;
     }
     (read as f64 / all as f64 * 1000.0).round() / 1000.0
+}
+
+/// [`non_blank_lines`] of `text[span]`, told by `starts`, the line starts
+/// of a text whose lines end in line feeds alone
+/// ([`crate::LineIndex::feed_line_starts`]): the line feeds in the span are
+/// the bytes before the starts after its first byte, up to its end. The
+/// first start after the span's start is found from `after`, the first
+/// start after the last span's start, when the span starts at or after
+/// that one (the blocks come in order: every start is passed over once),
+/// else by a binary search; `after` is left at it.
+fn non_blank_lines_by_starts(
+    text: &str,
+    starts: &[u32],
+    span: std::ops::Range<usize>,
+    after: &mut usize,
+) -> usize {
+    if text.get(span.clone()).is_none() {
+        return 0;
+    }
+    let at_or_before = |t: &u32| *t as usize <= span.start;
+    let counted_on = *after == 0 || starts.get(*after - 1).is_some_and(at_or_before);
+    let mut j = if counted_on {
+        *after
+    } else {
+        starts.partition_point(at_or_before)
+    };
+    while starts.get(j).is_some_and(at_or_before) {
+        j += 1;
+    }
+    *after = j;
+    let holds_text = |from: usize, to: usize| {
+        let line = text.get(from..to).unwrap_or("");
+        line.as_bytes().first().is_some_and(u8::is_ascii_graphic)
+            || !crate::text::trim(line).is_empty()
+    };
+    let mut n = 0;
+    let mut from = span.start;
+    for &t in starts.get(j..).unwrap_or_default() {
+        let t = t as usize;
+        if t > span.end {
+            break;
+        }
+        n += usize::from(holds_text(from, t - 1));
+        from = t;
+    }
+    n + usize::from(holds_text(from, span.end))
 }
 
 /// How many of `text`'s lines ([`str::lines`]) hold more than white space.
@@ -1025,6 +1085,44 @@ mod tests {
             seen.insert(naive);
         }
         assert!(seen.len() >= 3, "{seen:?}");
+    }
+
+    /// The non-blank lines of spans of a text whose lines end in line
+    /// feeds alone, told by its line starts, are those `non_blank_lines`
+    /// finds: spans in order (as blocks come) and out of order, empty,
+    /// reversed, ending on a line feed or at the text's end.
+    #[test]
+    fn non_blank_lines_told_by_line_starts_are_those_found() {
+        let pieces = ["a", " ", "\n", "\t", "\u{a0}", "ø", "-", "\n\n", "xy"];
+        let mut g = crate::testing::Gen(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..400 {
+            let text: String = (0..g.below(24)).map(|_| g.pick(&pieces)).collect();
+            let index = crate::LineIndex::new(&text);
+            let Some(starts) = index.feed_line_starts() else {
+                panic!("{text:?} ends its lines in line feeds alone");
+            };
+            let mut after = 0;
+            let mut at = 0;
+            for _ in 0..12 {
+                let mut cut = || {
+                    let mut i = g.below(text.len() + 1);
+                    while !text.is_char_boundary(i) {
+                        i -= 1;
+                    }
+                    i
+                };
+                let (mut s, mut e) = (cut(), cut());
+                // Mostly in order and well formed, as blocks are.
+                if g.below(4) != 0 {
+                    s = s.max(at);
+                    e = e.max(s);
+                    at = s;
+                }
+                let want = non_blank_lines(text.get(s..e).unwrap_or(""));
+                let got = non_blank_lines_by_starts(&text, starts, s..e, &mut after);
+                assert_eq!(got, want, "{text:?} {s}..{e}");
+            }
+        }
     }
 
     /// A heading's role read without normalising it, where it names no
