@@ -1537,6 +1537,18 @@ fn each_line_feed(bytes: &[u8], mut found: impl FnMut(usize) -> bool) -> bool {
 /// of the text takes a dozen steps.
 const NEAR_STARTS: usize = 8;
 
+/// How many of the ascending `v` are at or before `offset`, counted on
+/// from `hint` (the count for an earlier offset: items read in order pass
+/// over each value about once) when its first `hint` are, else from the
+/// start ([`count_from`]: a few looked at one by one, the rest searched).
+pub(crate) fn count_at_or_before<T: Copy + Ord>(v: &[T], offset: T, hint: usize) -> usize {
+    let from = match hint.checked_sub(1).and_then(|k| v.get(k)) {
+        Some(&t) if t <= offset => hint,
+        _ => 0,
+    };
+    count_from(v, offset, from)
+}
+
 /// How many of the ascending `starts` are at or before `offset`, the first
 /// `from` being so: [`Starts::count_from`].
 fn count_from<T: Copy + Ord>(starts: &[T], offset: T, from: usize) -> usize {
@@ -1720,6 +1732,34 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counted on from the count for an earlier offset, or from the start
+    /// when the hint is not one (an offset before the last), the values at
+    /// or before an offset are those a search counts: headings at ascending
+    /// blocks, items mostly in order and now and then before the last.
+    #[test]
+    fn the_values_before_offsets_in_order_are_counted_on_and_others_searched() {
+        let mut g = crate::testing::Gen(0x2545_f491_4f6c_dd1d);
+        for _ in 0..300 {
+            // Headings at ascending blocks, each block starting 10 bytes on.
+            let mut heads: Vec<usize> = (0..g.below(12)).map(|_| 10 * g.below(40)).collect();
+            heads.sort_unstable();
+            heads.dedup();
+            let (mut before, mut last) = (0, 0);
+            for _ in 0..20 {
+                // Mostly after the last item, now and then before it.
+                let start = if g.below(4) == 0 {
+                    g.below(420)
+                } else {
+                    last + g.below(60)
+                };
+                before = count_at_or_before(&heads, start, before);
+                let want = heads.partition_point(|&h| h <= start);
+                assert_eq!(before, want, "{heads:?} {start} {last}");
+                last = start;
+            }
+        }
+    }
 
     /// [`count_control_bytes`] counts what [`is_control_byte`] picks, on
     /// every length around a lane and a sum of lanes, with control bytes,

@@ -2059,6 +2059,7 @@ fn found_per_kind(report: &Report) -> HashMap<RefersTo, usize> {
 /// of a count they disagree with: only then are the names made.
 fn tally(doc: &Doc<'_>, sections: &[Section], report: &Report, kind: RefersTo) -> Tally {
     let heads: Vec<usize> = sections.iter().map(|s| s.heading).collect();
+    let head_starts: Vec<usize> = heads.iter().map(|&i| doc.blocks[i].start).collect();
     let mut tally = Tally {
         found: 0,
         sections: Vec::new(),
@@ -2066,16 +2067,14 @@ fn tally(doc: &Doc<'_>, sections: &[Section], report: &Report, kind: RefersTo) -
     // The items of a kind come in document order, most after one of the
     // same section, whose name is not made again.
     let mut last_heading = None;
-    // The headings at or before the last item's start, and that start: an
-    // item at or after it counts on from there (over every heading once for
-    // the kind, where a search for each item grew with items times the log
-    // of a long text's headings); one before it is searched for.
-    let mut seen = (0, 0);
+    // The headings at or before the last item's start: the next item's are
+    // counted on from them (a search for each item grew with items times
+    // the log of a long text's headings).
+    let mut before = 0;
     for (_, start) in counted_items(report).filter(|&(k, _)| k == kind) {
         crate::work::add(1);
         tally.found += 1;
-        let before = heads_before((&heads, |i| doc.blocks[i].start), start, seen);
-        seen = (before, start);
+        before = crate::source::count_at_or_before(&head_starts, start, before);
         if let Some(&h) = before.checked_sub(1).and_then(|k| heads.get(k))
             && last_heading.replace(h) != Some(h)
         {
@@ -2086,28 +2085,6 @@ fn tally(doc: &Doc<'_>, sections: &[Section], report: &Report, kind: RefersTo) -
         }
     }
     tally
-}
-
-/// How many of the section headings `heads` (blocks in ascending order,
-/// which start at `start_of` them) start at or before byte `start`, given
-/// `seen`: that `seen.0` of them start at or before byte `seen.1` (the last
-/// item's start). At or after `seen.1`, counted on from `seen.0`; before
-/// it, found by binary search.
-fn heads_before(
-    (heads, start_of): (&[usize], impl Fn(usize) -> usize),
-    start: usize,
-    seen: (usize, usize),
-) -> usize {
-    let at_or_before = |&i: &usize| start_of(i) <= start;
-    let (counted, from) = seen;
-    let before = if start >= from {
-        let rest = heads.get(counted..).unwrap_or_default();
-        counted + rest.iter().take_while(|i| at_or_before(i)).count()
-    } else {
-        heads.partition_point(at_or_before)
-    };
-    debug_assert_eq!(before, heads.partition_point(at_or_before));
-    before
 }
 
 /// `the text states 7 completed bidrag projects ("…"), but 6 were found in
@@ -2253,8 +2230,7 @@ mod tests {
     }
 
     use super::{
-        Values, clause_words, count_words, heads_before, may_start_count, may_state_count,
-        value_of, words,
+        Values, clause_words, count_words, may_start_count, may_state_count, value_of, words,
     };
     use crate::lexicon::NUMBER_WORDS;
     use crate::text::{clauses, sentences};
@@ -2993,31 +2969,6 @@ mod tests {
     /// Texts of count words, their neighbours and other words between all
     /// kinds of white space: [`count_words`] finds the words that read as a
     /// count, as the plain reading of each word does.
-    #[test]
-    fn the_headings_before_items_in_order_are_counted_on_and_others_searched() {
-        let mut g = Gen(0x2545_f491_4f6c_dd1d);
-        for _ in 0..300 {
-            // Headings at ascending blocks, each block starting 10 bytes on.
-            let mut heads: Vec<usize> = (0..g.below(12)).map(|_| g.below(40)).collect();
-            heads.sort_unstable();
-            heads.dedup();
-            let start_of = |i: usize| 10 * i;
-            let mut seen = (0, 0);
-            for _ in 0..20 {
-                // Mostly after the last item, now and then before it.
-                let start = if g.below(4) == 0 {
-                    g.below(420)
-                } else {
-                    seen.1 + g.below(60)
-                };
-                let before = heads_before((&heads, start_of), start, seen);
-                let want = heads.partition_point(|&i| start_of(i) <= start);
-                assert_eq!(before, want, "{heads:?} {start} {seen:?}");
-                seen = (before, start);
-            }
-        }
-    }
-
     #[test]
     fn count_words_finds_the_words_that_read_as_counts() {
         let mut g = Gen(0x9e37_79b9_7f4a_7c15);

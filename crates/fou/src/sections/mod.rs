@@ -253,29 +253,19 @@ pub(crate) fn coverage(
 /// of a text whose lines end in line feeds alone
 /// ([`crate::LineIndex::feed_line_starts`]): the line feeds in the span are
 /// the bytes before the starts after its first byte, up to its end. The
-/// first start after the span's start is found from `after`, the first
-/// start after the last span's start, when the span starts at or after
-/// that one (the blocks come in order: every start is passed over once),
-/// else by a binary search; `after` is left at it.
+/// starts up to the span's start are counted on from `after`, the count for
+/// the last span (the blocks come in order), and `after` is left at them.
 fn non_blank_lines_by_starts(
     text: &str,
     starts: &[u32],
     span: std::ops::Range<usize>,
     after: &mut usize,
 ) -> usize {
-    if text.get(span.clone()).is_none() {
+    // (the starts are `u32`: the text, and so the span, is under 4 GiB)
+    let (Some(_), Ok(first)) = (text.get(span.clone()), u32::try_from(span.start)) else {
         return 0;
-    }
-    let at_or_before = |t: &u32| *t as usize <= span.start;
-    let counted_on = *after == 0 || starts.get(*after - 1).is_some_and(at_or_before);
-    let mut j = if counted_on {
-        *after
-    } else {
-        starts.partition_point(at_or_before)
     };
-    while starts.get(j).is_some_and(at_or_before) {
-        j += 1;
-    }
+    let j = crate::source::count_at_or_before(starts, first, *after);
     *after = j;
     let holds_text = |from: usize, to: usize| {
         let line = text.get(from..to).unwrap_or("");
