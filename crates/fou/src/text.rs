@@ -225,6 +225,86 @@ fn white_space_at(s: &str, i: usize) -> usize {
     }
 }
 
+/// Where `byte` stands in `hay`, in order: what `memchr::memchr_iter`
+/// gives, for the short texts that the readers look through at each space
+/// (a line of a table of contents, a project line, a clause). There a space
+/// stands every few bytes, and `memchr`'s iterator calls out to its search
+/// and sets it up again at every one; this reads [`OFFSETS_LANE`] bytes at
+/// a time into a mask (with SSE2 one compare and one movemask) and gives
+/// its bits in turn. For a byte that stands far apart (a line end in a
+/// whole text), `memchr`'s wider search is the one to use.
+pub(crate) fn offsets_of(hay: &[u8], byte: u8) -> ByteOffsets<'_> {
+    ByteOffsets {
+        hay,
+        byte,
+        next: 0,
+        bits: 0,
+    }
+}
+
+/// The bytes [`offsets_of`] reads at a time: one SSE2 register.
+const OFFSETS_LANE: usize = 16;
+
+/// The iterator of [`offsets_of`].
+pub(crate) struct ByteOffsets<'h> {
+    hay: &'h [u8],
+    byte: u8,
+    /// Where the next lane starts.
+    next: usize,
+    /// The places of `byte` in the lane read last (bit `k`: byte `k` of it)
+    /// not given yet.
+    bits: u32,
+}
+
+impl Iterator for ByteOffsets<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.bits == 0 {
+            let rest = self.hay.get(self.next..).filter(|r| !r.is_empty())?;
+            self.bits = lane_offsets(rest, self.byte);
+            self.next += OFFSETS_LANE;
+        }
+        let k = self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        Some(self.next - OFFSETS_LANE + k)
+    }
+}
+
+/// The places of `byte` among the first [`OFFSETS_LANE`] bytes of `rest`
+/// (all of them when it is shorter), a bit each.
+#[inline(always)]
+fn lane_offsets(rest: &[u8], byte: u8) -> u32 {
+    let lane = match rest.first_chunk::<OFFSETS_LANE>() {
+        Some(&lane) => lane,
+        None => {
+            // The last bytes, and after them bytes that are not `byte`.
+            let mut lane = [!byte; OFFSETS_LANE];
+            if let Some(head) = lane.get_mut(..rest.len()) {
+                head.copy_from_slice(rest);
+            }
+            lane
+        }
+    };
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))]
+    {
+        use safe_arch::{cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i};
+        let eq = cmp_eq_mask_i8_m128i(m128i::from(lane), set_splat_i8_m128i(byte.cast_signed()));
+        move_mask_i8_m128i(eq).cast_unsigned() & 0xFFFF
+    }
+    #[cfg(not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    )))]
+    {
+        (lane.iter().enumerate()).fold(0, |bits, (k, &b)| bits | u32::from(b == byte) << k)
+    }
+}
+
 /// [`norm`] word by word ([`each_word`], [`push_lower`]): what `norm`
 /// gives, the way it gave it before.
 #[cfg(test)]
@@ -1171,6 +1251,29 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `offsets_of` gives what `memchr`'s iterator gives: texts of every
+    /// length around a lane's and two lanes', the byte at their first and
+    /// last places and in runs, none at all, and bytes that differ from it
+    /// in one bit (the padding of a short lane is its complement).
+    #[test]
+    fn the_offsets_of_a_byte_are_memchrs() {
+        let mut g = crate::testing::Gen(0x0ff5_e7f0_b17e_5eed);
+        for byte in [b' ', b'.', 0x00, 0xFF, 0xC3] {
+            let others = [byte ^ 1, byte ^ 0x80, !byte, b'a', byte];
+            for len in (0..=40).chain([63, 64, 65, 200]) {
+                for _ in 0..20 {
+                    let hay: Vec<u8> = (0..len).map(|_| others[g.below(others.len())]).collect();
+                    let got: Vec<usize> = offsets_of(&hay, byte).collect();
+                    let want: Vec<usize> = memchr::memchr_iter(byte, &hay).collect();
+                    assert_eq!(got, want, "{hay:?} {byte}");
+                }
+                let all = vec![byte; len];
+                assert_eq!(offsets_of(&all, byte).count(), len);
+                assert_eq!(offsets_of(&all, !byte).next(), None);
+            }
+        }
+    }
 
     /// The trims by the end byte are [`str::trim_start`] and
     /// [`str::trim_end`]: around ASCII controls, DEL, spaces, Unicode white

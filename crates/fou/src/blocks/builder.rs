@@ -623,10 +623,11 @@ fn entry_cuts_by_words(t: &str) -> Vec<usize> {
 /// May `t` hold a cut of [`entry_cuts`]? Each is a space after a page
 /// number (one to three digits) that a space comes before. Most entries
 /// have none (their page number ends the line; `3.1` is no page number),
-/// and are turned down from the spaces' `memchr` hits, without their
+/// and are turned down from the places of the spaces
+/// ([`crate::text::offsets_of`]), without their
 /// words split and collected.
 fn may_cut(t: &[u8]) -> bool {
-    memchr::memchr_iter(b' ', t).any(|i| {
+    crate::text::offsets_of(t, b' ').any(|i| {
         let before = t.get(..i).unwrap_or_default();
         let digits = before
             .iter()

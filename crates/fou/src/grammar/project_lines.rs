@@ -121,8 +121,9 @@ fn boundary(body: &str) -> Option<(&str, &str)> {
         &[]
     };
     // Each separator is a mark before a space: the spaces are found
-    // (`memchr`) and the byte before each looked at, in order.
-    for sp in memchr::memchr_iter(b' ', bytes) {
+    // ([`crate::text::offsets_of`]) and the byte before each looked at, in
+    // order.
+    for sp in crate::text::offsets_of(bytes, b' ') {
         let Some(i) = sp.checked_sub(1) else {
             continue;
         };

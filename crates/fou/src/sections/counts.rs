@@ -1905,7 +1905,7 @@ fn statement(clause: &str, cands: &[Candidate], n: usize) -> (usize, usize) {
 /// a byte none of them has there.
 fn first_clause_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    memchr::memchr_iter(b' ', b).find(|&i| {
+    crate::text::offsets_of(b, b' ').find(|&i| {
         let rest = b.get(i..).unwrap_or_default();
         let Some(&second) = rest.get(1) else {
             return false;

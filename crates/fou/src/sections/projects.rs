@@ -73,7 +73,7 @@ pub fn split_fields(label: Label, value: &str) -> Vec<(Label, &str)> {
     // A label ends at a colon: the words after the last colon start none
     // (and a value with no colon, most summaries, has no label in it).
     let last_colon = memchr::memrchr(b':', value.as_bytes()).unwrap_or(0);
-    for at in memchr::memchr_iter(b' ', value.as_bytes()) {
+    for at in crate::text::offsets_of(value.as_bytes(), b' ') {
         if at >= last_colon {
             break;
         }
