@@ -647,12 +647,14 @@ impl KeywordFilter {
         const WINDOW: usize = 17;
         let splat = |c: u8| set_splat_i8_m128i(c.cast_signed());
         let case = splat(0x20);
-        let anchors = pairs.map(|[first, second]| [m128i::from(first), m128i::from(second)]);
-        let to_ascii = Self::TO_ASCII.map(|c| {
-            let b = c.as_bytes();
-            let byte = |i: usize| b.get(i).map_or(0, |&x| x | 0x20);
-            [splat(byte(0)), splat(byte(1))]
-        });
+        // (made for a lane beyond ASCII only: most lanes of most texts are not)
+        let to_ascii = || {
+            Self::TO_ASCII.map(|c| {
+                let b = c.as_bytes();
+                let byte = |i: usize| b.get(i).map_or(0, |&x| x | 0x20);
+                [splat(byte(0)), splat(byte(1))]
+            })
+        };
         let places = |window: &[u8; WINDOW]| {
             let [v, w] = [0, 1].map(|from| {
                 let mut lane = [0; 16];
@@ -661,15 +663,20 @@ impl KeywordFilter {
             });
             let eq = cmp_eq_mask_i8_m128i;
             let at = |[first, second]: [m128i; 2]| bitand_m128i(eq(v, first), eq(w, second));
-            let hit = anchors
+            // (each anchor's lanes loaded where they are compared: a copy
+            // of them all made at each call cost more than a short text's
+            // compares)
+            let hit = pairs
                 .iter()
-                .fold(m128i::default(), |hit, &pair| bitor_m128i(hit, at(pair)));
+                .fold(m128i::default(), |hit, &[first, second]| {
+                    bitor_m128i(hit, at([m128i::from(first), m128i::from(second)]))
+                });
             // A character of TO_ASCII starts with a byte beyond ASCII: a
             // lane with none (most lanes) is not compared with them.
             let hit = if move_mask_i8_m128i(v) == 0 {
                 hit
             } else {
-                let [t0, t1] = to_ascii;
+                let [t0, t1] = to_ascii();
                 bitor_m128i(hit, bitor_m128i(at(t0), at(t1)))
             };
             move_mask_i8_m128i(hit).cast_unsigned() & 0xFFFF
