@@ -273,7 +273,8 @@ impl Iterator for ByteOffsets<'_> {
 }
 
 /// The places of `byte` among the first [`OFFSETS_LANE`] bytes of `rest`
-/// (all of them when it is shorter), a bit each.
+/// (all of them when it is shorter), a bit each: with SSE2 on x86 (every
+/// x86-64) one compare and a movemask, elsewhere [`lane_offsets_portable`].
 #[inline(always)]
 fn lane_offsets(rest: &[u8], byte: u8) -> u32 {
     let lane = match rest.first_chunk::<OFFSETS_LANE>() {
@@ -300,9 +301,20 @@ fn lane_offsets(rest: &[u8], byte: u8) -> u32 {
         any(target_arch = "x86", target_arch = "x86_64"),
         target_feature = "sse2"
     )))]
-    {
-        (lane.iter().enumerate()).fold(0, |bits, (k, &b)| bits | u32::from(b == byte) << k)
-    }
+    lane_offsets_portable(&lane, byte)
+}
+
+/// [`lane_offsets`] of a whole lane in portable code, byte by byte (the
+/// reference the SSE2 code is tested against).
+#[cfg_attr(
+    all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ),
+    allow(dead_code)
+)]
+fn lane_offsets_portable(lane: &[u8; OFFSETS_LANE], byte: u8) -> u32 {
+    (lane.iter().enumerate()).fold(0, |bits, (k, &b)| bits | u32::from(b == byte) << k)
 }
 
 /// [`norm`] word by word ([`each_word`], [`push_lower`]): what `norm`
@@ -1278,6 +1290,15 @@ mod tests {
                 let all = vec![byte; len];
                 assert_eq!(offsets_of(&all, byte).count(), len);
                 assert_eq!(offsets_of(&all, !byte).next(), None);
+            }
+            // A lane read in portable code, as the vector reads it.
+            for _ in 0..200 {
+                let lane: [u8; OFFSETS_LANE] =
+                    std::array::from_fn(|_| others[g.below(others.len())]);
+                assert_eq!(
+                    lane_offsets_portable(&lane, byte),
+                    lane_offsets(&lane, byte)
+                );
             }
         }
     }
