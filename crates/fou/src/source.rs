@@ -796,6 +796,7 @@ fn count_bytes(head: &[u8], pick: impl Fn(u8) -> bool) -> usize {
 const LANE: usize = 16;
 /// Lanes counted into a vector of byte counters before they are summed:
 /// each counter gains at most 1 a lane, so 255 lanes cannot overflow it.
+#[cfg_attr(not(sse2), allow(dead_code))]
 const LANES_PER_SUM: usize = 255;
 
 /// How many bytes of `bytes` are [control bytes](is_control_byte). With
@@ -805,10 +806,7 @@ const LANES_PER_SUM: usize = 255;
 /// [`LANES_PER_SUM`] lanes; the bytes after the last whole lane are
 /// counted one by one. Elsewhere [`count_bytes`].
 fn count_control_bytes(bytes: &[u8]) -> usize {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     {
         use safe_arch::{
             bitor_m128i, cmp_eq_mask_i8_m128i, m128i, min_u8_m128i, set_splat_i8_m128i,
@@ -833,10 +831,7 @@ fn count_control_bytes(bytes: &[u8]) -> usize {
         }
         count
     }
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     {
         count_bytes(bytes, is_control_byte)
     }
@@ -1476,10 +1471,7 @@ const FEED_BLOCK: usize = 4 * LANE;
 /// byte.
 #[inline(always)]
 fn line_feed_mask(block: &[u8; FEED_BLOCK]) -> u64 {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     {
         use safe_arch::{cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i};
         let feed = set_splat_i8_m128i(b'\n'.cast_signed());
@@ -1492,10 +1484,7 @@ fn line_feed_mask(block: &[u8; FEED_BLOCK]) -> u64 {
         }
         mask
     }
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     {
         block
             .iter()

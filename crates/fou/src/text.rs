@@ -100,26 +100,14 @@ fn relower_word(s: &str, i: usize, out: &mut String) -> usize {
 /// with SSE2, 16 bytes at a time ([`ascii_run_end_sse2`]).
 #[inline]
 fn ascii_run_end(b: &[u8], i: usize) -> usize {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     return ascii_run_end_sse2(b, i);
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     ascii_run_end_portable(b, i)
 }
 
 /// [`ascii_run_end`] byte by byte.
-#[cfg_attr(
-    all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ),
-    allow(dead_code)
-)]
+#[cfg_attr(sse2, allow(dead_code))]
 fn ascii_run_end_portable(b: &[u8], mut i: usize) -> usize {
     let in_word = |c: u8| c.is_ascii() && !is_ascii_space(c);
     while let Some(&c) = b.get(i) {
@@ -140,10 +128,7 @@ fn ascii_run_end_portable(b: &[u8], mut i: usize) -> usize {
 /// are outside ASCII or white space and the spaces from movemasks, and the
 /// same of the lane one byte on (the byte after each); the last bytes in a
 /// lane filled with a byte outside ASCII, which ends the run.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 fn ascii_run_end_sse2(b: &[u8], mut i: usize) -> usize {
     /// A lane and the byte after it.
     const WINDOW: usize = 17;
@@ -178,10 +163,7 @@ fn ascii_run_end_sse2(b: &[u8], mut i: usize) -> usize {
 /// byte from tab to carriage return is below -123 as a signed byte when
 /// the lane is shifted to start a tab at -128, and a byte outside ASCII
 /// has its top bit set.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 #[inline(always)]
 fn ascii_masks(v: safe_arch::m128i) -> (u32, u32) {
     use safe_arch::{
@@ -288,31 +270,19 @@ fn lane_offsets(rest: &[u8], byte: u8) -> u32 {
             lane
         }
     };
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     {
         use safe_arch::{cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i};
         let eq = cmp_eq_mask_i8_m128i(m128i::from(lane), set_splat_i8_m128i(byte.cast_signed()));
         move_mask_i8_m128i(eq).cast_unsigned() & 0xFFFF
     }
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     lane_offsets_portable(&lane, byte)
 }
 
 /// [`lane_offsets`] of a whole lane in portable code, byte by byte (the
 /// reference the SSE2 code is tested against).
-#[cfg_attr(
-    all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ),
-    allow(dead_code)
-)]
+#[cfg_attr(sse2, allow(dead_code))]
 fn lane_offsets_portable(lane: &[u8; OFFSETS_LANE], byte: u8) -> u32 {
     (lane.iter().enumerate()).fold(0, |bits, (k, &b)| bits | u32::from(b == byte) << k)
 }
@@ -462,13 +432,7 @@ pub(crate) struct KeywordFilter {
     /// The anchors in lower case, when every piece has two letters and there
     /// are no more than [`AnchorPairs::MOST`]: then the places where they
     /// stand are found 16 bytes at a time ([`Self::may_match_lanes`]).
-    #[cfg_attr(
-        not(all(
-            any(target_arch = "x86", target_arch = "x86_64"),
-            target_feature = "sse2"
-        )),
-        allow(dead_code)
-    )]
+    #[cfg_attr(not(sse2), allow(dead_code))]
     pairs: Option<AnchorPairs>,
 }
 
@@ -476,6 +440,7 @@ pub(crate) struct KeywordFilter {
 /// many as a lane compares (the first again where there are fewer), two,
 /// four or eight, each compared at once. Each letter fills a lane of 16
 /// bytes, ready to compare with a lane of text.
+#[cfg_attr(not(sse2), allow(dead_code))]
 #[derive(Clone, Copy)]
 enum AnchorPairs {
     Two([AnchorLanes; 2]),
@@ -609,10 +574,7 @@ impl KeywordFilter {
         let Some(pieces) = &self.pieces else {
             return true;
         };
-        #[cfg(all(
-            any(target_arch = "x86", target_arch = "x86_64"),
-            target_feature = "sse2"
-        ))]
+        #[cfg(sse2)]
         if let Some(pairs) = &self.pairs {
             let b = text.as_bytes();
             return match pairs {
@@ -641,10 +603,7 @@ impl KeywordFilter {
     /// `b` (some of its places looked at again: no anchor is found by one
     /// look and missed by another), or in a lane of spaces (no anchor) when
     /// `b` is shorter than a window.
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     fn may_match_lanes<const N: usize>(
         &self,
         pieces: &[(&[u8], usize)],
@@ -1616,10 +1575,7 @@ mod tests {
                 };
                 let each = f.may_match_each(p, text.as_bytes());
                 assert_eq!(f.may_match(&text), each, "{text:?}");
-                #[cfg(all(
-                    any(target_arch = "x86", target_arch = "x86_64"),
-                    target_feature = "sse2"
-                ))]
+                #[cfg(sse2)]
                 if let Some(pairs) = &f.pairs {
                     let b = text.as_bytes();
                     let lanes = match pairs {

@@ -15,10 +15,12 @@ use crate::lexicon::MIDLINE_BULLET_GLYPHS;
 
 /// Places a window of the scan tests at a time: place `k` is tested on the
 /// bytes `k - 2`, `k - 1` and `k`, so a window reads two bytes more.
+#[cfg_attr(not(sse2), allow(dead_code))]
 const WINDOW: usize = 16;
 
 /// The bytes of two windows side by side, tested at once: places `k` to
 /// `k + 31` on bytes `k - 2` to `k + 31`.
+#[cfg_attr(not(sse2), allow(dead_code))]
 const PAIR: usize = 2 * WINDOW + 2;
 
 /// The byte a text shorter than a window is padded with, before and after:
@@ -137,15 +139,9 @@ impl Scan {
         self.caps.clear();
         self.before_space.clear();
         self.glyph = GLYPH_LEAD.is_none();
-        #[cfg(all(
-            any(target_arch = "x86", target_arch = "x86_64"),
-            target_feature = "sse2"
-        ))]
+        #[cfg(sse2)]
         self.by_window(bytes);
-        #[cfg(not(all(
-            any(target_arch = "x86", target_arch = "x86_64"),
-            target_feature = "sse2"
-        )))]
+        #[cfg(not(sse2))]
         self.by_byte(bytes, 0);
     }
 
@@ -208,10 +204,7 @@ impl Scan {
     /// most windows have no place to keep; only the others are tested
     /// exactly ([`sse2::window`]). A text too short for a window is copied
     /// into one, padded with [`PAD`].
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     fn by_window(&mut self, bytes: &[u8]) {
         let n = bytes.len();
         if n < WINDOW + 2 {
@@ -256,10 +249,7 @@ impl Scan {
     /// Keep the places of the two windows of `pair` (bytes `at..at + PAIR`)
     /// that may have any (`misses`: [`sse2::pair_misses`]). Out of the
     /// scan's loop: few pairs have any.
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     #[inline(never)]
     fn take_pair(&mut self, at: usize, pair: &[u8; PAIR], misses: [u32; 2]) {
         let windows = [&pair[..WINDOW + 2], &pair[WINDOW..]];
@@ -276,10 +266,7 @@ impl Scan {
     /// Keep the places of a window's bits (bit `j`: place `first + j`), but
     /// its first `skip`, tested already. Out of the scan's loop: few
     /// windows have any.
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     #[inline(never)]
     fn take(&mut self, first: usize, skip: usize, hits: sse2::Hits) {
         let keep = u32::MAX.checked_shl(skip as u32).unwrap_or(0);
@@ -296,10 +283,7 @@ impl Scan {
 }
 
 /// The SSE2 tests of [`Scan::by_window`].
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 mod sse2 {
     use super::{GLYPH_LEAD, PAD, PAIR, WINDOW};
     use safe_arch::{

@@ -182,26 +182,14 @@ pub(crate) fn day_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// dots of 32 bytes at a time from two movemasks, and only the byte before
 /// each looked at ([`has_day_dot_sse2`]).
 fn has_day_dot(b: &[u8]) -> bool {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     return has_day_dot_sse2(b);
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     has_day_dot_portable(b)
 }
 
 /// [`has_day_dot`] byte by byte.
-#[cfg_attr(
-    all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ),
-    allow(dead_code)
-)]
+#[cfg_attr(sse2, allow(dead_code))]
 fn has_day_dot_portable(b: &[u8]) -> bool {
     b.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'.')
 }
@@ -212,10 +200,7 @@ fn has_day_dot_portable(b: &[u8]) -> bool {
 /// the last of them ending with the text (it may read some bytes again: a
 /// dot found twice is looked at twice). A text shorter than a lane is read
 /// byte by byte.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 fn has_day_dot_sse2(b: &[u8]) -> bool {
     use safe_arch::{bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i};
     /// The bytes of a lane.

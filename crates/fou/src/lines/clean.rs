@@ -207,17 +207,11 @@ impl Pick {
 /// ([`block_mask_sse2`]); elsewhere [`block_mask_portable`].
 #[inline(always)]
 pub(super) fn block_mask(block: &[u8; SCAN_BLOCK], pick: Pick) -> BlockMask {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     {
         block_mask_sse2(block, pick)
     }
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     {
         block_mask_portable(block, pick)
     }
@@ -227,10 +221,7 @@ pub(super) fn block_mask(block: &[u8; SCAN_BLOCK], pick: Pick) -> BlockMask {
 /// time (each a vector of `0xFF` where it holds), joined by `|`, and their
 /// top bits gathered by one movemask (where the portable code gathers with
 /// eight multiplications per 64 bytes and reads the flags back from memory).
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 #[inline(always)]
 fn block_mask_sse2(block: &[u8; SCAN_BLOCK], pick: Pick) -> BlockMask {
     use safe_arch::{
@@ -267,13 +258,7 @@ fn block_mask_sse2(block: &[u8; SCAN_BLOCK], pick: Pick) -> BlockMask {
 /// compares where the compiler makes them) gathered eight at a time into
 /// bits by one multiplication. The reference the SSE2 code is tested
 /// against.
-#[cfg_attr(
-    all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ),
-    allow(dead_code)
-)]
+#[cfg_attr(sse2, allow(dead_code))]
 #[inline(always)]
 fn block_mask_portable(block: &[u8; SCAN_BLOCK], pick: Pick) -> BlockMask {
     /// Multiplying eight 0/1 bytes by this puts byte `k`'s bit at bit `56 + k`.

@@ -46,10 +46,12 @@ fn line_chars(t: &str) -> usize {
 }
 
 /// Bytes of a line tested at a time by [`count_chars`] (one SSE2 register).
+#[cfg_attr(not(sse2), allow(dead_code))]
 const LANE: usize = 16;
 
 /// Most lanes summed in one vector of byte counters by [`count_chars`]
 /// before they are added up: each counter gains at most one a lane.
+#[cfg_attr(not(sse2), allow(dead_code))]
 const LANES_PER_SUM: usize = 255;
 
 /// `t.chars().count()`: its bytes less its continuation bytes
@@ -62,27 +64,18 @@ const LANES_PER_SUM: usize = 255;
 /// and tail byte by byte and gathers words in chunks meant for long text).
 /// Elsewhere, and for text shorter than a lane, the standard count.
 fn count_chars(t: &str) -> usize {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     {
         count_chars_sse2(t)
     }
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     {
         t.chars().count()
     }
 }
 
 /// [`count_chars`] with SSE2.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 fn count_chars_sse2(t: &str) -> usize {
     use safe_arch::{
         bitand_m128i, cmp_gt_mask_i8_m128i, m128i, set_splat_i8_m128i, sub_i8_m128i,

@@ -167,10 +167,7 @@ const WIDE_BLOCK: usize = 4 * ASCII_BLOCK;
 /// one movemask; elsewhere by [`settled_portable`] of the whole.
 #[inline(always)]
 fn settled_wide(wide: &[u8; WIDE_BLOCK]) -> bool {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     {
         use safe_arch::{
             bitor_m128i, cmp_eq_mask_i8_m128i, m128i, max_u8_m128i, move_mask_i8_m128i,
@@ -195,10 +192,7 @@ fn settled_wide(wide: &[u8; WIDE_BLOCK]) -> bool {
         let low = bitor_m128i(bitor_m128i(nbsp(a), nbsp(b)), bitor_m128i(nbsp(c), nbsp(d)));
         move_mask_i8_m128i(bitor_m128i(high, low)) == 0
     }
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     {
         settled_portable(wide) == WIDE_BLOCK
     }
@@ -207,10 +201,7 @@ fn settled_wide(wide: &[u8; WIDE_BLOCK]) -> bool {
 /// `0xFF` for each byte of `v` that [`settled`] stops at (`C2` or
 /// `CC`–`FF`), `0` for the others: a max-and-compare test, a compare and an
 /// `|`. (`C0` and `C1` start no character of UTF-8: text holds none.)
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 #[inline(always)]
 fn unsettled_sse2(v: safe_arch::m128i) -> safe_arch::m128i {
     use safe_arch::{bitor_m128i, cmp_eq_mask_i8_m128i, max_u8_m128i, set_splat_i8_m128i};
@@ -229,10 +220,7 @@ fn unsettled_sse2(v: safe_arch::m128i) -> safe_arch::m128i {
 /// [`settled_portable`], which stops sooner (at any byte beyond ASCII).
 #[inline(always)]
 fn settled(block: &[u8]) -> usize {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     {
         use safe_arch::{m128i, move_mask_i8_m128i};
         let Ok(lane) = <[u8; ASCII_BLOCK]>::try_from(block) else {
@@ -245,22 +233,13 @@ fn settled(block: &[u8]) -> usize {
             bits.trailing_zeros() as usize
         }
     }
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     settled_portable(block)
 }
 
 /// [`settled`] in portable code: the whole block when it is ASCII (an `|`
 /// of its bytes, a vector test), else up to its first byte that is not.
-#[cfg_attr(
-    all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ),
-    allow(dead_code)
-)]
+#[cfg_attr(sse2, allow(dead_code))]
 #[inline(always)]
 fn settled_portable(block: &[u8]) -> usize {
     if block.iter().fold(0, |acc, &b| acc | b) < 0x80 {
@@ -811,10 +790,7 @@ mod tests {
                     continue;
                 };
                 let stops = wide.iter().any(|&b| b == 0xC2 || b >= 0xCC);
-                if cfg!(all(
-                    any(target_arch = "x86", target_arch = "x86_64"),
-                    target_feature = "sse2"
-                )) {
+                if cfg!(sse2) {
                     assert_eq!(settled_wide(wide), !stops, "{text:?}");
                 } else {
                     assert!(!settled_wide(wide) || !stops, "{text:?}");
@@ -855,10 +831,7 @@ mod tests {
             passed_over += usize::from(settled(block) == ASCII_BLOCK);
         }
         // Only the SSE2 code settles whole blocks that hold `æøå`.
-        if cfg!(all(
-            any(target_arch = "x86", target_arch = "x86_64"),
-            target_feature = "sse2"
-        )) {
+        if cfg!(sse2) {
             assert!(passed_over > 1000, "{passed_over}");
         }
     }

@@ -1225,10 +1225,7 @@ const PUBLISHED_ANCHORS: [(usize, [u8; 2]); 2] = {
 /// Does a stem of [`lexicon::PUBLISHED`] stand in `b`, in any ASCII case
 /// ([`may_tell_published`])? Without SSE2, each byte is looked at
 /// ([`published_at`]).
-#[cfg(not(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-)))]
+#[cfg(not(sse2))]
 fn has_published(b: &[u8]) -> bool {
     (0..b.len()).any(|i| published_at(b, i))
 }
@@ -1250,10 +1247,7 @@ fn published_at(b: &[u8], i: usize) -> bool {
 /// filled up with spaces (which are no letter of an anchor): one movemask
 /// tells a window where no anchor stands (most), and only in the others is
 /// each such place looked at ([`published_at`]).
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 fn has_published(b: &[u8]) -> bool {
     let mut at = 0;
     while let Some(window) = b.get(at..at + WINDOW).and_then(|w| w.try_into().ok()) {
@@ -1274,10 +1268,7 @@ fn has_published(b: &[u8]) -> bool {
 /// of 16, the places where the anchor's first letter stands and its second
 /// the byte after (compared with the bit of lower case, `0x20`, set: only
 /// the letter in either case has it then).
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 #[inline(always)]
 fn published_in_window(b: &[u8], window: &[u8; WINDOW], at: usize) -> bool {
     use safe_arch::{
@@ -1569,15 +1560,9 @@ fn reads(values: &mut Values, w: &str) -> bool {
 /// other white space ([`other_space_at`]): then it stops there, or before
 /// it calls `f` at all.
 fn each_opening(b: &[u8], f: impl FnMut(Range<usize>)) -> bool {
-    #[cfg(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))]
+    #[cfg(sse2)]
     return each_opening_sse2(b, f);
-    #[cfg(not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )))]
+    #[cfg(not(sse2))]
     each_opening_portable(b, f)
 }
 
@@ -1585,10 +1570,7 @@ fn each_opening(b: &[u8], f: impl FnMut(Range<usize>)) -> bool {
 /// four movemasks, the words' starts from them (a byte that is none after
 /// one that is, or at the start of `b`), and the last bytes in a window of
 /// spaces; it stops at a window with other white space.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 fn each_opening_sse2(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
     // Bit 0: the byte before the window is a separator (or there is none).
     let mut before = 1;
@@ -1611,18 +1593,12 @@ fn each_opening_sse2(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
 
 /// The bytes of the four lanes of 16 that [`each_opening_sse2`] reads at
 /// once: one loop for all four, and one look at their masks.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 const LANES: usize = 64;
 
 /// The bytes [`each_opening_sse2`] reads at once: four lanes of 16 and the
 /// byte after them, the second of a word that starts at their end.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 const WINDOW: usize = LANES + 1;
 
 /// [`each_opening`] of the words that start in the [`LANES`] bytes at `at`
@@ -1635,10 +1611,7 @@ const WINDOW: usize = LANES + 1;
 /// separator; `None`, before any call of `f`, when the window has white
 /// space other than spaces, line feeds and tabs: only the bytes that may
 /// start it are looked at ([`other_space_in`]).
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 #[inline(always)]
 fn openings_in_window(
     b: &[u8],
@@ -1682,10 +1655,7 @@ fn openings_in_window(
 /// shifting the lane to start a run at -128 and one signed compare; `09`
 /// to `0A` (the tab and line feed) and `09` to `0D` (with the controls
 /// that may be white space) from one shifted lane.
-#[cfg(all(
-    any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
-))]
+#[cfg(sse2)]
 #[inline(always)]
 fn lane_masks(v: safe_arch::m128i) -> (u32, u32) {
     use safe_arch::{
@@ -1720,13 +1690,7 @@ const _: () = assert!(OTHER_SPACE_LEADS.0[0] == b'\n' + 1);
 /// Does other white space ([`other_space_at`]) start at one of the bytes of
 /// `b` at `at` whose bits `leads` has set? Not inlined: most lanes have no
 /// such byte.
-#[cfg_attr(
-    not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    )),
-    allow(dead_code)
-)]
+#[cfg_attr(not(sse2), allow(dead_code))]
 #[inline(never)]
 fn other_space_in(b: &[u8], at: usize, mut leads: u64) -> bool {
     while leads != 0 {
@@ -1740,13 +1704,7 @@ fn other_space_in(b: &[u8], at: usize, mut leads: u64) -> bool {
 
 /// [`each_opening`] in portable code: the words between separators one by
 /// one.
-#[cfg_attr(
-    all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ),
-    allow(dead_code)
-)]
+#[cfg_attr(sse2, allow(dead_code))]
 fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
     if (0..b.len()).any(|i| other_space_at(b, i)) {
         return false;
