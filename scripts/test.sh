@@ -3,7 +3,8 @@
 #   fmt, clippy, Rust tests (unit, doc, golden, grammar, property, renderings,
 #   encodings, linear work, CLI, snapshots), cargo doc without warnings, the
 #   example, the benches build, the fuzz targets (build + corpus replay; when
-#   CI is set or with --fuzz), then the Python package in .venv (stubtest, mypy, pytest incl. the notebook).
+#   CI is set or with --fuzz), then the Python package in .venv (stubtest, mypy, pytest incl. the notebook),
+#   then the core's and the integration tests with the portable byte scans (as on aarch64).
 # A failing stage does not stop the others; the summary table lists each
 # stage with its result and time, and the exit status is 1 if any failed.
 #
@@ -26,7 +27,7 @@ for arg in "$@"; do
     --quick) quick=1 ;;
     --fuzz) fuzz=1 ;;
     --no-python) python=0 ;;
-    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -106,5 +107,8 @@ fi
 if [ "$python" -eq 1 ]; then
   run_stage python scripts/test-python.sh
 fi
+# The core's and the integration tests again with the portable byte scans an
+# aarch64 build runs (crates/fou/build.rs); last, since fou is rebuilt for it.
+run_stage portable env FOU_PORTABLE_SCANS=1 cargo test --locked -p fou -p fou-tests
 summary
 exit "$failed"
