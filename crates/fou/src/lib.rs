@@ -111,6 +111,7 @@ mod render;
 #[doc(hidden)]
 pub mod sections;
 pub mod source;
+mod swar;
 #[doc(hidden)]
 pub mod text;
 #[doc(hidden)]

@@ -133,8 +133,8 @@ impl Scan {
     }
 
     /// Scan `bytes`, in place of what was scanned before: 16 places at a
-    /// time with SSE2 on x86 (every x86-64) ([`Scan::by_window`]), byte by
-    /// byte elsewhere ([`Scan::by_byte`]).
+    /// time with SSE2 on x86 (every x86-64) ([`Scan::by_window`]), eight at
+    /// a time elsewhere ([`Scan::by_word`]).
     pub(super) fn run(&mut self, bytes: &[u8]) {
         self.caps.clear();
         self.before_space.clear();
@@ -142,7 +142,7 @@ impl Scan {
         #[cfg(sse2)]
         self.by_window(bytes);
         #[cfg(not(sse2))]
-        self.by_byte(bytes, 0);
+        self.by_word(bytes);
     }
 
     /// The marks of the text scanned, `bytes` (its few places before a
@@ -193,6 +193,39 @@ impl Scan {
             if k >= 1 && matches!(bytes[k - 1], b'-' | b')') && c <= b' ' {
                 self.before_space.push(k);
             }
+        }
+    }
+
+    /// [`Scan::by_byte`] eight places at a time ([`crate::swar`]): places 0
+    /// and 1 by the byte, then places `k..k + 8` from the words of bytes
+    /// `k - 2`, `k - 1` and `k` on (each byte of a word the first, second or
+    /// third byte of a place's test), then the last places by the byte.
+    #[cfg_attr(sse2, allow(dead_code))]
+    fn by_word(&mut self, bytes: &[u8]) {
+        use crate::swar::{equal, from_c0, high, places, within, word_at};
+        self.by_byte(bytes.get(..2).unwrap_or(bytes), 0);
+        let mut k = 2;
+        while let (Some(a), Some(b), Some(c)) = (
+            word_at(bytes, k - 2),
+            word_at(bytes, k - 1),
+            word_at(bytes, k),
+        ) {
+            // `may_end_capital`, `may_start_capital`, `may_follow_capital`.
+            let caps = (within(a, b'A', b'Z') | high(a))
+                & (within(b, b'A', b'Z') | from_c0(b))
+                & (within(c, b'a', b'z') | high(c));
+            let space = (equal(b, b'-') | equal(b, b')')) & crate::swar::below(c, b' ' + 1);
+            if caps | space != 0 {
+                self.caps.extend(places(caps, k));
+                self.before_space.extend(places(space, k));
+            }
+            if let Some(lead) = GLYPH_LEAD {
+                self.glyph |= equal(c, lead) != 0;
+            }
+            k += crate::swar::WORD;
+        }
+        if k < bytes.len() {
+            self.by_byte(bytes, k);
         }
     }
 
@@ -430,6 +463,16 @@ mod tests {
         }
     }
 
+    /// The scan eight places at a time (what builds without SSE2 run).
+    fn by_word(bytes: &[u8]) -> Scan {
+        let mut scan = Scan {
+            glyph: GLYPH_LEAD.is_none(),
+            ..Scan::default()
+        };
+        scan.by_word(bytes);
+        scan
+    }
+
     /// The scan byte by byte, from place 0.
     fn by_byte(bytes: &[u8]) -> Scan {
         let mut scan = Scan {
@@ -457,6 +500,7 @@ mod tests {
                 for text in [format!("{f}{t}"), format!("{t}{f}"), format!("{f}{t}{f}")] {
                     let want = by_byte(text.as_bytes());
                     assert_eq!(Scan::of(&text), want, "{text:?}");
+                    assert_eq!(by_word(text.as_bytes()), want, "{text:?}");
                     seen[usize::from(want.marks(text.as_bytes()).0 & 7)] += 1;
                 }
             }
@@ -501,7 +545,9 @@ mod tests {
                             buf[at..at + 3].copy_from_slice(&[a, b, c]);
                             let bytes = &buf[..len];
                             scan.run(bytes);
-                            assert_eq!(scan, by_byte(bytes), "{len} {at}: {a} {b} {c}");
+                            let want = by_byte(bytes);
+                            assert_eq!(scan, want, "{len} {at}: {a} {b} {c}");
+                            assert_eq!(by_word(bytes), want, "{len} {at}: {a} {b} {c}");
                         }
                     }
                 }
@@ -521,7 +567,9 @@ mod tests {
                     bytes[at] = a;
                     bytes[at + 1] = b;
                     scan.run(&bytes[..len]);
-                    assert_eq!(scan, by_byte(&bytes[..len]), "{at}: {a} {b}");
+                    let want = by_byte(&bytes[..len]);
+                    assert_eq!(scan, want, "{at}: {a} {b}");
+                    assert_eq!(by_word(&bytes[..len]), want, "{at}: {a} {b}");
                 }
             }
         }

@@ -1,0 +1,166 @@
+//! Byte tests eight bytes at a time in a `u64` ("SIMD within a register"),
+//! for the portable byte scans: what a build without SSE2 (aarch64, wasm)
+//! runs where x86-64 tests 16 bytes at once ([`crate::text`],
+//! [`crate::blocks`], [`crate::sections`]).
+//!
+//! A word is eight bytes read little-endian ([`word_at`]): byte `j` of the
+//! text is bits `8 j..8 j + 8`. Each test gives a mask with the high bit of
+//! byte `j` set where byte `j` passes and every other bit clear, exactly
+//! (no carry runs from one byte into the next), so [`places`] reads the
+//! passing bytes off it in order.
+
+/// Bytes tested at a time.
+pub(crate) const WORD: usize = 8;
+
+/// The low seven bits of every byte.
+const LOW7: u64 = u64::from_ne_bytes([0x7f; WORD]);
+
+/// The high bit of every byte.
+const HIGH: u64 = u64::from_ne_bytes([0x80; WORD]);
+
+/// `b` in every byte.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; WORD])
+}
+
+/// The eight bytes of `bytes` from `at`, if there are eight.
+#[inline(always)]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let b = bytes.get(at..at.checked_add(WORD)?)?;
+    <[u8; WORD]>::try_from(b).ok().map(u64::from_le_bytes)
+}
+
+/// The bytes of `w` below `n` (`n` at most 128): a byte is when its low
+/// seven bits plus `128 - n` stay below 128 and its high bit is clear.
+#[inline(always)]
+pub(crate) const fn below(w: u64, n: u8) -> u64 {
+    debug_assert!(n <= 128);
+    !(((w & LOW7) + splat(128 - n)) | w) & HIGH
+}
+
+/// The bytes of `w` from `lo` to `hi` (both ASCII, `lo <= hi`).
+#[inline(always)]
+pub(crate) const fn within(w: u64, lo: u8, hi: u8) -> u64 {
+    below(w, hi + 1) & !below(w, lo)
+}
+
+/// The bytes of `w` at `80` or above (not ASCII).
+#[inline(always)]
+pub(crate) const fn high(w: u64) -> u64 {
+    w & HIGH
+}
+
+/// The bytes of `w` at `C0` or above (a UTF-8 lead byte, or `F8`–`FF`):
+/// both high bits set.
+#[inline(always)]
+pub(crate) const fn from_c0(w: u64) -> u64 {
+    w & (w << 1) & HIGH
+}
+
+/// The bytes of `w` equal to `b`: a byte is when its XOR with `b` is zero,
+/// i.e. neither its low seven bits plus `7F` nor its high bit reach 128.
+#[inline(always)]
+pub(crate) const fn equal(w: u64, b: u8) -> u64 {
+    let x = w ^ splat(b);
+    !(((x & LOW7) + LOW7) | x) & HIGH
+}
+
+/// The places, from `first` on, of the bytes set in `mask` (a mask of
+/// these tests), in order.
+#[inline(always)]
+pub(crate) fn places(mut mask: u64, first: usize) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        if mask == 0 {
+            return None;
+        }
+        let j = mask.trailing_zeros() as usize / 8;
+        mask &= mask - 1;
+        Some(first + j)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word of eight bytes, `x` at `j` and the bytes around it drawn
+    /// from the other edge cases, so that a carry or borrow from one byte
+    /// into the next would show.
+    fn words_with(x: u8) -> impl Iterator<Item = (u64, usize)> {
+        let around = [0x00, 0x7f, 0x80, 0xff, x.wrapping_add(1), x.wrapping_sub(1)];
+        (0..WORD).flat_map(move |j| {
+            around.into_iter().map(move |o| {
+                let mut b = [o; WORD];
+                b[j] = x;
+                (u64::from_le_bytes(b), j)
+            })
+        })
+    }
+
+    /// A test's name, the test and its scalar test.
+    type Case = (&'static str, fn(u64) -> u64, fn(u8) -> bool);
+
+    /// Each test, for every byte at every place, among bytes that would
+    /// carry into it or borrow from it, says what the scalar test says of
+    /// that byte, and of no other.
+    #[test]
+    fn each_test_is_its_scalar_test_byte_by_byte() {
+        let tests: [Case; 7] = [
+            ("below 0x21", |w| below(w, 0x21), |b| b < 0x21),
+            ("below 128", |w| below(w, 128), |b| b < 128),
+            ("below 0", |w| below(w, 0), |_| false),
+            (
+                "A..=Z",
+                |w| within(w, b'A', b'Z'),
+                |b| b.is_ascii_uppercase(),
+            ),
+            ("high", high, |b| b >= 0x80),
+            ("from C0", from_c0, |b| b >= 0xc0),
+            ("equal -", |w| equal(w, b'-'), |b| b == b'-'),
+        ];
+        for (name, test, scalar) in tests {
+            for x in 0..=u8::MAX {
+                for (w, j) in words_with(x) {
+                    let bytes = w.to_le_bytes();
+                    let want: Vec<usize> = (0..WORD).filter(|&i| scalar(bytes[i])).collect();
+                    let got: Vec<usize> = places(test(w), 0).collect();
+                    assert_eq!(got, want, "{name}: {bytes:02x?} (x at {j})");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn equal_is_exact_for_the_bytes_looked_for() {
+        for b in [
+            0x00, b'\n', b' ', b'-', b'.', b')', 0x7f, 0x80, 0xc3, 0xe2, 0xff,
+        ] {
+            for x in 0..=u8::MAX {
+                for (w, j) in words_with(x) {
+                    let bytes = w.to_le_bytes();
+                    let want: Vec<usize> = (0..WORD).filter(|&i| bytes[i] == b).collect();
+                    assert_eq!(
+                        places(equal(w, b), 0).collect::<Vec<_>>(),
+                        want,
+                        "{b:02x} {j}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_is_read_little_endian_and_only_whole() {
+        let bytes = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        assert_eq!(
+            word_at(&bytes, 1).map(u64::to_le_bytes),
+            Some([2, 3, 4, 5, 6, 7, 8, 9])
+        );
+        assert_eq!(word_at(&bytes, 2), None);
+        assert_eq!(word_at(&bytes, usize::MAX), None);
+        assert_eq!(
+            places(equal(word_at(&bytes, 0).unwrap_or(0), 3), 10).collect::<Vec<_>>(),
+            [12]
+        );
+    }
+}
