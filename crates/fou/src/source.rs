@@ -1467,8 +1467,8 @@ impl Starts {
 const FEED_BLOCK: usize = 4 * LANE;
 
 /// One bit per line feed of `block` (bit `k` for byte `k`): with SSE2
-/// (every x86-64) a compare and a movemask per lane, elsewhere byte by
-/// byte.
+/// (every x86-64) a compare and a movemask per lane, elsewhere eight bytes
+/// at a time ([`line_feed_mask_by_word`]).
 #[inline(always)]
 fn line_feed_mask(block: &[u8; FEED_BLOCK]) -> u64 {
     #[cfg(sse2)]
@@ -1485,12 +1485,21 @@ fn line_feed_mask(block: &[u8; FEED_BLOCK]) -> u64 {
         mask
     }
     #[cfg(not(sse2))]
-    {
-        block
-            .iter()
-            .enumerate()
-            .fold(0, |mask, (k, &b)| mask | (u64::from(b == b'\n') << k))
+    line_feed_mask_by_word(block)
+}
+
+/// [`line_feed_mask`] eight bytes at a time in a `u64` ([`crate::swar`]).
+#[cfg_attr(sse2, allow(dead_code))]
+#[inline(always)]
+fn line_feed_mask_by_word(block: &[u8; FEED_BLOCK]) -> u64 {
+    use crate::swar::{WORD, bits, equal};
+    let mut mask = 0;
+    for (k, w) in block.chunks_exact(WORD).enumerate() {
+        // Never the default: the chunks are of `WORD` bytes.
+        let w = u64::from_le_bytes(<[u8; WORD]>::try_from(w).unwrap_or([b' '; WORD]));
+        mask |= u64::from(bits(equal(w, b'\n'))) << (WORD * k);
     }
+    mask
 }
 
 /// Give `found` the offset of each line feed of `bytes`, in order, while it
@@ -1982,6 +1991,15 @@ mod tests {
                         true
                     }));
                     assert_eq!(fast, slow, "{bytes:?}");
+                    for (n, block) in bytes.chunks_exact(FEED_BLOCK).enumerate() {
+                        let block = <&[u8; FEED_BLOCK]>::try_from(block).unwrap();
+                        let by_word: Vec<usize> = (0..FEED_BLOCK)
+                            .filter(|k| line_feed_mask_by_word(block) >> k & 1 == 1)
+                            .map(|k| n * FEED_BLOCK + k)
+                            .collect();
+                        let want = slow.iter().filter(|&&i| i / FEED_BLOCK == n);
+                        assert!(by_word.iter().eq(want), "{bytes:?}");
+                    }
                     // Stopped at the second feed: the first two were given.
                     let mut given = 0;
                     let all = each_line_feed(&bytes, |_| {

@@ -19,7 +19,7 @@ const LOW7: u64 = u64::from_ne_bytes([0x7f; WORD]);
 const HIGH: u64 = u64::from_ne_bytes([0x80; WORD]);
 
 /// `b` in every byte.
-const fn splat(b: u8) -> u64 {
+pub(crate) const fn splat(b: u8) -> u64 {
     u64::from_ne_bytes([b; WORD])
 }
 
@@ -44,6 +44,14 @@ pub(crate) const fn within(w: u64, lo: u8, hi: u8) -> u64 {
     below(w, hi + 1) & !below(w, lo)
 }
 
+/// The bytes of `w` at `n` or above (`n` at least 128): the high bit set
+/// and the low seven bits at least `n - 128`.
+#[inline(always)]
+pub(crate) const fn at_least(w: u64, n: u8) -> u64 {
+    debug_assert!(n >= 128);
+    w & HIGH & !below(w & LOW7, n - 128)
+}
+
 /// The bytes of `w` at `80` or above (not ASCII).
 #[inline(always)]
 pub(crate) const fn high(w: u64) -> u64 {
@@ -63,6 +71,15 @@ pub(crate) const fn from_c0(w: u64) -> u64 {
 pub(crate) const fn equal(w: u64, b: u8) -> u64 {
     let x = w ^ splat(b);
     !(((x & LOW7) + LOW7) | x) & HIGH
+}
+
+/// One bit a byte of a mask of these tests: bit `j` for byte `j`. The
+/// multiply moves the bit of byte `j` (bit `8 j` after the shift) to bit
+/// `56 + j`, each by its own byte of the factor, and no two products meet
+/// or carry there.
+#[inline(always)]
+pub(crate) const fn bits(mask: u64) -> u8 {
+    ((mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// The places, from `first` on, of the bytes set in `mask` (a mask of
@@ -105,7 +122,7 @@ mod tests {
     /// that byte, and of no other.
     #[test]
     fn each_test_is_its_scalar_test_byte_by_byte() {
-        let tests: [Case; 7] = [
+        let tests: [Case; 10] = [
             ("below 0x21", |w| below(w, 0x21), |b| b < 0x21),
             ("below 128", |w| below(w, 128), |b| b < 128),
             ("below 0", |w| below(w, 0), |_| false),
@@ -115,6 +132,9 @@ mod tests {
                 |b| b.is_ascii_uppercase(),
             ),
             ("high", high, |b| b >= 0x80),
+            ("at least 0xCC", |w| at_least(w, 0xcc), |b| b >= 0xcc),
+            ("at least 128", |w| at_least(w, 128), |b| b >= 128),
+            ("at least 0xFF", |w| at_least(w, 0xff), |b| b == 0xff),
             ("from C0", from_c0, |b| b >= 0xc0),
             ("equal -", |w| equal(w, b'-'), |b| b == b'-'),
         ];
@@ -146,6 +166,16 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn bits_are_one_a_byte_in_order() {
+        for want in 0..=u8::MAX {
+            let mask = (0..WORD)
+                .filter(|j| want >> j & 1 == 1)
+                .fold(0, |m, j| m | 0x80 << (8 * j));
+            assert_eq!(bits(mask), want, "{mask:016x}");
         }
     }
 

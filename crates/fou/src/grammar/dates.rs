@@ -185,7 +185,22 @@ fn has_day_dot(b: &[u8]) -> bool {
     #[cfg(sse2)]
     return has_day_dot_sse2(b);
     #[cfg(not(sse2))]
-    has_day_dot_portable(b)
+    has_day_dot_by_word(b)
+}
+
+/// [`has_day_dot`] eight places at a time ([`crate::swar`]): the digits of
+/// a word at the dots of the word a byte on; the last places byte by byte.
+#[cfg_attr(sse2, allow(dead_code))]
+fn has_day_dot_by_word(b: &[u8]) -> bool {
+    use crate::swar::{WORD, equal, within, word_at};
+    let mut i = 0;
+    while let (Some(v), Some(w)) = (word_at(b, i), word_at(b, i + 1)) {
+        if within(v, b'0', b'9') & equal(w, b'.') != 0 {
+            return true;
+        }
+        i += WORD;
+    }
+    has_day_dot_portable(b.get(i..).unwrap_or_default())
 }
 
 /// [`has_day_dot`] byte by byte.
@@ -290,6 +305,7 @@ mod tests {
             let b = text.as_bytes();
             let want = has_day_dot_portable(b);
             assert_eq!(has_day_dot(b), want, "{text:?}");
+            assert_eq!(has_day_dot_by_word(b), want, "{text:?}");
             if !want {
                 assert_eq!(day_starts(&text).count(), 0, "{text:?}");
             }

@@ -217,7 +217,7 @@ fn unsettled_sse2(v: safe_arch::m128i) -> safe_arch::m128i {
 /// starts any other character than ASCII or U+00C0–U+02FF, or the whole
 /// block. With SSE2 (every x86-64): that first byte, from
 /// [`unsettled_sse2`] and one movemask (a byte `C2` or `CC`–`FF`). Elsewhere
-/// [`settled_portable`], which stops sooner (at any byte beyond ASCII).
+/// [`settled_portable`], the same test eight bytes at a time.
 #[inline(always)]
 fn settled(block: &[u8]) -> usize {
     #[cfg(sse2)]
@@ -237,16 +237,25 @@ fn settled(block: &[u8]) -> usize {
     settled_portable(block)
 }
 
-/// [`settled`] in portable code: the whole block when it is ASCII (an `|`
-/// of its bytes, a vector test), else up to its first byte that is not.
+/// [`settled`] in portable code, eight bytes at a time in a `u64`
+/// ([`crate::swar`]): up to the first byte `C2` or `CC`–`FF`, or the whole
+/// block; the bytes after its last whole word one by one.
 #[cfg_attr(sse2, allow(dead_code))]
 #[inline(always)]
 fn settled_portable(block: &[u8]) -> usize {
-    if block.iter().fold(0, |acc, &b| acc | b) < 0x80 {
-        block.len()
-    } else {
-        block.iter().position(|&b| b >= 0x80).unwrap_or(0)
+    use crate::swar::{WORD, at_least, equal};
+    let mut words = block.chunks_exact(WORD);
+    for (k, w) in words.by_ref().enumerate() {
+        // Never the default: the chunks are of `WORD` bytes.
+        let w = u64::from_le_bytes(<[u8; WORD]>::try_from(w).unwrap_or([0; WORD]));
+        let unsettled = equal(w, 0xC2) | at_least(w, 0xCC);
+        if unsettled != 0 {
+            return k * WORD + unsettled.trailing_zeros() as usize / 8;
+        }
     }
+    let rest = words.remainder();
+    let last = rest.iter().position(|&b| b == 0xC2 || b >= 0xCC);
+    block.len() - rest.len() + last.unwrap_or(rest.len())
 }
 
 /// The stretch of input that NFC may change as a whole: from a stable
@@ -790,11 +799,8 @@ mod tests {
                     continue;
                 };
                 let stops = wide.iter().any(|&b| b == 0xC2 || b >= 0xCC);
-                if cfg!(sse2) {
-                    assert_eq!(settled_wide(wide), !stops, "{text:?}");
-                } else {
-                    assert!(!settled_wide(wide) || !stops, "{text:?}");
-                }
+                assert_eq!(settled_wide(wide), !stops, "{text:?}");
+                assert_eq!(settled_portable(wide) == WIDE_BLOCK, !stops, "{text:?}");
                 stopped += usize::from(stops);
             }
         }
@@ -802,9 +808,9 @@ mod tests {
     }
 
     /// [`settled`] and [`settled_portable`] stop at the start of a
-    /// character, and only after characters that normalising keeps; the
-    /// SSE2 code (where it is built) passes over `æøå`, the portable code
-    /// stops at them.
+    /// character, and only after characters that normalising keeps, at the
+    /// same byte (the first `C2` or `CC`–`FF`), and pass over `æøå`; the
+    /// portable code also in blocks of other lengths.
     #[test]
     fn settled_bytes_are_kept_characters() {
         let pieces = [
@@ -827,13 +833,16 @@ mod tests {
                     "{input:?} {n}"
                 );
             }
-            assert!(settled(block) >= settled_portable(block), "{input:?}");
+            assert_eq!(settled(block), settled_portable(block), "{input:?}");
+            for len in [0, 3, 8, 11] {
+                let short = &block[..len];
+                let want = short.iter().position(|&b| b == 0xC2 || b >= 0xCC);
+                assert_eq!(settled_portable(short), want.unwrap_or(len), "{input:?}");
+            }
             passed_over += usize::from(settled(block) == ASCII_BLOCK);
         }
-        // Only the SSE2 code settles whole blocks that hold `æøå`.
-        if cfg!(sse2) {
-            assert!(passed_over > 1000, "{passed_over}");
-        }
+        // Whole blocks that hold `æøå` are settled.
+        assert!(passed_over > 1000, "{passed_over}");
     }
 
     #[test]

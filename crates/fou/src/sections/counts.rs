@@ -1223,11 +1223,31 @@ const PUBLISHED_ANCHORS: [(usize, [u8; 2]); 2] = {
 };
 
 /// Does a stem of [`lexicon::PUBLISHED`] stand in `b`, in any ASCII case
-/// ([`may_tell_published`])? Without SSE2, each byte is looked at
-/// ([`published_at`]).
+/// ([`may_tell_published`])? Without SSE2 ([`has_published_by_word`]).
 #[cfg(not(sse2))]
 fn has_published(b: &[u8]) -> bool {
-    (0..b.len()).any(|i| published_at(b, i))
+    has_published_by_word(b)
+}
+
+/// [`has_published`] eight places at a time ([`crate::swar`]): the places
+/// where the anchor of a stem stands ([`PUBLISHED_ANCHORS`], compared with
+/// the bit of lower case, `0x20`, set, as the SSE2 test does), each then
+/// looked at ([`published_at`]); the last places one by one.
+#[cfg_attr(sse2, allow(dead_code))]
+fn has_published_by_word(b: &[u8]) -> bool {
+    use crate::swar::{WORD, equal, places, splat, word_at};
+    let mut i = 0;
+    while let (Some(v), Some(w)) = (word_at(b, i), word_at(b, i + 1)) {
+        let (v, w) = (v | splat(0x20), w | splat(0x20));
+        let hits = (PUBLISHED_ANCHORS.iter()).fold(0, |h, &(_, [first, second])| {
+            h | (equal(v, first) & equal(w, second))
+        });
+        if hits != 0 && places(hits, i).any(|k| published_at(b, k)) {
+            return true;
+        }
+        i += WORD;
+    }
+    (i..b.len()).any(|k| published_at(b, k))
 }
 
 /// Does a stem of [`lexicon::PUBLISHED`] stand in `b`, in any ASCII case,
@@ -1702,25 +1722,65 @@ fn other_space_in(b: &[u8], at: usize, mut leads: u64) -> bool {
     false
 }
 
-/// [`each_opening`] in portable code: the words between separators one by
+/// [`each_opening`] in portable code, eight bytes at a time in a `u64`
+/// ([`crate::swar`]): first whether `b` has other white space
+/// ([`has_other_space`]), then the words' starts of each word of bytes (a
+/// byte that is no separator after one that is, or at the start of `b`),
+/// and the end of each word that may open a count; the last bytes one by
 /// one.
 #[cfg_attr(sse2, allow(dead_code))]
 fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
-    if (0..b.len()).any(|i| other_space_at(b, i)) {
+    use crate::swar::{WORD, equal, places, word_at};
+    if has_other_space(b) {
         return false;
     }
-    let mut start = 0;
-    while start < b.len() {
-        let end = next_separator(b, start);
-        if let Some(&first) = b.get(start).filter(|_| end > start) {
+    let mut open = |start: usize| {
+        if let Some(&first) = b.get(start) {
             let second = b.get(start + 1).copied().unwrap_or(b' ');
             if may_open_with(first, second) {
-                f(start..end);
+                f(start..next_separator(b, start));
             }
         }
-        start = end + 1;
+    };
+    // The high bit of the first byte: the byte before the word is a
+    // separator (or there is none).
+    let mut before = 0x80;
+    let mut i = 0;
+    while let Some(w) = word_at(b, i) {
+        let seps = equal(w, b' ') | equal(w, b'\n') | equal(w, b'\t');
+        let starts = !seps & ((seps << 8) | before);
+        places(starts, i).for_each(&mut open);
+        before = seps >> 56;
+        i += WORD;
+    }
+    let mut after_separator = before != 0;
+    for (k, &c) in b.iter().enumerate().skip(i) {
+        if !is_separator(c) && after_separator {
+            open(k);
+        }
+        after_separator = is_separator(c);
     }
     true
+}
+
+/// Does `b` have white space other than spaces, line feeds and tabs
+/// ([`other_space_at`])? Eight bytes at a time: only at the bytes it may
+/// start with ([`OTHER_SPACE_LEADS`]) is it looked for; the last bytes one
+/// by one.
+#[cfg_attr(sse2, allow(dead_code))]
+fn has_other_space(b: &[u8]) -> bool {
+    use crate::swar::{WORD, at_least, equal, places, within, word_at};
+    let ([low, high], [lead, last], two) = OTHER_SPACE_LEADS;
+    let mut i = 0;
+    while let Some(w) = word_at(b, i) {
+        let leads =
+            within(w, low, high) | equal(w, two) | (at_least(w, lead) & !at_least(w, last + 1));
+        if leads != 0 && places(leads, i).any(|k| other_space_at(b, k)) {
+            return true;
+        }
+        i += WORD;
+    }
+    (i..b.len()).any(|k| other_space_at(b, k))
 }
 
 /// Where the first separator of `b` at `from` or after it stands; the
@@ -2625,6 +2685,7 @@ mod tests {
                 let slow =
                     crate::lexicon::has_any(&crate::text::norm(&s), crate::lexicon::PUBLISHED);
                 assert_eq!(super::may_tell_published(&s), slow, "{s:?}");
+                assert_eq!(super::has_published_by_word(s.as_bytes()), slow, "{s:?}");
                 seen[usize::from(slow)] += 1;
             }
         }
