@@ -1497,7 +1497,10 @@ fn line_feed_mask_by_word(block: &[u8; FEED_BLOCK]) -> u64 {
     for (k, w) in block.chunks_exact(WORD).enumerate() {
         // Never the default: the chunks are of `WORD` bytes.
         let w = u64::from_le_bytes(<[u8; WORD]>::try_from(w).unwrap_or([b' '; WORD]));
-        mask |= u64::from(bits(equal(w, b'\n'))) << (WORD * k);
+        let feeds = equal(w, b'\n');
+        if feeds != 0 {
+            mask |= u64::from(bits(feeds)) << (WORD * k);
+        }
     }
     mask
 }

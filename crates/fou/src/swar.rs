@@ -3,8 +3,8 @@
 //! runs where x86-64 tests 16 bytes at once ([`crate::text`],
 //! [`crate::blocks`], [`crate::sections`]).
 //!
-//! A word is eight bytes read little-endian ([`word_at`]): byte `j` of the
-//! text is bits `8 j..8 j + 8`. Each test gives a mask with the high bit of
+//! A word is eight bytes read little-endian ([`words`]): byte `j` of the
+//! word is bits `8 j..8 j + 8`. Each test gives a mask with the high bit of
 //! byte `j` set where byte `j` passes and every other bit clear, exactly
 //! (no carry runs from one byte into the next), so [`places`] reads the
 //! passing bytes off it in order.
@@ -23,11 +23,26 @@ pub(crate) const fn splat(b: u8) -> u64 {
     u64::from_ne_bytes([b; WORD])
 }
 
-/// The eight bytes of `bytes` from `at`, if there are eight.
+/// The whole words of `bytes`, in order (word `m` is bytes `8 m..8 m + 8`);
+/// the bytes after the last, fewer than eight, are `bytes[whole(bytes)..]`.
 #[inline(always)]
-pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let b = bytes.get(at..at.checked_add(WORD)?)?;
-    <[u8; WORD]>::try_from(b).ok().map(u64::from_le_bytes)
+pub(crate) fn words(bytes: &[u8]) -> impl Iterator<Item = u64> + '_ {
+    // Never the default: the chunks are of `WORD` bytes.
+    (bytes.chunks_exact(WORD)).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; WORD])))
+}
+
+/// Where the bytes after the whole words of `bytes` start ([`words`]).
+pub(crate) const fn whole(bytes: &[u8]) -> usize {
+    bytes.len() - bytes.len() % WORD
+}
+
+/// The word whose byte `j` is the byte `n` places before byte `j` of `w`
+/// (`n` from 1 to 7), `prev` the word before `w` (0 before the first: a
+/// byte `00`, which none of the scans looks for).
+#[inline(always)]
+pub(crate) const fn back(w: u64, prev: u64, n: u32) -> u64 {
+    debug_assert!(n >= 1 && n < WORD as u32);
+    (w << (8 * n)) | (prev >> (64 - 8 * n))
 }
 
 /// The bytes of `w` below `n` (`n` at most 128): a byte is when its low
@@ -180,17 +195,25 @@ mod tests {
     }
 
     #[test]
-    fn a_word_is_read_little_endian_and_only_whole() {
-        let bytes = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    fn words_are_read_little_endian_and_only_whole() {
+        let bytes: Vec<u8> = (1..=19).collect();
+        let words: Vec<[u8; WORD]> = words(&bytes).map(u64::to_le_bytes).collect();
         assert_eq!(
-            word_at(&bytes, 1).map(u64::to_le_bytes),
-            Some([2, 3, 4, 5, 6, 7, 8, 9])
+            words,
+            [[1, 2, 3, 4, 5, 6, 7, 8], [9, 10, 11, 12, 13, 14, 15, 16]]
         );
-        assert_eq!(word_at(&bytes, 2), None);
-        assert_eq!(word_at(&bytes, usize::MAX), None);
+        assert_eq!(whole(&bytes), 16);
+        assert_eq!(whole(&bytes[..7]), 0);
+        let w: Vec<u64> = super::words(&bytes).collect();
         assert_eq!(
-            places(equal(word_at(&bytes, 0).unwrap_or(0), 3), 10).collect::<Vec<_>>(),
-            [12]
+            back(w[1], w[0], 1).to_le_bytes(),
+            [8, 9, 10, 11, 12, 13, 14, 15]
         );
+        assert_eq!(
+            back(w[1], w[0], 2).to_le_bytes(),
+            [7, 8, 9, 10, 11, 12, 13, 14]
+        );
+        assert_eq!(back(w[0], 0, 2).to_le_bytes(), [0, 0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(places(equal(w[0], 3), 10).collect::<Vec<_>>(), [12]);
     }
 }

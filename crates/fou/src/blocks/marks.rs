@@ -63,6 +63,10 @@ const GLYPH_LEAD: Option<u8> = {
     lead
 };
 
+// The glyphs' lead byte is beyond ASCII (`Scan::by_word` looks for it only
+// in words that have such a byte).
+const _: () = assert!(!matches!(GLYPH_LEAD, Some(0..=0x7f)));
+
 // The padding must not pass for a glyph's lead byte.
 const _: () = assert!(!matches!(GLYPH_LEAD, Some(PAD)));
 
@@ -196,37 +200,37 @@ impl Scan {
         }
     }
 
-    /// [`Scan::by_byte`] eight places at a time ([`crate::swar`]): places 0
-    /// and 1 by the byte, then places `k..k + 8` from the words of bytes
-    /// `k - 2`, `k - 1` and `k` on (each byte of a word the first, second or
-    /// third byte of a place's test), then the last places by the byte.
+    /// [`Scan::by_byte`] eight places at a time ([`crate::swar`]): places
+    /// `k..k + 8` from the word of bytes `k..k + 8` and the same moved back
+    /// a byte and two (each byte of a word the third, second or first byte
+    /// of a place's test; before the text, bytes `00`, which pass none),
+    /// then the last places by the byte.
     #[cfg_attr(sse2, allow(dead_code))]
     fn by_word(&mut self, bytes: &[u8]) {
-        use crate::swar::{equal, from_c0, high, places, within, word_at};
-        self.by_byte(bytes.get(..2).unwrap_or(bytes), 0);
-        let mut k = 2;
-        while let (Some(a), Some(b), Some(c)) = (
-            word_at(bytes, k - 2),
-            word_at(bytes, k - 1),
-            word_at(bytes, k),
-        ) {
-            // `may_end_capital`, `may_start_capital`, `may_follow_capital`.
-            let caps = (within(a, b'A', b'Z') | high(a))
-                & (within(b, b'A', b'Z') | from_c0(b))
-                & (within(c, b'a', b'z') | high(c));
-            let space = (equal(b, b'-') | equal(b, b')')) & crate::swar::below(c, b' ' + 1);
-            if caps | space != 0 {
-                self.caps.extend(places(caps, k));
-                self.before_space.extend(places(space, k));
+        use crate::swar::{WORD, back, equal, from_c0, high, places, whole, within, words};
+        let mut prev = 0;
+        for (m, c) in words(bytes).enumerate() {
+            let (a, b) = (back(c, prev, 2), back(c, prev, 1));
+            prev = c;
+            // The middle bytes first: few are capitals, `-` or `)`.
+            // `may_start_capital`, then `may_end_capital`, `may_follow_capital`.
+            let starts = within(b, b'A', b'Z') | from_c0(b);
+            let marks = equal(b, b'-') | equal(b, b')');
+            if starts | marks != 0 {
+                let caps =
+                    starts & (within(a, b'A', b'Z') | high(a)) & (within(c, b'a', b'z') | high(c));
+                let space = marks & crate::swar::below(c, b' ' + 1);
+                self.caps.extend(places(caps, m * WORD));
+                self.before_space.extend(places(space, m * WORD));
             }
-            if let Some(lead) = GLYPH_LEAD {
+            // The lead byte is beyond ASCII: most words have none.
+            if let Some(lead) = GLYPH_LEAD
+                && high(c) != 0
+            {
                 self.glyph |= equal(c, lead) != 0;
             }
-            k += crate::swar::WORD;
         }
-        if k < bytes.len() {
-            self.by_byte(bytes, k);
-        }
+        self.by_byte(bytes, whole(bytes));
     }
 
     /// [`Scan::by_byte`] a window at a time: places 0 and 1 by the byte,

@@ -188,19 +188,22 @@ fn has_day_dot(b: &[u8]) -> bool {
     has_day_dot_by_word(b)
 }
 
-/// [`has_day_dot`] eight places at a time ([`crate::swar`]): the digits of
-/// a word at the dots of the word a byte on; the last places byte by byte.
+/// [`has_day_dot`] eight places at a time ([`crate::swar`]): the dots of
+/// each word, and the digits of the same moved back a byte; the last bytes
+/// (and the one before them) byte by byte.
 #[cfg_attr(sse2, allow(dead_code))]
 fn has_day_dot_by_word(b: &[u8]) -> bool {
-    use crate::swar::{WORD, equal, within, word_at};
-    let mut i = 0;
-    while let (Some(v), Some(w)) = (word_at(b, i), word_at(b, i + 1)) {
-        if within(v, b'0', b'9') & equal(w, b'.') != 0 {
+    use crate::swar::{back, equal, whole, within, words};
+    let mut prev = 0;
+    for w in words(b) {
+        // The dots first: most words have none.
+        let dots = equal(w, b'.');
+        if dots != 0 && within(back(w, prev, 1), b'0', b'9') & dots != 0 {
             return true;
         }
-        i += WORD;
+        prev = w;
     }
-    has_day_dot_portable(b.get(i..).unwrap_or_default())
+    has_day_dot_portable(b.get(whole(b).saturating_sub(1)..).unwrap_or_default())
 }
 
 /// [`has_day_dot`] byte by byte.

@@ -248,6 +248,10 @@ fn settled_portable(block: &[u8]) -> usize {
     for (k, w) in words.by_ref().enumerate() {
         // Never the default: the chunks are of `WORD` bytes.
         let w = u64::from_le_bytes(<[u8; WORD]>::try_from(w).unwrap_or([0; WORD]));
+        if crate::swar::high(w) == 0 {
+            // ASCII, as most words are.
+            continue;
+        }
         let unsettled = equal(w, 0xC2) | at_least(w, 0xCC);
         if unsettled != 0 {
             return k * WORD + unsettled.trailing_zeros() as usize / 8;

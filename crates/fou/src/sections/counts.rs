@@ -1235,19 +1235,28 @@ fn has_published(b: &[u8]) -> bool {
 /// looked at ([`published_at`]); the last places one by one.
 #[cfg_attr(sse2, allow(dead_code))]
 fn has_published_by_word(b: &[u8]) -> bool {
-    use crate::swar::{WORD, equal, places, splat, word_at};
-    let mut i = 0;
-    while let (Some(v), Some(w)) = (word_at(b, i), word_at(b, i + 1)) {
-        let (v, w) = (v | splat(0x20), w | splat(0x20));
-        let hits = (PUBLISHED_ANCHORS.iter()).fold(0, |h, &(_, [first, second])| {
-            h | (equal(v, first) & equal(w, second))
-        });
-        if hits != 0 && places(hits, i).any(|k| published_at(b, k)) {
-            return true;
+    use crate::swar::{back, equal, places, splat, whole, words};
+    let mut prev = 0;
+    for (m, w) in words(b).enumerate() {
+        // Byte `j` of `v` is the one before byte `j` of `w`.
+        let v = back(w, prev, 1) | splat(0x20);
+        prev = w;
+        let w = w | splat(0x20);
+        // The anchors' second letters first (`b`, `g`: rarer than `u`, `t`).
+        let seconds = (PUBLISHED_ANCHORS.iter()).fold(0, |h, &(_, [_, c])| h | equal(w, c));
+        if seconds != 0 {
+            let hits = (PUBLISHED_ANCHORS.iter()).fold(0, |h, &(_, [first, second])| {
+                h | (equal(v, first) & equal(w, second))
+            });
+            // A hit's anchor starts a byte before it (never before `b`:
+            // before `b`, `v` has a byte `20`, no anchor's letter).
+            let mut firsts = places(hits, m * 8).filter_map(|k| k.checked_sub(1));
+            if firsts.any(|k| published_at(b, k)) {
+                return true;
+            }
         }
-        i += WORD;
     }
-    (i..b.len()).any(|k| published_at(b, k))
+    (whole(b).saturating_sub(1)..b.len()).any(|k| published_at(b, k))
 }
 
 /// Does a stem of [`lexicon::PUBLISHED`] stand in `b`, in any ASCII case,
@@ -1730,7 +1739,7 @@ fn other_space_in(b: &[u8], at: usize, mut leads: u64) -> bool {
 /// one.
 #[cfg_attr(sse2, allow(dead_code))]
 fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
-    use crate::swar::{WORD, equal, places, word_at};
+    use crate::swar::{WORD, equal, places, whole, words};
     if has_other_space(b) {
         return false;
     }
@@ -1745,16 +1754,14 @@ fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
     // The high bit of the first byte: the byte before the word is a
     // separator (or there is none).
     let mut before = 0x80;
-    let mut i = 0;
-    while let Some(w) = word_at(b, i) {
+    for (m, w) in words(b).enumerate() {
         let seps = equal(w, b' ') | equal(w, b'\n') | equal(w, b'\t');
         let starts = !seps & ((seps << 8) | before);
-        places(starts, i).for_each(&mut open);
+        places(starts, m * WORD).for_each(&mut open);
         before = seps >> 56;
-        i += WORD;
     }
     let mut after_separator = before != 0;
-    for (k, &c) in b.iter().enumerate().skip(i) {
+    for (k, &c) in b.iter().enumerate().skip(whole(b)) {
         if !is_separator(c) && after_separator {
             open(k);
         }
@@ -1769,18 +1776,19 @@ fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
 /// by one.
 #[cfg_attr(sse2, allow(dead_code))]
 fn has_other_space(b: &[u8]) -> bool {
-    use crate::swar::{WORD, at_least, equal, places, within, word_at};
-    let ([low, high], [lead, last], two) = OTHER_SPACE_LEADS;
-    let mut i = 0;
-    while let Some(w) = word_at(b, i) {
-        let leads =
-            within(w, low, high) | equal(w, two) | (at_least(w, lead) & !at_least(w, last + 1));
-        if leads != 0 && places(leads, i).any(|k| other_space_at(b, k)) {
+    use crate::swar::{WORD, at_least, equal, high, places, whole, within, words};
+    let ([low, top], [lead, last], two) = OTHER_SPACE_LEADS;
+    for (m, w) in words(b).enumerate() {
+        let mut leads = within(w, low, top);
+        // Most words are ASCII: then only `0B`–`0D` may lead.
+        if high(w) != 0 {
+            leads |= equal(w, two) | (at_least(w, lead) & !at_least(w, last + 1));
+        }
+        if leads != 0 && places(leads, m * WORD).any(|k| other_space_at(b, k)) {
             return true;
         }
-        i += WORD;
     }
-    (i..b.len()).any(|k| other_space_at(b, k))
+    (whole(b)..b.len()).any(|k| other_space_at(b, k))
 }
 
 /// Where the first separator of `b` at `from` or after it stands; the
