@@ -749,7 +749,9 @@ const fn is_one_or_none(w: &[u8]) -> bool {
 
 /// May a word that opens with `first` and then `second` (the separator
 /// after it when it is one byte long, a space at the end of its text) read
-/// as a count ([`OPENINGS`])?
+/// as a count ([`OPENINGS`])? The scan reads the two bytes as one
+/// ([`may_open_as`]); the tests state it by this.
+#[cfg_attr(not(test), allow(dead_code))]
 #[inline]
 fn may_open_with(first: u8, second: u8) -> bool {
     may_open_as(u16::from_le_bytes([first, second]))
@@ -1583,24 +1585,13 @@ fn reads(values: &mut Values, w: &str) -> bool {
 
 /// Calls `f` with the range of each word of `b` (a run of bytes between
 /// spaces, line feeds and tabs) whose first two bytes may open a count
-/// ([`may_open_with`]), in order: on x86 with SSE2, the words' starts of
-/// 16 bytes at a time from one movemask, and only each word's first two
-/// bytes read; elsewhere [`each_opening_portable`]. False when `b` has
-/// other white space ([`other_space_at`]): then it stops there, or before
-/// it calls `f` at all.
-fn each_opening(b: &[u8], f: impl FnMut(Range<usize>)) -> bool {
-    #[cfg(sse2)]
-    return each_opening_sse2(b, f);
-    #[cfg(not(sse2))]
-    each_opening_portable(b, f)
-}
-
-/// [`each_opening`] with SSE2: the separators of a window of 64 bytes from
-/// four movemasks, the words' starts from them (a byte that is none after
-/// one that is, or at the start of `b`), and the last bytes in a window of
-/// spaces; it stops at a window with other white space.
-#[cfg(sse2)]
-fn each_opening_sse2(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
+/// ([`may_open_with`]), in order. False when `b` has other white space
+/// ([`other_space_at`]): then it stops there, or before it calls `f` at
+/// all. The separators of a window of 64 bytes are told a bit each
+/// ([`window_masks`]), the words' starts from them (a byte that is none
+/// after one that is, or at the start of `b`) and only each word's first
+/// two bytes read; the last bytes in a window of spaces.
+fn each_opening(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
     // Bit 0: the byte before the window is a separator (or there is none).
     let mut before = 1;
     let mut at = 0;
@@ -1620,27 +1611,24 @@ fn each_opening_sse2(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
     openings_in_window(b, &window, (at, before), &mut f).is_some()
 }
 
-/// The bytes of the four lanes of 16 that [`each_opening_sse2`] reads at
-/// once: one loop for all four, and one look at their masks.
-#[cfg(sse2)]
+/// The bytes [`each_opening`] reads at once: four SSE2 lanes of 16, or
+/// eight words of 8: one loop for all, and one look at their masks.
 const LANES: usize = 64;
 
-/// The bytes [`each_opening_sse2`] reads at once: four lanes of 16 and the
-/// byte after them, the second of a word that starts at their end.
-#[cfg(sse2)]
+/// The bytes [`each_opening`] reads at once: [`LANES`] and the byte after
+/// them, the second of a word that starts at their end.
 const WINDOW: usize = LANES + 1;
 
 /// [`each_opening`] of the words that start in the [`LANES`] bytes at `at`
 /// of `b`, the first of `window`, given whether the byte before them is a
 /// separator (`before`, 1 or 0): the separators and the bytes that may
-/// start other white space of each lane of 16 ([`lane_masks`]), the words'
+/// start other white space ([`window_masks`]), the words'
 /// starts from them (a byte that is none after one that is), and the first
 /// two bytes of each word from `window`; a word ends at the next separator
 /// of the window, or at one after it. Whether its last byte is a
 /// separator; `None`, before any call of `f`, when the window has white
 /// space other than spaces, line feeds and tabs: only the bytes that may
 /// start it are looked at ([`other_space_in`]).
-#[cfg(sse2)]
 #[inline(always)]
 fn openings_in_window(
     b: &[u8],
@@ -1648,15 +1636,9 @@ fn openings_in_window(
     (at, before): (usize, u64),
     f: &mut impl FnMut(Range<usize>),
 ) -> Option<u64> {
-    let masks = [0, 16, 32, 48].map(|from| {
-        let mut lane = [0; 16];
-        lane.copy_from_slice(&window[from..from + 16]);
-        let (seps, leads) = lane_masks(safe_arch::m128i::from(lane));
-        (u64::from(seps) << from, u64::from(leads) << from)
-    });
-    let seps = masks.iter().fold(0, |all, &(seps, _)| all | seps);
+    let (seps, leads) = window_masks(window);
     // The tabs and line feeds are among the leads: not looked at again.
-    let leads = masks.iter().fold(0, |all, &(_, leads)| all | leads) & !seps;
+    let leads = leads & !seps;
     if leads != 0 && other_space_in(b, at, leads) {
         return None;
     }
@@ -1676,6 +1658,49 @@ fn openings_in_window(
         starts &= starts - 1;
     }
     Some(seps >> 63)
+}
+
+/// The separators of the first [`LANES`] bytes of `window` and the bytes
+/// that may start other white space ([`OTHER_SPACE_LEADS`]) or are a tab or
+/// line feed, a bit each: with SSE2 (every x86-64) from two movemasks of
+/// each lane of 16 ([`lane_masks`]), elsewhere from eight words
+/// ([`window_masks_by_word`]).
+#[inline(always)]
+fn window_masks(window: &[u8; WINDOW]) -> (u64, u64) {
+    #[cfg(sse2)]
+    {
+        let masks = [0, 16, 32, 48].map(|from| {
+            let mut lane = [0; 16];
+            lane.copy_from_slice(&window[from..from + 16]);
+            let (seps, leads) = lane_masks(safe_arch::m128i::from(lane));
+            (u64::from(seps) << from, u64::from(leads) << from)
+        });
+        masks
+            .iter()
+            .fold((0, 0), |(s, l), &(seps, leads)| (s | seps, l | leads))
+    }
+    #[cfg(not(sse2))]
+    window_masks_by_word(window)
+}
+
+/// [`window_masks`] eight bytes at a time in a `u64` ([`crate::swar`]),
+/// the bytes beyond ASCII of a word looked at only when it has any.
+#[cfg_attr(sse2, allow(dead_code))]
+#[inline(always)]
+fn window_masks_by_word(window: &[u8; WINDOW]) -> (u64, u64) {
+    use crate::swar::{WORD, at_least, bits, equal, high, within, words};
+    let ([_, controls], [lead, last], two) = OTHER_SPACE_LEADS;
+    let (mut seps, mut leads) = (0, 0);
+    for (m, w) in words(&window[..LANES]).enumerate() {
+        let tab_or_feed = within(w, b'\t', b'\n');
+        let mut lead_bytes = within(w, b'\t', controls);
+        if high(w) != 0 {
+            lead_bytes |= equal(w, two) | (at_least(w, lead) & !at_least(w, last + 1));
+        }
+        seps |= u64::from(bits(tab_or_feed | equal(w, b' '))) << (WORD * m);
+        leads |= u64::from(bits(lead_bytes)) << (WORD * m);
+    }
+    (seps, leads)
 }
 
 /// The separators of a lane `v` (a bit each, from one movemask), and the
@@ -1719,7 +1744,6 @@ const _: () = assert!(OTHER_SPACE_LEADS.0[0] == b'\n' + 1);
 /// Does other white space ([`other_space_at`]) start at one of the bytes of
 /// `b` at `at` whose bits `leads` has set? Not inlined: most lanes have no
 /// such byte.
-#[cfg_attr(not(sse2), allow(dead_code))]
 #[inline(never)]
 fn other_space_in(b: &[u8], at: usize, mut leads: u64) -> bool {
     while leads != 0 {
@@ -1729,66 +1753,6 @@ fn other_space_in(b: &[u8], at: usize, mut leads: u64) -> bool {
         leads &= leads - 1;
     }
     false
-}
-
-/// [`each_opening`] in portable code, eight bytes at a time in a `u64`
-/// ([`crate::swar`]): first whether `b` has other white space
-/// ([`has_other_space`]), then the words' starts of each word of bytes (a
-/// byte that is no separator after one that is, or at the start of `b`),
-/// and the end of each word that may open a count; the last bytes one by
-/// one.
-#[cfg_attr(sse2, allow(dead_code))]
-fn each_opening_portable(b: &[u8], mut f: impl FnMut(Range<usize>)) -> bool {
-    use crate::swar::{WORD, equal, places, whole, words};
-    if has_other_space(b) {
-        return false;
-    }
-    let mut open = |start: usize| {
-        if let Some(&first) = b.get(start) {
-            let second = b.get(start + 1).copied().unwrap_or(b' ');
-            if may_open_with(first, second) {
-                f(start..next_separator(b, start));
-            }
-        }
-    };
-    // The high bit of the first byte: the byte before the word is a
-    // separator (or there is none).
-    let mut before = 0x80;
-    for (m, w) in words(b).enumerate() {
-        let seps = equal(w, b' ') | equal(w, b'\n') | equal(w, b'\t');
-        let starts = !seps & ((seps << 8) | before);
-        places(starts, m * WORD).for_each(&mut open);
-        before = seps >> 56;
-    }
-    let mut after_separator = before != 0;
-    for (k, &c) in b.iter().enumerate().skip(whole(b)) {
-        if !is_separator(c) && after_separator {
-            open(k);
-        }
-        after_separator = is_separator(c);
-    }
-    true
-}
-
-/// Does `b` have white space other than spaces, line feeds and tabs
-/// ([`other_space_at`])? Eight bytes at a time: only at the bytes it may
-/// start with ([`OTHER_SPACE_LEADS`]) is it looked for; the last bytes one
-/// by one.
-#[cfg_attr(sse2, allow(dead_code))]
-fn has_other_space(b: &[u8]) -> bool {
-    use crate::swar::{WORD, at_least, equal, high, places, whole, within, words};
-    let ([low, top], [lead, last], two) = OTHER_SPACE_LEADS;
-    for (m, w) in words(b).enumerate() {
-        let mut leads = within(w, low, top);
-        // Most words are ASCII: then only `0B`–`0D` may lead.
-        if high(w) != 0 {
-            leads |= equal(w, two) | (at_least(w, lead) & !at_least(w, last + 1));
-        }
-        if leads != 0 && places(leads, m * WORD).any(|k| other_space_at(b, k)) {
-            return true;
-        }
-    }
-    (whole(b)..b.len()).any(|k| other_space_at(b, k))
 }
 
 /// Where the first separator of `b` at `from` or after it stands; the
@@ -2965,11 +2929,25 @@ mod tests {
             if plain {
                 assert_eq!(found, want, "{b:?}");
             }
-            found.clear();
-            let portable = super::each_opening_portable(&b, |at| found.push(at));
-            assert_eq!(portable, plain, "{b:?}");
-            if plain {
-                assert_eq!(found, want, "{b:?}");
+            // The masks by words are the masks of the bytes, at every place.
+            for at in (0..b.len()).step_by(7) {
+                let mut window = [b' '; super::WINDOW];
+                for (to, &from) in window.iter_mut().zip(&b[at..]) {
+                    *to = from;
+                }
+                let bit = |k: usize, test: &dyn Fn(u8) -> bool| u64::from(test(window[k])) << k;
+                let (lows, highs) = (super::OTHER_SPACE_LEADS.0, super::OTHER_SPACE_LEADS.1);
+                let want = (0..super::LANES).fold((0, 0), |(s, l), k| {
+                    let sep = bit(k, &|c| super::is_separator(c));
+                    let lead = bit(k, &|c| {
+                        (b'\t'..=lows[1]).contains(&c)
+                            || (highs[0]..=highs[1]).contains(&c)
+                            || c == super::OTHER_SPACE_LEADS.2
+                    });
+                    (s | sep, l | lead)
+                });
+                assert_eq!(super::window_masks_by_word(&window), want, "{window:?}");
+                assert_eq!(super::window_masks(&window), want, "{window:?}");
             }
         }
     }
