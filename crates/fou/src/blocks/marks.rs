@@ -207,7 +207,7 @@ impl Scan {
     /// then the last places by the byte.
     #[cfg_attr(sse2, allow(dead_code))]
     fn by_word(&mut self, bytes: &[u8]) {
-        use crate::swar::{WORD, back, equal, from_c0, high, places, whole, within, words};
+        use crate::swar::{WORD, back, equal, from_c0, high, places, splat, whole, within, words};
         let mut prev = 0;
         for (m, c) in words(bytes).enumerate() {
             let (a, b) = (back(c, prev, 2), back(c, prev, 1));
@@ -215,7 +215,9 @@ impl Scan {
             // The middle bytes first: few are capitals, `-` or `)`.
             // `may_start_capital`, then `may_end_capital`, `may_follow_capital`.
             let starts = within(b, b'A', b'Z') | from_c0(b);
-            let marks = equal(b, b'-') | equal(b, b')');
+            // `-` (`2D`) and `)` (`29`) differ in bit 2 alone: they are the
+            // bytes that are `-` with it set.
+            let marks = equal(b | splat(0x04), b'-');
             if starts | marks != 0 {
                 let caps =
                     starts & (within(a, b'A', b'Z') | high(a)) & (within(c, b'a', b'z') | high(c));

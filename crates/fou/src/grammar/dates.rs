@@ -185,29 +185,21 @@ fn has_day_dot(b: &[u8]) -> bool {
     #[cfg(sse2)]
     return has_day_dot_sse2(b);
     #[cfg(not(sse2))]
-    has_day_dot_by_word(b)
+    has_day_dot_memchr(b)
 }
 
-/// [`has_day_dot`] eight places at a time ([`crate::swar`]): the dots of
-/// each word, and the digits of the same moved back a byte; the last bytes
-/// (and the one before them) byte by byte.
+/// [`has_day_dot`] from memchr's search for the dots (its SIMD search where
+/// the target has one: NEON on aarch64), each then looked behind; fewer
+/// instructions than eight bytes at a time in a `u64` (3.17 -> 3.08 M a
+/// parse of the 2022 report, counted on x86 with `FOU_PORTABLE_SCANS=1`).
 #[cfg_attr(sse2, allow(dead_code))]
-fn has_day_dot_by_word(b: &[u8]) -> bool {
-    use crate::swar::{back, equal, whole, within, words};
-    let mut prev = 0;
-    for w in words(b) {
-        // The dots first: most words have none.
-        let dots = equal(w, b'.');
-        if dots != 0 && within(back(w, prev, 1), b'0', b'9') & dots != 0 {
-            return true;
-        }
-        prev = w;
-    }
-    has_day_dot_portable(b.get(whole(b).saturating_sub(1)..).unwrap_or_default())
+fn has_day_dot_memchr(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'.', b).any(|i| i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit))
 }
 
-/// [`has_day_dot`] byte by byte.
-#[cfg_attr(sse2, allow(dead_code))]
+/// [`has_day_dot`] byte by byte: the SSE2 code's for a text shorter than a
+/// lane, and the tests'.
+#[cfg_attr(not(sse2), allow(dead_code))]
 fn has_day_dot_portable(b: &[u8]) -> bool {
     b.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'.')
 }
@@ -308,7 +300,7 @@ mod tests {
             let b = text.as_bytes();
             let want = has_day_dot_portable(b);
             assert_eq!(has_day_dot(b), want, "{text:?}");
-            assert_eq!(has_day_dot_by_word(b), want, "{text:?}");
+            assert_eq!(has_day_dot_memchr(b), want, "{text:?}");
             if !want {
                 assert_eq!(day_starts(&text).count(), 0, "{text:?}");
             }
