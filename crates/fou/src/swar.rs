@@ -1,7 +1,9 @@
 //! Byte tests eight bytes at a time in a `u64` ("SIMD within a register"),
 //! for the portable byte scans: what a build without SSE2 (aarch64, wasm)
-//! runs where x86-64 tests 16 bytes at once ([`crate::text`],
-//! [`crate::blocks`], [`crate::sections`]).
+//! runs where x86-64 tests 16 bytes at once: the line index's line feeds
+//! ([`crate::source`]), the bytes NFC may change ([`crate::lines`]), the
+//! block marks ([`crate::blocks`]), the count scan's words and the
+//! published stems ([`crate::sections`]).
 //!
 //! A word is eight bytes read little-endian ([`words`]): byte `j` of the
 //! word is bits `8 j..8 j + 8`. Each test gives a mask with the high bit of
