@@ -1492,11 +1492,9 @@ fn line_feed_mask(block: &[u8; FEED_BLOCK]) -> u64 {
 #[cfg_attr(sse2, allow(dead_code))]
 #[inline(always)]
 fn line_feed_mask_by_word(block: &[u8; FEED_BLOCK]) -> u64 {
-    use crate::swar::{WORD, bits, equal};
+    use crate::swar::{WORD, bits, equal, words};
     let mut mask = 0;
-    for (k, w) in block.chunks_exact(WORD).enumerate() {
-        // Never the default: the chunks are of `WORD` bytes.
-        let w = u64::from_le_bytes(<[u8; WORD]>::try_from(w).unwrap_or([b' '; WORD]));
+    for (k, w) in words(block).enumerate() {
         let feeds = equal(w, b'\n');
         if feeds != 0 {
             mask |= u64::from(bits(feeds)) << (WORD * k);

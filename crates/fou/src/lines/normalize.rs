@@ -243,11 +243,8 @@ fn settled(block: &[u8]) -> usize {
 #[cfg_attr(sse2, allow(dead_code))]
 #[inline(always)]
 fn settled_portable(block: &[u8]) -> usize {
-    use crate::swar::{WORD, at_least, equal};
-    let mut words = block.chunks_exact(WORD);
-    for (k, w) in words.by_ref().enumerate() {
-        // Never the default: the chunks are of `WORD` bytes.
-        let w = u64::from_le_bytes(<[u8; WORD]>::try_from(w).unwrap_or([0; WORD]));
+    use crate::swar::{WORD, at_least, equal, whole, words};
+    for (k, w) in words(block).enumerate() {
         if crate::swar::high(w) == 0 {
             // ASCII, as most words are.
             continue;
@@ -257,9 +254,9 @@ fn settled_portable(block: &[u8]) -> usize {
             return k * WORD + unsettled.trailing_zeros() as usize / 8;
         }
     }
-    let rest = words.remainder();
+    let rest = block.get(whole(block)..).unwrap_or_default();
     let last = rest.iter().position(|&b| b == 0xC2 || b >= 0xCC);
-    block.len() - rest.len() + last.unwrap_or(rest.len())
+    whole(block) + last.unwrap_or(rest.len())
 }
 
 /// The stretch of input that NFC may change as a whole: from a stable

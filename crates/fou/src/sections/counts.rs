@@ -1237,7 +1237,7 @@ fn has_published(b: &[u8]) -> bool {
 /// looked at ([`published_at`]); the last places one by one.
 #[cfg_attr(sse2, allow(dead_code))]
 fn has_published_by_word(b: &[u8]) -> bool {
-    use crate::swar::{back, equal, places, splat, whole, words};
+    use crate::swar::{WORD, back, equal, places, splat, whole, words};
     let mut prev = 0;
     for (m, w) in words(b).enumerate() {
         // Byte `j` of `v` is the one before byte `j` of `w`.
@@ -1252,7 +1252,7 @@ fn has_published_by_word(b: &[u8]) -> bool {
             });
             // A hit's anchor starts a byte before it (never before `b`:
             // before `b`, `v` has a byte `20`, no anchor's letter).
-            let mut firsts = places(hits, m * 8).filter_map(|k| k.checked_sub(1));
+            let mut firsts = places(hits, m * WORD).filter_map(|k| k.checked_sub(1));
             if firsts.any(|k| published_at(b, k)) {
                 return true;
             }
