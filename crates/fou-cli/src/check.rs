@@ -70,9 +70,10 @@ pub(crate) fn run(
 ) -> Result<u8, Stop> {
     let mut counts = Counts::default();
     let mut shown = Vec::new();
-    crate::each_parsed(files, &input, |parsed| {
-        let (inp, report) = match parsed {
-            Ok(parsed) => parsed,
+    let check = |inp: &Input, report: &fou::Report| check_one(inp, report, level, format);
+    crate::each_made(files, &input, &check, |checked| {
+        let checked = match checked {
+            Ok(checked) => checked,
             Err(msg) => {
                 let _ = writeln!(err, "{msg}");
                 counts.unreadable += 1;
@@ -80,21 +81,11 @@ pub(crate) fn run(
             }
         };
         counts.files += 1;
-        report
-            .diagnostics
-            .iter()
-            .for_each(|d| counts.add(d.severity));
-        let mut diags: Vec<&fou::Diagnostic> = report
-            .diagnostics
-            .iter()
-            .filter(|d| level.shows(d.severity))
-            .collect();
-        // In the order of the text; those without a place first.
-        diags.sort_by_key(|d| d.span.map(|s| (s.line_start, s.start)));
-        match format {
-            Format::Human => write_human(out, inp, &diags),
-            Format::Json => {
-                shown.extend(to_json(inp, &diags));
+        checked.severities.iter().for_each(|&s| counts.add(s));
+        match checked.shown {
+            Shown::Human(blocks) => blocks.iter().try_for_each(|block| say(out, block)),
+            Shown::Json(diags) => {
+                shown.extend(diags);
                 Ok(())
             }
         }
@@ -113,14 +104,44 @@ pub(crate) fn run(
     Ok(u8::from(counts.errors > 0 || counts.unreadable > 0))
 }
 
+/// What `check` tells of one file: the severity of each of its
+/// diagnostics, and those it shows, as they are printed.
+struct Checked {
+    severities: Vec<Severity>,
+    shown: Shown,
+}
+
+/// The diagnostics `check` shows of one file, in the output's form.
+enum Shown {
+    /// Blocks of text ([`human`]).
+    Human(Vec<String>),
+    /// JSON objects ([`to_json`]).
+    Json(Vec<serde_json::Value>),
+}
+
+/// [`Checked`] of one file and its report, made where it was parsed
+/// ([`crate::each_made`]): the diagnostics `level` shows, in the order of
+/// the text (those without a place first), in `format`.
+fn check_one(inp: &Input, report: &fou::Report, level: Level, format: Format) -> Checked {
+    let severities = report.diagnostics.iter().map(|d| d.severity).collect();
+    let mut diags: Vec<&fou::Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| level.shows(d.severity))
+        .collect();
+    diags.sort_by_key(|d| d.span.map(|s| (s.line_start, s.start)));
+    let shown = match format {
+        Format::Human => Shown::Human(human(inp, &diags)),
+        Format::Json => Shown::Json(to_json(inp, &diags)),
+    };
+    Checked { severities, shown }
+}
+
 /// The diagnostics of one file (sorted by place) as the core renders them:
 /// those without a place one per line, then one block per source line,
 /// each block followed by a blank line.
-fn write_human(out: &mut impl Write, inp: &Input, diags: &[&fou::Diagnostic]) -> Result<(), Stop> {
-    for block in fou::Diagnostic::render_all(diags.iter().copied(), &inp.src, &inp.name) {
-        say(out, &block)?;
-    }
-    Ok(())
+fn human(inp: &Input, diags: &[&fou::Diagnostic]) -> Vec<String> {
+    fou::Diagnostic::render_all(diags.iter().copied(), &inp.src, &inp.name)
 }
 
 /// The diagnostics of one file for `--format json` (positions counted in

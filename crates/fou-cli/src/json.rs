@@ -52,7 +52,6 @@ pub(crate) fn to_writer_pretty<W: Write, T: ?Sized + Serialize>(
 
 /// `value` as pretty JSON after the bytes of `out` (as
 /// [`to_writer_pretty`] writes it), all of it in `out`.
-#[cfg(test)]
 pub(crate) fn write_pretty<T: ?Sized + Serialize>(
     out: &mut Vec<u8>,
     value: &T,

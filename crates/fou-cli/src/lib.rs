@@ -25,10 +25,10 @@ mod output;
 
 use std::ffi::OsString;
 use std::io::{BufWriter, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 use input::{Input, InputArgs, is_stdin};
 use output::{Stop, say};
@@ -219,17 +219,17 @@ fn dispatch(
 /// report's JSON is 1.2 to 1.7 times its text, so the buffer seldom grows.
 const JSON_PER_TEXT_BYTE: usize = 2;
 
-/// Files `fou parse` and `fou check` read and parse at once for each thread
-/// of the rayon pool, when given several ([`each_parsed`]): enough that a
-/// thread with a short text does not wait for one with a long one, few
-/// enough that memory stays a few texts' worth.
+/// Files `fou parse` and `fou check` have in hand for each thread of the
+/// rayon pool, when given several ([`each_made`]): enough that a thread
+/// with a short text finds another to start while one with a long one
+/// goes on, few enough that memory stays a few texts' worth.
 const FILES_PER_THREAD: usize = 2;
 
 /// `fou parse`: reports are written in the order of the files, each as
-/// soon as it and those before it are parsed; several files are read and
-/// parsed a few at a time on the rayon pool (see [`FILES_PER_THREAD`]), so
-/// memory stays a few times the largest input. A file that cannot be read
-/// is reported on standard error and skipped, so the output is always
+/// soon as it and those before it are parsed; several files are read,
+/// parsed and serialised a few at a time on the rayon pool ([`each_made`]),
+/// so memory stays a few times the largest input. A file that cannot be
+/// read is reported on standard error and skipped, so the output is always
 /// valid JSON (an array for several files) or NDJSON; the exit status is
 /// then 1.
 fn parse<W: Write>(
@@ -239,17 +239,45 @@ fn parse<W: Write>(
     format: OutputFormat,
     input: InputArgs,
 ) -> Result<u8, Stop> {
-    let array = files.len() > 1 && matches!(format, OutputFormat::Json);
+    let [one] = files else {
+        return parse_several(out, err, files, format, input);
+    };
+    // One report is written as it is serialised, in pieces: a buffer of a
+    // chunk, not of the whole JSON.
+    let mut buf = Vec::new();
+    match Input::read(one, &input, &mut buf) {
+        Ok(inp) => {
+            let report = fou::parse_report(&inp.src, &inp.options);
+            write_report(out, (&inp, &report), format)?;
+            Ok(0)
+        }
+        Err(msg) => {
+            tell(err, &msg);
+            Ok(1)
+        }
+    }
+}
+
+/// [`parse`] of several `files`: each report's JSON is made on the pool
+/// beside the parses ([`render`]), and written here.
+fn parse_several<W: Write>(
+    out: &mut BufWriter<W>,
+    err: &mut dyn Write,
+    files: &[PathBuf],
+    format: OutputFormat,
+    input: InputArgs,
+) -> Result<u8, Stop> {
+    let array = matches!(format, OutputFormat::Json);
     if array {
         out.write_all(b"[")?;
     }
     let (mut written, mut failed) = (0, false);
-    let mut json = Vec::new();
-    each_parsed(files, &input, |parsed| {
-        let (inp, report) = match parsed {
-            Ok(parsed) => parsed,
+    let render = |inp: &Input<'_>, report: &fou::Report<'_>| render(inp, report, format, array);
+    each_made(files, &input, &render, |made| {
+        let json = match made {
+            Ok(json) => json?,
             Err(msg) => {
-                tell(err, msg);
+                tell(err, &msg);
                 failed = true;
                 return Ok(());
             }
@@ -257,7 +285,9 @@ fn parse<W: Write>(
         if array {
             out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
         }
-        write_report(out, &mut json, (inp, report), format, array)?;
+        // Straight to the output, after what its buffer holds.
+        out.flush()?;
+        out.get_mut().write_all(&json)?;
         written += 1;
         Ok(())
     })?;
@@ -267,101 +297,131 @@ fn parse<W: Write>(
     Ok(u8::from(failed))
 }
 
-/// Read and parse `files` and give each, in order, to `f`: its input and
-/// report, or the message of why it could not be read. Several files are
-/// read and parsed a few at a time on the rayon pool (see
-/// [`FILES_PER_THREAD`]), so memory stays a few texts' worth; one file is
-/// parsed on this thread, with no pool started for it.
-pub(crate) fn each_parsed(
-    files: &[PathBuf],
-    input: &InputArgs,
-    mut f: impl FnMut(Result<(&Input<'_>, &fou::Report<'_>), &str>) -> Result<(), Stop>,
-) -> Result<(), Stop> {
-    let window = match files.len() {
-        0 | 1 => 1,
-        _ => rayon::current_num_threads().max(1) * FILES_PER_THREAD,
-    };
-    let mut bufs = Vec::new();
-    for group in files.chunks(window) {
-        bufs.resize_with(group.len(), Vec::new);
-        let inputs = read_group(group, input, &mut bufs);
-        for (inp, report) in inputs.iter().zip(parse_group(&inputs)) {
-            match (inp, &report) {
-                (Ok(inp), Some(report)) => f(Ok((inp, report)))?,
-                (Err(msg), _) => f(Err(msg))?,
-                (Ok(_), None) => {}
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Read `files` into `bufs` (one each), in parallel on the rayon pool when
-/// there are several: each input, or the message of why it could not be
-/// read, in order.
-fn read_group<'b>(
-    files: &[PathBuf],
-    input: &InputArgs,
-    bufs: &'b mut [Vec<u8>],
-) -> Vec<Result<Input<'b>, String>> {
-    let read = |(f, buf): (&PathBuf, &'b mut Vec<u8>)| Input::read(f, input, buf);
-    match (files, bufs) {
-        ([f], [buf]) => vec![read((f, buf))],
-        (files, bufs) => files
-            .par_iter()
-            .zip(bufs.par_iter_mut())
-            .map(read)
-            .collect(),
-    }
-}
-
-/// The report of each input that could be read, parsed in parallel on the
-/// rayon pool when there are several.
-fn parse_group<'i>(inputs: &'i [Result<Input<'_>, String>]) -> Vec<Option<fou::Report<'i>>> {
-    let parse = |inp: &'i Result<Input<'_>, String>| {
-        let inp = inp.as_ref().ok()?;
-        Some(fou::parse_report(&inp.src, &inp.options))
-    };
-    match inputs {
-        [one] => vec![parse(one)],
-        inputs => inputs.par_iter().map(parse).collect(),
-    }
-}
-
-/// One report's JSON to `out`: pretty JSON in chunks as it is written,
-/// a line of NDJSON in one write; the line break after it unless it is an
-/// item of an `array`.
-fn write_report<W: Write>(
-    out: &mut BufWriter<W>,
-    json: &mut Vec<u8>,
-    (inp, report): (&Input<'_>, &fou::Report<'_>),
+/// [`write_report`]'s bytes of one report, in memory: made on the pool for
+/// several files ([`each_made`]), so that serialising runs beside the
+/// parses, not after them on the writing thread.
+fn render(
+    inp: &Input<'_>,
+    report: &fou::Report<'_>,
     format: OutputFormat,
     array: bool,
+) -> serde_json::Result<Vec<u8>> {
+    let mut json = Vec::with_capacity(inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE));
+    match format {
+        OutputFormat::Ndjson => serde_json::to_writer(&mut json, report)?,
+        OutputFormat::Json => crate::json::write_pretty(&mut json, report)?,
+    }
+    if !array {
+        json.push(b'\n');
+    }
+    Ok(json)
+}
+
+/// Read and parse `files`, and give `f` what `make` gives of each input
+/// and its report (made where it was parsed, and the report dropped there),
+/// or the message of why the file could not be read, in the order of the
+/// files. One file is read on this thread, with no pool started for it.
+///
+/// Several are read, parsed and made on the rayon pool, [`FILES_PER_THREAD`]
+/// for each thread at a time: a file is started as soon as one before it
+/// has been given to `f` (which runs on this thread), so no thread waits
+/// for the slowest file of a group, as when they were read in groups, and
+/// memory stays a few files' worth.
+pub(crate) fn each_made<T: Send>(
+    files: &[PathBuf],
+    input: &InputArgs,
+    make: &(dyn Fn(&Input<'_>, &fou::Report<'_>) -> T + Sync),
+    mut f: impl FnMut(Result<T, String>) -> Result<(), Stop>,
+) -> Result<(), Stop> {
+    let made = |path: &PathBuf| {
+        let mut buf = Vec::new();
+        let inp = Input::read(path, input, &mut buf)?;
+        Ok(make(&inp, &fou::parse_report(&inp.src, &inp.options)))
+    };
+    if let [one] = files {
+        return f(made(one));
+    }
+    let window = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
+    let (sent, received) = std::sync::mpsc::channel();
+    rayon::in_place_scope(|scope| {
+        let start = |k: usize| {
+            let sent = sent.clone();
+            let made = &made;
+            // Sent even when the parse panics, to panic on this thread: the
+            // receiver waits for every file started.
+            scope.spawn(move |_| {
+                let m = std::panic::catch_unwind(AssertUnwindSafe(|| made(&files[k])));
+                drop(sent.send((k, m)));
+            });
+        };
+        let (mut started, mut given, mut stop) = (0, 0, Ok(()));
+        let mut pending = std::collections::BTreeMap::new();
+        while given < started || (started < files.len() && stop.is_ok()) {
+            while started < files.len().min(given + window) && stop.is_ok() {
+                start(started);
+                started += 1;
+            }
+            let Some((k, m)) = next_made(&received) else {
+                break;
+            };
+            pending.insert(
+                k,
+                m.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            while let Some(m) = pending.remove(&given) {
+                given += 1;
+                if stop.is_ok() {
+                    stop = f(m);
+                }
+            }
+        }
+        stop
+    })
+}
+
+/// The next file [`each_made`] has made, once one is: on a thread of the
+/// rayon pool, the pool's pending work is done meanwhile (the files' own,
+/// on a pool of one thread), and it waits only when there is none.
+fn next_made<M>(received: &std::sync::mpsc::Receiver<M>) -> Option<M> {
+    loop {
+        if let Ok(m) = received.try_recv() {
+            return Some(m);
+        }
+        if rayon::yield_now() != Some(rayon::Yield::Executed) {
+            return received.recv().ok();
+        }
+    }
+}
+
+/// One report's JSON to `out`, and a line break: pretty JSON in chunks as
+/// it is written, a line of NDJSON in one write.
+fn write_report<W: Write>(
+    out: &mut BufWriter<W>,
+    (inp, report): (&Input<'_>, &fou::Report<'_>),
+    format: OutputFormat,
 ) -> Result<(), Stop> {
     // Serialised into memory first: the many small writes are cheaper into
     // a `Vec` than through the `BufWriter`, and the bytes are the same.
     // Pretty JSON goes out in chunks as it is written (see `json::CHUNK`),
     // so its buffer is reserved once for a chunk; a line of NDJSON is one
     // write of the whole report.
-    json.clear();
     let room = inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE);
+    let mut json = Vec::new();
     match format {
         OutputFormat::Ndjson => {
             json.reserve(room);
-            serde_json::to_writer(&mut *json, report)?;
+            serde_json::to_writer(&mut json, report)?;
         }
         OutputFormat::Json => {
             json.reserve(room.min(crate::json::CHUNK_ROOM));
-            crate::json::stream_pretty(json, report, out)?;
+            crate::json::stream_pretty(&mut json, report, out)?;
         }
     }
-    if !array {
-        json.push(b'\n');
-    }
+    json.push(b'\n');
     // Straight to the output, after what its buffer holds: copied into the
     // buffer, the bytes would touch its pages for nothing.
     out.flush()?;
-    out.get_mut().write_all(json)?;
+    out.get_mut().write_all(&json)?;
     Ok(())
 }
 

@@ -149,6 +149,15 @@ fn many_files_are_written_in_their_order_on_any_pool() {
         messages.extend(err);
     }
     assert_eq!(one_by_one.iter().filter(|&&b| b == b'\n').count(), 9);
+    // Pretty JSON of several files (made on the pool) is the array of what
+    // each file gives alone (written as it is serialised), byte for byte.
+    let pretty = ["parse", "--max-bytes", "16K", "--format", "json"];
+    let alone: Vec<String> = (many.iter())
+        .map(|f| run(&args(&pretty, std::slice::from_ref(f))).1)
+        .filter(|out| !out.is_empty())
+        .map(|out| String::from_utf8(out).unwrap().trim_end().to_owned())
+        .collect();
+    let array = format!("[\n{}\n]\n", alone.join(",\n"));
     // `fou check` reads its files so too: the same on every pool as on one
     // thread.
     let check = ["check", "--max-bytes", "16K", "--severity", "info"];
@@ -162,6 +171,8 @@ fn many_files_are_written_in_their_order_on_any_pool() {
         assert_eq!(code, 1);
         assert!(out == one_by_one, "{threads} threads");
         assert_eq!(String::from_utf8(err), String::from_utf8(messages.clone()));
+        let (_, out, _) = pool.install(|| run(&args(&pretty, &many)));
+        assert!(out == array.as_bytes(), "pretty JSON, {threads} threads");
         let checked = pool.install(|| run(&args(&check, &many)));
         assert_eq!(&checked, checked_alone.get_or_insert(checked.clone()));
     }
