@@ -520,3 +520,67 @@ where
 fn tell(err: &mut dyn Write, msg: &str) {
     let _ = writeln!(err, "{msg}");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The input arguments of `fou parse` with no options.
+    fn default_input() -> InputArgs {
+        match parse_args(["fou", "parse", "x"]).map(|cli| cli.command) {
+            Ok(Command::Parse { input, .. }) => input,
+            _ => panic!("`fou parse x` is a parse command"),
+        }
+    }
+
+    /// Files are read in a window, not in groups: while the second file of
+    /// a group of four (two threads, [`FILES_PER_THREAD`] each) is still
+    /// being made, the fifth starts as soon as the first is written. Here
+    /// the second file's `make` waits for the fifth's: in groups, the
+    /// fifth would wait for the second, and the wait would end only at its
+    /// (generous) limit. The files are written in their order all the same.
+    #[test]
+    fn a_file_after_the_window_starts_while_an_earlier_one_is_made() {
+        use std::sync::{Condvar, Mutex};
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<PathBuf> = (0..6)
+            .map(|i| {
+                let path = dir.path().join(format!("{i}.txt"));
+                std::fs::write(&path, format!("FoU-rapport 202{i}\n")).unwrap();
+                path
+            })
+            .collect();
+        let fifth_made = (Mutex::new(false), Condvar::new());
+        let waited_for_fifth = Mutex::new(None);
+        let make = |inp: &Input<'_>, report: &fou::Report<'_>| {
+            let (made, changed) = &fifth_made;
+            if inp.options.path.as_deref() == files[4].to_str() {
+                *made.lock().unwrap() = true;
+                changed.notify_all();
+            } else if inp.options.path.as_deref() == files[1].to_str() {
+                let limit = std::time::Duration::from_secs(120);
+                let guard = made.lock().unwrap();
+                let (seen, _) = changed
+                    .wait_timeout_while(guard, limit, |seen| !*seen)
+                    .unwrap();
+                *waited_for_fifth.lock().unwrap() = Some(*seen);
+            }
+            report.year
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let mut years = Vec::new();
+        pool.install(|| {
+            assert_eq!(rayon::current_num_threads() * FILES_PER_THREAD, 4);
+            each_made(&files, &default_input(), &make, |year| {
+                years.push(year.unwrap());
+                Ok(())
+            })
+        })
+        .unwrap_or_else(|_| panic!("each_made stopped"));
+        assert_eq!(*waited_for_fifth.lock().unwrap(), Some(true));
+        assert_eq!(years, (0..6).map(|i| Some(2020 + i)).collect::<Vec<_>>());
+    }
+}
