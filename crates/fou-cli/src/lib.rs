@@ -534,27 +534,38 @@ mod tests {
     }
 
     /// Files are read in a window, not in groups: while the second file of
-    /// a group of four (two threads, [`FILES_PER_THREAD`] each) is still
-    /// being made, the fifth starts as soon as the first is written. Here
-    /// the second file's `make` waits for the fifth's: in groups, the
-    /// fifth would wait for the second, and the wait would end only at its
-    /// (generous) limit. The files are written in their order all the same.
+    /// the first window of files ([`FILES_PER_THREAD`] for each thread) is
+    /// still being made, the first file after the window starts as soon as
+    /// the first is written. Here the second file's `make` waits for that
+    /// one's: in groups, it would wait for the second, and the wait would
+    /// end only at its (generous) limit. The files are written in their
+    /// order all the same. As `fou` calls it, from a thread outside the
+    /// pool (the global pool, of two threads or more: a thread waiting in
+    /// `make` leaves another to make the file it waits for).
     #[test]
     fn a_file_after_the_window_starts_while_an_earlier_one_is_made() {
         use std::sync::{Condvar, Mutex};
+        // Fails when the global pool was started already; then it is of
+        // one thread a core.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build_global();
+        assert!(rayon::current_thread_index().is_none());
+        assert!(rayon::current_num_threads() >= 2);
+        let window = rayon::current_num_threads() * FILES_PER_THREAD;
         let dir = tempfile::tempdir().unwrap();
-        let files: Vec<PathBuf> = (0..6)
+        let files: Vec<PathBuf> = (0..window + 2)
             .map(|i| {
                 let path = dir.path().join(format!("{i}.txt"));
-                std::fs::write(&path, format!("FoU-rapport 202{i}\n")).unwrap();
+                std::fs::write(&path, format!("FoU-rapport {}\n", 2000 + i)).unwrap();
                 path
             })
             .collect();
-        let fifth_made = (Mutex::new(false), Condvar::new());
-        let waited_for_fifth = Mutex::new(None);
+        let after_made = (Mutex::new(false), Condvar::new());
+        let waited_for_after = Mutex::new(None);
         let make = |inp: &Input<'_>, report: &fou::Report<'_>| {
-            let (made, changed) = &fifth_made;
-            if inp.options.path.as_deref() == files[4].to_str() {
+            let (made, changed) = &after_made;
+            if inp.options.path.as_deref() == files[window].to_str() {
                 *made.lock().unwrap() = true;
                 changed.notify_all();
             } else if inp.options.path.as_deref() == files[1].to_str() {
@@ -563,24 +574,18 @@ mod tests {
                 let (seen, _) = changed
                     .wait_timeout_while(guard, limit, |seen| !*seen)
                     .unwrap();
-                *waited_for_fifth.lock().unwrap() = Some(*seen);
+                *waited_for_after.lock().unwrap() = Some(*seen);
             }
             report.year
         };
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
         let mut years = Vec::new();
-        pool.install(|| {
-            assert_eq!(rayon::current_num_threads() * FILES_PER_THREAD, 4);
-            each_made(&files, &default_input(), &make, |year| {
-                years.push(year.unwrap());
-                Ok(())
-            })
+        each_made(&files, &default_input(), &make, |year| {
+            years.push(year.unwrap());
+            Ok(())
         })
         .unwrap_or_else(|_| panic!("each_made stopped"));
-        assert_eq!(*waited_for_fifth.lock().unwrap(), Some(true));
-        assert_eq!(years, (0..6).map(|i| Some(2020 + i)).collect::<Vec<_>>());
+        assert_eq!(*waited_for_after.lock().unwrap(), Some(true));
+        let expected: Vec<Option<i32>> = (0..files.len()).map(|i| Some(2000 + i as i32)).collect();
+        assert_eq!(years, expected);
     }
 }
