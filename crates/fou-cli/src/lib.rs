@@ -394,30 +394,23 @@ fn next_made<M>(received: &std::sync::mpsc::Receiver<M>) -> Option<M> {
 }
 
 /// One report's JSON to `out`, and a line break: pretty JSON in chunks as
-/// it is written, a line of NDJSON in one write.
+/// it is written (its buffer reserved once for a chunk), a line of NDJSON
+/// made whole ([`render`]) and written at once.
 fn write_report<W: Write>(
     out: &mut BufWriter<W>,
     (inp, report): (&Input<'_>, &fou::Report<'_>),
     format: OutputFormat,
 ) -> Result<(), Stop> {
-    // Serialised into memory first: the many small writes are cheaper into
-    // a `Vec` than through the `BufWriter`, and the bytes are the same.
-    // Pretty JSON goes out in chunks as it is written (see `json::CHUNK`),
-    // so its buffer is reserved once for a chunk; a line of NDJSON is one
-    // write of the whole report.
-    let room = inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE);
-    let mut json = Vec::new();
-    match format {
-        OutputFormat::Ndjson => {
-            json.reserve(room);
-            serde_json::to_writer(&mut json, report)?;
-        }
+    let json = match format {
+        OutputFormat::Ndjson => render(inp, report, format, false)?,
         OutputFormat::Json => {
-            json.reserve(room.min(crate::json::CHUNK_ROOM));
+            let room = inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE);
+            let mut json = Vec::with_capacity(room.min(crate::json::CHUNK_ROOM));
             crate::json::stream_pretty(&mut json, report, out)?;
+            json.push(b'\n');
+            json
         }
-    }
-    json.push(b'\n');
+    };
     // Straight to the output, after what its buffer holds: copied into the
     // buffer, the bytes would touch its pages for nothing.
     out.flush()?;
