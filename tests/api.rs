@@ -196,7 +196,7 @@ fn explain_and_parse_give_the_same_report() {
         assert!(parsed.projects.iter().any(|p| !p.summary.is_empty()));
     }
     // Some fixtures are in other encodings: decoded as `fou parse` does.
-    let others = text_files(&["../examples/data", "fixtures"]);
+    let others = fou_tests::text_files(&["../examples/data", "fixtures"]);
     assert!(others.len() > 60, "{} texts", others.len());
     for path in &others {
         let src = fou::Source::from_vec(std::fs::read(path).unwrap()).unwrap();
@@ -205,25 +205,4 @@ fn explain_and_parse_give_the_same_report() {
         let parsed = fou::parse_report(&src, &options);
         assert_eq!(explained, parsed, "{}", path.display());
     }
-}
-
-/// The text files (`.txt`, `.md`; no READMEs) under `dirs` (relative to
-/// this crate), in every subdirectory, in a fixed order.
-fn text_files(dirs: &[&str]) -> Vec<std::path::PathBuf> {
-    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut stack: Vec<std::path::PathBuf> = dirs.iter().map(|d| base.join(d)).collect();
-    let mut out = Vec::new();
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if path.is_dir() {
-                stack.push(path);
-            } else if (name.ends_with(".txt") || name.ends_with(".md")) && name != "README.md" {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
 }

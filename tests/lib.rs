@@ -25,6 +25,27 @@ pub fn corpus_paths() -> Vec<PathBuf> {
     paths
 }
 
+/// The text files (`.txt`, `.md`; no READMEs) under `dirs` (relative to
+/// this crate), in every subdirectory, in a fixed order.
+pub fn text_files(dirs: &[&str]) -> Vec<PathBuf> {
+    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut stack: Vec<PathBuf> = dirs.iter().map(|d| base.join(d)).collect();
+    let mut out = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                stack.push(path);
+            } else if (name.ends_with(".txt") || name.ends_with(".md")) && name != "README.md" {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Fold a string for comparison.
 pub fn fold(s: &str) -> String {
     let nfkc: String = s.nfkc().collect::<String>().to_lowercase();

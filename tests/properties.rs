@@ -610,6 +610,14 @@ fn report_text() -> impl Strategy<Value = String> {
         })
 }
 
+/// The pool [`report_like_text_read_side_by_side`] parses on.
+static SPLIT_POOL: std::sync::LazyLock<rayon::ThreadPool> = std::sync::LazyLock::new(|| {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap()
+});
+
 fn config() -> Config {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
@@ -668,6 +676,18 @@ proptest! {
         if let Err(e) = check_text(&text) {
             prop_assert!(false, "{e}\ninput: {text:?}");
         }
+    }
+
+    /// A report-like text read section by section side by side on a pool of
+    /// two threads (`Options::split_bytes` of 0) reads as on one thread.
+    #[test]
+    fn report_like_text_read_side_by_side(text in report_text()) {
+        let whole = fou::Options::default().with_split_bytes(u64::MAX);
+        let split = fou::Options::default().with_split_bytes(0);
+        let one = fou::parse_with(&text, &whole).map(|r| r.to_json());
+        let two = SPLIT_POOL.install(|| fou::parse_with(&text, &split).map(|r| r.to_json()));
+        prop_assert!(one.is_ok());
+        prop_assert_eq!(one.ok(), two.ok(), "input: {:?}", text);
     }
 
     /// (a)–(d) on report-like text forced into each format (detection aside).

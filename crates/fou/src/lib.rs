@@ -174,15 +174,33 @@ pub struct Options {
     /// registry is usually the builtin one merged with their own file
     /// ([`Registry::merge`]).
     pub registry: Option<Arc<Registry>>,
+    /// Texts of at least this many bytes ([`DEFAULT_SPLIT_BYTES`], 1 MiB,
+    /// by default) are read section by section in parallel when parsed on a
+    /// thread of a [rayon](https://docs.rs/rayon) pool of two threads or
+    /// more: as [`Collection::from_paths`], `fou parse` and Python's
+    /// `parse_many` parse, so that one large text among small ones keeps
+    /// every thread busy. A parse on any other thread starts no threads, and
+    /// `u64::MAX` never splits. The report is the same either way; a split
+    /// parse keeps its blocks' texts until every section is read, where a
+    /// parse on one thread lets go of each section's as soon as it is read.
+    pub split_bytes: u64,
 }
 
+/// The default of [`Options::split_bytes`]: a text some fifteen times the
+/// size of a real report. Below it, a collection's texts are small enough
+/// that parsing them one per thread keeps every thread busy, and a split
+/// parse would only hold more memory at its peak.
+pub const DEFAULT_SPLIT_BYTES: u64 = 1 << 20;
+
 impl Default for Options {
-    /// Detect the format, no path, lenient decoding, at most 256 MiB.
+    /// Detect the format, no path, lenient decoding, at most 256 MiB, texts
+    /// of 1 MiB or more read in parallel on a pool's thread.
     ///
     /// ```
     /// let o = fou::Options::default();
     /// assert_eq!((o.format, o.path, o.strict, o.max_bytes), (None, None, false, 256 << 20));
     /// assert!(o.registry.is_none());
+    /// assert_eq!(o.split_bytes, fou::DEFAULT_SPLIT_BYTES);
     /// ```
     fn default() -> Self {
         Options {
@@ -191,6 +209,7 @@ impl Default for Options {
             strict: false,
             max_bytes: DEFAULT_MAX_BYTES,
             registry: None,
+            split_bytes: DEFAULT_SPLIT_BYTES,
         }
     }
 }
@@ -226,6 +245,28 @@ impl Options {
     /// ```
     pub fn with_format(mut self, format: Format) -> Self {
         self.format = Some(format);
+        self
+    }
+
+    /// Read texts of at least `bytes` in parallel when parsed on a rayon
+    /// pool's thread (see [`Options::split_bytes`]); `u64::MAX` never splits.
+    ///
+    /// ```
+    /// use rayon::prelude::*;
+    /// let text = "FoU-rapport 2021\n\nForord\n\nVi takker.\n\nPågående prosjekter\n\n- Arbeid i nord (2020-2022)\n";
+    /// let split = fou::Options::default().with_split_bytes(0);
+    /// let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build()?;
+    /// let reports: Vec<_> = pool.install(|| {
+    ///     [&split, &fou::Options::default()]
+    ///         .par_iter()
+    ///         .map(|o| fou::parse_with(text, o).map(|r| r.to_json()))
+    ///         .collect::<Result<_, _>>()
+    /// })?;
+    /// assert_eq!(reports[0], reports[1]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_split_bytes(mut self, bytes: u64) -> Self {
+        self.split_bytes = bytes;
         self
     }
 
@@ -387,6 +428,14 @@ pub struct Explained<'a> {
     pub repairs: Vec<blocks::Repair>,
 }
 
+/// Are the sections of `src` to be read in parallel ([`Options::split_bytes`])?
+fn split(src: &Source<'_>, options: &Options) -> bool {
+    let bytes = u64::try_from(src.text().len()).unwrap_or(u64::MAX);
+    bytes >= options.split_bytes
+        && rayon::current_thread_index().is_some()
+        && rayon::current_num_threads() > 1
+}
+
 /// Parse a decoded source and also say, for every block, which part of the
 /// report it was placed in.
 ///
@@ -530,7 +579,13 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, explaining: bool) -> 
         mut report,
         blocks: content,
         parts,
-    } = sections::read(src, content, report, &mut repairs, explaining);
+    } = sections::read(
+        src,
+        content,
+        report,
+        &mut repairs,
+        (explaining, split(src, options)),
+    );
     let feed_starts = src.index().feed_line_starts();
     report.source.coverage = sections::coverage(src.text(), &content, &parts, feed_starts);
     work::stage("coverage");

@@ -194,7 +194,7 @@ pub(crate) fn empty_list_sections(
         if !in_body {
             continue;
         }
-        let Some((part, name)) = list_kind(doc.blocks[i].text(), || doc.norm(i)) else {
+        let Some((part, name)) = list_kind(doc.blocks[i].text(), || doc.norm(i).into()) else {
             continue;
         };
         let end = sections.get(before).map_or(n, |s| s.heading);

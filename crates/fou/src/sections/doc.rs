@@ -42,20 +42,21 @@ pub(crate) struct Doc<'a> {
     /// as a short paragraph. In Markdown, titles are marked (`#`, bold) and
     /// a paragraph is never one.
     pub paragraph_titles: bool,
-    /// What the readers ask of each block's text, worked out once.
-    pub views: Views,
 }
 
-/// What readers ask of each block's text, worked out when first asked and
-/// then shared: its normalised form ([`crate::text::norm`], while the roles
-/// are worked out), its role as a heading and whether the table of
-/// contents lists it.
+/// What the front matter, the inferred headings and the roles ask of each
+/// block's text, worked out when first asked and then shared: its
+/// normalised form ([`crate::text::norm`]), its role as a heading and
+/// whether the table of contents lists it.
 ///
 /// The blocks' texts do not change once the blocks are built (inferring a
-/// heading changes a block's kind, not its text) until [`super::read`] lets
-/// go of them region by region, after [`Views::forget`]; so what is worked out
-/// before the [`Doc`] exists (the front matter, the inferred headings)
-/// holds after. Each method takes the text of block `i` as it stands.
+/// heading changes a block's kind, not its text). [`super::read`] drops
+/// the views once the roles are known, before the [`Doc`] exists: the
+/// readers ask again of a few headings only, and a copy of every heading's
+/// text (and a role for every line that might have been one) would stay
+/// beside the items the readers make, the peak of a parse
+/// (`tests/memory.rs`). Each method takes the text of block `i` as it
+/// stands.
 pub(crate) struct Views {
     /// [`crate::text::norm`] of each block's text.
     norm: Vec<OnceCell<Box<str>>>,
@@ -67,8 +68,6 @@ pub(crate) struct Views {
     /// Does the table of contents list the text of the blocks asked for
     /// at the top level ([`Toc::lists_normalised`])?
     top: RefCell<HashMap<usize, bool>>,
-    /// Keep what is worked out (until [`Views::forget`]).
-    keep: bool,
 }
 
 impl Views {
@@ -78,12 +77,10 @@ impl Views {
             norm: (0..n).map(|_| OnceCell::new()).collect(),
             role: RefCell::new(HashMap::default()),
             top: RefCell::new(HashMap::default()),
-            keep: true,
         }
     }
 
-    /// [`crate::text::norm`] of `text`, the text of block `i`: kept until
-    /// [`Views::forget`], worked out each time after.
+    /// [`crate::text::norm`] of `text`, the text of block `i`.
     pub fn norm(&self, i: usize, text: &str) -> Cow<'_, str> {
         match self.norm.get(i) {
             Some(cell) => {
@@ -93,27 +90,13 @@ impl Views {
         }
     }
 
-    /// Let go of what was kept so far, and keep nothing more: once the
-    /// roles are known, the readers ask again of a few headings only, and a
-    /// copy of every heading's text (and a role for every line that might
-    /// have been one) would stay beside the items the readers make, the
-    /// peak of a parse (`tests/memory.rs`).
-    pub fn forget(&mut self) {
-        self.norm = Vec::new();
-        self.role = RefCell::new(HashMap::default());
-        self.top = RefCell::new(HashMap::default());
-        self.keep = false;
-    }
-
     /// [`super::role_of`]`(text, false)` of `text`, the text of block `i`.
     pub fn role(&self, i: usize, text: &str) -> Role {
         if let Some(&r) = self.role.borrow().get(&i) {
             return r;
         }
         let r = super::role_with(text, || self.norm(i, text));
-        if self.keep {
-            keep_in(&mut self.role.borrow_mut(), i, r);
-        }
+        keep_in(&mut self.role.borrow_mut(), i, r);
         r
     }
 
@@ -123,9 +106,7 @@ impl Views {
             return t;
         }
         let t = toc.may_list(text) && toc.lists_normalised(&self.norm(i, text));
-        if self.keep {
-            keep_in(&mut self.top.borrow_mut(), i, t);
-        }
+        keep_in(&mut self.top.borrow_mut(), i, t);
         t
     }
 
@@ -321,9 +302,16 @@ impl<'a> Doc<'a> {
         self.roles.get(at).map(|&(_, r)| r)
     }
 
-    /// [`crate::text::norm`] of block `i`'s text ([`Views::norm`]).
-    pub fn norm(&self, i: usize) -> Cow<'_, str> {
-        self.views.norm(i, self.blocks[i].text())
+    /// [`crate::text::norm`] of block `i`'s text.
+    pub fn norm(&self, i: usize) -> String {
+        crate::text::norm(self.blocks[i].text())
+    }
+
+    /// Does the table of contents list block `i`'s text at the top level
+    /// ([`Toc::lists_normalised`])?
+    pub fn top_level(&self, i: usize, toc: &Toc) -> bool {
+        let text = self.blocks[i].text();
+        toc.may_list(text) && toc.lists_normalised(&crate::text::norm(text))
     }
 
     /// The first line (1-based) of block `i`.
@@ -415,29 +403,86 @@ pub(crate) fn sections(doc: &Doc<'_>) -> Vec<Section> {
 /// Which part each block was placed in (what `fou explain` shows).
 ///
 /// A later claim replaces an earlier one: the order in which
-/// [`super::read`] runs the readers is what decides. A reader never reads
-/// or claims a block of a region read before its own (the page before the
-/// first section, then each section): by then that region's texts may be
-/// let go of. The test `explain_and_parse_give_the_same_report` (which
-/// keeps every text) guards it.
-pub(crate) struct Claims {
-    parts: Vec<Part>,
+/// [`super::read`] runs the readers is what decides. A reader reads and
+/// claims the blocks of its own region only (the page before the first
+/// section, or a section): while the regions are read, the claims are cut
+/// into one for each region ([`Claims::split`]), so that
+/// the regions may be read in any order, or side by side, and give the same
+/// report. Outside its region a reader sees every block unplaced and cannot
+/// place one (a debug build stops there). The test
+/// `explain_and_parse_give_the_same_report` (which keeps every text) and
+/// the split parse's tests guard it.
+#[derive(Debug)]
+pub(crate) struct Claims<'c> {
+    /// The index of the block `parts[0]` is the part of.
+    base: usize,
+    /// The part of each block from `base` on: of every block, or of a
+    /// region's ([`Claims::split`]).
+    parts: &'c mut [Part],
     /// Repairs the readers made (a label's value taken from the next block).
     repairs: Vec<Repair>,
 }
 
-impl Claims {
-    /// `n` blocks, none placed yet.
-    pub fn new(n: usize) -> Claims {
+impl<'c> Claims<'c> {
+    /// Claims of the blocks `parts` holds the parts of (every block of the
+    /// text, unplaced at first).
+    pub fn new(parts: &'c mut [Part]) -> Claims<'c> {
         Claims {
-            parts: vec![Part::Unplaced; n],
+            base: 0,
+            parts,
             repairs: Vec::new(),
         }
+    }
+
+    /// These claims cut into one for each of `regions`: consecutive ranges
+    /// that together make `0..n` of the `n` blocks, each claims holding its
+    /// region's blocks only. Each piece's repairs are its own: take them
+    /// back with [`Claims::repaired_in`].
+    pub fn split(&mut self, regions: &[Range<usize>]) -> Vec<Claims<'_>> {
+        debug_assert!(self.base == 0 && regions.first().is_none_or(|r| r.start == 0));
+        debug_assert!(regions.windows(2).all(|w| w[0].end == w[1].start));
+        debug_assert!(regions.last().is_none_or(|r| r.end == self.parts.len()));
+        let mut rest: &mut [Part] = self.parts;
+        let mut out = Vec::with_capacity(regions.len());
+        for r in regions {
+            let len = r.len().min(rest.len());
+            let (parts, after) = std::mem::take(&mut rest).split_at_mut(len);
+            rest = after;
+            out.push(Claims {
+                base: r.start,
+                parts,
+                repairs: Vec::new(),
+            });
+        }
+        out
+    }
+
+    /// The repairs of the pieces [`Claims::split`] gave, in order.
+    pub fn repaired_in(pieces: Vec<Claims<'_>>) -> Vec<Repair> {
+        pieces.into_iter().flat_map(|c| c.repairs).collect()
+    }
+
+    /// Where block `i`'s part is kept in `parts`: beyond it when these
+    /// claims do not hold it (a block below `base` wraps around).
+    fn slot(&self, i: usize) -> usize {
+        let at = i.wrapping_sub(self.base);
+        debug_assert!(
+            at < self.parts.len(),
+            "block {i} read outside its region {}..{}",
+            self.base,
+            self.base + self.parts.len()
+        );
+        at
     }
 
     /// Record a repair a reader made.
     pub fn repaired(&mut self, repair: Repair) {
         self.repairs.push(repair);
+    }
+
+    /// Record the repairs `more` after those recorded so far.
+    pub fn repaired_all(&mut self, more: Vec<Repair>) {
+        self.repairs.extend(more);
     }
 
     /// The repairs the readers made, taken out.
@@ -447,29 +492,28 @@ impl Claims {
 
     /// Place block `i` in `part`.
     pub fn set(&mut self, i: usize, part: Part) {
-        self.parts[i] = part;
+        let at = self.slot(i);
+        if let Some(p) = self.parts.get_mut(at) {
+            *p = part;
+        }
     }
 
     /// Place every block of `range` in `part`.
     pub fn set_all(&mut self, range: impl IntoIterator<Item = usize>, part: Part) {
         for i in range {
-            self.parts[i] = part;
+            self.set(i, part);
         }
     }
 
     /// The part block `i` was placed in so far.
     pub fn part(&self, i: usize) -> Part {
-        self.parts[i]
+        let at = self.slot(i);
+        self.parts.get(at).copied().unwrap_or(Part::Unplaced)
     }
 
     /// Has no reader placed block `i`?
     pub fn is_unplaced(&self, i: usize) -> bool {
-        self.parts[i] == Part::Unplaced
-    }
-
-    /// The parts, one per block.
-    pub fn into_parts(self) -> Vec<Part> {
-        self.parts
+        self.part(i) == Part::Unplaced
     }
 }
 

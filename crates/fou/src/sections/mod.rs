@@ -45,6 +45,7 @@ pub mod projects;
 pub use hints::ReportHints;
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::Format;
@@ -52,7 +53,7 @@ use crate::blocks::{Block, BlockKind, Repair};
 use crate::lexicon::{self, Searchable};
 use crate::model::{
     Analysis, Diagnostic, DiagnosticCode, Funding, Heading, PhdCandidate, PortfolioItem, Preface,
-    Project, Publication, Report, Severity, Vendor,
+    Project, Publication, Report, Severity, StatedCount, Vendor,
 };
 use crate::source::Source;
 use crate::text::{KeywordFilter, norm, shorten};
@@ -543,6 +544,11 @@ impl<T> Pieces<T> {
         }
     }
 
+    /// Add `other`'s pieces after these.
+    fn append(&mut self, other: Pieces<T>) {
+        self.0.extend(other.0);
+    }
+
     /// The pieces joined in order: the one piece itself, or one vector of
     /// their total length.
     fn into_vec(self) -> Vec<T> {
@@ -559,6 +565,21 @@ impl<T> Pieces<T> {
 }
 
 impl<'a> Items<'a> {
+    /// Add the items `other` read after these (its preface, if it read
+    /// one, in place of this one's, as a later preface section's would be).
+    fn append(&mut self, other: Items<'a>) {
+        if other.preface.is_some() {
+            self.preface = other.preface;
+        }
+        self.projects.append(other.projects);
+        self.portfolio.append(other.portfolio);
+        self.analyses.append(other.analyses);
+        self.publications.append(other.publications);
+        self.phd.append(other.phd);
+        self.vendors.append(other.vendors);
+        self.diagnostics.extend(other.diagnostics);
+    }
+
     /// Put the items into `report`, the diagnostics after its own.
     fn put_into(self, report: &mut Report<'a>) {
         report.preface = self.preface;
@@ -588,8 +609,10 @@ impl<'a> Items<'a> {
 ///    then the stand-alone lines that read as headings become headings
 ///    (`headings`), whatever their markup;
 /// 2. the roles, then the sections (each with its funding), once;
-/// 3. the page before the first section, then each section, in document
-///    order: a section's own reader (preface, completed projects,
+/// 3. the page before the first section, then each section (the
+///    *regions*; one after another, or side by side with `split`, which
+///    gives the same report: a region's readers read and claim its blocks
+///    only): a section's own reader (preface, completed projects,
 ///    analyses) claims its blocks *before* the lists are read, so that a
 ///    list inside a project's summary is no portfolio; then the lists; then
 ///    what is left is prose;
@@ -598,7 +621,8 @@ impl<'a> Items<'a> {
 ///    counts; a project's summary only publication counts) and its dates;
 ///    then, unless `keep_texts` is set, the texts of its blocks but the
 ///    headings' are let go (no reader reads them again, and they would
-///    share the parse's peak with the items of every region after);
+///    share the parse's peak with the items of every region after; with
+///    `split`, once every region is read);
 /// 5. the checks, which compare counts and items; which headings the
 ///    outline keeps (an inferred heading only where a reader placed it as
 ///    one); the self-checks against the outline and the claims (`checks`);
@@ -612,10 +636,11 @@ pub(crate) fn read<'a>(
     mut blocks: Vec<Block<'a>>,
     mut report: Report<'a>,
     repairs: &mut Vec<Repair>,
-    keep_texts: bool,
+    (keep_texts, split): (bool, bool),
 ) -> Read<'a> {
-    let mut claims = Claims::new(blocks.len());
-    let mut views = doc::Views::new(blocks.len());
+    let mut parts = vec![Part::Unplaced; blocks.len()];
+    let mut claims = Claims::new(&mut parts);
+    let views = doc::Views::new(blocks.len());
     let front = front::read_front(&blocks, &views, &mut claims);
     let placed = |i| !claims.is_unplaced(i);
     headings::infer(
@@ -628,14 +653,13 @@ pub(crate) fn read<'a>(
     );
     crate::work::stage("front");
     let roles = roles(&blocks, &views, &claims, &front.toc);
-    views.forget();
+    drop(views);
     let mut doc = Doc {
         src,
         blocks,
         roles,
         year: front.year,
         paragraph_titles: report.source.format == Format::Plain,
-        views,
     };
     let sections = doc::sections(&doc);
     crate::work::stage("roles");
@@ -644,9 +668,9 @@ pub(crate) fn read<'a>(
         .title
         .map(|i| doc.text_at(i, crate::text::trim(doc.blocks[i].text())));
     report.year = front.year;
-    let (items, stated) = read_items(&mut doc, &sections, &mut claims, keep_texts);
+    let (items, stated) = read_items(&mut doc, &sections, &mut claims, (keep_texts, split));
     items.put_into(&mut report);
-    report.stated_counts = stated.counts.found;
+    report.stated_counts = stated.counts;
     report.dates = stated.dates.found;
     crate::work::stage("items");
     // The diagnostics found from here on, put into the report together
@@ -669,44 +693,154 @@ pub(crate) fn read<'a>(
     Read {
         report,
         blocks: doc.blocks,
-        parts: claims.into_parts(),
+        parts,
     }
 }
 
 /// Read the items of the page before the first section, then of each
-/// section in document order; after each of these regions its stated counts
-/// and dates (its blocks are claimed then), and then, unless `keep_texts`
-/// is set, let go of the texts of its blocks but the headings': no reader
+/// section ([`Region`]s); after each region, its stated counts and dates
+/// (its blocks are claimed then). Unless `keep_texts` is set, the texts of
+/// the regions' blocks but the headings' are let go of once read: no reader
 /// reads them again, and they would share the parse's peak with the items
 /// of every region after.
+///
+/// With `split`, the regions are read side by side on the current rayon
+/// pool ([`read_side_by_side`]); else one after another, each let go of as
+/// soon as it is read ([`read_in_turn`]). The report is the same: a reader reads and claims only its
+/// own region's blocks ([`Claims`]).
 fn read_items<'a>(
     doc: &mut Doc<'a>,
     sections: &[Section],
     claims: &mut Claims,
-    keep_texts: bool,
-) -> (Items<'a>, Stated<'a>) {
-    let first = sections.first().map_or(doc.blocks.len(), |s| s.heading);
-    for i in 0..first {
-        if claims.is_unplaced(i) && doc.blocks[i].is_heading() {
-            claims.set(i, Part::Heading);
+    (keep_texts, split): (bool, bool),
+) -> (Items<'a>, Found<'a>) {
+    let regions = regions(doc.blocks.len(), sections);
+    let ranges: Vec<_> = regions.iter().map(Region::blocks).collect();
+    let pieces = claims.split(&ranges);
+    let (items, found, pieces) = if split {
+        let read = read_side_by_side(doc, &regions, pieces);
+        crate::work::stage("regions read in parallel");
+        if !keep_texts {
+            doc.let_go_of_texts_but_headings(0..doc.blocks.len());
         }
-    }
+        read
+    } else {
+        read_in_turn(doc, &regions, pieces, keep_texts)
+    };
+    let repairs = Claims::repaired_in(pieces);
+    claims.repaired_all(repairs);
+    (items, found)
+}
+
+/// Read the regions one after another, each with its piece of the claims,
+/// letting go of each one's texts once it is read unless `keep_texts`.
+fn read_in_turn<'a, 'c>(
+    doc: &mut Doc<'a>,
+    regions: &[Region<'_>],
+    mut pieces: Vec<Claims<'c>>,
+    keep_texts: bool,
+) -> (Items<'a>, Found<'a>, Vec<Claims<'c>>) {
     let mut items = Items::default();
     let mut stated = Stated::default();
-    read_page(doc, 0..first, sections.is_empty(), claims, &mut items);
-    // Blocks before the first section heading are front matter (a picture credit, a subtitle).
-    for i in 0..first {
-        if claims.is_unplaced(i) {
-            claims.set(i, Part::Front);
+    for (region, claims) in regions.iter().zip(&mut pieces) {
+        read_region(doc, region, claims, &mut items, &mut stated);
+        if !keep_texts {
+            doc.let_go_of_texts_but_headings(region.blocks());
         }
     }
-    // The page has no funding context.
-    stated.read(doc, claims, 0..first, None, keep_texts);
-    for sec in sections {
-        read_section(doc, sec, claims, &mut items);
-        stated.read(doc, claims, sec.blocks(), sec.funding, keep_texts);
+    (items, stated.take(), pieces)
+}
+
+/// Read the regions side by side on the current rayon pool, each with its
+/// piece of the claims, and put what they give together in document order.
+fn read_side_by_side<'a, 'c>(
+    doc: &Doc<'a>,
+    regions: &[Region<'_>],
+    pieces: Vec<Claims<'c>>,
+) -> (Items<'a>, Found<'a>, Vec<Claims<'c>>) {
+    use rayon::prelude::*;
+    let read: Vec<(Items<'a>, Found<'a>, Claims<'c>)> = (regions.par_iter())
+        .zip(pieces)
+        .map_init(Stated::default, |stated, (region, mut claims)| {
+            let mut items = Items::default();
+            read_region(doc, region, &mut claims, &mut items, stated);
+            (items, stated.take(), claims)
+        })
+        .collect();
+    let mut items = Items::default();
+    let mut found = Found::default();
+    let mut pieces = Vec::with_capacity(read.len());
+    for (i, f, c) in read {
+        items.append(i);
+        found.append(f);
+        pieces.push(c);
     }
-    (items, stated)
+    (items, found, pieces)
+}
+
+/// A part of the document read on its own ([`read_items`]).
+enum Region<'s> {
+    /// The blocks before the first section (all of a text with none; then
+    /// `whole`).
+    Page { blocks: Range<usize>, whole: bool },
+    /// A section.
+    Section(&'s Section),
+}
+
+impl Region<'_> {
+    /// The region's blocks.
+    fn blocks(&self) -> Range<usize> {
+        match self {
+            Region::Page { blocks, .. } => blocks.clone(),
+            Region::Section(sec) => sec.blocks(),
+        }
+    }
+}
+
+/// The page before the first section, then each section: together the
+/// `n` blocks, in order.
+fn regions(n: usize, sections: &[Section]) -> Vec<Region<'_>> {
+    let first = sections.first().map_or(n, |s| s.heading);
+    let page = Region::Page {
+        blocks: 0..first,
+        whole: sections.is_empty(),
+    };
+    std::iter::once(page)
+        .chain(sections.iter().map(Region::Section))
+        .collect()
+}
+
+/// Read a region's items into `items`, then its counts and dates into
+/// `stated`.
+fn read_region<'a>(
+    doc: &Doc<'a>,
+    region: &Region<'_>,
+    claims: &mut Claims,
+    items: &mut Items<'a>,
+    stated: &mut Stated<'a>,
+) {
+    match *region {
+        Region::Page { ref blocks, whole } => {
+            for i in blocks.clone() {
+                if claims.is_unplaced(i) && doc.blocks[i].is_heading() {
+                    claims.set(i, Part::Heading);
+                }
+            }
+            read_page(doc, blocks.clone(), whole, claims, items);
+            // Blocks before the first section heading are front matter (a picture credit, a subtitle).
+            for i in blocks.clone() {
+                if claims.is_unplaced(i) {
+                    claims.set(i, Part::Front);
+                }
+            }
+            // The page has no funding context.
+            stated.read(doc, claims, blocks.clone(), None);
+        }
+        Region::Section(sec) => {
+            read_section(doc, sec, claims, items);
+            stated.read(doc, claims, sec.blocks(), sec.funding);
+        }
+    }
 }
 
 /// What the running text states besides the items: counts and dates, read
@@ -727,21 +861,40 @@ impl Default for Stated<'_> {
 
 impl<'a> Stated<'a> {
     /// Read the counts and dates of the claimed region `blocks` (with its
-    /// section's funding), then let go of its texts but the headings'
-    /// unless `keep_texts`.
+    /// section's funding).
     fn read(
         &mut self,
-        doc: &mut Doc<'a>,
+        doc: &Doc<'a>,
         claims: &Claims,
-        blocks: std::ops::Range<usize>,
+        blocks: Range<usize>,
         funding: Option<Funding>,
-        keep_texts: bool,
     ) {
         self.counts.read(doc, claims, blocks.clone(), funding);
-        self.dates.read(doc, blocks.clone());
-        if !keep_texts {
-            doc.let_go_of_texts_but_headings(blocks);
+        self.dates.read(doc, blocks);
+    }
+
+    /// What was read so far, taken out (the readers' own state stays).
+    fn take(&mut self) -> Found<'a> {
+        Found {
+            counts: std::mem::take(&mut self.counts.found),
+            dates: std::mem::take(&mut self.dates),
         }
+    }
+}
+
+/// The counts and dates [`Stated`] read.
+#[derive(Default)]
+struct Found<'a> {
+    counts: Vec<StatedCount<'a>>,
+    dates: dates::Dates<'a>,
+}
+
+impl<'a> Found<'a> {
+    /// Add what `other` read after what this one did.
+    fn append(&mut self, other: Found<'a>) {
+        self.counts.extend(other.counts);
+        self.dates.found.extend(other.dates.found);
+        self.dates.diagnostics.extend(other.dates.diagnostics);
     }
 }
 
@@ -942,7 +1095,7 @@ fn outline_blocks(doc: &Doc<'_>, claims: &Claims, toc: &front::Toc) -> Vec<(usiz
         }
         let level = level.unwrap_or_else(|| {
             if part == Part::Front
-                || doc.views.top_level(i, b.text(), toc)
+                || doc.top_level(i, toc)
                 || doc.role(i).is_some_and(Role::is_major)
             {
                 1
