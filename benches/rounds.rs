@@ -10,11 +10,16 @@
 //!    turns (in a rotating order) within every round; the speedup is the
 //!    median of the per-round ratios, so slow drift in the machine's load
 //!    cancels out.
+//! 3. **Split**: one large text (a concatenation of generated reports, many
+//!    sections) on a pool of two threads, its sections read one after
+//!    another or side by side (`Options::split_bytes`); and the same text
+//!    last among 200 small ones, as a collection, each way.
 //!
 //! Plain `main` (no criterion): `cargo bench -p fou-bench --bench rounds`; a
 //! filter argument (`-- threads`) selects a part as it would in criterion.
 //! `FOU_BENCH_ROUNDS` sets the number of rounds (default 7 for scaling, 5 for
-//! threads); `FOU_BENCH_ONLY=scaling` or `=threads` runs one part.
+//! threads, 9 for split); `FOU_BENCH_ONLY=scaling`, `=threads` or `=split`
+//! runs one part.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -161,6 +166,68 @@ fn threads() {
     println!();
 }
 
+fn split() {
+    let rounds = rounds(9);
+    let large: String = fou_bench::collection(150, 7)
+        .into_iter()
+        .map(|(_, t)| t + "\n")
+        .collect();
+    let small = fou_bench::collection(200, 9);
+    let mut texts: Vec<&str> = small.iter().map(|(_, t)| t.as_str()).collect();
+    texts.push(&large);
+    let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(2).build() else {
+        eprintln!("split: cannot build a pool of two threads; skipped");
+        return;
+    };
+    let whole = fou::Options::default().with_split_bytes(u64::MAX);
+    let split = fou::Options::default().with_split_bytes(1 << 20);
+    let count = |r: Result<fou::Report<'_>, fou::Error>| {
+        r.map_or(0, |r| r.projects.len() + r.portfolio.len())
+    };
+    let run = |v: usize| -> usize {
+        let o = if v.is_multiple_of(2) { &whole } else { &split };
+        pool.install(|| match v / 2 {
+            0 => count(fou::parse_with(&large, o)),
+            _ => texts.par_iter().map(|t| count(fou::parse_with(t, o))).sum(),
+        })
+    };
+    let names = [
+        "large text, in turn",
+        "large text, side by side",
+        "200 + large last, in turn",
+        "200 + large last, side by side",
+    ];
+    let small_bytes: usize = small.iter().map(|(_, t)| t.len()).sum();
+    println!(
+        "## Split: a text of {:.1} MB alone and after 200 of {:.1} MB, 2 threads, {rounds} interleaved rounds\n",
+        large.len() as f64 / 1e6,
+        small_bytes as f64 / 1e6
+    );
+    black_box(run(0) + run(1));
+    let mut secs: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
+    for round in 0..rounds {
+        for k in 0..names.len() {
+            let v = (k + round) % names.len();
+            secs[v].push(time(|| run(v)));
+        }
+    }
+    println!(
+        "| run | time (best) | time (median) | speedup, side by side vs in turn (median of per-round ratios) |"
+    );
+    println!("|---|---:|---:|---:|");
+    for (v, name) in names.iter().enumerate() {
+        let base = &secs[v - v % 2];
+        let ratios: Vec<f64> = base.iter().zip(&secs[v]).map(|(b, s)| b / s).collect();
+        println!(
+            "| {name} | {:.1} ms | {:.1} ms | {:.2}× |",
+            min(&secs[v]) * 1e3,
+            median(&secs[v]) * 1e3,
+            median(&ratios)
+        );
+    }
+    println!();
+}
+
 fn main() {
     // `cargo bench` passes `--bench` and any filter: like criterion, run a
     // part only when no filter is given or a filter is part of its name.
@@ -179,5 +246,8 @@ fn main() {
     }
     if wanted("threads") {
         threads();
+    }
+    if wanted("split") {
+        split();
     }
 }

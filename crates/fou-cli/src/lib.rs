@@ -247,7 +247,7 @@ fn parse<W: Write>(
     let mut buf = Vec::new();
     match Input::read(one, &input, &mut buf) {
         Ok(inp) => {
-            let report = fou::parse_report(&inp.src, &inp.options);
+            let report = parse_one(&inp);
             write_report(out, (&inp, &report), format)?;
             Ok(0)
         }
@@ -255,6 +255,18 @@ fn parse<W: Write>(
             tell(err, &msg);
             Ok(1)
         }
+    }
+}
+
+/// Parse one input: a text of [`fou::Options::split_bytes`] or more on the
+/// rayon pool, so that its sections are read side by side (on a pool of two
+/// threads or more); a smaller one on this thread, with no pool started.
+fn parse_one<'a>(inp: &'a Input<'_>) -> fou::Report<'a> {
+    let bytes = u64::try_from(inp.src.text().len()).unwrap_or(u64::MAX);
+    if bytes >= inp.options.split_bytes && rayon::current_num_threads() > 1 {
+        rayon::scope(|_| fou::parse_report(&inp.src, &inp.options))
+    } else {
+        fou::parse_report(&inp.src, &inp.options)
     }
 }
 
@@ -320,7 +332,8 @@ fn render(
 /// Read and parse `files`, and give `f` what `make` gives of each input
 /// and its report (made where it was parsed, and the report dropped there),
 /// or the message of why the file could not be read, in the order of the
-/// files. One file is read on this thread, with no pool started for it.
+/// files. One file is read on this thread, with no pool started for it
+/// unless it is large ([`parse_one`]).
 ///
 /// Several are read, parsed and made on the rayon pool, [`FILES_PER_THREAD`]
 /// for each thread at a time: a file is started as soon as one before it
@@ -336,7 +349,7 @@ pub(crate) fn each_made<T: Send>(
     let made = |path: &PathBuf| {
         let mut buf = Vec::new();
         let inp = Input::read(path, input, &mut buf)?;
-        Ok(make(&inp, &fou::parse_report(&inp.src, &inp.options)))
+        Ok(make(&inp, &parse_one(&inp)))
     };
     if let [one] = files {
         return f(made(one));
