@@ -112,7 +112,7 @@ pub(crate) fn run(out: &mut impl Write, inp: &Input) -> Result<(), Stop> {
         blocks,
         repairs,
         ..
-    } = fou::explain(&inp.src, &inp.options);
+    } = crate::sized_run(inp, || fou::explain(&inp.src, &inp.options));
     let outline: Vec<usize> = report.outline.iter().map(|h| h.span.start).collect();
     let by_line = report.items_by_line();
     say(

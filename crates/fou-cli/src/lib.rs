@@ -258,15 +258,21 @@ fn parse<W: Write>(
     }
 }
 
-/// Parse one input: a text of [`fou::Options::split_bytes`] or more on the
-/// rayon pool, so that its sections are read side by side (on a pool of two
-/// threads or more); a smaller one on this thread, with no pool started.
+/// Parse one input ([`sized_run`]).
 fn parse_one<'a>(inp: &'a Input<'_>) -> fou::Report<'a> {
+    sized_run(inp, || fou::parse_report(&inp.src, &inp.options))
+}
+
+/// Run `read` (a parse of `inp`) on the rayon pool when `inp` is a text of
+/// [`fou::Options::split_bytes`] or more, so that its sections are read
+/// side by side (on a pool of two threads or more); else on this thread,
+/// with no pool started.
+pub(crate) fn sized_run<R: Send>(inp: &Input<'_>, read: impl FnOnce() -> R + Send) -> R {
     let bytes = u64::try_from(inp.src.text().len()).unwrap_or(u64::MAX);
     if bytes >= inp.options.split_bytes && rayon::current_num_threads() > 1 {
-        rayon::scope(|_| fou::parse_report(&inp.src, &inp.options))
+        rayon::scope(|_| read())
     } else {
-        fou::parse_report(&inp.src, &inp.options)
+        read()
     }
 }
 
