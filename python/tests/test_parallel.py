@@ -46,6 +46,23 @@ def test_parse_many_equals_sequential_parse(
     assert [r.source.path for r in parallel] == [str(p) for p in copies]
 
 
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_a_large_file_read_side_by_side_equals_its_sequential_parse(
+    tmp_path: Path, threads: int
+) -> None:
+    """A text of 1 MiB or more has its sections read in parallel on
+    parse_many's threads; the report is the one parse_file gives."""
+    texts = [p.read_text(encoding="utf-8") for p in corpus_paths()]
+    joined = "\n".join(texts)
+    big = tmp_path / "big.txt"
+    big.write_text(joined * (2**20 // len(joined.encode("utf-8")) + 1), encoding="utf-8")
+    assert big.stat().st_size >= 2**20
+    small = corpus_paths()[0]
+    expected = [fou.parse_file(small), fou.parse_file(big)]
+    assert fou.parse_many([small, big], threads=threads) == expected
+    assert len(expected[1].projects) > len(expected[0].projects)
+
+
 def test_parse_many_takes_any_iterable(copies: list[Path]) -> None:
     few = copies[:6]
     expected = [fou.parse_file(p) for p in few]
