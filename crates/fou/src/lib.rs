@@ -180,9 +180,10 @@ pub struct Options {
     /// more: as [`Collection::from_paths`], `fou parse` and Python's
     /// `parse_many` parse, so that one large text among small ones keeps
     /// every thread busy. A parse on any other thread starts no threads, and
-    /// `u64::MAX` never splits. The report is the same either way; a split
-    /// parse keeps its blocks' texts until every section is read, where a
-    /// parse on one thread lets go of each section's as soon as it is read.
+    /// `u64::MAX` never splits. The report is the same either way. A split
+    /// parse reads a window of sections (some 512 KiB of text) at a time,
+    /// and lets go of their texts once the window is read, where a parse on
+    /// one thread lets go of each section's as soon as it is read.
     pub split_bytes: u64,
 }
 

@@ -622,7 +622,7 @@ impl<'a> Items<'a> {
 ///    then, unless `keep_texts` is set, the texts of its blocks but the
 ///    headings' are let go (no reader reads them again, and they would
 ///    share the parse's peak with the items of every region after; with
-///    `split`, once every region is read);
+///    `split`, once the window of regions it was read in is);
 /// 5. the checks, which compare counts and items; which headings the
 ///    outline keeps (an inferred heading only where a reader placed it as
 ///    one); the self-checks against the outline and the claims (`checks`);
@@ -705,8 +705,8 @@ pub(crate) fn read<'a>(
 /// of every region after.
 ///
 /// With `split`, the regions are read side by side on the current rayon
-/// pool ([`read_side_by_side`]); else one after another, each let go of as
-/// soon as it is read ([`read_in_turn`]). The report is the same: a reader reads and claims only its
+/// pool, a window of them at a time ([`read_in_windows`]); else one after
+/// another ([`read_in_turn`]). The report is the same: a reader reads and claims only its
 /// own region's blocks ([`Claims`]).
 fn read_items<'a>(
     doc: &mut Doc<'a>,
@@ -716,16 +716,11 @@ fn read_items<'a>(
 ) -> (Items<'a>, Found<'a>) {
     let regions = regions(doc.blocks.len(), sections);
     let ranges: Vec<_> = regions.iter().map(Region::blocks).collect();
-    let pieces = claims.split(&ranges);
-    let (items, found, pieces) = if split {
-        let read = read_side_by_side(doc, &regions, pieces);
-        crate::work::stage("regions read in parallel");
-        if !keep_texts {
-            doc.let_go_of_texts_but_headings(0..doc.blocks.len());
-        }
-        read
+    let mut pieces = claims.split(&ranges);
+    let (items, found) = if split {
+        read_in_windows(doc, &regions, &mut pieces, keep_texts)
     } else {
-        read_in_turn(doc, &regions, pieces, keep_texts)
+        read_in_turn(doc, &regions, &mut pieces, keep_texts)
     };
     let repairs = Claims::repaired_in(pieces);
     claims.repaired_all(repairs);
@@ -734,48 +729,92 @@ fn read_items<'a>(
 
 /// Read the regions one after another, each with its piece of the claims,
 /// letting go of each one's texts once it is read unless `keep_texts`.
-fn read_in_turn<'a, 'c>(
+fn read_in_turn<'a>(
     doc: &mut Doc<'a>,
     regions: &[Region<'_>],
-    mut pieces: Vec<Claims<'c>>,
+    pieces: &mut [Claims<'_>],
     keep_texts: bool,
-) -> (Items<'a>, Found<'a>, Vec<Claims<'c>>) {
+) -> (Items<'a>, Found<'a>) {
     let mut items = Items::default();
     let mut stated = Stated::default();
-    for (region, claims) in regions.iter().zip(&mut pieces) {
+    for (region, claims) in regions.iter().zip(pieces) {
         read_region(doc, region, claims, &mut items, &mut stated);
         if !keep_texts {
             doc.let_go_of_texts_but_headings(region.blocks());
         }
     }
-    (items, stated.take(), pieces)
+    (items, stated.take())
 }
 
-/// Read the regions side by side on the current rayon pool, each with its
+/// How much of the text (in bytes of the input) the regions read side by
+/// side at a time span ([`read_in_windows`]): the regions of a few reports,
+/// enough to keep a few threads busy to the window's end, and few enough
+/// that the texts held beyond those a parse in turn holds (the window's,
+/// let go of once it is read) stay small beside the input.
+const REGION_WINDOW_BYTES: usize = 512 << 10;
+
+/// Read the regions side by side on the current rayon pool, a window of
+/// [`REGION_WINDOW_BYTES`] at a time, each region with its piece of the
+/// claims; after each window, unless `keep_texts`, let go of its texts but
+/// the headings', as a parse in turn does after each region.
+fn read_in_windows<'a>(
+    doc: &mut Doc<'a>,
+    regions: &[Region<'_>],
+    pieces: &mut [Claims<'_>],
+    keep_texts: bool,
+) -> (Items<'a>, Found<'a>) {
+    let mut items = Items::default();
+    let mut found = Found::default();
+    let mut first = 0;
+    while first < regions.len() {
+        let from = region_start(doc, &regions[first]);
+        let mut end = first + 1;
+        while end < regions.len() && region_start(doc, &regions[end]) - from < REGION_WINDOW_BYTES {
+            end += 1;
+        }
+        let (i, f) = read_side_by_side(doc, &regions[first..end], &mut pieces[first..end]);
+        items.append(i);
+        found.append(f);
+        if !keep_texts {
+            let blocks = regions[first].blocks().start..regions[end - 1].blocks().end;
+            doc.let_go_of_texts_but_headings(blocks);
+        }
+        first = end;
+    }
+    crate::work::stage("regions read in parallel");
+    (items, found)
+}
+
+/// Where `region` starts in the input (where its first block does, or the
+/// text's end for an empty region).
+fn region_start(doc: &Doc<'_>, region: &Region<'_>) -> usize {
+    let at = doc.blocks.get(region.blocks().start);
+    at.map_or(doc.src.text().len(), |b| b.start)
+}
+
+/// Read `regions` side by side on the current rayon pool, each with its
 /// piece of the claims, and put what they give together in document order.
-fn read_side_by_side<'a, 'c>(
+fn read_side_by_side<'a>(
     doc: &Doc<'a>,
     regions: &[Region<'_>],
-    pieces: Vec<Claims<'c>>,
-) -> (Items<'a>, Found<'a>, Vec<Claims<'c>>) {
+    pieces: &mut [Claims<'_>],
+) -> (Items<'a>, Found<'a>) {
     use rayon::prelude::*;
-    let read: Vec<(Items<'a>, Found<'a>, Claims<'c>)> = (regions.par_iter())
+    let read: Vec<(Items<'a>, Found<'a>)> = (regions.par_iter())
         .zip(pieces)
-        .map_init(Stated::default, |stated, (region, mut claims)| {
+        .map_init(Stated::default, |stated, (region, claims)| {
             let mut items = Items::default();
-            read_region(doc, region, &mut claims, &mut items, stated);
-            (items, stated.take(), claims)
+            read_region(doc, region, claims, &mut items, stated);
+            (items, stated.take())
         })
         .collect();
     let mut items = Items::default();
     let mut found = Found::default();
-    let mut pieces = Vec::with_capacity(read.len());
-    for (i, f, c) in read {
+    for (i, f) in read {
         items.append(i);
         found.append(f);
-        pieces.push(c);
     }
-    (items, found, pieces)
+    (items, found)
 }
 
 /// A part of the document read on its own ([`read_items`]).
