@@ -25,9 +25,11 @@
 //! | [`dates`] | Norwegian dates |
 //!
 //! No reader imports from another: what they share is in `doc`, `context`,
-//! [`crate::text`] and [`crate::lexicon`]. No reader reads or claims a
-//! block of a region (the page, a section) read before its own: once a
-//! region is read, its texts but the headings' are let go of.
+//! [`crate::text`] and [`crate::lexicon`]. A region's readers (the page's,
+//! a section's) claim only its blocks (`Claims::split`), and read no block
+//! of a region before it: once a region is read, its texts but the
+//! headings' are let go of. So the regions of a large text may be read side
+//! by side (`Options::split_bytes`) and give the same report.
 
 pub mod analyses;
 mod checks;
