@@ -28,7 +28,7 @@ cargo fuzz build --sanitizer none
 targets=$(cargo fuzz list)
 for t in $targets; do
   if [ -d "fuzz/corpus/$t" ]; then
-    n=$(find "fuzz/corpus/$t" -type f | wc -l)
+    n=$(find -L "fuzz/corpus/$t" -type f | wc -l)
     echo "== replay $t ($n inputs)"
     cargo fuzz run --sanitizer none "$t" "fuzz/corpus/$t" -- -runs=0
   else
