@@ -774,9 +774,8 @@ fn read_in_windows<'a>(
         while end < regions.len() && region_start(doc, &regions[end]) - from < REGION_WINDOW_BYTES {
             end += 1;
         }
-        let (i, f) = read_side_by_side(doc, &regions[first..end], &mut pieces[first..end]);
-        items.append(i);
-        found.append(f);
+        let window = (&regions[first..end], &mut pieces[first..end]);
+        read_side_by_side(doc, window, &mut items, &mut found);
         if !keep_texts {
             let blocks = regions[first].blocks().start..regions[end - 1].blocks().end;
             doc.let_go_of_texts_but_headings(blocks);
@@ -795,12 +794,14 @@ fn region_start(doc: &Doc<'_>, region: &Region<'_>) -> usize {
 }
 
 /// Read `regions` side by side on the current rayon pool, each with its
-/// piece of the claims, and put what they give together in document order.
+/// piece of the claims, and add what they give to `items` and `found` in
+/// document order.
 fn read_side_by_side<'a>(
     doc: &Doc<'a>,
-    regions: &[Region<'_>],
-    pieces: &mut [Claims<'_>],
-) -> (Items<'a>, Found<'a>) {
+    (regions, pieces): (&[Region<'_>], &mut [Claims<'_>]),
+    items: &mut Items<'a>,
+    found: &mut Found<'a>,
+) {
     use rayon::prelude::*;
     let read: Vec<(Items<'a>, Found<'a>)> = (regions.par_iter())
         .zip(pieces)
@@ -810,13 +811,10 @@ fn read_side_by_side<'a>(
             (items, stated.take())
         })
         .collect();
-    let mut items = Items::default();
-    let mut found = Found::default();
     for (i, f) in read {
         items.append(i);
         found.append(f);
     }
-    (items, found)
 }
 
 /// A part of the document read on its own ([`read_items`]).
