@@ -246,6 +246,9 @@ fn fold_into(name: &str, out: &mut String) {
     if name.is_ascii() {
         return fold_ascii(name, out);
     }
+    if crate::text::is_latin_1(name) {
+        return fold_latin_1(name, out);
+    }
     let lower = crate::text::lower(name);
     // Periods and long dashes are spaces; a dash standing alone between
     // words (`OsloMet - Storbyuniversitetet`) is punctuation.
@@ -265,6 +268,25 @@ fn fold_into(name: &str, out: &mut String) {
     }
 }
 
+/// [`fold`] of a name of Latin-1 characters (`Sørvest forskning`) onto the
+/// empty `out`, in one pass, as [`fold_ascii`] does: each character
+/// lower-cases to one ([`crate::text::latin_1_lower`]), so lower-casing a
+/// word at a time gives what lower-casing the name does, and no long dash
+/// is Latin-1.
+fn fold_latin_1(name: &str, out: &mut String) {
+    out.reserve(name.len());
+    let mut starts: smallvec::SmallVec<[usize; 8]> = smallvec::SmallVec::new();
+    let words = name.split(|c: char| c.is_whitespace() || c == '.');
+    for w in words.filter(|w| !w.is_empty() && *w != "-") {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        starts.push(out.len());
+        out.extend(w.chars().map(crate::text::latin_1_lower));
+    }
+    cut_legal_forms(out, starts);
+}
+
 /// [`fold`] of a name of ASCII characters onto the empty `out`, in one
 /// pass: its words (split at ASCII white space and periods, no long dash is
 /// ASCII) are written lower-cased, one space apart, and the trailing legal
@@ -282,6 +304,12 @@ fn fold_ascii(name: &str, out: &mut String) {
         out.push_str(w);
     }
     out.make_ascii_lowercase();
+    cut_legal_forms(out, starts);
+}
+
+/// Cuts the trailing legal forms ([`FOLDED_LEGAL_FORMS`]) off the folded
+/// words in `out`, each of which starts at one of `starts`, but the first.
+fn cut_legal_forms(out: &mut String, mut starts: smallvec::SmallVec<[usize; 8]>) {
     while starts.len() > 1 {
         let last = starts.last().copied().unwrap_or_default();
         if !out
@@ -730,7 +758,7 @@ mod tests {
     fn fold_gives_what_the_copies_gave() {
         let pieces = [
             "Nav", "AS", "sa", " ", ".", "–", "—", "-", "Ø", "\u{a0}", "ΑΣ", "\t", "\u{b}", "Hf",
-            "asA",
+            "asA", "Å", "\u{85}",
         ];
         for name in crate::testing::concatenations(&pieces, 4) {
             assert_eq!(fold(&name), fold_by_copies(&name), "{name:?}");

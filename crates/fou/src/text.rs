@@ -389,6 +389,13 @@ fn push_lower(out: &mut String, w: &str) {
     }
 }
 
+/// Is every character of `s` in Latin-1 ([`LATIN_1_END`])? In UTF-8 they
+/// are ASCII bytes or two bytes led by `C2` or `C3`: every byte of them is
+/// below `C4`, and every character beyond has a byte from `C4` up.
+pub(crate) fn is_latin_1(s: &str) -> bool {
+    s.bytes().all(|b| b < 0xc4)
+}
+
 /// The last character of Latin-1 (U+0000–U+00FF), the letters of
 /// Norwegian text: [`latin_1_lower`] lower-cases them without the Unicode
 /// tables.
@@ -397,7 +404,7 @@ const LATIN_1_END: char = '\u{ff}';
 /// A Latin-1 character lower-cased, as [`char::to_lowercase`] does (each
 /// gives one character): `A`–`Z` and `À`–`Þ` but `×` move up by 0x20, the
 /// rest stay.
-fn latin_1_lower(c: char) -> char {
+pub(crate) fn latin_1_lower(c: char) -> char {
     match c {
         'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => {
             char::from_u32(c as u32 + 0x20).unwrap_or(c)
@@ -1002,21 +1009,34 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     if b.is_ascii() {
         return std::borrow::Cow::Owned(s.to_ascii_lowercase());
     }
-    let unchanged = s.chars().all(|c| {
-        if c.is_ascii() {
-            !c.is_ascii_uppercase()
-        } else if c <= LATIN_1_END {
-            latin_1_lower(c) == c
+    // The first character that lower-cases to another (none: borrowed).
+    let changes = |c: char| {
+        if c <= LATIN_1_END {
+            latin_1_lower(c) != c
         } else {
             let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
+            l.next() != Some(c) || l.next().is_some()
         }
-    });
-    if unchanged {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(s.to_lowercase())
+    };
+    let Some((first, _)) = s.char_indices().find(|&(_, c)| changes(c)) else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    // Then what `str::to_lowercase` does, character by character, Latin-1
+    // (the letters of Norwegian text) without the Unicode tables; a capital
+    // sigma is lower-cased by its neighbours, as the standard library does.
+    let rest = s.get(first..).unwrap_or_default();
+    let mut out = String::with_capacity(s.len());
+    out.push_str(s.get(..first).unwrap_or_default());
+    for c in rest.chars() {
+        if c <= LATIN_1_END {
+            out.push(latin_1_lower(c));
+        } else if c == 'Σ' {
+            return std::borrow::Cow::Owned(s.to_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Byte ranges of the sentences of `text`.
@@ -1807,6 +1827,33 @@ mod tests {
         ] {
             assert_eq!(norm(&norm(s)), norm(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn lower_is_to_lowercase_on_every_pair_of_latin_1_characters() {
+        // Every two characters of Latin-1, and each beside a character
+        // beyond it that lower-cases (or not, or by its neighbours).
+        let others = ['Σ', 'İ', 'Ĳ', '\u{212A}', 'ǅ', 'ĳ', '€'];
+        let mut s = String::new();
+        for a in '\0'..=LATIN_1_END {
+            for b in ('\0'..=LATIN_1_END).chain(others) {
+                for pair in [[a, b], [b, a]] {
+                    s.clear();
+                    s.extend(pair);
+                    assert_eq!(lower(&s), s.to_lowercase(), "{s:?}");
+                }
+            }
+        }
+        for s in [
+            "Sørvest FORSKNING",
+            "ÆRE ØST Å",
+            "Straße ÿ µ × ÷",
+            "ΟΔΟΣ Øst",
+            "Ås İ",
+        ] {
+            assert_eq!(lower(s), s.to_lowercase(), "{s:?}");
+        }
+        assert!(matches!(lower("sørvest"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -58,6 +58,8 @@ fn value_of(word: &str) -> Option<u32> {
 /// A word of up to [`Values::PACKED`] bytes is packed with its length into
 /// a `u128` key; each key has one slot (a new word takes the slot of the
 /// old). What a slot holds is what [`value_of`] said of that very word.
+/// The table is made at the first word looked up ([`Values::looked_up`]):
+/// a short text often has none, and its parse need not clear 8 KiB.
 struct Values {
     slots: Vec<(u128, Option<u32>)>,
     /// The buffer [`count_words`] fills, kept from block to block.
@@ -214,7 +216,8 @@ impl Values {
     fn new() -> Self {
         // No key is 0: a packed word has its length, at least 1, in it.
         Values {
-            slots: vec![(0, None); Values::SLOTS],
+            // Made at the first word looked up: most short texts have none.
+            slots: Vec::new(),
             spare: Vec::new(),
             read: Vec::new(),
             candidates: Vec::new(),
@@ -509,6 +512,9 @@ impl Values {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
         let bits = Self::SLOTS.trailing_zeros();
         let slot = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize;
+        if self.slots.is_empty() {
+            self.slots = vec![(0, None); Self::SLOTS];
+        }
         let entry = self.slots.get_mut(slot)?;
         if entry.0 != key {
             *entry = (key, value_of(word));
