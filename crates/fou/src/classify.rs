@@ -18,21 +18,39 @@ fn has_org_word(words: &[&str]) -> bool {
             return true;
         }
         let w = trim_to_alphanumeric(w);
-        // An ASCII word is lower-cased on the stack; others as `lower` does
-        // (without a copy when lower-case already).
-        let mut buf = [0u8; ASCII_WORD_ROOM];
-        if let Some(room) = buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        // A word of Latin-1 (`Høgskolen`) is lower-cased on the stack
+        // ([`lower_latin_1`]); others as `lower` does (without a copy when
+        // lower-case already).
+        let mut buf = [0u8; WORD_ROOM];
+        if let Some(room) = buf
+            .get_mut(..w.len())
+            .filter(|_| crate::text::is_latin_1(w))
+        {
             room.copy_from_slice(w.as_bytes());
-            room.make_ascii_lowercase();
+            lower_latin_1(room);
             return is_org_word(room);
         }
         is_org_word(lower(w).as_bytes())
     })
 }
 
-/// Room for an ASCII word lower-cased on the stack ([`has_org_word`]):
+/// Room for a word lower-cased on the stack ([`has_org_word`]), in bytes:
 /// longer than any word of a name; a longer one is lower-cased on the heap.
-const ASCII_WORD_ROOM: usize = 48;
+const WORD_ROOM: usize = 48;
+
+/// The UTF-8 bytes `b` of a text of Latin-1 lower-cased in place, as
+/// [`str::to_lowercase`] lower-cases its characters (each to one of as many
+/// bytes): the ASCII capitals, and `À`–`Þ` but `×`, `C3 80`–`C3 9E`, whose
+/// second byte moves up by 0x20 (a test checks every character).
+fn lower_latin_1(b: &mut [u8]) {
+    let mut after_c3 = false;
+    for x in b {
+        if x.is_ascii_uppercase() || (after_c3 && matches!(*x, 0x80..=0x96 | 0x98..=0x9e)) {
+            *x += 0x20;
+        }
+        after_c3 = *x == 0xc3;
+    }
+}
 
 /// Is the lower-cased word `lw` (its bytes: no check that a word
 /// lower-cased on the stack is UTF-8 again) a legal form
@@ -385,6 +403,19 @@ mod tests {
         assert!(LIST_SEPARATOR_BYTES.is_ascii());
     }
 
+    #[test]
+    fn latin_1_lowers_in_place_as_to_lowercase_does() {
+        let latin_1 = '\0'..='\u{ff}';
+        for a in latin_1.clone() {
+            for b in latin_1.clone() {
+                let s = String::from_iter([a, b]);
+                let mut bytes = s.clone().into_bytes();
+                lower_latin_1(&mut bytes);
+                assert_eq!(bytes, s.to_lowercase().into_bytes(), "{s:?}");
+            }
+        }
+    }
+
     /// The byte-wise and on-the-stack shortcuts answer what the tests by
     /// characters answer, on words and names made of capitals, small
     /// letters beyond ASCII, digits, marks and the lexicon's words.
@@ -430,8 +461,9 @@ mod tests {
             marked += usize::from(has_sentence_mark(&t));
         }
         assert!(acronyms > 0 && no_names > 0 && orgs > 0 && marked > 0);
-        let long = "Forskningsinstitutt".repeat(3);
-        assert!(long.len() > ASCII_WORD_ROOM && has_org_word(&[&long]));
+        for long in ["Forskningsinstitutt".repeat(3), "Høgskolen".repeat(6)] {
+            assert!(long.len() > WORD_ROOM && has_org_word(&[&long]));
+        }
         for w in NOT_ORG_START.iter().chain(ORG_LEGAL_FORMS).chain(ORG_STEMS) {
             let upper = w.to_uppercase();
             assert_eq!(starts_no_name(&upper), by_chars_no_name(&upper), "{upper}");

@@ -1229,11 +1229,21 @@ pub(crate) fn words(s: &str) -> Vec<(usize, &str)> {
 }
 
 /// The first year ([`YEARS`]) standing as a four-digit number in the text.
+///
+/// Read by bytes: every byte of a character beyond ASCII is none of the
+/// ASCII digits, so the runs of digit bytes are the runs of digits.
 pub(crate) fn year_in(text: &str) -> Option<i32> {
     crate::work::add(text.len());
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i32>().ok())
+    text.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .filter_map(|w| match *w {
+            [a, b, c, d] => Some(
+                [a, b, c, d]
+                    .iter()
+                    .fold(0, |y, &x| y * 10 + i32::from(x - b'0')),
+            ),
+            _ => None,
+        })
         .find(|y| YEARS.contains(y))
 }
 
@@ -1919,6 +1929,22 @@ mod tests {
     fn a_year_is_four_digits_in_range() {
         assert_eq!(year_in("Rapport 12345 fra 1989 og 2021"), Some(2021));
         assert_eq!(year_in("ingen år"), None);
+        // Read by bytes, it finds what reading by characters found.
+        let by_chars = |text: &str| {
+            text.split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<i32>().ok())
+                .find(|y| YEARS.contains(y))
+        };
+        let pieces = [
+            "20", "19", "21", "2", "0", "ø", " ", "\u{663}", "x", "\u{ff10}",
+        ];
+        let mut found = 0;
+        for t in crate::testing::concatenations(&pieces, 4) {
+            assert_eq!(year_in(&t), by_chars(&t), "{t:?}");
+            found += usize::from(by_chars(&t).is_some());
+        }
+        assert!(found > 0);
     }
 
     #[test]

@@ -161,9 +161,10 @@ fn toc_key(title: &str) -> String {
 
 /// Does a text read as the report's title, given `t`, [`norm`] of it?
 fn is_title(t: &str) -> bool {
-    year_in(t).is_some()
+    // (the cheapest test first: most blocks are longer than a title)
+    t.chars().count() < TITLE_MAX_CHARS
+        && year_in(t).is_some()
         && crate::lexicon::has_any(t, crate::lexicon::REPORT_WORDS)
-        && t.chars().count() < TITLE_MAX_CHARS
 }
 
 /// What the front matter gives the rest of the report.
