@@ -662,19 +662,20 @@ impl Registry {
             return vec![(whole(), Some(i))];
         }
         let pieces = split();
-        let mut hits = Vec::with_capacity(pieces.len());
-        for (k, piece) in pieces.iter().enumerate() {
-            let hit = self.lookup_index(piece, buf).or_else(|| {
-                // A unit is known only next to its parent.
+        // Each piece's own entry, then, for a piece with none, a unit known
+        // only next to its parent (the entry of the piece before or after).
+        let own: smallvec::SmallVec<[Option<usize>; 8]> = (pieces.iter())
+            .map(|piece| self.lookup_index(piece, buf))
+            .collect();
+        let hits = own.iter().enumerate().map(|(k, &hit)| {
+            hit.or_else(|| {
                 let near = [k.checked_sub(1), Some(k + 1)];
-                near.into_iter()
-                    .flatten()
-                    .filter_map(|j| pieces.get(j))
-                    .filter_map(|p| self.lookup_index(p, buf))
-                    .find_map(|p| self.by_parent.get(&(p, Cow::Owned(fold(piece)))).copied())
-            });
-            hits.push(hit);
-        }
+                let mut parents = near.into_iter().flatten().filter_map(|j| *own.get(j)?);
+                let piece = pieces.get(k)?;
+                parents.find_map(|p| self.by_parent.get(&(p, Cow::Owned(fold(piece)))).copied())
+            })
+        });
+        let hits: Vec<Option<usize>> = hits.collect();
         let mut found: Vec<(Cow<'p, str>, Option<usize>)> = pieces.into_iter().zip(hits).collect();
         self.collapse_units(raw, &mut found);
         found
