@@ -12,8 +12,11 @@
 //!
 //! Inputs: each real report of `../shared/corpus` (skipped with a message when
 //! absent), a 5 MB and a 50 MB concatenation of them (of generated reports when
-//! the corpus is absent), and a collection of 1,000 generated reports parsed
-//! one after another. `python3 benches/summary.py versus` prints the ratios.
+//! the corpus is absent), a collection of 1,000 generated reports parsed
+//! one after another, and the short web pages of `examples/data/pages`
+//! (a few hundred bytes each, where what a parse costs whatever its size
+//! shows), parsed one after another. `python3 benches/summary.py versus`
+//! prints the ratios.
 //!
 //! Run with `cargo bench -p fou-bench --bench versus`; `-- versus/report-2020`
 //! picks one input.
@@ -119,7 +122,26 @@ fn inputs() -> Vec<Input> {
         name: format!("collection-{COLLECTION_REPORTS}"),
         texts: collection,
     });
+    out.push(Input {
+        name: "pages".into(),
+        texts: pages(),
+    });
     out
+}
+
+/// The texts of `examples/data/pages` (not their expected reports), in the
+/// order of their names.
+fn pages() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data/pages");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"));
+    files.sort();
+    files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }
 
 fn versus(c: &mut Criterion) {
