@@ -37,7 +37,15 @@ impl Fields {
     fn read(&mut self, doc: &Doc<'_>, k: usize) -> bool {
         let b = &doc.blocks[k];
         let text = b.text();
-        let label = |labels: &[&str]| labelled(text, labels).map(str::to_owned);
+        // Every label ends in its colon (`context`'s tests check): a text
+        // without one, most of a page, has none of them.
+        let colon = memchr::memchr(b':', text.as_bytes()).is_some();
+        let label = |labels: &[&str]| {
+            colon
+                .then(|| labelled(text, labels))
+                .flatten()
+                .map(str::to_owned)
+        };
         let (inst, per, lead, funding) = match b.kind {
             BlockKind::Field(l) => {
                 let v = || Some(crate::text::trim(text).to_owned());
