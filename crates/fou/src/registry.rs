@@ -756,6 +756,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_of_latin_1_is_split_at_its_white_space_and_periods() {
+        for c in '\0'..='\u{ff}' {
+            let name = format!("a{c}b");
+            let split = fold(&name).contains(' ');
+            assert_eq!(split, c.is_whitespace() || c == '.', "{c:?}");
+        }
+    }
+
+    #[test]
     fn fold_gives_what_the_copies_gave() {
         let pieces = [
             "Nav", "AS", "sa", " ", ".", "–", "—", "-", "Ø", "\u{a0}", "ΑΣ", "\t", "\u{b}", "Hf",
