@@ -319,38 +319,77 @@ fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
 }
 
 /// Call `f` with where each word of `s` starts and the word: the words
-/// [`str::split_whitespace`] gives, found byte by byte: only a character
-/// that starts with one of [`WHITE_SPACE_LEADS`] is decoded to ask whether
-/// it is white space.
+/// [`str::split_whitespace`] gives, found byte by byte: the bytes that
+/// may start white space are told from the rest by a table
+/// ([`MAY_START_SPACE`]), and only a character that starts with one of
+/// [`WHITE_SPACE_LEADS`] is decoded to ask whether it is white space.
 pub(crate) fn each_word_at<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
     let b = s.as_bytes();
-    let mut start = None;
     let mut i = 0;
-    while i < b.len() {
-        let (space, len) = match b[i] {
-            0x09..=0x0d | b' ' => (true, 1),
-            0x00..=0x7f => (false, 1),
-            lead if WHITE_SPACE_LEADS.contains(&lead) => s
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-            _ => (false, 1),
+    loop {
+        // The white space before a word (none before most words).
+        let Some(st) = next_non_space(s, i) else {
+            return;
         };
-        if !space {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take()
-            && let Some(w) = s.get(st..i)
-        {
+        // The word: most of its bytes may start no white space, stepped
+        // over by the table; a continuation byte starts no character.
+        i = st + 1;
+        while let Some(&x) = b.get(i) {
+            if !MAY_START_SPACE[usize::from(x)] || space_len(s, i).is_none() {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if let Some(w) = s.get(st..i) {
             f(st, w);
         }
-        i += len;
-    }
-    if let Some(st) = start
-        && let Some(w) = s.get(st..)
-    {
-        f(st, w);
     }
 }
+
+/// Where the first byte from `i` on that starts no white space stands, if
+/// any (`i` where a character starts).
+fn next_non_space(s: &str, mut i: usize) -> Option<usize> {
+    while i < s.len() {
+        match space_len(s, i) {
+            Some(len) => i += len,
+            None => return Some(i),
+        }
+    }
+    None
+}
+
+/// The length of the white-space character that starts at byte `i` of `s`,
+/// if one does.
+#[inline]
+fn space_len(s: &str, i: usize) -> Option<usize> {
+    match s.as_bytes().get(i)? {
+        0x09..=0x0d | b' ' => Some(1),
+        lead if WHITE_SPACE_LEADS.contains(lead) => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+        _ => None,
+    }
+}
+
+/// The bytes that may start a character of white space: ASCII's and
+/// [`WHITE_SPACE_LEADS`].
+static MAY_START_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b, 0x09..=0x0d | 0x20);
+        b += 1;
+    }
+    let mut k = 0;
+    while k < WHITE_SPACE_LEADS.len() {
+        t[WHITE_SPACE_LEADS[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The first bytes (in UTF-8) of the white-space characters outside ASCII:
 /// U+0085 and U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+205F (`E2`), U+3000
@@ -1901,6 +1940,24 @@ mod tests {
             let mut got = Vec::new();
             each_word(s, |w| got.push(w));
             assert_eq!(got, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_those_of_split_whitespace_in_texts_of_pieces() {
+        // White space of one to three bytes, and characters whose first
+        // byte is the first byte of some white space but which are none.
+        let pieces = [
+            "a", " ", "\t", "ø", "\u{a0}", "©", "\u{85}", "\u{2003}", "€", "\u{3000}", "\u{1680}",
+        ];
+        for s in crate::testing::concatenations(&pieces, 4) {
+            let mut got = Vec::new();
+            each_word_at(&s, |at, w| got.push((at, w)));
+            let by_std: Vec<(usize, &str)> = s
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+                .collect();
+            assert_eq!(got, by_std, "{s:?}");
         }
     }
 
