@@ -265,7 +265,7 @@ fn starts_like_name(s: &str) -> bool {
 /// a list that fails costs no vector.)
 fn pieces_are_names(s: &str) -> bool {
     // (more than so many words: the one after them is there)
-    if may_have_too_many_words(s) && s.split_whitespace().nth(MAX_LIST_WORDS).is_some() {
+    if may_have_too_many_words(s) && crate::text::more_words_than(s, MAX_LIST_WORDS) {
         return false;
     }
     let mut n = 0;

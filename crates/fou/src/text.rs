@@ -324,27 +324,46 @@ fn each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
 /// ([`MAY_START_SPACE`]), and only a character that starts with one of
 /// [`WHITE_SPACE_LEADS`] is decoded to ask whether it is white space.
 pub(crate) fn each_word_at<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
-    let b = s.as_bytes();
     let mut i = 0;
-    loop {
-        // The white space before a word (none before most words).
-        let Some(st) = next_non_space(s, i) else {
-            return;
-        };
-        // The word: most of its bytes may start no white space, stepped
-        // over by the table; a continuation byte starts no character.
-        i = st + 1;
-        while let Some(&x) = b.get(i) {
-            if !MAY_START_SPACE[usize::from(x)] || space_len(s, i).is_none() {
-                i += 1;
-            } else {
-                break;
-            }
-        }
+    // The white space before a word (none before most words), then the word.
+    while let Some(st) = next_non_space(s, i) {
+        i = word_end(s, st);
         if let Some(w) = s.get(st..i) {
             f(st, w);
         }
     }
+}
+
+/// Has `s` more than `n` words (as [`str::split_whitespace`] gives them:
+/// `s.split_whitespace().nth(n).is_some()`)? Read no further than the word
+/// after the `n`th.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    let (mut i, mut words) = (0, 0);
+    while let Some(st) = next_non_space(s, i) {
+        words += 1;
+        if words > n {
+            return true;
+        }
+        i = word_end(s, st);
+    }
+    false
+}
+
+/// Where the word that starts at byte `st` of `s` ends: at the next white
+/// space or the end. Most of its bytes may start no white space and are
+/// stepped over by the table ([`MAY_START_SPACE`]); a continuation byte
+/// starts no character.
+fn word_end(s: &str, st: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = st + 1;
+    while let Some(&x) = b.get(i) {
+        if !MAY_START_SPACE[usize::from(x)] || space_len(s, i).is_none() {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// Where the first byte from `i` on that starts no white space stands, if
@@ -372,6 +391,14 @@ fn space_len(s: &str, i: usize) -> Option<usize> {
             .map(char::len_utf8),
         _ => None,
     }
+}
+
+/// May byte `b` start a character of white space ([`MAY_START_SPACE`])?
+/// Most bytes of text may not: a letter's, a digit's, a mark's, and every
+/// byte of a character beyond ASCII but its first.
+#[inline]
+pub(crate) fn may_start_space(b: u8) -> bool {
+    MAY_START_SPACE[usize::from(b)]
 }
 
 /// The bytes that may start a character of white space: ASCII's and
@@ -1958,6 +1985,17 @@ mod tests {
                 .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
                 .collect();
             assert_eq!(got, by_std, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn more_words_than_n_is_the_nth_of_split_whitespace() {
+        let pieces = ["a", " ", "ø", "\u{a0}", "©", "\u{2003}", "\t"];
+        for s in crate::testing::concatenations(&pieces, 5) {
+            for n in 0..4 {
+                let by_std = s.split_whitespace().nth(n).is_some();
+                assert_eq!(more_words_than(&s, n), by_std, "{s:?} {n}");
+            }
         }
     }
 

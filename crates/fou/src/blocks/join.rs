@@ -62,7 +62,7 @@ fn institution_tail(p: &str, n: &str, hints: &dyn Hints) -> bool {
     prev_cap
         && (p.contains(", ") || p.contains("? ") || sentence_break(p))
         && !p.ends_with(CLOSERS)
-        && n.split_whitespace().count() <= MAX_INSTITUTION_TAIL_WORDS
+        && !crate::text::more_words_than(n, MAX_INSTITUTION_TAIL_WORDS)
         && hints.is_institution_list(n)
 }
 

@@ -181,7 +181,7 @@ fn words_at_most(t: &str, max: usize) -> bool {
         }
         spaces += spaces_in(chunk);
     }
-    spaces < max || t.split_whitespace().take(max + 1).count() <= max
+    spaces < max || !crate::text::more_words_than(t, max)
 }
 
 /// The bytes of `chunk` that may be (or start) white space (ASCII white

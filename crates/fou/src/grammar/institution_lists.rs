@@ -67,6 +67,11 @@ pub(crate) fn is_one_spaced(s: &str) -> bool {
     let b = s.as_bytes();
     let mut after_space = true;
     for (i, &c) in b.iter().enumerate() {
+        // (most bytes: told by a table)
+        if !crate::text::may_start_space(c) {
+            after_space = false;
+            continue;
+        }
         match c {
             b' ' if after_space => return false,
             b' ' => after_space = true,
@@ -144,6 +149,13 @@ fn first_split(s: &str) -> Option<(usize, usize)> {
     // vectorised search at each space costs more than it saves.
     let spaces = b.iter().enumerate().filter(|&(_, &x)| x == b' ');
     for (sp, _) in spaces {
+        // (after most spaces stands no conjunction's first byte)
+        if !b
+            .get(sp + 1)
+            .is_some_and(|&x| CONJUNCTION_FIRSTS[usize::from(x)])
+        {
+            continue;
+        }
         for (k, w) in words.iter().enumerate() {
             if best.is_some_and(|(first, _)| first <= k) {
                 break;
@@ -164,6 +176,22 @@ fn first_split(s: &str) -> Option<(usize, usize)> {
     }
     best.and_then(|(k, at)| Some((at, words.get(k)?.len())))
 }
+
+/// The first bytes of the conjunctions of
+/// [`LIST_CONJUNCTIONS`](crate::lexicon::LIST_CONJUNCTIONS): a space not
+/// before one of them is before none of the conjunctions.
+static CONJUNCTION_FIRSTS: [bool; 256] = {
+    let words = crate::lexicon::LIST_CONJUNCTIONS;
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k].as_bytes();
+        assert!(!w.is_empty());
+        t[w[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// Does ` w ` stand in `b` at `sp`, the offset of a space?
 fn spaced_word_at(b: &[u8], sp: usize, w: &[u8]) -> bool {

@@ -63,7 +63,7 @@ fn toc_heading_any(line: &str) -> bool {
     let t = strip_markup(t);
     let t = crate::text::trim(t.trim_end_matches(':'));
     // Lower-cased only for the few lines short enough to be the heading.
-    t.split_whitespace().take(MAX_TOC_HEADING_WORDS + 1).count() <= MAX_TOC_HEADING_WORDS && {
+    !crate::text::more_words_than(t, MAX_TOC_HEADING_WORDS) && {
         let lower = crate::text::lower(t);
         TOC_TITLES.iter().any(|w| lower.starts_with(w))
     }

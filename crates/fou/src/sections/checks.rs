@@ -150,7 +150,7 @@ fn list_kind<'t>(title: &str, t: impl FnOnce() -> Cow<'t, str>) -> Option<(Part,
 /// lost its bullet, not a table-of-contents entry (ending in a page number)?
 fn may_title_a_list(title: &str) -> bool {
     let page_number = title.split_whitespace().last().is_some_and(is_page_number);
-    title.split_whitespace().count() <= LIST_TITLE_MAX_WORDS
+    !crate::text::more_words_than(title, LIST_TITLE_MAX_WORDS)
         && !crate::text::trim_start(title).starts_with(lexicon::CANDIDATE_MARKER)
         && !page_number
 }

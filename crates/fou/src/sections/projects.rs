@@ -164,7 +164,7 @@ fn is_short_title(b: &Block) -> bool {
     b.n_lines <= PARAGRAPH_TITLE_MAX_LINES
         && b.text().chars().count() <= PARAGRAPH_TITLE_MAX_CHARS
         && (!t.contains(". ") || t.split(". ").count() <= PARAGRAPH_TITLE_MAX_PIECES)
-        && b.text().split_whitespace().count() <= PARAGRAPH_TITLE_MAX_WORDS
+        && !crate::text::more_words_than(b.text(), PARAGRAPH_TITLE_MAX_WORDS)
 }
 
 /// Read the completed-project records of a section.
