@@ -210,8 +210,21 @@ fn starts_no_name(first: &str) -> bool {
             .get(first.len())
             .is_some_and(|words| words.iter().any(|w| w.eq_ignore_ascii_case(first)));
     }
-    first.chars().nth(NOT_ORG_START_MAX_CHARS).is_none()
-        && NOT_ORG_START.contains(&first.to_lowercase().as_str())
+    if first.chars().nth(NOT_ORG_START_MAX_CHARS).is_some() {
+        return false;
+    }
+    // A word of Latin-1 (`Økonomisk`) is lower-cased on the stack, as
+    // [`has_org_word`] lower-cases one.
+    let mut buf = [0u8; WORD_ROOM];
+    if let Some(room) = buf
+        .get_mut(..first.len())
+        .filter(|_| crate::text::is_latin_1(first))
+    {
+        room.copy_from_slice(first.as_bytes());
+        lower_latin_1(room);
+        return NOT_ORG_START.iter().any(|w| w.as_bytes() == &*room);
+    }
+    NOT_ORG_START.contains(&first.to_lowercase().as_str())
 }
 
 /// The words of [`NOT_ORG_START`] by their length in bytes, up to
