@@ -58,9 +58,46 @@ def test_a_large_file_read_side_by_side_equals_its_sequential_parse(
     big.write_text(joined * (2**20 // len(joined.encode("utf-8")) + 1), encoding="utf-8")
     assert big.stat().st_size >= 2**20
     small = corpus_paths()[0]
-    expected = [fou.parse_file(small), fou.parse_file(big)]
+    expected = [fou.parse_file(small), fou.parse_file(big, threads=1)]
     assert fou.parse_many([small, big], threads=threads) == expected
     assert len(expected[1].projects) > len(expected[0].projects)
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real reports joined and repeated to 1 MiB or more."""
+    joined = "\n".join(p.read_text(encoding="utf-8") for p in corpus_paths())
+    big = tmp_path_factory.mktemp("big") / "big.txt"
+    big.write_text(joined * (2**20 // len(joined.encode("utf-8")) + 1), encoding="utf-8")
+    assert big.stat().st_size >= 2**20
+    return big
+
+
+@pytest.mark.parametrize("threads", [None, 2, 3])
+def test_one_large_text_read_side_by_side_equals_its_parse_on_one_thread(
+    big_file: Path, threads: int | None
+) -> None:
+    """parse() and parse_file() of a text of 1 MiB or more read its sections
+    on a pool of `threads`; the report is the one the calling thread makes."""
+    data = big_file.read_bytes()
+    text = data.decode("utf-8")
+    in_turn = fou.parse_file(big_file, threads=1)
+    assert fou.parse_file(big_file, threads=threads) == in_turn
+    side_by_side = fou.parse(data, path=str(big_file), threads=threads)
+    assert side_by_side == fou.parse(data, path=str(big_file), threads=1) == in_turn
+    assert fou.parse(text, threads=threads) == fou.parse(text, threads=1)
+    assert len(in_turn.projects) > 100
+
+
+@pytest.mark.parametrize("threads", [0, -1])
+def test_threads_below_one_are_refused_whatever_the_size(threads: int) -> None:
+    for call in (
+        lambda: fou.parse("Tittel", threads=threads),
+        lambda: fou.parse(b"Tittel", threads=threads),
+        lambda: fou.parse_file(corpus_paths()[0], threads=threads),
+    ):
+        with pytest.raises(ValueError, match="threads must be at least 1"):
+            call()
 
 
 def test_parse_many_takes_any_iterable(copies: list[Path]) -> None:

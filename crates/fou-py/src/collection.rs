@@ -73,7 +73,7 @@ fn options(registry_path: Option<&PathBuf>) -> PyResult<CollectOptions> {
 }
 
 /// A rayon pool of `threads` threads (`None`: rayon's default size).
-fn pool(py: Python<'_>, threads: Option<i64>) -> PyResult<rayon::ThreadPool> {
+pub(crate) fn pool(py: Python<'_>, threads: Option<i64>) -> PyResult<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     match threads {
         None => {}

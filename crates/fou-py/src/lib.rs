@@ -78,6 +78,37 @@ fn max_bytes_arg(max_bytes: Option<i64>) -> PyResult<u64> {
     }
 }
 
+/// The pool a text of `bytes` is parsed on so that its sections are read
+/// side by side (`threads=`: `None` is rayon's default size, `1` parses on
+/// the calling thread): one of [`fou::Options::split_bytes`] or more, and
+/// more than one thread; else `None`, and no thread is started (a pool costs
+/// a fraction of a millisecond, a text that large tens of milliseconds).
+/// `threads` below 1 raises `ValueError` whatever the size.
+fn sized_pool(
+    py: Python<'_>,
+    threads: Option<i64>,
+    bytes: u64,
+    opts: &fou::Options,
+) -> PyResult<Option<rayon::ThreadPool>> {
+    if let Some(n) = threads.filter(|&n| n < 1) {
+        return Err(PyValueError::new_err(format!(
+            "threads must be at least 1 (or None), not {n}"
+        )));
+    }
+    if bytes < opts.split_bytes || threads == Some(1) {
+        return Ok(None);
+    }
+    crate::collection::pool(py, threads).map(Some)
+}
+
+/// `read()` on `pool` when there is one, else on this thread.
+fn run_sized<R: Send>(pool: Option<&rayon::ThreadPool>, read: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(read),
+        None => read(),
+    }
+}
+
 /// Parse options: the path to record, the input format to force, strict
 /// decoding and the size limit.
 fn options(
@@ -138,8 +169,14 @@ pub(crate) fn registry_arg(file: &PathBuf) -> PyResult<std::sync::Arc<fou::Regis
 /// A file's bytes (or `parse_file()`) parse faster than its text: a `str`
 /// is first encoded to UTF-8 by Python, about a sixth of the parse of a
 /// Norwegian report (`python/benchmarks/counted.sh`).
+///
+/// A text of 1 MiB or more (a concatenation of reports) has its sections
+/// read side by side on a pool of `threads` threads started for the call
+/// (`None`: rayon's default, `RAYON_NUM_THREADS` or one per core; `1`: on
+/// the calling thread), as `fou parse` reads one; the report is the same.
+/// A shorter text starts no thread.
 #[pyfunction]
-#[pyo3(signature = (text, *, path = None, input_format = None, format = None, strict = false, max_bytes = None, registry = None))]
+#[pyo3(signature = (text, *, path = None, input_format = None, format = None, strict = false, max_bytes = None, registry = None, threads = None))]
 #[expect(
     clippy::too_many_arguments,
     reason = "one parameter per keyword argument of Python's fou.parse"
@@ -153,6 +190,7 @@ pub fn parse(
     strict: bool,
     max_bytes: Option<i64>,
     registry: Option<PathBuf>,
+    threads: Option<i64>,
 ) -> PyResult<PyReport> {
     let opts = options(
         path.as_ref(),
@@ -165,8 +203,15 @@ pub fn parse(
     if let Ok(s) = text.cast::<PyString>() {
         let s = s.to_cow()?;
         let s: &str = &s;
+        let pool = sized_pool(
+            py,
+            threads,
+            u64::try_from(s.len()).unwrap_or(u64::MAX),
+            &opts,
+        )?;
         // Python keeps the report after `text` is gone: its texts are copied.
-        py.detach(|| guarded(|| fou::parse_with(s, &opts).map(fou::Report::into_owned)))
+        let read = || guarded(|| fou::parse_with(s, &opts).map(fou::Report::into_owned));
+        py.detach(|| run_sized(pool.as_ref(), read))
             .map(PyReport)
             .map_err(|f| {
                 to_pyerr(
@@ -179,7 +224,14 @@ pub fn parse(
             })
     } else if let Ok(b) = text.cast::<PyBytes>() {
         let bytes = b.as_bytes();
-        py.detach(|| guarded(|| fou::parse_bytes_with(bytes, &opts)))
+        let pool = sized_pool(
+            py,
+            threads,
+            u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+            &opts,
+        )?;
+        let read = || guarded(|| fou::parse_bytes_with(bytes, &opts));
+        py.detach(|| run_sized(pool.as_ref(), read))
             .map(PyReport)
             .map_err(|f| {
                 to_pyerr(
@@ -211,9 +263,11 @@ fn read_file(path: &Path, opts: &fou::Options) -> Result<fou::Report<'static>, f
 ///
 /// Raises `ReadError` when the file cannot be read (missing, a directory, no
 /// permission), `InputTooLarge` (a `ReadError`) when it is longer than
-/// `max_bytes`, and `DecodeError` when its bytes are not text.
+/// `max_bytes`, and `DecodeError` when its bytes are not text. `threads` is
+/// as for `parse()`: a file of 1 MiB or more has its sections read side by
+/// side.
 #[pyfunction]
-#[pyo3(signature = (path, *, input_format = None, strict = false, max_bytes = None, registry = None))]
+#[pyo3(signature = (path, *, input_format = None, strict = false, max_bytes = None, registry = None, threads = None))]
 pub fn parse_file(
     py: Python<'_>,
     path: PathBuf,
@@ -221,6 +275,7 @@ pub fn parse_file(
     strict: bool,
     max_bytes: Option<i64>,
     registry: Option<PathBuf>,
+    threads: Option<i64>,
 ) -> PyResult<PyReport> {
     let opts = options(
         None,
@@ -230,7 +285,11 @@ pub fn parse_file(
         registry.as_ref(),
     )?;
     let shown = path.display().to_string();
-    py.detach(|| guarded(|| read_file(&path, &opts)))
+    // (the size the file says it has: a FIFO or a device says 0, and is
+    // parsed on this thread)
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    let pool = sized_pool(py, threads, size, &opts)?;
+    py.detach(|| run_sized(pool.as_ref(), || guarded(|| read_file(&path, &opts))))
         .map(PyReport)
         .map_err(|f| to_pyerr(py, f, Context { path: Some(&shown) }))
 }
