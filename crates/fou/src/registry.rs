@@ -146,6 +146,13 @@ pub struct Registry {
 /// A folded form of a name ([`fold`]): the builtin table's own, or made.
 type Form = Cow<'static, str>;
 
+/// How many pieces' look-ups of an institution text are kept inline: more
+/// than an item names (a longer list spills to the heap).
+const FOUND_INLINE: usize = 8;
+
+/// The pieces of an institution text, each with the entry it names.
+type Found<'p> = Vec<(Cow<'p, str>, Option<usize>)>;
+
 /// A registry's entries: made from a file, or the builtin table's, whose
 /// [`Institution`]s (some 300 strings) are made only when they are asked
 /// for ([`Registry::entries`], [`Registry::get`], [`Registry::merge`]): a
@@ -616,7 +623,7 @@ impl Registry {
             Cow::Borrowed(r) => Cow::Borrowed(crate::text::trim(r)),
             Cow::Owned(r) => Cow::Owned(crate::text::trim(r).to_owned()),
         };
-        self.to_refs(self.read_split(raw, whole, || pieces.to_vec(), buf))
+        self.to_refs(self.read_split(raw, whole, || pieces.iter().cloned(), buf))
     }
 
     /// The pieces read as [`InstitutionRef`]s.
@@ -642,50 +649,52 @@ impl Registry {
     }
 
     /// Each piece of an institution text with the entry it names, if any.
-    fn read<'t>(&self, raw: &'t str) -> Vec<(Cow<'t, str>, Option<usize>)> {
+    fn read<'t>(&self, raw: &'t str) -> Found<'t> {
         let whole = || Cow::Borrowed(crate::text::trim(raw));
         let pieces = || crate::grammar::institution_pieces(raw);
         self.read_split(raw, whole, pieces, &mut String::new())
     }
 
     /// [`Registry::read`] of `raw`: `whole()`, its text, when it is one
-    /// whole name, else its split into organisations, `split()`.
-    fn read_split<'p>(
+    /// whole name, else its split into organisations, `split()`: one vector,
+    /// the pieces with their entries (not one of the pieces, one of their
+    /// look-ups and one of the two).
+    fn read_split<'p, P: IntoIterator<Item = Cow<'p, str>>>(
         &self,
         raw: &str,
         whole: impl FnOnce() -> Cow<'p, str>,
-        split: impl FnOnce() -> Vec<Cow<'p, str>>,
+        split: impl FnOnce() -> P,
         buf: &mut String,
-    ) -> Vec<(Cow<'p, str>, Option<usize>)> {
+    ) -> Found<'p> {
         // A whole legal name (`… Arbeidslivs- og Velferdsforskning AS`) is one.
         if let Some(i) = self.lookup_index(raw, buf) {
             return vec![(whole(), Some(i))];
         }
-        let pieces = split();
         // Each piece's own entry, then, for a piece with none, a unit known
         // only next to its parent (the entry of the piece before or after).
         // A piece that is the whole text (a list of one) names nothing: it
         // folds as the whole text did ([`fold`] drops white space at the
         // ends), and that was looked up above.
         let trimmed = crate::text::trim(raw);
-        let own: smallvec::SmallVec<[Option<usize>; 8]> = (pieces.iter())
+        let mut found: Found<'p> = split()
+            .into_iter()
             .map(|piece| {
-                if piece.as_ref() == trimmed {
-                    return None;
-                }
-                self.lookup_index(piece, buf)
+                let own = (piece.as_ref() != trimmed)
+                    .then(|| self.lookup_index(&piece, buf))
+                    .flatten();
+                (piece, own)
             })
             .collect();
-        let hits = own.iter().enumerate().map(|(k, &hit)| {
-            hit.or_else(|| {
-                let near = [k.checked_sub(1), Some(k + 1)];
-                let mut parents = near.into_iter().flatten().filter_map(|j| *own.get(j)?);
-                let piece = pieces.get(k)?;
-                parents.find_map(|p| self.by_parent.get(&(p, Cow::Owned(fold(piece)))).copied())
-            })
-        });
-        let hits: Vec<Option<usize>> = hits.collect();
-        let mut found: Vec<(Cow<'p, str>, Option<usize>)> = pieces.into_iter().zip(hits).collect();
+        let own: smallvec::SmallVec<[Option<usize>; FOUND_INLINE]> =
+            found.iter().map(|&(_, own)| own).collect();
+        for (k, (piece, hit)) in found.iter_mut().enumerate() {
+            if hit.is_some() {
+                continue;
+            }
+            let near = [k.checked_sub(1), Some(k + 1)];
+            let mut parents = near.into_iter().flatten().filter_map(|j| *own.get(j)?);
+            *hit = parents.find_map(|p| self.by_parent.get(&(p, Cow::Owned(fold(piece)))).copied());
+        }
         self.collapse_units(raw, &mut found);
         found
     }
@@ -707,7 +716,7 @@ impl Registry {
     /// A unit written next to its parent (`AFI, OsloMet`, `OsloMet AFI`,
     /// `SNF (NHH)`) is the unit: the parent goes, unless the two are joined
     /// by `/` or a conjunction, which name two partners (`NIBR/OsloMet`).
-    fn collapse_units(&self, raw: &str, found: &mut Vec<(Cow<'_, str>, Option<usize>)>) {
+    fn collapse_units(&self, raw: &str, found: &mut Found<'_>) {
         let mut k = 0;
         while k + 1 < found.len() {
             let (a, b) = (found[k].1, found[k + 1].1);
