@@ -144,11 +144,11 @@ fn first_split(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let mut from = [0; CONJUNCTIONS];
     let mut best: Option<(usize, usize)> = None; // (conjunction, offset)
-    // The spaces by a byte loop, not `memchr`: the texts split are the
-    // pieces of a list of institutions, a few words, where setting up a
-    // vectorised search at each space costs more than it saves.
-    let spaces = b.iter().enumerate().filter(|&(_, &x)| x == b' ');
-    for (sp, _) in spaces {
+    // The spaces a lane at a time ([`crate::text::offsets_of`]), not by
+    // `memchr`: the texts split are the pieces of a list of institutions, a
+    // few words, where setting up a search at each space costs more than
+    // it saves.
+    for sp in crate::text::offsets_of(b, b' ') {
         // (after most spaces stands no conjunction's first byte)
         if !b
             .get(sp + 1)
@@ -213,12 +213,20 @@ fn starts_upper(s: Option<&str>) -> bool {
 /// is always a whole character).
 pub(crate) fn split_at_ascii<'a>(s: &'a str, seps: &'a [u8]) -> impl Iterator<Item = &'a str> + 'a {
     let mut rest = Some(s);
-    let low = low_byte_set(seps);
+    // (the separators below 64 as bits, any others compared one by one:
+    // most bytes, letters, are above 64 and told at once)
+    let (low, high) = match low_byte_set(seps) {
+        Some(set) => (set, &[][..]),
+        None => (0, seps),
+    };
     std::iter::from_fn(move || {
         let r = rest?;
-        let is_sep = |b: u8| match low {
-            Some(set) => b < 64 && set >> b & 1 == 1,
-            None => seps.contains(&b),
+        let is_sep = |b: u8| {
+            if b < 64 {
+                low >> b & 1 == 1 || high.contains(&b)
+            } else {
+                high.contains(&b)
+            }
         };
         match r.bytes().position(is_sep) {
             Some(i) => {
