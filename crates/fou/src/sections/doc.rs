@@ -68,6 +68,8 @@ pub(crate) struct Views {
     /// Does the table of contents list the text of the blocks asked for
     /// at the top level ([`Toc::lists_normalised`])?
     top: RefCell<HashMap<usize, bool>>,
+    /// The room a map makes when it keeps its first answer ([`keep_in`]).
+    room: usize,
 }
 
 impl Views {
@@ -77,6 +79,7 @@ impl Views {
             norm: (0..n).map(|_| OnceCell::new()).collect(),
             role: RefCell::new(HashMap::default()),
             top: RefCell::new(HashMap::default()),
+            room: VIEWS_ROOM.min(n),
         }
     }
 
@@ -96,7 +99,7 @@ impl Views {
             return r;
         }
         let r = super::role_with(text, || self.norm(i, text));
-        keep_in(&mut self.role.borrow_mut(), i, r);
+        keep_in(&mut self.role.borrow_mut(), self.room, i, r);
         r
     }
 
@@ -106,7 +109,7 @@ impl Views {
             return t;
         }
         let t = toc.may_list(text) && toc.lists_normalised(&self.norm(i, text));
-        keep_in(&mut self.top.borrow_mut(), i, t);
+        keep_in(&mut self.top.borrow_mut(), self.room, i, t);
         t
     }
 
@@ -124,13 +127,16 @@ impl Views {
 /// Room a map of [`Views`] makes when it keeps its first answer: a report
 /// asks the role of some dozens of headings and of the paragraphs that might
 /// be ones, and a map grown by doubling from a few entries moves each
-/// entry several times; a text of few headings keeps this little room.
+/// entry several times; a text of few headings keeps this little room. A
+/// text of fewer blocks (a web page) makes room for its blocks only: a
+/// map of this room is some 2 KB, which `malloc` serves as a large block,
+/// after putting its small free blocks together.
 const VIEWS_ROOM: usize = 64;
 
-/// Keep `v` for block `i` in `map` (with [`VIEWS_ROOM`] when it is the first).
-fn keep_in<V>(map: &mut HashMap<usize, V>, i: usize, v: V) {
+/// Keep `v` for block `i` in `map` (with `room` when it is the first).
+fn keep_in<V>(map: &mut HashMap<usize, V>, room: usize, i: usize, v: V) {
     if map.capacity() == 0 {
-        map.reserve(VIEWS_ROOM);
+        map.reserve(room);
     }
     map.insert(i, v);
 }
