@@ -52,6 +52,18 @@ pub(crate) struct Lists<'a> {
     pub publications: Vec<Publication<'a>>,
 }
 
+/// Add the items of a list after those of the lists before it: the list's
+/// own vector when it is the first (most sections and pages have one list
+/// of a kind), not a copy of its items into a new one (a portfolio item is
+/// some 200 bytes).
+fn append<T>(to: &mut Vec<T>, items: Vec<T>) {
+    if to.is_empty() {
+        *to = items;
+    } else {
+        to.extend(items);
+    }
+}
+
 /// Read the lists of a section.
 ///
 /// A list whose blocks the section's own reader claimed as a project (a list
@@ -359,14 +371,14 @@ impl<'a> List<'a> {
         out: &mut Lists<'a>,
     ) {
         if let Some(phd) = self.phds(doc, claims) {
-            out.phd.extend(phd);
+            append(&mut out.phd, phd);
         } else if let Some(vendors) = self.vendors(doc, claims) {
-            out.vendors.extend(vendors);
+            append(&mut out.vendors, vendors);
         } else if let Some(publications) = self.publications(doc, claims) {
-            out.publications.extend(publications);
+            append(&mut out.publications, publications);
         } else if !self.items.clone().any(|k| claims.part(k) == Part::Project) {
             // (not a list inside a project summary)
-            out.portfolio.extend(self.portfolio(doc, claims, status));
+            append(&mut out.portfolio, self.portfolio(doc, claims, status));
         }
     }
 
