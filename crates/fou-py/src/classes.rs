@@ -476,9 +476,9 @@ model! {
     /// does not know the name (never guessed), and the text as written.
     PyInstitutionRef(fou::InstitutionRef<'static>) as "InstitutionRef" |_r, _py| {
         /// Registry id (`"uio"`, `"oslomet-afi"`), or `None` when unknown.
-        id: Option<String>,
+        id: Option<Text>,
         /// The registry's canonical name, or `None` when unknown.
-        name: Option<String>,
+        name: Option<Text>,
         /// The name as written in the item.
         raw: Text,
     }

@@ -191,7 +191,6 @@ rebased_fields! {
     Signatory { name, role }
     Preface { text, signatory }
     Heading { level, title, span }
-    InstitutionRef { id, name, raw }
     Project { title, institution_raw, institutions, institution_refs, funding, theme, lead, summary, span }
     PortfolioItem {
         title, institution_raw, institutions, institution_refs, period, funding, theme, status,
@@ -206,6 +205,20 @@ rebased_fields! {
     Report {
         schema_version, source, year, title, preface, outline, projects, portfolio, analyses,
         publications, phd, vendors, stated_counts, dates, diagnostics,
+    }
+}
+
+/// `Rebase` for an [`InstitutionRef`]: its text as written, as any text;
+/// its registry id and name as they are (the builtin registry's are
+/// `'static`, not a copy made per report).
+impl<'t> Rebase<'t> for InstitutionRef<'_> {
+    type Out = InstitutionRef<'t>;
+    fn rebase(self, input: &'t str) -> InstitutionRef<'t> {
+        InstitutionRef {
+            id: self.id,
+            name: self.name,
+            raw: self.raw.rebase(input),
+        }
     }
 }
 
@@ -494,10 +507,12 @@ pub struct Heading<'a> {
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
 pub struct InstitutionRef<'a> {
-    /// The registry id (`uio`, `oslomet-afi`), or null when unknown.
-    pub id: Option<String>,
-    /// The registry's canonical name, or null when unknown.
-    pub name: Option<String>,
+    /// The registry id (`uio`, `oslomet-afi`), or null when unknown
+    /// (borrowed from the builtin registry, a copy of a user's entry's).
+    pub id: Option<Cow<'static, str>>,
+    /// The registry's canonical name, or null when unknown (borrowed or a
+    /// copy, as `id`).
+    pub name: Option<Cow<'static, str>>,
     /// The name as written in the item.
     pub raw: Cow<'a, str>,
 }

@@ -202,6 +202,23 @@ impl Entries {
     /// Entry `i`'s id, name, parent id and `unit` flag; an index past the
     /// end reads as an entry with empty names (the indexes are the maps'
     /// own, so there is none).
+    /// The id of entry `i`: borrowed from the builtin table, else a copy.
+    fn id_text(&self, i: usize) -> Cow<'static, str> {
+        match self {
+            Entries::Made(v) => Cow::Owned(v.get(i).map_or("", |e| &e.id).to_owned()),
+            Entries::Builtin(table, _) => Cow::Borrowed(table.get(i).map_or("", |e| e.id)),
+        }
+    }
+
+    /// The canonical name of entry `i`: borrowed from the builtin table,
+    /// else a copy.
+    fn name_text(&self, i: usize) -> Cow<'static, str> {
+        match self {
+            Entries::Made(v) => Cow::Owned(v.get(i).map_or("", |e| &e.name).to_owned()),
+            Entries::Builtin(table, _) => Cow::Borrowed(table.get(i).map_or("", |e| e.name)),
+        }
+    }
+
     fn id(&self, i: usize) -> &str {
         match self {
             Entries::Made(v) => v.get(i).map_or("", |e| &e.id),
@@ -635,8 +652,8 @@ impl Registry {
             .into_iter()
             .map(|(piece, hit)| match hit {
                 Some(i) => InstitutionRef {
-                    id: Some(self.entries.id(i).to_owned()),
-                    name: Some(self.entries.name(i).to_owned()),
+                    id: Some(self.entries.id_text(i)),
+                    name: Some(self.entries.name_text(i)),
                     raw: piece,
                 },
                 None => InstitutionRef {
@@ -863,8 +880,14 @@ mod tests {
         assert!(unmade(&table), "a parse made the table's entries");
         let refs = |r: &Report<'_>| -> Vec<(Option<String>, Option<String>, String)> {
             let refs = r.portfolio.iter().flat_map(|p| &p.institution_refs);
-            refs.map(|x| (x.id.clone(), x.name.clone(), x.raw.to_string()))
-                .collect()
+            refs.map(|x| {
+                (
+                    x.id.as_deref().map(str::to_owned),
+                    x.name.as_deref().map(str::to_owned),
+                    x.raw.to_string(),
+                )
+            })
+            .collect()
         };
         assert_eq!(refs(&by_table), refs(&by_file));
         let known = refs(&by_table)
@@ -926,6 +949,24 @@ mod tests {
             .ok()
             .and_then(|m| m.lookup("UiO").map(|i| i.name.clone()));
         assert_eq!(name.as_deref(), Some("UiO (mitt navn)"));
+    }
+
+    /// The builtin registry's ids and names are borrowed into each
+    /// reference, not copied; a user's registry's are copies.
+    #[test]
+    fn builtin_ids_and_names_are_borrowed() -> Result<(), RegistryError> {
+        let refs = Registry::builtin().refs("UiO og Kystforsk");
+        let borrowed = |t: &Option<Cow<'static, str>>| matches!(t, Some(Cow::Borrowed(_)));
+        assert_eq!(refs[0].id.as_deref(), Some("uio"));
+        assert!(borrowed(&refs[0].id) && borrowed(&refs[0].name));
+        assert_eq!((&refs[1].id, &refs[1].name), (&None, &None));
+        let mine = Registry::from_toml(
+            "[[institution]]\nid = \"kfi\"\nname = \"Kystforsk\"\nkind = \"institute\"\n",
+        )?;
+        let refs = mine.refs("Kystforsk");
+        assert_eq!(refs[0].id.as_deref(), Some("kfi"));
+        assert!(matches!(refs[0].id, Some(Cow::Owned(_))));
+        Ok(())
     }
 
     /// [`partners`] as it was written, with [`str::find`].

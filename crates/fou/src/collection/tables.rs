@@ -354,7 +354,9 @@ impl Collection {
             .flat_map(|(_, _, refs)| refs);
         for r in refs {
             if let Some(id) = &r.id {
-                named.entry(id.clone()).or_insert_with(|| r.name.clone());
+                named
+                    .entry(id.to_string())
+                    .or_insert_with(|| r.name.as_deref().map(str::to_owned));
             }
         }
         let mut todo: Vec<String> = named.keys().cloned().collect();

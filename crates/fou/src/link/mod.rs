@@ -161,7 +161,9 @@ fn status_name<T: Serialize>(status: &T) -> Option<String> {
 }
 
 fn ids(refs: &[crate::model::InstitutionRef]) -> Vec<String> {
-    refs.iter().filter_map(|r| r.id.clone()).collect()
+    refs.iter()
+        .filter_map(|r| r.id.as_deref().map(str::to_owned))
+        .collect()
 }
 
 /// The appearances of one parsed text: its projects, then its portfolio
