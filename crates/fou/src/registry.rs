@@ -636,11 +636,15 @@ impl Registry {
         let Some(raw) = raw else {
             return Vec::new();
         };
-        let whole = || match raw {
-            Cow::Borrowed(r) => Cow::Borrowed(crate::text::trim(r)),
-            Cow::Owned(r) => Cow::Owned(crate::text::trim(r).to_owned()),
-        };
-        self.to_refs(self.read_split(raw, whole, || pieces.iter().cloned(), buf))
+        // (a whole name, the common case, straight to its one reference)
+        if let Some(i) = self.lookup_index(raw, buf) {
+            let whole = match raw {
+                Cow::Borrowed(r) => Cow::Borrowed(crate::text::trim(r)),
+                Cow::Owned(r) => Cow::Owned(crate::text::trim(r).to_owned()),
+            };
+            return vec![self.to_ref(whole, Some(i))];
+        }
+        self.to_refs(self.read_pieces(raw, pieces.iter().cloned(), buf))
     }
 
     /// The pieces read as [`InstitutionRef`]s.
@@ -650,50 +654,48 @@ impl Registry {
     ) -> Vec<InstitutionRef<'r>> {
         found
             .into_iter()
-            .map(|(piece, hit)| match hit {
-                Some(i) => InstitutionRef {
-                    id: Some(self.entries.id_text(i)),
-                    name: Some(self.entries.name_text(i)),
-                    raw: piece,
-                },
-                None => InstitutionRef {
-                    id: None,
-                    name: None,
-                    raw: piece,
-                },
-            })
+            .map(|(piece, hit)| self.to_ref(piece, hit))
             .collect()
     }
 
-    /// Each piece of an institution text with the entry it names, if any.
-    fn read<'t>(&self, raw: &'t str) -> Found<'t> {
-        let whole = || Cow::Borrowed(crate::text::trim(raw));
-        let pieces = || crate::grammar::institution_pieces(raw);
-        self.read_split(raw, whole, pieces, &mut String::new())
+    /// A piece read as an [`InstitutionRef`]: with entry `hit`'s id and
+    /// name, if it names one.
+    fn to_ref<'r>(&self, piece: Cow<'r, str>, hit: Option<usize>) -> InstitutionRef<'r> {
+        InstitutionRef {
+            id: hit.map(|i| self.entries.id_text(i)),
+            name: hit.map(|i| self.entries.name_text(i)),
+            raw: piece,
+        }
     }
 
-    /// [`Registry::read`] of `raw`: `whole()`, its text, when it is one
-    /// whole name, else its split into organisations, `split()`: one vector,
-    /// the pieces with their entries (not one of the pieces, one of their
-    /// look-ups and one of the two).
-    fn read_split<'p, P: IntoIterator<Item = Cow<'p, str>>>(
+    /// Each piece of an institution text with the entry it names, if any:
+    /// the text itself when it is one whole name (`… Arbeidslivs- og
+    /// Velferdsforskning AS`), else its split into organisations.
+    fn read<'t>(&self, raw: &'t str) -> Found<'t> {
+        let mut buf = String::new();
+        if let Some(i) = self.lookup_index(raw, &mut buf) {
+            return vec![(Cow::Borrowed(crate::text::trim(raw)), Some(i))];
+        }
+        self.read_pieces(raw, crate::grammar::institution_pieces(raw), &mut buf)
+    }
+
+    /// The pieces of `raw`, its split into organisations, each with the
+    /// entry it names, once `raw` was looked up as a whole name and named
+    /// none: one vector, the pieces with their entries (not one of the
+    /// pieces, one of their look-ups and one of the two).
+    fn read_pieces<'p>(
         &self,
         raw: &str,
-        whole: impl FnOnce() -> Cow<'p, str>,
-        split: impl FnOnce() -> P,
+        pieces: impl IntoIterator<Item = Cow<'p, str>>,
         buf: &mut String,
     ) -> Found<'p> {
-        // A whole legal name (`… Arbeidslivs- og Velferdsforskning AS`) is one.
-        if let Some(i) = self.lookup_index(raw, buf) {
-            return vec![(whole(), Some(i))];
-        }
         // Each piece's own entry, then, for a piece with none, a unit known
         // only next to its parent (the entry of the piece before or after).
         // A piece that is the whole text (a list of one) names nothing: it
         // folds as the whole text did ([`fold`] drops white space at the
         // ends), and that was looked up above.
         let trimmed = crate::text::trim(raw);
-        let mut found: Found<'p> = split()
+        let mut found: Found<'p> = pieces
             .into_iter()
             .map(|piece| {
                 let own = (piece.as_ref() != trimmed)
@@ -807,7 +809,7 @@ mod tests {
         ];
         for name in crate::testing::concatenations(&pieces, 4) {
             assert_eq!(fold(&name), fold_by_copies(&name), "{name:?}");
-            // (what `read_split` counts on: a piece that is the whole text,
+            // (what `read_pieces` counts on: a piece that is the whole text,
             // trimmed, folds as the whole text did)
             assert_eq!(fold(crate::text::trim(&name)), fold(&name), "{name:?}");
         }
