@@ -40,6 +40,9 @@ pub fn funding_from_summary(text: &str) -> Option<Funding> {
 /// A text of a record and the block it was read from.
 type At<'d> = (usize, &'d str);
 
+/// The paragraphs of a summary a record keeps without allocating.
+const SUMMARY_INLINE: usize = 8;
+
 struct Record<'d> {
     first: usize,
     last: usize,
@@ -47,7 +50,9 @@ struct Record<'d> {
     institution_raw: Option<At<'d>>,
     lead: Option<At<'d>>,
     theme: Option<At<'d>>,
-    summary: Vec<usize>,
+    /// The blocks of the summary's paragraphs (kept inline: a summary has
+    /// a few).
+    summary: smallvec::SmallVec<[usize; SUMMARY_INLINE]>,
     /// A field whose label stood with no value: the next paragraph is its value.
     pending: Option<Label>,
 }
@@ -279,7 +284,7 @@ fn open_record<'d>(b: &'d Block, k: usize, labelled: bool, theme: Option<At<'d>>
         institution_raw: None,
         lead: None,
         theme,
-        summary: Vec::new(),
+        summary: smallvec::SmallVec::new(),
         pending: None,
     };
     if labelled {
