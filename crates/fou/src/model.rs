@@ -209,8 +209,9 @@ rebased_fields! {
 }
 
 /// `Rebase` for an [`InstitutionRef`]: its text as written, as any text;
-/// its registry id and name as they are (the builtin registry's are
-/// `'static`, not a copy made per report).
+/// its registry id and name as they are (`'static`: borrowed from the
+/// builtin registry's table, or copies of a user's registry's entry, made
+/// by [`crate::Registry`], not a copy per report).
 impl<'t> Rebase<'t> for InstitutionRef<'_> {
     type Out = InstitutionRef<'t>;
     fn rebase(self, input: &'t str) -> InstitutionRef<'t> {
@@ -507,11 +508,9 @@ pub struct Heading<'a> {
 #[schemars(transform = plain_descriptions)]
 #[non_exhaustive]
 pub struct InstitutionRef<'a> {
-    /// The registry id (`uio`, `oslomet-afi`), or null when unknown
-    /// (borrowed from the builtin registry, a copy of a user's entry's).
+    /// The registry id (`uio`, `oslomet-afi`), or null when unknown.
     pub id: Option<Cow<'static, str>>,
-    /// The registry's canonical name, or null when unknown (borrowed or a
-    /// copy, as `id`).
+    /// The registry's canonical name, or null when unknown.
     pub name: Option<Cow<'static, str>>,
     /// The name as written in the item.
     pub raw: Cow<'a, str>,
