@@ -200,54 +200,34 @@ pub fn parse(
         registry.as_ref(),
     )?;
     let path_str = path.as_ref().map(|p| p.display().to_string());
-    if let Ok(s) = text.cast::<PyString>() {
+    let size = |len: usize| u64::try_from(len).unwrap_or(u64::MAX);
+    let parsed = if let Ok(s) = text.cast::<PyString>() {
         let s = s.to_cow()?;
         let s: &str = &s;
-        let pool = sized_pool(
-            py,
-            threads,
-            u64::try_from(s.len()).unwrap_or(u64::MAX),
-            &opts,
-        )?;
+        let pool = sized_pool(py, threads, size(s.len()), &opts)?;
         // Python keeps the report after `text` is gone: its texts are copied.
         let read = || guarded(|| fou::parse_with(s, &opts).map(fou::Report::into_owned));
         py.detach(|| run_sized(pool.as_ref(), read))
-            .map(PyReport)
-            .map_err(|f| {
-                to_pyerr(
-                    py,
-                    f,
-                    Context {
-                        path: path_str.as_deref(),
-                    },
-                )
-            })
     } else if let Ok(b) = text.cast::<PyBytes>() {
         let bytes = b.as_bytes();
-        let pool = sized_pool(
-            py,
-            threads,
-            u64::try_from(bytes.len()).unwrap_or(u64::MAX),
-            &opts,
-        )?;
+        let pool = sized_pool(py, threads, size(bytes.len()), &opts)?;
         let read = || guarded(|| fou::parse_bytes_with(bytes, &opts));
         py.detach(|| run_sized(pool.as_ref(), read))
-            .map(PyReport)
-            .map_err(|f| {
-                to_pyerr(
-                    py,
-                    f,
-                    Context {
-                        path: path_str.as_deref(),
-                    },
-                )
-            })
     } else {
-        Err(PyTypeError::new_err(format!(
+        return Err(PyTypeError::new_err(format!(
             "parse() takes str or bytes, not {}; use parse_file() for a path",
             text.get_type().name()?
-        )))
-    }
+        )));
+    };
+    parsed.map(PyReport).map_err(|f| {
+        to_pyerr(
+            py,
+            f,
+            Context {
+                path: path_str.as_deref(),
+            },
+        )
+    })
 }
 
 /// Read and parse one file with `opts` (which name no path: the core records

@@ -18,25 +18,32 @@ fn has_org_word(words: &[&str]) -> bool {
             return true;
         }
         let w = trim_to_alphanumeric(w);
-        // A word of Latin-1 (`Høgskolen`) is lower-cased on the stack
-        // ([`lower_latin_1`]); others as `lower` does (without a copy when
-        // lower-case already).
+        // A word of Latin-1 (`Høgskolen`) is lower-cased on the stack;
+        // others as `lower` does (without a copy when lower-case already).
         let mut buf = [0u8; WORD_ROOM];
-        if let Some(room) = buf
-            .get_mut(..w.len())
-            .filter(|_| crate::text::is_latin_1(w))
-        {
-            room.copy_from_slice(w.as_bytes());
-            lower_latin_1(room);
-            return is_org_word(room);
+        match lower_on_stack(w, &mut buf) {
+            Some(lw) => is_org_word(lw),
+            None => is_org_word(lower(w).as_bytes()),
         }
-        is_org_word(lower(w).as_bytes())
     })
 }
 
-/// Room for a word lower-cased on the stack ([`has_org_word`]), in bytes:
-/// longer than any word of a name; a longer one is lower-cased on the heap.
+/// Room for a word lower-cased on the stack ([`lower_on_stack`]), in
+/// bytes: longer than any word of a name; a longer one is lower-cased on
+/// the heap.
 const WORD_ROOM: usize = 48;
+
+/// The bytes of `w` lower-cased in `buf` ([`lower_latin_1`]) when it is
+/// Latin-1 and fits; `None` otherwise (the caller lower-cases it on the
+/// heap).
+fn lower_on_stack<'b>(w: &str, buf: &'b mut [u8; WORD_ROOM]) -> Option<&'b [u8]> {
+    let room = buf
+        .get_mut(..w.len())
+        .filter(|_| crate::text::is_latin_1(w))?;
+    room.copy_from_slice(w.as_bytes());
+    lower_latin_1(room);
+    Some(room)
+}
 
 /// The UTF-8 bytes `b` of a text of Latin-1 lower-cased in place, as
 /// [`str::to_lowercase`] lower-cases its characters (each to one of as many
@@ -213,18 +220,12 @@ fn starts_no_name(first: &str) -> bool {
     if first.chars().nth(NOT_ORG_START_MAX_CHARS).is_some() {
         return false;
     }
-    // A word of Latin-1 (`Økonomisk`) is lower-cased on the stack, as
-    // [`has_org_word`] lower-cases one.
+    // A word of Latin-1 (`Økonomisk`) is lower-cased on the stack.
     let mut buf = [0u8; WORD_ROOM];
-    if let Some(room) = buf
-        .get_mut(..first.len())
-        .filter(|_| crate::text::is_latin_1(first))
-    {
-        room.copy_from_slice(first.as_bytes());
-        lower_latin_1(room);
-        return NOT_ORG_START.iter().any(|w| w.as_bytes() == &*room);
+    match lower_on_stack(first, &mut buf) {
+        Some(lw) => NOT_ORG_START.iter().any(|w| w.as_bytes() == lw),
+        None => NOT_ORG_START.contains(&first.to_lowercase().as_str()),
     }
-    NOT_ORG_START.contains(&first.to_lowercase().as_str())
 }
 
 /// The words of [`NOT_ORG_START`] by their length in bytes, up to
