@@ -416,9 +416,9 @@ model! {
         /// `"plain"` or `"markdown"`.
         format: fou::Format,
         /// Detected encoding of the input bytes (`"utf-8"`, `"utf-8-sig"`).
-        encoding: String,
+        encoding: Text,
         /// Why that encoding was chosen, e.g. `"valid UTF-8"`.
-        encoding_evidence: String,
+        encoding_evidence: Text,
         /// Input bytes replaced by U+FFFD because they were invalid in the encoding.
         replaced_bytes: usize,
         /// Size of the input in bytes.

@@ -564,7 +564,7 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, explaining: bool) -> 
     let mut report = Report::new(SourceInfo {
         path: options.path.clone(),
         format,
-        encoding: src.encoding().to_owned(),
+        encoding: std::borrow::Cow::Borrowed(src.encoding()),
         encoding_evidence: src.decoding().evidence.clone(),
         replaced_bytes: src.decoding().replaced.iter().map(|r| r.bytes.len()).sum(),
         bytes: src.text().len(),

@@ -436,10 +436,10 @@ pub struct SourceInfo {
     /// Plain text or Markdown.
     pub format: Format,
     /// Detected encoding of the input bytes: utf-8, utf-8-sig, utf-16le, utf-16be or windows-1252.
-    pub encoding: String,
+    pub encoding: Cow<'static, str>,
     /// Why that encoding was chosen, e.g. "valid UTF-8" or "not UTF-8: 12 bytes invalid as UTF-8 and no valid multi-byte UTF-8 sequence".
     #[serde(default)]
-    pub encoding_evidence: String,
+    pub encoding_evidence: Cow<'static, str>,
     /// Input bytes that were not valid UTF-8 and were replaced by U+FFFD (each has a decode-replaced diagnostic).
     #[serde(default)]
     pub replaced_bytes: usize,

@@ -44,8 +44,9 @@ pub struct Decoding {
     /// The encoding: `"utf-8"`, `"utf-8-sig"`, `"utf-16le"`, `"utf-16be"`
     /// or `"windows-1252"`.
     pub encoding: &'static str,
-    /// Why this encoding was chosen, in one sentence.
-    pub evidence: String,
+    /// Why this encoding was chosen, in one sentence (borrowed from a
+    /// static text unless it counts bytes).
+    pub evidence: Cow<'static, str>,
     /// UTF-8 only: the runs of bytes that were not valid UTF-8, each byte
     /// replaced by one U+FFFD, in input order.
     pub replaced: Vec<Replaced>,
@@ -921,7 +922,7 @@ fn utf16_error_offset(body: &[u8], big_endian: bool) -> usize {
 }
 
 impl Decoding {
-    fn new(encoding: &'static str, evidence: impl Into<String>) -> Self {
+    fn new(encoding: &'static str, evidence: impl Into<Cow<'static, str>>) -> Self {
         Decoding {
             encoding,
             evidence: evidence.into(),
@@ -931,7 +932,7 @@ impl Decoding {
         }
     }
 
-    fn valid_utf8(encoding: &'static str, evidence: &str) -> Self {
+    fn valid_utf8(encoding: &'static str, evidence: &'static str) -> Self {
         Self::new(encoding, evidence)
     }
 
