@@ -2042,12 +2042,30 @@ fn counted_items<'r>(r: &'r Report<'_>) -> impl Iterator<Item = (RefersTo, usize
 }
 
 /// How many items of each kind the report has.
-fn found_per_kind(report: &Report) -> HashMap<RefersTo, usize> {
-    let mut out: HashMap<RefersTo, usize> = HashMap::default();
+fn found_per_kind(report: &Report) -> PerKind {
+    let mut out = PerKind::default();
     for (kind, _) in counted_items(report) {
-        *out.entry(kind).or_default() += 1;
+        if let Some(n) = out.0.get_mut(kind as usize) {
+            *n += 1;
+        }
     }
     out
+}
+
+/// How many [`RefersTo`] there are: room for each in a [`PerKind`] (`Other`
+/// is the last; a test lists every kind and checks its place).
+const KINDS: usize = RefersTo::Other as usize + 1;
+
+/// A number for each [`RefersTo`], by its place in the enum: a count per
+/// kind without a hash map, which grew its table at each new kind.
+#[derive(Default)]
+struct PerKind([usize; KINDS]);
+
+impl PerKind {
+    /// The number for `kind`.
+    fn get(&self, kind: RefersTo) -> usize {
+        self.0.get(kind as usize).copied().unwrap_or(0)
+    }
 }
 
 /// The items of kind `kind`, naming the sections they stand in (each the
@@ -2154,7 +2172,7 @@ pub(crate) fn check_counts(
         let Some(names) = item_names(c.refers_to) else {
             continue;
         };
-        if found.get(&c.refers_to).copied().unwrap_or(0) != c.value as usize {
+        if found.get(c.refers_to) != c.value as usize {
             let tally = tallies
                 .entry(c.refers_to)
                 .or_insert_with(|| tally(doc, sections, report, c.refers_to));
@@ -2194,7 +2212,7 @@ pub(crate) fn short_kinds(report: &Report) -> Vec<String> {
         let Some(names) = item_names(c.refers_to) else {
             continue;
         };
-        let found = tallies.get(&c.refers_to).copied().unwrap_or(0);
+        let found = tallies.get(c.refers_to);
         let key = (c.refers_to, c.value);
         if listed_whenever_counted(c.refers_to)
             && found * 2 < c.value as usize
@@ -2232,6 +2250,43 @@ mod tests {
     use crate::text::{clauses, sentences};
 
     use crate::testing::Gen;
+
+    /// Every kind has a place of its own in a [`super::PerKind`]. (The match
+    /// lists every kind: one added to the enum must be added here.)
+    #[test]
+    fn every_kind_has_its_place_in_a_per_kind() {
+        use crate::RefersTo as K;
+        let listed = |k: K| match k {
+            K::ProjectsBidrag
+            | K::ProjectsOppdrag
+            | K::PortfolioBidragOngoing
+            | K::PortfolioOppdragOngoing
+            | K::PortfolioBidragGranted
+            | K::Analyses
+            | K::PhdCompleted
+            | K::PhdOngoing
+            | K::Other => k,
+        };
+        let all = [
+            K::ProjectsBidrag,
+            K::ProjectsOppdrag,
+            K::PortfolioBidragOngoing,
+            K::PortfolioOppdragOngoing,
+            K::PortfolioBidragGranted,
+            K::Analyses,
+            K::PhdCompleted,
+            K::PhdOngoing,
+            K::Other,
+        ];
+        let mut per = super::PerKind::default();
+        for (n, k) in all.into_iter().map(listed).enumerate() {
+            assert!((k as usize) < super::KINDS, "{k:?}");
+            per.0[k as usize] = n + 1;
+        }
+        for (n, k) in all.into_iter().enumerate() {
+            assert_eq!(per.get(k), n + 1, "{k:?} shares its place");
+        }
+    }
 
     /// The table of first bytes says no only where `may_start_count` does,
     /// or where no word that starts with the byte reads as a count.
