@@ -168,7 +168,9 @@ impl Layout {
 
 /// Measure the layout of `lines`.
 pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
-    let mut lens: Vec<usize> = Vec::new();
+    // (room for every line's length at once: at most one each, where
+    // growing by doubling moved them some ten times on a report)
+    let mut lens: Vec<usize> = Vec::with_capacity(lines.len());
     let mut long = 0usize;
     let (mut ends, mut ends_blank) = (0usize, 0usize);
     for i in 0..lines.len() {
