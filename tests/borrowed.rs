@@ -51,6 +51,9 @@ fn texts<'r>(r: &'r Report<'_>) -> Vec<(String, &'r Cow<'r, str>)> {
             .iter()
             .for_each(|t| add("portfolio description", t));
         p.leader.iter().for_each(|t| add("portfolio leader", t));
+        p.institution_refs
+            .iter()
+            .for_each(|i| add("portfolio ref", &i.raw));
     }
     for a in &r.analyses {
         add("analysis title", &a.title);
@@ -67,6 +70,9 @@ fn texts<'r>(r: &'r Report<'_>) -> Vec<(String, &'r Cow<'r, str>)> {
         add("phd title", &p.title);
         add("phd candidate", &p.candidate);
         p.institution.iter().for_each(|t| add("phd institution", t));
+        p.institution_refs
+            .iter()
+            .for_each(|i| add("phd ref", &i.raw));
     }
     r.vendors.iter().for_each(|v| add("vendor", &v.name));
     r.stated_counts.iter().for_each(|c| add("count", &c.text));
@@ -190,6 +196,46 @@ Ved utgangen av 2021 hadde vi 2 pågående prosjekter:
     assert_eq!(owned, [false, true]);
     let (borrowed, all) = borrowed_share(input, &r);
     assert!(borrowed < all, "{borrowed} of {all}");
+}
+
+/// A PhD candidate's institution references borrow their texts, as the
+/// projects' do: the whole institution text when it is one known name, its
+/// pieces when it lists several.
+#[test]
+fn a_candidates_institution_references_borrow_from_the_input() {
+    let input = "\
+# FoU-rapport 2021
+
+## Doktorgrader
+
+I 2021 fullførte to kandidater:
+
+- Arbeid og alder. Stipendiat Kari Berg, Universitetet i Oslo
+- Tid og tillit. Stipendiat Ola Vik, NTNU og Fjordforsk
+";
+    let r = fou::parse(input).unwrap();
+    assert_eq!(r.phd.len(), 2, "{:?}", r.phd);
+    let refs: Vec<(&str, Option<&str>)> = r
+        .phd
+        .iter()
+        .flat_map(|p| &p.institution_refs)
+        .map(|i| (i.raw.as_ref(), i.id.as_deref()))
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            ("Universitetet i Oslo", Some("uio")),
+            ("NTNU", Some("ntnu")),
+            ("Fjordforsk", None)
+        ]
+    );
+    for i in r.phd.iter().flat_map(|p| &p.institution_refs) {
+        assert!(
+            matches!(&i.raw, Cow::Borrowed(b) if inside(input, b)),
+            "{:?}",
+            i.raw
+        );
+    }
 }
 
 #[test]

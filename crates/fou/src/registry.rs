@@ -253,6 +253,11 @@ impl Entries {
 #[cfg(test)]
 const BUILTIN: &str = include_str!("../data/institutions.toml");
 
+/// Room made at once for the names a report's look-ups fold, in bytes:
+/// more than most institution texts have (a longer one grows the buffer
+/// that every look-up of a report shares).
+const FOLD_ROOM: usize = 64;
+
 /// A name folded for matching: lower case, one space between words, no
 /// periods, no trailing legal form (`AS`, `HF`, `ASA`, `SA`).
 fn fold(name: &str) -> String {
@@ -608,7 +613,10 @@ impl Registry {
     /// readers split them so): those splits are read, not made again, and
     /// each reference's text is the item's own (borrowed where it is).
     pub(crate) fn annotate_parsed(&self, report: &mut Report<'_>) {
-        let mut buf = String::new();
+        // (room for most names at once, when there is a name to look up:
+        // the buffer is not grown name by name)
+        let items = report.projects.len() + report.portfolio.len() + report.phd.len();
+        let mut buf = String::with_capacity(if items > 0 { FOLD_ROOM } else { 0 });
         for p in &mut report.projects {
             p.institution_refs = self.refs_split(&p.institution_raw, &p.institutions, &mut buf);
         }
@@ -616,11 +624,16 @@ impl Registry {
             p.institution_refs = self.refs_split(&p.institution_raw, &p.institutions, &mut buf);
         }
         for p in &mut report.phd {
-            p.institution_refs = p
-                .institution
-                .as_deref()
-                .map(|r| self.refs(r))
-                .unwrap_or_default();
+            // (the pieces borrowed from a borrowed text, as the items' are;
+            // one buffer for every look-up)
+            p.institution_refs = match &p.institution {
+                Some(Cow::Borrowed(raw)) => self.to_refs(self.read_in(raw, &mut buf)),
+                Some(Cow::Owned(raw)) => {
+                    let found = self.read_in(raw, &mut buf).into_iter();
+                    self.to_refs(found.map(|(piece, hit)| (Cow::Owned(piece.into_owned()), hit)))
+                }
+                None => Vec::new(),
+            };
         }
     }
 
@@ -672,11 +685,15 @@ impl Registry {
     /// the text itself when it is one whole name (`… Arbeidslivs- og
     /// Velferdsforskning AS`), else its split into organisations.
     fn read<'t>(&self, raw: &'t str) -> Found<'t> {
-        let mut buf = String::new();
-        if let Some(i) = self.lookup_index(raw, &mut buf) {
+        self.read_in(raw, &mut String::new())
+    }
+
+    /// [`Registry::read`], folding names in `buf`.
+    fn read_in<'t>(&self, raw: &'t str, buf: &mut String) -> Found<'t> {
+        if let Some(i) = self.lookup_index(raw, buf) {
             return vec![(Cow::Borrowed(crate::text::trim(raw)), Some(i))];
         }
-        self.read_pieces(raw, crate::grammar::institution_pieces(raw), &mut buf)
+        self.read_pieces(raw, crate::grammar::institution_pieces(raw), buf)
     }
 
     /// The pieces of `raw`, its split into organisations, each with the
