@@ -2045,9 +2045,7 @@ fn counted_items<'r>(r: &'r Report<'_>) -> impl Iterator<Item = (RefersTo, usize
 fn found_per_kind(report: &Report) -> PerKind {
     let mut out = PerKind::default();
     for (kind, _) in counted_items(report) {
-        if let Some(n) = out.0.get_mut(kind as usize) {
-            *n += 1;
-        }
+        out.add(kind);
     }
     out
 }
@@ -2062,6 +2060,13 @@ const KINDS: usize = RefersTo::Other as usize + 1;
 struct PerKind([usize; KINDS]);
 
 impl PerKind {
+    /// Count one more for `kind`.
+    fn add(&mut self, kind: RefersTo) {
+        if let Some(n) = self.0.get_mut(kind as usize) {
+            *n += 1;
+        }
+    }
+
     /// The number for `kind`.
     fn get(&self, kind: RefersTo) -> usize {
         self.0.get(kind as usize).copied().unwrap_or(0)
