@@ -80,16 +80,65 @@ static STEMS_BY_FIRST: LazyLock<[Vec<&'static [u8]>; 256]> = LazyLock::new(|| {
 
 /// Does the word `word` hold one of [`ORG_STEMS`]? What asking
 /// [`str::contains`] of each stem answers, in one pass over the word's
-/// bytes: at each, only the stems that start with it are compared (a
-/// word is short, and looking for each of some forty stems in turn cost
-/// more than the rest of reading a name).
+/// bytes: a place whose two bytes start no stem ([`STEM_PAIRS`], most
+/// places) is passed with one look at a table; at the others, only the
+/// stems that start with its byte are compared (a word is short, and
+/// looking for each of some forty stems in turn cost more than the rest of
+/// reading a name). No stem starts in the last bytes of a word, fewer than
+/// the shortest has ([`SHORTEST_STEM`]).
 fn holds_stem(b: &[u8]) -> bool {
-    let by = &*STEMS_BY_FIRST;
-    b.iter().enumerate().any(|(i, &x)| {
-        by[usize::from(x)]
-            .iter()
-            .any(|stem| b.get(i..).is_some_and(|rest| rest.starts_with(stem)))
-    })
+    let Some(places) = (b.len() + 1).checked_sub(SHORTEST_STEM) else {
+        return false;
+    };
+    b.windows(2)
+        .take(places)
+        .enumerate()
+        .any(|(i, pair)| match *pair {
+            [x, y] if starts_stem_pair(x, y) => STEMS_BY_FIRST[usize::from(x)]
+                .iter()
+                .any(|stem| b.get(i..).is_some_and(|rest| rest.starts_with(stem))),
+            _ => false,
+        })
+}
+
+/// The fewest bytes a stem of [`ORG_STEMS`] has (two or more: a test
+/// checks, and [`STEM_PAIRS`] reads two bytes of each).
+const SHORTEST_STEM: usize = {
+    let mut min = usize::MAX;
+    let mut n = 0;
+    while n < ORG_STEMS.len() {
+        let len = ORG_STEMS[n].len();
+        assert!(len >= 2);
+        if len < min {
+            min = len;
+        }
+        n += 1;
+    }
+    min
+};
+
+/// The first two bytes of each stem of [`ORG_STEMS`] as a set of pairs, a
+/// bit each (bit `x << 8 | y` for the bytes `x`, `y`): 8 KB, where a table
+/// of a byte per pair would be 64.
+static STEM_PAIRS: [u64; 1 << 10] = {
+    let mut set = [0u64; 1 << 10];
+    let mut n = 0;
+    while n < ORG_STEMS.len() {
+        let s = ORG_STEMS[n].as_bytes();
+        let pair = (s[0] as usize) << 8 | s[1] as usize;
+        set[pair >> 6] |= 1 << (pair & 63);
+        n += 1;
+    }
+    set
+};
+
+/// Do the bytes `x`, `y` start a stem of [`ORG_STEMS`] ([`STEM_PAIRS`])?
+#[inline]
+fn starts_stem_pair(x: u8, y: u8) -> bool {
+    let pair = usize::from(x) << 8 | usize::from(y);
+    STEM_PAIRS
+        .get(pair >> 6)
+        .is_some_and(|w| w >> (pair & 63) & 1 != 0)
 }
 
 /// An acronym-like organisation token: `NTNU`, `AFI`, `OsloMet`, `UiO`, `HiNN`.
@@ -381,6 +430,28 @@ mod tests {
                 assert_eq!(holds_stem(cut.as_bytes()), contains, "{cut:?}");
             }
         }
+    }
+
+    /// [`STEM_PAIRS`] holds the first two bytes of each stem and no other
+    /// pair (so that it turns most places of a word away), and
+    /// [`SHORTEST_STEM`] is the shortest stem's length.
+    #[test]
+    fn the_stem_pairs_are_the_stems_first_two_bytes() {
+        let pairs: std::collections::HashSet<[u8; 2]> = ORG_STEMS
+            .iter()
+            .map(|s| [s.as_bytes()[0], s.as_bytes()[1]])
+            .collect();
+        for x in 0..=u8::MAX {
+            for y in 0..=u8::MAX {
+                assert_eq!(
+                    starts_stem_pair(x, y),
+                    pairs.contains(&[x, y]),
+                    "{x:02x} {y:02x}"
+                );
+            }
+        }
+        let shortest = ORG_STEMS.iter().map(|s| s.len()).min();
+        assert_eq!(Some(SHORTEST_STEM), shortest);
     }
 
     /// A text too short to be counted has no more words than a list may
