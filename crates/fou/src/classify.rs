@@ -307,31 +307,59 @@ fn has_sentence_mark(t: &str) -> bool {
 
 /// Is `s` a list of institution names?
 pub(crate) fn is_institution_list(s: &str) -> bool {
-    let s = strip_report_from(trim_period(s));
-    starts_like_name(s) && pieces_are_names(s)
+    institution_list_names(s).is_some()
 }
 
-/// Does the first piece of the list `s` ([`pieces_are_names`]) start as a
+/// The names of `s` when it is a list of institution names
+/// ([`is_institution_list`]), as the test split them: a reader that goes
+/// on to split the list into organisations starts from them
+/// ([`crate::grammar::institution_pieces_of`]) rather than splitting it again.
+pub(crate) fn institution_list_names(s: &str) -> Option<ListNames<'_>> {
+    let s = strip_report_from(trim_period(s));
+    if !starts_like_name(s) {
+        return None;
+    }
+    names_of_list(s)
+}
+
+/// The names of a list of institutions ([`institution_list_names`]): its
+/// pieces between commas, slashes, parentheses and `og` before a capital,
+/// each trimmed, in order, one to [`MAX_LIST_PIECES`] (kept inline).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ListNames<'a> {
+    names: [&'a str; MAX_LIST_PIECES],
+    len: usize,
+}
+
+impl<'a> ListNames<'a> {
+    /// The names, in order (none for the default, which no list gives).
+    pub(crate) fn as_slice(&self) -> &[&'a str] {
+        self.names.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// Does the first piece of the list `s` ([`names_of_list`]) start as a
 /// name may ([`is_institution_name`]: with a capital or a digit)? The
 /// piece starts with the first character that is neither white space nor a
 /// separator. A cheap test: most texts after a comma of a title fail it,
-/// and then so does [`pieces_are_names`], which counts and splits words.
+/// and then so does [`names_of_list`], which counts and splits words.
 fn starts_like_name(s: &str) -> bool {
     s.chars()
         .find(|c| !c.is_whitespace() && !LIST_SEPARATORS.contains(c))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// [`is_institution_list`] of `s`, its period and `Rapport fra` gone: the
-/// pieces between commas, slashes, parentheses and `og` before a capital,
-/// one to six, each a name, in a text of few words. (Looked at one by one:
-/// a list that fails costs no vector.)
-fn pieces_are_names(s: &str) -> bool {
+/// The names of `s`, its period and `Rapport fra` gone, when it is a list
+/// of institutions: the pieces between commas, slashes, parentheses and
+/// `og` before a capital, one to six, each a name, in a text of few words.
+/// (Looked at one by one: a list that fails is stopped at its first piece
+/// that is no name.)
+fn names_of_list(s: &str) -> Option<ListNames<'_>> {
     // (more than so many words: the one after them is there)
     if may_have_too_many_words(s) && crate::text::more_words_than(s, MAX_LIST_WORDS) {
-        return false;
+        return None;
     }
-    let mut n = 0;
+    let mut found = ListNames::default();
     for part in split_at_ascii(s, LIST_SEPARATOR_BYTES) {
         for piece in (SplitAnd {
             rest: Some(crate::text::trim(part)),
@@ -340,13 +368,15 @@ fn pieces_are_names(s: &str) -> bool {
             if piece.is_empty() {
                 continue;
             }
-            n += 1;
-            if n > MAX_LIST_PIECES || !is_institution_name(piece) {
-                return false;
+            let slot = found.names.get_mut(found.len)?;
+            if !is_institution_name(piece) {
+                return None;
             }
+            *slot = piece;
+            found.len += 1;
         }
     }
-    n > 0
+    (found.len > 0).then_some(found)
 }
 
 /// May `s` have more than [`MAX_LIST_WORDS`] words? Such a text has at
@@ -397,9 +427,9 @@ mod tests {
         let mut lists = 0;
         for s in crate::testing::concatenations(&pieces, 4) {
             if !starts_like_name(&s) {
-                assert!(!pieces_are_names(&s), "{s:?}");
+                assert!(names_of_list(&s).is_none(), "{s:?}");
             }
-            lists += usize::from(pieces_are_names(&s));
+            lists += usize::from(names_of_list(&s).is_some());
         }
         assert!(lists > 0);
         assert!(is_institution_list("3T, Fafo") && is_institution_list(" (NTNU) SINTEF"));

@@ -294,6 +294,33 @@ pub(crate) fn institution_pieces(text: &str) -> Vec<Cow<'_, str>> {
     out
 }
 
+/// [`institution_pieces`] of `text`, the institution text of a project
+/// line, whose list test found the names `names`
+/// ([`crate::classify::institution_list_names`]): the organisations are
+/// read from the names, the text is not split again. The test split at
+/// commas, slashes, parentheses and conjunctions, each name trimmed; this
+/// reader at commas, slashes, semicolons and conjunctions, each piece
+/// trimmed and made one-spaced: the same pieces when the text has no
+/// parenthesis or semicolon, and its period was cut already (then it is
+/// read as [`institution_pieces`] reads it). No names: read as
+/// [`institution_pieces`] does too.
+pub(crate) fn institution_pieces_of<'t>(text: &'t str, names: &[&'t str]) -> Vec<Cow<'t, str>> {
+    let split_alike = !names.is_empty()
+        && super::trim_period(text).len() == text.len()
+        && memchr::memchr3(b'(', b')', b';', text.as_bytes()).is_none();
+    if !split_alike {
+        return institution_pieces(text);
+    }
+    let mut out = Vec::with_capacity(names.len());
+    for &name in names {
+        let piece = one_spaced(name);
+        if !piece.is_empty() {
+            push_juxtaposed(piece, &mut out);
+        }
+    }
+    out
+}
+
 /// The organisations of `text` (with no parentheses) onto `out`, in
 /// written order: its parts between commas, slashes and semicolons, split
 /// at conjunctions ([`SplitAnd`]) and juxtaposed names.
@@ -518,5 +545,55 @@ mod tests {
             }
         }
         assert!(borrowed > 10_000, "{borrowed}");
+    }
+
+    /// The organisations read from the names a list test found are those
+    /// [`institution_pieces`] reads from the text, each piece borrowed
+    /// where it is; on texts with parentheses, semicolons, runs of white
+    /// space, doubled periods and conjunctions.
+    #[test]
+    fn the_pieces_of_a_lists_names_are_the_texts_pieces() {
+        let pieces = [
+            "NTNU",
+            " og ",
+            "UiO",
+            ", ",
+            "Sørvest forskning",
+            " Institutt for helse",
+            "(",
+            ")",
+            ";",
+            "/",
+            "  ",
+            ".",
+            "Ål",
+            "AFI OsloMet",
+        ];
+        let mut lists = 0;
+        for text in crate::testing::concatenations(&pieces, 4) {
+            let Some(names) = crate::classify::institution_list_names(&text) else {
+                continue;
+            };
+            lists += 1;
+            let raw = crate::grammar::strip_report_from(crate::grammar::trim_period(&text));
+            let got = super::institution_pieces_of(raw, names.as_slice());
+            let expected = institution_pieces(raw);
+            let texts = |v: &[Cow<'_, str>]| v.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+            assert_eq!(texts(&got), texts(&expected), "{text:?}");
+            for (g, e) in got.iter().zip(&expected) {
+                if let Cow::Borrowed(e) = e {
+                    assert!(
+                        matches!(g, Cow::Borrowed(g) if std::ptr::eq(*g, *e)),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        assert!(lists > 1000, "{lists}");
+        // (no names: the text's own split)
+        assert_eq!(
+            super::institution_pieces_of("AFI og UiO", &[]),
+            ["AFI", "UiO"]
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{GrammarError, institutions, split_period, trim_period};
 use crate::Period;
-use crate::classify::is_institution_list;
+use crate::classify::{ListNames, institution_list_names};
 
 /// Longest text searched for a title/institution boundary.
 const MAX_LINE: usize = 1000;
@@ -76,14 +76,16 @@ pub(crate) fn project_line_parts(line: &str) -> Option<ProjectLineParts<'_>> {
         return None;
     }
     Some(match boundary(body) {
-        Some((title, rest)) => ProjectLineParts {
+        Some((title, rest, names)) => ProjectLineParts {
             title,
             institution_raw: Some(strip_report_from(trim_period(rest))),
+            institution_names: names,
             period,
         },
         None => ProjectLineParts {
             title: body,
             institution_raw: None,
+            institution_names: ListNames::default(),
             period,
         },
     })
@@ -104,15 +106,20 @@ pub(crate) struct ProjectLineParts<'a> {
     pub title: &'a str,
     /// [`ProjectLine::institution_raw`].
     pub institution_raw: Option<&'a str>,
+    /// The names the list test split the institution text into, as it
+    /// found them ([`institution_list_names`]; none without one): where the
+    /// institutions are split ([`crate::grammar::institution_pieces_of`]),
+    /// the text is not split again.
+    pub institution_names: ListNames<'a>,
     /// [`ProjectLine::period`].
     pub period: Option<Period>,
 }
 
 /// The title and the institution text of a project line's `body` (its
-/// period and final full stop split off): the first `, `, `? `, `! ` or
-/// `. ` after which everything reads as a list of institutions, with a
-/// title before it.
-fn boundary(body: &str) -> Option<(&str, &str)> {
+/// period and final full stop split off), and the names of the list: the
+/// first `, `, `? `, `! ` or `. ` after which everything reads as a list
+/// of institutions, with a title before it.
+fn boundary(body: &str) -> Option<(&str, &str, ListNames<'_>)> {
     // A project line is short; a very long one is all title (and this keeps
     // the boundary search linear).
     let bytes = if body.len() <= MAX_LINE {
@@ -141,13 +148,13 @@ fn boundary(body: &str) -> Option<(&str, &str)> {
             }
         }
         let rest = crate::text::trim(&body[i + 2..]);
-        if is_institution_list(rest) {
+        if let Some(names) = institution_list_names(rest) {
             let title_end = if matches!(b, b'?' | b'!') { i + 1 } else { i };
             let title = crate::text::trim(&body[..title_end]);
             if title.is_empty() {
                 continue;
             }
-            return Some((title, rest));
+            return Some((title, rest, names));
         }
     }
     None
@@ -208,13 +215,14 @@ mod tests {
         ];
         let mut found = 0;
         for body in crate::testing::concatenations(&pieces, 4) {
-            let b = boundary(&body);
+            let b = boundary(&body).map(|(title, rest, _)| (title, rest));
             assert_eq!(b, boundary_at_every_byte(&body), "{body:?}");
             found += usize::from(b.is_some());
         }
         assert!(found > 100, "{found}");
         let long = format!("{}, Fafo", "Tittel ".repeat(200));
-        assert_eq!(boundary(&long), boundary_at_every_byte(&long));
+        let b = boundary(&long).map(|(title, rest, _)| (title, rest));
+        assert_eq!(b, boundary_at_every_byte(&long));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::doc::{Claims, Doc, Section};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::grammar::{
-    ProjectLineParts, institution_pieces, is_one_spaced, may_be_phd_line, may_be_reference,
+    ProjectLineParts, institution_pieces_of, is_one_spaced, may_be_phd_line, may_be_reference,
     project_line_parts, project_line_period, read_phd_line, read_reference, words_one_spaced,
 };
 use crate::lexicon::{self, has_any};
@@ -550,9 +550,10 @@ impl<'a> List<'a> {
             let Some(p) = parts else {
                 continue;
             };
+            // (split from the names the boundary's list test found)
             let institutions = p
                 .institution_raw
-                .map(institution_pieces)
+                .map(|raw| institution_pieces_of(raw, p.institution_names.as_slice()))
                 .unwrap_or_default();
             let (description, leader) = describe(doc, &e.subs);
             let last = e.subs.last().copied().unwrap_or(e.item);
