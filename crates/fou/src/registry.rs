@@ -760,10 +760,13 @@ impl Registry {
                 (Some(c), Some(p)) => self.entries.parent(c) == Some(self.entries.id(p)),
                 _ => false,
             };
-            let joined = partners(raw, &found[k].0, &found[k + 1].0);
-            if !joined && parent_of(a, b) {
+            // (where neither is the other's parent, as between most
+            // pieces, the text between them is not looked at)
+            let (a_in_b, b_in_a) = (parent_of(a, b), parent_of(b, a));
+            let joined = || partners(raw, &found[k].0, &found[k + 1].0);
+            if a_in_b && !joined() {
                 found.remove(k + 1);
-            } else if !joined && parent_of(b, a) {
+            } else if b_in_a && !joined() {
                 found.remove(k);
             } else {
                 k += 1;
