@@ -13,14 +13,19 @@ fn push_juxtaposed<'t>(piece: Cow<'t, str>, out: &mut Vec<Cow<'t, str>>) {
     let text: &str = &piece;
     // (as many words as spaces and one: what `text.split(' ').count()` says)
     let n = text.bytes().filter(|&b| b == b' ').count() + 1;
-    if n >= 2 && text.split(' ').all(is_acronym) {
-        out.extend(text.split(' ').map(|w| part_of(&piece, w)));
+    // (the words by bytes, [`split_at_ascii`]: a search for each space
+    // costs more to set up than a few words take to read)
+    if n >= 2 && split_at_ascii(text, b" ").all(is_acronym) {
+        out.extend(split_at_ascii(text, b" ").map(|w| part_of(&piece, w)));
         return;
     }
-    let mut words = text.split(' ');
+    let two_first = || {
+        let mut words = split_at_ascii(text, b" ");
+        Some((words.next()?, words.next()?))
+    };
     // (the cheap tests first: the unit word is lower-cased last)
     if n >= 3
-        && let (Some(first), Some(unit)) = (words.next(), words.next())
+        && let Some((first, unit)) = two_first()
         && unit.chars().next().is_some_and(char::is_uppercase)
         && is_acronym(first)
         && UNIT_WORDS.contains(&crate::text::lower(unit).as_ref())
