@@ -763,11 +763,8 @@ impl Registry {
             // (where neither is the other's parent, as between most
             // pieces, the text between them is not looked at)
             let (a_in_b, b_in_a) = (parent_of(a, b), parent_of(b, a));
-            let joined = || partners(raw, &found[k].0, &found[k + 1].0);
-            if a_in_b && !joined() {
-                found.remove(k + 1);
-            } else if b_in_a && !joined() {
-                found.remove(k);
+            if (a_in_b || b_in_a) && !partners(raw, &found[k].0, &found[k + 1].0) {
+                found.remove(if a_in_b { k + 1 } else { k });
             } else {
                 k += 1;
             }
