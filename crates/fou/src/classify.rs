@@ -336,6 +336,39 @@ impl<'a> ListNames<'a> {
     pub(crate) fn as_slice(&self) -> &[&'a str] {
         self.names.get(..self.len).unwrap_or_default()
     }
+
+    /// Where the names stand in `line`, the text they are slices of (`None`
+    /// when one is not): kept without a borrow of the line, and read back
+    /// onto it ([`NameRanges::on`]).
+    pub(crate) fn ranges_in(&self, line: &str) -> Option<NameRanges> {
+        let mut at = NameRanges::default();
+        for (slot, name) in at.ranges.iter_mut().zip(self.as_slice()) {
+            let r = crate::model::range_within(line, name)?;
+            *slot = (r.start, r.end);
+        }
+        at.len = self.len;
+        Some(at)
+    }
+}
+
+/// The names of a [`ListNames`] as byte ranges of their line
+/// ([`ListNames::ranges_in`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct NameRanges {
+    ranges: [(usize, usize); MAX_LIST_PIECES],
+    len: usize,
+}
+
+impl NameRanges {
+    /// The names these ranges give in `line` (`None` when one is not in it).
+    pub(crate) fn on<'t>(&self, line: &'t str) -> Option<ListNames<'t>> {
+        let mut names = ListNames::default();
+        for (slot, &(a, z)) in names.names.iter_mut().zip(self.ranges.get(..self.len)?) {
+            *slot = line.get(a..z)?;
+        }
+        names.len = self.len;
+        Some(names)
+    }
 }
 
 /// Does the first piece of the list `s` ([`names_of_list`]) start as a

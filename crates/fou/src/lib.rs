@@ -552,13 +552,10 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, explaining: bool) -> 
     let format = options
         .format
         .unwrap_or_else(|| lines::detect_normalized_format(norm.text(), Some(hint)));
-    let (blocks, mut repairs) = blocks::split_repaired(
-        &norm,
-        format,
-        &sections::ReportHints,
-        explaining,
-        Some(index.line_count()),
-    );
+    // (the hints keep the project lines they find for the part readers)
+    let hints = sections::RecordingHints::new(norm.text());
+    let (blocks, mut repairs) =
+        blocks::split_repaired(&norm, format, &hints, explaining, Some(index.line_count()));
     work::stage("blocks");
     drop(norm);
     let mut report = Report::new(SourceInfo {
@@ -586,6 +583,7 @@ fn read_source<'a>(src: &'a Source<'_>, options: &Options, explaining: bool) -> 
         report,
         &mut repairs,
         (explaining, split(src, options)),
+        hints.into_known(),
     );
     let feed_starts = src.index().feed_line_starts();
     report.source.coverage = sections::coverage(src.text(), &content, &parts, feed_starts);

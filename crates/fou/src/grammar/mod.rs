@@ -64,8 +64,10 @@ pub use periods::{period, period_body, period_parser, split_period};
 pub use phd_lines::{PhdLine, phd_line, phd_line_parser};
 pub(crate) use phd_lines::{may_be_phd_line, read_phd_line};
 pub(crate) use project_lines::strip_report_from;
+pub(crate) use project_lines::{
+    PartsAt, ProjectLineParts, project_line_parts, project_line_period,
+};
 pub use project_lines::{ProjectLine, project_line};
-pub(crate) use project_lines::{ProjectLineParts, project_line_parts, project_line_period};
 pub(crate) use references::may_be_reference;
 pub(crate) use references::read_reference;
 pub use references::{Reference, reference, reference_parser};

@@ -3,7 +3,9 @@
 
 use super::{GrammarError, institutions, split_period, trim_period};
 use crate::Period;
-use crate::classify::{ListNames, institution_list_names};
+use crate::classify::{ListNames, NameRanges, institution_list_names};
+use crate::model::range_within;
+use std::ops::Range;
 
 /// Longest text searched for a title/institution boundary.
 const MAX_LINE: usize = 1000;
@@ -115,6 +117,52 @@ pub(crate) struct ProjectLineParts<'a> {
     pub period: Option<Period>,
 }
 
+/// A project line's parts ([`ProjectLineParts`]) as byte ranges of the
+/// line they were read from: what one reader found, kept without a borrow
+/// of the line and read back onto the same text ([`PartsAt::on`]) by a
+/// later one, which does not read the line again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PartsAt {
+    title: Range<usize>,
+    institution_raw: Option<Range<usize>>,
+    institution_names: NameRanges,
+    period: Option<Period>,
+}
+
+impl PartsAt {
+    /// Where `parts`, read from `line`, stand in it (`None` when a part is
+    /// not a slice of it).
+    pub(crate) fn of(line: &str, parts: &ProjectLineParts<'_>) -> Option<Self> {
+        Some(PartsAt {
+            title: range_within(line, parts.title)?,
+            institution_raw: match parts.institution_raw {
+                Some(raw) => Some(range_within(line, raw)?),
+                None => None,
+            },
+            institution_names: parts.institution_names.ranges_in(line)?,
+            period: parts.period,
+        })
+    }
+
+    /// The parts these ranges give in `line` (`None` when one is not in it).
+    pub(crate) fn on<'t>(&self, line: &'t str) -> Option<ProjectLineParts<'t>> {
+        Some(ProjectLineParts {
+            title: line.get(self.title.clone())?,
+            institution_raw: match &self.institution_raw {
+                Some(r) => Some(line.get(r.clone())?),
+                None => None,
+            },
+            institution_names: self.institution_names.on(line)?,
+            period: self.period,
+        })
+    }
+
+    /// Does the line name its institutions?
+    pub(crate) fn names_institutions(&self) -> bool {
+        self.institution_raw.is_some()
+    }
+}
+
 /// The title and the institution text of a project line's `body` (its
 /// period and final full stop split off), and the names of the list: the
 /// first `, `, `? `, `! ` or `. ` after which everything reads as a list
@@ -163,6 +211,38 @@ fn boundary(body: &str) -> Option<(&str, &str, ListNames<'_>)> {
 #[cfg(test)]
 mod tests {
     use super::{boundary, project_line, project_line_parts, project_line_period};
+
+    /// A line's parts kept as ranges ([`super::PartsAt`]) give the parts
+    /// read from the line again, on the line and on a copy of it (the same
+    /// text elsewhere), and a part not of the line is not kept.
+    #[test]
+    fn parts_kept_as_ranges_read_back_as_the_parts() {
+        let pieces = [
+            "Tittel",
+            ", ",
+            "? ",
+            "UiO og NTNU",
+            "Fafo/Frisch",
+            " (2019-2021)",
+            ".",
+            "ø",
+        ];
+        let mut named = 0;
+        for line in crate::testing::concatenations(&pieces, 4) {
+            let Some(parts) = project_line_parts(&line) else {
+                continue;
+            };
+            let at = super::PartsAt::of(&line, &parts).expect("parts are slices of the line");
+            assert_eq!(at.on(&line), Some(parts), "{line:?}");
+            let copy = line.clone();
+            assert_eq!(at.on(&copy), project_line_parts(&copy), "{line:?}");
+            assert_eq!(at.names_institutions(), parts.institution_raw.is_some());
+            named += usize::from(parts.institution_names.as_slice().len() > 1);
+            let elsewhere = format!(" {line}");
+            assert_eq!(super::PartsAt::of(&elsewhere, &parts), None, "{line:?}");
+        }
+        assert!(named > 10, "{named}");
+    }
 
     /// [`boundary`] as it looked at every byte for a mark followed by a
     /// space (the spaces found first stand for that).

@@ -42,6 +42,9 @@ pub(crate) struct Doc<'a> {
     /// as a short paragraph. In Markdown, titles are marked (`#`, bold) and
     /// a paragraph is never one.
     pub paragraph_titles: bool,
+    /// The project lines block building found ([`super::RecordingHints`]):
+    /// a reader takes a line's parts from them ([`Doc::line_parts`]).
+    pub known: super::KnownLines,
 }
 
 /// What the front matter, the inferred headings and the roles ask of each
@@ -180,6 +183,13 @@ fn find_near(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 impl<'a> Doc<'a> {
+    /// The parts of block `k`'s text read as a project line
+    /// ([`crate::grammar::project_line_parts`]): those block building found
+    /// for the same text ([`Doc::known`]), or read now.
+    pub fn line_parts(&self, k: usize) -> Option<crate::grammar::ProjectLineParts<'_>> {
+        self.known.parts(self.blocks.get(k)?.text())
+    }
+
     /// `text`, read from block `k`, as a text of the report: borrowed from
     /// the input when it is a slice of it, or when it is a slice of the
     /// block's cleaned text that stands in the input as the same bytes (a

@@ -18,7 +18,7 @@ use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::grammar::{
     ProjectLineParts, institution_pieces_of, is_one_spaced, may_be_phd_line, may_be_reference,
-    project_line_parts, project_line_period, read_phd_line, read_reference, words_one_spaced,
+    project_line_period, read_phd_line, read_reference, words_one_spaced,
 };
 use crate::lexicon::{self, has_any};
 use crate::model::{
@@ -203,7 +203,9 @@ fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
                 && j > i
                 && doc.next_line(j - 1, j)
                 && matches!(claims.part(j), Part::Heading | Part::Unplaced)
-                && project_line_parts(b.text()).is_some_and(|p| p.institution_raw.is_some()));
+                && doc
+                    .line_parts(j)
+                    .is_some_and(|p| p.institution_raw.is_some()));
         if !item {
             break;
         }
@@ -506,10 +508,7 @@ impl<'a> List<'a> {
         if !introduced {
             return None;
         }
-        let parts: Vec<TopParts<'d>> = self
-            .top(doc)
-            .map(|k| (k, project_line_parts(doc.blocks[k].text())))
-            .collect();
+        let parts: Vec<TopParts<'d>> = self.top(doc).map(|k| (k, doc.line_parts(k))).collect();
         let naming = parts
             .iter()
             .filter(|(_, p)| p.is_some_and(|p| p.institution_raw.is_some()))
@@ -545,7 +544,7 @@ impl<'a> List<'a> {
         for e in entries {
             let parts = match known.next_if(|&(k, _)| k == e.item) {
                 Some((_, parts)) => parts,
-                None => project_line_parts(doc.blocks[e.item].text()),
+                None => doc.line_parts(e.item),
             };
             let Some(p) = parts else {
                 continue;

@@ -45,6 +45,7 @@ mod page;
 pub mod projects;
 
 pub use hints::ReportHints;
+pub(crate) use hints::{KnownLines, RecordingHints};
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -639,6 +640,7 @@ pub(crate) fn read<'a>(
     mut report: Report<'a>,
     repairs: &mut Vec<Repair>,
     (keep_texts, split): (bool, bool),
+    known: KnownLines,
 ) -> Read<'a> {
     let mut parts = vec![Part::Unplaced; blocks.len()];
     let mut claims = Claims::new(&mut parts);
@@ -662,6 +664,7 @@ pub(crate) fn read<'a>(
         roles,
         year: front.year,
         paragraph_titles: report.source.format == Format::Plain,
+        known,
     };
     let sections = doc::sections(&doc);
     crate::work::stage("roles");
