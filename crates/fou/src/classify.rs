@@ -12,11 +12,13 @@ use crate::lexicon::{NOT_ORG_START, ORG_LEGAL_FORMS, ORG_STEMS};
 use crate::text::lower;
 use std::sync::LazyLock;
 
+/// Does one of a name's `words` mark an organisation: a legal form, a word
+/// holding a stem ([`is_org_word`]), or an acronym ([`is_acronym`])? The
+/// words are looked at for the first two before any is for the third: most
+/// names of many words hold a stem (`Universitetet i …`), and the acronym
+/// test reads a capitalised word to its end, character by character.
 fn has_org_word(words: &[&str]) -> bool {
     words.iter().any(|w| {
-        if is_acronym(w) {
-            return true;
-        }
         let w = trim_to_alphanumeric(w);
         // A word of Latin-1 (`Høgskolen`) is lower-cased on the stack;
         // others as `lower` does (without a copy when lower-case already).
@@ -25,7 +27,7 @@ fn has_org_word(words: &[&str]) -> bool {
             Some(lw) => is_org_word(lw),
             None => is_org_word(lower(w).as_bytes()),
         }
-    })
+    }) || words.iter().any(|w| is_acronym(w))
 }
 
 /// Room for a word lower-cased on the stack ([`lower_on_stack`]), in
