@@ -95,8 +95,9 @@ impl KnownLines {
 /// ([`KnownLines`], handed on to the part readers) and answer from them when
 /// asked again.
 ///
-/// The texts kept take at most a share of the input ([`KNOWN_SHARE`]): a
-/// wrapped paragraph may be asked about at each line it grows by.
+/// The lines kept (their texts and entries) take at most a share of the
+/// input ([`KNOWN_SHARE`]): a wrapped paragraph may be asked about at each
+/// line it grows by, and a text may be nothing but short project lines.
 pub(crate) struct RecordingHints {
     known: RefCell<KnownLines>,
     /// The bytes of text the known lines may still take.
@@ -112,6 +113,8 @@ const KNOWN_SHARE: usize = 4;
 /// … the room beside the share: a short web page may be little but
 /// project lines.
 const KNOWN_ROOM: usize = 4096;
+/// The bytes a kept line takes beside its text: its entry in the map.
+const KNOWN_ENTRY: usize = std::mem::size_of::<(Box<str>, PartsAt)>();
 
 impl RecordingHints {
     /// Hints for reading `text` (the kept lines' room is a share of it).
@@ -144,9 +147,10 @@ impl Hints for RecordingHints {
         let Some(parts) = project_line_parts(text).filter(|l| l.institution_raw.is_some()) else {
             return false;
         };
-        let room = self.room.get();
-        if let Some(at) = PartsAt::of(text, &parts).filter(|_| text.len() <= room) {
-            self.room.set(room - text.len());
+        // (a line is charged its text and its entry)
+        let (room, cost) = (self.room.get(), text.len() + KNOWN_ENTRY);
+        if let Some(at) = PartsAt::of(text, &parts).filter(|_| cost <= room) {
+            self.room.set(room - cost);
             self.known.borrow_mut().lines.insert(text.into(), at);
         }
         true
@@ -234,11 +238,12 @@ mod tests {
         );
     }
 
-    /// The texts kept take no more room than the share of the input and the
-    /// room beside it: a text of nothing but project lines keeps some of them.
+    /// The lines kept (texts and entries) take no more room than the share
+    /// of the input and the room beside it: a text of nothing but project
+    /// lines keeps some of them, not all.
     #[test]
     fn the_lines_kept_take_no_more_than_their_room() {
-        use super::{KNOWN_ROOM, KNOWN_SHARE, RecordingHints};
+        use super::{KNOWN_ENTRY, KNOWN_ROOM, KNOWN_SHARE, RecordingHints};
         use crate::blocks::Hints;
         let line = "En tittel om arbeid, UiO og NTNU (2020-2022)";
         let text = format!("{line}\n").repeat(3 * KNOWN_ROOM / line.len());
@@ -249,7 +254,7 @@ mod tests {
             asked += usize::from(hints.is_titled_with_institution(&t));
         }
         let known = hints.into_known();
-        let kept: usize = known.lines.keys().map(|k| k.len()).sum();
+        let kept: usize = known.lines.keys().map(|k| k.len() + KNOWN_ENTRY).sum();
         assert!(
             asked > known.lines.len() && !known.lines.is_empty(),
             "{asked}"
