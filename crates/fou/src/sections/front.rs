@@ -1,12 +1,13 @@
 //! Front matter: title and year, table of contents, preface and signatory.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use super::doc::{Claims, Doc, Section, Views};
 use super::{Part, Role};
 use crate::blocks::{Block, BlockKind};
 use crate::model::{Preface, Signatory};
-use crate::text::{norm, year_in};
+use crate::text::{KeywordFilter, norm, year_in};
 
 /// How many blocks from the top the title is looked for in: the cover page
 /// and a few lines of furniture, never the body.
@@ -159,6 +160,21 @@ fn toc_key(title: &str) -> String {
     norm(title.trim_end_matches(ends_a_key))
 }
 
+/// The words a title names ([`crate::lexicon::REPORT_WORDS`]), looked for
+/// in a block's text as it stands ([`may_be_title`]).
+static TITLE_WORDS: LazyLock<KeywordFilter> =
+    LazyLock::new(|| KeywordFilter::new(&[crate::lexicon::REPORT_WORDS]));
+
+/// May block text `text` read as the report's title? False when
+/// [`is_title`] of its [`norm`] is, told without normalising it: it has no
+/// year (the runs of digits of [`norm`] of a text are the text's own:
+/// lower-casing makes no ASCII digit, and white space, joined or not,
+/// still parts two runs), or no piece of a report word ([`KeywordFilter`]).
+/// The paragraphs near the top of a web page are not normalised for it.
+fn may_be_title(text: &str) -> bool {
+    year_in(text).is_some() && TITLE_WORDS.may_match(text)
+}
+
 /// Does a text read as the report's title, given `t`, [`norm`] of it?
 fn is_title(t: &str) -> bool {
     // (the cheapest test first: most blocks are longer than a title)
@@ -191,6 +207,7 @@ pub(crate) fn read_front(blocks: &[Block], views: &Views, claims: &mut Claims) -
     // The title: the first block near the top that names a report and a year.
     for (i, b) in blocks.iter().enumerate().take(TITLE_WITHIN_BLOCKS) {
         if matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph)
+            && may_be_title(b.text())
             && is_title(&views.norm(i, b.text()))
         {
             front.title = Some(i);
@@ -394,6 +411,29 @@ fn signature_blocks(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where [`may_be_title`] says no, [`is_title`] of the normalised text
+    /// says no too (and the year read from the text is the one read from
+    /// its normalised form): texts of up to four pieces, with years, report
+    /// words in both cases, white space of several kinds, digits beyond
+    /// ASCII and characters that lower-case to more than one.
+    #[test]
+    fn a_block_that_may_not_be_a_title_is_none() {
+        let pieces = [
+            "Fou", "RAPPORT", "rapport ", "2021", "1", "20", "\u{a0}", "  ", "\n", "İ", "\u{212a}",
+            "\u{663}", "år",
+        ];
+        let mut titles = 0;
+        for t in crate::testing::concatenations(&pieces, 4) {
+            let n = norm(&t);
+            assert_eq!(year_in(&t), year_in(&n), "{t:?}");
+            if !may_be_title(&t) {
+                assert!(!is_title(&n), "{t:?}");
+            }
+            titles += usize::from(is_title(&n));
+        }
+        assert!(titles > 0);
+    }
 
     #[test]
     fn a_greeting_is_read_in_the_first_words_as_in_the_whole_line() {
