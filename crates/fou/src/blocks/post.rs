@@ -105,7 +105,11 @@ pub(super) fn join_page_breaks<'a>(
             kept = li + 1;
             continue;
         }
-        blocks.swap(kept, r);
+        // (most blocks stay where they are: a block moved onto itself
+        // would be copied out and back)
+        if kept != r {
+            blocks.swap(kept, r);
+        }
         if blocks[kept].kind != BlockKind::Marker {
             last = Some(kept);
         }
