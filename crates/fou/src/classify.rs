@@ -299,13 +299,28 @@ static NOT_ORG_START_BY_LEN: LazyLock<[Vec<&'static str>; NOT_ORG_START_MAX_CHAR
 /// `C2 AB` and `C2 BB`, `“` and `”` are `E2 80 9C` and `E2 80 9D`.
 fn has_sentence_mark(t: &str) -> bool {
     let b = t.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
-        b'?' | b'!' | b':' | b';' | b'"' => true,
-        0xC2 => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
-        0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
-        _ => false,
+    // (most bytes of a name are none of these: told by a table, not a match)
+    b.iter().enumerate().any(|(i, &x)| {
+        MARK_STARTS[usize::from(x)]
+            && match x {
+                0xC2 => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+                0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
+                _ => true,
+            }
     })
 }
+
+/// The bytes that are, or start, a mark of [`has_sentence_mark`].
+static MARK_STARTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = [b'?', b'!', b':', b';', b'"', 0xC2, 0xE2];
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// Is `s` a list of institution names?
 pub(crate) fn is_institution_list(s: &str) -> bool {
