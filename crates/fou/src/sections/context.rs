@@ -169,9 +169,16 @@ fn funding_described_in(mut searched: Searched) -> Option<Funding> {
 
 /// The value of a line `Label: value` whose label is one of `labels`
 /// ([`lexicon::LEADER_LABELS`], …, lower case with their colon), trimmed.
+///
+/// Every label ends in its one colon (a test checks the lexicon's): only a
+/// label as long as the text up to its first colon is compared with it.
 pub(crate) fn labelled<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
     let t = crate::text::trim_start(text);
+    let head_len = memchr::memchr(b':', t.as_bytes())? + 1;
     labels.iter().find_map(|l| {
+        if l.len() != head_len {
+            return None;
+        }
         let head = t.get(..l.len())?;
         head.eq_ignore_ascii_case(l)
             .then(|| crate::text::trim(&t[l.len()..]))
@@ -301,6 +308,9 @@ mod tests {
     fn every_page_label_ends_in_its_colon() {
         for label in PAGE_LABELS.iter().flat_map(|l| l.iter()) {
             assert!(label.ends_with(':'), "{label}");
+            // (and has no other: `labelled` compares a label with the text
+            // up to the text's first colon)
+            assert_eq!(label.matches(':').count(), 1, "{label}");
             // (as on a page: a capital, which `labelled` reads as ASCII)
             let (first, rest) = label.split_at(1);
             let line = format!("  {}{rest}  Noe", first.to_ascii_uppercase());
