@@ -103,6 +103,14 @@ pub(crate) fn range_within(whole: &str, part: &str) -> Option<std::ops::Range<us
     (slice.as_ptr() == part.as_ptr()).then_some(range)
 }
 
+/// `part` as a slice of `whole` (borrowed for `whole`'s lifetime), when it
+/// is one ([`range_within`]): the slice that test takes, not taken again.
+pub(crate) fn slice_within<'w>(whole: &'w str, part: &str) -> Option<&'w str> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    let slice = whole.get(start..start.checked_add(part.len())?)?;
+    (slice.as_ptr() == part.as_ptr()).then_some(slice)
+}
+
 /// A value whose texts borrow `input` for its lifetime `'t`: each borrowed
 /// text that is a slice of `input` is borrowed from it again, any other is
 /// copied, owned texts are moved. With an empty `input` every text is owned
@@ -123,7 +131,7 @@ impl<'t> Rebase<'t> for Cow<'_, str> {
     fn rebase(self, input: &'t str) -> Cow<'t, str> {
         match self {
             Cow::Owned(s) => Cow::Owned(s),
-            Cow::Borrowed(b) => match range_within(input, b).and_then(|r| input.get(r)) {
+            Cow::Borrowed(b) => match slice_within(input, b) {
                 Some(t) => Cow::Borrowed(t),
                 None => Cow::Owned(b.to_owned()),
             },
@@ -1316,6 +1324,28 @@ impl<'a> Report<'a> {
 #[cfg(test)]
 mod tests {
     use super::{ItemKind, plain_text};
+
+    /// `slice_within` is the slice `range_within` finds, for every slice
+    /// of a text and for equal text that is no slice of it.
+    #[test]
+    fn a_slice_within_is_the_range_within() {
+        use super::{range_within, slice_within};
+        let whole = "Kari Nordmann, Høgskolen i Østfold";
+        let copy = whole.to_owned();
+        let ends = || whole.char_indices().map(|(i, _)| i).chain([whole.len()]);
+        for a in ends() {
+            for b in ends().filter(|&b| b >= a) {
+                let part = &whole[a..b];
+                let expected = range_within(whole, part).and_then(|r| whole.get(r));
+                assert_eq!(slice_within(whole, part), expected);
+                assert_eq!(
+                    slice_within(whole, part).map(str::as_ptr),
+                    Some(part.as_ptr())
+                );
+                assert_eq!(slice_within(whole, &copy[a..b]), None);
+            }
+        }
+    }
 
     #[test]
     fn items_by_line_put_the_outer_record_first() {

@@ -42,8 +42,7 @@ fn push_juxtaposed<'t>(piece: Cow<'t, str>, out: &mut Vec<Cow<'t, str>>) {
 /// else copied.
 fn part_of<'t>(piece: &Cow<'t, str>, part: &str) -> Cow<'t, str> {
     match piece {
-        Cow::Borrowed(whole) => crate::model::range_within(whole, part)
-            .and_then(|r| whole.get(r))
+        Cow::Borrowed(whole) => crate::model::slice_within(whole, part)
             .map_or_else(|| Cow::Owned(part.to_owned()), Cow::Borrowed),
         Cow::Owned(_) => Cow::Owned(part.to_owned()),
     }

@@ -14,7 +14,9 @@ use super::front::Toc;
 use super::{Part, Role};
 use crate::blocks::{Block, Repair};
 use crate::lines::MappedText;
-use crate::model::{Diagnostic, DiagnosticCode, Funding, Severity, Span, range_within};
+use crate::model::{
+    Diagnostic, DiagnosticCode, Funding, Severity, Span, range_within, slice_within,
+};
 use crate::source::Source;
 
 /// How far after the piece before a piece of a grammar's result is looked
@@ -197,7 +199,7 @@ impl<'a> Doc<'a> {
     /// copied otherwise (markup removed inside it, lines joined).
     pub fn text_at(&self, k: usize, text: &str) -> Cow<'a, str> {
         let input: &'a str = self.src.text();
-        if let Some(t) = range_within(input, text).and_then(|r| input.get(r)) {
+        if let Some(t) = slice_within(input, text) {
             return Cow::Borrowed(t);
         }
         let same = self.blocks.get(k).and_then(|b| {
