@@ -97,18 +97,21 @@ fn plain_text(doc: &str) -> String {
 /// (the same memory, not equal text; what the unstable `str::substr_range`
 /// does).
 pub(crate) fn range_within(whole: &str, part: &str) -> Option<std::ops::Range<usize>> {
-    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
-    let range = start..start.checked_add(part.len())?;
-    let slice = whole.get(range.clone())?;
-    (slice.as_ptr() == part.as_ptr()).then_some(range)
+    located_within(whole, part).map(|(start, slice)| start..start + slice.len())
 }
 
 /// `part` as a slice of `whole` (borrowed for `whole`'s lifetime), when it
 /// is one ([`range_within`]): the slice that test takes, not taken again.
 pub(crate) fn slice_within<'w>(whole: &'w str, part: &str) -> Option<&'w str> {
+    located_within(whole, part).map(|(_, slice)| slice)
+}
+
+/// Where `part` starts in `whole` and the slice of `whole` it is, when it
+/// is one ([`range_within`], [`slice_within`]).
+pub(crate) fn located_within<'w>(whole: &'w str, part: &str) -> Option<(usize, &'w str)> {
     let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
     let slice = whole.get(start..start.checked_add(part.len())?)?;
-    (slice.as_ptr() == part.as_ptr()).then_some(slice)
+    (slice.as_ptr() == part.as_ptr()).then_some((start, slice))
 }
 
 /// A value whose texts borrow `input` for its lifetime `'t`: each borrowed

@@ -15,7 +15,7 @@ use super::{Part, Role};
 use crate::blocks::{Block, Repair};
 use crate::lines::MappedText;
 use crate::model::{
-    Diagnostic, DiagnosticCode, Funding, Severity, Span, range_within, slice_within,
+    Diagnostic, DiagnosticCode, Funding, Severity, Span, located_within, range_within, slice_within,
 };
 use crate::source::Source;
 
@@ -267,10 +267,9 @@ impl<'a> Doc<'a> {
             .into_iter()
             .map(|piece| {
                 if let Cow::Borrowed(p) = piece
-                    && let Some(r) = range_within(input, p)
-                    && let Some(text) = input.get(r.clone())
+                    && let Some((start, text)) = located_within(input, p)
                 {
-                    at = Some(r.end);
+                    at = Some(start + text.len());
                     return Cow::Borrowed(text);
                 }
                 let from = at.unwrap_or(end);
