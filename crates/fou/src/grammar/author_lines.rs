@@ -63,11 +63,12 @@ fn plausible(names: &[&str]) -> bool {
 /// A name that reads as a person's: one to six words, capitalised, with no
 /// `?`, `:` or `;`. The cheapest test first, the three marks looked for as
 /// bytes (`memchr3`: an ASCII byte is never part of another character),
-/// and words counted only up to one too many.
+/// and words counted by bytes only up to one too many (a name that starts
+/// with a capital has a word).
 fn plausible_name(n: &str) -> bool {
     n.chars().next().is_some_and(char::is_uppercase)
         && memchr::memchr3(b'?', b':', b';', n.as_bytes()).is_none()
-        && (1..=MAX_NAME_WORDS).contains(&n.split_whitespace().take(MAX_NAME_WORDS + 1).count())
+        && !crate::text::more_words_than(n, MAX_NAME_WORDS)
 }
 
 /// nom parser for an author line, `Av A, B og C` (or `By …`): the names.
@@ -153,7 +154,10 @@ pub(crate) fn reads_as_authors(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{authors, may_be_author_line, reads_as_authors, separator, up_to_separator};
+    use super::{
+        MAX_NAME_WORDS, authors, may_be_author_line, plausible_name, reads_as_authors, separator,
+        up_to_separator,
+    };
     use nom::Parser;
     use nom::character::complete::anychar;
     use nom::combinator::{not, recognize};
@@ -163,6 +167,29 @@ mod tests {
     /// The search for a separator takes what trying the separator at
     /// every character takes, on texts of names, separators, their pieces
     /// and characters of more than one byte.
+    /// A name is plausible as its words are counted by `split_whitespace`:
+    /// texts of capitals, words, white space of several kinds and marks.
+    #[test]
+    fn a_plausible_name_has_one_to_six_words() {
+        let by_split = |n: &str| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                && !n.contains(['?', ':', ';'])
+                && (1..=MAX_NAME_WORDS).contains(&n.split_whitespace().count())
+        };
+        let pieces = [
+            "Kari", "Ø", "van", " ", "  ", "\u{a0}", "\u{2003}", "\t", ":", "ø",
+        ];
+        let mut plausible = 0;
+        for n in crate::testing::concatenations(&pieces, 5)
+            .into_iter()
+            .chain(["A b c d e f".into(), "A b c d e f g".into()])
+        {
+            assert_eq!(plausible_name(&n), by_split(&n), "{n:?}");
+            plausible += usize::from(by_split(&n));
+        }
+        assert!(plausible > 0);
+    }
+
     #[test]
     fn the_search_for_a_separator_takes_what_the_character_loop_takes() {
         let pieces = [
