@@ -1336,6 +1336,12 @@ mod tests {
         let whole = "Kari Nordmann, Høgskolen i Østfold";
         let copy = whole.to_owned();
         let ends = || whole.char_indices().map(|(i, _)| i).chain([whole.len()]);
+        // An empty `str` made of the bytes inside a character stands at no
+        // boundary.
+        let inside = whole.find('ø').map_or(0, |i| i + 1);
+        let empty = std::str::from_utf8(&whole.as_bytes()[inside..inside]).unwrap_or("x");
+        assert_eq!(range_within(whole, empty), None);
+        assert_eq!(slice_within(whole, empty), None);
         for a in ends() {
             for b in ends().filter(|&b| b >= a) {
                 let part = &whole[a..b];
@@ -1346,6 +1352,7 @@ mod tests {
                     Some(part.as_ptr())
                 );
                 assert_eq!(slice_within(whole, &copy[a..b]), None);
+                assert_eq!(range_within(whole, &copy[a..b]), None);
             }
         }
     }
