@@ -225,14 +225,14 @@ pub(crate) fn split_at_ascii<'a>(s: &'a str, seps: &'a [u8]) -> impl Iterator<It
     };
     std::iter::from_fn(move || {
         let r = rest?;
-        let is_sep = |b: u8| {
-            if b < 64 {
-                low >> b & 1 == 1 || high.contains(&b)
-            } else {
-                high.contains(&b)
-            }
+        // (with every separator below 64, as in every list, a byte above
+        // is none of them at one test: no look at the others per byte)
+        let at = if high.is_empty() {
+            r.bytes().position(|b| b < 64 && low >> b & 1 == 1)
+        } else {
+            r.bytes().position(|b| high.contains(&b))
         };
-        match r.bytes().position(is_sep) {
+        match at {
             Some(i) => {
                 rest = r.get(i + 1..);
                 r.get(..i)
