@@ -192,6 +192,13 @@ impl<'a> Doc<'a> {
         self.known.parts(self.blocks.get(k)?.text())
     }
 
+    /// Does block `k` read `Title, Institution` ([`Doc::line_parts`] with an
+    /// institution)?
+    pub fn names_institution(&self, k: usize) -> bool {
+        self.line_parts(k)
+            .is_some_and(|p| p.institution_raw.is_some())
+    }
+
     /// `text`, read from block `k`, as a text of the report: borrowed from
     /// the input when it is a slice of it, or when it is a slice of the
     /// block's cleaned text that stands in the input as the same bytes (a

@@ -203,9 +203,7 @@ fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
                 && j > i
                 && doc.next_line(j - 1, j)
                 && matches!(claims.part(j), Part::Heading | Part::Unplaced)
-                && doc
-                    .line_parts(j)
-                    .is_some_and(|p| p.institution_raw.is_some()));
+                && doc.names_institution(j));
         if !item {
             break;
         }

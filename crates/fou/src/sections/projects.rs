@@ -123,7 +123,9 @@ fn heading_record(doc: &Doc<'_>, k: usize, end: usize) -> bool {
     });
     match b.kind {
         BlockKind::Heading { .. } => {
-            next_is_body && (b.bold || has_institution(doc, k)) && !title_paragraph(doc, k + 1, end)
+            next_is_body
+                && (b.bold || doc.names_institution(k))
+                && !title_paragraph(doc, k + 1, end)
         }
         BlockKind::Paragraph => title_paragraph(doc, k, end),
         _ => false,
@@ -145,13 +147,7 @@ fn title_paragraph(doc: &Doc<'_>, k: usize, end: usize) -> bool {
         && next_is_body
         // (the cheap test first)
         && is_short_title(b)
-        && has_institution(doc, k)
-}
-
-/// Does block `k` read `Title, Institution`?
-fn has_institution(doc: &Doc<'_>, k: usize) -> bool {
-    doc.line_parts(k)
-        .is_some_and(|p| p.institution_raw.is_some())
+        && doc.names_institution(k)
 }
 
 /// Is the whole text of the block set in italics or bold (`_Title, Inst_`)?
