@@ -1868,22 +1868,38 @@ fn clause_counts<'a>(
     }
 }
 
+/// The most counts a clause states and still reads as a sentence: the real
+/// reports state one or two in a clause (`tre … og fire …`), and a writer
+/// who lists more parts them with commas, which end clauses. A clause with
+/// more is a table flattened into running text (`3 prosjekter 4 rapporter
+/// …`): there each count's statement runs from it to the next count
+/// ([`statement`]), so that no statement is read to the clause's end — which
+/// made reading such a clause take time in its length times its counts.
+const MAX_CLAUSE_COUNTS: usize = 4;
+
 /// The byte range of the clause that states candidate `n`.
 fn statement(clause: &str, cands: &[Candidate], n: usize) -> (usize, usize) {
     let c = &cands[n];
+    let table = cands.len() > MAX_CLAUSE_COUNTS;
     // Split a clause that states two counts before the ` og ` that joins them.
     let mut from = 0;
     if n > 0 {
         let prev_at = cands[n - 1].at;
-        from = clause[prev_at..c.at]
-            .rfind(" og ")
-            .map_or(prev_at, |i| prev_at + i + 1);
+        from = if table {
+            c.at
+        } else {
+            clause[prev_at..c.at]
+                .rfind(" og ")
+                .map_or(prev_at, |i| prev_at + i + 1)
+        };
     }
     let mut to = clause.len();
-    if let Some(next) = cands.get(n + 1)
-        && let Some(i) = clause[c.at..next.at].rfind(" og ")
-    {
-        to = c.at + i;
+    if let Some(next) = cands.get(n + 1) {
+        if let Some(i) = clause[c.at..next.at].rfind(" og ") {
+            to = c.at + i;
+        } else if table {
+            to = next.at;
+        }
     }
     // The statement ends where a relative clause about the counted
     // things begins (`fire tematiske områder hvor vi …`).
@@ -2749,6 +2765,59 @@ mod tests {
             seen += usize::from(want.is_some());
         }
         assert!(seen > 500, "{seen}");
+    }
+
+    /// A clause of up to [`super::MAX_CLAUSE_COUNTS`] counts is read as a
+    /// sentence (a count's statement from the count before it, or the
+    /// ` og ` after that, to the clause's end); in a clause of more (a
+    /// table flattened into text) each runs from its count to the next, so
+    /// no statement is read past the count after it.
+    #[test]
+    fn a_clause_of_many_counts_reads_each_to_the_next() {
+        use super::{Candidate, MAX_CLAUSE_COUNTS, statement};
+        let cands_of = |clause: &str| -> Vec<Candidate> {
+            (clause.match_indices(|c: char| c.is_ascii_digit()))
+                .map(|(at, _)| Candidate {
+                    at,
+                    value: 1,
+                    noun: None,
+                })
+                .collect()
+        };
+        let pieces = |clause: &'static str| -> Vec<&'static str> {
+            let cands = cands_of(clause);
+            (0..cands.len())
+                .map(|n| {
+                    let (from, to) = statement(clause, &cands, n);
+                    &clause[from..to]
+                })
+                .collect()
+        };
+        let sentence = "Antall 1 prosjekt 2 rapporter og 3 artikler";
+        assert_eq!(
+            pieces(sentence),
+            [
+                "Antall 1 prosjekt 2 rapporter og 3 artikler",
+                "1 prosjekt 2 rapporter",
+                "og 3 artikler"
+            ]
+        );
+        let table = "Antall 1 prosjekt 2 rapporter 3 artikler 4 notater og 5 kurs";
+        assert!(cands_of(table).len() > MAX_CLAUSE_COUNTS);
+        assert_eq!(
+            pieces(table),
+            [
+                "Antall 1 prosjekt ",
+                "2 rapporter ",
+                "3 artikler ",
+                "4 notater",
+                "5 kurs"
+            ]
+        );
+        // Read as a sentence, the first statement ran to the clause's end.
+        let four = "Antall 1 prosjekt 2 rapporter 3 artikler 4 notater";
+        assert_eq!(cands_of(four).len(), MAX_CLAUSE_COUNTS);
+        assert_eq!(pieces(four)[0], four);
     }
 
     /// Every two bytes: the table of openings says what the first-byte
