@@ -48,6 +48,33 @@ fn paragraph_of_hyphenated_lines_is_linear() {
     );
 }
 
+/// `blocks::join::append_mended` looked back from every mended hyphen for
+/// the start of the word it broke: a text of lines that each end in one,
+/// with no space (`ord-` on every line), is one word that grows with each
+/// line, searched back to its start at every line.
+#[test]
+fn lines_of_one_hyphenated_word_are_linear() {
+    let make = |n: usize| "ord-\n".repeat(n / 5);
+    assert_linear_8x("`ord-\\n` × n", make, 4_000);
+    // `explain` records each mend with the word it broke.
+    let explain = |text: &str| {
+        let src = fou::Source::from_text(text);
+        counting::measure(|| fou::explain(&src, &fou::Options::default()).repairs.len())
+    };
+    let ((small_mends, small), (large_mends, large)) =
+        (explain(&make(4_000)), explain(&make(32_000)));
+    assert!(
+        small_mends > 700 && large_mends > 8 * 700,
+        "{small_mends} {large_mends}"
+    );
+    let bad = counting::superlinear(small, large, 8.0);
+    assert!(
+        bad.is_empty(),
+        "explain of `ord-\\n` × n: {}",
+        bad.join("; ")
+    );
+}
+
 /// `sections::dates::Dates::read` calls `year_in(sentence)` for every date
 /// without a year: O(dates × sentence length).
 #[test]

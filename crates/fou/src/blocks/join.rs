@@ -232,22 +232,22 @@ pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &
         && next_lower
         && !JOIN_WORDS.contains(&next_word)
     {
-        // The broken word's first part, from its start to the hyphen.
-        let word_at = prev
-            .rfind(|ch: char| ch.is_whitespace())
-            .map_or(0, |i| i + 1);
-        let from = text.source_offset(word_at);
+        // Where the hyphen stands: the broken word's first part ends there.
+        let hyphen = prev.len() - 1;
         let kind = if c.is_lowercase() {
             // `arbeids-` + `ledighet` → `arbeidsledighet`
-            text.truncate(prev.len() - 1);
+            text.truncate(hyphen);
             RepairKind::HyphenMended
         } else {
             RepairKind::HyphenKept
         };
         let word_end = text.len() + next_word.len();
         text.append(next, Joint::Tight);
+        // (the text before the hyphen is as it was: the word's start is
+        // looked for in it only when the repair is recorded)
         repairs.push(|| {
-            let (_, to) = text.source_range(word_at, word_end);
+            let word_at = word_start(text.as_str(), hyphen);
+            let (from, to) = text.source_range(word_at, word_end);
             Repair::new(kind, from, to, text.as_str().get(word_at..word_end))
         });
         return;
@@ -255,11 +255,51 @@ pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &
     text.append(next, Joint::Space);
 }
 
+/// The most bytes [`word_start`] looks back over: more than any word has,
+/// so that a text of hyphen-wrapped lines with no space (`ord-` on every
+/// line, one "word" growing with each) is not searched back to its start at
+/// every line, which made joining it take time in the square of its length.
+const LONGEST_WORD: usize = 256;
+
+/// Where the word that ends at byte `end` of `text` starts: after the last
+/// white space before `end`, looked for no more than [`LONGEST_WORD`] bytes
+/// back (the text's start, or the first character boundary within reach,
+/// when there is none).
+fn word_start(text: &str, end: usize) -> usize {
+    let mut from = end.saturating_sub(LONGEST_WORD);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    crate::work::add(end - from);
+    text.get(from..end)
+        .and_then(|head| head.rfind(char::is_whitespace))
+        .map_or(from, |i| from + i + 1)
+}
+
 #[cfg(test)]
 mod tests {
     //! The join rules as a specification, with the report's hints.
     use super::*;
     use crate::blocks::hints::TestHints;
+
+    /// Within [`LONGEST_WORD`] bytes a word starts where the last white
+    /// space before it ends (or at the text's start), as a search of the
+    /// whole text finds; past it, no further back than that.
+    #[test]
+    fn a_word_starts_after_the_white_space_before_it() {
+        let whole = |t: &str, end: usize| t[..end].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let pieces = ["ord", " ", "æ", "\u{a0}", "-", "\n", "x"];
+        for t in crate::testing::concatenations(&pieces, 5) {
+            for end in (0..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                assert_eq!(word_start(&t, end), whole(&t, end), "{t:?} {end}");
+            }
+        }
+        let long = format!("a {}", "ø".repeat(LONGEST_WORD));
+        let at = word_start(&long, long.len());
+        assert!(at >= long.len() - LONGEST_WORD && at <= long.len() - LONGEST_WORD + 1);
+        assert!(long.is_char_boundary(at));
+        assert_eq!(whole(&long, long.len()), 2);
+    }
 
     /// The name's head as it was read first, char by char: `text` split at
     /// its first `, ` when at most `max_words` words come before it.
