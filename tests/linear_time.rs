@@ -75,6 +75,24 @@ fn lines_of_one_hyphenated_word_are_linear() {
     );
 }
 
+/// `source::next_line_end` searched for the next `\\n`, `\\r` or NEL from
+/// every line start: a text whose lines end in Unicode line separators alone
+/// was searched to its end at every line (by the line index, the line split
+/// and the format's detection).
+#[test]
+fn lines_ending_in_unicode_separators_are_linear() {
+    assert_linear_8x(
+        "`linje\\u{2028}` × n",
+        |n| "linje\u{2028}".repeat(n / 8),
+        4_000,
+    );
+    assert_linear_8x(
+        "`Tittel\\u{2029}tekst\\u{2028}` × n",
+        |n| "Tittel\u{2029}tekst\u{2028}".repeat(n / 17),
+        4_000,
+    );
+}
+
 /// `sections::dates::Dates::read` calls `year_in(sentence)` for every date
 /// without a year: O(dates × sentence length).
 #[test]

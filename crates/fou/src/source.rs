@@ -1338,34 +1338,79 @@ fn line_end_kinds(text: &str) -> (bool, bool) {
 }
 
 /// The next line end at or after `from`: (its offset, its length).
+/// Where the line ends of a text are wanted in turn, [`LineEnds`] finds
+/// them without searching a byte twice.
 pub(crate) fn next_line_end(bytes: &[u8], from: usize, unicode: bool) -> Option<(usize, usize)> {
-    let mut at = from;
-    // The next `\n`, `\r` or NEL lead byte (C2) at or after `at`, kept while
-    // U+2028/U+2029 lead bytes (E2) before it are tried, so no byte is
-    // scanned twice (`None`: not searched yet; `Some(None)`: there is none).
-    let mut next3: Option<Option<usize>> = None;
-    loop {
-        let rest = bytes.get(at..)?;
-        let candidate = if unicode {
-            let stale = match next3 {
-                None => true,
-                Some(p) => p.is_some_and(|p| p < at),
-            };
-            if stale {
-                next3 = Some(memchr::memchr3(b'\n', b'\r', 0xC2, rest).map(|k| at + k));
-            }
-            let next3 = next3.flatten();
-            let bound = next3.unwrap_or(bytes.len());
-            memchr::memchr(0xE2, &bytes[at..bound])
-                .map(|k| at + k)
-                .or(next3)?
-        } else {
-            at + memchr::memchr2(b'\n', b'\r', rest)?
-        };
-        if let Some(len) = line_end_len(bytes, candidate) {
-            return Some((candidate, len));
+    LineEnds::new(bytes, unicode).next_from(from)
+}
+
+/// The line ends of a text found in turn, each with [`next_line_end`]'s
+/// answer: the next `\n`, `\r` or NEL lead byte (C2) found is kept from one
+/// line to the next while U+2028/U+2029 lead bytes (E2) before it are
+/// tried, so no byte is searched twice. (Searched again for each line, a
+/// text whose lines end in Unicode line separators alone was searched to
+/// its end at every line: time in the square of its length.)
+pub(crate) struct LineEnds<'b> {
+    bytes: &'b [u8],
+    /// The text has a Unicode line separator ([`has_unicode_line_ends`]).
+    unicode: bool,
+    /// Where the last search for a `\n`, `\r` or C2 started (`usize::MAX`:
+    /// none yet) …
+    searched: usize,
+    /// … and the first it found at or after that (the text's length: none
+    /// to its end).
+    found: usize,
+}
+
+impl<'b> LineEnds<'b> {
+    /// The line ends of `bytes` (`unicode`: counting Unicode line
+    /// separators).
+    pub(crate) fn new(bytes: &'b [u8], unicode: bool) -> Self {
+        LineEnds {
+            bytes,
+            unicode,
+            searched: usize::MAX,
+            found: bytes.len(),
         }
-        at = candidate + 1;
+    }
+
+    /// The next line end at or after `from`: (its offset, its length).
+    /// Linear over calls whose `from` never goes back (any `from` is
+    /// answered right).
+    pub(crate) fn next_from(&mut self, from: usize) -> Option<(usize, usize)> {
+        let bytes = self.bytes;
+        let mut at = from;
+        loop {
+            let rest = bytes.get(at..)?;
+            let candidate = if self.unicode {
+                let next3 = self.next3_from(at);
+                match memchr::memchr(0xE2, bytes.get(at..next3).unwrap_or_default()) {
+                    Some(k) => at + k,
+                    None if next3 < bytes.len() => next3,
+                    None => return None,
+                }
+            } else {
+                at + memchr::memchr2(b'\n', b'\r', rest)?
+            };
+            if let Some(len) = line_end_len(bytes, candidate) {
+                return Some((candidate, len));
+            }
+            at = candidate + 1;
+        }
+    }
+
+    /// The first `\n`, `\r` or C2 at or after `at` (the text's length:
+    /// none): the one found last when its search started at or before `at`
+    /// and it is not before `at`.
+    fn next3_from(&mut self, at: usize) -> usize {
+        if self.searched <= at && self.found >= at {
+            return self.found;
+        }
+        let rest = self.bytes.get(at..).unwrap_or_default();
+        let found = memchr::memchr3(b'\n', b'\r', 0xC2, rest).map_or(self.bytes.len(), |k| at + k);
+        crate::work::add(found - at);
+        (self.searched, self.found) = (at, found);
+        found
     }
 }
 
@@ -1383,10 +1428,10 @@ fn returns_unless(text: &str, unicode: bool) -> usize {
 /// The offset after each line end of `text`, in order (found with
 /// `memchr`, as [`next_line_end`]).
 fn line_ends(text: &str, unicode: bool) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
+    let mut ends = LineEnds::new(text.as_bytes(), unicode);
     let mut at = 0;
     std::iter::from_fn(move || {
-        let (end, len) = next_line_end(bytes, at, unicode)?;
+        let (end, len) = ends.next_from(at)?;
         at = end + len;
         Some(at)
     })
@@ -1915,6 +1960,44 @@ mod tests {
                 .iter()
                 .any(|&c| text.contains(c));
             assert_eq!(has_unicode_line_ends(&text), naive, "{text:?}");
+        }
+    }
+
+    /// [`LineEnds`] answers every `from` as a search of the bytes one by
+    /// one does ([`line_end_len`] at each), whether the `from`s go on from
+    /// line to line, stay or go back: its kept search is used only where it
+    /// holds.
+    #[test]
+    fn line_ends_found_in_turn_are_those_found_afresh() {
+        let pieces = [
+            "\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}", "«", "–", "a", "ø",
+        ];
+        let mut g = crate::testing::Gen(0x6a09_e667_f3bc_c908);
+        for text in crate::testing::concatenations(&pieces, 4) {
+            let b = text.as_bytes();
+            for unicode in [false, true] {
+                let by_byte = |from: usize| {
+                    (from..b.len())
+                        .filter(|&i| unicode || matches!(b[i], b'\n' | b'\r'))
+                        .find_map(|i| line_end_len(b, i).map(|len| (i, len)))
+                };
+                // From line to line.
+                let mut ends = LineEnds::new(b, unicode);
+                let mut from = 0;
+                while let Some((end, len)) = ends.next_from(from) {
+                    assert_eq!(Some((end, len)), by_byte(from), "{text:?} {from}");
+                    from = end + len;
+                }
+                assert_eq!(by_byte(from), None, "{text:?}");
+                // Any order, from character boundaries.
+                let mut ends = LineEnds::new(b, unicode);
+                for _ in 0..8 {
+                    let from = g.below(b.len() + 2);
+                    if text.is_char_boundary(from.min(b.len())) {
+                        assert_eq!(ends.next_from(from), by_byte(from), "{text:?} {from}");
+                    }
+                }
+            }
         }
     }
 

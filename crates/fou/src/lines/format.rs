@@ -2,7 +2,7 @@
 
 use super::{Normalized, split_lines};
 use crate::Format;
-use crate::source::{has_unicode_line_ends, next_line_end};
+use crate::source::{LineEnds, has_unicode_line_ends, next_line_end};
 
 /// Sniff the input style: Markdown when ATX headings, `**bold**`, `<b>` tags or
 /// `[links](…)` appear at the start of lines or inline; otherwise plain text.
@@ -49,13 +49,14 @@ pub(crate) struct LineHint {
 pub(crate) fn detect_normalized_format(text: &str, hint: Option<LineHint>) -> Format {
     let b = text.as_bytes();
     let (mut score, mut from) = (0usize, 0);
+    // (split at Unicode line separators too: where the text has none, as
+    // `split_lines` splits it; where it has one, it is read again)
+    let mut ends = LineEnds::new(b, true);
     for _ in 0..EARLY_LINES {
         if from >= b.len() {
             return Format::Plain;
         }
-        // (split at Unicode line separators too: where the text has none,
-        // as `split_lines` splits it; where it has one, it is read again)
-        let (end, len) = next_line_end(b, from, true).unwrap_or((b.len(), 0));
+        let (end, len) = ends.next_from(from).unwrap_or((b.len(), 0));
         score += text.get(from..end).map_or(0, line_score);
         if score >= 2 {
             return Format::Markdown;

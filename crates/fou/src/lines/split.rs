@@ -2,7 +2,7 @@
 
 use super::MappedText;
 use super::clean::{BlockMask, Pick, SCAN_BLOCK, block_mask};
-use crate::source::{has_unicode_line_ends, line_end_len, next_line_end};
+use crate::source::{LineEnds, has_unicode_line_ends, line_end_len};
 
 /// One physical line of the input.
 ///
@@ -42,7 +42,7 @@ impl RawLine<'_> {
 /// ```
 pub fn split_lines(text: &str) -> impl Iterator<Item = RawLine<'_>> {
     let bytes = text.as_bytes();
-    let unicode = has_unicode_line_ends(text);
+    let mut ends = LineEnds::new(bytes, has_unicode_line_ends(text));
     let mut pos = 0usize;
     let mut number = 0usize;
     std::iter::from_fn(move || {
@@ -50,7 +50,7 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = RawLine<'_>> {
             return None;
         }
         let start = pos;
-        let (end, ending) = next_line_end(bytes, start, unicode).unwrap_or((bytes.len(), 0));
+        let (end, ending) = ends.next_from(start).unwrap_or((bytes.len(), 0));
         let next = end + ending;
         crate::work::add(next - start);
         pos = next;
