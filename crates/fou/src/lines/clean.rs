@@ -730,6 +730,12 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
     // Brackets are ASCII: found as bytes (any byte offset of one is a char
     // boundary), with memchr, not char by char.
     let head = &s.as_bytes()[..s.len().min(MAX_TEXT)];
+    // With no `]` in reach nothing closes (a run of `[`, each of whose
+    // brackets was counted up to the bound): one search tells.
+    if memchr::memchr(b']', head).is_none() {
+        crate::work::add(head.len());
+        return None;
+    }
     for i in memchr::memchr2_iter(b'[', b']', head) {
         if head[i] == b'[' {
             depth += 1;
