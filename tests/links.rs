@@ -294,6 +294,60 @@ fn linking_thousands_of_appearances_compares_few_pairs() {
     assert!(linked.comparisons * 20 < naive);
 }
 
+/// A project listed in more texts than a title-word block holds (and a
+/// title of common words: each of its words in every appearance) is still
+/// one group: its appearances meet their neighbours in title order within
+/// the blocks too large to compare whole. Among many other titles that
+/// share its words, with work linear in the appearances.
+#[test]
+fn a_project_in_more_texts_than_a_block_holds_is_linked() {
+    let n = 3 * fou::link::MAX_BLOCK;
+    let mut all: Vec<Appearance> = (0..n)
+        .map(|t| {
+            Appearance::new(
+                t,
+                "t",
+                Some(1800 + t as i32),
+                AppearanceKind::Portfolio,
+                0,
+                "Arbeid og helse i kommunene",
+            )
+        })
+        .collect();
+    // Other titles with the same common words and one rare word each.
+    all.extend((0..n).map(|t| {
+        Appearance::new(
+            t,
+            "t",
+            Some(1800 + t as i32),
+            AppearanceKind::Portfolio,
+            1,
+            &format!("Arbeid og helse i kommunene {}", word(t * 31 + 7)),
+        )
+    }));
+    let linked = link_counted(&all, &LinkOptions::default());
+    let whole = linked
+        .groups
+        .iter()
+        .find(|g| g.appearances.iter().any(|a| a.item == 0))
+        .expect("the project is linked");
+    let members: BTreeSet<usize> = whole
+        .appearances
+        .iter()
+        .filter(|a| a.item == 0)
+        .map(|a| a.text)
+        .collect();
+    assert_eq!(members.len(), n, "{} of {n} appearances", members.len());
+    // Each of the 2n appearances meets at most NEAR_IN_BLOCK others per
+    // large block (its title's four words), and those sharing a rare word.
+    let bound = 2 * n * 4 * fou::link::NEAR_IN_BLOCK + 2 * n * fou::link::MAX_BLOCK;
+    assert!(
+        linked.comparisons <= bound,
+        "{} > {bound}",
+        linked.comparisons
+    );
+}
+
 /// The fixtures' appearances, and each of them again in copies of its text
 /// (a collection that holds renderings of one report): many pairs reach the
 /// threshold, and most join texts already grouped.

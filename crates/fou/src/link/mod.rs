@@ -58,8 +58,17 @@ pub use score::{LINK_THRESHOLD, MIN_TITLE_SIMILARITY};
 /// compared within: a word in that many titles (`digital`, `arbeid`) says
 /// nothing about which project a title names, and comparing all of them
 /// would make the work quadratic. Pairs that share a rarer word are still
-/// compared.
+/// compared, and in a larger block each appearance meets the
+/// [`NEAR_IN_BLOCK`] after it in title order.
 pub const MAX_BLOCK: usize = 64;
+
+/// In a block larger than [`MAX_BLOCK`], sorted by title, the appearances
+/// after each one that it is compared with: appearances of one title stand
+/// together in that order, so a project seen in more texts than a block
+/// holds (or whose title has only common words) is still linked — where
+/// its pairs, in no smaller block, were never compared — and the work stays
+/// linear in the block's size.
+pub const NEAR_IN_BLOCK: usize = 4;
 
 /// What kind of item an appearance is.
 ///
@@ -354,10 +363,11 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
     }
 }
 
-/// Pairs that share a title word's block key, each once, in order; blocks
-/// larger than [`MAX_BLOCK`] are skipped. Each appearance's later partners
-/// are gathered and sorted on their own (in parallel): small sorts, where
-/// one sort of every block's pairs was a fifth of the linking.
+/// Pairs that share a title word's block key, each once, in order; in
+/// blocks larger than [`MAX_BLOCK`] only the pairs near in title order
+/// ([`near_pairs`]). Each appearance's later partners are gathered and
+/// sorted on their own (in parallel): small sorts, where one sort of every
+/// block's pairs was a fifth of the linking.
 fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
     // (a hash map: the blocks are only looked up, and a tree compared each
     // key with a dozen others on the way in)
@@ -371,7 +381,7 @@ fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
             }
         }
     }
-    (0..read.len())
+    let mut pairs: Vec<(usize, usize)> = (0..read.len())
         .into_par_iter()
         .flat_map_iter(|i| {
             let mut partners: Vec<usize> = keys[i]
@@ -385,6 +395,37 @@ fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
             partners.sort_unstable();
             partners.dedup();
             partners.into_iter().map(move |j| (i, j))
+        })
+        .collect();
+    let large: Vec<&Vec<usize>> = blocks.values().filter(|m| m.len() > MAX_BLOCK).collect();
+    if !large.is_empty() {
+        pairs.par_extend(large.into_par_iter().flat_map_iter(|m| near_pairs(read, m)));
+        pairs.par_sort_unstable();
+        pairs.dedup();
+    }
+    pairs
+}
+
+/// The pairs of a block's `members` that stand within [`NEAR_IN_BLOCK`] of
+/// each other when the block is sorted by title words (ties in order), each
+/// as `(i, j)` with `i < j`.
+fn near_pairs(read: &[score::Read], members: &[usize]) -> Vec<(usize, usize)> {
+    let mut sorted = members.to_vec();
+    sorted.sort_by(|&a, &b| {
+        read[a]
+            .title_words()
+            .cmp(read[b].title_words())
+            .then(a.cmp(&b))
+    });
+    sorted
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &a)| {
+            let after = sorted.get(k + 1..).unwrap_or_default();
+            after
+                .iter()
+                .take(NEAR_IN_BLOCK)
+                .map(move |&b| (a.min(b), a.max(b)))
         })
         .collect()
 }
