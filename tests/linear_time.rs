@@ -13,6 +13,12 @@ fn assert_linear_8x(name: &str, make: impl Fn(usize) -> String, n: usize) {
     counting::assert_linear_in(name, n, make);
 }
 
+/// [`assert_linear_8x`] of `piece` repeated to about `n` bytes.
+fn assert_repeated_linear(piece: &str, n: usize) {
+    let name = format!("`{}` × n", piece.escape_debug());
+    assert_linear_8x(&name, |n| piece.repeat(n / piece.len()), n);
+}
+
 /// `lines::link_at` scans from every `[` to the end of the line for the
 /// matching `]` (and again for `![`).
 #[test]
@@ -81,16 +87,8 @@ fn lines_of_one_hyphenated_word_are_linear() {
 /// and the format's detection).
 #[test]
 fn lines_ending_in_unicode_separators_are_linear() {
-    assert_linear_8x(
-        "`linje\\u{2028}` × n",
-        |n| "linje\u{2028}".repeat(n / 8),
-        4_000,
-    );
-    assert_linear_8x(
-        "`Tittel\\u{2029}tekst\\u{2028}` × n",
-        |n| "Tittel\u{2029}tekst\u{2028}".repeat(n / 17),
-        4_000,
-    );
+    assert_repeated_linear("linje\u{2028}", 4_000);
+    assert_repeated_linear("Tittel\u{2029}tekst\u{2028}", 4_000);
 }
 
 /// `sections::dates::Dates::read` calls `year_in(sentence)` for every date
@@ -117,21 +115,9 @@ fn clause_of_counts_is_linear() {
 /// length), 16× the time for 4× the text.
 #[test]
 fn clause_of_counts_without_conjunctions_is_linear() {
-    assert_linear_8x(
-        "`3 prosjekter ` × n",
-        |n| "3 prosjekter ".repeat(n / 13),
-        2_000,
-    );
-    assert_linear_8x(
-        "`tre bidragsprosjekter ` × n",
-        |n| "tre bidragsprosjekter ".repeat(n / 23),
-        2_000,
-    );
-    assert_linear_8x(
-        "`fire rapporter ni prosjekter ` × n",
-        |n| "fire rapporter ni prosjekter ".repeat(n / 30),
-        2_000,
-    );
+    assert_repeated_linear("3 prosjekter ", 2_000);
+    assert_repeated_linear("tre bidragsprosjekter ", 2_000);
+    assert_repeated_linear("fire rapporter ni prosjekter ", 2_000);
 }
 
 /// `blocks::join_page_breaks` runs `out.iter().rposition(|b| b.kind != Marker)`

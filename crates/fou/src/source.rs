@@ -1352,7 +1352,8 @@ pub(crate) fn next_line_end(bytes: &[u8], from: usize, unicode: bool) -> Option<
 /// its end at every line: time in the square of its length.)
 pub(crate) struct LineEnds<'b> {
     bytes: &'b [u8],
-    /// The text has a Unicode line separator ([`has_unicode_line_ends`]).
+    /// NEL, U+2028 and U+2029 end lines too (as where the text has one,
+    /// [`has_unicode_line_ends`], or has not been looked at for one).
     unicode: bool,
     /// Where the last search for a `\n`, `\r` or C2 started (`usize::MAX`:
     /// none yet) …
