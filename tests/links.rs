@@ -396,3 +396,60 @@ fn a_group_has_one_reason_per_link_that_joined_it() {
         assert_eq!(clauses, g.appearances.len() - 1, "{}: {}", g.id, g.reason);
     }
 }
+
+/// The appearances of three projects, each listed as ongoing in every one
+/// of `n` texts (years and periods that fit), and a project's completion
+/// in every tenth.
+fn listed_in_every_text(n: usize) -> Vec<Appearance> {
+    let titles = [
+        "Lesing i skogen: et forsøk med bøker",
+        "Kaffe på kaia og arbeid",
+        "Sykefravær i kommunene etter reformen",
+    ];
+    let mut all = Vec::new();
+    for t in 0..n {
+        for (k, title) in titles.iter().enumerate() {
+            let year = Some(2020 + (t % 3) as i32);
+            let mut a = Appearance::new(t, "t", year, AppearanceKind::Portfolio, k, title);
+            a.period = Some(fou::model::Period {
+                start: 2019,
+                end: 2024,
+            });
+            a.institution_raw = Some("Nordvik helseforskning".to_owned());
+            a.status = Some("ongoing".to_owned());
+            all.push(a);
+        }
+        if t % 10 == 0 {
+            let mut done =
+                Appearance::new(t, "t", Some(2024), AppearanceKind::Project, 0, titles[0]);
+            done.institution_raw = Some("Nordvik helseforskning".to_owned());
+            all.push(done);
+        }
+    }
+    all
+}
+
+/// A project seen in thousands of texts is joined one appearance at a time;
+/// the checks that decide each join (its texts looked up, its distinct
+/// dates compared, a sample of its members weighed for cohesion) grow with
+/// the texts, not with their square (weighing every pair across the two
+/// sides cost 35 s for 6,400 texts).
+#[test]
+fn joining_a_project_seen_in_many_texts_grows_with_the_texts() {
+    let checks = |n: usize| {
+        let all = listed_in_every_text(n);
+        let linked = link_counted(&all, &LinkOptions::default());
+        let mut sizes: Vec<usize> = linked.groups.iter().map(|g| g.appearances.len()).collect();
+        sizes.sort_unstable();
+        // Each project is one group; the completions (same year) join the
+        // first, where each text holds one appearance of each kind.
+        assert_eq!(sizes, [n, n, n + n / 10], "{n} texts");
+        linked.checks
+    };
+    let (small, large) = (checks(200), checks(1600));
+    assert!(
+        large <= 10 * small,
+        "8× the texts: {small} → {large} checks ({:.1}×)",
+        large as f64 / small as f64
+    );
+}

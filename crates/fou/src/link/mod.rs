@@ -40,6 +40,7 @@
 //! # Ok::<(), fou::Error>(())
 //! ```
 
+mod grow;
 mod score;
 mod title;
 
@@ -52,6 +53,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Period, Report};
 use crate::registry::Registry;
 
+pub use grow::COHESION_SAMPLE;
 pub use score::{LINK_THRESHOLD, MIN_TITLE_SIMILARITY};
 
 /// Blocks (appearances sharing a title word) larger than this are not
@@ -287,6 +289,11 @@ pub struct Linked {
     pub groups: Vec<LinkGroup>,
     /// Pairs of appearances compared (after blocking).
     pub comparisons: usize,
+    /// Checks made in deciding which groups join: a member looked up among
+    /// the other side's texts, a pair of the two sides' distinct dates
+    /// compared, a pair of members weighed for cohesion (at most
+    /// [`COHESION_SAMPLE`]² a join).
+    pub checks: usize,
 }
 
 /// Group the appearances that name the same project: groups of two or
@@ -347,7 +354,10 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
     });
     // Grown in order on this thread; each group's reasons, id and
     // appearances are then written on the pool's.
-    let mut groups: Vec<LinkGroup> = score::grow(appearances, &read, &totals, links)
+    let grown = grow::grow(appearances, &read, &totals, links);
+    let checks = grown.checks;
+    let mut groups: Vec<LinkGroup> = grown
+        .groups
         .into_par_iter()
         .map_init(score::Scratch::default, |scratch, g| {
             group(appearances, &read, g, scratch)
@@ -360,6 +370,7 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
     Linked {
         groups,
         comparisons,
+        checks,
     }
 }
 
@@ -434,7 +445,7 @@ fn near_pairs(read: &[score::Read], members: &[usize]) -> Vec<(usize, usize)> {
 fn group<'r>(
     appearances: &[Appearance],
     read: &'r [score::Read],
-    g: score::Group<'r>,
+    g: grow::Group<'r>,
     scratch: &mut score::Scratch<'r>,
 ) -> LinkGroup {
     let reasons = g.reasons(appearances, read, scratch);

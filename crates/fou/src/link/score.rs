@@ -1,8 +1,6 @@
 //! The evidence two appearances give of being one project: a score and the
 //! reason in words, or no link.
 
-use rayon::prelude::*;
-
 pub(crate) use super::title::Scratch;
 use super::title::{Title, block_key, content_words, similarity};
 use super::{Appearance, AppearanceKind};
@@ -23,10 +21,6 @@ pub const LINK_THRESHOLD: f64 = 0.85;
 /// The least title similarity for any link: institutions and periods
 /// confirm a title, they never stand in for one.
 pub const MIN_TITLE_SIMILARITY: f64 = 0.5;
-
-/// The least mean score across two groups for them to join (see
-/// `cohesive`): half the threshold's evidence on average.
-const MIN_COHESION: f64 = 0.5;
 
 /// Added when both give the same period: lists of one project repeat it.
 const SAME_PERIOD: f64 = 0.1;
@@ -246,7 +240,7 @@ impl Totals {
 
     /// The total of the pair `i < j`: `None` when it was not a candidate,
     /// `Some(None)` when it may not be linked.
-    fn get(&self, pair: (usize, usize)) -> Option<Option<f64>> {
+    pub(crate) fn get(&self, pair: (usize, usize)) -> Option<Option<f64>> {
         let at = self.pairs.binary_search(&pair).ok()?;
         self.totals.get(at).copied()
     }
@@ -254,7 +248,7 @@ impl Totals {
 
 /// What a candidate pair's score is made of ([`score`] adds it up); the
 /// shared title words are in the scratch the parts were read with.
-struct Parts<'r> {
+pub(crate) struct Parts<'r> {
     /// The titles' similarity.
     sim: f64,
     /// The institutions' and the periods' parts, with what their reasons
@@ -264,14 +258,14 @@ struct Parts<'r> {
 }
 
 impl Parts<'_> {
-    fn total(&self) -> f64 {
+    pub(crate) fn total(&self) -> f64 {
         self.sim + self.inst.0 + self.period.0
     }
 }
 
 /// The parts of a candidate pair's score, or `None` when it may not be
 /// linked at all.
-fn parts<'r>(
+pub(crate) fn parts<'r>(
     all: &[Appearance],
     read: &'r [Read],
     (i, j): (usize, usize),
@@ -289,7 +283,7 @@ fn parts<'r>(
     Some(Parts {
         sim,
         inst: institutions(&read[i], &read[j]),
-        period: periods(a, b).ok()?,
+        period: periods(Dates::of(a), Dates::of(b)).ok()?,
     })
 }
 
@@ -373,8 +367,31 @@ fn institutions<'r>(a: &'r Read, b: &Read) -> (f64, Option<InstitutionsWhy<'r>>)
     (SHARED_INSTITUTION, Some(why))
 }
 
-fn completed(a: &Appearance) -> bool {
-    a.kind == AppearanceKind::Project || a.status.as_deref() == Some("completed")
+/// What [`periods`] reads of an appearance: its period, its text's year
+/// and whether it is told as completed (a completed project, or an item
+/// whose status says so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Dates {
+    period: Option<Period>,
+    year: Option<i32>,
+    completed: bool,
+}
+
+impl Dates {
+    pub(crate) fn of(a: &Appearance) -> Dates {
+        Dates {
+            period: a.period,
+            year: a.year,
+            completed: a.kind == AppearanceKind::Project
+                || a.status.as_deref() == Some("completed"),
+        }
+    }
+
+    /// Whether appearances of these dates may be one project's (no
+    /// [`Conflict`] between them).
+    pub(crate) fn fit(self, other: Dates) -> bool {
+        periods(self, other).is_ok()
+    }
 }
 
 /// What the periods' part of a pair's reason says.
@@ -442,7 +459,7 @@ impl std::fmt::Display for Conflict {
 }
 
 /// Periods' part of the score, or the [`Conflict`] that rules the pair out.
-fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<PeriodWhy>), Conflict> {
+fn periods(a: Dates, b: Dates) -> Result<(f64, Option<PeriodWhy>), Conflict> {
     let mut adjust = (0.0, None);
     if let (Some(p), Some(q)) = (a.period, b.period) {
         if (p.start - q.start).abs() > MAX_START_SHIFT {
@@ -453,10 +470,10 @@ fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<PeriodWhy>), C
         }
     }
     for (x, y) in [(a, b), (b, a)] {
-        let (Some(done), true) = (x.year, completed(x)) else {
+        let (Some(done), true) = (x.year, x.completed) else {
             continue;
         };
-        match (y.year, completed(y)) {
+        match (y.year, y.completed) {
             (Some(seen), false) if seen > done => return Err(Conflict::ListedAfter(seen, done)),
             (Some(again), true) if again != done => {
                 return Err(Conflict::CompletedTwice(done, again));
@@ -467,7 +484,7 @@ fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<PeriodWhy>), C
         if done < p.start {
             return Err(Conflict::BeforeStart(done, p.start));
         }
-        if !completed(y) && y.year == Some(done) && p.end > done + 1 {
+        if !y.completed && y.year == Some(done) && p.end > done + 1 {
             return Err(Conflict::StillRunning(done, p.end));
         }
         if done > p.end + 2 {
@@ -484,133 +501,6 @@ fn periods(a: &Appearance, b: &Appearance) -> Result<(f64, Option<PeriodWhy>), C
     Ok(adjust)
 }
 
-/// A group being grown: members, weakest link, reasons.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Group<'r> {
-    pub members: Vec<usize>,
-    pub score: f64,
-    /// The links that joined it, in the order their reasons are told
-    /// ([`Group::reasons`] writes them).
-    pub joins: Vec<Link<'r>>,
-}
-
-impl<'r> Group<'r> {
-    /// The reason of each link that joined the group, in order.
-    pub(crate) fn reasons(
-        &self,
-        all: &[Appearance],
-        read: &'r [Read],
-        scratch: &mut Scratch<'r>,
-    ) -> Vec<String> {
-        let reasons = self.joins.iter();
-        reasons.map(|l| l.reason(all, read, scratch)).collect()
-    }
-}
-
-/// Join links strongest first into groups, never joining two groups that
-/// would hold two appearances of one kind in one text or two appearances
-/// whose periods rule each other out. (The joining links' reasons are
-/// written afterwards, for each group on its own: see [`Group::reasons`].)
-pub(crate) fn grow<'r>(
-    all: &[Appearance],
-    read: &'r [Read],
-    totals: &Totals,
-    links: Vec<Box<Link<'r>>>,
-) -> Vec<Group<'r>> {
-    let mut scratch = Scratch::default();
-    let mut of: Vec<Option<usize>> = vec![None; all.len()];
-    let mut groups: Vec<Group> = Vec::new();
-    // Out of their boxes on the pool's threads, which made them (freeing a
-    // box here, one at a time, took a fifth of this thread's linking).
-    let links: Vec<Link<'r>> = links.into_par_iter().map(|l| *l).collect();
-    for l in links {
-        let (gi, gj) = (of[l.i], of[l.j]);
-        if gi.is_some() && gi == gj {
-            continue;
-        }
-        let (alone_i, alone_j) = ([l.i], [l.j]);
-        let left = gi.map_or(&alone_i[..], |g| &groups[g].members);
-        let right = gj.map_or(&alone_j[..], |g| &groups[g].members);
-        if !compatible(all, left, right)
-            || !cohesive((all, read, totals), (left, right), &mut scratch)
-        {
-            continue;
-        }
-        let members: Vec<usize> = left.iter().chain(right).copied().collect();
-        let target = match (gi, gj) {
-            (Some(g), _) | (None, Some(g)) => g,
-            (None, None) => {
-                groups.push(Group {
-                    score: f64::INFINITY,
-                    ..Group::default()
-                });
-                groups.len() - 1
-            }
-        };
-        let mut merged = std::mem::take(&mut groups[target]);
-        if let (Some(g), Some(h)) = (gi, gj) {
-            let other = if g == target { h } else { g };
-            let gone = std::mem::take(&mut groups[other]);
-            merged.score = merged.score.min(gone.score);
-            merged.joins.extend(gone.joins);
-        }
-        merged.members = members;
-        merged.members.sort_unstable();
-        merged.score = merged.score.min(l.score);
-        merged.joins.push(l);
-        for &m in &merged.members {
-            of[m] = Some(target);
-        }
-        groups[target] = merged;
-    }
-    groups.retain(|g| g.members.len() >= 2);
-    groups
-}
-
-/// Two groups join only when their members are alike on average, not just
-/// through one link: the mean score over every pair across them (0 for a
-/// pair that may not be linked) must reach [`MIN_COHESION`]. One loose
-/// link between two tight groups (two projects of one institute whose
-/// renamed titles happen to meet) does not merge them.
-fn cohesive<'r>(
-    known: (&[Appearance], &'r [Read], &Totals),
-    (left, right): (&[usize], &[usize]),
-    scratch: &mut Scratch<'r>,
-) -> bool {
-    (left.len() == 1 && right.len() == 1)
-        || mean_score(known, (left, right), scratch) >= MIN_COHESION
-}
-
-/// The mean score over every pair across two groups, 0 for a pair that
-/// may not be linked: a candidate pair's total as it was scored, another
-/// pair's scored now.
-fn mean_score<'r>(
-    (all, read, totals): (&[Appearance], &'r [Read], &Totals),
-    (left, right): (&[usize], &[usize]),
-    scratch: &mut Scratch<'r>,
-) -> f64 {
-    let mut total = 0.0;
-    for &x in left {
-        for &y in right {
-            let (i, j) = (x.min(y), x.max(y));
-            let pair = totals
-                .get((i, j))
-                .unwrap_or_else(|| parts(all, read, (i, j), scratch).map(|p| p.total()));
-            total += pair.unwrap_or(0.0);
-        }
-    }
-    total / (left.len() * right.len()) as f64
-}
-
-fn compatible(all: &[Appearance], left: &[usize], right: &[usize]) -> bool {
-    left.iter().all(|&x| {
-        right.iter().all(|&y| {
-            let (a, b) = (&all[x], &all[y]);
-            !(a.text == b.text && a.kind == b.kind) && periods(a, b).is_ok()
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -622,63 +512,9 @@ mod tests {
     }
 
     #[test]
-    fn cohesion_from_kept_totals_is_cohesion_scored_again() {
-        let titles = [
-            "Lesing i skogen blant eldre",
-            "Lesing i skogen: et forsøk",
-            "Skoglab – lesing i skogen",
-            "Kaffe på kaia for fiskere",
-            "Kaffe på kaia",
-            "TRYHA for fiskere",
-            "Trygg havneliv for fiskere",
-        ];
-        let all: Vec<Appearance> = (0..21)
-            .map(|k| {
-                let kind = [AppearanceKind::Portfolio, AppearanceKind::Project][k % 2];
-                Appearance::new(
-                    k / 3,
-                    "t",
-                    Some(2019 + (k / 7) as i32),
-                    kind,
-                    k,
-                    titles[k % 7],
-                )
-            })
-            .collect();
-        let registry = crate::registry::Registry::builtin();
-        let read: Vec<Read> = all.iter().map(|a| Read::new(a, registry)).collect();
-        let mut scratch = Scratch::default();
-        // Every third pair a candidate, the rest scored again when asked.
-        let pairs: Vec<(usize, usize)> = (0..all.len())
-            .flat_map(|i| (i + 1..all.len()).map(move |j| (i, j)))
-            .filter(|&(i, j)| (i + j) % 3 == 0)
-            .collect();
-        let totals = pairs
-            .iter()
-            .map(|&p| score(&all, &read, p, LINK_THRESHOLD, &mut scratch).0)
-            .collect();
-        let (kept, none) = (Totals::new(pairs, totals), Totals::default());
-        assert!(kept.totals.iter().any(Option::is_some));
-        // Left: the appearances of one title; right: those of another.
-        let of = |t: usize| (0..all.len()).filter(move |k| k % titles.len() == t);
-        let mut cohere = 0;
-        for x in 0..titles.len() {
-            for y in x + 1..titles.len() {
-                let (left, right): (Vec<usize>, Vec<usize>) = (of(x).collect(), of(y).collect());
-                let with = mean_score((&all, &read, &kept), (&left, &right), &mut scratch);
-                let without = mean_score((&all, &read, &none), (&left, &right), &mut scratch);
-                assert_eq!(with, without, "{} / {}", titles[x], titles[y]);
-                cohere += usize::from(with >= MIN_COHESION);
-            }
-        }
-        // Some pairs of titles cohere (`Kaffe på kaia`), most do not.
-        assert!(cohere > 0 && cohere < 10, "{cohere}");
-    }
-
-    #[test]
     fn periods_say_why_they_rule_a_pair_out() {
         use AppearanceKind::{Portfolio, Project};
-        let says = |a: &Appearance, b: &Appearance| match periods(a, b) {
+        let says = |a: &Appearance, b: &Appearance| match periods(Dates::of(a), Dates::of(b)) {
             Err(why) => why.to_string(),
             Ok((_, why)) => format!("ok: {}", why.map(|w| w.to_string()).unwrap_or_default()),
         };

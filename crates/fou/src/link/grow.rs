@@ -1,0 +1,484 @@
+//! Groups grown from links, strongest first. A link joins the groups of its
+//! two appearances only when they may be one project (no text holds two
+//! appearances of one kind, no two dates rule each other out) and are alike
+//! on average, not just through the one link (cohesion).
+//!
+//! What a join must not clash with is kept with each group as it grows (its
+//! texts, its distinct dates), so a project seen in thousands of texts,
+//! joined one appearance at a time, costs each join about the joining
+//! side's size, not the product of the two sides' sizes.
+
+use std::collections::{HashSet, VecDeque};
+
+use rayon::prelude::*;
+
+use super::score::{Dates, Link, Read, Scratch, Totals, parts};
+use super::{Appearance, AppearanceKind};
+
+/// The least mean score across two groups for them to join (see
+/// [`cohesive`]): half the threshold's evidence on average.
+const MIN_COHESION: f64 = 0.5;
+
+/// The most members of each side that the cohesion check weighs: a larger
+/// group is represented by this many of its members, spread evenly over the
+/// order they joined in. A mean over up to 32 × 32 pairs tells a loose join
+/// from a tight one as a mean over every pair does, and it does not grow
+/// with the groups: weighing every pair made a project seen in n texts,
+/// grown one link at a time, cost about n²/2 pair scores (1,600 texts:
+/// 1.2 s, 6,400 texts: 35 s).
+pub const COHESION_SAMPLE: usize = 32;
+
+/// The text and kind of an appearance: a group holds one of each.
+type TextKind = (usize, AppearanceKind);
+
+fn text_kind(a: &Appearance) -> TextKind {
+    (a.text, a.kind)
+}
+
+/// A group being grown: members, weakest link, reasons, and what another
+/// side must not clash with to join it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Group<'r> {
+    /// Its appearances, in the order they joined.
+    pub members: Vec<usize>,
+    pub score: f64,
+    /// The links that joined it, in the order their reasons are told
+    /// ([`Group::reasons`] writes them).
+    pub joins: VecDeque<Link<'r>>,
+    /// The text and kind of each member.
+    texts: HashSet<TextKind, foldhash::fast::RandomState>,
+    /// The members' dates, each once: whether another side's dates may
+    /// join is told by these alone, and one project's appearances share a
+    /// few.
+    dates: Vec<Dates>,
+}
+
+impl<'r> Group<'r> {
+    /// The reason of each link that joined the group, in order.
+    pub(crate) fn reasons(
+        &self,
+        all: &[Appearance],
+        read: &'r [Read],
+        scratch: &mut Scratch<'r>,
+    ) -> Vec<String> {
+        let reasons = self.joins.iter();
+        reasons.map(|l| l.reason(all, read, scratch)).collect()
+    }
+
+    /// A group of one appearance, before its first join.
+    fn alone(all: &[Appearance], i: usize) -> Group<'r> {
+        Group {
+            members: vec![i],
+            score: f64::INFINITY,
+            joins: VecDeque::new(),
+            texts: [text_kind(&all[i])].into_iter().collect(),
+            dates: vec![Dates::of(&all[i])],
+        }
+    }
+
+    /// This group with a smaller one's members added (its texts and dates
+    /// too), in this one's buffers. Joins and score are the caller's.
+    fn absorb(self, small: Group<'r>) -> Group<'r> {
+        let mut big = self;
+        big.members.extend(&small.members);
+        big.texts.extend(small.texts);
+        for d in small.dates {
+            if !big.dates.contains(&d) {
+                big.dates.push(d);
+            }
+        }
+        big
+    }
+}
+
+/// One side of a candidate join: an appearance in no group yet, or a group.
+enum Side<'g, 'r> {
+    Alone(usize, [Dates; 1]),
+    In(&'g Group<'r>),
+}
+
+impl Side<'_, '_> {
+    fn members(&self) -> &[usize] {
+        match self {
+            Side::Alone(i, _) => std::slice::from_ref(i),
+            Side::In(g) => &g.members,
+        }
+    }
+
+    fn dates(&self) -> &[Dates] {
+        match self {
+            Side::Alone(_, dates) => dates,
+            Side::In(g) => &g.dates,
+        }
+    }
+
+    /// Whether the side holds an appearance of this text and kind.
+    fn holds(&self, all: &[Appearance], key: TextKind) -> bool {
+        match self {
+            Side::Alone(i, _) => text_kind(&all[*i]) == key,
+            Side::In(g) => g.texts.contains(&key),
+        }
+    }
+}
+
+/// The groups [`grow`] made, and the checks it made to decide its joins.
+pub(crate) struct Grown<'r> {
+    pub groups: Vec<Group<'r>>,
+    pub checks: usize,
+}
+
+/// Join links strongest first into groups, never joining two groups that
+/// would hold two appearances of one kind in one text or two appearances
+/// whose periods rule each other out, nor two that do not cohere. (The
+/// joining links' reasons are written afterwards, for each group on its
+/// own: see [`Group::reasons`].)
+pub(crate) fn grow<'r>(
+    all: &[Appearance],
+    read: &'r [Read],
+    totals: &Totals,
+    links: Vec<Box<Link<'r>>>,
+) -> Grown<'r> {
+    let mut scratch = Scratch::default();
+    let mut checks = 0;
+    let mut of: Vec<Option<usize>> = vec![None; all.len()];
+    let mut groups: Vec<Group> = Vec::new();
+    // Out of their boxes on the pool's threads, which made them (freeing a
+    // box here, one at a time, took a fifth of this thread's linking).
+    let links: Vec<Link<'r>> = links.into_par_iter().map(|l| *l).collect();
+    for l in links {
+        let (gi, gj) = (of[l.i], of[l.j]);
+        if gi.is_some() && gi == gj {
+            continue;
+        }
+        let side = |g: Option<usize>, i: usize| match g {
+            Some(g) => Side::In(&groups[g]),
+            None => Side::Alone(i, [Dates::of(&all[i])]),
+        };
+        let (left, right) = (side(gi, l.i), side(gj, l.j));
+        if !compatible(all, (&left, &right), &mut checks)
+            || !cohesive(
+                (all, read, totals),
+                (&left, &right),
+                &mut scratch,
+                &mut checks,
+            )
+        {
+            continue;
+        }
+        join(all, (&mut groups, &mut of), l);
+    }
+    groups.retain(|g| g.members.len() >= 2);
+    Grown { groups, checks }
+}
+
+/// Join the groups (or lone appearances) of `l`'s two ends into one, kept
+/// in the larger group's slot so that only the smaller side's members are
+/// told their new group. Its reasons tell `l.i`'s side's joins first, then
+/// `l.j`'s, then `l`.
+fn join<'r>(
+    all: &[Appearance],
+    (groups, of): (&mut Vec<Group<'r>>, &mut [Option<usize>]),
+    l: Link<'r>,
+) {
+    let (gi, gj) = (of[l.i], of[l.j]);
+    let mut take = |g: Option<usize>, i: usize| match g {
+        Some(g) => std::mem::take(&mut groups[g]),
+        None => Group::alone(all, i),
+    };
+    let (mut a, mut b) = (take(gi, l.i), take(gj, l.j));
+    let mut joins = in_order(std::mem::take(&mut a.joins), std::mem::take(&mut b.joins));
+    joins.push_back(l);
+    let score = a.score.min(b.score).min(l.score);
+    let (big, small, kept) = if a.members.len() >= b.members.len() {
+        (a, b, gi)
+    } else {
+        (b, a, gj)
+    };
+    // (a lone appearance is kept only with another: both are new)
+    let slot = kept.unwrap_or_else(|| {
+        groups.push(Group::default());
+        groups.len() - 1
+    });
+    for &m in &small.members {
+        of[m] = Some(slot);
+    }
+    if kept.is_none() {
+        for &m in &big.members {
+            of[m] = Some(slot);
+        }
+    }
+    let mut merged = big.absorb(small);
+    merged.score = score;
+    merged.joins = joins;
+    groups[slot] = merged;
+}
+
+/// `first`'s joins, then `then`'s, moving the fewer.
+fn in_order<T>(mut first: VecDeque<T>, mut then: VecDeque<T>) -> VecDeque<T> {
+    if first.len() >= then.len() {
+        first.append(&mut then);
+        first
+    } else {
+        while let Some(l) = first.pop_back() {
+            then.push_front(l);
+        }
+        then
+    }
+}
+
+/// Whether two sides may be one project: no text and kind in both, and no
+/// date of one that rules out a date of the other (as every pair of their
+/// members would tell: a [`Dates::fit`] reads only the dates). Members looked up
+/// and pairs of dates compared are added to `checks`.
+fn compatible(all: &[Appearance], (left, right): (&Side, &Side), checks: &mut usize) -> bool {
+    let (small, large) = if left.members().len() <= right.members().len() {
+        (left, right)
+    } else {
+        (right, left)
+    };
+    *checks += small.members().len() + left.dates().len() * right.dates().len();
+    let shared_text = |&m: &usize| large.holds(all, text_kind(&all[m]));
+    !small.members().iter().any(shared_text)
+        && left.dates().iter().all(|&p| {
+            let fits = |&q: &Dates| p.fit(q);
+            right.dates().iter().all(fits)
+        })
+}
+
+/// Two groups join only when their members are alike on average, not just
+/// through one link: the mean score over every pair across them (0 for a
+/// pair that may not be linked), of a [`COHESION_SAMPLE`] of each side
+/// larger than that, must reach [`MIN_COHESION`]. One loose link between
+/// two tight groups (two projects of one institute whose renamed titles
+/// happen to meet) does not merge them. The pairs weighed are added to
+/// `checks`.
+fn cohesive<'r>(
+    known: (&[Appearance], &'r [Read], &Totals),
+    (left, right): (&Side, &Side),
+    scratch: &mut Scratch<'r>,
+    checks: &mut usize,
+) -> bool {
+    if left.members().len() == 1 && right.members().len() == 1 {
+        return true;
+    }
+    let (mut x, mut y) = ([0; COHESION_SAMPLE], [0; COHESION_SAMPLE]);
+    let (left, right) = (
+        sample(left.members(), &mut x),
+        sample(right.members(), &mut y),
+    );
+    *checks += left.len() * right.len();
+    mean_score(known, (left, right), scratch) >= MIN_COHESION
+}
+
+/// Up to [`COHESION_SAMPLE`] of `members`, spread evenly over them (all of
+/// them when there are no more), in index order, written to `buffer`.
+fn sample<'b>(members: &[usize], buffer: &'b mut [usize; COHESION_SAMPLE]) -> &'b [usize] {
+    let n = members.len().min(COHESION_SAMPLE);
+    for (k, slot) in buffer.iter_mut().enumerate().take(n) {
+        *slot = members
+            .get(k * members.len() / n)
+            .copied()
+            .unwrap_or_default();
+    }
+    let taken = &mut buffer[..n];
+    taken.sort_unstable();
+    taken
+}
+
+/// The mean score over every pair across two groups, 0 for a pair that
+/// may not be linked: a candidate pair's total as it was scored, another
+/// pair's scored now.
+fn mean_score<'r>(
+    (all, read, totals): (&[Appearance], &'r [Read], &Totals),
+    (left, right): (&[usize], &[usize]),
+    scratch: &mut Scratch<'r>,
+) -> f64 {
+    let mut total = 0.0;
+    for &x in left {
+        for &y in right {
+            let (i, j) = (x.min(y), x.max(y));
+            let pair = totals
+                .get((i, j))
+                .unwrap_or_else(|| parts(all, read, (i, j), scratch).map(|p| p.total()));
+            total += pair.unwrap_or(0.0);
+        }
+    }
+    total / (left.len() * right.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::score::score;
+    use super::super::{LINK_THRESHOLD, Period};
+    use super::*;
+
+    #[test]
+    fn cohesion_from_kept_totals_is_cohesion_scored_again() {
+        let titles = [
+            "Lesing i skogen blant eldre",
+            "Lesing i skogen: et forsøk",
+            "Skoglab – lesing i skogen",
+            "Kaffe på kaia for fiskere",
+            "Kaffe på kaia",
+            "TRYHA for fiskere",
+            "Trygg havneliv for fiskere",
+        ];
+        let all: Vec<Appearance> = (0..21)
+            .map(|k| {
+                let kind = [AppearanceKind::Portfolio, AppearanceKind::Project][k % 2];
+                Appearance::new(
+                    k / 3,
+                    "t",
+                    Some(2019 + (k / 7) as i32),
+                    kind,
+                    k,
+                    titles[k % 7],
+                )
+            })
+            .collect();
+        let registry = crate::registry::Registry::builtin();
+        let read: Vec<Read> = all.iter().map(|a| Read::new(a, registry)).collect();
+        let mut scratch = Scratch::default();
+        // Every third pair a candidate, the rest scored again when asked.
+        let pairs: Vec<(usize, usize)> = (0..all.len())
+            .flat_map(|i| (i + 1..all.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| (i + j) % 3 == 0)
+            .collect();
+        let totals = pairs
+            .iter()
+            .map(|&p| score(&all, &read, p, LINK_THRESHOLD, &mut scratch).0)
+            .collect();
+        let (kept, none) = (Totals::new(pairs.clone(), totals), Totals::default());
+        assert!(pairs.iter().any(|&p| matches!(kept.get(p), Some(Some(_)))));
+        // Left: the appearances of one title; right: those of another.
+        let of = |t: usize| (0..all.len()).filter(move |k| k % titles.len() == t);
+        let mut cohere = 0;
+        for x in 0..titles.len() {
+            for y in x + 1..titles.len() {
+                let (left, right): (Vec<usize>, Vec<usize>) = (of(x).collect(), of(y).collect());
+                let with = mean_score((&all, &read, &kept), (&left, &right), &mut scratch);
+                let without = mean_score((&all, &read, &none), (&left, &right), &mut scratch);
+                assert_eq!(with, without, "{} / {}", titles[x], titles[y]);
+                cohere += usize::from(with >= MIN_COHESION);
+            }
+        }
+        // Some pairs of titles cohere (`Kaffe på kaia`), most do not.
+        assert!(cohere > 0 && cohere < 10, "{cohere}");
+    }
+
+    /// Appearances of one title in texts 0..n/8 (two kinds), with years,
+    /// periods and statuses drawn from a few of each by a fixed sequence;
+    /// without them when not `dated` (then only the texts may clash).
+    fn drawn(n: usize, dated: bool) -> Vec<Appearance> {
+        let mut seed = 7_u64;
+        let mut draw = |k: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((seed >> 33) % k) as i32
+        };
+        (0..n)
+            .map(|i| {
+                let kind = [AppearanceKind::Portfolio, AppearanceKind::Project][draw(2) as usize];
+                let year = Some(2018 + draw(6)).filter(|_| draw(8) > 0);
+                let mut a = Appearance::new(draw(n as u64 / 8) as usize, "t", year, kind, i, "T");
+                let start = 2016 + draw(4);
+                a.period = Some(Period {
+                    start,
+                    end: start + draw(4),
+                })
+                .filter(|_| draw(3) > 0);
+                a.status = ["ongoing", "completed"]
+                    .get(draw(3) as usize)
+                    .map(|s| (*s).to_owned());
+                if !dated {
+                    (a.year, a.period, a.status) = (None, None, None);
+                }
+                a
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_group_kept_with_its_texts_and_dates_is_compatible_as_its_members_pair_by_pair() {
+        for dated in [true, false] {
+            compatible_as_pair_by_pair(&drawn(400, dated));
+        }
+    }
+
+    fn compatible_as_pair_by_pair(all: &[Appearance]) {
+        // Halves joined, each a group of its own: groups absorb groups.
+        fn group<'r>(all: &[Appearance], members: &[usize]) -> Group<'r> {
+            match members {
+                [] => Group::default(),
+                [one] => Group::alone(all, *one),
+                _ => {
+                    let (a, b) = members.split_at(members.len() / 2);
+                    group(all, b).absorb(group(all, a))
+                }
+            }
+        }
+        let by_pairs = |left: &[usize], right: &[usize]| {
+            left.iter().all(|&x| {
+                right.iter().all(|&y| {
+                    let (a, b) = (&all[x], &all[y]);
+                    text_kind(a) != text_kind(b) && Dates::of(a).fit(Dates::of(b))
+                })
+            })
+        };
+        let (mut agree, mut fit) = (0, 0);
+        for size in [1, 2, 3, 5, 8] {
+            for at in (0..all.len() - 2 * size).step_by(3) {
+                let left = &group(all, &all_of(at, size));
+                let right = &group(all, &all_of(at + size, size));
+                let sides = [
+                    (Side::In(left), Side::In(right)),
+                    (Side::Alone(at, [Dates::of(&all[at])]), Side::In(right)),
+                ];
+                for (l, r) in &sides {
+                    let mut checks = 0;
+                    let told = compatible(all, (l, r), &mut checks);
+                    assert_eq!(
+                        told,
+                        by_pairs(l.members(), r.members()),
+                        "{:?} {:?}",
+                        l.members(),
+                        r.members()
+                    );
+                    assert!(
+                        checks
+                            <= l.members().len().min(r.members().len())
+                                + l.dates().len() * r.dates().len()
+                    );
+                    agree += 1;
+                    fit += usize::from(told);
+                }
+            }
+        }
+        // Both answers are common: the draw is not all one way.
+        assert!(
+            fit > agree / 20 && agree - fit > agree / 20,
+            "{fit} of {agree}"
+        );
+    }
+
+    fn all_of(at: usize, size: usize) -> Vec<usize> {
+        (at..at + size).collect()
+    }
+
+    #[test]
+    fn joins_are_told_first_side_first_whichever_is_longer() {
+        let told = |a: &[u8], b: &[u8]| Vec::from(in_order(a.to_vec().into(), b.to_vec().into()));
+        assert_eq!(told(&[1, 2, 3], &[4]), [1, 2, 3, 4]);
+        assert_eq!(told(&[1], &[2, 3, 4]), [1, 2, 3, 4]);
+        assert_eq!(told(&[], &[1, 2]), [1, 2]);
+    }
+
+    #[test]
+    fn a_sample_is_a_small_side_whole_and_a_large_one_spread_evenly() {
+        let mut buffer = [0; COHESION_SAMPLE];
+        assert_eq!(sample(&[9, 4, 7], &mut buffer), [4, 7, 9]);
+        let large: Vec<usize> = (0..10 * COHESION_SAMPLE).rev().collect();
+        let taken = sample(&large, &mut buffer).to_vec();
+        let spread: Vec<usize> = (0..COHESION_SAMPLE).map(|k| 10 * k + 9).collect();
+        assert_eq!(taken, spread);
+    }
+}
