@@ -705,10 +705,14 @@ fn html_tag_len(s: &str) -> Option<usize> {
     // Tags are short: look no further than 200 bytes (`>` is ASCII, so any byte
     // position of it is a char boundary), which keeps cleaning linear.
     const MAX_TAG: usize = 200;
+    // The first bytes by a loop (most tags are a few bytes, where `memchr`'s
+    // set-up costs more than the tag), the rest by `memchr` (a run of `<`
+    // with no `>` near looks 200 bytes on at each one).
+    const SHORT: usize = 16;
     let head = &s.as_bytes()[..s.len().min(MAX_TAG)];
-    // A loop, not `memchr`, whose set-up costs more than a tag of a few
-    // bytes (most are `<b>` and `</b>`).
-    let end = head.iter().position(|&b| b == b'>');
+    let (near, far) = head.split_at(head.len().min(SHORT));
+    let end = near.iter().position(|&b| b == b'>');
+    let end = end.or_else(|| memchr::memchr(b'>', far).map(|at| near.len() + at));
     crate::work::add(end.unwrap_or(head.len()));
     let end = end?;
     let inner = &s[1..end];
@@ -828,6 +832,25 @@ mod tests {
         assert_eq!(html_tag_at("<span class=\"x\">"), None);
         assert_eq!(html_tag_at("< b>"), None);
         assert_eq!(common_tag(b"<bx>"), None);
+    }
+
+    /// A tag ends at the first `>` within 200 bytes, near or far.
+    #[test]
+    fn a_tag_ends_at_its_first_close_within_reach() {
+        for inner in [0, 1, 14, 15, 16, 17, 40, 197, 198, 199, 260] {
+            let path = "a".repeat(inner);
+            for text in [
+                format!("<{path}>"),
+                format!("<{path}>>"),
+                format!("<{path}"),
+            ] {
+                let reach = &text.as_bytes()[..text.len().min(200)];
+                let close = reach.iter().position(|&b| b == b'>');
+                let told = close.filter(|&at| at > 1).map(|at| at + 1);
+                assert_eq!(html_tag_len(&text), told, "{} bytes", text.len());
+            }
+        }
+        assert_eq!(html_tag_len("<<<<a@b.no>"), Some(11));
     }
 
     /// A run of `*` is taken at once: what testing each `*` alone with
