@@ -252,7 +252,8 @@ fn is_sub(doc: &Doc<'_>, first: usize, base: Indent, k: usize) -> bool {
 /// A list item's [`indentation`].
 type Indent = (usize, Option<char>);
 
-/// A top-level item of a list and its [`project_line_parts`].
+/// A top-level item of a list and its
+/// [`project_line_parts`](crate::grammar::project_line_parts).
 type TopParts<'d> = (usize, Option<ProjectLineParts<'d>>);
 
 /// Which items of `items` are sub-bullets ([`is_sub`]), in order.
