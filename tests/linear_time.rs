@@ -126,3 +126,21 @@ fn clause_of_counts_without_conjunctions_is_linear() {
 fn lines_of_lone_bullets_are_linear() {
     assert_linear_8x("`-\\n` × n", |n| "-\n".repeat(n / 2), 2_000);
 }
+
+/// A line of nested links (`[[a](b) ` …): each outer `[` is closed by no
+/// `]` within a link text's reach, and its close was searched for up to
+/// that reach, over every bracket on the way: about 40 steps a byte of
+/// the parse, where a line of plain links takes about 2. The closes are read
+/// for a stretch of the line at a time once the searches have cost more
+/// than the line (`lines::clean::Brackets`).
+#[test]
+fn nested_links_are_read_about_once_a_byte() {
+    let steps_a_byte = |piece: &str| {
+        let text = piece.repeat(32_000 / piece.len());
+        counting::parse_work(&text).steps as f64 / text.len() as f64
+    };
+    let (plain, nested) = (steps_a_byte("[a](b) "), steps_a_byte("[[a](b) "));
+    println!("steps a byte: plain links {plain:.1}, nested links {nested:.1}");
+    assert!(plain > 0.5, "{plain}");
+    assert!(nested < 2.5 * plain.max(1.0), "{nested} vs {plain}");
+}

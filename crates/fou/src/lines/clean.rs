@@ -384,6 +384,14 @@ struct Cleaner<'a> {
     known: Option<&'a [usize]>,
     /// The first of `known` not yet passed.
     cursor: usize,
+    /// The bytes the searches for link texts' closing `]` have looked at
+    /// ([`text_close`]): past the line's length, closes are read from
+    /// `brackets` instead.
+    scanned: usize,
+    /// The closes of the line's `[`, a stretch at a time, once the searches
+    /// from each `[` have cost more than the line (a line of nested
+    /// brackets, each searched up to [`MAX_TEXT`] bytes on).
+    brackets: Option<Box<Brackets>>,
 }
 
 impl<'a> Cleaner<'a> {
@@ -407,6 +415,8 @@ impl<'a> Cleaner<'a> {
             mask: 0,
             known,
             cursor: 0,
+            scanned: 0,
+            brackets: None,
         }
     }
 
@@ -598,7 +608,7 @@ impl<'a> Cleaner<'a> {
     /// kept, cleaned, and the link recorded.
     fn link(&mut self, bang: usize) -> bool {
         let at = self.i + bang;
-        let Some((text_end, url, total)) = link_at(&self.raw[at..]) else {
+        let Some((text_end, url, total)) = self.link_at(at) else {
             return false;
         };
         self.flush();
@@ -618,6 +628,98 @@ impl<'a> Cleaner<'a> {
         self.i = at + total;
         self.run_start = self.i;
         true
+    }
+
+    /// The Markdown link `[text](url)` whose text the `[` at byte `at` of
+    /// the line opens: (end of text, url, total length). Its closing `]` is
+    /// searched for from `at` ([`text_close`]) while the searches have
+    /// looked at no more bytes than the line has, and read from
+    /// [`Brackets`] after: a line of nested brackets (`[[a](b) ` …), where
+    /// each `[` is searched [`MAX_TEXT`] bytes on, costs about three looks
+    /// a byte, not one for each `[` in reach.
+    fn link_at(&mut self, at: usize) -> Option<(usize, &'a str, usize)> {
+        let s = self.raw.get(at..)?;
+        let close = if self.scanned <= self.raw.len() {
+            let (close, looked) = text_close(s);
+            self.scanned += looked;
+            close
+        } else {
+            let brackets = self.brackets.get_or_insert_with(Box::default);
+            brackets.close_of(self.raw.as_bytes(), at)
+        };
+        link_from_close(s, close?)
+    }
+}
+
+/// How far a link's text may reach: a `[` whose `]` is further on opens
+/// no link. Link texts are short, and the bound keeps cleaning linear.
+const MAX_TEXT: usize = 300;
+
+/// No `]` closes this `[` within [`MAX_TEXT`] bytes ([`Brackets`]).
+const NO_CLOSE: u16 = u16::MAX;
+
+/// The `]` that closes each `[` of a stretch of [`MAX_TEXT`] bytes of a
+/// line, found in one pass over the stretch and the [`MAX_TEXT`] bytes
+/// after it (a stack of the `[` not yet closed): what [`text_close`] finds
+/// from each, for about two looks at each byte of the line as the stretch
+/// moves on.
+///
+/// The `]` that closes a `[` depends only on the bytes from that `[` on,
+/// so a pass that starts at the stretch reads every close in it, whatever
+/// came before.
+struct Brackets {
+    /// The line's byte the stretch starts at (`None`: not read yet).
+    start: Option<usize>,
+    /// For each byte of the stretch that is a `[`, how far on its `]` is;
+    /// [`NO_CLOSE`] for every other byte and for a `[` with none in reach.
+    close: [u16; MAX_TEXT],
+    /// The `[` not yet closed while reading (kept for its room).
+    open: Vec<usize>,
+}
+
+impl Default for Brackets {
+    fn default() -> Self {
+        Brackets {
+            start: None,
+            close: [NO_CLOSE; MAX_TEXT],
+            open: Vec::new(),
+        }
+    }
+}
+
+impl Brackets {
+    /// [`text_close`] of the `[` at byte `at` of `line`, reading the
+    /// stretch from `at` when `at` is not in the one read.
+    fn close_of(&mut self, line: &[u8], at: usize) -> Option<usize> {
+        let start = match self.start {
+            Some(start) if start <= at && at - start < MAX_TEXT => start,
+            _ => self.read(line, at),
+        };
+        let far = *self.close.get(at - start)?;
+        (far != NO_CLOSE).then_some(usize::from(far))
+    }
+
+    /// Reads the closes of the stretch of `line` from `start`.
+    fn read(&mut self, line: &[u8], start: usize) -> usize {
+        self.start = Some(start);
+        self.close.fill(NO_CLOSE);
+        self.open.clear();
+        let end = line.len().min(start + 2 * MAX_TEXT);
+        let stretch = line.get(start..end).unwrap_or_default();
+        crate::work::add(stretch.len());
+        for (k, &b) in (start..).zip(stretch) {
+            if b == b'[' {
+                self.open.push(k);
+            } else if b == b']' {
+                let Some(o) = self.open.pop() else { continue };
+                // (a `[` past the stretch is kept only so that the `]`
+                // which closes it is not taken for another's)
+                if o - start < MAX_TEXT && k - o < MAX_TEXT {
+                    self.close[o - start] = u16::try_from(k - o).unwrap_or(NO_CLOSE);
+                }
+            }
+        }
+        start
     }
 }
 
@@ -725,10 +827,15 @@ fn html_tag_len(s: &str) -> Option<usize> {
 }
 
 /// A Markdown link `[text](url)` at the start of `s`: (end of text, url, total length).
+#[cfg(test)]
 fn link_at(s: &str) -> Option<(usize, &str, usize)> {
-    // Link texts and targets are short: bounded searches keep cleaning linear.
-    const MAX_TEXT: usize = 300;
-    const MAX_LINK: usize = 2000;
+    link_from_close(s, text_close(s).0?)
+}
+
+/// The `]` that closes the link text opened by the `[` at the start of
+/// `s`, if one does within [`MAX_TEXT`] bytes, and the bytes looked at
+/// to tell.
+fn text_close(s: &str) -> (Option<usize>, usize) {
     let mut depth = 0usize;
     let mut close = None;
     // Brackets are ASCII: found as bytes (any byte offset of one is a char
@@ -738,7 +845,7 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
     // brackets was counted up to the bound): one search tells.
     if memchr::memchr(b']', head).is_none() {
         crate::work::add(head.len());
-        return None;
+        return (None, head.len());
     }
     for i in memchr::memchr2_iter(b'[', b']', head) {
         if head[i] == b'[' {
@@ -751,9 +858,16 @@ fn link_at(s: &str) -> Option<(usize, &str, usize)> {
             }
         }
     }
-    crate::work::add(close.unwrap_or(s.len().min(MAX_TEXT)));
-    let close = close?;
-    let rest = &s[close + 1..];
+    let looked = close.unwrap_or(head.len());
+    crate::work::add(looked);
+    (close, looked)
+}
+
+/// The Markdown link at the start of `s` whose text the `]` at `close`
+/// ends: (end of text, url, total length), when `(url)` follows it.
+fn link_from_close(s: &str, close: usize) -> Option<(usize, &str, usize)> {
+    const MAX_LINK: usize = 2000;
+    let rest = s.get(close + 1..)?;
     if !rest.starts_with('(') {
         return None;
     }
@@ -1093,6 +1207,50 @@ mod tests {
             }
         }
         assert!(checked > 5_000);
+    }
+
+    /// [`Brackets`] reads the close of every `[` that [`text_close`]
+    /// finds, wherever the stretch starts (before the `[`, at it, and
+    /// where the reach of its text ends in the next stretch).
+    #[test]
+    fn a_stretch_of_brackets_closes_what_a_search_closes() {
+        const PIECES: [&str; 5] = ["[", "]", "a", "å", "[a](b) "];
+        let mut checked = 0;
+        for tail in crate::testing::concatenations(&PIECES, 5) {
+            for pad in [0, 1, 280, 290, 299, 300, 590] {
+                // (brackets before the tail's, and the tail's where the
+                // stretch read from the first `[` ends)
+                let line = format!("[{}{tail}{}]", "x".repeat(pad), "[".repeat(pad % 7));
+                let bytes = line.as_bytes();
+                let mut brackets = Brackets::default();
+                for (at, _) in line.match_indices('[') {
+                    let want = text_close(&line[at..]).0;
+                    assert_eq!(brackets.close_of(bytes, at), want, "{line:?} at {at}");
+                    let mut fresh = Brackets::default();
+                    fresh.read(bytes, at.saturating_sub(pad));
+                    assert_eq!(fresh.close_of(bytes, at), want, "{line:?} at {at}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 50_000, "{checked}");
+    }
+
+    /// A line cleaned with the closes read from [`Brackets`] from the
+    /// start is the line cleaned by searching from each `[`.
+    #[test]
+    fn links_are_the_same_read_either_way() {
+        const PIECES: [&str; 7] = ["[", "]", "(u)", "![", "a ", "*b*", "[a](b) "];
+        let mut checked = 0;
+        for line in crate::testing::concatenations(&PIECES, 5) {
+            let searched = Cleaner::new(&line, 3, None).run();
+            let mut read = Cleaner::new(&line, 3, None);
+            read.scanned = usize::MAX;
+            let read = read.run();
+            assert_eq!(read, searched, "{line:?}");
+            checked += 1;
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
