@@ -1014,6 +1014,15 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
+/// What follows the last space of `s`: all of `s` when it has none (what
+/// `s.rsplit(' ').next()` gives, found by a search back for the byte, not
+/// std's search by character).
+#[inline]
+pub(crate) fn last_word(s: &str) -> &str {
+    // (a space is ASCII: the byte after it starts a character)
+    memchr::memrchr(b' ', s.as_bytes()).map_or(s, |at| &s[at + 1..])
+}
+
 /// [`trim`] past its test of the two ends: out of line, so that the test,
 /// which answers for most texts, is all a caller inlines.
 #[inline(never)]
@@ -1464,6 +1473,19 @@ mod tests {
             }
         }
         assert!(seen > 10_000, "{seen}");
+    }
+
+    /// [`last_word`] is `rsplit(' ').next()`, on texts of spaces, other
+    /// white space and words of one or more bytes a character.
+    #[test]
+    fn the_last_word_is_what_follows_the_last_space() {
+        let pieces = ["a", " ", "\u{a0}", "ø", "–", "\t", "Bø."];
+        let mut checked = 0;
+        for s in crate::testing::concatenations(&pieces, 5) {
+            assert_eq!(Some(last_word(&s)), s.rsplit(' ').next(), "{s:?}");
+            checked += 1;
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub(super) fn continues(prev: &str, next: &str, width: usize, hints: &dyn Hints)
     if institution_tail(p, n, hints) {
         return true;
     }
-    let last_word = p.rsplit(' ').next().unwrap_or("");
+    let last_word = crate::text::last_word(p);
     if JOIN_WORDS.contains(&last_word) {
         return true;
     }
@@ -54,10 +54,9 @@ pub(super) fn continues(prev: &str, next: &str, width: usize, hints: &dyn Hints)
 /// `… arbeid? Oslo` + `Economics og Frischsenteret`: the end of an
 /// institution name wrapped onto the next line.
 fn institution_tail(p: &str, n: &str, hints: &dyn Hints) -> bool {
-    let prev_cap = p
-        .rsplit(' ')
+    let prev_cap = crate::text::last_word(p)
+        .chars()
         .next()
-        .and_then(|w| w.chars().next())
         .is_some_and(char::is_uppercase);
     prev_cap
         && (p.contains(", ") || p.contains("? ") || sentence_break(p))
@@ -68,12 +67,8 @@ fn institution_tail(p: &str, n: &str, hints: &dyn Hints) -> bool {
 
 /// A `. ` that ends a sentence, not an initial (`Kari M. Nordmann`) or an abbreviation.
 fn sentence_break(p: &str) -> bool {
-    p.match_indices(". ").any(|(i, _)| {
-        p[..i]
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.chars().count() > MAX_ABBREVIATION_CHARS)
-    })
+    p.match_indices(". ")
+        .any(|(i, _)| crate::text::last_word(&p[..i]).chars().count() > MAX_ABBREVIATION_CHARS)
 }
 
 /// Does line `next` continue the list item whose last line is `prev`? Items

@@ -70,7 +70,7 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
         return false;
     }
     let (p, n) = (trim_end(prev.text()), crate::text::trim(next.text()));
-    let last_word = p.rsplit(' ').next().unwrap_or("");
+    let last_word = crate::text::last_word(p);
     let period_tail = n.starts_with('(') && n.len() < MAX_TAIL_CHARS && hints.ends_with_period(n);
     let open_word = JOIN_WORDS.contains(&last_word) || p.ends_with([',', '-', '–']);
     starts_lower(n) || period_tail || (open_word && next.n_lines == 1 && n.len() < MAX_TAIL_CHARS)

@@ -190,7 +190,7 @@ fn boundary(body: &str) -> Option<(&str, &str, ListNames<'_>)> {
         };
         if b == b'.' {
             // not after an abbreviation like `St.`
-            let word = body[..i].rsplit(' ').next().unwrap_or("");
+            let word = crate::text::last_word(&body[..i]);
             if word.chars().count() <= 2 {
                 continue;
             }
@@ -257,7 +257,7 @@ mod tests {
                 continue;
             }
             if b == b'.' {
-                let word = body[..i].rsplit(' ').next().unwrap_or("");
+                let word = crate::text::last_word(&body[..i]);
                 if word.chars().count() <= 2 {
                     continue;
                 }
