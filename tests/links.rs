@@ -399,8 +399,9 @@ fn a_group_has_one_reason_per_link_that_joined_it() {
 
 /// The appearances of three projects, each listed as ongoing in every one
 /// of `n` texts (years and periods that fit), and a project's completion
-/// in every tenth.
-fn listed_in_every_text(n: usize) -> Vec<Appearance> {
+/// in every tenth. When `own_dates`, each text gives the projects its own
+/// year and period end, and none is completed.
+fn listed_in_every_text(n: usize, own_dates: bool) -> Vec<Appearance> {
     let titles = [
         "Lesing i skogen: et forsøk med bøker",
         "Kaffe på kaia og arbeid",
@@ -417,9 +418,16 @@ fn listed_in_every_text(n: usize) -> Vec<Appearance> {
             });
             a.institution_raw = Some("Nordvik helseforskning".to_owned());
             a.status = Some("ongoing".to_owned());
+            if own_dates {
+                a.year = Some(2019 + t as i32);
+                a.period = a.period.map(|p| fou::model::Period {
+                    end: 2020 + t as i32,
+                    ..p
+                });
+            }
             all.push(a);
         }
-        if t % 10 == 0 {
+        if t % 10 == 0 && !own_dates {
             let mut done =
                 Appearance::new(t, "t", Some(2024), AppearanceKind::Project, 0, titles[0]);
             done.institution_raw = Some("Nordvik helseforskning".to_owned());
@@ -434,22 +442,30 @@ fn listed_in_every_text(n: usize) -> Vec<Appearance> {
 /// dates compared, a sample of its members weighed for cohesion) grow with
 /// the texts, not with their square (weighing every pair across the two
 /// sides cost 35 s for 6,400 texts).
+///
+/// When each text gives the project its own year and period end, a group's
+/// distinct dates grow with it, and comparing them pair by pair across the
+/// two sides grew with their square (64× the checks for 8× the texts);
+/// a group keeps the bounds of its dates instead (`link::score::DateSet`).
 #[test]
 fn joining_a_project_seen_in_many_texts_grows_with_the_texts() {
-    let checks = |n: usize| {
-        let all = listed_in_every_text(n);
-        let linked = link_counted(&all, &LinkOptions::default());
-        let mut sizes: Vec<usize> = linked.groups.iter().map(|g| g.appearances.len()).collect();
-        sizes.sort_unstable();
-        // Each project is one group; the completions (same year) join the
-        // first, where each text holds one appearance of each kind.
-        assert_eq!(sizes, [n, n, n + n / 10], "{n} texts");
-        linked.checks
-    };
-    let (small, large) = (checks(200), checks(1600));
-    assert!(
-        large <= 10 * small,
-        "8× the texts: {small} → {large} checks ({:.1}×)",
-        large as f64 / small as f64
-    );
+    for own_dates in [false, true] {
+        let checks = |n: usize| {
+            let all = listed_in_every_text(n, own_dates);
+            let linked = link_counted(&all, &LinkOptions::default());
+            let mut sizes: Vec<usize> = linked.groups.iter().map(|g| g.appearances.len()).collect();
+            sizes.sort_unstable();
+            // Each project is one group; the completions (same year) join
+            // the first, where each text holds one appearance of each kind.
+            let first = if own_dates { n } else { n + n / 10 };
+            assert_eq!(sizes, [n, n, first], "{n} texts");
+            linked.checks
+        };
+        let (small, large) = (checks(200), checks(1600));
+        assert!(
+            large <= 10 * small,
+            "8× the texts (own dates: {own_dates}): {small} → {large} checks ({:.1}×)",
+            large as f64 / small as f64
+        );
+    }
 }

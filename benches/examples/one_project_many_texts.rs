@@ -3,17 +3,21 @@
 //! many years of a long project): each project is one group of `n`
 //! appearances, grown one link at a time. Prints, for each `n` given, the
 //! groups' sizes, the pairs compared, the checks made to decide the joins
-//! and the time `fou::link::link_counted` took (best of three).
+//! and the time `fou::link::link_counted` took (best of three). With
+//! `--own-dates`, each text gives the projects its own year and period end
+//! (the distinct dates of a group grow with it).
 //!
 //! ```sh
 //! cargo run --release -p fou-bench --example one_project_many_texts -- 1600 6400 25600
+//! cargo run --release -p fou-bench --example one_project_many_texts -- --own-dates 1600 6400
 //! ```
 
 use std::time::{Duration, Instant};
 
 use fou::link::{Appearance, AppearanceKind, LinkOptions, link_counted};
+use fou::model::Period;
 
-fn appearances(n: usize) -> Vec<Appearance> {
+fn appearances(n: usize, own_dates: bool) -> Vec<Appearance> {
     let titles = [
         "Lesing i skogen: et forsøk med bøker",
         "Kaffe på kaia og arbeid",
@@ -25,6 +29,14 @@ fn appearances(n: usize) -> Vec<Appearance> {
             let path = format!("{t}.txt");
             let mut a = Appearance::new(t, &path, None, AppearanceKind::Portfolio, k, title);
             a.institution_raw = Some("Nordvik helseforskning".to_owned());
+            if own_dates {
+                let t = t as i32;
+                a.year = Some(2019 + t);
+                a.period = Some(Period {
+                    start: 2019,
+                    end: 2020 + t,
+                });
+            }
             all.push(a);
         }
     }
@@ -32,12 +44,11 @@ fn appearances(n: usize) -> Vec<Appearance> {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let own_dates = args.iter().any(|a| a == "--own-dates");
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     for n in if sizes.is_empty() { vec![1600] } else { sizes } {
-        let all = appearances(n);
+        let all = appearances(n, own_dates);
         let mut best = Duration::MAX;
         let mut last = None;
         for _ in 0..3 {

@@ -4,7 +4,7 @@
 //! on average, not just through the one link (cohesion).
 //!
 //! What a join must not clash with is kept with each group as it grows (its
-//! texts, its distinct dates), so a project seen in thousands of texts,
+//! texts, the bounds of its dates), so a project seen in thousands of texts,
 //! joined one appearance at a time, costs each join about the joining
 //! side's size, not the product of the two sides' sizes.
 
@@ -12,7 +12,7 @@ use std::collections::{HashSet, VecDeque};
 
 use rayon::prelude::*;
 
-use super::score::{Dates, Link, Read, Scratch, Totals, parts};
+use super::score::{DateSet, Dates, Link, Read, Scratch, Totals, parts};
 use super::{Appearance, AppearanceKind};
 
 /// The least mean score across two groups for them to join (see
@@ -47,10 +47,9 @@ pub(crate) struct Group<'r> {
     pub joins: VecDeque<Link<'r>>,
     /// The text and kind of each member.
     texts: HashSet<TextKind, foldhash::fast::RandomState>,
-    /// The members' dates, each once: whether another side's dates may
-    /// join is told by these alone, and one project's appearances share a
-    /// few.
-    dates: Vec<Dates>,
+    /// What the members' dates tell another side's: whether its dates
+    /// may join is told by these alone.
+    dates: DateSet,
 }
 
 impl<'r> Group<'r> {
@@ -72,7 +71,7 @@ impl<'r> Group<'r> {
             score: f64::INFINITY,
             joins: VecDeque::new(),
             texts: [text_kind(&all[i])].into_iter().collect(),
-            dates: vec![Dates::of(&all[i])],
+            dates: DateSet::of(Dates::of(&all[i])),
         }
     }
 
@@ -82,18 +81,14 @@ impl<'r> Group<'r> {
         let mut big = self;
         big.members.extend(&small.members);
         big.texts.extend(small.texts);
-        for d in small.dates {
-            if !big.dates.contains(&d) {
-                big.dates.push(d);
-            }
-        }
+        big.dates.merge(&small.dates);
         big
     }
 }
 
 /// One side of a candidate join: an appearance in no group yet, or a group.
 enum Side<'g, 'r> {
-    Alone(usize, [Dates; 1]),
+    Alone(usize, DateSet),
     In(&'g Group<'r>),
 }
 
@@ -105,7 +100,7 @@ impl Side<'_, '_> {
         }
     }
 
-    fn dates(&self) -> &[Dates] {
+    fn dates(&self) -> &DateSet {
         match self {
             Side::Alone(_, dates) => dates,
             Side::In(g) => &g.dates,
@@ -152,7 +147,7 @@ pub(crate) fn grow<'r>(
         }
         let side = |g: Option<usize>, i: usize| match g {
             Some(g) => Side::In(&groups[g]),
-            None => Side::Alone(i, [Dates::of(&all[i])]),
+            None => Side::Alone(i, DateSet::of(Dates::of(&all[i]))),
         };
         let (left, right) = (side(gi, l.i), side(gj, l.j));
         if !compatible(all, (&left, &right), &mut checks)
@@ -228,21 +223,18 @@ fn in_order<T>(mut first: VecDeque<T>, mut then: VecDeque<T>) -> VecDeque<T> {
 
 /// Whether two sides may be one project: no text and kind in both, and no
 /// date of one that rules out a date of the other (as every pair of their
-/// members would tell: a [`Dates::fit`] reads only the dates). Members looked up
-/// and pairs of dates compared are added to `checks`.
+/// members would tell: the conflicts of two members' periods read only
+/// their dates, and [`DateSet::fits`] tells them for every pair). Members looked up and the
+/// one comparison of the two sides' dates are added to `checks`.
 fn compatible(all: &[Appearance], (left, right): (&Side, &Side), checks: &mut usize) -> bool {
     let (small, large) = if left.members().len() <= right.members().len() {
         (left, right)
     } else {
         (right, left)
     };
-    *checks += small.members().len() + left.dates().len() * right.dates().len();
+    *checks += small.members().len() + 1;
     let shared_text = |&m: &usize| large.holds(all, text_kind(&all[m]));
-    !small.members().iter().any(shared_text)
-        && left.dates().iter().all(|&p| {
-            let fits = |&q: &Dates| p.fit(q);
-            right.dates().iter().all(fits)
-        })
+    !small.members().iter().any(shared_text) && left.dates().fits(right.dates())
 }
 
 /// Two groups join only when their members are alike on average, not just
@@ -431,7 +423,10 @@ mod tests {
                 let right = &group(all, &all_of(at + size, size));
                 let sides = [
                     (Side::In(left), Side::In(right)),
-                    (Side::Alone(at, [Dates::of(&all[at])]), Side::In(right)),
+                    (
+                        Side::Alone(at, DateSet::of(Dates::of(&all[at]))),
+                        Side::In(right),
+                    ),
                 ];
                 for (l, r) in &sides {
                     let mut checks = 0;
@@ -443,11 +438,7 @@ mod tests {
                         l.members(),
                         r.members()
                     );
-                    assert!(
-                        checks
-                            <= l.members().len().min(r.members().len())
-                                + l.dates().len() * r.dates().len()
-                    );
+                    assert!(checks <= l.members().len().min(r.members().len()) + 1);
                     agree += 1;
                     fit += usize::from(told);
                 }

@@ -388,9 +388,136 @@ impl Dates {
     }
 
     /// Whether appearances of these dates may be one project's (no
-    /// [`Conflict`] between them).
+    /// [`Conflict`] between them): what [`DateSet::fits`] tells of every
+    /// pair, which the tests check it by.
+    #[cfg(test)]
     pub(crate) fn fit(self, other: Dates) -> bool {
         periods(self, other).is_ok()
+    }
+}
+
+/// What [`periods`] reads of a set of [`Dates`] (a group's members') to
+/// tell whether any of them rules out any of another set's: whether every
+/// pair across two sets is free of [`Conflict`] is told by [`DateSet::fits`] from
+/// these bounds alone, in time that does not grow with the distinct dates
+/// (a project whose every text gives it its own year and period end).
+///
+/// Each of [`periods`]' conflicts is a comparison of one member's value
+/// with another's, so it holds for some pair across two sets exactly when
+/// it holds for the most extreme values: starts further apart than
+/// [`MAX_START_SHIFT`] (the two sets' earliest and latest starts), a
+/// listing after a completion (the latest listing year, the earliest
+/// completion), two completion years, a completion before a start (the
+/// latest start), long after an end (the earliest end), or a completion
+/// in a year a listing of that year says still runs (the latest end of the
+/// listings of each year).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct DateSet {
+    /// The earliest and the latest period start.
+    starts: Option<(i32, i32)>,
+    /// The earliest period end.
+    first_end: Option<i32>,
+    /// The years told as completed, each once (one in a group whose
+    /// members all fit).
+    done: smallvec::SmallVec<[i32; 1]>,
+    /// The latest year of a listing not told as completed.
+    last_listed: Option<i32>,
+    /// For each year of a listing not told as completed that gives a
+    /// period, the latest end of those periods (a map, not a sorted list:
+    /// joins add years in any order).
+    running: std::collections::BTreeMap<i32, i32>,
+}
+
+impl DateSet {
+    /// The set of one appearance's dates.
+    pub(crate) fn of(d: Dates) -> DateSet {
+        let mut set = DateSet::default();
+        set.add(d);
+        set
+    }
+
+    /// The set with `d` in it too.
+    fn add(&mut self, d: Dates) {
+        if let Some(p) = d.period {
+            self.add_period(p.start, p.end);
+        }
+        match (d.year, d.completed) {
+            (Some(y), true) => self.add_done(y),
+            (Some(y), false) => {
+                self.last_listed = self.last_listed.max(Some(y));
+                if let Some(p) = d.period {
+                    self.add_running(y, p.end);
+                }
+            }
+            (None, _) => {}
+        }
+    }
+
+    fn add_period(&mut self, start: i32, end: i32) {
+        self.starts = Some(match self.starts {
+            Some((lo, hi)) => (lo.min(start), hi.max(start)),
+            None => (start, start),
+        });
+        self.first_end = Some(self.first_end.map_or(end, |e| e.min(end)));
+    }
+
+    fn add_done(&mut self, year: i32) {
+        if !self.done.contains(&year) {
+            self.done.push(year);
+        }
+    }
+
+    fn add_running(&mut self, year: i32, end: i32) {
+        let latest = self.running.entry(year).or_insert(end);
+        *latest = (*latest).max(end);
+    }
+
+    /// The union of the two sets, in this one's room.
+    pub(crate) fn merge(&mut self, other: &DateSet) {
+        if let Some((lo, hi)) = other.starts {
+            self.starts = Some(match self.starts {
+                Some((a, b)) => (a.min(lo), b.max(hi)),
+                None => (lo, hi),
+            });
+        }
+        if let Some(end) = other.first_end {
+            self.first_end = Some(self.first_end.map_or(end, |e| e.min(end)));
+        }
+        for &y in &other.done {
+            self.add_done(y);
+        }
+        self.last_listed = self.last_listed.max(other.last_listed);
+        for (&y, &end) in &other.running {
+            self.add_running(y, end);
+        }
+    }
+
+    /// Whether every date of this set fits every date of `other`: no pair
+    /// across the two that [`periods`] finds a [`Conflict`] in.
+    pub(crate) fn fits(&self, other: &DateSet) -> bool {
+        let starts_near = match (self.starts, other.starts) {
+            (Some((a, b)), Some((c, d))) => d - a <= MAX_START_SHIFT && b - c <= MAX_START_SHIFT,
+            _ => true,
+        };
+        let completions_agree = match (self.done.as_slice(), other.done.as_slice()) {
+            ([], _) | (_, []) => true,
+            (a, b) => a.iter().chain(b).all(|&y| y == a[0]),
+        };
+        starts_near && completions_agree && self.done_fits(other) && other.done_fits(self)
+    }
+
+    /// No completion of this set that a date of `other` rules out (the
+    /// checks of [`periods`] with this set's member completed).
+    fn done_fits(&self, other: &DateSet) -> bool {
+        let (Some(&first), Some(&last)) = (self.done.iter().min(), self.done.iter().max()) else {
+            return true;
+        };
+        let listed_after = other.last_listed.is_some_and(|seen| seen > first);
+        let before_start = other.starts.is_some_and(|(_, start)| first < start);
+        let long_after = other.first_end.is_some_and(|end| last > end + 2);
+        let still_running = (self.done.iter())
+            .any(|&done| other.running.get(&done).is_some_and(|&end| end > done + 1));
+        !(listed_after || before_start || long_after || still_running)
     }
 }
 
@@ -509,6 +636,52 @@ mod tests {
         let mut a = Appearance::new(0, "a.txt", Some(year), kind, 0, "Lesing i skogen");
         a.period = period.map(|(start, end)| Period { start, end });
         a
+    }
+
+    /// [`DateSet::fits`] is every pair across the two sets fitting, on
+    /// drawn sets of up to six dates (sets whose own dates clash too),
+    /// built by adding dates and by merging sets.
+    #[test]
+    fn a_set_of_dates_fits_another_as_every_pair_across_does() {
+        let mut seed = 11_u64;
+        let mut draw = |k: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((seed >> 33) % k) as i32
+        };
+        let date = |draw: &mut dyn FnMut(u64) -> i32| {
+            let start = 2016 + draw(4);
+            Dates {
+                period: Some(Period {
+                    start,
+                    end: start + draw(5),
+                })
+                .filter(|_| draw(4) > 0),
+                year: Some(2016 + draw(9)).filter(|_| draw(6) > 0),
+                completed: draw(3) == 0,
+            }
+        };
+        let (mut fit, mut tried) = (0, 0);
+        for _ in 0..40_000 {
+            let n = 1 + draw(6) as usize;
+            let m = 1 + draw(6) as usize;
+            let a: Vec<Dates> = (0..n).map(|_| date(&mut draw)).collect();
+            let b: Vec<Dates> = (0..m).map(|_| date(&mut draw)).collect();
+            let pairwise = a.iter().all(|&x| b.iter().all(|&y| x.fit(y)));
+            let (mut left, mut right) = (DateSet::default(), DateSet::default());
+            a.iter().for_each(|&d| left.add(d));
+            for &d in &b {
+                right.merge(&DateSet::of(d));
+            }
+            assert_eq!(left.fits(&right), pairwise, "{a:?} {b:?}");
+            assert_eq!(right.fits(&left), pairwise, "{b:?} {a:?}");
+            fit += usize::from(pairwise);
+            tried += 1;
+        }
+        // Both answers are common.
+        assert!(
+            fit > tried / 20 && tried - fit > tried / 20,
+            "{fit} of {tried}"
+        );
     }
 
     #[test]
