@@ -58,11 +58,19 @@ fn institution_tail(p: &str, n: &str, hints: &dyn Hints) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_uppercase);
+    // (the test of the line's end first: it turns down most lines at once)
     prev_cap
-        && (p.contains(", ") || p.contains("? ") || sentence_break(p))
         && !p.ends_with(CLOSERS)
+        && (has_comma_or_question_mark(p) || sentence_break(p))
         && !crate::text::more_words_than(n, MAX_INSTITUTION_TAIL_WORDS)
         && hints.is_institution_list(n)
+}
+
+/// `p` holds `, ` or `? ` (found with `memchr`: `str::contains` sets a
+/// searcher up for each, which costs more than a line).
+fn has_comma_or_question_mark(p: &str) -> bool {
+    let b = p.as_bytes();
+    memchr::memchr2_iter(b',', b'?', b).any(|i| b.get(i + 1) == Some(&b' '))
 }
 
 /// A `. ` that ends a sentence, not an initial (`Kari M. Nordmann`) or an abbreviation.
@@ -276,6 +284,21 @@ mod tests {
     //! The join rules as a specification, with the report's hints.
     use super::*;
     use crate::blocks::hints::TestHints;
+
+    /// [`has_comma_or_question_mark`] is `contains(", ") ||
+    /// contains("? ")`, on texts of commas, question marks, spaces and
+    /// other bytes.
+    #[test]
+    fn a_comma_or_question_mark_before_a_space_is_found_as_contains_finds_it() {
+        let pieces = [",", "?", " ", "a", "ø", ", ", "\u{a0}"];
+        let mut checked = 0;
+        for p in crate::testing::concatenations(&pieces, 5) {
+            let want = p.contains(", ") || p.contains("? ");
+            assert_eq!(has_comma_or_question_mark(&p), want, "{p:?}");
+            checked += 1;
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 
     /// Within [`LONGEST_WORD`] bytes a word starts where the last white
     /// space before it ends (or at the text's start), as a search of the
