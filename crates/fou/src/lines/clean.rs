@@ -714,8 +714,9 @@ impl Brackets {
                 let Some(o) = self.open.pop() else { continue };
                 // (a `[` past the stretch is kept only so that the `]`
                 // which closes it is not taken for another's)
-                if o - start < MAX_TEXT && k - o < MAX_TEXT {
-                    self.close[o - start] = u16::try_from(k - o).unwrap_or(NO_CLOSE);
+                let slot = self.close.get_mut(o - start);
+                if let Some(slot) = slot.filter(|_| k - o < MAX_TEXT) {
+                    *slot = u16::try_from(k - o).unwrap_or(NO_CLOSE);
                 }
             }
         }
