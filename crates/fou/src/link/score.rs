@@ -454,10 +454,19 @@ impl DateSet {
     }
 
     fn add_period(&mut self, start: i32, end: i32) {
-        self.starts = Some(match self.starts {
-            Some((lo, hi)) => (lo.min(start), hi.max(start)),
-            None => (start, start),
-        });
+        self.add_starts(start, start);
+        self.add_end(end);
+    }
+
+    /// Starts from `lo` to `hi` added to the earliest and latest.
+    fn add_starts(&mut self, lo: i32, hi: i32) {
+        self.starts = Some(
+            self.starts
+                .map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))),
+        );
+    }
+
+    fn add_end(&mut self, end: i32) {
         self.first_end = Some(self.first_end.map_or(end, |e| e.min(end)));
     }
 
@@ -475,13 +484,10 @@ impl DateSet {
     /// The union of the two sets, in this one's room.
     pub(crate) fn merge(&mut self, other: &DateSet) {
         if let Some((lo, hi)) = other.starts {
-            self.starts = Some(match self.starts {
-                Some((a, b)) => (a.min(lo), b.max(hi)),
-                None => (lo, hi),
-            });
+            self.add_starts(lo, hi);
         }
         if let Some(end) = other.first_end {
-            self.first_end = Some(self.first_end.map_or(end, |e| e.min(end)));
+            self.add_end(end);
         }
         for &y in &other.done {
             self.add_done(y);
