@@ -329,7 +329,7 @@ mod tests {
             })
             .collect();
         let registry = crate::registry::Registry::builtin();
-        let read: Vec<Read> = all.iter().map(|a| Read::new(a, registry)).collect();
+        let read = super::super::score::read_all(&all, registry);
         let mut scratch = Scratch::default();
         // Every third pair a candidate, the rest scored again when asked.
         let pairs: Vec<(usize, usize)> = (0..all.len())

@@ -328,10 +328,7 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
         .registry
         .as_deref()
         .unwrap_or_else(|| Registry::builtin());
-    let read: Vec<score::Read> = appearances
-        .par_iter()
-        .map(|a| score::Read::new(a, registry))
-        .collect();
+    let read = score::read_all(appearances, registry);
     let pairs = candidate_pairs(&read);
     let comparisons = pairs.len();
     // The pairs are scored in parallel on the current rayon pool, each
@@ -380,14 +377,13 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
 /// sorted on their own (in parallel): small sorts, where one sort of every
 /// block's pairs was a fifth of the linking.
 fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
-    // (a hash map: the blocks are only looked up, and a tree compared each
-    // key with a dozen others on the way in)
-    let mut blocks: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
-    let keys: Vec<Vec<String>> = read.par_iter().map(score::Read::keys).collect();
+    // (the keys are numbers: a block for each, in a vector)
+    let keys: Vec<Vec<u32>> = read.par_iter().map(score::Read::keys).collect();
+    let most = keys.iter().flatten().max().map_or(0, |&k| k as usize + 1);
+    let mut blocks: Vec<Vec<usize>> = vec![Vec::new(); most];
     for (i, own) in keys.iter().enumerate() {
-        for key in own {
-            let block = blocks.entry(key.as_str()).or_default();
-            if block.last() != Some(&i) {
+        for &key in own {
+            if let Some(block) = blocks.get_mut(key as usize) {
                 block.push(i);
             }
         }
@@ -397,7 +393,7 @@ fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
         .flat_map_iter(|i| {
             let mut partners: Vec<usize> = keys[i]
                 .iter()
-                .filter_map(|key| blocks.get(key.as_str()))
+                .filter_map(|&key| blocks.get(key as usize))
                 .filter(|members| members.len() <= MAX_BLOCK)
                 // A block's members are in order: the later ones follow i.
                 .flat_map(|members| &members[members.partition_point(|&m| m <= i)..])
@@ -408,7 +404,7 @@ fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
             partners.into_iter().map(move |j| (i, j))
         })
         .collect();
-    let large: Vec<&Vec<usize>> = blocks.values().filter(|m| m.len() > MAX_BLOCK).collect();
+    let large: Vec<&Vec<usize>> = blocks.iter().filter(|m| m.len() > MAX_BLOCK).collect();
     if !large.is_empty() {
         pairs.par_extend(large.into_par_iter().flat_map_iter(|m| near_pairs(read, m)));
         pairs.par_sort_unstable();
@@ -422,10 +418,11 @@ fn candidate_pairs(read: &[score::Read]) -> Vec<(usize, usize)> {
 /// as `(i, j)` with `i < j`.
 fn near_pairs(read: &[score::Read], members: &[usize]) -> Vec<(usize, usize)> {
     let mut sorted = members.to_vec();
+    // (the words' numbers sort as the words do)
     sorted.sort_by(|&a, &b| {
         read[a]
-            .title_words()
-            .cmp(read[b].title_words())
+            .word_numbers()
+            .cmp(read[b].word_numbers())
             .then(a.cmp(&b))
     });
     sorted

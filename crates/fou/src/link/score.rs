@@ -2,7 +2,11 @@
 //! reason in words, or no link.
 
 pub(crate) use super::title::Scratch;
-use super::title::{Title, block_key, content_words, similarity};
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::title::{Title, content_words, number_words, similarity};
 use super::{Appearance, AppearanceKind};
 use crate::model::Period;
 use crate::registry::Registry;
@@ -67,6 +71,11 @@ pub(crate) struct Read {
     /// Distinctive words of the institution text as written (no
     /// [`INSTITUTION_GENERIC`](crate::lexicon::INSTITUTION_GENERIC) words).
     raw_words: Vec<String>,
+    /// `institutions` as numbers, one for each distinct key among the
+    /// appearances read together ([`read_all`]).
+    institution_numbers: Vec<u32>,
+    /// `raw_words` as numbers, likewise.
+    raw_word_numbers: Vec<u32>,
 }
 
 impl Read {
@@ -115,26 +124,71 @@ impl Read {
             known,
             names,
             raw_words,
+            institution_numbers: Vec::new(),
+            raw_word_numbers: Vec::new(),
         }
     }
 
-    /// The block keys of the title's words.
-    pub(crate) fn keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .title
-            .variants
-            .iter()
-            .flatten()
-            .map(|w| block_key(w))
-            .collect();
+    /// The numbers of the title's words' block keys, each once.
+    pub(crate) fn keys(&self) -> Vec<u32> {
+        let words = self.title.numbers.iter().flatten();
+        let mut keys: Vec<u32> = words.map(|w| w.key).collect();
         keys.sort_unstable();
         keys.dedup();
         keys
     }
 
+    /// The whole title's words' numbers, in the words' order
+    /// ([`Title::word_numbers`]).
+    pub(crate) fn word_numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.title.word_numbers()
+    }
+
     pub(crate) fn title_words(&self) -> &[String] {
         self.title.words()
     }
+}
+
+/// The appearances read (in parallel on the current rayon pool), their
+/// titles' words, institution keys and institution words numbered together
+/// (on this thread): what [`score`] compares.
+pub(crate) fn read_all(all: &[Appearance], registry: &Registry) -> Vec<Read> {
+    let mut read: Vec<Read> = all.par_iter().map(|a| Read::new(a, registry)).collect();
+    let titles: Vec<&Title> = read.iter().map(|r| &r.title).collect();
+    let titles = number_words(&titles);
+    let names = number_names(&read);
+    for ((r, title), names) in read.iter_mut().zip(titles).zip(names) {
+        r.title.numbers = title;
+        (r.institution_numbers, r.raw_word_numbers) = names;
+    }
+    read
+}
+
+/// Each appearance's institution keys and institution words as numbers,
+/// one for each distinct text (which, only equality matters).
+fn number_names(read: &[Read]) -> Vec<(Vec<u32>, Vec<u32>)> {
+    let mut seen: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
+    let mut out = Vec::with_capacity(read.len());
+    for r in read {
+        let institutions = numbered(&r.institutions, &mut seen);
+        let raw_words = numbered(&r.raw_words, &mut seen);
+        out.push((institutions, raw_words));
+    }
+    out
+}
+
+/// `texts` as the numbers `seen` gives them (a new one for a text not seen
+/// before).
+fn numbered<'t>(
+    texts: &'t [String],
+    seen: &mut HashMap<&'t str, u32, foldhash::fast::RandomState>,
+) -> Vec<u32> {
+    let mut numbers = Vec::with_capacity(texts.len());
+    for text in texts {
+        let next = seen.len() as u32;
+        numbers.push(*seen.entry(text.as_str()).or_insert(next));
+    }
+    numbers
 }
 
 fn push(keys: &mut Vec<String>, names: &mut Vec<String>, key: &str, name: &str) {
@@ -276,7 +330,7 @@ pub(crate) fn parts<'r>(
         return None;
     }
     let sim = title_similarity(&read[i].title, &read[j].title, scratch);
-    let same_words = || read[i].title.words() == read[j].title.words();
+    let same_words = || read[i].word_numbers().eq(read[j].word_numbers());
     if sim < MIN_TITLE_SIMILARITY || (scratch.best().len() < MIN_SHARED_WORDS && !same_words()) {
         return None;
     }
@@ -296,8 +350,8 @@ fn label(a: &Appearance) -> String {
 fn title_similarity<'r>(a: &'r Title, b: &'r Title, scratch: &mut Scratch<'r>) -> f64 {
     let mut best = 0.0;
     scratch.clear_best();
-    for x in &a.variants {
-        for y in &b.variants {
+    for x in a.numbered() {
+        for y in b.numbered() {
             let s = similarity((x, y), (&a.acronyms, &b.acronyms), scratch);
             if s > best {
                 best = s;
@@ -341,18 +395,20 @@ fn institutions<'r>(a: &'r Read, b: &Read) -> (f64, Option<InstitutionsWhy<'r>>)
     if a.institutions.is_empty() || b.institutions.is_empty() {
         return (0.0, None);
     }
+    // (compared by their numbers, which are equal when the texts are)
     let shared = a
-        .institutions
+        .institution_numbers
         .iter()
         .zip(&a.names)
-        .find(|(k, _)| b.institutions.contains(k))
+        .find(|(k, _)| b.institution_numbers.contains(k))
         .map(|(_, n)| n.as_str());
     // A name the registry does not know may still be written with a known
     // one's word (`SINTEF Digital`, `Sintef`).
     let written = || {
-        a.raw_words
-            .iter()
-            .find(|w| b.raw_words.contains(w))
+        let numbers = a.raw_word_numbers.iter().zip(&a.raw_words);
+        numbers
+            .map(|(n, w)| (b.raw_word_numbers.contains(n), w))
+            .find_map(|(shared, w)| shared.then_some(w))
             .filter(|_| !(a.known && b.known))
     };
     let why = if let Some(first) = shared {

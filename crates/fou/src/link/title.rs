@@ -3,6 +3,8 @@
 //! short prefix such as `Digisos – …`), acronyms, and a similarity robust to
 //! words added, dropped or inflected.
 
+use std::collections::HashMap;
+
 use crate::lexicon::LINK_STOPWORDS;
 
 /// Shortest common prefix (in characters) for two different words to count
@@ -36,6 +38,93 @@ pub(crate) struct Title {
     /// Acronyms as written (`IPS`, `PÅDIGVEL`, a word in parentheses),
     /// lower-cased.
     pub acronyms: Vec<String>,
+    /// The variants' words as numbers, parallel to `variants`: empty until
+    /// the title is numbered with the other titles it is compared with
+    /// ([`number_words`]).
+    pub numbers: Vec<Vec<Word>>,
+}
+
+/// A title word as [`similarity`] compares it: its number and its block
+/// key's among the words of the titles numbered together
+/// ([`number_words`]), and its length in characters. Equal words have one
+/// number, so most comparisons of two words are one of two numbers, not of
+/// two strings; and the numbers are in the words' order, so lists of them
+/// sort as the lists of words do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// The word's rank among the distinct words: equal numbers, equal
+    /// words; a smaller number, a word that sorts before.
+    pub id: u32,
+    /// The number of its [`block_key`]: two words that may be
+    /// [`same_word`] share it.
+    pub key: u32,
+    /// Its length in characters.
+    chars: u32,
+}
+
+/// The words of `titles`' variants as [`Word`]s, numbered together:
+/// each title's numbers, for [`Title::numbers`], in order. The words are
+/// numbered as they come (a hash map) and then ranked in their order; the
+/// block keys are numbered once for each distinct word.
+pub(crate) fn number_words(titles: &[&Title]) -> Vec<Vec<Vec<Word>>> {
+    let mut seen: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut first: Vec<Vec<Vec<u32>>> = Vec::with_capacity(titles.len());
+    for title in titles {
+        let mut variants = Vec::with_capacity(title.variants.len());
+        for variant in &title.variants {
+            let mut numbers = Vec::with_capacity(variant.len());
+            for word in variant {
+                let next = distinct.len() as u32;
+                let n = *seen.entry(word.as_str()).or_insert(next);
+                if n == next {
+                    distinct.push(word);
+                }
+                numbers.push(n);
+            }
+            variants.push(numbers);
+        }
+        first.push(variants);
+    }
+    let words = ranked(&distinct);
+    // (every first number is an index into `distinct`, as long as `words`)
+    let word = |n: u32| words[n as usize];
+    first
+        .into_iter()
+        .map(|t| {
+            t.into_iter()
+                .map(|v| v.into_iter().map(word).collect())
+                .collect()
+        })
+        .collect()
+}
+
+/// The [`Word`] of each of the `distinct` words, ranked in their order,
+/// with its block key's number.
+fn ranked(distinct: &[&str]) -> Vec<Word> {
+    let mut order: Vec<usize> = (0..distinct.len()).collect();
+    order.sort_unstable_by_key(|&n| distinct[n]);
+    let mut keys: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
+    let mut words = vec![Word::default(); distinct.len()];
+    for (rank, &n) in order.iter().enumerate() {
+        let word = distinct[n];
+        let next = keys.len() as u32;
+        let key = *keys.entry(block_key(word)).or_insert(next);
+        let chars = word.chars().count() as u32;
+        words[n] = Word {
+            id: rank as u32,
+            key,
+            chars,
+        };
+    }
+    words
+}
+
+/// A variant's words as text and as numbers, parallel.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Variant<'w> {
+    pub words: &'w [String],
+    pub numbers: &'w [Word],
 }
 
 /// Lower-cased words of letters and digits.
@@ -114,7 +203,22 @@ impl Title {
         Title {
             variants,
             acronyms: acronyms(title),
+            numbers: Vec::new(),
         }
+    }
+
+    /// The variants with their words' numbers (none before the title is
+    /// numbered).
+    pub(crate) fn numbered(&self) -> impl Iterator<Item = Variant<'_>> {
+        debug_assert_eq!(self.numbers.len(), self.variants.len(), "not numbered");
+        let zipped = self.variants.iter().zip(&self.numbers);
+        zipped.map(|(words, numbers)| Variant { words, numbers })
+    }
+
+    /// The whole title's words' numbers: equal when the words are, and in
+    /// the same order as the words.
+    pub(crate) fn word_numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.numbers.first().into_iter().flatten().map(|w| w.id)
     }
 
     /// The whole title's content words.
@@ -139,9 +243,79 @@ pub(crate) fn same_word(a: &str, b: &str) -> bool {
     common >= MIN_STEM && common + MAX_ENDING >= longer
 }
 
-/// The key a word is blocked under: words that can be [`same_word`] share it.
-pub(crate) fn block_key(word: &str) -> String {
-    word.chars().take(MIN_STEM).collect()
+/// [`same_word`] of two numbered words: equal numbers are one word;
+/// different words are one only when they share a block key of
+/// [`MIN_STEM`] characters and are no longer than an ending beyond it, or
+/// when `by_text` says so ([`same_word`] of their texts, asked only then).
+fn same_numbered(a: Word, b: Word, by_text: impl FnOnce() -> bool) -> bool {
+    if a.id == b.id {
+        return true;
+    }
+    // (a key shorter than MIN_STEM characters is a whole short word)
+    if a.key != b.key || (a.chars as usize) < MIN_STEM {
+        return false;
+    }
+    // Both start with the key's MIN_STEM characters.
+    a.chars.max(b.chars) as usize <= MIN_STEM + MAX_ENDING || by_text()
+}
+
+/// Which of a variant's words [`similarity`] has matched: a bit each for
+/// a title of up to 64 words (no buffer to clear), a vector for a longer.
+trait Taken {
+    fn is_taken(&self, j: usize) -> bool;
+    fn take(&mut self, j: usize);
+}
+
+impl Taken for u64 {
+    fn is_taken(&self, j: usize) -> bool {
+        self >> j & 1 == 1
+    }
+    fn take(&mut self, j: usize) {
+        *self |= 1 << j;
+    }
+}
+
+impl Taken for Vec<bool> {
+    fn is_taken(&self, j: usize) -> bool {
+        self.get(j).copied().unwrap_or(true)
+    }
+    fn take(&mut self, j: usize) {
+        if let Some(t) = self.get_mut(j) {
+            *t = true;
+        }
+    }
+}
+
+/// Each word of `va` matched with the first word of `vb` not taken before
+/// that is [`same_word`] (by their numbers, [`same_numbered`]): how many
+/// were, their words left in `shared`.
+fn matched<'w>(
+    va: Variant<'w>,
+    vb: Variant<'w>,
+    taken: &mut impl Taken,
+    shared: &mut Vec<&'w str>,
+) -> usize {
+    let mut count = 0;
+    for (&x, w) in va.numbers.iter().zip(va.words) {
+        let by_text = |j: usize| move || vb.words.get(j).is_some_and(|t| same_word(w, t));
+        let one = |(j, &y): (usize, &Word)| !taken.is_taken(j) && same_numbered(x, y, by_text(j));
+        if let Some(j) = vb.numbers.iter().enumerate().position(one) {
+            taken.take(j);
+            count += 1;
+            shared.push(w);
+        }
+    }
+    count
+}
+
+/// The key a word is blocked under, its first [`MIN_STEM`] characters:
+/// words that can be [`same_word`] share it.
+pub(crate) fn block_key(word: &str) -> &str {
+    let end = word
+        .char_indices()
+        .nth(MIN_STEM)
+        .map_or(word.len(), |(i, _)| i);
+    word.get(..end).unwrap_or(word)
 }
 
 /// Does `acronym` spell out consecutive words of `words` from their starts
@@ -209,24 +383,23 @@ impl<'w> Scratch<'w> {
 /// words of ten costs much. An acronym of one spelt out in the other counts
 /// as the words it covers.
 pub(crate) fn similarity<'w>(
-    (a, b): (&'w [String], &'w [String]),
+    (va, vb): (Variant<'w>, Variant<'w>),
     (acr_a, acr_b): (&'w [String], &'w [String]),
     scratch: &mut Scratch<'w>,
 ) -> f64 {
     let Scratch { used, shared, .. } = scratch;
-    used.clear();
-    used.resize(b.len(), false);
+    let (a, b) = (va.words, vb.words);
     shared.clear();
-    let (mut in_a, mut in_b) = (0usize, 0usize);
-    for w in a {
-        if let Some(j) = (0..b.len()).find(|&j| !used[j] && same_word(w, &b[j])) {
-            used[j] = true;
-            in_a += 1;
-            in_b += 1;
-            shared.push(w);
-        }
-    }
-    for (acr, words, from_a) in [(acr_a, b, true), (acr_b, a, false)] {
+    let matched = if vb.numbers.len() <= u64::BITS as usize {
+        matched(va, vb, &mut 0u64, shared)
+    } else {
+        used.clear();
+        used.resize(vb.numbers.len(), false);
+        matched(va, vb, used, shared)
+    };
+    let (mut in_a, mut in_b) = (matched, matched);
+    let acronyms = [(acr_a, b, true), (acr_b, a, false)];
+    for (acr, words, from_a) in acronyms.into_iter().filter(|(acr, ..)| !acr.is_empty()) {
         for x in acr {
             if shared.contains(&x.as_str()) {
                 continue;
@@ -254,11 +427,18 @@ pub(crate) fn similarity<'w>(
 mod tests {
     use super::*;
 
+    /// Two titles numbered with one vocabulary.
+    fn numbered(a: &str, b: &str) -> (Title, Title) {
+        let (mut ta, mut tb) = (Title::new(a), Title::new(b));
+        let mut numbers = number_words(&[&ta, &tb]).into_iter();
+        (ta.numbers, tb.numbers) = (numbers.next().unwrap(), numbers.next().unwrap());
+        (ta, tb)
+    }
+
     fn sim(a: &str, b: &str) -> f64 {
-        let (ta, tb) = (Title::new(a), Title::new(b));
-        ta.variants
-            .iter()
-            .flat_map(|x| tb.variants.iter().map(move |y| (x, y)))
+        let (ta, tb) = numbered(a, b);
+        ta.numbered()
+            .flat_map(|x| tb.numbered().map(move |y| (x, y)))
             .map(|(x, y)| {
                 let acronyms = (ta.acronyms.as_slice(), tb.acronyms.as_slice());
                 similarity((x, y), acronyms, &mut Scratch::default())
@@ -320,6 +500,48 @@ mod tests {
                 assert_eq!(same_word(a, b), same_word_by_characters(a, b), "{a} / {b}");
             }
         }
+    }
+
+    #[test]
+    fn numbered_words_are_one_when_their_texts_are() {
+        let title = Title {
+            variants: vec![WORDS.iter().map(|w| (*w).to_owned()).collect()],
+            acronyms: Vec::new(),
+            numbers: Vec::new(),
+        };
+        let numbers = number_words(&[&title]).remove(0).remove(0);
+        let words = WORDS.iter().zip(&numbers);
+        for (a, &x) in words.clone() {
+            for (b, &y) in words.clone() {
+                let by_text = || same_word(a, b);
+                assert_eq!(same_numbered(x, y, by_text), same_word(a, b), "{a} / {b}");
+                assert_eq!(x.id.cmp(&y.id), a.cmp(b), "{a} / {b}");
+                assert_eq!(x.key == y.key, block_key(a) == block_key(b), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn each_word_is_matched_once_by_bits_and_by_a_vector() {
+        // b: more than 64 distinct words; a: each of them twice.
+        let b: Vec<String> = (0..80).map(|k| format!("ord{k}")).collect();
+        let (ta, tb) = numbered(&[b.join(" "), b.join(" ")].join(" "), &b.join(" "));
+        let (va, vb) = (ta.numbered().next().unwrap(), tb.numbered().next().unwrap());
+        assert_eq!((va.numbers.len(), vb.numbers.len()), (160, 80));
+        let first = |n: usize| Variant {
+            words: &vb.words[..n],
+            numbers: &vb.numbers[..n],
+        };
+        let (mut by_bits, mut by_vector) = (Vec::new(), Vec::new());
+        assert_eq!(matched(va, first(64), &mut 0u64, &mut by_bits), 64);
+        assert_eq!(
+            matched(va, first(64), &mut vec![false; 64], &mut by_vector),
+            64
+        );
+        assert_eq!(by_bits, by_vector);
+        let mut shared = Vec::new();
+        assert_eq!(matched(va, vb, &mut vec![false; 80], &mut shared), 80);
+        assert!(sim(&b.join(" "), &b.join(" ")) > 0.999);
     }
 
     /// [`cover`] as it read with the word's characters in a vector.
