@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::title::{Title, content_words, number_words, similarity};
+use super::title::{MAX_SIMILARITY, Title, content_words, number_words, similarity};
 use super::{Appearance, AppearanceKind};
 use crate::model::Period;
 use crate::registry::Registry;
@@ -346,7 +346,8 @@ fn label(a: &Appearance) -> String {
 }
 
 /// The best similarity over the two titles' variants; its shared words are
-/// left in `scratch` ([`Scratch::best`]).
+/// left in `scratch` ([`Scratch::best`]). The first to reach
+/// [`MAX_SIMILARITY`] is the best: no later one is above it.
 fn title_similarity<'r>(a: &'r Title, b: &'r Title, scratch: &mut Scratch<'r>) -> f64 {
     let mut best = 0.0;
     scratch.clear_best();
@@ -356,6 +357,9 @@ fn title_similarity<'r>(a: &'r Title, b: &'r Title, scratch: &mut Scratch<'r>) -
             if s > best {
                 best = s;
                 scratch.keep();
+                if best >= MAX_SIMILARITY {
+                    return best;
+                }
             }
         }
     }
@@ -744,6 +748,95 @@ mod tests {
             fit > tried / 20 && tried - fit > tried / 20,
             "{fit} of {tried}"
         );
+    }
+
+    /// [`title_similarity`] stopping at [`MAX_SIMILARITY`] gives what every
+    /// pair of variants gives (the best, and its shared words), on titles
+    /// drawn from pieces with subtitles, prefixes, acronyms, inflections.
+    #[test]
+    fn title_similarity_stops_at_the_most_with_the_best_found() {
+        const PIECES: &[&str] = &[
+            "Lesing",
+            "i",
+            "skogen",
+            "skogene",
+            "lesingen",
+            "(LIS)",
+            "LIS",
+            "og",
+            "kaffe",
+            "kaffen",
+            "på",
+            "kaia",
+            "Kaia",
+            "–",
+            ":",
+            "-",
+            "for",
+            "eldre",
+            "unge",
+            "digital",
+            "digitale",
+            "digitalisering",
+        ];
+        let mut seed = 7_u64;
+        let mut draw = |k: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % k
+        };
+        let title = |draw: &mut dyn FnMut(usize) -> usize| {
+            let n = 1 + draw(9);
+            let words: Vec<&str> = (0..n).map(|_| PIECES[draw(PIECES.len())]).collect();
+            words.join(" ").replace(" :", ":")
+        };
+        // Half the titles are the one before with a prefix or subtitle.
+        const AROUND: &[(&str, &str)] = &[
+            ("", ""),
+            ("", ": et forsøk for eldre"),
+            ("Kaffe – ", ""),
+            ("", " (LIS)"),
+            ("Skogen: ", " - digitale"),
+        ];
+        let mut titles: Vec<String> = Vec::new();
+        for k in 0..300 {
+            let (before, after) = AROUND[draw(AROUND.len())];
+            let t = match titles.last() {
+                Some(last) if k % 2 == 1 => format!("{before}{last}{after}"),
+                _ => title(&mut draw),
+            };
+            titles.push(t);
+        }
+        let all: Vec<Appearance> = titles
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Appearance::new(k, "t", None, AppearanceKind::Project, k, t))
+            .collect();
+        let read = read_all(&all, Registry::builtin());
+        let (mut scratch, mut every) = (Scratch::default(), Scratch::default());
+        let mut most = 0;
+        for (a, b) in read.iter().zip(read.iter().skip(1).chain(&read[..1])) {
+            let fast = title_similarity(&a.title, &b.title, &mut scratch);
+            // (every pair of variants, as before the stop)
+            let mut best = 0.0;
+            every.clear_best();
+            for x in a.title.numbered() {
+                for y in b.title.numbered() {
+                    let s = similarity((x, y), (&a.title.acronyms, &b.title.acronyms), &mut every);
+                    assert!(s <= MAX_SIMILARITY);
+                    if s > best {
+                        best = s;
+                        every.keep();
+                    }
+                }
+            }
+            assert_eq!(
+                (fast, scratch.best()),
+                (best, every.best()),
+                "{a:?} / {b:?}"
+            );
+            most += usize::from(fast >= MAX_SIMILARITY);
+        }
+        assert!((30..270).contains(&most), "{most} pairs at the most");
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub(crate) const MIN_VARIANT_WORDS: usize = 2;
 /// finds.
 pub(crate) const MAX_ACRONYM: usize = 10;
 
+/// The most a [`similarity`] can be (all words of both titles shared):
+/// a pair of variants that reaches it is as alike as any can be.
+pub(crate) const MAX_SIMILARITY: f64 = 1.0;
+
 /// A title, read for comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Title {
