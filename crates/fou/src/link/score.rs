@@ -276,27 +276,51 @@ pub(crate) fn score<'r>(
 
 /// The totals of the candidate pairs, as [`score`] gave them, for the
 /// cohesion check to look up instead of scoring a pair again: merging
-/// groups of many appearances weighs every pair across them.
+/// groups of many appearances weighs every pair across them. Kept by row
+/// (each appearance's later partners together, in order), so a look-up
+/// searches one appearance's few partners, not every pair's.
 #[derive(Debug, Default)]
 pub(crate) struct Totals {
-    /// The candidate pairs, in order.
-    pairs: Vec<(usize, usize)>,
-    /// Each pair's total, `None` when it may not be linked.
+    /// Where appearance `i`'s partners start in `partners`, and where they
+    /// end (at `starts[i + 1]`).
+    starts: Vec<usize>,
+    /// The later partners of each appearance, in order.
+    partners: Vec<usize>,
+    /// Each pair's total, `None` when it may not be linked; parallel to
+    /// `partners`.
     totals: Vec<Option<f64>>,
 }
 
 impl Totals {
-    /// The totals of `pairs` (in order), parallel to them.
+    /// The totals of `pairs` (`i < j`, in order), parallel to them.
     pub(crate) fn new(pairs: Vec<(usize, usize)>, totals: Vec<Option<f64>>) -> Totals {
         debug_assert_eq!(pairs.len(), totals.len());
-        Totals { pairs, totals }
+        debug_assert!(pairs.windows(2).all(|w| w[0] < w[1]), "pairs in order");
+        let rows = pairs.last().map_or(0, |&(i, _)| i + 1);
+        let mut starts = vec![0; rows + 1];
+        for &(i, _) in &pairs {
+            if let Some(end) = starts.get_mut(i + 1) {
+                *end += 1;
+            }
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let partners = pairs.iter().map(|&(_, j)| j).collect();
+        Totals {
+            starts,
+            partners,
+            totals,
+        }
     }
 
     /// The total of the pair `i < j`: `None` when it was not a candidate,
     /// `Some(None)` when it may not be linked.
-    pub(crate) fn get(&self, pair: (usize, usize)) -> Option<Option<f64>> {
-        let at = self.pairs.binary_search(&pair).ok()?;
-        self.totals.get(at).copied()
+    pub(crate) fn get(&self, (i, j): (usize, usize)) -> Option<Option<f64>> {
+        let (from, to) = (*self.starts.get(i)?, *self.starts.get(i + 1)?);
+        let row = self.partners.get(from..to)?;
+        let at = row.binary_search(&j).ok()?;
+        self.totals.get(from + at).copied()
     }
 }
 
@@ -748,6 +772,28 @@ mod tests {
             fit > tried / 20 && tried - fit > tried / 20,
             "{fit} of {tried}"
         );
+    }
+
+    /// [`Totals::get`] finds what a search of the whole list of pairs
+    /// finds: a candidate's total, and no other pair (rows empty, rows past
+    /// the last, partners missing).
+    #[test]
+    fn totals_are_found_by_row_as_in_the_list_of_pairs() {
+        let pairs: Vec<(usize, usize)> = (0..40_usize)
+            .flat_map(|i| (i + 1..45).map(move |j| (i, j)))
+            .filter(|&(i, j)| (i * 7 + j * 3) % 5 == 0 && i % 6 != 2)
+            .collect();
+        let totals: Vec<Option<f64>> = (0..pairs.len())
+            .map(|k| (k % 4 != 0).then_some(k as f64))
+            .collect();
+        let kept = Totals::new(pairs.clone(), totals.clone());
+        for i in 0..50 {
+            for j in 0..50 {
+                let listed = pairs.binary_search(&(i, j)).ok().map(|at| totals[at]);
+                assert_eq!(kept.get((i, j)), listed, "{i} {j}");
+            }
+        }
+        assert_eq!(Totals::default().get((0, 1)), None);
     }
 
     /// [`title_similarity`] stopping at [`MAX_SIMILARITY`] gives what every
