@@ -277,36 +277,61 @@ pub(crate) fn links(
 }
 
 /// `{"links": [{"id", "appearances": [{"path", "year", "kind", "title",
-/// "institution_raw", "status"}], "score", "reason"}]}`, exactly.
-fn links_json(c: &Collection) -> serde_json::Value {
-    let links: Vec<serde_json::Value> = c
+/// "institution_raw", "status"}], "score", "reason"}]}`, exactly; written
+/// from the collection's own strings (no JSON tree is built), each object's
+/// keys in alphabetical order.
+fn links_json(c: &Collection) -> LinksJson<'_> {
+    let links = c
         .links()
         .iter()
         .filter(|g| g.appearances.len() >= 2)
-        .map(|g| {
-            let appearances: Vec<serde_json::Value> = g
-                .appearances
-                .iter()
-                .map(|a| {
-                    serde_json::json!({
-                        "path": a.path,
-                        "year": a.year,
-                        "kind": a.kind.as_str(),
-                        "title": a.title,
-                        "institution_raw": a.institution_raw,
-                        "status": a.status,
-                    })
-                })
-                .collect();
-            serde_json::json!({
-                "id": g.id,
-                "appearances": appearances,
-                "score": g.score,
-                "reason": g.reason,
-            })
+        .map(|g| LinkJson {
+            appearances: g.appearances.iter().map(AppearanceJson::of).collect(),
+            id: &g.id,
+            reason: &g.reason,
+            score: g.score,
         })
         .collect();
-    serde_json::json!({ "links": links })
+    LinksJson { links }
+}
+
+/// [`links_json`]'s object.
+#[derive(serde::Serialize)]
+struct LinksJson<'c> {
+    links: Vec<LinkJson<'c>>,
+}
+
+/// A linked project in [`links_json`].
+#[derive(serde::Serialize)]
+struct LinkJson<'c> {
+    appearances: Vec<AppearanceJson<'c>>,
+    id: &'c str,
+    reason: &'c str,
+    score: f64,
+}
+
+/// An appearance in [`links_json`].
+#[derive(serde::Serialize)]
+struct AppearanceJson<'c> {
+    institution_raw: Option<&'c str>,
+    kind: &'static str,
+    path: &'c str,
+    status: Option<&'c str>,
+    title: &'c str,
+    year: Option<i32>,
+}
+
+impl<'c> AppearanceJson<'c> {
+    fn of(a: &'c fou::link::Appearance) -> Self {
+        AppearanceJson {
+            institution_raw: a.institution_raw.as_deref(),
+            kind: a.kind.as_str(),
+            path: &a.path,
+            status: a.status.as_deref(),
+            title: &a.title,
+            year: a.year,
+        }
+    }
 }
 
 /// Each linked project as a timeline.

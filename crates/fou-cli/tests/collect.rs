@@ -103,10 +103,28 @@ fn collect_into(db: &Path) {
 
 /// The links JSON of `fou links --format json` on the same inputs.
 fn links_json() -> serde_json::Value {
+    serde_json::from_str(&links_text()).unwrap()
+}
+
+fn links_text() -> String {
     let mut args = vec!["links", "--format", "json"];
     let inputs = inputs();
     args.extend(inputs.iter().map(String::as_str));
-    serde_json::from_str(&ok(fou(&args))).unwrap()
+    ok(fou(&args))
+}
+
+#[test]
+fn the_links_json_is_pretty_with_every_key_in_alphabetical_order() {
+    let text = links_text();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // (serde_json's map keeps its keys in order)
+    assert_eq!(text, serde_json::to_string_pretty(&value).unwrap() + "\n");
+    let first = &value["links"][0]["appearances"][0];
+    let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        ["institution_raw", "kind", "path", "status", "title", "year"]
+    );
 }
 
 #[test]
