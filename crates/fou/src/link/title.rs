@@ -141,10 +141,31 @@ fn words(text: &str) -> Vec<String> {
 
 /// The content words of a text: no stop words, no single letters.
 pub(crate) fn content_words(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .filter(|w| w.chars().count() > 1 && !LINK_STOPWORDS.contains(&w.as_str()))
-        .collect()
+    words(text).into_iter().filter(|w| is_content(w)).collect()
+}
+
+/// A lower-cased word is a content word: not a stop word, not one letter.
+fn is_content(word: &str) -> bool {
+    word.chars().count() > 1 && !LINK_STOPWORDS.contains(&word)
+}
+
+/// [`content_words`] with where each word starts in `text`, parallel.
+fn content_words_at(text: &str) -> (Vec<String>, Vec<usize>) {
+    let (mut words, mut starts) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    for piece in text.split(|c: char| !c.is_alphanumeric()) {
+        if !piece.is_empty() {
+            let word = piece.to_lowercase();
+            if is_content(&word) {
+                words.push(word);
+                starts.push(at);
+            }
+        }
+        // (each piece but the last is followed by one separating character)
+        let separator = text.get(at + piece.len()..).and_then(|r| r.chars().next());
+        at += piece.len() + separator.map_or(0, char::len_utf8);
+    }
+    (words, starts)
 }
 
 /// Where a title splits into a main part and a subtitle or prefix: a colon,
@@ -167,11 +188,15 @@ fn split_points(title: &str) -> Vec<(usize, usize)> {
 fn acronyms(title: &str) -> Vec<String> {
     let mut out = Vec::new();
     for raw in title.split_whitespace() {
+        let bracketed = raw.starts_with('(') && raw.ends_with(')');
+        // (a lower-case letter rules capitals out: most words go here)
+        if !bracketed && raw.chars().any(|c| c.is_alphanumeric() && c.is_lowercase()) {
+            continue;
+        }
         let w: String = raw.chars().filter(|c| c.is_alphanumeric()).collect();
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let caps = (2..=MAX_ACRONYM).contains(&letters) && w.chars().all(|c| !c.is_lowercase());
-        let bracketed =
-            raw.starts_with('(') && raw.ends_with(')') && (3..=MAX_ACRONYM).contains(&letters);
+        let bracketed = bracketed && (3..=MAX_ACRONYM).contains(&letters);
         let lower = w.to_lowercase();
         if (caps || bracketed) && !LINK_STOPWORDS.contains(&lower.as_str()) {
             out.push(lower);
@@ -183,7 +208,18 @@ fn acronyms(title: &str) -> Vec<String> {
 impl Title {
     /// Read a title.
     pub(crate) fn new(title: &str) -> Title {
-        let mut variants = vec![content_words(title)];
+        // (read once: a segment's words are the title's words within it, as
+        // a segment starts after a space and ends before a separator, which
+        // no word crosses)
+        let (words, at) = content_words_at(title);
+        let within = |start: usize, end: usize| {
+            let (first, past) = (
+                at.partition_point(|&a| a < start),
+                at.partition_point(|&a| a < end),
+            );
+            words.get(first..past).unwrap_or_default()
+        };
+        let mut variants = vec![words.clone()];
         // Segment boundaries: (start of text, end of text) of each segment.
         let points = split_points(title);
         let starts: Vec<usize> = std::iter::once(0)
@@ -198,9 +234,9 @@ impl Title {
         // `B`, `A – B`, `B: C` …).
         for (i, &start) in starts.iter().enumerate() {
             for &end in ends.iter().skip(i) {
-                let v = content_words(title.get(start..end).unwrap_or_default());
-                if v.len() >= MIN_VARIANT_WORDS && !variants.contains(&v) {
-                    variants.push(v);
+                let v = within(start, end);
+                if v.len() >= MIN_VARIANT_WORDS && !variants.iter().any(|x| x == v) {
+                    variants.push(v.to_vec());
                 }
             }
         }
@@ -546,6 +582,107 @@ mod tests {
         let mut shared = Vec::new();
         assert_eq!(matched(va, vb, &mut vec![false; 80], &mut shared), 80);
         assert!(sim(&b.join(" "), &b.join(" ")) > 0.999);
+    }
+
+    /// [`Title::new`] as it read before: each variant's words read again
+    /// from its text, each acronym candidate's letters collected first.
+    fn title_by_texts(title: &str) -> (Vec<Vec<String>>, Vec<String>) {
+        let mut variants = vec![content_words(title)];
+        let points = split_points(title);
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(points.iter().map(|p| p.1))
+            .collect();
+        let ends: Vec<usize> = points
+            .iter()
+            .map(|p| p.0)
+            .chain(std::iter::once(title.len()))
+            .collect();
+        for (i, &start) in starts.iter().enumerate() {
+            for &end in ends.iter().skip(i) {
+                let v = content_words(title.get(start..end).unwrap_or_default());
+                if v.len() >= MIN_VARIANT_WORDS && !variants.contains(&v) {
+                    variants.push(v);
+                }
+            }
+        }
+        let mut acronyms = Vec::new();
+        for raw in title.split_whitespace() {
+            let w: String = raw.chars().filter(|c| c.is_alphanumeric()).collect();
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let caps = (2..=MAX_ACRONYM).contains(&letters) && w.chars().all(|c| !c.is_lowercase());
+            let bracketed =
+                raw.starts_with('(') && raw.ends_with(')') && (3..=MAX_ACRONYM).contains(&letters);
+            let lower = w.to_lowercase();
+            if (caps || bracketed) && !LINK_STOPWORDS.contains(&lower.as_str()) {
+                acronyms.push(lower);
+            }
+        }
+        (variants, acronyms)
+    }
+
+    #[test]
+    fn a_title_is_read_once_as_its_segments_were_read_one_by_one() {
+        const PIECES: &[&str] = &[
+            "Lesing",
+            "i",
+            "skogen",
+            "SKOGEN",
+            "(LIS)",
+            "LIS",
+            "(Lis)",
+            "(ÆØÅ)",
+            "Æøå",
+            "og",
+            "på",
+            "kaia",
+            ":",
+            ".",
+            "–",
+            "-",
+            "—",
+            ";",
+            "?",
+            ":-",
+            "a:",
+            "b.",
+            "2021",
+            "NAV-veiledere",
+            "\n",
+            "ΣΊΣΥΦΟΣ",
+            "σοφός",
+            "x",
+            "ⓐⓑⓒ",
+            "ªº",
+            "(",
+            ")",
+            "((IPS))",
+            "IPS2",
+            "AAAAAAAAAAA",
+            "",
+            "  ",
+        ];
+        let mut seed = 5_u64;
+        let mut draw = |k: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % k
+        };
+        let mut variants_seen = 0;
+        for _ in 0..20_000 {
+            let n = 1 + draw(10);
+            let mut title = String::new();
+            for _ in 0..n {
+                title.push_str(PIECES[draw(PIECES.len())]);
+                title.push_str([" ", "", ": ", " – "][draw(4)]);
+            }
+            let t = Title::new(&title);
+            assert_eq!(
+                (t.variants.clone(), t.acronyms.clone()),
+                title_by_texts(&title),
+                "{title:?}"
+            );
+            variants_seen += t.variants.len();
+        }
+        assert!(variants_seen > 40_000, "{variants_seen}");
     }
 
     /// [`cover`] as it read with the word's characters in a vector.
