@@ -593,7 +593,12 @@ fn compact(mut report: Report<'_>) -> Text {
     }
 }
 
-/// SHA-256 of the report's JSON, written straight into the hasher.
+/// Bytes of a report's JSON gathered before the hasher is given them.
+const HASH_BUFFER: usize = 8 * 1024;
+
+/// SHA-256 of the report's JSON, written into the hasher through a buffer
+/// (the serialiser writes a token at a time: a hasher's update per token
+/// cost more than the hashing).
 fn content_hash(report: &Report) -> String {
     struct HashWriter(Sha256);
     impl std::io::Write for HashWriter {
@@ -605,10 +610,24 @@ fn content_hash(report: &Report) -> String {
             Ok(())
         }
     }
-    let mut w = HashWriter(Sha256::new());
+    let mut w = std::io::BufWriter::with_capacity(HASH_BUFFER, HashWriter(Sha256::new()));
     // Serialising the model cannot fail, and this writer does not either.
     let _ = serde_json::to_writer(&mut w, report);
-    w.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    let hasher = match w.into_inner() {
+        Ok(HashWriter(hasher)) => hasher,
+        // (flushing into the hasher cannot fail; were it to, the bytes
+        // still buffered are hashed here)
+        Err(e) => {
+            let (HashWriter(mut hasher), rest) = e.into_inner().into_parts();
+            hasher.update(rest.unwrap_or_default());
+            hasher
+        }
+    };
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A duplicate keeps its record, not its items.

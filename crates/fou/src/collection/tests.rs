@@ -293,3 +293,22 @@ fn a_linked_project_completed_before_it_started_is_a_period_conflict() {
         d.diagnostic.message
     );
 }
+
+/// A text's hash is SHA-256 of its report's JSON, however the bytes reach
+/// the hasher (through its buffer, in pieces of any size).
+#[test]
+fn the_content_hash_is_sha_256_of_the_report_json() {
+    let mut longest = 0;
+    for name in ["sample-2021.txt", "sample-2022.txt", "sample-2023.md"] {
+        let text = std::fs::read_to_string(examples().join(name)).unwrap();
+        let report = crate::parse(&text).unwrap();
+        let json = serde_json::to_vec(&report).unwrap();
+        longest = longest.max(json.len());
+        let expected: String = Sha256::digest(&json)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(content_hash(&report), expected, "{name}");
+    }
+    assert!(longest > 2 * HASH_BUFFER, "one more than the buffer twice");
+}
