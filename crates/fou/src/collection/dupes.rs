@@ -69,10 +69,13 @@ fn shared(a: &[String], b: &[String]) -> usize {
     n
 }
 
+/// Why a text with the content of another duplicates it.
+const SAME_CONTENT: &str = "the same content";
+
 /// Why `b` duplicates `a`, if it does.
 pub(super) fn duplicates(a: &Text, b: &Text) -> Option<String> {
     if a.hash == b.hash {
-        return Some("the same content".to_owned());
+        return Some(SAME_CONTENT.to_owned());
     }
     let year = a.year.filter(|y| b.year == Some(*y))?;
     let n = shared(&a.keys, &b.keys);
@@ -90,9 +93,15 @@ pub(super) fn duplicates(a: &Text, b: &Text) -> Option<String> {
 /// duplicates, the text with the most items is kept (the first of those
 /// with as many), so the best rendering is the one read; a duplicate is
 /// emptied of its items as soon as it is known.
+///
+/// A text with the content of any earlier text (kept or not) is that
+/// text's duplicate: it follows it to the text kept, and is never kept
+/// while that one is not (the texts table holds one row for a content).
 #[derive(Debug, Default)]
 pub(super) struct Kept {
     kept: Vec<usize>,
+    /// The first text of each content hash.
+    first: std::collections::HashMap<String, usize>,
 }
 
 impl Kept {
@@ -100,7 +109,20 @@ impl Kept {
     /// duplicate.
     pub(super) fn add(&mut self, texts: &mut Vec<Text>, text: Text) {
         let i = texts.len();
+        let first = *self.first.entry(text.hash.clone()).or_insert(i);
         texts.push(text);
+        if first != i {
+            // The first of the content, or the text kept in its place (said
+            // so: the kept one may be another rendering).
+            let (kept, reason) = match texts[first].duplicate_of {
+                None => (first, SAME_CONTENT.to_owned()),
+                Some(k) => (k, format!("{SAME_CONTENT} as {}", texts[first].name(first))),
+            };
+            texts[i].duplicate_of = Some(kept);
+            texts[i].duplicate_reason = Some(reason);
+            super::drop_items(&mut texts[i]);
+            return;
+        }
         let found = self
             .kept
             .iter()

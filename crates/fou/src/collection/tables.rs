@@ -300,12 +300,17 @@ impl Collection {
     /// ```
     pub fn rows(&self, table: Table) -> Vec<Vec<Value>> {
         match table {
-            Table::Texts => self
-                .texts
-                .iter()
-                .filter(|t| !self.same_content_as_kept(t))
-                .map(|t| self.text_row(t))
-                .collect(),
+            // A text with the content of an earlier one has no row of its
+            // own (the table is keyed by the content hash): its
+            // `duplicate-text` diagnostic names it.
+            Table::Texts => {
+                let mut seen = std::collections::HashSet::new();
+                self.texts
+                    .iter()
+                    .filter(|t| seen.insert(t.hash.as_str()))
+                    .map(|t| self.text_row(t))
+                    .collect()
+            }
             Table::Institutions => self.institution_rows(),
             Table::ItemInstitutions => self.item_institution_rows(),
             Table::Appearances => self.appearance_rows(),
@@ -313,13 +318,6 @@ impl Collection {
             Table::Diagnostics => self.diagnostic_rows(),
             item => self.kept().flat_map(|(_, t)| item_rows(t, item)).collect(),
         }
-    }
-
-    /// A duplicate with the very content of the text it duplicates has no
-    /// row of its own in `texts` (the table is keyed by the content hash):
-    /// its `duplicate-text` diagnostic names it.
-    fn same_content_as_kept(&self, t: &Text) -> bool {
-        t.duplicate_of.is_some_and(|k| self.texts[k].hash == t.hash)
     }
 
     fn text_row(&self, t: &Text) -> Vec<Value> {

@@ -312,3 +312,34 @@ fn the_content_hash_is_sha_256_of_the_report_json() {
     }
     assert!(longest > 2 * HASH_BUFFER, "one more than the buffer twice");
 }
+
+/// Two texts of one content, each a duplicate of another rendering: the
+/// second follows the first (not kept in its place, no second row in the
+/// texts table, whose key is the content hash), and the collection writes.
+#[test]
+fn a_text_with_the_content_of_an_earlier_duplicate_follows_it() {
+    let full = "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n- Unge i arbeid, UiB (2020-2023)\n- Lesing i skogen, NTNU (2021-2022)\n- Båter i havn, Sintef (2021-2022)\n";
+    let cut = "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n- Unge i arbeid, UiB (2020-2023)\n- Lesing i skogen, NTNU (2021-2022)\n";
+    let other = "FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n- Unge i arbeid, UiB (2020-2023)\n- Lesing i skogen, NTNU (2021-2022)\n- Båter i havn, Sintef (2021-2022)\n- Kaffe på kaia, UiO (2020-2023)\n";
+    // (full kept; cut its rendering; then a better rendering of full
+    // takes its place; then cut again)
+    let texts = [full, cut, other, cut].map(|t| crate::parse(t).unwrap());
+    let c = Collection::from_reports(texts, &CollectOptions::default());
+    let dup: Vec<Option<usize>> = c.texts().iter().map(|t| t.duplicate_of).collect();
+    assert_eq!(dup, [Some(2), Some(2), None, Some(2)]);
+    assert_eq!(
+        c.texts()[3].duplicate_reason.as_deref(),
+        Some("the same content as text 2")
+    );
+    let rows = c.rows(Table::Texts);
+    assert_eq!(rows.len(), 3, "one row for the cut's content");
+    #[cfg(feature = "sqlite")]
+    {
+        let mut db = rusqlite::Connection::open_in_memory().unwrap();
+        c.write_into(&mut db).unwrap();
+        let n: i64 = db
+            .query_row("SELECT count(*) FROM texts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 3);
+    }
+}
