@@ -76,6 +76,11 @@ pub(crate) struct Read {
     institution_numbers: Vec<u32>,
     /// `raw_words` as numbers, likewise.
     raw_word_numbers: Vec<u32>,
+    /// The appearance's text and kind, and its dates: what [`parts`] reads
+    /// of it, kept here with the rest it reads (a pair weighed for cohesion
+    /// reads two appearances far apart in memory).
+    text_kind: (usize, AppearanceKind),
+    dates: Dates,
 }
 
 impl Read {
@@ -126,6 +131,8 @@ impl Read {
             raw_words,
             institution_numbers: Vec::new(),
             raw_word_numbers: Vec::new(),
+            text_kind: (a.text, a.kind),
+            dates: Dates::of(a),
         }
     }
 
@@ -230,7 +237,12 @@ impl<'r> Link<'r> {
             label(a),
             label(b),
             self.sim,
-            scratch.best().join(", ")
+            scratch
+                .best()
+                .iter()
+                .map(|w| w.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         let inst = self.inst.map(|w| w.why(&read[self.i], &read[self.j]));
         for why in [inst, self.period.map(|p| p.to_string())]
@@ -349,19 +361,20 @@ pub(crate) fn parts<'r>(
     (i, j): (usize, usize),
     scratch: &mut Scratch<'r>,
 ) -> Option<Parts<'r>> {
-    let (a, b) = (&all[i], &all[j]);
-    if a.text == b.text && a.kind == b.kind {
+    let (a, b) = (&read[i], &read[j]);
+    debug_assert_eq!(a.text_kind, (all[i].text, all[i].kind));
+    if a.text_kind == b.text_kind {
         return None;
     }
-    let sim = title_similarity(&read[i].title, &read[j].title, scratch);
-    let same_words = || read[i].word_numbers().eq(read[j].word_numbers());
+    let sim = title_similarity(&a.title, &b.title, scratch);
+    let same_words = || a.word_numbers().eq(b.word_numbers());
     if sim < MIN_TITLE_SIMILARITY || (scratch.best().len() < MIN_SHARED_WORDS && !same_words()) {
         return None;
     }
     Some(Parts {
         sim,
-        inst: institutions(&read[i], &read[j]),
-        period: periods(Dates::of(a), Dates::of(b)).ok()?,
+        inst: institutions(a, b),
+        period: periods(a.dates, b.dates).ok()?,
     })
 }
 

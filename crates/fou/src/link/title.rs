@@ -333,7 +333,7 @@ fn matched<'w>(
     va: Variant<'w>,
     vb: Variant<'w>,
     taken: &mut impl Taken,
-    shared: &mut Vec<&'w str>,
+    shared: &mut Vec<&'w String>,
 ) -> usize {
     let mut count = 0;
     for (&x, w) in va.numbers.iter().zip(va.words) {
@@ -393,10 +393,11 @@ fn cover(letters: &[char], words: &[String]) -> Option<usize> {
 pub(crate) struct Scratch<'w> {
     /// Which of `b`'s words are taken.
     used: Vec<bool>,
-    /// The shared words of the comparison in hand.
-    shared: Vec<&'w str>,
+    /// The shared words of the comparison in hand (as the titles' own
+    /// strings: their texts are not read until a reason is written).
+    shared: Vec<&'w String>,
     /// The shared words of the best comparison so far (see [`Scratch::keep`]).
-    best: Vec<&'w str>,
+    best: Vec<&'w String>,
 }
 
 impl<'w> Scratch<'w> {
@@ -411,7 +412,7 @@ impl<'w> Scratch<'w> {
     }
 
     /// The shared words of the best comparison kept.
-    pub(crate) fn best(&self) -> &[&'w str] {
+    pub(crate) fn best(&self) -> &[&'w String] {
         &self.best
     }
 }
@@ -441,7 +442,7 @@ pub(crate) fn similarity<'w>(
     let acronyms = [(acr_a, b, true), (acr_b, a, false)];
     for (acr, words, from_a) in acronyms.into_iter().filter(|(acr, ..)| !acr.is_empty()) {
         for x in acr {
-            if shared.contains(&x.as_str()) {
+            if shared.contains(&x) {
                 continue;
             }
             if let Some(k) = spells(x, words) {
