@@ -138,7 +138,7 @@ impl Read {
 
     /// The numbers of the title's words' block keys, each once.
     pub(crate) fn keys(&self) -> Vec<u32> {
-        let words = self.title.numbers.iter().flatten();
+        let words = self.title.numbers.all().iter();
         let mut keys: Vec<u32> = words.map(|w| w.key).collect();
         keys.sort_unstable();
         keys.dedup();

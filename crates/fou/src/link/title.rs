@@ -45,7 +45,7 @@ pub(crate) struct Title {
     /// The variants' words as numbers, parallel to `variants`: empty until
     /// the title is numbered with the other titles it is compared with
     /// ([`number_words`]).
-    pub numbers: Vec<Vec<Word>>,
+    pub numbers: Numbers,
 }
 
 /// A title word as [`similarity`] compares it: its number and its block
@@ -66,18 +66,43 @@ pub(crate) struct Word {
     chars: u32,
 }
 
+/// A title's words as [`Word`]s: every variant's, one after another, and
+/// where each variant ends (one allocation to read for a comparison, not
+/// one a variant).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Numbers {
+    words: Vec<Word>,
+    ends: smallvec::SmallVec<[u32; 6]>,
+}
+
+impl Numbers {
+    /// Each variant's words, in order.
+    pub(crate) fn variants(&self) -> impl Iterator<Item = &[Word]> {
+        let mut from = 0;
+        self.ends.iter().map(move |&end| {
+            let variant = self.words.get(from..end as usize).unwrap_or_default();
+            from = end as usize;
+            variant
+        })
+    }
+
+    /// Every variant's words.
+    pub(crate) fn all(&self) -> &[Word] {
+        &self.words
+    }
+}
+
 /// The words of `titles`' variants as [`Word`]s, numbered together:
 /// each title's numbers, for [`Title::numbers`], in order. The words are
 /// numbered as they come (a hash map) and then ranked in their order; the
 /// block keys are numbered once for each distinct word.
-pub(crate) fn number_words(titles: &[&Title]) -> Vec<Vec<Vec<Word>>> {
+pub(crate) fn number_words(titles: &[&Title]) -> Vec<Numbers> {
     let mut seen: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
     let mut distinct: Vec<&str> = Vec::new();
-    let mut first: Vec<Vec<Vec<u32>>> = Vec::with_capacity(titles.len());
+    let mut first: Vec<(Vec<u32>, smallvec::SmallVec<[u32; 6]>)> = Vec::with_capacity(titles.len());
     for title in titles {
-        let mut variants = Vec::with_capacity(title.variants.len());
+        let (mut numbers, mut ends) = (Vec::new(), smallvec::SmallVec::new());
         for variant in &title.variants {
-            let mut numbers = Vec::with_capacity(variant.len());
             for word in variant {
                 let next = distinct.len() as u32;
                 let n = *seen.entry(word.as_str()).or_insert(next);
@@ -86,19 +111,18 @@ pub(crate) fn number_words(titles: &[&Title]) -> Vec<Vec<Vec<Word>>> {
                 }
                 numbers.push(n);
             }
-            variants.push(numbers);
+            ends.push(numbers.len() as u32);
         }
-        first.push(variants);
+        first.push((numbers, ends));
     }
     let words = ranked(&distinct);
     // (every first number is an index into `distinct`, as long as `words`)
     let word = |n: u32| words[n as usize];
     first
         .into_iter()
-        .map(|t| {
-            t.into_iter()
-                .map(|v| v.into_iter().map(word).collect())
-                .collect()
+        .map(|(numbers, ends)| Numbers {
+            words: numbers.into_iter().map(word).collect(),
+            ends,
         })
         .collect()
 }
@@ -243,22 +267,23 @@ impl Title {
         Title {
             variants,
             acronyms: acronyms(title),
-            numbers: Vec::new(),
+            numbers: Numbers::default(),
         }
     }
 
     /// The variants with their words' numbers (none before the title is
     /// numbered).
     pub(crate) fn numbered(&self) -> impl Iterator<Item = Variant<'_>> {
-        debug_assert_eq!(self.numbers.len(), self.variants.len(), "not numbered");
-        let zipped = self.variants.iter().zip(&self.numbers);
+        debug_assert_eq!(self.numbers.ends.len(), self.variants.len(), "not numbered");
+        let zipped = self.variants.iter().zip(self.numbers.variants());
         zipped.map(|(words, numbers)| Variant { words, numbers })
     }
 
     /// The whole title's words' numbers: equal when the words are, and in
     /// the same order as the words.
     pub(crate) fn word_numbers(&self) -> impl Iterator<Item = u32> + '_ {
-        self.numbers.first().into_iter().flatten().map(|w| w.id)
+        let whole = self.numbers.variants().next().unwrap_or_default();
+        whole.iter().map(|w| w.id)
     }
 
     /// The whole title's content words.
@@ -548,9 +573,9 @@ mod tests {
         let title = Title {
             variants: vec![WORDS.iter().map(|w| (*w).to_owned()).collect()],
             acronyms: Vec::new(),
-            numbers: Vec::new(),
+            numbers: Numbers::default(),
         };
-        let numbers = number_words(&[&title]).remove(0).remove(0);
+        let numbers = number_words(&[&title]).remove(0).all().to_vec();
         let words = WORDS.iter().zip(&numbers);
         for (a, &x) in words.clone() {
             for (b, &y) in words.clone() {
