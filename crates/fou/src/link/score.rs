@@ -172,7 +172,7 @@ pub(crate) fn read_all(all: &[Appearance], registry: &Registry) -> Vec<Read> {
 }
 
 /// Each appearance's institution keys and institution words as numbers,
-/// one for each distinct text (which, only equality matters).
+/// one for each distinct text (only their equality matters).
 fn number_names(read: &[Read]) -> Vec<(Vec<u32>, Vec<u32>)> {
     let mut seen: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
     let mut out = Vec::with_capacity(read.len());
