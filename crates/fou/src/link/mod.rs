@@ -490,3 +490,14 @@ fn unique_ids(groups: &mut [LinkGroup]) {
         }
     }
 }
+
+/// A drawer of numbers below `k` from `seed` (a linear congruential
+/// generator: the same numbers every run), for the tests' drawn titles.
+#[cfg(test)]
+pub(crate) fn tests_draw(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut seed = seed;
+    move |k: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) as usize % k
+    }
+}

@@ -809,53 +809,53 @@ mod tests {
         assert_eq!(Totals::default().get((0, 1)), None);
     }
 
+    /// The pieces [`title_similarity_stops_at_the_most_with_the_best_found`]
+    /// draws titles of: inflections, acronyms, separators.
+    const PIECES: &[&str] = &[
+        "Lesing",
+        "i",
+        "skogen",
+        "skogene",
+        "lesingen",
+        "(LIS)",
+        "LIS",
+        "og",
+        "kaffe",
+        "kaffen",
+        "på",
+        "kaia",
+        "Kaia",
+        "–",
+        ":",
+        "-",
+        "for",
+        "eldre",
+        "unge",
+        "digital",
+        "digitale",
+        "digitalisering",
+    ];
+
+    /// Half of those titles are the one before with a prefix or subtitle.
+    const AROUND: &[(&str, &str)] = &[
+        ("", ""),
+        ("", ": et forsøk for eldre"),
+        ("Kaffe – ", ""),
+        ("", " (LIS)"),
+        ("Skogen: ", " - digitale"),
+    ];
+
     /// [`title_similarity`] stopping at [`MAX_SIMILARITY`] gives what every
     /// pair of variants gives (the best, and its shared words), on titles
     /// drawn from pieces with subtitles, prefixes, acronyms, inflections.
     #[test]
     fn title_similarity_stops_at_the_most_with_the_best_found() {
-        const PIECES: &[&str] = &[
-            "Lesing",
-            "i",
-            "skogen",
-            "skogene",
-            "lesingen",
-            "(LIS)",
-            "LIS",
-            "og",
-            "kaffe",
-            "kaffen",
-            "på",
-            "kaia",
-            "Kaia",
-            "–",
-            ":",
-            "-",
-            "for",
-            "eldre",
-            "unge",
-            "digital",
-            "digitale",
-            "digitalisering",
-        ];
-        let mut seed = 7_u64;
-        let mut draw = |k: usize| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as usize % k
-        };
+        let mut draw = crate::link::tests_draw(7);
         let title = |draw: &mut dyn FnMut(usize) -> usize| {
             let n = 1 + draw(9);
             let words: Vec<&str> = (0..n).map(|_| PIECES[draw(PIECES.len())]).collect();
             words.join(" ").replace(" :", ":")
         };
-        // Half the titles are the one before with a prefix or subtitle.
-        const AROUND: &[(&str, &str)] = &[
-            ("", ""),
-            ("", ": et forsøk for eldre"),
-            ("Kaffe – ", ""),
-            ("", " (LIS)"),
-            ("Skogen: ", " - digitale"),
-        ];
         let mut titles: Vec<String> = Vec::new();
         for k in 0..300 {
             let (before, after) = AROUND[draw(AROUND.len())];

@@ -207,6 +207,18 @@ fn split_points(title: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where the segments between [`split_points`] start and where they end
+/// (the first at the title's start, the last at its end).
+fn segment_bounds(title: &str) -> (Vec<usize>, Vec<usize>) {
+    let points = split_points(title);
+    let starts = std::iter::once(0).chain(points.iter().map(|p| p.1));
+    let ends = points
+        .iter()
+        .map(|p| p.0)
+        .chain(std::iter::once(title.len()));
+    (starts.collect(), ends.collect())
+}
+
 /// A word written in capitals (`IPS`, `AAP`), or alone in parentheses
 /// (`(Refino)`), is an acronym the other title may spell out.
 fn acronyms(title: &str) -> Vec<String> {
@@ -244,16 +256,7 @@ impl Title {
             words.get(first..past).unwrap_or_default()
         };
         let mut variants = vec![words.clone()];
-        // Segment boundaries: (start of text, end of text) of each segment.
-        let points = split_points(title);
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(points.iter().map(|p| p.1))
-            .collect();
-        let ends: Vec<usize> = points
-            .iter()
-            .map(|p| p.0)
-            .chain(std::iter::once(title.len()))
-            .collect();
+        let (starts, ends) = segment_bounds(title);
         // Every run of consecutive segments is a variant (`A – B: C` gives
         // `B`, `A – B`, `B: C` …).
         for (i, &start) in starts.iter().enumerate() {
@@ -614,15 +617,7 @@ mod tests {
     /// from its text, each acronym candidate's letters collected first.
     fn title_by_texts(title: &str) -> (Vec<Vec<String>>, Vec<String>) {
         let mut variants = vec![content_words(title)];
-        let points = split_points(title);
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(points.iter().map(|p| p.1))
-            .collect();
-        let ends: Vec<usize> = points
-            .iter()
-            .map(|p| p.0)
-            .chain(std::iter::once(title.len()))
-            .collect();
+        let (starts, ends) = segment_bounds(title);
         for (i, &start) in starts.iter().enumerate() {
             for &end in ends.iter().skip(i) {
                 let v = content_words(title.get(start..end).unwrap_or_default());
@@ -687,11 +682,7 @@ mod tests {
             "",
             "  ",
         ];
-        let mut seed = 5_u64;
-        let mut draw = |k: usize| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as usize % k
-        };
+        let mut draw = crate::link::tests_draw(5);
         let mut variants_seen = 0;
         for _ in 0..20_000 {
             let n = 1 + draw(10);
