@@ -12,7 +12,7 @@ use std::collections::{HashSet, VecDeque};
 
 use rayon::prelude::*;
 
-use super::score::{DateSet, Dates, Link, Read, Scratch, Totals, parts};
+use super::score::{DateSet, Dates, LEAST_TOTAL, Link, Read, Scratch, Totals, parts};
 use super::{Appearance, AppearanceKind};
 
 /// The least mean score across two groups for them to join (see
@@ -133,7 +133,7 @@ pub(crate) fn grow<'r>(
     totals: &Totals,
     links: Vec<Box<Link<'r>>>,
 ) -> Grown<'r> {
-    let mut scratch = Scratch::default();
+    let (mut scratch, mut scores) = (Scratch::default(), Vec::new());
     let mut checks = 0;
     let mut of: Vec<Option<usize>> = vec![None; all.len()];
     let mut groups: Vec<Group> = Vec::new();
@@ -154,7 +154,7 @@ pub(crate) fn grow<'r>(
             || !cohesive(
                 (all, read, totals),
                 (&left, &right),
-                &mut scratch,
+                (&mut scratch, &mut scores),
                 &mut checks,
             )
         {
@@ -247,7 +247,7 @@ fn compatible(all: &[Appearance], (left, right): (&Side, &Side), checks: &mut us
 fn cohesive<'r>(
     known: (&[Appearance], &'r [Read], &Totals),
     (left, right): (&Side, &Side),
-    scratch: &mut Scratch<'r>,
+    weighing: (&mut Scratch<'r>, &mut Vec<Option<f64>>),
     checks: &mut usize,
 ) -> bool {
     if left.members().len() == 1 && right.members().len() == 1 {
@@ -259,7 +259,7 @@ fn cohesive<'r>(
         sample(right.members(), &mut y),
     );
     *checks += left.len() * right.len();
-    mean_score(known, (left, right), scratch) >= MIN_COHESION
+    coheres(known, (left, right), weighing)
 }
 
 /// Up to [`COHESION_SAMPLE`] of `members`, spread evenly over them (all of
@@ -279,7 +279,9 @@ fn sample<'b>(members: &[usize], buffer: &'b mut [usize; COHESION_SAMPLE]) -> &'
 
 /// The mean score over every pair across two groups, 0 for a pair that
 /// may not be linked: a candidate pair's total as it was scored, another
-/// pair's scored now.
+/// pair's scored now. ([`coheres`] tells whether it reaches
+/// [`MIN_COHESION`] with fewer pairs scored; this is what it tells.)
+#[cfg(test)]
 fn mean_score<'r>(
     (all, read, totals): (&[Appearance], &'r [Read], &Totals),
     (left, right): (&[usize], &[usize]),
@@ -296,6 +298,50 @@ fn mean_score<'r>(
         }
     }
     total / (left.len() * right.len()) as f64
+}
+
+/// How far above the least sum for cohesion a sum of some of the pairs
+/// must be for [`coheres`] to stop before the rest: a sum of up to
+/// [`COHESION_SAMPLE`]² scores taken in another order may differ from the
+/// mean's own sum by their rounding, about 10⁻¹³ of it at most; this is far
+/// above that, and far below any difference of scores.
+const SUM_MARGIN: f64 = 1e-9;
+
+/// Whether the mean score over every pair across two groups
+/// ([`mean_score`]) reaches [`MIN_COHESION`], told with fewer pairs scored.
+/// No pair's score is below 0 ([`LEAST_TOTAL`]), so a sum of some of them
+/// that reaches the least sum for cohesion ([`SUM_MARGIN`] above it) tells
+/// the answer before the rest are read: first the candidate pairs' kept
+/// totals (a look-up each), then the other pairs, scored one at a time.
+/// A check that reaches no such sum adds up every pair's score in the
+/// order `mean_score` does, and its answer is the mean's.
+fn coheres<'r>(
+    (all, read, totals): (&[Appearance], &'r [Read], &Totals),
+    (left, right): (&[usize], &[usize]),
+    (scratch, scores): (&mut Scratch<'r>, &mut Vec<Option<f64>>),
+) -> bool {
+    let n = left.len() * right.len();
+    let enough = MIN_COHESION * n as f64 * (1.0 + SUM_MARGIN);
+    let pair = |k: usize| {
+        let (x, y) = (left[k / right.len()], right[k % right.len()]);
+        (x.min(y), x.max(y))
+    };
+    scores.clear();
+    scores.extend((0..n).map(|k| totals.get(pair(k)).map(|t| t.unwrap_or(0.0))));
+    let mut sum: f64 = scores.iter().flatten().sum();
+    for k in 0..n {
+        if sum >= enough {
+            return true;
+        }
+        if scores[k].is_none() {
+            let score = parts(all, read, pair(k), scratch).map_or(0.0, |p| p.total());
+            debug_assert!(score == 0.0 || score >= LEAST_TOTAL, "{score}");
+            scores[k] = Some(score);
+            sum += score;
+        }
+    }
+    let total = scores.iter().fold(0.0, |t, s| t + s.unwrap_or(0.0));
+    total / n as f64 >= MIN_COHESION
 }
 
 #[cfg(test)]
@@ -356,6 +402,77 @@ mod tests {
         }
         // Some pairs of titles cohere (`Kaffe på kaia`), most do not.
         assert!(cohere > 0 && cohere < 10, "{cohere}");
+    }
+
+    /// The cohesion check's early answer is the mean's: on sides drawn
+    /// from appearances of a few related titles (a third of the pairs
+    /// candidates with kept totals, the others scored when asked),
+    /// `coheres` says what `mean_score(..) >= MIN_COHESION` says; both
+    /// answers are common, and sides that cohere are told with pairs left
+    /// unscored.
+    #[test]
+    fn cohesion_told_early_is_the_means_answer() {
+        let titles = [
+            "Lesing i skogen blant eldre",
+            "Lesing i skogen: et forsøk",
+            "Skoglab – lesing i skogen",
+            "Lesing i byen blant eldre",
+            "Kaffe på kaia for fiskere",
+            "Kaffe på kaia",
+            "Kaffe i skogen for fiskere",
+        ];
+        let mut draw = crate::link::tests_draw(11);
+        let all: Vec<Appearance> = (0..60)
+            .map(|k| {
+                let kind = [AppearanceKind::Portfolio, AppearanceKind::Project][draw(2)];
+                let year = Some(2019 + draw(3) as i32);
+                Appearance::new(draw(20), "t", year, kind, k, titles[draw(titles.len())])
+            })
+            .collect();
+        let registry = crate::registry::Registry::builtin();
+        let read = super::super::score::read_all(&all, registry);
+        let mut scratch = Scratch::default();
+        let pairs: Vec<(usize, usize)> = (0..all.len())
+            .flat_map(|i| (i + 1..all.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| (i + j) % 3 == 0)
+            .collect();
+        let totals = (pairs.iter())
+            .map(|&p| score(&all, &read, p, LINK_THRESHOLD, &mut scratch).0)
+            .collect();
+        let kept = Totals::new(pairs, totals);
+        // A side: members drawn from the appearances of one title, or of any.
+        let by_title: Vec<Vec<usize>> = (0..=titles.len())
+            .map(|t| match titles.get(t) {
+                Some(title) => (0..all.len()).filter(|&k| all[k].title == *title).collect(),
+                None => (0..all.len()).collect(),
+            })
+            .collect();
+        let side = |t: usize, n: usize, draw: &mut dyn FnMut(usize) -> usize| {
+            let from = &by_title[t];
+            let mut members: Vec<usize> = (0..n).map(|_| from[draw(from.len())]).collect();
+            members.sort_unstable();
+            members.dedup();
+            members
+        };
+        let (mut coherent, mut early, mut scores) = (0, 0, Vec::new());
+        let checked = 600;
+        for _ in 0..checked {
+            let (t, u) = (draw(titles.len() + 1), draw(titles.len() + 1));
+            let u = if draw(2) == 0 { t } else { u };
+            let (a, b) = (draw(6) + 1, draw(6) + 1);
+            let (left, right) = (side(t, a, &mut draw), side(u, b, &mut draw));
+            let known = (&all[..], &read[..], &kept);
+            let want = mean_score(known, (&left, &right), &mut scratch) >= MIN_COHESION;
+            let told = coheres(known, (&left, &right), (&mut scratch, &mut scores));
+            assert_eq!(told, want, "{left:?} {right:?}");
+            coherent += usize::from(told);
+            early += usize::from(scores.iter().any(Option::is_none));
+        }
+        assert!(
+            coherent > checked / 10 && checked - coherent > checked / 10,
+            "{coherent} of {checked} cohere"
+        );
+        assert!(early > coherent / 4, "{early} of {coherent} told early");
     }
 
     /// Appearances of one title in texts 0..n/8 (two kinds), with years,

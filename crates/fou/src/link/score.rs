@@ -49,6 +49,13 @@ const DISJOINT_INSTITUTIONS: f64 = 0.35;
 /// registry, and no name is shared: weaker, as the writing may differ.
 const DISJOINT_NAMES: f64 = 0.1;
 
+/// The least total a pair that may be linked can have: the least title
+/// similarity, less the most that institutions take off (periods only
+/// add). Not below 0: a sum of pairs' totals only grows as pairs are added,
+/// which the cohesion check's early answer rests on (`grow::coheres`).
+pub(crate) const LEAST_TOTAL: f64 = MIN_TITLE_SIMILARITY - DISJOINT_INSTITUTIONS;
+const _: () = assert!(LEAST_TOTAL >= 0.0 && DISJOINT_NAMES <= DISJOINT_INSTITUTIONS);
+
 /// Added when the periods and years agree (a completed project within its
 /// listed period or the year after it).
 const PLAUSIBLE_PERIOD: f64 = 0.05;
