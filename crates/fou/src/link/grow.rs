@@ -329,14 +329,14 @@ fn coheres<'r>(
     scores.clear();
     scores.extend((0..n).map(|k| totals.get(pair(k)).map(|t| t.unwrap_or(0.0))));
     let mut sum: f64 = scores.iter().flatten().sum();
-    for k in 0..n {
+    for (k, slot) in scores.iter_mut().enumerate() {
         if sum >= enough {
             return true;
         }
-        if scores[k].is_none() {
+        if slot.is_none() {
             let score = parts(all, read, pair(k), scratch).map_or(0.0, |p| p.total());
             debug_assert!(score == 0.0 || score >= LEAST_TOTAL, "{score}");
-            scores[k] = Some(score);
+            *slot = Some(score);
             sum += score;
         }
     }
@@ -479,11 +479,8 @@ mod tests {
     /// periods and statuses drawn from a few of each by a fixed sequence;
     /// without them when not `dated` (then only the texts may clash).
     fn drawn(n: usize, dated: bool) -> Vec<Appearance> {
-        let mut seed = 7_u64;
-        let mut draw = |k: u64| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            ((seed >> 33) % k) as i32
-        };
+        let mut next = crate::link::tests_draw(7);
+        let mut draw = |k: u64| next(k as usize) as i32;
         (0..n)
             .map(|i| {
                 let kind = [AppearanceKind::Portfolio, AppearanceKind::Project][draw(2) as usize];

@@ -753,11 +753,8 @@ mod tests {
     /// built by adding dates and by merging sets.
     #[test]
     fn a_set_of_dates_fits_another_as_every_pair_across_does() {
-        let mut seed = 11_u64;
-        let mut draw = |k: u64| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            ((seed >> 33) % k) as i32
-        };
+        let mut next = crate::link::tests_draw(11);
+        let mut draw = |k: u64| next(k as usize) as i32;
         let date = |draw: &mut dyn FnMut(u64) -> i32| {
             let start = 2016 + draw(4);
             Dates {
