@@ -308,13 +308,14 @@ fn mean_score<'r>(
 const SUM_MARGIN: f64 = 1e-9;
 
 /// Whether the mean score over every pair across two groups
-/// ([`mean_score`]) reaches [`MIN_COHESION`], told with fewer pairs scored.
-/// No pair's score is below 0 ([`LEAST_TOTAL`]), so a sum of some of them
-/// that reaches the least sum for cohesion ([`SUM_MARGIN`] above it) tells
-/// the answer before the rest are read: first the candidate pairs' kept
-/// totals (a look-up each), then the other pairs, scored one at a time.
-/// A check that reaches no such sum adds up every pair's score in the
-/// order `mean_score` does, and its answer is the mean's.
+/// (`mean_score`, kept for the tests) reaches [`MIN_COHESION`], told with
+/// fewer pairs scored. No pair's score is below 0 ([`LEAST_TOTAL`]), so a
+/// sum of some of them that reaches the least sum for cohesion
+/// ([`SUM_MARGIN`] above it) tells the answer before the rest are read:
+/// first the candidate pairs' kept totals (a look-up each), then the other
+/// pairs, scored one at a time. A check that reaches no such sum adds up
+/// every pair's score in the order `mean_score` does, and its answer is
+/// the mean's.
 fn coheres<'r>(
     (all, read, totals): (&[Appearance], &'r [Read], &Totals),
     (left, right): (&[usize], &[usize]),
