@@ -54,7 +54,13 @@ const DISJOINT_NAMES: f64 = 0.1;
 /// add). Not below 0: a sum of pairs' totals only grows as pairs are added,
 /// which the cohesion check's early answer rests on (`grow::coheres`).
 pub(crate) const LEAST_TOTAL: f64 = MIN_TITLE_SIMILARITY - DISJOINT_INSTITUTIONS;
-const _: () = assert!(LEAST_TOTAL >= 0.0 && DISJOINT_NAMES <= DISJOINT_INSTITUTIONS);
+const _: () = assert!(
+    LEAST_TOTAL >= 0.0
+        && DISJOINT_NAMES <= DISJOINT_INSTITUTIONS
+        && SHARED_INSTITUTION >= 0.0
+        && SAME_PERIOD >= 0.0
+        && PLAUSIBLE_PERIOD >= 0.0
+);
 
 /// Added when the periods and years agree (a completed project within its
 /// listed period or the year after it).
