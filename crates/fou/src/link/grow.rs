@@ -351,6 +351,23 @@ mod tests {
     use super::super::{LINK_THRESHOLD, Period};
     use super::*;
 
+    /// Every third pair of `all` a candidate, its total kept as scored;
+    /// the rest scored again when asked.
+    fn every_third_kept<'r>(
+        all: &[Appearance],
+        read: &'r [Read],
+        scratch: &mut Scratch<'r>,
+    ) -> (Vec<(usize, usize)>, Totals) {
+        let pairs: Vec<(usize, usize)> = (0..all.len())
+            .flat_map(|i| (i + 1..all.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| (i + j) % 3 == 0)
+            .collect();
+        let totals = (pairs.iter())
+            .map(|&p| score(all, read, p, LINK_THRESHOLD, scratch).0)
+            .collect();
+        (pairs.clone(), Totals::new(pairs, totals))
+    }
+
     #[test]
     fn cohesion_from_kept_totals_is_cohesion_scored_again() {
         let titles = [
@@ -378,16 +395,8 @@ mod tests {
         let registry = crate::registry::Registry::builtin();
         let read = super::super::score::read_all(&all, registry);
         let mut scratch = Scratch::default();
-        // Every third pair a candidate, the rest scored again when asked.
-        let pairs: Vec<(usize, usize)> = (0..all.len())
-            .flat_map(|i| (i + 1..all.len()).map(move |j| (i, j)))
-            .filter(|&(i, j)| (i + j) % 3 == 0)
-            .collect();
-        let totals = pairs
-            .iter()
-            .map(|&p| score(&all, &read, p, LINK_THRESHOLD, &mut scratch).0)
-            .collect();
-        let (kept, none) = (Totals::new(pairs.clone(), totals), Totals::default());
+        let (pairs, kept) = every_third_kept(&all, &read, &mut scratch);
+        let none = Totals::default();
         assert!(pairs.iter().any(|&p| matches!(kept.get(p), Some(Some(_)))));
         // Left: the appearances of one title; right: those of another.
         let of = |t: usize| (0..all.len()).filter(move |k| k % titles.len() == t);
@@ -433,14 +442,7 @@ mod tests {
         let registry = crate::registry::Registry::builtin();
         let read = super::super::score::read_all(&all, registry);
         let mut scratch = Scratch::default();
-        let pairs: Vec<(usize, usize)> = (0..all.len())
-            .flat_map(|i| (i + 1..all.len()).map(move |j| (i, j)))
-            .filter(|&(i, j)| (i + j) % 3 == 0)
-            .collect();
-        let totals = (pairs.iter())
-            .map(|&p| score(&all, &read, p, LINK_THRESHOLD, &mut scratch).0)
-            .collect();
-        let kept = Totals::new(pairs, totals);
+        let (_, kept) = every_third_kept(&all, &read, &mut scratch);
         // A side: members drawn from the appearances of one title, or of any.
         let by_title: Vec<Vec<usize>> = (0..=titles.len())
             .map(|t| match titles.get(t) {
