@@ -73,6 +73,28 @@ PIECES = {
     "table rows": "| a | b |\n",
     "one long word": "a",
     "initials": "Kari M. Nordmann. ",
+    "plain links": "[a](https://x.no) ",
+    "autolinks": "<https://x.no> ",
+    "line breaks": "a<br>",
+    "emphasis words": "_a_ ",
+    "double dashes": "a -- b ",
+    "open parentheses": "(a ",
+    "open guillemets": "\u00aba ",
+    "table cells": "| a ",
+    "hyphenated word": "a-",
+    "years": "2020 ",
+    "spaced thousands": "1 000 ",
+    "edition headings": "# Utgave 1 \u2013 2020\n",
+    "period labels": "Prosjektperiode: 2020\u20132022\n",
+    "leader labels": "Prosjektleder: Kari Nordmann (Fjellvik)\n",
+    "phd lines": "Ph.d.-prosjekt: Tittel, Fjellvik (2020-2024)\n",
+    "numbered contents": "1.2.3 Tittel 12\n",
+    "author lists": "Nordmann, K., Hansen, P. og ",
+    "capital words": "ARBEID OG VELFERD ",
+    "slashes": "NIBR/OsloMet/",
+    "apostrophes": "NAV\u2019s ",
+    "colons": "a: ",
+    "long heading": "# " ,
 }
 
 
@@ -97,6 +119,23 @@ def structured(n: int) -> dict:
         + "".join(f"Tema {i}\nTittel {i}, Fjellvik forskning (2020-2022)\n\n" for i in range(n)),
         "run-together list": "Prosjekter: "
         + " - ".join(f"Tittel {i}, Fjellvik forskning (2020-2022)" for i in range(n)),
+        "one item, many institutions": "- Tittel, "
+        + ", ".join(f"Fjellvik {i} forskning" for i in range(n))
+        + " (2020-2022)\n",
+        "a paragraph of counts and dates": "".join(
+            f"Den {i % 28 + 1}. mars 2020 ble {i % 9 + 2} prosjekter avsluttet. " for i in range(n)
+        ),
+        "completed sections": "".join(
+            f"## Avsluttede prosjekter\n\n- P {i}, Fjellvik (2020-2022)\n\n" for i in range(n)
+        ),
+        "contents alone": "Innhold\n" + "".join(f"{i} Kapittel {i} ..... {i}\n" for i in range(n)),
+        "one heading again": "".join("# Forord\n\nTekst.\n\n" for _ in range(n)),
+        "labelled records": "## Avsluttede prosjekter\n\n"
+        + "".join(
+            f"Prosjekttittel: P {i}\nProsjektleder: K {i}\nProsjektperiode: 2020-2022\n"
+            f"Sammendrag: Resultatene er publisert i {i % 9 + 2} rapporter.\n\n"
+            for i in range(n)
+        ),
     }
 
 
