@@ -97,7 +97,7 @@ pub(crate) fn run(
                 "diagnostics": shown,
                 "summary": counts.to_json(level),
             });
-            crate::json::to_writer_pretty(&mut *out, &doc)?;
+            fou::json::to_writer_pretty(&mut *out, &doc)?;
             say(out, "")?;
         }
     }

@@ -221,7 +221,7 @@ fn write_table(
     match format {
         TableFormat::Json => {
             let all: Vec<_> = rows.iter().map(|r| object(r)).collect();
-            crate::json::to_writer_pretty(&mut *out, &all)?;
+            fou::json::to_writer_pretty(&mut *out, &all)?;
             out.write_all(b"\n")?;
         }
         TableFormat::Ndjson => {
@@ -267,7 +267,7 @@ pub(crate) fn links(
     let (collection, failed) = build(err, args)?;
     match format {
         LinksFormat::Json => {
-            crate::json::to_writer_pretty(&mut *out, &links_json(&collection))?;
+            fou::json::to_writer_pretty(&mut *out, &links_json(&collection))?;
             out.write_all(b"\n")?;
         }
         LinksFormat::Text => links_text(out, &collection)?,

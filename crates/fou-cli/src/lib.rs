@@ -20,7 +20,6 @@ mod check;
 mod collect;
 mod explain;
 mod input;
-mod json;
 mod output;
 
 use std::ffi::OsString;
@@ -186,7 +185,7 @@ fn dispatch(
         } => parse(out, err, &files, format, input),
         Command::Schema => {
             let schema = schemars::schema_for!(fou::Report);
-            crate::json::to_writer_pretty(&mut *out, &schema)?;
+            fou::json::to_writer_pretty(&mut *out, &schema)?;
             say(out, "")?;
             Ok(0)
         }
@@ -326,8 +325,8 @@ fn render(
 ) -> serde_json::Result<Vec<u8>> {
     let mut json = Vec::with_capacity(inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE));
     match format {
-        OutputFormat::Ndjson => serde_json::to_writer(&mut json, report)?,
-        OutputFormat::Json => crate::json::write_pretty(&mut json, report)?,
+        OutputFormat::Ndjson => fou::json::write(&mut json, report)?,
+        OutputFormat::Json => fou::json::write_pretty(&mut json, report)?,
     }
     if !array {
         json.push(b'\n');
@@ -424,8 +423,8 @@ fn write_report<W: Write>(
         OutputFormat::Ndjson => render(inp, report, format, false)?,
         OutputFormat::Json => {
             let room = inp.src.text().len().saturating_mul(JSON_PER_TEXT_BYTE);
-            let mut json = Vec::with_capacity(room.min(crate::json::CHUNK_ROOM));
-            crate::json::stream_pretty(&mut json, report, out)?;
+            let mut json = Vec::with_capacity(room.min(fou::json::CHUNK_ROOM));
+            fou::json::stream_pretty(&mut json, report, out)?;
             json.push(b'\n');
             json
         }

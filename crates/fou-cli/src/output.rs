@@ -37,8 +37,10 @@ pub(crate) fn say(out: &mut impl Write, s: &str) -> Result<(), Stop> {
     Ok(writeln!(out, "{s}")?)
 }
 
-/// Bytes of output gathered before each write to standard output.
-pub(crate) const BUFFER: usize = 64 * 1024;
+/// Bytes of output gathered before each write to standard output: the
+/// JSON writer's chunk, so that its pieces pass the buffer straight
+/// through ([`fou::json::CHUNK`]).
+pub(crate) const BUFFER: usize = fou::json::CHUNK;
 
 /// A file name to show in a message: control characters (a newline, an
 /// escape), line and paragraph separators and bidirectional controls are

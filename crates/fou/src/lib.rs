@@ -101,6 +101,7 @@ pub mod collection;
 pub mod error;
 pub mod grammar;
 pub mod input;
+pub mod json;
 pub mod lexicon;
 #[doc(hidden)]
 pub mod lines;

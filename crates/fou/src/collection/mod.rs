@@ -593,12 +593,11 @@ fn compact(mut report: Report<'_>) -> Text {
     }
 }
 
-/// Bytes of a report's JSON gathered before the hasher is given them.
-const HASH_BUFFER: usize = 8 * 1024;
-
-/// SHA-256 of the report's JSON, written into the hasher through a buffer
-/// (the serialiser writes a token at a time: a hasher's update per token
-/// cost more than the hashing).
+/// SHA-256 of the report's compact JSON (serde_json's bytes), written by
+/// [`crate::json::stream`] and given to the hasher a [`crate::json::CHUNK`]
+/// at a time, then the rest (serde_json's own writer looked up every byte
+/// of every string in its escape table: some 0.6 of the time a collection
+/// spent reading its texts, BENCHMARKS.md, thirty-sixth pass).
 fn content_hash(report: &Report) -> String {
     struct HashWriter(Sha256);
     impl std::io::Write for HashWriter {
@@ -610,19 +609,12 @@ fn content_hash(report: &Report) -> String {
             Ok(())
         }
     }
-    let mut w = std::io::BufWriter::with_capacity(HASH_BUFFER, HashWriter(Sha256::new()));
+    let mut hasher = HashWriter(Sha256::new());
+    let mut rest = Vec::with_capacity(crate::json::CHUNK_ROOM);
     // Serialising the model cannot fail, and this writer does not either.
-    let _ = serde_json::to_writer(&mut w, report);
-    let hasher = match w.into_inner() {
-        Ok(HashWriter(hasher)) => hasher,
-        // (flushing into the hasher cannot fail; were it to, the bytes
-        // still buffered are hashed here)
-        Err(e) => {
-            let (HashWriter(mut hasher), rest) = e.into_inner().into_parts();
-            hasher.update(rest.unwrap_or_default());
-            hasher
-        }
-    };
+    let _ = crate::json::stream(&mut rest, report, &mut hasher);
+    let HashWriter(mut hasher) = hasher;
+    hasher.update(&rest);
     hasher
         .finalize()
         .iter()

@@ -1,11 +1,24 @@
-//! Pretty JSON as `serde_json::to_writer_pretty` writes it (two spaces a
-//! level), from a serializer of its own: a string with nothing to escape
-//! (almost every string of a report) is written as it stands after one
-//! vectorised test, where serde_json looks up every byte in its escape
-//! table; each line break and its indentation is one write. Strings with
-//! something to escape, numbers and the other scalars are written by
-//! serde_json itself, so they come out as its own; the tests compare the
-//! bytes with serde_json's on reports and on every kind of value.
+//! JSON as serde_json writes it, pretty (`serde_json::to_writer_pretty`:
+//! two spaces a level) or compact (`serde_json::to_writer`), from a
+//! serializer of its own: a string with nothing to escape (almost every
+//! string of a report) is written as it stands after one vectorised test,
+//! where serde_json looks up every byte in its escape table; each line break
+//! and its indentation is one write. Strings with something to escape,
+//! numbers and the other scalars are written by serde_json itself, so they
+//! come out as its own; the tests compare the bytes with serde_json's on
+//! reports and on every kind of value, in both forms.
+//!
+//! The command line writes its JSON with it, a collection hashes each
+//! report's compact JSON with it ([`crate::collection::Text::hash`]), and
+//! [`Report::to_json`](crate::Report::to_json) and
+//! [`Report::to_json_line`](crate::Report::to_json_line) are made with it.
+//!
+//! ```
+//! let report = fou::parse("# FoU-rapport 2020\n").unwrap();
+//! let mut out = Vec::new();
+//! fou::json::write_pretty(&mut out, &report).unwrap();
+//! assert_eq!(out, serde_json::to_vec_pretty(&report).unwrap());
+//! ```
 
 use serde::Serialize;
 use serde::ser::{self, Error as _};
@@ -20,19 +33,28 @@ const BREAK: &[u8; 1 + 2 * LEVELS] = &{
 /// Levels written with one write; deeper ones (none in fou's output) take
 /// one more write for each further level.
 const LEVELS: usize = 16;
-/// Bytes of JSON gathered before they are written (at the next line
-/// break): the size of the command's output buffer
-/// ([`crate::output::BUFFER`]), so that a `BufWriter` of that size passes
-/// the pieces straight through instead of copying them, and the gathering
-/// buffer ([`CHUNK_ROOM`]) stays below glibc's threshold for allocations
-/// of their own mapping (128 KiB), which cost two system calls and page
-/// faults on fresh pages each time.
-pub(crate) const CHUNK: usize = crate::output::BUFFER;
-/// Room reserved for the gathering buffer: a chunk, and the line that
-/// takes it past one (an item's text; longer ones grow it).
-pub(crate) const CHUNK_ROOM: usize = CHUNK + CHUNK / 4;
+/// Bytes of JSON gathered before they are given to a sink ([`stream`],
+/// [`stream_pretty`]; at the next line break of pretty JSON, at the next
+/// item of compact JSON): 64 KiB, the size of the command line's output
+/// buffer, so that a `BufWriter` of that size passes the pieces straight
+/// through instead of copying them, and the gathering buffer
+/// ([`CHUNK_ROOM`]) stays below glibc's threshold for allocations of their
+/// own mapping (128 KiB), which cost two system calls and page faults on
+/// fresh pages each time.
+///
+/// ```
+/// assert_eq!(fou::json::CHUNK, 64 * 1024);
+/// ```
+pub const CHUNK: usize = 64 * 1024;
+/// Room to reserve for a buffer that gathers chunks: a chunk, and the line
+/// that takes it past one (an item's text; longer ones grow it).
+///
+/// ```
+/// assert!(fou::json::CHUNK_ROOM > fou::json::CHUNK);
+/// ```
+pub const CHUNK_ROOM: usize = CHUNK + CHUNK / 4;
 /// Field names remembered as having nothing to escape
-/// ([`Pretty::field_name`]): more than a report's kinds of fields (some
+/// ([`Writer::field_name`]): more than a report's kinds of fields (some
 /// 100), so that few share a place.
 const FIELD_CACHE: usize = 128;
 /// Bytes of a string tested at once for a byte to escape (a multiple of
@@ -41,7 +63,13 @@ const ESCAPE_BLOCK: usize = 32;
 
 /// `value` as pretty JSON into `writer`: the bytes of
 /// `serde_json::to_writer_pretty`, in writes of a [`CHUNK`] or more.
-pub(crate) fn to_writer_pretty<W: Write, T: ?Sized + Serialize>(
+///
+/// ```
+/// let mut out = Vec::new();
+/// fou::json::to_writer_pretty(&mut out, &serde_json::json!({"a": [1, "b"]})).unwrap();
+/// assert_eq!(out, b"{\n  \"a\": [\n    1,\n    \"b\"\n  ]\n}");
+/// ```
+pub fn to_writer_pretty<W: Write, T: ?Sized + Serialize>(
     mut writer: W,
     value: &T,
 ) -> serde_json::Result<()> {
@@ -52,11 +80,26 @@ pub(crate) fn to_writer_pretty<W: Write, T: ?Sized + Serialize>(
 
 /// `value` as pretty JSON after the bytes of `out` (as
 /// [`to_writer_pretty`] writes it), all of it in `out`.
-pub(crate) fn write_pretty<T: ?Sized + Serialize>(
-    out: &mut Vec<u8>,
-    value: &T,
-) -> serde_json::Result<()> {
-    serialize(out, value, None)
+///
+/// ```
+/// let mut out = b"[".to_vec();
+/// fou::json::write_pretty(&mut out, &Some(1)).unwrap();
+/// assert_eq!(out, b"[1");
+/// ```
+pub fn write_pretty<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> serde_json::Result<()> {
+    serialize::<T, true>(out, value, None)
+}
+
+/// `value` as compact JSON after the bytes of `out` (the bytes of
+/// `serde_json::to_writer`), all of it in `out`.
+///
+/// ```
+/// let mut out = Vec::new();
+/// fou::json::write(&mut out, &serde_json::json!({"a": [1, "b\"c"]})).unwrap();
+/// assert_eq!(out, br#"{"a":[1,"b\"c"]}"#);
+/// ```
+pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> serde_json::Result<()> {
+    serialize::<T, false>(out, value, None)
 }
 
 /// `value` as pretty JSON after the bytes of `out`, given to `sink` in
@@ -64,28 +107,57 @@ pub(crate) fn write_pretty<T: ?Sized + Serialize>(
 /// value ends (less than a chunk and a line) stays in `out` for the caller
 /// to write, with what it adds. The JSON of a report of any size then
 /// takes a buffer of about a chunk, not of its own size.
-pub(crate) fn stream_pretty<T: ?Sized + Serialize>(
+///
+/// ```
+/// let (mut out, mut sink) = (Vec::new(), Vec::new());
+/// fou::json::stream_pretty(&mut out, &[1, 2], &mut sink).unwrap();
+/// // (shorter than a chunk: all of it left in `out`)
+/// assert_eq!((out.as_slice(), sink.len()), (&b"[\n  1,\n  2\n]"[..], 0));
+/// ```
+pub fn stream_pretty<T: ?Sized + Serialize>(
     out: &mut Vec<u8>,
     value: &T,
     sink: &mut dyn Write,
 ) -> serde_json::Result<()> {
-    serialize(out, value, Some(sink))
+    serialize::<T, true>(out, value, Some(sink))
 }
 
-fn serialize<T: ?Sized + Serialize>(
+/// `value` as compact JSON after the bytes of `out`, given to `sink` in
+/// pieces of a [`CHUNK`] or more (each ending before an item of an array
+/// or object) as it is written; what is left when the value ends stays in
+/// `out` for the caller, as [`stream_pretty`] leaves it.
+///
+/// ```
+/// let (mut out, mut sink) = (Vec::new(), Vec::new());
+/// let long = vec!["ord"; 30_000];
+/// fou::json::stream(&mut out, &long, &mut sink).unwrap();
+/// assert!(sink.len() >= fou::json::CHUNK);
+/// assert_eq!([sink, out].concat(), serde_json::to_vec(&long).unwrap());
+/// ```
+pub fn stream<T: ?Sized + Serialize>(
+    out: &mut Vec<u8>,
+    value: &T,
+    sink: &mut dyn Write,
+) -> serde_json::Result<()> {
+    serialize::<T, false>(out, value, Some(sink))
+}
+
+/// `value` as JSON after the bytes of `out`, pretty when `PRETTY` (a
+/// writer for each form: neither tests the form as it writes).
+fn serialize<T: ?Sized + Serialize, const PRETTY: bool>(
     out: &mut Vec<u8>,
     value: &T,
     sink: Option<&mut dyn Write>,
 ) -> serde_json::Result<()> {
-    let mut pretty = Pretty {
+    let mut writer = Writer::<PRETTY> {
         out: std::mem::take(out),
         depth: 0,
         has_value: false,
         sink,
         clean_fields: [(0, 0); FIELD_CACHE],
     };
-    let written = value.serialize(&mut pretty);
-    *out = pretty.out;
+    let written = value.serialize(&mut writer);
+    *out = writer.out;
     written
 }
 
@@ -148,19 +220,21 @@ fn word_needs_escape(word: &[u8; 8]) -> bool {
         != 0
 }
 
-/// The pretty JSON writer: serde_json's `PrettyFormatter` with the default
-/// indentation, as a serializer. It writes into a buffer of its own (the
-/// many small writes of punctuation are then stores, not calls); with a
-/// `sink`, the buffer is given to it whenever it holds [`CHUNK`] bytes at
-/// a line break, so it stays that small whatever the size of the value.
-struct Pretty<'w> {
+/// The JSON writer, as a serializer: serde_json's `PrettyFormatter` with
+/// the default indentation when `PRETTY`, else its `CompactFormatter`. It
+/// writes into a buffer of its own (the many small writes of punctuation
+/// are then stores, not calls); with a `sink`, the buffer is given to it
+/// whenever it holds [`CHUNK`] bytes at a line break (pretty) or before an
+/// item or a close (compact), so it stays that small whatever the size of
+/// the value.
+struct Writer<'w, const PRETTY: bool> {
     out: Vec<u8>,
     depth: usize,
     /// The open array or object has an item.
     has_value: bool,
     sink: Option<&'w mut dyn Write>,
     /// Field names found to have nothing to escape, by address and length
-    /// ([`Pretty::field_name`]); `(0, 0)` for none.
+    /// ([`Writer::field_name`]); `(0, 0)` for none.
     clean_fields: [(usize, usize); FIELD_CACHE],
 }
 
@@ -175,23 +249,23 @@ enum State {
 
 /// An open array or object, and what closes the value it is part of
 /// (`]` or `}`, then the `}` of a variant's object when `variant`).
-struct Compound<'a, 'w> {
-    ser: &'a mut Pretty<'w>,
+struct Compound<'a, 'w, const PRETTY: bool> {
+    ser: &'a mut Writer<'w, PRETTY>,
     state: State,
     variant: bool,
 }
 
-impl<'w> Pretty<'w> {
+impl<'w, const PRETTY: bool> Writer<'w, PRETTY> {
     fn write(&mut self, bytes: &[u8]) -> serde_json::Result<()> {
         self.out.extend_from_slice(bytes);
         Ok(())
     }
 
-    /// A line break and the indentation of the current depth, after a
-    /// comma when `comma`: all of [`BREAK`] copied (a copy of a known
-    /// size: a few vector stores, not a call), then cut to its length.
-    /// What was written before it goes to the sink first when it has come
-    /// to a [`CHUNK`].
+    /// A line break and the indentation of the current depth (pretty JSON
+    /// only), after a comma when `comma`: all of [`BREAK`] copied (a copy
+    /// of a known size: a few vector stores, not a call), then cut to its
+    /// length. What was written before it goes to the sink first when it
+    /// has come to a [`CHUNK`].
     /// (Inlined, as it was before it could write: it runs once for each
     /// item and key, and the write once for each chunk.)
     #[inline]
@@ -201,6 +275,9 @@ impl<'w> Pretty<'w> {
         }
         if self.out.len() >= CHUNK {
             self.give_chunk()?;
+        }
+        if !PRETTY {
+            return Ok(());
         }
         let shown = self.depth.min(LEVELS);
         let at = self.out.len();
@@ -243,7 +320,7 @@ impl<'w> Pretty<'w> {
         open: &[u8],
         len: Option<usize>,
         variant: bool,
-    ) -> serde_json::Result<Compound<'_, 'w>> {
+    ) -> serde_json::Result<Compound<'_, 'w, PRETTY>> {
         self.begin(open)?;
         let state = if len == Some(0) {
             self.end(if open == b"[" { b"]" } else { b"}" })?;
@@ -263,7 +340,17 @@ impl<'w> Pretty<'w> {
         self.begin(b"{")?;
         self.new_line(false)?;
         self.write_str(variant)?;
-        self.write(b": ")
+        self.colon()
+    }
+
+    /// What follows a key: `: ` in pretty JSON, `:` in compact (each a
+    /// copy of a known length, a store or two, not a call).
+    fn colon(&mut self) -> serde_json::Result<()> {
+        if PRETTY {
+            self.write(b": ")
+        } else {
+            self.write(b":")
+        }
     }
 
     /// The `}` after a variant's value.
@@ -280,7 +367,7 @@ impl<'w> Pretty<'w> {
     /// `s` as a JSON string and then the rest of `closing` (which starts
     /// with the closing quote): a field name and its `": "` are written
     /// with one reservation. `s` stands as it is between the quotes unless
-    /// it has something to escape ([`Pretty::escaped`]).
+    /// it has something to escape ([`Writer::escaped`]).
     #[inline(always)]
     fn quoted(&mut self, s: &str, closing: &[u8]) -> serde_json::Result<()> {
         if needs_escape(s) {
@@ -293,8 +380,8 @@ impl<'w> Pretty<'w> {
         Ok(())
     }
 
-    /// A struct's field name and the `: ` after it. A field name is a
-    /// `&'static str`, whose bytes never change: once they are found to
+    /// A struct's field name and the `: ` after it (`:` in compact JSON).
+    /// A field name is a `&'static str`, whose bytes never change: once they are found to
     /// have nothing to escape, its address and length say so for every
     /// later field of that name (each of a report's thousand or so fields
     /// is one of some hundred names), and it is copied untested.
@@ -304,7 +391,8 @@ impl<'w> Pretty<'w> {
         let slot = (at.0 ^ (at.0 >> 7)) % FIELD_CACHE;
         let known = self.clean_fields.get(slot) == Some(&at);
         if !known && needs_escape(key) {
-            return self.escaped(key, b"\": ");
+            self.escaped(key, b"\"")?;
+            return self.colon();
         }
         if let Some(place) = self.clean_fields.get_mut(slot) {
             *place = at;
@@ -312,11 +400,11 @@ impl<'w> Pretty<'w> {
         self.out.reserve(key.len() + 4);
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\": ");
-        Ok(())
+        self.out.push(b'"');
+        self.colon()
     }
 
-    /// [`Pretty::quoted`] of a string with something to escape: written
+    /// [`Writer::quoted`] of a string with something to escape: written
     /// by serde_json.
     #[cold]
     #[inline(never)]
@@ -334,16 +422,16 @@ impl<'w> Pretty<'w> {
 
 type Result<T = ()> = serde_json::Result<T>;
 
-impl<'a, 'w> ser::Serializer for &'a mut Pretty<'w> {
+impl<'a, 'w, const PRETTY: bool> ser::Serializer for &'a mut Writer<'w, PRETTY> {
     type Ok = ();
     type Error = serde_json::Error;
-    type SerializeSeq = Compound<'a, 'w>;
-    type SerializeTuple = Compound<'a, 'w>;
-    type SerializeTupleStruct = Compound<'a, 'w>;
-    type SerializeTupleVariant = Compound<'a, 'w>;
-    type SerializeMap = Compound<'a, 'w>;
-    type SerializeStruct = Compound<'a, 'w>;
-    type SerializeStructVariant = Compound<'a, 'w>;
+    type SerializeSeq = Compound<'a, 'w, PRETTY>;
+    type SerializeTuple = Compound<'a, 'w, PRETTY>;
+    type SerializeTupleStruct = Compound<'a, 'w, PRETTY>;
+    type SerializeTupleVariant = Compound<'a, 'w, PRETTY>;
+    type SerializeMap = Compound<'a, 'w, PRETTY>;
+    type SerializeStruct = Compound<'a, 'w, PRETTY>;
+    type SerializeStructVariant = Compound<'a, 'w, PRETTY>;
 
     fn serialize_bool(self, v: bool) -> Result {
         self.scalar(v)
@@ -427,13 +515,17 @@ impl<'a, 'w> ser::Serializer for &'a mut Pretty<'w> {
         v.serialize(&mut *self)?;
         self.close_variant()
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, 'w>> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, 'w, PRETTY>> {
         self.open(b"[", len, false)
     }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'w>> {
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'w, PRETTY>> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'a, 'w>> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'w, PRETTY>> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -442,14 +534,14 @@ impl<'a, 'w> ser::Serializer for &'a mut Pretty<'w> {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a, 'w>> {
+    ) -> Result<Compound<'a, 'w, PRETTY>> {
         self.open_variant(variant)?;
         self.open(b"[", Some(len), true)
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, 'w>> {
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, 'w, PRETTY>> {
         self.open(b"{", len, false)
     }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'a, 'w>> {
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'a, 'w, PRETTY>> {
         self.serialize_map(Some(len))
     }
     fn serialize_struct_variant(
@@ -458,13 +550,13 @@ impl<'a, 'w> ser::Serializer for &'a mut Pretty<'w> {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a, 'w>> {
+    ) -> Result<Compound<'a, 'w, PRETTY>> {
         self.open_variant(variant)?;
         self.open(b"{", Some(len), true)
     }
 }
 
-impl Compound<'_, '_> {
+impl<const PRETTY: bool> Compound<'_, '_, PRETTY> {
     /// The break before an item, and its value.
     fn item<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
         self.ser.new_line(self.state == State::Rest)?;
@@ -492,9 +584,9 @@ impl Compound<'_, '_> {
         }
     }
 
-    /// `: ` and the value of an object's entry.
+    /// `: ` (`:` in compact JSON) and the value of an object's entry.
     fn value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        self.ser.write(b": ")?;
+        self.ser.colon()?;
         value.serialize(&mut *self.ser)?;
         self.ser.has_value = true;
         Ok(())
@@ -523,51 +615,52 @@ impl Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        self.item(value)
-    }
-    fn end(self) -> Result {
-        self.close(b"]")
-    }
+/// The serializer's sequences: each element an item, closed by `]`.
+macro_rules! sequence {
+    ($($trait:ident: $element:ident),*) => {$(
+        impl<const PRETTY: bool> ser::$trait for Compound<'_, '_, PRETTY> {
+            type Ok = ();
+            type Error = serde_json::Error;
+            fn $element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+                self.item(value)
+            }
+            fn end(self) -> Result {
+                self.close(b"]")
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        self.item(value)
-    }
-    fn end(self) -> Result {
-        self.close(b"]")
-    }
+sequence!(
+    SerializeSeq: serialize_element,
+    SerializeTuple: serialize_element,
+    SerializeTupleStruct: serialize_field,
+    SerializeTupleVariant: serialize_field
+);
+
+/// The serializer's structs: each field named, closed by `}`.
+macro_rules! structure {
+    ($($trait:ident),*) => {$(
+        impl<const PRETTY: bool> ser::$trait for Compound<'_, '_, PRETTY> {
+            type Ok = ();
+            type Error = serde_json::Error;
+            fn serialize_field<T: ?Sized + Serialize>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result {
+                self.field(key, value)
+            }
+            fn end(self) -> Result {
+                self.close(b"}")
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        self.item(value)
-    }
-    fn end(self) -> Result {
-        self.close(b"]")
-    }
-}
+structure!(SerializeStruct, SerializeStructVariant);
 
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        self.item(value)
-    }
-    fn end(self) -> Result {
-        self.close(b"]")
-    }
-}
-
-impl ser::SerializeMap for Compound<'_, '_> {
+impl<const PRETTY: bool> ser::SerializeMap for Compound<'_, '_, PRETTY> {
     type Ok = ();
     type Error = serde_json::Error;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result {
@@ -581,37 +674,20 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-    fn end(self) -> Result {
-        self.close(b"}")
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-    fn end(self) -> Result {
-        self.close(b"}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
+    /// Our JSON of `value` and serde_json's: the pretty form, a line
+    /// break, then the compact form.
     fn both<T: ?Sized + Serialize>(value: &T) -> (String, String) {
         let mut ours = Vec::new();
         to_writer_pretty(&mut ours, value).unwrap();
+        ours.push(b'\n');
+        write(&mut ours, value).unwrap();
         let theirs = serde_json::to_string_pretty(value).unwrap();
+        let theirs = theirs + "\n" + &serde_json::to_string(value).unwrap();
         (String::from_utf8(ours).unwrap(), theirs)
     }
 
@@ -811,11 +887,13 @@ mod tests {
                 let Ok(text) = std::fs::read_to_string(&path) else {
                     continue;
                 };
-                let report = fou::parse(&text).unwrap();
+                let report = crate::parse(&text).unwrap();
                 let mut ours = b"before".to_vec();
                 write_pretty(&mut ours, &report).unwrap();
+                write(&mut ours, &report).unwrap();
                 let mut theirs = b"before".to_vec();
                 serde_json::to_writer_pretty(&mut theirs, &report).unwrap();
+                serde_json::to_writer(&mut theirs, &report).unwrap();
                 assert!(ours == theirs, "{}", path.display());
                 seen += 1;
             }
@@ -872,12 +950,35 @@ mod tests {
         assert_eq!(short_tail, serde_json::to_vec_pretty(&short).unwrap());
     }
 
+    /// Compact JSON streamed as the pretty is: serde_json's bytes, in
+    /// pieces of a chunk and less than an item more, before an item or a
+    /// close; less than a chunk and an item left to the caller.
+    #[test]
+    fn compact_json_is_streamed_in_chunks() {
+        let item = "Et prosjekt om arbeid og helse, med \"sitat\" og æøå";
+        let long: Vec<Vec<String>> = (0..60)
+            .map(|i| (0..60).map(|j| format!("{item} {i}.{j}")).collect())
+            .collect();
+        let mut sink = Writes::default();
+        let mut tail = b"before".to_vec();
+        stream(&mut tail, &long, &mut sink).unwrap();
+        let mut theirs = b"before".to_vec();
+        serde_json::to_writer(&mut theirs, &long).unwrap();
+        assert!([sink.bytes.as_slice(), &tail].concat() == theirs);
+        assert!(theirs.len() > 3 * CHUNK, "{}", theirs.len());
+        let most = item.len() + 64;
+        assert!(sink.sizes.len() >= 3, "{:?}", sink.sizes);
+        for &n in &sink.sizes {
+            assert!((CHUNK..CHUNK + most).contains(&n), "{:?}", sink.sizes);
+        }
+        assert!(tail.len() < CHUNK + most, "{}", tail.len());
+    }
+
     #[test]
     fn a_report_is_written_as_serde_json_writes_it() {
         let text = "# FoU-rapport 2031\n\n## Prosjekter\n\n- Et prosjekt, Universitetet i Oslo (2030–2032)\n";
-        let report = fou::parse(text).unwrap();
-        let mut ours = Vec::new();
-        to_writer_pretty(&mut ours, &report).unwrap();
-        assert_eq!(ours, serde_json::to_vec_pretty(&report).unwrap());
+        let report = crate::parse(text).unwrap();
+        let (ours, theirs) = both(&report);
+        assert_eq!(ours, theirs);
     }
 }
