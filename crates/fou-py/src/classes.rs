@@ -47,20 +47,20 @@ pub fn py_repr<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T) -> String {
 /// writer ([`fou::json`], the same bytes, faster); other indents by
 /// serde_json's formatter.
 pub fn json_of<T: Serialize>(value: &T, indent: Option<usize>) -> PyResult<String> {
-    let mut out = Vec::new();
     let result = match indent {
-        None => fou::json::write(&mut out, value),
-        Some(2) => fou::json::write_pretty(&mut out, value),
+        None => fou::json::to_string(value),
+        Some(2) => fou::json::to_string_pretty(value),
         Some(n) => {
             let pad = " ".repeat(n);
+            let mut out = Vec::new();
             let fmt = serde_json::ser::PrettyFormatter::with_indent(pad.as_bytes());
             let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
-            value.serialize(&mut ser)
+            value
+                .serialize(&mut ser)
+                .map(|()| String::from_utf8_lossy(&out).into_owned())
         }
     };
-    result
-        .map(|()| String::from_utf8_lossy(&out).into_owned())
-        .map_err(|e| PyValueError::new_err(format!("cannot serialise to JSON: {e}")))
+    result.map_err(|e| PyValueError::new_err(format!("cannot serialise to JSON: {e}")))
 }
 
 /// How a field of a model type is given to Python: what its getter returns.

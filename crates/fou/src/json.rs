@@ -102,6 +102,40 @@ pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> serde_json:
     serialize::<T, false>(out, value, None)
 }
 
+/// `value` as compact JSON in a string (the string of
+/// `serde_json::to_string`).
+///
+/// ```
+/// let json = fou::json::to_string(&serde_json::json!({"a": ["b"]})).unwrap();
+/// assert_eq!(json, r#"{"a":["b"]}"#);
+/// ```
+pub fn to_string<T: ?Sized + Serialize>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    write(&mut out, value)?;
+    into_string(out)
+}
+
+/// `value` as pretty JSON in a string (the string of
+/// `serde_json::to_string_pretty`).
+///
+/// ```
+/// let json = fou::json::to_string_pretty(&serde_json::json!({"a": ["b"]})).unwrap();
+/// assert_eq!(json, "{\n  \"a\": [\n    \"b\"\n  ]\n}");
+/// ```
+pub fn to_string_pretty<T: ?Sized + Serialize>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    write_pretty(&mut out, value)?;
+    into_string(out)
+}
+
+/// The JSON written as a string: the writer writes UTF-8 only (strings as
+/// they are or escaped by serde_json, ASCII around them), so this is a
+/// check (a vectorised one, not `String::from_utf8_lossy`'s walk through
+/// the bytes), never a copy.
+fn into_string(out: Vec<u8>) -> serde_json::Result<String> {
+    String::from_utf8(out).map_err(serde_json::Error::custom)
+}
+
 /// `value` as pretty JSON after the bytes of `out`, given to `sink` in
 /// pieces of a [`CHUNK`] or more as it is written; what is left when the
 /// value ends (less than a chunk and a line) stays in `out` for the caller
@@ -681,14 +715,17 @@ mod tests {
 
     /// Our JSON of `value` and serde_json's: the pretty form, a line
     /// break, then the compact form.
+    /// (Through `to_writer_pretty`, then `to_string` and `to_string_pretty`,
+    /// which must agree.)
     fn both<T: ?Sized + Serialize>(value: &T) -> (String, String) {
         let mut ours = Vec::new();
         to_writer_pretty(&mut ours, value).unwrap();
-        ours.push(b'\n');
-        write(&mut ours, value).unwrap();
+        let ours = String::from_utf8(ours).unwrap();
+        assert_eq!(ours, to_string_pretty(value).unwrap());
+        let ours = ours + "\n" + &to_string(value).unwrap();
         let theirs = serde_json::to_string_pretty(value).unwrap();
         let theirs = theirs + "\n" + &serde_json::to_string(value).unwrap();
-        (String::from_utf8(ours).unwrap(), theirs)
+        (ours, theirs)
     }
 
     #[test]

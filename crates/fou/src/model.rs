@@ -1211,12 +1211,7 @@ impl<'a> Report<'a> {
     /// assert!(json.contains("\"schema_version\": 1"));
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = Vec::new();
-        // (the writer writes UTF-8 only; a report serialises without error)
-        match crate::json::write_pretty(&mut out, self) {
-            Ok(()) => String::from_utf8(out).unwrap_or_default(),
-            Err(_) => String::new(),
-        }
+        crate::json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// Serialise to one line of JSON (for NDJSON output).
@@ -1226,11 +1221,7 @@ impl<'a> Report<'a> {
     /// assert!(!line.contains('\n'));
     /// ```
     pub fn to_json_line(&self) -> String {
-        let mut out = Vec::new();
-        match crate::json::write(&mut out, self) {
-            Ok(()) => String::from_utf8(out).unwrap_or_default(),
-            Err(_) => String::new(),
-        }
+        crate::json::to_string(self).unwrap_or_default()
     }
 
     /// Every item of the report's lists with its span: projects, portfolio,
