@@ -315,7 +315,7 @@ macro_rules! model {
 
         impl Hash for $py_ty {
             fn hash<H: Hasher>(&self, state: &mut H) {
-                serde_json::to_string(&self.0).unwrap_or_default().hash(state);
+                fou::json::to_string(&self.0).unwrap_or_default().hash(state);
             }
         }
 
