@@ -92,6 +92,8 @@
 //! part of the stable interface.
 //!
 //! The small languages inside the text have their own public grammars in [`grammar`].
+//! Reports (and any other serde value) are written as JSON, serde_json's own
+//! bytes, by [`json`].
 
 #[doc(hidden)]
 pub mod blocks;
