@@ -35,3 +35,185 @@ def test_counted_rejects_an_unknown_step() -> None:
     )
     assert done.returncode != 0
     assert "unknown step 'no_such_step'" in done.stderr
+
+
+# --- benches/profile.py, benches/timed.py, benches/outputs.sh: the tools the figures of
+# BENCHMARKS.md are measured with, on made-up inputs (no valgrind, perf or build needed).
+
+
+def bench_module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"benches_{name}", REPO / "benches" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # (registered first: its dataclasses look their module up as they are made)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def callgrind_run(passes: int) -> str:
+    """A small callgrind output of a program that made `passes` passes: `main`
+    (its own cost 5) calls `work` once a pass; `work` costs 7 a pass on its
+    line 10 and 3 on line 12 of code inlined from `inl.rs`, and calls `libc`'s
+    `memcpy` (2 a pass), which has a namesake in another object. Names are
+    compressed and positions relative, as callgrind writes them."""
+    n = passes
+    return f"""# callgrind format
+version: 1
+cmd:  ./counted fou_parse text.md {n}
+positions: line
+events: Ir Bcm
+summary: 0
+
+ob=(1) ./counted
+fl=(1) main.rs
+fn=(1) main
+1 5 0
+cfl=(2) work.rs
+cfn=(2) work
+calls={n} 10
++1 {12 * n} {n}
+
+fl=(2)
+fn=(2)
+10 {7 * n} {n}
+fi=(3) inl.rs
++2 {3 * n} 0
+fe=(2)
+cob=(2) libc.so
+cfl=(4) memcpy.S
+cfn=(3) memcpy
+calls={n} 1
+* {2 * n} 0
+
+ob=(2)
+fl=(4)
+fn=(3)
+1 {2 * n} 0
+
+ob=(1)
+fl=(4)
+fn=(3)
+1 1 0
+"""
+
+
+def profiled(tmp_path, by: str, event: str = "Ir") -> list[str]:
+    profile = bench_module("profile")
+    few, many = tmp_path / "1.cg", tmp_path / "3.cg"
+    few.write_text(callgrind_run(1))
+    many.write_text(callgrind_run(3))
+    return profile.report(profile.load(few), profile.load(many), event, by, 10)
+
+
+def test_profile_gives_a_pass_by_function(tmp_path) -> None:
+    lines = profiled(tmp_path, "function")
+    # A pass: work 7 + 3 (its inlined code is its own), memcpy 2; main and the
+    # second object's memcpy cost the same in both runs.
+    assert lines[0] == "Ir per pass (2 passes apart), by function: total 12"
+    assert [line.split() for line in lines[1:]] == [["10", "work"], ["2", "memcpy"], ["0", "main"], ["0", "memcpy"]]
+
+
+def test_profile_gives_a_pass_by_source_line(tmp_path) -> None:
+    lines = profiled(tmp_path, "line")
+    rows = [line.split()[:3] for line in lines[1:3]]
+    assert rows == [["7", "work.rs:10", "[work]"], ["3", "inl.rs:12", "[work]"]]
+
+
+def test_profile_gives_a_pass_inclusive_of_calls(tmp_path) -> None:
+    lines = profiled(tmp_path, "inclusive")
+    assert [line.split() for line in lines[1:3]] == [["12", "main"], ["12", "work"]]
+
+
+def test_profile_reads_any_recorded_event(tmp_path) -> None:
+    lines = profiled(tmp_path, "function", "Bcm")
+    assert lines[0].startswith("Bcm per pass (2 passes apart), by function: total 1")
+    with pytest.raises(ValueError, match="event Dr not recorded"):
+        profiled(tmp_path, "function", "Dr")
+
+
+def test_profile_needs_the_pass_count_and_more_passes_second(tmp_path) -> None:
+    profile = bench_module("profile")
+    (tmp_path / "a.cg").write_text(callgrind_run(3).replace("text.md 3", "text.md"))
+    (tmp_path / "b.cg").write_text(callgrind_run(3))
+    with pytest.raises(ValueError, match="pass count"):
+        profile.per_pass(profile.load(tmp_path / "a.cg"), profile.load(tmp_path / "b.cg"), "Ir", "function")
+    with pytest.raises(ValueError, match="more passes"):
+        profile.per_pass(profile.load(tmp_path / "b.cg"), profile.load(tmp_path / "b.cg"), "Ir", "function")
+    (tmp_path / "c.cg").write_text("not callgrind\n")
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benches" / "profile.py"), str(tmp_path / "c.cg"), str(tmp_path / "b.cg")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "not a callgrind output file" in done.stderr
+
+
+def fake_counted(tmp_path, name: str, body: str) -> str:
+    path = tmp_path / name
+    path.write_text(f"#!{sys.executable}\nimport sys\n{body}\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_timed_runs_each_spec_in_a_turning_order(tmp_path, monkeypatch) -> None:
+    timed = bench_module("timed")
+    specs = [timed.Spec.parse(s, "bin") for s in ["a", "other:b", "c"]]
+    assert [(s.binary, s.contender) for s in specs] == [("bin", "a"), ("other", "b"), ("bin", "c")]
+    order: list[str] = []
+
+    def seconds(spec, file: str, passes: int) -> float:
+        order.append(spec.contender)
+        return {"a": 2.0, "b": 1.0, "c": 4.0}[spec.contender] * passes
+
+    monkeypatch.setattr(timed, "cpu_seconds", seconds)
+    times = timed.measure(specs, "f", 10, 3)
+    assert order == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
+    rows = [line.split() for line in timed.table(specs, times)[1:]]
+    assert rows == [
+        ["a", "2000000.00", "2000000.00", "1.000"],
+        ["other:b", "1000000.00", "1000000.00", "0.500"],
+        ["c", "4000000.00", "4000000.00", "2.000"],
+    ]
+
+
+def test_timed_runs_a_build_and_says_when_it_fails(tmp_path) -> None:
+    ok = fake_counted(tmp_path, "counted", "assert sys.argv[1:] == ['x', 'f.md', '5'], sys.argv")
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benches" / "timed.py"), "--rounds", "2", "--bin", ok, "f.md", "5", "x"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("f.md: 5 passes a run, 2 rounds")
+    assert done.stdout.splitlines()[2].split()[0] == "x"
+    bad = fake_counted(tmp_path, "broken", "sys.exit('no contender y')")
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benches" / "timed.py"), "--bin", bad, "f.md", "5", "y"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "failed (1): no contender y" in done.stderr
+
+
+def test_outputs_keeps_each_command_of_each_input(tmp_path) -> None:
+    fou = tmp_path / "fou"
+    fou.write_text('#!/bin/sh\necho "$@"\n[ "$1" = explain ] && exit 3\nexit 0\n')
+    fou.chmod(0o755)
+    done = subprocess.run(
+        ["bash", str(REPO / "benches" / "outputs.sh"), str(fou), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    n = int(done.stdout.split()[0])
+    out = tmp_path / "out"
+    parsed = sorted(out.glob("*.parse.json"))
+    assert len(parsed) == n == len(sorted(out.glob("*.explain.txt")))
+    sample = out / "examples_data_sample-2021.txt.parse.json"
+    assert sample.read_text() == "parse examples/data/sample-2021.txt\n"
+    assert (out / "examples_data_sample-2021.txt.explain.txt.err").read_text() == "exit 3\n"
+    copies = (out / "copies.ndjson").read_text().split()
+    assert copies[:3] == ["parse", "--format", "ndjson"] and len(copies) == 33
