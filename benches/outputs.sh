@@ -36,7 +36,7 @@ keep() { # name command...
 }
 
 for f in "${inputs[@]}"; do
-  name=$(printf '%s' "$f" | tr '/' '_')
+  name=$(printf '%s' "${f#../}" | tr '/' '_') # ../shared/corpus/x → shared_corpus_x
   keep "$name.parse.json" "$fou" parse "$f"
   keep "$name.explain.txt" "$fou" explain "$f"
 done

@@ -215,5 +215,7 @@ def test_outputs_keeps_each_command_of_each_input(tmp_path) -> None:
     sample = out / "examples_data_sample-2021.txt.parse.json"
     assert sample.read_text() == "parse examples/data/sample-2021.txt\n"
     assert (out / "examples_data_sample-2021.txt.explain.txt.err").read_text() == "exit 3\n"
+    # No name starts with a dot (a file `ls` and shell globs would hide).
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
     copies = (out / "copies.ndjson").read_text().split()
     assert copies[:3] == ["parse", "--format", "ndjson"] and len(copies) == 33
