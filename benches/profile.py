@@ -217,7 +217,10 @@ def main(argv: list[str]) -> int:
     except (OSError, ValueError) as e:
         print(f"profile.py: {e}", file=sys.stderr)
         return 2
-    print("\n".join(lines))
+    try:
+        print("\n".join(lines))
+    except BrokenPipeError:  # `| head`: the reader has what it wanted
+        sys.stderr.close()
     return 0
 
 
