@@ -12,20 +12,27 @@
 # (`.txt`, `.md`, `.html`): `fou parse` (JSON) and `fou explain`, each with
 # its standard error and exit status; and one `fou parse --format ndjson` of
 # 30 copies of the first real report (several files read side by side).
-# Prints the number of inputs.
+# OUTDIR must be new or empty (what an earlier run left would be compared
+# too). Needs ../shared/corpus beside the repository. Prints the number of
+# inputs.
 set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: benches/outputs.sh FOU OUTDIR" >&2; exit 2; }
+fail() { echo "benches/outputs.sh: $*" >&2; exit 2; }
 fou=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-out=$2
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
+[ -x "$fou" ] && [ ! -d "$fou" ] || fail "$1 is not an executable"
+mkdir -p "$2"
+out=$(cd "$2" && pwd)
+[ -z "$(ls -A "$out")" ] || fail "$2 is not empty"
 cd "$(dirname "$0")/.."
-[ -x "$fou" ] || { echo "benches/outputs.sh: $fou is not an executable" >&2; exit 2; }
+[ -d ../shared/corpus ] || fail "../shared/corpus is missing beside the repository"
 
+# (command substitutions, so that a failing `find` stops the script)
+corpus=$(find ../shared/corpus -type f | sort)
+texts=$(find examples tests/fixtures -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) | sort)
 inputs=()
-[ -d ../shared/corpus ] && while IFS= read -r f; do inputs+=("$f"); done < <(find ../shared/corpus -type f | sort)
-while IFS= read -r f; do inputs+=("$f"); done < <(
-  find examples tests/fixtures -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) | sort)
+while IFS= read -r f; do [ -n "$f" ] && inputs+=("$f"); done <<< "$corpus"$'\n'"$texts"
+n=${#inputs[@]}
+[ -n "$corpus" ] || fail "../shared/corpus holds no file"
 
 # One command's output, its standard error and its exit status, in one file.
 keep() { # name command...
@@ -40,9 +47,7 @@ for f in "${inputs[@]}"; do
   keep "$name.parse.json" "$fou" parse "$f"
   keep "$name.explain.txt" "$fou" explain "$f"
 done
-if [ ${#inputs[@]} -gt 0 ]; then
-  copies=()
-  for _ in $(seq 30); do copies+=("${inputs[0]}"); done
-  keep "copies.ndjson" "$fou" parse --format ndjson "${copies[@]}"
-fi
-echo "${#inputs[@]} inputs"
+copies=()
+for _ in $(seq 30); do copies+=("${inputs[0]}"); done
+keep "copies.ndjson" "$fou" parse --format ndjson "${copies[@]}"
+echo "$n inputs"

@@ -94,7 +94,11 @@ def load(path: Path) -> Profile:
             continue
         head, _, rest = raw.partition("=")
         if raw.startswith("events:"):
-            profile = Profile(events=raw.split()[1:])
+            events = raw.split()[1:]
+            if profile is None:
+                profile = Profile(events=events)
+            elif events != profile.events:  # a later part of the same run
+                raise ValueError(f"{path}: parts record different events")
             continue
         if raw.startswith("positions:"):
             n_positions = len(raw.split()) - 1
@@ -118,10 +122,10 @@ def load(path: Path) -> Profile:
             func = f"{names.read('fn', rest)}\t{obj}"
             inl = file
             continue
-        if head in ("cfl", "cfi"):
-            names.read("fl", rest)
+        if head in ("cfl", "cfi", "jfi"):
+            names.read("fl", rest)  # a callee's or a jump's: defines a name
             continue
-        if head == "cfn":
+        if head in ("cfn", "jfn"):
             names.read("fn", rest)
             continue
         if head == "calls":
@@ -193,14 +197,26 @@ def report(few: Profile, many: Profile, event: str, by: str, top: int) -> list[s
     out = [f"{event} per pass ({apart} passes apart), by {by}: total {own_total:,.0f}"]
     cache: dict[str, list[str]] = {}
     ranked = sorted(costs.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    # A function is shown by its name, and its object's too when another
+    # object has a function of that name.
+    objects: dict[str, set[str]] = {}
+    for key in costs:
+        name, _, obj = (key[2] if isinstance(key, tuple) else key).partition("\t")
+        objects.setdefault(name, set()).add(obj)
+
+    def shown(fn: str) -> str:
+        name, _, obj = fn.partition("\t")
+        return f"{name} ({Path(obj).name})" if len(objects.get(name, ())) > 1 else name
+
     for key, v in ranked[:top]:
         if isinstance(key, tuple):
             f, ln, fn = key
+            # (the line as the file reads now: it may differ from the build's)
             text = source_line(f, ln, cache)[:80]
-            name = fn.split("\t")[0].split("::")[-1][:40]
+            name = shown(fn).split("::")[-1][:40]
             out.append(f"{v:12,.0f}  {Path(f).name}:{ln}  [{name}]  {text}")
         else:
-            out.append(f"{v:12,.0f}  {key.split(chr(9))[0]}")  # the name, not the object
+            out.append(f"{v:12,.0f}  {shown(key)}")
     return out
 
 

@@ -35,6 +35,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,17 +62,19 @@ def default_binary() -> str:
 def cpu_seconds(spec: Spec, file: str, passes: int) -> float:
     """Run the spec once; the CPU time its process used, in seconds."""
     argv = [spec.binary, spec.contender, file, str(passes)]
-    try:
-        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    except OSError as e:
-        raise RuntimeError(f"cannot run {spec.binary}: {e}") from e
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    err = child.stderr.read().decode(errors="replace").strip() if child.stderr else ""
-    if child.stderr:
-        child.stderr.close()
-    if child.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed ({child.returncode}): {err}")
+    # Its standard error to a file, not a pipe: a child that wrote more than
+    # a pipe holds would wait for a reader while this waits for it.
+    with tempfile.TemporaryFile() as stderr:
+        try:
+            child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=stderr)
+        except OSError as e:
+            raise RuntimeError(f"cannot run {spec.binary}: {e}") from e
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            stderr.seek(0)
+            err = stderr.read().decode(errors="replace").strip()
+            raise RuntimeError(f"{' '.join(argv)} failed ({child.returncode}): {err}")
     return usage.ru_utime + usage.ru_stime
 
 

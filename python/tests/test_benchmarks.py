@@ -51,14 +51,24 @@ def bench_module(name: str) -> ModuleType:
     return module
 
 
-def callgrind_run(passes: int) -> str:
-    """A small callgrind output of a program that made `passes` passes: `main`
-    (its own cost 5) calls `work` once a pass; `work` costs 7 a pass on its
-    line 10 and 3 on line 12 of code inlined from `inl.rs`, and calls `libc`'s
-    `memcpy` (2 a pass), which has a namesake in another object. Names are
-    compressed and positions relative, as callgrind writes them."""
+def callgrind_run(passes: int, instr: bool = False) -> str:
+    """A small callgrind output of a program that made `passes` passes, names
+    compressed and positions absolute, relative (`+n`, `-n`) and repeated
+    (`*`) as callgrind writes them, some cost lines short of the last event:
+
+    - `main` (its own cost 5, whatever the passes) calls `work` once a pass;
+    - `work` costs 7 a pass on line 10 of `work.rs` (and 1 mispredicted
+      branch), 3 on line 12 of code inlined from `inl.rs`, 4 + 1 on line 11
+      back in `work.rs`, and calls `memcpy` of `libc.so` (2 a pass);
+    - `target`, named first on a `jfn=` line, costs 6 on line 20 of `work.rs`
+      (a new function's code is in its own file, not in the last one
+      inlined) and 2 on line 21 of `jumped.rs`, named first on a `jfi=` line;
+    - `memcpy` has a namesake in the program, which costs the same in every run.
+
+    With `instr`, each cost line has an instruction address before its line
+    (`positions: instr line`)."""
     n = passes
-    return f"""# callgrind format
+    text = f"""# callgrind format
 version: 1
 cmd:  ./counted fou_parse text.md {n}
 positions: line
@@ -72,19 +82,29 @@ fn=(1) main
 cfl=(2) work.rs
 cfn=(2) work
 calls={n} 10
-+1 {12 * n} {n}
++1 {17 * n} {n}
 
 fl=(2)
 fn=(2)
-10 {7 * n} {n}
+11 {4 * n}
+* {n}
 fi=(3) inl.rs
-+2 {3 * n} 0
++1 {3 * n} 0
 fe=(2)
+-2 {7 * n} {n}
+jfi=(5) jumped.rs
+jfn=(4) target
 cob=(2) libc.so
 cfl=(4) memcpy.S
 cfn=(3) memcpy
 calls={n} 1
 * {2 * n} 0
+fi=(3)
++2 0
+fn=(4)
+20 {6 * n}
+fi=(5)
++1 {2 * n} 0
 
 ob=(2)
 fl=(4)
@@ -96,33 +116,61 @@ fl=(4)
 fn=(3)
 1 1 0
 """
+    if not instr:
+        return text
+    out = []
+    for line in text.splitlines():
+        if line and (line[0].isdigit() or line[0] in "+-*"):
+            line = "+3 " + line  # the address moves on; the line is the second position
+        out.append(line.replace("positions: line", "positions: instr line"))
+    return "\n".join(out) + "\n"
 
 
-def profiled(tmp_path, by: str, event: str = "Ir") -> list[str]:
+def profiled(tmp_path, by: str, event: str = "Ir", instr: bool = False) -> list[str]:
     profile = bench_module("profile")
     few, many = tmp_path / "1.cg", tmp_path / "3.cg"
-    few.write_text(callgrind_run(1))
-    many.write_text(callgrind_run(3))
+    few.write_text(callgrind_run(1, instr))
+    many.write_text(callgrind_run(3, instr))
     return profile.report(profile.load(few), profile.load(many), event, by, 10)
 
 
-def test_profile_gives_a_pass_by_function(tmp_path) -> None:
-    lines = profiled(tmp_path, "function")
-    # A pass: work 7 + 3 (its inlined code is its own), memcpy 2; main and the
-    # second object's memcpy cost the same in both runs.
-    assert lines[0] == "Ir per pass (2 passes apart), by function: total 12"
-    assert [line.split() for line in lines[1:]] == [["10", "work"], ["2", "memcpy"], ["0", "main"], ["0", "memcpy"]]
+@pytest.mark.parametrize("instr", [False, True])
+def test_profile_gives_a_pass_by_function(tmp_path, instr: bool) -> None:
+    lines = profiled(tmp_path, "function", instr=instr)
+    # work 7 + 3 + 4 + 1 (its inlined code is its own), target 6 + 2, the
+    # library's memcpy 2; main and the program's memcpy cost the same in both runs.
+    assert lines[0] == "Ir per pass (2 passes apart), by function: total 25"
+    assert [line.split(maxsplit=1) for line in lines[1:]] == [
+        ["15", "work"],
+        ["8", "target"],
+        ["2", "memcpy (libc.so)"],
+        ["0", "main"],
+        ["0", "memcpy (counted)"],
+    ]
 
 
-def test_profile_gives_a_pass_by_source_line(tmp_path) -> None:
-    lines = profiled(tmp_path, "line")
-    rows = [line.split()[:3] for line in lines[1:3]]
-    assert rows == [["7", "work.rs:10", "[work]"], ["3", "inl.rs:12", "[work]"]]
+@pytest.mark.parametrize("instr", [False, True])
+def test_profile_gives_a_pass_by_source_line(tmp_path, instr: bool) -> None:
+    lines = profiled(tmp_path, "line", instr=instr)
+    rows = [line.split()[:3] for line in lines[1:7]]
+    assert rows == [
+        ["7", "work.rs:10", "[work]"],
+        ["6", "work.rs:20", "[target]"],
+        ["5", "work.rs:11", "[work]"],
+        ["3", "inl.rs:12", "[work]"],
+        ["2", "jumped.rs:21", "[target]"],
+        ["2", "memcpy.S:1", "[memcpy"],
+    ]
 
 
 def test_profile_gives_a_pass_inclusive_of_calls(tmp_path) -> None:
     lines = profiled(tmp_path, "inclusive")
-    assert [line.split() for line in lines[1:3]] == [["12", "main"], ["12", "work"]]
+    assert [line.split(maxsplit=1) for line in lines[1:5]] == [
+        ["17", "main"],
+        ["17", "work"],
+        ["8", "target"],
+        ["2", "memcpy (libc.so)"],
+    ]
 
 
 def test_profile_reads_any_recorded_event(tmp_path) -> None:
@@ -162,19 +210,24 @@ def test_timed_runs_each_spec_in_a_turning_order(tmp_path, monkeypatch) -> None:
     specs = [timed.Spec.parse(s, "bin") for s in ["a", "other:b", "c"]]
     assert [(s.binary, s.contender) for s in specs] == [("bin", "a"), ("other", "b"), ("bin", "c")]
     order: list[str] = []
+    # Seconds of each run of a spec, round by round: a least, a median and a
+    # greatest that differ.
+    runs = {"a": [3.0, 2.0, 7.0], "b": [1.5, 9.0, 1.0], "c": [4.0, 8.0, 5.0]}
 
     def seconds(spec, file: str, passes: int) -> float:
+        assert (file, passes) == ("f", 10)
         order.append(spec.contender)
-        return {"a": 2.0, "b": 1.0, "c": 4.0}[spec.contender] * passes
+        return runs[spec.contender][order.count(spec.contender) - 1]
 
     monkeypatch.setattr(timed, "cpu_seconds", seconds)
     times = timed.measure(specs, "f", 10, 3)
     assert order == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
     rows = [line.split() for line in timed.table(specs, times)[1:]]
+    # µs a pass: the least and the median of the rounds; the least over the first's.
     assert rows == [
-        ["a", "2000000.00", "2000000.00", "1.000"],
-        ["other:b", "1000000.00", "1000000.00", "0.500"],
-        ["c", "4000000.00", "4000000.00", "2.000"],
+        ["a", "200000.00", "300000.00", "1.000"],
+        ["other:b", "100000.00", "150000.00", "0.500"],
+        ["c", "400000.00", "500000.00", "2.000"],
     ]
 
 
@@ -219,3 +272,39 @@ def test_outputs_keeps_each_command_of_each_input(tmp_path) -> None:
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
     copies = (out / "copies.ndjson").read_text().split()
     assert copies[:3] == ["parse", "--format", "ndjson"] and len(copies) == 33
+
+
+def test_outputs_refuses_what_it_cannot_compare(tmp_path) -> None:
+    """A used OUTDIR, a checkout without ../shared/corpus, or one without a
+    folder of texts stop it with an error, not with fewer outputs."""
+    fou = tmp_path / "fou"
+    fou.write_text("#!/bin/sh\nexit 0\n")
+    fou.chmod(0o755)
+    script = REPO / "benches" / "outputs.sh"
+
+    def run(script_path, out) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["bash", str(script_path), str(fou), str(out)], capture_output=True, text=True)
+
+    used = tmp_path / "used"
+    used.mkdir()
+    (used / "old.parse.json").write_text("{}")
+    done = run(script, used)
+    assert done.returncode == 2 and "is not empty" in done.stderr
+
+    # A checkout of its own, beside no `shared`.
+    checkout = tmp_path / "alone" / "repo"
+    (checkout / "benches").mkdir(parents=True)
+    (checkout / "examples").mkdir()
+    (checkout / "tests" / "fixtures").mkdir(parents=True)
+    copy = checkout / "benches" / "outputs.sh"
+    copy.write_text(script.read_text())
+    done = run(copy, tmp_path / "out1")
+    assert done.returncode == 2 and "../shared/corpus is missing" in done.stderr
+
+    (tmp_path / "alone" / "shared" / "corpus").mkdir(parents=True)
+    (tmp_path / "alone" / "shared" / "corpus" / "r.txt").write_text("x\n")
+    done = run(copy, tmp_path / "out2")
+    assert done.returncode == 0 and done.stdout == "1 inputs\n", done.stderr
+    (checkout / "tests" / "fixtures").rmdir()
+    done = run(copy, tmp_path / "out3")
+    assert done.returncode != 0 and "No such file" in done.stderr
