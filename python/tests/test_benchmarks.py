@@ -1,10 +1,12 @@
-"""The benchmark scripts run: each step of python/benchmarks/counted.py once on a sample."""
+"""The benchmark scripts run: each step of python/benchmarks/counted.py once on a sample, and
+benches/profile.py, timed.py and outputs.sh on made-up inputs."""
 
 from __future__ import annotations
 
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -15,12 +17,19 @@ COUNTED = REPO / "python" / "benchmarks" / "counted.py"
 SAMPLE = REPO / "examples" / "data" / "sample-2021.txt"
 
 
-def counted_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("counted", COUNTED)
+def script_module(name: str, path: Path) -> ModuleType:
+    """The script at `path` imported as module `name`."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    # (registered first: a dataclass looks its module up as it is made)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def counted_module() -> ModuleType:
+    return script_module("counted", COUNTED)
 
 
 @pytest.mark.parametrize("name", counted_module().STEPS)
@@ -42,13 +51,7 @@ def test_counted_rejects_an_unknown_step() -> None:
 
 
 def bench_module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"benches_{name}", REPO / "benches" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # (registered first: its dataclasses look their module up as they are made)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return script_module(f"benches_{name}", REPO / "benches" / f"{name}.py")
 
 
 def callgrind_run(passes: int, instr: bool = False) -> str:
