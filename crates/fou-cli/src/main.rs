@@ -4,13 +4,12 @@
 
 use std::process::ExitCode;
 
-/// The program's allocator: mimalloc, not the system's malloc. Reading a
-/// collection makes many small allocations on two threads at once, which
-/// it serves with less work: `fou links` and `fou collect` on 2,000 texts
-/// take about a sixth less time, for about 0.2 ms more at the start of a
-/// process (BENCHMARKS.md, thirty-fifth pass).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The program keeps the system's allocator. mimalloc (thirty-fifth pass)
+// read a collection of 2,000 texts about a tenth faster, but its first
+// touch of each size class's pages made every process start later: `fou
+// parse` of one report took a quarter longer, so a shell loop over files
+// was slower and the whole process against pandoc fell to the edge of
+// issue 12's 50× (BENCHMARKS.md, thirty-ninth pass).
 
 fn main() -> ExitCode {
     let cli = match fou_cli::parse_args(std::env::args_os()) {
