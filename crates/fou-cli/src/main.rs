@@ -5,11 +5,11 @@
 use std::process::ExitCode;
 
 // The program keeps the system's allocator. mimalloc (thirty-fifth pass)
-// read a collection of 2,000 texts about a tenth faster, but its first
-// touch of each size class's pages made every process start later: `fou
-// parse` of one report took a quarter longer, so a shell loop over files
-// was slower and the whole process against pandoc fell to the edge of
-// issue 12's 50× (BENCHMARKS.md, thirty-ninth pass).
+// read a collection of 2,000 texts about a tenth faster, but its set-up
+// and its first touch of each size class's pages made every process start
+// later: `fou parse` of one report took a quarter longer, so a shell loop
+// over files was slower and the whole process against pandoc fell to the
+// edge of issue 12's 50× (BENCHMARKS.md, thirty-ninth pass).
 
 fn main() -> ExitCode {
     let cli = match fou_cli::parse_args(std::env::args_os()) {
