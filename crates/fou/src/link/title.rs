@@ -4,6 +4,7 @@
 //! words added, dropped or inflected.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::lexicon::LINK_STOPWORDS;
 
@@ -35,14 +36,17 @@ pub(crate) const MAX_SIMILARITY: f64 = 1.0;
 /// A title, read for comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Title {
-    /// Content words of each variant: the whole title first, then the part
-    /// before a subtitle and the part after a prefix, when they differ and
-    /// have [`MIN_VARIANT_WORDS`].
-    pub variants: Vec<Vec<String>>,
+    /// The whole title's content words.
+    words: Vec<String>,
+    /// Each variant as the run of `words` it is (`from..to`): the whole
+    /// title first, then the part before a subtitle and the part after a
+    /// prefix, when they differ and have [`MIN_VARIANT_WORDS`]. A variant is
+    /// a run of the title's words, so it keeps no words of its own.
+    runs: smallvec::SmallVec<[(u32, u32); 4]>,
     /// Acronyms as written (`IPS`, `PÅDIGVEL`, a word in parentheses),
     /// lower-cased.
     pub acronyms: Vec<String>,
-    /// The variants' words as numbers, parallel to `variants`: empty until
+    /// The variants' words as numbers, parallel to the variants: empty until
     /// the title is numbered with the other titles it is compared with
     /// ([`number_words`]).
     pub numbers: Numbers,
@@ -102,7 +106,7 @@ pub(crate) fn number_words(titles: &[&Title]) -> Vec<Numbers> {
     let mut first: Vec<(Vec<u32>, smallvec::SmallVec<[u32; 6]>)> = Vec::with_capacity(titles.len());
     for title in titles {
         let (mut numbers, mut ends) = (Vec::new(), smallvec::SmallVec::new());
-        for variant in &title.variants {
+        for variant in title.variants() {
             for word in variant {
                 let next = distinct.len() as u32;
                 let n = *seen.entry(word.as_str()).or_insert(next);
@@ -155,22 +159,30 @@ pub(crate) struct Variant<'w> {
     pub numbers: &'w [Word],
 }
 
-/// Lower-cased words of letters and digits.
-fn words(text: &str) -> Vec<String> {
+/// The content words of a text: its lower-cased words of letters and
+/// digits, but for stop words and single letters.
+pub(crate) fn content_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(crate::text::lower)
+        .filter(|w| is_content(w))
+        .map(std::borrow::Cow::into_owned)
         .collect()
-}
-
-/// The content words of a text: no stop words, no single letters.
-pub(crate) fn content_words(text: &str) -> Vec<String> {
-    words(text).into_iter().filter(|w| is_content(w)).collect()
 }
 
 /// A lower-cased word is a content word: not a stop word, not one letter.
 fn is_content(word: &str) -> bool {
-    word.chars().count() > 1 && !LINK_STOPWORDS.contains(&word)
+    word.chars().nth(1).is_some() && !is_stopword(word)
+}
+
+/// [`LINK_STOPWORDS`] as a set: a title's words are each looked up, where
+/// going down the list compared each with some eighty words.
+static STOPWORDS: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| LINK_STOPWORDS.iter().copied().collect());
+
+/// Is the lower-cased `word` one of [`LINK_STOPWORDS`]?
+fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(word)
 }
 
 /// [`content_words`] with where each word starts in `text`, parallel.
@@ -179,9 +191,10 @@ fn content_words_at(text: &str) -> (Vec<String>, Vec<usize>) {
     let mut at = 0;
     for piece in text.split(|c: char| !c.is_alphanumeric()) {
         if !piece.is_empty() {
-            let word = piece.to_lowercase();
+            // (a new string only for a content word not written in lower case)
+            let word = crate::text::lower(piece);
             if is_content(&word) {
-                words.push(word);
+                words.push(word.into_owned());
                 starts.push(at);
             }
         }
@@ -192,18 +205,35 @@ fn content_words_at(text: &str) -> (Vec<String>, Vec<usize>) {
     (words, starts)
 }
 
-/// Where a title splits into a main part and a subtitle or prefix: a colon,
+/// What splits a title into a main part and a subtitle or prefix: a colon,
 /// a period ending a sentence, a dash between spaces, a semicolon, `?`.
+/// No two start with the same two bytes, so at most one starts at a place.
+const SPLITTERS: [&str; 7] = [": ", ". ", " – ", " - ", " — ", "; ", "? "];
+
+/// Where a title splits ([`SPLITTERS`]), in order: each place where one
+/// starts, unless it is within the one of the same kind before it (the
+/// places of one kind do not overlap: ` – – ` splits once). Read in one
+/// pass over the title's bytes, only at the bytes that start a splitter.
 fn split_points(title: &str) -> Vec<(usize, usize)> {
+    let b = title.as_bytes();
     let mut out = Vec::new();
-    for sep in [": ", ". ", " – ", " - ", " — ", "; ", "? "] {
-        let mut from = 0;
-        while let Some(i) = title[from..].find(sep) {
-            out.push((from + i, from + i + sep.len()));
-            from += i + sep.len();
+    // Where the last place of each kind ended.
+    let mut free_from = [0; SPLITTERS.len()];
+    for (i, &c) in b.iter().enumerate() {
+        if !matches!(c, b':' | b'.' | b' ' | b';' | b'?') {
+            continue;
+        }
+        let rest = &b[i..];
+        let kind = SPLITTERS
+            .iter()
+            .position(|s| rest.starts_with(s.as_bytes()));
+        if let Some(k) = kind
+            && i >= free_from[k]
+        {
+            free_from[k] = i + SPLITTERS[k].len();
+            out.push((i, free_from[k]));
         }
     }
-    out.sort_unstable();
     out
 }
 
@@ -234,7 +264,7 @@ fn acronyms(title: &str) -> Vec<String> {
         let caps = (2..=MAX_ACRONYM).contains(&letters) && w.chars().all(|c| !c.is_lowercase());
         let bracketed = bracketed && (3..=MAX_ACRONYM).contains(&letters);
         let lower = w.to_lowercase();
-        if (caps || bracketed) && !LINK_STOPWORDS.contains(&lower.as_str()) {
+        if (caps || bracketed) && !is_stopword(&lower) {
             out.push(lower);
         }
     }
@@ -248,37 +278,43 @@ impl Title {
         // a segment starts after a space and ends before a separator, which
         // no word crosses)
         let (words, at) = content_words_at(title);
-        let within = |start: usize, end: usize| {
-            let (first, past) = (
-                at.partition_point(|&a| a < start),
-                at.partition_point(|&a| a < end),
-            );
-            words.get(first..past).unwrap_or_default()
+        // (a title has far fewer than `u32::MAX` words)
+        let run_of = |start: usize, end: usize| {
+            let first = at.partition_point(|&a| a < start) as u32;
+            (first, at.partition_point(|&a| a < end) as u32)
         };
-        let mut variants = vec![words.clone()];
+        let mut runs = smallvec::smallvec![(0, words.len() as u32)];
         let (starts, ends) = segment_bounds(title);
         // Every run of consecutive segments is a variant (`A – B: C` gives
-        // `B`, `A – B`, `B: C` …).
+        // `B`, `A – B`, `B: C` …); one with the words of another is none.
         for (i, &start) in starts.iter().enumerate() {
             for &end in ends.iter().skip(i) {
-                let v = within(start, end);
-                if v.len() >= MIN_VARIANT_WORDS && !variants.iter().any(|x| x == v) {
-                    variants.push(v.to_vec());
+                let run = run_of(start, end);
+                let v = run_words(&words, run);
+                if v.len() >= MIN_VARIANT_WORDS && !runs.iter().any(|&r| run_words(&words, r) == v)
+                {
+                    runs.push(run);
                 }
             }
         }
         Title {
-            variants,
+            words,
+            runs,
             acronyms: acronyms(title),
             numbers: Numbers::default(),
         }
     }
 
+    /// Each variant's content words: the whole title's first.
+    pub(crate) fn variants(&self) -> impl Iterator<Item = &[String]> {
+        self.runs.iter().map(|&run| run_words(&self.words, run))
+    }
+
     /// The variants with their words' numbers (none before the title is
     /// numbered).
     pub(crate) fn numbered(&self) -> impl Iterator<Item = Variant<'_>> {
-        debug_assert_eq!(self.numbers.ends.len(), self.variants.len(), "not numbered");
-        let zipped = self.variants.iter().zip(self.numbers.variants());
+        debug_assert_eq!(self.numbers.ends.len(), self.runs.len(), "not numbered");
+        let zipped = self.variants().zip(self.numbers.variants());
         zipped.map(|(words, numbers)| Variant { words, numbers })
     }
 
@@ -291,8 +327,13 @@ impl Title {
 
     /// The whole title's content words.
     pub(crate) fn words(&self) -> &[String] {
-        self.variants.first().map(Vec::as_slice).unwrap_or_default()
+        &self.words
     }
+}
+
+/// The words of `run` (`from..to`) of `words`.
+fn run_words(words: &[String], (from, to): (u32, u32)) -> &[String] {
+    words.get(from as usize..to as usize).unwrap_or_default()
 }
 
 /// Two words are one: equal, or sharing a start of at least [`MIN_STEM`]
@@ -574,7 +615,8 @@ mod tests {
     #[test]
     fn numbered_words_are_one_when_their_texts_are() {
         let title = Title {
-            variants: vec![WORDS.iter().map(|w| (*w).to_owned()).collect()],
+            words: WORDS.iter().map(|w| (*w).to_owned()).collect(),
+            runs: smallvec::smallvec![(0, WORDS.len() as u32)],
             acronyms: Vec::new(),
             numbers: Numbers::default(),
         };
@@ -611,6 +653,46 @@ mod tests {
         let mut shared = Vec::new();
         assert_eq!(matched(va, vb, &mut vec![false; 80], &mut shared), 80);
         assert!(sim(&b.join(" "), &b.join(" ")) > 0.999);
+    }
+
+    impl Title {
+        /// Each variant's words, as a list of its own.
+        fn variant_lists(&self) -> Vec<Vec<String>> {
+            self.variants().map(<[String]>::to_vec).collect()
+        }
+    }
+
+    /// [`split_points`] as it read before: each splitter looked for with
+    /// `str::find`, the places sorted.
+    fn split_points_by_find(title: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for sep in SPLITTERS {
+            let mut from = 0;
+            while let Some(i) = title[from..].find(sep) {
+                out.push((from + i, from + i + sep.len()));
+                from += i + sep.len();
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn split_points_are_those_each_splitter_finds() {
+        let pieces = [
+            ":", ".", " ", "–", "-", "—", ";", "?", "a", "Æ", "  ", " – ", ": ", " - - ", "x. ",
+        ];
+        let mut draw = crate::link::tests_draw(11);
+        let mut places = 0;
+        for _ in 0..50_000 {
+            let title: String = (0..1 + draw(12))
+                .map(|_| pieces[draw(pieces.len())])
+                .collect();
+            let points = split_points(&title);
+            assert_eq!(points, split_points_by_find(&title), "{title:?}");
+            places += points.len();
+        }
+        assert!(places > 50_000, "{places}");
     }
 
     /// [`Title::new`] as it read before: each variant's words read again
@@ -693,11 +775,11 @@ mod tests {
             }
             let t = Title::new(&title);
             assert_eq!(
-                (t.variants.clone(), t.acronyms.clone()),
+                (t.variant_lists(), t.acronyms.clone()),
                 title_by_texts(&title),
                 "{title:?}"
             );
-            variants_seen += t.variants.len();
+            variants_seen += t.variants().count();
         }
         assert!(variants_seen > 40_000, "{variants_seen}");
     }
@@ -753,11 +835,9 @@ mod tests {
     #[test]
     fn subtitles_and_prefixes_are_variants() {
         let t = Title::new("Skoglab – lesing i skogen: et forsøk med lydbøker");
-        assert!(t.variants.contains(&content_words("lesing i skogen")));
-        assert!(
-            t.variants
-                .contains(&content_words("lesing i skogen: et forsøk med lydbøker"))
-        );
+        let variants = t.variant_lists();
+        assert!(variants.contains(&content_words("lesing i skogen")));
+        assert!(variants.contains(&content_words("lesing i skogen: et forsøk med lydbøker")));
         assert!(sim("Lesing i skogen", "Skoglab – lesing i skogen: et forsøk") > 0.99);
     }
 
