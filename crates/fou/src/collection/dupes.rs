@@ -100,14 +100,30 @@ pub(super) fn duplicates(a: &Text, b: &Text) -> Option<String> {
 #[derive(Debug, Default)]
 pub(super) struct Kept {
     kept: Vec<usize>,
+    /// The slots of `kept` whose texts have a year, by that year, in order.
+    /// Only a text of the same year may be another rendering of a kept text
+    /// ([`duplicates`]; one of the same content is found by its hash), so a
+    /// new text is compared with these alone: comparing it with every text
+    /// kept made adding a collection's texts quadratic in their number. A
+    /// slot keeps its year: the text that takes it is of the same year.
+    by_year: std::collections::HashMap<i32, Vec<usize>>,
     /// The first text of each content hash.
     first: std::collections::HashMap<String, usize>,
 }
+
+/// How [`Kept`] finds the kept text a new one is another rendering of: the
+/// slot of the first such text in `kept`, and why.
+type Finder = fn(&Kept, &[Text], usize) -> Option<(usize, String)>;
 
 impl Kept {
     /// Add `text` to `texts`, marking it or an earlier kept text as a
     /// duplicate.
     pub(super) fn add(&mut self, texts: &mut Vec<Text>, text: Text) {
+        self.add_with(texts, text, Kept::rendering_of_its_year);
+    }
+
+    /// [`Kept::add`], the kept text a new one renders found by `find`.
+    fn add_with(&mut self, texts: &mut Vec<Text>, text: Text, find: Finder) {
         let i = texts.len();
         let first = *self.first.entry(text.hash.clone()).or_insert(i);
         texts.push(text);
@@ -123,12 +139,10 @@ impl Kept {
             super::drop_items(&mut texts[i]);
             return;
         }
-        let found = self
-            .kept
-            .iter()
-            .enumerate()
-            .find_map(|(s, &k)| duplicates(&texts[k], &texts[i]).map(|r| (s, r)));
-        let Some((slot, reason)) = found else {
+        let Some((slot, reason)) = find(self, texts, i) else {
+            if let Some(year) = texts[i].year {
+                self.by_year.entry(year).or_default().push(self.kept.len());
+            }
             self.kept.push(i);
             return;
         };
@@ -149,11 +163,67 @@ impl Kept {
         super::drop_items(&mut texts[lose]);
         self.kept[slot] = keep;
     }
+
+    /// The first kept text that text `i` of `texts` is another rendering
+    /// of ([`duplicates`]), looked for among those of its year
+    /// ([`Kept::by_year`]): its slot, and why.
+    fn rendering_of_its_year(&self, texts: &[Text], i: usize) -> Option<(usize, String)> {
+        let slots = self.by_year.get(&texts[i].year?)?;
+        (slots.iter()).find_map(|&s| duplicates(&texts[self.kept[s]], &texts[i]).map(|r| (s, r)))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Kept::add`] as it was: every kept text compared with the new one.
+    fn rendering_of_any(kept: &Kept, texts: &[Text], i: usize) -> Option<(usize, String)> {
+        (kept.kept.iter().enumerate())
+            .find_map(|(s, &k)| duplicates(&texts[k], &texts[i]).map(|r| (s, r)))
+    }
+
+    #[test]
+    fn renderings_are_found_among_the_texts_of_their_year_as_among_all() {
+        let template = super::super::compact(crate::parse("FoU-rapport 2021\n").unwrap());
+        let titles = ["a", "b", "c", "d", "e", "f", "g", "h"];
+        let mut draw = crate::link::tests_draw(3);
+        let mut renderings = 0;
+        for _ in 0..40 {
+            let (mut by_year, mut by_scan) = (Kept::default(), Kept::default());
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            for _ in 0..60 {
+                let mut t = template.clone();
+                t.hash = format!("{:064}", draw(30));
+                t.year = [None, Some(2020), Some(2021), Some(2022)][draw(4)];
+                t.items = draw(6);
+                let mut keys: Vec<String> = titles
+                    .iter()
+                    .filter(|_| draw(3) > 0)
+                    .map(|k| (*k).to_owned())
+                    .collect();
+                keys.truncate(3 + draw(6));
+                t.keys = keys;
+                by_year.add(&mut a, t.clone());
+                by_scan.add_with(&mut b, t, rendering_of_any);
+            }
+            let seen = |texts: &[Text]| -> Vec<(Option<usize>, Option<String>)> {
+                texts
+                    .iter()
+                    .map(|t| (t.duplicate_of, t.duplicate_reason.clone()))
+                    .collect()
+            };
+            assert_eq!(seen(&a), seen(&b));
+            assert_eq!(by_year.kept, by_scan.kept);
+            let rendered = |t: &&Text| {
+                t.duplicate_reason
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("another"))
+            };
+            renderings += a.iter().filter(rendered).count();
+        }
+        assert!(renderings > 100, "{renderings}");
+    }
 
     #[test]
     fn titles_fold_to_words() {
