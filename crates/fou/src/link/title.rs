@@ -207,7 +207,7 @@ fn content_words_at(text: &str) -> (Vec<String>, Vec<usize>) {
 
 /// What splits a title into a main part and a subtitle or prefix: a colon,
 /// a period ending a sentence, a dash between spaces, a semicolon, `?`.
-/// No two start with the same two bytes, so at most one starts at a place.
+/// None is the start of another, so at most one stands at a place.
 const SPLITTERS: [&str; 7] = [": ", ". ", " – ", " - ", " — ", "; ", "? "];
 
 /// Where a title splits ([`SPLITTERS`]), in order: each place where one
@@ -679,6 +679,13 @@ mod tests {
 
     #[test]
     fn split_points_are_those_each_splitter_finds() {
+        // (at most one splitter stands at a place)
+        for a in SPLITTERS {
+            assert!(
+                SPLITTERS.iter().all(|b| a == *b || !b.starts_with(a)),
+                "{a:?}"
+            );
+        }
         let pieces = [
             ":", ".", " ", "–", "-", "—", ";", "?", "a", "Æ", "  ", " – ", ": ", " - - ", "x. ",
         ];
