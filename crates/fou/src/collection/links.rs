@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::checks::at;
 use super::{Collection, CollectionDiagnostic, Text, Value};
 use crate::link::{Appearance, AppearanceKind, LinkGroup, LinkOptions};
-use crate::model::{DiagnosticCode, Severity, Span};
+use crate::model::{DiagnosticCode, Period, Severity, Span};
 use crate::text::shorten;
 
 /// How many characters of a title a message quotes.
@@ -35,14 +35,37 @@ fn span_of(texts: &[Text], a: &Appearance) -> Option<Span> {
     }
 }
 
-/// Why two appearances of one project contradict each other in time, if
-/// they do: completed before the other's period started, listed as ongoing
-/// after it was completed, or periods that do not meet.
-fn conflict(a: &Appearance, b: &Appearance) -> Option<String> {
-    let completed = |x: &Appearance| x.kind == AppearanceKind::Project;
-    let ongoing = |x: &Appearance| x.status.as_deref() == Some("ongoing");
+/// What [`conflict`] reads of an appearance: whether it is a completed
+/// project, whether it is listed as ongoing, its year and its period. Two
+/// appearances with the same times conflict with the same others, for the
+/// same reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Times {
+    completed: bool,
+    ongoing: bool,
+    year: Option<i32>,
+    period: Option<Period>,
+}
+
+impl Times {
+    fn of(a: &Appearance) -> Times {
+        Times {
+            completed: a.kind == AppearanceKind::Project,
+            ongoing: a.status.as_deref() == Some("ongoing"),
+            year: a.year,
+            period: a.period,
+        }
+    }
+}
+
+/// Why two appearances of one project, with times `a` and `b`, contradict
+/// each other in time, if they do: completed before the other's period
+/// started, listed as ongoing after it was completed, or periods that do
+/// not meet. Whether they do does not hang on the order (each test is made
+/// both ways, or is symmetric); the reason told may.
+fn conflict(a: Times, b: Times) -> Option<String> {
     for (x, y) in [(a, b), (b, a)] {
-        if let (true, Some(done), Some(p)) = (completed(x), x.year, y.period) {
+        if let (true, Some(done), Some(p)) = (x.completed, x.year, y.period) {
             if done < p.start {
                 return Some(format!(
                     "completed in {done}, before its period {}–{} started",
@@ -50,7 +73,7 @@ fn conflict(a: &Appearance, b: &Appearance) -> Option<String> {
                 ));
             }
         }
-        if let (true, true, Some(done), Some(later)) = (completed(x), ongoing(y), x.year, y.year) {
+        if let (true, true, Some(done), Some(later)) = (x.completed, y.ongoing, x.year, y.year) {
             if later > done {
                 return Some(format!(
                     "listed as ongoing in {later}, after it was completed in {done}"
@@ -73,31 +96,99 @@ pub(super) fn period_conflicts(c: &Collection) -> Vec<CollectionDiagnostic> {
     let mut out = Vec::new();
     for g in &c.links {
         let apps = &g.appearances;
-        for (k, a) in apps.iter().enumerate() {
-            for b in &apps[k + 1..] {
-                let Some(why) = conflict(a, b) else { continue };
-                let message = format!(
-                    "{:?} ({}, {}) and {:?} ({}, {}) are linked as one project ({}), but {why}",
-                    shorten(&a.title, QUOTED),
-                    a.path,
-                    a.kind.as_str(),
-                    shorten(&b.title, QUOTED),
-                    b.path,
-                    b.kind.as_str(),
-                    g.id
-                );
-                let span = span_of(&c.texts, b);
-                out.push(at(
-                    b.text,
-                    Severity::Warning,
-                    DiagnosticCode::PeriodConflict,
-                    message,
-                    span,
-                ));
+        for (k, j, why) in conflicting_pairs(apps) {
+            let (a, b) = (&apps[k], &apps[j]);
+            let message = format!(
+                "{:?} ({}, {}) and {:?} ({}, {}) are linked as one project ({}), but {why}",
+                shorten(&a.title, QUOTED),
+                a.path,
+                a.kind.as_str(),
+                shorten(&b.title, QUOTED),
+                b.path,
+                b.kind.as_str(),
+                g.id
+            );
+            let span = span_of(&c.texts, b);
+            out.push(at(
+                b.text,
+                Severity::Warning,
+                DiagnosticCode::PeriodConflict,
+                message,
+                span,
+            ));
+        }
+    }
+    out
+}
+
+/// The pairs `(k, j)`, `k < j`, of `apps` whose [`Times`] conflict, with
+/// why, in the order of `k`, then of `j`: what [`conflict`] tells of every
+/// pair, read with work about the number of distinct times squared and
+/// the pairs found. A project seen in thousands of texts has a handful of
+/// distinct times, and comparing every pair of its appearances (as this
+/// did) was most of a collection's checks.
+///
+/// The distinct times that conflict are told once for each pair of them;
+/// then for each appearance, the members after it of each times it
+/// conflicts with are gathered (a binary search in each one's members)
+/// and sorted.
+fn conflicting_pairs(apps: &[Appearance]) -> Vec<(usize, usize, String)> {
+    let (ids, distinct) = distinct_times(apps);
+    let clashes = clashing_times(&distinct);
+    let mut out = Vec::new();
+    let mut later = Vec::new();
+    for (k, &s) in ids.iter().enumerate() {
+        later.clear();
+        for &u in &clashes[s] {
+            let members = &distinct[u].1;
+            later.extend_from_slice(&members[members.partition_point(|&m| m <= k)..]);
+        }
+        later.sort_unstable();
+        for &j in &later {
+            if let Some(why) = conflict(distinct[s].0, distinct[ids[j]].0) {
+                out.push((k, j, why));
             }
         }
     }
     out
+}
+
+/// The index of each appearance's times among the distinct times of
+/// `apps`, and those, in order of first appearance, each with the
+/// appearances that have it (in order).
+fn distinct_times(apps: &[Appearance]) -> (Vec<usize>, Vec<(Times, Vec<usize>)>) {
+    let mut index: HashMap<Times, usize> = HashMap::new();
+    let mut distinct: Vec<(Times, Vec<usize>)> = Vec::new();
+    let ids = (apps.iter().enumerate())
+        .map(|(m, a)| {
+            let t = Times::of(a);
+            let id = *index.entry(t).or_insert_with(|| {
+                distinct.push((t, Vec::new()));
+                distinct.len() - 1
+            });
+            distinct[id].1.push(m);
+            id
+        })
+        .collect();
+    (ids, distinct)
+}
+
+/// For each of `distinct`, the others (or itself) it [`conflict`]s with,
+/// in order: each pair told once (whether two times conflict does not
+/// hang on their order).
+fn clashing_times(distinct: &[(Times, Vec<usize>)]) -> Vec<Vec<usize>> {
+    let mut clashes = vec![Vec::new(); distinct.len()];
+    for (s, (a, _)) in distinct.iter().enumerate() {
+        for (u, (b, _)) in distinct.iter().enumerate().skip(s) {
+            if conflict(*a, *b).is_some() {
+                clashes[s].push(u);
+                if u != s {
+                    clashes[u].push(s);
+                }
+            }
+        }
+    }
+    clashes
 }
 
 impl Collection {
@@ -180,26 +271,31 @@ mod tests {
         a
     }
 
+    /// [`conflict`] of two appearances' [`Times`].
+    fn conflict_of(a: &Appearance, b: &Appearance) -> Option<String> {
+        conflict(Times::of(a), Times::of(b))
+    }
+
     #[test]
     fn times_that_contradict_are_found() {
         use AppearanceKind::{Portfolio, Project};
         let done_2021 = app(2021, Project, "completed", None);
         assert!(
-            conflict(
+            conflict_of(
                 &done_2021,
                 &app(2020, Portfolio, "ongoing", Some((2022, 2024)))
             )
             .is_some()
         );
         assert!(
-            conflict(
+            conflict_of(
                 &app(2022, Portfolio, "ongoing", Some((2019, 2021))),
                 &done_2021
             )
             .is_some()
         );
         assert!(
-            conflict(
+            conflict_of(
                 &app(2019, Portfolio, "ongoing", Some((2016, 2017))),
                 &app(2020, Portfolio, "ongoing", Some((2019, 2021)))
             )
@@ -208,11 +304,75 @@ mod tests {
         // a project listed as 2019–2021 that finishes in 2022 is plausible
         let done_2022 = app(2022, Project, "completed", None);
         assert_eq!(
-            conflict(
+            conflict_of(
                 &app(2020, Portfolio, "ongoing", Some((2019, 2021))),
                 &done_2022
             ),
             None
         );
+    }
+
+    /// A group of `n` drawn appearances: three kinds, two statuses or none,
+    /// four years or none, periods from a few or none (so that times
+    /// repeat, as in a project seen in many texts, and conflict).
+    fn drawn_group(draw: &mut impl FnMut(usize) -> usize, n: usize) -> Vec<Appearance> {
+        use AppearanceKind::{Phd, Portfolio, Project};
+        (0..n)
+            .map(|_| {
+                let kind = [Project, Portfolio, Phd][draw(3)];
+                let status = ["ongoing", "completed", ""][draw(3)];
+                let mut a = app(2019 + draw(4) as i32, kind, status, None);
+                a.year = a.year.filter(|_| draw(8) > 0);
+                a.status = a.status.filter(|s| !s.is_empty());
+                let start = 2016 + draw(8) as i32;
+                a.period = (draw(3) > 0).then(|| crate::Period {
+                    start,
+                    end: start + draw(4) as i32,
+                });
+                a
+            })
+            .collect()
+    }
+
+    /// Whether two times conflict does not hang on their order
+    /// ([`clashing_times`] tells each pair once).
+    #[test]
+    fn whether_two_times_conflict_does_not_hang_on_their_order() {
+        let mut draw = crate::link::tests_draw(11);
+        let apps = drawn_group(&mut draw, 400);
+        let mut seen = 0;
+        for a in &apps {
+            for b in &apps {
+                let (x, y) = (conflict_of(a, b), conflict_of(b, a));
+                assert_eq!(x.is_some(), y.is_some(), "{a:?} {b:?}");
+                seen += usize::from(x.is_some());
+            }
+        }
+        assert!(seen > 1000, "{seen}");
+    }
+
+    /// [`conflicting_pairs`] finds what [`conflict`] of every pair finds, in
+    /// the same order, on drawn groups of 1 to 120 appearances.
+    #[test]
+    fn conflicting_pairs_are_those_of_every_pair() {
+        let mut draw = crate::link::tests_draw(5);
+        let mut found = 0;
+        for n in (1..=120).step_by(7) {
+            for _ in 0..4 {
+                let apps = drawn_group(&mut draw, n);
+                let mut every = Vec::new();
+                for (k, a) in apps.iter().enumerate() {
+                    for (j, b) in apps.iter().enumerate().skip(k + 1) {
+                        if let Some(why) = conflict_of(a, b) {
+                            every.push((k, j, why));
+                        }
+                    }
+                }
+                let pairs = conflicting_pairs(&apps);
+                found += pairs.len();
+                assert_eq!(pairs, every, "{apps:?}");
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 }
