@@ -341,14 +341,9 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
         .unzip();
     let totals = score::Totals::new(pairs, totals);
     let mut links: Vec<_> = links.into_iter().flatten().collect();
-    // Strongest first; ties in pair order, so the result is deterministic
     // (each pair is one link: the order is total, and an unstable sort on
-    // the pool's threads gives it).
-    links.par_sort_unstable_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then((x.i, x.j).cmp(&(y.i, y.j)))
-    });
+    // the pool's threads gives it)
+    links.par_sort_unstable_by(|x, y| strongest_first(x, y));
     // Grown in order on this thread; each group's reasons, id and
     // appearances are then written on the pool's.
     let grown = grow::grow(appearances, &read, &totals, links);
@@ -369,6 +364,14 @@ pub fn link_counted(appearances: &[Appearance], options: &LinkOptions) -> Linked
         comparisons,
         checks,
     }
+}
+
+/// The order links are grown in: strongest first; ties in pair order, so
+/// that the result is deterministic.
+fn strongest_first(x: &score::Link, y: &score::Link) -> std::cmp::Ordering {
+    y.score
+        .total_cmp(&x.score)
+        .then((x.i, x.j).cmp(&(y.i, y.j)))
 }
 
 /// Pairs that share a title word's block key, each once, in order; in
