@@ -147,10 +147,10 @@ pub(crate) fn grow<'r>(
     // Out of their boxes on the pool's threads, which made them (freeing a
     // box here, one at a time, took a fifth of this thread's linking).
     let links: Vec<Link<'r>> = links.into_par_iter().map(|l| *l).collect();
-    let (local, parts) = components(all.len(), links);
+    let (local, parts) = components(all.len(), &links);
     let grown: Vec<(Vec<(usize, Group)>, usize)> = parts
         .into_par_iter()
-        .map(|c| grow_component((all, read, totals), (&local, c.size), c.links))
+        .map(|c| grow_component((all, read, totals), (&local, c.size), (&links, &c.links)))
         .collect();
     let checks = grown.iter().map(|(_, checks)| checks).sum();
     let mut groups: Vec<(usize, Group)> = grown.into_iter().flat_map(|(g, _)| g).collect();
@@ -160,19 +160,19 @@ pub(crate) fn grow<'r>(
 }
 
 /// A set of appearances that links connect and no link joins to another
-/// ([`components`]): how many, and its links in order, each with its place
-/// among every link.
-struct Component<'r> {
+/// ([`components`]): how many, and its links' places among every link, in
+/// order.
+struct Component {
     size: usize,
-    links: Vec<(usize, Link<'r>)>,
+    links: Vec<usize>,
 }
 
 /// The [`Component`]s of `links` among `n` appearances (those with a link),
 /// the ones with the most links first (the largest is started first on the
 /// pool); and each appearance's index in its component.
-fn components(n: usize, links: Vec<Link<'_>>) -> (Vec<usize>, Vec<Component<'_>>) {
+fn components(n: usize, links: &[Link]) -> (Vec<usize>, Vec<Component>) {
     let mut roots = Roots::new(n);
-    for l in &links {
+    for l in links {
         roots.unite(l.i, l.j);
     }
     // Each component's slot, by its root; each appearance's index in it.
@@ -190,8 +190,8 @@ fn components(n: usize, links: Vec<Link<'_>>) -> (Vec<usize>, Vec<Component<'_>>
         local[x] = parts[slot[r]].size;
         parts[slot[r]].size += 1;
     }
-    for (k, l) in links.into_iter().enumerate() {
-        parts[slot[roots.of(l.i)]].links.push((k, l));
+    for (k, l) in links.iter().enumerate() {
+        parts[slot[roots.of(l.i)]].links.push(k);
     }
     parts.retain(|c| !c.links.is_empty());
     parts.sort_by_key(|c| std::cmp::Reverse(c.links.len()));
@@ -230,13 +230,14 @@ impl Roots {
 fn grow_component<'r>(
     (all, read, totals): (&[Appearance], &'r [Read], &Totals),
     (local, size): (&[usize], usize),
-    links: Vec<(usize, Link<'r>)>,
+    (links, order): (&[Link<'r>], &[usize]),
 ) -> (Vec<(usize, Group<'r>)>, usize) {
     let (mut scratch, mut scores) = (Scratch::default(), Vec::new());
     let mut checks = 0;
     let mut of: Vec<Option<usize>> = vec![None; size];
     let (mut groups, mut started): (Vec<Group>, Vec<usize>) = (Vec::new(), Vec::new());
-    for (k, l) in links {
+    for &k in order {
+        let Some(&l) = links.get(k) else { continue };
         let (gi, gj) = (of[local[l.i]], of[local[l.j]]);
         if gi.is_some() && gi == gj {
             continue;
@@ -719,12 +720,15 @@ mod tests {
         let read = super::super::score::read_all(&all, registry);
         let (totals, links) = scored_links(&all, &read);
         let unboxed: Vec<Link> = links.iter().map(|l| **l).collect();
+        let every: Vec<usize> = (0..unboxed.len()).collect();
         // One pass: every appearance in one component.
         let identity: Vec<usize> = (0..all.len()).collect();
-        let numbered = unboxed.iter().copied().enumerate().collect();
-        let (one, one_checks) =
-            grow_component((&all, &read, &totals), (&identity, all.len()), numbered);
-        let (local, parts) = components(all.len(), unboxed);
+        let (one, one_checks) = grow_component(
+            (&all, &read, &totals),
+            (&identity, all.len()),
+            (&unboxed, &every),
+        );
+        let (local, parts) = components(all.len(), &unboxed);
         assert!(parts.len() >= 4, "{} components", parts.len());
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
@@ -739,7 +743,7 @@ mod tests {
         for Component { size, links } in &parts {
             let mut seen: Vec<usize> = links
                 .iter()
-                .flat_map(|(_, l)| [local[l.i], local[l.j]])
+                .flat_map(|&k| [local[unboxed[k].i], local[unboxed[k].j]])
                 .collect();
             seen.sort_unstable();
             seen.dedup();
