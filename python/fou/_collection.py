@@ -122,15 +122,27 @@ def collection_records(collection: Collection, table: CollectionTable) -> list[d
     return [dict(zip(columns, row)) for row in collection.rows(table)]
 
 
+def _whole_numbers(values: tuple[_Cell, ...]) -> bool:
+    """Whether the values that are there (not ``None``, not NaN) are whole numbers, and any are."""
+    present = [v for v in values if v is not None and v == v]
+    return bool(present) and all(isinstance(v, int) and not isinstance(v, bool) for v in present)
+
+
 def _frame(rows: list[tuple[_Cell, ...]], columns: list[str]) -> _pd.DataFrame:
-    """A DataFrame of rows; a column of whole numbers with gaps becomes pandas' ``Int64``."""
+    """A DataFrame of rows; a column of whole numbers with gaps becomes pandas' ``Int64``.
+
+    Built column by column from the rows (a column of whole numbers made an
+    ``Int64`` array at once): the frame of ``DataFrame.from_records`` with such
+    columns then made ``Int64``, without reading a pandas column value by value
+    (which was most of the time of a frame of thousands of rows).
+    """
     pd = _require_pandas()
-    frame = pd.DataFrame.from_records(rows, columns=columns)
-    for col in columns:
-        values = [v for v in frame[col] if v is not None and v == v]
-        if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            frame[col] = frame[col].astype("Int64")
-    return frame
+    if not rows:
+        return pd.DataFrame.from_records(rows, columns=columns)
+    data: dict[str, object] = {}
+    for col, values in zip(columns, zip(*rows)):
+        data[col] = pd.array(values, dtype="Int64") if _whole_numbers(values) else list(values)
+    return pd.DataFrame(data, columns=columns)
 
 
 def collection_frame(collection: Collection, table: CollectionTable) -> _pd.DataFrame:

@@ -248,6 +248,32 @@ def test_each_table_frame_equals_the_sqlite_table(real: fou.Collection, db: sqli
     assert len(frame) == len(real.rows(table))  # type: ignore[arg-type]
 
 
+def test_whole_number_columns_are_int64_with_gaps_or_without(real: fou.Collection) -> None:
+    """A column of whole numbers is ``Int64`` whether or not some rows have none (a
+    portfolio item without a period, a text without a year), as in the report frames;
+    read from pandas, such a column with gaps had come out ``float64``."""
+    portfolio = fou.collection_frame(real, "portfolio")
+    assert portfolio["period_start"].isna().any() and portfolio["period_start"].notna().any()
+    apps = fou.collection_frame(real, "appearances")
+    texts = fou.collection_frame(real, "texts")
+    timelines = fou.timelines_frame(real)
+    for frame, cols in [
+        (portfolio, ["period_start", "period_end", "idx", "line_start"]),
+        (apps, ["year", "period_start", "period_end", "idx"]),
+        (texts, ["year", "items"]),
+        (timelines, ["year", "period_start", "idx"]),
+    ]:
+        assert {c: str(frame[c].dtype) for c in cols} == dict.fromkeys(cols, "Int64")
+    # the numbers are those of the rows, the gaps <NA>
+    starts = [row[fou.Collection.columns("portfolio").index("period_start")] for row in real.rows("portfolio")]
+    assert portfolio["period_start"].astype(object).where(portfolio["period_start"].notna(), None).tolist() == starts
+    # text, fractions and an empty table keep their types
+    assert str(fou.links_frame(real)["score"].dtype) == "float64"
+    assert str(portfolio["title"].dtype) not in {"Int64", "float64"}  # object, or str in pandas 3
+    empty = fou.collection_frame(fou.Collection.from_reports([]), "portfolio")
+    assert empty.empty and list(empty.columns) == fou.Collection.columns("portfolio")
+
+
 def test_items_frame_equals_its_sql(real: fou.Collection, db: sqlite3.Connection) -> None:
     frame = fou.items_frame(real)
     assert list(frame.columns)[:6] == ["text_hash", "path", "year", "kind", "idx", "title"]
