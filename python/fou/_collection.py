@@ -122,36 +122,40 @@ def collection_records(collection: Collection, table: CollectionTable) -> list[d
     return [dict(zip(columns, row)) for row in collection.rows(table)]
 
 
-def _whole_numbers(values: tuple[_Cell, ...]) -> bool:
-    """Whether the values that are there (not ``None``, not NaN) are whole numbers, and any are."""
-    present = [v for v in values if v is not None and v == v]
-    return bool(present) and all(isinstance(v, int) and not isinstance(v, bool) for v in present)
+def _frame(rows: list[tuple[_Cell, ...]], table: CollectionTable) -> _pd.DataFrame:
+    """A DataFrame of a table's rows; its integer columns are pandas' nullable ``Int64``.
 
-
-def _frame(rows: list[tuple[_Cell, ...]], columns: list[str]) -> _pd.DataFrame:
-    """A DataFrame of rows; a column of whole numbers with gaps becomes pandas' ``Int64``.
-
-    Built column by column from the rows (a column of whole numbers made an
-    ``Int64`` array at once): the frame of ``DataFrame.from_records`` with such
-    columns then made ``Int64``, without reading a pandas column value by value
-    (which was most of the time of a frame of thousands of rows).
+    Built column by column from the rows, with the column types of the core
+    (:meth:`fou.Collection.column_types`, the SQLite schema's): an integer column is
+    an ``Int64`` array, with or without gaps, in an empty table too; a ``real``
+    column ``float64``; a text column as pandas makes a column of strings and
+    ``None``. No column is read value by value to guess its type.
     """
     pd = _require_pandas()
-    if not rows:
-        return pd.DataFrame.from_records(rows, columns=columns)
+    import numpy as np  # a dependency of pandas
+
+    columns = Collection.columns(table)
+    cells = list(zip(*rows)) if rows else [() for _ in columns]
     data: dict[str, object] = {}
-    for col, values in zip(columns, zip(*rows)):
-        data[col] = pd.array(values, dtype="Int64") if _whole_numbers(values) else list(values)
+    for col, kind, values in zip(columns, Collection.column_types(table), cells):
+        if kind == "integer":
+            data[col] = pd.array(values, dtype="Int64")
+        elif kind == "real":
+            data[col] = np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+        else:
+            data[col] = list(values) if values else np.empty(0, dtype=object)
     return pd.DataFrame(data, columns=columns)
 
 
 def collection_frame(collection: Collection, table: CollectionTable) -> _pd.DataFrame:
     """One table of the collection as a DataFrame: the rows of the SQLite table of that name.
 
-    Integer columns are pandas' nullable ``Int64``. Needs pandas.
+    Integer columns are pandas' nullable ``Int64`` (with gaps or without, and in an
+    empty table), ``real`` ones ``float64``: the types of
+    :meth:`fou.Collection.column_types`. Needs pandas.
     """
     _check(collection)
-    return _frame(collection.rows(table), Collection.columns(table))
+    return _frame(collection.rows(table), table)
 
 
 def items_frame(collection: Collection) -> _pd.DataFrame:

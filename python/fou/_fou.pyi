@@ -692,6 +692,9 @@ class Collection:
     @staticmethod
     def columns(table: _Table) -> list[str]: ...
     @staticmethod
+    def column_types(table: _Table) -> list[Literal["integer", "real", "text"]]:
+        """The type of each column of a table, in the order of :meth:`columns` (the SQLite schema's)."""
+    @staticmethod
     def tables() -> list[_Table]: ...
     def to_sqlite(self, path: str | os.PathLike[str]) -> None:
         """Write the collection into an SQLite database (a rerun replaces the same texts' rows)."""

@@ -272,6 +272,21 @@ def test_whole_number_columns_are_int64_with_gaps_or_without(real: fou.Collectio
     assert str(portfolio["title"].dtype) not in {"Int64", "float64"}  # object, or str in pandas 3
     empty = fou.collection_frame(fou.Collection.from_reports([]), "portfolio")
     assert empty.empty and list(empty.columns) == fou.Collection.columns("portfolio")
+    assert str(empty["period_start"].dtype) == "Int64"
+    # the types are the core's, one per column
+    assert fou.Collection.column_types("links") == ["text", "integer", "real", "text"]
+    for table in fou.Collection.tables():
+        types = fou.Collection.column_types(table)
+        assert len(types) == len(fou.Collection.columns(table)) and set(types) <= {"integer", "real", "text"}
+    with pytest.raises(ValueError, match="unknown table"):
+        fou.Collection.column_types("nope")  # type: ignore[arg-type]
+
+
+def test_a_cell_like_the_one_above_it_is_the_same_object(real: fou.Collection) -> None:
+    rows = real.rows("item_institutions")
+    pairs = [(a, b) for a, b in zip(rows, rows[1:]) if a[0] == b[0]]
+    assert pairs, "texts with more than one item institution"
+    assert all(a[0] is b[0] for a, b in pairs)
 
 
 def test_items_frame_equals_its_sql(real: fou.Collection, db: sqlite3.Connection) -> None:

@@ -160,6 +160,16 @@ fn cell<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
     }
 }
 
+/// Whether cell `b` may be the Python object of cell `a`: the same text or
+/// whole number (not a fraction: `0.0 == -0.0`, and a NaN equals nothing).
+fn same_cell(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Text(a), Value::Text(b)) => a == b,
+        (Value::Int(a), Value::Int(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// A table by its name, or a `ValueError` listing the names.
 fn table(name: &str) -> PyResult<Table> {
     name.parse().map_err(|_| {
@@ -356,17 +366,38 @@ impl PyCollection {
     /// `"institutions"`, `"item_institutions"`, `"appearances"`, `"links"`,
     /// `"diagnostics"`), as tuples in the order of `Collection.columns(table)`:
     /// what `to_sqlite()` writes and `fou collect --table` prints.
+    ///
+    /// A cell with the text or number of the one above it in its column is
+    /// the same Python object (the text's hash, path or kind of row after row
+    /// is made once).
     fn rows<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Vec<Bound<'py, PyTuple>>> {
         let rows = self.0.rows(self::table(table)?);
+        let mut above: Vec<Option<(&Value, Bound<'py, PyAny>)>> = Vec::new();
         rows.iter()
             .map(|row| {
-                let cells = row
-                    .iter()
-                    .map(|v| cell(py, v))
+                above.resize(row.len(), None);
+                let cells = (row.iter().zip(&mut above))
+                    .map(|(v, above)| match above {
+                        Some((same, object)) if same_cell(same, v) => Ok(object.clone()),
+                        _ => {
+                            let object = cell(py, v)?;
+                            *above = Some((v, object.clone()));
+                            Ok(object)
+                        }
+                    })
                     .collect::<PyResult<Vec<_>>>()?;
                 PyTuple::new(py, cells)
             })
             .collect()
+    }
+
+    /// The type of each column of a table, in row order: `"integer"`,
+    /// `"real"` or `"text"` (what a cell holds when it is not `None`; the
+    /// types of the SQLite schema).
+    #[staticmethod]
+    fn column_types(table: &str) -> PyResult<Vec<&'static str>> {
+        let types = self::table(table)?.column_types();
+        Ok(types.into_iter().map(|t| t.as_str()).collect())
     }
 
     /// The column names of a table, in row order.

@@ -52,7 +52,7 @@ use crate::{Error, Options};
 pub use files::text_files;
 #[cfg(feature = "sqlite")]
 pub use sqlite::{SQLITE_SCHEMA_VERSION, SqliteError};
-pub use tables::{Table, Value};
+pub use tables::{ColumnType, Table, Value};
 
 /// Texts started and not yet added, per thread (the window of
 /// [`Reading`]): each thread has a second text to go on with while the

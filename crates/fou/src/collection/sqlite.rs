@@ -214,19 +214,25 @@ mod tests {
     }
 
     #[test]
-    fn the_schema_has_every_table_with_its_columns() {
+    fn the_schema_has_every_table_with_its_columns_and_their_types() {
         let db = Connection::open_in_memory().unwrap();
         db.execute_batch(SCHEMA).unwrap();
         for table in Table::ALL {
             let mut stmt = db
                 .prepare(&format!("PRAGMA table_info({})", table.name()))
                 .unwrap();
-            let cols: Vec<String> = stmt
-                .query_map([], |r| r.get(1))
+            let cols: Vec<(String, String)> = stmt
+                .query_map([], |r| {
+                    Ok((r.get(1)?, r.get::<_, String>(2)?.to_lowercase()))
+                })
                 .unwrap()
                 .collect::<Result<_, _>>()
                 .unwrap();
-            assert_eq!(cols, table.columns(), "{}", table.name());
+            let ours: Vec<(String, String)> = (table.columns().into_iter())
+                .zip(table.column_types())
+                .map(|(name, ty)| (name.to_owned(), ty.as_str().to_owned()))
+                .collect();
+            assert_eq!(cols, ours, "{}", table.name());
         }
     }
 }

@@ -122,9 +122,15 @@ pub enum Table {
 
 /// The columns every item table starts with: its text and its index in
 /// the text's list.
-const ITEM_KEY: [&str; 2] = ["text_hash", "idx"];
+const ITEM_KEY: [(&str, ColumnType); 2] = [
+    ("text_hash", ColumnType::Text),
+    ("idx", ColumnType::Integer),
+];
 /// … and ends with: its lines.
-const LINES: [&str; 2] = ["line_start", "line_end"];
+const LINES: [(&str, ColumnType); 2] = [
+    ("line_start", ColumnType::Integer),
+    ("line_end", ColumnType::Integer),
+];
 
 impl Table {
     /// Every table, in the order they are written.
@@ -169,7 +175,26 @@ impl Table {
     /// assert_eq!(fou::collection::Table::Links.columns(), ["id", "size", "score", "reason"]);
     /// ```
     pub fn columns(self) -> Vec<&'static str> {
-        let item = |middle: &[&'static str]| -> Vec<&'static str> {
+        self.schema().into_iter().map(|(name, _)| name).collect()
+    }
+
+    /// The type of each column, in row order: what its cells hold when
+    /// they are not NULL (the types of the SQLite schema).
+    ///
+    /// ```
+    /// use fou::collection::{ColumnType, Table};
+    /// let types = Table::Links.column_types();
+    /// assert_eq!(types, [ColumnType::Text, ColumnType::Integer, ColumnType::Real, ColumnType::Text]);
+    /// assert_eq!(types[1].as_str(), "integer");
+    /// ```
+    pub fn column_types(self) -> Vec<ColumnType> {
+        self.schema().into_iter().map(|(_, ty)| ty).collect()
+    }
+
+    /// Each column's name and type, in row order.
+    fn schema(self) -> Vec<(&'static str, ColumnType)> {
+        use ColumnType::{Integer as I, Real as R, Text as T};
+        let item = |middle: &[(&'static str, ColumnType)]| -> Vec<(&'static str, ColumnType)> {
             ITEM_KEY
                 .iter()
                 .chain(middle)
@@ -179,64 +204,109 @@ impl Table {
         };
         match self {
             Table::Texts => vec![
-                "hash",
-                "path",
-                "year",
-                "title",
-                "is_report",
-                "format",
-                "bytes",
-                "lines",
-                "coverage",
-                "items",
-                "duplicate_of",
-                "duplicate_reason",
+                ("hash", T),
+                ("path", T),
+                ("year", I),
+                ("title", T),
+                ("is_report", I),
+                ("format", T),
+                ("bytes", I),
+                ("lines", I),
+                ("coverage", R),
+                ("items", I),
+                ("duplicate_of", T),
+                ("duplicate_reason", T),
             ],
             Table::Projects => item(&[
-                "title",
-                "institution_raw",
-                "funding",
-                "theme",
-                "lead",
-                "summary",
+                ("title", T),
+                ("institution_raw", T),
+                ("funding", T),
+                ("theme", T),
+                ("lead", T),
+                ("summary", T),
             ]),
             Table::Portfolio => item(&[
-                "title",
-                "institution_raw",
-                "period_start",
-                "period_end",
-                "funding",
-                "theme",
-                "status",
+                ("title", T),
+                ("institution_raw", T),
+                ("period_start", I),
+                ("period_end", I),
+                ("funding", T),
+                ("theme", T),
+                ("status", T),
             ]),
-            Table::Analyses => item(&["issue", "year", "title", "subtitle", "authors", "abstract"]),
-            Table::Publications => item(&["authors", "year", "title", "venue"]),
-            Table::Phd => item(&["title", "candidate", "institution", "status"]),
-            Table::Institutions => vec!["id", "name", "parent", "kind"],
-            Table::ItemInstitutions => {
-                vec![
-                    "text_hash",
-                    "kind",
-                    "idx",
-                    "position",
-                    "institution_id",
-                    "raw",
-                ]
-            }
-            Table::Appearances => vec![
-                "text_hash",
-                "kind",
-                "idx",
-                "year",
-                "title",
-                "institution_raw",
-                "status",
-                "period_start",
-                "period_end",
-                "link_id",
+            Table::Analyses => item(&[
+                ("issue", I),
+                ("year", I),
+                ("title", T),
+                ("subtitle", T),
+                ("authors", T),
+                ("abstract", T),
+            ]),
+            Table::Publications => item(&[("authors", T), ("year", I), ("title", T), ("venue", T)]),
+            Table::Phd => item(&[
+                ("title", T),
+                ("candidate", T),
+                ("institution", T),
+                ("status", T),
+            ]),
+            Table::Institutions => vec![("id", T), ("name", T), ("parent", T), ("kind", T)],
+            Table::ItemInstitutions => vec![
+                ("text_hash", T),
+                ("kind", T),
+                ("idx", I),
+                ("position", I),
+                ("institution_id", T),
+                ("raw", T),
             ],
-            Table::Links => vec!["id", "size", "score", "reason"],
-            Table::Diagnostics => vec!["text_hash", "severity", "code", "message", "line"],
+            Table::Appearances => vec![
+                ("text_hash", T),
+                ("kind", T),
+                ("idx", I),
+                ("year", I),
+                ("title", T),
+                ("institution_raw", T),
+                ("status", T),
+                ("period_start", I),
+                ("period_end", I),
+                ("link_id", T),
+            ],
+            Table::Links => vec![("id", T), ("size", I), ("score", R), ("reason", T)],
+            Table::Diagnostics => vec![
+                ("text_hash", T),
+                ("severity", T),
+                ("code", T),
+                ("message", T),
+                ("line", I),
+            ],
+        }
+    }
+}
+
+/// The type of a table's column ([`Table::column_types`]): SQL's INTEGER,
+/// REAL or TEXT, what [`Value::Int`], [`Value::Real`] and [`Value::Text`]
+/// hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ColumnType {
+    /// Whole numbers (and 0 or 1 for a yes or no).
+    Integer,
+    /// Fractions.
+    Real,
+    /// Text.
+    Text,
+}
+
+impl ColumnType {
+    /// The type's name in lower case, as SQL writes it.
+    ///
+    /// ```
+    /// assert_eq!(fou::collection::ColumnType::Real.as_str(), "real");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnType::Integer => "integer",
+            ColumnType::Real => "real",
+            ColumnType::Text => "text",
         }
     }
 }

@@ -349,3 +349,31 @@ fn a_text_with_the_content_of_an_earlier_duplicate_follows_it() {
         assert_eq!(n, 3);
     }
 }
+
+/// Every cell of every table is NULL or of its column's type
+/// ([`Table::column_types`]), and every column of a type holds some
+/// value of it in a collection of the renderings and examples (the
+/// Python frames read the types to make whole-number columns `Int64`).
+#[test]
+fn every_cell_is_of_its_columns_type() {
+    let mut paths = all_renderings();
+    paths.extend(text_files(examples()).unwrap());
+    let c = Collection::from_paths(&paths, &CollectOptions::default());
+    for table in Table::ALL {
+        let types = table.column_types();
+        assert_eq!(types.len(), table.columns().len(), "{}", table.name());
+        let rows = c.rows(table);
+        for row in &rows {
+            for (value, ty) in row.iter().zip(&types) {
+                let fits = match value {
+                    Value::Null => true,
+                    Value::Int(_) => *ty == ColumnType::Integer,
+                    Value::Real(_) => *ty == ColumnType::Real,
+                    Value::Text(_) => *ty == ColumnType::Text,
+                };
+                assert!(fits, "{}: {value:?} in a column of {ty:?}", table.name());
+            }
+        }
+        assert!(!rows.is_empty(), "{}", table.name());
+    }
+}
