@@ -177,9 +177,9 @@ pub(crate) fn collect(
 /// Let go of the collection without waiting for it to be freed: it is
 /// dropped on a thread of its own, which a process that ends after the
 /// command does not wait for (freeing 10,000 cut texts took two threads
-/// 0.4 s of a 5 s `fou collect`), while a caller that goes on (a test, the
-/// `cli` fuzz target) gets the memory back. Without a thread (it could not
-/// be started) it is dropped here.
+/// 0.4 s of a 5 s `fou collect`), while a caller of [`crate::execute`]
+/// that goes on gets the memory back. Without a thread (it could not be
+/// started) it is dropped here.
 fn free(collection: Collection) {
     let freeing = std::thread::Builder::new().name("fou-free".into());
     // (on an error the closure, and the collection with it, is dropped)
