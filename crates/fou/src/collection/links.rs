@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::checks::at;
 use super::{Collection, CollectionDiagnostic, Text, Value};
 use crate::link::{Appearance, AppearanceKind, LinkGroup, LinkOptions};
@@ -13,14 +15,13 @@ use crate::text::shorten;
 const QUOTED: usize = 80;
 
 /// The appearances of the kept texts (projects, portfolio items and PhD
-/// candidates, text by text) and their links.
+/// candidates, text by text, read on the current rayon pool) and their
+/// links.
 pub(super) fn link(texts: &[Text], options: &LinkOptions) -> (Vec<Appearance>, Vec<LinkGroup>) {
-    let mut all = Vec::new();
-    for (i, t) in texts.iter().enumerate() {
-        if t.duplicate_of.is_none() {
-            all.extend(crate::link::appearances(i, &t.name(i), &t.report));
-        }
-    }
+    let all: Vec<Appearance> = (texts.par_iter().enumerate())
+        .filter(|(_, t)| t.duplicate_of.is_none())
+        .flat_map_iter(|(i, t)| crate::link::appearances(i, &t.name(i), &t.report))
+        .collect();
     let groups = crate::link::link(&all, options);
     (all, groups)
 }
