@@ -148,15 +148,48 @@ pub(crate) fn grow<'r>(
     // box here, one at a time, took a fifth of this thread's linking).
     let links: Vec<Link<'r>> = links.into_par_iter().map(|l| *l).collect();
     let (local, parts) = components(all.len(), &links);
-    let grown: Vec<(Vec<(usize, Group)>, usize)> = parts
+    // Each thread grows its components with one workspace, into one list.
+    let (mut groups, checks) = parts
         .into_par_iter()
-        .map(|c| grow_component((all, read, totals), (&local, c.size), (&links, &c.links)))
-        .collect();
-    let checks = grown.iter().map(|(_, checks)| checks).sum();
-    let mut groups: Vec<(usize, Group)> = grown.into_iter().flat_map(|(g, _)| g).collect();
+        .fold(
+            || (Workspace::default(), Vec::new(), 0),
+            |(mut work, mut grown, mut checks), c| {
+                let known = (all, read, totals);
+                checks += grow_component(
+                    known,
+                    (&local, c.size),
+                    (&links, &c.links),
+                    &mut work,
+                    &mut grown,
+                );
+                (work, grown, checks)
+            },
+        )
+        .map(|(_, grown, checks)| (grown, checks))
+        .reduce(
+            || (Vec::new(), 0),
+            |(mut a, x), (b, y)| {
+                a.extend(b);
+                (a, x + y)
+            },
+        );
     groups.sort_unstable_by_key(|&(started, _)| started);
     let groups = groups.into_iter().map(|(_, g)| g).collect();
     Grown { groups, checks }
+}
+
+/// What [`grow_component`] keeps as it goes, kept from one component to
+/// the next on a thread (most components are two or three appearances:
+/// new buffers for each cost more than growing it).
+#[derive(Default)]
+struct Workspace<'r> {
+    scratch: Scratch<'r>,
+    scores: Vec<Option<f64>>,
+    /// Each appearance's group, by its index in the component.
+    of: Vec<Option<usize>>,
+    groups: Vec<Group<'r>>,
+    /// The place of the link that started each group.
+    started: Vec<usize>,
 }
 
 /// A set of appearances that links connect and no link joins to another
@@ -224,18 +257,28 @@ impl Roots {
 }
 
 /// Grow the groups of one of [`components`]: `size` appearances, whose
-/// index in it `local` tells, and its links in order, each with its place
-/// among every link. Each group that holds two or more, with the place of
-/// the link that started it, and the checks made.
+/// index in it `local` tells, and its links' places in `links`, in order.
+/// Each group that holds two or more is added to `grown` with the place of
+/// the link that started it; the checks made are returned.
 fn grow_component<'r>(
     (all, read, totals): (&[Appearance], &'r [Read], &Totals),
     (local, size): (&[usize], usize),
     (links, order): (&[Link<'r>], &[usize]),
-) -> (Vec<(usize, Group<'r>)>, usize) {
-    let (mut scratch, mut scores) = (Scratch::default(), Vec::new());
+    work: &mut Workspace<'r>,
+    grown: &mut Vec<(usize, Group<'r>)>,
+) -> usize {
     let mut checks = 0;
-    let mut of: Vec<Option<usize>> = vec![None; size];
-    let (mut groups, mut started): (Vec<Group>, Vec<usize>) = (Vec::new(), Vec::new());
+    let Workspace {
+        scratch,
+        scores,
+        of,
+        groups,
+        started,
+    } = work;
+    of.clear();
+    groups.clear();
+    started.clear();
+    of.resize(size, None);
     for &k in order {
         let Some(&l) = links.get(k) else { continue };
         let (gi, gj) = (of[local[l.i]], of[local[l.j]]);
@@ -251,18 +294,18 @@ fn grow_component<'r>(
             || !cohesive(
                 (all, read, totals),
                 (&left, &right),
-                (&mut scratch, &mut scores),
+                (scratch, scores),
                 &mut checks,
             )
         {
             continue;
         }
-        join(all, (&mut groups, &mut of, local), l);
+        join(all, (groups, of, local), l);
         started.resize(groups.len(), k);
     }
-    let grown = started.into_iter().zip(groups);
-    let groups = grown.filter(|(_, g)| g.members.len() >= 2).collect();
-    (groups, checks)
+    let made = started.drain(..).zip(groups.drain(..));
+    grown.extend(made.filter(|(_, g)| g.members.len() >= 2));
+    checks
 }
 
 /// Join the groups (or lone appearances) of `l`'s two ends into one, kept
@@ -723,10 +766,13 @@ mod tests {
         let every: Vec<usize> = (0..unboxed.len()).collect();
         // One pass: every appearance in one component.
         let identity: Vec<usize> = (0..all.len()).collect();
-        let (one, one_checks) = grow_component(
+        let (mut one, mut work) = (Vec::new(), Workspace::default());
+        let one_checks = grow_component(
             (&all, &read, &totals),
             (&identity, all.len()),
             (&unboxed, &every),
+            &mut work,
+            &mut one,
         );
         let (local, parts) = components(all.len(), &unboxed);
         assert!(parts.len() >= 4, "{} components", parts.len());
