@@ -53,27 +53,27 @@ fn the_result_is_the_same_on_one_thread_and_on_two() {
 }
 
 /// Texts are read in a window, not in groups: while the second text of
-/// a group of `window` is still being read, a text after the group starts
-/// as soon as the first is added. Here the second text's progress call
-/// waits for the fifth text's (two threads, a window of four): with
-/// groups, the fifth would wait for the second, and the wait would end
-/// only at its (generous) limit.
+/// a group of `window` is still being read, the first text after the group
+/// starts as soon as the first is added. Here the second text's progress
+/// call waits for that text's (two threads): with groups, it would wait
+/// for the second, and the wait would end only at its (generous) limit.
 #[test]
 fn a_text_after_the_window_starts_while_an_earlier_one_is_read() {
     use std::sync::{Condvar, Mutex};
+    let window = 2 * TEXTS_PER_THREAD;
     let dir = tempfile::tempdir().unwrap();
-    let paths: Vec<PathBuf> = (0..6)
+    let paths: Vec<PathBuf> = (0..window + 2)
         .map(|i| {
-            let path = dir.path().join(format!("{i}.txt"));
-            std::fs::write(&path, format!("FoU-rapport 202{i}\n")).unwrap();
+            let path = dir.path().join(format!("{i:02}.txt"));
+            std::fs::write(&path, format!("FoU-rapport {}\n", 2000 + i)).unwrap();
             path
         })
         .collect();
-    let fifth_read = (Mutex::new(false), Condvar::new());
-    let waited_for_fifth = Mutex::new(None);
+    let after_read = (Mutex::new(false), Condvar::new());
+    let waited_for_it = Mutex::new(None);
     let progress = |path: &Path| {
-        let (read, changed) = &fifth_read;
-        if path == paths[4] {
+        let (read, changed) = &after_read;
+        if path == paths[window] {
             *read.lock().unwrap() = true;
             changed.notify_all();
         } else if path == paths[1] {
@@ -82,7 +82,7 @@ fn a_text_after_the_window_starts_while_an_earlier_one_is_read() {
             let (seen, _) = changed
                 .wait_timeout_while(guard, limit, |seen| !*seen)
                 .unwrap();
-            *waited_for_fifth.lock().unwrap() = Some(*seen);
+            *waited_for_it.lock().unwrap() = Some(*seen);
         }
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -90,12 +90,13 @@ fn a_text_after_the_window_starts_while_an_earlier_one_is_read() {
         .build()
         .unwrap();
     let c = pool.install(|| {
-        assert_eq!(rayon::current_num_threads() * TEXTS_PER_THREAD, 4);
+        assert_eq!(rayon::current_num_threads() * TEXTS_PER_THREAD, window);
         Collection::from_paths_with_progress(&paths, &CollectOptions::default(), &progress)
     });
-    assert_eq!(*waited_for_fifth.lock().unwrap(), Some(true));
+    assert_eq!(*waited_for_it.lock().unwrap(), Some(true));
     let years: Vec<Option<i32>> = c.texts().iter().map(|t| t.year).collect();
-    assert_eq!(years, (0..6).map(|i| Some(2020 + i)).collect::<Vec<_>>());
+    let expected: Vec<Option<i32>> = (0..window + 2).map(|i| Some(2000 + i as i32)).collect();
+    assert_eq!(years, expected);
 }
 
 #[test]
