@@ -122,12 +122,12 @@ pub enum Table {
 
 /// The columns every item table starts with: its text and its index in
 /// the text's list.
-const ITEM_KEY: [(&str, ColumnType); 2] = [
+const ITEM_KEY: [Column; 2] = [
     ("text_hash", ColumnType::Text),
     ("idx", ColumnType::Integer),
 ];
 /// … and ends with: its lines.
-const LINES: [(&str, ColumnType); 2] = [
+const LINES: [Column; 2] = [
     ("line_start", ColumnType::Integer),
     ("line_end", ColumnType::Integer),
 ];
@@ -192,9 +192,8 @@ impl Table {
     }
 
     /// Each column's name and type, in row order.
-    fn schema(self) -> Vec<(&'static str, ColumnType)> {
-        use ColumnType::{Integer as I, Real as R, Text as T};
-        let item = |middle: &[(&'static str, ColumnType)]| -> Vec<(&'static str, ColumnType)> {
+    fn schema(self) -> Vec<Column> {
+        let item = |middle: &[Column]| -> Vec<Column> {
             ITEM_KEY
                 .iter()
                 .chain(middle)
@@ -203,84 +202,101 @@ impl Table {
                 .collect()
         };
         match self {
-            Table::Texts => vec![
-                ("hash", T),
-                ("path", T),
-                ("year", I),
-                ("title", T),
-                ("is_report", I),
-                ("format", T),
-                ("bytes", I),
-                ("lines", I),
-                ("coverage", R),
-                ("items", I),
-                ("duplicate_of", T),
-                ("duplicate_reason", T),
-            ],
-            Table::Projects => item(&[
-                ("title", T),
-                ("institution_raw", T),
-                ("funding", T),
-                ("theme", T),
-                ("lead", T),
-                ("summary", T),
-            ]),
-            Table::Portfolio => item(&[
-                ("title", T),
-                ("institution_raw", T),
-                ("period_start", I),
-                ("period_end", I),
-                ("funding", T),
-                ("theme", T),
-                ("status", T),
-            ]),
-            Table::Analyses => item(&[
-                ("issue", I),
-                ("year", I),
-                ("title", T),
-                ("subtitle", T),
-                ("authors", T),
-                ("abstract", T),
-            ]),
-            Table::Publications => item(&[("authors", T), ("year", I), ("title", T), ("venue", T)]),
-            Table::Phd => item(&[
-                ("title", T),
-                ("candidate", T),
-                ("institution", T),
-                ("status", T),
-            ]),
-            Table::Institutions => vec![("id", T), ("name", T), ("parent", T), ("kind", T)],
-            Table::ItemInstitutions => vec![
-                ("text_hash", T),
-                ("kind", T),
-                ("idx", I),
-                ("position", I),
-                ("institution_id", T),
-                ("raw", T),
-            ],
-            Table::Appearances => vec![
-                ("text_hash", T),
-                ("kind", T),
-                ("idx", I),
-                ("year", I),
-                ("title", T),
-                ("institution_raw", T),
-                ("status", T),
-                ("period_start", I),
-                ("period_end", I),
-                ("link_id", T),
-            ],
-            Table::Links => vec![("id", T), ("size", I), ("score", R), ("reason", T)],
-            Table::Diagnostics => vec![
-                ("text_hash", T),
-                ("severity", T),
-                ("code", T),
-                ("message", T),
-                ("line", I),
-            ],
+            Table::Texts => TEXTS.to_vec(),
+            Table::Projects => item(&PROJECTS),
+            Table::Portfolio => item(&PORTFOLIO),
+            Table::Analyses => item(&ANALYSES),
+            Table::Publications => item(&PUBLICATIONS),
+            Table::Phd => item(&PHD),
+            Table::Institutions => INSTITUTIONS.to_vec(),
+            Table::ItemInstitutions => ITEM_INSTITUTIONS.to_vec(),
+            Table::Appearances => APPEARANCES.to_vec(),
+            Table::Links => LINKS.to_vec(),
+            Table::Diagnostics => DIAGNOSTICS.to_vec(),
         }
     }
 }
+
+/// A column of a table: its name and type.
+type Column = (&'static str, ColumnType);
+
+// The columns of each table (an item table's between its key and its lines).
+use ColumnType::{Integer as I, Real as R, Text as T};
+const TEXTS: [Column; 12] = [
+    ("hash", T),
+    ("path", T),
+    ("year", I),
+    ("title", T),
+    ("is_report", I),
+    ("format", T),
+    ("bytes", I),
+    ("lines", I),
+    ("coverage", R),
+    ("items", I),
+    ("duplicate_of", T),
+    ("duplicate_reason", T),
+];
+const PROJECTS: [Column; 6] = [
+    ("title", T),
+    ("institution_raw", T),
+    ("funding", T),
+    ("theme", T),
+    ("lead", T),
+    ("summary", T),
+];
+const PORTFOLIO: [Column; 7] = [
+    ("title", T),
+    ("institution_raw", T),
+    ("period_start", I),
+    ("period_end", I),
+    ("funding", T),
+    ("theme", T),
+    ("status", T),
+];
+const ANALYSES: [Column; 6] = [
+    ("issue", I),
+    ("year", I),
+    ("title", T),
+    ("subtitle", T),
+    ("authors", T),
+    ("abstract", T),
+];
+const PUBLICATIONS: [Column; 4] = [("authors", T), ("year", I), ("title", T), ("venue", T)];
+const PHD: [Column; 4] = [
+    ("title", T),
+    ("candidate", T),
+    ("institution", T),
+    ("status", T),
+];
+const INSTITUTIONS: [Column; 4] = [("id", T), ("name", T), ("parent", T), ("kind", T)];
+const ITEM_INSTITUTIONS: [Column; 6] = [
+    ("text_hash", T),
+    ("kind", T),
+    ("idx", I),
+    ("position", I),
+    ("institution_id", T),
+    ("raw", T),
+];
+const APPEARANCES: [Column; 10] = [
+    ("text_hash", T),
+    ("kind", T),
+    ("idx", I),
+    ("year", I),
+    ("title", T),
+    ("institution_raw", T),
+    ("status", T),
+    ("period_start", I),
+    ("period_end", I),
+    ("link_id", T),
+];
+const LINKS: [Column; 4] = [("id", T), ("size", I), ("score", R), ("reason", T)];
+const DIAGNOSTICS: [Column; 5] = [
+    ("text_hash", T),
+    ("severity", T),
+    ("code", T),
+    ("message", T),
+    ("line", I),
+];
 
 /// The type of a table's column ([`Table::column_types`]): SQL's INTEGER,
 /// REAL or TEXT, what [`Value::Int`], [`Value::Real`] and [`Value::Text`]
