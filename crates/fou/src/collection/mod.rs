@@ -55,14 +55,14 @@ pub use sqlite::{SQLITE_SCHEMA_VERSION, SqliteError};
 pub use tables::{ColumnType, Table, Value};
 
 /// Texts started and not yet added, per thread (the window of
-/// [`Reading`]): while the first text not yet added is read (a text of
-/// 100 KB takes as long as twenty of 5 KB), the other threads go on with
-/// the texts after it, and no more than this many are held before they are
-/// added (and, when a duplicate, emptied of their items). With 2, two
-/// threads were busy 88 % of the reading of 10,000 cut texts of 4 to 100
-/// KB (perf samples, the texts on tmpfs), with 8 94 % (and 4 % less wall
-/// time, the same peak RSS).
-const TEXTS_PER_THREAD: usize = 8;
+/// [`Reading`]): each thread has a second text to go on with while the
+/// first text not yet added is read, and no more than that is held before
+/// it is added (and, when a duplicate, emptied of its items:
+/// `tests/collection_memory.rs` holds the peak to that). Eight kept two
+/// threads busier on texts of 4 to 100 KB (94 % of the reading against
+/// 88 %, 4 % less wall time on 10,000 cut texts), but would hold four times
+/// as many texts, whole, of a collection of large ones.
+const TEXTS_PER_THREAD: usize = 2;
 
 /// How to build a collection: the parse options for every text (with the
 /// institution registry, [`Options::registry`]) and the link options.
