@@ -556,6 +556,18 @@ mod tests {
         assert!(cohere > 0 && cohere < 10, "{cohere}");
     }
 
+    /// Titles of a few related projects: some alike enough to link, and
+    /// sides of them that cohere and that do not.
+    const RELATED_TITLES: [&str; 7] = [
+        "Lesing i skogen blant eldre",
+        "Lesing i skogen: et forsøk",
+        "Skoglab – lesing i skogen",
+        "Lesing i byen blant eldre",
+        "Kaffe på kaia for fiskere",
+        "Kaffe på kaia",
+        "Kaffe i skogen for fiskere",
+    ];
+
     /// The cohesion check's early answer is the mean's: on sides drawn
     /// from appearances of a few related titles (a third of the pairs
     /// candidates with kept totals, the others scored when asked),
@@ -564,15 +576,7 @@ mod tests {
     /// unscored.
     #[test]
     fn cohesion_told_early_is_the_means_answer() {
-        let titles = [
-            "Lesing i skogen blant eldre",
-            "Lesing i skogen: et forsøk",
-            "Skoglab – lesing i skogen",
-            "Lesing i byen blant eldre",
-            "Kaffe på kaia for fiskere",
-            "Kaffe på kaia",
-            "Kaffe i skogen for fiskere",
-        ];
+        let titles = RELATED_TITLES;
         let mut draw = crate::link::tests_draw(11);
         let all: Vec<Appearance> = (0..60)
             .map(|k| {
@@ -736,24 +740,18 @@ mod tests {
     /// Groups grown component by component, in parallel, are the groups of
     /// one pass over every link (one component holding every appearance),
     /// in the same order, after as many checks: on 900 appearances of
-    /// eleven titles (some alike) in 90 texts, with drawn kinds, years and
+    /// eleven titles (some alike) in 112 texts, with drawn kinds, years and
     /// periods, so that joins are refused for a shared text, for dates and
     /// for cohesion.
     #[test]
     fn groups_grown_component_by_component_are_those_of_one_pass() {
-        let titles = [
-            "Lesing i skogen blant eldre",
-            "Lesing i skogen: et forsøk",
-            "Skoglab – lesing i skogen",
-            "Lesing i byen blant eldre",
-            "Kaffe på kaia for fiskere",
-            "Kaffe på kaia",
-            "Kaffe i skogen for fiskere",
+        let others = [
             "Tolk i kontoret",
             "Unge i arbeid etter skolen",
             "Båter i havn",
             "Trygge havner for små båter",
         ];
+        let titles: Vec<&str> = RELATED_TITLES.into_iter().chain(others).collect();
         let mut all = drawn(900, true);
         let mut draw = crate::link::tests_draw(23);
         for a in &mut all {
