@@ -16,6 +16,7 @@ database of the same collection, it gives the same frame.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, Union
 
 from fou._fou import Collection
@@ -122,40 +123,48 @@ def collection_records(collection: Collection, table: CollectionTable) -> list[d
     return [dict(zip(columns, row)) for row in collection.rows(table)]
 
 
-def _frame(rows: list[tuple[_Cell, ...]], table: CollectionTable) -> _pd.DataFrame:
-    """A DataFrame of a table's rows; its integer columns are pandas' nullable ``Int64``.
+def _frame(
+    collection: Collection, table: CollectionTable, columns: Sequence[str] | None = None
+) -> _pd.DataFrame:
+    """A DataFrame of a table's columns; its integer columns are pandas' nullable ``Int64``.
 
-    Built column by column from the rows, with the column types of the core
-    (:meth:`fou.Collection.column_types`, the SQLite schema's): an integer column is
-    an ``Int64`` array, with or without gaps, in an empty table too; a ``real``
-    column ``float64``; a text column as pandas makes a column of strings and
-    ``None``. No column is read value by value to guess its type.
+    Built column by column from :meth:`fou.Collection.column_values`, with the
+    column types of the core (:meth:`fou.Collection.column_types`, the SQLite
+    schema's): an integer column is an ``Int64`` array, with or without gaps, in an
+    empty table too; a ``real`` column ``float64``; a text column as pandas makes a
+    column of strings and ``None``. No column is read value by value to guess its
+    type, and only the columns asked for are made Python objects.
     """
     pd = _require_pandas()
     import numpy as np  # a dependency of pandas
 
-    columns = Collection.columns(table)
-    cells = list(zip(*rows)) if rows else [() for _ in columns]
+    types = dict(zip(Collection.columns(table), Collection.column_types(table)))
     data: dict[str, object] = {}
-    for col, kind, values in zip(columns, Collection.column_types(table), cells):
+    for col, values in collection.column_values(table, None if columns is None else list(columns)).items():
+        kind = types[col]
         if kind == "integer":
             data[col] = pd.array(values, dtype="Int64")
         elif kind == "real":
             data[col] = np.array([np.nan if v is None else v for v in values], dtype=np.float64)
         else:
-            data[col] = list(values) if values else np.empty(0, dtype=object)
-    return pd.DataFrame(data, columns=columns)
+            data[col] = values if values else np.empty(0, dtype=object)
+    return pd.DataFrame(data, columns=list(data))
 
 
-def collection_frame(collection: Collection, table: CollectionTable) -> _pd.DataFrame:
+def collection_frame(
+    collection: Collection, table: CollectionTable, columns: Sequence[str] | None = None
+) -> _pd.DataFrame:
     """One table of the collection as a DataFrame: the rows of the SQLite table of that name.
 
-    Integer columns are pandas' nullable ``Int64`` (with gaps or without, and in an
-    empty table), ``real`` ones ``float64``: the types of
-    :meth:`fou.Collection.column_types`. Needs pandas.
+    ``columns`` picks some of the table's columns, in that order (all of them by
+    default); only those are read into Python, so a few columns of a wide table
+    come fast. Integer columns are pandas' nullable ``Int64`` (with gaps or
+    without, and in an empty table), ``real`` ones ``float64``: the types of
+    :meth:`fou.Collection.column_types`. Raises ``ValueError`` for a column the
+    table does not have. Needs pandas.
     """
     _check(collection)
-    return _frame(collection.rows(table), table)
+    return _frame(collection, table, columns)
 
 
 def items_frame(collection: Collection) -> _pd.DataFrame:
@@ -171,15 +180,16 @@ def items_frame(collection: Collection) -> _pd.DataFrame:
     """
     pd = _require_pandas()
     links = collection_frame(collection, "item_institutions")
-    texts = collection_frame(collection, "texts")[["hash", "path", "year"]].rename(columns={"hash": "text_hash"})
-    names = collection_frame(collection, "institutions")[["id", "name"]].rename(
+    texts = collection_frame(collection, "texts", ["hash", "path", "year"]).rename(columns={"hash": "text_hash"})
+    names = collection_frame(collection, "institutions", ["id", "name"]).rename(
         columns={"id": "institution_id", "name": "institution_name"}
     )
     parts = []
     kinds: tuple[tuple[CollectionTable, str], ...] = (("projects", "project"), ("portfolio", "portfolio"), ("phd", "phd"))
     for table, kind in kinds:
-        f = collection_frame(collection, table)
-        theme = f["theme"] if "theme" in f else pd.Series([None] * len(f), dtype=object)
+        has_theme = "theme" in Collection.columns(table)
+        f = collection_frame(collection, table, ["text_hash", "idx", "title"] + (["theme"] if has_theme else []))
+        theme = f["theme"] if has_theme else pd.Series([None] * len(f), dtype=object)
         parts.append(
             pd.DataFrame({"text_hash": f["text_hash"], "kind": kind, "idx": f["idx"], "title": f["title"], "theme": theme})
         )
@@ -207,8 +217,9 @@ def timelines_frame(collection: Collection) -> _pd.DataFrame:
     ``period_start``, ``period_end``, ``path``, ``text_hash``, ``idx``; sorted by link
     and year. The same rows as :data:`TIMELINES_SQL` on the database. Needs pandas.
     """
-    apps = collection_frame(collection, "appearances")
-    texts = collection_frame(collection, "texts")[["hash", "path"]].rename(columns={"hash": "text_hash"})
+    picked = [c for c in TIMELINES_COLUMNS if c != "path"]
+    apps = collection_frame(collection, "appearances", picked)
+    texts = collection_frame(collection, "texts", ["hash", "path"]).rename(columns={"hash": "text_hash"})
     linked = apps[apps["link_id"].notna()].merge(texts, on="text_hash")
     frame = linked[list(TIMELINES_COLUMNS)].sort_values(
         ["link_id", "year", "path", "kind", "idx"], kind="stable", na_position="first"

@@ -3,7 +3,7 @@
 import datetime
 import os
 import pathlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final, Literal, TypeAlias, final, overload
 
 from typing_extensions import deprecated
@@ -689,6 +689,8 @@ class Collection:
     def errors(self) -> list[Exception]: ...
     def rows(self, table: _Table) -> list[tuple[_Cell, ...]]:
         """The rows of one table of the SQLite database, in the order of :meth:`columns`."""
+    def column_values(self, table: _Table, columns: Sequence[str] | None = None) -> dict[str, list[_Cell]]:
+        """Some columns of a table (all by default, in the order of :meth:`columns`), column by column."""
     @staticmethod
     def columns(table: _Table) -> list[str]: ...
     @staticmethod

@@ -289,6 +289,40 @@ def test_a_cell_like_the_one_above_it_is_the_same_object(real: fou.Collection) -
     assert all(a[0] is b[0] for a, b in pairs)
 
 
+def test_column_values_are_the_rows_column_by_column(real: fou.Collection) -> None:
+    for table in fou.Collection.tables():
+        columns = fou.Collection.columns(table)
+        rows = real.rows(table)
+        every = real.column_values(table)
+        assert list(every) == columns, table
+        assert all(every[c] == [r[k] for r in rows] for k, c in enumerate(columns)), table
+    # some columns, in the order asked, one of them twice
+    picked = real.column_values("portfolio", ["title", "text_hash", "title"])
+    assert list(picked) == ["title", "text_hash"]
+    k = fou.Collection.columns("portfolio").index("title")
+    assert picked["title"] == [r[k] for r in real.rows("portfolio")]
+    hashes = picked["text_hash"]
+    same = [(a, b) for a, b in zip(hashes, hashes[1:]) if a == b]
+    assert same and all(a is b for a, b in same)
+    with pytest.raises(ValueError, match='has no column "nope"; its columns are text_hash, idx'):
+        real.column_values("portfolio", ["title", "nope"])
+    with pytest.raises(ValueError, match="unknown table"):
+        real.column_values("nope")  # type: ignore[arg-type]
+
+
+def test_a_frame_of_some_columns_is_those_of_the_whole_frame(real: fou.Collection) -> None:
+    whole = fou.collection_frame(real, "appearances")
+    some = fou.collection_frame(real, "appearances", ["year", "title", "period_start"])
+    assert list(some.columns) == ["year", "title", "period_start"]
+    assert some.dtypes.astype(str).tolist() == whole[list(some.columns)].dtypes.astype(str).tolist()
+    assert str(some["year"].dtype) == "Int64"
+    assert some.equals(whole[list(some.columns)])
+    empty = fou.collection_frame(fou.Collection.from_reports([]), "links", ["score", "id"])
+    assert empty.empty and list(empty.columns) == ["score", "id"] and str(empty["score"].dtype) == "float64"
+    with pytest.raises(ValueError, match="has no column"):
+        fou.collection_frame(real, "texts", ["hash", "nope"])
+
+
 def test_items_frame_equals_its_sql(real: fou.Collection, db: sqlite3.Connection) -> None:
     frame = fou.items_frame(real)
     assert list(frame.columns)[:6] == ["text_hash", "path", "year", "kind", "idx", "title"]

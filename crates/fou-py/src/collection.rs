@@ -13,7 +13,7 @@ use std::sync::Arc;
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use fou::collection::{CollectOptions, Collection, Table, Value};
 use fou::link::{Appearance, LinkGroup};
@@ -168,6 +168,36 @@ fn same_cell(a: &Value, b: &Value) -> bool {
         (Value::Int(a), Value::Int(b)) => a == b,
         _ => false,
     }
+}
+
+/// The index of column `name` of `table` (whose columns are `names`), or a
+/// `ValueError` listing them.
+fn column_index(table: Table, names: &[&str], name: &str) -> PyResult<usize> {
+    names.iter().position(|n| *n == name).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "table {:?} has no column {name:?}; its columns are {}",
+            table.name(),
+            names.join(", ")
+        ))
+    })
+}
+
+/// The cells of one column as a Python list; a cell equal to the one above
+/// it ([`same_cell`]) is the same object.
+fn column_list<'py>(py: Python<'py>, cells: &[Value]) -> PyResult<Bound<'py, PyList>> {
+    let mut above: Option<(&Value, Bound<'py, PyAny>)> = None;
+    let objects = cells
+        .iter()
+        .map(|v| match &above {
+            Some((same, object)) if same_cell(same, v) => Ok(object.clone()),
+            _ => {
+                let object = cell(py, v)?;
+                above = Some((v, object.clone()));
+                Ok(object)
+            }
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, objects)
 }
 
 /// A table by its name, or a `ValueError` listing the names.
@@ -389,6 +419,43 @@ impl PyCollection {
                 PyTuple::new(py, cells)
             })
             .collect()
+    }
+
+    /// Some columns of one table, column by column: a `dict` from each
+    /// column's name (all of them, in the order of `Collection.columns(table)`,
+    /// when `columns` is `None`) to the list of its cells in row order. The
+    /// cells are those of `rows(table)`; a cell equal to the one above it is
+    /// the same object; a column asked for twice is given once. For a frame
+    /// of a few columns of a wide table: only those cells are made Python
+    /// objects. Raises `ValueError` for a column the table does not have.
+    #[pyo3(signature = (table, columns = None))]
+    fn column_values<'py>(
+        &self,
+        py: Python<'py>,
+        table: &str,
+        columns: Option<Vec<String>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let table = self::table(table)?;
+        let names = table.columns();
+        let mut wanted: Vec<String> = match columns {
+            Some(wanted) => wanted,
+            None => names.iter().map(|n| (*n).to_owned()).collect(),
+        };
+        // A column asked for twice is one key of the dict: read it once.
+        let mut seen = std::collections::HashSet::new();
+        wanted.retain(|w| seen.insert(w.clone()));
+        let picked = wanted
+            .iter()
+            .map(|w| column_index(table, &names, w))
+            .collect::<PyResult<Vec<usize>>>()?;
+        let values = py
+            .detach(|| self.0.columns_of(table, &picked))
+            .ok_or_else(|| PyValueError::new_err("a column index past the table's columns"))?;
+        let out = PyDict::new(py);
+        for (name, cells) in wanted.iter().zip(&values) {
+            out.set_item(name, column_list(py, cells)?)?;
+        }
+        Ok(out)
     }
 
     /// The type of each column of a table, in row order: `"integer"`,

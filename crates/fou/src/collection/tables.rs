@@ -17,11 +17,12 @@ use crate::model::{Funding, PhdStatus, PortfolioStatus, Span};
 /// assert_eq!(serde_json::to_string(&Value::from(None::<i32>)).unwrap(), "null");
 /// assert_eq!(Value::from("a").to_string(), "a");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Value {
-    /// No value.
+    /// No value (also what a cell moved out of a row leaves behind).
+    #[default]
     Null,
     /// A whole number.
     Int(i64),
@@ -404,6 +405,54 @@ impl Collection {
             Table::Diagnostics => self.diagnostic_rows(),
             item => self.kept().flat_map(|(_, t)| item_rows(t, item)).collect(),
         }
+    }
+
+    /// The cells of some columns of one table, column by column: entry `k`
+    /// holds every row's cell of column `picked[k]` (an index into
+    /// [`Table::columns`]), in row order. The rows are built as by
+    /// [`Collection::rows`] and the picked cells moved out, not copied; a
+    /// column picked twice is copied once. `None` when an index is not one
+    /// of the table's columns.
+    ///
+    /// For a reader that wants a few columns of a wide table, column by
+    /// column (a data frame).
+    ///
+    /// ```
+    /// use fou::collection::{Collection, Table, Value};
+    /// let r = fou::parse("FoU-rapport 2021\n\nOppdragsprosjekter\n\n- Tolk i NAV, Fjordforsk (2021-2022)\n")?;
+    /// let c = Collection::from_reports([r], &Default::default());
+    /// let columns = Table::Portfolio.columns();
+    /// let title = columns.iter().position(|&c| c == "title").unwrap();
+    /// let picked = c.columns_of(Table::Portfolio, &[title, 1]).unwrap();
+    /// assert_eq!(picked, vec![vec![Value::from("Tolk i NAV")], vec![Value::from(0)]]);
+    /// assert!(c.columns_of(Table::Portfolio, &[columns.len()]).is_none());
+    /// # Ok::<(), fou::Error>(())
+    /// ```
+    pub fn columns_of(&self, table: Table, picked: &[usize]) -> Option<Vec<Vec<Value>>> {
+        let width = table.columns().len();
+        if picked.iter().any(|&i| i >= width) {
+            return None;
+        }
+        // The first pick of each column takes its cells; a later pick of the
+        // same column copies them from there.
+        let first: Vec<Option<usize>> = (0..picked.len())
+            .map(|k| picked[..k].iter().position(|&i| i == picked[k]))
+            .collect();
+        let rows = self.rows(table);
+        let mut out: Vec<Vec<Value>> = picked
+            .iter()
+            .map(|_| Vec::with_capacity(rows.len()))
+            .collect();
+        for mut row in rows {
+            for (k, &i) in picked.iter().enumerate() {
+                let cell = match first[k] {
+                    Some(j) => out[j].last().cloned().unwrap_or(Value::Null),
+                    None => row.get_mut(i).map(std::mem::take).unwrap_or(Value::Null),
+                };
+                out[k].push(cell);
+            }
+        }
+        Some(out)
     }
 
     fn text_row(&self, t: &Text) -> Vec<Value> {

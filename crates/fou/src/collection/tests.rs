@@ -378,3 +378,26 @@ fn every_cell_is_of_its_columns_type() {
         assert!(!rows.is_empty(), "{}", table.name());
     }
 }
+
+/// [`Collection::columns_of`] gives the rows' cells column by column: every
+/// table, its columns picked in reverse with one picked twice, holds what
+/// [`Collection::rows`] holds; an index past the columns gives `None`.
+#[test]
+fn columns_of_holds_the_rows_cells_column_by_column() {
+    let c = Collection::from_paths(&all_renderings(), &CollectOptions::default());
+    for table in Table::ALL {
+        let width = table.columns().len();
+        let mut picked: Vec<usize> = (0..width).rev().collect();
+        picked.push(width - 1);
+        let rows = c.rows(table);
+        let columns = c.columns_of(table, &picked).unwrap_or_default();
+        assert_eq!(columns.len(), picked.len(), "{}", table.name());
+        for (column, &i) in columns.iter().zip(&picked) {
+            let expected: Vec<&Value> = rows.iter().map(|row| &row[i]).collect();
+            let got: Vec<&Value> = column.iter().collect();
+            assert_eq!(got, expected, "{} column {i}", table.name());
+        }
+        assert!(!rows.is_empty(), "{}", table.name());
+        assert_eq!(c.columns_of(table, &[0, width]), None, "{}", table.name());
+    }
+}
