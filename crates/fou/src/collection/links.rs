@@ -248,7 +248,7 @@ impl Collection {
             }
         }
         self.appearances
-            .iter()
+            .par_iter()
             .map(|a| {
                 let link = link_of.get(&(a.text, a.kind, a.item)).copied();
                 vec![

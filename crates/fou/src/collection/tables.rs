@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Collection, Text};
@@ -403,7 +404,13 @@ impl Collection {
             Table::Appearances => self.appearance_rows(),
             Table::Links => self.link_rows(),
             Table::Diagnostics => self.diagnostic_rows(),
-            item => self.kept().flat_map(|(_, t)| item_rows(t, item)).collect(),
+            // Each kept text's rows are made on the pool, and kept in order.
+            item => {
+                let kept: Vec<&Text> = self.kept().map(|(_, t)| t).collect();
+                kept.par_iter()
+                    .flat_map_iter(|t| item_rows(t, item))
+                    .collect()
+            }
         }
     }
 
