@@ -53,6 +53,7 @@ __all__ = [
     "project_line",
     "reference",
     "text_files",
+    "_item_records",
 ]
 
 __version__: Final[str]
@@ -530,6 +531,9 @@ def parse_file(
 
     A FIFO or a device is read up to ``max_bytes`` and no further.
     """
+
+def _item_records(reports: list[Report], kind: str) -> list[dict[str, Any]]:
+    """The flat rows of :func:`fou.to_records` (without institution aliases), made in Rust."""
 
 def parse_many(
     paths: Iterable[str | os.PathLike[str]],

@@ -18,12 +18,11 @@ written two ways ("Fjordforsk AS" and "Fjordforsk", "Proba samfunnsanalyse" and
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Union
 
-from fou._fou import Report
+from fou._fou import Report, _item_records
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -202,26 +201,6 @@ def _reports(reports: _Reports) -> list[Report]:
     return out
 
 
-def _flatten(item: dict[str, Any]) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for key, value in item.items():
-        if key == "span":
-            row["line_start"] = value["line_start"] if value else None
-            row["line_end"] = value["line_end"] if value else None
-        elif key == "period":
-            row["period_start"] = value["start"] if value else None
-            row["period_end"] = value["end"] if value else None
-        elif key == "institution_refs":
-            # The registry's ids of the institutions as written, None for a
-            # name the registry does not know.
-            row["institution_ids"] = [ref["id"] for ref in value or []]
-        elif key == "date" and isinstance(value, str):
-            row["date"] = datetime.date.fromisoformat(value)
-        else:
-            row[key] = value
-    return row
-
-
 def to_records(
     reports: _Reports,
     kind: RecordKind = "projects",
@@ -253,20 +232,17 @@ def to_records(
     """
     if kind not in _COLUMNS:
         raise ValueError(f"kind must be one of {', '.join(map(repr, _COLUMNS))}; not {kind!r}")
-    canonical = None if institution_aliases is None else _canonicaliser(institution_aliases)
-    rows: list[dict[str, Any]] = []
-    for report in _reports(reports):
-        # Only the items of `kind` become dicts: the same dicts as in
-        # `report.to_dict()[kind]`, without converting the rest of the report.
-        head = {"report_year": report.year, "report_path": report.source.path}
-        for item in getattr(report, kind):
-            row = {**head, **_flatten(item.to_dict())}
-            if canonical is not None:
-                if isinstance(row.get("institutions"), list):
-                    row["institutions"] = _counted(row["institutions"], row.get("institution_raw"), canonical)
-                if isinstance(row.get("institution"), str):
-                    row["institution"] = canonical(row["institution"])
-            rows.append(row)
+    # The rows are made in Rust (`_item_records`): each item's `to_dict()`
+    # after the report's year and path, with `span`, `period`,
+    # `institution_refs` and a `date` written as text made flat.
+    rows: list[dict[str, Any]] = _item_records(_reports(reports), kind)
+    if institution_aliases is not None:
+        canonical = _canonicaliser(institution_aliases)
+        for row in rows:
+            if isinstance(row.get("institutions"), list):
+                row["institutions"] = _counted(row["institutions"], row.get("institution_raw"), canonical)
+            if isinstance(row.get("institution"), str):
+                row["institution"] = canonical(row["institution"])
     return rows
 
 

@@ -55,6 +55,43 @@ def test_records_for_every_kind(reports: list[fou.Report]) -> None:
     assert [d["date"] for d in dates] == [m.date for r in reports for m in r.dates]
 
 
+def _flat(item: dict[str, object]) -> dict[str, object]:
+    """The documented flattening of an item's ``to_dict()``, key by key."""
+    row: dict[str, object] = {}
+    for key, value in item.items():
+        if key in ("span", "period"):
+            first, last = ("line_start", "line_end") if key == "span" else ("start", "end")
+            names = ("line_start", "line_end") if key == "span" else ("period_start", "period_end")
+            got = value if isinstance(value, dict) else {}
+            row[names[0]], row[names[1]] = got.get(first), got.get(last)
+        elif key == "institution_refs":
+            row["institution_ids"] = [ref["id"] for ref in value or []]  # type: ignore[attr-defined, index]
+        elif key == "date" and isinstance(value, str):
+            row[key] = datetime.date.fromisoformat(value)
+        else:
+            row[key] = value
+    return row
+
+
+@pytest.mark.parametrize("kind", ["projects", "portfolio", "analyses", "publications", "phd", "vendors", "stated_counts", "dates", "diagnostics", "outline"])  # fmt: skip
+def test_a_record_is_the_report_then_its_items_dict_made_flat(reports: list[fou.Report], kind: str) -> None:
+    expected = [
+        {"report_year": r.year, "report_path": r.source.path, **_flat(item.to_dict())}
+        for r in reports
+        for item in getattr(r, kind)
+    ]
+    rows = fou.to_records(reports, kind=kind)  # type: ignore[arg-type]
+    assert rows == expected and [list(r) for r in rows] == [list(e) for e in expected]
+    assert rows, kind
+
+
+def test_records_of_no_kind_are_refused(reports: list[fou.Report]) -> None:
+    with pytest.raises(ValueError, match="kind must be one of"):
+        fou.to_records(reports, kind="nope")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="is not a list of report items"):
+        fou._fou._item_records(reports, "nope")
+
+
 def test_records_accept_one_report_or_any_iterable(reports: list[fou.Report]) -> None:
     one = fou.to_records(reports[0])
     assert one == fou.to_records([reports[0]]) == fou.to_records(iter([reports[0]]))

@@ -12,6 +12,7 @@ pub mod classes;
 pub mod collection;
 pub mod errors;
 pub mod grammar;
+pub mod records;
 
 use std::path::{Path, PathBuf};
 
@@ -380,6 +381,8 @@ pub mod _fou {
         PyPhdLine, PyProjectLine, PyReference, author_list, authors, count, edition, institutions,
         norwegian_date, period, phd_line, project_line, reference,
     };
+    #[pymodule_export]
+    use super::records::item_records;
     #[pymodule_export]
     use super::{parse, parse_file, parse_many};
 
