@@ -53,6 +53,7 @@ __all__ = [
     "project_line",
     "reference",
     "text_files",
+    "_item_columns",
     "_item_records",
 ]
 
@@ -534,6 +535,9 @@ def parse_file(
 
 def _item_records(reports: list[Report], kind: str) -> list[dict[str, Any]]:
     """The flat rows of :func:`fou.to_records` (without institution aliases), made in Rust."""
+
+def _item_columns(reports: list[Report], kind: str) -> dict[str, list[Any]]:
+    """The rows of :func:`_item_records`, column by column."""
 
 def parse_many(
     paths: Iterable[str | os.PathLike[str]],

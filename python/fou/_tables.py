@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Union
 
-from fou._fou import Report, _item_records
+from fou._fou import Report, _item_columns, _item_records
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -230,8 +230,7 @@ def to_records(
     ``institution`` becomes its canonical name. ``institution_raw`` stays as
     written; ``None`` (the default) keeps every name as the report writes it.
     """
-    if kind not in _COLUMNS:
-        raise ValueError(f"kind must be one of {', '.join(map(repr, _COLUMNS))}; not {kind!r}")
+    _check_kind(kind)
     # The rows are made in Rust (`_item_records`): each item's `to_dict()`
     # after the report's year and path, with `span`, `period`,
     # `institution_refs` and a `date` written as text made flat.
@@ -244,6 +243,11 @@ def to_records(
             if isinstance(row.get("institution"), str):
                 row["institution"] = canonical(row["institution"])
     return rows
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in _COLUMNS:
+        raise ValueError(f"kind must be one of {', '.join(map(repr, _COLUMNS))}; not {kind!r}")
 
 
 def _require_pandas() -> Any:
@@ -274,29 +278,41 @@ def to_frame(
     pd = _require_pandas()
     import numpy as np  # a dependency of pandas
 
-    records = to_records(reports, kind, institution_aliases=institution_aliases)
+    _check_kind(kind)
+    # The rows of `to_records`, column by column from Rust (no dict per row).
+    found: dict[str, list[Any]] = _item_columns(_reports(reports), kind)
+    if institution_aliases is not None:
+        _alias_columns(found, _canonicaliser(institution_aliases))
     columns = [*_REPORT_COLUMNS, *_COLUMNS[kind]]
     known = set(columns)
-    for row in records:
-        if not known.issuperset(row):
-            for k in row:
-                if k not in known:
-                    known.add(k)
-                    columns.append(k)
-    # Built column by column (one list per column, the integer ones made
-    # Int64 arrays at once): the same frame as DataFrame.from_records then
-    # astype("Int64") per column, at about half the fixed cost per frame.
-    # An empty column is an empty object array, as from_records makes it (a
-    # column from an empty list would be float64).
-    empty = not records
+    columns += [k for k in found if k not in known]
+    rows = len(next(iter(found.values()), []))
+    # Built column by column (the integer ones made Int64 arrays at once):
+    # the same frame as DataFrame.from_records then astype("Int64") per
+    # column, at about half the fixed cost per frame. An empty column is an
+    # empty object array, as from_records makes it (a column from an empty
+    # list would be float64).
     data: dict[str, Any] = {}
     for col in columns:
-        values = [row.get(col) for row in records]
+        values = found.get(col, [None] * rows)
         if col in _INT_COLUMNS:
             data[col] = pd.array(values, dtype="Int64")
         else:
-            data[col] = np.empty(0, dtype=object) if empty else values
+            data[col] = values if rows else np.empty(0, dtype=object)
     return pd.DataFrame(data, columns=columns)
+
+
+def _alias_columns(found: dict[str, list[Any]], canonical: Callable[[str], str]) -> None:
+    """``institutions`` and ``institution`` of columns as :func:`to_records` makes
+    them with institution aliases, in place."""
+    if "institutions" in found:
+        raws = found.get("institution_raw", [None] * len(found["institutions"]))
+        found["institutions"] = [
+            _counted(names, raw, canonical) if isinstance(names, list) else names
+            for names, raw in zip(found["institutions"], raws)
+        ]
+    if "institution" in found:
+        found["institution"] = [canonical(v) if isinstance(v, str) else v for v in found["institution"]]
 
 
 def projects_frame(

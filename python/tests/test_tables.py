@@ -85,11 +85,40 @@ def test_a_record_is_the_report_then_its_items_dict_made_flat(reports: list[fou.
     assert rows, kind
 
 
+def _missing_as_none(value: object) -> object:
+    return None if value is None or value is pd_na() or (isinstance(value, float) and value != value) else value
+
+
+def pd_na() -> object:
+    import pandas as pd
+
+    return pd.NA
+
+
+@pytest.mark.parametrize("aliases", [None, {}, {"Fjordforsk AS": "Fjordforsk"}])
+@pytest.mark.parametrize("kind", ["projects", "portfolio", "analyses", "publications", "phd", "vendors", "stated_counts", "dates", "diagnostics", "outline"])  # fmt: skip
+def test_a_frame_holds_the_records_column_by_column(
+    reports: list[fou.Report], kind: str, aliases: dict[str, str] | None
+) -> None:
+    records = fou.to_records(reports, kind=kind, institution_aliases=aliases)  # type: ignore[arg-type]
+    frame = fou.to_frame(reports, kind=kind, institution_aliases=aliases)  # type: ignore[arg-type]
+    assert len(frame) == len(records) > 0
+    assert list(frame.columns)[:2] == ["report_year", "report_path"]
+    assert set(frame.columns) == set(records[0])
+    for col in frame.columns:
+        got = [_missing_as_none(v) for v in frame[col].astype(object)]
+        assert got == [r[col] for r in records], (kind, col)
+
+
 def test_records_of_no_kind_are_refused(reports: list[fou.Report]) -> None:
     with pytest.raises(ValueError, match="kind must be one of"):
         fou.to_records(reports, kind="nope")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="is not a list of report items"):
         fou._fou._item_records(reports, "nope")
+    with pytest.raises(ValueError, match="is not a list of report items"):
+        fou._fou._item_columns(reports, "nope")
+    with pytest.raises(ValueError, match="kind must be one of"):
+        fou.to_frame(reports, kind="nope")  # type: ignore[arg-type]
 
 
 def test_records_accept_one_report_or_any_iterable(reports: list[fou.Report]) -> None:

@@ -382,7 +382,7 @@ pub mod _fou {
         norwegian_date, period, phd_line, project_line, reference,
     };
     #[pymodule_export]
-    use super::records::item_records;
+    use super::records::{item_columns, item_records};
     #[pymodule_export]
     use super::{parse, parse_file, parse_many};
 

@@ -1,5 +1,6 @@
 //! The items of reports as flat rows: what `fou.to_records` gives, made here
-//! in one call rather than item by item in Python (`_fou._item_records`).
+//! in one call rather than item by item in Python (`_fou._item_records`), and
+//! the same rows column by column for `fou.to_frame` (`_fou._item_columns`).
 //!
 //! A row is the item's `to_dict()` with the report's year and path before its
 //! fields and four fields made flat, by key, as `fou._tables` documents:
@@ -50,20 +51,100 @@ pub fn item_records<'py>(
     reports: Vec<Bound<'py, PyReport>>,
     kind: &str,
 ) -> PyResult<Bound<'py, PyList>> {
-    let keys = Keys::new(py)?;
     let rows = PyList::empty(py);
-    for report in &reports {
+    each_row(py, &reports, kind, |row| rows.append(row))?;
+    Ok(rows)
+}
+
+/// The same rows as [`item_records`], column by column: a `dict` from each
+/// key, in the order the rows first hold it, to its values in row order
+/// (`None` in a row without the key). What `fou.to_frame` builds its frame
+/// from, without a `dict` per row.
+#[pyfunction]
+#[pyo3(name = "_item_columns")]
+pub fn item_columns<'py>(
+    py: Python<'py>,
+    reports: Vec<Bound<'py, PyReport>>,
+    kind: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut columns = Columns::default();
+    each_row(py, &reports, kind, |row| columns.push(&row))?;
+    let out = PyDict::new(py);
+    for (key, values) in columns.keys.iter().zip(columns.values) {
+        out.set_item(key, PyList::new(py, values)?)?;
+    }
+    Ok(out)
+}
+
+/// Columns gathered row by row.
+#[derive(Default)]
+struct Columns<'py> {
+    keys: Vec<Bound<'py, PyAny>>,
+    values: Vec<Vec<Bound<'py, PyAny>>>,
+    rows: usize,
+}
+
+impl<'py> Columns<'py> {
+    /// Add `row`'s values to their columns (a new key gets a column of
+    /// `None` for the rows before), and `None` to the columns it lacks.
+    fn push(&mut self, row: &Bound<'py, PyDict>) -> PyResult<()> {
+        let py = row.py();
+        for (k, (key, value)) in row.iter().enumerate() {
+            // The rows of a kind hold the same keys in the same order: the
+            // column at the key's place in the row is nearly always its own.
+            let at = match self.keys.get(k) {
+                Some(known) if known.is(&key) => k,
+                _ => self.column_of(key)?,
+            };
+            if let Some(column) = self.values.get_mut(at) {
+                column.push(value);
+            }
+        }
+        self.rows += 1;
+        for column in &mut self.values {
+            if column.len() < self.rows {
+                column.push(py.None().into_bound(py));
+            }
+        }
+        Ok(())
+    }
+
+    /// The index of `key`'s column, a new one (of `None` for the rows
+    /// before) when it has none.
+    fn column_of(&mut self, key: Bound<'py, PyAny>) -> PyResult<usize> {
+        for (i, known) in self.keys.iter().enumerate() {
+            if known.eq(&key)? {
+                return Ok(i);
+            }
+        }
+        let py = key.py();
+        self.keys.push(key);
+        self.values.push(vec![py.None().into_bound(py); self.rows]);
+        Ok(self.keys.len() - 1)
+    }
+}
+
+/// Call `f` with the flat row of each item of `kind` of every report, in
+/// order; `ValueError` for a kind that is not an item list.
+fn each_row<'py>(
+    py: Python<'py>,
+    reports: &[Bound<'py, PyReport>],
+    kind: &str,
+    mut f: impl FnMut(Bound<'py, PyDict>) -> PyResult<()>,
+) -> PyResult<()> {
+    let keys = Keys::new(py)?;
+    for report in reports {
         let r = &report.get().0;
         let head = (
             r.year.into_pyobject(py)?.into_any(),
             r.source.path.as_deref().into_pyobject(py)?.into_any(),
         );
-        let each = |item: &dyn PlainDict| -> PyResult<()> {
+        let mut each = |item: &dyn PlainDict| -> PyResult<()> {
             let row = PyDict::new(py);
             row.set_item(&keys.report_year, &head.0)?;
             row.set_item(&keys.report_path, &head.1)?;
             flatten_into(&item.plain_dict(py)?, &row, &keys)?;
-            rows.append(row)
+            f(row)
         };
         match kind {
             "projects" => r.projects.iter().try_for_each(|i| each(i))?,
@@ -83,7 +164,7 @@ pub fn item_records<'py>(
             }
         }
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// Copy the fields of `item` (a `to_dict()`) into `row`, the four of the
