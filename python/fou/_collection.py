@@ -157,13 +157,18 @@ def collection_frame(
     """One table of the collection as a DataFrame: the rows of the SQLite table of that name.
 
     ``columns`` picks some of the table's columns, in that order (all of them by
-    default); only those are read into Python, so a few columns of a wide table
-    come fast. Integer columns are pandas' nullable ``Int64`` (with gaps or
-    without, and in an empty table), ``real`` ones ``float64``: the types of
-    :meth:`fou.Collection.column_types`. Raises ``ValueError`` for a column the
-    table does not have. Needs pandas.
+    default; a name given twice is one column); only those are made Python
+    objects, so a few columns of a wide table come fast. Integer columns are
+    pandas' nullable ``Int64`` (with gaps or without, and in an empty table),
+    ``real`` ones ``float64``: the types of :meth:`fou.Collection.column_types`.
+    Raises ``ValueError`` for a column the table does not have or an empty
+    ``columns``, ``TypeError`` for a single string. Needs pandas.
     """
     _check(collection)
+    if isinstance(columns, str):
+        raise TypeError(f"columns must be a sequence of column names, not the string {columns!r}")
+    if columns is not None and not columns:
+        raise ValueError("columns names no column (None gives them all)")
     return _frame(collection, table, columns)
 
 

@@ -321,6 +321,11 @@ def test_a_frame_of_some_columns_is_those_of_the_whole_frame(real: fou.Collectio
     assert empty.empty and list(empty.columns) == ["score", "id"] and str(empty["score"].dtype) == "float64"
     with pytest.raises(ValueError, match="has no column"):
         fou.collection_frame(real, "texts", ["hash", "nope"])
+    with pytest.raises(TypeError, match="not the string 'hash'"):
+        fou.collection_frame(real, "texts", "hash")
+    with pytest.raises(ValueError, match="names no column"):
+        fou.collection_frame(real, "texts", [])
+    assert list(fou.collection_frame(real, "texts", ["year", "hash", "year"]).columns) == ["year", "hash"]
 
 
 def test_items_frame_equals_its_sql(real: fou.Collection, db: sqlite3.Connection) -> None:

@@ -182,22 +182,31 @@ fn column_index(table: Table, names: &[&str], name: &str) -> PyResult<usize> {
     })
 }
 
-/// The cells of one column as a Python list; a cell equal to the one above
-/// it ([`same_cell`]) is the same object.
-fn column_list<'py>(py: Python<'py>, cells: &[Value]) -> PyResult<Bound<'py, PyList>> {
-    let mut above: Option<(&Value, Bound<'py, PyAny>)> = None;
-    let objects = cells
-        .iter()
-        .map(|v| match &above {
-            Some((same, object)) if same_cell(same, v) => Ok(object.clone()),
+/// The Python object of the cell above in a column, given again for a cell
+/// equal to it ([`same_cell`]): the text's hash, path or kind of row after
+/// row is made once.
+#[derive(Default, Clone)]
+struct SameAbove<'v, 'py>(Option<(&'v Value, Bound<'py, PyAny>)>);
+
+impl<'v, 'py> SameAbove<'v, 'py> {
+    /// The object of `value`, the one above's when they are the same.
+    fn object(&mut self, py: Python<'py>, value: &'v Value) -> PyResult<Bound<'py, PyAny>> {
+        match &self.0 {
+            Some((same, object)) if same_cell(same, value) => Ok(object.clone()),
             _ => {
-                let object = cell(py, v)?;
-                above = Some((v, object.clone()));
+                let object = cell(py, value)?;
+                self.0 = Some((value, object.clone()));
                 Ok(object)
             }
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    PyList::new(py, objects)
+        }
+    }
+}
+
+/// Run `f` (a read of the collection in the core, which may use the
+/// thread pool) without the GIL; a panic in it becomes an exception.
+fn off_the_gil<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| guarded_infallible(f))
+        .map_err(|msg| to_pyerr(py, Failure::Panic(msg), Context::default()))
 }
 
 /// A table by its name, or a `ValueError` listing the names.
@@ -401,20 +410,14 @@ impl PyCollection {
     /// the same Python object (the text's hash, path or kind of row after row
     /// is made once).
     fn rows<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Vec<Bound<'py, PyTuple>>> {
-        let rows = self.0.rows(self::table(table)?);
-        let mut above: Vec<Option<(&Value, Bound<'py, PyAny>)>> = Vec::new();
+        let table = self::table(table)?;
+        let rows = off_the_gil(py, || self.0.rows(table))?;
+        let mut above: Vec<SameAbove<'_, 'py>> = Vec::new();
         rows.iter()
             .map(|row| {
-                above.resize(row.len(), None);
+                above.resize_with(row.len(), SameAbove::default);
                 let cells = (row.iter().zip(&mut above))
-                    .map(|(v, above)| match above {
-                        Some((same, object)) if same_cell(same, v) => Ok(object.clone()),
-                        _ => {
-                            let object = cell(py, v)?;
-                            *above = Some((v, object.clone()));
-                            Ok(object)
-                        }
-                    })
+                    .map(|(v, above)| above.object(py, v))
                     .collect::<PyResult<Vec<_>>>()?;
                 PyTuple::new(py, cells)
             })
@@ -448,12 +451,14 @@ impl PyCollection {
             .iter()
             .map(|w| column_index(table, &names, w))
             .collect::<PyResult<Vec<usize>>>()?;
-        let values = py
-            .detach(|| self.0.columns_of(table, &picked))
+        let values = off_the_gil(py, || self.0.columns_of(table, &picked))?
             .ok_or_else(|| PyValueError::new_err("a column index past the table's columns"))?;
         let out = PyDict::new(py);
         for (name, cells) in wanted.iter().zip(&values) {
-            out.set_item(name, column_list(py, cells)?)?;
+            let mut above = SameAbove::default();
+            let objects =
+                (cells.iter().map(|v| above.object(py, v))).collect::<PyResult<Vec<_>>>()?;
+            out.set_item(name, PyList::new(py, objects)?)?;
         }
         Ok(out)
     }

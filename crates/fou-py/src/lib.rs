@@ -381,6 +381,8 @@ pub mod _fou {
         PyPhdLine, PyProjectLine, PyReference, author_list, authors, count, edition, institutions,
         norwegian_date, period, phd_line, project_line, reference,
     };
+    // `_item_records` and `_item_columns`: private, the rows of
+    // `fou.to_records` and the columns of `fou.to_frame`.
     #[pymodule_export]
     use super::records::{item_columns, item_records};
     #[pymodule_export]

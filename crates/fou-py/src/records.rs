@@ -57,9 +57,9 @@ pub fn item_records<'py>(
 }
 
 /// The same rows as [`item_records`], column by column: a `dict` from each
-/// key, in the order the rows first hold it, to its values in row order
-/// (`None` in a row without the key). What `fou.to_frame` builds its frame
-/// from, without a `dict` per row.
+/// key, in the order of the rows, to its values in row order (empty when
+/// there is no row). What `fou.to_frame` builds its frame from, without a
+/// `dict` per row.
 #[pyfunction]
 #[pyo3(name = "_item_columns")]
 pub fn item_columns<'py>(
@@ -76,52 +76,40 @@ pub fn item_columns<'py>(
     Ok(out)
 }
 
-/// Columns gathered row by row.
+/// Columns gathered row by row: the keys of the first row, each with its
+/// values. The items of a kind have the same fields, so every row has the
+/// same keys in the same order; a row that has not is refused.
 #[derive(Default)]
 struct Columns<'py> {
     keys: Vec<Bound<'py, PyAny>>,
     values: Vec<Vec<Bound<'py, PyAny>>>,
-    rows: usize,
 }
 
 impl<'py> Columns<'py> {
-    /// Add `row`'s values to their columns (a new key gets a column of
-    /// `None` for the rows before), and `None` to the columns it lacks.
+    /// Add `row`'s values to their columns.
     fn push(&mut self, row: &Bound<'py, PyDict>) -> PyResult<()> {
-        let py = row.py();
-        for (k, (key, value)) in row.iter().enumerate() {
-            // The rows of a kind hold the same keys in the same order: the
-            // column at the key's place in the row is nearly always its own.
-            let at = match self.keys.get(k) {
-                Some(known) if known.is(&key) => k,
-                _ => self.column_of(key)?,
-            };
-            if let Some(column) = self.values.get_mut(at) {
-                column.push(value);
-            }
+        if self.keys.is_empty() {
+            self.keys = row.keys().into_iter().collect();
+            self.values = vec![Vec::new(); self.keys.len()];
         }
-        self.rows += 1;
-        for column in &mut self.values {
-            if column.len() < self.rows {
-                column.push(py.None().into_bound(py));
+        if row.len() != self.keys.len() {
+            return Err(other_keys());
+        }
+        for ((key, value), (known, column)) in
+            row.iter().zip(self.keys.iter().zip(&mut self.values))
+        {
+            if !(known.is(&key) || known.eq(&key)?) {
+                return Err(other_keys());
             }
+            column.push(value);
         }
         Ok(())
     }
+}
 
-    /// The index of `key`'s column, a new one (of `None` for the rows
-    /// before) when it has none.
-    fn column_of(&mut self, key: Bound<'py, PyAny>) -> PyResult<usize> {
-        for (i, known) in self.keys.iter().enumerate() {
-            if known.eq(&key)? {
-                return Ok(i);
-            }
-        }
-        let py = key.py();
-        self.keys.push(key);
-        self.values.push(vec![py.None().into_bound(py); self.rows]);
-        Ok(self.keys.len() - 1)
-    }
+/// The error of a row whose keys are not those of the first.
+fn other_keys() -> PyErr {
+    PyValueError::new_err("the items' rows do not have the same fields")
 }
 
 /// Call `f` with the flat row of each item of `kind` of every report, in
@@ -146,23 +134,31 @@ fn each_row<'py>(
             flatten_into(&item.plain_dict(py)?, &row, &keys)?;
             f(row)
         };
-        match kind {
-            "projects" => r.projects.iter().try_for_each(|i| each(i))?,
-            "portfolio" => r.portfolio.iter().try_for_each(|i| each(i))?,
-            "analyses" => r.analyses.iter().try_for_each(|i| each(i))?,
-            "publications" => r.publications.iter().try_for_each(|i| each(i))?,
-            "phd" => r.phd.iter().try_for_each(|i| each(i))?,
-            "vendors" => r.vendors.iter().try_for_each(|i| each(i))?,
-            "stated_counts" => r.stated_counts.iter().try_for_each(|i| each(i))?,
-            "dates" => r.dates.iter().try_for_each(|i| each(i))?,
-            "diagnostics" => r.diagnostics.iter().try_for_each(|i| each(i))?,
-            "outline" => r.outline.iter().try_for_each(|i| each(i))?,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "{other:?} is not a list of report items"
-                )));
-            }
+        /// Each item of the list `kind` names, for the lists named.
+        macro_rules! each_of {
+            ($($list:ident),*) => {
+                match kind {
+                    $(stringify!($list) => r.$list.iter().try_for_each(|i| each(i))?,)*
+                    other => {
+                        return Err(PyValueError::new_err(format!(
+                            "{other:?} is not a list of report items"
+                        )));
+                    }
+                }
+            };
         }
+        each_of!(
+            projects,
+            portfolio,
+            analyses,
+            publications,
+            phd,
+            vendors,
+            stated_counts,
+            dates,
+            diagnostics,
+            outline
+        );
     }
     Ok(())
 }
@@ -176,15 +172,19 @@ fn flatten_into<'py>(
 ) -> PyResult<()> {
     let py = row.py();
     for (key, value) in item.iter() {
-        if key.eq(&keys.span)? {
+        // The keys of `plain_dict` are interned: the same objects as these.
+        let is = |known: &Bound<'py, PyString>| -> PyResult<bool> {
+            Ok(key.is(known) || key.eq(known)?)
+        };
+        if is(&keys.span)? {
             let [start, end] = two_of(&value, ["line_start", "line_end"])?;
             row.set_item(pyo3::intern!(py, "line_start"), start)?;
             row.set_item(pyo3::intern!(py, "line_end"), end)?;
-        } else if key.eq(&keys.period)? {
+        } else if is(&keys.period)? {
             let [start, end] = two_of(&value, ["start", "end"])?;
             row.set_item(pyo3::intern!(py, "period_start"), start)?;
             row.set_item(pyo3::intern!(py, "period_end"), end)?;
-        } else if key.eq(&keys.institution_refs)? {
+        } else if is(&keys.institution_refs)? {
             let ids = PyList::empty(py);
             if value.is_truthy()? {
                 for r in value.try_iter()? {
@@ -192,7 +192,7 @@ fn flatten_into<'py>(
                 }
             }
             row.set_item(pyo3::intern!(py, "institution_ids"), ids)?;
-        } else if key.eq(&keys.date)? && value.is_instance_of::<PyString>() {
+        } else if is(&keys.date)? && value.is_instance_of::<PyString>() {
             row.set_item(key, keys.from_iso.call1((value,))?)?;
         } else {
             row.set_item(key, value)?;

@@ -9,11 +9,13 @@
 //!
 //! Neither may panic. A duplicate names an earlier or later text that is
 //! kept and gives a reason; only kept texts appear; every group links two
-//! or more appearances, each of a text that exists.
+//! or more appearances, each of a text that exists. Every table's rows are
+//! as wide as its columns, and its columns (`columns_of`, all of them in
+//! reverse and a middle one again) hold the rows' cells.
 
 #![no_main]
 
-use fou::collection::{CollectOptions, Collection};
+use fou::collection::{CollectOptions, Collection, Table};
 use fou::link::{Appearance, AppearanceKind, LinkOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -43,6 +45,18 @@ fuzz_target!(|data: &[u8]| {
     for g in c.links() {
         assert!(g.appearances.len() >= 2, "{}", g.id);
         assert!(g.appearances.iter().all(|a| a.text < n));
+    }
+    for table in Table::ALL {
+        let width = table.columns().len();
+        let rows = c.rows(table);
+        assert!(rows.iter().all(|r| r.len() == width), "{}", table.name());
+        let mut picked: Vec<usize> = (0..width).rev().collect();
+        picked.push(width / 2);
+        let columns = c.columns_of(table, &picked).unwrap_or_default();
+        assert_eq!(columns.len(), picked.len(), "{}", table.name());
+        for (column, &i) in columns.iter().zip(&picked) {
+            assert!(column.iter().eq(rows.iter().map(|r| &r[i])), "{}", table.name());
+        }
     }
     let titles: Vec<Appearance> = (input.lines().take(MAX_TITLES).enumerate())
         .map(|(k, line)| {

@@ -375,7 +375,10 @@ fn joined(parts: &[std::borrow::Cow<'_, str>], sep: &str) -> Value {
 }
 
 impl Collection {
-    /// The rows of one table (columns in [`Table::columns`] order).
+    /// The rows of one table (columns in [`Table::columns`] order). The rows
+    /// of the item tables and of `appearances` are made on the current rayon
+    /// pool (run it in [`rayon::ThreadPool::install`] to bound the threads),
+    /// in order.
     ///
     /// ```
     /// use fou::collection::{Collection, Table, Value};
@@ -418,8 +421,8 @@ impl Collection {
     /// holds every row's cell of column `picked[k]` (an index into
     /// [`Table::columns`]), in row order. The rows are built as by
     /// [`Collection::rows`] and the picked cells moved out, not copied; a
-    /// column picked twice is copied once. `None` when an index is not one
-    /// of the table's columns.
+    /// column picked again is cloned from its first pick. `None` when an
+    /// index is not one of the table's columns.
     ///
     /// For a reader that wants a few columns of a wide table, column by
     /// column (a data frame).

@@ -380,15 +380,16 @@ fn every_cell_is_of_its_columns_type() {
 }
 
 /// [`Collection::columns_of`] gives the rows' cells column by column: every
-/// table, its columns picked in reverse with one picked twice, holds what
-/// [`Collection::rows`] holds; an index past the columns gives `None`.
+/// table, its columns picked in reverse with the first and a middle one
+/// picked again, holds what [`Collection::rows`] holds; an index past the
+/// columns gives `None`.
 #[test]
 fn columns_of_holds_the_rows_cells_column_by_column() {
     let c = Collection::from_paths(&all_renderings(), &CollectOptions::default());
     for table in Table::ALL {
         let width = table.columns().len();
         let mut picked: Vec<usize> = (0..width).rev().collect();
-        picked.push(width - 1);
+        picked.extend([width - 1, width / 2]);
         let rows = c.rows(table);
         let columns = c.columns_of(table, &picked).unwrap_or_default();
         assert_eq!(columns.len(), picked.len(), "{}", table.name());
@@ -399,5 +400,26 @@ fn columns_of_holds_the_rows_cells_column_by_column() {
         }
         assert!(!rows.is_empty(), "{}", table.name());
         assert_eq!(c.columns_of(table, &[0, width]), None, "{}", table.name());
+    }
+}
+
+/// The rows of every table are the same made on one thread and on four
+/// (the item tables' and the appearances' are made on the pool, in order).
+#[test]
+fn rows_are_the_same_on_one_thread_and_on_four() {
+    let mut paths = all_renderings();
+    paths.extend(text_files(examples()).unwrap());
+    let c = Collection::from_paths(&paths, &CollectOptions::default());
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| Table::ALL.map(|t| c.rows(t)))
+    };
+    let (one, four) = (on(1), on(4));
+    for (table, (a, b)) in Table::ALL.iter().zip(one.iter().zip(&four)) {
+        assert_eq!(a, b, "{}", table.name());
+        assert!(!a.is_empty(), "{}", table.name());
     }
 }
