@@ -16,7 +16,7 @@ database of the same collection, it gives the same frame.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, Union
 
 from fou._fou import Collection
@@ -130,25 +130,37 @@ def _frame(
 
     Built column by column from :meth:`fou.Collection.column_values`, with the
     column types of the core (:meth:`fou.Collection.column_types`, the SQLite
-    schema's): an integer column is an ``Int64`` array, with or without gaps, in an
-    empty table too; a ``real`` column ``float64``; a text column as pandas makes a
-    column of strings and ``None``. No column is read value by value to guess its
-    type, and only the columns asked for are made Python objects.
+    schema's), and only the columns asked for are made Python objects.
     """
+    types = dict(zip(Collection.columns(table), Collection.column_types(table)))
+    return _typed_frame(collection.column_values(table, None if columns is None else list(columns)), types)
+
+
+def _typed_frame(values: dict[str, list[_Cell]], types: Mapping[str, str]) -> _pd.DataFrame:
+    """A DataFrame of columns by their types: an integer column is an ``Int64``
+    array, with or without gaps, in an empty table too; a ``real`` column
+    ``float64``; a text column as pandas makes a column of strings and ``None``.
+    No column is read value by value to guess its type."""
     pd = _require_pandas()
     import numpy as np  # a dependency of pandas
 
-    types = dict(zip(Collection.columns(table), Collection.column_types(table)))
     data: dict[str, object] = {}
-    for col, values in collection.column_values(table, None if columns is None else list(columns)).items():
+    for col, cells in values.items():
         kind = types[col]
         if kind == "integer":
-            data[col] = pd.array(values, dtype="Int64")
+            data[col] = pd.array(cells, dtype="Int64")
         elif kind == "real":
-            data[col] = np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+            data[col] = np.array([np.nan if v is None else v for v in cells], dtype=np.float64)
         else:
-            data[col] = values if values else np.empty(0, dtype=object)
+            data[col] = cells if cells else np.empty(0, dtype=object)
     return pd.DataFrame(data, columns=list(data))
+
+
+def _view_frame(collection: Collection, view: Literal["items", "timelines"]) -> _pd.DataFrame:
+    """A view of the collection (:meth:`fou.Collection.view_values`) as a DataFrame."""
+    _check(collection)
+    values = collection.view_values(view)
+    return _typed_frame(values, dict(zip(values, Collection.view_column_types(view))))
 
 
 def collection_frame(
@@ -180,29 +192,11 @@ def items_frame(collection: Collection) -> _pd.DataFrame:
     ``theme``, ``position`` (of the institution in the item), ``institution_id`` and
     ``institution_name`` (the registry's id and canonical name; ``None`` for a name
     the registry does not know), ``raw`` (the name as written). An item without
-    institutions has no row. The same rows as :data:`ITEMS_SQL` on the database.
-    Needs pandas.
+    institutions has no row. Ordered by path (a text without one last), kind, idx
+    and position. The same rows as :data:`ITEMS_SQL` on the database, made in one
+    call (:meth:`fou.Collection.view_values`). Needs pandas.
     """
-    pd = _require_pandas()
-    links = collection_frame(collection, "item_institutions")
-    texts = collection_frame(collection, "texts", ["hash", "path", "year"]).rename(columns={"hash": "text_hash"})
-    names = collection_frame(collection, "institutions", ["id", "name"]).rename(
-        columns={"id": "institution_id", "name": "institution_name"}
-    )
-    parts = []
-    kinds: tuple[tuple[CollectionTable, str], ...] = (("projects", "project"), ("portfolio", "portfolio"), ("phd", "phd"))
-    for table, kind in kinds:
-        has_theme = "theme" in Collection.columns(table)
-        f = collection_frame(collection, table, ["text_hash", "idx", "title"] + (["theme"] if has_theme else []))
-        theme = f["theme"] if has_theme else pd.Series([None] * len(f), dtype=object)
-        parts.append(
-            pd.DataFrame({"text_hash": f["text_hash"], "kind": kind, "idx": f["idx"], "title": f["title"], "theme": theme})
-        )
-    titles = pd.concat(parts, ignore_index=True)
-    frame = links.merge(texts, on="text_hash").merge(titles, on=["text_hash", "kind", "idx"])
-    frame = frame.merge(names, on="institution_id", how="left")
-    frame = frame[list(ITEMS_COLUMNS)].sort_values(["path", "kind", "idx", "position"], kind="stable")
-    return frame.reset_index(drop=True)
+    return _view_frame(collection, "items")
 
 
 def links_frame(collection: Collection) -> _pd.DataFrame:
@@ -222,12 +216,5 @@ def timelines_frame(collection: Collection) -> _pd.DataFrame:
     ``period_start``, ``period_end``, ``path``, ``text_hash``, ``idx``; sorted by link
     and year. The same rows as :data:`TIMELINES_SQL` on the database. Needs pandas.
     """
-    picked = [c for c in TIMELINES_COLUMNS if c != "path"]
-    apps = collection_frame(collection, "appearances", picked)
-    texts = collection_frame(collection, "texts", ["hash", "path"]).rename(columns={"hash": "text_hash"})
-    linked = apps[apps["link_id"].notna()].merge(texts, on="text_hash")
-    frame = linked[list(TIMELINES_COLUMNS)].sort_values(
-        ["link_id", "year", "path", "kind", "idx"], kind="stable", na_position="first"
-    )
-    return frame.reset_index(drop=True)
+    return _view_frame(collection, "timelines")
 

@@ -699,6 +699,11 @@ class Collection:
         """The rows of one table of the SQLite database, in the order of :meth:`columns`."""
     def column_values(self, table: _Table, columns: Sequence[str] | None = None) -> dict[str, list[_Cell]]:
         """Some columns of a table (all by default, in the order of :meth:`columns`), column by column."""
+    def view_values(self, view: Literal["items", "timelines"]) -> dict[str, list[_Cell]]:
+        """The rows of a view (items with their institutions, or the timelines of linked projects), column by column."""
+    @staticmethod
+    def view_column_types(view: Literal["items", "timelines"]) -> list[Literal["integer", "real", "text"]]:
+        """The type of each column of a view."""
     @staticmethod
     def columns(table: _Table) -> list[str]: ...
     @staticmethod

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 import fou
+from fou._collection import ITEMS_COLUMNS, TIMELINES_COLUMNS
 from conftest import CORPUS, REPO, corpus_paths
 
 SAMPLES = REPO / "examples" / "data"
@@ -357,6 +358,65 @@ def test_links_and_timelines_frames(real: fou.Collection, db: sqlite3.Connection
     # the documented 2020 -> 2022 question, answered from the timelines
     followed = timelines.groupby("link_id")["year"].agg(["min", "max"])
     assert ((followed["min"] == 2020) & (followed["max"] == 2022)).any()
+
+
+def _items_by_joins(c: fou.Collection) -> pd.DataFrame:
+    """``items_frame`` as pandas joins of the tables (how it was built before the view)."""
+    links = fou.collection_frame(c, "item_institutions")
+    texts = fou.collection_frame(c, "texts", ["hash", "path", "year"]).rename(columns={"hash": "text_hash"})
+    names = fou.collection_frame(c, "institutions", ["id", "name"])
+    names = names.rename(columns={"id": "institution_id", "name": "institution_name"})
+    parts = []
+    for table, kind in (("projects", "project"), ("portfolio", "portfolio"), ("phd", "phd")):
+        f = fou.collection_frame(c, table)  # type: ignore[arg-type]
+        theme = f["theme"] if "theme" in f else pd.Series([None] * len(f), dtype=object)
+        parts.append(pd.DataFrame({"text_hash": f["text_hash"], "kind": kind, "idx": f["idx"], "title": f["title"], "theme": theme}))  # fmt: skip
+    titles = pd.concat(parts, ignore_index=True)
+    frame = links.merge(texts, on="text_hash").merge(titles, on=["text_hash", "kind", "idx"])
+    frame = frame.merge(names, on="institution_id", how="left")
+    frame = frame[list(ITEMS_COLUMNS)].sort_values(["path", "kind", "idx", "position"], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def _timelines_by_joins(c: fou.Collection) -> pd.DataFrame:
+    """``timelines_frame`` as pandas joins of the tables (how it was built before the view)."""
+    apps = fou.collection_frame(c, "appearances")
+    texts = fou.collection_frame(c, "texts", ["hash", "path"]).rename(columns={"hash": "text_hash"})
+    linked = apps[apps["link_id"].notna()].merge(texts, on="text_hash")
+    keys = ["link_id", "year", "path", "kind", "idx"]
+    frame = linked[list(TIMELINES_COLUMNS)].sort_values(keys, kind="stable", na_position="first")
+    return frame.reset_index(drop=True)
+
+
+def _same_frames(a: pd.DataFrame, b: pd.DataFrame, types: list[str]) -> None:
+    """The same columns and values in the same order; the whole-number columns
+    ``Int64`` in both, the text ones text (pandas' ``str``, or ``object`` when
+    empty or all missing: the joins made some ``object`` that were not)."""
+    assert list(a.columns) == list(b.columns)
+    for col, kind in zip(a.columns, types):
+        if kind == "integer":
+            assert str(a[col].dtype) == str(b[col].dtype) == "Int64", col
+        else:
+            assert str(a[col].dtype) in {"str", "object"}, col
+        assert [None if pd.isna(v) else v for v in a[col]] == [None if pd.isna(v) else v for v in b[col]], col
+
+
+def test_the_views_are_the_joins_of_the_tables_in_the_same_order(real: fou.Collection, two_years: Path) -> None:
+    """The frames of the views hold the rows the pandas joins of the tables
+    give, in the same order (a text without a path last in items, first in
+    timelines), with the same types."""
+    unnamed = fou.Collection.from_reports([fou.parse(Y2022), fou.parse(Y2020), fou.parse(Y2022 + "\n")])
+    mixed = fou.Collection.from_reports([fou.parse(Y2020), fou.parse(Y2022, path="b-2022.txt")])
+    assert {t.path for t in mixed.texts} == {None, "b-2022.txt"}
+    for c in (real, fou.collect([two_years]), unnamed, mixed, fou.Collection.from_reports([])):
+        _same_frames(fou.items_frame(c), _items_by_joins(c), fou.Collection.view_column_types("items"))
+        _same_frames(fou.timelines_frame(c), _timelines_by_joins(c), fou.Collection.view_column_types("timelines"))
+    assert len(fou.items_frame(real)) > 100 and len(fou.timelines_frame(real)) > 10
+    assert fou.timelines_frame(unnamed)["path"].isna().all() and len(fou.timelines_frame(unnamed)) > 0
+    assert list(real.view_values("items")) == list(ITEMS_COLUMNS)
+    assert fou.Collection.view_column_types("timelines")[:2] == ["text", "integer"]
+    with pytest.raises(ValueError, match="unknown view"):
+        real.view_values("nope")  # type: ignore[arg-type]
 
 
 def test_frames_reject_other_objects() -> None:

@@ -15,7 +15,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
-use fou::collection::{CollectOptions, Collection, Table, Value};
+use fou::collection::{CollectOptions, Collection, Table, Value, View};
 use fou::link::{Appearance, LinkGroup};
 
 use crate::classes::{
@@ -207,6 +207,17 @@ impl<'v, 'py> SameAbove<'v, 'py> {
 fn off_the_gil<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
     py.detach(|| guarded_infallible(f))
         .map_err(|msg| to_pyerr(py, Failure::Panic(msg), Context::default()))
+}
+
+/// A view by its name, or a `ValueError` listing the names.
+fn view(name: &str) -> PyResult<View> {
+    name.parse().map_err(|_| {
+        let names: Vec<&str> = View::ALL.iter().map(|v| v.name()).collect();
+        PyValueError::new_err(format!(
+            "unknown view {name:?}; the views are {}",
+            names.join(", ")
+        ))
+    })
 }
 
 /// A table by its name, or a `ValueError` listing the names.
@@ -461,6 +472,34 @@ impl PyCollection {
             out.set_item(name, PyList::new(py, objects)?)?;
         }
         Ok(out)
+    }
+
+    /// The rows of a view, column by column: a `dict` from each column's
+    /// name to its cells in the view's order. `"items"`: items with their
+    /// institutions (what `fou.ITEMS_SQL` gives on the database);
+    /// `"timelines"`: the appearances of linked projects (`fou.TIMELINES_SQL`).
+    /// A cell equal to the one above it is the same object. Raises
+    /// `ValueError` for another name.
+    fn view_values<'py>(&self, py: Python<'py>, view: &str) -> PyResult<Bound<'py, PyDict>> {
+        let view = self::view(view)?;
+        let rows = off_the_gil(py, || self.0.view_rows(view))?;
+        let out = PyDict::new(py);
+        for (k, name) in view.columns().into_iter().enumerate() {
+            let mut above = SameAbove::default();
+            let objects = (rows.iter().filter_map(|row| row.get(k)))
+                .map(|v| above.object(py, v))
+                .collect::<PyResult<Vec<_>>>()?;
+            out.set_item(name, PyList::new(py, objects)?)?;
+        }
+        Ok(out)
+    }
+
+    /// The type of each column of a view (`"items"`, `"timelines"`), in row
+    /// order: `"integer"`, `"real"` or `"text"`.
+    #[staticmethod]
+    fn view_column_types(view: &str) -> PyResult<Vec<&'static str>> {
+        let types = self::view(view)?.column_types();
+        Ok(types.into_iter().map(|t| t.as_str()).collect())
     }
 
     /// The type of each column of a table, in row order: `"integer"`,

@@ -240,13 +240,20 @@ impl Collection {
         &self.appearances
     }
 
-    pub(super) fn appearance_rows(&self) -> Vec<Vec<Value>> {
-        let mut link_of: HashMap<(usize, AppearanceKind, usize), &str> = HashMap::new();
+    /// The id of the link of each linked appearance, by its text, kind and
+    /// item.
+    pub(super) fn link_of(&self) -> HashMap<(usize, AppearanceKind, usize), &str> {
+        let mut link_of = HashMap::new();
         for g in &self.links {
             for a in &g.appearances {
-                link_of.insert((a.text, a.kind, a.item), &g.id);
+                link_of.insert((a.text, a.kind, a.item), g.id.as_str());
             }
         }
+        link_of
+    }
+
+    pub(super) fn appearance_rows(&self) -> Vec<Vec<Value>> {
+        let link_of = self.link_of();
         self.appearances
             .par_iter()
             .map(|a| {

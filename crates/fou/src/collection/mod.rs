@@ -35,6 +35,7 @@ mod links;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 mod tables;
+mod views;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,7 @@ pub use files::text_files;
 #[cfg(feature = "sqlite")]
 pub use sqlite::{SQLITE_SCHEMA_VERSION, SqliteError};
 pub use tables::{ColumnType, Table, Value};
+pub use views::View;
 
 /// Texts started and not yet added, per thread (the window of
 /// [`Reading`]): each thread has a second text to go on with while the

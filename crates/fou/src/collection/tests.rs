@@ -423,3 +423,65 @@ fn rows_are_the_same_on_one_thread_and_on_four() {
         assert!(!a.is_empty(), "{}", table.name());
     }
 }
+
+/// The items view holds a row for each row of `item_institutions`, with
+/// its text's path and year, ordered by path, kind, index and position;
+/// the timelines view a row for each linked appearance, ordered by link.
+#[test]
+fn the_views_join_the_tables() {
+    let mut paths = all_renderings();
+    paths.extend(text_files(examples()).unwrap());
+    let c = Collection::from_paths(&paths, &CollectOptions::default());
+    let items = c.view_rows(View::Items);
+    let mut keys: Vec<_> = (items.iter())
+        .map(|r| {
+            (
+                r[0].clone(),
+                r[3].clone(),
+                r[4].clone(),
+                r[7].clone(),
+                r[10].clone(),
+            )
+        })
+        .map(|k| format!("{k:?}"))
+        .collect();
+    let mut table: Vec<_> = (c.rows(Table::ItemInstitutions).into_iter())
+        .map(|r| {
+            (
+                r[0].clone(),
+                r[1].clone(),
+                r[2].clone(),
+                r[3].clone(),
+                r[5].clone(),
+            )
+        })
+        .map(|k| format!("{k:?}"))
+        .collect();
+    keys.sort();
+    table.sort();
+    assert_eq!(keys, table);
+    let text = |v: &Value| match v {
+        Value::Text(s) => Some(s.clone()),
+        _ => None,
+    };
+    let int = |v: &Value| match v {
+        Value::Int(i) => *i,
+        _ => i64::MIN,
+    };
+    let key = |r: &Vec<Value>| {
+        let path = text(&r[1]);
+        (path.is_none(), path, text(&r[3]), int(&r[4]), int(&r[7]))
+    };
+    assert!(items.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
+    let timelines = c.view_rows(View::Timelines);
+    let linked = (c.rows(Table::Appearances).iter())
+        .filter(|r| r[9] != Value::Null)
+        .count();
+    assert_eq!(timelines.len(), linked);
+    assert!(
+        timelines
+            .windows(2)
+            .all(|w| format!("{:?}", w[0][0]) <= format!("{:?}", w[1][0]))
+    );
+    assert!(!items.is_empty() && !timelines.is_empty());
+}
