@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use fou::collection::{CollectOptions, Collection, Table, Value};
+use fou::collection::{CollectOptions, Collection, Table, Value, View};
 
 use crate::input::InputArgs;
 use crate::output::{Stop, say, shown_name};
@@ -73,11 +73,33 @@ pub(crate) enum TableName {
     Links,
     /// The collection's diagnostics.
     Diagnostics,
+    /// A view: each institution of each item with its text's path and year
+    /// and the item's title and theme (what `fou.items_frame` gives).
+    Items,
+    /// A view: each appearance of a linked project with its text's path (what
+    /// `fou.timelines_frame` gives).
+    Timelines,
+}
+
+/// The rows `--table` prints: a table's or a view's.
+enum Rows {
+    Table(Table),
+    View(View),
+}
+
+impl Rows {
+    /// The column names and the rows.
+    fn of(self, c: &Collection) -> (Vec<&'static str>, Vec<Vec<Value>>) {
+        match self {
+            Rows::Table(t) => (t.columns(), c.rows(t)),
+            Rows::View(v) => (v.columns(), c.view_rows(v)),
+        }
+    }
 }
 
 impl TableName {
-    fn table(self) -> Table {
-        match self {
+    fn rows(self) -> Rows {
+        Rows::Table(match self {
             TableName::Texts => Table::Texts,
             TableName::Projects => Table::Projects,
             TableName::Portfolio => Table::Portfolio,
@@ -89,7 +111,9 @@ impl TableName {
             TableName::Appearances => Table::Appearances,
             TableName::Links => Table::Links,
             TableName::Diagnostics => Table::Diagnostics,
-        }
+            TableName::Items => return Rows::View(View::Items),
+            TableName::Timelines => return Rows::View(View::Timelines),
+        })
     }
 }
 
@@ -167,7 +191,7 @@ pub(crate) fn collect(
             .map_err(|e| Stop::Fail(format!("fou: {}: {e}", shown_name(db))))?;
     }
     match format {
-        Some(f) => write_table(out, &collection, table.table(), f)?,
+        Some(f) => write_table(out, &collection, table.rows(), f)?,
         None => summary(out, &collection, db)?,
     }
     free(collection);
@@ -207,15 +231,14 @@ fn summary(out: &mut impl Write, c: &Collection, db: Option<&Path>) -> Result<()
     Ok(())
 }
 
-/// One table to the output.
+/// One table (or view) to the output.
 fn write_table(
     out: &mut impl Write,
     c: &Collection,
-    table: Table,
+    table: Rows,
     format: TableFormat,
 ) -> Result<(), Stop> {
-    let columns = table.columns();
-    let rows = c.rows(table);
+    let (columns, rows) = table.of(c);
     let object = |row: &[Value]| -> serde_json::Map<String, serde_json::Value> {
         columns
             .iter()

@@ -105,7 +105,7 @@ enum Command {
         /// Print one table (`--table`) to standard output in this format.
         #[arg(long, value_enum)]
         format: Option<collect::TableFormat>,
-        /// The table `--format` prints.
+        /// The table (or view: `items`, `timelines`) `--format` prints.
         #[arg(long, value_enum, default_value = "projects", requires = "format")]
         table: collect::TableName,
     },

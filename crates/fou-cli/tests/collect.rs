@@ -252,6 +252,43 @@ fn one_table_prints_as_json_ndjson_or_csv() {
 }
 
 #[test]
+fn the_views_print_as_tables() {
+    let page = manifest()
+        .join("tests/data/nettside-2020.txt")
+        .display()
+        .to_string();
+    let csv = ok(fou(&[
+        "collect", &page, "--format", "csv", "--table", "items",
+    ]));
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "text_hash,path,year,kind,idx,title,theme,position,institution_id,institution_name,raw"
+    );
+    // the rows of item_institutions, each with its text's path and its item's title
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(lines[3].contains(&format!(",{page},")), "{csv}");
+    assert!(
+        lines[3].ends_with(",uia,Universitetet i Agder,Universitetet i Agder"),
+        "{csv}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(fou(&[
+        "collect",
+        &page,
+        "--format",
+        "json",
+        "--table",
+        "timelines",
+    ])))
+    .unwrap();
+    assert_eq!(
+        json.as_array().map(Vec::len),
+        Some(0),
+        "one text links nothing"
+    );
+}
+
+#[test]
 fn links_json_is_exactly_the_contract() {
     let v = links_json();
     let obj = v.as_object().unwrap();
