@@ -496,10 +496,9 @@ impl Collection {
             .flat_map(|(_, t)| t.item_institutions())
             .flat_map(|(_, _, refs)| refs);
         for r in refs {
-            if let Some(id) = &r.id {
-                named
-                    .entry(id.to_string())
-                    .or_insert_with(|| r.name.as_deref().map(str::to_owned));
+            // The first ref of an id names it (its key made once, not per ref).
+            if let Some(id) = r.id.as_deref().filter(|id| !named.contains_key(*id)) {
+                named.insert(id.to_owned(), r.name.as_deref().map(str::to_owned));
             }
         }
         let mut todo: Vec<String> = named.keys().cloned().collect();
