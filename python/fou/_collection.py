@@ -1,10 +1,11 @@
 """A collection as tables: the rows of :meth:`fou.Collection.rows` as records or DataFrames.
 
 Every frame here is built from the core's tables — the very rows that
-:meth:`fou.Collection.to_sqlite` writes and ``fou collect --table`` prints — joined
-with pandas, so Python, the command line and the SQLite database agree. Each
-join is also written as SQL (:data:`ITEMS_SQL`, :data:`TIMELINES_SQL`): run on the
-database of the same collection, it gives the same frame.
+:meth:`fou.Collection.to_sqlite` writes and ``fou collect --table`` prints — or
+from the core's views, which join those tables (``fou collect --table items``
+prints them too), so Python, the command line and the SQLite database agree. Each
+view is also written as SQL (:data:`ITEMS_SQL`, :data:`TIMELINES_SQL`): run on the
+database of the same collection, it gives the same rows in the same order.
 
 >>> import fou
 >>> c = fou.collect(["examples/data"])
@@ -79,7 +80,7 @@ JOIN (SELECT text_hash, idx, 'project' AS kind, title, theme FROM projects
       UNION ALL SELECT text_hash, idx, 'phd', title, NULL FROM phd) it
   ON it.text_hash = ii.text_hash AND it.kind = ii.kind AND it.idx = ii.idx
 LEFT JOIN institutions i ON i.id = ii.institution_id
-ORDER BY t.path, ii.kind, ii.idx, ii.position
+ORDER BY t.path IS NULL, t.path, ii.kind, ii.idx, ii.position
 """
 """The SQL that gives :func:`items_frame` from the database of the same collection."""
 
@@ -213,8 +214,10 @@ def timelines_frame(collection: Collection) -> _pd.DataFrame:
 
     Columns: ``link_id``, ``year`` (of the text), ``kind`` (``"project"``,
     ``"portfolio"``, ``"phd"``), ``title``, ``institution_raw``, ``status``,
-    ``period_start``, ``period_end``, ``path``, ``text_hash``, ``idx``; sorted by link
-    and year. The same rows as :data:`TIMELINES_SQL` on the database. Needs pandas.
+    ``period_start``, ``period_end``, ``path``, ``text_hash``, ``idx``; sorted by link,
+    year, path (a missing year or path first), kind and idx. The same rows as
+    :data:`TIMELINES_SQL` on the database, made in one call
+    (:meth:`fou.Collection.view_values`). Needs pandas.
     """
     return _view_frame(collection, "timelines")
 

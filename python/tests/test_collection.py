@@ -401,19 +401,38 @@ def _same_frames(a: pd.DataFrame, b: pd.DataFrame, types: list[str]) -> None:
         assert [None if pd.isna(v) else v for v in a[col]] == [None if pd.isna(v) else v for v in b[col]], col
 
 
-def test_the_views_are_the_joins_of_the_tables_in_the_same_order(real: fou.Collection, two_years: Path) -> None:
+def test_the_views_are_the_joins_of_the_tables_in_the_same_order(
+    real: fou.Collection, two_years: Path, tmp_path: Path
+) -> None:
     """The frames of the views hold the rows the pandas joins of the tables
     give, in the same order (a text without a path last in items, first in
     timelines), with the same types."""
     unnamed = fou.Collection.from_reports([fou.parse(Y2022), fou.parse(Y2020), fou.parse(Y2022 + "\n")])
     mixed = fou.Collection.from_reports([fou.parse(Y2020), fou.parse(Y2022, path="b-2022.txt")])
     assert {t.path for t in mixed.texts} == {None, "b-2022.txt"}
-    for c in (real, fou.collect([two_years]), unnamed, mixed, fou.Collection.from_reports([])):
+    # two texts of one year, the later path first, and a text without a year or path
+    renamed = Y2020.replace("Trygge havner", "Trygge hamner").replace("Sintef (", "SINTEF (")
+    same_year = fou.Collection.from_reports(
+        [fou.parse(Y2020, path="b.txt"), fou.parse(renamed, path="a.txt"), fou.parse(Y2022, path="c.txt"),
+         fou.parse(Y2022.replace("FoU-rapport 2022\n\n", ""))]
+    )  # fmt: skip
+    tied = fou.timelines_frame(same_year).groupby(["link_id", "year"]).size()
+    assert (tied > 1).any(), "a link seen twice in one year"
+    for c in (real, fou.collect([two_years]), unnamed, mixed, same_year, fou.Collection.from_reports([])):
         _same_frames(fou.items_frame(c), _items_by_joins(c), fou.Collection.view_column_types("items"))
         _same_frames(fou.timelines_frame(c), _timelines_by_joins(c), fou.Collection.view_column_types("timelines"))
     assert len(fou.items_frame(real)) > 100 and len(fou.timelines_frame(real)) > 10
     assert fou.timelines_frame(unnamed)["path"].isna().all() and len(fou.timelines_frame(unnamed)) > 0
     assert list(real.view_values("items")) == list(ITEMS_COLUMNS)
+    # the SQL gives the same rows in the same order (a text without a path last)
+    for c in (real, mixed, same_year):
+        path = tmp_path / f"views-{id(c)}.sqlite"
+        c.to_sqlite(path)
+        with sqlite3.connect(path) as db:
+            for frame, sql in ((fou.items_frame(c), fou.ITEMS_SQL), (fou.timelines_frame(c), fou.TIMELINES_SQL)):
+                keys = ["text_hash", "kind", "idx"] + (["position"] if "position" in frame else [])
+                stored = pd.read_sql(sql, db)
+                assert list(frame[keys].itertuples(index=False)) == list(stored[keys].itertuples(index=False))
     assert fou.Collection.view_column_types("timelines")[:2] == ["text", "integer"]
     with pytest.raises(ValueError, match="unknown view"):
         real.view_values("nope")  # type: ignore[arg-type]

@@ -99,21 +99,21 @@ impl Rows {
 
 impl TableName {
     fn rows(self) -> Rows {
-        Rows::Table(match self {
-            TableName::Texts => Table::Texts,
-            TableName::Projects => Table::Projects,
-            TableName::Portfolio => Table::Portfolio,
-            TableName::Analyses => Table::Analyses,
-            TableName::Publications => Table::Publications,
-            TableName::Phd => Table::Phd,
-            TableName::Institutions => Table::Institutions,
-            TableName::ItemInstitutions => Table::ItemInstitutions,
-            TableName::Appearances => Table::Appearances,
-            TableName::Links => Table::Links,
-            TableName::Diagnostics => Table::Diagnostics,
-            TableName::Items => return Rows::View(View::Items),
-            TableName::Timelines => return Rows::View(View::Timelines),
-        })
+        match self {
+            TableName::Texts => Rows::Table(Table::Texts),
+            TableName::Projects => Rows::Table(Table::Projects),
+            TableName::Portfolio => Rows::Table(Table::Portfolio),
+            TableName::Analyses => Rows::Table(Table::Analyses),
+            TableName::Publications => Rows::Table(Table::Publications),
+            TableName::Phd => Rows::Table(Table::Phd),
+            TableName::Institutions => Rows::Table(Table::Institutions),
+            TableName::ItemInstitutions => Rows::Table(Table::ItemInstitutions),
+            TableName::Appearances => Rows::Table(Table::Appearances),
+            TableName::Links => Rows::Table(Table::Links),
+            TableName::Diagnostics => Rows::Table(Table::Diagnostics),
+            TableName::Items => Rows::View(View::Items),
+            TableName::Timelines => Rows::View(View::Timelines),
+        }
     }
 }
 
@@ -235,10 +235,10 @@ fn summary(out: &mut impl Write, c: &Collection, db: Option<&Path>) -> Result<()
 fn write_table(
     out: &mut impl Write,
     c: &Collection,
-    table: Rows,
+    which: Rows,
     format: TableFormat,
 ) -> Result<(), Stop> {
-    let (columns, rows) = table.of(c);
+    let (columns, rows) = which.of(c);
     let object = |row: &[Value]| -> serde_json::Map<String, serde_json::Value> {
         columns
             .iter()

@@ -286,6 +286,24 @@ fn the_views_print_as_tables() {
         Some(0),
         "one text links nothing"
     );
+    // the real reports and the page: one row per appearance of a linked
+    // project, by link and year
+    let mut args = vec!["collect", "--format", "ndjson", "--table", "timelines"];
+    let inputs = inputs();
+    args.extend(inputs.iter().map(String::as_str));
+    let rows: Vec<serde_json::Value> = (ok(fou(&args)).lines())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let linked: usize = (links_json()["links"].as_array().unwrap().iter())
+        .map(|g| g["appearances"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(rows.len(), linked);
+    let key = |r: &serde_json::Value| (r["link_id"].to_string(), r["year"].as_i64());
+    assert!(rows.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
+    assert!(
+        rows.iter()
+            .all(|r| r["path"].is_string() && r["title"].is_string())
+    );
 }
 
 #[test]

@@ -486,7 +486,7 @@ impl PyCollection {
         let out = PyDict::new(py);
         for (k, name) in view.columns().into_iter().enumerate() {
             let mut above = SameAbove::default();
-            let objects = (rows.iter().filter_map(|row| row.get(k)))
+            let objects = (rows.iter().map(|row| row.get(k).unwrap_or(&Value::Null)))
                 .map(|v| above.object(py, v))
                 .collect::<PyResult<Vec<_>>>()?;
             out.set_item(name, PyList::new(py, objects)?)?;

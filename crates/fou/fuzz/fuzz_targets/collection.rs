@@ -11,11 +11,12 @@
 //! kept and gives a reason; only kept texts appear; every group links two
 //! or more appearances, each of a text that exists. Every table's rows are
 //! as wide as its columns, and its columns (`columns_of`, all of them in
-//! reverse and a middle one again) hold the rows' cells.
+//! reverse and a middle one again) hold the rows' cells; the items view has
+//! a row per item institution, the timelines view one per linked appearance.
 
 #![no_main]
 
-use fou::collection::{CollectOptions, Collection, Table};
+use fou::collection::{CollectOptions, Collection, Table, Value, View};
 use fou::link::{Appearance, AppearanceKind, LinkOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -57,6 +58,14 @@ fuzz_target!(|data: &[u8]| {
         for (column, &i) in columns.iter().zip(&picked) {
             assert!(column.iter().eq(rows.iter().map(|r| &r[i])), "{}", table.name());
         }
+    }
+    let items = c.view_rows(View::Items);
+    assert_eq!(items.len(), c.rows(Table::ItemInstitutions).len());
+    let linked = (c.rows(Table::Appearances).iter()).filter(|r| r[9] != Value::Null).count();
+    let timelines = c.view_rows(View::Timelines);
+    assert_eq!(timelines.len(), linked);
+    for (view, rows) in [(View::Items, &items), (View::Timelines, &timelines)] {
+        assert!(rows.iter().all(|r| r.len() == view.columns().len()), "{}", view.name());
     }
     let titles: Vec<Appearance> = (input.lines().take(MAX_TITLES).enumerate())
         .map(|(k, line)| {

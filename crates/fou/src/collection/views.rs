@@ -1,6 +1,7 @@
 //! Views: rows that join tables of a collection, made from the collection
 //! itself rather than by joining its tables (Python's `items_frame` and
-//! `timelines_frame`; the same rows as their SQL on the database).
+//! `timelines_frame`; the same rows, in the same order, as `fou.ITEMS_SQL`
+//! and `fou.TIMELINES_SQL` on the database).
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -161,12 +162,13 @@ impl Collection {
             .par_iter()
             .flat_map_iter(|t| item_view_rows_of(t, &names))
             .collect();
-        // By path (none last), kind, index and position; ties in text order.
+        // By path (none last), kind, index and position (columns 1, 3, 4
+        // and 7); ties in text order.
         rows.sort_by(|a, b| {
             by_text(&a[1], &b[1], Nulls::Last)
                 .then_with(|| by_text(&a[3], &b[3], Nulls::Last))
-                .then_with(|| by_int(&a[4], &b[4]))
-                .then_with(|| by_int(&a[7], &b[7]))
+                .then_with(|| by_int(&a[4], &b[4], Nulls::Last))
+                .then_with(|| by_int(&a[7], &b[7], Nulls::Last))
         });
         rows
     }
@@ -192,14 +194,14 @@ impl Collection {
                 ])
             })
             .collect();
-        // By link, year (none first), path (none first), kind and index;
-        // ties in the appearances' order.
+        // By link, year (none first), path (none first), kind and index
+        // (columns 0, 1, 8, 2 and 10); ties in the appearances' order.
         rows.sort_by(|a, b| {
             by_text(&a[0], &b[0], Nulls::First)
-                .then_with(|| by_int_nulls_first(&a[1], &b[1]))
+                .then_with(|| by_int(&a[1], &b[1], Nulls::First))
                 .then_with(|| by_text(&a[8], &b[8], Nulls::First))
                 .then_with(|| by_text(&a[2], &b[2], Nulls::First))
-                .then_with(|| by_int(&a[10], &b[10]))
+                .then_with(|| by_int(&a[10], &b[10], Nulls::First))
         });
         rows
     }
@@ -212,20 +214,17 @@ fn item_view_rows_of(t: &Text, names: &HashMap<String, Value>) -> Vec<Vec<Value>
     let mut rows = Vec::new();
     for (kind, index, refs) in t.item_institutions() {
         let (title, theme): (Value, Value) = match kind {
-            ItemKind::Project => r
-                .projects
-                .get(index)
-                .map(|p| ((&*p.title).into(), p.theme.clone().into()))
+            ItemKind::Project => (r.projects.get(index))
+                .map(|p| (Value::from(&*p.title), p.theme.clone().into()))
                 .unwrap_or_default(),
-            ItemKind::Portfolio => r
-                .portfolio
-                .get(index)
-                .map(|p| ((&*p.title).into(), p.theme.clone().into()))
+            ItemKind::Portfolio => (r.portfolio.get(index))
+                .map(|p| (Value::from(&*p.title), p.theme.clone().into()))
                 .unwrap_or_default(),
             ItemKind::Phd => (r.phd.get(index).map(|p| (&*p.title).into()))
                 .map(|title| (title, Value::Null))
                 .unwrap_or_default(),
-            _ => Default::default(),
+            // No other kind has institutions (the joins had no title for it).
+            _ => continue,
         };
         for (position, inst) in refs.iter().enumerate() {
             let name = (inst.id.as_deref())
@@ -268,24 +267,13 @@ fn by_text(a: &Value, b: &Value, nulls: Nulls) -> Ordering {
     }
 }
 
-/// Whole-number cells in order (a NULL, which the views' keys do not have,
-/// last).
-fn by_int(a: &Value, b: &Value) -> Ordering {
-    match (a, b) {
-        (Value::Int(a), Value::Int(b)) => a.cmp(b),
-        (Value::Null, Value::Null) => Ordering::Equal,
-        (Value::Null, _) => Ordering::Greater,
-        (_, Value::Null) => Ordering::Less,
+/// Whole-number cells in order, NULL where `nulls` says.
+fn by_int(a: &Value, b: &Value, nulls: Nulls) -> Ordering {
+    match (a, b, nulls) {
+        (Value::Int(a), Value::Int(b), _) => a.cmp(b),
+        (Value::Null, Value::Null, _) => Ordering::Equal,
+        (Value::Null, _, Nulls::First) | (_, Value::Null, Nulls::Last) => Ordering::Less,
+        (Value::Null, _, Nulls::Last) | (_, Value::Null, Nulls::First) => Ordering::Greater,
         _ => Ordering::Equal,
-    }
-}
-
-/// Whole-number cells in order, NULL first.
-fn by_int_nulls_first(a: &Value, b: &Value) -> Ordering {
-    match (a, b) {
-        (Value::Null, Value::Null) => Ordering::Equal,
-        (Value::Null, _) => Ordering::Less,
-        (_, Value::Null) => Ordering::Greater,
-        _ => by_int(a, b),
     }
 }
