@@ -258,18 +258,15 @@ impl Collection {
             .par_iter()
             .map(|a| {
                 let link = link_of.get(&(a.text, a.kind, a.item)).copied();
-                vec![
+                let mut row = vec![
                     self.texts[a.text].hash.as_str().into(),
                     a.kind.as_str().into(),
                     a.item.into(),
                     a.year.into(),
-                    (&*a.title).into(),
-                    a.institution_raw.clone().into(),
-                    a.status.clone().into(),
-                    a.period.map(|p| p.start).into(),
-                    a.period.map(|p| p.end).into(),
-                    link.into(),
-                ]
+                ];
+                row.extend(described(a));
+                row.push(link.into());
+                row
             })
             .collect()
     }
@@ -287,6 +284,19 @@ impl Collection {
             })
             .collect()
     }
+}
+
+/// What an appearance says of its project, in the order of the
+/// `appearances` table (and of the timelines view): the title, the
+/// institutions as written, the status and the period's first and last year.
+pub(super) fn described(a: &Appearance) -> [Value; 5] {
+    [
+        (&*a.title).into(),
+        a.institution_raw.clone().into(),
+        a.status.clone().into(),
+        a.period.map(|p| p.start).into(),
+        a.period.map(|p| p.end).into(),
+    ]
 }
 
 #[cfg(test)]

@@ -179,19 +179,10 @@ impl Collection {
             .filter_map(|a| {
                 let link = *link_of.get(&(a.text, a.kind, a.item))?;
                 let t = self.texts.get(a.text)?;
-                Some(vec![
-                    link.into(),
-                    a.year.into(),
-                    a.kind.as_str().into(),
-                    (&*a.title).into(),
-                    a.institution_raw.clone().into(),
-                    a.status.clone().into(),
-                    a.period.map(|p| p.start).into(),
-                    a.period.map(|p| p.end).into(),
-                    t.path.clone().into(),
-                    t.hash.as_str().into(),
-                    a.item.into(),
-                ])
+                let mut row = vec![link.into(), a.year.into(), a.kind.as_str().into()];
+                row.extend(super::links::described(a));
+                row.extend([t.path.clone().into(), t.hash.as_str().into(), a.item.into()]);
+                Some(row)
             })
             .collect();
         // By link, year (none first), path (none first), kind and index
