@@ -211,21 +211,25 @@ fn off_the_gil<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResul
 
 /// A view by its name, or a `ValueError` listing the names.
 fn view(name: &str) -> PyResult<View> {
-    name.parse().map_err(|_| {
-        let names: Vec<&str> = View::ALL.iter().map(|v| v.name()).collect();
-        PyValueError::new_err(format!(
-            "unknown view {name:?}; the views are {}",
-            names.join(", ")
-        ))
-    })
+    by_name(name, "view", View::ALL.iter().map(|v| v.name()))
 }
 
 /// A table by its name, or a `ValueError` listing the names.
 fn table(name: &str) -> PyResult<Table> {
+    by_name(name, "table", Table::ALL.iter().map(|t| t.name()))
+}
+
+/// The `what` (a table or a view) called `name`, or a `ValueError` listing
+/// the `names` there are.
+fn by_name<T: std::str::FromStr>(
+    name: &str,
+    what: &str,
+    names: impl Iterator<Item = &'static str>,
+) -> PyResult<T> {
     name.parse().map_err(|_| {
-        let names: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+        let names: Vec<&str> = names.collect();
         PyValueError::new_err(format!(
-            "unknown table {name:?}; the tables are {}",
+            "unknown {what} {name:?}; the {what}s are {}",
             names.join(", ")
         ))
     })
