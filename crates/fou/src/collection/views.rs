@@ -162,14 +162,7 @@ impl Collection {
             .par_iter()
             .flat_map_iter(|t| item_view_rows_of(t, &names))
             .collect();
-        // By path (none last), kind, index and position (columns 1, 3, 4
-        // and 7); ties in text order.
-        rows.sort_by(|a, b| {
-            by_text(&a[1], &b[1], Nulls::Last)
-                .then_with(|| by_text(&a[3], &b[3], Nulls::Last))
-                .then_with(|| by_int(&a[4], &b[4], Nulls::Last))
-                .then_with(|| by_int(&a[7], &b[7], Nulls::Last))
-        });
+        sort_rows(&mut rows, &ITEMS_ORDER);
         rows
     }
 
@@ -185,15 +178,7 @@ impl Collection {
                 Some(row)
             })
             .collect();
-        // By link, year (none first), path (none first), kind and index
-        // (columns 0, 1, 8, 2 and 10); ties in the appearances' order.
-        rows.sort_by(|a, b| {
-            by_text(&a[0], &b[0], Nulls::First)
-                .then_with(|| by_int(&a[1], &b[1], Nulls::First))
-                .then_with(|| by_text(&a[8], &b[8], Nulls::First))
-                .then_with(|| by_text(&a[2], &b[2], Nulls::First))
-                .then_with(|| by_int(&a[10], &b[10], Nulls::First))
-        });
+        sort_rows(&mut rows, &TIMELINES_ORDER);
         rows
     }
 }
@@ -246,25 +231,80 @@ enum Nulls {
     Last,
 }
 
-/// Text cells in order (bytes, which is code points for UTF-8), NULL where
-/// `nulls` says.
-fn by_text(a: &Value, b: &Value, nulls: Nulls) -> Ordering {
-    match (a, b, nulls) {
-        (Value::Text(a), Value::Text(b), _) => a.cmp(b),
-        (Value::Null, Value::Null, _) => Ordering::Equal,
-        (Value::Null, _, Nulls::First) | (_, Value::Null, Nulls::Last) => Ordering::Less,
-        (Value::Null, _, Nulls::Last) | (_, Value::Null, Nulls::First) => Ordering::Greater,
-        _ => Ordering::Equal,
+/// A view's order: the columns its rows are sorted by, in turn, each with
+/// where its NULLs go.
+type Order<const N: usize> = [(usize, Nulls); N];
+
+/// [`View::Items`]' order: by path (a text without one last), kind, index
+/// and position; ties in text order.
+const ITEMS_ORDER: Order<4> = [
+    (column(&ITEMS, "path"), Nulls::Last),
+    (column(&ITEMS, "kind"), Nulls::Last),
+    (column(&ITEMS, "idx"), Nulls::Last),
+    (column(&ITEMS, "position"), Nulls::Last),
+];
+
+/// [`View::Timelines`]' order: by link, year (none first), path (none
+/// first), kind and index; ties in the appearances' order.
+const TIMELINES_ORDER: Order<5> = [
+    (column(&TIMELINES, "link_id"), Nulls::First),
+    (column(&TIMELINES, "year"), Nulls::First),
+    (column(&TIMELINES, "path"), Nulls::First),
+    (column(&TIMELINES, "kind"), Nulls::First),
+    (column(&TIMELINES, "idx"), Nulls::First),
+];
+
+/// Where the column `name` stands in `schema`, found as the program is
+/// compiled (a name that is not there does not compile).
+const fn column(schema: &[(&str, ColumnType)], name: &str) -> usize {
+    let mut i = 0;
+    while i < schema.len() && !same_bytes(schema[i].0.as_bytes(), name.as_bytes()) {
+        i += 1;
     }
+    assert!(i < schema.len(), "no such column");
+    i
 }
 
-/// Whole-number cells in order, NULL where `nulls` says.
-fn by_int(a: &Value, b: &Value, nulls: Nulls) -> Ordering {
-    match (a, b, nulls) {
-        (Value::Int(a), Value::Int(b), _) => a.cmp(b),
-        (Value::Null, Value::Null, _) => Ordering::Equal,
-        (Value::Null, _, Nulls::First) | (_, Value::Null, Nulls::Last) => Ordering::Less,
-        (Value::Null, _, Nulls::Last) | (_, Value::Null, Nulls::First) => Ordering::Greater,
+/// `a == b`, in a `const fn`.
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Sort `rows` stably by `order`.
+fn sort_rows<const N: usize>(rows: &mut [Vec<Value>], order: &Order<N>) {
+    rows.sort_by(|a, b| {
+        (order.iter())
+            .map(|&(i, nulls)| by_cell(a.get(i), b.get(i), nulls))
+            .find(|o| o.is_ne())
+            .unwrap_or(Ordering::Equal)
+    });
+}
+
+/// A cell that holds a value (not NULL, and there).
+fn present(v: Option<&Value>) -> Option<&Value> {
+    v.filter(|v| !matches!(v, Value::Null))
+}
+
+/// Two cells of a column in order: texts by their bytes (which is code
+/// points for UTF-8), whole numbers by value, NULL (or no cell) where
+/// `nulls` says.
+fn by_cell(a: Option<&Value>, b: Option<&Value>, nulls: Nulls) -> Ordering {
+    match (present(a), present(b), nulls) {
+        (Some(Value::Text(a)), Some(Value::Text(b)), _) => a.cmp(b),
+        (Some(Value::Int(a)), Some(Value::Int(b)), _) => a.cmp(b),
+        (None, None, _) => Ordering::Equal,
+        (None, _, Nulls::First) | (_, None, Nulls::Last) => Ordering::Less,
+        (None, _, Nulls::Last) | (_, None, Nulls::First) => Ordering::Greater,
         _ => Ordering::Equal,
     }
 }
