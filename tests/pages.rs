@@ -195,6 +195,21 @@ fn a_single_project_needs_its_fields() {
     assert!(fou::parse(finished).unwrap().portfolio.is_empty());
 }
 
+/// A field's value that ends its sentence (`Periode: 2021–2024.`) reads as
+/// it does without the stop: the page is one project with its period,
+/// with or without a leader.
+#[test]
+fn a_single_projects_period_may_end_in_a_full_stop() {
+    let page = "Bedre overganger til arbeid\n\nProsjektet ser på unge.\n\nInstitusjon: Velferdsforsk\nPeriode: 2021–2024.\n";
+    let with_leader = page.replace("Periode", "Prosjektleder: Ola Fjellstad\nPeriode");
+    for text in [page, with_leader.as_str()] {
+        let r = fou::parse(text).unwrap();
+        assert_eq!(r.portfolio.len(), 1, "{text:?}");
+        let period = r.portfolio[0].period.map(|p| (p.start, p.end));
+        assert_eq!(period, Some((2021, 2024)), "{text:?}");
+    }
+}
+
 /// The real reports' lists are unchanged: their items have no description
 /// or leader (the lists give none).
 #[test]

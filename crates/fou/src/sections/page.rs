@@ -75,7 +75,9 @@ impl Fields {
             || (per.is_some() && self.period.is_some())
             || (lead.is_some() && self.leader.is_some());
         self.institution = self.institution.take().or(inst);
-        self.period = self.period.or(per.and_then(|p| period(&p).ok()));
+        // A field's value may end its sentence (`Periode: 2021–2024.`).
+        let per = per.and_then(|p| period(crate::grammar::trim_period(&p)).ok());
+        self.period = self.period.or(per);
         self.leader = self.leader.take().or(lead.and_then(|l| leader_name(&l)));
         self.commissioned |= commissioner.is_some();
         self.funding = self.funding.or(funding.and_then(|f| funding_in(&f)));
