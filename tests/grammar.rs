@@ -210,11 +210,29 @@ fn references() {
         r.venue.as_deref(),
         Some("Norsk statsvitenskapelig tidsskrift")
     );
+    // A title in bold is a title, as one in italics.
+    for bold in [
+        "Dahl (2023): **Kreft og jobb**, Tidsskrift for velferd",
+        "Dahl (2023): __Kreft og jobb__, Tidsskrift for velferd",
+    ] {
+        let r = reference(bold).unwrap();
+        assert_eq!(r.title, "Kreft og jobb", "{bold:?}");
+        assert_eq!(
+            r.venue.as_deref(),
+            Some("Tidsskrift for velferd"),
+            "{bold:?}"
+        );
+    }
     for bad in [
         "Hansen og Berg: Arbeid",
         "Hansen (20x1): Tittel",
         "(2020): Tittel, Journal",
         "Hansen (2020):",
+        // no title: nothing, or only emphasis marks, before the venue
+        "Hansen (2020): , Tidsskrift",
+        "Hansen (2020): *",
+        "Hansen (2020): * *, Tidsskrift",
+        "Hansen (2020): ****, Tidsskrift",
     ] {
         assert!(reference(bad).is_err(), "{bad:?} is not a reference");
     }

@@ -1,7 +1,7 @@
 //! Publication references: `Authors (2020): *Title*, Venue`.
 
 use nom::branch::alt;
-use nom::bytes::complete::{take_while, take_while_m_n};
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
 use nom::character::complete::{char, one_of, space0};
 use nom::combinator::{cut, map, map_opt, map_parser, opt, rest, verify};
 use nom::error::{ContextError, ErrorKind, ParseError, context};
@@ -88,13 +88,16 @@ pub(super) fn split_last_comma(text: &str) -> Option<(&str, &str)> {
     Some((text.get(..at)?, text.get(at + 2..)?))
 }
 
-/// Title and venue. A title set in `*italics*` (or `_italics_`) is followed by
-/// the venue; otherwise the venue is after the last comma, if there is one.
+/// Title and venue. A title set in `*italics*` (or `_italics_`, or in
+/// bold, `**bold**` or `__bold__`) is followed by the venue; otherwise the
+/// venue is after the last comma, if there is one. A title of nothing but
+/// white space and emphasis marks is none: the parser fails.
 fn title_and_venue<'a, E: ParseError<&'a str>>(
     input: &'a str,
 ) -> IResult<&'a str, (&'a str, Option<&'a str>), E> {
+    let marks = alt((tag("**"), tag("__"), tag("*"), tag("_")));
     let emphasised = map(
-        preceded(one_of("*_"), (up_to_mark, rest)),
+        preceded(marks, (up_to_mark, rest)),
         |(title, after): (&str, &str)| {
             let venue = after.trim_start_matches(['*', '_']).trim();
             let venue = venue.trim_start_matches([',', '.']).trim();
@@ -108,7 +111,15 @@ fn title_and_venue<'a, E: ParseError<&'a str>>(
         Some((title, venue)) => (crate::text::trim(title), Some(trim_period(venue))),
         None => (trim_period(text), None),
     });
-    alt((emphasised, plain)).parse(input)
+    let has_title = |(title, _): &(&str, Option<&str>)| has_words(title);
+    alt((verify(emphasised, has_title), verify(plain, has_title))).parse(input)
+}
+
+/// Does a title hold more than white space and emphasis marks?
+fn has_words(title: &str) -> bool {
+    title
+        .chars()
+        .any(|c| !c.is_whitespace() && c != '*' && c != '_')
 }
 
 /// nom parser for a reference: `Authors (2020): *Title*, Venue`. The year
