@@ -127,7 +127,10 @@ static LIST_TITLES: LazyLock<KeywordFilter> = LazyLock::new(|| {
 ///
 /// `t()` gives [`crate::text::norm`] of the title; it is asked only of a
 /// title that may name one of the lists ([`LIST_TITLES`]).
-fn list_kind<'t>(title: &str, t: impl FnOnce() -> Cow<'t, str>) -> Option<(Part, &'static str)> {
+pub(crate) fn list_kind<'t>(
+    title: &str,
+    t: impl FnOnce() -> Cow<'t, str>,
+) -> Option<(Part, &'static str)> {
     // The keyword filter first: a few vector compares for each 16 bytes,
     // where counting the words decodes each character; few headings may
     // name a list.

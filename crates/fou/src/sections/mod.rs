@@ -497,10 +497,17 @@ fn roles(
         .filter(|&(i, b)| b.is_heading() && claims.part(i) != Part::Front)
         .map(|(i, b)| (i, views.role_listed(i, b.text(), toc)))
         .collect();
-    // Inside a completed-projects section, unnumbered top-level entries are themes.
+    // Inside a completed-projects section, unnumbered top-level entries are
+    // themes, but a heading that announces a list ends the section.
     let mut in_completed = false;
-    for (_, role) in &mut roles {
+    for (i, role) in &mut roles {
         match *role {
+            Role::TocSection | Role::Generic
+                if in_completed && announces_list(blocks, views, *i) =>
+            {
+                *role = Role::Section;
+                in_completed = false;
+            }
             Role::TocSection if in_completed => *role = Role::Generic,
             r if r.is_major() => in_completed = matches!(r, Role::Completed(_)),
             _ => {}
@@ -510,6 +517,18 @@ fn roles(
     // stay beside the items to the end of the parse.
     roles.shrink_to_fit();
     roles
+}
+
+/// Does heading `i` announce a list of PhD candidates, vendors or
+/// publications (`Doktorgradsprosjekter`, `Publikasjoner`)? In a
+/// completed-projects section such a heading is no theme: the list it heads
+/// is no part of the project before it, whose record would run on into it
+/// ([`roles`]). A heading that ends in a colon introduces a list inside the
+/// section and announces none.
+fn announces_list(blocks: &[Block], views: &doc::Views, i: usize) -> bool {
+    let text = blocks[i].text();
+    !crate::text::trim_end(text).ends_with(':')
+        && checks::list_kind(text, || views.norm(i, text)).is_some()
 }
 
 /// The items the sections hold, in document order, and what was wrong

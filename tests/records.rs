@@ -1,0 +1,64 @@
+//! Completed projects' records: where a record ends, and what its labelled
+//! fields give. Each case is an invented text in the reports' styles.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+/// A labelled record of a completed project, then `heading` and what it
+/// heads (`body`).
+fn record_then(heading: &str, body: &str) -> String {
+    format!(
+        "FOU-RAPPORT 2023\n\nProsjekter avsluttet i 2023\n\n\
+         Prosjekttittel: Unge uføre i bygdene\n\n\
+         Forskningsinstitusjon: Vestmark analyse\n\n\
+         Sammendrag: Registerstudie av unge mottakere.\n\n\
+         {heading}\n\n{body}"
+    )
+}
+
+/// A heading that announces a list of PhD candidates or publications ends
+/// the completed-projects section: the record before it keeps its own
+/// summary, the heading is in the outline, and what the list's section
+/// states is read there (the count of candidates), each list item once.
+#[test]
+fn a_list_heading_after_a_record_ends_it() {
+    let phd = "NAV finansierer 2 stipendiater.\n\n\
+        - Arbeid etter kreft. Stipendiat Lise Bjørkli, Universitetet i Nordfjell\n\
+        - Tillit i digitale møter. Stipendiat Jon Gravdal, Solvik helseforskning\n";
+    let publications = "- Bjørkli og Vangsnes (2023): *Kreft og jobb*, Tidsskrift for velferd\n";
+    for (heading, body, phd_items, publication_items) in [
+        ("Doktorgradsprosjekter", phd, 2, 0),
+        ("Stipendiater", phd, 2, 0),
+        ("Publikasjoner", publications, 0, 1),
+    ] {
+        let text = record_then(heading, body);
+        let r = fou::parse(&text).unwrap();
+        assert_eq!(r.projects.len(), 1, "{heading}");
+        let p = &r.projects[0];
+        assert_eq!(p.lead.as_deref(), Some("Registerstudie av unge mottakere"), "{heading}");
+        assert!(p.summary.is_empty(), "{heading}: {:?}", p.summary);
+        assert!(r.outline.iter().any(|h| h.title == heading), "{heading}");
+        assert_eq!((r.phd.len(), r.publications.len()), (phd_items, publication_items));
+        let counted = r.stated_counts.iter().any(|c| c.value == 2);
+        assert_eq!(counted, phd_items > 0, "{heading}: {:?}", r.stated_counts);
+    }
+}
+
+/// A line that introduces a list inside a record (it ends in a colon) is
+/// part of the record, not a section of its own, even when it names PhD
+/// candidates; so is a theme heading of the section that names none.
+#[test]
+fn a_list_intro_or_a_theme_inside_the_section_does_not_end_it() {
+    let intro = "Prosjektet har finansiert to stipendiater:";
+    let text = record_then(intro, "To avhandlinger kom i 2023.\n");
+    let r = fou::parse(&text).unwrap();
+    assert_eq!(r.projects.len(), 1);
+    assert_eq!(r.projects[0].summary.len(), 2, "{:?}", r.projects[0].summary);
+    let themed = record_then(
+        "Arbeid og helse",
+        "Prosjekttittel: Skiftarbeid og søvn\n\nForskningsinstitusjon: Solvik helseforskning\n\n\
+         Sammendrag: Sjåfører over tre år.\n",
+    );
+    let r = fou::parse(&themed).unwrap();
+    assert_eq!(r.projects.len(), 2);
+    assert_eq!(r.projects[1].theme.as_deref(), Some("Arbeid og helse"));
+}
