@@ -34,10 +34,17 @@ fn a_list_heading_after_a_record_ends_it() {
         let r = fou::parse(&text).unwrap();
         assert_eq!(r.projects.len(), 1, "{heading}");
         let p = &r.projects[0];
-        assert_eq!(p.lead.as_deref(), Some("Registerstudie av unge mottakere"), "{heading}");
+        assert_eq!(
+            p.lead.as_deref(),
+            Some("Registerstudie av unge mottakere"),
+            "{heading}"
+        );
         assert!(p.summary.is_empty(), "{heading}: {:?}", p.summary);
         assert!(r.outline.iter().any(|h| h.title == heading), "{heading}");
-        assert_eq!((r.phd.len(), r.publications.len()), (phd_items, publication_items));
+        assert_eq!(
+            (r.phd.len(), r.publications.len()),
+            (phd_items, publication_items)
+        );
         let counted = r.stated_counts.iter().any(|c| c.value == 2);
         assert_eq!(counted, phd_items > 0, "{heading}: {:?}", r.stated_counts);
     }
@@ -52,7 +59,12 @@ fn a_list_intro_or_a_theme_inside_the_section_does_not_end_it() {
     let text = record_then(intro, "To avhandlinger kom i 2023.\n");
     let r = fou::parse(&text).unwrap();
     assert_eq!(r.projects.len(), 1);
-    assert_eq!(r.projects[0].summary.len(), 2, "{:?}", r.projects[0].summary);
+    assert_eq!(
+        r.projects[0].summary.len(),
+        2,
+        "{:?}",
+        r.projects[0].summary
+    );
     let themed = record_then(
         "Arbeid og helse",
         "Prosjekttittel: Skiftarbeid og søvn\n\nForskningsinstitusjon: Solvik helseforskning\n\n\
@@ -61,4 +73,64 @@ fn a_list_intro_or_a_theme_inside_the_section_does_not_end_it() {
     let r = fou::parse(&themed).unwrap();
     assert_eq!(r.projects.len(), 2);
     assert_eq!(r.projects[1].theme.as_deref(), Some("Arbeid og helse"));
+}
+
+/// The record's own fields besides title, institution and summary:
+/// `Finansiering:` gives the project's funding (over the section's), and a
+/// period or leader (`Prosjektperiode:`, `Prosjektleder:`, which a project
+/// has no field for) keeps its value in the summary without making the
+/// `Sammendrag:` after it summary text: it is still the lead.
+#[test]
+fn a_records_funding_period_and_leader_fields() {
+    let record = |fields: &str| {
+        format!(
+            "FOU-RAPPORT 2023\n\nBidragsprosjekter avsluttet i 2023\n\n\
+             Prosjekttittel: Skiftarbeid og søvn\n\nForskningsinstitusjon: Solvik helseforskning\n\n\
+             {fields}Sammendrag: Sjåfører over tre år.\n\nFunnene tyder på mer fravær.\n"
+        )
+    };
+    let lead = Some("Sjåfører over tre år");
+    let read = |fields: &str| {
+        let r = fou::parse(&record(fields)).unwrap().into_owned();
+        assert_eq!(r.projects.len(), 1, "{fields:?}");
+        r.projects[0].clone()
+    };
+    let plain = read("");
+    assert_eq!(
+        (plain.lead.as_deref(), plain.funding),
+        (lead, Some(fou::Funding::Bidrag))
+    );
+    let p = read("Finansiering: Oppdrag\n\n");
+    assert_eq!(
+        (p.lead.as_deref(), p.funding),
+        (lead, Some(fou::Funding::Oppdrag))
+    );
+    assert_eq!(p.summary, plain.summary);
+    let p = read("Prosjektperiode: 2020-2023\n\nProsjektleder: Randi Fjellstad\n\n");
+    assert_eq!(p.lead.as_deref(), lead);
+    assert_eq!(
+        p.summary,
+        [
+            "2020-2023",
+            "Randi Fjellstad",
+            "Funnene tyder på mer fravær."
+        ]
+    );
+    // a label alone on its line, its value the paragraph after it
+    let p = read("Prosjektperiode:\n\n2020-2023\n\n");
+    assert_eq!(
+        (p.lead.as_deref(), &p.summary[..1]),
+        (lead, &["2020-2023".into()][..])
+    );
+    // the same with the institution's label alone (its short value reads
+    // as a heading line)
+    let text = record("").replace("Forskningsinstitusjon: ", "Forskningsinstitusjon:\n\n");
+    let p = &fou::parse(&text).unwrap().projects[0];
+    assert_eq!(p.institution_raw.as_deref(), Some("Solvik helseforskning"));
+    assert_eq!((p.lead.as_deref(), p.summary.len()), (lead, 1));
+    // a Finansiering: that names no funding is text of the summary
+    let p = read("Finansiering: Se eget vedlegg\n\n");
+    assert_eq!(p.funding, Some(fou::Funding::Bidrag));
+    assert_eq!(p.lead, None);
+    assert_eq!(p.summary[0], "Se eget vedlegg");
 }

@@ -544,7 +544,8 @@ pub struct Project<'a> {
     /// the text it was read from.
     #[serde(default)]
     pub institution_refs: Vec<InstitutionRef<'a>>,
-    /// Funding, from the section or inferred from the summary.
+    /// Funding: what the record's `Finansiering:` field names, else the
+    /// section's, else inferred from the summary.
     pub funding: Option<Funding>,
     /// Theme heading the project stands under.
     pub theme: Option<Cow<'a, str>>,

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::Part;
-use super::context::funding_described_owned;
+use super::context::{funding_described_owned, funding_in};
 use super::doc::{Claims, Doc, Section};
 use crate::blocks::{Block, BlockKind, Repair, RepairKind};
 use crate::grammar::institution_pieces;
@@ -53,6 +53,12 @@ struct Record<'d> {
     /// The blocks of the summary's paragraphs (kept inline: a summary has
     /// a few).
     summary: smallvec::SmallVec<[usize; SUMMARY_INLINE]>,
+    /// Whether the summary has a paragraph of text yet (not only the
+    /// values of fields a project has no place for, [`add_to_record`]):
+    /// then a later `Sammendrag:` is text too, not the lead.
+    prose: bool,
+    /// The funding the record's `Finansiering:` field names.
+    funding: Option<Funding>,
     /// A field whose label stood with no value: the next paragraph is its value.
     pending: Option<Label>,
 }
@@ -283,6 +289,8 @@ fn open_record<'d>(b: &'d Block, k: usize, labelled: bool, theme: Option<At<'d>>
         lead: None,
         theme,
         summary: smallvec::SmallVec::new(),
+        prose: false,
+        funding: None,
         pending: None,
     };
     if labelled {
@@ -315,8 +323,9 @@ fn set_field<'d>(rec: &mut Record<'d>, k: usize, label: Label, value: &'d str) {
     match label {
         Label::Title if rec.title.1.is_empty() => rec.title = value,
         Label::Institution if rec.institution_raw.is_none() => rec.institution_raw = Some(value),
-        Label::Summary if rec.lead.is_none() && rec.summary.is_empty() => rec.lead = Some(value),
+        Label::Summary if rec.lead.is_none() && !rec.prose => rec.lead = Some(value),
         Label::Theme => rec.theme = Some(value),
+        Label::Funding if rec.funding.is_none() => rec.funding = funding_in(value.1),
         _ => {}
     }
 }
@@ -324,33 +333,57 @@ fn set_field<'d>(rec: &mut Record<'d>, k: usize, label: Label, value: &'d str) {
 /// Add block `b` (block `k`) to the open record: a labelled field, the
 /// value of a label that stood alone, or a paragraph of its summary.
 fn add_to_record<'d>(rec: &mut Record<'d>, b: &'d Block, k: usize) {
+    // (a short value on a line of its own reads as a heading)
     if let Some(label) = rec.pending.take()
-        && b.kind == BlockKind::Paragraph
+        && matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::Heading { level: None }
+        )
     {
-        set_field(rec, k, label, b.text());
+        match label {
+            Label::Period | Label::Lead => rec.summary.push(k),
+            _ => set_field(rec, k, label, b.text()),
+        }
         rec.last = k;
         return;
     }
     match b.kind {
-        BlockKind::Field(Label::Institution | Label::Summary | Label::Theme) => {
-            let BlockKind::Field(label) = b.kind else {
-                return;
-            };
+        BlockKind::Field(
+            label @ (Label::Institution | Label::Summary | Label::Theme | Label::Funding),
+        ) => {
             let taken = match label {
                 Label::Institution => rec.institution_raw.is_some(),
-                Label::Summary => rec.lead.is_some() || !rec.summary.is_empty(),
+                Label::Summary => rec.lead.is_some() || rec.prose,
+                // (a value that names no funding is text)
+                Label::Funding => rec.funding.is_some() || funding_in(b.text()).is_none(),
                 _ => false,
             };
             if taken {
-                rec.summary.push(k);
+                push_prose(rec, k);
             } else {
                 add_fields(rec, k, label, b.text());
             }
         }
+        // A record's period or leader (`Prosjektperiode:`, `Prosjektleder:`):
+        // a project has no field for them, so their values stay in the
+        // summary, but as no text of it (the lead may follow).
+        BlockKind::Field(label @ (Label::Period | Label::Lead)) => {
+            if trim(b.text()).is_empty() {
+                rec.pending = Some(label);
+            } else {
+                rec.summary.push(k);
+            }
+        }
         BlockKind::TocEntry => return,
-        _ => rec.summary.push(k),
+        _ => push_prose(rec, k),
     }
     rec.last = k;
+}
+
+/// Add block `k` to the record's summary as a paragraph of its text.
+fn push_prose(rec: &mut Record, k: usize) {
+    rec.summary.push(k);
+    rec.prose = true;
 }
 
 /// The lead and the summary paragraphs of a record (each trimmed), one
@@ -371,10 +404,11 @@ fn whole_summary(doc: &Doc<'_>, rec: &Record) -> String {
     all
 }
 
-/// The project a record describes; its funding is the section's, or what
-/// its summary says.
+/// The project a record describes; its funding is what its `Finansiering:`
+/// field names, the section's, or what its summary says.
 fn project<'a>(doc: &Doc<'a>, rec: Record, funding: Option<Funding>) -> Project<'a> {
-    let funding = funding.or_else(|| funding_described_owned(whole_summary(doc, &rec)));
+    let funding =
+        (rec.funding.or(funding)).or_else(|| funding_described_owned(whole_summary(doc, &rec)));
     Project {
         title: doc.text_at(rec.title.0, rec.title.1),
         institution_raw: rec.institution_raw.map(|(k, i)| doc.text_at(k, i)),
