@@ -112,6 +112,14 @@ fn project_lines() {
             insts: &["SNF", "NHH"],
             period: Some((2020, 2021)),
         },
+        // A title that ends in an ellipsis keeps it.
+        Case {
+            line: "Og så var det jobb... Vestmark analyse (2022-2024)",
+            title: "Og så var det jobb...",
+            inst: Some("Vestmark analyse"),
+            insts: &["Vestmark analyse"],
+            period: Some((2022, 2024)),
+        },
         Case {
             line: "Bare en tittel uten institusjon",
             title: "Bare en tittel uten institusjon",

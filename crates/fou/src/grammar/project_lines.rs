@@ -197,8 +197,7 @@ fn boundary(body: &str) -> Option<(&str, &str, ListNames<'_>)> {
         }
         let rest = crate::text::trim(&body[i + 2..]);
         if let Some(names) = institution_list_names(rest) {
-            let title_end = if matches!(b, b'?' | b'!') { i + 1 } else { i };
-            let title = crate::text::trim(&body[..title_end]);
+            let title = crate::text::trim(&body[..title_end(body, i)]);
             if title.is_empty() {
                 continue;
             }
@@ -206,6 +205,17 @@ fn boundary(body: &str) -> Option<(&str, &str, ListNames<'_>)> {
         }
     }
     None
+}
+
+/// Where the title before the mark at `body[i]` ends: after a `?` or
+/// `!`, which are the title's, and after the dots of an ellipsis
+/// (`Og så var det jobb... Fafo`); before a full stop.
+fn title_end(body: &str, i: usize) -> usize {
+    match body.as_bytes().get(i) {
+        Some(b'?' | b'!') => i + 1,
+        Some(b'.') if body[..i].ends_with('.') => i + 1,
+        _ => i,
+    }
 }
 
 #[cfg(test)]
@@ -264,7 +274,11 @@ mod tests {
             }
             let rest = crate::text::trim(&body[i + 2..]);
             if crate::classify::is_institution_list(rest) {
-                let title_end = if matches!(b, b'?' | b'!') { i + 1 } else { i };
+                let title_end = match b {
+                    b'?' | b'!' => i + 1,
+                    b'.' if body[..i].ends_with('.') => i + 1,
+                    _ => i,
+                };
                 let title = crate::text::trim(&body[..title_end]);
                 if title.is_empty() {
                     continue;
