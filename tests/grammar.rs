@@ -173,6 +173,9 @@ fn institution_lists() {
             "ARENA senter for europaforskning, UiO",
             &["ARENA senter for europaforskning", "UiO"],
         ),
+        ("SNF (NHH)", &["SNF", "NHH"]),
+        // a period out of bounds, left in the text, is no organisation
+        ("Fafo (2020-2055)", &["Fafo"]),
         ("", &[]),
     ];
     for (input, want) in cases {

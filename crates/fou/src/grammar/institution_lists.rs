@@ -286,12 +286,16 @@ pub(crate) fn institution_pieces(text: &str) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     let text = super::trim_period(text);
     // Parentheses: `SNF (NHH)` → SNF, NHH (read from a copy: no piece
-    // borrowed).
+    // borrowed). What they hold with no letter, a period the period
+    // grammar refused (`(2020-2055)`), names no organisation.
     if memchr::memchr2(b'(', b')', text.as_bytes()).is_some() {
         let flat = text.replace('(', ", ").replace(')', " ");
         let mut pieces = Vec::new();
         push_pieces(&flat, &mut pieces);
-        out.extend(pieces.into_iter().map(|p| Cow::Owned(p.into_owned())));
+        let named = pieces
+            .into_iter()
+            .filter(|p| p.chars().any(char::is_alphabetic));
+        out.extend(named.map(|p| Cow::Owned(p.into_owned())));
     } else {
         push_pieces(text, &mut out);
     }
@@ -503,6 +507,10 @@ mod tests {
                     out.extend(one.into_iter().map(Cow::into_owned));
                 }
             }
+        }
+        // (a text with parentheses: the pieces with no letter dropped)
+        if text.contains(['(', ')']) {
+            out.retain(|p| p.chars().any(char::is_alphabetic));
         }
         out
     }
