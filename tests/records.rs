@@ -1,5 +1,6 @@
-//! Completed projects' records: where a record ends, and what its labelled
-//! fields give. Each case is an invented text in the reports' styles.
+//! Records: where a completed project's record ends and what its labelled
+//! fields give, and how an analysis's title and author lines are told
+//! apart. Each case is an invented text in the reports' styles.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -133,4 +134,52 @@ fn a_records_funding_period_and_leader_fields() {
     assert_eq!(p.funding, Some(fou::Funding::Bidrag));
     assert_eq!(p.lead, None);
     assert_eq!(p.summary[0], "Se eget vedlegg");
+}
+
+/// An analysis's author line that starts in lower case (`av Ida Rønning`)
+/// is its own line after the title and the blank line after it, as one in
+/// upper case is; a paragraph that goes on in lower case after a page
+/// break is still joined.
+#[test]
+fn an_author_line_in_lower_case_follows_its_title() {
+    let analyses = |between: &str| {
+        format!(
+            "FOU-RAPPORT 2024\n\nAnalyser levert i 2024\n\nNr. 1/2024\n\n\
+             Hvem søker AAP?\n\nAv Lars Eik\n\nFlere unge søker.\n\n\
+             Uføretrygd og arbeid\n{between}av Ida Rønning\n\nMange kombinerer.\n"
+        )
+    };
+    for between in ["\n", "\n\n"] {
+        let text = analyses(between);
+        let r = fou::parse(&text).unwrap();
+        let read: Vec<_> = (r.analyses.iter())
+            .map(|a| {
+                (
+                    a.title.as_ref(),
+                    a.authors.join(", "),
+                    a.abstract_.join(" "),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Hvem søker AAP?",
+                    "Lars Eik".into(),
+                    "Flere unge søker.".into()
+                ),
+                (
+                    "Uføretrygd og arbeid",
+                    "Ida Rønning".into(),
+                    "Mange kombinerer.".into()
+                ),
+            ],
+            "{between:?}"
+        );
+    }
+    let cut = "FOU-RAPPORT 2024\n\nForord\n\nRapporten er skrevet\n\nav Ida Rønning og Lars Eik.\n";
+    let r = fou::parse(cut).unwrap();
+    let preface = r.preface.map(|p| p.text.into_owned()).unwrap_or_default();
+    assert!(preface.contains("skrevet av Ida"), "{preface:?}");
 }

@@ -2,9 +2,10 @@
 //!
 //! Joining wrapped lines sometimes needs domain knowledge: is this line a
 //! labelled field, only a list of institutions, a `Title, Institution` line,
-//! does it end in a project period, does it name a PhD candidate? Layer 3
-//! supplies the answers ([`crate::sections::ReportHints`]); layer 2 only
-//! asks, so it never imports a grammar of the report's parts.
+//! does it end in a project period, does it name a PhD candidate, is it an
+//! author line? Layer 3 supplies the answers
+//! ([`crate::sections::ReportHints`]); layer 2 only asks, so it never
+//! imports a grammar of the report's parts.
 
 use crate::grammar::Label;
 
@@ -20,6 +21,7 @@ use crate::grammar::Label;
 ///     fn ends_with_period(&self, _: &str) -> bool { false }
 ///     fn person_tail<'t>(&self, _: &'t str) -> Option<&'t str> { None }
 ///     fn opens_with_person(&self, _: &str) -> bool { false }
+///     fn is_author_line(&self, _: &str) -> bool { false }
 /// }
 /// let blocks = fou::blocks::split_with("Tekst\nmer tekst.\n", fou::Format::Plain, &NoHints);
 /// assert_eq!(blocks[0].text(), "Tekst mer tekst.");
@@ -39,6 +41,10 @@ pub trait Hints {
     fn person_tail<'t>(&self, text: &'t str) -> Option<&'t str>;
     /// The text starts with a PhD-candidate marker.
     fn opens_with_person(&self, text: &str) -> bool;
+    /// The text is an author line (`av Kari Nordmann og Ola Hansen`): after
+    /// a title it starts a line of its own, though it may start in lower
+    /// case.
+    fn is_author_line(&self, text: &str) -> bool;
 }
 
 /// Hints for layer 2's own tests: simple stand-ins for the report's grammars,
@@ -74,5 +80,13 @@ impl Hints for TestHints {
 
     fn opens_with_person(&self, text: &str) -> bool {
         text.starts_with("Stipendiat ")
+    }
+
+    fn is_author_line(&self, text: &str) -> bool {
+        text.strip_prefix("av ").is_some_and(|names| {
+            names
+                .split_whitespace()
+                .all(|w| w == "og" || w.starts_with(char::is_uppercase))
+        })
     }
 }

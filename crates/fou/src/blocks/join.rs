@@ -30,7 +30,12 @@ pub(super) fn continues(prev: &str, next: &str, width: usize, hints: &dyn Hints)
     let Some(first) = n.chars().next() else {
         return false;
     };
-    if first.is_lowercase() || (first == '(' && n.len() < SHORT_PAREN_LINE) {
+    // (but a title's author line, `av Kari Nordmann`, starts a line of its
+    // own)
+    if first.is_lowercase() {
+        return !super::post::author_line_after_title(p, n, hints);
+    }
+    if first == '(' && n.len() < SHORT_PAREN_LINE {
         return true;
     }
     if p.ends_with([',', '-', '–', '/', '&']) {

@@ -73,7 +73,17 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
     let last_word = crate::text::last_word(p);
     let period_tail = n.starts_with('(') && n.len() < MAX_TAIL_CHARS && hints.ends_with_period(n);
     let open_word = JOIN_WORDS.contains(&last_word) || p.ends_with([',', '-', '–']);
-    starts_lower(n) || period_tail || (open_word && next.n_lines == 1 && n.len() < MAX_TAIL_CHARS)
+    (starts_lower(n) && !author_line_after_title(p, n, hints))
+        || period_tail
+        || (open_word && next.n_lines == 1 && n.len() < MAX_TAIL_CHARS)
+}
+
+/// Is `n`, which may start in lower case, the author line of the title
+/// `p` (`Uføretrygd og arbeid` + `av Ida Rønning`) rather than the rest of
+/// its sentence? `p` reads as a heading, and `n` as an author line that
+/// ends no sentence (`… skrevet` + `av Ida Rønning.` goes on).
+pub(super) fn author_line_after_title(p: &str, n: &str, hints: &dyn Hints) -> bool {
+    heading_like(p) && !trim_end(n).ends_with(['.', '!', '?']) && hints.is_author_line(n)
 }
 
 /// Join blocks split by a page break or a stray blank line ([`finishes`]).

@@ -4,7 +4,8 @@
 
 use crate::blocks::Hints;
 use crate::grammar::{
-    Label, PartsAt, ProjectLineParts, label_field, may_open_label, project_line_parts, split_period,
+    Label, PartsAt, ProjectLineParts, label_field, may_be_author_line, may_open_label,
+    project_line_parts, reads_as_authors, split_period,
 };
 use crate::lexicon::CANDIDATE_MARKER;
 use memchr::memmem::FinderRev;
@@ -66,6 +67,10 @@ impl Hints for ReportHints {
 
     fn opens_with_person(&self, text: &str) -> bool {
         text.starts_with(CANDIDATE_MARKER)
+    }
+
+    fn is_author_line(&self, text: &str) -> bool {
+        may_be_author_line(text) && reads_as_authors(text)
     }
 }
 
@@ -166,6 +171,10 @@ impl Hints for RecordingHints {
 
     fn opens_with_person(&self, text: &str) -> bool {
         ReportHints.opens_with_person(text)
+    }
+
+    fn is_author_line(&self, text: &str) -> bool {
+        ReportHints.is_author_line(text)
     }
 }
 
