@@ -20,10 +20,13 @@ fn main() -> ExitCode {
             return ExitCode::from(fou_cli::usage_status(&e));
         }
     };
-    let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+    // Standard error is not held locked for the run, as standard output
+    // is: `collect`'s progress bar writes to it from the parsing threads
+    // (each message takes the lock for its own write).
+    let stdout = std::io::stdout();
     ExitCode::from(fou_cli::execute(
         cli,
         &mut stdout.lock(),
-        &mut stderr.lock(),
+        &mut std::io::stderr(),
     ))
 }

@@ -419,3 +419,67 @@ fn the_same_text_twice_is_kept_once() {
         "{message}"
     );
 }
+
+/// Runs `fou args` with its standard input, output and error on a
+/// pseudo-terminal (util-linux `script`, part of every Debian and Ubuntu
+/// system), so that `collect` draws its progress bar; its exit status, or
+/// `None` when it had not ended after `limit` (then it is killed). A guard
+/// against a hang, not a measure of time: the run takes milliseconds.
+#[cfg(target_os = "linux")]
+fn on_a_terminal(args: &[&str], limit: std::time::Duration) -> Option<std::process::ExitStatus> {
+    let command = std::iter::once(env!("CARGO_BIN_EXE_fou"))
+        .chain(args.iter().copied())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run `script` (util-linux): the test needs it to give fou a terminal");
+    let until = std::time::Instant::now() + limit;
+    while std::time::Instant::now() < until {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+/// With standard error on a terminal and enough texts for the progress
+/// bar, `collect` (with and without `--db`) and `links` end: the bar is
+/// drawn from the parsing threads, and the program held standard error
+/// locked for the whole run, so the first draw waited for ever.
+#[cfg(target_os = "linux")]
+#[test]
+fn collect_and_links_end_with_the_progress_bar_on_a_terminal() {
+    let dir = temp_dir();
+    let texts = dir.path().join("texts");
+    std::fs::create_dir(&texts).unwrap();
+    for i in 0..25 {
+        let text = format!(
+            "FoU-rapport 20{i:02}\n\nOppdragsprosjekter\n\n- Tolk nr. {i} i NAV, Fjordforsk (2020-2022)\n"
+        );
+        std::fs::write(texts.join(format!("t{i}.txt")), text).unwrap();
+    }
+    let (texts, db) = (texts.display().to_string(), temp(&dir, "t.sqlite"));
+    let db = db.display().to_string();
+    // Generous: a hang never ends, and the machine may be busy.
+    let limit = std::time::Duration::from_secs(120);
+    for args in [
+        &["collect", &texts][..],
+        &["collect", &texts, "--db", &db],
+        &["links", &texts],
+    ] {
+        let status = on_a_terminal(args, limit);
+        assert!(
+            status.is_some_and(|s| s.success()),
+            "fou {args:?}: {status:?}"
+        );
+    }
+    assert!(Path::new(&db).exists());
+}
