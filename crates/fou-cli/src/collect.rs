@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use fou::collection::{CollectOptions, Collection, Table, Value, View};
 
 use crate::input::InputArgs;
-use crate::output::{Stop, say, shown_name};
+use crate::output::{Stop, say, shown_name, shown_text};
 
 /// A progress bar is drawn (on a terminal) from this many files on …
 const PROGRESS_MIN_FILES: usize = 20;
@@ -123,7 +123,7 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     for p in inputs {
         if p.is_dir() {
             let found = fou::collection::text_files(p)
-                .map_err(|e| format!("fou: {}: {e}", shown_name(p)))?;
+                .map_err(|e| format!("fou: {}: {}", shown_name(p), shown_text(&e.to_string())))?;
             out.extend(found);
         } else {
             out.push(p.clone());
@@ -169,7 +169,12 @@ fn build(err: &mut dyn Write, args: &CollectInput) -> Result<(Collection, bool),
         Collection::from_paths(&paths, &options)
     };
     for e in collection.errors() {
-        crate::tell(err, &format!("fou: {}: {}", shown_name(&e.path), e.error));
+        // (the error's own text names the file again, as it was)
+        let why = crate::input::read_error(&e.error);
+        crate::tell(
+            err,
+            &format!("fou: {}: {}", shown_name(&e.path), shown_text(&why)),
+        );
     }
     let failed = !collection.errors().is_empty();
     Ok((collection, failed))
@@ -186,9 +191,10 @@ pub(crate) fn collect(
 ) -> Result<u8, Stop> {
     let (collection, failed) = build(err, args)?;
     if let Some(db) = db {
-        collection
-            .write_sqlite(db)
-            .map_err(|e| Stop::Fail(format!("fou: {}: {e}", shown_name(db))))?;
+        collection.write_sqlite(db).map_err(|e| {
+            let why = shown_text(&e.to_string());
+            Stop::Fail(format!("fou: {}: {why}", shown_name(db)))
+        })?;
     }
     match format {
         Some(f) => write_table(out, &collection, table.rows(), f)?,

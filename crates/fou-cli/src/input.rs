@@ -153,7 +153,7 @@ impl<'b> Input<'b> {
 }
 
 /// What went wrong reading an input, with the option that changes it.
-fn read_error(e: &fou::Error) -> String {
+pub(crate) fn read_error(e: &fou::Error) -> String {
     match e {
         fou::Error::Io { source, .. } => source.to_string(),
         fou::Error::TooLarge { .. } => format!("{e} (--max-bytes raises the limit)"),

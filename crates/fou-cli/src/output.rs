@@ -49,21 +49,35 @@ pub(crate) const BUFFER: usize = fou::json::CHUNK;
 pub(crate) fn shown_name(path: &Path) -> String {
     let mut out = String::new();
     for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
-        for c in chunk.valid().chars() {
-            let hidden = matches!(c, '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}')
-                || ('\u{202a}'..='\u{202e}').contains(&c)
-                || ('\u{2066}'..='\u{2069}').contains(&c);
-            if c.is_control() || hidden {
-                out.extend(c.escape_default());
-            } else {
-                out.push(c);
-            }
-        }
+        push_shown(&mut out, chunk.valid());
         for b in chunk.invalid() {
             out.push_str(&format!("\\x{b:02X}"));
         }
     }
     out
+}
+
+/// A message from elsewhere (a library's error, which may quote a file
+/// name) as [`shown_name`] shows a name: its control characters,
+/// separators and bidirectional controls escaped, so it stays on its line.
+pub(crate) fn shown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_shown(&mut out, text);
+    out
+}
+
+/// `text` onto `out`, the characters [`shown_name`] escapes escaped.
+fn push_shown(out: &mut String, text: &str) {
+    for c in text.chars() {
+        let hidden = matches!(c, '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c);
+        if c.is_control() || hidden {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -492,12 +492,26 @@ fn standard_input_twice_is_a_usage_error() {
 
 #[test]
 fn file_names_in_messages_stay_on_one_line() {
-    let out = fou(&["parse", "/no/such\nfile\u{1b}[31m.txt"]);
+    // (collect and links read the file as parse does, and say the same)
+    for cmd in ["parse", "collect", "links"] {
+        let out = fou(&[cmd, "/no/such\nfile\u{1b}[31m.txt"]);
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{cmd}: {err:?}");
+        assert!(
+            err.starts_with("fou: /no/such\\nfile\\u{1b}[31m.txt: "),
+            "{cmd}: {err:?}"
+        );
+        assert!(!err.contains('\u{1b}'), "{cmd}: {err:?}");
+    }
+    // A database that cannot be written: SQLite's message names it too.
+    let db = "/no/such\ndir/fou.sqlite";
+    let out = fou(&["collect", &sample("sample-2021.txt"), "--db", db]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err:?}");
     assert!(
-        err.starts_with("fou: /no/such\\nfile\\u{1b}[31m.txt: "),
+        err.starts_with("fou: /no/such\\ndir/fou.sqlite: "),
         "{err:?}"
     );
 
