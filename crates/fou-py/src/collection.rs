@@ -583,7 +583,9 @@ pub struct PyText {
     year: Option<i32>,
     /// The title as written.
     title: Option<String>,
-    /// True when the text reads as a report (no `not-a-report` error).
+    /// True when the text reads as a report: false for a web page or other
+    /// text that only lists projects, and for one with nothing to read
+    /// (each has a `not-a-report` diagnostic).
     is_report: bool,
     /// Items the text gave (before a duplicate's were dropped).
     items: usize,

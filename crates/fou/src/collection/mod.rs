@@ -44,9 +44,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use sha2::{Digest, Sha256};
 
 use crate::link::{Appearance, LinkGroup, LinkOptions};
-use crate::model::{
-    Diagnostic, DiagnosticCode, InstitutionRef, ItemKind, ItemRef, Report, Severity,
-};
+use crate::model::{Diagnostic, DiagnosticCode, InstitutionRef, ItemKind, ItemRef, Report};
 use crate::registry::Registry;
 use crate::{Error, Options};
 
@@ -147,7 +145,9 @@ pub struct Text {
     pub year: Option<i32>,
     /// The title as written.
     pub title: Option<String>,
-    /// True when the text reads as a report (no `not-a-report` error).
+    /// True when the text reads as a report: false for a web page or other
+    /// text that only lists projects, and for one with nothing to read
+    /// (each has a `not-a-report` diagnostic).
     pub is_report: bool,
     /// Items the text gave (before a duplicate's were dropped).
     pub items: usize,
@@ -581,10 +581,11 @@ fn compact(mut report: Report<'_>) -> Text {
     report.outline = Vec::new();
     report.dates = Vec::new();
     let keys = dupes::keys(&report);
+    // (a page of lists has the warning, a text with nothing the error)
     let is_report = !report
         .diagnostics
         .iter()
-        .any(|d| d.code == DiagnosticCode::NotAReport && d.severity == Severity::Error);
+        .any(|d| d.code == DiagnosticCode::NotAReport);
     Text {
         path,
         hash,

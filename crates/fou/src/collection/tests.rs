@@ -469,3 +469,20 @@ fn the_views_join_the_tables() {
     );
     assert!(!items.is_empty() && !timelines.is_empty());
 }
+
+/// `is_report` is true for the sample reports and false for every sample
+/// web page, those with items (a `not-a-report` warning) and the one with
+/// none (the error), as the tables' documentation says.
+#[test]
+fn a_page_is_no_report() {
+    let c = Collection::from_paths(&text_files(examples()).unwrap(), &CollectOptions::default());
+    let mut pages = 0;
+    for t in c.texts() {
+        let path = t.path.as_deref().unwrap_or_default();
+        let page = path.contains("/pages/");
+        assert_eq!(t.is_report, !page, "{path}");
+        pages += usize::from(page && t.items > 0);
+    }
+    assert!(pages >= 5, "{pages} pages with items");
+    assert!(c.texts().iter().any(|t| t.is_report));
+}
