@@ -77,6 +77,14 @@ def test_dates_counts_editions() -> None:
         grammar.norwegian_date("31. februar 2021")
     with pytest.raises(fou.GrammarError):
         grammar.norwegian_date("30. marsj")
+    # year 0 is no calendar date (and none Python has): an error of fou's, and
+    # in a text an invalid-date diagnostic, not a date the accessors cannot make
+    for year_zero in ("12. mars 0000", "12. mars"):
+        with pytest.raises(fou.GrammarError, match="calendar date"):
+            grammar.norwegian_date(year_zero, default_year=0)
+    r = fou.parse("Møtet var 12. mars 0000 i Oslo.")
+    assert r.dates == [] and "invalid-date" in [d.code for d in r.diagnostics]
+    assert fou.to_records([r], "dates") == []
     assert grammar.count("Åtte") == 8
     assert grammar.count("tretten") == 13
     assert grammar.count(" 13 ") == 13

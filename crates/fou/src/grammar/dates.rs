@@ -26,14 +26,21 @@ pub struct NorwegianDate {
 }
 
 impl NorwegianDate {
-    /// The calendar date, taking the year from `default_year` when none is written.
+    /// The calendar date, taking the year from `default_year` when none is
+    /// written; `None` for a day the month does not have, and for a year
+    /// before year 1 (`0000`: no calendar date, and none in Python).
     ///
     /// ```
     /// let d = fou::grammar::norwegian_date("12. mars").unwrap();
     /// assert_eq!(d.to_date(2020).unwrap().to_string(), "2020-03-12");
+    /// assert_eq!(fou::grammar::norwegian_date("12. mars 0000").unwrap().to_date(2020), None);
+    /// assert_eq!(fou::grammar::norwegian_date("31. april 2020").unwrap().to_date(2020), None);
     /// ```
     pub fn to_date(&self, default_year: i32) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(self.year.unwrap_or(default_year), self.month, self.day)
+        let year = self.year.unwrap_or(default_year);
+        (year >= 1)
+            .then(|| NaiveDate::from_ymd_opt(year, self.month, self.day))
+            .flatten()
     }
 }
 
