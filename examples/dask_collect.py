@@ -35,14 +35,16 @@ PathArg = Union[str, "os.PathLike[str]"]
 
 
 def files_of(inputs: Sequence[PathArg]) -> list[str]:
-    """The files :func:`fou.collect` reads for these inputs, in its order (sorted, each once)."""
+    """The files :func:`fou.collect` reads for these inputs, in its order: each once, sorted
+    as paths are, by their components (``sider/a.txt`` before ``sider.txt``, where a sort of
+    the strings puts ``.`` before ``/``)."""
     found: set[str] = set()
     for p in inputs:
         if Path(p).is_dir():
             found.update(str(f) for f in fou.text_files(p))
         else:
             found.add(str(p))
-    return sorted(found)
+    return sorted(found, key=lambda f: Path(f).parts)
 
 
 def collect_with_dask(client: Any, inputs: Sequence[PathArg], registry: PathArg | None = None) -> fou.Collection:

@@ -57,6 +57,8 @@ def directory(shared_dir: Path, tmp_path: Path) -> Path:
     for p in corpus_paths():
         shutil.copy(p, d / "real" / p.name)
     shutil.copy(corpus_paths()[0], d / "real" / "copy-of-2020.txt")
+    # a file beside the directory of its stem: paths sort `real/…` first, strings `real.txt`
+    shutil.copy(corpus_paths()[1], d / "real.txt")
     shutil.copytree(REPO / "examples" / "data", d / "samples")
     return d
 
@@ -79,6 +81,13 @@ def test_workers_are_processes(client: Any) -> None:
     assert all(w["nthreads"] == 1 for w in workers.values())
     pids = client.run(lambda: __import__("os").getpid())
     assert len(set(pids.values())) == 2 and __import__("os").getpid() not in pids.values()
+
+
+def test_the_example_reads_the_files_in_the_order_collect_does(directory: Path) -> None:
+    example = load_example()
+    files = example.files_of([directory, directory / "real.txt"])
+    assert files == [t.path for t in fou.collect([directory]).texts]
+    assert files.index(str(directory / "real.txt")) > files.index(str(directory / "real" / "copy-of-2020.txt"))
 
 
 def test_dask_gives_the_same_collection_as_collect(client: Any, directory: Path) -> None:

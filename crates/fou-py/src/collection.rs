@@ -102,7 +102,8 @@ pub(crate) fn pool(py: Python<'_>, threads: Option<i64>) -> PyResult<rayon::Thre
 /// it (hidden ones skipped). The files are parsed, and their items linked
 /// across texts, in parallel on Rust threads with the GIL released
 /// (`threads`: the pool's size, `None`: rayon's default), in the order of
-/// the sorted paths.
+/// the paths sorted as paths are, component by component (`a/b.txt`
+/// before `a.txt`).
 ///
 /// `registry` is the path of your own institution registry (TOML, the shape
 /// of the built-in one), merged over the built-in registry.
@@ -249,8 +250,9 @@ pub struct PyCollection(pub Arc<Collection>);
 impl PyCollection {
     /// Collect reports already parsed (e.g. by `parse_file` on Dask
     /// workers), in the order given; `registry` as for `collect()`.
-    /// The same reports as `collect()` reads, in the order of their sorted
-    /// paths, give the same collection.
+    /// The same reports as `collect()` reads, in its order (the paths
+    /// sorted component by component: `a/b.txt` before `a.txt`, where a
+    /// sort of the strings puts `a.txt` first), give the same collection.
     #[staticmethod]
     #[pyo3(signature = (reports, *, registry = None))]
     fn from_reports(
