@@ -483,3 +483,27 @@ fn collect_and_links_end_with_the_progress_bar_on_a_terminal() {
     }
     assert!(Path::new(&db).exists());
 }
+
+/// A database that holds a table of one of fou's names that fou did not
+/// write: the run fails with one line that names SQLite's reason and the
+/// statement it stopped at, not the whole schema.
+#[test]
+fn a_foreign_table_in_the_database_is_one_line_of_error() {
+    let dir = temp_dir();
+    let db = temp(&dir, "foreign.sqlite");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE texts (x INTEGER);")
+        .unwrap();
+    let page = manifest().join("tests/data/nettside-2020.txt");
+    let (page, db) = (page.display().to_string(), db.display().to_string());
+    let out = fou(&["collect", &page, "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no such column") && err.contains("CREATE INDEX"),
+        "{err}"
+    );
+    assert!(err.len() < 300, "{err}");
+}

@@ -35,7 +35,7 @@ const PER_TEXT: [Table; 8] = [
 #[non_exhaustive]
 pub enum SqliteError {
     /// SQLite said no.
-    #[error("SQLite: {0}")]
+    #[error("SQLite: {}", brief(.0))]
     Sqlite(#[from] rusqlite::Error),
     /// The database was written by a different layout.
     #[error(
@@ -45,6 +45,25 @@ pub enum SqliteError {
         /// The version in the database.
         found: i64,
     },
+}
+
+/// SQLite's message on one line: an error in a statement (a table of the
+/// same name that fou did not write, in a database it did not make) names
+/// the line of the statement it stopped at, not the whole script.
+fn brief(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqlInputError {
+            msg, sql, offset, ..
+        } => {
+            let at = usize::try_from(*offset).unwrap_or(0);
+            let (before, after) = (sql.get(..at).unwrap_or(""), sql.get(at..).unwrap_or(""));
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let end = after.find('\n').map_or(sql.len(), |i| at + i);
+            let line = sql.get(start..end).unwrap_or_default();
+            format!("{msg} (in `{}`)", line.trim())
+        }
+        e => e.to_string(),
+    }
 }
 
 impl ToSql for Value {
