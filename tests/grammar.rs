@@ -260,6 +260,22 @@ fn phd_lines() {
     assert_eq!(p.title, "Ungdom og arbeid - en studie");
     assert_eq!(p.candidate, "Kari D'Souza");
     assert!(phd_line("Ungdom og arbeid. Ola Nordmann, NTNU").is_err());
+    // An institution with its unit: the name ends at the first comma.
+    let p = phd_line(
+        "Arbeid og alder. Stipendiat Kari Nordmann, Universitetet i Oslo, Institutt for helse",
+    )
+    .unwrap();
+    assert_eq!(p.candidate, "Kari Nordmann");
+    assert_eq!(
+        p.institution.as_deref(),
+        Some("Universitetet i Oslo, Institutt for helse")
+    );
+    // No institution, a comma left at the end: the name without it.
+    let p = phd_line("Arbeid. Stipendiat Kari Nordmann, ").unwrap();
+    assert_eq!(
+        (&*p.candidate, p.institution.as_deref()),
+        ("Kari Nordmann", None)
+    );
 }
 
 #[test]

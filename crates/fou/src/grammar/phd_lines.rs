@@ -49,13 +49,18 @@ fn up_to_candidate<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
     }
 }
 
-/// The candidate's name and, after the last `, `, the institution.
+/// The candidate's name and the institution: after the first `, ` that
+/// only institutions follow (`Kari Nordmann, UiO, Institutt for helse`),
+/// else after the last `, `.
 fn name_and_institution(text: &str) -> Option<(&str, Option<&str>)> {
-    let text = trim_period(text);
+    let text = trim_period(text).trim_end_matches(',');
+    let first = text
+        .split_once(", ")
+        .filter(|(_, rest)| rest.contains(", ") && crate::classify::is_institution_list(rest));
     // (`rsplit_once(", ")` without a substring search set up on each line)
-    let (name, institution) = match super::references::split_last_comma(text) {
+    let (name, institution) = match first.or_else(|| super::references::split_last_comma(text)) {
         Some((name, institution)) => (crate::text::trim(name), Some(trim_period(institution))),
-        None => (text, None),
+        None => (crate::text::trim(text), None),
     };
     (!name.is_empty()).then_some((name, institution))
 }
