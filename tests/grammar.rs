@@ -15,6 +15,8 @@ fn periods() {
         ("(2018-21)", (2018, 2021)),
         ("(20192021)", (2019, 2021)),
         ("2020-2023", (2020, 2023)),
+        // a minus sign (U+2212), as some PDF text has it
+        ("(2020−2023)", (2020, 2023)),
     ];
     for (input, (start, end)) in ok {
         assert_eq!(

@@ -29,7 +29,9 @@ fn year<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, i32, E> 
 fn dash<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
     delimited(
         space0,
-        alt((tag("--"), tag("-"), tag("–"), tag("—"), tag("‑"))),
+        // hyphen, en and em dash, non-breaking hyphen, minus sign (as
+        // some PDF text has it)
+        alt((tag("--"), tag("-"), tag("–"), tag("—"), tag("‑"), tag("−"))),
         space0,
     )
     .parse(input)
