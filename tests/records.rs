@@ -136,12 +136,13 @@ fn a_records_funding_period_and_leader_fields() {
     assert_eq!(p.summary[0], "Se eget vedlegg");
 }
 
-/// An analysis's author line that starts in lower case (`av Ida Rønning`)
-/// is its own line after the title and the blank line after it, as one in
-/// upper case is; a paragraph that goes on in lower case after a page
-/// break is still joined.
+/// An analysis's author line (`Av Lars Eik`, `av Ida Rønning`) is its own
+/// line after the title, with a blank line between them or none, in plain
+/// text and in Markdown (a bold title line, a hard break or none); a
+/// paragraph that goes on in lower case after a page break is still
+/// joined.
 #[test]
-fn an_author_line_in_lower_case_follows_its_title() {
+fn an_author_line_follows_its_title_on_a_line_of_its_own() {
     let analyses = |between: &str| {
         format!(
             "FOU-RAPPORT 2024\n\nAnalyser levert i 2024\n\nNr. 1/2024\n\n\
@@ -149,7 +150,7 @@ fn an_author_line_in_lower_case_follows_its_title() {
              Uføretrygd og arbeid\n{between}av Ida Rønning\n\nMange kombinerer.\n"
         )
     };
-    for between in ["\n", "\n\n"] {
+    for between in ["", "\n", "\n\n"] {
         let text = analyses(between);
         let r = fou::parse(&text).unwrap();
         let read: Vec<_> = (r.analyses.iter())
@@ -176,6 +177,25 @@ fn an_author_line_in_lower_case_follows_its_title() {
                 ),
             ],
             "{between:?}"
+        );
+    }
+    for hard_break in ["", "  ", "\\"] {
+        let text = format!(
+            "# FoU-rapport 2024\n\n## Analyser levert i 2024\n\n### Nr. 1/2024\n\n\
+             **Hvem søker AAP?**{hard_break}\nAv Lars Eik\n\nFlere unge søker.\n\n\
+             **Uføretrygd og arbeid**{hard_break}\nav Ida Rønning\n\nMange kombinerer.\n"
+        );
+        let r = fou::parse(&text).unwrap();
+        let read: Vec<_> = (r.analyses.iter())
+            .map(|a| (a.title.as_ref(), a.authors.join(", ")))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Hvem søker AAP?", "Lars Eik".into()),
+                ("Uføretrygd og arbeid", "Ida Rønning".into())
+            ],
+            "{hard_break:?}"
         );
     }
     let cut = "FOU-RAPPORT 2024\n\nForord\n\nRapporten er skrevet\n\nav Ida Rønning og Lars Eik.\n";

@@ -427,6 +427,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             return false;
         };
         let goes_on = match open.kind {
+            _ if author_line_after_line(open, line.text.as_str(), self.hints) => false,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Field(_)
                 if self.separated && self.pending_bullets == 0 =>
             {
@@ -547,6 +548,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
                 open.kind,
                 BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Field(_)
             )
+            && !author_line_after_line(open, line.text.as_str(), self.hints)
         {
             make_room(open, self.lines, &line);
             extend(open, &line.raw, &line.text, hard_break);
@@ -556,6 +558,15 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         let bold = bold_wrapped(line.raw.text);
         self.open = Some(new_block(BlockKind::Paragraph, line.text, &line.raw, bold));
     }
+}
+
+/// Is `text` the author line of the title the open block `open` is, a
+/// paragraph of one line (`**Hvem søker AAP?**` + `Av Lars Eik`)? Then it
+/// starts a block of its own, though lines of a paragraph are joined.
+fn author_line_after_line(open: &Block<'_>, text: &str, hints: &dyn Hints) -> bool {
+    open.kind == BlockKind::Paragraph
+        && open.n_lines == 1
+        && super::post::author_line_after_title(open.text(), text, hints)
 }
 
 /// The indentation of a raw line, in bytes of white space.
