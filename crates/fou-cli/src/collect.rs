@@ -190,6 +190,17 @@ pub(crate) fn collect(
     table: TableName,
 ) -> Result<u8, Stop> {
     let (collection, failed) = build(err, args)?;
+    // Nothing read, and a file failed (a mistyped name): writing would
+    // make the links anew over no texts, unlinking every appearance the
+    // database holds.
+    let db = db.filter(|db| {
+        let keep = failed && collection.texts().is_empty();
+        if keep {
+            let why = "nothing was read, so the database is left as it was";
+            crate::tell(err, &format!("fou: {}: {why}", shown_name(db)));
+        }
+        !keep
+    });
     if let Some(db) = db {
         collection.write_sqlite(db).map_err(|e| {
             let why = shown_text(&e.to_string());

@@ -507,3 +507,26 @@ fn a_foreign_table_in_the_database_is_one_line_of_error() {
     );
     assert!(err.len() < 300, "{err}");
 }
+
+/// A run that reads nothing because its one input is missing (a mistyped
+/// name) leaves the database as it was: its links are not made anew over
+/// no texts. The exit status says a file failed.
+#[test]
+fn a_run_that_reads_nothing_leaves_the_database_alone() {
+    let dir = temp_dir();
+    let db = temp(&dir, "kept.sqlite").display().to_string();
+    ok(fou(&["collect", &inputs()[0], "--db", &db]));
+    let links = |db: &str| {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row("SELECT count(*) FROM links", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    let before = links(&db);
+    assert!(before > 0);
+    let missing = temp(&dir, "no-such-dir").display().to_string();
+    let out = fou(&["collect", &missing, "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the database is left as it was"), "{err}");
+    assert_eq!(links(&db), before);
+}
