@@ -77,6 +77,11 @@ def test_max_bytes_on_a_file(tmp_path: Path) -> None:
 def test_max_bytes_must_not_be_negative() -> None:
     with pytest.raises(ValueError, match="max_bytes"):
         fou.parse("x", max_bytes=-1)
+    # the command line's range: any size a u64 holds, and no more
+    assert fou.parse("FoU-rapport 2020\n", max_bytes=2**64 - 1).year == 2020
+    for too_large in (2**64, 2**100):
+        with pytest.raises(ValueError, match="max_bytes"):
+            fou.parse("x", max_bytes=too_large)
 
 
 def test_too_large_pickles() -> None:

@@ -68,12 +68,12 @@ fn input_format_arg(
 }
 
 /// The size limit from `max_bytes=`: `None` is the core's default (256 MiB).
-fn max_bytes_arg(max_bytes: Option<i64>) -> PyResult<u64> {
+fn max_bytes_arg(max_bytes: Option<i128>) -> PyResult<u64> {
     match max_bytes {
         None => Ok(fou::DEFAULT_MAX_BYTES),
         Some(n) => u64::try_from(n).map_err(|_| {
             PyValueError::new_err(format!(
-                "max_bytes must be a number of bytes (0 or more) or None, not {n}"
+                "max_bytes must be a number of bytes (0 to 2**64 - 1) or None, not {n}"
             ))
         }),
     }
@@ -189,7 +189,7 @@ pub fn parse(
     input_format: Option<&str>,
     format: Option<&str>,
     strict: bool,
-    max_bytes: Option<i64>,
+    max_bytes: Option<i128>,
     registry: Option<PathBuf>,
     threads: Option<i64>,
 ) -> PyResult<PyReport> {
@@ -254,7 +254,7 @@ pub fn parse_file(
     path: PathBuf,
     input_format: Option<&str>,
     strict: bool,
-    max_bytes: Option<i64>,
+    max_bytes: Option<i128>,
     registry: Option<PathBuf>,
     threads: Option<i64>,
 ) -> PyResult<PyReport> {
@@ -304,7 +304,7 @@ pub fn parse_many(
     threads: Option<i64>,
     input_format: Option<&str>,
     strict: bool,
-    max_bytes: Option<i64>,
+    max_bytes: Option<i128>,
     registry: Option<PathBuf>,
 ) -> PyResult<Vec<PyReport>> {
     let opts = options(
