@@ -149,6 +149,9 @@ fn project_lines() {
     }
     assert!(project_line("").is_err());
     assert!(project_line("   ").is_err());
+    // nothing but marks before the period names no project
+    assert!(project_line(", (2020)").is_err());
+    assert!(project_line("– (2021-2022)").is_err());
 }
 
 #[test]

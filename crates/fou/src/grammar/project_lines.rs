@@ -74,7 +74,7 @@ pub fn project_line(line: &str) -> Result<ProjectLine, GrammarError> {
 pub(crate) fn project_line_parts(line: &str) -> Option<ProjectLineParts<'_>> {
     let (body, period) = split_period(line);
     let body = trim_period(body);
-    if body.is_empty() {
+    if !names_something(body) {
         return None;
     }
     Some(match boundary(body) {
@@ -98,7 +98,13 @@ pub(crate) fn project_line_parts(line: &str) -> Option<ProjectLineParts<'_>> {
 /// no search for where the title ends.
 pub(crate) fn project_line_period(line: &str) -> Option<Option<Period>> {
     let (body, period) = split_period(line);
-    (!trim_period(body).is_empty()).then_some(period)
+    names_something(trim_period(body)).then_some(period)
+}
+
+/// Does a project line's text before its period name anything: a letter
+/// or a digit (`- , (2020)`, a bullet's stray comma, names nothing)?
+fn names_something(body: &str) -> bool {
+    body.chars().any(char::is_alphanumeric)
 }
 
 /// A project line's parts ([`project_line_parts`]).
