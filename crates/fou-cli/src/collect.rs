@@ -404,11 +404,13 @@ fn links_text(out: &mut impl Write, c: &Collection) -> Result<(), Stop> {
                     a.kind.as_str(),
                     status,
                     a.title,
-                    a.path
+                    shown_text(&a.path)
                 ),
             )?;
         }
-        say(out, &format!("  why: {}", g.reason))?;
+        // (a file name in the path or the reason shown as in messages: a
+        // timeline for people stays one line an appearance)
+        say(out, &format!("  why: {}", shown_text(&g.reason)))?;
     }
     Ok(())
 }

@@ -530,3 +530,28 @@ fn a_run_that_reads_nothing_leaves_the_database_alone() {
     assert!(err.contains("the database is left as it was"), "{err}");
     assert_eq!(links(&db), before);
 }
+
+/// `fou links`' timelines show a file name as messages do: a newline or an
+/// escape in it is written escaped, so each appearance stays one line and
+/// no escape reaches the terminal.
+#[test]
+fn the_timelines_show_file_names_escaped() {
+    let dir = temp_dir();
+    let odd = dir.path().join("r\u{1b}[31m\nlinje");
+    std::fs::create_dir(&odd).unwrap();
+    let corpus = manifest().join("../../../shared/corpus");
+    for f in std::fs::read_dir(&corpus).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, odd.join(f.file_name().unwrap())).unwrap();
+    }
+    let out = ok(fou(&["links", &odd.display().to_string()]));
+    assert!(!out.contains('\u{1b}'), "{out}");
+    let appearances: Vec<&str> = out.lines().filter(|l| l.ends_with(']')).collect();
+    assert!(appearances.len() >= 2, "{out}");
+    assert!(
+        appearances
+            .iter()
+            .all(|l| l.contains("\\u{1b}[31m\\nlinje/")),
+        "{out}"
+    );
+}
