@@ -83,7 +83,8 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
 /// its sentence? `p` reads as a heading, and `n` as an author line that
 /// ends no sentence (`… skrevet` + `av Ida Rønning.` goes on).
 pub(super) fn author_line_after_title(p: &str, n: &str, hints: &dyn Hints) -> bool {
-    heading_like(p) && !trim_end(n).ends_with(['.', '!', '?']) && hints.is_author_line(n)
+    // (the cheap tests first: most lines start with no `Av `)
+    !trim_end(n).ends_with(['.', '!', '?']) && hints.is_author_line(n) && heading_like(p)
 }
 
 /// Join blocks split by a page break or a stray blank line ([`finishes`]).
