@@ -95,7 +95,8 @@ enum Command {
     /// Rerunning on the same database updates it: texts are keyed by a
     /// content hash and a text's rows are replaced. The tables are
     /// documented in docs/sqlite-schema.md. Unreadable files are reported
-    /// on standard error and skipped (exit status 1).
+    /// on standard error and skipped (exit status 1); when nothing could be
+    /// read, the database is left as it was.
     Collect {
         #[command(flatten)]
         collect: collect::CollectInput,
