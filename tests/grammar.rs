@@ -199,6 +199,11 @@ fn author_lines() {
         author_list("Hansen, van der Berg og Solberg Lunde"),
         ["Hansen", "van der Berg", "Solberg Lunde"]
     );
+    // a comma before the last name's conjunction
+    assert_eq!(
+        authors("Av Kari Nordmann, Ola Hansen, og Per Olsen").unwrap(),
+        ["Kari Nordmann", "Ola Hansen", "Per Olsen"]
+    );
     for bad in [
         "Avdelingsdirektør FoU",
         "Av disse fikk tolv prosjekter tildelt midler: mange",

@@ -13,9 +13,11 @@ use super::{GrammarError, check, trim_period};
 /// The most words a name has (`Kari Marie van der Berg`).
 const MAX_NAME_WORDS: usize = 6;
 
-/// What separates two names: `, `, ` og `, ` and `, ` & `.
+/// What separates two names: `, `, ` og `, ` and `, ` & `, and `, og ` or
+/// `, and ` (a comma before the last name's conjunction).
 fn separator<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
-    alt((tag(", "), tag(" og "), tag(" and "), tag(" & "))).parse(input)
+    let serial = alt((tag(", og "), tag(", and ")));
+    alt((serial, tag(", "), tag(" og "), tag(" and "), tag(" & "))).parse(input)
 }
 
 /// The text up to the first place a [`separator`] matches (all of it if
