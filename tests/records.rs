@@ -74,6 +74,18 @@ fn a_list_intro_or_a_theme_inside_the_section_does_not_end_it() {
     let r = fou::parse(&themed).unwrap();
     assert_eq!(r.projects.len(), 2);
     assert_eq!(r.projects[1].theme.as_deref(), Some("Arbeid og helse"));
+    // A project's heading record whose title names a list's word is a
+    // project, not a list's heading.
+    let headed = "# FoU-rapport 2023\n\n## Prosjekter avsluttet i 2023\n\n\
+        ### Arbeid og helse, Vestmark analyse\n\nEn studie av arbeid.\n\n\
+        ### Stipendiater i NAV, Solvik helseforskning\n\nEn studie av stipendiater.\n\n\
+        ### Tillit og tid, Fjordmark institutt\n\nEn studie av tillit.\n";
+    let r = fou::parse(headed).unwrap();
+    let titles: Vec<&str> = r.projects.iter().map(|p| p.title.as_ref()).collect();
+    assert_eq!(
+        titles,
+        ["Arbeid og helse", "Stipendiater i NAV", "Tillit og tid"]
+    );
 }
 
 /// The record's own fields besides title, institution and summary:

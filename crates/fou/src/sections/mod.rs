@@ -524,11 +524,13 @@ fn roles(
 /// completed-projects section such a heading is no theme: the list it heads
 /// is no part of the project before it, whose record would run on into it
 /// ([`roles`]). A heading that ends in a colon introduces a list inside the
-/// section and announces none.
+/// section and announces none, and one that reads `Title, Institution`
+/// heads a project's record (`Stipendiater i NAV, Fafo`).
 fn announces_list(blocks: &[Block], views: &doc::Views, i: usize) -> bool {
     let text = blocks[i].text();
     !crate::text::trim_end(text).ends_with(':')
         && checks::list_kind(text, || views.norm(i, text)).is_some()
+        && crate::grammar::project_line_parts(text).is_none_or(|p| p.institution_raw.is_none())
 }
 
 /// The items the sections hold, in document order, and what was wrong
