@@ -665,23 +665,46 @@ pub struct MarkedLine {
 
 impl MarkedLine {
     /// The marks drawn as carets under [`MarkedLine::text`] (`^`, no
-    /// trailing spaces); overlapping marks merge.
+    /// trailing spaces); overlapping marks merge. A combining mark of the
+    /// text (decomposed, NFD: `a` + U+030A for `å`) takes no column of its
+    /// own where the text is shown, so none under it either: the carets
+    /// stand under the characters they mark.
     ///
     /// ```
     /// let src = fou::Source::from_text("abcdef");
     /// let m = src.excerpt_marks(1, &[src.span(1, 3), src.span(2, 4)], 100);
     /// assert_eq!(m.caret_line(), " ^^^");
+    /// let nfd = fou::Source::from_text("a\u{30a}r x");
+    /// let m = nfd.excerpt_marks(1, &[nfd.span(5, 6)], 100);
+    /// assert_eq!((m.marks[0].column, m.caret_line().as_str()), (4, "   ^"));
     /// ```
     pub fn caret_line(&self) -> String {
-        let end = self
-            .marks
-            .iter()
-            .map(|m| m.column + m.width)
-            .max()
-            .unwrap_or(0);
+        // The column each character is shown in: the characters before it
+        // that are no combining mark.
+        let mut shown: Vec<usize> = Vec::with_capacity(self.text.len() + 1);
+        let mut column = 0;
+        for c in self.text.chars() {
+            shown.push(column);
+            column += usize::from(!unicode_normalization::char::is_combining_mark(c));
+        }
+        let last = shown.len();
+        shown.push(column);
+        // (a mark may end past the text: its caret goes on a column a character)
+        let at =
+            |k: usize| (shown.get(k).copied()).unwrap_or_else(|| column + k.saturating_sub(last));
+        let cells: Vec<(usize, usize)> = (self.marks.iter())
+            .map(|m| {
+                let start = at(m.column);
+                (
+                    start,
+                    at(m.column + m.width).max(start + usize::from(m.width > 0)),
+                )
+            })
+            .collect();
+        let end = cells.iter().map(|&(_, end)| end).max().unwrap_or(0);
         let mut line = vec![' '; end];
-        for m in &self.marks {
-            line[m.column..m.column + m.width].fill('^');
+        for &(start, end) in &cells {
+            line[start..end].fill('^');
         }
         line.into_iter().collect::<String>().trim_end().to_owned()
     }
