@@ -423,10 +423,11 @@ fn the_same_text_twice_is_kept_once() {
 /// Runs `fou args` with its standard input, output and error on a
 /// pseudo-terminal (util-linux `script`, part of every Debian and Ubuntu
 /// system), so that `collect` draws its progress bar; its exit status, or
-/// `None` when it had not ended after `limit` (then it is killed). A guard
-/// against a hang, not a measure of time: the run takes milliseconds.
+/// `None` when it had not ended by `until` (then it is killed). A guard
+/// against a hang, not a measure of time: the runs take milliseconds, and
+/// the guard is minutes away, so a busy machine cannot reach it.
 #[cfg(target_os = "linux")]
-fn on_a_terminal(args: &[&str], limit: std::time::Duration) -> Option<std::process::ExitStatus> {
+fn on_a_terminal(args: &[&str], until: std::time::Instant) -> Option<std::process::ExitStatus> {
     let command = std::iter::once(env!("CARGO_BIN_EXE_fou"))
         .chain(args.iter().copied())
         .collect::<Vec<_>>()
@@ -438,7 +439,6 @@ fn on_a_terminal(args: &[&str], limit: std::time::Duration) -> Option<std::proce
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("run `script` (util-linux): the test needs it to give fou a terminal");
-    let until = std::time::Instant::now() + limit;
     while std::time::Instant::now() < until {
         if let Some(status) = child.try_wait().unwrap() {
             return Some(status);
@@ -468,14 +468,14 @@ fn collect_and_links_end_with_the_progress_bar_on_a_terminal() {
     }
     let (texts, db) = (texts.display().to_string(), temp(&dir, "t.sqlite"));
     let db = db.display().to_string();
-    // Generous: a hang never ends, and the machine may be busy.
-    let limit = std::time::Duration::from_secs(120);
+    // One guard for the three runs, far off: a hang never ends.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(600);
     for args in [
         &["collect", &texts][..],
         &["collect", &texts, "--db", &db],
         &["links", &texts],
     ] {
-        let status = on_a_terminal(args, limit);
+        let status = on_a_terminal(args, until);
         assert!(
             status.is_some_and(|s| s.success()),
             "fou {args:?}: {status:?}"

@@ -280,12 +280,7 @@ mod tests {
             }
             let rest = crate::text::trim(&body[i + 2..]);
             if crate::classify::is_institution_list(rest) {
-                let title_end = match b {
-                    b'?' | b'!' => i + 1,
-                    b'.' if body[..i].ends_with('.') => i + 1,
-                    _ => i,
-                };
-                let title = crate::text::trim(&body[..title_end]);
+                let title = crate::text::trim(&body[..super::title_end(body, i)]);
                 if title.is_empty() {
                     continue;
                 }
