@@ -223,3 +223,52 @@ fn report_lists_give_no_description_or_leader() {
         }
     }
 }
+
+/// A list numbered `1.`, `2)` reads as the same list with bullets, in
+/// Markdown (where the items were run together into one paragraph) and in
+/// plain text (where none was read), wrapped or not; the numbered headings
+/// around it stay headings, and the count the text states is met.
+#[test]
+fn a_numbered_list_reads_as_the_bulleted_one() {
+    let items = "1. Arbeid og helse blant unge voksne og deres\n   familier, Velferdsforsk (2022-2025)\n2. Tiltak for langtidsledige, Nordlys\n   analyse (2021-2024)\n3) Inkludering i arbeidslivet, Fjellby forskning (2023-2026)\n";
+    let bulleted = items
+        .replace("1. ", "- ")
+        .replace("2. ", "- ")
+        .replace("3) ", "- ");
+    let text = |heads: &str, list: &str| {
+        format!(
+            "{heads}FoU-rapport 2023\n\n{heads}1. Innledning\n\nNAV finansierte tre prosjekter i 2023.\n\n{heads}2. Pågående prosjekter\n\n{list}\n{heads}3. Andre aktiviteter\n\nIngen.\n"
+        )
+    };
+    let read = |t: &str| {
+        let r = fou::parse(t).unwrap();
+        let items: Vec<_> = r
+            .portfolio
+            .iter()
+            .map(|p| {
+                (
+                    p.title.to_string(),
+                    format!("{:?}", p.institutions),
+                    p.period,
+                )
+            })
+            .collect();
+        let outline: Vec<_> = r.outline.iter().map(|h| h.title.to_string()).collect();
+        let missed = r.diagnostics.iter().any(|d| d.code == "count-mismatch");
+        (items, outline, missed)
+    };
+    for heads in ["", "# "] {
+        let numbered = read(&text(heads, items));
+        assert_eq!(numbered, read(&text(heads, &bulleted)), "{heads:?}");
+        assert_eq!(numbered.0.len(), 3, "{numbered:?}");
+        assert_eq!(
+            numbered.0[0].0,
+            "Arbeid og helse blant unge voksne og deres familier"
+        );
+        assert!(
+            numbered.1.contains(&"1. Innledning".to_owned()),
+            "{numbered:?}"
+        );
+        assert!(!numbered.2, "{numbered:?}");
+    }
+}

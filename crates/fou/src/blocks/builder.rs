@@ -4,7 +4,9 @@ use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues, name
 use super::segment::segment_run;
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
-use crate::lines::{Joint, Line, LineKind, Lines, MappedText, RawLine, toc_heading, toc_like};
+use crate::lines::{
+    Joint, Line, LineKind, Lines, MappedText, RawLine, ordinal_lead, toc_heading, toc_like,
+};
 
 /// A text line's field label and where its value starts ([`Hints::field`]).
 type Field = Option<(crate::grammar::Label, usize)>;
@@ -258,6 +260,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         if line.kind == LineKind::Blank {
             return self.on_blank();
         }
+        let line = self.numbered_item(li, line);
         if line.kind != LineKind::Text {
             self.item_starts.clear();
         }
@@ -296,6 +299,54 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             LineKind::Blank | LineKind::BulletOnly => {}
         }
         self.prev_hard_break = hard_break;
+    }
+
+    /// A text line that opens with a number (`1. `, `2) `:
+    /// [`ordinal_lead`]) and whose rest reads as a list item, by itself or
+    /// with the text line after it (its wrapped end): a bullet item, its
+    /// number no part of its text. Any other line as it was: a numbered
+    /// heading (`1. Innledning`) or paragraph stays text.
+    fn numbered_item(&self, li: usize, mut line: Line<'a>) -> Line<'a> {
+        if line.kind != LineKind::Text || line.furniture {
+            return line;
+        }
+        let Some(lead) = ordinal_lead(line.text.as_str()) else {
+            return line;
+        };
+        if !self.reads_as_item(li, &line.text.as_str()[lead..]) {
+            return line;
+        }
+        let number = &line.text.as_str()[..lead];
+        if line
+            .raw
+            .text
+            .get(line.content_at..)
+            .is_some_and(|t| t.starts_with(number))
+        {
+            line.content_at += lead;
+        }
+        line.text = line.text.slice(lead, line.text.len());
+        line.kind = LineKind::Bullet;
+        line
+    }
+
+    /// Does `rest`, the text of line `li` after its number, read as a list
+    /// item (a project line, a period at its end, a PhD candidate), alone
+    /// or with the next line joined to it when that is text with no number?
+    fn reads_as_item(&self, li: usize, rest: &str) -> bool {
+        let item = |t: &str| {
+            self.hints.ends_with_period(t)
+                || self.hints.is_titled_with_institution(t)
+                || self.hints.opens_with_person(t)
+        };
+        if item(rest) {
+            return true;
+        }
+        let next = match (self.lines.kind(li + 1), self.lines.raw(li + 1)) {
+            (Some(LineKind::Text), Some(next)) => crate::text::trim(next.text),
+            _ => return false,
+        };
+        ordinal_lead(next).is_none() && item(&format!("{rest} {next}"))
     }
 
     fn on_blank(&mut self) {

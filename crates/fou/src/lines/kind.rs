@@ -166,6 +166,35 @@ fn doubled_glyph(rest: &str) -> usize {
         .map_or(0, |text| rest.len() - text.len())
 }
 
+/// Most digits of a list item's number (`12. …`): a longer number is a
+/// year or an amount, not an item's place in a list.
+const MAX_ORDINAL_DIGITS: usize = 2;
+
+/// The length of a numbered list item's lead at the start of `text` (`1. `,
+/// `12) `: one to [`MAX_ORDINAL_DIGITS`] digits, a full stop or a closing
+/// parenthesis, then white space), when text follows it. A line's own
+/// characters cannot tell a numbered item from a numbered heading
+/// (`1. Innledning`): the block builder asks what the rest reads as.
+///
+/// ```
+/// assert_eq!(fou::lines::ordinal_lead("1. Tiltak, NTNU (2020-2022)"), Some(3));
+/// assert_eq!(fou::lines::ordinal_lead("12)\tTiltak"), Some(4));
+/// assert_eq!(fou::lines::ordinal_lead("2.1 Bidrag"), None);
+/// assert_eq!(fou::lines::ordinal_lead("2021. Tiltak"), None);
+/// assert_eq!(fou::lines::ordinal_lead("3. "), None);
+/// ```
+pub fn ordinal_lead(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=MAX_ORDINAL_DIGITS).contains(&digits) || !matches!(b.get(digits), Some(b'.' | b')')) {
+        return None;
+    }
+    let rest = &text[digits + 1..];
+    let body = rest.trim_start_matches([' ', '\t']);
+    (body.len() < rest.len() && !crate::text::trim(body).is_empty())
+        .then_some(text.len() - body.len())
+}
+
 /// A table-of-contents line: a dot leader (`.....`), or a tab before a page number.
 #[inline]
 fn is_toc_line(t: &str) -> bool {
