@@ -275,3 +275,22 @@ def test_a_file_that_disagrees_with_its_length_is_a_read_error() -> None:
         assert type(err) is fou.ReadError
         assert err.path == str(SHORT_PSEUDO_FILE)
         assert err.message.startswith(f"{SHORT_PSEUDO_FILE}: the file changed while it was read"), err.message
+
+
+def test_lone_surrogates_read_as_the_bytes_they_stand_for() -> None:
+    """A str read with ``errors="surrogateescape"`` parses as its bytes would: one
+    byte that is not UTF-8 is U+FFFD with a warning (``DecodeError`` when strict),
+    not a ``UnicodeEncodeError``; any other lone surrogate too."""
+    raw = "FoU-rapport 2023\n\nForord\n\nVi så på tiltak for unge.\n".encode()
+    bad = raw.replace("så".encode(), b"s\xe5")
+    escaped = bad.decode("utf-8", "surrogateescape")
+    assert fou.parse(escaped).to_dict() == fou.parse(bad).to_dict()
+    r = fou.parse(escaped)
+    assert [d.span.line_start for d in r.diagnostics if d.code == "decode-replaced" and d.span] == [5]
+    assert "\ufffd" in (r.preface.text if r.preface else "")
+    with pytest.raises(fou.DecodeError) as info:
+        fou.parse(escaped, strict=True)
+    assert info.value.line == 5
+    lone = fou.parse("FoU-rapport 2023\n\nForord\n\nVi s\ud800 på tiltak.\n")
+    assert [d.span.line_start for d in lone.diagnostics if d.code == "decode-replaced" and d.span] == [5]
+    assert lone.year == 2023

@@ -171,6 +171,11 @@ pub(crate) fn registry_arg(file: &PathBuf) -> PyResult<std::sync::Arc<fou::Regis
 /// is first encoded to UTF-8 by Python, about a sixth of the parse of a
 /// Norwegian report (`python/benchmarks/counted.sh`).
 ///
+/// A `str` that holds lone surrogates (as `open(…, errors="surrogateescape")`
+/// reads bytes that are not UTF-8) is parsed as the bytes they stand for,
+/// as `bytes` are: U+FFFD and a `decode-replaced` warning, or `DecodeError`
+/// with `strict=True`.
+///
 /// A text of 1 MiB or more (a concatenation of reports) has its sections
 /// read side by side on a pool of `threads` threads started for the call
 /// (`None`: rayon's default, `RAYON_NUM_THREADS` or one per core; `1`: on
@@ -201,19 +206,14 @@ pub fn parse(
         registry.as_ref(),
     )?;
     let path_str = path.as_ref().map(|p| p.display().to_string());
-    let size = |len: usize| u64::try_from(len).unwrap_or(u64::MAX);
     let parsed = if let Ok(s) = text.cast::<PyString>() {
-        let s = s.to_cow()?;
-        let s: &str = &s;
-        let pool = sized_pool(py, threads, size(s.len()), &opts)?;
-        // Python keeps the report after `text` is gone: its texts are copied.
-        let read = || guarded(|| fou::parse_with(s, &opts).map(fou::Report::into_owned));
-        py.detach(|| run_sized(pool.as_ref(), read))
+        match s.to_cow() {
+            Ok(s) => parse_str(py, &s, threads, &opts)?,
+            // Lone surrogates: the bytes they stand for.
+            Err(_) => parse_bytes(py, surrogate_bytes(s)?.as_bytes(), threads, &opts)?,
+        }
     } else if let Ok(b) = text.cast::<PyBytes>() {
-        let bytes = b.as_bytes();
-        let pool = sized_pool(py, threads, size(bytes.len()), &opts)?;
-        let read = || guarded(|| fou::parse_bytes_with(bytes, &opts));
-        py.detach(|| run_sized(pool.as_ref(), read))
+        parse_bytes(py, b.as_bytes(), threads, &opts)?
     } else {
         return Err(PyTypeError::new_err(format!(
             "parse() takes str or bytes, not {}; use parse_file() for a path",
@@ -229,6 +229,51 @@ pub fn parse(
             },
         )
     })
+}
+
+/// The size of a text for [`sized_pool`].
+fn size(len: usize) -> u64 {
+    u64::try_from(len).unwrap_or(u64::MAX)
+}
+
+/// [`parse`] of a `str`, with the GIL released.
+fn parse_str(
+    py: Python<'_>,
+    s: &str,
+    threads: Option<i64>,
+    opts: &fou::Options,
+) -> PyResult<Result<fou::Report<'static>, Failure>> {
+    let pool = sized_pool(py, threads, size(s.len()), opts)?;
+    // Python keeps the report after `text` is gone: its texts are copied.
+    let read = || guarded(|| fou::parse_with(s, opts).map(fou::Report::into_owned));
+    Ok(py.detach(|| run_sized(pool.as_ref(), read)))
+}
+
+/// [`parse`] of `bytes`, with the GIL released.
+fn parse_bytes(
+    py: Python<'_>,
+    bytes: &[u8],
+    threads: Option<i64>,
+    opts: &fou::Options,
+) -> PyResult<Result<fou::Report<'static>, Failure>> {
+    let pool = sized_pool(py, threads, size(bytes.len()), opts)?;
+    let read = || guarded(|| fou::parse_bytes_with(bytes, opts));
+    Ok(py.detach(|| run_sized(pool.as_ref(), read)))
+}
+
+/// The bytes a `str` that holds lone surrogates stands for: the bytes
+/// Python's `surrogateescape` decoded into U+DC80–U+DCFF (as `open(…,
+/// errors="surrogateescape")` reads a file that is not UTF-8), or, with any
+/// other surrogate, the text with each surrogate as its three UTF-8-like
+/// bytes (`surrogatepass`). Either way bytes that are not UTF-8, which the
+/// core decodes as it decodes any bytes (U+FFFD and a `decode-replaced`
+/// warning, or `DecodeError` with `strict=True`).
+fn surrogate_bytes<'py>(s: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyBytes>> {
+    let encode = |errors: &str| s.call_method1("encode", ("utf-8", errors));
+    encode("surrogateescape")
+        .or_else(|_| encode("surrogatepass"))?
+        .cast_into::<PyBytes>()
+        .map_err(PyErr::from)
 }
 
 /// Read and parse one file with `opts` (which name no path: the core records
