@@ -272,3 +272,95 @@ fn a_numbered_list_reads_as_the_bulleted_one() {
         assert!(!numbered.2, "{numbered:?}");
     }
 }
+
+/// A pipe table whose header names titles and institutions or periods lists
+/// projects, a row an item, its columns in any order: status and funding
+/// from the sentence before it, the theme from a column or the heading
+/// above, a leader from its column. A table of something else gives none.
+#[test]
+fn a_table_of_projects_reads_as_a_list_of_them() {
+    let text = "# FoU-rapport 2025\n\n## Pågående bidragsprosjekter\n\n\
+        NAV har tre pågående bidragsfinansierte prosjekter.\n\n### Arbeid og helse\n\n\
+        | Prosjekt | Forskningsmiljø | Periode |\n|---|---|:---:|\n\
+        | Unge i jobb | Velferdsforsk | 2022–2025 |\n\
+        | **Tolk i kontoret** | Nordlys analyse og Fjellby forskning | (2021-2024) |\n\
+        | Lang vei hjem | Dalen institutt |  |\n\n\
+        ## Nye prosjekter\n\nI 2025 ble to oppdragsprosjekter tildelt midler:\n\n\
+        | Periode | Tema | Tittel | Prosjektleder | Institusjon |\n|--|--|--|--|--|\n\
+        | 2025-2027 | Bolig | Bostøtte og flytting | Ola Fjellstad | Velferdsforsk |\n\
+        | 2025-2026 | Helse | Sykefravær i små bedrifter | Kari Dal | Nordlys analyse |\n\n\
+        ## Budsjett\n\n| Post | Beløp |\n|---|---|\n| Prosjekt A | 2 mill. |\n";
+    let r = fou::parse(text).unwrap();
+    let items: Vec<_> = r
+        .portfolio
+        .iter()
+        .map(|p| {
+            let period = p.period.map(|p| (p.start, p.end));
+            let institutions: Vec<&str> = p.institutions.iter().map(|i| i.as_ref()).collect();
+            (
+                p.title.as_ref(),
+                institutions,
+                period,
+                p.theme.as_deref(),
+                p.leader.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "Unge i jobb",
+                vec!["Velferdsforsk"],
+                Some((2022, 2025)),
+                Some("Arbeid og helse"),
+                None
+            ),
+            (
+                "Tolk i kontoret",
+                vec!["Nordlys analyse", "Fjellby forskning"],
+                Some((2021, 2024)),
+                Some("Arbeid og helse"),
+                None
+            ),
+            (
+                "Lang vei hjem",
+                vec!["Dalen institutt"],
+                None,
+                Some("Arbeid og helse"),
+                None
+            ),
+            (
+                "Bostøtte og flytting",
+                vec!["Velferdsforsk"],
+                Some((2025, 2027)),
+                Some("Bolig"),
+                Some("Ola Fjellstad")
+            ),
+            (
+                "Sykefravær i små bedrifter",
+                vec!["Nordlys analyse"],
+                Some((2025, 2026)),
+                Some("Helse"),
+                Some("Kari Dal")
+            ),
+        ]
+    );
+    let status: Vec<_> = r.portfolio.iter().map(|p| (p.status, p.funding)).collect();
+    use fou::{Funding::*, PortfolioStatus::*};
+    assert_eq!(
+        status,
+        [
+            (Ongoing, Some(Bidrag)),
+            (Ongoing, Some(Bidrag)),
+            (Ongoing, Some(Bidrag)),
+            (Granted, Some(Oppdrag)),
+            (Granted, Some(Oppdrag))
+        ]
+    );
+    // Each item spans its row; the stated counts are met.
+    assert_eq!(r.portfolio[0].span.line_start, 11);
+    assert_eq!(r.portfolio[4].span.line_start, 22);
+    let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"count-mismatch"), "{codes:?}");
+}

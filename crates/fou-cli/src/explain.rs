@@ -31,8 +31,12 @@ const KINDS: &[(&str, &str)] = &[
     ("toc", "a table-of-contents entry"),
     ("field", "a labelled field (`Prosjekttittel: …`)"),
     (
+        "table-row",
+        "a row of a pipe table (`| Tittel | Periode |`)",
+    ),
+    (
         "marker",
-        "page furniture: a page number, a bullet alone on its line",
+        "page furniture: a page number, a bullet alone on its line, a table's `|---|` row",
     ),
 ];
 
@@ -77,6 +81,7 @@ fn kind_name(kind: BlockKind, in_outline: bool) -> &'static str {
         BlockKind::TocEntry => "toc",
         BlockKind::Field(_) => "field",
         BlockKind::Marker => "marker",
+        BlockKind::TableRow => "table-row",
     }
 }
 

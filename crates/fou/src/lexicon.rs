@@ -73,6 +73,42 @@ pub const PERFORMER_LABELS: &[&str] = &[
 /// Labels of a single-project page's line that give its period.
 pub const PERIOD_LABELS: &[&str] = &["periode:", "prosjektperiode:", "varighet:"];
 
+/// Stems of a table's header cells (lower-cased, single-spaced) that head a
+/// column of project leaders. A header cell is read with the first of the
+/// `TABLE_*_HEADERS` lists, in the order leader, period, institution,
+/// theme, title, one of whose stems it starts with: `Prosjektleder` and
+/// `Prosjektperiode` head no title column though they start with
+/// `prosjekt`.
+pub const TABLE_LEADER_HEADERS: &[&str] = &["prosjektleder", "prosjektansvarlig", "leder"];
+
+/// Stems of a table's header cells that head a column of project periods
+/// (`Periode`, `Prosjektperiode`, `Varighet`, `År`); see
+/// [`TABLE_LEADER_HEADERS`].
+pub const TABLE_PERIOD_HEADERS: &[&str] =
+    &["periode", "prosjektperiode", "varighet", "tidsrom", "år"];
+
+/// Stems of a table's header cells that head a column of institutions
+/// (`Forskningsmiljø`, `Institusjon(er)`, `Utført av`); see
+/// [`TABLE_LEADER_HEADERS`].
+pub const TABLE_INSTITUTION_HEADERS: &[&str] = &[
+    "institusjon",
+    "forskningsinstitusjon",
+    "forskningsmiljø",
+    "fagmiljø",
+    "miljø",
+    "utførende",
+    "utført av",
+    "prosjekteier",
+];
+
+/// Stems of a table's header cells that head a column of themes (`Tema`,
+/// `Satsingsområde`); see [`TABLE_LEADER_HEADERS`].
+pub const TABLE_THEME_HEADERS: &[&str] = &["tema", "satsingsområde", "fagområde"];
+
+/// Stems of a table's header cells that head a column of project titles
+/// (`Prosjekt`, `Tittel`, `Prosjektnavn`); see [`TABLE_LEADER_HEADERS`].
+pub const TABLE_TITLE_HEADERS: &[&str] = &["prosjekt", "tittel", "navn"];
+
 /// Labels of a single-project page's line that give its status
 /// (`Status: Pågående`), read with [`ONGOING`], [`GRANTED`],
 /// [`SHORTLISTED`].

@@ -5,7 +5,8 @@ use super::segment::segment_run;
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
 use crate::lines::{
-    Joint, Line, LineKind, Lines, MappedText, RawLine, ordinal_lead, toc_heading, toc_like,
+    Joint, Line, LineKind, Lines, MappedText, RawLine, is_table_delimiter, ordinal_lead,
+    table_cells, toc_heading, toc_like,
 };
 
 /// A text line's field label and where its value starts ([`Hints::field`]).
@@ -176,6 +177,8 @@ pub(super) struct BlockBuilder<'l, 'a> {
     open_piece: bool,
     /// The next lone bullet belongs to the item just opened.
     trailed: bool,
+    /// The previous line was a line of a pipe table ([`Self::table_line`]).
+    table: bool,
     /// The repairs made so far.
     repairs: Repairs,
 }
@@ -199,6 +202,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             prev_line: None,
             open_piece: false,
             trailed: false,
+            table: false,
             repairs,
         }
     }
@@ -261,6 +265,10 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             return self.on_blank();
         }
         let line = self.numbered_item(li, line);
+        self.table = line.kind == LineKind::Text && self.table_line(li, line.text.as_str());
+        if self.table {
+            return self.on_table_line(line);
+        }
         if line.kind != LineKind::Text {
             self.item_starts.clear();
         }
@@ -349,7 +357,35 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         ordinal_lead(next).is_none() && item(&format!("{rest} {next}"))
     }
 
+    /// Is line `li`, of text `text`, a line of a pipe table: a row
+    /// ([`table_cells`]) after a line of one, or with the delimiter row
+    /// under it (a table's header)?
+    fn table_line(&self, li: usize, text: &str) -> bool {
+        table_cells(text).is_some()
+            && (self.table
+                || self
+                    .lines
+                    .raw(li + 1)
+                    .is_some_and(|next| is_table_delimiter(next.text)))
+    }
+
+    /// A line of a pipe table: a row is a block of its own, the delimiter
+    /// row under the header a marker.
+    fn on_table_line(&mut self, line: Line<'a>) {
+        self.close();
+        self.item_starts.clear();
+        self.pending_bullets = 0;
+        self.prev_line = None;
+        let block = if is_table_delimiter(line.text.as_str()) {
+            new_block(BlockKind::Marker, MappedText::default(), &line.raw, false)
+        } else {
+            new_block(BlockKind::TableRow, line.text, &line.raw, false)
+        };
+        self.push(block);
+    }
+
     fn on_blank(&mut self) {
+        self.table = false;
         self.item_starts.clear();
         self.close();
         self.prev_hard_break = false;
@@ -931,5 +967,34 @@ mod tests {
         assert!(super::entry_cuts("Tiltak for 3 grupper ..... 7").is_empty());
         assert!(super::entry_cuts("3 Prosjekter i 2030 12").is_empty());
         assert_eq!(super::entry_cuts("Forord 2 Analyser 5"), [8]);
+    }
+
+    /// The rows of a pipe table are blocks of their own, its delimiter row
+    /// a marker, in either format; a line between pipes with no delimiter
+    /// row under it (or after it) is text, and a blank line ends a table.
+    #[test]
+    fn a_pipe_table_is_a_block_a_row() {
+        let text = "| Tittel | Periode |\n|---|---|\n| Tiltak | 2021 |\n| Hjem | 2022 |\n\n| a | b |\n| c | d |\n";
+        for format in [Format::Plain, Format::Markdown] {
+            let kinds: Vec<_> = split_with(text, format, &ReportHints)
+                .iter()
+                .map(|b| (b.kind, b.text().to_owned()))
+                .collect();
+            let row = |t: &str| (BlockKind::TableRow, t.to_owned());
+            assert_eq!(
+                kinds[..4],
+                [
+                    row("| Tittel | Periode |"),
+                    (BlockKind::Marker, String::new()),
+                    row("| Tiltak | 2021 |"),
+                    row("| Hjem | 2022 |"),
+                ],
+                "{format:?}"
+            );
+            assert!(
+                kinds[4..].iter().all(|(k, _)| *k != BlockKind::TableRow),
+                "{kinds:?}"
+            );
+        }
     }
 }

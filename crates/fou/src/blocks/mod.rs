@@ -1,5 +1,5 @@
-//! Layer 2: lines → blocks (headings, paragraphs, list items, table-of-contents
-//! entries, labelled fields), each with its span.
+//! Layer 2: lines → blocks (headings, paragraphs, list items, table rows,
+//! table-of-contents entries, labelled fields), each with its span.
 //!
 //! Every non-blank input line belongs to exactly one block, except a line
 //! holding a list run together, which belongs to the items split from it
@@ -53,6 +53,11 @@ pub enum BlockKind {
     ListItem,
     /// A table-of-contents line (`Forord ..... 3`).
     TocEntry,
+    /// A row of a pipe table (`| Tittel | Periode |`), the pipes kept in
+    /// its text ([`crate::lines::table_cells`] splits it); the first row of
+    /// a table is its header. The delimiter row under the header is a
+    /// [`BlockKind::Marker`].
+    TableRow,
     /// A labelled field, `Prosjekttittel: …`; the text is the value.
     Field(Label),
     /// Page furniture: a bullet alone on its line, a page number. Kept so

@@ -171,7 +171,7 @@ fn doubled_glyph(rest: &str) -> usize {
 const MAX_ORDINAL_DIGITS: usize = 2;
 
 /// The length of a numbered list item's lead at the start of `text` (`1. `,
-/// `12) `: one to [`MAX_ORDINAL_DIGITS`] digits, a full stop or a closing
+/// `12) `: one or two digits, a full stop or a closing
 /// parenthesis, then white space), when text follows it. A line's own
 /// characters cannot tell a numbered item from a numbered heading
 /// (`1. Innledning`): the block builder asks what the rest reads as.
@@ -193,6 +193,43 @@ pub fn ordinal_lead(text: &str) -> Option<usize> {
     let body = rest.trim_start_matches([' ', '\t']);
     (body.len() < rest.len() && !crate::text::trim(body).is_empty())
         .then_some(text.len() - body.len())
+}
+
+/// The cells of a pipe-table row (`| Tittel | Periode |`): the texts
+/// between its pipes, untrimmed, when the line starts and ends with `|`.
+/// Whether the row is in a table its next rows tell ([`is_table_delimiter`]
+/// after the header row).
+///
+/// ```
+/// let cells: Vec<_> = fou::lines::table_cells("| Tiltak | NTNU |").unwrap().collect();
+/// assert_eq!(cells, [" Tiltak ", " NTNU "]);
+/// assert!(fou::lines::table_cells("Tiltak | NTNU").is_none());
+/// assert!(fou::lines::table_cells("|").is_none());
+/// ```
+pub fn table_cells(text: &str) -> Option<std::str::Split<'_, char>> {
+    let t = crate::text::trim(text);
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    Some(inner.split('|'))
+}
+
+/// The row under a pipe table's header (`|---|:--:|`): a row
+/// ([`table_cells`]) whose every cell is dashes, with a colon at either end
+/// or both.
+///
+/// ```
+/// assert!(fou::lines::is_table_delimiter("|---|:---:| --: |"));
+/// assert!(!fou::lines::is_table_delimiter("| - | Tiltak |"));
+/// assert!(!fou::lines::is_table_delimiter("---"));
+/// ```
+pub fn is_table_delimiter(text: &str) -> bool {
+    table_cells(text).is_some_and(|mut cells| {
+        cells.all(|c| {
+            let c = crate::text::trim(c);
+            let c = c.strip_prefix(':').unwrap_or(c);
+            let c = c.strip_suffix(':').unwrap_or(c);
+            !c.is_empty() && c.bytes().all(|b| b == b'-')
+        })
+    })
 }
 
 /// A table-of-contents line: a dot leader (`.....`), or a tab before a page number.

@@ -28,7 +28,9 @@ mod toc;
 pub use crate::source::line_end_len;
 pub use format::detect_format;
 pub(crate) use format::{DETECT_LINES, LineHint, detect_normalized_format};
-pub use kind::{LineKind, is_bold_wrapped, ordinal_lead, toc_like};
+pub use kind::{
+    LineKind, is_bold_wrapped, is_table_delimiter, ordinal_lead, table_cells, toc_like,
+};
 pub use layout::Layout;
 pub use mapped::{Joint, Link, MappedText};
 pub use normalize::{Normalized, normalize};

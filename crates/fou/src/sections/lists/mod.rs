@@ -1,9 +1,12 @@
 //! Lists: portfolio lists (ongoing or granted projects), PhD candidates,
 //! framework vendors and publication references.
 //!
-//! A list is a run of list items with nothing but blank lines between them.
-//! What it lists is decided by its items (grammar) and by the sentence that
-//! introduces it (`… pågikk 12 oppdragsprosjekter:`, `Følgende leverandører …:`).
+//! A list is a run of list items with nothing but blank lines between them,
+//! or the rows of a table (`tables`). What it lists is decided by its items
+//! (grammar) or its header, and by the sentence that introduces it (`…
+//! pågikk 12 oppdragsprosjekter:`, `Følgende leverandører …:`).
+
+mod tables;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -117,12 +120,16 @@ fn read_scope<'a>(doc: &Doc<'a>, scope: &Scope, claims: &mut Claims) -> Lists<'a
     let mut read = scope.body.start;
     let mut i = scope.body.start;
     while i < end {
-        if blocks[i].kind != BlockKind::ListItem {
+        if !matches!(blocks[i].kind, BlockKind::ListItem | BlockKind::TableRow) {
             i += 1;
             continue;
         }
         status.add(doc, read..i);
-        let j = run_end(doc, i, scope, claims);
+        let j = if blocks[i].kind == BlockKind::TableRow {
+            table_end(doc, i, end)
+        } else {
+            run_end(doc, i, scope, claims)
+        };
         if !scope.page || (i..j).all(|k| matches!(claims.part(k), Part::Unplaced | Part::Heading)) {
             let list = List::new(doc, i..j, scope);
             list.read(doc, claims, &mut status, &mut out);
@@ -210,6 +217,16 @@ fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
         j += 1;
     }
     j
+}
+
+/// The end of the table whose header row is block `i`: its rows and the
+/// markers among them (the delimiter row under the header), before `end`.
+fn table_end(doc: &Doc<'_>, i: usize, end: usize) -> usize {
+    let rows = doc.blocks[i..end]
+        .iter()
+        .take_while(|b| matches!(b.kind, BlockKind::TableRow | BlockKind::Marker))
+        .count();
+    i + rows
 }
 
 /// Where a list item's line starts (its indentation in characters) and the
@@ -371,7 +388,12 @@ impl<'a> List<'a> {
         status: &mut StatusCtx,
         out: &mut Lists<'a>,
     ) {
-        if let Some(phd) = self.phds(doc, claims) {
+        if doc.blocks[self.items.start].kind == BlockKind::TableRow {
+            append(
+                &mut out.portfolio,
+                self.table_portfolio(doc, claims, status),
+            );
+        } else if let Some(phd) = self.phds(doc, claims) {
             append(&mut out.phd, phd);
         } else if let Some(vendors) = self.vendors(doc, claims) {
             append(&mut out.vendors, vendors);
@@ -515,6 +537,23 @@ impl<'a> List<'a> {
         (naming * 2 > n).then_some(parts)
     }
 
+    /// The status and the funding of the list's projects: those its intro
+    /// gives, else (the status) the paragraphs before it or (the funding)
+    /// its section.
+    fn status_and_funding(
+        &self,
+        doc: &Doc<'_>,
+        status: &mut StatusCtx,
+    ) -> (PortfolioStatus, Option<Funding>) {
+        let status = if self.intro_at.is_some() {
+            status_of(self.intro_norm(doc)).or_else(|| status.get(doc))
+        } else {
+            status.get(doc)
+        }
+        .unwrap_or(PortfolioStatus::Ongoing);
+        (status, self.intro_funding(doc).or(self.section_funding))
+    }
+
     /// Portfolio: project lines with periods, or introduced as granted,
     /// ongoing or shortlisted projects and naming institutions. On a page a
     /// status given above the list (a heading, an intro before the theme)
@@ -528,13 +567,7 @@ impl<'a> List<'a> {
         let Some(known) = self.is_portfolio(doc, status) else {
             return Vec::new();
         };
-        let status = if self.intro_at.is_some() {
-            status_of(self.intro_norm(doc)).or_else(|| status.get(doc))
-        } else {
-            status.get(doc)
-        }
-        .unwrap_or(PortfolioStatus::Ongoing);
-        let funding = self.intro_funding(doc).or(self.section_funding);
+        let (status, funding) = self.status_and_funding(doc, status);
         let entries = entries(self.items.clone(), self.subs(doc));
         // (an item an entry, sized once: not grown by doubling)
         let mut out = Vec::with_capacity(entries.len());
