@@ -91,16 +91,16 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("headings-2018", "lynx.txt", 1.00, 1.00),
     ("tables-2025", "pdftotext.txt", 0.81, 1.00),
     ("tables-2025", "pdftotext-layout.txt", 0.83, 1.00),
-    ("tables-2025", "pdftotext-raw.txt", 0.76, 0.88),
-    ("tables-2025", "pymupdf4llm.md", 0.86, 1.00),
+    ("tables-2025", "pdftotext-raw.txt", 0.83, 1.00),
+    ("tables-2025", "pymupdf4llm.md", 0.98, 1.00),
     ("tables-2025", "markitdown-pdf.md", 0.83, 1.00),
     ("tables-2025", "docling-pdf.md", 0.76, 1.00),
     ("tables-2025", "markitdown-docx.md", 1.00, 1.00),
     ("tables-2025", "docling-docx.md", 1.00, 1.00),
-    ("tables-2025", "pandoc-docx-markdown.md", 0.78, 1.00),
-    ("tables-2025", "pandoc-docx-plain.txt", 0.78, 1.00),
+    ("tables-2025", "pandoc-docx-markdown.md", 0.83, 1.00),
+    ("tables-2025", "pandoc-docx-plain.txt", 0.83, 1.00),
     ("tables-2025", "w3m.txt", 0.83, 1.00),
-    ("tables-2025", "lynx.txt", 0.78, 1.00),
+    ("tables-2025", "lynx.txt", 0.83, 1.00),
 ];
 
 /// The goal for every fixture.

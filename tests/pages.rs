@@ -364,3 +364,62 @@ fn a_table_of_projects_reads_as_a_list_of_them() {
     let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(!codes.contains(&"count-mismatch"), "{codes:?}");
 }
+
+/// A table as a PDF converter gives it: its header repeated after a page
+/// number, a row cut in two by the page (`2023-` over `2025`, the title's
+/// last word on the next row), and a header cell a narrow column broke
+/// (`Perio` over `de`). Each project is one item, read whole.
+#[test]
+fn a_table_cut_by_pages_reads_as_the_whole_table() {
+    let text = "# FoU-rapport 2025\n\n## Pågående bidragsprosjekter\n\n\
+        NAV har tre pågående bidragsfinansierte prosjekter:\n\n\
+        |Prosjekt|Forskningsmiljø|Periode|\n|---|---|---|\n\
+        |Unge i jobb|Velferdsforsk|2022-<br>2025|\n\n3\n\n\
+        |Prosjekt|Forskningsmiljø|Periode|\n|---|---|---|\n\
+        |Bostøtte og flytting blant unge|Nordlys analyse|2023-|\n|voksne||2026|\n\
+        |Tolk i kontoret|Dalen institutt|2021-2024|\n\n\
+        ## Nye prosjekter\n\nI 2025 ble ett prosjekt tildelt midler:\n\n\
+        |Perio|||\n|---|---|---|\n|de|Tittel|Institusjon|\n\
+        |2025-2027|Sykefravær i små bedrifter|Fjellby forskning|\n";
+    let r = fou::parse(text).unwrap();
+    let items: Vec<_> = r
+        .portfolio
+        .iter()
+        .map(|p| {
+            let period = p.period.map(|p| (p.start, p.end));
+            let span = (p.span.line_start, p.span.line_end);
+            (p.title.as_ref(), p.institution_raw.as_deref(), period, span)
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "Unge i jobb",
+                Some("Velferdsforsk"),
+                Some((2022, 2025)),
+                (9, 9)
+            ),
+            (
+                "Bostøtte og flytting blant unge voksne",
+                Some("Nordlys analyse"),
+                Some((2023, 2026)),
+                (15, 16)
+            ),
+            (
+                "Tolk i kontoret",
+                Some("Dalen institutt"),
+                Some((2021, 2024)),
+                (17, 17)
+            ),
+            (
+                "Sykefravær i små bedrifter",
+                Some("Fjellby forskning"),
+                Some((2025, 2027)),
+                (26, 26)
+            ),
+        ]
+    );
+    let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"count-mismatch"), "{codes:?}");
+}

@@ -81,7 +81,7 @@ fn kind_name(kind: BlockKind, in_outline: bool) -> &'static str {
         BlockKind::TocEntry => "toc",
         BlockKind::Field(_) => "field",
         BlockKind::Marker => "marker",
-        BlockKind::TableRow => "table-row",
+        BlockKind::TableRow { .. } => "table-row",
     }
 }
 

@@ -12,6 +12,12 @@ use crate::lines::{
 /// A text line's field label and where its value starts ([`Hints::field`]).
 type Field = Option<(crate::grammar::Label, usize)>;
 
+/// Digits of a year (`2025`).
+const YEAR_DIGITS: usize = 4;
+/// Lines of a numbered item read together to tell whether it is a list
+/// item ([`BlockBuilder::reads_as_item`]): its first and its wrapped end. A
+/// project line wraps over two or three lines of a page.
+const MAX_NUMBERED_ITEM_LINES: usize = 4;
 /// A paragraph this many lines long or shorter may be the first part of a
 /// table-of-contents entry wrapped before its dot leader.
 const MAX_WRAPPED_TOC_LINES: u32 = 4;
@@ -265,15 +271,16 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             return self.on_blank();
         }
         let line = self.numbered_item(li, line);
+        let in_table = self.table;
         self.table = line.kind == LineKind::Text && self.table_line(li, line.text.as_str());
         if self.table {
-            return self.on_table_line(line);
+            return self.on_table_line(line, !in_table);
         }
         if line.kind != LineKind::Text {
             self.item_starts.clear();
         }
         if line.kind == LineKind::BulletOnly || line.furniture {
-            return self.on_marker(&line);
+            return self.on_marker(&line, self.period_dash(li));
         }
         // A text line's field label ([`Hints::field`]), read once for the
         // steps below that ask.
@@ -340,7 +347,10 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
 
     /// Does `rest`, the text of line `li` after its number, read as a list
     /// item (a project line, a period at its end, a PhD candidate), alone
-    /// or with the next line joined to it when that is text with no number?
+    /// or with its wrapped end joined to it: the text lines after it with
+    /// no number, the first at any indentation, the others indented (a
+    /// converter indents an item's wrapped lines under its text), at most
+    /// [`MAX_NUMBERED_ITEM_LINES`] lines in all?
     fn reads_as_item(&self, li: usize, rest: &str) -> bool {
         let item = |t: &str| {
             self.hints.ends_with_period(t)
@@ -350,11 +360,24 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         if item(rest) {
             return true;
         }
-        let next = match (self.lines.kind(li + 1), self.lines.raw(li + 1)) {
-            (Some(LineKind::Text), Some(next)) => crate::text::trim(next.text),
-            _ => return false,
-        };
-        ordinal_lead(next).is_none() && item(&format!("{rest} {next}"))
+        let mut joined = rest.to_owned();
+        for next in li + 1..li + MAX_NUMBERED_ITEM_LINES {
+            let (Some(LineKind::Text), Some(raw)) = (self.lines.kind(next), self.lines.raw(next))
+            else {
+                return false;
+            };
+            let text = crate::text::trim(raw.text);
+            let indented = raw.text.starts_with([' ', '\t']);
+            if ordinal_lead(text).is_some() || (next > li + 1 && !indented) {
+                return false;
+            }
+            joined.push(' ');
+            joined.push_str(text);
+            if item(&joined) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Is line `li`, of text `text`, a line of a pipe table: a row
@@ -369,9 +392,10 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
                     .is_some_and(|next| is_table_delimiter(next.text)))
     }
 
-    /// A line of a pipe table: a row is a block of its own, the delimiter
-    /// row under the header a marker.
-    fn on_table_line(&mut self, line: Line<'a>) {
+    /// A line of a pipe table, the first of its table when `first`: a row
+    /// is a block of its own (the first the header), the delimiter row
+    /// under the header a marker.
+    fn on_table_line(&mut self, line: Line<'a>, first: bool) {
         self.close();
         self.item_starts.clear();
         self.pending_bullets = 0;
@@ -379,7 +403,8 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         let block = if is_table_delimiter(line.text.as_str()) {
             new_block(BlockKind::Marker, MappedText::default(), &line.raw, false)
         } else {
-            new_block(BlockKind::TableRow, line.text, &line.raw, false)
+            let kind = BlockKind::TableRow { header: first };
+            new_block(kind, line.text, &line.raw, false)
         };
         self.push(block);
     }
@@ -426,15 +451,30 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         self.open = Some(new_block(BlockKind::ListItem, line.text, &line.raw, false));
     }
 
-    /// `•` alone on a line (the item text follows later), or page furniture.
-    fn on_marker(&mut self, line: &Line<'a>) {
+    /// Is line `li` the dash of a period a narrow table column stacked
+    /// over three lines (`2025` / `-` / `2028`): a dash alone between a
+    /// line that ends in a year and one that starts with one? No bullet,
+    /// though a dash alone on its line reads as one.
+    fn period_dash(&self, li: usize) -> bool {
+        let text = |i: usize| self.lines.raw(i).map_or("", |l| crate::text::trim(l.text));
+        let year = |t: &[u8]| t.len() == YEAR_DIGITS && t.iter().all(u8::is_ascii_digit);
+        let (before, after) = (text(li.wrapping_sub(1)).as_bytes(), text(li + 1).as_bytes());
+        matches!(text(li), "-" | "–")
+            && before.len() >= YEAR_DIGITS
+            && year(&before[before.len() - YEAR_DIGITS..])
+            && after.get(..YEAR_DIGITS).is_some_and(year)
+    }
+
+    /// `•` alone on a line (the item text follows later), or page
+    /// furniture; a period's dash ([`Self::period_dash`]) when `dash`.
+    fn on_marker(&mut self, line: &Line<'a>, dash: bool) {
         self.close();
         if line.furniture {
             let (start, end) = (line.raw.start, line.raw.end());
             let r = || Repair::new(RepairKind::Furniture, start, end, None);
             self.repairs.push(r);
         }
-        if line.kind == LineKind::BulletOnly && !std::mem::take(&mut self.trailed) {
+        if line.kind == LineKind::BulletOnly && !std::mem::take(&mut self.trailed) && !dash {
             self.pending_bullets += 1;
         }
         self.push(new_block(
@@ -980,21 +1020,42 @@ mod tests {
                 .iter()
                 .map(|b| (b.kind, b.text().to_owned()))
                 .collect();
-            let row = |t: &str| (BlockKind::TableRow, t.to_owned());
+            let row = |t: &str, header| (BlockKind::TableRow { header }, t.to_owned());
             assert_eq!(
                 kinds[..4],
                 [
-                    row("| Tittel | Periode |"),
+                    row("| Tittel | Periode |", true),
                     (BlockKind::Marker, String::new()),
-                    row("| Tiltak | 2021 |"),
-                    row("| Hjem | 2022 |"),
+                    row("| Tiltak | 2021 |", false),
+                    row("| Hjem | 2022 |", false),
                 ],
                 "{format:?}"
             );
             assert!(
-                kinds[4..].iter().all(|(k, _)| *k != BlockKind::TableRow),
+                kinds[4..]
+                    .iter()
+                    .all(|(k, _)| !matches!(k, BlockKind::TableRow { .. })),
                 "{kinds:?}"
             );
         }
+    }
+
+    /// A dash alone between two years is a period a narrow column stacked
+    /// (`2025` / `-` / `2028`), no lone bullet: the lines after it are no
+    /// items; a dash alone elsewhere still waits for its item.
+    #[test]
+    fn a_dash_between_two_years_is_no_bullet() {
+        let kinds = |text: &str| -> Vec<BlockKind> {
+            split_with(text, Format::Plain, &ReportHints)
+                .iter()
+                .map(|b| b.kind)
+                .collect()
+        };
+        let stacked =
+            kinds("Periode Tittel\n2025\n-\n2028\nTidlig hjelp til syke\nFjellby forskning\n");
+        assert!(!stacked.contains(&BlockKind::ListItem), "{stacked:?}");
+        let bullet =
+            kinds("Prosjekter i 2025\n-\nTidlig hjelp til syke, Fjellby forskning (2025-2028)\n");
+        assert!(bullet.contains(&BlockKind::ListItem), "{bullet:?}");
     }
 }

@@ -54,10 +54,12 @@ pub enum BlockKind {
     /// A table-of-contents line (`Forord ..... 3`).
     TocEntry,
     /// A row of a pipe table (`| Tittel | Periode |`), the pipes kept in
-    /// its text ([`crate::lines::table_cells`] splits it); the first row of
-    /// a table is its header. The delimiter row under the header is a
-    /// [`BlockKind::Marker`].
-    TableRow,
+    /// its text ([`crate::lines::table_cells`] splits it). The delimiter
+    /// row under the header is a [`BlockKind::Marker`].
+    TableRow {
+        /// The first row of its table (the delimiter row is under it).
+        header: bool,
+    },
     /// A labelled field, `Prosjekttittel: …`; the text is the value.
     Field(Label),
     /// Page furniture: a bullet alone on its line, a page number. Kept so

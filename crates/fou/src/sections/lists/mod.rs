@@ -120,13 +120,16 @@ fn read_scope<'a>(doc: &Doc<'a>, scope: &Scope, claims: &mut Claims) -> Lists<'a
     let mut read = scope.body.start;
     let mut i = scope.body.start;
     while i < end {
-        if !matches!(blocks[i].kind, BlockKind::ListItem | BlockKind::TableRow) {
+        if !matches!(
+            blocks[i].kind,
+            BlockKind::ListItem | BlockKind::TableRow { .. }
+        ) {
             i += 1;
             continue;
         }
         status.add(doc, read..i);
-        let j = if blocks[i].kind == BlockKind::TableRow {
-            table_end(doc, i, end)
+        let j = if matches!(blocks[i].kind, BlockKind::TableRow { .. }) {
+            tables::table_end(doc, i, end)
         } else {
             run_end(doc, i, scope, claims)
         };
@@ -217,16 +220,6 @@ fn run_end(doc: &Doc<'_>, i: usize, scope: &Scope, claims: &Claims) -> usize {
         j += 1;
     }
     j
-}
-
-/// The end of the table whose header row is block `i`: its rows and the
-/// markers among them (the delimiter row under the header), before `end`.
-fn table_end(doc: &Doc<'_>, i: usize, end: usize) -> usize {
-    let rows = doc.blocks[i..end]
-        .iter()
-        .take_while(|b| matches!(b.kind, BlockKind::TableRow | BlockKind::Marker))
-        .count();
-    i + rows
 }
 
 /// Where a list item's line starts (its indentation in characters) and the
@@ -388,7 +381,10 @@ impl<'a> List<'a> {
         status: &mut StatusCtx,
         out: &mut Lists<'a>,
     ) {
-        if doc.blocks[self.items.start].kind == BlockKind::TableRow {
+        if matches!(
+            doc.blocks[self.items.start].kind,
+            BlockKind::TableRow { .. }
+        ) {
             append(
                 &mut out.portfolio,
                 self.table_portfolio(doc, claims, status),

@@ -4,6 +4,8 @@
 //! is told from the words of its header ([`lexicon`]'s `TABLE_*_HEADERS`),
 //! in any order; a column no list names is left unread.
 
+use std::borrow::Cow;
+
 use super::{Claims, Doc, List, Part, StatusCtx};
 use crate::blocks::BlockKind;
 use crate::grammar::{institution_pieces, period, trim_period};
@@ -49,53 +51,167 @@ fn cells(text: &str) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The end of the table whose header row is block `i`, before `end`: its
+/// rows, the markers among them (the delimiter row, page furniture) and a
+/// header row that repeats its own after a page break.
+pub(super) fn table_end(doc: &Doc<'_>, i: usize, end: usize) -> usize {
+    let header = cells(doc.blocks[i].text());
+    let goes_on = |b: &crate::blocks::Block<'_>| match b.kind {
+        BlockKind::Marker | BlockKind::TableRow { header: false } => true,
+        BlockKind::TableRow { header: true } => cells(b.text()) == header,
+        _ => false,
+    };
+    i + 1
+        + doc.blocks[i + 1..end]
+            .iter()
+            .take_while(|b| goes_on(b))
+            .count()
+}
+
 /// The columns of a table, read from its header row.
 struct Columns(Vec<Column>);
 
 impl Columns {
-    /// The columns the header row `text` names, when they make a list of
+    /// The columns the header `cells` name, when they make a list of
     /// projects: a title column, and an institution or a period column.
-    fn of_header(text: &str) -> Option<Columns> {
-        let columns = Columns(cells(text).into_iter().map(column_of).collect());
+    fn of_header<S: AsRef<str>>(cells: &[S]) -> Option<Columns> {
+        let columns = Columns(cells.iter().map(|c| column_of(c.as_ref())).collect());
         let has = |c| columns.0.contains(&c);
         (has(Column::Title) && (has(Column::Institution) || has(Column::Period))).then_some(columns)
     }
 
     /// The cell of `row` in the first column that holds `c`, when it has
     /// text.
-    fn cell<'r>(&self, row: &[&'r str], c: Column) -> Option<&'r str> {
+    fn cell<'r>(&self, row: &'r [Cow<'_, str>], c: Column) -> Option<&'r str> {
         let at = self.0.iter().position(|&x| x == c)?;
-        row.get(at).copied().filter(|t| !t.is_empty())
+        row.get(at).map(AsRef::as_ref).filter(|t| !t.is_empty())
+    }
+
+    /// Does a row of `cells` go on from the row before, `prev`, cut by a
+    /// page or a converter: the period before ends in a dash (`2023-`), or
+    /// this row has no title or one that starts in lower case?
+    fn continues(&self, prev: &[Cow<'_, str>], cells: &[Cow<'_, str>]) -> bool {
+        let open_period = self
+            .cell(prev, Column::Period)
+            .is_some_and(|p| p.ends_with(DASHES));
+        let title = self.cell(cells, Column::Title);
+        open_period || title.is_none_or(|t| t.starts_with(char::is_lowercase))
     }
 }
 
+/// Dashes a period cell cut before its end year ends in.
+const DASHES: [char; 3] = ['-', '–', '—'];
+
+/// A row of a table: its cells, with the rows that go on from it joined
+/// cell by cell, and its first and last blocks.
+struct Row<'t> {
+    cells: Vec<Cow<'t, str>>,
+    first: usize,
+    last: usize,
+}
+
+/// `cells` joined to the cells of `row`, cell by cell: by a space, or
+/// nothing after a dash (`2023-` + `2025`) or an empty cell.
+fn join_cells<'t>(row: &mut Row<'t>, cells: Vec<Cow<'t, str>>) {
+    for (k, cell) in cells.into_iter().enumerate() {
+        match row.cells.get_mut(k) {
+            Some(have) if have.is_empty() => *have = cell,
+            Some(have) if !cell.is_empty() => {
+                let to = have.to_mut();
+                if !to.ends_with(DASHES) {
+                    to.push(' ');
+                }
+                to.push_str(&cell);
+            }
+            Some(_) => {}
+            None => row.cells.push(cell),
+        }
+    }
+}
+
+/// The cells of block `k`'s row.
+fn row_cells<'t>(doc: &'t Doc<'_>, k: usize) -> Vec<Cow<'t, str>> {
+    cells(doc.blocks[k].text())
+        .into_iter()
+        .map(Cow::Borrowed)
+        .collect()
+}
+
+/// The columns of the table of rows `rows` (its header first) and where
+/// its body starts: the header's, or, when the header names no list of
+/// projects, those of the header joined to the row under it (a header
+/// cell a narrow column broke, `Perio` + `de`), the body after that row.
+fn columns_of(doc: &Doc<'_>, rows: &[usize]) -> Option<(Columns, usize)> {
+    let (&header, body) = rows.split_first()?;
+    let head = cells(doc.blocks[header].text());
+    if let Some(columns) = Columns::of_header(&head) {
+        return Some((columns, 1));
+    }
+    let under = cells(doc.blocks[*body.first()?].text());
+    let joined: Vec<String> = (0..head.len().max(under.len()))
+        .map(|k| {
+            [head.get(k), under.get(k)]
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect()
+        })
+        .collect();
+    Columns::of_header(&joined).map(|c| (c, 2))
+}
+
 impl<'a> List<'a> {
-    /// The items of a table ([`Columns::of_header`]), one per row with a
-    /// title, read as a portfolio list's items are: the status and funding
-    /// its intro or its section gives, the theme heading above it unless
-    /// a column gives one. No items when the header names no list of
-    /// projects.
+    /// The rows of the table, its header first: its row blocks but the
+    /// repeats of its header.
+    fn table_rows(&self, doc: &Doc<'_>) -> Vec<usize> {
+        let start = self.items.start;
+        self.items
+            .clone()
+            .filter(|&k| match doc.blocks[k].kind {
+                BlockKind::TableRow { header } => k == start || !header,
+                _ => false,
+            })
+            .collect()
+    }
+
+    /// The items of a table whose header names a list of projects
+    /// ([`columns_of`]), one per row with a title (a row cut by a page
+    /// joined to it: [`Columns::continues`]), read as a portfolio list's
+    /// items are: the status and funding its intro or its section gives,
+    /// the theme heading above it unless a column gives one.
     pub(super) fn table_portfolio(
         &self,
         doc: &Doc<'a>,
         claims: &mut Claims,
         status: &mut StatusCtx,
     ) -> Vec<PortfolioItem<'a>> {
-        let header = self.items.start;
-        let Some(columns) = Columns::of_header(doc.blocks[header].text()) else {
+        let rows = self.table_rows(doc);
+        let Some((columns, body)) = columns_of(doc, &rows) else {
             return Vec::new();
         };
         let (status, funding) = self.status_and_funding(doc, status);
-        let mut out = Vec::new();
-        for k in self.items.clone().skip(1) {
-            if doc.blocks[k].kind != BlockKind::TableRow {
-                continue;
+        let mut grouped: Vec<Row<'_>> = Vec::new();
+        for &k in &rows[body..] {
+            let cells = row_cells(doc, k);
+            match grouped.last_mut() {
+                Some(row) if columns.continues(&row.cells, &cells) => {
+                    join_cells(row, cells);
+                    row.last = k;
+                }
+                _ => grouped.push(Row {
+                    cells,
+                    first: k,
+                    last: k,
+                }),
             }
-            let row = cells(doc.blocks[k].text());
-            let Some(title) = columns.cell(&row, Column::Title) else {
+        }
+        let mut out = Vec::new();
+        for row in &grouped {
+            let Some(title) = columns.cell(&row.cells, Column::Title) else {
                 continue;
             };
-            let institution = columns.cell(&row, Column::Institution);
+            let k = row.first;
+            let institution = columns.cell(&row.cells, Column::Institution);
             let text = |t: Option<&str>| t.map(|t| doc.text_at(k, trim_period(t)));
             out.push(PortfolioItem {
                 title: doc.text_at(k, trim_period(title)),
@@ -107,19 +223,18 @@ impl<'a> List<'a> {
                 ),
                 institution_refs: Vec::new(),
                 period: columns
-                    .cell(&row, Column::Period)
+                    .cell(&row.cells, Column::Period)
                     .and_then(|p| period(p).ok()),
                 funding,
-                theme: text(columns.cell(&row, Column::Theme)).or_else(|| self.theme.clone()),
+                theme: text(columns.cell(&row.cells, Column::Theme)).or_else(|| self.theme.clone()),
                 status,
                 description: Vec::new(),
-                leader: text(columns.cell(&row, Column::Leader)),
-                span: doc.span_of(k),
+                leader: text(columns.cell(&row.cells, Column::Leader)),
+                span: doc.span_range(row.first, row.last),
             });
-            claims.set(k, Part::Portfolio);
         }
         if !out.is_empty() {
-            claims.set(header, Part::Portfolio);
+            claims.set_all(rows, Part::Portfolio);
         }
         out
     }
@@ -145,9 +260,9 @@ mod tests {
 
     #[test]
     fn a_table_lists_projects_when_it_has_titles_and_institutions_or_periods() {
-        assert!(Columns::of_header("| Tittel | Periode |").is_some());
-        assert!(Columns::of_header("| Institusjon | Prosjekt |").is_some());
-        assert!(Columns::of_header("| Tittel | Beløp |").is_none());
-        assert!(Columns::of_header("| Institusjon | Periode |").is_none());
+        assert!(Columns::of_header(&["Tittel", "Periode"]).is_some());
+        assert!(Columns::of_header(&["Institusjon", "Prosjekt"]).is_some());
+        assert!(Columns::of_header(&["Tittel", "Beløp"]).is_none());
+        assert!(Columns::of_header(&["Institusjon", "Periode"]).is_none());
     }
 }
