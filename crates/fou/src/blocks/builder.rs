@@ -266,13 +266,19 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         self.blocks.push(block);
     }
 
-    fn feed(&mut self, li: usize, line: Line<'a>) {
+    fn feed(&mut self, li: usize, mut line: Line<'a>) {
         if line.kind == LineKind::Blank {
             return self.on_blank();
         }
-        let line = self.numbered_item(li, line);
+        // (most lines start with a letter: told from their first byte)
+        let first = line.text.as_str().as_bytes().first().copied();
+        if line.kind == LineKind::Text && first.is_some_and(|b| b.is_ascii_digit()) {
+            self.numbered_item(li, &mut line);
+        }
         let in_table = self.table;
-        self.table = line.kind == LineKind::Text && self.table_line(li, line.text.as_str());
+        self.table = line.kind == LineKind::Text
+            && first == Some(b'|')
+            && self.table_line(li, line.text.as_str());
         if self.table {
             return self.on_table_line(line, !in_table);
         }
@@ -316,20 +322,21 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         self.prev_hard_break = hard_break;
     }
 
-    /// A text line that opens with a number (`1. `, `2) `:
-    /// [`ordinal_lead`]) and whose rest reads as a list item, by itself or
-    /// with the text line after it (its wrapped end): a bullet item, its
-    /// number no part of its text. Any other line as it was: a numbered
-    /// heading (`1. Innledning`) or paragraph stays text.
-    fn numbered_item(&self, li: usize, mut line: Line<'a>) -> Line<'a> {
+    /// Make `line`, line `li`, a bullet item when it is text that opens
+    /// with a number (`1. `, `2) `: [`ordinal_lead`]) and whose rest reads
+    /// as a list item, by itself or with its wrapped end
+    /// ([`Self::reads_as_item`]): its number no part of its text. Any other
+    /// line is left as it is: a numbered heading (`1. Innledning`) or
+    /// paragraph stays text.
+    fn numbered_item(&self, li: usize, line: &mut Line<'a>) {
         if line.kind != LineKind::Text || line.furniture {
-            return line;
+            return;
         }
         let Some(lead) = ordinal_lead(line.text.as_str()) else {
-            return line;
+            return;
         };
         if !self.reads_as_item(li, &line.text.as_str()[lead..]) {
-            return line;
+            return;
         }
         let number = &line.text.as_str()[..lead];
         if line
@@ -342,7 +349,6 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         }
         line.text = line.text.slice(lead, line.text.len());
         line.kind = LineKind::Bullet;
-        line
     }
 
     /// Does `rest`, the text of line `li` after its number, read as a list
@@ -457,10 +463,12 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     /// though a dash alone on its line reads as one.
     fn period_dash(&self, li: usize) -> bool {
         let text = |i: usize| self.lines.raw(i).map_or("", |l| crate::text::trim(l.text));
+        if self.lines.kind(li) != Some(LineKind::BulletOnly) || !matches!(text(li), "-" | "–") {
+            return false;
+        }
         let year = |t: &[u8]| t.len() == YEAR_DIGITS && t.iter().all(u8::is_ascii_digit);
         let (before, after) = (text(li.wrapping_sub(1)).as_bytes(), text(li + 1).as_bytes());
-        matches!(text(li), "-" | "–")
-            && before.len() >= YEAR_DIGITS
+        before.len() >= YEAR_DIGITS
             && year(&before[before.len() - YEAR_DIGITS..])
             && after.get(..YEAR_DIGITS).is_some_and(year)
     }
