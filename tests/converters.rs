@@ -89,7 +89,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("headings-2018", "pandoc-docx-plain.txt", 1.00, 1.00),
     ("headings-2018", "w3m.txt", 1.00, 1.00),
     ("headings-2018", "lynx.txt", 1.00, 1.00),
-    ("tables-2025", "pdftotext.txt", 0.81, 1.00),
+    ("tables-2025", "pdftotext.txt", 0.83, 1.00),
     ("tables-2025", "pdftotext-layout.txt", 0.83, 1.00),
     ("tables-2025", "pdftotext-raw.txt", 0.83, 1.00),
     ("tables-2025", "pymupdf4llm.md", 0.98, 1.00),

@@ -12,6 +12,10 @@ use crate::lines::{
 /// A text line's field label and where its value starts ([`Hints::field`]).
 type Field = Option<(crate::grammar::Label, usize)>;
 
+/// Most digits of a list item's number alone on its line
+/// ([`BlockBuilder::lone_number`]).
+const MAX_ORDINAL_DIGITS: usize = 2;
+
 /// Digits of a year (`2025`).
 const YEAR_DIGITS: usize = 4;
 /// Lines of a numbered item read together to tell whether it is a list
@@ -332,6 +336,12 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         if line.kind != LineKind::Text || line.furniture {
             return;
         }
+        if self.lone_number(li) {
+            // (what layer 1 makes of a lone bullet: no text)
+            line.kind = LineKind::BulletOnly;
+            line.text = MappedText::default();
+            return;
+        }
         let Some(lead) = ordinal_lead(line.text.as_str()) else {
             return;
         };
@@ -349,6 +359,25 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         }
         line.text = line.text.slice(lead, line.text.len());
         line.kind = LineKind::Bullet;
+    }
+
+    /// Is line `li` a list item's number alone (`1.`), in a run of such
+    /// lines numbered one after the other (`1.` / `2.` / `3.`), as pdftotext
+    /// puts a numbered list's numbers before the items' texts, the way it
+    /// puts bullets? Then it is a lone bullet. A number alone with no such
+    /// neighbour (a heading's number) is not.
+    fn lone_number(&self, li: usize) -> bool {
+        let number = |i: usize| -> Option<u32> {
+            let t = crate::text::trim(self.lines.raw(i)?.text);
+            let digits = t.strip_suffix(['.', ')'])?;
+            let short = (1..=MAX_ORDINAL_DIGITS).contains(&digits.len());
+            short.then(|| digits.parse().ok()).flatten()
+        };
+        let Some(n) = number(li) else {
+            return false;
+        };
+        let before = li.checked_sub(1).and_then(number);
+        before == n.checked_sub(1) && before.is_some() || number(li + 1) == Some(n + 1)
     }
 
     /// Does `rest`, the text of line `li` after its number, read as a list
@@ -1065,5 +1094,26 @@ mod tests {
         let bullet =
             kinds("Prosjekter i 2025\n-\nTidlig hjelp til syke, Fjellby forskning (2025-2028)\n");
         assert!(bullet.contains(&BlockKind::ListItem), "{bullet:?}");
+    }
+
+    /// Numbers alone on their lines, one after the other, before the
+    /// items' texts (pdftotext's numbered list) are lone bullets: the texts
+    /// after them are the items. A number alone with no such neighbour is
+    /// no bullet.
+    #[test]
+    fn a_run_of_lone_numbers_is_a_run_of_lone_bullets() {
+        let kinds = |text: &str| -> Vec<BlockKind> {
+            split_with(text, Format::Plain, &ReportHints)
+                .iter()
+                .map(|b| b.kind)
+                .collect()
+        };
+        let run = kinds(
+            "Disse pågikk:\n1.\n2.\n\nTiltak for unge, Fjellby forskning\nHjem igjen, Dalen institutt\n",
+        );
+        let items = run.iter().filter(|k| **k == BlockKind::ListItem).count();
+        assert_eq!(items, 2, "{run:?}");
+        let alone = kinds("Disse pågikk:\n1.\n\nTiltak for unge, Fjellby forskning\n");
+        assert!(!alone.contains(&BlockKind::ListItem), "{alone:?}");
     }
 }
