@@ -5,16 +5,12 @@ use super::segment::segment_run;
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
 use crate::lines::{
-    Joint, Line, LineKind, Lines, MappedText, RawLine, is_table_delimiter, ordinal_lead,
-    table_cells, toc_heading, toc_like,
+    Joint, Line, LineKind, Lines, MAX_ORDINAL_DIGITS, MappedText, RawLine, is_table_delimiter,
+    ordinal_lead, table_cells, toc_heading, toc_like,
 };
 
 /// A text line's field label and where its value starts ([`Hints::field`]).
 type Field = Option<(crate::grammar::Label, usize)>;
-
-/// Most digits of a list item's number alone on its line
-/// ([`BlockBuilder::lone_number`]).
-const MAX_ORDINAL_DIGITS: usize = 2;
 
 /// Digits of a year (`2025`).
 const YEAR_DIGITS: usize = 4;
@@ -1077,22 +1073,26 @@ mod tests {
         }
     }
 
+    /// The kinds of the blocks of a plain text.
+    fn plain_kinds(text: &str) -> Vec<BlockKind> {
+        split_with(text, Format::Plain, &ReportHints)
+            .iter()
+            .map(|b| b.kind)
+            .collect()
+    }
+
     /// A dash alone between two years is a period a narrow column stacked
     /// (`2025` / `-` / `2028`), no lone bullet: the lines after it are no
     /// items; a dash alone elsewhere still waits for its item.
     #[test]
     fn a_dash_between_two_years_is_no_bullet() {
-        let kinds = |text: &str| -> Vec<BlockKind> {
-            split_with(text, Format::Plain, &ReportHints)
-                .iter()
-                .map(|b| b.kind)
-                .collect()
-        };
-        let stacked =
-            kinds("Periode Tittel\n2025\n-\n2028\nTidlig hjelp til syke\nFjellby forskning\n");
+        let stacked = plain_kinds(
+            "Periode Tittel\n2025\n-\n2028\nTidlig hjelp til syke\nFjellby forskning\n",
+        );
         assert!(!stacked.contains(&BlockKind::ListItem), "{stacked:?}");
-        let bullet =
-            kinds("Prosjekter i 2025\n-\nTidlig hjelp til syke, Fjellby forskning (2025-2028)\n");
+        let bullet = plain_kinds(
+            "Prosjekter i 2025\n-\nTidlig hjelp til syke, Fjellby forskning (2025-2028)\n",
+        );
         assert!(bullet.contains(&BlockKind::ListItem), "{bullet:?}");
     }
 
@@ -1102,18 +1102,12 @@ mod tests {
     /// no bullet.
     #[test]
     fn a_run_of_lone_numbers_is_a_run_of_lone_bullets() {
-        let kinds = |text: &str| -> Vec<BlockKind> {
-            split_with(text, Format::Plain, &ReportHints)
-                .iter()
-                .map(|b| b.kind)
-                .collect()
-        };
-        let run = kinds(
+        let run = plain_kinds(
             "Disse pågikk:\n1.\n2.\n\nTiltak for unge, Fjellby forskning\nHjem igjen, Dalen institutt\n",
         );
         let items = run.iter().filter(|k| **k == BlockKind::ListItem).count();
         assert_eq!(items, 2, "{run:?}");
-        let alone = kinds("Disse pågikk:\n1.\n\nTiltak for unge, Fjellby forskning\n");
+        let alone = plain_kinds("Disse pågikk:\n1.\n\nTiltak for unge, Fjellby forskning\n");
         assert!(!alone.contains(&BlockKind::ListItem), "{alone:?}");
     }
 }

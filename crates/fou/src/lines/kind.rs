@@ -166,9 +166,9 @@ fn doubled_glyph(rest: &str) -> usize {
         .map_or(0, |text| rest.len() - text.len())
 }
 
-/// Most digits of a list item's number (`12. …`): a longer number is a
-/// year or an amount, not an item's place in a list.
-const MAX_ORDINAL_DIGITS: usize = 2;
+/// Most digits of a list item's number (`12. …`, or `12.` alone on its line before
+/// the items' texts): a longer number is a year or an amount, not an item's place in a list.
+pub(crate) const MAX_ORDINAL_DIGITS: usize = 2;
 
 /// The length of a numbered list item's lead at the start of `text` (`1. `,
 /// `12) `: one or two digits, a full stop or a closing

@@ -28,6 +28,7 @@ mod toc;
 pub use crate::source::line_end_len;
 pub use format::detect_format;
 pub(crate) use format::{DETECT_LINES, LineHint, detect_normalized_format};
+pub(crate) use kind::MAX_ORDINAL_DIGITS;
 pub use kind::{
     LineKind, is_bold_wrapped, is_table_delimiter, ordinal_lead, table_cells, toc_like,
 };
