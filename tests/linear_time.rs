@@ -144,3 +144,15 @@ fn nested_links_are_read_about_once_a_byte() {
     assert!(plain > 0.5, "{plain}");
     assert!(nested < 2.5 * plain.max(1.0), "{nested} vs {plain}");
 }
+
+/// A table laid out as columns of text (`blocks::columns`): each row's line
+/// is tested against the gutters between the header's cells, and a long
+/// table is read in one pass.
+#[test]
+fn long_table_laid_out_as_columns_is_linear() {
+    let make = |n: usize| {
+        let rows = "Et prosjekt om arbeid  Velferdsforsk  2020-2022\n".repeat(n / 48);
+        format!("Tittel                 Institusjon    Periode\n{rows}")
+    };
+    assert_linear_8x("a column table of n rows", make, 8_000);
+}

@@ -423,3 +423,151 @@ fn a_table_cut_by_pages_reads_as_the_whole_table() {
     let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(!codes.contains(&"count-mismatch"), "{codes:?}");
 }
+
+/// A line of a table laid out as columns of text: each cell put at its
+/// column's character column `at`, as converters lay out a table's columns.
+fn laid_out(at: &[usize], cells: &[&str]) -> String {
+    let mut line = String::new();
+    for (&col, cell) in at.iter().zip(cells) {
+        let width = line.chars().count();
+        if !cell.is_empty() {
+            line.extend(std::iter::repeat_n(' ', col.saturating_sub(width)));
+            line.push_str(cell);
+        }
+    }
+    line + "\n"
+}
+
+/// A portfolio item's title, institutions and period.
+type Item = (String, Vec<String>, Option<(i32, i32)>);
+
+/// The portfolio a text gives: title, institutions and period (and no
+/// count the text states that it misses).
+fn portfolio_of(text: &str, format: fou::Format) -> Vec<Item> {
+    let options = fou::Options::default().with_format(format);
+    let r = fou::parse_with(text, &options).unwrap();
+    let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"count-mismatch"), "{codes:?}\n{text}");
+    r.portfolio
+        .iter()
+        .map(|p| {
+            let institutions = p.institutions.iter().map(|i| i.to_string()).collect();
+            let period = p.period.map(|p| (p.start, p.end));
+            (p.title.to_string(), institutions, period)
+        })
+        .collect()
+}
+
+/// A table of projects laid out as columns of text reads as the same
+/// table with pipes: pandoc's multiline table (rules, dash groups, rows
+/// parted by blank lines, in Markdown and in plain text), pdftotext
+/// -layout's columns (a header cell a narrow column broke, periods stacked
+/// in their column, words broken with a hyphen, the header repeated after
+/// a page number) and w3m's (the header centred over its columns, a row's
+/// short cells in the middle of its height: a cell's text after the row
+/// above's cell in that column ended is the next row's).
+#[test]
+fn a_table_laid_out_as_columns_reads_as_its_pipe_table() {
+    let head = "FoU-rapport 2025\n\nPågående bidragsprosjekter\n\n\
+        NAV har tre pågående bidragsfinansierte prosjekter:\n\n";
+    let pipes = format!(
+        "{head}| Prosjekt | Forskningsmiljø | Periode |\n|---|---|---|\n\
+        | Unge i jobb etter sykefravær | Velferdsforsk | 2022-2025 |\n\
+        | Tolk i kontoret | Nordlys analyse, Fjellby forskning og Dalen institutt | 2021-2024 |\n\
+        | Lang vei hjem for unge sykmeldte | Dalen institutt | 2023-2026 |\n\n\
+        Avsluttede prosjekter\n\nIngen prosjekter ble avsluttet.\n"
+    );
+    let expected = portfolio_of(&pipes, fou::Format::Markdown);
+    assert_eq!(expected.len(), 3, "{expected:?}");
+    assert_eq!(expected[1].1.len(), 3, "{expected:?}");
+
+    let at = [2, 27, 47];
+    let rule = format!("  {}\n", "-".repeat(55));
+    let pandoc = [
+        rule.clone(),
+        laid_out(&at, &["Prosjekt", "Forskningsmiljø", "Periode"]),
+        laid_out(
+            &at,
+            &["-".repeat(24).as_str(), &"-".repeat(19), &"-".repeat(10)],
+        ),
+        laid_out(&at, &["Unge i jobb etter", "Velferdsforsk", "2022-2025"]),
+        laid_out(&at, &["sykefravær", "", ""]),
+        "\n".into(),
+        laid_out(&at, &["Tolk i kontoret", "Nordlys analyse,", "2021-2024"]),
+        laid_out(&at, &["", "Fjellby forskning og", ""]),
+        laid_out(&at, &["", "Dalen institutt", ""]),
+        "\n".into(),
+        laid_out(
+            &at,
+            &["Lang vei hjem for unge", "Dalen institutt", "2023-2026"],
+        ),
+        laid_out(&at, &["sykmeldte", "", ""]),
+        rule,
+    ]
+    .concat();
+
+    let at = [0, 25, 48];
+    let layout = [
+        laid_out(&at, &["", "", "Perio"]),
+        laid_out(&at, &["Prosjekt", "Forskningsmiljø", "de"]),
+        laid_out(&at, &["Unge i jobb etter", "Velferds-", "2022-"]),
+        laid_out(&at, &["sykefravær", "forsk", "2025"]),
+        laid_out(&at, &["Tolk i kontoret", "Nordlys analyse,", "2021"]),
+        laid_out(&at, &["", "Fjellby forskning og", "-"]),
+        laid_out(&at, &["", "Dalen institutt", "2024"]),
+        "\n                  3\n".into(),
+        laid_out(&at, &["Prosjekt", "Forskningsmiljø", "Periode"]),
+        laid_out(&at, &["Lang vei hjem for unge", "Dalen institutt", "2023-"]),
+        laid_out(&at, &["sykmeldte", "", "2026"]),
+    ]
+    .concat();
+
+    let at = [0, 30, 51];
+    let w3m = [
+        laid_out(&[11, 33, 52], &["Prosjekt", "Forskningsmiljø", "Periode"]),
+        laid_out(&at, &["Unge i jobb etter", "Velferdsforsk", "2022-2025"]),
+        laid_out(&at, &["sykefravær", "", ""]),
+        laid_out(&at, &["", "Nordlys analyse,", ""]),
+        laid_out(
+            &at,
+            &["Tolk i kontoret", "Fjellby forskning og", "2021-2024"],
+        ),
+        laid_out(&at, &["", "Dalen institutt", ""]),
+        laid_out(
+            &at,
+            &["Lang vei hjem for unge", "Dalen institutt", "2023-2026"],
+        ),
+        laid_out(&at, &["sykmeldte", "", ""]),
+    ]
+    .concat();
+
+    let tail = "\nAvsluttede prosjekter\n\nIngen prosjekter ble avsluttet.\n";
+    for (name, table, format) in [
+        ("pandoc, plain", &pandoc, fou::Format::Plain),
+        ("pandoc, Markdown", &pandoc, fou::Format::Markdown),
+        ("pdftotext -layout", &layout, fou::Format::Plain),
+        ("w3m", &w3m, fou::Format::Plain),
+    ] {
+        let text = format!("{head}{table}{tail}");
+        assert_eq!(portfolio_of(&text, format), expected, "{name}:\n{text}");
+    }
+}
+
+/// Lines spaced wide that head no table of projects are text as before: a
+/// line of running text with runs of spaces between its words (a justified
+/// line), and a table of something else laid out as columns.
+#[test]
+fn wide_spaced_lines_that_head_no_table_of_projects_stay_text() {
+    let text = "Prosjektet  har  vart  i  perioden  2020  til  2022\n\n\
+        Post           Beløp\nDrift          2 mill.\nProsjekter     5 mill.\n";
+    let blocks = fou::internals::split_blocks(text, fou::Format::Plain);
+    let kinds: Vec<_> = blocks.iter().map(|b| b.kind).collect();
+    assert!(
+        !kinds.contains(&fou::blocks::BlockKind::TableRow { header: true }),
+        "{kinds:?}"
+    );
+    assert_eq!(
+        blocks[0].text(),
+        "Prosjektet  har  vart  i  perioden  2020  til  2022"
+    );
+}

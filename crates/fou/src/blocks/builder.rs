@@ -1,5 +1,6 @@
 //! [`BlockBuilder`]: lines in, blocks out, one handler per line kind.
 
+use super::columns;
 use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues, name_goes_on};
 use super::segment::segment_run;
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
@@ -185,6 +186,9 @@ pub(super) struct BlockBuilder<'l, 'a> {
     trailed: bool,
     /// The previous line was a line of a pipe table ([`Self::table_line`]).
     table: bool,
+    /// Lines before this one are made already (a table laid out as
+    /// columns was made from its lines at once: [`Self::column_table`]).
+    made_to: usize,
     /// The repairs made so far.
     repairs: Repairs,
 }
@@ -209,6 +213,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             open_piece: false,
             trailed: false,
             table: false,
+            made_to: 0,
             repairs,
         }
     }
@@ -220,6 +225,9 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     /// being made.
     pub(super) fn run(mut self) -> (Vec<Block<'a>>, Repairs) {
         for li in 0..self.lines.len() {
+            if li < self.made_to {
+                continue;
+            }
             if self.lines.kind(li) == Some(LineKind::Blank) {
                 self.on_blank();
             } else {
@@ -234,7 +242,9 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     #[cfg(test)]
     fn run_every_line(mut self) -> (Vec<Block<'a>>, Repairs) {
         for (li, line) in self.lines.iter().enumerate() {
-            self.feed(li, line);
+            if li >= self.made_to {
+                self.feed(li, line);
+            }
         }
         self.finish()
     }
@@ -269,6 +279,13 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     fn feed(&mut self, li: usize, mut line: Line<'a>) {
         if line.kind == LineKind::Blank {
             return self.on_blank();
+        }
+        if line.kind == LineKind::Text
+            && !line.furniture
+            && (self.prev_line.is_none() || self.after_intro())
+            && self.column_table(li, &line)
+        {
+            return;
         }
         // (most lines start with a letter: told from their first byte)
         let first = line.text.as_str().as_bytes().first().copied();
@@ -438,6 +455,39 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             new_block(kind, line.text, &line.raw, false)
         };
         self.push(block);
+    }
+
+    /// The open block is an intro that ends in `:` (a table may follow it
+    /// with no blank line between).
+    fn after_intro(&self) -> bool {
+        self.open.as_ref().is_some_and(|b| b.text().ends_with(':'))
+    }
+
+    /// Make the table laid out as columns of text that starts at line
+    /// `li` ([`columns::table_at`]), if one does: asked of a line after a
+    /// blank line, furniture or an intro that ends in `:`, that may start
+    /// one ([`columns::may_start`]). Its lines are made at once.
+    ///
+    /// (Not inlined: most lines are turned down before the call, in
+    /// [`Self::feed`], whose inlining into the run it would cost.)
+    #[inline(never)]
+    fn column_table(&mut self, li: usize, line: &Line<'a>) -> bool {
+        if !columns::may_start(line.raw.text) {
+            return false;
+        }
+        let Some(table) = columns::table_at(self.lines, li, self.hints) else {
+            return false;
+        };
+        self.close();
+        self.item_starts.clear();
+        self.pending_bullets = 0;
+        self.prev_line = None;
+        self.table = false;
+        for block in columns::blocks(self.lines, &table, &mut self.repairs) {
+            self.push(block);
+        }
+        self.made_to = table.lines.end;
+        true
     }
 
     fn on_blank(&mut self) {

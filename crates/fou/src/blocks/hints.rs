@@ -45,6 +45,13 @@ pub trait Hints {
     /// a title it starts a line of its own, though it may start in lower
     /// case.
     fn is_author_line(&self, text: &str) -> bool;
+    /// The cells of a line laid out in columns (`Prosjekt`,
+    /// `Forskningsmiljø`, `Periode`) head a table that lists projects.
+    /// None do unless the language says so.
+    fn heads_table(&self, cells: &[&str]) -> bool {
+        let _ = cells;
+        false
+    }
 }
 
 /// Hints for layer 2's own tests: simple stand-ins for the report's grammars,
@@ -80,6 +87,10 @@ impl Hints for TestHints {
 
     fn opens_with_person(&self, text: &str) -> bool {
         text.starts_with("Stipendiat ")
+    }
+
+    fn heads_table(&self, cells: &[&str]) -> bool {
+        cells.contains(&"Tittel") && !cells.contains(&"Beløp")
     }
 
     fn is_author_line(&self, text: &str) -> bool {

@@ -233,16 +233,10 @@ pub(super) fn join_wrapped(
 pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &mut Repairs) {
     let prev = trim_end(text.as_str());
     let next_word = next.as_str().split_whitespace().next().unwrap_or("");
-    let before_hyphen = prev.strip_suffix('-').and_then(|p| p.chars().next_back());
-    let next_lower = next_word.chars().next().is_some_and(char::is_lowercase);
-    if let Some(c) = before_hyphen
-        && c.is_alphabetic()
-        && next_lower
-        && !JOIN_WORDS.contains(&next_word)
-    {
+    if let Some(mend) = hyphen_break(prev, next_word) {
         // Where the hyphen stands: the broken word's first part ends there.
         let hyphen = prev.len() - 1;
-        let kind = if c.is_lowercase() {
+        let kind = if mend {
             // `arbeids-` + `ledighet` → `arbeidsledighet`
             text.truncate(hyphen);
             RepairKind::HyphenMended
@@ -261,6 +255,17 @@ pub(super) fn append_mended(text: &mut MappedText, next: &MappedText, repairs: &
         return;
     }
     text.append(next, Joint::Space);
+}
+
+/// How text that ends in `prev` joins the word `next_word` across a line
+/// end: `Some(true)` when `prev` ends in a word broken with a hyphen, the
+/// hyphen dropped (`arbeids-` + `ledighet`); `Some(false)` when the hyphen
+/// is kept, tight (`NAV-` + `kontorene`); `None` when the two are joined
+/// by a space (`muskel-` + `og`, a word that does not go on in lower case).
+pub(crate) fn hyphen_break(prev: &str, next_word: &str) -> Option<bool> {
+    let c = prev.strip_suffix('-')?.chars().next_back()?;
+    let next_lower = next_word.chars().next().is_some_and(char::is_lowercase);
+    (c.is_alphabetic() && next_lower && !JOIN_WORDS.contains(&next_word)).then(|| c.is_lowercase())
 }
 
 /// The most bytes [`word_start`] looks back over: more than any word has,

@@ -10,6 +10,7 @@
 //! | file | owns |
 //! |---|---|
 //! | `builder.rs` | `BlockBuilder`: one handler per line kind |
+//! | `columns.rs` | tables laid out as columns of text (pandoc, pdftotext -layout, w3m) made rows with cells between pipes |
 //! | `join.rs` | join rules: does a line continue the open paragraph or item? hyphenated words mended |
 //! | `segment.rs` | bullets alone on their lines: the text run after them cut into items |
 //! | `hyphens.rs` | hyphens broken inside a line mended with the whole text's words (`Fjord- forsk`, `NAVkontor`) |
@@ -20,6 +21,7 @@
 //! | `hints.rs` | [`Hints`]: what layer 2 asks about the report's language; layer 3 answers |
 
 mod builder;
+mod columns;
 mod hints;
 mod hyphens;
 mod join;
@@ -30,6 +32,7 @@ mod runlist;
 mod segment;
 
 pub use hints::Hints;
+pub(crate) use join::hyphen_break;
 pub use post::heading_like;
 pub(crate) use repair::Repairs;
 pub use repair::{MAX_AFTER_BYTES, Repair, RepairKind};
@@ -55,7 +58,8 @@ pub enum BlockKind {
     TocEntry,
     /// A row of a pipe table (`| Tittel | Periode |`), the pipes kept in
     /// its text ([`crate::lines::table_cells`] splits it). The delimiter
-    /// row under the header is a [`BlockKind::Marker`].
+    /// row under the header is a [`BlockKind::Marker`]. A table laid out
+    /// as columns of text gives rows too, its cells put between pipes.
     TableRow {
         /// The first row of its table (the delimiter row is under it).
         header: bool,

@@ -99,11 +99,12 @@ fn a_text_after_the_window_starts_while_an_earlier_one_is_read() {
     assert_eq!(years, expected);
 }
 
-/// The sample whose renderings this test leaves out: most of them lay its
-/// tables out in columns of text, which fou does not read yet (see the
-/// renderings' README), so they keep 13 of its 23 item titles, under
-/// [`super::dupes`]' share for renderings of one report. They join the test
-/// when those tables are read.
+/// The sample whose renderings this test leaves out: five of them give its
+/// tables in shapes fou does not read yet (one cell per line, rows
+/// flattened into paragraphs, fragments: see the renderings' README), so
+/// they keep 13 of its 23 item titles, under [`super::dupes`]' share for
+/// renderings of one report, and are kept as a second text of the year.
+/// They join the test when those tables are read.
 const TABLES_NOT_YET_READ: &str = "tables-2025";
 
 #[test]

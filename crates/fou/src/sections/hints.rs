@@ -72,6 +72,10 @@ impl Hints for ReportHints {
     fn is_author_line(&self, text: &str) -> bool {
         may_be_author_line(text) && reads_as_authors(text)
     }
+
+    fn heads_table(&self, cells: &[&str]) -> bool {
+        super::lists::heads_table(cells)
+    }
 }
 
 /// The project lines that read as `Title, Institution` whose parts block
@@ -175,6 +179,10 @@ impl Hints for RecordingHints {
 
     fn is_author_line(&self, text: &str) -> bool {
         ReportHints.is_author_line(text)
+    }
+
+    fn heads_table(&self, cells: &[&str]) -> bool {
+        ReportHints.heads_table(cells)
     }
 }
 

@@ -8,6 +8,8 @@
 
 mod tables;
 
+pub(crate) use tables::heads_table;
+
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::{Claims, Doc, List, Part, StatusCtx};
-use crate::blocks::BlockKind;
+use crate::blocks::{BlockKind, hyphen_break};
 use crate::grammar::{institution_pieces, period, trim_period};
 use crate::lexicon;
 use crate::model::PortfolioItem;
@@ -68,6 +68,18 @@ pub(super) fn table_end(doc: &Doc<'_>, i: usize, end: usize) -> usize {
             .count()
 }
 
+/// Do the cells of a line laid out in columns head a table of projects:
+/// they name a list of projects ([`Columns::of_header`]), and more of
+/// them are named by a header list than not (a line of running text
+/// spaced wide, `Prosjektet  har  vart  i  perioden`, has more other
+/// words)?
+pub(crate) fn heads_table(cells: &[&str]) -> bool {
+    Columns::of_header(cells).is_some_and(|c| {
+        let other = c.0.iter().filter(|&&x| x == Column::Other).count();
+        other * 2 < c.0.len()
+    })
+}
+
 /// The columns of a table, read from its header row.
 struct Columns(Vec<Column>);
 
@@ -88,38 +100,98 @@ impl Columns {
     }
 
     /// Does a row of `cells` go on from the row before, `prev`, cut by a
-    /// page or a converter: the period before ends in a dash (`2023-`), or
-    /// this row has no title or one that starts in lower case?
+    /// page or a converter: the period before ends in a dash (`2023-`),
+    /// the row before has no title yet (a line of a row whose cells stand
+    /// in the middle of its height, as w3m puts them, before its title's
+    /// line), or this row has no title or one that starts in lower case?
     fn continues(&self, prev: &[Cow<'_, str>], cells: &[Cow<'_, str>]) -> bool {
         let open_period = self
             .cell(prev, Column::Period)
             .is_some_and(|p| p.ends_with(DASHES));
         let title = self.cell(cells, Column::Title);
-        open_period || title.is_none_or(|t| t.starts_with(char::is_lowercase))
+        open_period
+            || self.cell(prev, Column::Title).is_none()
+            || title.is_none_or(|t| t.starts_with(char::is_lowercase))
     }
 }
 
 /// Dashes a period cell cut before its end year ends in.
 const DASHES: [char; 3] = ['-', '–', '—'];
 
+/// Does `text` end in a dash glued to what comes before it (`2023-`,
+/// `NAV-`), not one that stands apart (`barnefamilier –`)?
+fn glued_dash(text: &str) -> bool {
+    text.strip_suffix(DASHES)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(|c| !c.is_whitespace())
+}
+
 /// A row of a table: its cells, with the rows that go on from it joined
 /// cell by cell, and its first and last blocks.
 struct Row<'t> {
     cells: Vec<Cow<'t, str>>,
+    /// The cells that had text and then a line without: a cell's lines
+    /// come one after the other, so text in such a column is the next
+    /// row's.
+    ended: Vec<bool>,
     first: usize,
     last: usize,
 }
 
-/// `cells` joined to the cells of `row`, cell by cell: by a space, or
-/// nothing after a dash (`2023-` + `2025`) or an empty cell.
+impl<'t> Row<'t> {
+    /// The row that starts at block `k`, of `cells`.
+    fn new(cells: Vec<Cow<'t, str>>, k: usize) -> Self {
+        Row {
+            ended: vec![false; cells.len()],
+            cells,
+            first: k,
+            last: k,
+        }
+    }
+
+    /// Does a line of `cells` have text in a column whose cell in this row
+    /// has ended (the next row's cell, where a converter stood the cells
+    /// of a row in the middle of its height)?
+    fn ended_in(&self, cells: &[Cow<'_, str>]) -> bool {
+        cells
+            .iter()
+            .zip(&self.ended)
+            .any(|(c, &ended)| ended && !c.is_empty())
+    }
+
+    /// Join the line of `cells`, block `k`, to this row.
+    fn join(&mut self, cells: Vec<Cow<'t, str>>, k: usize) {
+        for (ended, (have, cell)) in self.ended.iter_mut().zip(self.cells.iter().zip(&cells)) {
+            *ended |= !have.is_empty() && cell.is_empty();
+        }
+        join_cells(self, cells);
+        self.ended.resize(self.cells.len(), false);
+        self.last = k;
+    }
+}
+
+/// `cells` joined to the cells of `row`, cell by cell, as wrapped lines
+/// are: a word broken with a hyphen mended (`helse-` + `forskning`,
+/// [`hyphen_break`]); nothing between the parts of a period stacked in a
+/// narrow column (`2023-` + `2025`, `2025` + `-`) or after another dash
+/// glued to its word ([`glued_dash`]), nor after an empty cell; else a
+/// space.
 fn join_cells<'t>(row: &mut Row<'t>, cells: Vec<Cow<'t, str>>) {
     for (k, cell) in cells.into_iter().enumerate() {
         match row.cells.get_mut(k) {
             Some(have) if have.is_empty() => *have = cell,
             Some(have) if !cell.is_empty() => {
                 let to = have.to_mut();
-                if !to.ends_with(DASHES) {
-                    to.push(' ');
+                let next_word = cell.split_whitespace().next().unwrap_or_default();
+                let lone_dash = DASHES.iter().any(|&d| cell.chars().eq([d]))
+                    && to.ends_with(|c: char| c.is_ascii_digit());
+                match hyphen_break(to, next_word) {
+                    Some(true) => {
+                        to.pop();
+                    }
+                    Some(false) => {}
+                    None if glued_dash(to) || lone_dash => {}
+                    None => to.push(' '),
                 }
                 to.push_str(&cell);
             }
@@ -194,15 +266,10 @@ impl<'a> List<'a> {
         for &k in &rows[body..] {
             let cells = row_cells(doc, k);
             match grouped.last_mut() {
-                Some(row) if columns.continues(&row.cells, &cells) => {
-                    join_cells(row, cells);
-                    row.last = k;
+                Some(row) if columns.continues(&row.cells, &cells) && !row.ended_in(&cells) => {
+                    row.join(cells, k);
                 }
-                _ => grouped.push(Row {
-                    cells,
-                    first: k,
-                    last: k,
-                }),
+                _ => grouped.push(Row::new(cells, k)),
             }
         }
         let mut out = Vec::new();
