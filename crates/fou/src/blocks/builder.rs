@@ -397,8 +397,10 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     /// item (a project line, a period at its end, a PhD candidate), alone
     /// or with its wrapped end joined to it: the text lines after it with
     /// no number, the first at any indentation, the others indented (a
-    /// converter indents an item's wrapped lines under its text), at most
-    /// [`MAX_NUMBERED_ITEM_LINES`] lines in all?
+    /// converter indents an item's wrapped lines under its text) or after
+    /// a line the layout wrapped ([`Self::wrapped`]), which a blank line
+    /// may follow (docling makes each line of a PDF page a paragraph), at
+    /// most [`MAX_NUMBERED_ITEM_LINES`] lines in all?
     fn reads_as_item(&self, li: usize, rest: &str) -> bool {
         let item = |t: &str| {
             self.hints.ends_with_period(t)
@@ -409,14 +411,21 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             return true;
         }
         let mut joined = rest.to_owned();
-        for next in li + 1..li + MAX_NUMBERED_ITEM_LINES {
+        let mut next = li + 1;
+        let mut wrapped = self.wrapped(li);
+        for taken in 1..MAX_NUMBERED_ITEM_LINES {
+            if wrapped && self.lines.kind(next) == Some(LineKind::Blank) {
+                // (a converter that makes each line of a page its own
+                // paragraph: the wrapped end comes after a blank line)
+                next += 1;
+            }
             let (Some(LineKind::Text), Some(raw)) = (self.lines.kind(next), self.lines.raw(next))
             else {
                 return false;
             };
             let text = crate::text::trim(raw.text);
             let indented = raw.text.starts_with([' ', '\t']);
-            if ordinal_lead(text).is_some() || (next > li + 1 && !indented) {
+            if ordinal_lead(text).is_some() || (taken > 1 && !indented && !wrapped) {
                 return false;
             }
             joined.push(' ');
@@ -424,8 +433,20 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             if item(&joined) {
                 return true;
             }
+            wrapped = self.wrapped(next);
+            next += 1;
         }
         false
+    }
+
+    /// Was line `li` wrapped by the page layout: at least
+    /// [`SHORT_LINE_TENTHS`] of the wrap width long?
+    fn wrapped(&self, li: usize) -> bool {
+        self.hard_wrapped
+            && self
+                .lines
+                .raw(li)
+                .is_some_and(|l| l.text.chars().count() * 10 >= self.width * SHORT_LINE_TENTHS)
     }
 
     /// Is line `li`, of text `text`, a line of a pipe table: a row

@@ -5,7 +5,7 @@ use super::builder::bold_wrapped;
 use super::join::{append_mended, name_goes_on};
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
-use crate::lexicon::JOIN_WORDS;
+use crate::lexicon::{JOIN_WORDS, ORG_LEGAL_FORMS};
 use crate::text::{trim_end, trim_start};
 
 /// Longest heading, in characters.
@@ -20,6 +20,10 @@ const MIN_MARKED_HEADINGS: usize = 3;
 /// The rest of a line cut off by a blank line (`(2020-2022)`, `Sunnmøre
 /// (2020-2022)`) is short; a longer block is text of its own.
 const MAX_TAIL_CHARS: usize = 60;
+
+/// Bytes of a legal form (`AS`, `ASA`, `Ltd`) at most: a longer block is
+/// not one, and is not lower-cased to be looked up.
+const MAX_LEGAL_FORM_BYTES: usize = 3;
 
 /// A candidate's `Stipendiat Name, Institution` is at most this many lines.
 const MAX_PERSON_LINES: u32 = 2;
@@ -39,8 +43,10 @@ fn starts_lower(text: &str) -> bool {
 /// Does block `next` finish block `prev`, cut by a page break or a blank
 /// line a converter put mid-sentence? `prev` (a paragraph, list item or
 /// field) ends open and `next` is a paragraph that starts in lower case, is
-/// the period that ends a project line (`(2020-2022)`), or follows a join
-/// word or a comma (`… Høgskulen på` + `Sunnmøre (2020-2022)`).
+/// the period that ends a project line (`(2020-2022)`), follows a join
+/// word or a comma (`… Høgskulen på` + `Sunnmøre (2020-2022)`), or is the
+/// legal form that ends an institution's name (`…, Kulturanalyse AS og
+/// Østlandsanalyse` + `AS`: [`legal_form_tail`]).
 fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
     // `• … Stipendiat Hanne` + `Brekke Ødegård, UiB`: a name cut by a blank
     // line, or by a bullet glyph the converter put before the name's rest.
@@ -76,6 +82,21 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
     (starts_lower(n) && !author_line_after_title(p, n, hints))
         || period_tail
         || (open_word && next.n_lines == 1 && n.len() < MAX_TAIL_CHARS)
+        || (next.n_lines == 1 && legal_form_tail(p, n))
+}
+
+/// Is `n` the legal form that ends the institution's name `p` ends in,
+/// cut off by a blank line (`…, Kulturanalyse AS og Østlandsanalyse` +
+/// `AS`): a capitalised form of [`ORG_LEGAL_FORMS`] after a line whose
+/// last word is capitalised, and that names its institution after a
+/// comma?
+fn legal_form_tail(p: &str, n: &str) -> bool {
+    let capital = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+    capital(n)
+        && n.len() <= MAX_LEGAL_FORM_BYTES
+        && ORG_LEGAL_FORMS.contains(&n.to_lowercase().as_str())
+        && capital(crate::text::last_word(p))
+        && p.contains(", ")
 }
 
 /// Is `n`, which may start in lower case, the author line of the title
@@ -364,6 +385,45 @@ mod tests {
                     "Veiledning i grupper, Høgskulen på Fjellby (2021-2023)".into()
                 ),
             ]
+        );
+    }
+
+    /// A legal form cut off by a blank line goes back to the name it
+    /// ends; a capitalised word after a name is a block of its own.
+    #[test]
+    fn a_legal_form_after_a_blank_line_ends_the_institution() {
+        let text = "Tiltak i distriktene, Fjellanalyse og Nordanalyse\n\nAS\n\n\
+            Tolk i kontoret, NTNU\n\nVedlegg\n";
+        let b = blocks(text, Format::Markdown);
+        let texts: Vec<&str> = b.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Tiltak i distriktene, Fjellanalyse og Nordanalyse AS",
+                "Tolk i kontoret, NTNU",
+                "Vedlegg"
+            ]
+        );
+    }
+
+    /// A numbered item whose wrapped lines a converter parted by blank
+    /// lines (docling makes each line of a PDF page a paragraph) is one
+    /// item, its number no part of it.
+    #[test]
+    fn a_numbered_item_wrapped_over_blank_lines_is_one_item() {
+        let line = "Dette er en lang linje med tekst som fyller siden omtrent helt ut.";
+        let text = format!(
+            "{line}\n\n{line}\n\n3. Brukernes erfaringer med digital aktivitetsplan og skriftlig\n\n\
+            dialog med veilederen de første månedene, Vestlands-\n\nforsking og Kystforsk AS (2023-2026)\n"
+        );
+        let b = blocks(&text, Format::Markdown);
+        assert_eq!(
+            b.last().map(|(k, t)| (*k, t.as_str())),
+            Some((
+                BlockKind::ListItem,
+                "Brukernes erfaringer med digital aktivitetsplan og skriftlig dialog med \
+                 veilederen de første månedene, Vestlandsforsking og Kystforsk AS (2023-2026)"
+            ))
         );
     }
 
