@@ -571,3 +571,34 @@ fn wide_spaced_lines_that_head_no_table_of_projects_stay_text() {
         "Prosjektet  har  vart  i  perioden  2020  til  2022"
     );
 }
+
+/// The funding a paragraph names above the lists of its themes (`NAV har
+/// tre pågående bidragsfinansierte prosjekter.` + `### Arbeid og helse` +
+/// list) is the lists' funding, up to the next paragraph that introduces
+/// projects; the counts the paragraphs state are then met.
+#[test]
+fn the_funding_an_intro_names_above_theme_headings_is_the_lists() {
+    let text = "# FoU-rapport 2025\n\n## Prosjektporteføljen\n\n\
+        NAV har tre pågående bidragsfinansierte prosjekter.\n\n\
+        ### Arbeid og helse\n\n- Unge i jobb, Velferdsforsk (2022-2025)\n\
+        - Tolk i kontoret, Nordlys analyse (2021-2024)\n\n\
+        ### Sosiale tjenester\n\n- Lang vei hjem, Dalen institutt (2023-2026)\n\n\
+        NAV har også to pågående oppdragsprosjekter.\n\n### Bolig\n\n\
+        - Bostøtte i byen, Fjellby forskning (2024-2026)\n\
+        - Bostøtte på landet, Fjellby forskning (2024-2026)\n";
+    let r = fou::parse(text).unwrap();
+    use fou::Funding::*;
+    let funding: Vec<_> = r.portfolio.iter().map(|p| p.funding).collect();
+    assert_eq!(
+        funding,
+        [
+            Some(Bidrag),
+            Some(Bidrag),
+            Some(Bidrag),
+            Some(Oppdrag),
+            Some(Oppdrag)
+        ]
+    );
+    let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"count-mismatch"), "{codes:?}");
+}

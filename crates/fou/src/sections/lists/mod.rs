@@ -115,6 +115,7 @@ fn read_scope<'a>(doc: &Doc<'a>, scope: &Scope, claims: &mut Claims) -> Lists<'a
     let mut out = Lists::default();
     let mut status = StatusCtx {
         known: None,
+        funding: None,
         unread: Vec::new(),
         page: scope.page,
     };
@@ -147,12 +148,16 @@ fn read_scope<'a>(doc: &Doc<'a>, scope: &Scope, claims: &mut Claims) -> Lists<'a
 
 /// The status the paragraphs before a list give it (`… pågikk 12
 /// oppdragsprosjekter:`): that of the last paragraph (or, on a page,
-/// heading) before it that introduces projects with one. Read lazily, from
-/// the last block back, when a list asks: a paragraph whose status no list
-/// needs is never read.
+/// heading) before it that introduces projects with one, and the funding
+/// that paragraph names (`NAV har tre pågående bidragsfinansierte
+/// prosjekter.` above the lists of its themes). Read lazily, from the last
+/// block back, when a list asks: a paragraph whose status no list needs is
+/// never read.
 struct StatusCtx {
     /// The status of the blocks read so far.
     known: Option<PortfolioStatus>,
+    /// The funding named by the paragraph that gave `known`.
+    funding: Option<Funding>,
     /// The blocks not read yet, in order (the blocks between lists; a run
     /// of list items between two is part of neither).
     unread: Vec<Range<usize>>,
@@ -180,15 +185,35 @@ impl StatusCtx {
             r.clone().rev().find_map(|k| {
                 let b = &doc.blocks[k];
                 let intro = b.kind == BlockKind::Paragraph || (self.page && b.is_heading());
-                if intro { introduced_in(doc, k) } else { None }
+                if intro {
+                    introduced_in(doc, k).map(|s| (s, k))
+                } else {
+                    None
+                }
             })
         });
         self.unread.clear();
-        if found.is_some() {
-            self.known = found;
+        if let Some((status, k)) = found {
+            self.known = Some(status);
+            self.funding = funding_in(doc, k);
         }
         self.known
     }
+
+    /// The funding named by the paragraph that gives the status
+    /// ([`StatusCtx::get`]).
+    fn funding(&mut self, doc: &Doc<'_>) -> Option<Funding> {
+        self.get(doc);
+        self.funding
+    }
+}
+
+/// The funding block `k`'s text names, if any ([`funding_of`]).
+fn funding_in(doc: &Doc<'_>, k: usize) -> Option<Funding> {
+    let text = doc.blocks[k].text();
+    may_name_funding(text)
+        .then(|| funding_of(&norm(text)))
+        .flatten()
 }
 
 /// [`super::context::introduced_status_of`] of block `k`'s text (normalised
@@ -536,20 +561,24 @@ impl<'a> List<'a> {
     }
 
     /// The status and the funding of the list's projects: those its intro
-    /// gives, else (the status) the paragraphs before it or (the funding)
-    /// its section.
+    /// gives, else those of the paragraph before it that introduces
+    /// projects ([`StatusCtx`]), else (the funding) its section's.
     fn status_and_funding(
         &self,
         doc: &Doc<'_>,
-        status: &mut StatusCtx,
+        ctx: &mut StatusCtx,
     ) -> (PortfolioStatus, Option<Funding>) {
         let status = if self.intro_at.is_some() {
-            status_of(self.intro_norm(doc)).or_else(|| status.get(doc))
+            status_of(self.intro_norm(doc)).or_else(|| ctx.get(doc))
         } else {
-            status.get(doc)
+            ctx.get(doc)
         }
         .unwrap_or(PortfolioStatus::Ongoing);
-        (status, self.intro_funding(doc).or(self.section_funding))
+        let funding = self
+            .intro_funding(doc)
+            .or_else(|| ctx.funding(doc))
+            .or(self.section_funding);
+        (status, funding)
     }
 
     /// Portfolio: project lines with periods, or introduced as granted,
