@@ -92,7 +92,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("tables-2025", "pdftotext.txt", 0.83, 1.00),
     ("tables-2025", "pdftotext-layout.txt", 1.00, 1.00),
     ("tables-2025", "pdftotext-raw.txt", 0.83, 1.00),
-    ("tables-2025", "pymupdf4llm.md", 0.98, 1.00),
+    ("tables-2025", "pymupdf4llm.md", 1.00, 1.00),
     ("tables-2025", "markitdown-pdf.md", 0.83, 1.00),
     ("tables-2025", "docling-pdf.md", 0.83, 1.00),
     ("tables-2025", "markitdown-docx.md", 1.00, 1.00),

@@ -67,7 +67,18 @@ fn atx_heading(raw: &str) -> Option<(LineKind, usize)> {
     let level = u8::try_from(hashes)
         .ok()
         .filter(|&n| (1..=MAX_HEADING_LEVEL).contains(&usize::from(n)))?;
-    matches!(b.get(hashes), None | Some(b' ' | b'\t')).then_some((LineKind::Heading(level), hashes))
+    matches!(b.get(hashes), None | Some(b' ' | b'\t')).then(|| heading_or_item(raw, hashes, level))
+}
+
+/// A heading of `level` whose `#`s end at byte `hashes` of `raw`; or, when
+/// its text opens with a PDF bullet glyph (`### • Fjordforsk AS`: a
+/// converter took a list item's font for a heading's), a list item, its
+/// text after the glyph.
+fn heading_or_item(raw: &str, hashes: usize, level: u8) -> (LineKind, usize) {
+    match doubled_glyph(&raw[hashes..]) {
+        0 => (LineKind::Heading(level), hashes),
+        glyph => (LineKind::Bullet, hashes + glyph),
+    }
 }
 
 /// Bullet glyphs of one ASCII byte (all in [`BULLET_GLYPHS`]) that
@@ -130,7 +141,8 @@ fn classify_any(raw: &str) -> (LineKind, usize) {
     if (1..=MAX_HEADING_LEVEL).contains(&hashes)
         && (t.len() == hashes || t[hashes..].starts_with([' ', '\t']))
     {
-        return (LineKind::Heading(hashes as u8), indent + hashes);
+        let (kind, skip) = heading_or_item(t, hashes, hashes as u8);
+        return (kind, indent + skip);
     }
     if let Some(glyph) = t.chars().next().filter(|c| BULLET_GLYPHS.contains(c))
         && let Some(rest) = t[glyph.len_utf8()..].strip_prefix([' ', '\t'])
@@ -370,6 +382,26 @@ mod tests {
     fn a_pdf_glyph_after_a_markdown_bullet_is_not_item_text() {
         assert_eq!(content("- • Punkt en"), (LineKind::Bullet, "Punkt en"));
         assert_eq!(content("  * ▪  Punkt to"), (LineKind::Bullet, "Punkt to"));
+    }
+
+    /// A heading whose text opens with a PDF bullet glyph is the list item
+    /// a converter took for a heading by its font (pymupdf4llm: `### •
+    /// Fjordforsk AS`); a glyph with no text after it leaves a heading.
+    #[test]
+    fn a_heading_that_opens_with_a_pdf_glyph_is_a_list_item() {
+        assert_eq!(
+            content("### • Fjordforsk AS"),
+            (LineKind::Bullet, "Fjordforsk AS")
+        );
+        assert_eq!(
+            content("  ## ▪ Nordvik AS"),
+            (LineKind::Bullet, "Nordvik AS")
+        );
+        assert_eq!(classify("### •").0, LineKind::Heading(3));
+        assert_eq!(classify("### – Tema").0, LineKind::Heading(3));
+        for text in ["### • Fjordforsk AS", "#\u{a0}• x", "## •  y"] {
+            assert_eq!(classify(text), classify_any(text), "{text:?}");
+        }
     }
 
     #[test]
