@@ -81,7 +81,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("headings-2018", "pdftotext-layout.txt", 1.00, 1.00),
     ("headings-2018", "pdftotext-raw.txt", 1.00, 1.00),
     ("headings-2018", "pymupdf4llm.md", 1.00, 1.00),
-    ("headings-2018", "markitdown-pdf.md", 0.98, 0.97),
+    ("headings-2018", "markitdown-pdf.md", 1.00, 1.00),
     ("headings-2018", "docling-pdf.md", 1.00, 1.00),
     ("headings-2018", "markitdown-docx.md", 1.00, 1.00),
     ("headings-2018", "docling-docx.md", 1.00, 1.00),

@@ -519,26 +519,51 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         self.prev_line = None;
     }
 
-    /// Is the bullet alone on the line after line `li` this line's own,
-    /// put after it by the extractor (`Fjordforsk AS` + `•` + `• Nordvik AS`,
-    /// `Title, Inst` + `•` + `(2018-2020)`)? So when the line after the
-    /// bullet is another item or the rest of this one, not an item's text.
+    /// Is the bullet alone on the line after line `li` (blank lines
+    /// between) this line's own, put after it by the extractor (`Fjordforsk
+    /// AS` + `•` + `• Nordvik AS`, `Title, Inst` + `•` + `(2018-2020)`)? So
+    /// when the line after the bullet is another item or the rest of this
+    /// one, not an item's text, or (blank lines between) a heading
+    /// ([`Self::heading_after_item`]).
     fn bullet_trails(&self, li: usize, text: &str, field: Field) -> bool {
-        if self.lines.kind(li + 1) != Some(LineKind::BulletOnly)
+        let bullet = self.after_blanks(li + 1);
+        if self.lines.kind(bullet) != Some(LineKind::BulletOnly)
             || text.trim_end().ends_with(':')
             || field.is_some()
         {
             return false;
         }
-        let after = self.lines.raw(li + 2).map_or("", |l| l.text.trim());
-        match self.lines.kind(li + 2) {
+        let next = self.after_blanks(bullet + 1);
+        let after = self.lines.raw(next).map_or("", |l| l.text.trim());
+        match self.lines.kind(next) {
             Some(LineKind::Bullet) => true,
             Some(LineKind::Text) => {
                 after.chars().next().is_some_and(char::is_lowercase)
                     || (after.starts_with('(') && self.hints.ends_with_period(after))
+                    || (next > bullet + 1 && self.heading_after_item(text, after))
             }
             _ => false,
         }
+    }
+
+    /// The first line from `li` on that is not blank (the text's end
+    /// past the last).
+    fn after_blanks(&self, li: usize) -> usize {
+        (li..self.lines.len())
+            .find(|&k| self.lines.kind(k) != Some(LineKind::Blank))
+            .unwrap_or(self.lines.len())
+    }
+
+    /// Is `after`, the line after a lone bullet that follows the finished
+    /// item `text` (it ends in its period), a heading rather than the
+    /// bullet's item: it reads as one, and not as an item (markitdown puts
+    /// each bullet after its item, blank lines between: `Title, Inst
+    /// (2018-2021)` + `•` + `Sosiale tjenester` + `• Title, …`)?
+    fn heading_after_item(&self, text: &str, after: &str) -> bool {
+        super::heading_like(after)
+            && self.hints.ends_with_period(text)
+            && !self.hints.ends_with_period(after)
+            && !self.hints.is_titled_with_institution(after)
     }
 
     /// A line whose bullet trails it ([`Self::bullet_trails`]): an item.
@@ -1053,6 +1078,40 @@ mod tests {
         );
         assert_eq!(b[0].0, BlockKind::ListItem);
         assert_eq!(b.len(), 2);
+    }
+
+    /// markitdown puts each bullet after its item, blank lines between: the
+    /// lone bullet after the last item of a theme is that item's, and the
+    /// next theme's heading after it no item.
+    #[test]
+    fn a_heading_after_a_trailing_bullet_is_no_item() {
+        let b = kinds(
+            "• Tiltak for unge, Fjellby forskning (2019-2021)\n\nVeiledning i grupper, Nordvik analyse (2020-2022)\n\n\
+            •\n\nSosiale tjenester\n\n• Bolig for unge, Dalen institutt (2021-2023)\n",
+        );
+        let kinds: Vec<_> = b
+            .iter()
+            .filter(|(k, _)| *k != BlockKind::Marker)
+            .map(|(k, t)| (*k, t.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    BlockKind::ListItem,
+                    "Tiltak for unge, Fjellby forskning (2019-2021)"
+                ),
+                (
+                    BlockKind::ListItem,
+                    "Veiledning i grupper, Nordvik analyse (2020-2022)"
+                ),
+                (BlockKind::Heading { level: None }, "Sosiale tjenester"),
+                (
+                    BlockKind::ListItem,
+                    "Bolig for unge, Dalen institutt (2021-2023)"
+                ),
+            ]
+        );
     }
 
     #[test]
