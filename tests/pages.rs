@@ -465,7 +465,9 @@ fn portfolio_of(text: &str, format: fou::Format) -> Vec<Item> {
 /// in their column, words broken with a hyphen, the header repeated after
 /// a page number) and w3m's (the header centred over its columns, a row's
 /// short cells in the middle of its height: a cell's text after the row
-/// above's cell in that column ended is the next row's).
+/// above's cell in that column ended is the next row's); a table copied
+/// from a web page, its cells parted by tabs, after a blank line or right
+/// under its intro.
 #[test]
 fn a_table_laid_out_as_columns_reads_as_its_pipe_table() {
     let head = "FoU-rapport 2025\n\nPågående bidragsprosjekter\n\n\
@@ -541,14 +543,28 @@ fn a_table_laid_out_as_columns_reads_as_its_pipe_table() {
     ]
     .concat();
 
+    let tabs = "Prosjekt\tForskningsmiljø\tPeriode\n\
+        Unge i jobb etter sykefravær\tVelferdsforsk\t2022-2025\n\
+        Tolk i kontoret\tNordlys analyse, Fjellby forskning og Dalen institutt\t2021-2024\n\
+        Lang vei hjem for unge sykmeldte\tDalen institutt\t2023-2026\n"
+        .to_owned();
+    // (the intro right above the table, no blank line between)
+    let tabs_under_intro = format!("\x08{tabs}");
+
     let tail = "\nAvsluttede prosjekter\n\nIngen prosjekter ble avsluttet.\n";
     for (name, table, format) in [
+        ("copied from a web page, tabs", &tabs, fou::Format::Plain),
+        (
+            "tabs under the intro",
+            &tabs_under_intro,
+            fou::Format::Plain,
+        ),
         ("pandoc, plain", &pandoc, fou::Format::Plain),
         ("pandoc, Markdown", &pandoc, fou::Format::Markdown),
         ("pdftotext -layout", &layout, fou::Format::Plain),
         ("w3m", &w3m, fou::Format::Plain),
     ] {
-        let text = format!("{head}{table}{tail}");
+        let text = format!("{head}{table}{tail}").replace("\n\n\x08", "\n");
         assert_eq!(portfolio_of(&text, format), expected, "{name}:\n{text}");
     }
 }

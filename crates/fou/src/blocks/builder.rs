@@ -280,7 +280,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         if line.kind == LineKind::Blank {
             return self.on_blank();
         }
-        if line.kind == LineKind::Text
+        if matches!(line.kind, LineKind::Text | LineKind::Toc)
             && !line.furniture
             && (self.prev_line.is_none() || self.after_intro())
             && self.column_table(li, &line)

@@ -3,7 +3,7 @@
 //! dashes, a row of dash groups under the header, rows parted by blank
 //! lines) and simple tables, and the aligned columns of pdftotext -layout
 //! and w3m (no rules: the columns stand apart by the white space between
-//! them).
+//! them), and tables copied from a web page, their cells parted by tabs.
 //!
 //! A table is found at its header: a line of short cells parted by runs of
 //! spaces that [`Hints::heads_table`] says heads a table of projects,
@@ -69,6 +69,9 @@ pub(super) struct ColumnTable {
     /// Rows are parted by blank lines (pandoc's multiline tables): a row
     /// is every line between two.
     separated: bool,
+    /// Cells are parted by tabs, not laid out in columns (a table copied
+    /// from a web page): `starts` is empty.
+    tabs: bool,
 }
 
 /// The table laid out as columns of text whose first line is line `li`
@@ -81,6 +84,9 @@ pub(super) fn table_at(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Optio
     let head = lines.raw(head_at)?.text;
     if !may_head(crate::text::trim(head)) {
         return None;
+    }
+    if head_at == li && head.contains('\t') {
+        return tab_table(lines, li, hints);
     }
     let spans = header_spans(head, hints)?;
     if fragment && !within_one_cell(cell_spans(first).first()?, &spans) {
@@ -109,6 +115,31 @@ pub(super) fn table_at(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Optio
         header,
         starts,
         separated: top_rule,
+        tabs: false,
+    })
+}
+
+/// The table whose header, line `li`, parts its cells with tabs, as a
+/// table copied from a web page does: its rows the lines after it that
+/// hold a tab.
+fn tab_table(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Option<ColumnTable> {
+    let head = lines.raw(li)?.text;
+    let cells: Vec<&str> = head.split('\t').map(crate::text::trim).collect();
+    let short = cells
+        .iter()
+        .all(|c| c.split_whitespace().count() <= MAX_HEADER_WORDS);
+    if !(2..=MAX_COLUMNS).contains(&cells.len()) || !short || !hints.heads_table(&cells) {
+        return None;
+    }
+    let rows = (li + 1..lines.len())
+        .take_while(|&k| lines.raw(k).is_some_and(|l| l.text.contains('\t')))
+        .count();
+    (rows > 0).then(|| ColumnTable {
+        lines: li..li + 1 + rows,
+        header: li..li + 1,
+        starts: Vec::new(),
+        separated: false,
+        tabs: true,
     })
 }
 
@@ -137,22 +168,22 @@ fn may_head(t: &str) -> bool {
     !ends_text && first_gap(t.as_bytes())
 }
 
-/// Is there a run of [`MIN_GAP`] spaces in the first [`FIRST_CELL_BYTES`]
-/// bytes of `t` (a header's first cell ends in one)? Eight bytes at a time
+/// Is there a run of [`MIN_GAP`] spaces or a tab in the first
+/// [`FIRST_CELL_BYTES`] bytes of `t` (a header's first cell ends in one)? Eight bytes at a time
 /// ([`crate::swar`]): most lines asked are the first lines of paragraphs.
 fn first_gap(t: &[u8]) -> bool {
     let head = &t[..t.len().min(FIRST_CELL_BYTES)];
     let mut prev = 0;
     for w in swar::words(head) {
         let spaces = swar::equal(w, b' ');
-        if spaces & swar::back(spaces, prev, 1) != 0 {
+        if spaces & swar::back(spaces, prev, 1) != 0 || swar::equal(w, b'\t') != 0 {
             return true;
         }
         prev = spaces;
     }
     // The bytes after the whole words, with the last byte of the last word.
     let tail = &head[swar::whole(head).saturating_sub(1)..];
-    tail.windows(MIN_GAP).any(|w| w.iter().all(|&b| b == b' '))
+    tail.contains(&b'\t') || tail.windows(MIN_GAP).any(|w| w.iter().all(|&b| b == b' '))
 }
 
 /// A rule: dashes only (at least [`MIN_RULE_DASHES`]), indented or not.
@@ -403,7 +434,12 @@ fn row_block<'a>(
     let mut cells: Vec<(usize, MappedText<'a>)> = Vec::new();
     for li in rows.clone() {
         let Some(raw) = lines.raw(li) else { continue };
-        for (k, (at, cell)) in line_cells(&raw, &table.starts).into_iter().enumerate() {
+        let cells_of_line = if table.tabs {
+            tab_cells(&raw)
+        } else {
+            line_cells(&raw, &table.starts)
+        };
+        for (k, (at, cell)) in cells_of_line.into_iter().enumerate() {
             match cells.get_mut(k) {
                 Some((_, have)) if header => have.append(&cell, Joint::Tight),
                 Some((_, have)) => append_mended(have, &cell, repairs),
@@ -425,6 +461,22 @@ fn row_block<'a>(
         n_lines: u32::try_from(rows.len()).unwrap_or(u32::MAX),
         bold: false,
     })
+}
+
+/// The cells of line `raw`, parted by tabs: each cell's input offset and
+/// its cleaned text.
+fn tab_cells<'a>(raw: &RawLine<'a>) -> Vec<(usize, MappedText<'a>)> {
+    let mut at = 0;
+    raw.text
+        .split('\t')
+        .map(|piece| {
+            let trimmed = crate::text::trim_start(piece);
+            let from = at + piece.len() - trimmed.len();
+            at += piece.len() + 1;
+            let cell = crate::text::trim_end(trimmed);
+            (raw.start + from, MappedText::clean(cell, raw.start + from))
+        })
+        .collect()
 }
 
 /// The cells of line `raw`, cut where the columns `starts` start: each
@@ -549,6 +601,22 @@ mod tests {
         );
         // A word over two header cells is no head of one.
         assert_eq!(table("Perio de\nde   Tittel\n2020 Et\n", 0), None);
+    }
+
+    /// A table copied from a web page parts its cells with tabs: a row per
+    /// line that holds a tab.
+    #[test]
+    fn a_table_of_tabs_is_cut_at_its_tabs() {
+        let text = "Tittel\tPeriode\nEt prosjekt\t 2020-2022\nTo\t\nSlutt.\n";
+        assert!(may_start("Tittel\tPeriode"));
+        let t = table(text, 0).unwrap();
+        assert_eq!((t.lines.clone(), t.tabs), (0..3, true));
+        let texts: Vec<_> = rows(text, 0).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            texts,
+            ["|Tittel|Periode|", "|Et prosjekt|2020-2022|", "|To||"]
+        );
+        assert_eq!(table("Tittel\tBeløp\nEt\t2\n", 0), None);
     }
 
     #[test]
