@@ -521,6 +521,9 @@ fn a_table_laid_out_as_columns_reads_as_its_pipe_table() {
         laid_out(&at, &["Prosjekt", "Forskningsmiljø", "Periode"]),
         laid_out(&at, &["Lang vei hjem for unge", "Dalen institutt", "2023-"]),
         laid_out(&at, &["sykmeldte", "", "2026"]),
+        // (a caption right under the table: it fits the columns, and is
+        // no row of a project)
+        "Kilde: NAV\n".into(),
     ]
     .concat();
 

@@ -247,8 +247,9 @@ impl<'a> List<'a> {
     }
 
     /// The items of a table whose header names a list of projects
-    /// ([`columns_of`]), one per row with a title (a row cut by a page
-    /// joined to it: [`Columns::continues`]), read as a portfolio list's
+    /// ([`columns_of`]), one per row with a title and an institution or a
+    /// period (a row cut by a page joined to it: [`Columns::continues`]),
+    /// read as a portfolio list's
     /// items are: the status and funding its intro or its section gives,
     /// the theme heading above it unless a column gives one.
     pub(super) fn table_portfolio(
@@ -279,6 +280,12 @@ impl<'a> List<'a> {
             };
             let k = row.first;
             let institution = columns.cell(&row.cells, Column::Institution);
+            let period_cell = columns.cell(&row.cells, Column::Period);
+            if institution.is_none() && period_cell.is_none() {
+                // A row of only a title: no project the table lists, but a
+                // line after it that fits its columns (`Kilde: NAV`).
+                continue;
+            }
             let text = |t: Option<&str>| t.map(|t| doc.text_at(k, trim_period(t)));
             out.push(PortfolioItem {
                 title: doc.text_at(k, trim_period(title)),
@@ -289,9 +296,7 @@ impl<'a> List<'a> {
                     institution.map(institution_pieces).unwrap_or_default(),
                 ),
                 institution_refs: Vec::new(),
-                period: columns
-                    .cell(&row.cells, Column::Period)
-                    .and_then(|p| period(p).ok()),
+                period: period_cell.and_then(|p| period(p).ok()),
                 funding,
                 theme: text(columns.cell(&row.cells, Column::Theme)).or_else(|| self.theme.clone()),
                 status,
