@@ -460,7 +460,8 @@ fn portfolio_of(text: &str, format: fou::Format) -> Vec<Item> {
 
 /// A table of projects laid out as columns of text reads as the same
 /// table with pipes: pandoc's multiline table (rules, dash groups, rows
-/// parted by blank lines, in Markdown and in plain text), pdftotext
+/// parted by blank lines, in Markdown and in plain text; its grid table,
+/// borders of `+`s and dashes and `|` between cells), pdftotext
 /// -layout's columns (a header cell a narrow column broke, periods stacked
 /// in their column, words broken with a hyphen, the header repeated after
 /// a page number) and w3m's (the header centred over its columns, a row's
@@ -554,8 +555,41 @@ fn a_table_laid_out_as_columns_reads_as_its_pipe_table() {
     // (the intro right above the table, no blank line between)
     let tabs_under_intro = format!("\x08{tabs}");
 
+    // pandoc's grid table: borders of `+`s and dashes, `|` between cells.
+    let widths = [24, 21, 11];
+    let border = |c: char| {
+        let cells: Vec<String> = widths.iter().map(|&w| c.to_string().repeat(w)).collect();
+        format!("+{}+\n", cells.join("+"))
+    };
+    let cells = |texts: [&str; 3]| {
+        let cells: Vec<String> = widths
+            .iter()
+            .zip(texts)
+            .map(|(&w, t)| format!(" {t:<width$}", width = w - 1))
+            .collect();
+        format!("|{}|\n", cells.join("|"))
+    };
+    let grid = [
+        border('-'),
+        cells(["Prosjekt", "Forskningsmiljø", "Periode"]),
+        border('='),
+        cells(["Unge i jobb etter", "Velferdsforsk", "2022-2025"]),
+        cells(["sykefravær", "", ""]),
+        border('-'),
+        cells(["Tolk i kontoret", "Nordlys analyse,", "2021-2024"]),
+        cells(["", "Fjellby forskning og", ""]),
+        cells(["", "Dalen institutt", ""]),
+        border('-'),
+        cells(["Lang vei hjem for unge", "Dalen institutt", "2023-2026"]),
+        cells(["sykmeldte", "", ""]),
+        border('-'),
+    ]
+    .concat();
+
     let tail = "\nAvsluttede prosjekter\n\nIngen prosjekter ble avsluttet.\n";
     for (name, table, format) in [
+        ("pandoc grid table, Markdown", &grid, fou::Format::Markdown),
+        ("pandoc grid table, plain", &grid, fou::Format::Plain),
         ("copied from a web page, tabs", &tabs, fou::Format::Plain),
         (
             "tabs under the intro",

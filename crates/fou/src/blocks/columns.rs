@@ -3,7 +3,8 @@
 //! dashes, a row of dash groups under the header, rows parted by blank
 //! lines) and simple tables, and the aligned columns of pdftotext -layout
 //! and w3m (no rules: the columns stand apart by the white space between
-//! them), and tables copied from a web page, their cells parted by tabs.
+//! them); pandoc's grid tables (`+---+` borders, `|` between cells); and
+//! tables copied from a web page, their cells parted by tabs.
 //!
 //! A table is found at its header: a line of short cells parted by runs of
 //! spaces that [`Hints::heads_table`] says heads a table of projects,
@@ -64,20 +65,33 @@ pub(super) struct ColumnTable {
     /// The header's lines: one, or two when its first line is the head of
     /// a broken cell.
     header: Range<usize>,
-    /// The character column each column but the first starts at.
-    starts: Vec<usize>,
-    /// Rows are parted by blank lines (pandoc's multiline tables): a row
-    /// is every line between two.
+    /// Where its lines are cut into cells.
+    cut: Cut,
+    /// Rows are parted by blank lines or borders (pandoc's multiline and
+    /// grid tables): a row is every line between two.
     separated: bool,
-    /// Cells are parted by tabs, not laid out in columns (a table copied
-    /// from a web page): `starts` is empty.
-    tabs: bool,
+}
+
+/// Where a table's lines are cut into cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cut {
+    /// Columns of text: the character column each column but the first
+    /// starts at.
+    Columns(Vec<usize>),
+    /// At tabs (a table copied from a web page).
+    Tabs,
+    /// Between the `|`s of a grid table's lines, at the character columns
+    /// of its borders' `+`s.
+    Grid(Vec<usize>),
 }
 
 /// The table laid out as columns of text whose first line is line `li`
 /// (a rule, the head of a broken header cell, or the header), if one is.
 pub(super) fn table_at(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Option<ColumnTable> {
     let first = lines.raw(li)?.text;
+    if crate::text::trim_start(first).starts_with('+') {
+        return grid_table(lines, li, hints);
+    }
     let top_rule = is_rule(first);
     let fragment = !top_rule && is_fragment(first);
     let head_at = li + usize::from(top_rule || fragment);
@@ -113,9 +127,8 @@ pub(super) fn table_at(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Optio
     (end > body).then_some(ColumnTable {
         lines: li..end,
         header,
-        starts,
+        cut: Cut::Columns(starts),
         separated: top_rule,
-        tabs: false,
     })
 }
 
@@ -137,10 +150,74 @@ fn tab_table(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Option<ColumnTa
     (rows > 0).then(|| ColumnTable {
         lines: li..li + 1 + rows,
         header: li..li + 1,
-        starts: Vec::new(),
+        cut: Cut::Tabs,
         separated: false,
-        tabs: true,
     })
+}
+
+/// The grid table (pandoc: `+-----+-----+` borders, `| a | b |` lines, a
+/// `+=====+=====+` border under the header) whose top border is line `li`,
+/// when its header heads a table of projects: its rows the lines between
+/// two borders.
+fn grid_table(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Option<ColumnTable> {
+    let plus = grid_border(lines.raw(li)?.text)?;
+    let cell_line = |k: usize| {
+        lines
+            .raw(k)
+            .is_some_and(|l| crate::text::trim(l.text).starts_with('|'))
+    };
+    let head_end = (li + 1..lines.len()).find(|&k| !cell_line(k))?;
+    let under = lines.raw(head_end)?.text;
+    if head_end == li + 1 || !under.contains('=') || grid_border(under)? != plus {
+        return None;
+    }
+    let header = li + 1..head_end;
+    let mut cells: Vec<String> = Vec::new();
+    for k in header.clone() {
+        let raw = lines.raw(k)?;
+        for (c, (_, cell)) in grid_cells(&raw, &plus).into_iter().enumerate() {
+            match cells.get_mut(c) {
+                Some(have) => have.push_str(cell.as_str()),
+                None => cells.push(cell.as_str().to_owned()),
+            }
+        }
+    }
+    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+    if cells.len() > MAX_COLUMNS || !hints.heads_table(&cells) {
+        return None;
+    }
+    let end = (head_end + 1..lines.len())
+        .find(|&k| !cell_line(k) && lines.raw(k).and_then(|l| grid_border(l.text)).is_none())
+        .unwrap_or(lines.len());
+    (end > head_end + 1).then_some(ColumnTable {
+        lines: li..end,
+        header,
+        cut: Cut::Grid(plus),
+        separated: true,
+    })
+}
+
+/// The character columns of the `+`s of a grid table's border (`+---+--+`,
+/// `+===+==+`, colons for alignment), indented or not, when `text` is
+/// one: three or more (two columns), dashes or equals signs between.
+fn grid_border(text: &str) -> Option<Vec<usize>> {
+    let t = crate::text::trim_end(text);
+    let mut plus = Vec::new();
+    let mut lined = false;
+    for (col, c) in t.chars().enumerate() {
+        match c {
+            '+' => plus.push(col),
+            '-' | '=' | ':' if !plus.is_empty() => lined |= c != ':',
+            c if c.is_whitespace() && plus.is_empty() => {}
+            _ => return None,
+        }
+    }
+    (lined && plus.len() >= 3 && t.ends_with('+')).then_some(plus)
+}
+
+/// A line that parts a table's rows: a rule or a grid table's border.
+fn is_border(text: &str) -> bool {
+    is_rule(text) || grid_border(text).is_some()
 }
 
 /// May line `text`, after a blank line or an intro, be the first line of
@@ -152,6 +229,7 @@ pub(super) fn may_start(text: &str) -> bool {
     match t.as_bytes().first() {
         None => false,
         Some(b'-') => is_rule(t),
+        Some(b'+') => grid_border(t).is_some(),
         Some(_) if t.len() <= MAX_FRAGMENT_BYTES && !t.contains(' ') => true,
         Some(_) => may_head(t),
     }
@@ -384,7 +462,7 @@ pub(super) fn blocks<'a>(
             li += 1;
             continue;
         }
-        if is_rule(text) || dash_groups(raw.text).is_some() {
+        if is_border(text) || dash_groups(raw.text).is_some() {
             out.push(marker(&raw));
             li += 1;
             continue;
@@ -394,7 +472,7 @@ pub(super) fn blocks<'a>(
                 .find(|&k| {
                     lines
                         .raw(k)
-                        .is_none_or(|l| crate::text::trim(l.text).is_empty() || is_rule(l.text))
+                        .is_none_or(|l| crate::text::trim(l.text).is_empty() || is_border(l.text))
                 })
                 .unwrap_or(table.lines.end)
         } else {
@@ -434,15 +512,15 @@ fn row_block<'a>(
     let mut cells: Vec<(usize, MappedText<'a>)> = Vec::new();
     for li in rows.clone() {
         let Some(raw) = lines.raw(li) else { continue };
-        let cells_of_line = if table.tabs {
-            tab_cells(&raw)
-        } else {
-            line_cells(&raw, &table.starts)
+        let cells_of_line = match &table.cut {
+            Cut::Columns(starts) => line_cells(&raw, starts),
+            Cut::Tabs => tab_cells(&raw),
+            Cut::Grid(plus) => grid_cells(&raw, plus),
         };
         for (k, (at, cell)) in cells_of_line.into_iter().enumerate() {
             match cells.get_mut(k) {
                 Some((_, have)) if header => have.append(&cell, Joint::Tight),
-                Some((_, have)) => append_mended(have, &cell, repairs),
+                Some((_, have)) => join_cell(have, &cell, repairs),
                 None => cells.push((at, cell)),
             }
         }
@@ -463,6 +541,18 @@ fn row_block<'a>(
     })
 }
 
+/// The cells of grid-table line `raw`: the text between its `|`s, which
+/// stand at the character columns `plus`; each cell's input offset and
+/// its cleaned text.
+fn grid_cells<'a>(raw: &RawLine<'a>, plus: &[usize]) -> Vec<(usize, MappedText<'a>)> {
+    plus.windows(2)
+        .map(|w| {
+            let (at, cell) = cut(raw.text, w[0] + 1..w[1]);
+            (raw.start + at, MappedText::clean(cell, raw.start + at))
+        })
+        .collect()
+}
+
 /// The cells of line `raw`, parted by tabs: each cell's input offset and
 /// its cleaned text.
 fn tab_cells<'a>(raw: &RawLine<'a>) -> Vec<(usize, MappedText<'a>)> {
@@ -477,6 +567,20 @@ fn tab_cells<'a>(raw: &RawLine<'a>) -> Vec<(usize, MappedText<'a>)> {
             (raw.start + from, MappedText::clean(cell, raw.start + from))
         })
         .collect()
+}
+
+/// Join `cell`, the next line's part of a cell, to `have`, as wrapped
+/// lines are joined ([`append_mended`]), but tight between the parts of a
+/// period stacked in a narrow column (`2020-` + `2022`, `2020` + `-`).
+fn join_cell(have: &mut MappedText<'_>, cell: &MappedText<'_>, repairs: &mut Repairs) {
+    let (h, c) = (have.as_str().as_bytes(), cell.as_str().as_bytes());
+    let digit_dash = h.len() >= 2 && h[h.len() - 1] == b'-' && h[h.len() - 2].is_ascii_digit();
+    let lone_dash = c == b"-" && h.last().is_some_and(u8::is_ascii_digit);
+    if (digit_dash && c.first().is_some_and(u8::is_ascii_digit)) || lone_dash {
+        have.append(cell, Joint::Tight);
+    } else {
+        append_mended(have, cell, repairs);
+    }
 }
 
 /// The cells of line `raw`, cut where the columns `starts` start: each
@@ -576,7 +680,10 @@ mod tests {
                     \x20                  2023\n\
                     Her kommer en lang linje med tekst som går forbi alle kolonnene i tabellen.\n";
         let t = table(text, 0).unwrap();
-        assert_eq!((t.lines.clone(), t.starts.clone()), (0..5, vec![19]));
+        assert_eq!(
+            (t.lines.clone(), t.cut.clone()),
+            (0..5, Cut::Columns(vec![19]))
+        );
         let texts: Vec<_> = rows(text, 0).into_iter().map(|(_, t)| t).collect();
         assert_eq!(
             texts,
@@ -610,13 +717,46 @@ mod tests {
         let text = "Tittel\tPeriode\nEt prosjekt\t 2020-2022\nTo\t\nSlutt.\n";
         assert!(may_start("Tittel\tPeriode"));
         let t = table(text, 0).unwrap();
-        assert_eq!((t.lines.clone(), t.tabs), (0..3, true));
+        assert_eq!((t.lines.clone(), t.cut.clone()), (0..3, Cut::Tabs));
         let texts: Vec<_> = rows(text, 0).into_iter().map(|(_, t)| t).collect();
         assert_eq!(
             texts,
             ["|Tittel|Periode|", "|Et prosjekt|2020-2022|", "|To||"]
         );
         assert_eq!(table("Tittel\tBeløp\nEt\t2\n", 0), None);
+    }
+
+    /// A grid table's borders give the `+`s its cells lie between; a row is
+    /// the lines between two borders, the border under the header is of
+    /// `=`s.
+    #[test]
+    fn a_grid_table_is_cut_between_its_bars() {
+        assert_eq!(grid_border("+---+:==+"), Some(vec![0, 4, 8]));
+        assert_eq!(grid_border("  +--+--+  "), Some(vec![2, 5, 8]));
+        assert_eq!(grid_border("+--+"), None, "one column");
+        assert_eq!(grid_border("+--+ x +"), None);
+        assert_eq!(grid_border("+ + +"), None, "no line");
+        let text = "+--------+---------+\n| Tittel | Periode |\n+========+=========+\n\
+                    | Et     | 2020-   |\n| langt  | 2022    |\n+--------+---------+\n\
+                    | Kort   | 2021    |\n+--------+---------+\nTekst.\n";
+        let t = table(text, 0).unwrap();
+        assert_eq!((t.lines.clone(), t.header.clone()), (0..8, 1..2));
+        let texts = rows(text, 0);
+        let marker = (BlockKind::Marker, String::new());
+        assert_eq!(
+            texts,
+            [
+                marker.clone(),
+                (HEADER, "|Tittel|Periode|".to_owned()),
+                marker.clone(),
+                (ROW, "|Et langt|2020-2022|".to_owned()),
+                marker.clone(),
+                (ROW, "|Kort|2021|".to_owned()),
+                marker,
+            ]
+        );
+        // Without the `=` border there is no header: no table of projects.
+        assert_eq!(table(&text.replace('=', "-"), 0), None);
     }
 
     #[test]
