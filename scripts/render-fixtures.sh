@@ -225,13 +225,15 @@ pathlib.Path(sys.argv[2]).write_text(pymupdf4llm.to_markdown(sys.argv[1]), encod
         --output "$w/docling-pdf" "$w/$name.pdf" >/dev/null 2>&1
     cp "$w/docling-pdf/$name.md" "$dir/docling-pdf.md"
 
-    # DOCX -> text: markitdown (mammoth), docling's Word backend, pandoc's Markdown and plain writers.
+    # DOCX -> text: markitdown (mammoth), docling's Word backend, pandoc's Markdown, plain and CommonMark writers.
     "$VENV/bin/markitdown" "$w/$name.docx" -o "$dir/markitdown-docx.md"
     "$DVENV/bin/docling" convert --no-ocr --to md --device cpu \
         --output "$w/docling-docx" "$w/$name.docx" >/dev/null 2>&1
     cp "$w/docling-docx/$name.md" "$dir/docling-docx.md"
     pandoc -f docx -t markdown "$w/$name.docx" -o "$dir/pandoc-docx-markdown.md"
     pandoc -f docx -t plain "$w/$name.docx" -o "$dir/pandoc-docx-plain.txt"
+    # CommonMark has no tables: pandoc writes them in HTML (<table>, <tr>, <td>).
+    pandoc -f docx -t commonmark "$w/$name.docx" -o "$dir/pandoc-docx-commonmark.md"
 
     # Web page -> text: the text browsers' dumps at 80 columns.
     w3m -dump -cols 80 -T text/html "$w/$name.html" > "$dir/w3m.txt"

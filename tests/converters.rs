@@ -32,7 +32,7 @@ const SAMPLES: [&str; 4] = [
 ];
 
 /// The files every sample's rendering directory holds, one per tool.
-const TOOLS: [&str; 12] = [
+const TOOLS: [&str; 13] = [
     "pdftotext.txt",
     "pdftotext-layout.txt",
     "pdftotext-raw.txt",
@@ -43,6 +43,7 @@ const TOOLS: [&str; 12] = [
     "docling-docx.md",
     "pandoc-docx-markdown.md",
     "pandoc-docx-plain.txt",
+    "pandoc-docx-commonmark.md",
     "w3m.txt",
     "lynx.txt",
 ];
@@ -63,6 +64,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("labelled-2019", "docling-docx.md", 1.00, 1.00),
     ("labelled-2019", "pandoc-docx-markdown.md", 1.00, 1.00),
     ("labelled-2019", "pandoc-docx-plain.txt", 1.00, 1.00),
+    ("labelled-2019", "pandoc-docx-commonmark.md", 1.00, 1.00),
     ("labelled-2019", "w3m.txt", 1.00, 1.00),
     ("labelled-2019", "lynx.txt", 1.00, 1.00),
     ("bold-2024", "pdftotext.txt", 1.00, 1.00),
@@ -75,6 +77,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("bold-2024", "docling-docx.md", 1.00, 1.00),
     ("bold-2024", "pandoc-docx-markdown.md", 1.00, 1.00),
     ("bold-2024", "pandoc-docx-plain.txt", 1.00, 1.00),
+    ("bold-2024", "pandoc-docx-commonmark.md", 1.00, 1.00),
     ("bold-2024", "w3m.txt", 1.00, 1.00),
     ("bold-2024", "lynx.txt", 1.00, 1.00),
     ("headings-2018", "pdftotext.txt", 1.00, 1.00),
@@ -87,6 +90,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("headings-2018", "docling-docx.md", 1.00, 1.00),
     ("headings-2018", "pandoc-docx-markdown.md", 1.00, 1.00),
     ("headings-2018", "pandoc-docx-plain.txt", 1.00, 1.00),
+    ("headings-2018", "pandoc-docx-commonmark.md", 1.00, 1.00),
     ("headings-2018", "w3m.txt", 1.00, 1.00),
     ("headings-2018", "lynx.txt", 1.00, 1.00),
     ("tables-2025", "pdftotext.txt", 0.83, 1.00),
@@ -99,6 +103,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("tables-2025", "docling-docx.md", 1.00, 1.00),
     ("tables-2025", "pandoc-docx-markdown.md", 1.00, 1.00),
     ("tables-2025", "pandoc-docx-plain.txt", 1.00, 1.00),
+    ("tables-2025", "pandoc-docx-commonmark.md", 1.00, 1.00),
     ("tables-2025", "w3m.txt", 1.00, 1.00),
     ("tables-2025", "lynx.txt", 0.83, 1.00),
 ];

@@ -468,7 +468,7 @@ fn portfolio_of(text: &str, format: fou::Format) -> Vec<Item> {
 /// short cells in the middle of its height: a cell's text after the row
 /// above's cell in that column ended is the next row's); a table copied
 /// from a web page, its cells parted by tabs, after a blank line or right
-/// under its intro.
+/// under its intro; a table in HTML (pandoc's CommonMark writer).
 #[test]
 fn a_table_laid_out_as_columns_reads_as_its_pipe_table() {
     let head = "FoU-rapport 2025\n\nPågående bidragsprosjekter\n\n\
@@ -586,8 +586,20 @@ fn a_table_laid_out_as_columns_reads_as_its_pipe_table() {
     ]
     .concat();
 
+    // pandoc's CommonMark writer: the table in HTML.
+    let html = "<table>\n<thead>\n<tr class=\"header\">\n<th>Prosjekt</th>\n\
+        <th>Forskningsmiljø</th>\n<th>Periode</th>\n</tr>\n</thead>\n<tbody>\n\
+        <tr class=\"odd\">\n<td>Unge i jobb etter\nsykefravær</td>\n<td>Velferdsforsk</td>\n\
+        <td>2022-2025</td>\n</tr>\n<tr class=\"even\">\n<td>Tolk i kontoret</td>\n\
+        <td><p>Nordlys analyse, Fjellby forskning</p>\n<p>og Dalen institutt</p></td>\n\
+        <td>2021-2024</td>\n</tr>\n<tr class=\"odd\">\n\
+        <td>Lang vei hjem for unge sykmeldte</td>\n<td>Dalen institutt</td>\n\
+        <td>2023-2026</td>\n</tr>\n</tbody>\n</table>\n"
+        .to_owned();
+
     let tail = "\nAvsluttede prosjekter\n\nIngen prosjekter ble avsluttet.\n";
     for (name, table, format) in [
+        ("HTML in Markdown", &html, fou::Format::Markdown),
         ("pandoc grid table, Markdown", &grid, fou::Format::Markdown),
         ("pandoc grid table, plain", &grid, fou::Format::Plain),
         ("copied from a web page, tabs", &tabs, fou::Format::Plain),

@@ -3,8 +3,9 @@
 //! dashes, a row of dash groups under the header, rows parted by blank
 //! lines) and simple tables, and the aligned columns of pdftotext -layout
 //! and w3m (no rules: the columns stand apart by the white space between
-//! them); pandoc's grid tables (`+---+` borders, `|` between cells); and
-//! tables copied from a web page, their cells parted by tabs.
+//! them); pandoc's grid tables (`+---+` borders, `|` between cells);
+//! tables copied from a web page, their cells parted by tabs; and tables
+//! in HTML (`<table>`, [`super::html_table`]).
 //!
 //! A table is found at its header: a line of short cells parted by runs of
 //! spaces that [`Hints::heads_table`] says heads a table of projects,
@@ -24,6 +25,7 @@
 
 use std::ops::Range;
 
+use super::html_table::{self, HtmlRow};
 use super::join::append_mended;
 use super::{Block, BlockKind, Hints, Repairs};
 use crate::lines::{Joint, Lines, MappedText, RawLine};
@@ -83,6 +85,8 @@ enum Cut {
     /// Between the `|`s of a grid table's lines, at the character columns
     /// of its borders' `+`s.
     Grid(Vec<usize>),
+    /// An HTML table's rows, read from its tags.
+    Html(Vec<HtmlRow>),
 }
 
 /// The table laid out as columns of text whose first line is line `li`
@@ -91,6 +95,16 @@ pub(super) fn table_at(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Optio
     let first = lines.raw(li)?.text;
     if crate::text::trim_start(first).starts_with('+') {
         return grid_table(lines, li, hints);
+    }
+    if html_table::opens_table(first) {
+        let (rows, end) = html_table::table_at(lines, li, hints)?;
+        let header = rows.first()?.lines.clone();
+        return Some(ColumnTable {
+            lines: li..end,
+            header,
+            cut: Cut::Html(rows),
+            separated: false,
+        });
     }
     let top_rule = is_rule(first);
     let fragment = !top_rule && is_fragment(first);
@@ -230,6 +244,7 @@ pub(super) fn may_start(text: &str) -> bool {
         None => false,
         Some(b'-') => is_rule(t),
         Some(b'+') => grid_border(t).is_some(),
+        Some(b'<') => html_table::opens_table(t),
         Some(_) if t.len() <= MAX_FRAGMENT_BYTES && !t.contains(' ') => true,
         Some(_) => may_head(t),
     }
@@ -451,6 +466,9 @@ pub(super) fn blocks<'a>(
     table: &ColumnTable,
     repairs: &mut Repairs,
 ) -> Vec<Block<'a>> {
+    if let Cut::Html(rows) = &table.cut {
+        return html_table::blocks(lines, table.lines.clone(), rows, repairs);
+    }
     let mut out = Vec::new();
     let header = table.header.clone();
     out.extend(row_block(lines, table, header.clone(), true, repairs));
@@ -486,7 +504,7 @@ pub(super) fn blocks<'a>(
 }
 
 /// A marker block for line `raw`.
-fn marker<'a>(raw: &RawLine<'a>) -> Block<'a> {
+pub(super) fn marker<'a>(raw: &RawLine<'a>) -> Block<'a> {
     Block {
         kind: BlockKind::Marker,
         text: MappedText::default(),
@@ -516,6 +534,7 @@ fn row_block<'a>(
             Cut::Columns(starts) => line_cells(&raw, starts),
             Cut::Tabs => tab_cells(&raw),
             Cut::Grid(plus) => grid_cells(&raw, plus),
+            Cut::Html(_) => Vec::new(),
         };
         for (k, (at, cell)) in cells_of_line.into_iter().enumerate() {
             match cells.get_mut(k) {
@@ -525,20 +544,27 @@ fn row_block<'a>(
             }
         }
     }
-    let mut text = MappedText::default();
-    for (at, cell) in &cells {
-        text.push_replacement('|', *at, 0);
-        text.append(cell, Joint::Tight);
-    }
-    text.push_replacement('|', last.end(), 0);
     Some(Block {
         kind: BlockKind::TableRow { header },
-        text,
+        text: pipe_row(&cells, last.end()),
         start: first.start,
         end: last.end(),
         n_lines: u32::try_from(rows.len()).unwrap_or(u32::MAX),
         bold: false,
     })
+}
+
+/// A row's text: its `cells` (each with the input offset it starts at)
+/// between pipes, the last pipe at input offset `end`; a pipe stands for
+/// no input.
+pub(super) fn pipe_row<'a>(cells: &[(usize, MappedText<'a>)], end: usize) -> MappedText<'a> {
+    let mut text = MappedText::default();
+    for (at, cell) in cells {
+        text.push_replacement('|', *at, 0);
+        text.append(cell, Joint::Tight);
+    }
+    text.push_replacement('|', end, 0);
+    text
 }
 
 /// The cells of grid-table line `raw`: the text between its `|`s, which
@@ -572,7 +598,7 @@ fn tab_cells<'a>(raw: &RawLine<'a>) -> Vec<(usize, MappedText<'a>)> {
 /// Join `cell`, the next line's part of a cell, to `have`, as wrapped
 /// lines are joined ([`append_mended`]), but tight between the parts of a
 /// period stacked in a narrow column (`2020-` + `2022`, `2020` + `-`).
-fn join_cell(have: &mut MappedText<'_>, cell: &MappedText<'_>, repairs: &mut Repairs) {
+pub(super) fn join_cell(have: &mut MappedText<'_>, cell: &MappedText<'_>, repairs: &mut Repairs) {
     let (h, c) = (have.as_str().as_bytes(), cell.as_str().as_bytes());
     let digit_dash = h.len() >= 2 && h[h.len() - 1] == b'-' && h[h.len() - 2].is_ascii_digit();
     let lone_dash = c == b"-" && h.last().is_some_and(u8::is_ascii_digit);

@@ -11,6 +11,7 @@
 //! |---|---|
 //! | `builder.rs` | `BlockBuilder`: one handler per line kind |
 //! | `columns.rs` | tables laid out as columns of text (pandoc, pdftotext -layout, w3m) made rows with cells between pipes |
+//! | `html_table.rs` | tables in HTML inside Markdown (`<table>`, `<tr>`, `<td>`) made rows as the column tables are |
 //! | `join.rs` | join rules: does a line continue the open paragraph or item? hyphenated words mended |
 //! | `segment.rs` | bullets alone on their lines: the text run after them cut into items |
 //! | `hyphens.rs` | hyphens broken inside a line mended with the whole text's words (`Fjord- forsk`, `NAVkontor`) |
@@ -23,6 +24,7 @@
 mod builder;
 mod columns;
 mod hints;
+mod html_table;
 mod hyphens;
 mod join;
 mod marks;
