@@ -526,7 +526,12 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     /// one, not an item's text, or (blank lines between) a heading
     /// ([`Self::heading_after_item`]).
     fn bullet_trails(&self, li: usize, text: &str, field: Field) -> bool {
-        let bullet = self.after_blanks(li + 1);
+        // (most lines are followed by text: told from the next line's kind)
+        let bullet = match self.lines.kind(li + 1) {
+            Some(LineKind::BulletOnly) => li + 1,
+            Some(LineKind::Blank) => self.after_blanks(li + 2),
+            _ => return false,
+        };
         if self.lines.kind(bullet) != Some(LineKind::BulletOnly)
             || text.trim_end().ends_with(':')
             || field.is_some()

@@ -39,7 +39,7 @@ const MAX_HEADER_WORDS: usize = 3;
 /// Bytes of a header's first cell and the wide space after it at most
 /// (a whole number of [`swar::WORD`]s): the wide space is looked for that
 /// far ([`first_gap`]).
-const FIRST_CELL_BYTES: usize = 4 * swar::WORD;
+const FIRST_CELL_BYTES: usize = 3 * swar::WORD;
 /// Columns of a table of projects at most (title, institution, period,
 /// theme, leader and a few more): a line of more cells heads none. With
 /// [`MAX_TABLE_WIDTH`] it bounds the work a row's line costs.
@@ -253,6 +253,7 @@ pub(super) fn may_start(text: &str) -> bool {
 /// May trimmed line `t` be a table's header: its end is no sentence's,
 /// and its first cell ends in a wide space ([`first_gap`])? Asked before
 /// the line is cut into cells.
+#[inline]
 fn may_head(t: &str) -> bool {
     let ends_text = t
         .as_bytes()
@@ -262,21 +263,23 @@ fn may_head(t: &str) -> bool {
 }
 
 /// Is there a run of [`MIN_GAP`] spaces or a tab in the first
-/// [`FIRST_CELL_BYTES`] bytes of `t` (a header's first cell ends in one)? Eight bytes at a time
-/// ([`crate::swar`]): most lines asked are the first lines of paragraphs.
+/// [`FIRST_CELL_BYTES`] bytes of `t` (a header's first cell ends in one)?
+/// Eight bytes at a time ([`crate::swar`]), the head copied into a block
+/// padded with a byte that is neither (most lines asked are the first lines
+/// of paragraphs: no tail is read byte by byte).
 fn first_gap(t: &[u8]) -> bool {
-    let head = &t[..t.len().min(FIRST_CELL_BYTES)];
+    let mut head = [b'x'; FIRST_CELL_BYTES];
+    let n = t.len().min(FIRST_CELL_BYTES);
+    head[..n].copy_from_slice(&t[..n]);
     let mut prev = 0;
-    for w in swar::words(head) {
+    for w in swar::words(&head) {
         let spaces = swar::equal(w, b' ');
-        if spaces & swar::back(spaces, prev, 1) != 0 || swar::equal(w, b'\t') != 0 {
+        if spaces & swar::back(spaces, prev, 1) | swar::equal(w, b'\t') != 0 {
             return true;
         }
         prev = spaces;
     }
-    // The bytes after the whole words, with the last byte of the last word.
-    let tail = &head[swar::whole(head).saturating_sub(1)..];
-    tail.contains(&b'\t') || tail.windows(MIN_GAP).any(|w| w.iter().all(|&b| b == b' '))
+    false
 }
 
 /// A rule: dashes only (at least [`MIN_RULE_DASHES`]), indented or not.
