@@ -156,3 +156,29 @@ fn long_table_laid_out_as_columns_is_linear() {
     };
     assert_linear_8x("a column table of n rows", make, 8_000);
 }
+
+/// A grid table's border of many `+`s over a header line of many cells:
+/// its lines were cut at every pair of `+`s, each cut read from the
+/// line's start (`blocks::columns::grid_border` now stops at a table of
+/// projects' most columns).
+#[test]
+fn grid_border_of_many_columns_is_linear() {
+    let make = |n: usize| {
+        let k = n / 12;
+        format!(
+            "Tekst.\n\n{}+\n| Tittel | Periode {}|\n{}+\n",
+            "+-".repeat(k),
+            "| x ".repeat(k),
+            "+=".repeat(k)
+        )
+    };
+    assert_linear_8x("a grid table of n columns", make, 8_000);
+}
+
+/// Tables in HTML never closed: each `<table` after a blank line looked for
+/// its `</table>` up to 2,000 lines on (`blocks::html_table` now stops at
+/// the next line that opens a table).
+#[test]
+fn unclosed_html_tables_are_linear() {
+    assert_repeated_linear("<table> x <b> y\n\n", 4_000);
+}

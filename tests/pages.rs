@@ -667,3 +667,14 @@ fn the_funding_an_intro_names_above_theme_headings_is_the_lists() {
     let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(!codes.contains(&"count-mismatch"), "{codes:?}");
 }
+
+/// A table laid out as columns whose header names titles but no
+/// institutions or periods (`Årsverk` is no `År`) lists no projects, and
+/// a row whose "period" is no period is none.
+#[test]
+fn a_table_of_person_years_lists_no_projects() {
+    let text = "Pågående prosjekter\n\nProsjekter     Årsverk  Beløp\n\
+        Sykefravær     12       3 mill.\nArbeidsmarked  4        1 mill.\n";
+    let r = fou::parse(text).unwrap();
+    assert!(r.portfolio.is_empty(), "{:?}", r.portfolio);
+}

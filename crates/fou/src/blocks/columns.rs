@@ -64,8 +64,8 @@ const MIN_RULE_DASHES: usize = 10;
 pub(super) struct ColumnTable {
     /// Its lines: rules, header, dash groups and rows.
     pub(super) lines: Range<usize>,
-    /// The header's lines: one, or two when its first line is the head of
-    /// a broken cell.
+    /// The header's lines: one, two when its first line is the head of a
+    /// broken cell, or those of a grid or HTML table's header row.
     header: Range<usize>,
     /// Where its lines are cut into cells.
     cut: Cut,
@@ -191,7 +191,13 @@ fn grid_table(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Option<ColumnT
         let raw = lines.raw(k)?;
         for (c, (_, cell)) in grid_cells(&raw, &plus).into_iter().enumerate() {
             match cells.get_mut(c) {
-                Some(have) => have.push_str(cell.as_str()),
+                Some(have) if !cell.is_empty() => {
+                    if !have.is_empty() {
+                        have.push(' ');
+                    }
+                    have.push_str(cell.as_str());
+                }
+                Some(_) => {}
                 None => cells.push(cell.as_str().to_owned()),
             }
         }
@@ -213,12 +219,17 @@ fn grid_table(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Option<ColumnT
 
 /// The character columns of the `+`s of a grid table's border (`+---+--+`,
 /// `+===+==+`, colons for alignment), indented or not, when `text` is
-/// one: three or more (two columns), dashes or equals signs between.
+/// one: three or more (two columns) and at most [`MAX_COLUMNS`] columns
+/// within [`MAX_TABLE_WIDTH`], dashes or equals signs between.
 fn grid_border(text: &str) -> Option<Vec<usize>> {
     let t = crate::text::trim_end(text);
     let mut plus = Vec::new();
     let mut lined = false;
     for (col, c) in t.chars().enumerate() {
+        if col > MAX_TABLE_WIDTH || plus.len() > MAX_COLUMNS {
+            // (no table of projects: and its lines are not cut at every `+`)
+            return None;
+        }
         match c {
             '+' => plus.push(col),
             '-' | '=' | ':' if !plus.is_empty() => lined |= c != ':',
@@ -236,8 +247,9 @@ fn is_border(text: &str) -> bool {
 
 /// May line `text`, after a blank line or an intro, be the first line of
 /// a table laid out as columns ([`table_at`])? Told cheaply: a rule, a
-/// short fragment, or a line whose first cell ends in a wide space
-/// ([`first_gap`]) and whose end is no sentence's.
+/// grid table's border, `<table`, a short fragment, or a line whose first
+/// cell ends in a wide space or a tab ([`first_gap`]) and whose end is no
+/// sentence's.
 pub(super) fn may_start(text: &str) -> bool {
     let t = crate::text::trim(text);
     match t.as_bytes().first() {
@@ -321,7 +333,9 @@ fn cell_spans(text: &str) -> Vec<Range<usize>> {
 /// The byte offset of character column `col` of `text` (its length past
 /// the end).
 fn byte_at(text: &str, col: usize) -> usize {
-    text.char_indices().nth(col).map_or(text.len(), |(b, _)| b)
+    let at = text.char_indices().nth(col).map_or(text.len(), |(b, _)| b);
+    crate::work::add(at);
+    at
 }
 
 /// The text of the character columns `cols` of `text`, trimmed, and its
@@ -407,6 +421,20 @@ fn body_end(lines: &Lines<'_>, from: usize, separated: bool, fits: impl Fn(&str)
     li
 }
 
+/// Is line `text` running text after a table laid out as columns rather
+/// than a row of it: a sentence (it ends in `.`, `!` or `?`) with no wide
+/// space in it that runs past the start of the header's second cell
+/// (`spans`)? A row's cells stand apart; a title alone that ends in `?`
+/// stays in its column.
+fn is_prose(text: &str, spans: &[Range<usize>]) -> bool {
+    let t = crate::text::trim(text);
+    let second = spans.get(1).map_or(usize::MAX, |s| s.start);
+    t.ends_with(['.', '!', '?'])
+        && !t.contains("  ")
+        && !t.contains('\t')
+        && crate::text::trim_end(text).chars().count() > second
+}
+
 /// Where the columns of a table without dash groups start, and where its
 /// body (from line `from`) ends: each column at the gutter before it, the
 /// last character column between the header cells `spans` left of it
@@ -423,7 +451,7 @@ fn gutter_body(
 ) -> Option<(Vec<usize>, usize)> {
     // For each gap between two header cells: its columns, and which are
     // still blank on every line.
-    let windows: Vec<Range<usize>> = spans.windows(2).map(|w| w[0].end..w[1].start + 1).collect();
+    let windows: Vec<Range<usize>> = spans.windows(2).map(|w| w[0].end..w[1].start).collect();
     let mut blank: Vec<Vec<bool>> = windows.iter().map(|w| vec![true; w.len()]).collect();
     let keep = |text: &str, blank: &mut Vec<Vec<bool>>| {
         let mut next = blank.clone();
@@ -448,7 +476,11 @@ fn gutter_body(
     }
     let mut li = from;
     while let Some(RawLine { text, .. }) = lines.raw(li) {
-        if crate::text::trim(text).is_empty() || !within(text) || !keep(text, &mut blank) {
+        if crate::text::trim(text).is_empty()
+            || !within(text)
+            || is_prose(text, spans)
+            || !keep(text, &mut blank)
+        {
             break;
         }
         li += 1;
@@ -531,6 +563,13 @@ fn row_block<'a>(
     let first = lines.raw(rows.start)?;
     let last = lines.raw(rows.end.checked_sub(1)?)?;
     let mut cells: Vec<(usize, MappedText<'a>)> = Vec::new();
+    // A header's lines: a grid table's wrap at spaces (`Utført` / `av`),
+    // any other's are the pieces of a cell a narrow column broke (`Perio`
+    // / `de`).
+    let header_joint = match table.cut {
+        Cut::Grid(_) => Joint::Space,
+        _ => Joint::Tight,
+    };
     for li in rows.clone() {
         let Some(raw) = lines.raw(li) else { continue };
         let cells_of_line = match &table.cut {
@@ -541,7 +580,7 @@ fn row_block<'a>(
         };
         for (k, (at, cell)) in cells_of_line.into_iter().enumerate() {
             match cells.get_mut(k) {
-                Some((_, have)) if header => have.append(&cell, Joint::Tight),
+                Some((_, have)) if header => have.append(&cell, header_joint),
                 Some((_, have)) => join_cell(have, &cell, repairs),
                 None => cells.push((at, cell)),
             }
@@ -786,6 +825,24 @@ mod tests {
         );
         // Without the `=` border there is no header: no table of projects.
         assert_eq!(table(&text.replace('=', "-"), 0), None);
+    }
+
+    /// A column's cells may start right of its header's word (a centred
+    /// or right-aligned column): the header's own words stay whole.
+    #[test]
+    fn cells_right_of_their_header_keep_the_header_whole() {
+        let text = "Tittel            Periode\nEt prosjekt        2021\n";
+        let texts: Vec<_> = rows(text, 0).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["|Tittel|Periode|", "|Et prosjekt|2021|"]);
+    }
+
+    /// A sentence right under the table, with no blank line between, ends
+    /// it (its single spaces leave the gutters open).
+    #[test]
+    fn a_sentence_under_the_table_ends_it() {
+        let text = "Tittel                 Periode\nEt prosjekt om arbeid  2020-2022\n\
+                    NAV har i tillegg flere prosjekter.\nTittel  2021\n";
+        assert_eq!(table(text, 0).map(|t| t.lines), Some(0..2));
     }
 
     #[test]

@@ -12,9 +12,9 @@ use super::columns::{join_cell, marker, pipe_row};
 use super::{Block, BlockKind, Hints, Repairs};
 use crate::lines::{Lines, MappedText};
 
-/// Lines of an HTML table read at most, looking for its `</table>`: a
-/// table of projects is far shorter, and the bound keeps a text of
-/// unclosed tables linear.
+/// Lines of an HTML table read at most, looking for its `</table>` (and
+/// no further than the next line that opens a table): a table of
+/// projects is far shorter.
 const MAX_TABLE_LINES: usize = 2_000;
 
 /// A piece of a cell's text: bytes `range` of line `line`, between tags.
@@ -50,7 +50,11 @@ pub(super) fn table_at(
 ) -> Option<(Vec<HtmlRow>, usize)> {
     let mut scan = Scan::default();
     let last = lines.len().min(li + MAX_TABLE_LINES);
-    let end = (li..last).find(|&k| lines.raw(k).is_some_and(|l| scan.line(k, l.text)))?;
+    // (up to the next line that opens a table, too: a line is read for one
+    // opener at most, so a text of unclosed tables costs a pass)
+    let end = (li..last)
+        .take_while(|&k| k == li || lines.raw(k).is_some_and(|l| !opens_table(l.text)))
+        .find(|&k| lines.raw(k).is_some_and(|l| scan.line(k, l.text)))?;
     let rows = scan.rows;
     let head = rows.first()?;
     let cells: Vec<String> = head.cells.iter().map(|c| plain_text(lines, c)).collect();
@@ -153,6 +157,7 @@ struct Scan {
 impl Scan {
     /// Read line `k` of text `text`; true at `</table>`.
     fn line(&mut self, k: usize, text: &str) -> bool {
+        crate::work::add(text.len());
         let mut at = 0;
         while at < text.len() {
             let Some(open) = text[at..].find('<').map(|i| at + i) else {

@@ -38,11 +38,20 @@ const HEADERS: [(&[&str], Column); 5] = [
 /// The column a header cell heads.
 fn column_of(header: &str) -> Column {
     let h = norm(header);
+    // A stem of a few letters heads only as a whole word (`År`, not
+    // `Årsverk`).
+    let heads = |s: &&str| {
+        h.starts_with(*s) && (s.chars().count() > MAX_WHOLE_WORD_STEM || h.len() == s.len())
+    };
     HEADERS
         .iter()
-        .find(|(stems, _)| stems.iter().any(|s| h.starts_with(s)))
+        .find(|(stems, _)| stems.iter().any(heads))
         .map_or(Column::Other, |&(_, c)| c)
 }
+
+/// Letters of a header stem that heads only as a whole word, at most
+/// (`år`: `Årsverk` and `Årsrapport` head no column of periods).
+const MAX_WHOLE_WORD_STEM: usize = 2;
 
 /// The cells of a row's text, trimmed (none when it is no row).
 fn cells(text: &str) -> Vec<&str> {
@@ -280,10 +289,13 @@ impl<'a> List<'a> {
             };
             let k = row.first;
             let institution = columns.cell(&row.cells, Column::Institution);
-            let period_cell = columns.cell(&row.cells, Column::Period);
-            if institution.is_none() && period_cell.is_none() {
-                // A row of only a title: no project the table lists, but a
-                // line after it that fits its columns (`Kilde: NAV`).
+            let period = columns
+                .cell(&row.cells, Column::Period)
+                .and_then(|p| period(p).ok());
+            if institution.is_none() && period.is_none() {
+                // A row of only a title (a line after the table that fits
+                // its columns, `Kilde: NAV`), or one whose "period" is no
+                // period (`Årsverk`: 12): no project.
                 continue;
             }
             let text = |t: Option<&str>| t.map(|t| doc.text_at(k, trim_period(t)));
@@ -296,7 +308,7 @@ impl<'a> List<'a> {
                     institution.map(institution_pieces).unwrap_or_default(),
                 ),
                 institution_refs: Vec::new(),
-                period: period_cell.and_then(|p| period(p).ok()),
+                period,
                 funding,
                 theme: text(columns.cell(&row.cells, Column::Theme)).or_else(|| self.theme.clone()),
                 status,
@@ -327,6 +339,7 @@ mod tests {
         assert_eq!(read("Institusjonsnavn"), Column::Institution);
         assert_eq!(read("Tema"), Column::Theme);
         assert_eq!(read("År"), Column::Period);
+        assert_eq!(read("Årsverk"), Column::Other);
         assert_eq!(read("Beløp (mill. kr)"), Column::Other);
     }
 
