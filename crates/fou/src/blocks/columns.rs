@@ -26,7 +26,7 @@
 use std::ops::Range;
 
 use super::html_table::{self, HtmlRow};
-use super::join::append_mended;
+use super::join::{append_mended, stacked_period};
 use super::{Block, BlockKind, Hints, Repairs};
 use crate::lines::{Joint, Lines, MappedText, RawLine};
 use crate::swar;
@@ -152,10 +152,7 @@ pub(super) fn table_at(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Optio
 fn tab_table(lines: &Lines<'_>, li: usize, hints: &dyn Hints) -> Option<ColumnTable> {
     let head = lines.raw(li)?.text;
     let cells: Vec<&str> = head.split('\t').map(crate::text::trim).collect();
-    let short = cells
-        .iter()
-        .all(|c| c.split_whitespace().count() <= MAX_HEADER_WORDS);
-    if !(2..=MAX_COLUMNS).contains(&cells.len()) || !short || !hints.heads_table(&cells) {
+    if !heads(&cells, hints) {
         return None;
     }
     let rows = (li + 1..lines.len())
@@ -361,10 +358,18 @@ fn header_spans(text: &str, hints: &dyn Hints) -> Option<Vec<Range<usize>>> {
         return None;
     }
     let cells: Vec<&str> = spans.iter().map(|s| cut(text, s.clone()).1).collect();
-    let short = cells
-        .iter()
-        .all(|c| c.split_whitespace().count() <= MAX_HEADER_WORDS);
-    (short && hints.heads_table(&cells)).then_some(spans)
+    heads(&cells, hints).then_some(spans)
+}
+
+/// Do a header line's `cells` head a table of projects: two to
+/// [`MAX_COLUMNS`] of them, each of at most [`MAX_HEADER_WORDS`] words,
+/// that [`Hints::heads_table`] says do?
+fn heads(cells: &[&str], hints: &dyn Hints) -> bool {
+    (2..=MAX_COLUMNS).contains(&cells.len())
+        && cells
+            .iter()
+            .all(|c| c.split_whitespace().count() <= MAX_HEADER_WORDS)
+        && hints.heads_table(cells)
 }
 
 /// The dash groups of pandoc's line under a table's header (`----- ---
@@ -639,12 +644,9 @@ fn tab_cells<'a>(raw: &RawLine<'a>) -> Vec<(usize, MappedText<'a>)> {
 
 /// Join `cell`, the next line's part of a cell, to `have`, as wrapped
 /// lines are joined ([`append_mended`]), but tight between the parts of a
-/// period stacked in a narrow column (`2020-` + `2022`, `2020` + `-`).
+/// period stacked in a narrow column ([`stacked_period`]).
 pub(super) fn join_cell(have: &mut MappedText<'_>, cell: &MappedText<'_>, repairs: &mut Repairs) {
-    let (h, c) = (have.as_str().as_bytes(), cell.as_str().as_bytes());
-    let digit_dash = h.len() >= 2 && h[h.len() - 1] == b'-' && h[h.len() - 2].is_ascii_digit();
-    let lone_dash = c == b"-" && h.last().is_some_and(u8::is_ascii_digit);
-    if (digit_dash && c.first().is_some_and(u8::is_ascii_digit)) || lone_dash {
+    if stacked_period(have.as_str(), cell.as_str()) {
         have.append(cell, Joint::Tight);
     } else {
         append_mended(have, cell, repairs);

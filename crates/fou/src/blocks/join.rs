@@ -268,6 +268,19 @@ pub(crate) fn hyphen_break(prev: &str, next_word: &str) -> Option<bool> {
     (c.is_alphabetic() && next_lower && !JOIN_WORDS.contains(&next_word)).then(|| c.is_lowercase())
 }
 
+/// Dashes between a period's years (`2020-2022`, `2020–2022`).
+pub(crate) const PERIOD_DASHES: [char; 3] = ['-', '–', '—'];
+
+/// Are `prev` and `next` the parts of a period stacked in a narrow
+/// column, joined with nothing between: `2020-` + `2022`, or `2020` + a
+/// dash alone?
+pub(crate) fn stacked_period(prev: &str, next: &str) -> bool {
+    let digit_before = |t: &str| t.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+    let open = prev.strip_suffix(PERIOD_DASHES).is_some_and(digit_before);
+    let lone_dash = next.len() <= '—'.len_utf8() && next.strip_prefix(PERIOD_DASHES) == Some("");
+    (open && next.starts_with(|c: char| c.is_ascii_digit())) || (lone_dash && digit_before(prev))
+}
+
 /// The most bytes [`word_start`] looks back over: more than any word has,
 /// so that a text of hyphen-wrapped lines with no space (`ord-` on every
 /// line, one "word" growing with each) is not searched back to its start at
@@ -294,6 +307,18 @@ mod tests {
     //! The join rules as a specification, with the report's hints.
     use super::*;
     use crate::blocks::hints::TestHints;
+
+    #[test]
+    fn the_parts_of_a_stacked_period_join_tight() {
+        assert!(stacked_period("2020-", "2022"));
+        assert!(stacked_period("2020–", "2022"));
+        assert!(stacked_period("2020", "-"));
+        assert!(stacked_period("2020", "–"));
+        assert!(!stacked_period("helse-", "forskning"));
+        assert!(!stacked_period("barnefamilier –", "variasjon"));
+        assert!(!stacked_period("2020", "- neste"));
+        assert!(!stacked_period("Arbeid", "-"));
+    }
 
     /// [`has_comma_or_question_mark`] is `contains(", ") ||
     /// contains("? ")`, on texts of commas, question marks, spaces and

@@ -34,7 +34,7 @@ mod runlist;
 mod segment;
 
 pub use hints::Hints;
-pub(crate) use join::hyphen_break;
+pub(crate) use join::{PERIOD_DASHES, hyphen_break, stacked_period};
 pub use post::heading_like;
 pub(crate) use repair::Repairs;
 pub use repair::{MAX_AFTER_BYTES, Repair, RepairKind};

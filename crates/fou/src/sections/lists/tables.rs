@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::{Claims, Doc, List, Part, StatusCtx};
-use crate::blocks::{BlockKind, hyphen_break};
+use crate::blocks::{BlockKind, PERIOD_DASHES, hyphen_break, stacked_period};
 use crate::grammar::{institution_pieces, period, trim_period};
 use crate::lexicon;
 use crate::model::PortfolioItem;
@@ -125,7 +125,7 @@ impl Columns {
 }
 
 /// Dashes a period cell cut before its end year ends in.
-const DASHES: [char; 3] = ['-', '–', '—'];
+const DASHES: [char; 3] = PERIOD_DASHES;
 
 /// Does `text` end in a dash glued to what comes before it (`2023-`,
 /// `NAV-`), not one that stands apart (`barnefamilier –`)?
@@ -192,14 +192,12 @@ fn join_cells<'t>(row: &mut Row<'t>, cells: Vec<Cow<'t, str>>) {
             Some(have) if !cell.is_empty() => {
                 let to = have.to_mut();
                 let next_word = cell.split_whitespace().next().unwrap_or_default();
-                let lone_dash = DASHES.iter().any(|&d| cell.chars().eq([d]))
-                    && to.ends_with(|c: char| c.is_ascii_digit());
                 match hyphen_break(to, next_word) {
                     Some(true) => {
                         to.pop();
                     }
                     Some(false) => {}
-                    None if glued_dash(to) || lone_dash => {}
+                    None if glued_dash(to) || stacked_period(to, &cell) => {}
                     None => to.push(' '),
                 }
                 to.push_str(&cell);
