@@ -259,6 +259,64 @@ fn references() {
     }
 }
 
+/// The APA style, common in Norwegian social science: surname-first
+/// authors, the year ended by a period, the title as a sentence of its own,
+/// and the venue with its volume, pages and link after it.
+#[test]
+fn references_in_the_apa_style() {
+    #[rustfmt::skip]
+    let cases: [(&str, &[&str], &str, Option<&str>); 10] = [
+        ("Nordmann, K. & Hansen, P. (2021). Kollegaen som døråpner. Tidsskrift for arbeidsliv, 12(3), 45–60.",
+         &["Nordmann, K.", "Hansen, P."], "Kollegaen som døråpner", Some("Tidsskrift for arbeidsliv")),
+        ("Hansen, P., Berg, L., & Nordmann, K. (2020). Små bedrifter og arbeidstrening. *Søkelys på tiltak*, *4*(1), e12. https://doi.org/10.1000/xyz",
+         &["Hansen, P.", "Berg, L.", "Nordmann, K."], "Små bedrifter og arbeidstrening", Some("Søkelys på tiltak")),
+        // a question ends the title and is kept; initials with a hyphen
+        ("Berg, K.-L. og Dahl, Ø. (2019). Hvem ringer NAV? Norsk velferdstidsskrift, 7, s. 1–20.",
+         &["Berg, K.-L.", "Dahl, Ø."], "Hvem ringer NAV?", Some("Norsk velferdstidsskrift")),
+        // a question and a subtitle: the venue is the last sentence
+        ("Berg, K. (2019). Hjelp til selvhjelp? Ulikhet i arbeid. Søkelys, 3(2), 4–9.",
+         &["Berg, K."], "Hjelp til selvhjelp? Ulikhet i arbeid", Some("Søkelys")),
+        // a book or report: its title in italics, the publisher after
+        ("Olsen, A. M. (2022). *Tillit og tid i forvaltningen*. Fagbokforlaget.",
+         &["Olsen, A. M."], "Tillit og tid i forvaltningen", Some("Fagbokforlaget")),
+        // a second work of the year, a day in the parentheses
+        ("Dahl, T. (2021b). Ventetid på tiltak. Rapport fra Kystforsk.",
+         &["Dahl, T."], "Ventetid på tiltak", Some("Rapport fra Kystforsk")),
+        ("Lund, E. (2023, 3. mars). Flere unge i jobb. Dagsavisen.",
+         &["Lund, E."], "Flere unge i jobb", Some("Dagsavisen")),
+        // a title in quotes, in the reports' own order
+        ("Hansen og Berg (2021): «Arbeid og helse», Tidsskrift for velferd",
+         &["Hansen", "Berg"], "Arbeid og helse", Some("Tidsskrift for velferd")),
+        // no venue: the title is the whole
+        ("Strand, B. (2020). Et notat om frafall.", &["Strand, B."], "Et notat om frafall", None),
+        // a link after the title is no venue
+        ("Strand, B. (2020). Et notat om frafall. https://example.org/notat", &["Strand, B."], "Et notat om frafall", None),
+    ];
+    for (text, authors, title, venue) in cases {
+        let r = reference(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(r.authors, authors, "{text:?}");
+        assert_eq!(r.title, title, "{text:?}");
+        assert_eq!(r.venue.as_deref(), venue, "{text:?}");
+    }
+    // The reports' own order keeps its venue whole, numbers and all.
+    let r = reference("Olsen (2019): *Tillit*, Rapport 2019:3").unwrap();
+    assert_eq!(r.venue.as_deref(), Some("Rapport 2019:3"));
+    // Initials alone are no name: with nothing before them they stay apart.
+    assert_eq!(
+        fou::grammar::author_list("K. og Hansen, P."),
+        ["K.", "Hansen, P."]
+    );
+    assert_eq!(
+        fou::grammar::authors("Av Nordmann, K. og Berg, L.").unwrap(),
+        ["Nordmann, K.", "Berg, L."]
+    );
+    // A surname-first name is still one of at most six words.
+    assert_eq!(
+        fou::grammar::author_list("Ane Bø Li Dahl Strand, K. L."),
+        ["Ane Bø Li Dahl Strand", "K. L."]
+    );
+}
+
 #[test]
 fn phd_lines() {
     let p = phd_line("Hva er arbeidsevne? Stipendiat Ola Nordmann, UiO.").unwrap();

@@ -31,7 +31,7 @@ fn check(label: &str, bytes: &[u8], gold: &serde_json::Value, failures: &mut Vec
 }
 
 /// Map every line through `f`.
-fn lines(text: &str, f: impl Fn(&str) -> String) -> String {
+fn lines(text: &str, f: impl FnMut(&str) -> String) -> String {
     text.lines().map(f).collect::<Vec<_>>().join("\n") + "\n"
 }
 
@@ -176,5 +176,66 @@ fn the_2020_plain_report_through_other_renderings() {
     for (label, bytes) in variants {
         check(&format!("fou-2020.txt {label}"), &bytes, &g, &mut failures);
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A publication list of the 2020 report written in the APA style instead
+/// of the report's own (`Surname, A., Surname, A., & Surname, A. (2020).
+/// Title. *Venue*, 12(3), 45–60. https://doi.org/…`): the same titles, years
+/// and venues, each author surname first with an initial, and the rest of
+/// the report as the gold has it.
+#[test]
+fn the_2020_report_with_its_publications_in_the_apa_style() {
+    let text = read("fou-2020.txt");
+    let mut g = gold("fou-2020.json");
+    let mut rewritten = 0;
+    let apa = lines(&text, |l| {
+        let Some(item) = l.strip_prefix("- ") else {
+            return l.to_owned();
+        };
+        let Ok(r) = fou::grammar::reference(item) else {
+            return l.to_owned();
+        };
+        rewritten += 1;
+        let names: Vec<String> = r.authors.iter().map(|a| format!("{a}, A.")).collect();
+        let authors = match names.as_slice() {
+            [one] => one.clone(),
+            [first, second] => format!("{first} & {second}"),
+            [init @ .., last] => format!("{}, & {last}", init.join(", ")),
+            [] => unreachable!("a reference has authors"),
+        };
+        let end = if r.title.ends_with(['?', '!']) {
+            ""
+        } else {
+            "."
+        };
+        let venue = r
+            .venue
+            .map_or(String::new(), |v| format!(" *{v}*, 12(3), 45–60."));
+        let link = if rewritten % 2 == 0 {
+            " https://doi.org/10.1000/x"
+        } else {
+            ""
+        };
+        format!(
+            "- {} ({}). {}{end}{venue}{link}",
+            authors,
+            r.year.unwrap_or(0),
+            r.title
+        )
+    });
+    assert!(rewritten > 2, "{rewritten} references rewritten");
+    for p in g["publications"].as_array_mut().unwrap() {
+        for a in p["authors"].as_array_mut().unwrap() {
+            *a = format!("{}, A.", a.as_str().unwrap()).into();
+        }
+    }
+    let mut failures = Vec::new();
+    check(
+        "fou-2020.txt APA references",
+        apa.as_bytes(),
+        &g,
+        &mut failures,
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

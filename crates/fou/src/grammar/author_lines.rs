@@ -13,10 +13,10 @@ use super::{GrammarError, check, trim_period};
 /// The most words a name has (`Kari Marie van der Berg`).
 const MAX_NAME_WORDS: usize = 6;
 
-/// What separates two names: `, `, ` og `, ` and `, ` & `, and `, og ` or
-/// `, and ` (a comma before the last name's conjunction).
+/// What separates two names: `, `, ` og `, ` and `, ` & `, and `, og `,
+/// `, and ` or `, & ` (a comma before the last name's conjunction).
 fn separator<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
-    let serial = alt((tag(", og "), tag(", and ")));
+    let serial = alt((tag(", og "), tag(", and "), tag(", & ")));
     alt((serial, tag(", "), tag(" og "), tag(" and "), tag(" & "))).parse(input)
 }
 
@@ -40,11 +40,71 @@ fn name<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str,
     .parse(input)
 }
 
-/// The names of a list, empty pieces left out.
+/// The names of a list, empty pieces left out. In a list written surname
+/// first (`Nordmann, K. og Hansen, P.`), a piece of initials only ends the
+/// name before it: the two are one name, as written (`Nordmann, K.`).
 fn names<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, Vec<&'a str>, E> {
-    let (rest, mut found) = separated_list0(separator, name).parse(input)?;
-    found.retain(|n| !n.is_empty());
-    Ok((rest, found))
+    let (rest, found) = separated_list0(separator, name).parse(input)?;
+    let mut out: Vec<&'a str> = Vec::with_capacity(found.len());
+    for n in found.into_iter().filter(|n| !n.is_empty()) {
+        if let Some(prev) = out.last_mut()
+            && is_initials(n)
+            && !is_initials(prev)
+            && let Some(joined) = comma_joined(input, prev, n)
+            && !crate::text::more_words_than(joined, MAX_NAME_WORDS)
+        {
+            *prev = joined;
+            continue;
+        }
+        out.push(n);
+    }
+    Ok((rest, out))
+}
+
+/// `first`, the `, ` after it and `then`, as one slice of `text` (all three
+/// are slices of it): `None` when something else stands between them.
+fn comma_joined<'a>(text: &'a str, first: &str, then: &str) -> Option<&'a str> {
+    let at = |s: &str| (s.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+    let (start, then_start) = (at(first)?, at(then)?);
+    let first_end = start.checked_add(first.len())?;
+    let end = then_start.checked_add(then.len())?;
+    (text.get(first_end..then_start)? == ", ")
+        .then(|| text.get(start..end))
+        .flatten()
+}
+
+/// Is `piece` a person's initials and nothing else: words of capitals each
+/// followed by a period (`K.`, `K. L.`, `K.-L.`, `K.L.`), or one capital
+/// alone (`P`, whose period ended a sentence)?
+fn is_initials(piece: &str) -> bool {
+    let mut words = piece.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(is_initial_word)
+}
+
+/// A word of [`is_initials`]: `K.`, `K.L.` or a lone capital.
+fn is_initial_word(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    let (mut capitals, mut periods) = (0, 0);
+    while let Some(c) = chars.next() {
+        if !c.is_uppercase() {
+            return false;
+        }
+        capitals += 1;
+        periods += usize::from(chars.next_if_eq(&'.').is_some());
+    }
+    capitals > 0 && (periods == capitals || capitals == 1)
+}
+
+/// [`trim_period`], but for the period of a last name's initials
+/// (`Hansen, P.`): a list ends there, and the period is the name's.
+fn trim_list_end(text: &str) -> &str {
+    let trimmed = trim_period(text);
+    let last = trimmed.rsplit([' ', ',', '-']).next().unwrap_or(trimmed);
+    if trimmed.len() < crate::text::trim(text).len() && !last.is_empty() && is_initials(last) {
+        crate::text::trim(text)
+    } else {
+        trimmed
+    }
 }
 
 /// Split `A, B og C` into names (also `and`, `&`).
@@ -53,7 +113,7 @@ fn names<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, Vec<&'a
 /// assert_eq!(fou::grammar::author_list("Hansen, Berg og van der Lund."), ["Hansen", "Berg", "van der Lund"]);
 /// ```
 pub fn author_list(text: &str) -> Vec<String> {
-    let names = names::<()>(trim_period(text)).map_or_else(|_| Vec::new(), |(_, n)| n);
+    let names = names::<()>(trim_list_end(text)).map_or_else(|_| Vec::new(), |(_, n)| n);
     names.into_iter().map(str::to_owned).collect()
 }
 
@@ -90,7 +150,7 @@ where
         alt((tag("Av "), tag("av "), tag("By "))),
     );
     let all_names = map(rest, |r: &'a str| {
-        names::<()>(trim_period(r)).map_or_else(|_| Vec::new(), |(_, n)| n)
+        names::<()>(trim_list_end(r)).map_or_else(|_| Vec::new(), |(_, n)| n)
     });
     let names = context(
         "names separated by `,` and `og`",
@@ -134,7 +194,7 @@ pub(crate) fn reads_as_authors(line: &str) -> bool {
     else {
         return false;
     };
-    let mut rest = trim_period(after_by);
+    let mut rest = trim_list_end(after_by);
     let mut any = false;
     loop {
         let Ok((after, n)) = name::<()>(rest) else {
@@ -157,8 +217,8 @@ pub(crate) fn reads_as_authors(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        MAX_NAME_WORDS, authors, may_be_author_line, plausible_name, reads_as_authors, separator,
-        up_to_separator,
+        MAX_NAME_WORDS, authors, is_initials, may_be_author_line, plausible_name, reads_as_authors,
+        separator, up_to_separator,
     };
     use nom::Parser;
     use nom::character::complete::anychar;
@@ -190,6 +250,28 @@ mod tests {
             plausible += usize::from(by_split(&n));
         }
         assert!(plausible > 0);
+    }
+
+    /// Initials are capitals each with its period, or one capital alone.
+    #[test]
+    fn initials_are_capitals_with_periods() {
+        for yes in ["K.", "K. L.", "K.-L.", "K.L.", "Ø.", "P", "Å. B"] {
+            assert!(is_initials(yes), "{yes:?}");
+        }
+        for no in [
+            "",
+            " ",
+            "NAV",
+            "KL",
+            "K.L",
+            "Kari",
+            "k.",
+            "K..",
+            "K. Hansen",
+            "1.",
+        ] {
+            assert!(!is_initials(no), "{no:?}");
+        }
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! Publication references: `Authors (2020): *Title*, Venue`.
+//! Publication references: `Authors (2020): *Title*, Venue`, the reports'
+//! own order, and the APA style, `Surname, A. & Surname, B. (2020). Title.
+//! *Venue*, 12(3), 45–60. https://doi.org/…`.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n};
-use nom::character::complete::{char, one_of, space0};
+use nom::character::complete::{char, one_of, satisfy, space0};
 use nom::combinator::{cut, map, map_opt, map_parser, opt, rest, verify};
 use nom::error::{ContextError, ErrorKind, ParseError, context};
 use nom::sequence::{delimited, preceded};
@@ -12,6 +14,13 @@ use super::{GrammarError, author_list, check, trim_period};
 
 /// The most words an author's name in a reference has.
 const MAX_NAME_WORDS: usize = 5;
+
+/// How a link in a reference starts: the end of its venue.
+const LINKS: [&str; 4] = ["https://", "http://", "doi:", "www."];
+
+/// The most characters of a date after the year in its parentheses
+/// (`(2021, 30. september)`): a day and a month, with room for a range.
+const MAX_DATE_AFTER_YEAR: usize = 24;
 
 /// A parsed reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +40,14 @@ fn year_in_parens<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str
         take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
         |d: &str| d.parse().ok(),
     );
-    delimited((char('('), space0), year, (space0, char(')'))).parse(input)
+    // `(2021a)`: the second of an author's works that year; `(2021, 3.
+    // mars)`: a day, as the APA style writes it for a newspaper.
+    let letter = opt(satisfy(|c| c.is_ascii_lowercase()));
+    let day = opt(preceded(
+        char(','),
+        take_while_m_n(1, MAX_DATE_AFTER_YEAR, |c| c != ')' && c != '('),
+    ));
+    delimited((char('('), space0), year, (letter, day, space0, char(')'))).parse(input)
 }
 
 /// The text before the first ` (`: what `take_until(" (")` takes, found
@@ -89,30 +105,112 @@ pub(super) fn split_last_comma(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Title and venue. A title set in `*italics*` (or `_italics_`, or in
-/// bold, `**bold**` or `__bold__`) is followed by the venue; otherwise the
-/// venue is after the last comma, if there is one. A title of nothing but
+/// bold, `**bold**` or `__bold__`), or in quotes (`«…»`, `“…”`, `"…"`), is
+/// followed by the venue. Otherwise, where the year ended with a period
+/// (`sentence`, the APA style: `(2021). Title. Venue, 12(3), 45–60`), the
+/// title is the first sentence and the venue the rest; else the venue is
+/// after the last comma, if there is one. After a year with a period, a
+/// venue's volume, pages and link are no part of it. A title of nothing but
 /// white space and emphasis marks is none: the parser fails.
 fn title_and_venue<'a, E: ParseError<&'a str>>(
     input: &'a str,
+    sentence: bool,
 ) -> IResult<&'a str, (&'a str, Option<&'a str>), E> {
     let marks = alt((tag("**"), tag("__"), tag("*"), tag("_")));
     let emphasised = map(
         preceded(marks, (up_to_mark, rest)),
         |(title, after): (&str, &str)| {
-            let venue = after.trim_start_matches(['*', '_']).trim();
-            let venue = venue.trim_start_matches([',', '.']).trim();
-            (
-                crate::text::trim(title),
-                (!venue.is_empty()).then(|| trim_period(venue)),
-            )
+            let venue = after.trim_start_matches(['*', '_']);
+            (crate::text::trim(title), venue_after(venue))
         },
     );
+    let quoted = map_opt(rest, quoted_title);
+    let first_sentence = map_opt(rest, |text| sentence.then(|| sentence_title(text)));
     let plain = map(rest, |text: &'a str| match split_last_comma(text) {
         Some((title, venue)) => (crate::text::trim(title), Some(trim_period(venue))),
         None => (trim_period(text), None),
     });
     let has_title = |(title, _): &(&str, Option<&str>)| has_words(title);
-    alt((verify(emphasised, has_title), verify(plain, has_title))).parse(input)
+    let (rest, (title, venue)) = alt((
+        verify(emphasised, has_title),
+        verify(quoted, has_title),
+        verify(first_sentence, has_title),
+        verify(plain, has_title),
+    ))
+    .parse(input)?;
+    let venue = if sentence {
+        venue.and_then(venue_name)
+    } else {
+        venue
+    };
+    Ok((rest, (title, venue)))
+}
+
+/// The venue in what follows a title: the text after a `,` or `.`, if any.
+fn venue_after(after: &str) -> Option<&str> {
+    let venue = crate::text::trim(after).trim_start_matches([',', '.']);
+    let venue = crate::text::trim(venue);
+    (!venue.is_empty()).then(|| trim_period(venue))
+}
+
+/// A title in quotes at the start of `text` (`«Title», Venue`), and the
+/// venue after it.
+fn quoted_title(text: &str) -> Option<(&str, Option<&str>)> {
+    const QUOTES: [(char, char); 5] = [('«', '»'), ('“', '”'), ('„', '“'), ('"', '"'), ('‘', '’')];
+    let (open, close) = QUOTES.iter().find(|(open, _)| text.starts_with(*open))?;
+    let inside = text.get(open.len_utf8()..)?;
+    let (title, after) = inside.split_once(*close)?;
+    Some((crate::text::trim(title), venue_after(after)))
+}
+
+/// The title of an APA-style reference and the venue after it. The venue
+/// is the last sentence before a link, if any (`Title? Subtitle. Venue,
+/// 12(3), 45–60. https://doi.org/…`): the title ends at the last `.`, `?`
+/// or `!` before it that a space and a capital or an emphasis mark follow.
+/// A `?` or `!` is the title's own.
+fn sentence_title(text: &str) -> (&str, Option<&str>) {
+    let body = link_at(text).and_then(|at| text.get(..at)).unwrap_or(text);
+    let b = body.as_bytes();
+    let end = memchr::memrchr3_iter(b'.', b'?', b'!', b).find(|&i| {
+        b.get(i + 1) == Some(&b' ')
+            && body.get(i + 2..).is_some_and(|next| {
+                next.starts_with(|c: char| c.is_uppercase() || c == '*' || c == '_')
+            })
+    });
+    let Some(end) = end else {
+        return (trim_period(body), None);
+    };
+    let kept = usize::from(b.get(end) != Some(&b'.'));
+    match (body.get(..end + kept), body.get(end + 1..)) {
+        (Some(title), Some(after)) => (crate::text::trim(title), venue_after(after)),
+        _ => (trim_period(body), None),
+    }
+}
+
+/// Where the first link in `text` starts ([`LINKS`]).
+fn link_at(text: &str) -> Option<usize> {
+    LINKS.iter().filter_map(|l| text.find(l)).min()
+}
+
+/// A venue without its locators: from `Tidsskrift, 12(3), 45–60.
+/// https://doi.org/…`, `Tidsskrift`. A link ends it, and the pieces after
+/// its last commas that start with a digit (volume, issue, pages, or an
+/// article number, `e12`) or a page mark (`s.`, `pp.`) are dropped; none is
+/// left when nothing else was there. The emphasis around the name goes.
+fn venue_name(venue: &str) -> Option<&str> {
+    let mut name = trim_period(venue.get(..link_at(venue).unwrap_or(venue.len()))?);
+    while let Some((before, last)) = split_last_comma(name) {
+        let last = last.trim_start_matches(['*', '_']);
+        let article = last.strip_prefix('e').unwrap_or(last);
+        let locator = article.starts_with(|c: char| c.is_ascii_digit())
+            || ["s. ", "pp. ", "p. "].iter().any(|p| last.starts_with(p));
+        if !locator {
+            break;
+        }
+        name = crate::text::trim(before);
+    }
+    let name = name.trim_end_matches([',', '.', ' ']).trim_matches(['*', '_']);
+    (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some(name)
 }
 
 /// Does a title hold more than white space and emphasis marks?
@@ -135,18 +233,18 @@ where
     E: ParseError<&'a str> + ContextError<&'a str>,
 {
     let year = context("a year in parentheses", year_in_parens);
-    let after_year = (take_while(char::is_whitespace), opt(one_of(":.")));
+    let mark = preceded(take_while(char::is_whitespace), opt(one_of(":.")));
     let some_text = verify(rest, |t: &str| !crate::text::trim(t).is_empty());
+    let (input, authors) = reference_authors(input)?;
+    let (input, (year, mark)) = preceded(char(' '), cut((year, mark))).parse(input)?;
     let title = context(
         "a title",
         preceded(
             take_while(char::is_whitespace),
-            map_parser(some_text, title_and_venue),
+            map_parser(some_text, |text| title_and_venue(text, mark == Some('.'))),
         ),
     );
-    let (input, authors) = reference_authors(input)?;
-    let (rest, (year, _, (title, venue))) =
-        preceded(char(' '), cut((year, after_year, title))).parse(input)?;
+    let (rest, (title, venue)) = cut(title).parse(input)?;
     Ok((
         rest,
         Reference {
@@ -183,6 +281,13 @@ pub(crate) fn may_be_reference(text: &str) -> bool {
 /// assert_eq!(r.title, "Arbeid i endring");
 /// assert_eq!(r.venue.as_deref(), Some("Tidsskrift for tiltak"));
 /// assert!(reference("Ingen referanse her").is_err());
+///
+/// // The APA style: authors surname first, the venue without its volume,
+/// // pages and link.
+/// let r = reference("Berg, K. & Dahl, T. (2021). Tillit og tid. *Tidsskrift for tiltak*, 4(2), 1–9.").unwrap();
+/// assert_eq!(r.authors, ["Berg, K.", "Dahl, T."]);
+/// assert_eq!(r.title, "Tillit og tid");
+/// assert_eq!(r.venue.as_deref(), Some("Tidsskrift for tiltak"));
 /// ```
 pub fn reference(text: &str) -> Result<Reference, GrammarError> {
     check(reference_parser, crate::text::trim(text))
@@ -252,6 +357,10 @@ mod tests {
             ".",
             " (2020)",
             "( 2020\t)",
+            " (2020a)",
+            " (2020, 3. mars)",
+            "(2020,)",
+            "). Tittel. Venue, 1(2)",
         ];
         let lines = crate::testing::concatenations(&pieces, 4);
         let mut parsed = 0;
