@@ -1118,8 +1118,9 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Byte ranges of the sentences of `text`.
 ///
-/// A sentence ends at `.`, `!` or `?` followed by a space and a capital, a
-/// digit or an opening quote; the period of an abbreviation
+/// A sentence ends at `.`, `!` or `?` followed by spaces (one, or two as
+/// some typists and converters put them) and a capital, a digit or an
+/// opening quote; the period of an abbreviation
 /// ([`lexicon::ABBREVIATIONS`]) or of a single letter (an initial) does not
 /// end one.
 ///
@@ -1140,11 +1141,11 @@ pub(crate) fn each_sentence(text: &str) -> impl Iterator<Item = (usize, usize)> 
     let mut start = 0;
     std::iter::from_fn(move || {
         for i in ends.by_ref() {
-            if !ends_sentence_at(text, i, start) {
+            let Some(next) = sentence_ends_at(text, i, start) else {
                 continue;
-            }
+            };
             let sentence = (start, i + 1);
-            start = i + 2;
+            start = next;
             return Some(sentence);
         }
         // The last sentence runs to the end of the text.
@@ -1157,38 +1158,48 @@ pub(crate) fn each_sentence(text: &str) -> impl Iterator<Item = (usize, usize)> 
 }
 
 /// Does the `.`, `!` or `?` at `i` end a sentence of `text` ([`sentences`]),
-/// the sentence that starts at `start` or after it? Its last word (for an
+/// the sentence that starts at `start` or after it? Where the next sentence
+/// starts when it does: after the spaces that follow the mark (one, or two
+/// as some typists and converters put them). Its last word (for an
 /// abbreviation) is read after `start`: after the start of the sentence,
 /// or before it (every sentence but the first starts after a space, which
 /// ends no word), which is the same.
-fn ends_sentence_at(text: &str, i: usize, start: usize) -> bool {
-    let b = text.as_bytes();
-    if b.get(i + 1) != Some(&b' ') {
-        return false;
+fn sentence_ends_at(text: &str, i: usize, start: usize) -> Option<usize> {
+    let next_start = i + 1 + spaces_at(text.as_bytes(), i + 1);
+    if next_start == i + 1 {
+        return None;
     }
-    let next = text.get(i + 2..).and_then(|rest| rest.chars().next());
+    let next = text.get(next_start..).and_then(|rest| rest.chars().next());
     if !next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"') {
-        return false;
+        return None;
     }
-    !(b.get(i) == Some(&b'.') && ends_abbreviation(text.get(start..i).unwrap_or_default()))
+    let abbreviation = text.as_bytes().get(i) == Some(&b'.')
+        && ends_abbreviation(text.get(start..i).unwrap_or_default());
+    (!abbreviation).then_some(next_start)
+}
+
+/// How many spaces stand in `b` from `at` on.
+fn spaces_at(b: &[u8], at: usize) -> usize {
+    b.get(at..)
+        .map_or(0, |rest| rest.iter().take_while(|&&c| c == b' ').count())
 }
 
 /// The sentence of `text` ([`sentences`]) that the byte at `at` (no space:
 /// a word's first, say) stands in: found from `at`, back to the end of
 /// the sentence before and on to its own end, not from the start of the
 /// text. Whether a mark ends a sentence is told by the bytes around it and
-/// the word before it ([`ends_sentence_at`]), wherever the look started.
+/// the word before it ([`sentence_ends_at`]), wherever the look started.
 pub(crate) fn sentence_around(text: &str, at: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let before = b.get(..at).unwrap_or_default();
     // A mark right before `at` ends no sentence: no space follows it.
     let start = memchr::memrchr3_iter(b'.', b'!', b'?', before)
-        .find(|&i| ends_sentence_at(text, i, 0))
-        .map_or(0, |i| i + 2);
+        .find_map(|i| sentence_ends_at(text, i, 0))
+        .unwrap_or(0);
     let after = b.get(at..).unwrap_or_default();
     let end = memchr::memchr3_iter(b'.', b'!', b'?', after)
         .map(|i| at + i)
-        .find(|&i| ends_sentence_at(text, i, start))
+        .find(|&i| sentence_ends_at(text, i, start).is_some())
         .map_or(text.len(), |i| i + 1);
     crate::work::add(end - start);
     (start, end)
@@ -1285,7 +1296,7 @@ pub(crate) fn each_clause(sentence: &str) -> impl Iterator<Item = (usize, usize)
         let from = start?;
         match marks.by_ref().find(|&i| b.get(i + 1) == Some(&b' ')) {
             Some(i) => {
-                start = Some(i + 2);
+                start = Some(i + 1 + spaces_at(b, i + 1));
                 Some((from, i))
             }
             None => {
@@ -1443,6 +1454,12 @@ mod tests {
                 "Slutt."
             ]
         );
+        // Two spaces after a sentence end it as one does, and start no
+        // sentence or clause with a space.
+        let t = "Ti kom.  Åtte gikk:  tre ble.";
+        let got: Vec<&str> = sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(got, ["Ti kom.", "Åtte gikk:  tre ble."]);
+        assert_eq!(clauses(got[1]), [(0, 10), (13, 21)]);
         // A text that ends with a mark and a space has no empty sentence after.
         assert_eq!(sentences("En. To. "), [(0, 3), (4, 8)]);
         assert!(sentences("").is_empty());
@@ -1522,7 +1539,8 @@ mod tests {
 
     /// Texts of words, marks, spaces and characters outside ASCII: the
     /// clauses one at a time are those the split into a vector pushes, one
-    /// by one (an empty text, a mark at either end, two marks in a row).
+    /// by one (an empty text, a mark at either end, two marks in a row),
+    /// each clause after the spaces that follow its mark.
     #[test]
     fn each_clause_is_the_split_at_marks_before_a_space() {
         let slow = |s: &str| {
@@ -1532,7 +1550,7 @@ mod tests {
             for i in 0..b.len() {
                 if matches!(b[i], b',' | b';' | b':') && b.get(i + 1) == Some(&b' ') {
                     out.push((start, i));
-                    start = i + 2;
+                    start = i + 1 + s[i + 1..].len() - s[i + 1..].trim_start_matches(' ').len();
                 }
             }
             out.push((start, s.len()));

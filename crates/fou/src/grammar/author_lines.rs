@@ -13,6 +13,10 @@ use super::{GrammarError, check, trim_period};
 /// The most words a name has (`Kari Marie van der Berg`).
 const MAX_NAME_WORDS: usize = 6;
 
+/// The most bytes a name's initials take (`K.-L. M.`, `Å. Ø. B.`): a
+/// longer piece is no initials, told without reading it.
+const MAX_INITIALS_BYTES: usize = 16;
+
 /// What separates two names: `, `, ` og `, ` and `, ` & `, and `, og `,
 /// `, and ` or `, & ` (a comma before the last name's conjunction).
 fn separator<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
@@ -44,21 +48,32 @@ fn name<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str,
 /// first (`Nordmann, K. og Hansen, P.`), a piece of initials only ends the
 /// name before it: the two are one name, as written (`Nordmann, K.`).
 fn names<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, Vec<&'a str>, E> {
-    let (rest, found) = separated_list0(separator, name).parse(input)?;
-    let mut out: Vec<&'a str> = Vec::with_capacity(found.len());
-    for n in found.into_iter().filter(|n| !n.is_empty()) {
-        if let Some(prev) = out.last_mut()
-            && is_initials(n)
+    let (rest, mut found) = separated_list0(separator, name).parse(input)?;
+    found.retain(|n| !n.is_empty());
+    // (merged in place: most lists have no initials, and cost no new vector)
+    let mut kept: usize = 0;
+    for k in 0..found.len() {
+        let (Some(&n), Some(&prev)) =
+            (found.get(k), kept.checked_sub(1).and_then(|p| found.get(p)))
+        else {
+            kept += 1;
+            continue;
+        };
+        if is_initials(n)
             && !is_initials(prev)
             && let Some(joined) = comma_joined(input, prev, n)
             && !crate::text::more_words_than(joined, MAX_NAME_WORDS)
         {
-            *prev = joined;
-            continue;
+            if let Some(last) = found.get_mut(kept - 1) {
+                *last = joined;
+            }
+        } else {
+            found.swap(kept, k);
+            kept += 1;
         }
-        out.push(n);
     }
-    Ok((rest, out))
+    found.truncate(kept);
+    Ok((rest, found))
 }
 
 /// `first`, the `, ` after it and `then`, as one slice of `text` (all three
@@ -77,6 +92,9 @@ fn comma_joined<'a>(text: &'a str, first: &str, then: &str) -> Option<&'a str> {
 /// followed by a period (`K.`, `K. L.`, `K.-L.`, `K.L.`), or one capital
 /// alone (`P`, whose period ended a sentence)?
 fn is_initials(piece: &str) -> bool {
+    if piece.len() > MAX_INITIALS_BYTES {
+        return false;
+    }
     let mut words = piece.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
     words.peek().is_some() && words.all(is_initial_word)
 }

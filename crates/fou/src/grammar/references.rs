@@ -209,7 +209,9 @@ fn venue_name(venue: &str) -> Option<&str> {
         }
         name = crate::text::trim(before);
     }
-    let name = name.trim_end_matches([',', '.', ' ']).trim_matches(['*', '_']);
+    let name = name
+        .trim_end_matches([',', '.', ' '])
+        .trim_matches(['*', '_']);
     (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some(name)
 }
 
@@ -267,7 +269,16 @@ pub(crate) fn may_be_reference(text: &str) -> bool {
     let Some(open) = memchr::memchr_iter(b'(', b).find(|&i| i > 0 && b[i - 1] == b' ') else {
         return false;
     };
-    t.get(open..)
+    // (the bytes first: a period's `(2019-2021)` fails at its dash
+    // without the parser)
+    let after = b.get(open + 1..).unwrap_or_default();
+    let digits_at = after.iter().position(|&c| c != b' ' && c != b'\t');
+    let year_then = digits_at.and_then(|d| after.get(d..d + 5));
+    let may = matches!(year_then, Some(&[a, b, c, d, next])
+        if [a, b, c, d].iter().all(u8::is_ascii_digit)
+            && matches!(next, b')' | b',' | b' ' | b'\t' | b'a'..=b'z'));
+    may && t
+        .get(open..)
         .is_some_and(|rest| year_in_parens::<()>(rest).is_ok())
 }
 
