@@ -2,7 +2,8 @@
 //! through transformations that mimic how people receive them: other line
 //! endings and encodings, heading markup dropped or normalised, paragraphs
 //! hard-wrapped or not separated by blank lines, a table of contents run
-//! together. Every variant must still match the gold.
+//! together, two spaces after each sentence, running footers with page
+//! numbers and no form feeds. Every variant must still match the gold.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -55,6 +56,54 @@ fn wrap(text: &str, width: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A page's running footer after every `every`th line, numbered from 1:
+/// `footer(page)` its text, standing alone between blank lines when
+/// `alone`, else right under the line, mid-paragraph.
+fn with_footers(text: &str, every: usize, alone: bool, footer: impl Fn(usize) -> String) -> String {
+    let mut n = 0;
+    lines(text, |l| {
+        n += 1;
+        if n % every != 0 {
+            return l.to_owned();
+        }
+        let f = footer(n / every);
+        if alone {
+            format!("{l}\n\n{f}\n")
+        } else {
+            format!("{l}\n{f}")
+        }
+    })
+}
+
+/// Running footers of a text whose pages are not cut by form feeds, in the
+/// shapes a PDF's footers take: none of them is text of the report.
+fn footer_variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let title = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim_start_matches("# ")
+        .to_owned();
+    vec![
+        (
+            "footers `Side N` between blank lines",
+            with_footers(text, 45, true, |p| format!("FoU-rapport   Side {p}")).into_bytes(),
+        ),
+        (
+            "footers `Side N av 40` mid-paragraph",
+            with_footers(text, 41, false, |p| format!("Side {p} av 40")).into_bytes(),
+        ),
+        (
+            "footers `N | NAV FoU` mid-paragraph",
+            with_footers(text, 37, false, |p| format!("{p} | NAV FoU")).into_bytes(),
+        ),
+        (
+            "footers of the title and a page number",
+            with_footers(text, 43, true, |p| format!("{title}   {}", p + 1)).into_bytes(),
+        ),
+    ]
 }
 
 fn strip_hashes(l: &str) -> String {
@@ -114,11 +163,15 @@ fn the_2022_markdown_report_through_other_renderings() {
             .into_bytes(),
         ),
         (
+            "two spaces after a sentence",
+            text.replace(". ", ".  ").into_bytes(),
+        ),
+        (
             "markup dropped, wrapped at 72",
             wrap(&lines(&text, strip_hashes), 72).into_bytes(),
         ),
     ];
-    for (label, bytes) in variants {
+    for (label, bytes) in variants.into_iter().chain(footer_variants(&text)) {
         check(&format!("fou-2022.md {label}"), &bytes, &g, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -159,6 +212,10 @@ fn the_2020_plain_report_through_other_renderings() {
         ),
         ("utf-16le", utf16le(&text)),
         ("no blank lines", no_blank.into_bytes()),
+        (
+            "two spaces after a sentence",
+            text.replace(". ", ".  ").into_bytes(),
+        ),
         ("wrapped at 72", wrap(&text, 72).into_bytes()),
         (
             "table of contents on one line",
@@ -173,7 +230,7 @@ fn the_2020_plain_report_through_other_renderings() {
             .into_bytes(),
         ),
     ];
-    for (label, bytes) in variants {
+    for (label, bytes) in variants.into_iter().chain(footer_variants(&text)) {
         check(&format!("fou-2020.txt {label}"), &bytes, &g, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

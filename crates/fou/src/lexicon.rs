@@ -134,6 +134,10 @@ pub const PREFACE_TITLES: &[&str] = &["forord"];
 /// `Innholdsfortegnelse`).
 pub const TOC_TITLES: &[&str] = &["innhold"];
 
+/// Words that stand before a page number in a running header or footer
+/// (`Side 3`, `s. 3`, `Page 3`), lower-cased ASCII (matched in any case).
+pub const PAGE_WORDS: &[&str] = &["side", "s.", "page", "sida"];
+
 /// Whole first words of an appendix heading (`Vedlegg`, `Vedlegg 1`): a
 /// section with no special meaning, like a numbered one.
 pub const APPENDIX_TITLES: &[&str] = &["vedlegg"];

@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::trim_line;
+use crate::lexicon;
+
 /// The lines of a text by index, without a copy: what the measures read.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct LineTexts<'a> {
@@ -166,8 +169,9 @@ impl Layout {
     }
 }
 
-/// Measure the layout of `lines`.
-pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
+/// Measure the layout of `lines`, and note in `page_lines` the lines that
+/// may be numbered running lines ([`may_be_page_line`]), in the same pass.
+pub(super) fn measure(lines: LineTexts<'_>, page_lines: &mut Vec<usize>) -> Layout {
     // (room for every line's length at once: at most one each, where
     // growing by doubling moved them some ten times on a report)
     let mut lens: Vec<usize> = Vec::with_capacity(lines.len());
@@ -175,6 +179,9 @@ pub(super) fn measure(lines: LineTexts<'_>) -> Layout {
     let (mut ends, mut ends_blank) = (0usize, 0usize);
     for i in 0..lines.len() {
         let t = super::trim_line(lines.at(i));
+        if may_be_page_line(t) {
+            page_lines.push(i);
+        }
         let n = line_chars(t);
         if n >= UNWRAPPED_LINE {
             long += 1;
@@ -281,6 +288,174 @@ pub(super) fn running_lines(lines: LineTexts<'_>) -> Vec<bool> {
     furniture
 }
 
+/// At least this many lines stand between two of a text's running lines
+/// (one a page; a page of text has some forty lines, a page of a figure
+/// and its caption fewer).
+const MIN_PAGE_LINES: usize = 8;
+/// The most digits a page number has.
+const MAX_PAGE_DIGITS: usize = 3;
+/// The most a page number rises from one running line to the next (pages
+/// of figures or tables without one).
+const MAX_PAGE_STEP: u32 = 10;
+
+/// Running headers and footers of a text whose pages are not cut by form
+/// feeds (a PDF's text copied, or converted by a tool that drops them):
+/// short lines that are one line but for a page number, which rises from
+/// each to the next, on [`MIN_RUNNING_PAGES`] pages or more, at least
+/// [`MIN_PAGE_LINES`] apart. So that a run of numbered headings or
+/// captions (`Vedlegg 2`) is none, the line must say it is a page's: a page
+/// word before the number (`Side 3`, [`lexicon::PAGE_WORDS`]), a bar or dot
+/// beside it (`FoU-rapport 2020 | 3`), or the text's title around it.
+/// Found lines are set in `furniture` (grown to the lines when empty).
+pub(super) fn numbered_running_lines(
+    lines: LineTexts<'_>,
+    page_lines: &[usize],
+    furniture: &mut Vec<bool>,
+) {
+    if page_lines.len() < MIN_RUNNING_PAGES {
+        return;
+    }
+    let title = title_of(lines);
+    let mut groups: HashMap<String, Vec<(usize, Vec<u32>)>> = HashMap::new();
+    for &i in page_lines {
+        let t = trim_line(lines.at(i).trim_start_matches('\u{c}'));
+        if let Some(numbers) = page_line_numbers(t, title) {
+            groups.entry(running_key(t)).or_default().push((i, numbers));
+        }
+    }
+    for found in groups.values() {
+        for i in rising_run(found) {
+            if furniture.is_empty() {
+                furniture.resize(lines.len(), false);
+            }
+            if let Some(f) = furniture.get_mut(i) {
+                *f = true;
+            }
+        }
+    }
+}
+
+/// May the trimmed line `t` be a numbered running line
+/// ([`page_line_numbers`])? A cheap test that most lines fail: no longer
+/// than a running line may be, a page number of one to three digits first
+/// or last (a form feed before it aside: `2020` at the end of a heading is
+/// a year), and neither a tab nor a dot leader before it (a line of a table
+/// of contents, [`super::LineKind::Toc`]).
+fn may_be_page_line(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = |run: &mut dyn Iterator<Item = &u8>| {
+        let n = run
+            .take(MAX_PAGE_DIGITS + 1)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (1..=MAX_PAGE_DIGITS).contains(&n)
+    };
+    let first = b.iter().position(|&c| c != 0x0c).unwrap_or(0);
+    let at_edge = digits(&mut b.iter().rev()) || digits(&mut b.iter().skip(first));
+    at_edge
+        && b.len() <= MAX_RUNNING_LINE * 4
+        && memchr::memchr(b'\t', b).is_none()
+        && !memchr::memchr_iter(b'.', b).any(|i| b.get(i + 1) == Some(&b'.'))
+}
+
+/// The text's title: its first line that is not blank, without a heading's
+/// `#`s.
+fn title_of(lines: LineTexts<'_>) -> &str {
+    (0..lines.len())
+        .map(|i| trim_line(lines.at(i)))
+        .find(|t| !t.is_empty())
+        .map(|t| crate::text::trim(t.trim_start_matches('#')))
+        .unwrap_or_default()
+}
+
+/// The numbers of `t` when it may be a numbered running line
+/// ([`numbered_running_lines`]; [`may_be_page_line`] has said it may):
+/// short, with letters, and a page word before a number, a bar or dot, or
+/// the title beside its numbers. Read by bytes, the cheapest test first.
+fn page_line_numbers(t: &str, title: &str) -> Option<Vec<u32>> {
+    if t.len() > MAX_RUNNING_LINE && t.chars().count() > MAX_RUNNING_LINE {
+        return None;
+    }
+    let b = t.as_bytes();
+    // The digit runs: where each starts and ends.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in b.iter().enumerate() {
+        match (c.is_ascii_digit(), runs.last_mut()) {
+            (true, Some(run)) if run.1 == i => run.1 = i + 1,
+            (true, _) => runs.push((i, i + 1)),
+            _ => {}
+        }
+    }
+    let words = crate::text::trim(t.trim_matches(|c: char| c.is_ascii_digit()));
+    let words = words.trim_matches(['|', '·', '•', ' ', '–', '-']);
+    if !words.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // (`·` and `•` are the only characters with these last bytes that a
+    // footer holds; a false match only lets the rising test decide)
+    let bar = memchr::memchr3(b'|', 0xB7, 0xA2, b).is_some();
+    let paged = bar
+        || runs.iter().any(|&(start, _)| page_word_before(t, start))
+        || (!title.is_empty() && words == title);
+    paged.then(|| {
+        runs.iter()
+            .map(|&(start, end)| {
+                t.get(start..end)
+                    .and_then(|r| r.parse().ok())
+                    .unwrap_or(u32::MAX)
+            })
+            .collect()
+    })
+}
+
+/// Does a page word ([`lexicon::PAGE_WORDS`], in any case) and a space
+/// stand right before byte `at` of `t`?
+fn page_word_before(t: &str, at: usize) -> bool {
+    let Some(before) = at.checked_sub(1).and_then(|end| t.get(..end)) else {
+        return false;
+    };
+    if t.as_bytes().get(at - 1) != Some(&b' ') {
+        return false;
+    }
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    lexicon::PAGE_WORDS
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// The lines of `found` (one key's, in order) that are a run of pages: one
+/// of their numbers (the same place in each) rises from line to line by at
+/// most [`MAX_PAGE_STEP`], each [`MIN_PAGE_LINES`] or more below the last;
+/// none when fewer than [`MIN_RUNNING_PAGES`] are.
+fn rising_run(found: &[(usize, Vec<u32>)]) -> Vec<usize> {
+    let places = found.first().map_or(0, |(_, n)| n.len());
+    let mut best: Vec<usize> = Vec::new();
+    for place in 0..places {
+        let mut run: Vec<usize> = Vec::new();
+        let mut last: Option<(usize, u32)> = None;
+        for (i, numbers) in found {
+            let Some(&n) = numbers.get(place) else {
+                continue;
+            };
+            let follows = last.is_none_or(|(li, ln)| {
+                i.saturating_sub(li) >= MIN_PAGE_LINES && n > ln && n - ln <= MAX_PAGE_STEP
+            });
+            if follows {
+                run.push(*i);
+                last = Some((*i, n));
+            }
+        }
+        if run.len() > best.len() {
+            best = run;
+        }
+    }
+    if best.len() >= MIN_RUNNING_PAGES {
+        best
+    } else {
+        Vec::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! Layout measures and running lines as a specification.
@@ -341,9 +516,12 @@ mod tests {
     fn the_wrap_width_is_the_upper_quartile_of_wrapped_lines() {
         let line = |n: usize| "x".repeat(n);
         let text = [40, 50, 60, 60, 10].map(line).join("\n");
-        let layout = measure(LineTexts {
-            bounds: &bounds(&text),
-        });
+        let layout = measure(
+            LineTexts {
+                bounds: &bounds(&text),
+            },
+            &mut Vec::new(),
+        );
         assert_eq!(layout.width, 60);
         assert!(!layout.separated);
     }
@@ -352,9 +530,12 @@ mod tests {
     fn long_lines_mean_the_text_is_not_wrapped() {
         let text = ["y".repeat(200), "x".repeat(40)].join("\n");
         assert!(
-            measure(LineTexts {
-                bounds: &bounds(&text)
-            })
+            measure(
+                LineTexts {
+                    bounds: &bounds(&text)
+                },
+                &mut Vec::new()
+            )
             .width
                 > 1_000_000
         );
@@ -365,14 +546,14 @@ mod tests {
         assert!(
             {
                 let t = "En.\n\nTo.\n\nTre\nfire.\n";
-                measure(LineTexts { bounds: &bounds(t) })
+                measure(LineTexts { bounds: &bounds(t) }, &mut Vec::new())
             }
             .separated
         );
         assert!(
             !{
                 let t = "En.\nTo.\nTre.\n";
-                measure(LineTexts { bounds: &bounds(t) })
+                measure(LineTexts { bounds: &bounds(t) }, &mut Vec::new())
             }
             .separated
         );
@@ -400,6 +581,73 @@ mod tests {
         assert_eq!(marked.iter().filter(|t| **t == "FoU-rapport").count(), 4);
         assert_eq!(marked.iter().filter(|t| t.starts_with("Side ")).count(), 4);
         assert!(!marked.iter().any(|t| t.starts_with("Tekst")));
+    }
+
+    /// The lines [`numbered_running_lines`] finds in a text of `pages`
+    /// pages of ten lines, `line(page)` standing after each page's text.
+    fn numbered_found(pages: u32, line: impl Fn(u32) -> String) -> Vec<String> {
+        let mut text = String::from("Rapporten\n\n");
+        for p in 1..=pages {
+            for k in 0..9 {
+                text.push_str(&format!("Tekst {k} på side {p} som går videre.\n"));
+            }
+            text.push_str(&line(p));
+            text.push('\n');
+        }
+        let b = bounds(&text);
+        let mut found = Vec::new();
+        let lines = LineTexts { bounds: &b };
+        let mut candidates = Vec::new();
+        measure(lines, &mut candidates);
+        numbered_running_lines(lines, &candidates, &mut found);
+        (0..b.len())
+            .filter(|&i| found.get(i).copied().unwrap_or(false))
+            .map(|i| b[i].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn numbered_footers_without_form_feeds_are_running_lines() {
+        for footer in [
+            |p| format!("Side {p}"),
+            |p| format!("Side {p} av 40"),
+            |p| format!("{p} | FoU-rapport 2020"),
+            |p| format!("FoU-rapport 2020 · {p}"),
+            |p| format!("s. {p}"),
+            |p| format!("Rapporten   {p}"),
+        ] {
+            let found = numbered_found(4, footer);
+            assert_eq!(found, (1..=4).map(footer).collect::<Vec<_>>());
+        }
+        // A page without a footer (a figure) is skipped over.
+        let found = numbered_found(5, |p| {
+            if p == 3 {
+                String::new()
+            } else {
+                format!("Side {p}")
+            }
+        });
+        assert_eq!(found, ["Side 1", "Side 2", "Side 4", "Side 5"]);
+    }
+
+    /// Numbered lines that are text: no page word, bar or title; numbers
+    /// that do not rise; lines too close together; too few of them.
+    #[test]
+    fn other_numbered_lines_are_no_running_lines() {
+        assert!(numbered_found(4, |p| format!("Vedlegg {p}")).is_empty());
+        assert!(numbered_found(4, |p| format!("Tabell {p}")).is_empty());
+        assert!(numbered_found(4, |p| format!("Side {}", 10 - p)).is_empty());
+        assert!(numbered_found(4, |p| format!("Side {}", p * 20)).is_empty());
+        assert!(numbered_found(2, |p| format!("Side {p}")).is_empty());
+        assert!(numbered_found(4, |p| format!("Side {p} {}", "x".repeat(90))).is_empty());
+        let close = "Rapporten\nSide 1\nSide 2\nSide 3\nSide 4\n";
+        let b = bounds(close);
+        let mut found = Vec::new();
+        let lines = LineTexts { bounds: &b };
+        let mut candidates = Vec::new();
+        measure(lines, &mut candidates);
+        numbered_running_lines(lines, &candidates, &mut found);
+        assert!(found.iter().all(|f| !f));
     }
 
     #[test]

@@ -150,12 +150,14 @@ impl<'a> Lines<'a> {
             });
         }
         let texts = layout::LineTexts { bounds: &bounds };
-        let layout = layout::measure(texts);
-        let running = if format == Format::Plain {
+        let mut page_lines = Vec::new();
+        let layout = layout::measure(texts, &mut page_lines);
+        let mut running = if format == Format::Plain {
             layout::running_lines(texts)
         } else {
             Vec::new()
         };
+        layout::numbered_running_lines(texts, &page_lines, &mut running);
         read_facts(texts, &running, &mut facts, format);
         Lines {
             text,
