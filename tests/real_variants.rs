@@ -38,12 +38,25 @@ fn lines(text: &str, f: impl FnMut(&str) -> String) -> String {
 
 /// Greedy hard wrap at `width` columns, keeping blank lines (pandoc's plain writer).
 fn wrap(text: &str, width: usize) -> String {
+    wrap_with(text, width, false)
+}
+
+/// [`wrap`], but a word of more than eight letters that does not fit is
+/// broken in two with a hyphen, as a typesetter hyphenates (`arbeids-` +
+/// `livet`), its first half on the line.
+fn wrap_with(text: &str, width: usize, hyphenate: bool) -> String {
     let mut out = String::new();
     for line in text.lines() {
         let mut col = 0;
         for (i, word) in line.split_whitespace().enumerate() {
             let n = word.chars().count();
             if i > 0 && col + 1 + n > width {
+                if hyphenate && n > 8 && word.chars().all(char::is_alphabetic) {
+                    let (head, tail) = word.split_at(word.char_indices().nth(n / 2).unwrap().0);
+                    out.push_str(&format!(" {head}-\n{tail}"));
+                    col = tail.chars().count();
+                    continue;
+                }
                 out.push('\n');
                 col = 0;
             } else if i > 0 {
@@ -217,6 +230,10 @@ fn the_2020_plain_report_through_other_renderings() {
             text.replace(". ", ".  ").into_bytes(),
         ),
         ("wrapped at 72", wrap(&text, 72).into_bytes()),
+        (
+            "wrapped at 60, words hyphenated",
+            wrap_with(&text, 60, true).into_bytes(),
+        ),
         (
             "table of contents on one line",
             toc_run_together.into_bytes(),

@@ -715,7 +715,9 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
     /// line `prev` cannot go on: a paragraph line that ends no sentence and
     /// was not wrapped (short, or a `Title, Institution` line) is a heading
     /// glued to its text; a finished list item is followed by text at the
-    /// margin.
+    /// margin (an item that ends in its title's `?` is finished only when
+    /// the next line is not the rest, its institution and period; one that
+    /// ends in a `:` is not).
     fn stands_apart(&self, kind: BlockKind, prev: RawLine<'_>, line: &Line<'_>) -> bool {
         let starts_upper = line
             .text
@@ -737,7 +739,14 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
                         && !continues(prev.text, line.raw.text, self.width, self.hints))
             }
             BlockKind::ListItem => {
-                let finished = p.ends_with(CLOSERS) || p.ends_with(')');
+                // A title's own question (`Hva hjelper unge i jobb?`) with its
+                // institution and period on the next line does not end it,
+                // nor a colon, which says that more comes (`Berg (2020):` +
+                // the reference's title).
+                let asks =
+                    p.ends_with(['?', '!']) && self.hints.ends_with_period(line.text.as_str());
+                let finished =
+                    (p.ends_with(CLOSERS) || p.ends_with(')')) && !asks && !p.ends_with(':');
                 // Back at the margin after the item's indented lines.
                 (finished && line.indent() <= prev_indent(prev))
                     || line.indent() < prev_indent(prev)
