@@ -298,6 +298,27 @@ fn references_in_the_apa_style() {
         assert_eq!(r.title, title, "{text:?}");
         assert_eq!(r.venue.as_deref(), venue, "{text:?}");
     }
+    // A year with a period but no sentence after the title: the last comma
+    // parts the venue, as in the reports' own order (a question is the
+    // title's when no volume or pages follow); abbreviations end no title;
+    // the words before a link are no venue; a quoted word starts a title.
+    #[rustfmt::skip]
+    let more: [(&str, &str, Option<&str>); 6] = [
+        ("Hansen (2020). Arbeid i endring, Tidsskrift for tiltak", "Arbeid i endring", Some("Tidsskrift for tiltak")),
+        ("Hansen (2020). Arbeid i endring, Tidsskrift, 4(2), 1-9.", "Arbeid i endring", Some("Tidsskrift")),
+        ("Hansen (2020). Hva virker? Tiltak for unge, Fjordforsk", "Hva virker? Tiltak for unge", Some("Fjordforsk")),
+        ("Berg, K. (2021). Tillit i Norge. Meld. St. 12 (2020–2021).", "Tillit i Norge", Some("Meld. St. 12 (2020–2021)")),
+        ("Berg, K. (2021). Tillit i Norge. Kystforsk. Hentet fra https://example.org/x", "Tillit i Norge", Some("Kystforsk")),
+        ("Hansen (2020). \"Arbeid\" i endring, Tidsskrift", "\"Arbeid\" i endring", Some("Tidsskrift")),
+    ];
+    for (text, title, venue) in more {
+        let r = reference(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(
+            (r.title.as_str(), r.venue.as_deref()),
+            (title, venue),
+            "{text:?}"
+        );
+    }
     // The reports' own order keeps its venue whole, numbers and all.
     let r = reference("Olsen (2019): *Tillit*, Rapport 2019:3").unwrap();
     assert_eq!(r.venue.as_deref(), Some("Rapport 2019:3"));

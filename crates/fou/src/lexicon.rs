@@ -134,6 +134,15 @@ pub const PREFACE_TITLES: &[&str] = &["forord"];
 /// `Innholdsfortegnelse`).
 pub const TOC_TITLES: &[&str] = &["innhold"];
 
+/// What a reference writes before its link (`Hentet fra https://…`),
+/// lower-cased: no part of its venue.
+pub const LINK_LEADS: &[&str] = &[
+    "hentet fra",
+    "tilgjengelig fra",
+    "retrieved from",
+    "available from",
+];
+
 /// Words that stand before a page number in a running header or footer
 /// (`Side 3`, `s. 3`, `Page 3`), lower-cased ASCII (matched in any case).
 pub const PAGE_WORDS: &[&str] = &["side", "s.", "page", "sida"];
@@ -326,7 +335,7 @@ pub const CLAUSE_ENDS: &[&str] = &[
 /// the final period).
 pub const ABBREVIATIONS: &[&str] = &[
     "ca", "nr", "bl.a", "f.eks", "jf", "kap", "s", "st", "innst", "mill", "mrd", "pr", "vol",
-    "utg", "dvs", "evt", "m.fl", "osv", "mv", "avd", "ref", "tlf",
+    "utg", "dvs", "evt", "m.fl", "osv", "mv", "avd", "ref", "tlf", "meld", "prop",
 ];
 
 /// What a counted noun is.

@@ -1213,7 +1213,7 @@ pub(crate) fn sentence_around(text: &str, at: usize) -> (usize, usize) {
 /// byte to as many bytes: it is one letter when it is one byte, and it is
 /// an abbreviation when its bytes lower-cased, packed with its length,
 /// are the key of one ([`ABBREVIATION_KEYS`]), told with no new string.
-fn ends_abbreviation(text: &str) -> bool {
+pub(crate) fn ends_abbreviation(text: &str) -> bool {
     let b = text.as_bytes();
     let from = b
         .iter()

@@ -11,6 +11,7 @@ use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 
 use super::{GrammarError, author_list, check, trim_period};
+use crate::lexicon;
 
 /// The most words an author's name in a reference has.
 const MAX_NAME_WORDS: usize = 5;
@@ -125,11 +126,25 @@ fn title_and_venue<'a, E: ParseError<&'a str>>(
         },
     );
     let quoted = map_opt(rest, quoted_title);
-    let first_sentence = map_opt(rest, |text| sentence.then(|| sentence_title(text)));
-    let plain = map(rest, |text: &'a str| match split_last_comma(text) {
-        Some((title, venue)) => (crate::text::trim(title), Some(trim_period(venue))),
-        None => (trim_period(text), None),
+    let first_sentence = map_opt(rest, |text| {
+        sentence.then(|| sentence_title(text)).flatten()
     });
+    // (after a year with a period, a venue's volume and pages are cut off
+    // before its last comma is looked for)
+    let without_locators = move |text: &'a str| {
+        if sentence {
+            venue_name(text).unwrap_or(text)
+        } else {
+            text
+        }
+    };
+    let plain = map(
+        map(rest, without_locators),
+        |text: &'a str| match split_last_comma(text) {
+            Some((title, venue)) => (crate::text::trim(title), Some(trim_period(venue))),
+            None => (trim_period(text), None),
+        },
+    );
     let has_title = |(title, _): &(&str, Option<&str>)| has_words(title);
     let (rest, (title, venue)) = alt((
         verify(emphasised, has_title),
@@ -154,37 +169,64 @@ fn venue_after(after: &str) -> Option<&str> {
 }
 
 /// A title in quotes at the start of `text` (`«Title», Venue`), and the
-/// venue after it.
+/// venue after it: the quote must close the title, at the end or before a
+/// `,`, `.` or `:`.
 fn quoted_title(text: &str) -> Option<(&str, Option<&str>)> {
     const QUOTES: [(char, char); 5] = [('«', '»'), ('“', '”'), ('„', '“'), ('"', '"'), ('‘', '’')];
     let (open, close) = QUOTES.iter().find(|(open, _)| text.starts_with(*open))?;
     let inside = text.get(open.len_utf8()..)?;
     let (title, after) = inside.split_once(*close)?;
-    Some((crate::text::trim(title), venue_after(after)))
+    // (`"Arbeid" i endring` is a title that starts with a quoted word)
+    let closes = crate::text::trim(after)
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | '.' | ':'));
+    closes.then(|| (crate::text::trim(title), venue_after(after)))
 }
 
 /// The title of an APA-style reference and the venue after it. The venue
 /// is the last sentence before a link, if any (`Title? Subtitle. Venue,
-/// 12(3), 45–60. https://doi.org/…`): the title ends at the last `.`, `?`
-/// or `!` before it that a space and a capital or an emphasis mark follow.
-/// A `?` or `!` is the title's own.
-fn sentence_title(text: &str) -> (&str, Option<&str>) {
-    let body = link_at(text).and_then(|at| text.get(..at)).unwrap_or(text);
+/// 12(3), 45–60. https://doi.org/…`), without the words that lead to the
+/// link (`Hentet fra`, [`lexicon::LINK_LEADS`]): the title ends at the last
+/// `.`, `?` or `!` before it that a space and a capital or an emphasis mark
+/// follow, and that ends no abbreviation (`Meld. St. 12`). A `?` or `!` is
+/// the title's own, and ends it only before a venue with a volume, pages or
+/// emphasis (`Hva virker? Tiltak for unge, NTNU` is one title and its
+/// venue). `None` when nothing ends the title and no link follows it: the
+/// last comma decides, as in the reports' own order.
+fn sentence_title(text: &str) -> Option<(&str, Option<&str>)> {
+    let link = link_at(text);
+    let body = without_link_lead(link.and_then(|at| text.get(..at)).unwrap_or(text));
     let b = body.as_bytes();
     let end = memchr::memrchr3_iter(b'.', b'?', b'!', b).find(|&i| {
+        let next = body.get(i + 2..).unwrap_or_default();
         b.get(i + 1) == Some(&b' ')
-            && body.get(i + 2..).is_some_and(|next| {
-                next.starts_with(|c: char| c.is_uppercase() || c == '*' || c == '_')
-            })
+            && next.starts_with(|c: char| c.is_uppercase() || c == '*' || c == '_')
+            && match b.get(i) {
+                Some(b'.') => !crate::text::ends_abbreviation(body.get(..i).unwrap_or_default()),
+                _ => next.contains(['*', '_']) || venue_name(next) != Some(trim_period(next)),
+            }
     });
     let Some(end) = end else {
-        return (trim_period(body), None);
+        return link.is_some().then(|| (trim_period(body), None));
     };
     let kept = usize::from(b.get(end) != Some(&b'.'));
     match (body.get(..end + kept), body.get(end + 1..)) {
-        (Some(title), Some(after)) => (crate::text::trim(title), venue_after(after)),
-        _ => (trim_period(body), None),
+        (Some(title), Some(after)) => Some((crate::text::trim(title), venue_after(after))),
+        _ => None,
     }
+}
+
+/// `text` without the words that lead to a link at its end (`Fafo. Hentet
+/// fra`: `Fafo.`).
+fn without_link_lead(text: &str) -> &str {
+    let t = crate::text::trim(text);
+    let lower = crate::text::lower(t);
+    lexicon::LINK_LEADS
+        .iter()
+        .find(|lead| lower.ends_with(*lead))
+        .and_then(|lead| t.get(..t.len() - lead.len()))
+        .map_or(t, crate::text::trim)
 }
 
 /// Where the first link in `text` starts ([`LINKS`]).

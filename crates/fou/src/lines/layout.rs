@@ -391,12 +391,15 @@ fn page_line_numbers(t: &str, title: &str) -> Option<Vec<u32>> {
     if !words.chars().any(char::is_alphabetic) {
         return None;
     }
-    // (`·` and `•` are the only characters with these last bytes that a
-    // footer holds; a false match only lets the rising test decide)
-    let bar = memchr::memchr3(b'|', 0xB7, 0xA2, b).is_some();
-    let paged = bar
-        || runs.iter().any(|&(start, _)| page_word_before(t, start))
-        || (!title.is_empty() && words == title);
+    // A bar or dot between the words and a number (`FoU-rapport | 3`), not
+    // first on the line, where it is a bullet (`• Arbeidspakke 3`).
+    let bar = t
+        .char_indices()
+        .any(|(i, c)| i > 0 && matches!(c, '|' | '·' | '•'));
+    // The title as a running line's words: more than one word, so that a
+    // text that starts with `Vedlegg` does not make `Vedlegg 2` a footer.
+    let titled = title.contains(' ') && words == title;
+    let paged = bar || runs.iter().any(|&(start, _)| page_word_before(t, start)) || titled;
     paged.then(|| {
         runs.iter()
             .map(|&(start, end)| {
@@ -586,7 +589,12 @@ mod tests {
     /// The lines [`numbered_running_lines`] finds in a text of `pages`
     /// pages of ten lines, `line(page)` standing after each page's text.
     fn numbered_found(pages: u32, line: impl Fn(u32) -> String) -> Vec<String> {
-        let mut text = String::from("Rapporten\n\n");
+        titled_found("FoU-rapport 2020", pages, line)
+    }
+
+    /// [`numbered_found`] in a text that starts with `title`.
+    fn titled_found(title: &str, pages: u32, line: impl Fn(u32) -> String) -> Vec<String> {
+        let mut text = format!("{title}\n\n");
         for p in 1..=pages {
             for k in 0..9 {
                 text.push_str(&format!("Tekst {k} på side {p} som går videre.\n"));
@@ -614,7 +622,7 @@ mod tests {
             |p| format!("{p} | FoU-rapport 2020"),
             |p| format!("FoU-rapport 2020 · {p}"),
             |p| format!("s. {p}"),
-            |p| format!("Rapporten   {p}"),
+            |p| format!("FoU-rapport 2020   {p}"),
         ] {
             let found = numbered_found(4, footer);
             assert_eq!(found, (1..=4).map(footer).collect::<Vec<_>>());
@@ -636,6 +644,11 @@ mod tests {
     fn other_numbered_lines_are_no_running_lines() {
         assert!(numbered_found(4, |p| format!("Vedlegg {p}")).is_empty());
         assert!(numbered_found(4, |p| format!("Tabell {p}")).is_empty());
+        // A bullet is no bar or dot beside a page number; a title of one
+        // word is a heading's, not a running line's.
+        assert!(numbered_found(4, |p| format!("• Arbeidspakke {p}")).is_empty());
+        assert!(numbered_found(4, |p| format!("· Delmål {p}")).is_empty());
+        assert!(titled_found("Vedlegg", 4, |p| format!("Vedlegg {p}")).is_empty());
         assert!(numbered_found(4, |p| format!("Side {}", 10 - p)).is_empty());
         assert!(numbered_found(4, |p| format!("Side {}", p * 20)).is_empty());
         assert!(numbered_found(2, |p| format!("Side {p}")).is_empty());
