@@ -9,6 +9,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
 use super::{GrammarError, check, trim_period};
+use crate::model::range_within;
 
 /// The most words a name has (`Kari Marie van der Berg`).
 const MAX_NAME_WORDS: usize = 6;
@@ -79,12 +80,10 @@ fn names<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, Vec<&'a
 /// `first`, the `, ` after it and `then`, as one slice of `text` (all three
 /// are slices of it): `None` when something else stands between them.
 fn comma_joined<'a>(text: &'a str, first: &str, then: &str) -> Option<&'a str> {
-    let at = |s: &str| (s.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
-    let (start, then_start) = (at(first)?, at(then)?);
-    let first_end = start.checked_add(first.len())?;
-    let end = then_start.checked_add(then.len())?;
-    (text.get(first_end..then_start)? == ", ")
-        .then(|| text.get(start..end))
+    let first = range_within(text, first)?;
+    let then = range_within(text, then)?;
+    (text.get(first.end..then.start)? == ", ")
+        .then(|| text.get(first.start..then.end))
         .flatten()
 }
 
