@@ -235,6 +235,15 @@ fn the_2020_plain_report_through_other_renderings() {
             wrap_with(&text, 60, true).into_bytes(),
         ),
         (
+            "wrapped at 90, words hyphenated, no blank lines",
+            lines(&wrap_with(&text, 90, true), str::to_owned)
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into_bytes(),
+        ),
+        (
             "table of contents on one line",
             toc_run_together.into_bytes(),
         ),

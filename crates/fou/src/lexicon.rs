@@ -445,6 +445,18 @@ pub const JOIN_WORDS: &[&str] = &[
     "og", "eller", "samt", "til", "enn", "i", "av", "for", "med", "på",
 ];
 
+/// More whole words that cannot end a sentence or a title (articles,
+/// prepositions, conjunctions, the infinitive mark, and their English
+/// kin): a hard-wrapped line that ends in one continues too. Kept apart
+/// from [`JOIN_WORDS`] because a word broken with a hyphen can go on in
+/// one of them (`rapport-` + `en`), where a word of [`JOIN_WORDS`] after a
+/// hyphen is a word of its own (`muskel-` + `og`).
+pub const OPEN_WORDS: &[&str] = &[
+    "en", "et", "ei", "å", "fra", "om", "mot", "ved", "hos", "mellom", "gjennom", "blant", "uten",
+    "innen", "som", "at", "men", "mens", "dersom", "the", "a", "an", "and", "or", "of", "to", "in",
+    "on", "with", "from", "by",
+];
+
 /// Conjunctions after a hyphen kept with a space (`helse- og omsorg`,
 /// `inn- eller utland`): the hyphen stands for a shared word part and stays.
 pub const HYPHEN_CONJUNCTIONS: &[&str] = &["og", "eller", "samt", "and", "or"];
@@ -874,6 +886,7 @@ mod tests {
             ("GREETINGS", GREETINGS),
             ("ROLE_WORDS", ROLE_WORDS),
             ("JOIN_WORDS", JOIN_WORDS),
+            ("OPEN_WORDS", OPEN_WORDS),
             ("LIST_CONJUNCTIONS", LIST_CONJUNCTIONS),
         ];
         for (name, list) in lists {

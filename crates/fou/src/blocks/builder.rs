@@ -1,7 +1,10 @@
 //! [`BlockBuilder`]: lines in, blocks out, one handler per line kind.
 
 use super::columns;
-use super::join::{CLOSERS, continues, extend, join_wrapped, list_continues, name_goes_on};
+use super::join::{
+    CLOSERS, abbreviation_at_end, closed, continues, extend, join_wrapped, list_continues,
+    name_goes_on,
+};
 use super::segment::segment_run;
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
@@ -733,7 +736,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             BlockKind::Paragraph => {
                 let short = p.chars().count() * 10 < self.width * SHORT_LINE_TENTHS;
                 // A short line that ends a sentence was not wrapped: its paragraph ends.
-                (short && p.ends_with(SENTENCE_ENDS))
+                (short && p.ends_with(SENTENCE_ENDS) && !abbreviation_at_end(p))
                     || (!p.ends_with(CLOSERS)
                         && (short || self.hints.is_titled_with_institution(p))
                         && !continues(prev.text, line.raw.text, self.width, self.hints))
@@ -745,8 +748,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
                 // the reference's title).
                 let asks =
                     p.ends_with(['?', '!']) && self.hints.ends_with_period(line.text.as_str());
-                let finished =
-                    (p.ends_with(CLOSERS) || p.ends_with(')')) && !asks && !p.ends_with(':');
+                let finished = (closed(p) || p.ends_with(')')) && !asks && !p.ends_with(':');
                 // Back at the margin after the item's indented lines.
                 (finished && line.indent() <= prev_indent(prev))
                     || line.indent() < prev_indent(prev)

@@ -1,7 +1,7 @@
 //! Join rules: does the next line continue the open block?
 
 use super::{Block, Hints, Repair, RepairKind, Repairs};
-use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS};
+use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS, OPEN_WORDS};
 use crate::lines::{Joint, MappedText, RawLine};
 use crate::text::{trim, trim_end};
 
@@ -22,6 +22,26 @@ const MAX_ABBREVIATION_CHARS: usize = 3;
 
 /// Characters that end a sentence or a labelled line.
 pub(super) const CLOSERS: [char; 5] = ['.', '!', '?', ':', ';'];
+
+/// Does line `p` (trimmed) end in a closer ([`CLOSERS`]) that closes it:
+/// not the period of an abbreviation or an initial (`St.` + `Olavs
+/// hospital`, `Kari M.` + `Nordmann`), which a wrap can leave at a line's
+/// end?
+pub(super) fn closed(p: &str) -> bool {
+    p.ends_with(CLOSERS) && !abbreviation_at_end(p)
+}
+
+/// `p` ends in a letter's abbreviation and its period (`St.`, `bl.a.`, `M.`).
+pub(super) fn abbreviation_at_end(p: &str) -> bool {
+    p.strip_suffix('.').is_some_and(|w| {
+        w.chars().next_back().is_some_and(char::is_alphabetic) && crate::text::ends_abbreviation(w)
+    })
+}
+
+/// Is `word` one that cannot end a sentence ([`JOIN_WORDS`], [`OPEN_WORDS`])?
+pub(super) fn open_word(word: &str) -> bool {
+    JOIN_WORDS.contains(&word) || OPEN_WORDS.contains(&word)
+}
 
 /// In plain text without blank lines between paragraphs, does line `next`
 /// continue the block whose last line is `prev`? (Hard-wrapped PDF text.)
@@ -44,8 +64,7 @@ pub(super) fn continues(prev: &str, next: &str, width: usize, hints: &dyn Hints)
     if institution_tail(p, n, hints) {
         return true;
     }
-    let last_word = crate::text::last_word(p);
-    if JOIN_WORDS.contains(&last_word) {
+    if open_word(crate::text::last_word(p)) || abbreviation_at_end(p) {
         return true;
     }
     // A long line that does not end a sentence (or an item's `(2019-2021)`) wraps
@@ -90,7 +109,7 @@ fn sentence_break(p: &str) -> bool {
 pub(super) fn list_continues(prev: &str, next: &str, width: usize, hints: &dyn Hints) -> bool {
     let indented = next.starts_with([' ', '\t']) && !prev.starts_with([' ', '\t']);
     let p = trim(prev);
-    let unfinished = !p.ends_with(CLOSERS) && !p.ends_with(')');
+    let unfinished = !closed(p) && !p.ends_with(')');
     let long_prev = p.chars().count() * 10 >= width * LIST_WRAPPED_TENTHS && unfinished;
     // `… NAV` + `Troms (2018-2022)`: the period that ends every item comes on the next line.
     let period_follows =
@@ -455,6 +474,39 @@ mod tests {
     fn a_join_word_at_the_end_continues() {
         assert!(cont("Dialog mellom NAV og", "Helsedirektoratet"));
         assert!(!cont("Dialog mellom NAV", "Helsedirektoratet"));
+    }
+
+    #[test]
+    fn an_article_or_preposition_at_the_end_continues() {
+        for end in ["et", "en", "mot", "fra", "mellom", "å", "of", "the"] {
+            assert!(
+                cont(&format!("Arbeid og helse {end}"), "NAV-kontoret"),
+                "{end}"
+            );
+        }
+        // (a word broken with a hyphen goes on in one: `rapport-` + `en`)
+        assert_eq!(hyphen_break("rapport-", "en"), Some(true));
+        assert_eq!(hyphen_break("muskel-", "og"), None);
+    }
+
+    #[test]
+    fn an_abbreviation_at_the_end_does_not_close_the_line() {
+        for p in [
+            "Haukeland og St.",
+            "Kari M.",
+            "Tiltak, bl.a.",
+            "Utredning, jf.",
+        ] {
+            assert!(abbreviation_at_end(p) && !closed(p), "{p}");
+            assert!(cont(p, "Olavs hospital"), "{p}");
+        }
+        for p in ["Et arbeid.", "2020.", "Helse:", "Hva nå?", "Rapport nr. 3."] {
+            assert!(closed(p), "{p}");
+        }
+        assert!(list_cont(
+            "Samsnakk, Haukeland og St.",
+            "Olavs hospital (2018-2020)"
+        ));
     }
 
     #[test]
