@@ -71,6 +71,14 @@ fn wrap_with(text: &str, width: usize, hyphenate: bool) -> String {
     out
 }
 
+/// The text's blank lines dropped (pdftotext's paragraphs).
+fn without_blank_lines(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A page's running footer after every `every`th line, numbered from 1:
 /// `footer(page)` its text, standing alone between blank lines when
 /// `alone`, else right under the line, mid-paragraph.
@@ -195,11 +203,7 @@ fn the_2020_plain_report_through_other_renderings() {
     let text = read("fou-2020.txt");
     let g = gold("fou-2020.json");
     let mut failures = Vec::new();
-    let no_blank: String = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let no_blank = without_blank_lines(&text);
     let toc_run_together = {
         let mut out = String::new();
         for l in text.lines() {
@@ -236,12 +240,11 @@ fn the_2020_plain_report_through_other_renderings() {
         ),
         (
             "wrapped at 90, words hyphenated, no blank lines",
-            lines(&wrap_with(&text, 90, true), str::to_owned)
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join("\n")
-                .into_bytes(),
+            without_blank_lines(&wrap_with(&text, 90, true)).into_bytes(),
+        ),
+        (
+            "wrapped at 80, words hyphenated, no blank lines",
+            without_blank_lines(&wrap_with(&text, 80, true)).into_bytes(),
         ),
         (
             "table of contents on one line",

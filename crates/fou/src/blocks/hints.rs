@@ -45,6 +45,14 @@ pub trait Hints {
     /// a title it starts a line of its own, though it may start in lower
     /// case.
     fn is_author_line(&self, text: &str) -> bool;
+    /// The text names a part of a report, as its heading does
+    /// (`Oppdragsprosjekter avsluttet i 2020`, `Publikasjoner`): in
+    /// hard-wrapped text it starts a block of its own, not the rest of the
+    /// line before it. None does unless the language says so.
+    fn names_part(&self, text: &str) -> bool {
+        let _ = text;
+        false
+    }
     /// The cells of a line laid out in columns (`Prosjekt`,
     /// `Forskningsmiljø`, `Periode`) head a table that lists projects.
     /// None do unless the language says so.
@@ -91,6 +99,10 @@ impl Hints for TestHints {
 
     fn heads_table(&self, cells: &[&str]) -> bool {
         cells.contains(&"Tittel") && !cells.contains(&"Beløp")
+    }
+
+    fn names_part(&self, text: &str) -> bool {
+        text.ends_with("avsluttet i 2020")
     }
 
     fn is_author_line(&self, text: &str) -> bool {

@@ -68,11 +68,14 @@ pub(super) fn continues(prev: &str, next: &str, width: usize, hints: &dyn Hints)
         return true;
     }
     // A long line that does not end a sentence (or an item's `(2019-2021)`) wraps
-    // on, unless it reads as a `Title, Institution` heading.
+    // on, unless it reads as a `Title, Institution` heading, or the next
+    // line names a part of the report, as its heading does (`…, Journal of
+    // Public Health` + `Oppdragsprosjekter avsluttet i 2020`).
     p.chars().count() * 10 >= width * WRAPPED_TENTHS
         && !p.ends_with(CLOSERS)
         && !p.ends_with(')')
         && !hints.is_titled_with_institution(p)
+        && (n.ends_with(CLOSERS) || !hints.names_part(n))
 }
 
 /// `… arbeid? Oslo` + `Economics og Frischsenteret`: the end of an
@@ -510,6 +513,18 @@ mod tests {
     }
 
     #[test]
+    fn a_line_that_names_a_part_of_the_report_starts_a_block() {
+        let long = "Dette er en lang linje som layouten brøt midt i en lengre setning";
+        assert!(!cont(long, "Oppdragsprosjekter avsluttet i 2020"));
+        assert!(cont(long, "Oppdragsprosjekter i 2020"));
+        // (unless the line before cannot end there)
+        assert!(cont(
+            "Dialog mellom NAV og",
+            "Oppdragsprosjekter avsluttet i 2020"
+        ));
+    }
+
+    #[test]
     fn the_tail_of_an_institution_name_continues() {
         assert!(cont("Hva virker? Oslo", "Economics og Frischsenteret"));
         assert!(!cont("Hva virker. Oslo.", "Economics og Frischsenteret"));
@@ -517,7 +532,7 @@ mod tests {
 
     #[test]
     fn a_long_unfinished_line_wraps_on_unless_it_is_a_title_line() {
-        let long = "Dette er en lang linje som layouten brøt midt i en setning om";
+        let long = "Dette er en lang linje som layouten brøt midt i en lengre setning";
         assert!(long.chars().count() * 10 >= WIDTH * WRAPPED_TENTHS);
         assert!(cont(long, "Setning"));
         assert!(!cont("Dette er en lang linje som ender her.", "Setning"));

@@ -33,6 +33,8 @@ fn after_last_marker(text: &str) -> Option<&str> {
 /// assert!(h.is_titled_with_institution("Arbeid og helse, NTNU"));
 /// assert!(h.ends_with_period("Troms (2018-2022)"));
 /// assert_eq!(h.person_tail("Tittel. Stipendiat Kari Nordmann"), Some("Kari Nordmann"));
+/// assert!(h.names_part("Oppdragsprosjekter avsluttet i 2020"));
+/// assert!(!h.names_part("Arbeid og helse"));
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReportHints;
@@ -75,6 +77,15 @@ impl Hints for ReportHints {
 
     fn heads_table(&self, cells: &[&str]) -> bool {
         super::lists::heads_table(cells)
+    }
+
+    fn names_part(&self, text: &str) -> bool {
+        use super::Role;
+        let role = super::role_with(text, || crate::text::norm(text).into());
+        matches!(
+            role,
+            Role::Completed(_) | Role::Analyses | Role::FundingIntro(_) | Role::Preface | Role::Toc
+        )
     }
 }
 
@@ -183,6 +194,10 @@ impl Hints for RecordingHints {
 
     fn heads_table(&self, cells: &[&str]) -> bool {
         ReportHints.heads_table(cells)
+    }
+
+    fn names_part(&self, text: &str) -> bool {
+        ReportHints.names_part(text)
     }
 }
 
