@@ -13,8 +13,10 @@ use crate::lines::{
     ordinal_lead, table_cells, toc_heading, toc_like,
 };
 
+use crate::grammar::Label;
+
 /// A text line's field label and where its value starts ([`Hints::field`]).
-type Field = Option<(crate::grammar::Label, usize)>;
+type Field = Option<(Label, usize)>;
 
 /// Digits of a year (`2025`).
 const YEAR_DIGITS: usize = 4;
@@ -325,7 +327,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             self.pending_bullets = 0;
         }
         if line.kind == LineKind::Text
-            && (self.on_run_text(li, &line, field) || self.on_wrapped(&line, field))
+            && (self.on_run_text(li, &line, field) || self.on_wrapped(li, &line, field))
         {
             self.prev_line = Some(line.raw);
             return;
@@ -683,7 +685,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
 
     /// Hard-wrapped plain text: a line joins the open block only if it
     /// continues it; otherwise the open block closes. True when joined.
-    fn on_wrapped(&mut self, line: &Line<'a>, field: Field) -> bool {
+    fn on_wrapped(&mut self, li: usize, line: &Line<'a>, field: Field) -> bool {
         if !self.plain || field.is_some() {
             return false;
         }
@@ -699,6 +701,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             }
             _ if self.separated && self.pending_bullets == 0 => false,
             BlockKind::ListItem => self.item_goes_on(prev, line),
+            BlockKind::Field(label) if self.field_goes_on(label, li) => true,
             BlockKind::Paragraph | BlockKind::Field(_) => {
                 continues(prev.text, line.raw.text, self.width, self.hints)
             }
@@ -755,6 +758,23 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             }
             _ => false,
         }
+    }
+
+    /// Does the open field labelled `label` go on over line `li`, which has
+    /// no label? A field that names (a title, an institution, a theme, a
+    /// lead: not a summary, whose paragraphs follow it) does when the line
+    /// after opens the record's next field: a record's fields come in a run
+    /// (`Prosjekttittel: Kvalitet i Supported` + `Employment-tjenester` +
+    /// `Forskningsinstitusjon: …`).
+    fn field_goes_on(&self, label: Label, li: usize) -> bool {
+        matches!(
+            label,
+            Label::Title | Label::Institution | Label::Theme | Label::Lead
+        ) && self.lines.kind(li + 1) == Some(LineKind::Text)
+            && self
+                .lines
+                .raw(li + 1)
+                .is_some_and(|next| self.hints.field(next.text).is_some())
     }
 
     /// Does `line` continue the open list item whose last line is `prev`?
@@ -959,6 +979,7 @@ mod tests {
     }
     use super::super::{BlockKind, split_with};
     use crate::Format;
+    use crate::grammar::Label;
     use crate::sections::ReportHints;
 
     /// The run that tells blank lines from their kind builds what feeding
@@ -1077,6 +1098,36 @@ mod tests {
             "Dette er en tekst som er skrevet for testen og brytes av layouten ved\nNAV-kontoret i Fjellby.\n",
         );
         assert_eq!(b.len(), 1);
+    }
+
+    /// In hard-wrapped text without blank lines, a field's value wrapped
+    /// onto a line of its own goes on until the record's next label.
+    #[test]
+    fn a_wrapped_field_goes_on_until_the_next_label() {
+        let filler = FILLER.trim_end();
+        let text = format!(
+            "{filler}\n{filler}\nProsjekttittel: Kvalitet i arbeidet med Supported\n\
+             Employment-tjenester i Fjellby\nForskningsinstitusjon: Fjellby forskning\n\
+             Sammendrag: Prosjektet har fulgt unge over tre år.\n\
+             Det neste avsnittet står for seg selv her, etter sammendraget.\n"
+        );
+        let blocks = split_with(&text, Format::Plain, &ReportHints);
+        let texts: Vec<_> = blocks.iter().map(|b| (b.kind, b.text())).collect();
+        assert!(
+            texts.contains(&(
+                BlockKind::Field(Label::Title),
+                "Kvalitet i arbeidet med Supported Employment-tjenester i Fjellby"
+            )),
+            "{texts:?}"
+        );
+        // (a summary does not take the paragraph after it)
+        assert!(
+            texts.contains(&(
+                BlockKind::Field(Label::Summary),
+                "Prosjektet har fulgt unge over tre år."
+            )),
+            "{texts:?}"
+        );
     }
 
     #[test]
