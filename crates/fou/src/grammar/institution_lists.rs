@@ -270,6 +270,10 @@ fn low_byte_set(seps: &[u8]) -> Option<u64> {
 ///            ["NTNU", "Institutt for pedagogikk og livslang læring"]);
 /// assert_eq!(institutions("St. Olavs hospital HF"), ["St. Olavs hospital HF"]);
 /// assert_eq!(institutions("NAV Troms"), ["NAV Troms"]);
+/// // A heading set in capitals: its words say nothing of where a name ends.
+/// assert_eq!(institutions("OSLO ECONOMICS OG NORSK REGNESENTRAL"),
+///            ["OSLO ECONOMICS", "NORSK REGNESENTRAL"]);
+/// assert_eq!(institutions("NTNU UIO OG UIA"), ["NTNU", "UIO", "UIA"]);
 /// ```
 pub fn institutions(text: &str) -> Vec<String> {
     institution_pieces(text)
@@ -313,6 +317,9 @@ pub(crate) fn institution_pieces(text: &str) -> Vec<Cow<'_, str>> {
 /// read as [`institution_pieces`] reads it). No names: read as
 /// [`institution_pieces`] does too.
 pub(crate) fn institution_pieces_of<'t>(text: &'t str, names: &[&'t str]) -> Vec<Cow<'t, str>> {
+    if in_capitals(text) {
+        return institution_pieces(text);
+    }
     let split_alike = !names.is_empty()
         && super::trim_period(text).len() == text.len()
         && memchr::memchr3(b'(', b')', b';', text.as_bytes()).is_none();
@@ -329,10 +336,55 @@ pub(crate) fn institution_pieces_of<'t>(text: &'t str, names: &[&'t str]) -> Vec
     out
 }
 
+/// The longest word of an acronym, in letters, in a list written in
+/// capitals (`NTNU UIO`: two; `OSLO ECONOMICS`: one name). A name's words
+/// are mostly longer; acronyms of organisations mostly shorter (`FAFO`,
+/// `NORCE`).
+const MAX_ACRONYM_LETTERS: usize = 5;
+
+/// Is `text` written in capitals (a heading set in capitals: it has
+/// letters, none of them lower case)? Its words then say nothing of where
+/// a name ends: `OSLO ECONOMICS` is one name, not two acronyms.
+fn in_capitals(text: &str) -> bool {
+    // (most texts are told by their first bytes: a lower-case letter comes early)
+    !text.chars().any(char::is_lowercase) && text.chars().any(char::is_alphabetic)
+}
+
+/// The organisations of `text` (with no parentheses), written in
+/// capitals, onto `out`: its parts between commas, slashes, semicolons and
+/// conjunctions in capitals (`OG`, `AND`, `&`), each whole, but for a part
+/// of acronyms alone (each word at most [`MAX_ACRONYM_LETTERS`] letters:
+/// `NTNU UIO`).
+fn push_capital_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
+    for part in split_at_ascii(text, b",/;") {
+        for piece in crate::text::trim(part)
+            .split(" OG ")
+            .flat_map(|p| p.split(" AND "))
+            .flat_map(|p| p.split(" & "))
+        {
+            let piece = one_spaced(piece);
+            if piece.is_empty() {
+                continue;
+            }
+            let acronyms = piece
+                .split(' ')
+                .all(|w| w.chars().count() <= MAX_ACRONYM_LETTERS);
+            if acronyms {
+                push_juxtaposed(piece, out);
+            } else {
+                out.push(piece);
+            }
+        }
+    }
+}
+
 /// The organisations of `text` (with no parentheses) onto `out`, in
 /// written order: its parts between commas, slashes and semicolons, split
 /// at conjunctions ([`SplitAnd`]) and juxtaposed names.
 fn push_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
+    if in_capitals(text) {
+        return push_capital_pieces(text, out);
+    }
     for comma_part in split_at_ascii(text, b",/;") {
         let parts = SplitAnd {
             rest: Some(crate::text::trim(comma_part)),
@@ -354,6 +406,30 @@ mod tests {
         words_one_spaced,
     };
     use std::borrow::Cow;
+
+    /// A list written in capitals is split at its separators and
+    /// conjunctions only, but for a part of acronyms alone.
+    #[test]
+    fn a_list_in_capitals_keeps_its_names_whole() {
+        for (text, want) in [
+            ("OSLO ECONOMICS", &["OSLO ECONOMICS"][..]),
+            (
+                "NORSK REGNESENTRAL OG TINGTUN.",
+                &["NORSK REGNESENTRAL", "TINGTUN"],
+            ),
+            ("NTNU SAMFUNNSFORSKNING", &["NTNU SAMFUNNSFORSKNING"]),
+            ("SNF (NHH)", &["SNF", "NHH"]),
+            ("NTNU, UIO OG UIA", &["NTNU", "UIO", "UIA"]),
+            ("NTNU UIO", &["NTNU", "UIO"]),
+            ("FAFO / NOVA & SINTEF", &["FAFO", "NOVA", "SINTEF"]),
+            (
+                "UIT NORGES ARKTISKE UNIVERSITET",
+                &["UIT NORGES ARKTISKE UNIVERSITET"],
+            ),
+        ] {
+            assert_eq!(institutions(text), want, "{text}");
+        }
+    }
 
     /// [`split_at_ascii`] gives the parts [`str::split`] gives.
     #[test]
@@ -501,7 +577,13 @@ mod tests {
                 rest: Some(comma_part.trim()),
             }) {
                 let piece = piece.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !piece.is_empty() {
+                // (in capitals, a name of longer words is one piece)
+                let long_word = piece
+                    .split(' ')
+                    .any(|w| w.chars().count() > super::MAX_ACRONYM_LETTERS);
+                if super::in_capitals(text) && long_word {
+                    out.push(piece);
+                } else if !piece.is_empty() {
                     let mut one = Vec::new();
                     super::push_juxtaposed(Cow::Owned(piece), &mut one);
                     out.extend(one.into_iter().map(Cow::into_owned));
