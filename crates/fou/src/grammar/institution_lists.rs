@@ -357,11 +357,7 @@ fn in_capitals(text: &str) -> bool {
 /// `NTNU UIO`).
 fn push_capital_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
     for part in split_at_ascii(text, b",/;") {
-        for piece in crate::text::trim(part)
-            .split(" OG ")
-            .flat_map(|p| p.split(" AND "))
-            .flat_map(|p| p.split(" & "))
-        {
+        for piece in capital_parts(crate::text::trim(part)) {
             let piece = one_spaced(piece);
             if piece.is_empty() {
                 continue;
@@ -376,6 +372,21 @@ fn push_capital_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
             }
         }
     }
+}
+
+/// `s` split at the conjunctions of
+/// [`LIST_CONJUNCTIONS`](crate::lexicon::LIST_CONJUNCTIONS) written in
+/// capitals between spaces (` OG `, ` AND `, ` & `).
+fn capital_parts(s: &str) -> Vec<&str> {
+    let mut parts = vec![s];
+    for c in crate::lexicon::LIST_CONJUNCTIONS {
+        let sep = format!(" {} ", c.to_uppercase());
+        parts = parts
+            .into_iter()
+            .flat_map(|p| p.split(sep.as_str()))
+            .collect();
+    }
+    parts
 }
 
 /// The organisations of `text` (with no parentheses) onto `out`, in
