@@ -346,8 +346,11 @@ const MAX_ACRONYM_LETTERS: usize = 5;
 /// letters, none of them lower case)? Its words then say nothing of where
 /// a name ends: `OSLO ECONOMICS` is one name, not two acronyms.
 fn in_capitals(text: &str) -> bool {
-    // (most texts are told by their first bytes: a lower-case letter comes early)
-    !text.chars().any(char::is_lowercase) && text.chars().any(char::is_alphabetic)
+    // (a text of one word, `NTNU`, reads the same either way: told by its
+    // lack of a space; most others by a lower-case letter early on)
+    memchr::memchr(b' ', text.as_bytes()).is_some()
+        && !text.chars().any(char::is_lowercase)
+        && text.chars().any(char::is_alphabetic)
 }
 
 /// The organisations of `text` (with no parentheses), written in
@@ -379,8 +382,7 @@ fn push_capital_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
 /// capitals between spaces (` OG `, ` AND `, ` & `).
 fn capital_parts(s: &str) -> Vec<&str> {
     let mut parts = vec![s];
-    for c in crate::lexicon::LIST_CONJUNCTIONS {
-        let sep = format!(" {} ", c.to_uppercase());
+    for sep in CAPITAL_CONJUNCTIONS.iter() {
         parts = parts
             .into_iter()
             .flat_map(|p| p.split(sep.as_str()))
@@ -388,6 +390,15 @@ fn capital_parts(s: &str) -> Vec<&str> {
     }
     parts
 }
+
+/// The conjunctions of [`LIST_CONJUNCTIONS`](crate::lexicon::LIST_CONJUNCTIONS)
+/// in capitals between spaces, made once.
+static CAPITAL_CONJUNCTIONS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    crate::lexicon::LIST_CONJUNCTIONS
+        .iter()
+        .map(|c| format!(" {} ", c.to_uppercase()))
+        .collect()
+});
 
 /// The organisations of `text` (with no parentheses) onto `out`, in
 /// written order: its parts between commas, slashes and semicolons, split
@@ -592,7 +603,7 @@ mod tests {
                 let long_word = piece
                     .split(' ')
                     .any(|w| w.chars().count() > super::MAX_ACRONYM_LETTERS);
-                if super::in_capitals(text) && long_word {
+                if super::in_capitals(&flat) && long_word {
                     out.push(piece);
                 } else if !piece.is_empty() {
                     let mut one = Vec::new();
