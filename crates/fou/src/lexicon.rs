@@ -451,10 +451,21 @@ pub const JOIN_WORDS: &[&str] = &[
 /// from [`JOIN_WORDS`] because a word broken with a hyphen can go on in
 /// one of them (`rapport-` + `en`), where a word of [`JOIN_WORDS`] after a
 /// hyphen is a word of its own (`muskel-` + `og`).
+/// (Not `om`, which ends a heading's question, `Hva handler det om`, nor
+/// English words that are Norwegian ones too: `to`, two; `by`, a city.)
 pub const OPEN_WORDS: &[&str] = &[
-    "en", "et", "ei", "å", "fra", "om", "mot", "ved", "hos", "mellom", "gjennom", "blant", "uten",
-    "innen", "som", "at", "men", "mens", "dersom", "the", "a", "an", "and", "or", "of", "to", "in",
-    "on", "with", "from", "by",
+    "en", "et", "ei", "å", "fra", "mot", "ved", "hos", "mellom", "gjennom", "blant", "uten",
+    "innen", "som", "at", "men", "mens", "dersom", "the", "a", "an", "and", "or", "of", "in", "on",
+    "with", "from",
+];
+
+/// Abbreviations that never end a sentence (`St. Olavs`, `bl.a. for`): a
+/// hard-wrapped line that ends in one goes on. Not those of
+/// [`ABBREVIATIONS`] that end many (`osv.`, `m.fl.`, `s.` after a page
+/// count).
+pub const OPEN_ABBREVIATIONS: &[&str] = &[
+    "st", "bl.a", "f.eks", "jf", "ca", "nr", "kap", "pr", "ref", "tlf", "vol", "avd", "meld",
+    "prop", "innst",
 ];
 
 /// Conjunctions after a hyphen kept with a space (`helse- og omsorg`,
@@ -887,6 +898,7 @@ mod tests {
             ("ROLE_WORDS", ROLE_WORDS),
             ("JOIN_WORDS", JOIN_WORDS),
             ("OPEN_WORDS", OPEN_WORDS),
+            ("OPEN_ABBREVIATIONS", OPEN_ABBREVIATIONS),
             ("LIST_CONJUNCTIONS", LIST_CONJUNCTIONS),
         ];
         for (name, list) in lists {

@@ -701,7 +701,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             }
             _ if self.separated && self.pending_bullets == 0 => false,
             BlockKind::ListItem => self.item_goes_on(prev, line),
-            BlockKind::Field(label) if self.field_goes_on(label, li) => true,
+            BlockKind::Field(label) if self.field_goes_on(label, prev, line, li) => true,
             BlockKind::Paragraph | BlockKind::Field(_) => {
                 continues(prev.text, line.raw.text, self.width, self.hints)
             }
@@ -739,7 +739,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             BlockKind::Paragraph => {
                 let short = p.chars().count() * 10 < self.width * SHORT_LINE_TENTHS;
                 // A short line that ends a sentence was not wrapped: its paragraph ends.
-                (short && p.ends_with(SENTENCE_ENDS) && !abbreviation_at_end(p))
+                (short && p.ends_with(SENTENCE_ENDS) && !abbreviation_at_end(p, self.width))
                     || (!p.ends_with(CLOSERS)
                         && (short || self.hints.is_titled_with_institution(p))
                         && !continues(prev.text, line.raw.text, self.width, self.hints))
@@ -751,7 +751,8 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
                 // the reference's title).
                 let asks =
                     p.ends_with(['?', '!']) && self.hints.ends_with_period(line.text.as_str());
-                let finished = (closed(p) || p.ends_with(')')) && !asks && !p.ends_with(':');
+                let finished =
+                    (closed(p, self.width) || p.ends_with(')')) && !asks && !p.ends_with(':');
                 // Back at the margin after the item's indented lines.
                 (finished && line.indent() <= prev_indent(prev))
                     || line.indent() < prev_indent(prev)
@@ -760,21 +761,35 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         }
     }
 
-    /// Does the open field labelled `label` go on over line `li`, which has
-    /// no label? A field that names (a title, an institution, a theme, a
-    /// lead: not a summary, whose paragraphs follow it) does when the line
-    /// after opens the record's next field: a record's fields come in a run
-    /// (`Prosjekttittel: Kvalitet i Supported` + `Employment-tjenester` +
-    /// `Forskningsinstitusjon: …`).
-    fn field_goes_on(&self, label: Label, li: usize) -> bool {
-        matches!(
+    /// Does the open field labelled `label`, whose last line is `prev`, go
+    /// on over `line` (line `li`), which has no label? A field that names (a
+    /// title, an institution, a theme, a lead: not a summary, whose
+    /// paragraphs follow it) does when `prev` was wrapped (at least
+    /// [`SHORT_LINE_TENTHS`] of the width), `line` starts with a letter (no
+    /// page number), and the line after it opens the same record's next
+    /// field, not a new record's title (`Prosjekttittel: Kvalitet i
+    /// Supported` + `Employment-tjenester` + `Forskningsinstitusjon: …`).
+    fn field_goes_on(&self, label: Label, prev: RawLine<'_>, line: &Line<'_>, li: usize) -> bool {
+        let names = matches!(
             label,
             Label::Title | Label::Institution | Label::Theme | Label::Lead
-        ) && self.lines.kind(li + 1) == Some(LineKind::Text)
+        );
+        let wrapped = prev.text.trim().chars().count() * 10 >= self.width * SHORT_LINE_TENTHS;
+        let letter = line
+            .text
+            .as_str()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic);
+        names
+            && wrapped
+            && letter
+            && self.lines.kind(li + 1) == Some(LineKind::Text)
             && self
                 .lines
                 .raw(li + 1)
-                .is_some_and(|next| self.hints.field(next.text).is_some())
+                .and_then(|next| self.hints.field(next.text))
+                .is_some_and(|(next, _)| next != Label::Title)
     }
 
     /// Does `line` continue the open list item whose last line is `prev`?
@@ -1119,6 +1134,22 @@ mod tests {
                 "Kvalitet i arbeidet med Supported Employment-tjenester i Fjellby"
             )),
             "{texts:?}"
+        );
+        // A theme heading between a record's last field and the next
+        // record's title is no part of the field.
+        let text = format!(
+            "{filler}\n{filler}\nProsjekttittel: Kvalitet i arbeidet med tjenester i Fjellby\n\
+             Forskningsinstitusjon: Fjellby forskning og Dalen institutt\n\
+             Inkludering og utdanning\nProsjekttittel: Neste prosjekt\n"
+        );
+        let blocks = split_with(&text, Format::Plain, &ReportHints);
+        assert!(
+            blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Field(Label::Institution)
+                    && b.text() == "Fjellby forskning og Dalen institutt"),
+            "{:?}",
+            blocks.iter().map(|b| b.text()).collect::<Vec<_>>()
         );
         // (a summary does not take the paragraph after it)
         assert!(

@@ -1,13 +1,17 @@
 //! Join rules: does the next line continue the open block?
 
 use super::{Block, Hints, Repair, RepairKind, Repairs};
-use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS, OPEN_WORDS};
+use crate::lexicon::{CANDIDATE_MARKER, JOIN_WORDS, OPEN_ABBREVIATIONS, OPEN_WORDS};
 use crate::lines::{Joint, MappedText, RawLine};
 use crate::text::{trim, trim_end};
 
 /// A line at least this share (tenths) of the wrap width that does not end a
 /// sentence was wrapped by the layout: the paragraph goes on.
 pub(super) const WRAPPED_TENTHS: usize = 9;
+/// A line at least this share (tenths) of the wrap width was likely
+/// wrapped: one that ends in a word of [`OPEN_WORDS`] goes on (a shorter
+/// one may be a heading, `Fase to`).
+const OPEN_LINE_TENTHS: usize = 7;
 /// In a list, a line at least this share (tenths) of the wrap width was
 /// wrapped (items are often shorter than paragraphs' lines).
 const LIST_WRAPPED_TENTHS: usize = 7;
@@ -24,19 +28,37 @@ const MAX_ABBREVIATION_CHARS: usize = 3;
 pub(super) const CLOSERS: [char; 5] = ['.', '!', '?', ':', ';'];
 
 /// Does line `p` (trimmed) end in a closer ([`CLOSERS`]) that closes it:
-/// not the period of an abbreviation or an initial (`St.` + `Olavs
-/// hospital`, `Kari M.` + `Nordmann`), which a wrap can leave at a line's
-/// end?
-pub(super) fn closed(p: &str) -> bool {
-    p.ends_with(CLOSERS) && !abbreviation_at_end(p)
+/// not the period of an abbreviation that ends no sentence, nor that of
+/// an initial at the end of a wrapped line (`St.` + `Olavs hospital`,
+/// `Kari M.` + `Nordmann`), as a wrap can leave them; `width` is the
+/// wrap width.
+pub(super) fn closed(p: &str, width: usize) -> bool {
+    p.ends_with(CLOSERS) && !abbreviation_at_end(p, width)
 }
 
-/// `p` ends in a letter's abbreviation and its period (`St.`, `bl.a.`, `M.`).
-pub(super) fn abbreviation_at_end(p: &str) -> bool {
-    p.strip_suffix('.').is_some_and(|w| {
-        w.chars().next_back().is_some_and(char::is_alphabetic) && crate::text::ends_abbreviation(w)
-    })
+/// `p` ends in an abbreviation of [`OPEN_ABBREVIATIONS`] and its period
+/// (`St.`, `bl.a.`), or, when it is a wrapped line (at least
+/// [`WRAPPED_TENTHS`] of `width`), in an initial after a capitalised word
+/// (`Kari M.`; not `vitamin D.`).
+pub(super) fn abbreviation_at_end(p: &str, width: usize) -> bool {
+    let Some(w) = p.strip_suffix('.') else {
+        return false;
+    };
+    let start = w.rfind([' ', '(']).map_or(0, |k| k + 1);
+    let word = w.get(start..).unwrap_or_default();
+    if word.chars().count() == 1 {
+        let before = crate::text::last_word(w.get(..start).unwrap_or_default().trim_end());
+        return word.chars().all(char::is_uppercase)
+            && before.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().count() * 10 >= width * WRAPPED_TENTHS;
+    }
+    word.len() <= LONGEST_OPEN_ABBREVIATION
+        && OPEN_ABBREVIATIONS.contains(&crate::text::lower(word).as_ref())
 }
+
+/// The longest word of [`OPEN_ABBREVIATIONS`], in bytes: a longer word is
+/// not lower-cased to be looked for.
+const LONGEST_OPEN_ABBREVIATION: usize = 5;
 
 /// Is `word` one that cannot end a sentence ([`JOIN_WORDS`], [`OPEN_WORDS`])?
 pub(super) fn open_word(word: &str) -> bool {
@@ -64,18 +86,37 @@ pub(super) fn continues(prev: &str, next: &str, width: usize, hints: &dyn Hints)
     if institution_tail(p, n, hints) {
         return true;
     }
-    if open_word(crate::text::last_word(p)) || abbreviation_at_end(p) {
+    let last_word = crate::text::last_word(p);
+    // (a word of [`OPEN_WORDS`] at the end of a short line may end a
+    // heading: `Fase to`)
+    let long = p.chars().count() * 10 >= width * OPEN_LINE_TENTHS;
+    if JOIN_WORDS.contains(&last_word)
+        || (long && OPEN_WORDS.contains(&last_word))
+        || abbreviation_at_end(p, width)
+    {
         return true;
     }
     // A long line that does not end a sentence (or an item's `(2019-2021)`) wraps
     // on, unless it reads as a `Title, Institution` heading, or the next
-    // line names a part of the report, as its heading does (`…, Journal of
-    // Public Health` + `Oppdragsprosjekter avsluttet i 2020`).
+    // line is a part's heading (`…, Journal of Public Health` +
+    // `Oppdragsprosjekter avsluttet i 2020`).
     p.chars().count() * 10 >= width * WRAPPED_TENTHS
         && !p.ends_with(CLOSERS)
         && !p.ends_with(')')
         && !hints.is_titled_with_institution(p)
-        && (n.ends_with(CLOSERS) || !hints.names_part(n))
+        && !part_heading(n, width, hints)
+}
+
+/// Is line `n` (trimmed) a heading that names a part of the report
+/// ([`Hints::names_part`])? Shaped as a heading first: not wrapped (below
+/// [`WRAPPED_TENTHS`] of `width`), with no comma or closer, not ending in
+/// a word that ends no sentence.
+fn part_heading(n: &str, width: usize, hints: &dyn Hints) -> bool {
+    n.chars().count() * 10 < width * WRAPPED_TENTHS
+        && !n.ends_with(CLOSERS)
+        && !n.contains(',')
+        && !open_word(crate::text::last_word(n))
+        && hints.names_part(n)
 }
 
 /// `… arbeid? Oslo` + `Economics og Frischsenteret`: the end of an
@@ -112,7 +153,7 @@ fn sentence_break(p: &str) -> bool {
 pub(super) fn list_continues(prev: &str, next: &str, width: usize, hints: &dyn Hints) -> bool {
     let indented = next.starts_with([' ', '\t']) && !prev.starts_with([' ', '\t']);
     let p = trim(prev);
-    let unfinished = !closed(p) && !p.ends_with(')');
+    let unfinished = !closed(p, width) && !p.ends_with(')');
     let long_prev = p.chars().count() * 10 >= width * LIST_WRAPPED_TENTHS && unfinished;
     // `… NAV` + `Troms (2018-2022)`: the period that ends every item comes on the next line.
     let period_follows =
@@ -480,31 +521,51 @@ mod tests {
     }
 
     #[test]
-    fn an_article_or_preposition_at_the_end_continues() {
+    fn an_article_or_preposition_at_the_end_of_a_wrapped_line_continues() {
+        let head = "Dette er en lang linje som layouten brøt like ved ordet";
         for end in ["et", "en", "mot", "fra", "mellom", "å", "of", "the"] {
-            assert!(
-                cont(&format!("Arbeid og helse {end}"), "NAV-kontoret"),
-                "{end}"
-            );
+            let p = format!("{head} {end}");
+            assert!(p.chars().count() * 10 >= WIDTH * OPEN_LINE_TENTHS);
+            assert!(cont(&p, "NAV-kontoret"), "{end}");
         }
+        // A short line may be a heading that ends in one (`Fase to` is
+        // none: `to` is two), and `om` ends a heading's question.
+        assert!(!cont("Samarbeid mellom", "Prosjektet har"));
+        assert!(!cont("Fase to", "Prosjektet har"));
+        assert!(!cont("Hva handler rapporten om", "Prosjektet har"));
         // (a word broken with a hyphen goes on in one: `rapport-` + `en`)
         assert_eq!(hyphen_break("rapport-", "en"), Some(true));
         assert_eq!(hyphen_break("muskel-", "og"), None);
     }
 
     #[test]
-    fn an_abbreviation_at_the_end_does_not_close_the_line() {
+    fn an_abbreviation_that_ends_no_sentence_does_not_close_the_line() {
         for p in [
             "Haukeland og St.",
-            "Kari M.",
             "Tiltak, bl.a.",
             "Utredning, jf.",
+            "Se kap.",
         ] {
-            assert!(abbreviation_at_end(p) && !closed(p), "{p}");
+            assert!(abbreviation_at_end(p, WIDTH) && !closed(p, WIDTH), "{p}");
             assert!(cont(p, "Olavs hospital"), "{p}");
         }
-        for p in ["Et arbeid.", "2020.", "Helse:", "Hva nå?", "Rapport nr. 3."] {
-            assert!(closed(p), "{p}");
+        // An initial after a name, at the end of a wrapped line.
+        let initial = "Dette er en lang linje som layouten brøt ved navnet Kari M.";
+        assert!(initial.chars().count() * 10 >= WIDTH * WRAPPED_TENTHS);
+        assert!(!closed(initial, WIDTH) && cont(initial, "Nordmann"));
+        for p in [
+            "Et arbeid.",
+            "2020.",
+            "Helse:",
+            "Hva nå?",
+            "Rapport nr. 3.",
+            "Bolig, transport osv.",
+            "Tiltaket kalles Plan B.",
+            "Mangel på vitamin D.",
+            "Berg (2020): Tittel. Oslo, 88 s.",
+            "Kari M.",
+        ] {
+            assert!(closed(p, WIDTH), "{p}");
         }
         assert!(list_cont(
             "Samsnakk, Haukeland og St.",
@@ -517,6 +578,11 @@ mod tests {
         let long = "Dette er en lang linje som layouten brøt midt i en lengre setning";
         assert!(!cont(long, "Oppdragsprosjekter avsluttet i 2020"));
         assert!(cont(long, "Oppdragsprosjekter i 2020"));
+        // (a line shaped as text is none: long, or with a comma)
+        assert!(cont(
+            long,
+            "Prosjektet ble avsluttet i 2020, og forskerne fant at tett"
+        ));
         // (unless the line before cannot end there)
         assert!(cont(
             "Dialog mellom NAV og",

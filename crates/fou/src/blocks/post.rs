@@ -5,7 +5,7 @@ use super::builder::bold_wrapped;
 use super::join::{append_mended, name_goes_on};
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
-use crate::lexicon::ORG_LEGAL_FORMS;
+use crate::lexicon::{JOIN_WORDS, ORG_LEGAL_FORMS};
 use crate::text::{trim_end, trim_start};
 
 /// Longest heading, in characters.
@@ -78,7 +78,7 @@ fn finishes(prev: &Block, next: &Block, hints: &dyn Hints) -> bool {
     let (p, n) = (trim_end(prev.text()), crate::text::trim(next.text()));
     let last_word = crate::text::last_word(p);
     let period_tail = n.starts_with('(') && n.len() < MAX_TAIL_CHARS && hints.ends_with_period(n);
-    let open_word = super::join::open_word(last_word) || p.ends_with([',', '-', '–']);
+    let open_word = JOIN_WORDS.contains(&last_word) || p.ends_with([',', '-', '–']);
     (starts_lower(n) && !author_line_after_title(p, n, hints))
         || period_tail
         || (open_word && next.n_lines == 1 && n.len() < MAX_TAIL_CHARS)

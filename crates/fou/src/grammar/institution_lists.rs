@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::classify::is_acronym;
-use crate::lexicon::UNIT_WORDS;
+use crate::lexicon::{ORG_LEGAL_FORMS, UNIT_WORDS};
 
 /// Split one comma/`og`-free piece (its words one space apart) into
 /// organisations by juxtaposition, onto `out`: `AFI OsloMet` → two, `NTNU
@@ -314,8 +314,8 @@ pub(crate) fn institution_pieces(text: &str) -> Vec<Cow<'_, str>> {
 /// reader at commas, slashes, semicolons and conjunctions, each piece
 /// trimmed and made one-spaced: the same pieces when the text has no
 /// parenthesis or semicolon, and its period was cut already (then it is
-/// read as [`institution_pieces`] reads it). No names: read as
-/// [`institution_pieces`] does too.
+/// read as [`institution_pieces`] reads it). No names, or a text in
+/// capitals (its own split): read as [`institution_pieces`] does too.
 pub(crate) fn institution_pieces_of<'t>(text: &'t str, names: &[&'t str]) -> Vec<Cow<'t, str>> {
     if in_capitals(text) {
         return institution_pieces(text);
@@ -337,14 +337,15 @@ pub(crate) fn institution_pieces_of<'t>(text: &'t str, names: &[&'t str]) -> Vec
 }
 
 /// The longest word of an acronym, in letters, in a list written in
-/// capitals (`NTNU UIO`: two; `OSLO ECONOMICS`: one name). A name's words
-/// are mostly longer; acronyms of organisations mostly shorter (`FAFO`,
-/// `NORCE`).
-const MAX_ACRONYM_LETTERS: usize = 5;
+/// capitals (`NTNU UIO`, `SINTEF NTNU`: two; `OSLO ECONOMICS`: one name).
+/// A name's words are mostly longer; acronyms of organisations mostly
+/// shorter (`FAFO`, `NORCE`, `SINTEF`).
+const MAX_ACRONYM_LETTERS: usize = 6;
 
-/// Is `text` written in capitals (a heading set in capitals: it has
-/// letters, none of them lower case)? Its words then say nothing of where
-/// a name ends: `OSLO ECONOMICS` is one name, not two acronyms.
+/// Is `text` written in capitals: more than one word, letters, none of
+/// them lower case (a heading set in capitals, or a list of acronyms)? Its
+/// words then say nothing of where a name ends: `OSLO ECONOMICS` is one
+/// name, not two acronyms.
 fn in_capitals(text: &str) -> bool {
     // (a text of one word, `NTNU`, reads the same either way: told by its
     // lack of a space; most others by a lower-case letter early on)
@@ -355,8 +356,9 @@ fn in_capitals(text: &str) -> bool {
 
 /// The organisations of `text` (with no parentheses), written in
 /// capitals, onto `out`: its parts between commas, slashes, semicolons and
-/// conjunctions in capitals (`OG`, `AND`, `&`), each whole, but for a part
-/// of acronyms alone (each word at most [`MAX_ACRONYM_LETTERS`] letters:
+/// conjunctions in capitals (`OG`, `AND`, `&`), each whole (a legal form
+/// stays with its name: `NORCE AS`, `HELSE NORD RHF`), but for a part of
+/// acronyms alone (each word at most [`MAX_ACRONYM_LETTERS`] letters:
 /// `NTNU UIO`).
 fn push_capital_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
     for part in split_at_ascii(text, b",/;") {
@@ -365,9 +367,10 @@ fn push_capital_pieces<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
             if piece.is_empty() {
                 continue;
             }
-            let acronyms = piece
-                .split(' ')
-                .all(|w| w.chars().count() <= MAX_ACRONYM_LETTERS);
+            let acronyms = piece.split(' ').all(|w| {
+                w.chars().count() <= MAX_ACRONYM_LETTERS
+                    && !ORG_LEGAL_FORMS.contains(&crate::text::lower(w).as_ref())
+            });
             if acronyms {
                 push_juxtaposed(piece, out);
             } else {
@@ -448,6 +451,10 @@ mod tests {
                 "UIT NORGES ARKTISKE UNIVERSITET",
                 &["UIT NORGES ARKTISKE UNIVERSITET"],
             ),
+            ("SINTEF NTNU", &["SINTEF", "NTNU"]),
+            ("NORCE AS OG FAFO", &["NORCE AS", "FAFO"]),
+            ("HELSE NORD HF", &["HELSE NORD HF"]),
+            ("ST. OLAVS HOSPITAL HF", &["ST. OLAVS HOSPITAL HF"]),
         ] {
             assert_eq!(institutions(text), want, "{text}");
         }
@@ -600,9 +607,10 @@ mod tests {
             }) {
                 let piece = piece.split_whitespace().collect::<Vec<_>>().join(" ");
                 // (in capitals, a name of longer words is one piece)
-                let long_word = piece
-                    .split(' ')
-                    .any(|w| w.chars().count() > super::MAX_ACRONYM_LETTERS);
+                let long_word = piece.split(' ').any(|w| {
+                    w.chars().count() > super::MAX_ACRONYM_LETTERS
+                        || crate::lexicon::ORG_LEGAL_FORMS.contains(&w.to_lowercase().as_str())
+                });
                 if super::in_capitals(&flat) && long_word {
                     out.push(piece);
                 } else if !piece.is_empty() {

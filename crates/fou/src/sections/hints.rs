@@ -84,7 +84,7 @@ impl Hints for ReportHints {
         let role = super::role_with(text, || crate::text::norm(text).into());
         matches!(
             role,
-            Role::Completed(_) | Role::Analyses | Role::FundingIntro(_) | Role::Preface | Role::Toc
+            Role::Completed(_) | Role::Analyses | Role::FundingIntro(_)
         )
     }
 }
