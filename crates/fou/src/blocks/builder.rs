@@ -8,12 +8,11 @@ use super::join::{
 use super::segment::segment_run;
 use super::{Block, BlockKind, Hints, Repair, RepairKind, Repairs};
 use crate::Format;
+use crate::grammar::Label;
 use crate::lines::{
     Joint, Line, LineKind, Lines, MAX_ORDINAL_DIGITS, MappedText, RawLine, is_table_delimiter,
     ordinal_lead, table_cells, toc_heading, toc_like,
 };
-
-use crate::grammar::Label;
 
 /// A text line's field label and where its value starts ([`Hints::field`]).
 type Field = Option<(Label, usize)>;

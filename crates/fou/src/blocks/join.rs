@@ -571,6 +571,11 @@ mod tests {
             "Samsnakk, Haukeland og St.",
             "Olavs hospital (2018-2020)"
         ));
+        assert!(
+            OPEN_ABBREVIATIONS
+                .iter()
+                .all(|a| a.len() <= LONGEST_OPEN_ABBREVIATION)
+        );
     }
 
     #[test]
