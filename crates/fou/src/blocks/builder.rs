@@ -700,7 +700,7 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
             }
             _ if self.separated && self.pending_bullets == 0 => false,
             BlockKind::ListItem => self.item_goes_on(prev, line),
-            BlockKind::Field(label) if self.field_goes_on(label, prev, line, li) => true,
+            BlockKind::Field(label) if self.field_goes_on(label, line, li) => true,
             BlockKind::Paragraph | BlockKind::Field(_) => {
                 continues(prev.text, line.raw.text, self.width, self.hints)
             }
@@ -760,20 +760,19 @@ impl<'l, 'a> BlockBuilder<'l, 'a> {
         }
     }
 
-    /// Does the open field labelled `label`, whose last line is `prev`, go
-    /// on over `line` (line `li`), which has no label? A field that names (a
-    /// title, an institution, a theme, a lead: not a summary, whose
-    /// paragraphs follow it) does when `prev` was wrapped (at least
-    /// [`SHORT_LINE_TENTHS`] of the width), `line` starts with a letter (no
-    /// page number), and the line after it opens the same record's next
-    /// field, not a new record's title (`Prosjekttittel: Kvalitet i
+    /// Does the open field labelled `label` go on over `line` (line `li`),
+    /// which has no label? A field that names (a title, an institution, a
+    /// theme, a lead: not a summary, whose paragraphs follow it) does when
+    /// the line before was wrapped ([`Self::wrapped`]), `line` starts with
+    /// a letter (no page number), and the line after it opens the same
+    /// record's next field, not a new record's title (`Prosjekttittel: Kvalitet i
     /// Supported` + `Employment-tjenester` + `Forskningsinstitusjon: …`).
-    fn field_goes_on(&self, label: Label, prev: RawLine<'_>, line: &Line<'_>, li: usize) -> bool {
+    fn field_goes_on(&self, label: Label, line: &Line<'_>, li: usize) -> bool {
         let names = matches!(
             label,
             Label::Title | Label::Institution | Label::Theme | Label::Lead
         );
-        let wrapped = prev.text.trim().chars().count() * 10 >= self.width * SHORT_LINE_TENTHS;
+        let wrapped = li.checked_sub(1).is_some_and(|p| self.wrapped(p));
         let letter = line
             .text
             .as_str()
